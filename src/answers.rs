@@ -1,0 +1,376 @@
+//! Answers (CONTRACT §4): the answer values, the answer sheet a bank's
+//! questions are scored from, and reading an answers file (YAML or JSON)
+//! with checks against the bank.
+
+use std::path::Path;
+
+use serde_yaml::Value;
+
+use crate::bank::{Bank, Kind, Question};
+use crate::error::{Problem, Problems, suggestion};
+use crate::input::Locator;
+
+/// One question's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// An option id.
+    Choice(String),
+    /// Option ids, in the order of the question's options.
+    Multi(Vec<String>),
+    Scale(i64),
+    YesNo(bool),
+    Text(String),
+}
+
+impl Answer {
+    /// The answer as it is written in an answers file and the JSON result.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Answer::Choice(s) | Answer::Text(s) => serde_json::Value::String(s.clone()),
+            Answer::Multi(v) => v
+                .iter()
+                .map(|s| serde_json::Value::String(s.clone()))
+                .collect(),
+            Answer::Scale(x) => serde_json::Value::from(*x),
+            Answer::YesNo(b) => serde_json::Value::Bool(*b),
+        }
+    }
+
+    /// The answer in words, using the bank's labels.
+    pub fn label(&self, q: &Question) -> String {
+        let opt_label = |id: &str| {
+            q.option(id)
+                .map_or_else(|| id.to_string(), |o| o.label.clone())
+        };
+        match (self, &q.kind) {
+            (Answer::Choice(id), _) => opt_label(id),
+            (Answer::Multi(ids), _) if ids.is_empty() => "None of these".into(),
+            (Answer::Multi(ids), _) => ids
+                .iter()
+                .map(|i| opt_label(i))
+                .collect::<Vec<_>>()
+                .join("; "),
+            (Answer::Scale(x), Kind::Scale(s)) => match s.label(*x) {
+                Some(l) => format!("{x} ({l})"),
+                None => format!("{x} on a scale of {}–{}", s.min, s.max),
+            },
+            (Answer::Scale(x), _) => x.to_string(),
+            (Answer::YesNo(b), _) => if *b { "Yes" } else { "No" }.into(),
+            (Answer::Text(t), _) => t.clone(),
+        }
+    }
+}
+
+/// What is known of one question's answer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Slot {
+    /// Not in the answers file.
+    #[default]
+    Missing,
+    /// Explicitly skipped ("prefer not to say").
+    Skipped,
+    Given(Answer),
+}
+
+/// One slot per bank question, in bank order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerSheet {
+    slots: Vec<Slot>,
+}
+
+impl AnswerSheet {
+    pub fn new(bank: &Bank) -> Self {
+        AnswerSheet {
+            slots: vec![Slot::Missing; bank.questions.len()],
+        }
+    }
+    pub fn slot(&self, q: usize) -> &Slot {
+        self.slots.get(q).unwrap_or(&Slot::Missing)
+    }
+    pub fn get(&self, q: usize) -> Option<&Answer> {
+        match self.slot(q) {
+            Slot::Given(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub fn set(&mut self, q: usize, slot: Slot) {
+        if let Some(s) = self.slots.get_mut(q) {
+            *s = slot;
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.slots.iter().all(|s| *s == Slot::Missing)
+    }
+
+    /// The sheet as an answers-file mapping in bank order: given answers,
+    /// and `null` for explicit skips.
+    pub fn to_json(&self, bank: &Bank) -> serde_json::Map<String, serde_json::Value> {
+        bank.questions
+            .iter()
+            .zip(&self.slots)
+            .filter_map(|(q, slot)| match slot {
+                Slot::Missing => None,
+                Slot::Skipped => Some((q.id.clone(), serde_json::Value::Null)),
+                Slot::Given(a) => Some((q.id.clone(), a.to_json())),
+            })
+            .collect()
+    }
+}
+
+/// Parses an answers file's text against `bank`. `file` names it in messages.
+/// Every problem is reported, not just the first.
+pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {
+    let fail = |problems: Vec<Problem>| Problems {
+        subject: format!("answers file {}", file.display()),
+        problems,
+    };
+    let doc: Value = serde_yaml::from_str(text).map_err(|e| {
+        let pos = e.location().map(|l| (l.line(), l.column()));
+        fail(vec![
+            Problem::new(file, format!("not valid YAML or JSON: {}", strip_location(&e)))
+                .at(pos)
+                .hint("an answers file maps question ids to answers, one `id: answer` a line; `mommytrack template` prints one to fill in"),
+        ])
+    })?;
+    let map = match doc {
+        Value::Mapping(m) => m,
+        Value::Null => {
+            return Err(fail(vec![Problem::new(file, "the answers file is empty").hint(
+                "write `question_id: answer` lines; `mommytrack template > answers.yaml` gives a skeleton",
+            )]));
+        }
+        other => {
+            return Err(fail(vec![
+                Problem::new(
+                    file,
+                    format!(
+                        "an answers file must be a mapping of question ids to answers, found {}",
+                        crate::bank::describe(&other)
+                    ),
+                )
+                .at(Some((1, 1)))
+                .hint("`mommytrack template > answers.yaml` gives a skeleton to fill in"),
+            ]));
+        }
+    };
+    let locator = Locator::new(text);
+    let mut sheet = AnswerSheet::new(bank);
+    let mut problems = Vec::new();
+    for (key, value) in &map {
+        let Some(id) = key.as_str() else {
+            problems.push(
+                Problem::new(
+                    file,
+                    format!(
+                        "question ids are names, found {}",
+                        crate::bank::describe(key)
+                    ),
+                )
+                .hint("see `mommytrack questions` for the ids"),
+            );
+            continue;
+        };
+        let pos = locator.key(id, 0).map(|o| locator.pos(o));
+        let Some(q) = bank.question_position(id) else {
+            problems.push(
+                Problem::new(file, format!("unknown question id `{id}`"))
+                    .at(pos)
+                    .id(id)
+                    .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str()))),
+            );
+            continue;
+        };
+        match convert(&bank.questions[q], value) {
+            Ok(slot) => sheet.set(q, slot),
+            Err((message, hint)) => {
+                problems.push(Problem::new(file, message).at(pos).id(id).hint(hint))
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(sheet)
+    } else {
+        Err(fail(problems))
+    }
+}
+
+/// Checks one value against its question. `Err((what is wrong, what is valid))`.
+pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
+    if value.is_null() {
+        return Ok(Slot::Skipped);
+    }
+    let given = crate::bank::describe(value);
+    let option_ids = || {
+        q.kind
+            .options()
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect::<Vec<_>>()
+    };
+    let valid_options = |bad: Option<&str>| {
+        let ids = option_ids();
+        let near = bad.and_then(|b| crate::error::closest(b, ids.iter().copied()));
+        let list = crate::error::join_ticked(&ids);
+        match near {
+            Some(n) => format!("did you mean `{n}`? valid: {list}, or null to skip"),
+            None => format!("valid: {list}, or null to skip"),
+        }
+    };
+    let answer = match &q.kind {
+        Kind::Choice(opts) => match value {
+            Value::String(s) if opts.iter().any(|o| &o.id == s) => Answer::Choice(s.clone()),
+            Value::String(s) => {
+                return Err((format!("`{s}` is not an option"), valid_options(Some(s))));
+            }
+            _ => {
+                return Err((
+                    format!("a choice answer is one option id, but {given} was given"),
+                    valid_options(None),
+                ));
+            }
+        },
+        Kind::Multi(opts) => {
+            let Value::Sequence(items) = value else {
+                return Err((
+                    format!("a multi answer is a list of option ids, but {given} was given"),
+                    format!(
+                        "write e.g. `[{}]` ([] for none); {}",
+                        option_ids().first().copied().unwrap_or("a"),
+                        valid_options(None)
+                    ),
+                ));
+            };
+            let mut picked = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Value::String(s) if opts.iter().any(|o| &o.id == s) => {
+                        if picked.contains(s) {
+                            return Err((
+                                format!("`{s}` is listed twice"),
+                                "list each option once".into(),
+                            ));
+                        }
+                        picked.push(s.clone());
+                    }
+                    Value::String(s) => {
+                        return Err((format!("`{s}` is not an option"), valid_options(Some(s))));
+                    }
+                    other => {
+                        return Err((
+                            format!(
+                                "a multi answer lists option ids, but it holds {}",
+                                crate::bank::describe(other)
+                            ),
+                            valid_options(None),
+                        ));
+                    }
+                }
+            }
+            // Keep bank order so that the same selection always looks the same.
+            picked.sort_by_key(|s| opts.iter().position(|o| &o.id == s));
+            Answer::Multi(picked)
+        }
+        Kind::Scale(s) => {
+            let range = format!(
+                "a whole number from {} to {}, or null to skip",
+                s.min, s.max
+            );
+            match as_integer(value) {
+                Some(x) if (s.min..=s.max).contains(&x) => Answer::Scale(x),
+                Some(x) => return Err((format!("{x} is out of range"), range)),
+                None => {
+                    return Err((
+                        format!("a scale answer is a whole number, but {given} was given"),
+                        range,
+                    ));
+                }
+            }
+        }
+        Kind::YesNo(_) => match as_yes_no(value) {
+            Some(b) => Answer::YesNo(b),
+            None => {
+                return Err((
+                    format!("a yes/no answer is true or false, but {given} was given"),
+                    "valid: true, false, or null to skip".into(),
+                ));
+            }
+        },
+        Kind::Text => match value {
+            Value::String(s) => Answer::Text(s.clone()),
+            Value::Number(n) => Answer::Text(n.to_string()),
+            Value::Bool(b) => Answer::Text(b.to_string()),
+            _ => {
+                return Err((
+                    format!("a text answer is a piece of text, but {given} was given"),
+                    "quote the text, e.g. \"…\", or null to skip".into(),
+                ));
+            }
+        },
+    };
+    Ok(Slot::Given(answer))
+}
+
+/// `true`/`false`, and the YAML 1.1 spellings people still write.
+pub fn as_yes_no(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" | "on" => Some(true),
+            "no" | "n" | "false" | "off" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A whole number, also when written as `4.0`.
+pub fn as_integer(v: &Value) -> Option<i64> {
+    let Value::Number(n) = v else { return None };
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    let f = n.as_f64()?;
+    (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// A YAML error's message without the " at line X column Y" the problem
+/// already carries.
+pub fn strip_location(e: &serde_yaml::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// One answer as an answers file may write it, for the file's JSON Schema.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// choice: an option id; text: any text.
+    Text(String),
+    /// multi: option ids ([] for none).
+    Options(Vec<String>),
+    /// scale: a whole number in the question's range.
+    Number(i64),
+    /// yesno.
+    YesNo(bool),
+}
+
+/// An answers file: question id → answer; `null` skips the question.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[schemars(title = "mommytrack answers file")]
+pub struct AnswersFile(pub std::collections::BTreeMap<String, Option<AnswerValue>>);

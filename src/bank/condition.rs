@@ -1,0 +1,645 @@
+//! Conditions (CONTRACT §2 "Conditions"): parsing them from YAML, checking
+//! them against the bank, evaluating them, and saying which questions made
+//! one hold.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_yaml::Value;
+
+use super::model::{Kind, Question};
+use crate::answers::Answer;
+use crate::error::suggestion;
+
+/// A checked condition; every reference is an index into the bank.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    Answer { question: usize, test: Test },
+    Flag(usize),
+    Dimension { set: usize, bounds: Bounds },
+    Overall(Bounds),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    Is(Answer),
+    In(Vec<Answer>),
+    Includes(String),
+    Answered(bool),
+}
+
+/// `below` and `at_least`; at least one is set, and both must hold.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Bounds {
+    pub below: Option<f64>,
+    pub at_least: Option<f64>,
+}
+
+impl Bounds {
+    fn holds(&self, score: f64) -> bool {
+        self.below.is_none_or(|b| score < b) && self.at_least.is_none_or(|a| score >= a)
+    }
+}
+
+/// What a condition is evaluated against.
+pub trait Facts {
+    /// The answer of question `q`, if it was asked and answered.
+    fn answer(&self, q: usize) -> Option<&Answer>;
+    fn flag_raised(&self, _flag: usize) -> bool {
+        false
+    }
+    /// The questions that raised a flag.
+    fn flag_because(&self, _flag: usize) -> Vec<usize> {
+        Vec::new()
+    }
+    fn dimension_score(&self, _set: usize) -> Option<f64> {
+        None
+    }
+    fn overall_score(&self) -> Option<f64> {
+        None
+    }
+    /// The answered questions whose own score satisfies `bounds`, in `set`
+    /// or, for `None`, anywhere: the ones that put a score there.
+    fn questions_within(&self, _set: Option<usize>, _bounds: Bounds) -> Vec<usize> {
+        Vec::new()
+    }
+}
+
+impl Condition {
+    pub fn holds(&self, facts: &impl Facts) -> bool {
+        match self {
+            Condition::Answer { question, test } => {
+                let answer = facts.answer(*question);
+                match test {
+                    Test::Answered(want) => answer.is_some() == *want,
+                    Test::Is(v) => answer == Some(v),
+                    Test::In(vs) => answer.is_some_and(|a| vs.contains(a)),
+                    Test::Includes(opt) => {
+                        matches!(answer, Some(Answer::Multi(sel)) if sel.iter().any(|s| s == opt))
+                    }
+                }
+            }
+            Condition::Flag(f) => facts.flag_raised(*f),
+            Condition::Dimension { set, bounds } => {
+                facts.dimension_score(*set).is_some_and(|s| bounds.holds(s))
+            }
+            Condition::Overall(bounds) => facts.overall_score().is_some_and(|s| bounds.holds(s)),
+            Condition::All(cs) => cs.iter().all(|c| c.holds(facts)),
+            Condition::Any(cs) => cs.iter().any(|c| c.holds(facts)),
+            Condition::Not(c) => !c.holds(facts),
+        }
+    }
+
+    /// The questions that made this (holding) condition hold, pushed in the
+    /// order met; callers sort and deduplicate.
+    pub fn because(&self, facts: &impl Facts, out: &mut Vec<usize>) {
+        match self {
+            Condition::Answer { question, .. } => out.push(*question),
+            Condition::Flag(f) => out.extend(facts.flag_because(*f)),
+            Condition::Dimension { set, bounds } => {
+                out.extend(facts.questions_within(Some(*set), *bounds))
+            }
+            Condition::Overall(bounds) => out.extend(facts.questions_within(None, *bounds)),
+            Condition::All(cs) => cs.iter().for_each(|c| c.because(facts, out)),
+            Condition::Any(cs) => cs
+                .iter()
+                .filter(|c| c.holds(facts))
+                .for_each(|c| c.because(facts, out)),
+            Condition::Not(c) => c.referenced_questions(out),
+        }
+    }
+
+    /// Every question this condition names.
+    pub fn referenced_questions(&self, out: &mut Vec<usize>) {
+        match self {
+            Condition::Answer { question, .. } => out.push(*question),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.referenced_questions(out))
+            }
+            Condition::Not(c) => c.referenced_questions(out),
+            Condition::Flag(_) | Condition::Dimension { .. } | Condition::Overall(_) => {}
+        }
+    }
+}
+
+/// A problem found while parsing a condition; `near` is a `(key, value)`
+/// pair to locate it in the source text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CondProblem {
+    pub message: String,
+    pub hint: Option<String>,
+    pub near: Option<(String, String)>,
+}
+
+/// The names a condition may refer to.
+pub struct Scope<'a> {
+    pub questions: &'a [Question],
+    pub question_index: &'a HashMap<String, usize>,
+    /// Questions at or after this index may not be named (a question's own
+    /// `when`); `None` for advice.
+    pub before: Option<usize>,
+    /// `None` where flags may not be named (a question's `when`).
+    pub flags: Option<&'a HashMap<String, usize>>,
+    pub sets: Option<&'a HashMap<String, usize>>,
+    /// Questions whose own definition failed: a condition naming one is
+    /// not checked further (its problem is already reported).
+    pub broken: &'a HashSet<usize>,
+}
+
+const FORMS: &[&str] = &[
+    "answer",
+    "flag",
+    "dimension",
+    "overall",
+    "all",
+    "any",
+    "not",
+];
+
+impl Scope<'_> {
+    /// Parses and checks a condition, pushing every problem found.
+    pub fn parse(&self, value: &Value, problems: &mut Vec<CondProblem>) -> Option<Condition> {
+        let Value::Mapping(map) = value else {
+            problems.push(problem(
+                format!("a condition must be a mapping, found {}", describe(value)),
+                Some("write e.g. `{ answer: some_question, is: some_option }`".into()),
+                None,
+            ));
+            return None;
+        };
+        let mut keys = Vec::new();
+        for k in map.keys() {
+            match k.as_str() {
+                Some(s) => keys.push(s),
+                None => {
+                    problems.push(problem(
+                        format!("a condition key must be a name, found {}", describe(k)),
+                        None,
+                        None,
+                    ));
+                    return None;
+                }
+            }
+        }
+        let forms: Vec<&str> = keys.iter().copied().filter(|k| FORMS.contains(k)).collect();
+        let form = match forms.as_slice() {
+            [one] => *one,
+            [] => {
+                let first = keys.first().copied().unwrap_or("");
+                problems.push(problem(
+                    format!(
+                        "a condition needs one of {}",
+                        FORMS
+                            .iter()
+                            .map(|f| format!("`{f}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    suggestion(first, FORMS.iter().copied()),
+                    Some((first.to_string(), String::new())),
+                ));
+                return None;
+            }
+            many => {
+                problems.push(problem(
+                    format!(
+                        "a condition has one form, found {}; combine them with `all:` or `any:`",
+                        many.iter()
+                            .map(|f| format!("`{f}`"))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                    None,
+                    Some((many[1].to_string(), String::new())),
+                ));
+                return None;
+            }
+        };
+        let get = |k: &str| map.get(k);
+        let allowed: &[&str] = match form {
+            "answer" => &["answer", "is", "in", "includes", "answered"],
+            "dimension" => &["dimension", "below", "at_least"],
+            _ => &[form],
+        };
+        for k in &keys {
+            if !allowed.contains(k) {
+                problems.push(problem(
+                    format!("unknown key `{k}` in a `{form}` condition"),
+                    suggestion(k, allowed.iter().copied()),
+                    Some((k.to_string(), String::new())),
+                ));
+            }
+        }
+        match form {
+            "answer" => self.parse_answer(map, problems),
+            "flag" => {
+                let Some(flags) = self.flags else {
+                    problems.push(problem(
+                        "a question's `when` cannot test a flag (flags are known only after all answers)".into(),
+                        Some("test the answer that raises the flag instead".into()),
+                        Some(("flag".into(), String::new())),
+                    ));
+                    return None;
+                };
+                let name = self.name(get("flag"), "flag", problems)?;
+                match flags.get(name) {
+                    Some(&f) => Some(Condition::Flag(f)),
+                    None => {
+                        problems.push(problem(
+                            format!("unknown flag `{name}`"),
+                            suggestion(name, flags.keys().map(String::as_str)),
+                            Some(("flag".into(), name.into())),
+                        ));
+                        None
+                    }
+                }
+            }
+            "dimension" => {
+                let Some(sets) = self.sets else {
+                    problems.push(problem(
+                        "a question's `when` cannot test a dimension score".into(),
+                        Some("test an earlier answer instead".into()),
+                        Some(("dimension".into(), String::new())),
+                    ));
+                    return None;
+                };
+                let name = self.name(get("dimension"), "dimension", problems)?;
+                let set = match sets.get(name) {
+                    Some(&s) => Some(s),
+                    None => {
+                        problems.push(problem(
+                            format!("unknown dimension `{name}`"),
+                            suggestion(name, sets.keys().map(String::as_str)),
+                            Some(("dimension".into(), name.into())),
+                        ));
+                        None
+                    }
+                };
+                let bounds = parse_bounds(get("below"), get("at_least"), "dimension", problems)?;
+                Some(Condition::Dimension { set: set?, bounds })
+            }
+            "overall" => {
+                if self.sets.is_none() {
+                    problems.push(problem(
+                        "a question's `when` cannot test the overall score".into(),
+                        Some("test an earlier answer instead".into()),
+                        Some(("overall".into(), String::new())),
+                    ));
+                    return None;
+                }
+                let Some(Value::Mapping(inner)) = get("overall") else {
+                    problems.push(problem(
+                        "`overall` takes a mapping".into(),
+                        Some(
+                            "write `overall: { below: 45 }` or `overall: { at_least: 70 }`".into(),
+                        ),
+                        Some(("overall".into(), String::new())),
+                    ));
+                    return None;
+                };
+                for k in inner.keys() {
+                    let k = k.as_str().unwrap_or("?");
+                    if k != "below" && k != "at_least" {
+                        problems.push(problem(
+                            format!("unknown key `{k}` in `overall`"),
+                            suggestion(k, ["below", "at_least"]),
+                            Some((k.into(), String::new())),
+                        ));
+                    }
+                }
+                let bounds = parse_bounds(
+                    inner.get("below"),
+                    inner.get("at_least"),
+                    "overall",
+                    problems,
+                )?;
+                Some(Condition::Overall(bounds))
+            }
+            "all" | "any" => {
+                let Some(Value::Sequence(items)) = get(form) else {
+                    problems.push(problem(
+                        format!("`{form}` takes a list of conditions"),
+                        Some(format!("write `{form}: [ {{ … }}, {{ … }} ]`")),
+                        Some((form.into(), String::new())),
+                    ));
+                    return None;
+                };
+                if items.is_empty() {
+                    problems.push(problem(
+                        format!("`{form}` has an empty list"),
+                        Some("give it at least one condition, or remove it".into()),
+                        Some((form.into(), String::new())),
+                    ));
+                    return None;
+                }
+                let before = problems.len();
+                let parsed: Vec<Condition> = items
+                    .iter()
+                    .filter_map(|c| self.parse(c, problems))
+                    .collect();
+                if problems.len() > before {
+                    return None;
+                }
+                Some(if form == "all" {
+                    Condition::All(parsed)
+                } else {
+                    Condition::Any(parsed)
+                })
+            }
+            "not" => {
+                let inner = get("not")?;
+                Some(Condition::Not(Box::new(self.parse(inner, problems)?)))
+            }
+            _ => None,
+        }
+    }
+
+    fn name<'v>(
+        &self,
+        value: Option<&'v Value>,
+        key: &str,
+        problems: &mut Vec<CondProblem>,
+    ) -> Option<&'v str> {
+        match value {
+            Some(Value::String(s)) => Some(s),
+            other => {
+                problems.push(problem(
+                    format!(
+                        "`{key}` takes an id, found {}",
+                        other.map_or("nothing".into(), describe)
+                    ),
+                    None,
+                    Some((key.into(), String::new())),
+                ));
+                None
+            }
+        }
+    }
+
+    fn parse_answer(
+        &self,
+        map: &serde_yaml::Mapping,
+        problems: &mut Vec<CondProblem>,
+    ) -> Option<Condition> {
+        let id = self.name(map.get("answer"), "answer", problems)?;
+        let Some(&q) = self.question_index.get(id) else {
+            let candidates = self
+                .question_index
+                .iter()
+                .filter(|(_, i)| self.before.is_none_or(|b| **i < b))
+                .map(|(k, _)| k.as_str());
+            problems.push(problem(
+                format!("unknown question `{id}`"),
+                suggestion(id, candidates),
+                Some(("answer".into(), id.into())),
+            ));
+            return None;
+        };
+        if let Some(before) = self.before {
+            if q >= before {
+                let message = if q == before {
+                    format!(
+                        "`{id}` is this very question; a question cannot depend on its own answer"
+                    )
+                } else {
+                    format!("`{id}` is asked after this question, so its answer is not known yet")
+                };
+                problems.push(problem(
+                    message,
+                    Some("a `when` may only name questions that come before it (in file order, files in name order); move one of the two".into()),
+                    Some(("answer".into(), id.into())),
+                ));
+                return None;
+            }
+        }
+        if self.broken.contains(&q) {
+            return None;
+        }
+        let question = &self.questions[q];
+        let tests: Vec<&str> = ["is", "in", "includes", "answered"]
+            .into_iter()
+            .filter(|k| map.contains_key(*k))
+            .collect();
+        let test_key = match tests.as_slice() {
+            [one] => *one,
+            [] => {
+                problems.push(problem(
+                    format!("the condition on `{id}` says nothing about its answer"),
+                    Some("add one of `is:`, `in:`, `includes:` or `answered:`".into()),
+                    Some(("answer".into(), id.into())),
+                ));
+                return None;
+            }
+            _ => {
+                problems.push(problem(
+                    format!(
+                        "the condition on `{id}` has more than one test ({})",
+                        tests.join(", ")
+                    ),
+                    Some("keep one; combine several with `all:` or `any:`".into()),
+                    Some(("answer".into(), id.into())),
+                ));
+                return None;
+            }
+        };
+        let v = map.get(test_key)?;
+        let near = Some((test_key.to_string(), String::new()));
+        let test = match test_key {
+            "answered" => match v {
+                Value::Bool(b) => Test::Answered(*b),
+                other => {
+                    problems.push(problem(
+                        format!("`answered` takes true or false, found {}", describe(other)),
+                        None,
+                        near,
+                    ));
+                    return None;
+                }
+            },
+            "includes" => {
+                let Kind::Multi(opts) = &question.kind else {
+                    problems.push(problem(
+                        format!(
+                            "`includes` tests a multi question, but `{id}` is a {} question",
+                            question.kind.name()
+                        ),
+                        Some(format!("use `is:` or `in:` with `{id}`")),
+                        near,
+                    ));
+                    return None;
+                };
+                let Value::String(opt) = v else {
+                    problems.push(problem(
+                        format!("`includes` takes an option id, found {}", describe(v)),
+                        None,
+                        near,
+                    ));
+                    return None;
+                };
+                if !opts.iter().any(|o| &o.id == opt) {
+                    problems.push(problem(
+                        format!("`{id}` has no option `{opt}`"),
+                        suggestion(opt, opts.iter().map(|o| o.id.as_str())),
+                        Some(("includes".into(), opt.clone())),
+                    ));
+                    return None;
+                }
+                Test::Includes(opt.clone())
+            }
+            "is" => Test::Is(self.value_for(question, v, problems)?),
+            _ => {
+                let Value::Sequence(items) = v else {
+                    problems.push(problem(
+                        format!("`in` takes a list, found {}", describe(v)),
+                        Some("write `in: [a, b]`".into()),
+                        near,
+                    ));
+                    return None;
+                };
+                let before = problems.len();
+                let vals: Vec<Answer> = items
+                    .iter()
+                    .filter_map(|i| self.value_for(question, i, problems))
+                    .collect();
+                if problems.len() > before {
+                    return None;
+                }
+                Test::In(vals)
+            }
+        };
+        Some(Condition::Answer { question: q, test })
+    }
+
+    /// Converts a condition's value to the answer it stands for, checking it
+    /// fits the question.
+    fn value_for(
+        &self,
+        q: &Question,
+        v: &Value,
+        problems: &mut Vec<CondProblem>,
+    ) -> Option<Answer> {
+        let near = |v: &Value| match v {
+            Value::String(s) => Some(("".to_string(), s.clone())),
+            _ => None,
+        };
+        let result: Result<(), (String, Option<String>)> = match &q.kind {
+            Kind::Choice(opts) => match v {
+                Value::String(s) if opts.iter().any(|o| &o.id == s) => {
+                    return Some(Answer::Choice(s.clone()));
+                }
+                Value::String(s) => Err((
+                    format!("`{}` has no option `{s}`", q.id),
+                    suggestion(s, opts.iter().map(|o| o.id.as_str())),
+                )),
+                other => Err((
+                    format!(
+                        "`{}` is a choice question: compare it with an option id, not {}",
+                        q.id,
+                        describe(other)
+                    ),
+                    suggestion("", opts.iter().map(|o| o.id.as_str())),
+                )),
+            },
+            Kind::YesNo(_) => match crate::answers::as_yes_no(v) {
+                Some(b) => return Some(Answer::YesNo(b)),
+                None => Err((
+                    format!(
+                        "`{}` is a yes/no question: compare it with true or false, not {}",
+                        q.id,
+                        describe(v)
+                    ),
+                    None,
+                )),
+            },
+            Kind::Scale(s) => match crate::answers::as_integer(v) {
+                Some(x) if (s.min..=s.max).contains(&x) => return Some(Answer::Scale(x)),
+                Some(x) => Err((
+                    format!("{x} is outside the scale of `{}`", q.id),
+                    Some(format!("use a whole number from {} to {}", s.min, s.max)),
+                )),
+                None => Err((
+                    format!(
+                        "`{}` is a scale question: compare it with a whole number, not {}",
+                        q.id,
+                        describe(v)
+                    ),
+                    Some(format!("use a whole number from {} to {}", s.min, s.max)),
+                )),
+            },
+            Kind::Multi(_) => Err((
+                format!("`{}` is a multi question: `is` and `in` do not apply", q.id),
+                Some("use `includes: OPTION`".into()),
+            )),
+            Kind::Text => Err((
+                format!("`{}` is a text question: `is` and `in` do not apply", q.id),
+                Some("use `answered: true`".into()),
+            )),
+        };
+        let (message, hint) = result.err()?;
+        problems.push(problem(message, hint, near(v)));
+        None
+    }
+}
+
+fn parse_bounds(
+    below: Option<&Value>,
+    at_least: Option<&Value>,
+    form: &str,
+    problems: &mut Vec<CondProblem>,
+) -> Option<Bounds> {
+    let mut ok = true;
+    let mut num = |v: Option<&Value>, key: &str| -> Option<f64> {
+        let v = v?;
+        match v.as_f64().filter(|n| n.is_finite()) {
+            Some(n) => Some(n),
+            None => {
+                problems.push(problem(
+                    format!("`{key}` takes a number, found {}", describe(v)),
+                    Some("use a score from 0 to 100".into()),
+                    Some((key.into(), String::new())),
+                ));
+                ok = false;
+                None
+            }
+        }
+    };
+    let bounds = Bounds {
+        below: num(below, "below"),
+        at_least: num(at_least, "at_least"),
+    };
+    if !ok {
+        return None;
+    }
+    if bounds.below.is_none() && bounds.at_least.is_none() {
+        problems.push(problem(
+            format!("a `{form}` condition needs `below:` or `at_least:`"),
+            Some(format!("write e.g. `{{ {form}: …, below: 40 }}`")),
+            Some((form.into(), String::new())),
+        ));
+        return None;
+    }
+    Some(bounds)
+}
+
+fn problem(message: String, hint: Option<String>, near: Option<(String, String)>) -> CondProblem {
+    CondProblem {
+        message,
+        hint,
+        near,
+    }
+}
+
+/// A short description of a YAML value for messages.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing (null)".into(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("\"{}\"", crate::answers::shorten(s, 40)),
+        Value::Sequence(_) => "a list".into(),
+        Value::Mapping(_) => "a mapping".into(),
+        Value::Tagged(t) => format!("a value tagged {}", t.tag),
+    }
+}

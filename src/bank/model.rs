@@ -1,0 +1,203 @@
+//! The validated question bank: what scoring, the questionnaire and the
+//! exports read. Every reference is resolved to an index, every range checked.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::condition::Condition;
+
+#[derive(Debug, Clone)]
+pub struct Bank {
+    pub title: String,
+    pub description: Option<String>,
+    pub disclaimer: Option<String>,
+    /// Highest `min` first; the last has `min: 0`.
+    pub bands: Vec<Band>,
+    /// In the order of `bank.yaml`.
+    pub flags: Vec<Flag>,
+    /// In the order of `bank.yaml`.
+    pub advice: Vec<Advice>,
+    /// One per set file, in file-name order: the dimensions.
+    pub sets: Vec<Set>,
+    /// Every question in bank order; `Set::questions` indexes into this.
+    pub questions: Vec<Question>,
+    pub(crate) question_index: HashMap<String, usize>,
+}
+
+impl Bank {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_index.get(id).map(|&i| &self.questions[i])
+    }
+    pub fn question_position(&self, id: &str) -> Option<usize> {
+        self.question_index.get(id).copied()
+    }
+    pub fn set_questions(&self, set: &Set) -> &[Question] {
+        &self.questions[set.questions.clone()]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub verdict: String,
+    pub min: f64,
+    pub label: String,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Red,
+    Green,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Red => "red",
+            Severity::Green => "green",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Flag {
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    pub detail: Option<String>,
+    /// Index into `Bank::bands`.
+    pub caps_verdict: Option<usize>,
+    pub source: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Advice {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    /// 1 = most urgent.
+    pub priority: i64,
+    /// `None`: always given.
+    pub when: Option<Condition>,
+    pub source: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Set {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub weight: f64,
+    pub source: Vec<String>,
+    /// The file it was loaded from, for messages.
+    pub file: String,
+    pub questions: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    /// Index into `Bank::sets`.
+    pub set: usize,
+    pub prompt: String,
+    pub help: Option<String>,
+    pub kind: Kind,
+    pub weight: f64,
+    pub core: bool,
+    pub when: Option<Condition>,
+    pub source: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Choice(Vec<Choice>),
+    Multi(Vec<Choice>),
+    Scale(Scale),
+    /// `(yes, no)` scores; `None` when informational.
+    YesNo(Option<(f64, f64)>),
+    Text,
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Choice(_) => "choice",
+            Kind::Multi(_) => "multi",
+            Kind::Scale(_) => "scale",
+            Kind::YesNo(_) => "yesno",
+            Kind::Text => "text",
+        }
+    }
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Kind::Choice(o) | Kind::Multi(o) => o,
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    /// `None` counts as 0 when other options of the question are scored.
+    pub score: Option<f64>,
+    /// Index into `Bank::flags`.
+    pub flag: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+    /// One per point from `min` to `max`, or empty.
+    pub labels: Vec<String>,
+    pub reverse: bool,
+}
+
+impl Scale {
+    /// The label of point `x`, if the bank gave labels.
+    pub fn label(&self, x: i64) -> Option<&str> {
+        let i = usize::try_from(x.checked_sub(self.min)?).ok()?;
+        self.labels.get(i).map(String::as_str)
+    }
+}
+
+impl Question {
+    /// The `(worst, best)` raw range a scored question normalises over, or
+    /// `None` for an informational one (CONTRACT §3.1).
+    pub fn score_range(&self) -> Option<(f64, f64)> {
+        match &self.kind {
+            Kind::Choice(opts) => {
+                if !opts.iter().any(|o| o.score.is_some()) {
+                    return None;
+                }
+                let scores = opts.iter().map(|o| o.score.unwrap_or(0.0));
+                let min = scores.clone().fold(f64::INFINITY, f64::min);
+                let max = scores.fold(f64::NEG_INFINITY, f64::max);
+                Some((min, max))
+            }
+            Kind::Multi(opts) => {
+                if !opts.iter().any(|o| o.score.is_some()) {
+                    return None;
+                }
+                let scores = opts.iter().map(|o| o.score.unwrap_or(0.0));
+                let low = scores.clone().filter(|s| *s < 0.0).sum::<f64>();
+                let high = scores.filter(|s| *s > 0.0).sum::<f64>();
+                Some((low, high))
+            }
+            Kind::Scale(s) => Some((s.min as f64, s.max as f64)),
+            Kind::YesNo(Some((yes, no))) => Some((yes.min(*no), yes.max(*no))),
+            Kind::YesNo(None) | Kind::Text => None,
+        }
+    }
+
+    pub fn is_scored(&self) -> bool {
+        self.score_range().is_some()
+    }
+
+    pub fn option(&self, id: &str) -> Option<&Choice> {
+        self.kind.options().iter().find(|o| o.id == id)
+    }
+}

@@ -1,0 +1,230 @@
+//! The bank files as written (CONTRACT §2): permissive serde structs that
+//! accept anything well-typed, so that validation can report every problem
+//! at once instead of stopping at the first.
+//!
+//! These types are also what the JSON Schemas of `mommytrack schema` are
+//! generated from, so their doc comments are the schema's descriptions.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// `bank.yaml`: the bank's settings.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[schemars(title = "mommytrack bank settings (bank.yaml)")]
+pub struct RawSettings {
+    /// The bank's title, shown at the top of every report.
+    pub title: Option<String>,
+    /// What the bank is for, shown before the first question.
+    pub description: Option<String>,
+    /// Shown in every report, e.g. that the tool gives no legal advice.
+    pub disclaimer: Option<String>,
+    /// The verdict bands, highest `min` first; the last has `min: 0`.
+    pub bands: Option<Vec<RawBand>>,
+    /// Named signals that options raise, by flag id.
+    pub flags: Option<IndexMap<String, RawFlag>>,
+    /// The library of next steps.
+    pub advice: Option<Vec<RawAdvice>>,
+}
+
+/// A band of the overall score.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawBand {
+    /// The verdict id, e.g. `positive`.
+    pub verdict: Option<String>,
+    /// The lowest overall score (0–100) in this band.
+    pub min: Option<f64>,
+    /// The verdict in words.
+    pub label: Option<String>,
+    /// What the verdict means for the reader.
+    pub summary: Option<String>,
+}
+
+/// A flag definition.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawFlag {
+    /// `red` (a warning sign) or `green` (a good sign).
+    pub severity: Option<String>,
+    pub title: Option<String>,
+    /// A longer explanation.
+    pub detail: Option<String>,
+    /// The verdict can be no better than this band while the flag is raised.
+    pub caps_verdict: Option<String>,
+    /// Where a stated fact comes from.
+    pub source: Option<OneOrMany>,
+}
+
+/// A next step.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawAdvice {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    /// 1 = most urgent. Default 3.
+    pub priority: Option<i64>,
+    /// Give this advice only when the condition holds; always when absent.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<serde_yaml::Value>,
+    /// Where a stated fact comes from.
+    pub source: Option<OneOrMany>,
+}
+
+/// One question set: one scored dimension of the report.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[schemars(title = "mommytrack question set")]
+pub struct RawSet {
+    /// `[a-z][a-z0-9_]*`, unique in the bank.
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// The dimension's weight in the overall score. Default 1.
+    pub weight: Option<f64>,
+    pub source: Option<OneOrMany>,
+    pub questions: Option<Vec<RawQuestion>>,
+}
+
+/// A question.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawQuestion {
+    /// `[a-z][a-z0-9_]*`, unique across the whole bank.
+    pub id: Option<String>,
+    pub prompt: Option<String>,
+    /// A longer explanation, one key away in the questionnaire.
+    pub help: Option<String>,
+    /// `choice`, `multi`, `scale`, `yesno` or `text`.
+    pub kind: Option<String>,
+    /// Weight within its dimension. Default 1.
+    pub weight: Option<f64>,
+    /// Asked in `--quick` mode. Default false.
+    pub core: Option<bool>,
+    /// Ask only if this condition holds; it may name earlier questions only.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<serde_yaml::Value>,
+    /// For `choice` and `multi`.
+    pub options: Option<Vec<RawOption>>,
+    /// For `scale`.
+    pub scale: Option<RawScale>,
+    /// For `scale`: a high number is the bad end.
+    pub reverse: Option<bool>,
+    /// For `yesno`: without it the question is informational.
+    pub scores: Option<RawScores>,
+    pub source: Option<OneOrMany>,
+}
+
+/// An option of a `choice` or `multi` question.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawOption {
+    pub id: Option<String>,
+    pub label: Option<String>,
+    /// Without a score on any option, the question is informational.
+    pub score: Option<f64>,
+    /// A flag this option raises when selected.
+    pub flag: Option<String>,
+}
+
+/// The points of a `scale` question.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawScale {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// One label per point, from `min` to `max`.
+    pub labels: Option<Vec<String>>,
+}
+
+/// The scores of a `yesno` question.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawScores {
+    /// Default 0.
+    pub yes: Option<f64>,
+    /// Default 0.
+    pub no: Option<f64>,
+}
+
+/// A source: one text, or a list.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+pub const SETTINGS_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "disclaimer",
+    "bands",
+    "flags",
+    "advice",
+];
+pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
+pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
+pub const ADVICE_KEYS: &[&str] = &["id", "title", "detail", "priority", "when", "source"];
+pub const SET_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "weight",
+    "source",
+    "questions",
+];
+pub const QUESTION_KEYS: &[&str] = &[
+    "id", "prompt", "help", "kind", "weight", "core", "when", "options", "scale", "reverse",
+    "scores", "source",
+];
+pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag"];
+pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
+pub const SCORES_KEYS: &[&str] = &["yes", "no"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The key lists drive the unknown-field check; they must name exactly
+    /// the fields serde reads.
+    #[test]
+    fn key_lists_match_the_structs() {
+        fn keys<T: Serialize>(v: &T) -> Vec<String> {
+            match serde_json::to_value(v).unwrap() {
+                serde_json::Value::Object(m) => m.keys().cloned().collect(),
+                _ => unreachable!(),
+            }
+        }
+        let sorted = |k: &[&str]| {
+            let mut v: Vec<String> = k.iter().map(|s| s.to_string()).collect();
+            v.sort();
+            v
+        };
+        let mut cases: Vec<(Vec<String>, &[&str])> = vec![
+            (keys(&RawSettings::default()), SETTINGS_KEYS),
+            (keys(&RawBand::default()), BAND_KEYS),
+            (keys(&RawFlag::default()), FLAG_KEYS),
+            (keys(&RawAdvice::default()), ADVICE_KEYS),
+            (keys(&RawSet::default()), SET_KEYS),
+            (keys(&RawQuestion::default()), QUESTION_KEYS),
+            (keys(&RawOption::default()), OPTION_KEYS),
+            (keys(&RawScale::default()), SCALE_KEYS),
+            (keys(&RawScores::default()), SCORES_KEYS),
+        ];
+        for (actual, expected) in cases.iter_mut() {
+            actual.sort();
+            assert_eq!(*actual, sorted(expected));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The command line (CONTRACT §1): commands, flags and their help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::Format;
+
+const AFTER_HELP: &str = "\
+Examples:
+  mommytrack assess                          answer the questions on this terminal
+  mommytrack assess --quick                  only the core questions (about four minutes)
+  mommytrack template > answers.yaml         an answers file to fill in
+  mommytrack assess --answers answers.yaml --format json --output me.json
+  cat answers.yaml | mommytrack assess       answers piped in
+  mommytrack compare me.json partner.json    you and your partner side by side
+
+Everything stays on this computer. This tool gives no legal advice.";
+
+/// A career-path self-assessment for working parents: will your workplace
+/// give you a positive "mommy track" (flexibility and advancement), or
+/// quietly sideline you?
+#[derive(Debug, Parser)]
+#[command(name = "mommytrack", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to use colours: auto (a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Take the assessment: interactively on a terminal, or from an answers file.
+    #[command(after_help = "\
+Examples:
+  mommytrack assess
+  mommytrack assess --quick --plain
+  mommytrack assess --answers answers.yaml
+  mommytrack assess --answers - --format json < answers.json
+  mommytrack assess --resume")]
+    Assess(AssessArgs),
+
+    /// Re-render a saved JSON result in any format, without the bank.
+    #[command(after_help = "\
+Examples:
+  mommytrack report me.json
+  mommytrack report me.json --format html --output me.html --redact")]
+    Report {
+        /// A result saved with `assess --format json`.
+        #[arg(value_name = "RESULT.json")]
+        result: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// Put two JSON results side by side (you and your partner, or you now and a year ago).
+    #[command(after_help = "\
+Examples:
+  mommytrack compare me.json partner.json
+  mommytrack compare before.json after.json --format markdown --output change.md")]
+    Compare {
+        #[arg(value_name = "A.json")]
+        a: PathBuf,
+        #[arg(value_name = "B.json")]
+        b: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// Check a question bank and report every problem (default: the built-in bank).
+    #[command(after_help = "\
+Examples:
+  mommytrack validate
+  mommytrack validate my-bank/")]
+    Validate {
+        /// A folder with bank.yaml and one YAML file per question set.
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+
+    /// List the question sets and questions of a bank.
+    #[command(after_help = "\
+Examples:
+  mommytrack questions
+  mommytrack questions --bank my-bank/ --format json")]
+    Questions {
+        #[command(flatten)]
+        bank: BankArgs,
+        /// text or json.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+
+    /// Print an answers file skeleton (YAML) to fill in.
+    #[command(after_help = "\
+Examples:
+  mommytrack template > answers.yaml
+  mommytrack template --quick > quick.yaml")]
+    Template {
+        #[command(flatten)]
+        bank: BankArgs,
+        /// Only the core questions.
+        #[arg(long)]
+        quick: bool,
+    },
+
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  mommytrack completions bash > ~/.local/share/bash-completion/completions/mommytrack
+  mommytrack completions zsh > ~/.zfunc/_mommytrack")]
+    Completions { shell: clap_complete::Shell },
+
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  mommytrack man > mommytrack.1 && man -l mommytrack.1")]
+    Man,
+
+    /// Print the JSON Schema of a bank settings file, a question set or an answers file.
+    #[command(after_help = "Example:\n  mommytrack schema set > set.schema.json")]
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// bank.yaml
+    Bank,
+    /// A question set file.
+    Set,
+    /// An answers file.
+    Answers,
+}
+
+#[derive(Debug, Args)]
+pub struct BankArgs {
+    /// Load the question bank from this folder instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub bank: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// text, markdown, html or json.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text, value_name = "FMT")]
+    pub format: Format,
+    /// Write the report to this file (atomically, readable only by you) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Leave free-text answers and notes out, for sharing.
+    #[arg(long)]
+    pub redact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    #[command(flatten)]
+    pub bank: BankArgs,
+    /// Read answers from this YAML or JSON file (`-` for standard input) instead of asking.
+    #[arg(long, short = 'a', value_name = "FILE|-")]
+    pub answers: Option<PathBuf>,
+    /// Ask only the core questions.
+    #[arg(long)]
+    pub quick: bool,
+    /// Continue the interrupted interactive assessment.
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
+    /// Plain numbered prompts, for screen readers and simple terminals.
+    #[arg(long)]
+    pub plain: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}

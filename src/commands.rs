@@ -1,0 +1,433 @@
+//! The commands of CONTRACT §1, wired from parsed arguments to the engine:
+//! input → answers → scoring → result → export → output.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use clap::CommandFactory;
+
+use crate::answers::{self, AnswerSheet};
+use crate::bank::{self, Bank, BankSource, Kind};
+use crate::cli::{AssessArgs, Cli, ColorChoice, Command, ListFormat, OutputArgs, SchemaKind};
+use crate::error::{ExitKind, Failure, Problem};
+use crate::export::{self, RenderOptions};
+use crate::input;
+use crate::result::{self, AssessmentResult};
+use crate::scoring::Mode;
+
+pub fn run(cli: Cli) -> Result<()> {
+    let color = cli.color;
+    match cli.command {
+        Command::Assess(args) => assess(args, color),
+        Command::Report { result, output } => {
+            let r = read_result(&result)?;
+            emit(r, &output, color)
+        }
+        Command::Compare { a, b, output } => {
+            let (ra, rb) = (read_result(&a)?, read_result(&b)?);
+            compare(ra, rb, &a, &b, &output, color)
+        }
+        Command::Validate { dir } => validate(dir.as_deref()),
+        Command::Questions { bank, format } => {
+            let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            let out = match format {
+                ListFormat::Text => questions_text(&bank),
+                ListFormat::Json => export::to_json(&questions_json(&bank)),
+            };
+            print(&out)
+        }
+        Command::Template { bank, quick } => {
+            let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            print(&template(
+                &bank,
+                if quick { Mode::Quick } else { Mode::Full },
+            ))
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "mommytrack", &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            print(&String::from_utf8_lossy(&out))
+        }
+        Command::Schema { kind } => print(&schema(kind)),
+    }
+}
+
+fn print(s: &str) -> Result<()> {
+    crate::files::print_stdout(s)?;
+    Ok(())
+}
+
+fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
+    let source = BankSource::from_option(args.bank.bank.as_deref());
+    let mode = if args.quick { Mode::Quick } else { Mode::Full };
+    let (bank, _) = bank::load(&source)?;
+    let (sheet, answers_name) = match &args.answers {
+        Some(path) if path == Path::new("-") => {
+            (read_answers_stdin(&bank)?, "standard input".to_string())
+        }
+        Some(path) => {
+            let text = input::read_text(path)?;
+            (
+                answers::parse(&bank, &text, path)?,
+                path.display().to_string(),
+            )
+        }
+        None if args.resume || std::io::stdin().is_terminal() => {
+            return Err(Failure::usage(
+                "the interactive questionnaire is not available in this build; pass answers with `--answers FILE` (see `mommytrack template`)",
+            )
+            .into());
+        }
+        None => (read_answers_stdin(&bank)?, "standard input".to_string()),
+    };
+    let (result, eval) = result::assess(&bank, &sheet, mode);
+    warn_ignored(&bank, &eval.ignored, &answers_name, mode);
+    emit(result, &args.output, color)
+}
+
+/// Answers piped into standard input; none at all is a usage error.
+fn read_answers_stdin(bank: &Bank) -> Result<AnswerSheet> {
+    let text = input::read_stdin()?;
+    if text.trim().is_empty() {
+        return Err(Failure::usage(
+            "no answers: standard input is not a terminal and was empty.\n\
+             Pass an answers file with `mommytrack assess --answers answers.yaml`,\n\
+             or pipe one in: `cat answers.yaml | mommytrack assess`.\n\
+             `mommytrack template > answers.yaml` writes a skeleton to fill in;\n\
+             run `mommytrack assess` on a terminal to be asked the questions.",
+        )
+        .into());
+    }
+    Ok(answers::parse(bank, &text, Path::new("<stdin>"))?)
+}
+
+/// CONTRACT §3.5: answers to questions that were not asked are ignored, with
+/// a warning on standard error.
+fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
+    for &i in ignored {
+        let q = &bank.questions[i];
+        let why = if mode == Mode::Quick && !q.core {
+            "it is not a core question and --quick asks only those"
+        } else {
+            "its `when` condition does not hold for your other answers"
+        };
+        eprintln!(
+            "{}",
+            Problem::new(
+                file,
+                format!("answered but not asked, because {why}; the answer is ignored")
+            )
+            .id(&q.id)
+            .warning()
+        );
+    }
+}
+
+/// Renders a result in the chosen format and writes it out.
+fn emit(mut r: AssessmentResult, out: &OutputArgs, color: ColorChoice) -> Result<()> {
+    if out.redact {
+        r.redact();
+    }
+    let options = render_options(color, out.output.is_none());
+    let doc = export::exporter(out.format)?.report(&r, &options);
+    write(&doc, out.output.as_deref())
+}
+
+fn write(doc: &str, output: Option<&Path>) -> Result<()> {
+    match output {
+        Some(path) => Ok(crate::files::write_output(path, doc)?),
+        None => print(doc),
+    }
+}
+
+/// Colour and width for the text report: colour on a terminal unless
+/// `NO_COLOR` is set or `TERM=dumb`; never in a file.
+pub fn render_options(color: ColorChoice, to_stdout: bool) -> RenderOptions {
+    let term = console::Term::stdout();
+    let is_tty = to_stdout && std::io::stdout().is_terminal();
+    let color = match color {
+        ColorChoice::Always => to_stdout,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            is_tty
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    };
+    let width = if is_tty {
+        term.size_checked().map_or(100, |(_, w)| w)
+    } else {
+        100
+    };
+    RenderOptions { color, width }
+}
+
+fn read_result(path: &Path) -> Result<AssessmentResult> {
+    let text = input::read_text(path)?;
+    Ok(AssessmentResult::from_json(
+        &text,
+        &path.display().to_string(),
+    )?)
+}
+
+fn compare(
+    _a: AssessmentResult,
+    _b: AssessmentResult,
+    _pa: &PathBuf,
+    _pb: &PathBuf,
+    _out: &OutputArgs,
+    _color: ColorChoice,
+) -> Result<()> {
+    Err(Failure::usage("compare is not available in this build yet").into())
+}
+
+fn validate(dir: Option<&Path>) -> Result<()> {
+    let source = BankSource::from_option(dir);
+    let (bank, warnings) = bank::load(&source)?;
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    let c = Counts::of(&bank);
+    print(&format!(
+        "{} is valid: {} sets, {} questions ({} core), {} flags, {} advice entries{}\n",
+        source.describe(),
+        c.sets,
+        c.questions,
+        c.core,
+        c.red_flags + c.green_flags,
+        c.advice,
+        match warnings.len() {
+            0 => String::new(),
+            1 => ", 1 warning".into(),
+            n => format!(", {n} warnings"),
+        }
+    ))
+}
+
+#[derive(Debug, serde::Serialize)]
+struct Counts {
+    sets: usize,
+    questions: usize,
+    core: usize,
+    scored: usize,
+    conditional: usize,
+    by_kind: indexmap::IndexMap<&'static str, usize>,
+    red_flags: usize,
+    green_flags: usize,
+    capping_flags: usize,
+    advice: usize,
+}
+
+impl Counts {
+    fn of(bank: &Bank) -> Self {
+        let mut by_kind = indexmap::IndexMap::new();
+        for k in ["choice", "multi", "scale", "yesno", "text"] {
+            by_kind.insert(k, 0);
+        }
+        for q in &bank.questions {
+            *by_kind.entry(q.kind.name()).or_insert(0) += 1;
+        }
+        let flags = |s| bank.flags.iter().filter(|f| f.severity == s).count();
+        Counts {
+            sets: bank.sets.len(),
+            questions: bank.questions.len(),
+            core: bank.questions.iter().filter(|q| q.core).count(),
+            scored: bank.questions.iter().filter(|q| q.is_scored()).count(),
+            conditional: bank.questions.iter().filter(|q| q.when.is_some()).count(),
+            by_kind,
+            red_flags: flags(bank::Severity::Red),
+            green_flags: flags(bank::Severity::Green),
+            capping_flags: bank
+                .flags
+                .iter()
+                .filter(|f| f.caps_verdict.is_some())
+                .count(),
+            advice: bank.advice.len(),
+        }
+    }
+}
+
+fn questions_text(bank: &Bank) -> String {
+    use std::fmt::Write as _;
+    let c = Counts::of(bank);
+    let mut out = format!(
+        "{}\n{} sets, {} questions ({} core, {} scored), {} red and {} green flags, {} advice entries\n",
+        bank.title, c.sets, c.questions, c.core, c.scored, c.red_flags, c.green_flags, c.advice
+    );
+    for set in &bank.sets {
+        let _ = writeln!(out, "\n{} [{}] weight {}", set.title, set.id, set.weight);
+        for q in bank.set_questions(set) {
+            let mut tags = vec![q.kind.name().to_string()];
+            if q.core {
+                tags.push("core".into());
+            }
+            if q.when.is_some() {
+                tags.push("conditional".into());
+            }
+            if !q.is_scored() {
+                tags.push("unscored".into());
+            }
+            let _ = writeln!(
+                out,
+                "  {:<28} {:<28} {}",
+                q.id,
+                tags.join(", "),
+                export::terminal_safe(&q.prompt)
+            );
+        }
+    }
+    out
+}
+
+fn questions_json(bank: &Bank) -> serde_json::Value {
+    use serde_json::json;
+    let question = |q: &bank::Question| {
+        let mut v = json!({
+            "id": q.id,
+            "kind": q.kind.name(),
+            "prompt": q.prompt,
+            "help": q.help,
+            "core": q.core,
+            "weight": q.weight,
+            "scored": q.is_scored(),
+            "conditional": q.when.is_some(),
+        });
+        match &q.kind {
+            Kind::Choice(opts) | Kind::Multi(opts) => {
+                v["options"] = opts
+                    .iter()
+                    .map(|o| json!({ "id": o.id, "label": o.label, "score": o.score, "flag": o.flag.map(|f| &bank.flags[f].id) }))
+                    .collect();
+            }
+            Kind::Scale(s) => {
+                v["scale"] =
+                    json!({ "min": s.min, "max": s.max, "labels": s.labels, "reverse": s.reverse });
+            }
+            Kind::YesNo(scores) => {
+                v["scores"] = scores.map_or(
+                    serde_json::Value::Null,
+                    |(y, n)| json!({ "yes": y, "no": n }),
+                );
+            }
+            Kind::Text => {}
+        }
+        v
+    };
+    json!({
+        "title": bank.title,
+        "counts": Counts::of(bank),
+        "sets": bank.sets.iter().map(|s| json!({
+            "id": s.id,
+            "title": s.title,
+            "description": s.description,
+            "weight": s.weight,
+            "questions": bank.set_questions(s).iter().map(question).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "flags": bank.flags.iter().map(|f| json!({
+            "id": f.id, "severity": f.severity.as_str(), "title": f.title,
+            "caps_verdict": f.caps_verdict.map(|b| &bank.bands[b].verdict),
+        })).collect::<Vec<_>>(),
+        "advice": bank.advice.iter().map(|a| json!({
+            "id": a.id, "title": a.title, "priority": a.priority,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// An answers file skeleton: every question's id set to `null` (skipped),
+/// with its prompt and valid values as comments. Filled in or not, it is
+/// accepted by `assess --answers` as it is.
+pub fn template(bank: &Bank, mode: Mode) -> String {
+    use std::fmt::Write as _;
+    let comment = |out: &mut String, text: &str, indent: &str| {
+        for line in text.lines() {
+            let _ = writeln!(out, "# {indent}{}", line.trim_end());
+        }
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# yaml-language-server: $schema=https://raw.githubusercontent.com/mommytrack/mommytrack/main/schema/answers.schema.json"
+    );
+    comment(&mut out, &format!("Answers for: {}", bank.title), "");
+    let _ = writeln!(
+        out,
+        "# Replace each `null` with your answer, then run:\n#   mommytrack assess{} --answers THIS_FILE\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        if mode == Mode::Quick { " --quick" } else { "" }
+    );
+    for set in &bank.sets {
+        let qs: Vec<&bank::Question> = bank
+            .set_questions(set)
+            .iter()
+            .filter(|q| mode == Mode::Full || q.core)
+            .collect();
+        if qs.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n# ==== {} ====", set.title.trim());
+        for q in qs {
+            let _ = writeln!(out);
+            comment(&mut out, &q.prompt, "");
+            if q.when.is_some() {
+                let _ = writeln!(
+                    out,
+                    "# (Asked only when your earlier answers make it relevant; otherwise ignored.)"
+                );
+            }
+            match &q.kind {
+                Kind::Choice(opts) => {
+                    let _ = writeln!(out, "# One of:");
+                    for o in opts {
+                        comment(&mut out, &format!("{:<14} {}", o.id, o.label), "  ");
+                    }
+                }
+                Kind::Multi(opts) => {
+                    let _ = writeln!(
+                        out,
+                        "# A list of any of these, e.g. [{}]; [] for none:",
+                        opts[0].id
+                    );
+                    for o in opts {
+                        comment(&mut out, &format!("{:<14} {}", o.id, o.label), "  ");
+                    }
+                }
+                Kind::Scale(s) => {
+                    let end = |x: i64| s.label(x).map_or(x.to_string(), |l| format!("{x} = {l}"));
+                    let _ = writeln!(
+                        out,
+                        "# A whole number from {} to {}.",
+                        end(s.min),
+                        end(s.max)
+                    );
+                }
+                Kind::YesNo(_) => {
+                    let _ = writeln!(out, "# true or false.");
+                }
+                Kind::Text => {
+                    let _ = writeln!(out, "# Any text, in quotes.");
+                }
+            }
+            let _ = writeln!(out, "{}: null", q.id);
+        }
+    }
+    out
+}
+
+fn schema(kind: SchemaKind) -> String {
+    let schema = match kind {
+        SchemaKind::Bank => schemars::schema_for!(bank::raw::RawSettings),
+        SchemaKind::Set => schemars::schema_for!(bank::raw::RawSet),
+        SchemaKind::Answers => schemars::schema_for!(answers::AnswersFile),
+    };
+    export::to_json(&schema)
+}
+
+/// Exit 2 for a usage mistake, for callers outside this module.
+pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    Failure::new(ExitKind::Usage, message).into()
+}

@@ -1,0 +1,280 @@
+//! Error kinds that decide the exit code (CONTRACT §1), located problems for
+//! banks and answers files, and "did you mean" suggestions.
+//!
+//! Everything else travels as `anyhow::Error`; `main` asks [`exit_code`] which
+//! code an error maps to by looking for a [`Failure`] in its chain.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The exit codes of CONTRACT §1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitKind {
+    /// 2: bad flags or arguments, or no answers where they are needed.
+    Usage,
+    /// 65: a bank or answers file that does not pass validation.
+    InvalidData,
+    /// 66: an input file that does not exist or cannot be read.
+    NoInput,
+    /// 73: the output file cannot be created.
+    CantCreate,
+    /// 130: interrupted by Ctrl-C.
+    Interrupted,
+}
+
+impl ExitKind {
+    pub fn code(self) -> i32 {
+        match self {
+            ExitKind::Usage => 2,
+            ExitKind::InvalidData => 65,
+            ExitKind::NoInput => 66,
+            ExitKind::CantCreate => 73,
+            ExitKind::Interrupted => 130,
+        }
+    }
+}
+
+/// A failure whose kind decides the exit code. The message is complete: it
+/// names the file and says how to fix the problem.
+#[derive(Debug)]
+pub struct Failure {
+    pub kind: ExitKind,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(kind: ExitKind, message: impl Into<String>) -> Self {
+        Failure {
+            kind,
+            message: message.into(),
+        }
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(ExitKind::Usage, message)
+    }
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(ExitKind::InvalidData, message)
+    }
+    pub fn no_input(path: &Path, err: &std::io::Error) -> Self {
+        let why = match err.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => err.to_string(),
+        };
+        Self::new(
+            ExitKind::NoInput,
+            format!(
+                "cannot read {}: {why}; check the path and that you may read it",
+                path.display()
+            ),
+        )
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// Problems found in a bank or an answers file. Displayed as one problem a
+/// line, then a summary line.
+#[derive(Debug)]
+pub struct Problems {
+    /// What was checked, e.g. "bank questions/" or "answers file a.yaml".
+    pub subject: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.problems.iter().filter(|p| !p.warning).count();
+        for p in &self.problems {
+            writeln!(f, "{p}")?;
+        }
+        write!(
+            f,
+            "{} has {} problem{}",
+            self.subject,
+            errors,
+            if errors == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// One problem, located as precisely as the input allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub file: PathBuf,
+    /// 1-based line and column.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The question, option, set, flag or advice id concerned.
+    pub id: Option<String>,
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+    /// A warning does not fail validation.
+    pub warning: bool,
+}
+
+impl Problem {
+    pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            line: None,
+            column: None,
+            id: None,
+            message: message.into(),
+            hint: None,
+            warning: false,
+        }
+    }
+    pub fn at(mut self, pos: Option<(usize, usize)>) -> Self {
+        if let Some((line, column)) = pos {
+            self.line = Some(line);
+            self.column = Some(column);
+        }
+        self
+    }
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+    pub fn hint_opt(mut self, hint: Option<String>) -> Self {
+        if hint.is_some() {
+            self.hint = hint;
+        }
+        self
+    }
+    pub fn warning(mut self) -> Self {
+        self.warning = true;
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        f.write_str(if self.warning { ": warning: " } else { ": " })?;
+        if let Some(id) = &self.id {
+            write!(f, "[{id}] ")?;
+        }
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "; {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The exit code for an error: the kind of the first [`Failure`] or
+/// [`Problems`] in its chain, 1 for anything else.
+pub fn exit_code(err: &anyhow::Error) -> i32 {
+    for cause in err.chain() {
+        if let Some(f) = cause.downcast_ref::<Failure>() {
+            return f.kind.code();
+        }
+        if cause.downcast_ref::<Problems>().is_some() {
+            return ExitKind::InvalidData.code();
+        }
+        if let Some(e) = cause.downcast_ref::<clap::Error>() {
+            return e.exit_code();
+        }
+    }
+    1
+}
+
+/// The candidate closest to `given`, if any is close enough to be a likely typo.
+pub fn closest<'a, I>(given: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let given_lower = given.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&given_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// "did you mean `x`?" for the closest candidate, or the list of valid values
+/// when there are few enough to read.
+pub fn suggestion<'a, I>(given: &str, candidates: I) -> Option<String>
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    if let Some(best) = closest(given, candidates.clone()) {
+        return Some(format!("did you mean `{best}`?"));
+    }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    match all.len() {
+        0 => None,
+        1..=12 => Some(format!("valid: {}", join_ticked(&all))),
+        n => Some(format!(
+            "valid ids include {} (and {} more; see `mommytrack questions`)",
+            join_ticked(&all[..8]),
+            n - 8
+        )),
+    }
+}
+
+/// `a`, `b`, `c`
+pub fn join_ticked(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_finds_typos_and_ignores_strangers() {
+        let ids = ["boss_early_leave", "boss_understands", "notes"];
+        assert_eq!(
+            closest("boss_erly_leave", ids.iter().copied()),
+            Some("boss_early_leave")
+        );
+        assert_eq!(closest("zzz", ids.iter().copied()), None);
+    }
+
+    #[test]
+    fn problem_display_names_file_position_id_and_fix() {
+        let p = Problem::new("q/boss.yaml", "unknown kind `choise`")
+            .at(Some((12, 5)))
+            .id("boss_x")
+            .hint("did you mean `choice`?");
+        assert_eq!(
+            p.to_string(),
+            "q/boss.yaml:12:5: [boss_x] unknown kind `choise`; did you mean `choice`?"
+        );
+    }
+
+    #[test]
+    fn exit_codes_follow_the_contract() {
+        let e = anyhow::Error::new(Failure::usage("x"));
+        assert_eq!(exit_code(&e), 2);
+        let e = anyhow::Error::new(Failure::invalid("x")).context("while loading");
+        assert_eq!(exit_code(&e), 65);
+        assert_eq!(exit_code(&anyhow::anyhow!("other")), 1);
+    }
+}

@@ -1,0 +1,91 @@
+//! Writing files the private way: atomically (a temporary file in the same
+//! folder, then a rename) and readable by the owner only (mode 0600), so a
+//! failed or interrupted write never leaves a half-written report behind and
+//! answers about family and health stay private.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{ExitKind, Failure};
+
+/// Writes `contents` to `path` atomically with mode 0600.
+pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".mommytrack-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    set_private(tmp.as_file())?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_private(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn set_private(_: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Writes a report to `--output`, mapping failure to exit 73.
+pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
+    if path.is_dir() {
+        return Err(Failure::new(
+            ExitKind::CantCreate,
+            format!(
+                "cannot write the report to {}: it is a folder; name a file, e.g. {}/report.txt",
+                path.display(),
+                path.display()
+            ),
+        ));
+    }
+    write_private(path, contents.as_bytes()).map_err(|e| {
+        Failure::new(
+            ExitKind::CantCreate,
+            format!(
+                "cannot write the report to {}: {e}; check that the folder exists and you may write there",
+                path.display()
+            ),
+        )
+    })
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends quietly.
+pub fn print_stdout(contents: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(contents.as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn writes_atomically_with_mode_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.txt");
+        std::fs::write(&path, "old").unwrap();
+        write_private(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+}

@@ -1,0 +1,175 @@
+//! Reading user-supplied text safely (size cap, UTF-8, empty files) and
+//! finding where in that text an id or key stands, so that problems found
+//! after parsing can still name a line and column.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{ExitKind, Failure};
+
+/// The largest bank or answers file we read. Real ones are a few KiB.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a whole file as UTF-8 text, refusing huge, binary and unreadable ones.
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let file = std::fs::File::open(path).map_err(|e| Failure::no_input(path, &e))?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_dir() {
+            return Err(Failure::new(
+                ExitKind::NoInput,
+                format!("{} is a folder, not a file", path.display()),
+            ));
+        }
+    }
+    read_capped(file, &path.display().to_string())
+        .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))
+}
+
+/// Reads standard input as UTF-8 text with the same limits as a file.
+pub fn read_stdin() -> Result<String, Failure> {
+    read_capped(std::io::stdin().lock(), "standard input").map_err(|e| {
+        e.unwrap_or_else(|io| {
+            Failure::new(
+                ExitKind::NoInput,
+                format!("cannot read standard input: {io}"),
+            )
+        })
+    })
+}
+
+/// `Err(Ok(failure))` for content problems, `Err(Err(io))` for I/O errors.
+fn read_capped(reader: impl Read, name: &str) -> Result<String, Result<Failure, std::io::Error>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Err)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Ok(Failure::invalid(format!(
+            "{name} is larger than {} MiB; a question bank or answers file is a few KiB, so check that this is the right file",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ))));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..at]);
+        let (line, col) = line_col(&text, text.len());
+        Ok(Failure::invalid(format!(
+            "{name}:{line}:{col}: not valid UTF-8 text (byte {at}); save the file as UTF-8 text"
+        )))
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Finds ids and keys in YAML or JSON source text.
+///
+/// The YAML parser keeps no positions once a document is loaded, so problems
+/// found by later checks are located by looking for the text that caused
+/// them. This covers block and flow style, quoted or not.
+pub struct Locator<'a> {
+    text: &'a str,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Locator { text }
+    }
+
+    /// Where `key: value` stands with this exact value, searching from byte
+    /// `from`. Returns the byte offset of the key.
+    pub fn key_value(&self, key: &str, value: &str, from: usize) -> Option<usize> {
+        let mut start = from.min(self.text.len());
+        while let Some(off) = self.key(key, start) {
+            let rest = self.text[off + key.len()..].trim_start_matches(['"', '\'']);
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+            let rest = rest.trim_start_matches(['"', '\'']);
+            if let Some(after) = rest.strip_prefix(value) {
+                if !after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    return Some(off);
+                }
+            }
+            start = off + key.len();
+        }
+        None
+    }
+
+    /// Where `key:` (or `"key":`) next stands as a mapping key from byte `from`.
+    pub fn key(&self, key: &str, from: usize) -> Option<usize> {
+        let text = self.text;
+        let mut start = from.min(text.len());
+        while let Some(rel) = text[start..].find(key) {
+            let off = start + rel;
+            let before = text[..off].chars().next_back();
+            let boundary_before = before.is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\'' | '-' | '[')
+            });
+            let after = text[off + key.len()..].trim_start_matches(['"', '\'']);
+            let colon_after = after.trim_start_matches([' ', '\t']).starts_with(':');
+            if boundary_before && colon_after {
+                return Some(off);
+            }
+            start = off + key.len().max(1);
+        }
+        None
+    }
+
+    /// Where `word` next stands as a whole word from byte `from`.
+    pub fn word(&self, word: &str, from: usize) -> Option<usize> {
+        let text = self.text;
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        let mut start = from.min(text.len());
+        while let Some(rel) = text.get(start..)?.find(word) {
+            let off = start + rel;
+            let before_ok = !text[..off].chars().next_back().is_some_and(is_word);
+            let after_ok = !text[off + word.len()..].chars().next().is_some_and(is_word);
+            if before_ok && after_ok && !word.is_empty() {
+                return Some(off);
+            }
+            start = off + word.len().max(1);
+        }
+        None
+    }
+
+    /// Line and column of a byte offset.
+    pub fn pos(&self, offset: usize) -> (usize, usize) {
+        line_col(self.text, offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_ids_in_block_and_flow_style() {
+        let text = "questions:\n  - id: boss\n    options:\n      - { id: counted, score: -2 }\n";
+        let loc = Locator::new(text);
+        let q = loc.key_value("id", "boss", 0).unwrap();
+        assert_eq!(loc.pos(q), (2, 5));
+        let o = loc.key_value("id", "counted", q).unwrap();
+        assert_eq!(loc.pos(o), (4, 11));
+        assert_eq!(loc.key_value("id", "bos", 0), None);
+    }
+
+    #[test]
+    fn finds_json_keys() {
+        let text = "{\n  \"boss_early_leave\": \"x\"\n}";
+        let loc = Locator::new(text);
+        assert_eq!(loc.pos(loc.key("boss_early_leave", 0).unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+    }
+}

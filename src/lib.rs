@@ -1,0 +1,17 @@
+//! mommytrack: a career-path self-assessment for working parents.
+//!
+//! Data flows one way: a bank ([`bank`]) and answers ([`answers`]) go into
+//! the scorer ([`scoring`]), which yields a result ([`result`]) that the
+//! exporters ([`export`]) render. [`commands`] wires these to the command
+//! line ([`cli`]); [`error`] owns the exit codes.
+
+pub mod answers;
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod export;
+pub mod files;
+pub mod input;
+pub mod result;
+pub mod scoring;

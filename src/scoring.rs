@@ -1,0 +1,472 @@
+//! Scoring (CONTRACT §3): a pure function of a bank, an answer sheet and a
+//! mode. Values keep full precision here; rounding happens only when the
+//! result is written out (see `result`).
+
+use crate::answers::{Answer, AnswerSheet, Slot};
+use crate::bank::{Bank, Bounds, Facts, Kind, Question};
+
+/// Which questions are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Full,
+    /// Only `core: true` questions.
+    Quick,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Full => "full",
+            Mode::Quick => "quick",
+        }
+    }
+}
+
+/// A dimension's score and coverage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionScore {
+    /// 0–100, `None` when no scored question was answered.
+    pub score: Option<f64>,
+    /// Scored questions whose `when` held (and core, in quick mode).
+    pub asked: usize,
+    /// Those of them answered.
+    pub answered: usize,
+}
+
+/// Everything the scoring rules decide, at full precision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub mode: Mode,
+    /// Per question: was it asked?
+    pub asked: Vec<bool>,
+    /// Per question: its value in [0, 1] if asked, answered and scored.
+    pub values: Vec<Option<f64>>,
+    /// Per set, in bank order.
+    pub dimensions: Vec<DimensionScore>,
+    pub overall: Option<f64>,
+    /// The verdict band after caps (index into `Bank::bands`).
+    pub band: Option<usize>,
+    /// The flags that lowered the verdict.
+    pub capped_by: Vec<usize>,
+    /// Raised flags in bank order, each with the questions that raised it.
+    pub flags: Vec<(usize, Vec<usize>)>,
+    /// Next steps by priority then bank order, each with its `because`.
+    pub next_steps: Vec<(usize, Vec<usize>)>,
+    /// Questions the sheet answers that were not asked: their answers are ignored.
+    pub ignored: Vec<usize>,
+}
+
+impl Evaluation {
+    /// The answer that counts for question `q`: only asked questions have one.
+    pub fn answer<'s>(&self, sheet: &'s AnswerSheet, q: usize) -> Option<&'s Answer> {
+        if self.asked.get(q).copied().unwrap_or(false) {
+            sheet.get(q)
+        } else {
+            None
+        }
+    }
+}
+
+/// Applies the scoring rules.
+pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
+    let n = bank.questions.len();
+    // 1. Which questions are asked: conditions name only earlier questions,
+    //    so one pass in bank order settles it.
+    let mut asked = vec![false; n];
+    for (i, q) in bank.questions.iter().enumerate() {
+        let in_mode = mode == Mode::Full || q.core;
+        asked[i] = in_mode
+            && q.when.as_ref().is_none_or(|c| {
+                c.holds(&AskedFacts {
+                    sheet,
+                    asked: &asked,
+                })
+            });
+    }
+    let ignored = (0..n)
+        .filter(|&i| !asked[i] && *sheet.slot(i) != Slot::Missing)
+        .collect();
+
+    // 2. Question values.
+    let values: Vec<Option<f64>> = bank
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            if asked[i] {
+                sheet.get(i).and_then(|a| value(q, a))
+            } else {
+                None
+            }
+        })
+        .collect();
+
+    // 3. Dimensions and the overall score.
+    let dimensions: Vec<DimensionScore> = bank
+        .sets
+        .iter()
+        .map(|set| {
+            let mut d = DimensionScore {
+                score: None,
+                asked: 0,
+                answered: 0,
+            };
+            let (mut sum_wv, mut sum_w) = (0.0, 0.0);
+            for i in set.questions.clone() {
+                let q = &bank.questions[i];
+                if !asked[i] || !q.is_scored() {
+                    continue;
+                }
+                d.asked += 1;
+                if let Some(v) = values[i] {
+                    d.answered += 1;
+                    sum_wv += q.weight * v;
+                    sum_w += q.weight;
+                }
+            }
+            if d.answered > 0 {
+                d.score = Some(100.0 * sum_wv / sum_w);
+            }
+            d
+        })
+        .collect();
+    let overall = weighted_overall(bank, dimensions.iter().map(|d| d.score));
+
+    // 4. Flags, in bank order, with the questions that raised them.
+    let mut raised: Vec<Vec<usize>> = vec![Vec::new(); bank.flags.len()];
+    for (i, q) in bank.questions.iter().enumerate() {
+        if !asked[i] {
+            continue;
+        }
+        let selected: &[String] = match sheet.get(i) {
+            Some(Answer::Choice(o)) => std::slice::from_ref(o),
+            Some(Answer::Multi(os)) => os,
+            _ => continue,
+        };
+        for o in selected {
+            if let Some(f) = q.option(o).and_then(|o| o.flag) {
+                if raised[f].last() != Some(&i) {
+                    raised[f].push(i);
+                }
+            }
+        }
+    }
+
+    // 5. The verdict, lowered by capping flags.
+    let score_band = overall.map(|s| {
+        bank.bands
+            .iter()
+            .position(|b| b.min <= s)
+            .unwrap_or(bank.bands.len().saturating_sub(1))
+    });
+    let mut band = score_band;
+    let mut capped_by = Vec::new();
+    if let Some(b) = band.as_mut() {
+        let start = *b;
+        for (f, flag) in bank.flags.iter().enumerate() {
+            if let (Some(cap), false) = (flag.caps_verdict, raised[f].is_empty()) {
+                if cap > start {
+                    capped_by.push(f);
+                }
+                *b = (*b).max(cap);
+            }
+        }
+    }
+
+    // 6. Next steps.
+    let facts = FullFacts {
+        bank,
+        sheet,
+        asked: &asked,
+        values: &values,
+        dimensions: &dimensions,
+        overall,
+        raised: &raised,
+    };
+    let mut next_steps: Vec<(usize, Vec<usize>)> = bank
+        .advice
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.when.as_ref().is_none_or(|c| c.holds(&facts)))
+        .map(|(i, a)| {
+            let mut because = Vec::new();
+            if let Some(c) = &a.when {
+                c.because(&facts, &mut because);
+            }
+            because.sort_unstable();
+            because.dedup();
+            (i, because)
+        })
+        .collect();
+    next_steps.sort_by_key(|(i, _)| bank.advice[*i].priority);
+
+    let flags = raised
+        .into_iter()
+        .enumerate()
+        .filter(|(_, qs)| !qs.is_empty())
+        .collect();
+    Evaluation {
+        mode,
+        asked,
+        values,
+        dimensions,
+        overall,
+        band,
+        capped_by,
+        flags,
+        next_steps,
+        ignored,
+    }
+}
+
+/// The weighted mean of the dimensions that have a score.
+fn weighted_overall(bank: &Bank, scores: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for (set, score) in bank.sets.iter().zip(scores) {
+        if let Some(s) = score {
+            sum += set.weight * s;
+            weights += set.weight;
+        }
+    }
+    (weights > 0.0).then(|| sum / weights)
+}
+
+/// A scored question's answer as a value in [0, 1] (CONTRACT §3.1), or
+/// `None` for an informational question.
+pub fn value(q: &Question, a: &Answer) -> Option<f64> {
+    let (lo, hi) = q.score_range()?;
+    if hi <= lo {
+        return None;
+    }
+    let raw = match (&q.kind, a) {
+        (Kind::Choice(_), Answer::Choice(o)) => q.option(o)?.score.unwrap_or(0.0),
+        (Kind::Multi(_), Answer::Multi(sel)) => sel
+            .iter()
+            .filter_map(|o| q.option(o))
+            .map(|o| o.score.unwrap_or(0.0))
+            .sum(),
+        (Kind::Scale(s), Answer::Scale(x)) => {
+            let v = (*x as f64 - lo) / (hi - lo);
+            return Some(if s.reverse { 1.0 - v } else { v }.clamp(0.0, 1.0));
+        }
+        (Kind::YesNo(Some((yes, no))), Answer::YesNo(b)) => {
+            if *b {
+                *yes
+            } else {
+                *no
+            }
+        }
+        _ => return None,
+    };
+    Some(((raw - lo) / (hi - lo)).clamp(0.0, 1.0))
+}
+
+/// Facts while deciding which questions are asked.
+struct AskedFacts<'a> {
+    sheet: &'a AnswerSheet,
+    asked: &'a [bool],
+}
+
+impl Facts for AskedFacts<'_> {
+    fn answer(&self, q: usize) -> Option<&Answer> {
+        if self.asked.get(q).copied().unwrap_or(false) {
+            self.sheet.get(q)
+        } else {
+            None
+        }
+    }
+}
+
+/// Facts once everything is scored, for advice.
+struct FullFacts<'a> {
+    bank: &'a Bank,
+    sheet: &'a AnswerSheet,
+    asked: &'a [bool],
+    values: &'a [Option<f64>],
+    dimensions: &'a [DimensionScore],
+    overall: Option<f64>,
+    raised: &'a [Vec<usize>],
+}
+
+impl Facts for FullFacts<'_> {
+    fn answer(&self, q: usize) -> Option<&Answer> {
+        if self.asked.get(q).copied().unwrap_or(false) {
+            self.sheet.get(q)
+        } else {
+            None
+        }
+    }
+    fn flag_raised(&self, flag: usize) -> bool {
+        self.raised.get(flag).is_some_and(|qs| !qs.is_empty())
+    }
+    fn flag_because(&self, flag: usize) -> Vec<usize> {
+        self.raised.get(flag).cloned().unwrap_or_default()
+    }
+    fn dimension_score(&self, set: usize) -> Option<f64> {
+        self.dimensions.get(set).and_then(|d| d.score)
+    }
+    fn overall_score(&self) -> Option<f64> {
+        self.overall
+    }
+    fn questions_within(&self, set: Option<usize>, bounds: Bounds) -> Vec<usize> {
+        let range = match set {
+            Some(s) => self.bank.sets[s].questions.clone(),
+            None => 0..self.bank.questions.len(),
+        };
+        let answered: Vec<(usize, f64)> = range
+            .filter_map(|i| self.values[i].map(|v| (i, 100.0 * v)))
+            .collect();
+        let within: Vec<usize> = answered
+            .iter()
+            .filter(|(_, s)| {
+                bounds.below.is_none_or(|b| *s < b) && bounds.at_least.is_none_or(|a| *s >= a)
+            })
+            .map(|(i, _)| *i)
+            .collect();
+        if within.is_empty() {
+            answered.into_iter().map(|(i, _)| i).collect()
+        } else {
+            within
+        }
+    }
+}
+
+/// The best single change of one answered question's answer, and what it
+/// would do to the overall score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lever {
+    pub question: usize,
+    pub to: Answer,
+    pub overall_from: f64,
+    pub overall_to: f64,
+}
+
+impl Lever {
+    pub fn gain(&self) -> f64 {
+        self.overall_to - self.overall_from
+    }
+}
+
+/// For each answered, scored question, the single change of answer that
+/// raises the overall score most; the best `limit` of them, largest gain
+/// first (ties in bank order).
+///
+/// A question no condition depends on moves only its own dimension, so its
+/// effect is computed directly; a question others depend on is re-scored in
+/// full, since changing it can change what is asked.
+pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize) -> Vec<Lever> {
+    const EPSILON: f64 = 1e-9;
+    let Some(overall) = eval.overall else {
+        return Vec::new();
+    };
+    let depended_on = referenced_by_question_conditions(bank);
+    // Per dimension: Σw·v and Σw over answered questions.
+    let mut sums: Vec<(f64, f64)> = vec![(0.0, 0.0); bank.sets.len()];
+    for (i, q) in bank.questions.iter().enumerate() {
+        if let Some(v) = eval.values[i] {
+            let s = &mut sums[q.set];
+            s.0 += q.weight * v;
+            s.1 += q.weight;
+        }
+    }
+    let (total_ws, total_w) = bank
+        .sets
+        .iter()
+        .zip(&eval.dimensions)
+        .filter_map(|(set, d)| d.score.map(|s| (set.weight * s, set.weight)))
+        .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+
+    let mut found: Vec<Lever> = Vec::new();
+    for (i, q) in bank.questions.iter().enumerate() {
+        let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
+            continue;
+        };
+        let mut best: Option<(f64, Answer)> = None;
+        for alt in alternatives(q, current) {
+            let new_overall = if depended_on[i] {
+                let mut changed = sheet.clone();
+                changed.set(i, Slot::Given(alt.clone()));
+                match evaluate(bank, &changed, eval.mode).overall {
+                    Some(o) => o,
+                    None => continue,
+                }
+            } else {
+                let Some(v_new) = value(q, &alt) else {
+                    continue;
+                };
+                let (sw, w) = sums[q.set];
+                let set_w = bank.sets[q.set].weight;
+                let old_dim = 100.0 * sw / w;
+                let new_dim = 100.0 * (sw - q.weight * v_old + q.weight * v_new) / w;
+                (total_ws - set_w * old_dim + set_w * new_dim) / total_w
+            };
+            if new_overall > overall + EPSILON
+                && best
+                    .as_ref()
+                    .is_none_or(|(b, _)| new_overall > *b + EPSILON)
+            {
+                best = Some((new_overall, alt));
+            }
+        }
+        if let Some((to_overall, to)) = best {
+            found.push(Lever {
+                question: i,
+                to,
+                overall_from: overall,
+                overall_to: to_overall,
+            });
+        }
+    }
+    // Stable: equal gains keep bank order.
+    found.sort_by(|a, b| b.gain().total_cmp(&a.gain()));
+    found.truncate(limit);
+    found
+}
+
+/// Every other answer a question could take in one change: another option,
+/// the other yes/no, another point on the scale, or one option of a multi
+/// question added or removed.
+fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
+    match (&q.kind, current) {
+        (Kind::Choice(opts), Answer::Choice(c)) => opts
+            .iter()
+            .filter(|o| &o.id != c)
+            .map(|o| Answer::Choice(o.id.clone()))
+            .collect(),
+        (Kind::Multi(opts), Answer::Multi(sel)) => opts
+            .iter()
+            .map(|o| {
+                let mut next: Vec<String> = opts
+                    .iter()
+                    .filter(|x| sel.contains(&x.id) != (x.id == o.id))
+                    .map(|x| x.id.clone())
+                    .collect();
+                next.shrink_to_fit();
+                Answer::Multi(next)
+            })
+            .collect(),
+        (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
+            .filter(|p| p != x)
+            .map(Answer::Scale)
+            .collect(),
+        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Answer::YesNo(!b)],
+        _ => Vec::new(),
+    }
+}
+
+/// Per question: does some question's `when` name it?
+fn referenced_by_question_conditions(bank: &Bank) -> Vec<bool> {
+    let mut out = vec![false; bank.questions.len()];
+    let mut names = Vec::new();
+    for q in &bank.questions {
+        if let Some(c) = &q.when {
+            names.clear();
+            c.referenced_questions(&mut names);
+            for &i in &names {
+                out[i] = true;
+            }
+        }
+    }
+    out
+}
