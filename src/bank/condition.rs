@@ -521,7 +521,9 @@ impl Scope<'_> {
         problems: &mut Vec<CondProblem>,
     ) -> Option<Answer> {
         let near = |v: &Value| match v {
-            Value::String(s) => Some(("".to_string(), s.clone())),
+            Value::String(s) => Some((String::new(), s.clone())),
+            Value::Number(n) => Some((String::new(), n.to_string())),
+            Value::Bool(b) => Some((String::new(), b.to_string())),
             _ => None,
         };
         let result: Result<(), (String, Option<String>)> = match &q.kind {

@@ -69,11 +69,13 @@ pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
         b.bands(raw, ctx, &mut problems);
         b.flags(raw, ctx, &mut problems);
     }
-    for f in &set_files {
+    for (i, f) in set_files.iter().enumerate() {
         if let Some(raw) = parse_file::<RawSet>(f, &mut problems, walk_set) {
+            b.file_no = i;
             b.set(raw, &Ctx::new(f), &mut problems);
         }
     }
+    b.question_conditions(&set_files, &mut problems);
     if let (Some(raw), Some(ctx)) = (settings, &settings_ctx) {
         b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
         b.unused_flags(ctx, &mut problems);
@@ -194,6 +196,7 @@ fn unknown_keys(
     ctx: &Ctx,
     p: &mut Vec<Problem>,
 ) {
+    let id = map.get("id").and_then(Value::as_str);
     let Value::Mapping(m) = map else { return };
     for k in m.keys() {
         let Some(k) = k.as_str() else {
@@ -208,16 +211,18 @@ fn unknown_keys(
         };
         if !known.contains(&k) {
             let at = ctx.loc.key(k, from).or_else(|| ctx.loc.key(k, 0));
-            p.push(
-                ctx.problem(format!("unknown field `{k}` in a {what}"), at)
-                    .hint_opt(suggestion(k, known.iter().copied()))
-                    .hint_opt(Some(format!(
-                        "{}valid fields: {}",
-                        crate::error::closest(k, known.iter().copied())
-                            .map_or(String::new(), |c| format!("did you mean `{c}`? ")),
-                        known.join(", ")
-                    ))),
-            );
+            let mut problem = ctx
+                .problem(format!("unknown field `{k}` in a {what}"), at)
+                .hint(format!(
+                    "{}valid fields: {}",
+                    crate::error::closest(k, known.iter().copied())
+                        .map_or(String::new(), |c| format!("did you mean `{c}`? ")),
+                    known.join(", ")
+                ));
+            if let Some(id) = id {
+                problem = problem.id(id);
+            }
+            p.push(problem);
         }
     }
 }
@@ -243,7 +248,7 @@ fn walk_settings(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
     let mut from = 0;
     for advice in seq(v, "advice") {
         if let Some(id) = advice.get("id").and_then(Value::as_str) {
-            from = ctx.id_at("id", id, from).unwrap_or(from);
+            from = ctx.id_at("id", id, from + 1).unwrap_or(from);
         }
         unknown_keys(advice, ADVICE_KEYS, "advice entry", from, ctx, p);
     }
@@ -254,7 +259,7 @@ fn walk_set(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
     let mut from = 0;
     for q in seq(v, "questions") {
         if let Some(id) = q.get("id").and_then(Value::as_str) {
-            from = ctx.id_at("id", id, from).unwrap_or(from);
+            from = ctx.id_at("id", id, from + 1).unwrap_or(from);
         }
         unknown_keys(q, QUESTION_KEYS, "question", from, ctx, p);
         for o in seq(q, "options") {
@@ -353,6 +358,17 @@ struct Builder {
     /// not checked further, to avoid a cascade of messages.
     broken: HashSet<usize>,
     advice: Vec<Advice>,
+    /// Questions' `when` conditions, checked after all questions are known.
+    pending_when: Vec<PendingWhen>,
+    /// The set file being read, as an index into the set files.
+    file_no: usize,
+}
+
+struct PendingWhen {
+    question: usize,
+    value: Value,
+    file: usize,
+    at: usize,
 }
 
 impl Builder {
@@ -550,7 +566,7 @@ impl Builder {
         let mut cursor = set_at.unwrap_or(0);
         for rq in questions {
             if let Some(qid) = &rq.id {
-                cursor = ctx.id_at("id", qid, cursor).unwrap_or(cursor);
+                cursor = ctx.id_at("id", qid, cursor + 1).unwrap_or(cursor);
             }
             self.question(rq, set_no, cursor, ctx, p);
         }
@@ -752,7 +768,7 @@ impl Builder {
                 None
             }
         };
-        let mut question = Question {
+        let question = Question {
             id: id.clone(),
             set,
             prompt,
@@ -776,24 +792,39 @@ impl Builder {
                 );
             }
         }
-        if let Some(when) = &rq.when {
-            let scope = Scope {
-                questions: &self.questions,
-                question_index: &self.question_index,
-                before: Some(index),
-                flags: None,
-                sets: None,
-                broken: &self.broken,
-            };
-            let mut cps = Vec::new();
-            question.when = scope.parse(when, &mut cps);
-            let when_at = ctx.key("when", at_off).unwrap_or(at_off);
-            push_condition_problems(cps, ctx, when_at, &id, p);
+        if let Some(when) = rq.when {
+            // Parsed once every question is known, so that a reference to a
+            // later question is reported as such rather than as unknown.
+            self.pending_when.push(PendingWhen {
+                question: index,
+                value: when,
+                file: self.file_no,
+                at: ctx.key("when", at_off).unwrap_or(at_off),
+            });
         }
         if p.iter().filter(|x| !x.warning).count() > errors_before {
             self.broken.insert(index);
         }
         self.questions.push(question);
+    }
+
+    fn question_conditions(&mut self, files: &[&SourceFile], p: &mut Vec<Problem>) {
+        for pw in std::mem::take(&mut self.pending_when) {
+            let ctx = Ctx::new(files[pw.file]);
+            let scope = Scope {
+                questions: &self.questions,
+                question_index: &self.question_index,
+                before: Some(pw.question),
+                flags: None,
+                sets: None,
+                broken: &self.broken,
+            };
+            let mut cps = Vec::new();
+            let when = scope.parse(&pw.value, &mut cps);
+            let id = self.questions[pw.question].id.clone();
+            push_condition_problems(cps, &ctx, pw.at, &id, p);
+            self.questions[pw.question].when = when;
+        }
     }
 
     fn options(
@@ -827,7 +858,7 @@ impl Builder {
             let at = if oid.is_empty() {
                 Some(cursor)
             } else {
-                ctx.id_at("id", &oid, cursor).or(Some(cursor))
+                ctx.id_at("id", &oid, cursor + 1).or(Some(cursor))
             };
             cursor = at.unwrap_or(cursor);
             let tag = format!("{qid}.{oid}");
@@ -901,7 +932,7 @@ impl Builder {
             let at = if id.is_empty() {
                 Some(cursor)
             } else {
-                ctx.id_at("id", &id, cursor).or(Some(cursor))
+                ctx.id_at("id", &id, cursor + 1).or(Some(cursor))
             };
             cursor = at.unwrap_or(cursor);
             if id.is_empty() {
