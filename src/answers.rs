@@ -173,11 +173,13 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
             );
             continue;
         };
-        let pos = locator.key(id, 0).map(|o| locator.pos(o));
+        // Located only for problems: searching for every key would make
+        // reading a large answers file quadratic.
+        let pos = || locator.key(id, 0).map(|o| locator.pos(o));
         let Some(q) = bank.question_position(id) else {
             problems.push(
                 Problem::new(file, format!("unknown question id `{id}`"))
-                    .at(pos)
+                    .at(pos())
                     .id(id)
                     .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str()))),
             );
@@ -186,7 +188,7 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         match convert(&bank.questions[q], value) {
             Ok(slot) => sheet.set(q, slot),
             Err((message, hint)) => {
-                problems.push(Problem::new(file, message).at(pos).id(id).hint(hint))
+                problems.push(Problem::new(file, message).at(pos()).id(id).hint(hint))
             }
         }
     }

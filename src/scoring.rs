@@ -352,16 +352,15 @@ impl Lever {
 /// raises the overall score most; the best `limit` of them, largest gain
 /// first (ties in bank order).
 ///
-/// A question no condition depends on moves only its own dimension, so its
-/// effect is computed directly; a question others depend on is re-scored in
-/// full, since changing it can change what is asked.
+/// Changing one answer moves its own dimension and may change which of the
+/// questions that depend on it (through `when`, transitively) are asked; only
+/// those are re-examined, so the cost stays near-linear in the bank's size.
 pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize) -> Vec<Lever> {
     const EPSILON: f64 = 1e-9;
     let Some(overall) = eval.overall else {
         return Vec::new();
     };
-    let depended_on = referenced_by_question_conditions(bank);
-    // Per dimension: Σw·v and Σw over answered questions.
+    // Per dimension: Σw·v and Σw over its answered, asked, scored questions.
     let mut sums: Vec<(f64, f64)> = vec![(0.0, 0.0); bank.sets.len()];
     for (i, q) in bank.questions.iter().enumerate() {
         if let Some(v) = eval.values[i] {
@@ -370,36 +369,60 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             s.1 += q.weight;
         }
     }
-    let (total_ws, total_w) = bank
-        .sets
-        .iter()
-        .zip(&eval.dimensions)
-        .filter_map(|(set, d)| d.score.map(|s| (set.weight * s, set.weight)))
-        .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
-
+    let dependents = dependents(bank);
     let mut found: Vec<Lever> = Vec::new();
+    let mut changed_sums: Vec<(usize, f64, f64)> = Vec::new();
+    let mut overlay: Vec<(usize, bool)> = Vec::new();
     for (i, q) in bank.questions.iter().enumerate() {
         let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
             continue;
         };
+        let closure = transitive(&dependents, i);
         let mut best: Option<(f64, Answer)> = None;
         for alt in alternatives(q, current) {
-            let new_overall = if depended_on[i] {
-                let mut changed = sheet.clone();
-                changed.set(i, Slot::Given(alt.clone()));
-                match evaluate(bank, &changed, eval.mode).overall {
-                    Some(o) => o,
-                    None => continue,
+            changed_sums.clear();
+            overlay.clear();
+            let mut adjust = |set: usize, dwv: f64, dw: f64| match changed_sums
+                .iter_mut()
+                .find(|(s, _, _)| *s == set)
+            {
+                Some(entry) => {
+                    entry.1 += dwv;
+                    entry.2 += dw;
                 }
-            } else {
-                let Some(v_new) = value(q, &alt) else {
-                    continue;
+                None => changed_sums.push((set, dwv, dw)),
+            };
+            adjust(q.set, -q.weight * v_old, -q.weight);
+            if let Some(v_new) = value(q, &alt) {
+                adjust(q.set, q.weight * v_new, q.weight);
+            }
+            for &j in &closure {
+                let qj = &bank.questions[j];
+                let facts = Overlay {
+                    sheet,
+                    base: &eval.asked,
+                    overlay: &overlay,
+                    changed: (i, &alt),
                 };
-                let (sw, w) = sums[q.set];
-                let set_w = bank.sets[q.set].weight;
-                let old_dim = 100.0 * sw / w;
-                let new_dim = 100.0 * (sw - q.weight * v_old + q.weight * v_new) / w;
-                (total_ws - set_w * old_dim + set_w * new_dim) / total_w
+                let in_mode = eval.mode == Mode::Full || qj.core;
+                let now = in_mode && qj.when.as_ref().is_none_or(|c| c.holds(&facts));
+                if now != eval.asked[j] {
+                    overlay.push((j, now));
+                    if let Some(v) = sheet.get(j).and_then(|a| value(qj, a)) {
+                        let sign = if now { 1.0 } else { -1.0 };
+                        adjust(qj.set, sign * qj.weight * v, sign * qj.weight);
+                    }
+                }
+            }
+            let dims = sums.iter().enumerate().map(|(s, &(wv, w))| {
+                let (wv, w) = changed_sums
+                    .iter()
+                    .find(|(c, _, _)| *c == s)
+                    .map_or((wv, w), |&(_, dwv, dw)| (wv + dwv, w + dw));
+                (w > EPSILON).then(|| 100.0 * wv / w)
+            });
+            let Some(new_overall) = weighted_overall(bank, dims) else {
+                continue;
             };
             if new_overall > overall + EPSILON
                 && best
@@ -422,6 +445,60 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
     found.sort_by(|a, b| b.gain().total_cmp(&a.gain()));
     found.truncate(limit);
     found
+}
+
+/// Facts with one answer changed and some questions' asked status overlaid.
+struct Overlay<'a> {
+    sheet: &'a AnswerSheet,
+    base: &'a [bool],
+    overlay: &'a [(usize, bool)],
+    changed: (usize, &'a Answer),
+}
+
+impl Facts for Overlay<'_> {
+    fn answer(&self, q: usize) -> Option<&Answer> {
+        if q == self.changed.0 {
+            return Some(self.changed.1);
+        }
+        let asked = self
+            .overlay
+            .iter()
+            .find(|(j, _)| *j == q)
+            .map_or_else(|| self.base.get(q).copied().unwrap_or(false), |(_, a)| *a);
+        if asked { self.sheet.get(q) } else { None }
+    }
+}
+
+/// Per question: the questions whose `when` names it.
+fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); bank.questions.len()];
+    let mut names = Vec::new();
+    for (j, q) in bank.questions.iter().enumerate() {
+        if let Some(c) = &q.when {
+            names.clear();
+            c.referenced_questions(&mut names);
+            names.sort_unstable();
+            names.dedup();
+            for &i in &names {
+                out[i].push(j);
+            }
+        }
+    }
+    out
+}
+
+/// Every question that depends on `q`, directly or through others, in bank order.
+fn transitive(dependents: &[Vec<usize>], q: usize) -> Vec<usize> {
+    let mut seen = Vec::new();
+    let mut stack: Vec<usize> = dependents[q].clone();
+    while let Some(j) = stack.pop() {
+        if !seen.contains(&j) {
+            seen.push(j);
+            stack.extend(&dependents[j]);
+        }
+    }
+    seen.sort_unstable();
+    seen
 }
 
 /// Every other answer a question could take in one change: another option,
@@ -453,20 +530,4 @@ fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
         (Kind::YesNo(_), Answer::YesNo(b)) => vec![Answer::YesNo(!b)],
         _ => Vec::new(),
     }
-}
-
-/// Per question: does some question's `when` name it?
-fn referenced_by_question_conditions(bank: &Bank) -> Vec<bool> {
-    let mut out = vec![false; bank.questions.len()];
-    let mut names = Vec::new();
-    for q in &bank.questions {
-        if let Some(c) = &q.when {
-            names.clear();
-            c.referenced_questions(&mut names);
-            for &i in &names {
-                out[i] = true;
-            }
-        }
-    }
-    out
 }

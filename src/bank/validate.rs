@@ -302,7 +302,7 @@ fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> Problem {
 fn positive_weight(
     w: Option<f64>,
     ctx: &Ctx,
-    at: Option<usize>,
+    at: impl FnOnce() -> Option<usize>,
     id: &str,
     p: &mut Vec<Problem>,
 ) -> f64 {
@@ -311,7 +311,7 @@ fn positive_weight(
         Some(w) if w.is_finite() && w > 0.0 => w,
         Some(w) => {
             p.push(
-                ctx.problem(format!("weight {w} is not a positive number"), at)
+                ctx.problem(format!("weight {w} is not a positive number"), at())
                     .id(id)
                     .hint("use a number above 0, e.g. 1 or 1.5; leave it out for 1"),
             );
@@ -550,7 +550,7 @@ impl Builder {
         let weight = positive_weight(
             raw.weight,
             ctx,
-            set_at.and_then(|a| ctx.key("weight", a)),
+            || set_at.and_then(|a| ctx.key("weight", a)),
             &id,
             p,
         );
@@ -614,8 +614,9 @@ impl Builder {
             self.question_index.insert(id.clone(), index);
         }
         let prompt = required(rq.prompt, "prompt", "question", &id, ctx, at, p);
-        let weight = positive_weight(rq.weight, ctx, ctx.key("weight", at_off), &id, p);
-        let kind_at = ctx.key("kind", at_off);
+        // Positions are looked up only for problems: searching the text for
+        // every question would make validation quadratic in the bank's size.
+        let weight = positive_weight(rq.weight, ctx, || ctx.key("weight", at_off), &id, p);
         let kind_name = rq.kind.clone().unwrap_or_default();
         let misplaced = |field: &str, present: bool, p: &mut Vec<Problem>| {
             if present {
@@ -651,7 +652,7 @@ impl Builder {
             "scale" => {
                 misplaced("options", rq.options.is_some(), p);
                 misplaced("scores", rq.scores.is_some(), p);
-                let scale_at = ctx.key("scale", at_off);
+                let scale_at = || ctx.key("scale", at_off);
                 match rq.scale {
                     None => {
                         p.push(
@@ -680,9 +681,12 @@ impl Builder {
                             }
                             if points > 101 {
                                 p.push(
-                                    ctx.problem(format!("the scale has {points} points"), scale_at)
-                                        .id(&id)
-                                        .hint("use at most 101 points (e.g. 0–100)"),
+                                    ctx.problem(
+                                        format!("the scale has {points} points"),
+                                        scale_at(),
+                                    )
+                                    .id(&id)
+                                    .hint("use at most 101 points (e.g. 0–100)"),
                                 );
                             }
                             Some(Kind::Scale(Scale {
@@ -696,7 +700,7 @@ impl Builder {
                             p.push(
                                 ctx.problem(
                                     format!("scale min {min} is not below max {max}"),
-                                    scale_at,
+                                    scale_at(),
                                 )
                                 .id(&id)
                                 .hint("make min smaller than max, e.g. `{ min: 1, max: 5 }`"),
@@ -705,7 +709,7 @@ impl Builder {
                         }
                         _ => {
                             p.push(
-                                ctx.problem("the scale needs both min and max", scale_at)
+                                ctx.problem("the scale needs both min and max", scale_at())
                                     .id(&id)
                                     .hint("write `scale: { min: 1, max: 5 }`"),
                             );
@@ -722,16 +726,16 @@ impl Builder {
                     .scores
                     .map(|s| (s.yes.unwrap_or(0.0), s.no.unwrap_or(0.0)));
                 if let Some((yes, no)) = scores {
-                    let at = ctx.key("scores", at_off);
+                    let at = || ctx.key("scores", at_off);
                     if !yes.is_finite() || !no.is_finite() {
                         p.push(
-                            ctx.problem("a score is not a finite number", at)
+                            ctx.problem("a score is not a finite number", at())
                                 .id(&id)
                                 .hint("use plain numbers"),
                         );
                     } else if yes == no {
                         p.push(
-                            ctx.problem(format!("yes and no both score {yes}, so the answer cannot change the score"), at)
+                            ctx.problem(format!("yes and no both score {yes}, so the answer cannot change the score"), at())
                                 .id(&id)
                                 .hint("give yes and no different scores, or remove `scores` to make the question informational"),
                         );
@@ -756,7 +760,7 @@ impl Builder {
             }
             other => {
                 p.push(
-                    ctx.problem(format!("unknown kind `{other}`"), kind_at)
+                    ctx.problem(format!("unknown kind `{other}`"), ctx.key("kind", at_off))
                         .id(&id)
                         .hint(match crate::error::closest(other, KINDS.iter().copied()) {
                             Some(k) => {
