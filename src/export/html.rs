@@ -308,11 +308,11 @@ impl Exporter for HtmlExporter {
                                         td { (clean(&q.prompt)) }
                                         td.text-answer[q.kind == "text"] {
                                             (clean(&q.a_label))
-                                            @if let Some(s) = q.score.a { " (" (format_score(s)) ")" }
+                                            @if let Some(s) = q.score.a { ", score " (format_score(s)) }
                                         }
                                         td.text-answer[q.kind == "text"] {
                                             (clean(&q.b_label))
-                                            @if let Some(s) = q.score.b { " (" (format_score(s)) ")" }
+                                            @if let Some(s) = q.score.b { ", score " (format_score(s)) }
                                         }
                                         td.num { (format_difference(q.score.difference)) }
                                     }

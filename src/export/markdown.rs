@@ -215,7 +215,7 @@ impl Exporter for MarkdownExporter {
             let _ = writeln!(out, "| :-- | :-- | :-- | --: |");
             for q in c.questions.iter().take(QUESTIONS_SHOWN) {
                 let answer = |label: &str, score: Option<f64>| match score {
-                    Some(s) => format!("{} ({})", inline(label), format_score(s)),
+                    Some(s) => format!("{}, score {}", inline(label), format_score(s)),
                     None => inline(label),
                 };
                 let _ = writeln!(

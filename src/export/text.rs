@@ -57,34 +57,33 @@ impl Exporter for TextExporter {
         let t = |s: &str| terminal_safe(s);
         let mut out = String::new();
 
-        let _ = writeln!(out, "{}", st.heading.apply_to(t(&r.bank.title)));
+        out.push_str(&wrap(
+            &st.heading.apply_to(t(&r.bank.title)).to_string(),
+            width,
+            "",
+        ));
         let _ = writeln!(out);
         match (r.overall.score, &r.overall.label) {
             (Some(score), Some(label)) => {
-                let _ = writeln!(
-                    out,
+                let sentence = format!(
                     "Verdict: {}, with an overall score of {} out of 100.",
                     st.verdict(r.overall.verdict.as_deref()).apply_to(t(label)),
                     st.bold.apply_to(format_score(score))
                 );
+                out.push_str(&wrap(&sentence, width, ""));
             }
-            _ => {
-                let _ = writeln!(out, "{NO_VERDICT}");
-            }
+            _ => out.push_str(&wrap(NO_VERDICT, width, "")),
         }
         if let Some(summary) = &r.overall.summary {
             out.push_str(&wrap(&t(summary), width, ""));
         }
         for id in &r.overall.capped_by {
             if let Some(flag) = r.flags.iter().find(|f| &f.id == id) {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    st.dim.apply_to(format!(
-                        "(The score alone would give a better verdict; \"{}\" keeps it here.)",
-                        t(&flag.title)
-                    ))
+                let note = format!(
+                    "(The score alone would give a better verdict; \"{}\" keeps it here.)",
+                    t(&flag.title)
                 );
+                out.push_str(&st.dim.apply_to(wrap(&note, width, "")).to_string());
             }
         }
         let c = r.coverage;
@@ -100,7 +99,11 @@ impl Exporter for TextExporter {
             }
         );
         if c.is_low() {
-            let _ = writeln!(out, "{}", st.yellow.apply_to(LOW_CONFIDENCE));
+            out.push_str(
+                &st.yellow
+                    .apply_to(wrap(LOW_CONFIDENCE, width, ""))
+                    .to_string(),
+            );
         }
         let _ = writeln!(out);
 
@@ -137,7 +140,12 @@ impl Exporter for TextExporter {
             }
             let _ = writeln!(out, "\n{}", st.heading.apply_to(heading));
             for f in flags {
-                let _ = writeln!(out, "  {} {}", style.apply_to(mark), t(&f.title));
+                out.push_str(&wrap_hanging(
+                    &t(&f.title),
+                    width,
+                    &format!("  {} ", style.apply_to(mark)),
+                    "    ",
+                ));
                 if let Some(detail) = &f.detail {
                     out.push_str(&wrap(&t(detail), width, "    "));
                 }
@@ -149,7 +157,12 @@ impl Exporter for TextExporter {
         if !r.next_steps.is_empty() {
             let _ = writeln!(out, "\n{}", st.heading.apply_to("Next steps"));
             for (n, s) in r.next_steps.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {}", n + 1, st.bold.apply_to(t(&s.title)));
+                out.push_str(&wrap_hanging(
+                    &st.bold.apply_to(t(&s.title)).to_string(),
+                    width,
+                    &format!("  {}. ", n + 1),
+                    "     ",
+                ));
                 if !s.detail.is_empty() {
                     out.push_str(&wrap(&t(&s.detail), width, "     "));
                 }
@@ -196,11 +209,13 @@ impl Exporter for TextExporter {
         let (la, lb) = (t(&c.a.label), t(&c.b.label));
         let mut out = String::new();
 
-        let _ = writeln!(
-            out,
-            "{}",
-            st.heading.apply_to(format!("Comparing {la} and {lb}"))
-        );
+        out.push_str(&wrap(
+            &st.heading
+                .apply_to(format!("Comparing {la} and {lb}"))
+                .to_string(),
+            width,
+            "",
+        ));
         let _ = writeln!(out);
         if !c.same_bank {
             out.push_str(
@@ -211,14 +226,14 @@ impl Exporter for TextExporter {
         }
         for side in [&c.a, &c.b] {
             let verdict = side.verdict_label.as_deref().unwrap_or("no verdict");
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "{}: {} ({} of {} scored questions answered)",
                 t(&side.label),
                 st.verdict(side.verdict.as_deref()).apply_to(t(verdict)),
                 side.answered,
                 side.asked
             );
+            out.push_str(&wrap(&line, width, ""));
         }
         let _ = writeln!(out);
 
@@ -267,7 +282,7 @@ impl Exporter for TextExporter {
                     [(&la, &q.a_label, q.score.a), (&lb, &q.b_label, q.score.b)]
                 {
                     let scored =
-                        score.map_or(String::new(), |s| format!(" (scores {})", format_score(s)));
+                        score.map_or(String::new(), |s| format!(", score {}", format_score(s)));
                     out.push_str(&wrap(
                         &format!("{label}: {}{scored}", t(answer)),
                         width,
@@ -307,7 +322,12 @@ impl Exporter for TextExporter {
                 } else {
                     ("✓", &st.green)
                 };
-                let _ = writeln!(out, "  {} {}", style.apply_to(mark), t(&f.title));
+                out.push_str(&wrap_hanging(
+                    &t(&f.title),
+                    width,
+                    &format!("  {} ", style.apply_to(mark)),
+                    "    ",
+                ));
             }
         }
         if c.redacted {
@@ -365,7 +385,7 @@ fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
         let mut line = String::new();
         let mut len = 0;
         for word in paragraph.split_whitespace() {
-            let wlen = word.chars().count();
+            let wlen = console::measure_text_width(word);
             if len > 0 && len + 1 + wlen > room {
                 let _ = writeln!(out, "{indent}{line}");
                 indent = rest;
