@@ -79,7 +79,7 @@ pub struct QuestionDiff {
     /// The answers in words: "not answered" when there is none.
     pub a_label: String,
     pub b_label: String,
-    #[serde(flatten)]
+    /// The question's score (0–100) on each side, and the difference.
     pub score: ScoreDiff,
 }
 
@@ -249,6 +249,27 @@ pub fn labels(a: &std::path::Path, b: &std::path::Path) -> (String, String) {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    #[test]
+    fn question_differences_serialise_without_clashing_keys() {
+        let q = QuestionDiff {
+            id: "q".into(),
+            prompt: "Q?".into(),
+            dimension: "D".into(),
+            kind: "choice".into(),
+            a: "x".into(),
+            b: "y".into(),
+            a_label: "X".into(),
+            b_label: "Y".into(),
+            score: ScoreDiff::new(Some(0.0), Some(100.0)),
+        };
+        let v = serde_json::to_value(&q).unwrap();
+        assert_eq!(v["a"], "x");
+        assert_eq!(v["score"]["a"], 0.0);
+        assert_eq!(v["score"]["difference"], 100.0);
+        let back: QuestionDiff = serde_json::from_value(v).unwrap();
+        assert_eq!(back, q);
+    }
 
     #[test]
     fn labels_are_file_names_unless_they_clash() {

@@ -275,3 +275,35 @@ fn report_refuses_a_result_from_a_newer_schema() {
             .stderr(predicate::str::contains("me.json"));
     }
 }
+
+#[test]
+fn compare_of_a_quick_and_a_full_result_warns_about_the_modes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let full = save(dir.path(), "supportive", "full");
+    let quick = dir.path().join("quick.json");
+    bin()
+        .args([
+            "assess",
+            "--quick",
+            "--bank",
+            "tests/fixtures/mini",
+            "-f",
+            "json",
+            "-a",
+        ])
+        .arg(answers("supportive"))
+        .arg("-o")
+        .arg(&quick)
+        .assert()
+        .success();
+    bin()
+        .args(["compare", "-f", "json"])
+        .arg(&full)
+        .arg(&quick)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "full.json is a full assessment and quick.json a quick one",
+        ))
+        .stdout(predicate::str::contains("\"same_bank\": true"));
+}

@@ -72,6 +72,10 @@ fn snapshots_of_the_comparison_in_every_format() {
             render_comparison(&c, format)
         );
     }
+    // The JSON reads back as the same comparison.
+    let back: Comparison =
+        serde_json::from_str(&render_comparison(&c, Format::Json)).expect("valid JSON");
+    assert_eq!(back, c);
 }
 
 /// What a GFM parser finds in a document.
