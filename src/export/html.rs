@@ -35,14 +35,14 @@ main { max-width: 48rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .75rem; color: var(--accent); }
 h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
-p, li { overflow-wrap: anywhere; }
+p, li { overflow-wrap: break-word; }
 .verdict { font-size: 1.15rem; }
 .verdict strong { color: var(--accent); }
 .note { color: var(--muted); font-size: .95rem; }
 .warning { border-left: 4px solid var(--amber); background: var(--card); padding: .5rem .75rem; }
 .table-wrap { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 th { font-weight: 600; color: var(--muted); }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .bar { display: inline-block; width: 6rem; max-width: 30vw; height: .6rem; border-radius: .3rem;
@@ -51,7 +51,9 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 ul, ol { padding-left: 1.4rem; }
 li { margin: .35rem 0; }
 .because { list-style: none; padding-left: .25rem; margin: .2rem 0 .5rem; color: var(--muted); font-size: .92rem; }
-.red { color: var(--red); } .green { color: var(--green); }
+.red { color: var(--red); } .green { color: var(--green); } .amber { color: var(--amber); }
+.verdict strong.red { color: var(--red); } .verdict strong.green { color: var(--green); }
+.verdict strong.amber { color: var(--amber); }
 .flags { list-style: none; padding-left: 0; }
 .flags > li > .mark { font-weight: 700; margin-right: .35rem; }
 .steps { list-style: none; padding-left: 0; }
@@ -63,7 +65,13 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
   main { padding: 1rem .75rem 2rem; }
   h1 { font-size: 1.35rem; }
   th, td { padding: .35rem .3rem; }
+  thead th, thead th.num { white-space: normal; font-size: .85rem; }
   .bar { display: none; }
+  table.stack thead { display: none; }
+  table.stack tr { display: block; padding: .4rem 0; border-bottom: 1px solid var(--line); }
+  table.stack td { display: block; border: 0; padding: .1rem 0; text-align: left; }
+  table.stack td:first-child { font-weight: 600; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
 }
 @page { margin: 16mm 14mm; }
 @media print {
@@ -108,6 +116,28 @@ fn page(title: &str, body: Markup) -> String {
         + "\n"
 }
 
+/// The colour class of a verdict: the bank's usual `positive` and
+/// `sidelined` are green and red; anything in between amber.
+fn verdict_class(verdict: Option<&str>) -> &'static str {
+    match verdict {
+        Some("positive") => "green",
+        Some("sidelined") => "red",
+        Some(_) => "amber",
+        None => "none",
+    }
+}
+
+/// A file name that may break after `.`, `/`, `_` or `-` on a narrow screen.
+fn breakable(s: &str) -> Markup {
+    let s = clean(s);
+    html! {
+        @for (i, part) in s.split_inclusive(['.', '/', '_', '-']).enumerate() {
+            @if i > 0 { wbr; }
+            (part)
+        }
+    }
+}
+
 fn bar(score: Option<f64>) -> Markup {
     html! {
         @if let Some(s) = score {
@@ -138,7 +168,7 @@ impl Exporter for HtmlExporter {
                 @match (r.overall.score, &r.overall.label) {
                     (Some(score), Some(label)) => {
                         p.verdict {
-                            "Verdict: " strong { (clean(label)) }
+                            "Verdict: " strong.(verdict_class(r.overall.verdict.as_deref())) { (clean(label)) }
                             ", with an overall score of " strong { (format_score(score)) } " out of 100."
                         }
                         @if let Some(summary) = &r.overall.summary { p { (clean(summary)) } }
@@ -223,14 +253,14 @@ impl Exporter for HtmlExporter {
                 @for d in r.dimensions.iter().filter(|d| !d.questions.is_empty()) {
                     h3 { (clean(&d.title)) }
                     div.table-wrap {
-                        table {
+                        table.stack {
                             thead { tr { th scope="col" { "Question" } th scope="col" { "Your answer" } th.num scope="col" { "Score" } } }
                             tbody {
                                 @for q in &d.questions {
                                     tr {
                                         td { (clean(&q.prompt)) }
-                                        td.text-answer[q.kind == "text"] { (clean(&answer_words(r, q))) }
-                                        td.num {
+                                        td.text-answer[q.kind == "text"] data-label="Your answer" { (clean(&answer_words(r, q))) }
+                                        td.num data-label="Score" {
                                             @if q.scored { (format_opt_score(q.score)) } @else { span.note { "not scored" } }
                                         }
                                     }
@@ -271,9 +301,13 @@ impl Exporter for HtmlExporter {
                 @if !c.same_bank { p.warning role="note" { (clean(&different_banks(c))) } }
                 div.table-wrap {
                     table {
-                        thead { tr { th scope="col" {} th scope="col" { (la) } th scope="col" { (lb) } } }
+                        thead { tr { th scope="col" {} th scope="col" { (breakable(&la)) } th scope="col" { (breakable(&lb)) } } }
                         tbody {
-                            tr { th scope="row" { "Verdict" } td { (verdict(&c.a)) } td { (verdict(&c.b)) } }
+                            tr {
+                                th scope="row" { "Verdict" }
+                                td.(verdict_class(c.a.verdict.as_deref())) { (verdict(&c.a)) }
+                                td.(verdict_class(c.b.verdict.as_deref())) { (verdict(&c.b)) }
+                            }
                             tr {
                                 th scope="row" { "Answered" }
                                 td { (c.a.answered) " of " (c.a.asked) }
@@ -287,7 +321,7 @@ impl Exporter for HtmlExporter {
                 h2 { "Scores" }
                 div.table-wrap {
                     table {
-                        thead { tr { th scope="col" {} th.num scope="col" { (la) } th.num scope="col" { (lb) } th.num scope="col" { "Difference" } } }
+                        thead { tr { th scope="col" {} th.num scope="col" { (breakable(&la)) } th.num scope="col" { (breakable(&lb)) } th.num scope="col" { "Difference" } } }
                         tbody {
                             (row("Overall", &c.overall, true))
                             @for d in &c.dimensions { (row(&d.title, &d.score, false)) }
@@ -300,21 +334,21 @@ impl Exporter for HtmlExporter {
                 section #answers {
                     h2 { "Answers that differ most" }
                     div.table-wrap {
-                        table {
-                            thead { tr { th scope="col" { "Question" } th scope="col" { (la) } th scope="col" { (lb) } th.num scope="col" { "Difference" } } }
+                        table.stack {
+                            thead { tr { th scope="col" { "Question" } th scope="col" { (breakable(&la)) } th scope="col" { (breakable(&lb)) } th.num scope="col" { "Difference" } } }
                             tbody {
                                 @for q in c.questions.iter().take(QUESTIONS_SHOWN) {
                                     tr {
                                         td { (clean(&q.prompt)) }
-                                        td.text-answer[q.kind == "text"] {
+                                        td.text-answer[q.kind == "text"] data-label=(la) {
                                             (clean(&q.a_label))
                                             @if let Some(s) = q.score.a { ", score " (format_score(s)) }
                                         }
-                                        td.text-answer[q.kind == "text"] {
+                                        td.text-answer[q.kind == "text"] data-label=(lb) {
                                             (clean(&q.b_label))
                                             @if let Some(s) = q.score.b { ", score " (format_score(s)) }
                                         }
-                                        td.num { (format_difference(q.score.difference)) }
+                                        td.num data-label="Difference" { (format_difference(q.score.difference)) }
                                     }
                                 }
                             }
