@@ -2,7 +2,7 @@
 //! input → answers → scoring → result → export → output.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 use clap::CommandFactory;
@@ -176,15 +176,40 @@ fn read_result(path: &Path) -> Result<AssessmentResult> {
     )?)
 }
 
+/// Compares two saved results and writes the comparison out. Results from
+/// different banks are still compared, by id, with a warning.
 fn compare(
-    _a: AssessmentResult,
-    _b: AssessmentResult,
-    _pa: &PathBuf,
-    _pb: &PathBuf,
-    _out: &OutputArgs,
-    _color: ColorChoice,
+    mut a: AssessmentResult,
+    mut b: AssessmentResult,
+    pa: &Path,
+    pb: &Path,
+    out: &OutputArgs,
+    color: ColorChoice,
 ) -> Result<()> {
-    Err(Failure::usage("compare is not available in this build yet").into())
+    if out.redact {
+        a.redact();
+        b.redact();
+    }
+    let (la, lb) = crate::compare::labels(pa, pb);
+    let comparison = crate::compare::Comparison::new(&a, &b, &la, &lb);
+    let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
+    if !comparison.same_bank {
+        eprintln!(
+            "warning: {la} and {lb} come from different question banks (\"{}\" and \"{}\"); only the dimensions and questions they share are compared",
+            export::terminal_safe(&a.bank.title),
+            export::terminal_safe(&b.bank.title)
+        );
+    }
+    if a.mode != b.mode {
+        eprintln!(
+            "warning: {la} is a {} assessment and {lb} a {} one; questions asked in only one of them show as not answered in the other",
+            export::terminal_safe(&a.mode),
+            export::terminal_safe(&b.mode)
+        );
+    }
+    let options = render_options(color, out.output.is_none());
+    let doc = export::exporter(out.format)?.comparison(&comparison, &options);
+    write(&doc, out.output.as_deref())
 }
 
 fn validate(dir: Option<&Path>) -> Result<()> {

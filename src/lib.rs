@@ -9,6 +9,7 @@ pub mod answers;
 pub mod bank;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod error;
 pub mod export;
 pub mod files;

@@ -7,7 +7,11 @@ use std::fmt::Write as _;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use console::Style;
 
-use super::{Exporter, RenderOptions, terminal_safe};
+use super::{
+    Exporter, LOW_CONFIDENCE, NO_VERDICT, REDACTED_NOTE, RenderOptions, bar, because_items,
+    format_difference, format_opt_score, format_score, lever_sentence, notes, terminal_safe,
+};
+use crate::compare::Comparison;
 use crate::result::AssessmentResult;
 
 pub struct TextExporter;
@@ -53,37 +57,33 @@ impl Exporter for TextExporter {
         let t = |s: &str| terminal_safe(s);
         let mut out = String::new();
 
-        let _ = writeln!(out, "{}", st.heading.apply_to(t(&r.bank.title)));
+        out.push_str(&wrap(
+            &st.heading.apply_to(t(&r.bank.title)).to_string(),
+            width,
+            "",
+        ));
         let _ = writeln!(out);
         match (r.overall.score, &r.overall.label) {
             (Some(score), Some(label)) => {
-                let _ = writeln!(
-                    out,
+                let sentence = format!(
                     "Verdict: {}, with an overall score of {} out of 100.",
                     st.verdict(r.overall.verdict.as_deref()).apply_to(t(label)),
                     st.bold.apply_to(format_score(score))
                 );
+                out.push_str(&wrap(&sentence, width, ""));
             }
-            _ => {
-                let _ = writeln!(
-                    out,
-                    "No verdict: none of the scored questions was answered."
-                );
-            }
+            _ => out.push_str(&wrap(NO_VERDICT, width, "")),
         }
         if let Some(summary) = &r.overall.summary {
             out.push_str(&wrap(&t(summary), width, ""));
         }
         for id in &r.overall.capped_by {
             if let Some(flag) = r.flags.iter().find(|f| &f.id == id) {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    st.dim.apply_to(format!(
-                        "(The score alone would give a better verdict; \"{}\" keeps it here.)",
-                        t(&flag.title)
-                    ))
+                let note = format!(
+                    "(The score alone would give a better verdict; \"{}\" keeps it here.)",
+                    t(&flag.title)
                 );
+                out.push_str(&st.dim.apply_to(wrap(&note, width, "")).to_string());
             }
         }
         let c = r.coverage;
@@ -99,12 +99,10 @@ impl Exporter for TextExporter {
             }
         );
         if c.is_low() {
-            let _ = writeln!(
-                out,
-                "{}",
-                st.yellow.apply_to(
-                    "Low confidence: fewer than half the questions were answered, so read this as a first impression."
-                )
+            out.push_str(
+                &st.yellow
+                    .apply_to(wrap(LOW_CONFIDENCE, width, ""))
+                    .to_string(),
             );
         }
         let _ = writeln!(out);
@@ -142,7 +140,12 @@ impl Exporter for TextExporter {
             }
             let _ = writeln!(out, "\n{}", st.heading.apply_to(heading));
             for f in flags {
-                let _ = writeln!(out, "  {} {}", style.apply_to(mark), t(&f.title));
+                out.push_str(&wrap_hanging(
+                    &t(&f.title),
+                    width,
+                    &format!("  {} ", style.apply_to(mark)),
+                    "    ",
+                ));
                 if let Some(detail) = &f.detail {
                     out.push_str(&wrap(&t(detail), width, "    "));
                 }
@@ -154,7 +157,12 @@ impl Exporter for TextExporter {
         if !r.next_steps.is_empty() {
             let _ = writeln!(out, "\n{}", st.heading.apply_to("Next steps"));
             for (n, s) in r.next_steps.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {}", n + 1, st.bold.apply_to(t(&s.title)));
+                out.push_str(&wrap_hanging(
+                    &st.bold.apply_to(t(&s.title)).to_string(),
+                    width,
+                    &format!("  {}. ", n + 1),
+                    "     ",
+                ));
                 if !s.detail.is_empty() {
                     out.push_str(&wrap(&t(&s.detail), width, "     "));
                 }
@@ -170,16 +178,17 @@ impl Exporter for TextExporter {
                 st.heading.apply_to("What would move your score most")
             );
             for l in &r.levers {
-                let line = format!(
-                    "If your answer to \"{}\" were \"{}\" instead of \"{}\", your score would rise from {} to {} (+{}).",
-                    t(&l.prompt),
-                    t(&l.to_label),
-                    t(&l.from_label),
-                    format_score(l.overall_from),
-                    format_score(l.overall_to),
-                    format_score(l.gain)
-                );
-                out.push_str(&wrap_hanging(&line, width, "  • ", "    "));
+                out.push_str(&wrap_hanging(&t(&lever_sentence(l)), width, "  • ", "    "));
+            }
+        }
+
+        // Free-text answers, unless redacted.
+        let notes = notes(r);
+        if !notes.is_empty() && !r.redacted {
+            let _ = writeln!(out, "\n{}", st.heading.apply_to("Your notes"));
+            for (prompt, answer) in notes {
+                out.push_str(&st.dim.apply_to(wrap(&t(prompt), width, "  ")).to_string());
+                out.push_str(&wrap(&t(answer), width, "    "));
             }
         }
 
@@ -188,30 +197,166 @@ impl Exporter for TextExporter {
             out.push_str(&st.dim.apply_to(wrap(&t(disclaimer), width, "")).to_string());
         }
         if r.redacted {
+            let _ = writeln!(out, "\n{}", st.dim.apply_to(REDACTED_NOTE));
+        }
+        out
+    }
+
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
+        let st = Styles::new(o.color);
+        let width = usize::from(o.width.clamp(40, 160));
+        let t = |s: &str| terminal_safe(s);
+        let (la, lb) = (t(&c.a.label), t(&c.b.label));
+        let mut out = String::new();
+
+        out.push_str(&wrap(
+            &st.heading
+                .apply_to(format!("Comparing {la} and {lb}"))
+                .to_string(),
+            width,
+            "",
+        ));
+        let _ = writeln!(out);
+        if !c.same_bank {
+            out.push_str(
+                &st.yellow
+                    .apply_to(wrap(&t(&different_banks(c)), width, ""))
+                    .to_string(),
+            );
+        }
+        for side in [&c.a, &c.b] {
+            let verdict = side.verdict_label.as_deref().unwrap_or("no verdict");
+            let line = format!(
+                "{}: {} ({} of {} scored questions answered)",
+                t(&side.label),
+                st.verdict(side.verdict.as_deref()).apply_to(t(verdict)),
+                side.answered,
+                side.asked
+            );
+            out.push_str(&wrap(&line, width, ""));
+        }
+        let _ = writeln!(out);
+
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width as u16)
+            .set_header(vec![
+                "".to_string(),
+                la.clone(),
+                lb.clone(),
+                "Difference".to_string(),
+            ]);
+        let row = |title: &str, d: &crate::compare::ScoreDiff| {
+            vec![
+                Cell::new(t(title)),
+                Cell::new(format_opt_score(d.a)).set_alignment(CellAlignment::Right),
+                Cell::new(format_opt_score(d.b)).set_alignment(CellAlignment::Right),
+                Cell::new(format_difference(d.difference)).set_alignment(CellAlignment::Right),
+            ]
+        };
+        table.add_row(row("Overall", &c.overall));
+        for d in &c.dimensions {
+            table.add_row(row(&d.title, &d.score));
+        }
+        let _ = writeln!(out, "{table}");
+
+        if c.is_identical() {
             let _ = writeln!(
                 out,
-                "\n{}",
-                st.dim
-                    .apply_to("Free-text answers are left out of this copy.")
+                "\nNo differences: every score, answer and flag is the same."
             );
+        }
+
+        if !c.questions.is_empty() {
+            let _ = writeln!(out, "\n{}", st.heading.apply_to("Answers that differ most"));
+            for (n, q) in c.questions.iter().take(QUESTIONS_SHOWN).enumerate() {
+                out.push_str(&wrap_hanging(
+                    &t(&q.prompt),
+                    width,
+                    &format!("  {}. ", n + 1),
+                    "     ",
+                ));
+                for (label, answer, score) in
+                    [(&la, &q.a_label, q.score.a), (&lb, &q.b_label, q.score.b)]
+                {
+                    let scored =
+                        score.map_or(String::new(), |s| format!(", score {}", format_score(s)));
+                    out.push_str(&wrap(
+                        &format!("{label}: {}{scored}", t(answer)),
+                        width,
+                        "     ",
+                    ));
+                }
+                if let Some(d) = q.score.difference {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        st.dim
+                            .apply_to(format!("     difference {}", format_difference(Some(d))))
+                    );
+                }
+            }
+            if c.questions.len() > QUESTIONS_SHOWN {
+                let _ = writeln!(
+                    out,
+                    "  and {} more answers differ (all of them are in --format json)",
+                    c.questions.len() - QUESTIONS_SHOWN
+                );
+            }
+        }
+
+        for (heading, flags) in [
+            (format!("Flags only in {la}"), &c.flags.only_a),
+            (format!("Flags only in {lb}"), &c.flags.only_b),
+            ("Flags in both".to_string(), &c.flags.both),
+        ] {
+            if flags.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n{}", st.heading.apply_to(heading));
+            for f in flags {
+                let (mark, style) = if f.severity == "red" {
+                    ("✗", &st.red)
+                } else {
+                    ("✓", &st.green)
+                };
+                out.push_str(&wrap_hanging(
+                    &t(&f.title),
+                    width,
+                    &format!("  {} ", style.apply_to(mark)),
+                    "    ",
+                ));
+            }
+        }
+        if c.redacted {
+            let _ = writeln!(out, "\n{}", st.dim.apply_to(REDACTED_NOTE));
         }
         out
     }
 }
 
+/// How many differing questions the text, Markdown and HTML comparisons show.
+pub const QUESTIONS_SHOWN: usize = 10;
+
+/// The warning for results from different banks.
+pub fn different_banks(c: &Comparison) -> String {
+    format!(
+        "These results come from different question banks (\"{}\" and \"{}\"): only the dimensions and questions they share can be compared.",
+        c.a.bank, c.b.bank
+    )
+}
+
 /// "because: Prompt → Answer" lines under a flag or a next step.
 fn because(r: &AssessmentResult, ids: &[String], width: usize, st: &Styles) -> String {
     let mut out = String::new();
-    for id in ids.iter().take(BECAUSE_SHOWN) {
-        let line = match r.question(id) {
-            Some(q) => format!(
-                "because you answered \"{}\" to: {}",
-                terminal_safe(q.answer_label.as_deref().unwrap_or("(skipped)")),
-                terminal_safe(&q.prompt)
-            ),
-            None => format!("because of question {id}"),
-        };
-        out.push_str(&st.dim.apply_to(wrap(&line, width, "     ")).to_string());
+    for line in because_items(r, ids).iter().take(BECAUSE_SHOWN) {
+        out.push_str(
+            &st.dim
+                .apply_to(wrap(&terminal_safe(line), width, "     "))
+                .to_string(),
+        );
     }
     if ids.len() > BECAUSE_SHOWN {
         let _ = writeln!(
@@ -224,21 +369,6 @@ fn because(r: &AssessmentResult, ids: &[String], width: usize, st: &Styles) -> S
         );
     }
     out
-}
-
-/// A score with at most one decimal: `63.4`, `70`.
-pub fn format_score(s: f64) -> String {
-    if s.fract() == 0.0 {
-        format!("{s:.0}")
-    } else {
-        format!("{s:.1}")
-    }
-}
-
-/// A ten-cell bar for a 0–100 score.
-fn bar(score: f64) -> String {
-    let filled = ((score / 10.0).round() as usize).min(10);
-    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
 /// Word-wraps `text` to `width` columns, every line starting with `indent`.
@@ -255,7 +385,7 @@ fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
         let mut line = String::new();
         let mut len = 0;
         for word in paragraph.split_whitespace() {
-            let wlen = word.chars().count();
+            let wlen = console::measure_text_width(word);
             if len > 0 && len + 1 + wlen > room {
                 let _ = writeln!(out, "{indent}{line}");
                 indent = rest;

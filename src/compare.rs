@@ -1,0 +1,296 @@
+//! `mommytrack compare`: two saved results side by side (you and your
+//! partner, or you now and you a year ago). Built only from the results, so
+//! it needs no bank; results from different banks are matched by id.
+
+use serde::{Deserialize, Serialize};
+
+use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
+
+/// Two results compared. Every `difference` is `b - a`, from the rounded
+/// scores the results hold, rounded again to one decimal place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub schema_version: u32,
+    pub a: Side,
+    pub b: Side,
+    /// Both results come from a bank with the same title.
+    pub same_bank: bool,
+    pub overall: ScoreDiff,
+    /// A's dimensions in its bank order, then any only B has.
+    pub dimensions: Vec<DimensionDiff>,
+    /// Questions answered differently: the largest score difference first,
+    /// then the other differing answers in bank order.
+    pub questions: Vec<QuestionDiff>,
+    pub flags: FlagDiff,
+    /// True when free-text answers were left out for sharing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub redacted: bool,
+}
+
+/// One of the two results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    /// What the reports call it: the file name, e.g. `me.json`.
+    pub label: String,
+    pub bank: String,
+    pub mode: String,
+    pub verdict: Option<String>,
+    pub verdict_label: Option<String>,
+    pub answered: usize,
+    pub asked: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ScoreDiff {
+    pub a: Option<f64>,
+    pub b: Option<f64>,
+    /// `b - a`; `null` unless both have a score.
+    pub difference: Option<f64>,
+}
+
+impl ScoreDiff {
+    fn new(a: Option<f64>, b: Option<f64>) -> Self {
+        ScoreDiff {
+            a,
+            b,
+            difference: a.zip(b).map(|(a, b)| round1(b - a)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionDiff {
+    pub id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub score: ScoreDiff,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionDiff {
+    pub id: String,
+    pub prompt: String,
+    /// The dimension's title.
+    pub dimension: String,
+    pub kind: String,
+    /// The answers as in the results; `null` when not answered there.
+    pub a: serde_json::Value,
+    pub b: serde_json::Value,
+    /// The answers in words: "not answered" when there is none.
+    pub a_label: String,
+    pub b_label: String,
+    /// The question's score (0–100) on each side, and the difference.
+    pub score: ScoreDiff,
+}
+
+/// The flags raised in one result but not the other, and in both.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FlagDiff {
+    pub only_a: Vec<FlagRef>,
+    pub only_b: Vec<FlagRef>,
+    pub both: Vec<FlagRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlagRef {
+    pub id: String,
+    pub severity: String,
+    pub title: String,
+}
+
+/// The words for a question with no answer in a result.
+pub const NOT_ANSWERED: &str = "not answered";
+
+impl Comparison {
+    /// Compares `a` and `b`, called `label_a` and `label_b` in reports.
+    pub fn new(a: &AssessmentResult, b: &AssessmentResult, label_a: &str, label_b: &str) -> Self {
+        let side = |r: &AssessmentResult, label: &str| Side {
+            label: label.to_string(),
+            bank: r.bank.title.clone(),
+            mode: r.mode.clone(),
+            verdict: r.overall.verdict.clone(),
+            verdict_label: r.overall.label.clone(),
+            answered: r.coverage.answered,
+            asked: r.coverage.asked,
+        };
+
+        let mut dimensions: Vec<DimensionDiff> = a
+            .dimensions
+            .iter()
+            .map(|da| {
+                let sb = b
+                    .dimensions
+                    .iter()
+                    .find(|db| db.id == da.id)
+                    .and_then(|db| db.score);
+                DimensionDiff {
+                    id: da.id.clone(),
+                    title: da.title.clone(),
+                    score: ScoreDiff::new(da.score, sb),
+                }
+            })
+            .collect();
+        for db in &b.dimensions {
+            if !a.dimensions.iter().any(|da| da.id == db.id) {
+                dimensions.push(DimensionDiff {
+                    id: db.id.clone(),
+                    title: db.title.clone(),
+                    score: ScoreDiff::new(None, db.score),
+                });
+            }
+        }
+
+        // Every question asked in either result, A's bank order first.
+        let mut ids: Vec<(&str, &str)> = Vec::new();
+        for r in [a, b] {
+            for d in &r.dimensions {
+                for q in &d.questions {
+                    if !ids.iter().any(|(id, _)| *id == q.id) {
+                        ids.push((q.id.as_str(), d.title.as_str()));
+                    }
+                }
+            }
+        }
+        let mut questions: Vec<QuestionDiff> = ids
+            .into_iter()
+            .filter_map(|(id, dimension)| {
+                let (qa, qb) = (a.question(id), b.question(id));
+                let answer = |q: Option<&crate::result::QuestionResult>| {
+                    q.map_or(serde_json::Value::Null, |q| q.answer.clone())
+                };
+                let (ans_a, ans_b) = (answer(qa), answer(qb));
+                if ans_a == ans_b {
+                    return None;
+                }
+                let label = |q: Option<&crate::result::QuestionResult>| {
+                    q.and_then(|q| q.answer_label.clone())
+                        .unwrap_or_else(|| NOT_ANSWERED.to_string())
+                };
+                let first = qa.or(qb)?;
+                Some(QuestionDiff {
+                    id: id.to_string(),
+                    prompt: first.prompt.clone(),
+                    dimension: dimension.to_string(),
+                    kind: first.kind.clone(),
+                    a: ans_a,
+                    b: ans_b,
+                    a_label: label(qa),
+                    b_label: label(qb),
+                    score: ScoreDiff::new(qa.and_then(|q| q.score), qb.and_then(|q| q.score)),
+                })
+            })
+            .collect();
+        // Stable: equal differences keep bank order; no score difference last.
+        questions.sort_by(|x, y| {
+            let key = |q: &QuestionDiff| q.score.difference.map_or(-1.0, f64::abs);
+            key(y).total_cmp(&key(x))
+        });
+
+        let flag = |f: &crate::result::FlagResult| FlagRef {
+            id: f.id.clone(),
+            severity: f.severity.clone(),
+            title: f.title.clone(),
+        };
+        let raised_in = |r: &AssessmentResult, id: &str| r.flags.iter().any(|f| f.id == id);
+        let mut flags = FlagDiff::default();
+        for f in &a.flags {
+            if raised_in(b, &f.id) {
+                flags.both.push(flag(f));
+            } else {
+                flags.only_a.push(flag(f));
+            }
+        }
+        for f in &b.flags {
+            if !raised_in(a, &f.id) {
+                flags.only_b.push(flag(f));
+            }
+        }
+
+        Comparison {
+            schema_version: SCHEMA_VERSION,
+            a: side(a, label_a),
+            b: side(b, label_b),
+            same_bank: a.bank.title == b.bank.title,
+            overall: ScoreDiff::new(a.overall.score, b.overall.score),
+            dimensions,
+            questions,
+            flags,
+            redacted: a.redacted || b.redacted,
+        }
+    }
+
+    /// No score, answer or flag differs.
+    pub fn is_identical(&self) -> bool {
+        let zero = |d: &ScoreDiff| d.a == d.b;
+        zero(&self.overall)
+            && self.dimensions.iter().all(|d| zero(&d.score))
+            && self.questions.is_empty()
+            && self.flags.only_a.is_empty()
+            && self.flags.only_b.is_empty()
+    }
+}
+
+/// Labels for two result files: their file names, or the whole paths when
+/// the names are the same.
+pub fn labels(a: &std::path::Path, b: &std::path::Path) -> (String, String) {
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+    };
+    let (na, nb) = (name(a), name(b));
+    if na == nb {
+        (a.display().to_string(), b.display().to_string())
+    } else {
+        (na, nb)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn question_differences_serialise_without_clashing_keys() {
+        let q = QuestionDiff {
+            id: "q".into(),
+            prompt: "Q?".into(),
+            dimension: "D".into(),
+            kind: "choice".into(),
+            a: "x".into(),
+            b: "y".into(),
+            a_label: "X".into(),
+            b_label: "Y".into(),
+            score: ScoreDiff::new(Some(0.0), Some(100.0)),
+        };
+        let v = serde_json::to_value(&q).unwrap();
+        assert_eq!(v["a"], "x");
+        assert_eq!(v["score"]["a"], 0.0);
+        assert_eq!(v["score"]["difference"], 100.0);
+        let back: QuestionDiff = serde_json::from_value(v).unwrap();
+        assert_eq!(back, q);
+    }
+
+    #[test]
+    fn labels_are_file_names_unless_they_clash() {
+        assert_eq!(
+            labels(Path::new("x/me.json"), Path::new("partner.json")),
+            ("me.json".to_string(), "partner.json".to_string())
+        );
+        assert_eq!(
+            labels(Path::new("2025/me.json"), Path::new("2026/me.json")),
+            ("2025/me.json".to_string(), "2026/me.json".to_string())
+        );
+    }
+
+    #[test]
+    fn differences_are_b_minus_a_and_null_without_both() {
+        let d = ScoreDiff::new(Some(40.0), Some(52.5));
+        assert_eq!(d.difference, Some(12.5));
+        assert_eq!(ScoreDiff::new(None, Some(1.0)).difference, None);
+        assert_eq!(
+            ScoreDiff::new(Some(70.3), Some(60.1)).difference,
+            Some(-10.2)
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! Levers (what-if): applying a suggested change and scoring again raises
+//! the overall score by exactly the stated gain.
+
+use std::path::Path;
+
+use mommytrack::answers::{Answer, AnswerSheet, Slot};
+use mommytrack::bank::{self, Bank, BankSource, Kind};
+use mommytrack::result::{self, round1};
+use mommytrack::scoring::{self, Mode};
+use proptest::prelude::*;
+
+fn mini() -> Bank {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    bank::load(&BankSource::Dir(dir))
+        .expect("the mini bank loads")
+        .0
+}
+
+/// One slot per question from two random bytes: missing, skipped, or a
+/// valid answer of the question's kind.
+fn sheet(bank: &Bank, seeds: &[(u8, u8)]) -> AnswerSheet {
+    let mut sheet = AnswerSheet::new(bank);
+    for (i, (q, &(a, b))) in bank.questions.iter().zip(seeds).enumerate() {
+        let pick = |n: usize| usize::from(a) % (n + 2);
+        let slot = match &q.kind {
+            Kind::Choice(opts) => match pick(opts.len()) {
+                0 => Slot::Missing,
+                1 => Slot::Skipped,
+                k => Slot::Given(Answer::Choice(opts[k - 2].id.clone())),
+            },
+            Kind::Multi(opts) => match pick(1) {
+                0 => Slot::Missing,
+                1 => Slot::Skipped,
+                _ => Slot::Given(Answer::Multi(
+                    opts.iter()
+                        .enumerate()
+                        .filter(|(j, _)| b >> j & 1 == 1)
+                        .map(|(_, o)| o.id.clone())
+                        .collect(),
+                )),
+            },
+            Kind::Scale(s) => match pick((s.max - s.min + 1) as usize) {
+                0 => Slot::Missing,
+                1 => Slot::Skipped,
+                k => Slot::Given(Answer::Scale(s.min + k as i64 - 2)),
+            },
+            Kind::YesNo(_) => match pick(2) {
+                0 => Slot::Missing,
+                1 => Slot::Skipped,
+                k => Slot::Given(Answer::YesNo(k == 2)),
+            },
+            Kind::Text => match pick(1) {
+                0 => Slot::Missing,
+                1 => Slot::Skipped,
+                _ => Slot::Given(Answer::Text("a note".into())),
+            },
+        };
+        sheet.set(i, slot);
+    }
+    sheet
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn applying_a_lever_raises_the_overall_by_the_stated_gain(
+        seeds in prop::collection::vec((any::<u8>(), any::<u8>()), 7)
+    ) {
+        let bank = mini();
+        prop_assert_eq!(bank.questions.len(), seeds.len());
+        let sheet = sheet(&bank, &seeds);
+        let eval = scoring::evaluate(&bank, &sheet, Mode::Full);
+        let levers = scoring::levers(&bank, &sheet, &eval, usize::MAX);
+        let (r, _) = result::assess(&bank, &sheet, Mode::Full);
+        prop_assert_eq!(r.levers.len(), levers.len().min(result::LEVERS));
+        if eval.overall.is_none() {
+            prop_assert!(levers.is_empty());
+        }
+        for (k, lever) in levers.iter().enumerate() {
+            let before = eval.overall.expect("levers need a score");
+            prop_assert!((lever.overall_from - before).abs() < 1e-6);
+            prop_assert!(lever.gain() > 0.0, "a lever raises the score");
+            prop_assert!(sheet.get(lever.question).is_some(), "only answered questions");
+
+            let mut changed = sheet.clone();
+            changed.set(lever.question, Slot::Given(lever.to.clone()));
+            let after = scoring::evaluate(&bank, &changed, Mode::Full)
+                .overall
+                .expect("the changed sheet still has a score");
+            prop_assert!(
+                (after - lever.overall_to).abs() < 1e-6,
+                "lever on {} says {} but re-scoring gives {}",
+                bank.questions[lever.question].id, lever.overall_to, after
+            );
+            prop_assert!(((after - before) - lever.gain()).abs() < 1e-6);
+
+            // The rounded JSON agrees with a fresh assessment of the changed sheet.
+            if let Some(shown) = r.levers.get(k) {
+                prop_assert_eq!(&shown.question, &bank.questions[lever.question].id);
+                prop_assert_eq!(&shown.to, &lever.to.to_json());
+                let (r2, _) = result::assess(&bank, &changed, Mode::Full);
+                let rescored = r2.overall.score.expect("scored");
+                prop_assert_eq!(r.overall.score, Some(shown.overall_from));
+                prop_assert!((rescored - shown.overall_to).abs() <= 0.1 + 1e-9);
+                prop_assert!((rescored - shown.overall_from - shown.gain).abs() <= 0.1 + 1e-9);
+                prop_assert!((shown.gain - round1(lever.gain())).abs() < 1e-9);
+            }
+        }
+        // Listed largest gain first.
+        prop_assert!(levers.windows(2).all(|w| w[0].gain() >= w[1].gain()));
+    }
+}
+
+#[test]
+fn a_known_sheet_has_the_hand_computed_top_lever() {
+    let bank = mini();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers/penalized.yaml"),
+    )
+    .expect("fixture");
+    let sheet = mommytrack::answers::parse(&bank, &text, Path::new("penalized.yaml"))
+        .expect("valid answers");
+    let (r, _) = result::assess(&bank, &sheet, Mode::Full);
+    // boss: counted (0) → normal (100) makes boss 100, flex stays 0:
+    // overall (2·100 + 1·0) / 3 = 66.7.
+    let top = &r.levers[0];
+    assert_eq!(top.question, "boss_early_leave");
+    assert_eq!(top.to, serde_json::json!("normal"));
+    assert_eq!(
+        (top.overall_from, top.overall_to, top.gain),
+        (0.0, 66.7, 66.7)
+    );
+}
