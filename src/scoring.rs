@@ -501,9 +501,9 @@ fn transitive(dependents: &[Vec<usize>], q: usize) -> Vec<usize> {
     seen
 }
 
-/// Every other answer a question could take in one change: another option,
-/// the other yes/no, another point on the scale, or one option of a multi
-/// question added or removed.
+/// The other answers a question could take in one change: another option,
+/// the other yes/no, another point on the scale; for a multi question, one
+/// option added or removed, or the best selection.
 fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
     match (&q.kind, current) {
         (Kind::Choice(opts), Answer::Choice(c)) => opts
@@ -511,18 +511,31 @@ fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
             .filter(|o| &o.id != c)
             .map(|o| Answer::Choice(o.id.clone()))
             .collect(),
-        (Kind::Multi(opts), Answer::Multi(sel)) => opts
-            .iter()
-            .map(|o| {
-                let mut next: Vec<String> = opts
-                    .iter()
-                    .filter(|x| sel.contains(&x.id) != (x.id == o.id))
-                    .map(|x| x.id.clone())
-                    .collect();
-                next.shrink_to_fit();
-                Answer::Multi(next)
-            })
-            .collect(),
+        (Kind::Multi(opts), Answer::Multi(sel)) => {
+            // One option added or removed, or the best selection outright:
+            // every option that adds to the score and none that takes away.
+            let mut alts: Vec<Answer> = opts
+                .iter()
+                .map(|o| {
+                    Answer::Multi(
+                        opts.iter()
+                            .filter(|x| sel.contains(&x.id) != (x.id == o.id))
+                            .map(|x| x.id.clone())
+                            .collect(),
+                    )
+                })
+                .collect();
+            let best = Answer::Multi(
+                opts.iter()
+                    .filter(|o| o.score.unwrap_or(0.0) > 0.0)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            );
+            if &best != current && !alts.contains(&best) {
+                alts.push(best);
+            }
+            alts
+        }
         (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
             .filter(|p| p != x)
             .map(Answer::Scale)

@@ -55,21 +55,27 @@ fn spec() -> impl Strategy<Value = Spec> {
 }
 
 fn yaml(spec: &Spec) -> Vec<SourceFile> {
+    yaml_gated(spec, false)
+}
+
+/// With `scored_gates`, conditions may also name scored yes/no and choice
+/// questions, so that changing a scored answer changes what is asked.
+fn yaml_gated(spec: &Spec, scored_gates: bool) -> Vec<SourceFile> {
     let mut files = vec![SourceFile {
         name: "bank.yaml".into(),
         file_name: "bank.yaml".into(),
         text: "title: Generated\nbands:\n  - { verdict: good, min: 60, label: Good }\n  - { verdict: bad, min: 0, label: Bad }\n".into(),
     }];
     let mut n = 0;
-    let mut last_gate: Option<String> = None;
+    let mut last_gate: Option<(String, &str)> = None;
     for (s, (set_weight, qs)) in spec.iter().enumerate() {
         let mut t = format!("id: s{s}\ntitle: Set {s}\nweight: {set_weight}\nquestions:\n");
         for (q, w, conditional) in qs {
             let id = format!("q{n}");
             n += 1;
             t += &format!("  - id: {id}\n    prompt: \"{id}\"\n    weight: {w}\n");
-            if let (true, Some(g)) = (conditional, &last_gate) {
-                t += &format!("    when: {{ answer: {g}, is: true }}\n");
+            if let (true, Some((g, value))) = (conditional, &last_gate) {
+                t += &format!("    when: {{ answer: {g}, is: {value} }}\n");
             }
             match q {
                 Q::Choice(sc) | Q::Multi(sc) => {
@@ -81,6 +87,9 @@ fn yaml(spec: &Spec) -> Vec<SourceFile> {
                     t += &format!("    kind: {kind}\n    options:\n");
                     for (i, x) in sc.iter().enumerate() {
                         t += &format!("      - {{ id: o{i}, label: \"O{i}\", score: {x} }}\n");
+                    }
+                    if scored_gates && kind == "choice" {
+                        last_gate = Some((id.clone(), "o0"));
                     }
                 }
                 Q::Scale { min, span, reverse } => {
@@ -94,7 +103,7 @@ fn yaml(spec: &Spec) -> Vec<SourceFile> {
                 }
                 Q::Gate => {
                     t += "    kind: yesno\n";
-                    last_gate = Some(id.clone());
+                    last_gate = Some((id.clone(), "true"));
                 }
                 Q::Text => t += "    kind: text\n",
             }
@@ -278,6 +287,39 @@ proptest! {
             }
             prop_assert_eq!(s.dimensions[q.set].asked, e.dimensions[q.set].asked);
             prop_assert_eq!(s.dimensions[q.set].answered + 1, e.dimensions[q.set].answered);
+        }
+    }
+
+    #[test]
+    fn levers_are_the_best_single_changes_by_full_rescoring(spec in spec(), picks in prop::collection::vec(any::<u16>(), 40)) {
+        let (bank, problems) = bank::check(&yaml_gated(&spec, true));
+        let bank = bank.unwrap_or_else(|| panic!("generated bank is invalid: {problems:#?}"));
+        let base = sheet(&bank, &picks);
+        let e = scoring::evaluate(&bank, &base, Mode::Full);
+        let levers = scoring::levers(&bank, &base, &e, usize::MAX);
+        // Brute force: every single change of every answered, scored question.
+        let mut expected = Vec::new();
+        for (i, q) in bank.questions.iter().enumerate() {
+            let (Some(_), Some(current), Some(overall)) = (e.values[i], e.answer(&base, i), e.overall) else { continue };
+            let mut best: Option<f64> = None;
+            for alt in all_answers(q) {
+                if &alt == current { continue; }
+                let mut changed = base.clone();
+                changed.set(i, Slot::Given(alt));
+                if let Some(o) = scoring::evaluate(&bank, &changed, Mode::Full).overall {
+                    if o > overall + 1e-9 && best.is_none_or(|b| o > b + 1e-9) { best = Some(o); }
+                }
+            }
+            if let Some(b) = best { expected.push((i, b)); }
+        }
+        prop_assert_eq!(levers.len(), expected.len());
+        for l in &levers {
+            let (_, want) = expected.iter().find(|(i, _)| *i == l.question).expect("a lever for a question brute force also finds");
+            prop_assert!((l.overall_to - want).abs() < 1e-6, "{}: {} vs {}", bank.questions[l.question].id, l.overall_to, want);
+            let mut applied = base.clone();
+            applied.set(l.question, Slot::Given(l.to.clone()));
+            let o = scoring::evaluate(&bank, &applied, Mode::Full).overall.expect("a score");
+            prop_assert!((o - l.overall_to).abs() < 1e-6);
         }
     }
 }
