@@ -375,10 +375,6 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
         }
     };
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# yaml-language-server: $schema=https://raw.githubusercontent.com/mommytrack/mommytrack/main/schema/answers.schema.json"
-    );
     comment(&mut out, &format!("Answers for: {}", bank.title), "");
     let _ = writeln!(
         out,
