@@ -13,5 +13,6 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod input;
+pub mod interactive;
 pub mod result;
 pub mod scoring;
