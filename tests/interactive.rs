@@ -389,6 +389,56 @@ fn plain_input_that_ends_early_keeps_a_draft_to_resume() {
 }
 
 #[test]
+fn format_and_output_apply_to_the_final_report() {
+    let state = tempfile::tempdir().unwrap();
+    let report = state.path().join("report.json");
+    let out = plain(
+        state.path(),
+        &[
+            "--quick",
+            "--format",
+            "json",
+            "--output",
+            report.to_str().unwrap(),
+        ],
+        "5\n1\n",
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(out.stdout.is_empty(), "the report went to the file");
+    assert!(stderr.contains("The report is in"), "{stderr}");
+    let (path, _) = only_result(state.path());
+    assert_eq!(
+        std::fs::read_to_string(report).unwrap(),
+        std::fs::read_to_string(path).unwrap()
+    );
+}
+
+#[test]
+fn ctrl_c_in_plain_mode_on_a_terminal_exits_130_with_the_draft() {
+    let state = tempfile::tempdir().unwrap();
+    let mut p = spawn(
+        state.path(),
+        &["assess", "--plain", "--quick", "--bank", MINI],
+    );
+    expect(&mut p, "Question 1 of 2");
+    p.send_line("4").unwrap();
+    expect(&mut p, "Question 2 of 2");
+    expect(&mut p, "> ");
+    p.send_control('c').unwrap();
+    expect(&mut p, "Stopped.");
+    expect(&mut p, "mommytrack assess --resume");
+    assert_eq!(exit_code(&mut p), 130);
+    let draft: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(state.path().join("draft.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        draft["answers"],
+        serde_json::json!({ "boss_understands": 4 })
+    );
+}
+
+#[test]
 fn resume_without_a_draft_is_a_clear_error() {
     let state = tempfile::tempdir().unwrap();
     let out = command(state.path(), &["assess", "--resume", "--bank", MINI])

@@ -294,6 +294,32 @@ mod tests {
     }
 
     #[test]
+    fn help_is_one_line_away() {
+        let bank = mini();
+        let mut q = bank.question("boss_understands").unwrap().clone();
+        q.help = Some("Think of the last three months.".into());
+        let view = QuestionView {
+            question: &q,
+            set_title: "Your manager",
+            number: 1,
+            total: 2,
+            current: &Slot::Missing,
+            can_go_back: false,
+        };
+        let mut out = Vec::new();
+        let r = Plain::new(&b"?\nb\n3\n"[..], &mut out).ask(&view);
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(r.unwrap(), Reply::Answer(Slot::Given(Answer::Scale(3))));
+        assert!(out.contains("? = help"), "{out}");
+        assert!(out.contains("Think of the last three months."), "{out}");
+        assert!(
+            !out.contains("b = back"),
+            "no back from the first question: {out}"
+        );
+        assert!(out.contains("This is the first question."), "{out}");
+    }
+
+    #[test]
     fn multi_scale_yesno_and_text() {
         let bank = mini();
         let (r, _) = ask(&bank, "flex_options", &Slot::Missing, "3, 1\n");

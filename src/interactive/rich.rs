@@ -35,6 +35,7 @@ impl Rich {
 
     fn show_help(&self, v: &QuestionView<'_>) -> io::Result<()> {
         if let Some(h) = v.help() {
+            let h = wrap(&h, self.width());
             self.term.write_line(&self.dim.apply_to(h).to_string())?;
         }
         Ok(())
@@ -191,9 +192,36 @@ impl Rich {
     }
 }
 
+impl Rich {
+    /// Columns to wrap text at: the terminal's, at most 100.
+    fn width(&self) -> usize {
+        usize::from(self.term.size().1).clamp(40, 100)
+    }
+}
+
+/// Word-wraps each line of `text` to `width` columns.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let len = line.chars().count();
+            if len > 0 && len + 1 + word.chars().count() > width {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(line);
+    }
+    out.join("\n")
+}
+
 impl Prompter for Rich {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        self.term.write_line(text)
+        self.term.write_line(&wrap(text, self.width()))
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
@@ -201,7 +229,7 @@ impl Prompter for Rich {
         self.term
             .write_line(&self.bold.apply_to(title.trim()).to_string())?;
         if let Some(b) = body {
-            self.term.write_line(b.trim())?;
+            self.term.write_line(&wrap(b.trim(), self.width()))?;
         }
         Ok(())
     }
@@ -244,5 +272,16 @@ impl Prompter for Rich {
 
     fn keys(&self) -> &'static str {
         "Keys: ↑/↓ move, Enter chooses, Space ticks in lists where several apply, Esc goes back to the previous question. Each list ends with \"Prefer not to say\" and, where there is more to know, \"? Help\" (↑ from the top). Ctrl-C stops; your answers are kept."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wrap_keeps_words_whole_and_paragraphs_apart() {
+        assert_eq!(
+            super::wrap("one two three four\n\nfive", 9),
+            "one two\nthree\nfour\n\nfive"
+        );
     }
 }
