@@ -439,6 +439,59 @@ fn ctrl_c_in_plain_mode_on_a_terminal_exits_130_with_the_draft() {
 }
 
 #[test]
+fn a_fresh_start_offers_to_carry_on_or_start_over() {
+    let state = tempfile::tempdir().unwrap();
+    let out = plain(state.path(), &["--quick"], "s\n");
+    assert_eq!(out.status.code(), Some(130));
+
+    // Carry on (1): only the second question is asked.
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(state.path()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
+    }
+    let out = plain(state.path(), &["--quick"], "1\n1\n1\n");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("You have an unfinished assessment."),
+        "{stderr}"
+    );
+    let (_, result) = only_result(state.path());
+    assert_eq!(
+        result["answers"],
+        serde_json::json!({ "boss_understands": null, "flex_options": ["remote"] })
+    );
+
+    // Start over (2): the draft's answers are gone.
+    let out = plain(copy.path(), &["--quick"], "2\n3\n2\n1\n");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let (_, result) = only_result(copy.path());
+    assert_eq!(
+        result["answers"],
+        serde_json::json!({ "boss_understands": 3, "flex_options": ["hours"] })
+    );
+}
+
+#[test]
+fn term_dumb_gets_the_plain_prompts() {
+    let state = tempfile::tempdir().unwrap();
+    let mut cmd = command(state.path(), &["assess", "--quick", "--bank", MINI]);
+    cmd.env("TERM", "dumb");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
+    expect(&mut p, "Question 1 of 2");
+    expect(&mut p, "Type a number from 1 to 5; s = prefer not to say.");
+    p.send_line("2").unwrap();
+    expect(&mut p, "  1. Remote days");
+    p.send_line("0").unwrap();
+    expect(&mut p, "Answered 2 of 2 scored questions");
+    expect(&mut p, "Save a copy of the report to share?");
+    p.send_line("").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+}
+
+#[test]
 fn resume_without_a_draft_is_a_clear_error() {
     let state = tempfile::tempdir().unwrap();
     let out = command(state.path(), &["assess", "--resume", "--bank", MINI])
