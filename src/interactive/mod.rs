@@ -468,7 +468,10 @@ fn offer_copies(
         let doc = export::exporter(format).map(|e| e.report(&r, &RenderOptions::default()));
         let message = match doc {
             Ok(doc) => match crate::files::write_output(Path::new(&name), &doc) {
-                Ok(()) => format!("Saved {name}."),
+                Ok(()) => format!(
+                    "Saved {}.",
+                    std::path::absolute(&name).map_or(name.clone(), |p| p.display().to_string())
+                ),
                 Err(e) => format!("Not saved: {e}"),
             },
             Err(e) => format!("Not saved: {e:#}"),
