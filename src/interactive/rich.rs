@@ -97,8 +97,7 @@ impl Rich {
         let prompt = format!(
             "{} {}",
             v.prompt(),
-            self.dim
-                .apply_to("(Space ticks, Enter when done; nothing ticked = none of these)")
+            self.dim.apply_to("(Space ticks, Enter when done)")
         );
         loop {
             let picked = MultiSelect::with_theme(&self.theme)
@@ -271,7 +270,7 @@ impl Prompter for Rich {
     }
 
     fn keys(&self) -> &'static str {
-        "Keys: ↑/↓ move, Enter chooses, Space ticks in lists where several apply, Esc goes back to the previous question. Each list ends with \"Prefer not to say\" and, where there is more to know, \"? Help\" (↑ from the top). Ctrl-C stops; your answers are kept."
+        "Keys: ↑/↓ move, Enter chooses, Space ticks in lists where several apply (none ticked means none of them), Esc goes back to the previous question. Each list ends with \"Prefer not to say\" and, where there is more to know, \"? Help\" (↑ from the top). Ctrl-C stops; your answers are kept."
     }
 }
 
