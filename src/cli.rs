@@ -179,10 +179,12 @@ pub struct AssessArgs {
     /// Ask only the core questions.
     #[arg(long)]
     pub quick: bool,
-    /// Continue the interrupted interactive assessment.
+    /// Continue the interrupted interactive assessment. Answers are saved as you go in
+    /// $MOMMYTRACK_STATE_DIR, else $XDG_STATE_HOME/mommytrack, else ~/.local/state/mommytrack.
     #[arg(long, conflicts_with = "answers")]
     pub resume: bool,
-    /// Plain numbered prompts, for screen readers and simple terminals.
+    /// Plain numbered prompts, for screen readers and simple terminals (also used when
+    /// TERM=dumb); answers are read as lines, so they can be piped in.
     #[arg(long)]
     pub plain: bool,
     #[command(flatten)]

@@ -64,6 +64,10 @@ fn print(s: &str) -> Result<()> {
 }
 
 fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
+    // No answers given: ask them, on a terminal (or plain lines with --plain).
+    if args.answers.is_none() && (args.resume || args.plain || std::io::stdin().is_terminal()) {
+        return crate::interactive::run(&args, color);
+    }
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let mode = if args.quick { Mode::Quick } else { Mode::Full };
     let (bank, _) = bank::load(&source)?;
@@ -77,12 +81,6 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
                 answers::parse(&bank, &text, path)?,
                 path.display().to_string(),
             )
-        }
-        None if args.resume || std::io::stdin().is_terminal() => {
-            return Err(Failure::usage(
-                "the interactive questionnaire is not available in this build; pass answers with `--answers FILE` (see `mommytrack template`)",
-            )
-            .into());
         }
         None => (read_answers_stdin(&bank)?, "standard input".to_string()),
     };
@@ -130,7 +128,7 @@ fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
 }
 
 /// Renders a result in the chosen format and writes it out.
-fn emit(mut r: AssessmentResult, out: &OutputArgs, color: ColorChoice) -> Result<()> {
+pub(crate) fn emit(mut r: AssessmentResult, out: &OutputArgs, color: ColorChoice) -> Result<()> {
     if out.redact {
         r.redact();
     }

@@ -14,5 +14,6 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod input;
+pub mod interactive;
 pub mod result;
 pub mod scoring;

@@ -1,0 +1,306 @@
+//! The question flow, with no terminal in sight: which questions are asked
+//! given the answers so far, in what order, where "back" goes, and where a
+//! resumed session starts. The prompters only show what this decides.
+//!
+//! The flow walks the bank in order with a cursor. A question is on the
+//! path when the scorer would ask it ([`scoring::evaluate`]'s `asked`) for
+//! the answers given so far; conditions only name earlier questions, so
+//! answering a question can change only what comes after it.
+
+use crate::answers::{AnswerSheet, Slot};
+use crate::bank::Bank;
+use crate::scoring::{self, Mode};
+
+#[derive(Debug, Clone)]
+pub struct Flow<'b> {
+    bank: &'b Bank,
+    mode: Mode,
+    sheet: AnswerSheet,
+    asked: Vec<bool>,
+    /// The question being asked; `None` once past the last one.
+    cursor: Option<usize>,
+}
+
+impl<'b> Flow<'b> {
+    /// A flow over `sheet`'s answers, positioned at the first asked question
+    /// that has no answer yet: the start for an empty sheet, the place
+    /// where an interrupted session stopped for a draft.
+    pub fn new(bank: &'b Bank, mode: Mode, sheet: AnswerSheet) -> Self {
+        let mut flow = Flow {
+            bank,
+            mode,
+            sheet,
+            asked: Vec::new(),
+            cursor: None,
+        };
+        flow.refresh();
+        flow.cursor = flow.resume_position();
+        flow
+    }
+
+    pub fn bank(&self) -> &'b Bank {
+        self.bank
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn sheet(&self) -> &AnswerSheet {
+        &self.sheet
+    }
+
+    /// The question being asked, or `None` when every asked question has
+    /// been answered or skipped.
+    pub fn current(&self) -> Option<usize> {
+        self.cursor
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.cursor.is_none()
+    }
+
+    /// Whether question `q` is asked, given the answers so far.
+    pub fn is_asked(&self, q: usize) -> bool {
+        self.asked.get(q).copied().unwrap_or(false)
+    }
+
+    /// The asked questions, in order.
+    pub fn path(&self) -> Vec<usize> {
+        (0..self.asked.len()).filter(|&i| self.asked[i]).collect()
+    }
+
+    /// The first asked question with no answer (not even a skip).
+    pub fn resume_position(&self) -> Option<usize> {
+        (0..self.asked.len()).find(|&i| self.asked[i] && *self.sheet.slot(i) == Slot::Missing)
+    }
+
+    /// Records the answer (or skip) to the current question and moves on to
+    /// the next asked question, which may already hold an answer when the
+    /// user went back: it is then offered again, preselected.
+    pub fn answer(&mut self, slot: Slot) {
+        let Some(q) = self.cursor else { return };
+        self.sheet.set(q, slot);
+        self.refresh();
+        self.cursor = self.next_after(q);
+    }
+
+    /// Goes back to the previous asked question (from the end: to the last
+    /// one). Returns false, staying put, at the first question.
+    pub fn back(&mut self) -> bool {
+        let from = self.cursor.unwrap_or(self.asked.len());
+        match (0..from).rev().find(|&i| self.asked[i]) {
+            Some(p) => {
+                self.cursor = Some(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// "Question `n` of `total`" for the current question: its place on the
+    /// path and the path's length, which grows and shrinks as conditional
+    /// questions come and go.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        let q = self.cursor?;
+        let n = self.asked[..q].iter().filter(|&&a| a).count() + 1;
+        Some((n, self.total()))
+    }
+
+    /// How many questions are asked, given the answers so far.
+    pub fn total(&self) -> usize {
+        self.asked.iter().filter(|&&a| a).count()
+    }
+
+    /// How many asked questions have an answer or a skip.
+    pub fn done(&self) -> usize {
+        (0..self.asked.len())
+            .filter(|&i| self.asked[i] && *self.sheet.slot(i) != Slot::Missing)
+            .count()
+    }
+
+    /// Whether the current question is the first asked one of its set, so
+    /// that the set's title and description come before it.
+    pub fn starts_set(&self) -> bool {
+        let Some(q) = self.cursor else { return false };
+        let set = &self.bank.sets[self.bank.questions[q].set];
+        !(set.questions.start..q).any(|i| self.asked[i])
+    }
+
+    /// The answers as they count: answers to questions that are no longer
+    /// asked (a condition stopped holding after a change) are left out.
+    pub fn finished_sheet(&self) -> AnswerSheet {
+        let mut sheet = self.sheet.clone();
+        for (i, &asked) in self.asked.iter().enumerate() {
+            if !asked {
+                sheet.set(i, Slot::Missing);
+            }
+        }
+        sheet
+    }
+
+    fn next_after(&self, q: usize) -> Option<usize> {
+        (q + 1..self.asked.len()).find(|&i| self.asked[i])
+    }
+
+    fn refresh(&mut self) {
+        self.asked = scoring::evaluate(self.bank, &self.sheet, self.mode).asked;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answer;
+    use crate::bank::{self, BankSource};
+    use std::path::Path;
+
+    fn mini() -> Bank {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        bank::load(&BankSource::Dir(dir))
+            .expect("mini bank loads")
+            .0
+    }
+
+    fn ids(bank: &Bank, qs: &[usize]) -> Vec<String> {
+        qs.iter().map(|&q| bank.questions[q].id.clone()).collect()
+    }
+
+    fn current_id(flow: &Flow) -> Option<String> {
+        flow.current().map(|q| flow.bank().questions[q].id.clone())
+    }
+
+    fn yes() -> Slot {
+        Slot::Given(Answer::YesNo(true))
+    }
+    fn no() -> Slot {
+        Slot::Given(Answer::YesNo(false))
+    }
+
+    #[test]
+    fn full_mode_starts_at_the_first_question_without_the_conditional_one() {
+        let bank = mini();
+        let flow = Flow::new(&bank, Mode::Full, AnswerSheet::new(&bank));
+        assert_eq!(current_id(&flow).as_deref(), Some("has_manager"));
+        // boss_early_leave waits for has_manager = true.
+        assert_eq!(
+            ids(&bank, &flow.path()),
+            [
+                "has_manager",
+                "boss_understands",
+                "boss_late_email",
+                "flex_options",
+                "considering_part_time",
+                "notes"
+            ]
+        );
+        assert_eq!(flow.progress(), Some((1, 6)));
+        assert!(flow.starts_set());
+    }
+
+    #[test]
+    fn a_condition_appears_and_disappears_as_the_answer_changes() {
+        let bank = mini();
+        let mut flow = Flow::new(&bank, Mode::Full, AnswerSheet::new(&bank));
+        flow.answer(yes());
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_early_leave"));
+        assert_eq!(flow.progress(), Some((2, 7)));
+        assert!(!flow.starts_set());
+        flow.answer(Slot::Given(Answer::Choice("explain".into())));
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+        assert_eq!(flow.progress(), Some((3, 7)));
+
+        // Back twice, to has_manager; change it to "no".
+        assert!(flow.back());
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_early_leave"));
+        assert!(flow.back());
+        assert_eq!(current_id(&flow).as_deref(), Some("has_manager"));
+        flow.answer(no());
+        // The conditional question is gone from the path and the count.
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+        assert_eq!(flow.progress(), Some((2, 6)));
+        assert!(!flow.is_asked(bank.question_position("boss_early_leave").unwrap()));
+        // Its earlier answer is kept for if it comes back, but does not count.
+        let q = bank.question_position("boss_early_leave").unwrap();
+        assert!(flow.sheet().get(q).is_some());
+        assert_eq!(*flow.finished_sheet().slot(q), Slot::Missing);
+
+        // Back to has_manager and "yes" again: it reappears, preselected.
+        assert!(flow.back());
+        flow.answer(yes());
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_early_leave"));
+        assert_eq!(flow.sheet().get(q), Some(&Answer::Choice("explain".into())));
+    }
+
+    #[test]
+    fn skipping_the_condition_hides_the_conditional_question() {
+        let bank = mini();
+        let mut flow = Flow::new(&bank, Mode::Full, AnswerSheet::new(&bank));
+        flow.answer(Slot::Skipped);
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+        assert_eq!(flow.done(), 1);
+        assert_eq!(*flow.sheet().slot(0), Slot::Skipped);
+    }
+
+    #[test]
+    fn back_stays_put_at_the_first_question_and_goes_to_the_last_from_the_end() {
+        let bank = mini();
+        let mut flow = Flow::new(&bank, Mode::Quick, AnswerSheet::new(&bank));
+        // Quick: only core questions; boss_early_leave's condition names a
+        // question quick mode does not ask, so it is not asked either.
+        assert_eq!(
+            ids(&bank, &flow.path()),
+            ["boss_understands", "flex_options"]
+        );
+        assert!(!flow.back());
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+        flow.answer(Slot::Given(Answer::Scale(4)));
+        assert!(flow.starts_set(), "flex_options opens the flex set");
+        flow.answer(Slot::Given(Answer::Multi(vec!["remote".into()])));
+        assert!(flow.is_finished());
+        assert_eq!(flow.progress(), None);
+        assert!(flow.back());
+        assert_eq!(current_id(&flow).as_deref(), Some("flex_options"));
+        assert_eq!(flow.progress(), Some((2, 2)));
+        // Answering again finishes again.
+        flow.answer(Slot::Skipped);
+        assert!(flow.is_finished());
+        assert_eq!(flow.done(), 2);
+    }
+
+    #[test]
+    fn resume_starts_at_the_first_unanswered_asked_question() {
+        let bank = mini();
+        let mut sheet = AnswerSheet::new(&bank);
+        sheet.set(0, yes());
+        sheet.set(1, Slot::Skipped);
+        sheet.set(2, Slot::Given(Answer::Scale(3)));
+        let flow = Flow::new(&bank, Mode::Full, sheet.clone());
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_late_email"));
+        assert_eq!(flow.progress(), Some((4, 7)));
+        assert_eq!(flow.done(), 3);
+        // Back from a resumed position goes to the answers before it.
+        let mut flow = flow;
+        assert!(flow.back());
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+
+        // With has_manager = no, the skipped conditional question no longer
+        // counts and the position is the same.
+        sheet.set(0, no());
+        let flow = Flow::new(&bank, Mode::Full, sheet);
+        assert_eq!(current_id(&flow).as_deref(), Some("boss_late_email"));
+        assert_eq!(flow.progress(), Some((3, 6)));
+    }
+
+    #[test]
+    fn a_complete_sheet_resumes_finished() {
+        let bank = mini();
+        let mut sheet = AnswerSheet::new(&bank);
+        for q in [2, 4] {
+            sheet.set(q, Slot::Skipped);
+        }
+        let flow = Flow::new(&bank, Mode::Quick, sheet);
+        assert!(flow.is_finished());
+        assert_eq!(flow.resume_position(), None);
+    }
+}

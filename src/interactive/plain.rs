@@ -1,0 +1,350 @@
+//! `--plain`: numbered options, answers typed as plain lines. No cursor
+//! movement, no colour, nothing redrawn: it reads well in a screen reader,
+//! works on `TERM=dumb`, and from a pipe (`printf '1\n2\n' | mommytrack
+//! assess --plain`).
+
+use std::io::{self, BufRead, Write};
+
+use super::prompt::{Prompter, QuestionView, Reply, SKIP};
+use crate::answers::{Answer, Slot};
+use crate::bank::Kind;
+
+pub struct Plain<R, W> {
+    input: R,
+    out: W,
+}
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    pub fn new(input: R, out: W) -> Self {
+        Plain { input, out }
+    }
+
+    /// One line of input, trimmed; end of input is `UnexpectedEof`.
+    fn line(&mut self) -> io::Result<String> {
+        write!(self.out, "> ")?;
+        self.out.flush()?;
+        let mut s = String::new();
+        if self.input.read_line(&mut s)? == 0 {
+            writeln!(self.out)?;
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the input ended",
+            ));
+        }
+        Ok(s.trim().to_string())
+    }
+
+    fn show_question(&mut self, v: &QuestionView<'_>) -> io::Result<()> {
+        let o = &mut self.out;
+        writeln!(o)?;
+        writeln!(o, "{}", v.progress())?;
+        writeln!(o, "{}", v.prompt())?;
+        match &v.question.kind {
+            Kind::Choice(_) | Kind::YesNo(_) => {
+                for (i, (label, _)) in v.choices().iter().enumerate() {
+                    writeln!(o, "  {}. {label}", i + 1)?;
+                }
+            }
+            Kind::Scale(_) => {
+                for (label, _) in v.choices() {
+                    writeln!(o, "  {label}")?;
+                }
+            }
+            Kind::Multi(_) => {
+                for (i, label) in v.option_labels().iter().enumerate() {
+                    writeln!(o, "  {}. {label}", i + 1)?;
+                }
+            }
+            Kind::Text => {}
+        }
+        let mut keys = vec![format!("s = {}", SKIP.to_lowercase())];
+        if v.help().is_some() {
+            keys.push("? = help".into());
+        }
+        if v.can_go_back {
+            keys.push("b = back".into());
+        }
+        if let Some(current) = v.current_label() {
+            writeln!(o, "Your answer so far: {current}. Press Enter to keep it.")?;
+        }
+        let how = match &v.question.kind {
+            Kind::Choice(_) | Kind::YesNo(_) => {
+                format!("Type a number from 1 to {}", v.choices().len())
+            }
+            Kind::Scale(s) => format!("Type a number from {} to {}", s.min, s.max),
+            Kind::Multi(_) => {
+                "Type the numbers of all that apply, separated by spaces (0 = none of these)".into()
+            }
+            Kind::Text => "Type your answer on one line (an empty line skips)".into(),
+        };
+        writeln!(o, "{how}; {}.", keys.join(", "))
+    }
+
+    /// Reads until the line is an answer, a skip or "back".
+    fn read_reply(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
+        loop {
+            let line = self.line()?;
+            let word = line.to_lowercase();
+            match word.as_str() {
+                "" => match (v.current, &v.question.kind) {
+                    (Slot::Missing, Kind::Text) => return Ok(Reply::Answer(Slot::Skipped)),
+                    (Slot::Missing, _) => {
+                        writeln!(self.out, "Please type an answer, or s to skip.")?;
+                        continue;
+                    }
+                    (kept, _) => return Ok(Reply::Answer(kept.clone())),
+                },
+                "?" | "help" => {
+                    match v.help() {
+                        Some(h) => writeln!(self.out, "{h}")?,
+                        None => writeln!(self.out, "This question has no further help.")?,
+                    }
+                    continue;
+                }
+                "b" | "back" if v.can_go_back => return Ok(Reply::Back),
+                "b" | "back" => {
+                    writeln!(self.out, "This is the first question.")?;
+                    continue;
+                }
+                "s" | "skip" => return Ok(Reply::Answer(Slot::Skipped)),
+                _ => {}
+            }
+            match parse_answer(v, &line) {
+                Ok(a) => return Ok(Reply::Answer(Slot::Given(a))),
+                Err(msg) => writeln!(self.out, "{msg}")?,
+            }
+        }
+    }
+}
+
+/// A typed line as an answer to `v`, or what to type instead.
+fn parse_answer(v: &QuestionView<'_>, line: &str) -> Result<Answer, String> {
+    let lower = line.to_lowercase();
+    match &v.question.kind {
+        Kind::Choice(opts) => {
+            let n = opts.len();
+            if let Some(o) = opts.iter().find(|o| o.id == lower) {
+                return Ok(Answer::Choice(o.id.clone()));
+            }
+            match line.parse::<usize>() {
+                Ok(i) if (1..=n).contains(&i) => Ok(Answer::Choice(opts[i - 1].id.clone())),
+                _ => Err(format!(
+                    "\"{line}\" is not one of the choices: type a number from 1 to {n}, or s to skip."
+                )),
+            }
+        }
+        Kind::YesNo(_) => match lower.as_str() {
+            "1" | "y" | "yes" => Ok(Answer::YesNo(true)),
+            "2" | "n" | "no" => Ok(Answer::YesNo(false)),
+            _ => Err(format!(
+                "\"{line}\" is not one of the choices: type 1 for yes or 2 for no, or s to skip."
+            )),
+        },
+        Kind::Scale(s) => match line.parse::<i64>() {
+            Ok(x) if (s.min..=s.max).contains(&x) => Ok(Answer::Scale(x)),
+            _ => Err(format!(
+                "\"{line}\" is not on the scale: type a number from {} to {}, or s to skip.",
+                s.min, s.max
+            )),
+        },
+        Kind::Multi(opts) => {
+            let n = opts.len();
+            let mut picked = Vec::new();
+            for part in line
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|p| !p.is_empty())
+            {
+                match part.parse::<usize>() {
+                    Ok(0) => {}
+                    Ok(i) if i <= n => picked.push(i - 1),
+                    _ => {
+                        return Err(format!(
+                            "\"{part}\" is not one of the choices: type numbers from 1 to {n} separated by spaces, 0 for none of these, or s to skip."
+                        ));
+                    }
+                }
+            }
+            Ok(v.multi_answer(&picked))
+        }
+        Kind::Text => Ok(Answer::Text(line.to_string())),
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.out, "{text}")?;
+        self.out.flush()
+    }
+
+    fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
+        writeln!(self.out)?;
+        writeln!(self.out, "== {} ==", title.trim())?;
+        if let Some(b) = body {
+            writeln!(self.out, "{}", b.trim())?;
+        }
+        self.out.flush()
+    }
+
+    fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
+        self.show_question(v)?;
+        self.read_reply(v)
+    }
+
+    fn choose(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> io::Result<Option<usize>> {
+        writeln!(self.out)?;
+        writeln!(self.out, "{prompt}")?;
+        for (i, item) in items.iter().enumerate() {
+            writeln!(self.out, "  {}. {item}", i + 1)?;
+        }
+        writeln!(
+            self.out,
+            "Type a number from 1 to {} (Enter = {}).",
+            items.len(),
+            default + 1
+        )?;
+        loop {
+            let line = self.line()?;
+            if line.is_empty() {
+                return Ok(Some(default));
+            }
+            match line.parse::<usize>() {
+                Ok(i) if (1..=items.len()).contains(&i) => return Ok(Some(i - 1)),
+                _ => writeln!(
+                    self.out,
+                    "\"{line}\" is not one of the choices: type a number from 1 to {}.",
+                    items.len()
+                )?,
+            }
+        }
+    }
+
+    fn input(&mut self, prompt: &str, initial: &str) -> io::Result<Option<String>> {
+        writeln!(self.out, "{prompt} (Enter = {initial}):")?;
+        let line = self.line()?;
+        Ok(Some(if line.is_empty() {
+            initial.to_string()
+        } else {
+            line
+        }))
+    }
+
+    fn keys(&self) -> &'static str {
+        "Type the number of your answer and press Enter. s skips a question (prefer not to say), b goes back, ? shows help. Ctrl-C stops; your answers are kept."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{self, Bank, BankSource};
+    use std::path::Path;
+
+    fn mini() -> Bank {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        bank::load(&BankSource::Dir(dir)).unwrap().0
+    }
+
+    fn ask(bank: &Bank, id: &str, current: &Slot, input: &str) -> (io::Result<Reply>, String) {
+        let q = bank.question(id).unwrap();
+        let view = QuestionView {
+            question: q,
+            set_title: &bank.sets[q.set].title,
+            number: 2,
+            total: 5,
+            current,
+            can_go_back: true,
+        };
+        let mut out = Vec::new();
+        let r = Plain::new(input.as_bytes(), &mut out).ask(&view);
+        (r, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn numbered_choices_and_progress() {
+        let bank = mini();
+        let (r, out) = ask(&bank, "boss_early_leave", &Slot::Missing, "9\n3\n");
+        assert_eq!(
+            r.unwrap(),
+            Reply::Answer(Slot::Given(Answer::Choice("counted".into())))
+        );
+        assert!(out.contains("Question 2 of 5 · Your manager"), "{out}");
+        assert!(out.contains("  3. It is counted against me"), "{out}");
+        assert!(out.contains("\"9\" is not one of the choices"), "{out}");
+        assert!(!out.contains('\x1b'), "no escape sequences: {out:?}");
+    }
+
+    #[test]
+    fn skip_back_keep_and_end_of_input() {
+        let bank = mini();
+        let (r, _) = ask(&bank, "boss_understands", &Slot::Missing, "s\n");
+        assert_eq!(r.unwrap(), Reply::Answer(Slot::Skipped));
+        let (r, _) = ask(&bank, "boss_understands", &Slot::Missing, "b\n");
+        assert_eq!(r.unwrap(), Reply::Back);
+        let kept = Slot::Given(Answer::Scale(2));
+        let (r, out) = ask(&bank, "boss_understands", &kept, "\n");
+        assert_eq!(r.unwrap(), Reply::Answer(kept));
+        assert!(out.contains("Your answer so far: 2 (Disagree)"), "{out}");
+        let (r, _) = ask(&bank, "boss_understands", &Slot::Missing, "");
+        assert_eq!(r.unwrap_err().kind(), io::ErrorKind::UnexpectedEof);
+    }
+
+    #[test]
+    fn help_is_one_line_away() {
+        let bank = mini();
+        let mut q = bank.question("boss_understands").unwrap().clone();
+        q.help = Some("Think of the last three months.".into());
+        let view = QuestionView {
+            question: &q,
+            set_title: "Your manager",
+            number: 1,
+            total: 2,
+            current: &Slot::Missing,
+            can_go_back: false,
+        };
+        let mut out = Vec::new();
+        let r = Plain::new(&b"?\nb\n3\n"[..], &mut out).ask(&view);
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(r.unwrap(), Reply::Answer(Slot::Given(Answer::Scale(3))));
+        assert!(out.contains("? = help"), "{out}");
+        assert!(out.contains("Think of the last three months."), "{out}");
+        assert!(
+            !out.contains("b = back"),
+            "no back from the first question: {out}"
+        );
+        assert!(out.contains("This is the first question."), "{out}");
+    }
+
+    #[test]
+    fn multi_scale_yesno_and_text() {
+        let bank = mini();
+        let (r, _) = ask(&bank, "flex_options", &Slot::Missing, "3, 1\n");
+        assert_eq!(
+            r.unwrap(),
+            Reply::Answer(Slot::Given(Answer::Multi(vec![
+                "remote".into(),
+                "part_time".into()
+            ])))
+        );
+        let (r, _) = ask(&bank, "flex_options", &Slot::Missing, "0\n");
+        assert_eq!(
+            r.unwrap(),
+            Reply::Answer(Slot::Given(Answer::Multi(vec![])))
+        );
+        let (r, _) = ask(&bank, "boss_late_email", &Slot::Missing, "5\n0\n");
+        assert_eq!(r.unwrap(), Reply::Answer(Slot::Given(Answer::Scale(0))));
+        let (r, _) = ask(&bank, "has_manager", &Slot::Missing, "2\n");
+        assert_eq!(r.unwrap(), Reply::Answer(Slot::Given(Answer::YesNo(false))));
+        let (r, _) = ask(&bank, "notes", &Slot::Missing, "Ask Dana\n");
+        assert_eq!(
+            r.unwrap(),
+            Reply::Answer(Slot::Given(Answer::Text("Ask Dana".into())))
+        );
+        let (r, _) = ask(&bank, "notes", &Slot::Missing, "\n");
+        assert_eq!(r.unwrap(), Reply::Answer(Slot::Skipped));
+    }
+}

@@ -1,0 +1,170 @@
+//! The seam between the question flow and the terminal: a [`Prompter`] shows
+//! text and asks one question at a time. The dialoguer prompter
+//! ([`super::rich`]) and the plain numbered one ([`super::plain`]) implement
+//! it; tests script it.
+//!
+//! Errors carry the reason a session stops: `Interrupted` for Ctrl-C and
+//! `UnexpectedEof` for input that ended (a pipe that ran dry, Ctrl-D).
+
+use std::io;
+
+use crate::answers::{Answer, Slot};
+use crate::bank::{Kind, Question};
+
+/// What the user did with a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// An answer, or `Slot::Skipped` for "Prefer not to say".
+    Answer(Slot),
+    /// Go back to the previous question.
+    Back,
+}
+
+/// One question as the prompters show it.
+#[derive(Debug, Clone, Copy)]
+pub struct QuestionView<'a> {
+    pub question: &'a Question,
+    /// The title of the question's set, for the progress line.
+    pub set_title: &'a str,
+    /// 1-based place among the questions asked, and how many are asked.
+    pub number: usize,
+    pub total: usize,
+    /// The answer given before (when the user came back): preselected.
+    pub current: &'a Slot,
+    /// False at the first question.
+    pub can_go_back: bool,
+}
+
+impl QuestionView<'_> {
+    /// "Question 7 of 46 · Your manager"
+    pub fn progress(&self) -> String {
+        format!(
+            "Question {} of {} · {}",
+            self.number,
+            self.total,
+            crate::export::terminal_safe(self.set_title.trim())
+        )
+    }
+
+    /// The choices of a choice, yes/no or scale question as `(label, answer)`
+    /// pairs, in the order they are listed. Empty for multi and text.
+    pub fn choices(&self) -> Vec<(String, Answer)> {
+        let safe = crate::export::terminal_safe;
+        match &self.question.kind {
+            Kind::Choice(opts) => opts
+                .iter()
+                .map(|o| (safe(&o.label), Answer::Choice(o.id.clone())))
+                .collect(),
+            Kind::YesNo(_) => vec![
+                ("Yes".to_string(), Answer::YesNo(true)),
+                ("No".to_string(), Answer::YesNo(false)),
+            ],
+            Kind::Scale(s) => (s.min..=s.max)
+                .map(|x| {
+                    let label = match s.label(x) {
+                        Some(l) => format!("{x} · {}", safe(l)),
+                        None => x.to_string(),
+                    };
+                    (label, Answer::Scale(x))
+                })
+                .collect(),
+            Kind::Multi(_) | Kind::Text => Vec::new(),
+        }
+    }
+
+    /// The index in [`choices`](Self::choices) of the current answer.
+    pub fn current_choice(&self) -> Option<usize> {
+        let Slot::Given(a) = self.current else {
+            return None;
+        };
+        self.choices().iter().position(|(_, c)| c == a)
+    }
+
+    /// The labels of a multi question's options.
+    pub fn option_labels(&self) -> Vec<String> {
+        self.question
+            .kind
+            .options()
+            .iter()
+            .map(|o| crate::export::terminal_safe(&o.label))
+            .collect()
+    }
+
+    /// Which of a multi question's options the current answer ticks.
+    pub fn current_ticks(&self) -> Vec<bool> {
+        let opts = self.question.kind.options();
+        match self.current {
+            Slot::Given(Answer::Multi(ids)) => opts.iter().map(|o| ids.contains(&o.id)).collect(),
+            _ => vec![false; opts.len()],
+        }
+    }
+
+    /// A multi answer from ticked option indexes, in bank order.
+    pub fn multi_answer(&self, ticked: &[usize]) -> Answer {
+        let opts = self.question.kind.options();
+        let mut ticked = ticked.to_vec();
+        ticked.sort_unstable();
+        ticked.dedup();
+        Answer::Multi(
+            ticked
+                .into_iter()
+                .filter_map(|i| opts.get(i).map(|o| o.id.clone()))
+                .collect(),
+        )
+    }
+
+    /// The current answer in words, if there is one.
+    pub fn current_label(&self) -> Option<String> {
+        match self.current {
+            Slot::Missing => None,
+            Slot::Skipped => Some(SKIP.to_string()),
+            Slot::Given(a) => Some(crate::export::terminal_safe(&a.label(self.question))),
+        }
+    }
+
+    pub fn help(&self) -> Option<String> {
+        self.question
+            .help
+            .as_deref()
+            .map(|h| crate::export::terminal_safe(h.trim()))
+    }
+
+    pub fn prompt(&self) -> String {
+        crate::export::terminal_safe(self.question.prompt.trim())
+    }
+}
+
+/// The words of the skip choice, everywhere.
+pub const SKIP: &str = "Prefer not to say";
+/// The help item of a list.
+pub const HELP: &str = "? Help";
+
+/// Shows text and asks questions.
+pub trait Prompter {
+    /// Paragraphs of text.
+    fn say(&mut self, text: &str) -> io::Result<()>;
+    /// A titled section: the intro, a question set.
+    fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()>;
+    /// Asks one question until it gets an answer, a skip or "back"; help
+    /// is shown in between as often as asked for.
+    fn ask(&mut self, view: &QuestionView<'_>) -> io::Result<Reply>;
+    /// A menu; `None` when the user backs out of it (Esc).
+    fn choose(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> io::Result<Option<usize>>;
+    /// A line of text, prefilled with `initial`; `None` when backed out of.
+    fn input(&mut self, prompt: &str, initial: &str) -> io::Result<Option<String>>;
+    /// The keys, for the intro.
+    fn keys(&self) -> &'static str;
+}
+
+/// True for the errors that stop a session with a resumable draft.
+pub fn is_stop(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof
+    )
+}

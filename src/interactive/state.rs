@@ -1,0 +1,262 @@
+//! The state folder: where the draft of an unfinished assessment is saved
+//! after every answer, and where finished results are kept.
+//!
+//! `$MOMMYTRACK_STATE_DIR` if set, else `$XDG_STATE_HOME/mommytrack`, else
+//! `~/.local/state/mommytrack`. Files are written atomically with mode 0600
+//! ([`crate::files::write_private`]); the folder is created with mode 0700.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{self, AnswerSheet};
+use crate::bank::{Bank, Kind};
+use crate::error::{ExitKind, Failure};
+use crate::scoring::Mode;
+
+/// The draft's file name in the state folder.
+pub const DRAFT_FILE: &str = "draft.json";
+/// The draft layout version.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// The state folder from the environment, or `None` when there is no home.
+pub fn state_dir() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(dir) = var("MOMMYTRACK_STATE_DIR") {
+        return Some(dir);
+    }
+    if let Some(xdg) = var("XDG_STATE_HOME").filter(|p| p.is_absolute()) {
+        return Some(xdg.join("mommytrack"));
+    }
+    var("HOME").map(|h| h.join(".local").join("state").join("mommytrack"))
+}
+
+/// Creates the state folder (mode 0700) if needed.
+pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// An unfinished assessment: the answers so far in the answers-file format,
+/// the mode, and which bank they belong to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub mommytrack_draft: u32,
+    /// `full` or `quick`.
+    pub mode: String,
+    pub bank: BankIdentity,
+    /// Question id → answer, `null` for "prefer not to say"; bank order.
+    pub answers: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Which bank a draft was answered against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BankIdentity {
+    pub title: String,
+    /// The `--bank` folder (absolute), or `None` for the built-in bank.
+    #[serde(default)]
+    pub dir: Option<PathBuf>,
+    /// A hash of the questions and their valid answers.
+    pub fingerprint: String,
+}
+
+impl BankIdentity {
+    pub fn of(bank: &Bank, dir: Option<&Path>) -> Self {
+        BankIdentity {
+            title: bank.title.clone(),
+            dir: dir.map(|d| std::path::absolute(d).unwrap_or_else(|_| d.to_path_buf())),
+            fingerprint: fingerprint(bank),
+        }
+    }
+}
+
+impl Draft {
+    pub fn new(bank: &Bank, dir: Option<&Path>, mode: Mode, sheet: &AnswerSheet) -> Self {
+        Draft {
+            mommytrack_draft: DRAFT_VERSION,
+            mode: mode.as_str().to_string(),
+            bank: BankIdentity::of(bank, dir),
+            answers: sheet.to_json(bank),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.mode == "quick" {
+            Mode::Quick
+        } else {
+            Mode::Full
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        crate::export::to_json(self)
+    }
+
+    /// Reads a draft; a missing one is `Ok(None)`.
+    pub fn read(path: &Path) -> Result<Option<Draft>, Failure> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Failure::no_input(path, &e)),
+        };
+        serde_json::from_str(&text).map(Some).map_err(|e| {
+            Failure::invalid(format!(
+                "{}:{}:{}: the saved draft is damaged ({e}); delete it to start over",
+                path.display(),
+                e.line(),
+                e.column()
+            ))
+        })
+    }
+
+    /// The draft's answers checked against `bank`.
+    pub fn sheet(&self, bank: &Bank, path: &Path) -> anyhow::Result<AnswerSheet> {
+        let text = serde_json::Value::Object(self.answers.clone()).to_string();
+        answers::parse(bank, &text, path).map_err(|problems| {
+            anyhow::Error::new(problems).context(format!(
+                "the saved draft {} does not fit the question bank any more; delete it to start over",
+                path.display()
+            ))
+        })
+    }
+
+    /// How many answers (skips included) the draft holds.
+    pub fn count(&self) -> usize {
+        self.answers.len()
+    }
+}
+
+/// Saves `contents` in the state folder under `name`.
+pub fn write(dir: &Path, name: &str, contents: &str) -> std::io::Result<PathBuf> {
+    ensure_dir(dir)?;
+    let path = dir.join(name);
+    crate::files::write_private(&path, contents.as_bytes())?;
+    Ok(path)
+}
+
+/// A new file name for a result in the state folder, from the UTC time:
+/// `result-2026-11-22-213500.json`, with `-2`, `-3`… when taken.
+pub fn result_name(dir: &Path, unix_seconds: u64) -> String {
+    let stamp = utc_stamp(unix_seconds);
+    let mut name = format!("result-{stamp}.json");
+    let mut n = 2;
+    while dir.join(&name).exists() {
+        name = format!("result-{stamp}-{n}.json");
+        n += 1;
+    }
+    name
+}
+
+/// `YYYY-MM-DD-HHMMSS` in UTC.
+pub fn utc_stamp(unix_seconds: u64) -> String {
+    let days = (unix_seconds / 86_400) as i64;
+    let secs = unix_seconds % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}-{:02}{:02}{:02}",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+/// A short hash of what answers a bank accepts: its questions' ids, kinds,
+/// options and scale ranges (FNV-1a, 64 bits).
+pub fn fingerprint(bank: &Bank) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        for b in s.bytes().chain([0u8]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for q in &bank.questions {
+        feed(&q.id);
+        feed(q.kind.name());
+        match &q.kind {
+            Kind::Choice(opts) | Kind::Multi(opts) => opts.iter().for_each(|o| feed(&o.id)),
+            Kind::Scale(s) => feed(&format!("{}..{}", s.min, s.max)),
+            Kind::YesNo(_) | Kind::Text => {}
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// Removes the draft; one that is already gone is fine.
+pub fn remove_draft(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The error for `--resume` without a draft (exit 66).
+pub fn no_draft(path: &Path) -> Failure {
+    Failure::new(
+        ExitKind::NoInput,
+        format!(
+            "there is no unfinished assessment to resume: {} does not exist; run `mommytrack assess` to start one",
+            path.display()
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, Slot};
+    use crate::bank::{self, BankSource};
+
+    #[test]
+    fn utc_stamps() {
+        assert_eq!(utc_stamp(0), "1970-01-01-000000");
+        // 2026-11-22 21:35:06 UTC
+        assert_eq!(utc_stamp(1_795_383_306), "2026-11-22-213506");
+        assert_eq!(utc_stamp(951_782_400), "2000-02-29-000000");
+    }
+
+    #[test]
+    fn a_draft_round_trips_and_names_its_bank() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let (bank, _) = bank::load(&BankSource::Dir(dir.clone())).unwrap();
+        let mut sheet = AnswerSheet::new(&bank);
+        sheet.set(0, Slot::Given(Answer::YesNo(true)));
+        sheet.set(1, Slot::Skipped);
+        let draft = Draft::new(&bank, Some(&dir), Mode::Quick, &sheet);
+        let tmp = tempfile::tempdir().unwrap();
+        let path = write(tmp.path(), DRAFT_FILE, &draft.to_json()).unwrap();
+        let back = Draft::read(&path).unwrap().unwrap();
+        assert_eq!(back, draft);
+        assert_eq!(back.mode(), Mode::Quick);
+        assert_eq!(back.count(), 2);
+        assert_eq!(back.sheet(&bank, &path).unwrap(), sheet);
+        assert_eq!(back.bank.fingerprint, fingerprint(&bank));
+        assert!(back.bank.dir.unwrap().is_absolute());
+        assert_eq!(
+            Draft::read(&tmp.path().join("nope.json")).unwrap(),
+            None::<Draft>
+        );
+    }
+}
