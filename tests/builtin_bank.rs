@@ -1,0 +1,330 @@
+//! The built-in bank (issue 3): valid, big enough, balanced, every advice
+//! entry reachable and distinct, best answers positive and worst sidelined.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use mommytrack::answers::{Answer, AnswerSheet, Slot};
+use mommytrack::bank::{self, Bank, BankSource, Kind, Question, Severity};
+use mommytrack::result::{self, AssessmentResult};
+use mommytrack::scoring::{self, Mode};
+
+fn builtin() -> Bank {
+    let (bank, warnings) = bank::load(&BankSource::BuiltIn).expect("the built-in bank loads");
+    assert!(warnings.is_empty(), "built-in bank warnings: {warnings:#?}");
+    bank
+}
+
+#[test]
+fn validate_passes_on_the_built_in_bank() {
+    mt().arg("validate")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("the built-in bank is valid"));
+}
+
+#[test]
+fn the_counts_of_issue_3_hold() {
+    let out = stdout_of(mt().args(["questions", "--format", "json"]));
+    let j: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let c = &j["counts"];
+    let n = |k: &str| c[k].as_u64().unwrap_or(0);
+    assert!(n("sets") >= 8, "sets: {c}");
+    assert!(n("questions") >= 45, "questions: {c}");
+    assert!(n("core") >= 12, "core: {c}");
+    assert!(n("red_flags") + n("green_flags") >= 12, "flags: {c}");
+    assert!(n("red_flags") > 0 && n("green_flags") > 0, "flags: {c}");
+    assert!(n("capping_flags") > 0, "capping flags: {c}");
+    assert!(n("advice") >= 25, "advice: {c}");
+    assert!(n("conditional") > 0, "conditional follow-ups: {c}");
+    for kind in ["choice", "multi", "scale", "yesno", "text"] {
+        assert!(
+            c["by_kind"][kind].as_u64().unwrap_or(0) > 0,
+            "no {kind} question: {c}"
+        );
+    }
+    let bank = builtin();
+    assert!(
+        bank.questions
+            .iter()
+            .any(|q| matches!(&q.kind, Kind::Scale(s) if s.reverse)),
+        "no reverse-coded scale"
+    );
+}
+
+/// Quick mode takes about four minutes: at 15–20 seconds a question, 12–16 questions.
+#[test]
+fn quick_mode_is_about_four_minutes() {
+    let core = builtin().questions.iter().filter(|q| q.core).count();
+    assert!((12..=18).contains(&core), "{core} core questions");
+}
+
+fn answer_value(q: &Question, a: &Answer) -> f64 {
+    scoring::value(q, a).unwrap_or(0.5)
+}
+
+/// Every answer a question can take (multi: none, each alone, all positive, all).
+fn answers_of(q: &Question) -> Vec<Answer> {
+    match &q.kind {
+        Kind::Choice(o) => o.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
+        Kind::Multi(o) => {
+            let mut v = vec![Answer::Multi(vec![])];
+            v.extend(o.iter().map(|o| Answer::Multi(vec![o.id.clone()])));
+            v.push(Answer::Multi(
+                o.iter()
+                    .filter(|o| o.score.unwrap_or(0.0) > 0.0)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            ));
+            v.push(Answer::Multi(
+                o.iter()
+                    .filter(|o| o.score.unwrap_or(0.0) < 0.0)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            ));
+            v.push(Answer::Multi(o.iter().map(|o| o.id.clone()).collect()));
+            v
+        }
+        Kind::Scale(s) => (s.min..=s.max).map(Answer::Scale).collect(),
+        Kind::YesNo(_) => vec![Answer::YesNo(true), Answer::YesNo(false)],
+        Kind::Text => vec![Answer::Text("A note".into())],
+    }
+}
+
+fn red_flag(bank: &Bank, q: &Question, a: &Answer) -> bool {
+    let raises = |id: &String| {
+        q.option(id)
+            .and_then(|o| o.flag)
+            .is_some_and(|f| bank.flags[f].severity == Severity::Red)
+    };
+    match a {
+        Answer::Choice(o) => raises(o),
+        Answer::Multi(os) => os.iter().any(raises),
+        _ => false,
+    }
+}
+
+/// The best (or worst) answer to every question; unscored questions take the
+/// answer that raises no red flag (or the one that does).
+fn extreme(bank: &Bank, best: bool) -> AnswerSheet {
+    let mut sheet = AnswerSheet::new(bank);
+    for (i, q) in bank.questions.iter().enumerate() {
+        let mut all = answers_of(q);
+        all.sort_by(|a, b| {
+            let key = |x: &Answer| (answer_value(q, x), !red_flag(bank, q, x) as u8 as f64);
+            let (ka, kb) = (key(a), key(b));
+            ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+        });
+        let pick = if best {
+            all.pop()
+        } else {
+            all.into_iter().next()
+        };
+        if let Some(a) = pick {
+            sheet.set(i, Slot::Given(a));
+        }
+    }
+    sheet
+}
+
+#[test]
+fn best_answers_give_positive_with_no_red_flag_and_worst_give_sidelined() {
+    let bank = builtin();
+    let (best, _) = result::assess(&bank, &extreme(&bank, true), Mode::Full);
+    assert_eq!(
+        best.overall.verdict.as_deref(),
+        Some("positive"),
+        "{:?}",
+        best.overall
+    );
+    let reds: Vec<&str> = best
+        .flags
+        .iter()
+        .filter(|f| f.severity == "red")
+        .map(|f| f.id.as_str())
+        .collect();
+    assert!(reds.is_empty(), "best answers raise red flags {reds:?}");
+    let (worst, _) = result::assess(&bank, &extreme(&bank, false), Mode::Full);
+    assert_eq!(
+        worst.overall.verdict.as_deref(),
+        Some("sidelined"),
+        "{:?}",
+        worst.overall
+    );
+    for mode in [Mode::Quick] {
+        let (b, _) = result::assess(&bank, &extreme(&bank, true), mode);
+        assert_eq!(
+            b.overall.verdict.as_deref(),
+            Some("positive"),
+            "quick best: {:?}",
+            b.overall
+        );
+        let (w, _) = result::assess(&bank, &extreme(&bank, false), mode);
+        assert_eq!(
+            w.overall.verdict.as_deref(),
+            Some("sidelined"),
+            "quick worst: {:?}",
+            w.overall
+        );
+    }
+}
+
+/// A deterministic pseudo-random answer sheet.
+fn random_sheet(bank: &Bank, seed: u64) -> AnswerSheet {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut sheet = AnswerSheet::new(bank);
+    for (i, q) in bank.questions.iter().enumerate() {
+        let all = answers_of(q);
+        let r = next();
+        if r % 7 == 0 {
+            continue;
+        }
+        sheet.set(i, Slot::Given(all[(r / 7) as usize % all.len()].clone()));
+    }
+    sheet
+}
+
+#[test]
+fn every_advice_entry_fires_for_some_persona_or_generated_answers() {
+    let bank = builtin();
+    let mut fired: BTreeSet<String> = BTreeSet::new();
+    let mut record = |r: &AssessmentResult| fired.extend(r.next_steps.iter().map(|s| s.id.clone()));
+    for best in [true, false] {
+        for mode in [Mode::Full, Mode::Quick] {
+            record(&result::assess(&bank, &extreme(&bank, best), mode).0);
+        }
+    }
+    let personas = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas");
+    for entry in std::fs::read_dir(personas).expect("personas") {
+        let path = entry.expect("entry").path();
+        if path.to_string_lossy().ends_with(".answers.yaml") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            let sheet =
+                mommytrack::answers::parse(&bank, &text, &path).expect("persona answers are valid");
+            record(&result::assess(&bank, &sheet, Mode::Full).0);
+        }
+    }
+    for seed in 0..3000 {
+        record(&result::assess(&bank, &random_sheet(&bank, seed), Mode::Full).0);
+    }
+    let never: Vec<&str> = bank
+        .advice
+        .iter()
+        .map(|a| a.id.as_str())
+        .filter(|id| !fired.contains(*id))
+        .collect();
+    assert!(
+        never.is_empty(),
+        "advice entries no answers trigger: {never:?}"
+    );
+}
+
+#[test]
+fn no_two_advice_entries_say_the_same_thing() {
+    let bank = builtin();
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (i, a) in bank.advice.iter().enumerate() {
+        assert!(!a.detail.trim().is_empty(), "{} has no detail", a.id);
+        for b in &bank.advice[i + 1..] {
+            assert_ne!(
+                norm(&a.title),
+                norm(&b.title),
+                "{} and {} share a title",
+                a.id,
+                b.id
+            );
+            let sim = strsim::normalized_levenshtein(&norm(&a.detail), &norm(&b.detail));
+            assert!(
+                sim < 0.8,
+                "{} and {} say nearly the same ({sim:.2})",
+                a.id,
+                b.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_flag_can_be_raised_and_advice_about_law_disclaims_legal_advice() {
+    let bank = builtin();
+    for (f, flag) in bank.flags.iter().enumerate() {
+        let raised = bank
+            .questions
+            .iter()
+            .any(|q| q.kind.options().iter().any(|o| o.flag == Some(f)));
+        assert!(raised, "no option raises {}", flag.id);
+    }
+    let disclaimer = bank.disclaimer.as_deref().unwrap_or("").to_lowercase();
+    assert!(
+        disclaimer.contains("legal advice"),
+        "the bank must say it gives no legal advice"
+    );
+}
+
+#[test]
+fn wording_speaks_to_any_parent() {
+    let bank = builtin();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for q in &bank.questions {
+        texts.push((q.id.clone(), q.prompt.clone()));
+        texts.extend(q.help.iter().map(|h| (q.id.clone(), h.clone())));
+        texts.extend(
+            q.kind
+                .options()
+                .iter()
+                .map(|o| (q.id.clone(), o.label.clone())),
+        );
+    }
+    for a in &bank.advice {
+        texts.push((a.id.clone(), format!("{} {}", a.title, a.detail)));
+    }
+    for (id, text) in texts {
+        let t = text.to_lowercase();
+        for word in ["husband", " wife", "your man ", "as a mother", "as a mom"] {
+            assert!(
+                !t.contains(word),
+                "{id} assumes the reader's family: {text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sets_and_sourced_facts_cite_their_sources() {
+    let bank = builtin();
+    for s in &bank.sets {
+        assert!(!s.source.is_empty(), "set {} has no source", s.id);
+    }
+    for a in &bank.advice {
+        let d = a.detail.to_lowercase();
+        let states_law = [
+            "fmla",
+            "title vii",
+            "eeoc",
+            "pregnant workers fairness",
+            "pump act",
+        ]
+        .iter()
+        .any(|k| d.contains(k));
+        if states_law {
+            assert!(
+                !a.source.is_empty(),
+                "{} states a legal fact without a source",
+                a.id
+            );
+        }
+    }
+}
