@@ -328,3 +328,111 @@ fn sets_and_sourced_facts_cite_their_sources() {
         }
     }
 }
+
+/// Issue 3's topics, each with the questions that ask about it, so that a
+/// reader of the bank can point to them and a rename cannot drop a topic.
+#[test]
+fn every_topic_of_issue_3_is_asked_about() {
+    let topics: &[(&str, &[&str])] = &[
+        ("how intense the field is", &["culture_field_intensity"]),
+        ("how intense the company is", &["culture_employer_vs_field"]),
+        (
+            "a comparable, less intense employer",
+            &["culture_calmer_alternative"],
+        ),
+        (
+            "what senior leaders signal about family",
+            &["culture_leaders_signals", "culture_leaders_parents"],
+        ),
+        (
+            "parents get interesting work",
+            &["parents_interesting_work"],
+        ),
+        ("parents get promoted", &["parents_promoted"]),
+        (
+            "leaving early counts against parents",
+            &["parents_leave_early"],
+        ),
+        (
+            "what happens to users of flexible arrangements",
+            &["parents_flex_users"],
+        ),
+        ("sponsors", &["parents_sponsor"]),
+        ("the manager: hard / flexible / in between", &["mgr_stance"]),
+        (
+            "what to tell the manager about appointments",
+            &["mgr_appointments"],
+        ),
+        ("transfer options", &["mgr_transfer"]),
+        (
+            "the people 5-15 years ahead",
+            &["trade_people_ahead", "trade_roles_demand"],
+        ),
+        (
+            "which skills and experience matter most",
+            &["trade_key_skills"],
+        ),
+        (
+            "how much to give up, and for how long",
+            &["trade_give_up", "trade_horizon"],
+        ),
+        (
+            "remote days without stigma",
+            &["flex_remote_normal", "flex_available"],
+        ),
+        (
+            "part-time taken seriously",
+            &["flex_pt_view", "flex_pt_workload"],
+        ),
+        ("informal flexibility", &["flex_informal"]),
+        (
+            "flexible hours, job share, lateral moves",
+            &["flex_available"],
+        ),
+        (
+            "access depending on the manager",
+            &["flex_manager_dependent"],
+        ),
+        ("returning-parent groups", &["sup_parent_group"]),
+        ("the colleague who knows everything", &["sup_go_to_person"]),
+        ("family and friends", &["sup_backup_people"]),
+        (
+            "how duties are split at home",
+            &["home_split", "home_mental_load"],
+        ),
+        ("whether the split feels fair to both", &["home_fair"]),
+        ("what alternative work means at home", &["home_alt_work"]),
+        (
+            "affordable, reliable childcare",
+            &["str_childcare", "str_cost_vs_pay"],
+        ),
+        ("backup care for sick days", &["str_sick_days"]),
+        ("paid leave", &["str_paid_leave"]),
+        ("after-school care", &["str_after_school"]),
+        ("health cover", &["str_health_cover"]),
+        (
+            "working from home / freelancing as a path",
+            &["alt_considering", "alt_kind"],
+        ),
+        (
+            "value proposition and boundaries",
+            &["alt_value", "alt_boundaries"],
+        ),
+    ];
+    let bank = builtin();
+    for (topic, ids) in topics {
+        for id in *ids {
+            assert!(
+                bank.question(id).is_some(),
+                "topic {topic:?}: no question {id}"
+            );
+        }
+    }
+    let flex = bank.question("flex_available").expect("flex_available");
+    for option in ["hours", "job_share", "lateral"] {
+        assert!(
+            flex.kind.options().iter().any(|o| o.id.contains(option)),
+            "flex_available lacks an option about {option}"
+        );
+    }
+}
