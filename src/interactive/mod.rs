@@ -28,8 +28,18 @@ use flow::Flow;
 use prompt::{Prompter, QuestionView, Reply, is_stop};
 use state::Draft;
 
-/// Seconds a question takes, for the time estimates of the intro.
-pub const SECONDS_PER_QUESTION: usize = 20;
+/// Seconds a question of this kind takes to read and answer, for the
+/// time estimates of the intro: a pick from a list is quick, ticking
+/// several takes longer, writing a note longer still.
+pub fn seconds_for(q: &crate::bank::Question) -> usize {
+    match q.kind {
+        crate::bank::Kind::Choice(_)
+        | crate::bank::Kind::YesNo(_)
+        | crate::bank::Kind::Scale(_) => 13,
+        crate::bank::Kind::Multi(_) => 25,
+        crate::bank::Kind::Text => 45,
+    }
+}
 
 /// How a session ended before its last question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,9 +303,10 @@ where
     Ok(Outcome::Finished)
 }
 
-/// "about 3 minutes"
-fn duration(questions: usize) -> String {
-    let minutes = (questions * SECONDS_PER_QUESTION).div_ceil(60).max(1);
+/// "about 3 minutes" for these questions.
+fn duration<'q>(questions: impl Iterator<Item = &'q crate::bank::Question>) -> String {
+    let seconds: usize = questions.map(seconds_for).sum();
+    let minutes = seconds.div_ceil(60).max(1);
     if minutes == 1 {
         "about a minute".into()
     } else {
@@ -328,17 +339,17 @@ pub fn intro_text(bank: &Bank, mode: Mode, state_dir: Option<&Path>, keys: &str)
     parts.push(match mode {
         Mode::Full => format!(
             "It takes {}: up to {}, some asked only when they apply. For a first impression, `mommytrack assess --quick` asks only the {} core ones, {}.",
-            duration(full),
+            duration(bank.questions.iter()),
             plural(full, "question"),
             core,
-            duration(core)
+            duration(bank.questions.iter().filter(|q| q.core))
         ),
         Mode::Quick => format!(
             "This is the quick version: up to {}, {}. The full assessment asks up to {}, {}.",
             plural(core, "core question"),
-            duration(core),
+            duration(bank.questions.iter().filter(|q| q.core)),
             full,
-            duration(full)
+            duration(bank.questions.iter())
         ),
     });
     parts.push(match state_dir {
