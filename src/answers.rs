@@ -120,6 +120,9 @@ impl AnswerSheet {
     }
 }
 
+/// Problems listed for one answers file; the rest are counted.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Parses an answers file's text against `bank`. `file` names it in messages.
 /// Every problem is reported, not just the first.
 pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {
@@ -159,7 +162,19 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
     let locator = Locator::new(text);
     let mut sheet = AnswerSheet::new(bank);
     let mut problems = Vec::new();
+    // Keys come in file order, so each is looked for after the one before.
+    let mut cursor = 0;
+    let mut unreported = 0usize;
     for (key, value) in &map {
+        if problems.len() >= MAX_PROBLEMS {
+            // Enough to fix first; counting the rest stays cheap.
+            let ok = key
+                .as_str()
+                .and_then(|id| bank.question_position(id))
+                .is_some_and(|q| convert(&bank.questions[q], value).is_ok());
+            unreported += usize::from(!ok);
+            continue;
+        }
         let Some(id) = key.as_str() else {
             problems.push(
                 Problem::new(
@@ -173,7 +188,11 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
             );
             continue;
         };
-        let pos = locator.key(id, 0).map(|o| locator.pos(o));
+        let at = locator.key(id, cursor).or_else(|| locator.key(id, 0));
+        if let Some(at) = at {
+            cursor = at + id.len();
+        }
+        let pos = at.map(|o| locator.pos(o));
         let Some(q) = bank.question_position(id) else {
             problems.push(
                 Problem::new(file, format!("unknown question id `{id}`"))
@@ -189,6 +208,12 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
                 problems.push(Problem::new(file, message).at(pos).id(id).hint(hint))
             }
         }
+    }
+    if unreported > 0 {
+        problems.push(
+            Problem::new(file, format!("… and {unreported} more problems not shown"))
+                .hint("fix the ones above first, or start again from `mommytrack template`"),
+        );
     }
     if problems.is_empty() {
         Ok(sheet)

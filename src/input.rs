@@ -77,11 +77,58 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// them. This covers block and flow style, quoted or not.
 pub struct Locator<'a> {
     text: &'a str,
+    /// Built on the first call of [`Locator::pos`], so that positions cost
+    /// a binary search instead of a scan from the start of the text.
+    index: std::cell::OnceCell<LineIndex>,
+}
+
+/// Line starts, and character counts at checkpoints, of a text.
+struct LineIndex {
+    /// Byte offset of the start of each line.
+    lines: Vec<usize>,
+    /// `(byte offset, characters before it)` every [`CHECKPOINT`] bytes.
+    chars: Vec<(usize, usize)>,
+}
+
+const CHECKPOINT: usize = 4096;
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut lines = vec![0];
+        lines.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut chars = vec![(0, 0)];
+        let (mut at, mut count) = (0, 0);
+        while at + CHECKPOINT < text.len() {
+            let mut next = at + CHECKPOINT;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            count += text[at..next].chars().count();
+            chars.push((next, count));
+            at = next;
+        }
+        LineIndex { lines, chars }
+    }
+
+    /// Characters in `text[..offset]`; `offset` is a char boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = self.chars.partition_point(|&(b, _)| b <= offset) - 1;
+        let (b, n) = self.chars[i];
+        n + text[b..offset].chars().count()
+    }
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
-        Locator { text }
+        Locator {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
     }
 
     /// Where `key: value` stands with this exact value, searching from byte
@@ -140,9 +187,18 @@ impl<'a> Locator<'a> {
         None
     }
 
-    /// Line and column of a byte offset.
+    /// Line and column of a byte offset, as [`line_col`] counts them.
     pub fn pos(&self, offset: usize) -> (usize, usize) {
-        line_col(self.text, offset)
+        let text = self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let index = self.index.get_or_init(|| LineIndex::new(text));
+        let line = index.lines.partition_point(|&start| start <= offset);
+        let start = index.lines[line - 1];
+        let col = index.chars_before(text, offset) - index.chars_before(text, start) + 1;
+        (line, col)
     }
 }
 
@@ -166,6 +222,19 @@ mod tests {
         let text = "{\n  \"boss_early_leave\": \"x\"\n}";
         let loc = Locator::new(text);
         assert_eq!(loc.pos(loc.key("boss_early_leave", 0).unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn pos_agrees_with_line_col_everywhere() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(["ab\n", "cé d", "\n\n", "😀x", "long line without breaks "][i % 5]);
+        }
+        let loc = Locator::new(&text);
+        for off in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(loc.pos(off), line_col(&text, off), "at {off}");
+        }
+        assert_eq!(loc.pos(text.len() + 10), line_col(&text, text.len()));
     }
 
     #[test]

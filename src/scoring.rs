@@ -360,7 +360,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
     let Some(overall) = eval.overall else {
         return Vec::new();
     };
-    let depended_on = referenced_by_question_conditions(bank);
+    let dependents = dependents(bank);
     // Per dimension: Σw·v and Σw over answered questions.
     let mut sums: Vec<(f64, f64)> = vec![(0.0, 0.0); bank.sets.len()];
     for (i, q) in bank.questions.iter().enumerate() {
@@ -370,12 +370,21 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             s.1 += q.weight;
         }
     }
+
     let (total_ws, total_w) = bank
         .sets
         .iter()
         .zip(&eval.dimensions)
         .filter_map(|(set, d)| d.score.map(|s| (set.weight * s, set.weight)))
         .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let totals = Totals {
+        bank,
+        eval,
+        sums: &sums,
+        total_ws,
+        total_w,
+        scored: eval.dimensions.iter().filter(|d| d.score.is_some()).count(),
+    };
 
     let mut found: Vec<Lever> = Vec::new();
     for (i, q) in bank.questions.iter().enumerate() {
@@ -383,11 +392,14 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             continue;
         };
         let mut best: Option<(f64, Answer)> = None;
+        let downstream = if dependents[i].is_empty() {
+            Vec::new()
+        } else {
+            downstream(&dependents, i)
+        };
         for alt in alternatives(q, current) {
-            let new_overall = if depended_on[i] {
-                let mut changed = sheet.clone();
-                changed.set(i, Slot::Given(alt.clone()));
-                match evaluate(bank, &changed, eval.mode).overall {
+            let new_overall = if !downstream.is_empty() {
+                match totals.with_change(sheet, i, &alt, &downstream) {
                     Some(o) => o,
                     None => continue,
                 }
@@ -455,18 +467,153 @@ fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
     }
 }
 
-/// Per question: does some question's `when` name it?
-fn referenced_by_question_conditions(bank: &Bank) -> Vec<bool> {
-    let mut out = vec![false; bank.questions.len()];
+/// Per question: the questions whose `when` names it.
+fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); bank.questions.len()];
     let mut names = Vec::new();
-    for q in &bank.questions {
+    for (j, q) in bank.questions.iter().enumerate() {
         if let Some(c) = &q.when {
             names.clear();
             c.referenced_questions(&mut names);
+            names.sort_unstable();
+            names.dedup();
             for &i in &names {
-                out[i] = true;
+                out[i].push(j);
             }
         }
     }
     out
+}
+
+/// The questions whose asking depends on question `i`, directly or through
+/// others, in bank order.
+fn downstream(dependents: &[Vec<usize>], i: usize) -> Vec<usize> {
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![i];
+    while let Some(k) = stack.pop() {
+        for &j in &dependents[k] {
+            if seen.insert(j) {
+                stack.push(j);
+            }
+        }
+    }
+    let mut out: Vec<usize> = seen.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+/// The evaluation's sums, for what-if changes of one answer.
+struct Totals<'a> {
+    bank: &'a Bank,
+    eval: &'a Evaluation,
+    /// Per dimension: Σw·v and Σw over answered questions.
+    sums: &'a [(f64, f64)],
+    /// Σ weight·score and Σ weight over the dimensions with a score.
+    total_ws: f64,
+    total_w: f64,
+    /// How many dimensions have a score.
+    scored: usize,
+}
+
+impl Totals<'_> {
+    /// The overall score if question `i` were answered `alt`: `i` and the
+    /// questions `downstream` of it are scored again; everything else
+    /// keeps its value. This costs what the change touches, not what the
+    /// bank holds, so the levers of a large bank stay cheap.
+    fn with_change(
+        &self,
+        sheet: &AnswerSheet,
+        i: usize,
+        alt: &Answer,
+        downstream: &[usize],
+    ) -> Option<f64> {
+        let (bank, eval) = (self.bank, self.eval);
+        let mut asked_now: std::collections::HashMap<usize, bool> =
+            std::collections::HashMap::with_capacity(downstream.len());
+        for &j in downstream {
+            let q = &bank.questions[j];
+            let asked = (eval.mode == Mode::Full || q.core)
+                && q.when.as_ref().is_none_or(|c| {
+                    c.holds(&ChangedFacts {
+                        sheet,
+                        asked: &eval.asked,
+                        asked_now: &asked_now,
+                        question: i,
+                        alt,
+                    })
+                });
+            asked_now.insert(j, asked);
+        }
+        // Per touched dimension: changes of Σw·v, Σw and the answered count.
+        let mut delta: std::collections::BTreeMap<usize, (f64, f64, i64)> =
+            std::collections::BTreeMap::new();
+        let mut touch = |k: usize, new: Option<f64>| {
+            let q = &bank.questions[k];
+            let d = delta.entry(q.set).or_insert((0.0, 0.0, 0));
+            if let Some(v) = eval.values[k] {
+                d.0 -= q.weight * v;
+                d.1 -= q.weight;
+                d.2 -= 1;
+            }
+            if let Some(v) = new {
+                d.0 += q.weight * v;
+                d.1 += q.weight;
+                d.2 += 1;
+            }
+        };
+        touch(i, value(&bank.questions[i], alt));
+        for &j in downstream {
+            let new = if asked_now[&j] {
+                sheet.get(j).and_then(|a| value(&bank.questions[j], a))
+            } else {
+                None
+            };
+            touch(j, new);
+        }
+        let answered = |s: usize| {
+            let d = &eval.dimensions[s];
+            d.answered as i64 + delta.get(&s).map_or(0, |x| x.2)
+        };
+        // The overall: the touched dimensions' old scores out, new ones in.
+        let (mut sum, mut weights, mut scored) = (self.total_ws, self.total_w, self.scored);
+        for (&s, x) in &delta {
+            let set_w = bank.sets[s].weight;
+            if let Some(old) = eval.dimensions[s].score {
+                sum -= set_w * old;
+                weights -= set_w;
+                scored -= 1;
+            }
+            if answered(s) > 0 {
+                let (sw, w) = self.sums[s];
+                sum += set_w * 100.0 * (sw + x.0) / (w + x.1);
+                weights += set_w;
+                scored += 1;
+            }
+        }
+        (scored > 0).then(|| sum / weights)
+    }
+}
+
+/// Facts with one answer changed and some questions' asking decided anew.
+struct ChangedFacts<'a> {
+    sheet: &'a AnswerSheet,
+    asked: &'a [bool],
+    asked_now: &'a std::collections::HashMap<usize, bool>,
+    question: usize,
+    alt: &'a Answer,
+}
+
+impl Facts for ChangedFacts<'_> {
+    fn answer(&self, q: usize) -> Option<&Answer> {
+        let asked = self
+            .asked_now
+            .get(&q)
+            .copied()
+            .unwrap_or_else(|| self.asked.get(q).copied().unwrap_or(false));
+        match (asked, q == self.question) {
+            (false, _) => None,
+            (true, true) => Some(self.alt),
+            (true, false) => self.sheet.get(q),
+        }
+    }
 }

@@ -672,3 +672,82 @@ fn generated_banks_and_answers_are_valid() {
         }
     }
 }
+
+/// Every answer one change away, as the scorer's levers consider them.
+fn alternatives(q: &bank::Question, current: &Answer) -> Vec<Answer> {
+    match (&q.kind, current) {
+        (Kind::Choice(o), Answer::Choice(c)) => o
+            .iter()
+            .filter(|o| &o.id != c)
+            .map(|o| Answer::Choice(o.id.clone()))
+            .collect(),
+        (Kind::Multi(o), Answer::Multi(sel)) => o
+            .iter()
+            .map(|t| {
+                Answer::Multi(
+                    o.iter()
+                        .filter(|x| sel.contains(&x.id) != (x.id == t.id))
+                        .map(|x| x.id.clone())
+                        .collect(),
+                )
+            })
+            .collect(),
+        (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
+            .filter(|p| p != x)
+            .map(Answer::Scale)
+            .collect(),
+        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Answer::YesNo(!b)],
+        _ => Vec::new(),
+    }
+}
+
+static LEVERS: Counter = Counter::new("levers against full re-scoring");
+
+/// The levers' what-if scores, computed incrementally, match scoring the
+/// changed sheet in full, on banks where answers change what is asked.
+#[test]
+fn levers_match_full_rescoring() {
+    let banks: Vec<Bank> = [40, 100]
+        .iter()
+        .map(|&n| bank::check(&genbank::bank_files(n)).0.expect("valid"))
+        .collect();
+    proptest!(config(40), |(which in 0usize..2, picks in prop::collection::vec(any::<u32>(), 100), quick in any::<bool>())| {
+        LEVERS.tick();
+        let bank = &banks[which];
+        let sheet = random_sheet(bank, &picks);
+        let mode = if quick { Mode::Quick } else { Mode::Full };
+        let eval = scoring::evaluate(bank, &sheet, mode);
+        let mut got: Vec<(usize, f64)> = scoring::levers(bank, &sheet, &eval, usize::MAX)
+            .iter()
+            .map(|l| (l.question, l.overall_to))
+            .collect();
+        got.sort_by_key(|x| x.0);
+        let mut want = Vec::new();
+        if let Some(overall) = eval.overall {
+            for (i, q) in bank.questions.iter().enumerate() {
+                let (Some(_), Some(current)) = (eval.values[i], eval.answer(&sheet, i)) else {
+                    continue;
+                };
+                let mut best: Option<f64> = None;
+                for alt in alternatives(q, current) {
+                    let mut changed = sheet.clone();
+                    changed.set(i, Slot::Given(alt));
+                    if let Some(o) = scoring::evaluate(bank, &changed, mode).overall {
+                        if o > overall + 1e-9 && best.is_none_or(|b| o > b + 1e-9) {
+                            best = Some(o);
+                        }
+                    }
+                }
+                if let Some(b) = best {
+                    want.push((i, b));
+                }
+            }
+        }
+        prop_assert_eq!(got.len(), want.len(), "{:?} vs {:?}", got, want);
+        for (g, w) in got.iter().zip(&want) {
+            prop_assert_eq!(g.0, w.0);
+            prop_assert!((g.1 - w.1).abs() < 1e-6, "{:?} vs {:?}", g, w);
+        }
+    });
+    LEVERS.report();
+}

@@ -299,10 +299,12 @@ fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> Problem {
         })
 }
 
+/// `at` is looked up only for a problem: searching the text for every
+/// question would make validation cost grow with the square of its size.
 fn positive_weight(
     w: Option<f64>,
     ctx: &Ctx,
-    at: Option<usize>,
+    at: impl FnOnce() -> Option<usize>,
     id: &str,
     p: &mut Vec<Problem>,
 ) -> f64 {
@@ -311,7 +313,7 @@ fn positive_weight(
         Some(w) if w.is_finite() && w > 0.0 => w,
         Some(w) => {
             p.push(
-                ctx.problem(format!("weight {w} is not a positive number"), at)
+                ctx.problem(format!("weight {w} is not a positive number"), at())
                     .id(id)
                     .hint("use a number above 0, e.g. 1 or 1.5; leave it out for 1"),
             );
@@ -550,7 +552,7 @@ impl Builder {
         let weight = positive_weight(
             raw.weight,
             ctx,
-            set_at.and_then(|a| ctx.key("weight", a)),
+            || set_at.and_then(|a| ctx.key("weight", a)),
             &id,
             p,
         );
@@ -592,7 +594,7 @@ impl Builder {
         let index = self.questions.len();
         let at = Some(at_off);
         let id = rq.id.clone().unwrap_or_default();
-        let errors_before = p.iter().filter(|x| !x.warning).count();
+        let problems_before = p.len();
         if id.is_empty() {
             p.push(
                 ctx.problem("a question has no id", at)
@@ -614,8 +616,8 @@ impl Builder {
             self.question_index.insert(id.clone(), index);
         }
         let prompt = required(rq.prompt, "prompt", "question", &id, ctx, at, p);
-        let weight = positive_weight(rq.weight, ctx, ctx.key("weight", at_off), &id, p);
-        let kind_at = ctx.key("kind", at_off);
+        let weight = positive_weight(rq.weight, ctx, || ctx.key("weight", at_off), &id, p);
+        let kind_at = || ctx.key("kind", at_off);
         let kind_name = rq.kind.clone().unwrap_or_default();
         let misplaced = |field: &str, present: bool, p: &mut Vec<Problem>| {
             if present {
@@ -756,7 +758,7 @@ impl Builder {
             }
             other => {
                 p.push(
-                    ctx.problem(format!("unknown kind `{other}`"), kind_at)
+                    ctx.problem(format!("unknown kind `{other}`"), kind_at())
                         .id(&id)
                         .hint(match crate::error::closest(other, KINDS.iter().copied()) {
                             Some(k) => {
@@ -802,7 +804,7 @@ impl Builder {
                 at: ctx.key("when", at_off).unwrap_or(at_off),
             });
         }
-        if p.iter().filter(|x| !x.warning).count() > errors_before {
+        if p[problems_before..].iter().any(|x| !x.warning) {
             self.broken.insert(index);
         }
         self.questions.push(question);
@@ -852,6 +854,7 @@ impl Builder {
         }
         let scored = raw.iter().filter(|o| o.score.is_some()).count();
         let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
+        let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
         let mut cursor = q_at;
         for ro in raw {
             let oid = ro.id.unwrap_or_default();
@@ -870,7 +873,7 @@ impl Builder {
                 );
             } else if !is_valid_id(&oid) {
                 p.push(id_problem(ctx, "option", &oid, at).id(&tag));
-            } else if out.iter().any(|o| o.id == oid) {
+            } else if !seen.insert(oid.clone()) {
                 p.push(
                     ctx.problem(format!("`{qid}` has two options with the id `{oid}`"), at)
                         .id(&tag)

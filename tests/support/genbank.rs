@@ -130,6 +130,9 @@ fn set_text(s: usize, questions: std::ops::Range<usize>) -> String {
             let _ = writeln!(t, "    when: {{ answer: {}, is: true }}", question_id(gate));
         }
         match kind {
+            // Gates of odd sets count too, so that changing a scored
+            // answer can change what is asked.
+            "gate" if s % 2 == 1 => t.push_str("    kind: yesno\n    scores: { yes: 1, no: 0 }\n"),
             "gate" => t.push_str("    kind: yesno\n"),
             "choice" => {
                 let _ = write!(
