@@ -130,6 +130,13 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         subject: format!("answers file {}", file.display()),
         problems,
     };
+    if let Some(at) = crate::input::too_deep(text) {
+        return Err(fail(vec![
+            Problem::new(file, crate::input::too_deep_message())
+                .at(Some(Locator::new(text).pos(at)))
+                .hint("is this the right file? `mommytrack template` prints an answers file to fill in"),
+        ]));
+    }
     let doc: Value = serde_yaml::from_str(text).map_err(|e| {
         let pos = e.location().map(|l| (l.line(), l.column()));
         fail(vec![
@@ -375,9 +382,21 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// already carries.
 pub fn strip_location(e: &serde_yaml::Error) -> String {
     let s = e.to_string();
-    match s.find(" at line ") {
+    let s = match s.find(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s,
+    };
+    // The parser's limits, in words a bank author can act on.
+    if s.starts_with("recursion limit exceeded") {
+        format!(
+            "{s}: the data is nested too deeply (over 128 levels); no bank or answers file needs that much"
+        )
+    } else if s.starts_with("repetition limit exceeded") {
+        format!(
+            "{s}: its aliases (`*name`) expand to too much data, as in an alias bomb; write the values out instead"
+        )
+    } else {
+        s
     }
 }
 

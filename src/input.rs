@@ -60,6 +60,58 @@ fn read_capped(reader: impl Read, name: &str) -> Result<String, Result<Failure, 
     })
 }
 
+/// Deeper flow nesting (`[` and `{`) than any honest file has. The YAML
+/// parser refuses more than 128 levels anyway, but only after spending
+/// time that grows with the square of the depth; this cheap scan refuses a
+/// nesting bomb first.
+pub const MAX_FLOW_DEPTH: usize = 1000;
+
+/// The byte offset where flow nesting first goes deeper than
+/// [`MAX_FLOW_DEPTH`], skipping quoted text and comments.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'\'' {
+                    i += 1;
+                }
+            }
+            b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The message for [`too_deep`].
+pub fn too_deep_message() -> String {
+    format!(
+        "the data is nested too deeply (over {MAX_FLOW_DEPTH} levels of [ and {{); no bank or answers file needs that much"
+    )
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -235,6 +287,21 @@ mod tests {
             assert_eq!(loc.pos(off), line_col(&text, off), "at {off}");
         }
         assert_eq!(loc.pos(text.len() + 10), line_col(&text, text.len()));
+    }
+
+    #[test]
+    fn too_deep_finds_nesting_bombs_but_not_brackets_in_text() {
+        let bomb = "[".repeat(5000);
+        assert_eq!(too_deep(&bomb), Some(MAX_FLOW_DEPTH));
+        let quoted = format!(
+            "a: \"{}\"\nb: '{}'\n# {}\n",
+            "[".repeat(2000),
+            "{".repeat(2000),
+            "[".repeat(2000)
+        );
+        assert_eq!(too_deep(&quoted), None);
+        let balanced = "[".repeat(900) + &"]".repeat(900) + &"{".repeat(900);
+        assert_eq!(too_deep(&balanced), None);
     }
 
     #[test]

@@ -140,6 +140,13 @@ fn parse_file<T: DeserializeOwned>(
     let yaml_problem = |e: serde_yaml::Error| {
         Problem::new(&f.name, strip_location(&e)).at(e.location().map(|l| (l.line(), l.column())))
     };
+    if let Some(at) = crate::input::too_deep(&f.text) {
+        problems.push(
+            ctx.problem(crate::input::too_deep_message(), Some(at))
+                .hint("is this a bank file? a question set nests a few levels deep"),
+        );
+        return None;
+    }
     let value: Value = match serde_yaml::from_str(&f.text) {
         Ok(v) => v,
         Err(e) => {
