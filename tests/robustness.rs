@@ -40,6 +40,16 @@ fn config(default: u32) -> Config {
     }
 }
 
+/// Cases for a property that scores whole generated banks per case: a
+/// tenth of `MOMMYTRACK_FUZZ_CASES`, or `default`.
+fn heavy_config(default: u32) -> Config {
+    let mut c = config(default);
+    if std::env::var_os("MOMMYTRACK_FUZZ_CASES").is_some() {
+        c.cases = (c.cases / 10).max(1);
+    }
+    c
+}
+
 /// Counts generated inputs per property and reports them when dropped.
 struct Counter {
     name: &'static str,
@@ -645,7 +655,7 @@ fn scorer_survives_random_sheets_on_generated_banks() {
             b.unwrap_or_else(|| panic!("generated bank invalid: {p:#?}"))
         })
         .collect();
-    proptest!(config(60), |(which in 0usize..3, picks in prop::collection::vec(any::<u32>(), 140))| {
+    proptest!(heavy_config(60), |(which in 0usize..3, picks in prop::collection::vec(any::<u32>(), 140))| {
         SCORER_GEN.tick();
         score_everything(&banks[which], &random_sheet(&banks[which], &picks));
     });
@@ -711,7 +721,7 @@ fn levers_match_full_rescoring() {
         .iter()
         .map(|&n| bank::check(&genbank::bank_files(n)).0.expect("valid"))
         .collect();
-    proptest!(config(40), |(which in 0usize..2, picks in prop::collection::vec(any::<u32>(), 100), quick in any::<bool>())| {
+    proptest!(heavy_config(40), |(which in 0usize..2, picks in prop::collection::vec(any::<u32>(), 100), quick in any::<bool>())| {
         LEVERS.tick();
         let bank = &banks[which];
         let sheet = random_sheet(bank, &picks);

@@ -107,7 +107,9 @@ fn built_in_yaml_files_reference_their_schema() {
         let text = std::fs::read_to_string(f).unwrap();
         let want = schema_line(name);
         if text.lines().next() != Some(want.as_str()) {
-            missing.push(format!("questions/{name}: the first line must be\n    {want}"));
+            missing.push(format!(
+                "questions/{name}: the first line must be\n    {want}"
+            ));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
