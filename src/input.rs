@@ -186,7 +186,7 @@ impl<'a> Locator<'a> {
     /// Where `key: value` stands with this exact value, searching from byte
     /// `from`. Returns the byte offset of the key.
     pub fn key_value(&self, key: &str, value: &str, from: usize) -> Option<usize> {
-        let mut start = from.min(self.text.len());
+        let mut start = self.boundary(from);
         while let Some(off) = self.key(key, start) {
             let rest = self.text[off + key.len()..].trim_start_matches(['"', '\'']);
             let rest = rest.trim_start();
@@ -205,8 +205,11 @@ impl<'a> Locator<'a> {
     /// Where `key:` (or `"key":`) next stands as a mapping key from byte `from`.
     pub fn key(&self, key: &str, from: usize) -> Option<usize> {
         let text = self.text;
-        let mut start = from.min(text.len());
-        while let Some(rel) = text[start..].find(key) {
+        if key.is_empty() {
+            return None;
+        }
+        let mut start = self.boundary(from);
+        while let Some(rel) = text.get(start..)?.find(key) {
             let off = start + rel;
             let before = text[..off].chars().next_back();
             let boundary_before = before.is_none_or(|c| {
@@ -217,16 +220,25 @@ impl<'a> Locator<'a> {
             if boundary_before && colon_after {
                 return Some(off);
             }
-            start = off + key.len().max(1);
+            start = off + key.len();
         }
         None
+    }
+
+    /// `from`, moved forward to a character boundary within the text.
+    fn boundary(&self, from: usize) -> usize {
+        let mut at = from.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
     }
 
     /// Where `word` next stands as a whole word from byte `from`.
     pub fn word(&self, word: &str, from: usize) -> Option<usize> {
         let text = self.text;
         let is_word = |c: char| c.is_alphanumeric() || c == '_';
-        let mut start = from.min(text.len());
+        let mut start = self.boundary(from);
         while let Some(rel) = text.get(start..)?.find(word) {
             let off = start + rel;
             let before_ok = !text[..off].chars().next_back().is_some_and(is_word);
@@ -302,6 +314,20 @@ mod tests {
         assert_eq!(too_deep(&quoted), None);
         let balanced = "[".repeat(900) + &"]".repeat(900) + &"{".repeat(900);
         assert_eq!(too_deep(&balanced), None);
+    }
+
+    /// Found by fuzzing: an empty key, and a start inside a character.
+    #[test]
+    fn searches_never_panic_on_odd_starts_or_empty_needles() {
+        let loc = Locator::new("é? !!str #\n😀 id: x");
+        for from in 0..40 {
+            assert_eq!(loc.key("", from), None);
+            let _ = loc.key("id", from);
+            let _ = loc.key_value("id", "x", from);
+            let _ = loc.word("x", from);
+            let _ = loc.word("", from);
+        }
+        assert!(loc.key("id", 1).is_some());
     }
 
     #[test]

@@ -761,3 +761,27 @@ fn levers_match_full_rescoring() {
     });
     LEVERS.report();
 }
+
+/// Inputs that fuzzing once broke, kept as regression tests: a complex key
+/// with an empty name (a text search ran past the end), a set file starting
+/// with a multi-byte character (a search started inside it), and a tiny
+/// weight whose JSON did not read back exactly.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let bank = mini_bank();
+    for text in ["? !!str #", "? !!binary #\nid: *a", "? !!str\n: 1\n"] {
+        let _ = answers::parse(&bank, text, Path::new("a.yaml"));
+    }
+    for lead in ["é", "😀", "\u{feff}"] {
+        for which in 0..3 {
+            let mut files = mini_files();
+            files[which].text.insert_str(0, lead);
+            load_and_score(&files, &[0; 8]);
+        }
+    }
+    let mut files = mini_files();
+    files[1].text = files[1]
+        .text
+        .replacen("weight: 2\n", "weight: 2.1179264483045486e-51\n", 1);
+    load_and_score(&files, &[0, 0, 9, 0, 20, 0, 0, 8]);
+}
