@@ -780,8 +780,10 @@ fn fuzz_findings_stay_fixed() {
         }
     }
     let mut files = mini_files();
-    files[1].text = files[1]
-        .text
-        .replacen("weight: 2\n", "weight: 2.1179264483045486e-51\n", 1);
+    assert!(files[0].text.contains("\nweight: 2\n"));
+    files[0].text =
+        files[0]
+            .text
+            .replacen("\nweight: 2\n", "\nweight: 2.1179264483045486e-51\n", 1);
     load_and_score(&files, &[0, 0, 9, 0, 20, 0, 0, 8]);
 }
