@@ -6,6 +6,8 @@
 //!
 //! Run: `cargo bench --bench engine -- --warm-up-time 1 --measurement-time 2`
 //! Only the small sizes: `MOMMYTRACK_BENCH_MAX=10000 cargo bench …`
+//! Also write the banks and answers to a folder, to time the binary:
+//! `MOMMYTRACK_BENCH_WRITE=/tmp/banks cargo bench --bench engine -- --list`
 
 use std::hint::black_box;
 use std::path::Path;
@@ -61,7 +63,28 @@ fn cases() -> Vec<Case> {
             answers: genbank::answers_text(n, 1),
         });
     }
+    if let Some(dir) = std::env::var_os("MOMMYTRACK_BENCH_WRITE") {
+        write_cases(Path::new(&dir), &out);
+    }
     out
+}
+
+/// Writes each case as `DIR/NAME/*.yaml` and `DIR/NAME.answers.yaml`, for
+/// timing the binary end to end (e.g. with hyperfine).
+fn write_cases(dir: &Path, cases: &[Case]) {
+    for case in cases {
+        let bank = dir.join(&case.name);
+        std::fs::create_dir_all(&bank).expect("create the bank folder");
+        for f in &case.files {
+            std::fs::write(bank.join(&f.file_name), &f.text).expect("write a bank file");
+        }
+        std::fs::write(
+            dir.join(format!("{}.answers.yaml", case.name)),
+            &case.answers,
+        )
+        .expect("write the answers");
+    }
+    eprintln!("wrote the benchmark banks to {}", dir.display());
 }
 
 fn check(files: &[SourceFile]) -> Bank {
