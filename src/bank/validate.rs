@@ -196,6 +196,12 @@ fn parse_file<T: DeserializeOwned>(
     }
     let before = problems.len();
     walk(&value, &ctx, problems);
+    // The YAML parser is most of what loading costs: read the typed form
+    // from the parsed value, and parse the text again only for a type
+    // error, whose line and column the value no longer knows.
+    if let Ok(v) = T::deserialize(&value) {
+        return Some(v);
+    }
     match serde_yaml::from_str::<T>(&f.text) {
         Ok(v) => Some(v),
         Err(e) => {
