@@ -120,6 +120,9 @@ impl AnswerSheet {
     }
 }
 
+/// Problems listed for one answers file; the rest are counted.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Parses an answers file's text against `bank`. `file` names it in messages.
 /// Every problem is reported, not just the first.
 pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {
@@ -127,6 +130,13 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         subject: format!("answers file {}", file.display()),
         problems,
     };
+    if let Some(at) = crate::input::too_deep(text) {
+        return Err(fail(vec![
+            Problem::new(file, crate::input::too_deep_message())
+                .at(Some(Locator::new(text).pos(at)))
+                .hint("is this the right file? `mommytrack template` prints an answers file to fill in"),
+        ]));
+    }
     let doc: Value = serde_yaml::from_str(text).map_err(|e| {
         let pos = e.location().map(|l| (l.line(), l.column()));
         fail(vec![
@@ -159,7 +169,19 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
     let locator = Locator::new(text);
     let mut sheet = AnswerSheet::new(bank);
     let mut problems = Vec::new();
+    // Keys come in file order, so each is looked for after the one before.
+    let mut cursor = 0;
+    let mut unreported = 0usize;
     for (key, value) in &map {
+        if problems.len() >= MAX_PROBLEMS {
+            // Enough to fix first; counting the rest stays cheap.
+            let ok = key
+                .as_str()
+                .and_then(|id| bank.question_position(id))
+                .is_some_and(|q| convert(&bank.questions[q], value).is_ok());
+            unreported += usize::from(!ok);
+            continue;
+        }
         let Some(id) = key.as_str() else {
             problems.push(
                 Problem::new(
@@ -173,13 +195,15 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
             );
             continue;
         };
-        // Located only for problems: searching for every key would make
-        // reading a large answers file quadratic.
-        let pos = || locator.key(id, 0).map(|o| locator.pos(o));
+        let at = locator.key(id, cursor).or_else(|| locator.key(id, 0));
+        if let Some(at) = at {
+            cursor = at + id.len();
+        }
+        let pos = at.map(|o| locator.pos(o));
         let Some(q) = bank.question_position(id) else {
             problems.push(
                 Problem::new(file, format!("unknown question id `{id}`"))
-                    .at(pos())
+                    .at(pos)
                     .id(id)
                     .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str()))),
             );
@@ -188,9 +212,15 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         match convert(&bank.questions[q], value) {
             Ok(slot) => sheet.set(q, slot),
             Err((message, hint)) => {
-                problems.push(Problem::new(file, message).at(pos()).id(id).hint(hint))
+                problems.push(Problem::new(file, message).at(pos).id(id).hint(hint))
             }
         }
+    }
+    if unreported > 0 {
+        problems.push(
+            Problem::new(file, format!("… and {unreported} more problems not shown"))
+                .hint("fix the ones above first, or start again from `mommytrack template`"),
+        );
     }
     if problems.is_empty() {
         Ok(sheet)
@@ -352,9 +382,21 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// already carries.
 pub fn strip_location(e: &serde_yaml::Error) -> String {
     let s = e.to_string();
-    match s.find(" at line ") {
+    let s = match s.find(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s,
+    };
+    // The parser's limits, in words a bank author can act on.
+    if s.starts_with("recursion limit exceeded") {
+        format!(
+            "{s}: the data is nested too deeply (over 128 levels); no bank or answers file needs that much"
+        )
+    } else if s.starts_with("repetition limit exceeded") {
+        format!(
+            "{s}: its aliases (`*name`) expand to too much data, as in an alias bomb; write the values out instead"
+        )
+    } else {
+        s
     }
 }
 

@@ -199,18 +199,45 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     1
 }
 
+thread_local! {
+    /// String comparisons that [`closest`] may still make on this thread.
+    static SUGGESTION_BUDGET: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+}
+
+/// Runs `f` with at most `comparisons` string comparisons for "did you
+/// mean" suggestions; past that, problems come without one. Each
+/// suggestion compares the name with every valid one, so a large bank
+/// with thousands of broken names would otherwise cost the product of the
+/// two: validation must stay quick however broken its input is.
+pub fn with_suggestion_budget<T>(comparisons: usize, f: impl FnOnce() -> T) -> T {
+    let before = SUGGESTION_BUDGET.with(|b| b.replace(comparisons));
+    let out = f();
+    SUGGESTION_BUDGET.with(|b| b.set(before));
+    out
+}
+
 /// The candidate closest to `given`, if any is close enough to be a likely typo.
 pub fn closest<'a, I>(given: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
     let given_lower = given.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(&given_lower, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let left = SUGGESTION_BUDGET.with(|b| {
+            let left = b.get();
+            b.set(left.saturating_sub(1));
+            left
+        });
+        if left == 0 {
+            return None;
+        }
+        let score = strsim::jaro_winkler(&given_lower, &c.to_lowercase());
+        if score >= 0.8 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// "did you mean `x`?" for the closest candidate, or the list of valid values
@@ -222,15 +249,14 @@ where
     if let Some(best) = closest(given, candidates.clone()) {
         return Some(format!("did you mean `{best}`?"));
     }
-    let all: Vec<&str> = candidates.into_iter().collect();
-    match all.len() {
+    // Only as many as are listed are looked at: a problem in a large bank
+    // must not cost a walk over all its names.
+    let mut few: Vec<&str> = candidates.into_iter().take(13).collect();
+    few.sort_unstable();
+    match few.len() {
         0 => None,
-        1..=12 => Some(format!("valid: {}", join_ticked(&all))),
-        n => Some(format!(
-            "valid ids include {} (and {} more; see `mommytrack questions`)",
-            join_ticked(&all[..8]),
-            n - 8
-        )),
+        1..=12 => Some(format!("valid: {}", join_ticked(&few))),
+        _ => Some("see `mommytrack questions --format json` for the valid ids".into()),
     }
 }
 
@@ -255,6 +281,20 @@ mod tests {
             Some("boss_early_leave")
         );
         assert_eq!(closest("zzz", ids.iter().copied()), None);
+    }
+
+    #[test]
+    fn suggestions_stop_when_the_budget_is_spent() {
+        let ids = ["boss_early_leave", "notes"];
+        let found = with_suggestion_budget(2, || {
+            (
+                closest("boss_erly_leave", ids.iter().copied()),
+                closest("boss_erly_leave", ids.iter().copied()),
+            )
+        });
+        assert_eq!(found, (Some("boss_early_leave"), None));
+        // The budget is restored afterwards.
+        assert!(closest("boss_erly_leave", ids.iter().copied()).is_some());
     }
 
     #[test]

@@ -60,6 +60,58 @@ fn read_capped(reader: impl Read, name: &str) -> Result<String, Result<Failure, 
     })
 }
 
+/// Deeper flow nesting (`[` and `{`) than any honest file has. The YAML
+/// parser refuses more than 128 levels anyway, but only after spending
+/// time that grows with the square of the depth; this cheap scan refuses a
+/// nesting bomb first.
+pub const MAX_FLOW_DEPTH: usize = 1000;
+
+/// The byte offset where flow nesting first goes deeper than
+/// [`MAX_FLOW_DEPTH`], skipping quoted text and comments.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'\'' {
+                    i += 1;
+                }
+            }
+            b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The message for [`too_deep`].
+pub fn too_deep_message() -> String {
+    format!(
+        "the data is nested too deeply (over {MAX_FLOW_DEPTH} levels of [ and {{); no bank or answers file needs that much"
+    )
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -77,17 +129,64 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// them. This covers block and flow style, quoted or not.
 pub struct Locator<'a> {
     text: &'a str,
+    /// Built on the first call of [`Locator::pos`], so that positions cost
+    /// a binary search instead of a scan from the start of the text.
+    index: std::cell::OnceCell<LineIndex>,
+}
+
+/// Line starts, and character counts at checkpoints, of a text.
+struct LineIndex {
+    /// Byte offset of the start of each line.
+    lines: Vec<usize>,
+    /// `(byte offset, characters before it)` every [`CHECKPOINT`] bytes.
+    chars: Vec<(usize, usize)>,
+}
+
+const CHECKPOINT: usize = 4096;
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut lines = vec![0];
+        lines.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut chars = vec![(0, 0)];
+        let (mut at, mut count) = (0, 0);
+        while at + CHECKPOINT < text.len() {
+            let mut next = at + CHECKPOINT;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            count += text[at..next].chars().count();
+            chars.push((next, count));
+            at = next;
+        }
+        LineIndex { lines, chars }
+    }
+
+    /// Characters in `text[..offset]`; `offset` is a char boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = self.chars.partition_point(|&(b, _)| b <= offset) - 1;
+        let (b, n) = self.chars[i];
+        n + text[b..offset].chars().count()
+    }
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
-        Locator { text }
+        Locator {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
     }
 
     /// Where `key: value` stands with this exact value, searching from byte
     /// `from`. Returns the byte offset of the key.
     pub fn key_value(&self, key: &str, value: &str, from: usize) -> Option<usize> {
-        let mut start = from.min(self.text.len());
+        let mut start = self.boundary(from);
         while let Some(off) = self.key(key, start) {
             let rest = self.text[off + key.len()..].trim_start_matches(['"', '\'']);
             let rest = rest.trim_start();
@@ -106,8 +205,11 @@ impl<'a> Locator<'a> {
     /// Where `key:` (or `"key":`) next stands as a mapping key from byte `from`.
     pub fn key(&self, key: &str, from: usize) -> Option<usize> {
         let text = self.text;
-        let mut start = from.min(text.len());
-        while let Some(rel) = text[start..].find(key) {
+        if key.is_empty() {
+            return None;
+        }
+        let mut start = self.boundary(from);
+        while let Some(rel) = text.get(start..)?.find(key) {
             let off = start + rel;
             let before = text[..off].chars().next_back();
             let boundary_before = before.is_none_or(|c| {
@@ -118,16 +220,25 @@ impl<'a> Locator<'a> {
             if boundary_before && colon_after {
                 return Some(off);
             }
-            start = off + key.len().max(1);
+            start = off + key.len();
         }
         None
+    }
+
+    /// `from`, moved forward to a character boundary within the text.
+    fn boundary(&self, from: usize) -> usize {
+        let mut at = from.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
     }
 
     /// Where `word` next stands as a whole word from byte `from`.
     pub fn word(&self, word: &str, from: usize) -> Option<usize> {
         let text = self.text;
         let is_word = |c: char| c.is_alphanumeric() || c == '_';
-        let mut start = from.min(text.len());
+        let mut start = self.boundary(from);
         while let Some(rel) = text.get(start..)?.find(word) {
             let off = start + rel;
             let before_ok = !text[..off].chars().next_back().is_some_and(is_word);
@@ -140,9 +251,18 @@ impl<'a> Locator<'a> {
         None
     }
 
-    /// Line and column of a byte offset.
+    /// Line and column of a byte offset, as [`line_col`] counts them.
     pub fn pos(&self, offset: usize) -> (usize, usize) {
-        line_col(self.text, offset)
+        let text = self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let index = self.index.get_or_init(|| LineIndex::new(text));
+        let line = index.lines.partition_point(|&start| start <= offset);
+        let start = index.lines[line - 1];
+        let col = index.chars_before(text, offset) - index.chars_before(text, start) + 1;
+        (line, col)
     }
 }
 
@@ -166,6 +286,48 @@ mod tests {
         let text = "{\n  \"boss_early_leave\": \"x\"\n}";
         let loc = Locator::new(text);
         assert_eq!(loc.pos(loc.key("boss_early_leave", 0).unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn pos_agrees_with_line_col_everywhere() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(["ab\n", "cé d", "\n\n", "😀x", "long line without breaks "][i % 5]);
+        }
+        let loc = Locator::new(&text);
+        for off in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            assert_eq!(loc.pos(off), line_col(&text, off), "at {off}");
+        }
+        assert_eq!(loc.pos(text.len() + 10), line_col(&text, text.len()));
+    }
+
+    #[test]
+    fn too_deep_finds_nesting_bombs_but_not_brackets_in_text() {
+        let bomb = "[".repeat(5000);
+        assert_eq!(too_deep(&bomb), Some(MAX_FLOW_DEPTH));
+        let quoted = format!(
+            "a: \"{}\"\nb: '{}'\n# {}\n",
+            "[".repeat(2000),
+            "{".repeat(2000),
+            "[".repeat(2000)
+        );
+        assert_eq!(too_deep(&quoted), None);
+        let balanced = "[".repeat(900) + &"]".repeat(900) + &"{".repeat(900);
+        assert_eq!(too_deep(&balanced), None);
+    }
+
+    /// Found by fuzzing: an empty key, and a start inside a character.
+    #[test]
+    fn searches_never_panic_on_odd_starts_or_empty_needles() {
+        let loc = Locator::new("é? !!str #\n😀 id: x");
+        for from in 0..40 {
+            assert_eq!(loc.key("", from), None);
+            let _ = loc.key("id", from);
+            let _ = loc.key_value("id", "x", from);
+            let _ = loc.word("x", from);
+            let _ = loc.word("", from);
+        }
+        assert!(loc.key("id", 1).is_some());
     }
 
     #[test]

@@ -504,7 +504,7 @@ fn transitive(dependents: &[Vec<usize>], q: usize) -> Vec<usize> {
 /// The other answers a question could take in one change: another option,
 /// the other yes/no, another point on the scale; for a multi question, one
 /// option added or removed, or the best selection.
-fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
+pub fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
     match (&q.kind, current) {
         (Kind::Choice(opts), Answer::Choice(c)) => opts
             .iter()

@@ -32,6 +32,15 @@ const DEFAULT_PRIORITY: i64 = 3;
 /// order) and builds the bank if no error was found. Warnings come back
 /// either way.
 pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
+    crate::error::with_suggestion_budget(SUGGESTION_COMPARISONS, || check_files(files))
+}
+
+/// String comparisons for "did you mean" suggestions in one bank check:
+/// hundreds of suggestions in a large bank, and a bounded cost in a huge
+/// broken one.
+const SUGGESTION_COMPARISONS: usize = 300_000;
+
+fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
     let mut problems = Vec::new();
     let settings_file = files.iter().find(|f| f.file_name == SETTINGS_FILE);
     let set_files: Vec<&SourceFile> = files
@@ -69,16 +78,23 @@ pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
         b.bands(raw, ctx, &mut problems);
         b.flags(raw, ctx, &mut problems);
     }
+    let mut unreadable_sets = 0;
     for (i, f) in set_files.iter().enumerate() {
         if let Some(raw) = parse_file::<RawSet>(f, &mut problems, walk_set) {
             b.file_no = i;
             b.set(raw, &Ctx::new(f), &mut problems);
+        } else {
+            unreadable_sets += 1;
         }
     }
     b.question_conditions(&set_files, &mut problems);
     if let (Some(raw), Some(ctx)) = (settings, &settings_ctx) {
-        b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
-        b.unused_flags(ctx, &mut problems);
+        // With a set file unreadable, its questions and dimension are
+        // unknown: checking the advice would only blame bank.yaml for them.
+        if unreadable_sets == 0 {
+            b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
+            b.unused_flags(ctx, &mut problems);
+        }
         let title = raw.title.filter(|t| !t.trim().is_empty());
         if title.is_none() {
             problems.push(
@@ -140,6 +156,13 @@ fn parse_file<T: DeserializeOwned>(
     let yaml_problem = |e: serde_yaml::Error| {
         Problem::new(&f.name, strip_location(&e)).at(e.location().map(|l| (l.line(), l.column())))
     };
+    if let Some(at) = crate::input::too_deep(&f.text) {
+        problems.push(
+            ctx.problem(crate::input::too_deep_message(), Some(at))
+                .hint("is this a bank file? a question set nests a few levels deep"),
+        );
+        return None;
+    }
     let value: Value = match serde_yaml::from_str(&f.text) {
         Ok(v) => v,
         Err(e) => {
@@ -173,18 +196,77 @@ fn parse_file<T: DeserializeOwned>(
     }
     let before = problems.len();
     walk(&value, &ctx, problems);
+    // The YAML parser is most of what loading costs: read the typed form
+    // from the parsed value, and parse the text again only for a type
+    // error, whose line and column the value no longer knows.
+    if let Ok(v) = T::deserialize(&value) {
+        return Some(v);
+    }
     match serde_yaml::from_str::<T>(&f.text) {
         Ok(v) => Some(v),
         Err(e) => {
             // An unknown key already reported may also upset the typed parse.
             if problems.len() == before {
-                problems.push(
-                    yaml_problem(e).hint("check the field's type against docs/question-banks.md"),
-                );
+                let (message, id) = type_error(&strip_location(&e), &value);
+                let mut problem = Problem::new(&f.name, message)
+                    .at(e.location().map(|l| (l.line(), l.column())))
+                    .hint(
+                        "see the field in docs/question-banks.md, or `mommytrack schema set|bank`",
+                    );
+                if let Some(id) = id {
+                    problem = problem.id(id);
+                }
+                problems.push(problem);
             }
             None
         }
     }
+}
+
+/// A typed-parse error in words: the field's path, what was found and what
+/// the field takes (not Rust type names), and the id of the question,
+/// advice entry or flag it belongs to, read from the parsed `value`.
+fn type_error(message: &str, value: &Value) -> (String, Option<String>) {
+    let (path, rest) = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => (path, rest),
+        _ => ("", message),
+    };
+    let mut text = rest.to_string();
+    for (rust, words) in [
+        ("expected f64", "expected a number"),
+        ("expected i64", "expected a whole number"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a sequence", "expected a list"),
+        ("expected a borrowed string", "expected text"),
+        ("expected a string", "expected text"),
+        ("expected struct ", "expected a mapping of fields: "),
+        ("expected a map", "expected a mapping of fields"),
+        (
+            "data did not match any variant of untagged enum OneOrMany",
+            "expected a text or a list of texts",
+        ),
+    ] {
+        text = text.replace(rust, words);
+    }
+    // `questions[3].weight` → the id of questions[3].
+    let mut id = None;
+    if let Some((list, rest)) = path.split_once('[') {
+        if let Some((n, _)) = rest.split_once(']') {
+            id = n
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| value.get(list)?.get(n)?.get("id")?.as_str())
+                .map(str::to_string);
+        }
+    } else if let Some(flag) = path.strip_prefix("flags.") {
+        id = flag.split('.').next().map(str::to_string);
+    }
+    let message = if path.is_empty() {
+        text
+    } else {
+        format!("`{path}`: {text}")
+    };
+    (message, id)
 }
 
 /// Reports keys of `map` that are not in `known`, with the closest valid one.
@@ -299,6 +381,8 @@ fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> Problem {
         })
 }
 
+/// `at` is looked up only for a problem: searching the text for every
+/// question would make validation cost grow with the square of its size.
 fn positive_weight(
     w: Option<f64>,
     ctx: &Ctx,
@@ -592,7 +676,7 @@ impl Builder {
         let index = self.questions.len();
         let at = Some(at_off);
         let id = rq.id.clone().unwrap_or_default();
-        let errors_before = p.iter().filter(|x| !x.warning).count();
+        let problems_before = p.len();
         if id.is_empty() {
             p.push(
                 ctx.problem("a question has no id", at)
@@ -614,9 +698,8 @@ impl Builder {
             self.question_index.insert(id.clone(), index);
         }
         let prompt = required(rq.prompt, "prompt", "question", &id, ctx, at, p);
-        // Positions are looked up only for problems: searching the text for
-        // every question would make validation quadratic in the bank's size.
         let weight = positive_weight(rq.weight, ctx, || ctx.key("weight", at_off), &id, p);
+        let kind_at = || ctx.key("kind", at_off);
         let kind_name = rq.kind.clone().unwrap_or_default();
         let misplaced = |field: &str, present: bool, p: &mut Vec<Problem>| {
             if present {
@@ -760,7 +843,7 @@ impl Builder {
             }
             other => {
                 p.push(
-                    ctx.problem(format!("unknown kind `{other}`"), ctx.key("kind", at_off))
+                    ctx.problem(format!("unknown kind `{other}`"), kind_at())
                         .id(&id)
                         .hint(match crate::error::closest(other, KINDS.iter().copied()) {
                             Some(k) => {
@@ -806,15 +889,17 @@ impl Builder {
                 at: ctx.key("when", at_off).unwrap_or(at_off),
             });
         }
-        if p.iter().filter(|x| !x.warning).count() > errors_before {
+        if p[problems_before..].iter().any(|x| !x.warning) {
             self.broken.insert(index);
         }
         self.questions.push(question);
     }
 
     fn question_conditions(&mut self, files: &[&SourceFile], p: &mut Vec<Problem>) {
+        // One locator per file, so that its line index is built once.
+        let ctxs: Vec<Ctx> = files.iter().map(|f| Ctx::new(f)).collect();
         for pw in std::mem::take(&mut self.pending_when) {
-            let ctx = Ctx::new(files[pw.file]);
+            let ctx = &ctxs[pw.file];
             let scope = Scope {
                 questions: &self.questions,
                 question_index: &self.question_index,
@@ -826,7 +911,7 @@ impl Builder {
             let mut cps = Vec::new();
             let when = scope.parse(&pw.value, &mut cps);
             let id = self.questions[pw.question].id.clone();
-            push_condition_problems(cps, &ctx, pw.at, &id, p);
+            push_condition_problems(cps, ctx, pw.at, &id, p);
             self.questions[pw.question].when = when;
         }
     }
@@ -856,6 +941,7 @@ impl Builder {
         }
         let scored = raw.iter().filter(|o| o.score.is_some()).count();
         let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
+        let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
         let mut cursor = q_at;
         for ro in raw {
             let oid = ro.id.unwrap_or_default();
@@ -874,7 +960,7 @@ impl Builder {
                 );
             } else if !is_valid_id(&oid) {
                 p.push(id_problem(ctx, "option", &oid, at).id(&tag));
-            } else if out.iter().any(|o| o.id == oid) {
+            } else if !seen.insert(oid.clone()) {
                 p.push(
                     ctx.problem(format!("`{qid}` has two options with the id `{oid}`"), at)
                         .id(&tag)

@@ -1,0 +1,268 @@
+//! The conventions of a well-behaved command-line tool (issue 6): shell
+//! completions that load, a man page that renders, examples in every
+//! command's help, quiet exits on a closed pipe, and `--version`.
+//!
+//! Tests that need an outside tool (`bash`, `man`) check for real where
+//! it is installed and say so on standard output where it is not.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use clap::CommandFactory;
+
+#[path = "support/genbank.rs"]
+mod genbank;
+
+const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
+
+fn mt(args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .env("TERM", "dumb")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs")
+}
+
+fn stdout_ok(args: &[&str]) -> String {
+    let out = mt(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Whether `tool` runs here; prints a notice when it does not.
+fn have(tool: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(tool)
+        .args(probe)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        println!("notice: `{tool}` is not installed here, so this check is skipped");
+    }
+    ok
+}
+
+fn write_temp(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn bash_completions_pass_bash_n_and_load() {
+    let script = stdout_ok(&["completions", "bash"]);
+    assert!(script.contains("_mommytrack()"));
+    if !have("bash", &["-c", "true"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(dir.path(), "mommytrack.bash", &script);
+    let out = Command::new("bash").arg("-n").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "bash -n: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Loaded, it registers a completion for the command.
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg("source \"$0\" && complete -p mommytrack")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("_mommytrack"));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let expect = [
+        ("bash", "complete -F _mommytrack"),
+        ("zsh", "#compdef mommytrack"),
+        ("fish", "complete -c mommytrack"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[mommytrack]"),
+    ];
+    for (shell, marker) in expect {
+        let script = stdout_ok(&["completions", shell]);
+        assert!(script.contains(marker), "{shell}: no {marker:?}");
+        // Every command is offered.
+        for cmd in ["assess", "validate", "questions", "template", "completions"] {
+            assert!(script.contains(cmd), "{shell} completions lack {cmd}");
+        }
+    }
+    if have("zsh", &["-c", "true"]) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write_temp(
+            dir.path(),
+            "_mommytrack",
+            &stdout_ok(&["completions", "zsh"]),
+        );
+        let ok = Command::new("zsh").arg("-n").arg(&p).status().unwrap();
+        assert!(ok.success(), "zsh -n failed");
+    }
+    if have("fish", &["-c", "true"]) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write_temp(dir.path(), "m.fish", &stdout_ok(&["completions", "fish"]));
+        let ok = Command::new("fish").arg("-n").arg(&p).status().unwrap();
+        assert!(ok.success(), "fish -n failed");
+    }
+    // An unknown shell is a usage error.
+    assert_eq!(mt(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_man_page_renders_with_man_l() {
+    let roff = stdout_ok(&["man"]);
+    assert!(roff.contains(".TH mommytrack"), "not a man page");
+    if !have("man", &["--version"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = write_temp(dir.path(), "mommytrack.1", &roff);
+    let out = Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .env("MANWIDTH", "80")
+        .env("MAN_KEEP_FORMATTING", "0")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "man -l failed: {stderr}");
+    // Without a terminal, man may still embolden by overstriking: "N\bN".
+    let raw = String::from_utf8_lossy(&out.stdout);
+    let mut text = String::new();
+    for c in raw.chars() {
+        if c == '\u{8}' {
+            text.pop();
+        } else {
+            text.push(c);
+        }
+    }
+    for want in [
+        "NAME",
+        "SYNOPSIS",
+        "mommytrack",
+        "assess",
+        "validate",
+        "VERSION",
+    ] {
+        assert!(
+            text.contains(want),
+            "the rendered page lacks {want}:\n{text}"
+        );
+    }
+    assert!(
+        !stderr.contains("warning") && !stderr.contains("error"),
+        "man -l complained: {stderr}"
+    );
+}
+
+#[test]
+fn every_command_help_shows_examples() {
+    let top = stdout_ok(&["--help"]);
+    assert!(top.contains("Examples:"), "mommytrack --help: no examples");
+    let cli = mommytrack::cli::Cli::command();
+    let mut checked = 0;
+    for sub in cli.get_subcommands() {
+        let name = sub.get_name();
+        let help = stdout_ok(&[name, "--help"]);
+        assert!(
+            help.contains("Example:") || help.contains("Examples:"),
+            "mommytrack {name} --help shows no example:\n{help}"
+        );
+        assert!(
+            help.contains(&format!("mommytrack {name}")),
+            "the examples of {name} do not use it"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 7, "only {checked} commands");
+}
+
+#[test]
+fn version_is_the_package_version() {
+    for flag in ["--version", "-V"] {
+        let out = stdout_ok(&[flag]);
+        assert_eq!(
+            out.trim(),
+            format!("mommytrack {}", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
+
+/// `mommytrack … | head -1` ends with status 0 and says nothing on
+/// standard error, also when the output is far larger than a pipe holds.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    if !have("bash", &["-c", "true"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("big");
+    std::fs::create_dir(&bank).unwrap();
+    for f in genbank::bank_files(1_000) {
+        std::fs::write(bank.join(&f.file_name), &f.text).unwrap();
+    }
+    let answers = write_temp(dir.path(), "a.yaml", &genbank::answers_text(1_000, 1));
+    let bank = bank.to_str().unwrap();
+    let answers = answers.to_str().unwrap();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["questions", "--bank", bank],
+        vec!["questions", "--bank", bank, "--format", "json"],
+        vec!["template", "--bank", bank],
+        vec!["assess", "--bank", bank, "--answers", answers],
+        vec![
+            "assess",
+            "--bank",
+            bank,
+            "--answers",
+            answers,
+            "--format",
+            "json",
+        ],
+        vec!["man"],
+        vec!["completions", "bash"],
+        vec!["schema", "set"],
+    ];
+    for args in commands {
+        for reader in ["head -1", "head -c 1"] {
+            let out = Command::new("bash")
+                .arg("-c")
+                .arg(format!(
+                    "\"$0\" \"$@\" | {reader} >/dev/null; echo \"status=${{PIPESTATUS[0]}}\""
+                ))
+                .arg(BIN)
+                .args(&args)
+                .env("TERM", "dumb")
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stdout.contains("status=0"),
+                "{args:?} | {reader}: {stdout} {stderr}"
+            );
+            // Warnings about the answers may come; nothing else may.
+            let noise: Vec<&str> = stderr
+                .lines()
+                .filter(|l| !l.contains(": warning: "))
+                .collect();
+            assert!(noise.is_empty(), "{args:?} | {reader}: {stderr}");
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Hostile inputs through the real binary (issue 6): a 100 MB file, a
+//! billion-laughs alias bomb, 10,000-deep nesting, binary junk and empty
+//! files, each as a bank file and as an answers file. Each must end
+//! quickly with exit 65 or 66 and a message naming the file, inside a
+//! 1 GiB address-space limit (`ulimit -v`), so memory stays bounded.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
+const TIME_LIMIT: Duration = Duration::from_secs(5);
+/// KiB of address space the child may use.
+const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
+
+fn mini() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
+}
+
+/// A copy of the mini bank with one more set file, `15_hostile.yaml`.
+fn bank_with(dir: &Path, contents: &Path) -> PathBuf {
+    let bank = dir.join("bank");
+    std::fs::create_dir_all(&bank).unwrap();
+    for e in std::fs::read_dir(mini()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, bank.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(contents, bank.join("15_hostile.yaml")).unwrap();
+    bank
+}
+
+struct Outcome {
+    code: Option<i32>,
+    stderr: String,
+    took: Duration,
+}
+
+/// Runs the binary under a memory limit and a time limit.
+fn run(args: &[&str]) -> Outcome {
+    let start = Instant::now();
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$@\""
+        ))
+        .arg(BIN)
+        .args(args)
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // Kill a child that hangs, so the test fails instead of hanging.
+    let deadline = start + TIME_LIMIT * 4;
+    loop {
+        if child.try_wait().unwrap().is_some() || Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    Outcome {
+        code: out.status.code(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        took: start.elapsed(),
+    }
+}
+
+/// Feeds `file` as a set file of a bank and as an answers file.
+fn refuse_both_ways(what: &str, file: &Path, expect_in_message: &str) {
+    let tmp = tempfile::tempdir().unwrap();
+    let bank = bank_with(tmp.path(), file);
+    let bank = bank.to_str().unwrap();
+    let answers = file.to_str().unwrap();
+    let mini = mini();
+    let mini = mini.to_str().unwrap();
+    let cases: [(&str, Vec<&str>, &str); 3] = [
+        (
+            "validate a bank holding it",
+            vec!["validate", bank],
+            "15_hostile.yaml",
+        ),
+        (
+            "assess with a bank holding it",
+            vec!["assess", "--bank", bank, "--answers", answers],
+            "15_hostile.yaml",
+        ),
+        (
+            "assess with it as the answers file",
+            vec![
+                "assess",
+                "--bank",
+                mini,
+                "--answers",
+                answers,
+                "--format",
+                "json",
+            ],
+            file.file_name().unwrap().to_str().unwrap(),
+        ),
+    ];
+    for (how, args, names) in cases {
+        let o = run(&args);
+        let context = format!(
+            "{what}, {how}: exit {:?} after {:?}\n{}",
+            o.code, o.took, o.stderr
+        );
+        assert!(matches!(o.code, Some(65 | 66)), "{context}");
+        assert!(o.took < TIME_LIMIT, "too slow: {context}");
+        assert!(
+            o.stderr.contains(names),
+            "the message names no file: {context}"
+        );
+        assert!(
+            o.stderr.contains(expect_in_message),
+            "expected {expect_in_message:?}: {context}"
+        );
+        assert!(!o.stderr.contains("panicked"), "{context}");
+        assert!(o.stderr.lines().count() < 20, "too many lines: {context}");
+    }
+}
+
+#[test]
+fn a_100_mb_file_is_refused_quickly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("huge.yaml");
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        let line = b"boss_early_leave: explain   # padding padding padding padding padding\n";
+        let mut written = 0;
+        while written < 100 * 1024 * 1024 {
+            f.write_all(line).unwrap();
+            written += line.len();
+        }
+    }
+    assert!(std::fs::metadata(&path).unwrap().len() >= 100 * 1024 * 1024);
+    refuse_both_ways("a 100 MB file", &path, "larger than 4 MiB");
+}
+
+#[test]
+fn a_billion_laughs_alias_bomb_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+        text += &format!("a{i}: &a{i} [{refs}]\n");
+    }
+    let path = tmp.path().join("laughs.yaml");
+    std::fs::write(&path, &text).unwrap();
+    refuse_both_ways("a billion laughs", &path, "alias");
+}
+
+#[test]
+fn nesting_10000_deep_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let deep = 10_000;
+    let shapes = [
+        ("deep_flow.yaml", "[".repeat(deep) + &"]".repeat(deep)),
+        ("deep_block.yaml", "- ".repeat(deep) + "x\n"),
+        ("deep_map.yaml", "a: {".repeat(deep) + &"}".repeat(deep)),
+        (
+            "deep_json.json",
+            "{\"a\":".repeat(deep) + "1" + &"}".repeat(deep),
+        ),
+    ];
+    for (name, text) in shapes {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        refuse_both_ways(name, &path, "nested too deeply");
+    }
+}
+
+#[test]
+fn binary_junk_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Deterministic pseudo-random bytes: not UTF-8.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let junk: Vec<u8> = (0..256 * 1024)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    let path = tmp.path().join("junk.bin");
+    std::fs::write(&path, &junk).unwrap();
+    refuse_both_ways("binary junk", &path, "not valid UTF-8");
+
+    // Control characters that are valid UTF-8 are still not YAML.
+    let path = tmp.path().join("controls.yaml");
+    let text: String = (0..4096u32)
+        .map(|i| char::from_u32(i % 32).unwrap())
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    refuse_both_ways("control characters", &path, "control characters");
+}
+
+#[test]
+fn empty_files_get_clear_messages() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("empty.yaml", ""),
+        ("blank.yaml", "\n  \n# only a comment\n"),
+    ] {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        refuse_both_ways(name, &path, "empty");
+    }
+}

@@ -1,0 +1,116 @@
+//! The JSON Schemas checked in under `schema/` are what `mommytrack schema`
+//! prints, and the built-in bank's YAML files point editors at them.
+//!
+//! To regenerate the files after changing the bank or answers types:
+//!
+//! ```text
+//! MOMMYTRACK_UPDATE_SCHEMAS=1 cargo test --test schemas
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
+const KINDS: &[&str] = &["bank", "set", "answers"];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn schema_file(kind: &str) -> PathBuf {
+    root().join("schema").join(format!("{kind}.schema.json"))
+}
+
+fn printed(kind: &str) -> String {
+    let out = Command::new(BIN)
+        .args(["schema", kind])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "mommytrack schema {kind} failed");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn checked_in_schemas_match_the_generated_ones() {
+    let update = std::env::var_os("MOMMYTRACK_UPDATE_SCHEMAS").is_some();
+    let mut stale = Vec::new();
+    for kind in KINDS {
+        let want = printed(kind);
+        let path = schema_file(kind);
+        if update {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &want).unwrap();
+            continue;
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        if have != want {
+            stale.push(format!(
+                "schema/{kind}.schema.json is out of date; regenerate it with\n    \
+                 cargo run -q -- schema {kind} > schema/{kind}.schema.json\n  \
+                 or all of them with\n    MOMMYTRACK_UPDATE_SCHEMAS=1 cargo test --test schemas"
+            ));
+        }
+    }
+    assert!(stale.is_empty(), "{}", stale.join("\n"));
+}
+
+#[test]
+fn schemas_are_json_schemas_for_the_right_files() {
+    for kind in KINDS {
+        let text = std::fs::read_to_string(schema_file(kind)).expect("checked in");
+        let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert!(
+            v["$schema"]
+                .as_str()
+                .is_some_and(|s| s.contains("json-schema.org")),
+            "{kind}: no $schema"
+        );
+        assert!(v["title"].as_str().is_some(), "{kind}: no title");
+    }
+    let set: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_file("set")).unwrap()).unwrap();
+    assert!(set.to_string().contains("\"questions\""));
+    let bank: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_file("bank")).unwrap()).unwrap();
+    assert!(bank.to_string().contains("\"bands\""));
+}
+
+/// The line editors read (YAML language server), first in each built-in file.
+pub fn schema_line(file_name: &str) -> String {
+    let kind = if file_name == "bank.yaml" {
+        "bank"
+    } else {
+        "set"
+    };
+    format!("# yaml-language-server: $schema=../schema/{kind}.schema.json")
+}
+
+#[test]
+fn built_in_yaml_files_reference_their_schema() {
+    let dir = root().join("questions");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    if files.is_empty() {
+        println!("notice: questions/ holds no YAML files, so there is nothing to check");
+        return;
+    }
+    let mut missing = Vec::new();
+    for f in &files {
+        let name = f.file_name().unwrap().to_str().unwrap();
+        let text = std::fs::read_to_string(f).unwrap();
+        let want = schema_line(name);
+        if text.lines().next() != Some(want.as_str()) {
+            missing.push(format!(
+                "questions/{name}: the first line must be\n    {want}"
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
