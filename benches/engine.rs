@@ -37,7 +37,7 @@ fn cases() -> Vec<Case> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(usize::MAX);
     let mut out = Vec::new();
-    if let Ok(files) = BankSource::BuiltIn.files() {
+    if let Ok(files) = BankSource::BuiltIn.files(false) {
         if !files.is_empty() {
             let bank = check(&files);
             out.push(Case {
@@ -48,7 +48,7 @@ fn cases() -> Vec<Case> {
         }
     }
     let mini = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    if let Ok(files) = BankSource::Dir(mini).files() {
+    if let Ok(files) = BankSource::Dir(mini).files(true) {
         let bank = check(&files);
         out.push(Case {
             name: "mini".into(),

@@ -212,7 +212,7 @@ fn compare(
 
 fn validate(dir: Option<&Path>) -> Result<()> {
     let source = BankSource::from_option(dir);
-    let (bank, warnings) = bank::load(&source)?;
+    let (bank, warnings) = bank::load_thorough(&source)?;
     for w in &warnings {
         eprintln!("{w}");
     }

@@ -186,18 +186,34 @@ impl<'a> Locator<'a> {
     /// Where `key: value` stands with this exact value, searching from byte
     /// `from`. Returns the byte offset of the key.
     pub fn key_value(&self, key: &str, value: &str, from: usize) -> Option<usize> {
+        if value.is_empty() {
+            return self.key(key, from);
+        }
+        // Look for the value, which is rarer than a short key such as `id`,
+        // then check backwards for `key:`; this runs for every id of a bank.
+        let text = self.text;
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
         let mut start = self.boundary(from);
-        while let Some(off) = self.key(key, start) {
-            let rest = self.text[off + key.len()..].trim_start_matches(['"', '\'']);
-            let rest = rest.trim_start();
-            let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
-            let rest = rest.trim_start_matches(['"', '\'']);
-            if let Some(after) = rest.strip_prefix(value) {
-                if !after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
-                    return Some(off);
-                }
+        while let Some(rel) = text.get(start..)?.find(value) {
+            let at = start + rel;
+            start = at + value.len();
+            if text[start..].starts_with(is_word) {
+                continue;
             }
-            start = off + key.len();
+            let before = text[..at].trim_end_matches(['"', '\'']).trim_end();
+            let Some(before) = before.strip_suffix(':') else {
+                continue;
+            };
+            let before = before.trim_end().trim_end_matches(['"', '\'']);
+            let Some(key_at) = before.strip_suffix(key).map(str::len) else {
+                continue;
+            };
+            let boundary = text[..key_at].chars().next_back().is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\'' | '-' | '[')
+            });
+            if boundary && key_at >= self.boundary(from) {
+                return Some(key_at);
+            }
         }
         None
     }

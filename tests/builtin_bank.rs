@@ -434,3 +434,28 @@ fn every_topic_of_issue_3_is_asked_about() {
         );
     }
 }
+
+/// The built-in bank is read from its build-time JSON form; it must be the
+/// same bank as `questions/` read as YAML.
+#[test]
+fn the_embedded_bank_equals_the_questions_folder() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    let embedded = stdout_of(mt().args(["questions", "--format", "json"]));
+    let from_yaml = stdout_of(
+        mt().args(["questions", "--format", "json", "--bank"])
+            .arg(&dir),
+    );
+    assert_eq!(embedded, from_yaml);
+    let persona = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/personas/returning_after_leave_mixed.answers.yaml");
+    let run = |bank: Option<&std::path::Path>| {
+        let mut c = mt();
+        c.args(["assess", "--format", "json", "--answers"])
+            .arg(&persona);
+        if let Some(b) = bank {
+            c.arg("--bank").arg(b);
+        }
+        stdout_of(&mut c)
+    };
+    assert_eq!(run(None), run(Some(&dir)));
+}

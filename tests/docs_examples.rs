@@ -66,11 +66,11 @@ fn example_bank(doc: &str) -> (Vec<SourceFile>, Vec<(String, String)>) {
     let mut answers = Vec::new();
     for b in yaml_blocks(doc) {
         match tag(&b) {
-            Some(("file", name)) => files.push(SourceFile {
-                name: format!("{GUIDE} (block at line {}, {name})", b.line),
-                file_name: name.to_string(),
-                text: b.text.clone(),
-            }),
+            Some(("file", name)) => files.push(SourceFile::new(
+                format!("{GUIDE} (block at line {}, {name})", b.line),
+                name.to_string(),
+                b.text.clone(),
+            )),
             Some(("answers", name)) => answers.push((name.to_string(), b.text.clone())),
             _ => {}
         }

@@ -11,7 +11,7 @@ use mommytrack::error::Problem;
 
 fn mini() -> Vec<SourceFile> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    BankSource::Dir(dir).files().expect("mini bank")
+    BankSource::Dir(dir).files(true).expect("mini bank")
 }
 
 /// The mini bank with `from` replaced by `to` in `file`.
@@ -214,11 +214,7 @@ fn many_problems_in_a_large_bank_file_stay_quick() {
             "  - id: q{i}\n    kind: choise\n    weight: -1\n    when: {{ answer: nowhere_{i}, is: true }}\n"
         );
     }
-    files.push(SourceFile {
-        name: "many.yaml".into(),
-        file_name: "30_many.yaml".into(),
-        text,
-    });
+    files.push(SourceFile::new("many.yaml", "30_many.yaml", text));
     let start = std::time::Instant::now();
     let (bank, problems) = bank::check(&files);
     let took = start.elapsed();

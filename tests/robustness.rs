@@ -77,7 +77,7 @@ impl Counter {
 
 fn mini_files() -> Vec<SourceFile> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    bank::BankSource::Dir(dir).files().expect("mini bank")
+    bank::BankSource::Dir(dir).files(true).expect("mini bank")
 }
 
 fn mini_bank() -> Bank {

@@ -61,11 +61,11 @@ fn yaml(spec: &Spec) -> Vec<SourceFile> {
 /// With `scored_gates`, conditions may also name scored yes/no and choice
 /// questions, so that changing a scored answer changes what is asked.
 fn yaml_gated(spec: &Spec, scored_gates: bool) -> Vec<SourceFile> {
-    let mut files = vec![SourceFile {
-        name: "bank.yaml".into(),
-        file_name: "bank.yaml".into(),
-        text: "title: Generated\nbands:\n  - { verdict: good, min: 60, label: Good }\n  - { verdict: bad, min: 0, label: Bad }\n".into(),
-    }];
+    let mut files = vec![SourceFile::new(
+        "bank.yaml",
+        "bank.yaml",
+        "title: Generated\nbands:\n  - { verdict: good, min: 60, label: Good }\n  - { verdict: bad, min: 0, label: Bad }\n",
+    )];
     let mut n = 0;
     let mut last_gate: Option<(String, &str)> = None;
     for (s, (set_weight, qs)) in spec.iter().enumerate() {
@@ -108,11 +108,7 @@ fn yaml_gated(spec: &Spec, scored_gates: bool) -> Vec<SourceFile> {
                 Q::Text => t += "    kind: text\n",
             }
         }
-        files.push(SourceFile {
-            name: format!("{s}.yaml"),
-            file_name: format!("{s}.yaml"),
-            text: t,
-        });
+        files.push(SourceFile::new(format!("{s}.yaml"), format!("{s}.yaml"), t));
     }
     files
 }

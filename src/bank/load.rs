@@ -32,14 +32,15 @@ impl BankSource {
     }
 
     /// Reads the bank's files: `bank.yaml` and the set files in name order.
-    pub fn files(&self) -> Result<Vec<SourceFile>, Failure> {
+    /// The built-in bank comes with its build-time JSON form unless
+    /// `thorough`, which reads its YAML as any bank's.
+    pub fn files(&self, thorough: bool) -> Result<Vec<SourceFile>, Failure> {
         match self {
             BankSource::BuiltIn => Ok(embedded::BUILTIN_FILES
                 .iter()
-                .map(|(name, text)| SourceFile {
-                    name: format!("(built-in) questions/{name}"),
-                    file_name: (*name).to_string(),
-                    text: (*text).to_string(),
+                .map(|(name, text, json)| {
+                    SourceFile::new(format!("(built-in) questions/{name}"), *name, *text)
+                        .with_json(if thorough { None } else { *json })
                 })
                 .collect()),
             BankSource::Dir(dir) => read_dir(dir),
@@ -77,14 +78,13 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
         .into_iter()
         .map(|p| {
             let text = crate::input::read_text(&p)?;
-            Ok(SourceFile {
-                name: p.display().to_string(),
-                file_name: p
-                    .file_name()
+            Ok(SourceFile::new(
+                p.display().to_string(),
+                p.file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 text,
-            })
+            ))
         })
         .collect()
 }
@@ -92,7 +92,16 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
 /// Loads and validates a bank. Warnings are returned beside it; errors
 /// fail with every problem found.
 pub fn load(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
-    let files = source.files()?;
+    load_files(source, source.files(false)?)
+}
+
+/// Like [`load`], but reads the built-in bank's YAML too, so that every
+/// check (unknown keys, types) runs on it: what `mommytrack validate` does.
+pub fn load_thorough(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
+    load_files(source, source.files(true)?)
+}
+
+fn load_files(source: &BankSource, files: Vec<SourceFile>) -> anyhow::Result<(Bank, Vec<Problem>)> {
     let (bank, problems) = check(&files);
     match bank {
         Some(bank) => Ok((bank, problems)),
@@ -101,5 +110,20 @@ pub fn load(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
             problems,
         }
         .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in file has its pre-parsed form; without it start-up
+    /// silently falls back to the slow YAML parse.
+    #[test]
+    fn every_built_in_file_is_embedded_with_its_json_form() {
+        assert!(!embedded::BUILTIN_FILES.is_empty(), "questions/ is empty");
+        for (name, _, json) in embedded::BUILTIN_FILES {
+            assert!(json.is_some(), "{name} has no JSON form");
+        }
     }
 }

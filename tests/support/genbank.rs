@@ -24,20 +24,20 @@ fn flag_id(i: usize) -> String {
 pub fn bank_files(questions: usize) -> Vec<SourceFile> {
     let sets = questions.div_ceil(PER_SET).max(1);
     let mut files = Vec::with_capacity(sets + 1);
-    files.push(SourceFile {
-        name: "gen/bank.yaml".into(),
-        file_name: "bank.yaml".into(),
-        text: settings(sets, questions),
-    });
+    files.push(SourceFile::new(
+        "gen/bank.yaml",
+        "bank.yaml",
+        settings(sets, questions),
+    ));
     for s in 0..sets {
         let first = s * PER_SET;
         let last = questions.min(first + PER_SET).max(first + 1);
         let name = format!("s{s:06}.yaml");
-        files.push(SourceFile {
-            name: format!("gen/{name}"),
-            file_name: name,
-            text: set_text(s, first..last),
-        });
+        files.push(SourceFile::new(
+            format!("gen/{name}"),
+            name,
+            set_text(s, first..last),
+        ));
     }
     files
 }
