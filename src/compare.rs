@@ -91,6 +91,18 @@ pub struct FlagDiff {
     pub both: Vec<FlagRef>,
 }
 
+impl FlagDiff {
+    /// The three groups with their headings, for reports; `label_a` and
+    /// `label_b` come already escaped for the format.
+    pub fn sections(&self, label_a: &str, label_b: &str) -> [(String, &[FlagRef]); 3] {
+        [
+            (format!("Flags only in {label_a}"), &self.only_a),
+            (format!("Flags only in {label_b}"), &self.only_b),
+            ("Flags in both".to_string(), &self.both),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlagRef {
     pub id: String,

@@ -307,11 +307,7 @@ impl Exporter for TextExporter {
             }
         }
 
-        for (heading, flags) in [
-            (format!("Flags only in {la}"), &c.flags.only_a),
-            (format!("Flags only in {lb}"), &c.flags.only_b),
-            ("Flags in both".to_string(), &c.flags.both),
-        ] {
+        for (heading, flags) in c.flags.sections(&la, &lb) {
             if flags.is_empty() {
                 continue;
             }

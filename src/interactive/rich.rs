@@ -46,20 +46,22 @@ impl Rich {
             .write_line(&self.dim.apply_to("This is the first question.").to_string())
     }
 
-    /// Choice, yes/no and scale: one Select.
-    fn ask_one(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
-        let choices = v.choices();
-        let mut items: Vec<String> = choices.iter().map(|(l, _)| l.clone()).collect();
+    /// A Select of `items`, then "Prefer not to say" and, where the
+    /// question has help, "? Help", which is shown in place. Esc goes back.
+    /// `default` is the item to preselect; `None` preselects the skip.
+    fn select(
+        &self,
+        v: &QuestionView<'_>,
+        mut items: Vec<String>,
+        default: Option<usize>,
+    ) -> io::Result<Picked> {
         let skip = items.len();
         items.push(SKIP.to_string());
         let help = v.help().map(|_| {
             items.push(HELP.to_string());
             skip + 1
         });
-        let mut default = match v.current {
-            Slot::Skipped => skip,
-            _ => v.current_choice().unwrap_or(0),
-        };
+        let mut default = default.unwrap_or(skip);
         loop {
             let picked = Select::with_theme(&self.theme)
                 .with_prompt(v.prompt())
@@ -68,16 +70,31 @@ impl Rich {
                 .interact_on_opt(&self.term)
                 .map_err(io::Error::from)?;
             match picked {
-                None if v.can_go_back => return Ok(Reply::Back),
+                None if v.can_go_back => return Ok(Picked::Back),
                 None => self.first_question()?,
                 Some(i) if Some(i) == help => {
                     self.show_help(v)?;
                     default = i;
                 }
-                Some(i) if i == skip => return Ok(Reply::Answer(Slot::Skipped)),
-                Some(i) => return Ok(Reply::Answer(Slot::Given(choices[i].1.clone()))),
+                Some(i) if i == skip => return Ok(Picked::Skip),
+                Some(i) => return Ok(Picked::Item(i)),
             }
         }
+    }
+
+    /// Choice, yes/no and scale: one Select.
+    fn ask_one(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
+        let choices = v.choices();
+        let items = choices.iter().map(|(l, _)| l.clone()).collect();
+        let default = match v.current {
+            Slot::Skipped => None,
+            _ => Some(v.current_choice().unwrap_or(0)),
+        };
+        Ok(match self.select(v, items, default)? {
+            Picked::Back => Reply::Back,
+            Picked::Skip => Reply::Answer(Slot::Skipped),
+            Picked::Item(i) => Reply::Answer(Slot::Given(choices[i].1.clone())),
+        })
     }
 
     /// Multi: one MultiSelect; nothing ticked means "none of these".
@@ -146,49 +163,37 @@ impl Rich {
         } else {
             "Write an answer…".to_string()
         });
-        let skip = items.len();
-        items.push(SKIP.to_string());
-        let help = v.help().map(|_| {
-            items.push(HELP.to_string());
-            skip + 1
-        });
-        let mut default = if *v.current == Slot::Skipped { skip } else { 0 };
-        loop {
-            let picked = Select::with_theme(&self.theme)
-                .with_prompt(v.prompt())
-                .items(&items)
-                .default(default)
-                .interact_on_opt(&self.term)
-                .map_err(io::Error::from)?;
-            match picked {
-                None if v.can_go_back => return Ok(Reply::Back),
-                None => self.first_question()?,
-                Some(i) if Some(i) == help => {
-                    self.show_help(v)?;
-                    default = i;
-                }
-                Some(i) if i == skip => return Ok(Reply::Answer(Slot::Skipped)),
-                Some(i) if i == write => {
-                    let text: String = Input::with_theme(&self.theme)
-                        .with_prompt("Your answer (Enter when done; empty skips)")
-                        .with_initial_text(current.clone().unwrap_or_default())
-                        .allow_empty(true)
-                        .interact_text_on(&self.term)
-                        .map_err(io::Error::from)?;
-                    let text = text.trim().to_string();
-                    return Ok(Reply::Answer(if text.is_empty() {
-                        Slot::Skipped
-                    } else {
-                        Slot::Given(Answer::Text(text))
-                    }));
-                }
-                Some(_) => {
-                    let kept = current.clone().unwrap_or_default();
-                    return Ok(Reply::Answer(Slot::Given(Answer::Text(kept))));
-                }
+        let default = (*v.current != Slot::Skipped).then_some(0);
+        Ok(match self.select(v, items, default)? {
+            Picked::Back => Reply::Back,
+            Picked::Skip => Reply::Answer(Slot::Skipped),
+            Picked::Item(i) if i == write => {
+                let text: String = Input::with_theme(&self.theme)
+                    .with_prompt("Your answer (Enter when done; empty skips)")
+                    .with_initial_text(current.clone().unwrap_or_default())
+                    .allow_empty(true)
+                    .interact_text_on(&self.term)
+                    .map_err(io::Error::from)?;
+                let text = text.trim().to_string();
+                Reply::Answer(if text.is_empty() {
+                    Slot::Skipped
+                } else {
+                    Slot::Given(Answer::Text(text))
+                })
             }
-        }
+            Picked::Item(_) => {
+                let kept = current.clone().unwrap_or_default();
+                Reply::Answer(Slot::Given(Answer::Text(kept)))
+            }
+        })
     }
+}
+
+/// What a [`Rich::select`] came to.
+enum Picked {
+    Back,
+    Skip,
+    Item(usize),
 }
 
 impl Rich {
