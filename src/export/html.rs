@@ -199,7 +199,7 @@ impl Exporter for HtmlExporter {
                                 tr {
                                     th scope="row" { (clean(&d.title)) }
                                     td.num { (format_opt_score(d.score)) }
-                                    td { @if d.score.is_some() { (bar(d.score)) } @else { span.note { "not answered" } } }
+                                    td { @if d.score.is_some() { (bar(d.score)) } @else { span.note { (super::no_score(d)) } } }
                                     td.num { (d.answered) " of " (d.asked) }
                                 }
                             }

@@ -75,7 +75,7 @@ impl Exporter for MarkdownExporter {
                 "| {} | {} | {} | {} of {} |",
                 inline(&d.title),
                 format_opt_score(d.score),
-                d.score.map_or_else(|| "not answered".to_string(), bar),
+                d.score.map_or_else(|| super::no_score(d).to_string(), bar),
                 d.answered,
                 d.asked
             );

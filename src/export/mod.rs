@@ -67,6 +67,15 @@ pub fn format_name(format: Format) -> &'static str {
     }
 }
 
+/// What stands in a dimension's score column when it has no score.
+pub fn no_score(d: &crate::result::DimensionResult) -> &'static str {
+    if d.asked == 0 {
+        "not asked"
+    } else {
+        "not answered"
+    }
+}
+
 /// Makes text from a bank or an answer inert on a terminal: control
 /// characters (ANSI escape sequences among them) become visible `�`, except
 /// newlines and tabs.

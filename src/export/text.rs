@@ -117,7 +117,7 @@ impl Exporter for TextExporter {
         for d in &r.dimensions {
             let (score, bar) = match d.score {
                 Some(s) => (format_score(s), bar(s)),
-                None => ("–".to_string(), "not answered".to_string()),
+                None => ("–".to_string(), super::no_score(d).to_string()),
             };
             table.add_row(vec![
                 Cell::new(t(&d.title)),
