@@ -459,3 +459,18 @@ fn empty_non_utf8_and_malformed_answers_files_get_clear_messages() {
             .stderr(predicate::str::contains(expected));
     }
 }
+
+/// Exit 1 is for anything else, such as standard output failing for a
+/// reason other than a closed pipe.
+#[cfg(target_os = "linux")]
+#[test]
+fn any_other_failure_exits_1_with_a_message() {
+    let bin = assert_cmd::cargo::cargo_bin("mommytrack");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' questions > /dev/full", bin.display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No space left on device"));
+}
