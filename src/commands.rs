@@ -59,8 +59,10 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 fn print(s: &str) -> Result<()> {
-    crate::files::print_stdout(s)?;
-    Ok(())
+    use anyhow::Context as _;
+    crate::files::print_stdout(s).context(
+        "cannot write to standard output; to save the report to a file, use --output FILE",
+    )
 }
 
 fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
