@@ -60,9 +60,8 @@ pub fn run(cli: Cli) -> Result<()> {
 
 fn print(s: &str) -> Result<()> {
     use anyhow::Context as _;
-    crate::files::print_stdout(s).context(
-        "cannot write to standard output; to save the report to a file, use --output FILE",
-    )
+    crate::files::print_stdout(s)
+        .context("cannot write to standard output; to save the report to a file, use --output FILE")
 }
 
 fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {

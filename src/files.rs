@@ -37,25 +37,45 @@ fn set_private(_: &std::fs::File) -> std::io::Result<()> {
 }
 
 /// Writes a report to `--output`, mapping failure to exit 73.
+///
+/// A symbolic link is followed, so the link stays a link and its target
+/// gets the report. Something that is not a regular file (a pipe, a
+/// terminal, `/dev/stdout`) is written into, never replaced.
 pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
-    if path.is_dir() {
-        return Err(Failure::new(
-            ExitKind::CantCreate,
-            format!(
-                "cannot write the report to {}: it is a folder; name a file, e.g. {}/report.txt",
-                path.display(),
-                path.display()
-            ),
-        ));
-    }
-    write_private(path, contents.as_bytes()).map_err(|e| {
+    let fail = |why: String| {
         Failure::new(
             ExitKind::CantCreate,
-            format!(
-                "cannot write the report to {}: {e}; check that the folder exists and you may write there",
-                path.display()
-            ),
+            format!("cannot write the report to {}: {why}", path.display()),
         )
+    };
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let written = match std::fs::metadata(&target) {
+        Ok(m) if m.is_dir() => {
+            return Err(fail(format!(
+                "it is a folder; name a file, e.g. {}",
+                path.join("report.txt").display()
+            )));
+        }
+        Ok(m) if !m.is_file() => std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .and_then(|mut f| f.write_all(contents.as_bytes())),
+        _ => write_private(&target, contents.as_bytes()),
+    };
+    written.map_err(|e| {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+            _ => ".".to_string(),
+        };
+        fail(match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("the folder {dir} does not exist; create it first or name another file")
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                format!("you may not write in {dir}; name a file in a folder of yours")
+            }
+            kind => format!("{kind}; check the path and the free space"),
+        })
     })
 }
 

@@ -474,3 +474,44 @@ fn any_other_failure_exits_1_with_a_message() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("No space left on device"));
 }
+
+/// `--output` writes through a symbolic link and into special files,
+/// replacing neither.
+#[cfg(unix)]
+#[test]
+fn output_follows_links_and_never_replaces_special_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = write(dir.path(), "real.txt", "old");
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let run = |out: &std::path::Path| {
+        mt().args(["assess", "--format", "json", "--bank"])
+            .arg(mini())
+            .arg("--answers")
+            .arg(fixture(MINI_A1))
+            .arg("--output")
+            .arg(out)
+            .assert()
+            .success();
+    };
+    run(&link);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("\"schema_version\": 1")
+    );
+    run(std::path::Path::new("/dev/null"));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
