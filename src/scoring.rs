@@ -126,7 +126,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
                 }
             }
             if d.answered > 0 {
-                d.score = Some(100.0 * sum_wv / sum_w);
+                d.score = Some(100.0 * sum_wv / sum_w).filter(|s| s.is_finite());
             }
             d
         })
@@ -229,7 +229,9 @@ fn weighted_overall(bank: &Bank, scores: impl Iterator<Item = Option<f64>>) -> O
             weights += set.weight;
         }
     }
-    (weights > 0.0).then(|| sum / weights)
+    // Validation bounds weights and scores, so this is always finite; a
+    // non-finite mean would be no score rather than a wrong verdict.
+    Some(sum / weights).filter(|o| weights > 0.0 && o.is_finite())
 }
 
 /// A scored question's answer as a value in [0, 1] (CONTRACT §3.1), or

@@ -353,3 +353,19 @@ fn unused_flags_and_unscored_options_are_warnings_not_errors() {
         ))
         .stdout(predicate::str::contains("1 warning"));
 }
+
+#[test]
+fn weights_and_scores_too_large_to_add_up_are_refused() {
+    let (err, _) = problems(&[
+        ("10_boss.yaml", "weight: 2", "weight: 1e308"),
+        ("20_flex.yaml", "score: 2, flag", "score: 1e308, flag"),
+    ]);
+    assert!(
+        err.contains("weight 1e308 is not a positive number up to 1000000"),
+        "{err}"
+    );
+    assert!(
+        err.contains("score 1e308 is not a number from -1000000 to 1000000"),
+        "{err}"
+    );
+}

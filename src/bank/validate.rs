@@ -53,6 +53,23 @@ impl SourceFile {
 pub const SETTINGS_FILE: &str = "bank.yaml";
 const KINDS: &[&str] = &["choice", "multi", "scale", "yesno", "text"];
 const DEFAULT_PRIORITY: i64 = 3;
+/// The largest weight or score (in size) a bank may use: far beyond any
+/// real bank, and small enough that sums over any bank stay exact enough
+/// and can never overflow to infinity.
+pub const MAX_NUMBER: f64 = 1e6;
+
+/// A number for a message: `1e308`, not 309 digits.
+fn show(x: f64) -> String {
+    if x.is_finite() && x.abs() >= 1e7 {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
+fn plain_number(x: f64) -> bool {
+    x.is_finite() && x.abs() <= MAX_NUMBER
+}
 
 /// Checks `files` (the settings file and the set files, sets in name
 /// order) and builds the bank if no error was found. Warnings come back
@@ -432,12 +449,18 @@ fn positive_weight(
 ) -> f64 {
     match w {
         None => 1.0,
-        Some(w) if w.is_finite() && w > 0.0 => w,
+        Some(w) if w.is_finite() && w > 0.0 && w <= MAX_NUMBER => w,
         Some(w) => {
             p.push(
-                ctx.problem(format!("weight {w} is not a positive number"), at())
-                    .id(id)
-                    .hint("use a number above 0, e.g. 1 or 1.5; leave it out for 1"),
+                ctx.problem(
+                    format!(
+                        "weight {} is not a positive number up to {MAX_NUMBER}",
+                        show(w)
+                    ),
+                    at(),
+                )
+                .id(id)
+                .hint("use a number above 0, e.g. 1 or 1.5; leave it out for 1"),
             );
             1.0
         }
@@ -850,11 +873,16 @@ impl Builder {
                     .map(|s| (s.yes.unwrap_or(0.0), s.no.unwrap_or(0.0)));
                 if let Some((yes, no)) = scores {
                     let at = || ctx.key("scores", at_off);
-                    if !yes.is_finite() || !no.is_finite() {
+                    if !plain_number(yes) || !plain_number(no) {
                         p.push(
-                            ctx.problem("a score is not a finite number", at())
-                                .id(&id)
-                                .hint("use plain numbers"),
+                            ctx.problem(
+                                format!(
+                                    "a score is not a number from -{MAX_NUMBER} to {MAX_NUMBER}"
+                                ),
+                                at(),
+                            )
+                            .id(&id)
+                            .hint("use plain numbers"),
                         );
                     } else if yes == no {
                         p.push(
@@ -1009,11 +1037,17 @@ impl Builder {
             }
             let label = required(ro.label, "label", "option", &tag, ctx, at, p);
             if let Some(s) = ro.score {
-                if !s.is_finite() {
+                if !plain_number(s) {
                     p.push(
-                        ctx.problem(format!("score {s} is not a finite number"), at)
-                            .id(&tag)
-                            .hint("use a plain number"),
+                        ctx.problem(
+                            format!(
+                                "score {} is not a number from -{MAX_NUMBER} to {MAX_NUMBER}",
+                                show(s)
+                            ),
+                            at,
+                        )
+                        .id(&tag)
+                        .hint("use a plain number"),
                     );
                 }
             } else if scored > 0 {
@@ -1047,7 +1081,7 @@ impl Builder {
             out.push(Choice {
                 id: oid,
                 label,
-                score: ro.score.filter(|s| s.is_finite()),
+                score: ro.score.filter(|s| plain_number(*s)),
                 flag,
             });
         }
