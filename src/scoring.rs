@@ -316,21 +316,14 @@ impl Facts for FullFacts<'_> {
             Some(s) => self.bank.sets[s].questions.clone(),
             None => 0..self.bank.questions.len(),
         };
-        let answered: Vec<(usize, f64)> = range
-            .filter_map(|i| self.values[i].map(|v| (i, 100.0 * v)))
-            .collect();
-        let within: Vec<usize> = answered
-            .iter()
-            .filter(|(_, s)| {
-                bounds.below.is_none_or(|b| *s < b) && bounds.at_least.is_none_or(|a| *s >= a)
+        range
+            .filter(|&i| {
+                self.values[i].is_some_and(|v| {
+                    let s = 100.0 * v;
+                    bounds.below.is_none_or(|b| s < b) && bounds.at_least.is_none_or(|a| s >= a)
+                })
             })
-            .map(|(i, _)| *i)
-            .collect();
-        if within.is_empty() {
-            answered.into_iter().map(|(i, _)| i).collect()
-        } else {
-            within
-        }
+            .collect()
     }
 }
 

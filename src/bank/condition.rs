@@ -101,7 +101,9 @@ impl Condition {
             Condition::Dimension { set, bounds } => {
                 out.extend(facts.questions_within(Some(*set), *bounds))
             }
-            Condition::Overall(bounds) => out.extend(facts.questions_within(None, *bounds)),
+            // The reason is the overall score itself: every answer shares in
+            // it, so naming some would single them out without cause.
+            Condition::Overall(_) => {}
             Condition::All(cs) => cs.iter().for_each(|c| c.because(facts, out)),
             Condition::Any(cs) => cs
                 .iter()
