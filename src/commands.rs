@@ -73,9 +73,10 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
     let mode = if args.quick { Mode::Quick } else { Mode::Full };
     let (bank, _) = bank::load(&source)?;
     let (sheet, answers_name) = match &args.answers {
-        Some(path) if path == Path::new("-") => {
-            (read_answers_stdin(&bank)?, "standard input".to_string())
-        }
+        Some(path) if path == Path::new("-") => (
+            read_answers_stdin(&bank, true)?,
+            "standard input".to_string(),
+        ),
         Some(path) => {
             let text = input::read_text(path)?;
             (
@@ -83,17 +84,22 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
                 path.display().to_string(),
             )
         }
-        None => (read_answers_stdin(&bank)?, "standard input".to_string()),
+        None => (
+            read_answers_stdin(&bank, false)?,
+            "standard input".to_string(),
+        ),
     };
     let (result, eval) = result::assess(&bank, &sheet, mode);
     warn_ignored(&bank, &eval.ignored, &answers_name, mode);
     emit(result, &args.output, color)
 }
 
-/// Answers piped into standard input; none at all is a usage error.
-fn read_answers_stdin(bank: &Bank) -> Result<AnswerSheet> {
+/// Answers piped into standard input. None at all is a usage error when
+/// they were not asked for (no terminal, no `--answers`); with an explicit
+/// `--answers -` it is an empty answers file, like any other (exit 65).
+fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
     let text = input::read_stdin()?;
-    if text.trim().is_empty() {
+    if text.trim().is_empty() && !explicit {
         return Err(Failure::usage(
             "no answers: standard input is not a terminal and was empty.\n\
              Pass an answers file with `mommytrack assess --answers answers.yaml`,\n\
@@ -109,20 +115,31 @@ fn read_answers_stdin(bank: &Bank) -> Result<AnswerSheet> {
 /// CONTRACT §3.5: answers to questions that were not asked are ignored, with
 /// a warning on standard error.
 fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
-    for &i in ignored {
-        let q = &bank.questions[i];
-        let why = if mode == Mode::Quick && !q.core {
-            "it is not a core question and --quick asks only those"
-        } else {
-            "its `when` condition does not hold for your other answers"
-        };
+    let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
+        .iter()
+        .partition(|&&i| mode == Mode::Quick && !bank.questions[i].core);
+    // A full answers file used with --quick is normal: one line says so.
+    if !not_core.is_empty() {
         eprintln!(
             "{}",
             Problem::new(
                 file,
-                format!("answered but not asked, because {why}; the answer is ignored")
+                format!(
+                    "{} answers are for questions --quick does not ask (not core); they are ignored",
+                    not_core.len()
+                )
             )
-            .id(&q.id)
+            .warning()
+        );
+    }
+    for i in conditional {
+        eprintln!(
+            "{}",
+            Problem::new(
+                file,
+                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored"
+            )
+            .id(&bank.questions[i].id)
             .warning()
         );
     }

@@ -281,7 +281,8 @@ fn build(
                     to_label: l.to.label(q),
                     overall_from: round1(l.overall_from),
                     overall_to: round1(l.overall_to),
-                    gain: round1(l.gain()),
+                    // The gain of the rounded scores, so the three add up.
+                    gain: round1(round1(l.overall_to) - round1(l.overall_from)),
                 })
             })
             .collect(),

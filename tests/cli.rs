@@ -515,3 +515,58 @@ fn output_follows_links_and_never_replaces_special_files() {
             .is_char_device()
     );
 }
+
+#[test]
+fn an_empty_explicit_dash_is_an_empty_answers_file() {
+    mt().args(["assess", "--answers", "-", "--bank"])
+        .arg(mini())
+        .write_stdin("")
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("the answers file is empty"));
+}
+
+#[test]
+fn a_full_answers_file_in_quick_mode_gets_one_line_for_the_non_core_answers() {
+    let assert = mt()
+        .args(["assess", "--quick", "--bank"])
+        .arg(mini())
+        .arg("--answers")
+        .arg(fixture(MINI_A1))
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    // One line for the four non-core answers; boss_early_leave is core but
+    // hangs on has_manager, which --quick does not ask, so it gets its own.
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.contains("warning: 4 answers are for questions --quick does not ask"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: [boss_early_leave] answered but not asked"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_levers_gain_is_the_difference_of_the_scores_it_shows() {
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        mt().args(["assess", "--format", "json"])
+            .arg("--answers")
+            .arg(fixture(
+                "../personas/returning_after_leave_mixed.answers.yaml",
+            )),
+    ))
+    .unwrap();
+    let levers = json["levers"].as_array().unwrap();
+    assert!(!levers.is_empty());
+    for l in levers {
+        let (from, to, gain) = (
+            l["overall_from"].as_f64().unwrap(),
+            l["overall_to"].as_f64().unwrap(),
+            l["gain"].as_f64().unwrap(),
+        );
+        assert!((to - from - gain).abs() < 1e-9, "{l}");
+    }
+}
