@@ -2,6 +2,8 @@
 //! mode. Values keep full precision here; rounding happens only when the
 //! result is written out (see `result`).
 
+use std::collections::HashMap;
+
 use crate::answers::{Answer, AnswerSheet, Slot};
 use crate::bank::{Bank, Bounds, Facts, Kind, Question};
 
@@ -365,14 +367,15 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         }
     }
     let dependents = dependents(bank);
+    let mut visited = vec![false; bank.questions.len()];
     let mut found: Vec<Lever> = Vec::new();
     let mut changed_sums: Vec<(usize, f64, f64)> = Vec::new();
-    let mut overlay: Vec<(usize, bool)> = Vec::new();
+    let mut overlay: HashMap<usize, bool> = HashMap::new();
     for (i, q) in bank.questions.iter().enumerate() {
         let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
             continue;
         };
-        let closure = transitive(&dependents, i);
+        let closure = transitive(&dependents, i, &mut visited);
         let mut best: Option<(f64, Answer)> = None;
         for alt in alternatives(q, current) {
             changed_sums.clear();
@@ -402,7 +405,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                 let in_mode = eval.mode == Mode::Full || qj.core;
                 let now = in_mode && qj.when.as_ref().is_none_or(|c| c.holds(&facts));
                 if now != eval.asked[j] {
-                    overlay.push((j, now));
+                    overlay.insert(j, now);
                     if let Some(v) = sheet.get(j).and_then(|a| value(qj, a)) {
                         let sign = if now { 1.0 } else { -1.0 };
                         adjust(qj.set, sign * qj.weight * v, sign * qj.weight);
@@ -446,7 +449,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
 struct Overlay<'a> {
     sheet: &'a AnswerSheet,
     base: &'a [bool],
-    overlay: &'a [(usize, bool)],
+    overlay: &'a HashMap<usize, bool>,
     changed: (usize, &'a Answer),
 }
 
@@ -455,11 +458,10 @@ impl Facts for Overlay<'_> {
         if q == self.changed.0 {
             return Some(self.changed.1);
         }
-        let asked = self
-            .overlay
-            .iter()
-            .find(|(j, _)| *j == q)
-            .map_or_else(|| self.base.get(q).copied().unwrap_or(false), |(_, a)| *a);
+        let asked = match self.overlay.get(&q) {
+            Some(&a) => a,
+            None => self.base.get(q).copied().unwrap_or(false),
+        };
         if asked { self.sheet.get(q) } else { None }
     }
 }
@@ -482,15 +484,20 @@ fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
     out
 }
 
-/// Every question that depends on `q`, directly or through others, in bank order.
-fn transitive(dependents: &[Vec<usize>], q: usize) -> Vec<usize> {
+/// Every question that depends on `q`, directly or through others, in bank
+/// order. `visited` is all false on entry and is left so.
+fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Vec<usize> {
     let mut seen = Vec::new();
     let mut stack: Vec<usize> = dependents[q].clone();
     while let Some(j) = stack.pop() {
-        if !seen.contains(&j) {
+        if !visited[j] {
+            visited[j] = true;
             seen.push(j);
             stack.extend(&dependents[j]);
         }
+    }
+    for &j in &seen {
+        visited[j] = false;
     }
     seen.sort_unstable();
     seen
