@@ -139,11 +139,20 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
     }
     let doc: Value = serde_yaml::from_str(text).map_err(|e| {
         let pos = e.location().map(|l| (l.line(), l.column()));
-        fail(vec![
-            Problem::new(file, format!("not valid YAML or JSON: {}", strip_location(&e)))
-                .at(pos)
+        let message = strip_location(&e);
+        // The parser keeps whole numbers up to 64 bits; name a larger one as
+        // such instead of the parser's wording, and say which question.
+        let problem = match message.split_once(": invalid type: integer `") {
+            Some((id, rest)) if rest.contains(" as u128") || rest.contains(" as i128") => {
+                let number = rest.split('`').next().unwrap_or_default();
+                Problem::new(file, format!("{number} is far too large a number"))
+                    .id(id)
+                    .hint("a scale answer is a small whole number; `mommytrack template` lists each question's range")
+            }
+            _ => Problem::new(file, format!("not valid YAML or JSON: {message}"))
                 .hint("an answers file maps question ids to answers, one `id: answer` a line; `mommytrack template` prints one to fill in"),
-        ])
+        };
+        fail(vec![problem.at(pos)])
     })?;
     let map = match doc {
         Value::Mapping(m) => m,
