@@ -366,6 +366,13 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             s.1 += q.weight;
         }
     }
+    // Σ weight·score and Σ weight over the dimensions with a score.
+    let totals = bank
+        .sets
+        .iter()
+        .zip(&eval.dimensions)
+        .filter_map(|(set, d)| d.score.map(|s| (set.weight * s, set.weight)))
+        .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
     let dependents = dependents(bank);
     let mut visited = vec![false; bank.questions.len()];
     let mut found: Vec<Lever> = Vec::new();
@@ -412,16 +419,26 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                     }
                 }
             }
-            let dims = sums.iter().enumerate().map(|(s, &(wv, w))| {
-                let (wv, w) = changed_sums
-                    .iter()
-                    .find(|(c, _, _)| *c == s)
-                    .map_or((wv, w), |&(_, dwv, dw)| (wv + dwv, w + dw));
-                (w > EPSILON).then(|| 100.0 * wv / w)
-            });
-            let Some(new_overall) = weighted_overall(bank, dims) else {
+            // Only the touched dimensions change: take their old share of
+            // the overall out and their new one in, so a bank's size (and
+            // its number of sets) does not multiply the cost.
+            let (mut total_ws, mut total_w) = totals;
+            for &(set, dwv, dw) in &changed_sums {
+                let set_w = bank.sets[set].weight;
+                if let Some(old) = eval.dimensions[set].score {
+                    total_ws -= set_w * old;
+                    total_w -= set_w;
+                }
+                let (wv, w) = (sums[set].0 + dwv, sums[set].1 + dw);
+                if w > EPSILON {
+                    total_ws += set_w * 100.0 * wv / w;
+                    total_w += set_w;
+                }
+            }
+            let new_overall = total_ws / total_w;
+            if total_w <= EPSILON || !new_overall.is_finite() {
                 continue;
-            };
+            }
             if new_overall > overall + EPSILON
                 && best
                     .as_ref()
@@ -458,7 +475,12 @@ impl Facts for Overlay<'_> {
         if q == self.changed.0 {
             return Some(self.changed.1);
         }
-        let asked = match self.overlay.get(&q) {
+        let overlaid = if self.overlay.is_empty() {
+            None
+        } else {
+            self.overlay.get(&q)
+        };
+        let asked = match overlaid {
             Some(&a) => a,
             None => self.base.get(q).copied().unwrap_or(false),
         };
