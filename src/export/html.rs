@@ -182,11 +182,7 @@ impl Exporter for HtmlExporter {
                         }
                     }
                 }
-                p.note {
-                    "Answered " (c.answered) " of " (c.asked) " scored questions"
-                    @if r.mode == "quick" { " (quick mode)" }
-                    "."
-                }
+                p.note { (super::coverage_sentence(r)) }
                 @if c.is_low() { p.warning role="note" { (LOW_CONFIDENCE) } }
             }
             section #dimensions {

@@ -50,17 +50,7 @@ impl Exporter for MarkdownExporter {
             }
         }
         let c = r.coverage;
-        let _ = writeln!(
-            out,
-            "Answered {} of {} scored questions{}.\n",
-            c.answered,
-            c.asked,
-            if r.mode == "quick" {
-                " (quick mode)"
-            } else {
-                ""
-            }
-        );
+        let _ = writeln!(out, "{}\n", super::coverage_sentence(r));
         if c.is_low() {
             let _ = writeln!(out, "> **Warning:** {}\n", inline(LOW_CONFIDENCE));
         }

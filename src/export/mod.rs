@@ -129,6 +129,21 @@ pub fn verdict_sentence(r: &AssessmentResult) -> Option<(String, String)> {
 }
 
 /// The sentence when no scored question was answered.
+/// "Answered 30 of 34 scored questions (quick mode)." Plain text: every
+/// part is a number or fixed words, so no format needs to escape it.
+pub fn coverage_sentence(r: &AssessmentResult) -> String {
+    format!(
+        "Answered {} of {} scored questions{}.",
+        r.coverage.answered,
+        r.coverage.asked,
+        if r.mode == "quick" {
+            " (quick mode)"
+        } else {
+            ""
+        }
+    )
+}
+
 pub const NO_VERDICT: &str = "No verdict: none of the scored questions was answered.";
 
 /// The sentence under a low-confidence result.

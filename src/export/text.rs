@@ -87,17 +87,7 @@ impl Exporter for TextExporter {
             }
         }
         let c = r.coverage;
-        let _ = writeln!(
-            out,
-            "Answered {} of {} scored questions{}.",
-            c.answered,
-            c.asked,
-            if r.mode == "quick" {
-                " (quick mode)"
-            } else {
-                ""
-            }
-        );
+        let _ = writeln!(out, "{}", super::coverage_sentence(r));
         if c.is_low() {
             out.push_str(
                 &st.yellow
