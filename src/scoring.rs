@@ -55,7 +55,8 @@ pub struct Evaluation {
     pub flags: Vec<(usize, Vec<usize>)>,
     /// Next steps by priority then bank order, each with its `because`.
     pub next_steps: Vec<(usize, Vec<usize>)>,
-    /// Questions the sheet answers that were not asked: their answers are ignored.
+    /// Questions the sheet answers (not just skips) that were not asked:
+    /// their answers are ignored.
     pub ignored: Vec<usize>,
 }
 
@@ -86,8 +87,10 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
                 })
             });
     }
+    // An explicit skip (`null`, as a template leaves every question) of a
+    // question that is not asked loses nothing, so only answers count.
     let ignored = (0..n)
-        .filter(|&i| !asked[i] && *sheet.slot(i) != Slot::Missing)
+        .filter(|&i| !asked[i] && matches!(sheet.slot(i), Slot::Given(_)))
         .collect();
 
     // 2. Question values.

@@ -570,3 +570,15 @@ fn a_levers_gain_is_the_difference_of_the_scores_it_shows() {
         assert!((to - from - gain).abs() < 1e-9, "{l}");
     }
 }
+
+#[test]
+fn a_template_left_partly_null_gives_no_warnings() {
+    let template = stdout_of(mt().args(["template", "--bank"]).arg(mini()));
+    let filled = template.replace("has_manager: null", "has_manager: false");
+    mt().args(["assess", "--answers", "-", "--bank"])
+        .arg(mini())
+        .write_stdin(filled)
+        .assert()
+        .success()
+        .stderr("");
+}
