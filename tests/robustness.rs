@@ -343,40 +343,10 @@ fn yaml_value() -> impl Strategy<Value = Value> {
 }
 
 fn key() -> impl Strategy<Value = String> {
-    const KEYS: &[&str] = &[
-        "id",
-        "title",
-        "description",
-        "disclaimer",
-        "bands",
-        "flags",
-        "advice",
-        "verdict",
-        "min",
-        "max",
-        "label",
-        "labels",
-        "summary",
-        "severity",
-        "detail",
-        "caps_verdict",
-        "source",
-        "priority",
-        "when",
-        "weight",
-        "questions",
-        "prompt",
-        "help",
-        "kind",
-        "core",
-        "options",
-        "scale",
-        "reverse",
-        "scores",
-        "score",
-        "flag",
-        "yes",
-        "no",
+    // The bank's field names come from the lists the validator uses, so a
+    // new field is fuzzed without touching this test.
+    use mommytrack::bank::raw::*;
+    const OTHERS: &[&str] = &[
         "answer",
         "is",
         "in",
@@ -395,8 +365,23 @@ fn key() -> impl Strategy<Value = String> {
         "flex_options",
         "notes",
     ];
+    let mut keys: Vec<&'static str> = [
+        SETTINGS_KEYS,
+        BAND_KEYS,
+        FLAG_KEYS,
+        ADVICE_KEYS,
+        SET_KEYS,
+        QUESTION_KEYS,
+        OPTION_KEYS,
+        SCALE_KEYS,
+        SCORES_KEYS,
+        OTHERS,
+    ]
+    .concat();
+    keys.sort_unstable();
+    keys.dedup();
     prop_oneof![
-        9 => prop::sample::select(KEYS).prop_map(str::to_string),
+        9 => prop::sample::select(keys).prop_map(str::to_string),
         1 => "[a-zA-Z_]{1,10}",
     ]
 }

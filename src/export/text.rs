@@ -98,12 +98,8 @@ impl Exporter for TextExporter {
         let _ = writeln!(out);
 
         // Dimensions.
-        let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width as u16)
-            .set_header(vec!["Dimension", "Score", "", "Answered"]);
+        let mut table = table(width);
+        table.set_header(vec!["Dimension", "Score", "", "Answered"]);
         for d in &r.dimensions {
             let (score, bar) = match d.score {
                 Some(s) => (format_score(s), bar(s)),
@@ -227,17 +223,13 @@ impl Exporter for TextExporter {
         }
         let _ = writeln!(out);
 
-        let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width as u16)
-            .set_header(vec![
-                "".to_string(),
-                la.clone(),
-                lb.clone(),
-                "Difference".to_string(),
-            ]);
+        let mut table = table(width);
+        table.set_header(vec![
+            "".to_string(),
+            la.clone(),
+            lb.clone(),
+            "Difference".to_string(),
+        ]);
         let row = |title: &str, d: &crate::compare::ScoreDiff| {
             vec![
                 Cell::new(t(title)),
@@ -389,6 +381,16 @@ fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
         indent = rest;
     }
     out
+}
+
+/// A table in the report's style, fitted to `width` columns.
+fn table(width: usize) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    table
 }
 
 #[cfg(test)]
