@@ -113,6 +113,7 @@ fn engine(c: &mut Criterion) {
     let opts = RenderOptions {
         color: false,
         width: 100,
+        ..RenderOptions::default()
     };
     let json = export::exporter(Format::Json).expect("json exporter");
 

@@ -1,7 +1,6 @@
 //! The commands of CONTRACT §1, wired from parsed arguments to the engine:
 //! input → answers → scoring → result → export → output.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Result;
@@ -9,24 +8,25 @@ use clap::CommandFactory;
 
 use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource, Kind};
-use crate::cli::{AssessArgs, Cli, ColorChoice, Command, ListFormat, OutputArgs, SchemaKind};
-use crate::error::{ExitKind, Failure, Problem};
-use crate::export::{self, RenderOptions};
+use crate::cli::{AssessArgs, Cli, Command, ListFormat, OutputArgs, SchemaKind};
+use crate::error::{Failure, Problem};
+use crate::export;
 use crate::input;
+use crate::output::{Plan, Terminal, print};
 use crate::result::{self, AssessmentResult};
 use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
-    let color = cli.color;
+    let plan = Plan::new(Terminal::detect(), cli.color).no_pager(cli.no_pager);
     match cli.command {
-        Command::Assess(args) => assess(args, color),
+        Command::Assess(args) => assess(args, plan),
         Command::Report { result, output } => {
             let r = read_result(&result)?;
-            emit(r, &output, color)
+            plan_for(plan, output).report(r)
         }
         Command::Compare { a, b, output } => {
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
-            compare(ra, rb, &a, &b, &output, color)
+            compare(ra, rb, &a, &b, &plan_for(plan, output))
         }
         Command::Validate { dir } => validate(dir.as_deref()),
         Command::Questions { bank, format } => {
@@ -58,19 +58,24 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn print(s: &str) -> Result<()> {
-    use anyhow::Context as _;
-    crate::files::print_stdout(s)
-        .context("cannot write to standard output; to save the report to a file, use --output FILE")
+/// The plan with the `--format`, `--output` and `--redact` of a command.
+fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
+    plan.to(out.format, out.output, out.redact)
 }
 
-fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
+fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
+    let mode = if args.quick { Mode::Quick } else { Mode::Full };
+    let plan = plan_for(plan.plain(args.plain), args.output);
     // No answers given: ask them, on a terminal (or plain lines with --plain).
-    if args.answers.is_none() && (args.resume || args.plain || std::io::stdin().is_terminal()) {
-        return crate::interactive::run(&args, color);
+    if args.answers.is_none() && (args.resume || args.plain || plan.term.stdin_tty) {
+        let session = crate::interactive::Session {
+            bank_dir: args.bank.bank,
+            mode,
+            resume: args.resume,
+        };
+        return crate::interactive::run(&session, &plan);
     }
     let source = BankSource::from_option(args.bank.bank.as_deref());
-    let mode = if args.quick { Mode::Quick } else { Mode::Full };
     let (bank, _) = bank::load(&source)?;
     let (sheet, answers_name) = match &args.answers {
         Some(path) if path == Path::new("-") => (
@@ -90,8 +95,8 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
         ),
     };
     let (result, eval) = result::assess(&bank, &sheet, mode);
-    warn_ignored(&bank, &eval.ignored, &answers_name, mode);
-    emit(result, &args.output, color)
+    warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
+    plan.report(result)
 }
 
 /// Answers piped into standard input. None at all is a usage error when
@@ -113,8 +118,9 @@ fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
 }
 
 /// CONTRACT §3.5: answers to questions that were not asked are ignored, with
-/// a warning on standard error.
-fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
+/// a warning on standard error that says which earlier answer made the
+/// question not apply.
+fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str, mode: Mode) {
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
         .partition(|&&i| mode == Mode::Quick && !bank.questions[i].core);
@@ -125,7 +131,7 @@ fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
             Problem::new(
                 file,
                 format!(
-                    "{} answers are for questions --quick does not ask (not core); they are ignored",
+                    "{} answers are for questions the quick assessment (--quick) does not ask; they are not used",
                     not_core.len()
                 )
             )
@@ -135,53 +141,48 @@ fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
     for i in conditional {
         eprintln!(
             "{}",
-            Problem::new(
-                file,
-                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored"
-            )
-            .id(&bank.questions[i].id)
-            .warning()
+            Problem::new(file, does_not_apply(bank, sheet, i, mode))
+                .id(&bank.questions[i].id)
+                .warning()
         );
     }
 }
 
-/// Renders a result in the chosen format and writes it out.
-pub(crate) fn emit(mut r: AssessmentResult, out: &OutputArgs, color: ColorChoice) -> Result<()> {
-    if out.redact {
-        r.redact();
+/// Why question `q` was not asked, in the words of the earlier answers its
+/// condition depends on.
+fn does_not_apply(bank: &Bank, sheet: &AnswerSheet, q: usize, mode: Mode) -> String {
+    let safe = export::terminal_safe;
+    let mut earlier = Vec::new();
+    if let Some(when) = &bank.questions[q].when {
+        when.referenced_questions(&mut earlier);
     }
-    let options = render_options(color, out.output.is_none());
-    let doc = export::exporter(out.format)?.report(&r, &options);
-    write(&doc, out.output.as_deref())
-}
-
-fn write(doc: &str, output: Option<&Path>) -> Result<()> {
-    match output {
-        Some(path) => Ok(crate::files::write_output(path, doc)?),
-        None => print(doc),
-    }
-}
-
-/// Colour and width for the text report: colour on a terminal unless
-/// `NO_COLOR` is set or `TERM=dumb`; never in a file.
-pub fn render_options(color: ColorChoice, to_stdout: bool) -> RenderOptions {
-    let term = console::Term::stdout();
-    let is_tty = to_stdout && std::io::stdout().is_terminal();
-    let color = match color {
-        ColorChoice::Always => to_stdout,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            is_tty
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
-    };
-    let width = if is_tty {
-        term.size_checked().map_or(100, |(_, w)| w)
+    earlier.sort_unstable();
+    earlier.dedup();
+    let reasons: Vec<String> = earlier
+        .iter()
+        .map(|&e| {
+            let question = &bank.questions[e];
+            let prompt = safe(&answers::shorten(question.prompt.trim(), 70));
+            match sheet.get(e) {
+                _ if mode == Mode::Quick && !question.core => {
+                    format!("\"{prompt}\", which the quick assessment does not ask")
+                }
+                Some(a) => format!(
+                    "your answer \"{}\" to \"{prompt}\"",
+                    safe(&a.label(question))
+                ),
+                None => format!("\"{prompt}\", which you did not answer"),
+            }
+        })
+        .collect();
+    let because = if reasons.is_empty() {
+        "your other answers".to_string()
     } else {
-        100
+        reasons.join(" and ")
     };
-    RenderOptions { color, width }
+    format!(
+        "answered, but this question does not apply because of {because}, so this answer is not used; if that earlier answer is right, there is nothing to change"
+    )
 }
 
 fn read_result(path: &Path) -> Result<AssessmentResult> {
@@ -199,10 +200,9 @@ fn compare(
     mut b: AssessmentResult,
     pa: &Path,
     pb: &Path,
-    out: &OutputArgs,
-    color: ColorChoice,
+    plan: &Plan,
 ) -> Result<()> {
-    if out.redact {
+    if plan.redact {
         a.redact();
         b.redact();
     }
@@ -223,9 +223,7 @@ fn compare(
             export::terminal_safe(&b.mode)
         );
     }
-    let options = render_options(color, out.output.is_none());
-    let doc = export::exporter(out.format)?.comparison(&comparison, &options);
-    write(&doc, out.output.as_deref())
+    plan.comparison(&comparison)
 }
 
 fn validate(dir: Option<&Path>) -> Result<()> {
@@ -462,9 +460,4 @@ fn schema(kind: SchemaKind) -> String {
         SchemaKind::Answers => schemars::schema_for!(answers::AnswersFile),
     };
     export::to_json(&schema)
-}
-
-/// Exit 2 for a usage mistake, for callers outside this module.
-pub fn usage(message: impl Into<String>) -> anyhow::Error {
-    Failure::new(ExitKind::Usage, message).into()
 }

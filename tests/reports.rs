@@ -434,6 +434,7 @@ fn text_report_fits_the_width_and_colours_only_when_asked() {
             &RenderOptions {
                 color: false,
                 width,
+                ..RenderOptions::default()
             },
         );
         for line in doc.lines() {
@@ -449,6 +450,7 @@ fn text_report_fits_the_width_and_colours_only_when_asked() {
         &RenderOptions {
             color: true,
             width: 100,
+            ..RenderOptions::default()
         },
     );
     assert!(coloured.contains("\u{1b}["), "colour codes when asked");

@@ -13,7 +13,7 @@ use crate::result::{AssessmentResult, LeverResult};
 pub use html::HtmlExporter;
 pub use json::{JsonExporter, to_json};
 pub use markdown::MarkdownExporter;
-pub use text::TextExporter;
+pub use text::{TextExporter, end_screen};
 
 /// An output format of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,6 +31,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Columns to fit into.
     pub width: u16,
+    /// For screen readers and `TERM=dumb`: no box drawing, no block bars.
+    pub plain: bool,
 }
 
 impl Default for RenderOptions {
@@ -38,6 +40,7 @@ impl Default for RenderOptions {
         RenderOptions {
             color: false,
             width: 100,
+            plain: false,
         }
     }
 }

@@ -98,10 +98,11 @@ impl Exporter for TextExporter {
         let _ = writeln!(out);
 
         // Dimensions.
-        let mut table = table(width);
+        let mut table = table(width, o.plain);
         table.set_header(vec!["Dimension", "Score", "", "Answered"]);
         for d in &r.dimensions {
             let (score, bar) = match d.score {
+                Some(s) if o.plain => (format_score(s), String::new()),
                 Some(s) => (format_score(s), bar(s)),
                 None => ("–".to_string(), super::no_score(d).to_string()),
             };
@@ -223,7 +224,7 @@ impl Exporter for TextExporter {
         }
         let _ = writeln!(out);
 
-        let mut table = table(width);
+        let mut table = table(width, o.plain);
         table.set_header(vec![
             "".to_string(),
             la.clone(),
@@ -315,6 +316,70 @@ impl Exporter for TextExporter {
     }
 }
 
+/// How many next steps the end of a session shows under "Start here".
+pub const START_HERE: usize = 3;
+
+/// The screen that ends a terminal session, short enough to fit a 24-line
+/// terminal together with the menu under it: the verdict, the dimensions
+/// and the first next steps. The full report is one key away.
+pub fn end_screen(r: &AssessmentResult, o: &RenderOptions) -> String {
+    let st = Styles::new(o.color);
+    let width = usize::from(o.width.clamp(40, 160));
+    let t = |s: &str| terminal_safe(s);
+    let mut out = String::new();
+    let coverage = super::coverage_sentence(r);
+    match (r.overall.score, &r.overall.label) {
+        (Some(score), Some(label)) => {
+            let sentence = format!(
+                "Verdict: {}, {} out of 100. {coverage}",
+                st.verdict(r.overall.verdict.as_deref()).apply_to(t(label)),
+                st.bold.apply_to(format_score(score))
+            );
+            out.push_str(&wrap(&sentence, width, ""));
+        }
+        _ => out.push_str(&wrap(&format!("{NO_VERDICT} {coverage}"), width, "")),
+    }
+    if r.coverage.is_low() {
+        out.push_str(
+            &st.yellow
+                .apply_to(wrap(LOW_CONFIDENCE, width, ""))
+                .to_string(),
+        );
+    }
+    let mut table = Table::new();
+    table
+        .load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    // Bars only where the titles still fit on one line beside them.
+    let bars = !o.plain && width >= 72;
+    for d in &r.dimensions {
+        let (score, bar) = match d.score {
+            Some(s) if bars => (format_score(s), bar(s)),
+            Some(s) => (format_score(s), String::new()),
+            None => ("–".to_string(), super::no_score(d).to_string()),
+        };
+        table.add_row(vec![
+            Cell::new(t(&d.title)),
+            Cell::new(score).set_alignment(CellAlignment::Right),
+            Cell::new(bar),
+        ]);
+    }
+    let _ = writeln!(out, "{table}");
+    if !r.next_steps.is_empty() {
+        let _ = writeln!(out, "{}", st.heading.apply_to("Start here"));
+        for (n, s) in r.next_steps.iter().take(START_HERE).enumerate() {
+            out.push_str(&wrap_hanging(
+                &t(&s.title),
+                width,
+                &format!("  {}. ", n + 1),
+                "     ",
+            ));
+        }
+    }
+    out
+}
+
 /// How many differing questions the text, Markdown and HTML comparisons show.
 pub const QUESTIONS_SHOWN: usize = 10;
 
@@ -356,38 +421,19 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 /// Word-wraps `text`, the first line starting with `first`, the rest with `indent`.
 fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let room = width.saturating_sub(rest.chars().count()).max(20);
-    let mut out = String::new();
-    let mut indent = first;
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut len = 0;
-        for word in paragraph.split_whitespace() {
-            let wlen = console::measure_text_width(word);
-            if len > 0 && len + 1 + wlen > room {
-                let _ = writeln!(out, "{indent}{line}");
-                indent = rest;
-                line.clear();
-                len = 0;
-            }
-            if len > 0 {
-                line.push(' ');
-                len += 1;
-            }
-            line.push_str(word);
-            len += wlen;
-        }
-        let _ = writeln!(out, "{indent}{line}");
-        indent = rest;
-    }
-    out
+    crate::wrap::block(text, width, first, rest)
 }
 
-/// A table in the report's style, fitted to `width` columns.
-fn table(width: usize) -> Table {
+/// A table in the report's style, fitted to `width` columns; in plain
+/// mode (screen readers, `TERM=dumb`) without box drawing.
+fn table(width: usize, plain: bool) -> Table {
     let mut table = Table::new();
     table
-        .load_style(presets::UTF8_FULL_CONDENSED)
+        .load_style(if plain {
+            presets::NOTHING
+        } else {
+            presets::UTF8_FULL_CONDENSED
+        })
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(width).unwrap_or(u16::MAX));
     table

@@ -1,44 +1,48 @@
 //! `mommytrack assess` on a terminal: the interactive questionnaire.
 //!
 //! [`flow`] decides which question comes next (pure, unit-tested);
-//! a [`prompt::Prompter`] asks it, on dialoguer ([`rich`]) or as numbered
-//! plain lines ([`plain`]); [`state`] keeps the draft that makes the session
-//! safe to interrupt. The result is built by the same engine as
-//! `assess --answers`, from the same answers.
+//! a [`prompt::Prompter`] asks it, on the list widgets of [`menu`]
+//! ([`rich`]) or as numbered plain lines ([`plain`]); [`state`] keeps the
+//! draft that makes the session safe to interrupt. The result is built by
+//! the same engine as `assess --answers`, and shown, paged and saved
+//! through the output plan ([`crate::output`]): nothing here formats a
+//! report.
 
 pub mod flow;
+pub mod menu;
 pub mod plain;
 pub mod prompt;
 pub mod rich;
 pub mod state;
 
-use std::io::IsTerminal;
+use std::collections::HashSet;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 
 use crate::answers::AnswerSheet;
 use crate::bank::{self, Bank, BankSource};
-use crate::cli::{AssessArgs, ColorChoice};
-use crate::export::{self, Format, RenderOptions};
+use crate::error::{ExitKind, Failure};
+use crate::export::{self, Format};
+use crate::output::{self, Plan};
 use crate::result::{self, AssessmentResult};
 use crate::scoring::Mode;
 use flow::Flow;
 use prompt::{Prompter, QuestionView, Reply, is_stop};
 use state::Draft;
 
-/// Seconds a question of this kind takes to read and answer, for the
-/// time estimates of the intro: a pick from a list is quick, ticking
-/// several takes longer, writing a note longer still.
-pub fn seconds_for(q: &crate::bank::Question) -> usize {
-    match q.kind {
-        crate::bank::Kind::Choice(_)
-        | crate::bank::Kind::YesNo(_)
-        | crate::bank::Kind::Scale(_) => 13,
-        crate::bank::Kind::Multi(_) => 25,
-        crate::bank::Kind::Text => 45,
-    }
+/// What the session needs besides the output plan.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// `--bank`: a bank folder instead of the built-in bank (on `--resume`,
+    /// instead of the draft's).
+    pub bank_dir: Option<PathBuf>,
+    pub mode: Mode,
+    /// `--resume`: carry on with the saved draft.
+    pub resume: bool,
 }
 
 /// How a session ended before its last question.
@@ -60,29 +64,27 @@ pub enum Outcome {
 
 /// What Ctrl-C says, kept up to date as answers are saved.
 static HINT: Mutex<String> = Mutex::new(String::new());
-/// Held while the draft is written, so that Ctrl-C never exits mid-write.
-static SAVING: Mutex<()> = Mutex::new(());
+/// Set by the Ctrl-C handler; read where input is waited for.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 fn set_hint(hint: String) {
     *HINT.lock().unwrap_or_else(|e| e.into_inner()) = hint;
 }
 
-/// Ends the program after Ctrl-C or the end of input: cursor restored,
-/// how to resume, exit 130. Safe to call from the Ctrl-C handler's thread
-/// and the main thread at once: the second caller waits for the exit.
-pub fn stop(why: Stop) -> ! {
-    let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
+/// The error that ends a stopped session: the cursor restored, how to
+/// resume, and exit 130 (through `main`, like every other exit code).
+fn stopped(why: Stop) -> anyhow::Error {
     let term = console::Term::stderr();
     if term.is_term() {
         let _ = term.show_cursor();
     }
+    eprintln!();
     let hint = HINT.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let what = match why {
         Stop::Interrupted => "Stopped.",
         Stop::InputEnded => "The input ended before the last question.",
     };
-    eprintln!("\n{what} {hint}");
-    std::process::exit(crate::error::ExitKind::Interrupted.code())
+    Failure::new(ExitKind::Interrupted, format!("{what} {hint}")).into()
 }
 
 /// The resume hint for a draft holding `answers` answers.
@@ -101,19 +103,87 @@ fn resume_hint(answers: usize, draft: &Path) -> String {
     }
 }
 
+/// Standard input as lines, read on a thread of its own so that Ctrl-C
+/// (which sets [`INTERRUPTED`]) ends a wait for a line at once.
+struct InterruptibleStdin {
+    lines: std::sync::mpsc::Receiver<std::io::Result<String>>,
+    buffer: Vec<u8>,
+}
+
+impl InterruptibleStdin {
+    fn new() -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let stdin = std::io::stdin();
+            loop {
+                let mut line = String::new();
+                let read = stdin.lock().read_line(&mut line);
+                let end = matches!(read, Ok(0) | Err(_));
+                if tx.send(read.map(|_| line)).is_err() || end {
+                    return;
+                }
+            }
+        });
+        InterruptibleStdin {
+            lines: rx,
+            buffer: Vec::new(),
+        }
+    }
+}
+
+impl std::io::Read for InterruptibleStdin {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.buffer.is_empty() {
+            if INTERRUPTED.load(Ordering::SeqCst) {
+                return Err(std::io::Error::other(STOP_MARK));
+            }
+            match self
+                .lines
+                .recv_timeout(std::time::Duration::from_millis(50))
+            {
+                Ok(line) => {
+                    let line = line?;
+                    if line.is_empty() {
+                        return Ok(0);
+                    }
+                    self.buffer = line.into_bytes();
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.buffer.len());
+        buf[..n].copy_from_slice(&self.buffer[..n]);
+        self.buffer.drain(..n);
+        Ok(n)
+    }
+}
+
+/// The message of the error a read returns after Ctrl-C.
+const STOP_MARK: &str = "interrupted by Ctrl-C";
+
+/// Turns an I/O error after Ctrl-C into `Interrupted`, whatever its kind.
+fn after_ctrl_c(e: std::io::Error) -> std::io::Error {
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        std::io::Error::new(std::io::ErrorKind::Interrupted, STOP_MARK)
+    } else {
+        e
+    }
+}
+
 /// Runs the interactive assessment (`assess` with no `--answers`).
-pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
+pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let state_dir = state::state_dir();
     let draft_path = state_dir.as_ref().map(|d| d.join(state::DRAFT_FILE));
     let existing = match &draft_path {
-        Some(p) if args.resume => Some(Draft::read(p)?.ok_or_else(|| state::no_draft(p))?),
+        Some(p) if session.resume => Some(Draft::read(p)?.ok_or_else(|| state::no_draft(p))?),
         Some(p) => Draft::read(p).unwrap_or_else(|e| {
             eprintln!("mommytrack: warning: {e}");
             None
         }),
-        None if args.resume => {
-            return Err(crate::error::Failure::new(
-                crate::error::ExitKind::NoInput,
+        None if session.resume => {
+            return Err(Failure::new(
+                ExitKind::NoInput,
                 "there is no unfinished assessment to resume: no state folder (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)",
             )
             .into());
@@ -122,37 +192,39 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
     };
 
     // On --resume the draft's bank is used unless --bank names another.
-    let bank_dir: Option<PathBuf> = match (&args.bank.bank, &existing) {
+    let bank_dir: Option<PathBuf> = match (&session.bank_dir, &existing) {
         (Some(dir), _) => Some(dir.clone()),
-        (None, Some(d)) if args.resume => d.bank.dir.clone(),
+        (None, Some(d)) if session.resume => d.bank.dir.clone(),
         _ => None,
     };
     let (bank, _) = bank::load(&BankSource::from_option(bank_dir.as_deref()))?;
 
-    let plain = args.plain
-        || std::env::var("TERM").is_ok_and(|t| t == "dumb")
-        || !std::io::stdin().is_terminal()
-        || !std::io::stderr().is_terminal();
+    let plain = plan.plain || !plan.term.stdin_tty || !plan.term.stderr_tty;
     let mut prompter: Box<dyn Prompter> = if plain {
+        let width = plan
+            .term
+            .stderr_tty
+            .then(|| usize::from(console::Term::stderr().size().1).saturating_sub(1));
         Box::new(plain::Plain::new(
-            std::io::stdin().lock(),
+            std::io::BufReader::new(InterruptibleStdin::new()),
             std::io::stderr(),
+            width,
         ))
     } else {
-        Box::new(rich::Rich::new(prompt_color(color)))
+        Box::new(rich::Rich::new(plan.color_stderr))
     };
 
     set_hint("Nothing was answered, so nothing was saved.".into());
-    // Without a handler (it cannot be installed twice) Ctrl-C still ends
-    // the program; the draft is saved after every answer regardless.
-    let _ = ctrlc::set_handler(|| stop(Stop::Interrupted));
+    // Ctrl-C only sets a flag: the prompt that waits sees it and the
+    // session ends through the normal error path.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
 
     let p = prompter.as_mut();
-    let mut mode = if args.quick { Mode::Quick } else { Mode::Full };
+    let mut mode = session.mode;
     let mut sheet = AnswerSheet::new(&bank);
     let fingerprint = state::fingerprint(&bank);
     match (&existing, &draft_path) {
-        (Some(d), Some(path)) if args.resume => {
+        (Some(d), Some(path)) if session.resume => {
             if d.bank.fingerprint != fingerprint {
                 p.say(&format!(
                     "Note: the questions changed since this draft was saved; your answers are checked against {}.",
@@ -160,18 +232,18 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
                 ))?;
             }
             sheet = d.sheet(&bank, path)?;
-            mode = d.mode();
+            mode = d.mode;
             set_hint(resume_hint(d.count(), path));
             welcome_back(p, &bank, mode, d.count())?;
         }
         (Some(d), Some(path)) => {
-            intro(p, &bank, mode, state_dir.as_deref())?;
+            intro(p, &bank, mode)?;
             if d.bank.fingerprint == fingerprint && d.count() > 0 {
                 let items = [
                     format!(
-                        "Carry on where I stopped ({} answered, {} mode)",
+                        "Carry on where I stopped ({} answered, {} assessment)",
                         d.count(),
-                        d.mode
+                        d.mode.as_str()
                     ),
                     "Start over (the saved answers are deleted)".to_string(),
                 ];
@@ -179,7 +251,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
                     Some(1) => state::remove_draft(path)?,
                     _ => {
                         sheet = d.sheet(&bank, path)?;
-                        mode = d.mode();
+                        mode = d.mode;
                         set_hint(resume_hint(d.count(), path));
                     }
                 }
@@ -190,7 +262,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
                 ))?;
             }
         }
-        _ => intro(p, &bank, mode, state_dir.as_deref())?,
+        _ => intro(p, &bank, mode)?,
     }
 
     let mut flow = Flow::new(&bank, mode, sheet);
@@ -200,11 +272,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
             return Ok(());
         };
         let draft = Draft::new(flow.bank(), bank_dir.as_deref(), flow.mode(), flow.sheet());
-        let saved = {
-            let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
-            state::write(dir, state::DRAFT_FILE, &draft.to_json())
-        };
-        match saved {
+        match state::write(dir, state::DRAFT_FILE, &draft.to_json()) {
             Ok(path) => set_hint(resume_hint(draft.count(), &path)),
             Err(e) if !save_failed => {
                 save_failed = true;
@@ -219,66 +287,55 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
         Ok(())
     })?;
     match outcome {
-        Outcome::Stopped(why) => stop(why),
-        Outcome::Finished => finish(
-            p,
-            &flow,
-            args,
-            color,
-            state_dir.as_deref(),
-            draft_path.as_deref(),
-        ),
-    }
-}
-
-/// Colour for the prompts on standard error.
-fn prompt_color(color: ColorChoice) -> bool {
-    match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stderr().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
+        Outcome::Stopped(why) => Err(stopped(why)),
+        Outcome::Finished => finish(p, &flow, plan, state_dir.as_deref(), draft_path.as_deref()),
     }
 }
 
 /// Ctrl-C or the end of input in a prompt outside the questions stops the
 /// session the same way as in a question.
 fn ask<T>(r: std::io::Result<T>) -> Result<T> {
-    match r {
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => stop(Stop::Interrupted),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => stop(Stop::InputEnded),
+    match r.map_err(after_ctrl_c) {
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(stopped(Stop::Interrupted)),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(stopped(Stop::InputEnded)),
         other => Ok(other?),
     }
 }
 
 /// Asks every question the flow asks, calling `saved` after each answer.
-/// Returns how it ended; I/O errors other than a stop are errors.
+/// A part's title and introduction are shown once, the first time it is
+/// reached (going back into it does not repeat them). Returns how it
+/// ended; I/O errors other than a stop are errors.
 pub fn ask_all<F>(p: &mut dyn Prompter, flow: &mut Flow, mut saved: F) -> std::io::Result<Outcome>
 where
     F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<()>,
 {
     let bank = flow.bank();
-    let mut shown_set = None;
+    let mut shown_sets = HashSet::new();
     while let Some(q) = flow.current() {
         let question = &bank.questions[q];
         let set = &bank.sets[question.set];
-        if shown_set != Some(question.set) {
-            p.heading(&set.title, set.description.as_deref())?;
-            shown_set = Some(question.set);
+        let Some(place) = flow.progress() else { break };
+        if shown_sets.insert(question.set) {
+            let body = set.description.as_deref().map(export::terminal_safe);
+            p.heading(
+                &format!(
+                    "Part {} of {}: {}",
+                    place.part,
+                    place.parts,
+                    export::terminal_safe(set.title.trim())
+                ),
+                body.as_deref(),
+            )?;
         }
-        let (number, total) = flow.progress().unwrap_or((1, 1));
         let view = QuestionView {
             question,
             set_title: &set.title,
-            number,
-            total,
+            place,
             current: flow.sheet().slot(q),
-            can_go_back: number > 1,
+            can_go_back: place.number > 1,
         };
-        match p.ask(&view) {
+        match p.ask(&view).map_err(after_ctrl_c) {
             Ok(Reply::Answer(slot)) => {
                 flow.answer(slot);
                 saved(flow, p)?;
@@ -303,17 +360,6 @@ where
     Ok(Outcome::Finished)
 }
 
-/// "about 3 minutes" for these questions.
-fn duration<'q>(questions: impl Iterator<Item = &'q crate::bank::Question>) -> String {
-    let seconds: usize = questions.map(seconds_for).sum();
-    let minutes = seconds.div_ceil(60).max(1);
-    if minutes == 1 {
-        "about a minute".into()
-    } else {
-        format!("about {minutes} minutes")
-    }
-}
-
 fn plural(n: usize, one: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
@@ -322,54 +368,49 @@ fn plural(n: usize, one: &str) -> String {
     }
 }
 
-/// The intro: what the tool does, how long it takes, where answers stay, the keys.
-pub fn intro_text(bank: &Bank, mode: Mode, state_dir: Option<&Path>, keys: &str) -> String {
+/// The intro: what the tool does, how long it takes, that answers stay
+/// here, the keys. Short enough to read on a 24-line terminal.
+pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
     let safe = export::terminal_safe;
     let mut parts = Vec::new();
     parts.push(match &bank.description {
         Some(d) => safe(d.trim()),
         None => "A career-path self-assessment for working parents: does your workplace offer you a positive track, with flexibility and a way up, or is it quietly sidelining you?".into(),
     });
-    let sets: Vec<String> = bank.sets.iter().map(|s| safe(s.title.trim())).collect();
-    if !sets.is_empty() {
-        parts.push(format!("It asks about: {}.", sets.join(", ")));
-    }
-    let full = bank.questions.len();
-    let core = bank.questions.iter().filter(|q| q.core).count();
+    let full = crate::estimate::questions(bank, Mode::Full).count();
+    let core = crate::estimate::questions(bank, Mode::Quick).count();
     parts.push(match mode {
         Mode::Full => format!(
-            "It takes {}: up to {}, some asked only when they apply. For a first impression, `mommytrack assess --quick` asks only the {} core ones, {}.",
-            duration(bank.questions.iter()),
+            "It takes {}: up to {}, some only when they apply. For a first impression, `mommytrack assess --quick` asks {} ({}).",
+            crate::estimate::duration(bank, Mode::Full),
             plural(full, "question"),
-            core,
-            duration(bank.questions.iter().filter(|q| q.core))
+            plural(core, "core question"),
+            crate::estimate::duration(bank, Mode::Quick)
         ),
         Mode::Quick => format!(
             "This is the quick version: up to {}, {}. The full assessment asks up to {}, {}.",
             plural(core, "core question"),
-            duration(bank.questions.iter().filter(|q| q.core)),
+            crate::estimate::duration(bank, Mode::Quick),
             full,
-            duration(bank.questions.iter())
+            crate::estimate::duration(bank, Mode::Full)
         ),
     });
-    parts.push(match state_dir {
-        Some(dir) => format!(
-            "Everything stays on this computer: nothing is sent anywhere. Your answers are saved as you go, in {}, so you can stop at any time and carry on later with `mommytrack assess --resume`.",
-            dir.display()
-        ),
-        None => "Everything stays on this computer: nothing is sent anywhere.".into(),
-    });
+    parts.push(
+        "Nothing is sent anywhere. Answers are saved on this computer as you go: stop at any time and carry on with `mommytrack assess --resume`.".into(),
+    );
+    // The disclaimer's first sentence; the report carries all of it.
     if let Some(d) = &bank.disclaimer {
-        parts.push(safe(d.trim()));
+        let d = d.trim();
+        let first = d.find(". ").map_or(d, |end| &d[..=end]);
+        parts.push(safe(first));
     }
     parts.push(keys.to_string());
     parts.join("\n\n")
 }
 
-fn intro(p: &mut dyn Prompter, bank: &Bank, mode: Mode, state_dir: Option<&Path>) -> Result<()> {
-    let text = intro_text(bank, mode, state_dir, p.keys());
-    p.heading(&bank.title, Some(&text))?;
-    Ok(())
+fn intro(p: &mut dyn Prompter, bank: &Bank, mode: Mode) -> Result<()> {
+    let text = intro_text(bank, mode, p.keys());
+    ask(p.pause(&export::terminal_safe(&bank.title), &text))
 }
 
 fn welcome_back(p: &mut dyn Prompter, bank: &Bank, mode: Mode, answers: usize) -> Result<()> {
@@ -379,17 +420,16 @@ fn welcome_back(p: &mut dyn Prompter, bank: &Bank, mode: Mode, answers: usize) -
         mode.as_str(),
         p.keys()
     );
-    p.heading(&bank.title, Some(&text))?;
-    Ok(())
+    ask(p.pause(&export::terminal_safe(&bank.title), &text))
 }
 
 /// Scores the answers, saves the result in the state folder, removes the
-/// draft, shows the report and offers copies to share.
+/// draft, then ends with a screen that fits: the verdict, the dimensions,
+/// where to start, where the result is, and what to do next.
 fn finish(
     p: &mut dyn Prompter,
     flow: &Flow,
-    args: &AssessArgs,
-    color: ColorChoice,
+    plan: &Plan,
     state_dir: Option<&Path>,
     draft_path: Option<&Path>,
 ) -> Result<()> {
@@ -404,7 +444,6 @@ fn finish(
             match state::write(dir, &name, &export::to_json(&result)) {
                 Ok(path) => {
                     if let Some(draft) = draft_path {
-                        let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
                         state::remove_draft(draft)?;
                     }
                     set_hint(format!("Your result is saved in {}.", path.display()));
@@ -421,73 +460,125 @@ fn finish(
         }
         None => None,
     };
-    p.say("")?;
-    crate::commands::emit(result.clone(), &args.output, color)?;
-    if let Some(out) = &args.output.output {
-        p.say(&format!("The report is in {}.", out.display()))?;
+
+    // The report the command line asked for: to its file, or to a standard
+    // output that is not this terminal (a pipe, a file), or in a format
+    // other than text.
+    let on_screen = plan.path.is_none() && plan.term.stdout_tty && plan.format == Format::Text;
+    if !on_screen {
+        plan.report(result.clone())?;
     }
-    if let Some(path) = saved {
-        p.say(&format!(
-            "Your result is saved in {}; `mommytrack report {}` shows it again.",
-            path.display(),
-            path.display()
-        ))?;
+    let mut screen_options = plan.render_options();
+    screen_options.color = plan.color_stderr;
+    screen_options.width = u16::try_from(menu::columns(&console::Term::stderr())).unwrap_or(80);
+    let mut r = result.clone();
+    if plan.redact {
+        r.redact();
     }
-    match offer_copies(p, &result, args.output.redact) {
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => stop(Stop::Interrupted),
+    ask(p.show(&format!("\n{}", export::end_screen(&r, &screen_options))))?;
+    if let Some(out) = &plan.path {
+        ask(p.say(&format!("The report is in {}.", out.display())))?;
+    }
+    if let Some(path) = &saved {
+        ask(p.say(&format!("Your result is saved in {}.", path.display())))?;
+    }
+    match what_next(p, &result, plan) {
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(()),
-        other => Ok(other?),
+        other => ask(other),
     }
 }
 
-/// "Save a copy to share?" until the user is done.
-fn offer_copies(
-    p: &mut dyn Prompter,
-    result: &AssessmentResult,
-    redact: bool,
-) -> std::io::Result<()> {
-    let choices = [
-        ("No thanks, I am done", None),
-        ("Markdown (.md), to paste or print", Some(Format::Markdown)),
-        ("HTML (.html), to open in a browser", Some(Format::Html)),
+/// The menu at the end: read the full report (through the pager), save a
+/// copy to share, or finish.
+fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> std::io::Result<()> {
+    let items = [
+        "Read the full report".to_string(),
+        "Save a copy to share (Markdown, HTML or JSON)".to_string(),
+        "Done".to_string(),
+    ];
+    let mut default = 0;
+    loop {
+        match p.choose("What next?", &items, default)? {
+            Some(0) => {
+                let mut r = result.clone();
+                if plan.redact {
+                    r.redact();
+                }
+                let doc = export::exporter(Format::Text)
+                    .map(|e| e.report(&r, &plan.to_stdout().render_options()));
+                match doc.and_then(|d| plan.to_stdout().page(&d)) {
+                    Ok(()) => {}
+                    Err(e) => p.say(&format!("Cannot show the report: {e:#}"))?,
+                }
+                default = 1;
+            }
+            Some(1) => {
+                save_copy(p, result, plan)?;
+                default = 2;
+            }
+            _ => return Ok(()),
+        }
+    }
+}
+
+/// "Save a copy": the format, whether to leave private notes out, and
+/// where (a documents folder by default; `~` expanded; an existing file
+/// replaced only when the person says so).
+fn save_copy(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> std::io::Result<()> {
+    let formats = [
+        ("Markdown (.md), to paste or print", Format::Markdown),
+        ("HTML (.html), to open in a browser", Format::Html),
         (
             "JSON (.json), for `mommytrack report` and `compare`",
-            Some(Format::Json),
+            Format::Json,
         ),
     ];
-    let items: Vec<String> = choices.iter().map(|(l, _)| l.to_string()).collect();
+    let labels: Vec<String> = formats.iter().map(|(l, _)| l.to_string()).collect();
+    let Some(i) = p.choose("Which kind of copy?", &labels, 0)? else {
+        return Ok(());
+    };
+    let format = formats[i].1;
     let mut r = result.clone();
-    if redact {
+    let has_notes = !export::notes(&r).is_empty();
+    if plan.redact || (has_notes && p.confirm("Leave out your private notes (free-text answers)? Yes is best for a copy you share.", true)?) {
         r.redact();
     }
+    let home = output::home_dir();
+    let folder = output::documents_dir().unwrap_or_else(|| PathBuf::from("."));
+    let mut suggested = folder
+        .join(format!("mommytrack-report.{}", output::extension(format)))
+        .display()
+        .to_string();
     loop {
-        let Some(i) = p.choose("Save a copy of the report to share?", &items, 0)? else {
+        let Some(typed) = p.input("Save as", &suggested)? else {
             return Ok(());
         };
-        let Some(format) = choices[i].1 else {
-            return Ok(());
-        };
-        let ext = match format {
-            Format::Markdown => "md",
-            Format::Html => "html",
-            Format::Json | Format::Text => "json",
-        };
-        let default = format!("mommytrack-report.{ext}");
-        let Some(name) = p.input("Save as", &default)? else {
+        let path = output::expand_tilde(&typed, home.as_deref());
+        let overwrite = path.exists();
+        if overwrite && path.is_dir() {
+            p.say(&format!("{} is a folder: add a file name.", path.display()))?;
+            suggested = path
+                .join(format!("mommytrack-report.{}", output::extension(format)))
+                .display()
+                .to_string();
             continue;
-        };
-        let doc = export::exporter(format).map(|e| e.report(&r, &RenderOptions::default()));
-        let message = match doc {
-            Ok(doc) => match crate::files::write_output(Path::new(&name), &doc) {
-                Ok(()) => format!(
-                    "Saved {}.",
-                    std::path::absolute(&name).map_or(name.clone(), |p| p.display().to_string())
-                ),
-                Err(e) => format!("Not saved: {e}"),
-            },
-            Err(e) => format!("Not saved: {e:#}"),
-        };
-        p.say(&message)?;
+        }
+        if overwrite
+            && !p.confirm(
+                &format!("{} already exists. Replace it?", path.display()),
+                false,
+            )?
+        {
+            suggested = typed;
+            continue;
+        }
+        match output::save_copy(&r, format, &path, overwrite) {
+            Ok(saved) => return p.say(&format!("Saved {}.", saved.display())),
+            Err(e) => {
+                p.say(&format!("Not saved: {e:#}. Try another name or folder."))?;
+                suggested = typed;
+            }
+        }
     }
 }
 
@@ -575,14 +666,13 @@ mod tests {
         assert_eq!(
             script.shown,
             [
-                "# Your manager",
-                "Question 1 of 2 · Your manager boss_understands Missing",
-                "# Flexibility",
-                "Question 2 of 2 · Flexibility flex_options Missing",
-                "# Your manager",
-                "Question 1 of 2 · Your manager boss_understands Given(Scale(2))",
-                "# Flexibility",
-                "Question 2 of 2 · Flexibility flex_options Missing",
+                "# Part 1 of 2: Your manager",
+                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Missing",
+                "# Part 2 of 2: Flexibility",
+                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
+                // Back: no part introduction again.
+                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Given(Scale(2))",
+                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
             ]
         );
     }
@@ -601,7 +691,15 @@ mod tests {
         let outcome = ask_all(&mut script, &mut flow, |_, _| Ok(())).unwrap();
         assert_eq!(outcome, Outcome::Stopped(Stop::Interrupted));
         assert_eq!(flow.done(), 1);
-        assert!(script.shown.last().unwrap().starts_with("Question 2 of 7"));
+        assert!(
+            script
+                .shown
+                .last()
+                .unwrap()
+                .starts_with("Part 1 of 2 · question 2 of 7 · Your manager"),
+            "{:?}",
+            script.shown
+        );
         let mut flow = Flow::new(&bank, Mode::Full, flow.sheet().clone());
         let outcome = ask_all(&mut Script::default(), &mut flow, |_, _| Ok(())).unwrap();
         assert_eq!(outcome, Outcome::Stopped(Stop::InputEnded));
@@ -610,20 +708,19 @@ mod tests {
     #[test]
     fn the_intro_says_how_long_and_that_answers_stay_here() {
         let bank = mini();
-        let text = intro_text(&bank, Mode::Full, Some(Path::new("/st")), "KEYS");
+        let text = intro_text(&bank, Mode::Full, "KEYS");
         assert!(
             text.contains("about 3 minutes: up to 7 questions"),
             "{text}"
         );
         assert!(
-            text.contains("only the 3 core ones, about a minute"),
+            text.contains("asks 3 core questions (about a minute)"),
             "{text}"
         );
-        assert!(text.contains("stays on this computer"), "{text}");
-        assert!(text.contains("/st"), "{text}");
-        assert!(text.contains("Your manager, Flexibility"), "{text}");
+        assert!(text.contains("Nothing is sent anywhere"), "{text}");
+        assert!(text.contains("mommytrack assess --resume"), "{text}");
         assert!(text.ends_with("KEYS"));
-        let quick = intro_text(&bank, Mode::Quick, None, "KEYS");
+        let quick = intro_text(&bank, Mode::Quick, "KEYS");
         assert!(
             quick.contains("quick version: up to 3 core questions"),
             "{quick}"
