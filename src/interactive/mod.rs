@@ -504,11 +504,27 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                 if plan.redact {
                     r.redact();
                 }
-                let doc = export::exporter(Format::Text)
-                    .map(|e| e.report(&r, &plan.to_stdout().render_options()));
-                match doc.and_then(|d| plan.to_stdout().page(&d)) {
-                    Ok(()) => {}
-                    Err(e) => p.say(&format!("Cannot show the report: {e:#}"))?,
+                // On this terminal: through the pager when standard output
+                // is the terminal, else on standard error with the prompts
+                // (standard output is a file or a pipe).
+                let screen = plan.to_stdout();
+                let mut options = screen.render_options();
+                if !plan.term.stdout_tty {
+                    options.color = plan.color_stderr;
+                    options.width =
+                        u16::try_from(menu::columns(&console::Term::stderr())).unwrap_or(80);
+                }
+                let shown = export::exporter(Format::Text)
+                    .map(|e| e.report(&r, &options))
+                    .and_then(|doc| {
+                        if plan.term.stdout_tty {
+                            screen.page(&doc)
+                        } else {
+                            Ok(p.show(&doc)?)
+                        }
+                    });
+                if let Err(e) = shown {
+                    p.say(&format!("Cannot show the report: {e:#}"))?;
                 }
                 default = 1;
             }
