@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use anyhow::Result;
-use clap::CommandFactory;
 
 use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource, Kind};
@@ -46,12 +45,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "mommytrack", &mut out);
+            clap_complete::generate(shell, &mut crate::cli::command(), "mommytrack", &mut out);
             print(&String::from_utf8_lossy(&out))
         }
         Command::Man => {
             let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            clap_mangen::Man::new(crate::cli::command()).render(&mut out)?;
             print(&String::from_utf8_lossy(&out))
         }
         Command::Schema { kind } => print(&schema(kind)),
@@ -392,7 +391,7 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
     comment(&mut out, &format!("Answers for: {}", bank.title), "");
     let _ = writeln!(
         out,
-        "# Replace each `null` with your answer, then run:\n#   mommytrack assess{} --answers THIS_FILE\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        "# Replace each `null` with your answer, then run (with this file's name\n# if you saved it under another):\n#   mommytrack assess{} --answers answers.yaml\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
         if mode == Mode::Quick { " --quick" } else { "" }
     );
     for set in &bank.sets {
