@@ -53,10 +53,13 @@ impl Rich {
         columns(&self.term)
     }
 
-    /// Writes wrapped text that going back does not clear.
+    /// Writes wrapped text that going back does not clear. Lines break at
+    /// spaces only: messages name files, and a path broken at a hyphen
+    /// reads as two.
     fn write(&mut self, text: &str) -> io::Result<()> {
         self.echoes.clear();
-        self.term.write_line(&fill(text, self.width()))
+        let text = lines(text, self.width(), "", "", Breaks::Spaces).join("\n");
+        self.term.write_line(&text)
     }
 
     /// "✔ Prompt · answer", wrapped; remembered so that Esc can clear it.
@@ -313,18 +316,27 @@ impl Prompter for Rich {
         Ok(())
     }
 
+    /// The intro on a clear screen, from its first row, then "Press Enter
+    /// to begin." on the last line written (no newline after it, so that a
+    /// screenful does not scroll its first line away).
     fn pause(&mut self, title: &str, body: &str) -> io::Result<()> {
+        self.echoes.clear();
         self.term.clear_screen()?;
-        self.heading(title, Some(body))?;
-        self.term.write_line(
+        let width = self.width();
+        self.term
+            .write_line(&self.bold.apply_to(fill(title.trim(), width)).to_string())?;
+        self.term.write_line(&fill(body.trim(), width))?;
+        self.term.write_line("")?;
+        self.term.write_str(
             &self
                 .look
                 .prompt
                 .apply_to("Press Enter to begin.")
                 .to_string(),
         )?;
+        self.term.flush()?;
         menu::wait_for_enter(&self.term)?;
-        self.term.clear_last_lines(1)?;
+        self.term.clear_line()?;
         Ok(())
     }
 
