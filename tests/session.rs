@@ -343,8 +343,9 @@ fn draft_of(state: &Path, answers: &Path) {
         .unwrap()
         .iter()
         .flat_map(|d| d["questions"].as_array().unwrap())
-        .filter(|q| q["kind"] == "choice" && map.contains_key(q["id"].as_str().unwrap()))
-        .last()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rfind(|q| q["kind"] == "choice" && map.contains_key(q["id"].as_str().unwrap()))
         .unwrap()["id"]
         .as_str()
         .unwrap()
