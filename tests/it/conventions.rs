@@ -10,8 +10,7 @@ use std::process::{Command, Stdio};
 
 use clap::CommandFactory;
 
-#[path = "support/genbank.rs"]
-mod genbank;
+use crate::genbank;
 
 const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
 

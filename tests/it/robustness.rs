@@ -23,8 +23,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use serde_yaml::Value;
 
-#[path = "support/genbank.rs"]
-mod genbank;
+use crate::genbank;
 
 /// Cases per property: `MOMMYTRACK_FUZZ_CASES`, or `default`.
 fn config(default: u32) -> Config {

@@ -3,8 +3,6 @@
 //! and in `--plain` mode from a plain pipe. Every wait is bounded by a
 //! timeout so a broken prompt fails the test instead of hanging CI.
 
-#![cfg(unix)]
-
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::harness::assert_snapshot;
 use mommytrack::answers;
 use mommytrack::bank::{self, Bank, BankSource};
 use mommytrack::compare::Comparison;
@@ -50,7 +51,7 @@ fn snapshots_of_every_format_for_two_personas() {
     for name in ["supportive", "penalized"] {
         let r = persona(name);
         for format in FORMATS {
-            insta::assert_snapshot!(
+            assert_snapshot!(
                 format!("{name}_{}", export::format_name(format)),
                 render(&r, format)
             );
@@ -67,7 +68,7 @@ fn snapshots_of_the_comparison_in_every_format() {
         "penalized.json",
     );
     for format in FORMATS {
-        insta::assert_snapshot!(
+        assert_snapshot!(
             format!("compare_{}", export::format_name(format)),
             render_comparison(&c, format)
         );

@@ -1,9 +1,7 @@
 //! The commands of CONTRACT §1 through the real binary: outputs, exit codes,
 //! and "nothing written on failure".
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use predicates::prelude::*;
 
 const MINI_A1: &str = "answers/mini_a1.yaml";
