@@ -463,10 +463,10 @@ fn empty_non_utf8_and_malformed_answers_files_get_clear_messages() {
 #[cfg(target_os = "linux")]
 #[test]
 fn any_other_failure_exits_1_with_a_message() {
-    let bin = assert_cmd::cargo::cargo_bin("mommytrack");
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("'{}' questions > /dev/full", bin.display()))
+    require("sh");
+    let out = Test::new()
+        .args(["-c", "\"$0\" questions > /dev/full", BIN])
+        .command_for("sh")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -30,10 +30,26 @@ pub const MINI: &str = "mini";
 
 /// A run of the binary in a private temporary folder (see the module docs).
 pub struct Test {
-    dir: Rc<tempfile::TempDir>,
+    dir: Dir,
     args: Vec<OsString>,
     env: Vec<(OsString, Option<OsString>)>,
     stdin: Option<Vec<u8>>,
+}
+
+/// The folder a test runs in: its own temporary one, or one the caller owns.
+#[derive(Clone)]
+enum Dir {
+    Temp(Rc<tempfile::TempDir>),
+    Given(PathBuf),
+}
+
+impl Dir {
+    fn path(&self) -> &Path {
+        match self {
+            Dir::Temp(t) => t.path(),
+            Dir::Given(p) => p,
+        }
+    }
 }
 
 impl Default for Test {
@@ -50,8 +66,20 @@ impl Test {
         for sub in ["home", "state"] {
             std::fs::create_dir(dir.path().join(sub)).expect("create a folder");
         }
+        Self::at(Dir::Temp(Rc::new(dir)))
+    }
+
+    /// Runs in `dir`, a temporary folder the caller owns (and keeps alive),
+    /// with the same private environment as [`Test::new`] pointing inside it
+    /// (the folders themselves are not created: the caller decides what is
+    /// in `dir`).
+    pub fn in_dir(dir: &Path) -> Self {
+        Self::at(Dir::Given(dir.to_path_buf()))
+    }
+
+    fn at(dir: Dir) -> Self {
         let mut t = Test {
-            dir: Rc::new(dir),
+            dir,
             args: Vec::new(),
             env: Vec::new(),
             stdin: None,
@@ -72,7 +100,7 @@ impl Test {
     /// arguments or input: for a test that runs the binary several times.
     pub fn again(&self) -> Test {
         Test {
-            dir: Rc::clone(&self.dir),
+            dir: self.dir.clone(),
             args: Vec::new(),
             env: self.env.clone(),
             stdin: None,
@@ -99,6 +127,12 @@ impl Test {
     /// nothing.
     pub fn mini_with(&mut self, edits: &[(&str, &str, &str)]) -> &mut Self {
         copy_mini(&self.path().join(MINI), edits);
+        self
+    }
+
+    /// Copies the mini bank into `rel`, a folder relative to the test's.
+    pub fn mini_at(&mut self, rel: &str) -> &mut Self {
+        copy_mini(&self.path().join(rel), &[]);
         self
     }
 
@@ -204,7 +238,7 @@ impl Test {
         Outcome {
             output: self.output().expect("the binary runs"),
             args: self.args.clone(),
-            dir: Rc::clone(&self.dir),
+            dir: self.dir.clone(),
         }
     }
 
@@ -226,7 +260,7 @@ impl Test {
 pub struct Outcome {
     pub output: Output,
     args: Vec<OsString>,
-    dir: Rc<tempfile::TempDir>,
+    dir: Dir,
 }
 
 impl Outcome {

@@ -8,9 +8,9 @@
 //! ```
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
+use crate::harness::mt;
+
 const KINDS: &[&str] = &["bank", "set", "answers"];
 
 fn root() -> &'static Path {
@@ -22,10 +22,7 @@ fn schema_file(kind: &str) -> PathBuf {
 }
 
 fn printed(kind: &str) -> String {
-    let out = Command::new(BIN)
-        .args(["schema", kind])
-        .output()
-        .expect("runs");
+    let out = mt().args(["schema", kind]).output().expect("runs");
     assert!(out.status.success(), "mommytrack schema {kind} failed");
     String::from_utf8(out.stdout).expect("UTF-8")
 }
