@@ -6,9 +6,7 @@ use predicates::prelude::*;
 
 const MINI_A1: &str = "answers/mini_a1.yaml";
 
-fn mini() -> std::path::PathBuf {
-    fixture("mini")
-}
+use crate::harness::mini_dir as mini;
 
 #[test]
 fn assess_with_an_answers_file_prints_the_text_report() {

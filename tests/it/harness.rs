@@ -25,6 +25,9 @@ use mommytrack::bank::{self, Bank, BankSource, SourceFile};
 /// The path of the binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
 
+/// The mini bank in the fixtures, as an absolute path (read only).
+pub const MINI_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+
 /// Where [`Test::mini`] puts the mini bank, relative to the test's folder.
 pub const MINI: &str = "mini";
 
@@ -363,7 +366,7 @@ pub fn repo(rel: &str) -> PathBuf {
 
 /// The mini bank's folder in the fixtures (read only).
 pub fn mini_dir() -> PathBuf {
-    fixture("mini")
+    PathBuf::from(MINI_FIXTURE)
 }
 
 /// The mini bank's files, for tests of the library.

@@ -12,9 +12,8 @@ use std::time::Duration;
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
-use crate::harness::Test;
+use crate::harness::{MINI_FIXTURE as MINI, Test};
 
-const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
 /// Milliseconds any one expectation may wait.
 const TIMEOUT_MS: u64 = 10_000;
 

@@ -4,9 +4,8 @@
 
 use std::path::Path;
 
-use crate::harness::assert_snapshot;
+use crate::harness::{assert_snapshot, mini_bank as mini};
 use mommytrack::answers;
-use mommytrack::bank::{self, Bank, BankSource};
 use mommytrack::compare::Comparison;
 use mommytrack::export::{self, Format, RenderOptions};
 use mommytrack::result::{self, AssessmentResult};
@@ -18,12 +17,6 @@ const HOSTILE: &str = "<script>alert(1)</script> a | b \u{1b}[31mred\u{1b}[0m & 
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mini() -> Bank {
-    bank::load(&BankSource::Dir(root().join("tests/fixtures/mini")))
-        .expect("the mini bank loads")
-        .0
 }
 
 fn persona(name: &str) -> AssessmentResult {
