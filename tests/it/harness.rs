@@ -466,3 +466,69 @@ macro_rules! assert_snapshot {
     };
 }
 pub(crate) use assert_snapshot;
+
+/// The harness itself: runs are private and its checks can fail.
+mod checks {
+    use super::*;
+
+    #[test]
+    fn a_run_writes_only_into_its_own_folder() {
+        let mut t = Test::new();
+        t.mini()
+            .args(["assess", "--bank", MINI, "--answers", "-", "--output", "3"])
+            .stdin("boss_understands: 4\n")
+            .success()
+            .stdout_is("");
+        assert!(
+            t.path().join("3").is_file(),
+            "the report is in the test's folder"
+        );
+        assert!(
+            !repo("3").exists(),
+            "nothing is written into the repository"
+        );
+        // The same folder again: a second run sees the first one's file.
+        t.again()
+            .args(["report", "3"])
+            .code(65)
+            .stderr_contains("3");
+    }
+
+    #[test]
+    fn the_environment_points_into_the_test_folder() {
+        let t = Test::new();
+        let c = t.command();
+        assert_eq!(c.get_current_dir(), Some(t.path()));
+        let envs: Vec<_> = c.get_envs().collect();
+        for key in ["MOMMYTRACK_STATE_DIR", "HOME", "XDG_STATE_HOME"] {
+            let value = envs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| *v)
+                .unwrap_or_else(|| panic!("{key} is not set"));
+            assert!(Path::new(value).starts_with(t.path()), "{key}={value:?}");
+        }
+        assert!(envs.contains(&(OsStr::new("NO_COLOR"), None)));
+    }
+
+    #[test]
+    #[should_panic(expected = "expected exit code 0")]
+    fn a_wrong_exit_code_fails() {
+        Test::new().args(["no-such-command"]).success();
+    }
+
+    #[test]
+    #[should_panic(expected = "standard error lacks")]
+    fn a_missing_needle_fails() {
+        Test::new()
+            .args(["--version"])
+            .success()
+            .stderr_contains("mommytrack");
+    }
+
+    #[test]
+    #[should_panic(expected = "does not contain")]
+    fn an_edit_that_matches_nothing_fails() {
+        Test::new().mini_with(&[("bank.yaml", "no such text", "x")]);
+    }
+}
