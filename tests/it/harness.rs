@@ -494,6 +494,22 @@ mod checks {
             .stderr_contains("3");
     }
 
+    /// The examples of /work/coord/HARNESS.md, kept working.
+    #[test]
+    fn the_guide_examples_hold() {
+        Test::new()
+            .mini()
+            .args(["assess", "--bank", MINI, "--answers", "-"])
+            .stdin("boss_understands: 4\n")
+            .code(0)
+            .stdout_contains("Verdict");
+        Test::new()
+            .mini_with(&[("10_boss.yaml", "kind: choice", "kind: choise")])
+            .args(["validate", MINI])
+            .code(65)
+            .stderr_contains("did you mean");
+    }
+
     #[test]
     fn the_environment_points_into_the_test_folder() {
         let t = Test::new();
