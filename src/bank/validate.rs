@@ -13,9 +13,9 @@ use super::model::{
     Flag, Kind, OverallBy, Question, Scale, Set, Severity,
 };
 use super::raw::*;
-use crate::answers::strip_location;
 use crate::error::{Problem, suggestion};
 use crate::input::Locator;
+use crate::yaml::strip_location;
 
 /// One bank file: its name for messages and its text.
 #[derive(Debug, Clone)]
