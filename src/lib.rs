@@ -24,3 +24,4 @@ pub mod output;
 pub mod result;
 pub mod scoring;
 pub mod wrap;
+pub mod yaml;

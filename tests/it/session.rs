@@ -5,8 +5,6 @@
 //! screen that fits, the pager, the cursor mark without colour, number
 //! keys, an honest count, plain mode, echo lines and the save step.
 
-#![cfg(unix)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -14,8 +12,7 @@ use std::time::Duration;
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
-const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+use crate::harness::{BIN, MINI_FIXTURE as MINI, Test};
 const TIMEOUT_MS: u64 = 10_000;
 const WIDTHS: [usize; 2] = [60, 100];
 
@@ -34,12 +31,13 @@ struct Tty {
     cols: usize,
 }
 
+/// The binary in a terminal of `cols` × `rows` (set by `stty` in a shell
+/// that then runs it), in the harness's private environment with `state`
+/// as its state and home folder.
 fn command(state: &Path, cols: usize, rows: usize, args: &[&str]) -> Command {
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg(format!(
-            "stty cols {cols} rows {rows} && exec \"$0\" \"$@\""
-        ))
+    Test::in_dir(state)
+        .arg("-c")
+        .arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""))
         .arg(BIN)
         .args(args)
         .env("MOMMYTRACK_STATE_DIR", state)
@@ -48,10 +46,8 @@ fn command(state: &Path, cols: usize, rows: usize, args: &[&str]) -> Command {
         .env("NO_COLOR", "1")
         .env("PAGER", "cat")
         .env_remove("LESS")
-        .env_remove("XDG_STATE_HOME")
         .env_remove("XDG_DOCUMENTS_DIR")
-        .env_remove("XDG_CONFIG_HOME");
-    cmd
+        .command_for("sh")
 }
 
 impl Tty {
