@@ -565,3 +565,36 @@ fn report_and_compare_still_read_version_1_results() {
         .success()
         .stdout(predicate::str::contains("\"verdict\": \"sidelined\""));
 }
+
+// ---- caps ----
+
+#[test]
+fn a_question_with_more_than_200_options_is_refused() {
+    let options = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "      - {{ id: o{i}, label: \"O{i}\", score: {} }}\n",
+                    i % 3
+                )
+            })
+            .collect()
+    };
+    let set = |n: usize| {
+        format!(
+            "id: s\ntitle: S\nquestions:\n  - id: many\n    kind: multi\n    prompt: \"Which?\"\n    options:\n{}",
+            options(n)
+        )
+    };
+    let settings = "title: T\nbands:\n  - { verdict: ok, min: 0, label: OK }\n";
+    let ok = bank(&[("bank.yaml", settings), ("s.yaml", &set(200))]);
+    mt().arg("validate").arg(ok.path()).assert().success();
+    let big = bank(&[("bank.yaml", settings), ("s.yaml", &set(201))]);
+    mt().arg("validate")
+        .arg(big.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "s.yaml:7:5: [many] `many` has 201 options; a question may have at most 200",
+        ));
+}
