@@ -598,3 +598,31 @@ fn a_question_with_more_than_200_options_is_refused() {
             "s.yaml:7:5: [many] `many` has 201 options; a question may have at most 200",
         ));
 }
+
+#[test]
+fn sources_reach_the_result_and_the_question_list() {
+    let dir = mini_with(&[
+        (
+            "bank.yaml",
+            "    caps_verdict: mixed\n",
+            "    caps_verdict: mixed\n    source: \"A study (2020)\"\n",
+        ),
+        (
+            "10_boss.yaml",
+            "    prompt: \"Do you have a manager?\"\n",
+            "    prompt: \"Do you have a manager?\"\n    source: [\"seed 001\"]\n",
+        ),
+    ]);
+    let r = assess(dir.path(), "has_manager: true\nboss_early_leave: counted\n");
+    assert_eq!(r["flags"][0]["source"], json!(["A study (2020)"]));
+    let out = mt()
+        .args(["questions", "--format", "json", "--bank"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let q: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(q["sets"][0]["questions"][0]["source"], json!(["seed 001"]));
+    assert_eq!(q["flags"][0]["source"], json!(["A study (2020)"]));
+    assert_eq!(q["sets"][0]["shared"], false);
+    assert_eq!(q["sets"][0]["min_answered"], 1);
+}
