@@ -2,12 +2,14 @@
 //!
 //! Data flows one way: a bank ([`bank`]) and answers ([`answers`]) go into
 //! the scorer ([`scoring`]), which yields a result ([`result`]) that the
-//! exporters ([`export`]) render. The output plan ([`output`]) decides once
-//! where a report goes and how it looks there, and writes it. [`commands`]
-//! wires these to the command line ([`cli`]) and the terminal session
-//! ([`interactive`]) asks the questions; neither formats a report. [`wrap`]
-//! is the one word-wrapper, [`estimate`] the one time estimate; [`error`]
-//! owns the exit codes, and only `main` exits.
+//! exporters ([`export`]) render. The bank sits below the answers file and
+//! does not import it; both read YAML values with the helpers in [`yaml`].
+//! The output plan ([`output`]) decides once where a report goes and how it
+//! looks there, and writes it. [`commands`] wires these to the command line
+//! ([`cli`]) and the terminal session ([`interactive`]) asks the questions;
+//! neither formats a report. [`wrap`] is the one word-wrapper, [`estimate`]
+//! the one time estimate; [`error`] owns the exit codes, and only `main`
+//! exits.
 
 pub mod answers;
 pub mod bank;
