@@ -17,9 +17,7 @@ pub fn seconds_for(q: &Question) -> usize {
 
 /// The questions a mode may ask (before conditions).
 pub fn questions(bank: &Bank, mode: Mode) -> impl Iterator<Item = &Question> {
-    bank.questions
-        .iter()
-        .filter(move |q| mode == Mode::Full || q.core)
+    bank.questions.iter().filter(move |q| mode.includes(q))
 }
 
 /// Whole minutes, at least one, for the questions a mode may ask.

@@ -316,7 +316,8 @@ impl Exporter for TextExporter {
     }
 }
 
-/// How many next steps the end of a session shows under "Start here".
+/// How many next steps the end of a session shows under "Start here" when
+/// the result marks none.
 pub const START_HERE: usize = 3;
 
 /// The screen that ends a terminal session, short enough to fit a 24-line
@@ -329,6 +330,14 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions) -> String {
     let mut out = String::new();
     let coverage = super::coverage_sentence(r);
     match (r.overall.score, &r.overall.label) {
+        (Some(score), Some(label)) if r.overall.withheld.is_some() => {
+            let sentence = format!(
+                "No verdict yet: {}. The score so far, {} out of 100, is provisional. {coverage}",
+                t(label).to_lowercase(),
+                format_score(score)
+            );
+            out.push_str(&wrap(&sentence, width, ""));
+        }
         (Some(score), Some(label)) => {
             let sentence = format!(
                 "Verdict: {}, {} out of 100. {coverage}",
@@ -366,9 +375,17 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions) -> String {
         ]);
     }
     let _ = writeln!(out, "{table}");
-    if !r.next_steps.is_empty() {
+    // The steps the result marks to start with (results of version 1 mark
+    // none: their first steps).
+    let marked: Vec<_> = r.next_steps.iter().filter(|s| s.start_here).collect();
+    let first: Vec<_> = if marked.is_empty() {
+        r.next_steps.iter().take(START_HERE).collect()
+    } else {
+        marked
+    };
+    if !first.is_empty() {
         let _ = writeln!(out, "{}", st.heading.apply_to("Start here"));
-        for (n, s) in r.next_steps.iter().take(START_HERE).enumerate() {
+        for (n, s) in first.into_iter().enumerate() {
             out.push_str(&wrap_hanging(
                 &t(&s.title),
                 width,

@@ -116,7 +116,7 @@ impl<'b> Flow<'b> {
     /// shrinks as conditions are settled and is exact once none is pending.
     pub fn progress(&self) -> Option<Progress> {
         let q = self.cursor?;
-        let in_mode = |i: usize| self.mode == Mode::Full || self.bank.questions[i].core;
+        let in_mode = |i: usize| self.mode.includes(&self.bank.questions[i]);
         let parts: Vec<usize> = (0..self.bank.sets.len())
             .filter(|&s| self.bank.sets[s].questions.clone().any(in_mode))
             .collect();

@@ -341,6 +341,9 @@ where
                 saved(flow, p)?;
             }
             Ok(Reply::Back) => {
+                if p.cleared_heading() {
+                    shown_sets.remove(&question.set);
+                }
                 if !flow.back() {
                     p.say("This is the first question.")?;
                 }

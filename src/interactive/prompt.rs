@@ -180,6 +180,11 @@ pub trait Prompter {
     fn show(&mut self, text: &str) -> io::Result<()> {
         self.say(text)
     }
+    /// Whether going back just cleared a part's heading from the screen
+    /// (so that it is shown again when the part is reached again).
+    fn cleared_heading(&mut self) -> bool {
+        false
+    }
     /// The keys, for the intro.
     fn keys(&self) -> &'static str;
 }

@@ -27,9 +27,13 @@ pub struct Rich {
     look: Look,
     theme: Box<dyn Theme>,
     bold: Style,
-    /// Rows of the echo lines written since the last heading or message,
-    /// newest last: going back clears the newest.
-    echoes: Vec<usize>,
+    /// What was written since the last message, newest last: going back
+    /// clears the newest echo, and the part heading above the question when
+    /// that is what came last.
+    echoes: Vec<Block>,
+    /// Going back cleared a part heading: it is to be shown again when the
+    /// part is reached again.
+    cleared_heading: bool,
 }
 
 impl Rich {
@@ -46,6 +50,7 @@ impl Rich {
             },
             bold: Style::new().for_stderr().force_styling(color).bold(),
             echoes: Vec::new(),
+            cleared_heading: false,
         }
     }
 
@@ -70,7 +75,7 @@ impl Rich {
             self.term
                 .write_line(&self.look.dim.apply_to(l).to_string())?;
         }
-        self.echoes.push(out.len());
+        self.echoes.push(Block::Echo(out.len()));
         Ok(())
     }
 
@@ -95,8 +100,16 @@ impl Rich {
     /// Esc: clears the progress line and the echo of the previous answer,
     /// which is about to be asked again.
     fn back(&mut self, progress_rows: usize) -> io::Result<Reply> {
-        let echo = self.echoes.pop().unwrap_or(0);
-        self.term.clear_last_lines(progress_rows + echo)?;
+        let mut rows = progress_rows;
+        if let Some(Block::Heading(h)) = self.echoes.last() {
+            rows += h;
+            self.echoes.pop();
+            self.cleared_heading = true;
+        }
+        if let Some(Block::Echo(e)) = self.echoes.pop() {
+            rows += e;
+        }
+        self.term.clear_last_lines(rows)?;
         Ok(Reply::Back)
     }
 
@@ -291,6 +304,13 @@ fn keys_hint(multi: bool, back: bool) -> String {
     parts.join(" · ")
 }
 
+/// Rows written that going back may clear.
+#[derive(Debug, Clone, Copy)]
+enum Block {
+    Echo(usize),
+    Heading(usize),
+}
+
 /// What a [`Rich::pick`] came to.
 enum Picked {
     Back,
@@ -304,16 +324,25 @@ impl Prompter for Rich {
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
-        self.echoes.clear();
-        self.term.write_line("")?;
-        let title = fill(title.trim(), self.width());
-        self.term
-            .write_line(&self.bold.apply_to(title).to_string())?;
+        let mut out = vec![String::new()];
+        out.extend(
+            lines(title.trim(), self.width(), "", "", Breaks::Words)
+                .into_iter()
+                .map(|l| self.bold.apply_to(l).to_string()),
+        );
         if let Some(b) = body {
-            self.term.write_line(&fill(b.trim(), self.width()))?;
-            self.term.write_line("")?;
+            out.extend(lines(b.trim(), self.width(), "", "", Breaks::Words));
+            out.push(String::new());
         }
+        for l in &out {
+            self.term.write_line(l)?;
+        }
+        self.echoes.push(Block::Heading(out.len()));
         Ok(())
+    }
+
+    fn cleared_heading(&mut self) -> bool {
+        std::mem::take(&mut self.cleared_heading)
     }
 
     /// The intro on a clear screen, from its first row, then "Press Enter

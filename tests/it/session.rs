@@ -37,7 +37,9 @@ struct Tty {
 fn command(state: &Path, cols: usize, rows: usize, args: &[&str]) -> Command {
     Test::in_dir(state)
         .arg("-c")
-        .arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""))
+        .arg(format!(
+            "stty cols {cols} rows {rows} && exec \"$0\" \"$@\""
+        ))
         .arg(BIN)
         .args(args)
         .env("MOMMYTRACK_STATE_DIR", state)
@@ -292,8 +294,11 @@ fn esc_back_leaves_no_empty_header_and_does_not_repeat_the_part_introduction() {
         t.expect("What next?");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
+        // The part gone back into is not introduced again; the heading of
+        // the part left was cleared with the echo (progress line 1 row,
+        // heading 2, echo 1) and is shown again when it is reached again.
         assert_eq!(t.log.matches("Part 1 of 2: Your manager").count(), 1);
-        assert_eq!(t.log.matches("Part 2 of 2: Flexibility").count(), 1);
+        assert!(t.log.contains("\x1b[4A"), "{:?}", t.log);
         let result = only_result(state.path());
         assert_eq!(result["answers"]["boss_understands"], 5);
         t.assert_lines_fit();
