@@ -64,9 +64,12 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 
 fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     let mode = if args.quick { Mode::Quick } else { Mode::Full };
-    let plan = plan_for(plan.plain(args.plain), args.output);
     // No answers given: ask them, on a terminal (or plain lines with --plain).
-    if args.answers.is_none() && (args.resume || args.plain || plan.term.stdin_tty) {
+    let interactive = args.answers.is_none() && (args.resume || args.plain || plan.term.stdin_tty);
+    // A session on a dumb terminal is a plain one, report included.
+    let plain = args.plain || (interactive && plan.term.dumb);
+    let plan = plan_for(plan.plain(plain), args.output);
+    if interactive {
         let session = crate::interactive::Session {
             bank_dir: args.bank.bank,
             mode,

@@ -97,7 +97,7 @@ impl Plan {
             redact: false,
             color_stdout: term.color(color, term.stdout_tty),
             color_stderr: term.color(color, term.stderr_tty),
-            plain: term.dumb,
+            plain: false,
             pager: true,
             term,
         }
@@ -121,7 +121,8 @@ impl Plan {
         }
     }
 
-    /// `--plain` (on top of `TERM=dumb`).
+    /// Screen-reader mode: `--plain`, or `TERM=dumb` in a session. No
+    /// colour either.
     pub fn plain(mut self, plain: bool) -> Self {
         self.plain |= plain;
         if self.plain {
@@ -370,7 +371,7 @@ mod tests {
             ..tty.clone()
         };
         let plan = Plan::new(dumb, ColorChoice::Auto);
-        assert!(plan.plain && !plan.color_stdout);
+        assert!(!plan.color_stdout && !plan.color_stderr);
         assert!(!Plan::new(Terminal::default(), ColorChoice::Auto).color_stdout);
         let plain = Plan::new(tty, ColorChoice::Always).plain(true);
         assert!(plain.render_options().plain && !plain.color_stderr);
