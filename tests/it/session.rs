@@ -704,3 +704,75 @@ fn the_time_estimate_is_the_same_in_help_the_intro_and_the_readme() {
     t.p.send_control('c').unwrap();
     assert_eq!(t.exit_code(), 130);
 }
+
+#[test]
+fn the_hints_work_when_pasted() {
+    // The examples of every --help that need no terminal and no earlier
+    // file, the template's own "then run" line, and the piped form, run by
+    // a shell with the binary on PATH, as a person would paste them.
+    let t = Test::new();
+    let bin_dir = Path::new(BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut pasted = vec!["mommytrack template > answers.yaml".to_string()];
+    for sub in [
+        "",
+        "template",
+        "completions",
+        "schema",
+        "validate",
+        "questions",
+        "report",
+    ] {
+        let mut help = Command::new(BIN);
+        if !sub.is_empty() {
+            help.arg(sub);
+        }
+        let out = help.arg("--help").output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines().map(str::trim) {
+            let line = line.split("   ").next().unwrap_or("").trim();
+            let runs_alone = (line.starts_with("mommytrack ") || line.starts_with("mkdir "))
+                && !line.contains(".json")
+                && !line.contains("my-bank")
+                && !line.contains("man -l")
+                // A session needs a terminal: those are the PTY tests.
+                && !(line.starts_with("mommytrack assess") && !line.contains("--answers"));
+            if runs_alone && !pasted.contains(&line.to_string()) {
+                pasted.push(line.to_string());
+            }
+        }
+    }
+    let template = t.again().arg("template").success().stdout();
+    let then_run = template
+        .lines()
+        .find_map(|l| {
+            l.trim_start_matches('#')
+                .trim()
+                .strip_prefix("mommytrack assess")
+        })
+        .map(|rest| format!("mommytrack assess{rest}"))
+        .expect("the template says what to run");
+    pasted.push(then_run);
+    pasted.push("cat answers.yaml | mommytrack assess".into());
+    assert!(pasted.len() >= 8, "{pasted:#?}");
+    for line in &pasted {
+        let out = t
+            .again()
+            .arg("-c")
+            .arg(line)
+            .env("PATH", &path)
+            .command_for("sh")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "`{line}` failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
