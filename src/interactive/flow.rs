@@ -81,7 +81,7 @@ impl<'b> Flow<'b> {
     }
 
     /// The first asked question with no answer (not even a skip).
-    pub fn resume_position(&self) -> Option<usize> {
+    fn resume_position(&self) -> Option<usize> {
         (0..self.asked.len()).find(|&i| self.asked[i] && *self.sheet.slot(i) == Slot::Missing)
     }
 
@@ -148,6 +148,7 @@ impl<'b> Flow<'b> {
     }
 
     /// How many asked questions have an answer or a skip.
+    #[cfg(test)]
     pub fn done(&self) -> usize {
         (0..self.asked.len())
             .filter(|&i| self.asked[i] && *self.sheet.slot(i) != Slot::Missing)

@@ -735,12 +735,13 @@ fn the_hints_work_when_pasted() {
         let text = String::from_utf8(out.stdout).unwrap();
         for line in text.lines().map(str::trim) {
             let line = line.split("   ").next().unwrap_or("").trim();
+            // A session needs a terminal: those are the PTY tests.
+            let session = line.starts_with("mommytrack assess") && !line.contains("--answers");
             let runs_alone = (line.starts_with("mommytrack ") || line.starts_with("mkdir "))
                 && !line.contains(".json")
                 && !line.contains("my-bank")
                 && !line.contains("man -l")
-                // A session needs a terminal: those are the PTY tests.
-                && !(line.starts_with("mommytrack assess") && !line.contains("--answers"));
+                && !session;
             if runs_alone && !pasted.contains(&line.to_string()) {
                 pasted.push(line.to_string());
             }
