@@ -22,6 +22,10 @@ pub struct AssessmentResult {
     /// `full` or `quick`.
     pub mode: String,
     pub overall: Overall,
+    /// The bank's verdict bands, highest `min` first, so a report can draw
+    /// the spectrum without the bank. Empty in results saved before v2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<BandInfo>,
     pub coverage: Coverage,
     pub dimensions: Vec<DimensionResult>,
     pub flags: Vec<FlagResult>,
@@ -60,6 +64,14 @@ pub struct Overall {
     pub capped_by: Vec<String>,
 }
 
+/// One verdict band: the verdict from `min` up to the next band's `min`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandInfo {
+    pub verdict: String,
+    pub label: String,
+    pub min: f64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
     pub answered: usize,
@@ -81,6 +93,9 @@ pub struct DimensionResult {
     pub answered: usize,
     pub asked: usize,
     pub weight: f64,
+    /// A set about the home both partners share (CONTRACT §6.6).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared: bool,
     /// The questions asked in this dimension, scored or not.
     #[serde(default)]
     pub questions: Vec<QuestionResult>,
@@ -174,6 +189,7 @@ fn build(
             answered: d.answered,
             asked: d.asked,
             weight: set.weight,
+            shared: false,
             questions: set
                 .questions
                 .clone()
@@ -232,6 +248,15 @@ fn build(
                 .map(|&f| bank.flags[f].id.clone())
                 .collect(),
         },
+        bands: bank
+            .bands
+            .iter()
+            .map(|b| BandInfo {
+                verdict: b.verdict.clone(),
+                label: b.label.clone(),
+                min: b.min,
+            })
+            .collect(),
         coverage: Coverage {
             answered: eval.dimensions.iter().map(|d| d.answered).sum(),
             asked: eval.dimensions.iter().map(|d| d.asked).sum(),
