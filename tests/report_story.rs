@@ -53,7 +53,7 @@ fn start_here_comes_right_after_the_verdict_in_every_format() {
         let doc = render(&r, format);
         let start = doc.find("Start here").expect("a Start here block");
         assert!(
-            doc.find("Provisional verdict").expect("verdict") < start,
+            doc.find("Provisional score").expect("verdict") < start,
             "{format:?}"
         );
         assert!(
@@ -98,12 +98,14 @@ fn no_flags_is_said_and_plurals_agree_and_ids_never_show() {
             "mgr_transfer",
             "has_manager"
         ]);
+        v["next_steps"][0]["because_flags"] = serde_json::json!([]);
+        v["next_steps"][0]["because_dimensions"] = serde_json::json!([]);
     });
     for format in PEOPLE {
         let doc = render(&r, format);
         assert!(doc.contains("No flags"), "{format:?}");
-        assert!(doc.contains("and 1 more answer"), "{format:?}");
-        assert!(!doc.contains("1 more answers"), "{format:?}");
+        assert!(doc.contains("and 1 more reason"), "{format:?}");
+        assert!(!doc.contains("1 more reasons"), "{format:?}");
         assert!(doc.contains("because of an earlier answer"), "{format:?}");
         assert!(!doc.contains("mgr_transfer"), "{format:?}: an internal id");
     }

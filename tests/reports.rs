@@ -465,12 +465,23 @@ fn text_report_fits_the_width_and_colours_only_when_asked() {
 
 #[test]
 fn text_report_warns_of_low_confidence_and_gives_reasons_and_levers() {
+    // 2 of 5 answered: the mini bank (min_coverage 0.5) withholds the
+    // verdict, and the report leads with that.
     let doc = render(&persona("penalized"), Format::Text);
-    assert!(doc.contains("Low confidence"), "{doc}");
-    // A low-coverage report leads with that, before the verdict.
     assert!(
-        doc.find("Low confidence") < doc.find("Provisional verdict: Sidelining risk"),
+        doc.find("Not enough answers for a verdict yet") < doc.find("Provisional score: 0.0"),
         "{doc}"
+    );
+    // A bank that gives a verdict on so few answers still gets it called
+    // provisional, after a low-confidence warning.
+    let mut low = persona("penalized");
+    low.overall.withheld = None;
+    low.overall.verdict = Some("sidelined".into());
+    low.overall.label = Some("Sidelining risk".into());
+    let low = render(&low, Format::Text);
+    assert!(
+        low.find("Low confidence") < low.find("Provisional verdict: Sidelining risk"),
+        "{low}"
     );
     assert!(
         doc.contains("because you answered “It is counted against me” to: What happens"),

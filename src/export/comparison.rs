@@ -52,12 +52,13 @@ fn text(s: impl Into<String>) -> Cell {
 }
 
 fn verdict_cell(s: &Side) -> Cell {
-    match &s.verdict_label {
-        Some(label) => Cell::Text(vec![toned(
+    match (&s.verdict, &s.verdict_label) {
+        (Some(v), Some(label)) => Cell::Text(vec![toned(
             label.clone(),
-            Tone::of_verdict(&s.bands, s.verdict.as_deref()),
+            Tone::of_verdict(&s.bands, Some(v)),
         )]),
-        None => Cell::Muted("no verdict".into()),
+        (None, Some(label)) => Cell::Muted(label.clone()),
+        _ => Cell::Muted("no verdict".into()),
     }
 }
 

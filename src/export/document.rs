@@ -10,7 +10,9 @@
 
 use super::{format_score, plural};
 use crate::bank::Severity;
-use crate::result::{AssessmentResult, BandInfo, DimensionResult, QuestionResult};
+use crate::result::{
+    AssessmentResult, BandInfo, DimensionResult, FlagResult, QuestionResult, StepResult,
+};
 use crate::scoring::Mode;
 
 /// How a verdict or a score reads: from the bank's first band (good) to
@@ -273,8 +275,10 @@ pub fn provisional(r: &AssessmentResult) -> bool {
     withheld(r) || r.coverage.is_low()
 }
 
+/// The verdict is withheld (`overall.withheld`), or a score came without
+/// one.
 fn withheld(r: &AssessmentResult) -> bool {
-    r.overall.score.is_some() && r.overall.verdict.is_none()
+    r.overall.withheld.is_some() || (r.overall.score.is_some() && r.overall.verdict.is_none())
 }
 
 /// The warning a provisional report leads with.
@@ -282,7 +286,7 @@ pub fn provisional_warning(r: &AssessmentResult) -> Option<String> {
     let (a, n) = (r.coverage.answered, r.coverage.asked);
     if withheld(r) {
         Some(format!(
-            "Not enough answers for a verdict yet: {a} of {n} scored {} answered. The score below is provisional; answer more to get a verdict.",
+            "Not enough answers for a verdict yet: {a} of {n} scored {} answered. The score below is provisional; answer more of them to get a verdict.",
             plural(n, "question", "questions")
         ))
     } else if r.coverage.is_low() {
@@ -368,17 +372,11 @@ fn verdict_line(r: &AssessmentResult) -> Line {
             strong(format_score(score)),
             plain(" out of 100."),
         ],
-        (Some(score), None, label) => {
-            let mut line = vec![
-                plain("Provisional score: "),
-                strong(format_score(score)),
-                plain(" out of 100, not yet a verdict."),
-            ];
-            if let Some(label) = label {
-                line.insert(0, plain(format!("{label}. ")));
-            }
-            line
-        }
+        (Some(score), None, _) => vec![
+            plain("Provisional score: "),
+            strong(format_score(score)),
+            plain(" out of 100, not yet a verdict."),
+        ],
         _ => vec![plain(NO_VERDICT)],
     }
 }
@@ -392,38 +390,148 @@ pub fn no_score(d: &DimensionResult) -> &'static str {
     }
 }
 
-/// The next steps to do first: those ranked 1–3, or the first three.
-pub fn start_here(r: &AssessmentResult) -> impl Iterator<Item = &crate::result::StepResult> {
-    r.next_steps.iter().take(START_HERE)
+/// The next steps to do first: those the result marks `start_here`, or,
+/// in a result that marks none, the first three.
+pub fn start_here(r: &AssessmentResult) -> Vec<&StepResult> {
+    let marked: Vec<&StepResult> = r.next_steps.iter().filter(|s| s.start_here).collect();
+    if marked.is_empty() {
+        r.next_steps.iter().take(START_HERE).collect()
+    } else {
+        marked
+    }
 }
 
-/// A flag's or step's reasons: the answer in words and the prompt, at most
-/// [`REASONS_SHOWN`], then how many more. Never a question's id.
-pub fn reasons(r: &AssessmentResult, ids: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = ids
+/// Why a flag was raised or a step is listed, in words: the answers (for a
+/// tick list, only the ticked items that count), then any flags, scores or
+/// the overall score the result names. At most [`REASONS_SHOWN`], then how
+/// many more. Never an id.
+pub struct Why<'a> {
+    pub questions: &'a [String],
+    pub options: &'a serde_json::Map<String, serde_json::Value>,
+    pub flags: &'a [String],
+    pub dimensions: &'a [String],
+    pub overall: bool,
+}
+
+impl<'a> From<&'a FlagResult> for Why<'a> {
+    fn from(f: &'a FlagResult) -> Self {
+        Why {
+            questions: &f.because,
+            options: &f.because_options,
+            flags: &[],
+            dimensions: &[],
+            overall: false,
+        }
+    }
+}
+
+impl<'a> From<&'a StepResult> for Why<'a> {
+    fn from(s: &'a StepResult) -> Self {
+        Why {
+            questions: &s.because,
+            options: &s.because_options,
+            flags: &s.because_flags,
+            dimensions: &s.because_dimensions,
+            overall: s.because_overall,
+        }
+    }
+}
+
+/// “A” and “B”, or “A”, “B” and “C”.
+fn quoted_list(items: &[String]) -> String {
+    let q: Vec<String> = items
         .iter()
-        .take(REASONS_SHOWN)
-        .map(|id| match r.question(id) {
-            Some(q) => match q.answer_label.as_deref() {
-                Some(answer) if !q.answer.is_null() => {
-                    format!(
-                        "because you answered \u{201c}{answer}\u{201d} to: {}",
-                        q.prompt
-                    )
-                }
-                _ => format!("because you did not answer: {}", q.prompt),
-            },
-            None => "because of an earlier answer".to_string(),
-        })
+        .map(|i| format!("\u{201c}{i}\u{201d}"))
         .collect();
-    if ids.len() > REASONS_SHOWN {
-        let more = ids.len() - REASONS_SHOWN;
-        out.push(format!(
+    match q.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The labels of the ticked options `ids` of a tick-list answer, when the
+/// answer's label can be matched item by item to its ids.
+fn ticked_labels(q: &QuestionResult, ids: &serde_json::Value) -> Option<Vec<String>> {
+    let answer = q.answer.as_array()?;
+    let labels: Vec<&str> = q.answer_label.as_deref()?.split("; ").collect();
+    if labels.len() != answer.len() {
+        return None;
+    }
+    let wanted = ids.as_array()?;
+    let picked: Vec<String> = answer
+        .iter()
+        .zip(&labels)
+        .filter(|(id, _)| wanted.contains(id))
+        .map(|(_, l)| (*l).to_string())
+        .collect();
+    (!picked.is_empty()).then_some(picked)
+}
+
+fn question_reason(r: &AssessmentResult, id: &str, why: &Why) -> String {
+    let Some(q) = r.question(id) else {
+        return "because of an earlier answer".to_string();
+    };
+    if q.answer.is_null() {
+        return format!("because you did not answer: {}", q.prompt);
+    }
+    if let Some(ticked) = why.options.get(id).and_then(|ids| ticked_labels(q, ids)) {
+        return format!(
+            "because you ticked {} for: {}",
+            quoted_list(&ticked),
+            q.prompt
+        );
+    }
+    match q.answer_label.as_deref() {
+        Some(answer) => format!(
+            "because you answered \u{201c}{answer}\u{201d} to: {}",
+            q.prompt
+        ),
+        None => format!("because of your answer to: {}", q.prompt),
+    }
+}
+
+pub fn reasons(r: &AssessmentResult, why: Why) -> Vec<String> {
+    let mut all: Vec<String> = why
+        .questions
+        .iter()
+        .map(|id| question_reason(r, id, &why))
+        .collect();
+    for id in why.flags {
+        if let Some(f) = r.flags.iter().find(|f| &f.id == id) {
+            all.push(format!("because of the flag \u{201c}{}\u{201d}", f.title));
+        }
+    }
+    for id in why.dimensions {
+        if let Some(d) = r.dimensions.iter().find(|d| &d.id == id) {
+            all.push(match d.score {
+                Some(s) => format!(
+                    "because of your score for \u{201c}{}\u{201d}: {}",
+                    d.title,
+                    format_score(s)
+                ),
+                None => format!("because of your answers about \u{201c}{}\u{201d}", d.title),
+            });
+        }
+    }
+    if why.overall {
+        if let Some(s) = r.overall.score {
+            all.push(format!(
+                "because of your overall score: {}",
+                format_score(s)
+            ));
+        }
+    }
+    all.dedup();
+    if all.len() > REASONS_SHOWN {
+        let more = all.len() - REASONS_SHOWN;
+        all.truncate(REASONS_SHOWN);
+        all.push(format!(
             "and {more} more {}",
-            plural(more, "answer", "answers")
+            plural(more, "reason", "reasons")
         ));
     }
-    out
+    all
 }
 
 /// A question's answer in words for the appendix.
@@ -445,23 +553,57 @@ pub fn notes(r: &AssessmentResult) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The bands a dimension's score is read against: its set's own, or the
+/// bank's.
+fn dimension_bands<'a>(r: &'a AssessmentResult, d: &'a DimensionResult) -> &'a [BandInfo] {
+    if d.bands.is_empty() {
+        &r.bands
+    } else {
+        &d.bands
+    }
+}
+
+/// "4.2 on 1–5": a dimension's mean answer on its scale (CONTRACT §6.4).
+pub fn scale_mean(d: &DimensionResult) -> Option<String> {
+    let mean = d.scale_mean?;
+    Some(match d.scale {
+        Some(s) => format!("mean {} on {}–{}", format_score(mean), s.min, s.max),
+        None => format!("mean {}", format_score(mean)),
+    })
+}
+
 fn dimension_row(r: &AssessmentResult, d: &DimensionResult) -> Vec<Cell> {
+    let bands = dimension_bands(r, d);
     let mut title = vec![plain(d.title.clone())];
     if d.weight == 0.0 {
         title.push(plain(format!(" ({NOT_IN_OVERALL})")));
     }
+    if let Some(label) = &d.label {
+        title.push(plain(": "));
+        title.push(toned(
+            label.clone(),
+            Tone::of_verdict(bands, d.verdict.as_deref()),
+        ));
+    }
+    let answered = text(format!("{} of {}", d.answered, d.asked));
     match d.score {
-        Some(s) => vec![
-            Cell::Text(title),
-            text(format_score(s)),
-            Cell::Bar(s, Tone::of_score(&r.bands, s)),
-            text(format!("{} of {}", d.answered, d.asked)),
-        ],
+        Some(s) => {
+            let mut score = format_score(s);
+            if let Some(mean) = scale_mean(d) {
+                score = format!("{score} ({mean})");
+            }
+            vec![
+                Cell::Text(title),
+                text(score),
+                Cell::Bar(s, Tone::of_score(bands, s)),
+                answered,
+            ]
+        }
         None => vec![
             Cell::Text(title),
             text("–"),
             Cell::Muted(no_score(d).to_string()),
-            text(format!("{} of {}", d.answered, d.asked)),
+            answered,
         ],
     }
 }
@@ -480,7 +622,7 @@ fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
                 mark: Some(sev),
                 title: vec![strong(f.title.clone())],
                 detail: f.detail.clone(),
-                reasons: reasons(r, &f.because),
+                reasons: reasons(r, Why::from(f)),
             })
             .collect();
         if !items.is_empty() {
@@ -526,8 +668,9 @@ pub fn report(r: &AssessmentResult) -> Document {
         lead.push(Block::Warning(w));
     }
     lead.push(Block::Para(verdict_line(r)));
-    if let Some(summary) = &r.overall.summary {
-        lead.push(Block::Para(vec![plain(summary.clone())]));
+    match &r.overall.summary {
+        Some(summary) if !withheld(r) => lead.push(Block::Para(vec![plain(summary.clone())])),
+        _ => {}
     }
     for id in &r.overall.capped_by {
         if let Some(flag) = r.flags.iter().find(|f| &f.id == id) {
@@ -542,6 +685,7 @@ pub fn report(r: &AssessmentResult) -> Document {
 
     let mut sections = Vec::new();
     let first: Vec<Item> = start_here(r)
+        .into_iter()
         .map(|s| Item {
             mark: None,
             title: vec![strong(s.title.clone())],
@@ -593,7 +737,7 @@ pub fn report(r: &AssessmentResult) -> Document {
                         mark: None,
                         title: vec![strong(s.title.clone())],
                         detail: (!s.detail.is_empty()).then(|| s.detail.clone()),
-                        reasons: reasons(r, &s.because),
+                        reasons: reasons(r, Why::from(s)),
                     })
                     .collect(),
             })],
