@@ -17,7 +17,8 @@ pub struct Comparison {
     pub schema_version: u32,
     pub a: Side,
     pub b: Side,
-    /// Both results come from a bank with the same title.
+    /// Both results come from the same bank: the same fingerprint, or for
+    /// results without one (version 1), the same title.
     pub same_bank: bool,
     /// Which way every `difference` runs: always `"b - a"`.
     pub difference: String,
@@ -124,18 +125,6 @@ pub struct FlagDiff {
     pub only_a: Vec<FlagRef>,
     pub only_b: Vec<FlagRef>,
     pub both: Vec<FlagRef>,
-}
-
-impl FlagDiff {
-    /// The three groups with their headings, for reports; `label_a` and
-    /// `label_b` come already escaped for the format.
-    pub fn sections(&self, label_a: &str, label_b: &str) -> [(String, &[FlagRef]); 3] {
-        [
-            (format!("Flags only in {label_a}"), &self.only_a),
-            (format!("Flags only in {label_b}"), &self.only_b),
-            ("Flags in both".to_string(), &self.both),
-        ]
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -277,7 +266,10 @@ impl Comparison {
             schema_version: SCHEMA_VERSION,
             a: side(a, label_a),
             b: side(b, label_b),
-            same_bank: a.bank.title == b.bank.title,
+            same_bank: match (&a.bank.fingerprint, &b.bank.fingerprint) {
+                (Some(fa), Some(fb)) => fa == fb,
+                _ => a.bank.title == b.bank.title,
+            },
             difference: DIFFERENCE.to_string(),
             overall: ScoreDiff::new(a.overall.score, b.overall.score),
             dimensions,

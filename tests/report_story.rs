@@ -309,3 +309,61 @@ fn compare_takes_labels_and_refuses_a_single_name() {
         .code(2)
         .stderr(predicates::str::contains("two names separated by a comma"));
 }
+
+#[test]
+fn a_scale_mean_and_a_set_verdict_show_in_every_format() {
+    let r = edited(&persona("supportive"), |v| {
+        let d = &mut v["dimensions"][0];
+        d["scale_mean"] = 4.25.into();
+        d["scale"] = serde_json::json!({ "min": 1, "max": 5 });
+        d["verdict"] = "steady".into();
+        d["label"] = "A steady manager".into();
+        d["bands"] = serde_json::json!([
+            { "verdict": "steady", "label": "A steady manager", "min": 60 },
+            { "verdict": "shaky", "label": "A shaky manager", "min": 0 }
+        ]);
+    });
+    for format in PEOPLE {
+        let doc = render(&r, format);
+        assert!(
+            doc.contains("87.5 (mean 4.2 on 1–5)") || doc.contains("87.5 (mean 4.3 on 1–5)"),
+            "{format:?}: {doc}"
+        );
+        assert!(doc.contains("A steady manager"), "{format:?}");
+    }
+    // The set's own first band is its good tone.
+    let html = render(&r, Format::Html);
+    assert!(
+        html.contains(r#"<strong class="green">A steady manager</strong>"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn results_of_two_versions_of_one_bank_are_told_apart() {
+    let a = edited(&persona("supportive"), |v| {
+        v["bank"]["fingerprint"] = "aaa".into()
+    });
+    let b = edited(&persona("penalized"), |v| {
+        v["bank"]["fingerprint"] = "bbb".into()
+    });
+    let c = Comparison::new(&a, &b, "a", "b");
+    assert!(!c.same_bank);
+    let text = render_comparison(&c, Format::Text);
+    assert!(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("different versions of the question bank “Mini bank”"),
+        "{text}"
+    );
+    let same = Comparison::new(
+        &a,
+        &edited(&persona("penalized"), |v| {
+            v["bank"]["fingerprint"] = "aaa".into()
+        }),
+        "a",
+        "b",
+    );
+    assert!(same.same_bank);
+}

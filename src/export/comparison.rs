@@ -17,6 +17,12 @@ pub const PROMPTS: usize = 3;
 
 /// The warning for results from different banks.
 pub fn different_banks(c: &Comparison) -> String {
+    if c.a.bank == c.b.bank {
+        return format!(
+            "These results come from different versions of the question bank \u{201c}{}\u{201d}: only the dimensions and questions they share can be compared.",
+            c.a.bank
+        );
+    }
     format!(
         "These results come from different question banks (\u{201c}{}\u{201d} and \u{201c}{}\u{201d}): only the dimensions and questions they share can be compared.",
         c.a.bank, c.b.bank

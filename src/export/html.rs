@@ -147,6 +147,9 @@ fn page(title: &str, body: Markup) -> String {
         }
     }
     .into_string()
+    // Classes toggled off leave `class=""`; text cannot contain it, as maud
+    // escapes every `"` in text and attribute values.
+    .replace(" class=\"\"", "")
         + "\n"
 }
 
@@ -335,7 +338,8 @@ fn list(l: &List) -> Markup {
 fn block(b: &Block) -> Markup {
     html! {
         @match b {
-            Block::Para(line) => p.verdict[line.iter().any(|s| s.tone.is_some())] { (spans(line)) },
+            Block::Para(line) if line.iter().any(|s| s.tone.is_some()) => p.verdict { (spans(line)) },
+            Block::Para(line) => p { (spans(line)) },
             Block::Note(s) => p.note { (clean(s)) },
             Block::Warning(s) => p.warning role="note" { (clean(s)) },
             Block::Subheading(s) => h3 { (clean(s)) },
@@ -373,7 +377,7 @@ fn draw(doc: &Document) -> String {
             @for b in &doc.lead { (block(b)) }
         }
         @for s in doc.sections.iter().filter(|s| s.audience != Audience::Terminal) {
-            section id=(s.id) .start[s.id == "start-here"] {
+            section id=(s.id) class=[(s.id == "start-here").then_some("start")] {
                 @if let Some(h) = &s.heading { h2 { (clean(h)) } }
                 (blocks(&s.blocks))
             }
