@@ -84,7 +84,8 @@ li { margin: .35rem 0; }
 .verdict strong.red { color: var(--red); } .verdict strong.green { color: var(--green); }
 .verdict strong.amber { color: var(--amber); }
 .flags { list-style: none; padding-left: 0; }
-.flags > li > .mark { font-weight: 700; margin-right: .35rem; }
+.flags > li { display: grid; grid-template-columns: 1.25rem 1fr; column-gap: .25rem; }
+.flags > li > .mark { font-weight: 700; }
 .steps { list-style: none; padding-left: 0; }
 .steps > li { display: grid; grid-template-columns: 1.5rem 1fr; column-gap: .25rem; }
 .box { width: 1rem; height: 1rem; margin-top: .25rem; border: 2px solid var(--muted); border-radius: .2rem; }
@@ -95,7 +96,8 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
   h1 { font-size: 1.35rem; }
   th, td { padding: .35rem .3rem; }
   thead th, thead th.num { white-space: normal; font-size: .85rem; }
-  td.barcell { width: 28%; }
+  td.barcell { width: 22%; }
+  table.dims td:last-child, table.dims th:last-child { font-size: .85rem; }
   table.stack thead { display: none; }
   table.stack tr { display: block; padding: .4rem 0; border-bottom: 1px solid var(--line); }
   table.stack td { display: block; border: 0; padding: .1rem 0; text-align: left; }
