@@ -65,7 +65,7 @@ tbody th { color: var(--fg); font-weight: 600; }
 .spectrum svg { display: block; width: 100%; height: 1.1rem; border-radius: .3rem; }
 .spectrum .good { fill: var(--good); } .spectrum .mixed { fill: var(--mixed); } .spectrum .bad { fill: var(--bad); }
 .spectrum .neutral { fill: var(--bar); } .spectrum .marker { fill: var(--fg); } .spectrum .sep { fill: var(--bg); }
-.spectrum .pin { position: absolute; top: 0; transform: translateX(-50%); font-weight: 700; font-size: .85rem; white-space: nowrap; }
+.spectrum .pin { position: absolute; top: 0; font-weight: 700; font-size: .85rem; white-space: nowrap; }
 .spectrum .bands { display: flex; font-size: .8rem; color: var(--muted); line-height: 1.25; margin-top: .25rem; }
 .spectrum .bands > span { text-align: center; padding: 0 .15rem; overflow-wrap: anywhere; border-left: 1px solid var(--line); }
 .spectrum .bands > span:first-child { border-left: 0; }
@@ -206,6 +206,19 @@ fn spans(line: &Line) -> Markup {
     }
 }
 
+/// Where the score's label sits over the marker: centred, or leaning in
+/// near either end so it is never cut off.
+fn pin_style(x: f64) -> String {
+    let shift = if x < 15.0 {
+        "-.45rem"
+    } else if x > 85.0 {
+        "calc(-100% + .45rem)"
+    } else {
+        "-50%"
+    };
+    format!("left:{x:.1}%;transform:translateX({shift})")
+}
+
 /// The verdict as a picture: the bands left (lowest) to right (highest) in
 /// their tones, a marker at the score, the band names and boundaries below.
 fn spectrum(s: &Spectrum) -> Markup {
@@ -215,7 +228,7 @@ fn spectrum(s: &Spectrum) -> Markup {
         figure.spectrum {
             div.track {
                 @if let (Some(x), Some(score)) = (at, s.score) {
-                    span.pin style=(format!("left:{:.1}%", x.clamp(4.0, 96.0))) {
+                    span.pin style=(pin_style(x)) {
                         "▼ " (format_score(score)) @if s.provisional { " (provisional)" }
                     }
                 }
