@@ -367,3 +367,27 @@ fn results_of_two_versions_of_one_bank_are_told_apart() {
     );
     assert!(same.same_bank);
 }
+
+#[test]
+fn the_plain_text_report_has_no_box_drawing_or_block_bars() {
+    for name in ["supportive", "penalized"] {
+        let r = persona(name);
+        let doc = export::plain_exporter(Format::Text)
+            .expect("plain")
+            .report(&r, &RenderOptions::default());
+        assert!(
+            !doc.chars().any(|c| ('\u{2500}'..='\u{259F}').contains(&c)),
+            "{doc}"
+        );
+        assert!(doc.contains("Your manager, Score: "), "{doc}");
+        insta::assert_snapshot!(format!("plain_{name}"), doc);
+    }
+    let c = couple();
+    let doc = export::plain_exporter(Format::Text)
+        .expect("plain")
+        .comparison(&c, &RenderOptions::default());
+    assert!(
+        !doc.chars().any(|c| ('\u{2500}'..='\u{259F}').contains(&c)),
+        "{doc}"
+    );
+}

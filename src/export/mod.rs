@@ -17,7 +17,7 @@ use crate::result::AssessmentResult;
 pub use html::HtmlExporter;
 pub use json::{JsonExporter, to_json};
 pub use markdown::MarkdownExporter;
-pub use text::TextExporter;
+pub use text::{PlainTextExporter, TextExporter};
 
 /// An output format of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,6 +59,16 @@ pub fn exporter(format: Format) -> anyhow::Result<Box<dyn Exporter>> {
         Format::Json => Ok(Box::new(JsonExporter)),
         Format::Markdown => Ok(Box::new(MarkdownExporter)),
         Format::Html => Ok(Box::new(HtmlExporter)),
+    }
+}
+
+/// The exporter for a format, for a screen reader (`--plain`, `TERM=dumb`):
+/// the text report without box drawing or block bars; other formats as
+/// [`exporter`] gives them.
+pub fn plain_exporter(format: Format) -> anyhow::Result<Box<dyn Exporter>> {
+    match format {
+        Format::Text => Ok(Box::new(PlainTextExporter)),
+        other => exporter(other),
     }
 }
 

@@ -16,6 +16,10 @@ use crate::result::AssessmentResult;
 
 pub struct TextExporter;
 
+/// The terminal report for screen readers (`--plain`, `TERM=dumb`): the
+/// same words, with no box drawing and no block bars; tables become lines.
+pub struct PlainTextExporter;
+
 struct Styles {
     heading: Style,
     red: Style,
@@ -49,16 +53,27 @@ impl Styles {
 
 impl Exporter for TextExporter {
     fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
-        draw(&document::report(r), o)
+        draw(&document::report(r), o, false)
     }
 
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
-        draw(&super::comparison::document(c), o)
+        draw(&super::comparison::document(c), o, false)
     }
 }
 
-/// Draws a document for a terminal `o.width` columns wide.
-fn draw(doc: &Document, o: &RenderOptions) -> String {
+impl Exporter for PlainTextExporter {
+    fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
+        draw(&document::report(r), o, true)
+    }
+
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
+        draw(&super::comparison::document(c), o, true)
+    }
+}
+
+/// Draws a document for a terminal `o.width` columns wide; `plain`: for a
+/// screen reader.
+fn draw(doc: &Document, o: &RenderOptions, plain: bool) -> String {
     let st = Styles::new(o.color);
     let width = usize::from(o.width.clamp(40, 160));
     let mut out = String::new();
@@ -69,7 +84,7 @@ fn draw(doc: &Document, o: &RenderOptions) -> String {
     ));
     let _ = writeln!(out);
     for block in &doc.lead {
-        out.push_str(&draw_block(block, width, &st));
+        out.push_str(&draw_block(block, width, &st, plain));
     }
     for section in &doc.sections {
         if section.audience == Audience::Page {
@@ -80,7 +95,7 @@ fn draw(doc: &Document, o: &RenderOptions) -> String {
             let _ = writeln!(out, "{}", st.heading.apply_to(terminal_safe(h)));
         }
         for block in &section.blocks {
-            out.push_str(&draw_block(block, width, &st));
+            out.push_str(&draw_block(block, width, &st, plain));
         }
     }
     for line in &doc.footer {
@@ -111,7 +126,30 @@ fn plain_text(line: &Line) -> String {
     line.iter().map(|s| terminal_safe(&s.text)).collect()
 }
 
-fn draw_block(block: &Block, width: usize, st: &Styles) -> String {
+/// A table as lines a screen reader reads well: each row's first cell, then
+/// the others as "Column: value", separated by commas.
+fn plain_table(t: &document::Table, width: usize) -> String {
+    let mut out = String::new();
+    for row in &t.rows {
+        let mut parts = Vec::new();
+        for (i, (cell, col)) in row.iter().zip(&t.columns).enumerate() {
+            let text = match cell {
+                Cell::Text(line) => plain_text(line),
+                Cell::Bar(..) => continue,
+                Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
+            };
+            if i == 0 || col.title.is_empty() {
+                parts.push(text);
+            } else {
+                parts.push(format!("{}: {text}", terminal_safe(&col.title)));
+            }
+        }
+        out.push_str(&wrap_hanging(&parts.join(", "), width, "  ", "    "));
+    }
+    out
+}
+
+fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
     match block {
         Block::Para(line) => wrap(&spans(line, st), width, ""),
         Block::Note(s) => st
@@ -132,6 +170,7 @@ fn draw_block(block: &Block, width: usize, st: &Styles) -> String {
             ))
             .to_string(),
         Block::Pairs(_) => String::new(),
+        Block::Table(t) if plain => plain_table(t, width),
         Block::Table(t) => {
             let mut table = table(width);
             table.set_header(t.columns.iter().map(|c| terminal_safe(&c.title)));
@@ -155,12 +194,15 @@ fn draw_block(block: &Block, width: usize, st: &Styles) -> String {
             let mut out = String::new();
             for (n, item) in list.items.iter().enumerate() {
                 let marker = match (item.mark, list.kind) {
+                    (Some(Severity::Red), _) if plain => "  Red flag: ".to_string(),
+                    (Some(Severity::Green), _) if plain => "  Green flag: ".to_string(),
                     (Some(Severity::Red), _) => format!("  {} ", st.red.apply_to("✗")),
                     (Some(Severity::Green), _) => format!("  {} ", st.green.apply_to("✓")),
+                    (None, ListKind::Bullets) if plain => "  - ".to_string(),
                     (None, ListKind::Bullets) => "  • ".to_string(),
                     (None, ListKind::Numbered | ListKind::Checklist) => format!("  {}. ", n + 1),
                 };
-                let indent = " ".repeat(console::measure_text_width(&marker));
+                let indent = " ".repeat(console::measure_text_width(&marker).min(5));
                 out.push_str(&wrap_hanging(
                     &spans(&item.title, st),
                     width,
