@@ -17,8 +17,8 @@ pub struct Comparison {
     pub schema_version: u32,
     pub a: Side,
     pub b: Side,
-    /// Both results come from the same bank: the same fingerprint, or for
-    /// results without one (version 1), the same title.
+    /// Both results come from the same bank: the same title, and the same
+    /// fingerprint when both carry one (version 1 results do not).
     pub same_bank: bool,
     /// Which way every `difference` runs: always `"b - a"`.
     pub difference: String,
@@ -266,10 +266,11 @@ impl Comparison {
             schema_version: SCHEMA_VERSION,
             a: side(a, label_a),
             b: side(b, label_b),
-            same_bank: match (&a.bank.fingerprint, &b.bank.fingerprint) {
-                (Some(fa), Some(fb)) => fa == fb,
-                _ => a.bank.title == b.bank.title,
-            },
+            same_bank: a.bank.title == b.bank.title
+                && match (&a.bank.fingerprint, &b.bank.fingerprint) {
+                    (Some(fa), Some(fb)) => fa == fb,
+                    _ => true,
+                },
             difference: DIFFERENCE.to_string(),
             overall: ScoreDiff::new(a.overall.score, b.overall.score),
             dimensions,

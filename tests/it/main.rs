@@ -8,6 +8,7 @@ mod harness;
 #[path = "../support/genbank.rs"]
 mod genbank;
 
+mod browser;
 mod builtin_bank;
 mod cli;
 mod cli_reports;
@@ -20,6 +21,7 @@ mod interactive;
 mod levers;
 mod personas;
 mod reference;
+mod report_story;
 mod reports;
 mod robustness;
 mod schemas;

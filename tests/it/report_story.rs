@@ -2,12 +2,8 @@
 //! the binary: what every format leads with, says and never says, and
 //! `compare` with shared sets and `--labels`.
 
-mod common;
-
-use std::path::Path;
-
+use crate::harness::{assert_snapshot, fixture, mini_bank, mt};
 use mommytrack::answers;
-use mommytrack::bank::{self, BankSource};
 use mommytrack::compare::Comparison;
 use mommytrack::export::{self, Format, RenderOptions};
 use mommytrack::result::{self, AssessmentResult};
@@ -17,11 +13,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 const PEOPLE: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
 
 fn persona(name: &str) -> AssessmentResult {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let bank = bank::load(&BankSource::Dir(root.join("tests/fixtures/mini")))
-        .expect("the mini bank loads")
-        .0;
-    let file = root.join(format!("tests/fixtures/answers/{name}.yaml"));
+    let bank = mini_bank();
+    let file = fixture(&format!("answers/{name}.yaml"));
     let text = std::fs::read_to_string(&file).expect("fixture exists");
     let sheet = answers::parse(&bank, &text, &file).expect("valid answers");
     result::assess(&bank, &sheet, Mode::Full).0
@@ -232,10 +225,10 @@ fn shared_differences_come_first_with_questions_to_ask_each_other() {
             words.contains("Alex\u{2019}s score minus Sam\u{2019}s"),
             "{format:?}"
         );
-        insta::assert_snapshot!(format!("couple_{}", export::format_name(format)), doc);
+        assert_snapshot!(format!("couple_{}", export::format_name(format)), doc);
     }
     let json = render_comparison(&c, Format::Json);
-    insta::assert_snapshot!("couple_json", json);
+    assert_snapshot!("couple_json", json);
     let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(
         v["shared_differences"][0]["question"],
@@ -275,29 +268,30 @@ fn html_comparison_has_a_chart() {
 
 #[test]
 fn compare_takes_labels_and_refuses_a_single_name() {
-    let dir = tempfile::tempdir().expect("temp");
+    let t = mt();
     for name in ["supportive", "penalized"] {
-        common::mt()
+        t.again()
             .args(["assess", "--bank"])
-            .arg(common::fixture("mini"))
+            .arg(fixture("mini"))
             .arg("--answers")
-            .arg(common::fixture(&format!("answers/{name}.yaml")))
-            .args(["--format", "json", "--output"])
-            .arg(dir.path().join(format!("{name}.json")))
-            .assert()
+            .arg(fixture(&format!("answers/{name}.yaml")))
+            .args(["--format", "json", "--output", &format!("{name}.json")])
             .success();
     }
-    let out = common::stdout_of(common::mt().current_dir(dir.path()).args([
-        "compare",
-        "supportive.json",
-        "penalized.json",
-        "--labels",
-        "Sam,Alex",
-    ]));
+    let out = t
+        .again()
+        .args([
+            "compare",
+            "supportive.json",
+            "penalized.json",
+            "--labels",
+            "Sam,Alex",
+        ])
+        .success()
+        .stdout();
     assert!(out.starts_with("Comparing Sam and Alex"), "{out}");
     assert!(out.contains("Flags only in Alex"), "{out}");
-    common::mt()
-        .current_dir(dir.path())
+    t.again()
         .args([
             "compare",
             "supportive.json",
@@ -305,9 +299,8 @@ fn compare_takes_labels_and_refuses_a_single_name() {
             "--labels",
             "Sam",
         ])
-        .assert()
         .code(2)
-        .stderr(predicates::str::contains("two names separated by a comma"));
+        .stderr_contains("two names separated by a comma");
 }
 
 #[test]
@@ -380,7 +373,7 @@ fn the_plain_text_report_has_no_box_drawing_or_block_bars() {
             "{doc}"
         );
         assert!(doc.contains("Your manager, Score: "), "{doc}");
-        insta::assert_snapshot!(format!("plain_{name}"), doc);
+        assert_snapshot!(format!("plain_{name}"), doc);
     }
     let c = couple();
     let doc = export::plain_exporter(Format::Text)

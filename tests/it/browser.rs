@@ -4,7 +4,7 @@
 //!
 //! Needs Chromium, so it is ignored in a normal run (CI does not depend on
 //! it). Run it with `scripts/check-html.sh`, which skips with a reason when
-//! no Chromium is installed, or `cargo test --test browser -- --ignored`.
+//! no Chromium is installed, or `cargo test --test it browser:: -- --ignored`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
