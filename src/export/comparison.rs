@@ -178,11 +178,14 @@ pub fn document(c: &Comparison) -> Document {
     }
 
     let mut rows = vec![score_row("Overall", &c.overall, true)];
-    rows.extend(
-        c.dimensions
-            .iter()
-            .map(|d| score_row(&d.title, &d.score, false)),
-    );
+    rows.extend(c.dimensions.iter().map(|d| {
+        let title = if d.shared {
+            format!("{} (shared home)", d.title)
+        } else {
+            d.title.clone()
+        };
+        score_row(&title, &d.score, false)
+    }));
     sections.push(Section {
         id: "scores",
         heading: Some("Scores".into()),

@@ -498,7 +498,11 @@ pub fn reasons(r: &AssessmentResult, why: Why) -> Vec<String> {
         .map(|id| question_reason(r, id, &why))
         .collect();
     for id in why.flags {
-        if let Some(f) = r.flags.iter().find(|f| &f.id == id) {
+        // A flag raised by an answer already quoted adds nothing.
+        let flag = r.flags.iter().find(|f| &f.id == id);
+        if let Some(f) = flag.filter(|f| {
+            f.because.is_empty() || !f.because.iter().all(|q| why.questions.contains(q))
+        }) {
             all.push(format!("because of the flag \u{201c}{}\u{201d}", f.title));
         }
     }
