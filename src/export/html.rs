@@ -113,7 +113,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
   h1 { font-size: 17pt; } h2 { font-size: 13pt; break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
   h2 { margin-top: 1.2rem; }
-  tr, li, .warning, .start, .spectrum, .pairs .row { break-inside: avoid; page-break-inside: avoid; }
+  tr, li, .warning, .start, .spectrum, .pairs { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   footer { break-inside: avoid; break-before: avoid; margin-top: 1.2rem; }
   .group { break-inside: avoid; page-break-inside: avoid; }
