@@ -667,3 +667,32 @@ fn a_duplicate_key_is_shown_where_it_is_repeated() {
             "a.yaml:3:1: not valid YAML or JSON: duplicate entry with key \"has_manager\"",
         ));
 }
+
+#[test]
+fn validate_lists_problems_in_file_and_line_order() {
+    // The `when` on line 13 is checked after every question is read, yet is
+    // listed before the kind on line 24; bank.yaml (after the sets in name
+    // order) comes last.
+    let dir = mini_with(&[
+        (
+            "10_boss.yaml",
+            "when: { answer: has_manager, is: true }",
+            "when: { answer: nowhere, is: true }",
+        ),
+        (
+            "10_boss.yaml",
+            "    kind: scale\n    prompt: \"My manager expects",
+            "    kind: scael\n    prompt: \"My manager expects",
+        ),
+        (
+            "bank.yaml",
+            "title: Mini bank\n",
+            "title: Mini bank\nmin_coverage: 2\n",
+        ),
+    ]);
+    let out = mt().arg("validate").arg(dir.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let at = |s: &str| err.find(s).unwrap_or_else(|| panic!("{s} not in {err}"));
+    assert!(at("10_boss.yaml:13:") < at("10_boss.yaml:24:"), "{err}");
+    assert!(at("10_boss.yaml:24:") < at("bank.yaml:3:"), "{err}");
+}
