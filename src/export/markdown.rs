@@ -209,7 +209,8 @@ fn escape(s: &str, at_start: bool) -> String {
     let mut prev: Option<char> = None;
     while let Some((i, c)) = chars.next() {
         let rest = &text[i..];
-        let at_word_start = prev.is_none_or(|p| p.is_whitespace() || p == '(');
+        let at_word_start =
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '*' | '_' | '~'));
         if at_word_start && url_at(rest) {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let token = &rest[..end];
@@ -289,5 +290,44 @@ mod tests {
         );
         assert_eq!(inline("(www.example.com)"), "(`www.example.com`)");
         assert_eq!(inline("a|b http://x/|y"), "a\\|b `http://x/\\|y`");
+    }
+
+    /// The text a GFM parser finds in a one-row table whose only cell is
+    /// `cell`, and whether it found raw HTML or a link.
+    fn parse_cell(cell: &str) -> (Vec<String>, bool) {
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        let doc = format!("| h |\n| :-- |\n| {cell} |\n");
+        let mut cells = Vec::new();
+        let mut bad = false;
+        for e in Parser::new_ext(&doc, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+            match e {
+                Event::Start(Tag::TableCell) => cells.push(String::new()),
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(c) = cells.last_mut() {
+                        c.push_str(&t);
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::Link { .. }) => {
+                    bad = true
+                }
+                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => bad = true,
+                _ => {}
+            }
+        }
+        (cells, bad)
+    }
+
+    proptest::proptest! {
+        /// Whatever an answer says, it shows as itself in one table cell:
+        /// no tag, link, emphasis or extra cell, and no entity to read.
+        #[test]
+        fn any_text_shows_as_itself(s in "[ a-zA-Z0-9<>&|*_`~#!\\[\\]()\\\\:/.;=+-]{0,40}") {
+            let cell = inline(&s);
+            let (cells, bad) = parse_cell(&cell);
+            proptest::prop_assert!(!bad, "{s:?} -> {cell:?}");
+            proptest::prop_assert_eq!(cells.len(), 2, "{:?} -> {:?}", s, cell);
+            // The parser collapses nothing inside a line; only the ends are trimmed.
+            proptest::prop_assert_eq!(cells[1].trim(), s.trim(), "{:?} -> {:?}", s, cell);
+        }
     }
 }
