@@ -126,6 +126,52 @@ fn plain_text(line: &Line) -> String {
     line.iter().map(|s| terminal_safe(&s.text)).collect()
 }
 
+/// The spectrum drawn in two lines: the bands in their colours, lowest
+/// first, and a marker under the score.
+///
+/// ```text
+/// ━━━━━━━━━━━━━━━━━━━━━━┃━━━━━━━━━━━━┃━━━━━━━━━━━━━━
+///            ▲ 25.4
+/// ```
+fn spectrum_line(s: &document::Spectrum, width: usize, st: &Styles) -> String {
+    let n = width.saturating_sub(4).clamp(20, 60);
+    let at = |i: usize| 100.0 * (i as f64 + 0.5) / n as f64;
+    let mut bar = String::new();
+    for i in 0..n {
+        let x = at(i);
+        let boundary = s
+            .segments
+            .iter()
+            .skip(1)
+            .any(|seg| (seg.from * n as f64 / 100.0).round() as usize == i);
+        let tone = s
+            .segments
+            .iter()
+            .find(|seg| x >= seg.from && x < seg.to)
+            .map_or(Tone::Neutral, |seg| seg.tone);
+        let c = if boundary { "┃" } else { "━" };
+        bar.push_str(&st.tone(tone).apply_to(c).to_string());
+    }
+    let mut out = format!("{bar}\n");
+    if let Some(score) = s.score {
+        let i = ((score.clamp(0.0, 100.0) / 100.0) * (n - 1) as f64).round() as usize;
+        let label = format!(
+            "{}{}",
+            super::format_score(score),
+            if s.provisional { " (provisional)" } else { "" }
+        );
+        let line = if i + 2 + label.chars().count() <= n {
+            format!("{}▲ {label}", " ".repeat(i))
+        } else {
+            let pad = (i + 1).saturating_sub(label.chars().count() + 2);
+            format!("{}{label} ▲", " ".repeat(pad))
+        };
+        out.push_str(&st.bold.apply_to(line).to_string());
+        out.push('\n');
+    }
+    out
+}
+
 /// A table as lines a screen reader reads well: each row's first cell, then
 /// the others as "Column: value", separated by commas.
 fn plain_table(t: &document::Table, width: usize) -> String {
@@ -161,14 +207,21 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
             .apply_to(wrap(&terminal_safe(s), width, ""))
             .to_string(),
         Block::Subheading(s) => format!("\n{}\n", st.bold.apply_to(terminal_safe(s))),
-        Block::Spectrum(s) => st
-            .dim
-            .apply_to(wrap(
-                &terminal_safe(&document::spectrum_words(s)),
-                width,
-                "",
-            ))
-            .to_string(),
+        Block::Spectrum(s) => {
+            let words = st
+                .dim
+                .apply_to(wrap(
+                    &terminal_safe(&document::spectrum_words(s)),
+                    width,
+                    "",
+                ))
+                .to_string();
+            if plain {
+                words
+            } else {
+                format!("{}{words}", spectrum_line(s, width, st))
+            }
+        }
         Block::Pairs(_) => String::new(),
         Block::Table(t) if plain => plain_table(t, width),
         Block::Table(t) => {
