@@ -9,6 +9,7 @@ pub mod document;
 mod html;
 mod json;
 mod markdown;
+mod reasons;
 mod text;
 
 use crate::compare::Comparison;
