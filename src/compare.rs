@@ -295,13 +295,14 @@ impl Comparison {
 /// Which way `difference` runs, as the JSON says it.
 pub const DIFFERENCE: &str = "b - a";
 
-/// The built-in bank's sets about the shared home, for results saved
-/// before sets carried `shared` (schema version 1).
-const V1_SHARED: [&str; 2] = ["home", "support"];
+/// The built-in bank's set about the shared home, for results saved before
+/// sets carried `shared` (schema version 1). (`support` is not: most of its
+/// questions are about each person's colleagues at work.)
+const V1_SHARED: [&str; 1] = ["home"];
 
 /// The ids of the sets both people share: those either result marks
 /// `shared`; for two version-1 results that mark none, the built-in
-/// bank's `home` and `support`.
+/// bank's `home`.
 fn shared_sets(a: &AssessmentResult, b: &AssessmentResult) -> Vec<String> {
     let marked: Vec<String> = [a, b]
         .iter()

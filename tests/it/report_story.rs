@@ -239,7 +239,7 @@ fn shared_differences_come_first_with_questions_to_ask_each_other() {
 }
 
 #[test]
-fn version_one_results_treat_home_and_support_as_shared() {
+fn version_one_results_treat_home_as_shared() {
     let v1 = |r: &AssessmentResult| {
         edited(r, |v| {
             v["schema_version"] = 1.into();
@@ -383,4 +383,46 @@ fn the_plain_text_report_has_no_box_drawing_or_block_bars() {
         !doc.chars().any(|c| ('\u{2500}'..='\u{259F}').contains(&c)),
         "{doc}"
     );
+}
+
+#[test]
+fn partners_on_the_built_in_bank_see_their_home_first() {
+    let t = mt();
+    for (name, file) in [
+        ("sam", "returning_after_leave_mixed"),
+        ("alex", "unequal_home_load"),
+    ] {
+        t.again()
+            .arg("assess")
+            .arg("--answers")
+            .arg(crate::harness::repo(&format!(
+                "tests/personas/{file}.answers.yaml"
+            )))
+            .args(["--format", "json", "--output", &format!("{name}.json")])
+            .success();
+    }
+    let json = t
+        .again()
+        .args(["compare", "sam.json", "alex.json", "--format", "json"])
+        .success()
+        .json();
+    let shared = json["shared_differences"].as_array().expect("a list");
+    assert!(!shared.is_empty(), "{json}");
+    let home: Vec<&str> = json["dimensions"]
+        .as_array()
+        .expect("dimensions")
+        .iter()
+        .filter(|d| d["shared"] == true)
+        .map(|d| d["id"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(home, ["home"]);
+    let text = t
+        .again()
+        .args(["compare", "sam.json", "alex.json", "--labels", "Sam,Alex"])
+        .success()
+        .stdout();
+    let shared_at = text
+        .find("Where you see your home differently")
+        .expect("shared");
+    assert!(shared_at < text.find("Your workplaces, for context").expect("work"));
 }
