@@ -426,3 +426,17 @@ fn partners_on_the_built_in_bank_see_their_home_first() {
         .expect("shared");
     assert!(shared_at < text.find("Your workplaces, for context").expect("work"));
 }
+
+#[test]
+fn html_prints_without_forced_page_breaks_and_keeps_headings_with_their_tables() {
+    let html = render(&persona("supportive"), Format::Html);
+    let print = &html[html.find("@media print").expect("a print layout")..];
+    assert!(
+        !print.contains("break-before: page"),
+        "no half-empty first page"
+    );
+    assert!(print.contains(".group { break-inside: avoid"), "{print}");
+    assert!(html.contains(r#"<div class="group"><h3>Your manager</h3>"#));
+    // Dark mode follows the reader's system.
+    assert!(html.contains("@media (prefers-color-scheme: dark)"));
+}
