@@ -4,9 +4,7 @@
 //! item values (§6.5), reasons that name what triggered them, and reading
 //! version 1 results.
 
-mod common;
-
-use common::{fixture, mini_with, mt, write};
+use crate::harness::{fixture, mini_with, mt, write};
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
