@@ -109,6 +109,15 @@ fn question_table(c: &Comparison, qs: &[&QuestionDiff]) -> Table {
     }
 }
 
+/// A dimension's title, marked when it is about the shared home.
+fn dimension_title(d: &crate::compare::DimensionDiff) -> String {
+    if d.shared {
+        format!("{} (shared home)", d.title)
+    } else {
+        d.title.clone()
+    }
+}
+
 /// The comparison, laid out once for every format.
 pub fn document(c: &Comparison) -> Document {
     let title = format!("Comparing {} and {}", c.a.label, c.b.label);
@@ -208,7 +217,7 @@ pub fn document(c: &Comparison) -> Document {
                     .chain(
                         c.dimensions
                             .iter()
-                            .map(|d| (d.title.clone(), d.score.a, d.score.b)),
+                            .map(|d| (dimension_title(d), d.score.a, d.score.b)),
                     )
                     .collect(),
             }),
