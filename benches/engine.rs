@@ -113,7 +113,6 @@ fn engine(c: &mut Criterion) {
     let opts = RenderOptions {
         color: false,
         width: 100,
-        ..RenderOptions::default()
     };
     let json = export::exporter(Format::Json).expect("json exporter");
 

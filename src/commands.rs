@@ -23,9 +23,15 @@ pub fn run(cli: Cli) -> Result<()> {
             let r = read_result(&result)?;
             plan_for(plan, output).report(r)
         }
-        Command::Compare { a, b, output } => {
+        Command::Compare {
+            a,
+            b,
+            labels,
+            output,
+        } => {
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
-            compare(ra, rb, &a, &b, &plan_for(plan, output))
+            let labels = labels.unwrap_or_else(|| crate::compare::labels(&a, &b));
+            compare(ra, rb, labels, &plan_for(plan, output))
         }
         Command::Validate { dir } => validate(dir.as_deref()),
         Command::Questions { bank, format } => {
@@ -200,15 +206,13 @@ fn read_result(path: &Path) -> Result<AssessmentResult> {
 fn compare(
     mut a: AssessmentResult,
     mut b: AssessmentResult,
-    pa: &Path,
-    pb: &Path,
+    (la, lb): (String, String),
     plan: &Plan,
 ) -> Result<()> {
     if plan.redact {
         a.redact();
         b.redact();
     }
-    let (la, lb) = crate::compare::labels(pa, pb);
     let comparison = crate::compare::Comparison::new(&a, &b, &la, &lb);
     let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
     if !comparison.same_bank {

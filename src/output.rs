@@ -160,7 +160,16 @@ impl Plan {
         RenderOptions {
             color: to_stdout && self.color_stdout,
             width: u16::try_from(width).unwrap_or(u16::MAX),
-            plain: self.plain,
+        }
+    }
+
+    /// The exporter for `format`: for a screen reader, the text report
+    /// without box drawing or block bars.
+    pub fn exporter(&self, format: Format) -> Result<Box<dyn export::Exporter>> {
+        if self.plain {
+            export::plain_exporter(format)
+        } else {
+            export::exporter(format)
         }
     }
 
@@ -169,13 +178,17 @@ impl Plan {
         if self.redact {
             r.redact();
         }
-        let doc = export::exporter(self.format)?.report(&r, &self.render_options());
+        let doc = self
+            .exporter(self.format)?
+            .report(&r, &self.render_options());
         self.write(&doc)
     }
 
     /// Renders a comparison in the plan's format and writes it out.
     pub fn comparison(&self, c: &Comparison) -> Result<()> {
-        let doc = export::exporter(self.format)?.comparison(c, &self.render_options());
+        let doc = self
+            .exporter(self.format)?
+            .comparison(c, &self.render_options());
         self.write(&doc)
     }
 
@@ -374,6 +387,6 @@ mod tests {
         assert!(!plan.color_stdout && !plan.color_stderr);
         assert!(!Plan::new(Terminal::default(), ColorChoice::Auto).color_stdout);
         let plain = Plan::new(tty, ColorChoice::Always).plain(true);
-        assert!(plain.render_options().plain && !plain.color_stderr);
+        assert!(plain.plain && !plain.color_stdout && !plain.color_stderr);
     }
 }

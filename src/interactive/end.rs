@@ -65,7 +65,10 @@ pub(super) fn finish(
     if plan.redact {
         r.redact();
     }
-    ask(p.show(&format!("\n{}", export::end_screen(&r, &screen_options))))?;
+    ask(p.show(&format!(
+        "\n{}",
+        export::end_screen(&r, &screen_options, plan.plain)
+    )))?;
     if let Some(out) = &plan.path {
         ask(p.say(&format!("The report is in {}.", out.display())))?;
     }
@@ -104,7 +107,8 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                     options.width =
                         u16::try_from(menu::columns(&console::Term::stderr())).unwrap_or(80);
                 }
-                let shown = export::exporter(Format::Text)
+                let shown = plan
+                    .exporter(Format::Text)
                     .map(|e| e.report(&r, &options))
                     .and_then(|doc| {
                         if plan.term.stdout_tty {
@@ -145,7 +149,7 @@ fn save_copy(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
     };
     let format = formats[i].1;
     let mut r = result.clone();
-    let has_notes = !export::notes(&r).is_empty();
+    let has_notes = !export::document::notes(&r).is_empty();
     if plan.redact || (has_notes && p.confirm("Leave out your private notes (free-text answers)? Yes is best for a copy you share.", true)?) {
         r.redact();
     }

@@ -8,11 +8,14 @@ mod harness;
 #[path = "../support/genbank.rs"]
 mod genbank;
 
+mod browser;
 mod builtin_bank;
 mod cli;
 mod cli_reports;
 mod conventions;
 mod docs_examples;
+mod engine_props;
+mod engine_v2;
 mod error_messages;
 mod hostile_inputs;
 #[cfg(unix)]
@@ -20,6 +23,7 @@ mod interactive;
 mod levers;
 mod personas;
 mod reference;
+mod report_story;
 mod reports;
 mod robustness;
 mod schemas;
