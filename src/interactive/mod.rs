@@ -318,6 +318,10 @@ where
     let bank = flow.bank();
     let mut shown_sets = HashSet::new();
     while let Some(q) = flow.current() {
+        // Ctrl-C while nothing was being read (between two prompts).
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Ok(Outcome::Stopped(Stop::Interrupted));
+        }
         let question = &bank.questions[q];
         let set = &bank.sets[question.set];
         let Some(place) = flow.progress() else { break };
