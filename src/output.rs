@@ -206,10 +206,12 @@ impl Plan {
 
     /// Shows `doc` through the pager (`$PAGER`, else `less` with
     /// `LESS=FRX` unless `LESS` is set, as git does), or prints it when
-    /// standard output is not a terminal, with `--no-pager`, or when the
-    /// pager cannot be started.
+    /// standard output is not a terminal, with `--no-pager`, in plain mode
+    /// or on `TERM=dumb`, or when the pager cannot be started.
     pub fn page(&self, doc: &str) -> Result<()> {
-        if !self.pager || !self.term.stdout_tty || self.plain {
+        // A screen reader, or a terminal that cannot move the cursor, reads
+        // the text as it comes.
+        if !self.pager || !self.term.stdout_tty || self.plain || self.term.dumb {
             return print(doc);
         }
         let pager = self.term.pager.clone().unwrap_or_else(|| "less".into());
