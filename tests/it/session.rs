@@ -777,3 +777,37 @@ fn the_hints_work_when_pasted() {
         );
     }
 }
+
+#[test]
+fn a_report_longer_than_the_screen_goes_through_the_pager_and_a_short_one_does_not() {
+    let state = tempfile::tempdir().unwrap();
+    let saved = state.path().join("me.json");
+    let out = Command::new(BIN)
+        .args(["assess", "--format", "json", "--bank", MINI, "--answers"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/answers/supportive.yaml"
+        ))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::write(&saved, &out.stdout).unwrap();
+    let paged = state.path().join("paged.txt");
+    for (rows, pages) in [(10, true), (200, false)] {
+        let _ = std::fs::remove_file(&paged);
+        let mut cmd = command(
+            state.path(),
+            100,
+            rows,
+            &["report", saved.to_str().unwrap()],
+        );
+        cmd.env("PAGER", format!("cat > '{}'", paged.display()));
+        let mut t = Tty::start(cmd, 100);
+        assert_eq!(t.exit_code(), 0);
+        assert_eq!(paged.exists(), pages, "{rows} rows");
+        if pages {
+            let text = std::fs::read_to_string(&paged).unwrap();
+            assert!(text.contains("Next steps"), "{text}");
+        }
+    }
+}
