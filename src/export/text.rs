@@ -315,7 +315,7 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                     (None, ListKind::Bullets) => "  • ".to_string(),
                     (None, ListKind::Numbered | ListKind::Checklist) => format!("  {}. ", n + 1),
                 };
-                let indent = " ".repeat(console::measure_text_width(&marker).min(5));
+                let indent = " ".repeat(crate::wrap::width_of(&marker).min(5));
                 out.push_str(&wrap_hanging(
                     &spans(&item.title, st),
                     width,
