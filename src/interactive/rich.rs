@@ -283,6 +283,34 @@ impl Rich {
     }
 }
 
+/// `text`'s paragraphs wrapped to `width` and laid out in screenfuls of at
+/// most `rows` lines, a paragraph never split unless it alone is taller.
+fn screenfuls(text: &str, width: usize, rows: usize) -> Vec<Vec<String>> {
+    let rows = rows.max(4);
+    let mut pages: Vec<Vec<String>> = vec![Vec::new()];
+    for paragraph in text.split("\n\n") {
+        let mut wrapped = lines(paragraph.trim(), width, "", "", Breaks::Words);
+        let page = pages.last_mut().expect("one page at least");
+        let gap = usize::from(!page.is_empty());
+        if !page.is_empty() && page.len() + gap + wrapped.len() > rows {
+            pages.push(Vec::new());
+        } else if gap == 1 {
+            page.push(String::new());
+        }
+        while !wrapped.is_empty() {
+            let page = pages.last_mut().expect("one page at least");
+            let room = rows.saturating_sub(page.len()).max(1);
+            let rest = wrapped.split_off(room.min(wrapped.len()));
+            page.extend(wrapped);
+            wrapped = rest;
+            if !wrapped.is_empty() {
+                pages.push(Vec::new());
+            }
+        }
+    }
+    pages
+}
+
 /// The key a number has on the keyboard, for 0 to 9.
 fn digit(n: i64) -> Option<char> {
     u32::try_from(n)
@@ -347,25 +375,33 @@ impl Prompter for Rich {
 
     /// The intro on a clear screen, from its first row, then "Press Enter
     /// to begin." on the last line written (no newline after it, so that a
-    /// screenful does not scroll its first line away).
+    /// screenful does not scroll its first line away). On a screen too
+    /// small for all of it, it comes in screenfuls, each waiting for Enter.
     fn pause(&mut self, title: &str, body: &str) -> io::Result<()> {
         self.echoes.clear();
-        self.term.clear_screen()?;
         let width = self.width();
-        self.term
-            .write_line(&self.bold.apply_to(fill(title.trim(), width)).to_string())?;
-        self.term.write_line(&fill(body.trim(), width))?;
-        self.term.write_line("")?;
-        self.term.write_str(
-            &self
-                .look
-                .prompt
-                .apply_to("Press Enter to begin.")
-                .to_string(),
-        )?;
-        self.term.flush()?;
-        menu::wait_for_enter(&self.term)?;
-        self.term.clear_line()?;
+        let rows = usize::from(self.term.size().0).max(8);
+        let title = self.bold.apply_to(fill(title.trim(), width)).to_string();
+        let pages = screenfuls(body.trim(), width, rows.saturating_sub(3));
+        let last = pages.len().saturating_sub(1);
+        for (n, page) in pages.iter().enumerate() {
+            self.term.clear_screen()?;
+            self.term.write_line(&title)?;
+            for l in page {
+                self.term.write_line(l)?;
+            }
+            self.term.write_line("")?;
+            let prompt = if n == last {
+                "Press Enter to begin."
+            } else {
+                "Press Enter for more."
+            };
+            self.term
+                .write_str(&self.look.prompt.apply_to(prompt).to_string())?;
+            self.term.flush()?;
+            menu::wait_for_enter(&self.term)?;
+            self.term.clear_line()?;
+        }
         Ok(())
     }
 
@@ -434,5 +470,24 @@ impl Prompter for Rich {
 
     fn keys(&self) -> &'static str {
         "Keys: ↑/↓ and Enter, or a number, to answer; Space to tick where several apply; Esc to go back; ? for help. Ctrl-C stops; your answers are kept."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::screenfuls;
+
+    #[test]
+    fn the_intro_comes_in_screenfuls_of_whole_paragraphs() {
+        let text = "one two three four five six\n\nseven eight\n\nnine ten eleven twelve";
+        // At 12 columns: 3 lines, 1, 2 (with gaps between paragraphs).
+        let pages = screenfuls(text, 12, 5);
+        assert_eq!(pages.len(), 2, "{pages:?}");
+        assert_eq!(pages[0].len(), 5, "{pages:?}");
+        assert!(pages[0][3].is_empty() || pages[0].contains(&String::new()));
+        assert!(pages.iter().all(|p| p.len() <= 5), "{pages:?}");
+        let all: Vec<&String> = pages.iter().flatten().collect();
+        assert!(all.iter().any(|l| l.contains("twelve")), "{pages:?}");
+        assert_eq!(screenfuls(text, 100, 20).len(), 1);
     }
 }
