@@ -811,3 +811,20 @@ fn a_report_longer_than_the_screen_goes_through_the_pager_and_a_short_one_does_n
         }
     }
 }
+
+#[test]
+fn on_a_small_screen_the_intro_comes_in_screenfuls() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(state.path(), 40, 24, &["assess"]);
+    let first = t.expect("Press Enter for more.");
+    assert!(first.contains("Nothing is sent anywhere"), "{first}");
+    assert!(visible_lines(&first).len() < 24, "{first}");
+    t.keys(&[ENTER]);
+    let second = t.expect("Press Enter to begin.");
+    assert!(second.contains("Keys:"), "{second}");
+    t.keys(&[ENTER]);
+    t.expect("question 1 of");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+    t.assert_lines_fit();
+}
