@@ -1,0 +1,334 @@
+//! Issue 9: the built-in bank fits the person in front of it. Property
+//! tests over random answer sheets (no sheet gets more than 12 next steps;
+//! the "About you" profile never changes a score except through which
+//! questions are asked; the best answers are Positive with no red flag for
+//! every profile), and checks on sources (every advice entry and scored
+//! question has one; every seed it cites exists, under its real title).
+
+use std::collections::BTreeMap;
+
+use mommytrack::answers::{Answer, AnswerSheet, Slot};
+use mommytrack::bank::{self, Bank, BankSource, Kind, Question, Severity};
+use mommytrack::result;
+use mommytrack::scoring::{self, Mode};
+use proptest::prelude::*;
+
+fn builtin() -> Bank {
+    let (bank, warnings) = bank::load(&BankSource::BuiltIn).expect("the built-in bank loads");
+    assert!(warnings.is_empty(), "built-in bank warnings: {warnings:#?}");
+    bank
+}
+
+const PROFILE: [&str; 5] = [
+    "about_parent_route",
+    "about_household",
+    "about_work_pattern",
+    "about_region",
+    "about_career_intent",
+];
+
+/// Every answer a question can take (multi: none, each alone, all).
+fn answers_of(q: &Question) -> Vec<Answer> {
+    match &q.kind {
+        Kind::Choice(o) => o.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
+        Kind::Multi(o) => {
+            let mut v = vec![Answer::Multi(vec![])];
+            v.extend(o.iter().map(|o| Answer::Multi(vec![o.id.clone()])));
+            v.push(Answer::Multi(o.iter().map(|o| o.id.clone()).collect()));
+            v
+        }
+        Kind::Scale(s) => (s.min..=s.max).map(Answer::Scale).collect(),
+        Kind::YesNo(_) => vec![Answer::YesNo(true), Answer::YesNo(false)],
+        Kind::Text => vec![Answer::Text("A note".into())],
+    }
+}
+
+/// A sheet drawn from `picks`: for each question, `None` skips it, `Some(n)`
+/// takes its n-th possible answer (modulo the count).
+fn sheet_from(bank: &Bank, picks: &[Option<usize>]) -> AnswerSheet {
+    let mut sheet = AnswerSheet::new(bank);
+    for (i, q) in bank.questions.iter().enumerate() {
+        if let Some(Some(n)) = picks.get(i) {
+            let all = answers_of(q);
+            sheet.set(i, Slot::Given(all[n % all.len()].clone()));
+        }
+    }
+    sheet
+}
+
+fn picks(n: usize) -> impl Strategy<Value = Vec<Option<usize>>> {
+    proptest::collection::vec(proptest::option::weighted(0.85, 0usize..64), n)
+}
+
+fn profile_index(bank: &Bank) -> Vec<usize> {
+    PROFILE
+        .iter()
+        .map(|id| {
+            bank.questions
+                .iter()
+                .position(|q| q.id == *id)
+                .unwrap_or_else(|| panic!("no question {id}"))
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// No answer sheet, in full or quick mode, gets more than 12 next steps.
+    #[test]
+    fn no_sheet_gets_more_than_twelve_next_steps(p in picks(128)) {
+        let bank = builtin();
+        let sheet = sheet_from(&bank, &p);
+        for mode in [Mode::Full, Mode::Quick] {
+            let (r, _) = result::assess(&bank, &sheet, mode);
+            prop_assert!(r.next_steps.len() <= 12, "{} next steps: {:?}", r.next_steps.len(),
+                r.next_steps.iter().map(|s| &s.id).collect::<Vec<_>>());
+        }
+    }
+
+    /// Two sheets that differ only in their profile answers score the same
+    /// on every question both of them ask: restricted to those questions,
+    /// every dimension and the overall are equal.
+    #[test]
+    fn profile_answers_change_scores_only_through_which_questions_are_asked(
+        p in picks(128), a in picks(5), b in picks(5)
+    ) {
+        let bank = builtin();
+        let prof = profile_index(&bank);
+        let with_profile = |pp: &[Option<usize>]| {
+            let mut all = p.clone();
+            all.resize(bank.questions.len(), None);
+            for (k, &q) in prof.iter().enumerate() {
+                all[q] = pp[k];
+            }
+            all
+        };
+        let (pa, pb) = (with_profile(&a), with_profile(&b));
+        let ea = scoring::evaluate(&bank, &sheet_from(&bank, &pa), Mode::Full);
+        let eb = scoring::evaluate(&bank, &sheet_from(&bank, &pb), Mode::Full);
+        // Keep only the answers to questions both sheets ask.
+        let restrict = |pp: &[Option<usize>]| -> Vec<Option<usize>> {
+            pp.iter()
+                .enumerate()
+                .map(|(i, x)| if ea.asked[i] && eb.asked[i] || prof.contains(&i) { *x } else { None })
+                .collect()
+        };
+        let ra = scoring::evaluate(&bank, &sheet_from(&bank, &restrict(&pa)), Mode::Full);
+        let rb = scoring::evaluate(&bank, &sheet_from(&bank, &restrict(&pb)), Mode::Full);
+        for (i, set) in bank.sets.iter().enumerate() {
+            prop_assert_eq!(ra.dimensions[i].score, rb.dimensions[i].score, "dimension {}", set.id);
+        }
+        prop_assert_eq!(ra.overall, rb.overall);
+        // And the profile questions themselves are never scored.
+        for &q in &prof {
+            prop_assert!(ea.values[q].is_none() && eb.values[q].is_none());
+        }
+    }
+}
+
+fn red_flag(bank: &Bank, q: &Question, a: &Answer) -> bool {
+    let raises = |id: &String| {
+        q.option(id)
+            .and_then(|o| o.flag)
+            .is_some_and(|f| bank.flags[f].severity == Severity::Red)
+    };
+    match a {
+        Answer::Choice(o) => raises(o),
+        Answer::Multi(os) => os.iter().any(raises),
+        _ => false,
+    }
+}
+
+/// The best answer to every question (unscored ones: one raising no red flag).
+fn best(bank: &Bank) -> AnswerSheet {
+    let mut sheet = AnswerSheet::new(bank);
+    for (i, q) in bank.questions.iter().enumerate() {
+        let mut all = answers_of(q);
+        if let Kind::Multi(o) = &q.kind {
+            all.push(Answer::Multi(
+                o.iter()
+                    .filter(|o| o.score.unwrap_or(0.0) > 0.0)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            ));
+        }
+        all.retain(|a| !red_flag(bank, q, a));
+        all.sort_by(|x, y| {
+            let v = |a: &Answer| scoring::value(q, a).unwrap_or(0.5);
+            v(x).total_cmp(&v(y))
+        });
+        if let Some(a) = all.pop() {
+            sheet.set(i, Slot::Given(a));
+        }
+    }
+    sheet
+}
+
+/// For every combination of profile answers (each value, or skipped), the
+/// best answers give a Positive verdict with no red flag, in full and quick mode.
+#[test]
+fn best_answers_stay_positive_with_no_red_flag_for_every_profile() {
+    let bank = builtin();
+    let prof = profile_index(&bank);
+    let choices: Vec<Vec<Option<Answer>>> = prof
+        .iter()
+        .map(|&q| {
+            let mut v: Vec<Option<Answer>> = answers_of(&bank.questions[q])
+                .into_iter()
+                .map(Some)
+                .collect();
+            v.push(None);
+            v
+        })
+        .collect();
+    let base = best(&bank);
+    let mut combos = 0;
+    let mut idx = vec![0usize; prof.len()];
+    loop {
+        let mut sheet = base.clone();
+        for (k, &q) in prof.iter().enumerate() {
+            match &choices[k][idx[k]] {
+                Some(a) => sheet.set(q, Slot::Given(a.clone())),
+                None => sheet.set(q, Slot::Skipped),
+            }
+        }
+        for mode in [Mode::Full, Mode::Quick] {
+            let (r, _) = result::assess(&bank, &sheet, mode);
+            let reds: Vec<&str> = r
+                .flags
+                .iter()
+                .filter(|f| f.severity == "red")
+                .map(|f| f.id.as_str())
+                .collect();
+            assert!(
+                r.overall.verdict.as_deref() == Some("positive") && reds.is_empty(),
+                "profile {:?} ({mode:?}): {:?}, red flags {reds:?}",
+                idx.iter()
+                    .enumerate()
+                    .map(|(k, &i)| format!("{}={:?}", PROFILE[k], choices[k][i]))
+                    .collect::<Vec<_>>(),
+                r.overall
+            );
+        }
+        combos += 1;
+        // Next combination (odometer).
+        let mut k = 0;
+        while k < idx.len() {
+            idx[k] += 1;
+            if idx[k] < choices[k].len() {
+                break;
+            }
+            idx[k] = 0;
+            k += 1;
+        }
+        if k == idx.len() {
+            break;
+        }
+    }
+    assert!(combos > 1000, "only {combos} profiles tried");
+}
+
+/// The seeds the built-in bank may cite, by id, with their titles.
+const SEEDS: &[(&str, &str)] = &[
+    (
+        "000",
+        "The Mommy Track – Will It Lead You to Career Paradise or Purgatory?",
+    ),
+    ("001", "The New Mommy Track (Isabel Kallman)"),
+    (
+        "002",
+        "How to Build a Support System of Working Parents (Julia Beck, TIME)",
+    ),
+    (
+        "003",
+        "a writer's column on going back to work after a baby",
+    ),
+    (
+        "004",
+        "Adventures in Alternative Work Arrangements (Michele Benton, Harvard Business Review, 2020)",
+    ),
+];
+
+fn all_sources(bank: &Bank) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for s in &bank.sets {
+        out.extend(
+            s.source
+                .iter()
+                .map(|x| (format!("set {}", s.id), x.clone())),
+        );
+    }
+    for q in &bank.questions {
+        out.extend(q.source.iter().map(|x| (q.id.clone(), x.clone())));
+    }
+    for a in &bank.advice {
+        out.extend(a.source.iter().map(|x| (a.id.clone(), x.clone())));
+    }
+    for f in &bank.flags {
+        out.extend(
+            f.source
+                .iter()
+                .map(|x| (format!("flag {}", f.id), x.clone())),
+        );
+    }
+    out
+}
+
+#[test]
+fn every_seed_cited_names_a_seed_that_exists_under_its_title() {
+    let bank = builtin();
+    let mut cited: BTreeMap<&str, usize> = BTreeMap::new();
+    for (who, src) in all_sources(&bank) {
+        let Some(rest) = src.strip_prefix("seed ") else {
+            assert!(
+                !src.to_lowercase().contains("seed"),
+                "{who}: a seed must be cited as `seed NNN: title`: {src:?}"
+            );
+            continue;
+        };
+        let (id, title) = rest
+            .split_once(": ")
+            .unwrap_or_else(|| panic!("{who}: {src:?}"));
+        let known = SEEDS
+            .iter()
+            .find(|(i, _)| *i == id)
+            .unwrap_or_else(|| panic!("{who} cites seed {id}, which does not exist: {src:?}"));
+        assert!(
+            title.starts_with(known.1),
+            "{who} cites seed {id} under the wrong title: {src:?}"
+        );
+        *cited.entry(known.0).or_default() += 1;
+    }
+    assert_eq!(cited.len(), SEEDS.len(), "every seed is used: {cited:?}");
+}
+
+#[test]
+fn every_advice_entry_and_scored_question_has_a_source() {
+    let bank = builtin();
+    for a in &bank.advice {
+        assert!(!a.source.is_empty(), "advice {} has no source", a.id);
+    }
+    for q in &bank.questions {
+        if q.score_range().is_some() {
+            assert!(
+                !q.source.is_empty(),
+                "scored question {} has no source",
+                q.id
+            );
+        }
+    }
+    // A public source other than a seed says where it is and when it was checked,
+    // or names a published study or law.
+    for (who, src) in all_sources(&bank) {
+        if !src.starts_with("seed ") {
+            assert!(
+                src.contains("http")
+                    || src.contains("checked")
+                    || src.contains("Directive")
+                    || src.contains("Act"),
+                "{who}: a public source needs an address or a checked date: {src:?}"
+            );
+        }
+    }
+}
