@@ -332,3 +332,114 @@ fn every_advice_entry_and_scored_question_has_a_source() {
         }
     }
 }
+
+/// Birth content: which words give it away (the name of a US law that
+/// every legal step for a role cut must cite is not birth content).
+fn mentions_birth(text: &str) -> Option<&'static str> {
+    let t = text
+        .to_lowercase()
+        .replace("pregnancy discrimination act", "");
+    ["pump", "breastfe", "lactation", "pregnan", "express milk"]
+        .into_iter()
+        .find(|w| t.contains(w))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// A parent who did not give birth is never asked about, or advised on,
+    /// pregnancy, breastfeeding or pumping.
+    #[test]
+    fn no_birth_content_for_parents_who_did_not_give_birth(p in picks(128), route in 0usize..3) {
+        let bank = builtin();
+        let q_route = profile_index(&bank)[0];
+        let mut sheet = sheet_from(&bank, &p);
+        let id = ["partner_gave_birth", "adoption_or_foster", "other"][route];
+        sheet.set(q_route, Slot::Given(Answer::Choice(id.into())));
+        let (r, e) = result::assess(&bank, &sheet, Mode::Full);
+        for (i, q) in bank.questions.iter().enumerate() {
+            if e.asked[i] && q.id != "about_parent_route" {
+                let text = format!("{} {}", q.prompt, q.help.clone().unwrap_or_default());
+                prop_assert!(mentions_birth(&text).is_none(), "{id}: asked {}: {text}", q.id);
+            }
+        }
+        for s in &r.next_steps {
+            let text = format!("{} {}", s.title, s.detail);
+            prop_assert!(mentions_birth(&text).is_none(), "{id}: step {}: {text}", s.id);
+        }
+    }
+}
+
+/// Examples come from many kinds of work, and region-specific words appear
+/// only in the variant of a step for that region.
+#[test]
+fn wording_fits_many_jobs_and_follows_the_region() {
+    let bank = builtin();
+    let mut texts: Vec<(String, String)> =
+        vec![("bank".into(), bank.description.clone().unwrap_or_default())];
+    for b in &bank.bands {
+        texts.push((b.verdict.clone(), b.summary.clone().unwrap_or_default()));
+    }
+    for q in &bank.questions {
+        let mut t = format!("{} {}", q.prompt, q.help.clone().unwrap_or_default());
+        for o in q.kind.options() {
+            t.push(' ');
+            t.push_str(&o.label);
+        }
+        texts.push((q.id.clone(), t));
+    }
+    for a in &bank.advice {
+        texts.push((a.id.clone(), format!("{} {}", a.title, a.detail)));
+    }
+    for (id, text) in &texts {
+        let t = text.to_lowercase();
+        for office_only in [
+            "berlin",
+            "goes to the board",
+            "skip-level",
+            "one remote day",
+            "siding",
+            "room that locks",
+        ] {
+            assert!(
+                !t.contains(office_only),
+                "{id} says {office_only:?}: {text}"
+            );
+        }
+        if !id.ends_with("_uk") {
+            for uk in ["childminder", "nursery", " rota", "gov.uk", "acas"] {
+                assert!(
+                    !t.contains(uk),
+                    "{id} uses the UK term {uk:?} outside a UK step: {text}"
+                );
+            }
+        }
+        if !id.ends_with("_us") {
+            for us in ["dependent-care", "daycare", "fmla", "eeoc", "401(k)"] {
+                assert!(
+                    !t.contains(us),
+                    "{id} uses the US term {us:?} outside a US step: {text}"
+                );
+            }
+        }
+    }
+    // The positive summary does not assume a lighter load is wanted.
+    let positive = bank
+        .bands
+        .iter()
+        .find(|b| b.verdict == "positive")
+        .expect("positive band");
+    let s = positive.summary.clone().unwrap_or_default().to_lowercase();
+    assert!(!s.contains("lighter"), "{s}");
+    // "Mommy track" is explained once, warmly, for any parent.
+    let all = format!(
+        "{} {}",
+        bank.description.clone().unwrap_or_default(),
+        bank.sets[0].description.clone().unwrap_or_default()
+    )
+    .to_lowercase();
+    assert!(
+        all.contains("mommy track") && all.contains("any parent"),
+        "{all}"
+    );
+}
