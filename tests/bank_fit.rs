@@ -443,3 +443,112 @@ fn wording_fits_many_jobs_and_follows_the_region() {
         "{all}"
     );
 }
+
+/// The result for an answers file given as YAML text.
+fn assess_yaml(bank: &Bank, yaml: &str) -> (result::AssessmentResult, scoring::Evaluation) {
+    let sheet = mommytrack::answers::parse(bank, yaml, std::path::Path::new("test.yaml"))
+        .unwrap_or_else(|e| panic!("{yaml}: {e:?}"));
+    result::assess(bank, &sheet, Mode::Full)
+}
+
+fn steps(r: &result::AssessmentResult) -> Vec<&str> {
+    r.next_steps.iter().map(|s| s.id.as_str()).collect()
+}
+
+fn asked(bank: &Bank, e: &scoring::Evaluation, id: &str) -> bool {
+    let q = bank.questions.iter().position(|q| q.id == id).expect("question");
+    e.asked[q]
+}
+
+/// One answer is not enough for a verdict: it is withheld, and the label says so.
+#[test]
+fn one_answer_gives_no_verdict() {
+    let bank = builtin();
+    let (r, _) = assess_yaml(&bank, "culture_leaders_signals: visible\n");
+    assert_eq!(r.overall.verdict, None, "{:?}", r.overall);
+    assert_eq!(r.overall.withheld.as_deref(), Some("coverage"));
+    let label = r.overall.label.clone().unwrap_or_default().to_lowercase();
+    assert!(label.contains("not enough"), "{label}");
+}
+
+/// "Maybe, some day" is not scored: the alternatives set has no score and
+/// the overall is the same as without the hypothetical.
+#[test]
+fn a_hypothetical_arrangement_is_not_scored() {
+    let bank = builtin();
+    let base = "culture_leaders_signals: silent\nparents_interesting_work: same\nflex_enough: mostly\nsup_backup_people: two_three\n";
+    let (with, e) = assess_yaml(&bank, &format!("{base}alt_considering: maybe\nalt_kind: freelance\n"));
+    let (without, _) = assess_yaml(&bank, base);
+    let alt = bank.sets.iter().position(|s| s.id == "alternatives").expect("set");
+    assert_eq!(with.dimensions[alt].score, None);
+    assert_eq!(with.overall.score, without.overall.score);
+    for q in ["alt_value", "alt_boundaries", "alt_care_while_working", "alt_income"] {
+        assert!(!asked(&bank, &e, q), "{q} is asked for a maybe");
+    }
+}
+
+/// Each "advice fired for the wrong people" case of issue 9.
+#[test]
+fn advice_fits_the_people_it_is_given_to() {
+    let bank = builtin();
+    // No change of hours planned: no "agree at home before you change your hours".
+    let (r, _) = assess_yaml(&bank, "home_shape: partner\nhome_alt_work: not_discussed\nflex_pt_interest: not_now\nalt_considering: not_considering\n");
+    assert!(!steps(&r).contains(&"agree_before_changing_hours"), "{:?}", steps(&r));
+    let (r, _) = assess_yaml(&bank, "home_shape: partner\nhome_alt_work: not_discussed\nflex_pt_interest: considering\n");
+    assert!(steps(&r).contains(&"agree_before_changing_hours"), "{:?}", steps(&r));
+    // Asking for nothing: no value case; already part-time: no value case either.
+    for pt in ["not_now", "already"] {
+        let (r, _) = assess_yaml(&bank, &format!("flex_pt_interest: {pt}\nalt_considering: not_considering\n"));
+        assert!(!steps(&r).contains(&"build_value_case"), "{pt}: {:?}", steps(&r));
+    }
+    // Reduced hours on site: not asked who looks after the children while working from home.
+    let (_, e) = assess_yaml(&bank, "alt_considering: already\nalt_kind: reduced_hours\n");
+    assert!(!asked(&bank, &e, "alt_care_while_working"));
+    // An employer "about the same" as its field is not told it runs hotter.
+    let (r, _) = assess_yaml(&bank, "culture_field_intensity: 5\nculture_employer_vs_field: similar\nculture_calmer_alternative: yes_known\nculture_leaders_signals: hostile\nculture_policy_vs_practice: on_paper\n");
+    assert!(!steps(&r).contains(&"weigh_calmer_employer"), "{:?}", steps(&r));
+    // Someone holding steady or stepping back is not told to chase stretch work,
+    // and nobody is told "travel is fine".
+    for intent in ["steady", "step_back"] {
+        let (r, _) = assess_yaml(&bank, &format!("about_career_intent: {intent}\nparents_your_experience: [comments, passed_over]\n"));
+        assert!(!steps(&r).contains(&"claim_stretch_work"), "{intent}: {:?}", steps(&r));
+    }
+    for a in &bank.advice {
+        assert!(!a.detail.to_lowercase().contains("travel is fine"), "{}", a.id);
+    }
+    // A frank exit interview only if it feels safe.
+    let look = bank.advice.iter().find(|a| a.id == "look_elsewhere").expect("look_elsewhere");
+    assert!(look.detail.contains("feels safe"), "{}", look.detail);
+    // A pro-rated bonus and clients shed on request are not "pushed out".
+    let (r, _) = assess_yaml(&bank, "parents_your_experience: [chose_less]\n");
+    assert!(r.flags.iter().all(|f| f.id != "pushed_out"));
+    let pay = bank.question("parents_your_experience").expect("q");
+    let labels: String = pay.kind.options().iter().map(|o| o.label.to_lowercase()).collect();
+    assert!(labels.contains("without my asking") && labels.contains("pro-rata"), "{labels}");
+    // Shift workers are not asked about stepping away without permission or remote days.
+    let (_, e) = assess_yaml(&bank, "about_work_pattern: shifts\n");
+    assert!(!asked(&bank, &e, "flex_informal") && !asked(&bank, &e, "flex_remote_normal"));
+    assert!(asked(&bank, &e, "flex_shift_pattern"));
+    // Sharing care with a grandparent: no lecture on rebalancing the home.
+    let (r, _) = assess_yaml(&bank, "home_shape: other_adult\nhome_split: mostly_me\nhome_mental_load: 5\n");
+    assert!(!steps(&r).contains(&"rebalance_home"), "{:?}", steps(&r));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// "Start a quiet search" is never explained only by a profile answer or
+    /// by having a manager.
+    #[test]
+    fn looking_elsewhere_is_explained_by_the_workplace(p in picks(128)) {
+        let bank = builtin();
+        let (r, _) = result::assess(&bank, &sheet_from(&bank, &p), Mode::Full);
+        if let Some(s) = r.next_steps.iter().find(|s| s.id == "look_elsewhere") {
+            prop_assert!(!s.because.iter().any(|b| b == "has_manager"), "{:?}", s.because);
+            prop_assert!(
+                s.because.iter().any(|b| !b.starts_with("about_")) || !s.because_flags.is_empty(),
+                "{:?}", s.because
+            );
+        }
+    }
+}
