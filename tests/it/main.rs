@@ -8,6 +8,7 @@ mod harness;
 #[path = "../support/genbank.rs"]
 mod genbank;
 
+mod bank_fit;
 mod builtin_bank;
 mod cli;
 mod cli_reports;

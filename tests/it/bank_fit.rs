@@ -456,7 +456,11 @@ fn steps(r: &result::AssessmentResult) -> Vec<&str> {
 }
 
 fn asked(bank: &Bank, e: &scoring::Evaluation, id: &str) -> bool {
-    let q = bank.questions.iter().position(|q| q.id == id).expect("question");
+    let q = bank
+        .questions
+        .iter()
+        .position(|q| q.id == id)
+        .expect("question");
     e.asked[q]
 }
 
@@ -477,12 +481,24 @@ fn one_answer_gives_no_verdict() {
 fn a_hypothetical_arrangement_is_not_scored() {
     let bank = builtin();
     let base = "culture_leaders_signals: silent\nparents_interesting_work: same\nflex_enough: mostly\nsup_backup_people: two_three\n";
-    let (with, e) = assess_yaml(&bank, &format!("{base}alt_considering: maybe\nalt_kind: freelance\n"));
+    let (with, e) = assess_yaml(
+        &bank,
+        &format!("{base}alt_considering: maybe\nalt_kind: freelance\n"),
+    );
     let (without, _) = assess_yaml(&bank, base);
-    let alt = bank.sets.iter().position(|s| s.id == "alternatives").expect("set");
+    let alt = bank
+        .sets
+        .iter()
+        .position(|s| s.id == "alternatives")
+        .expect("set");
     assert_eq!(with.dimensions[alt].score, None);
     assert_eq!(with.overall.score, without.overall.score);
-    for q in ["alt_value", "alt_boundaries", "alt_care_while_working", "alt_income"] {
+    for q in [
+        "alt_value",
+        "alt_boundaries",
+        "alt_care_while_working",
+        "alt_income",
+    ] {
         assert!(!asked(&bank, &e, q), "{q} is asked for a maybe");
     }
 }
@@ -492,45 +508,101 @@ fn a_hypothetical_arrangement_is_not_scored() {
 fn advice_fits_the_people_it_is_given_to() {
     let bank = builtin();
     // No change of hours planned: no "agree at home before you change your hours".
-    let (r, _) = assess_yaml(&bank, "home_shape: partner\nhome_alt_work: not_discussed\nflex_pt_interest: not_now\nalt_considering: not_considering\n");
-    assert!(!steps(&r).contains(&"agree_before_changing_hours"), "{:?}", steps(&r));
-    let (r, _) = assess_yaml(&bank, "home_shape: partner\nhome_alt_work: not_discussed\nflex_pt_interest: considering\n");
-    assert!(steps(&r).contains(&"agree_before_changing_hours"), "{:?}", steps(&r));
+    let (r, _) = assess_yaml(
+        &bank,
+        "home_shape: partner\nhome_alt_work: not_discussed\nflex_pt_interest: not_now\nalt_considering: not_considering\n",
+    );
+    assert!(
+        !steps(&r).contains(&"agree_before_changing_hours"),
+        "{:?}",
+        steps(&r)
+    );
+    let (r, _) = assess_yaml(
+        &bank,
+        "home_shape: partner\nhome_alt_work: not_discussed\nflex_pt_interest: considering\n",
+    );
+    assert!(
+        steps(&r).contains(&"agree_before_changing_hours"),
+        "{:?}",
+        steps(&r)
+    );
     // Asking for nothing: no value case; already part-time: no value case either.
     for pt in ["not_now", "already"] {
-        let (r, _) = assess_yaml(&bank, &format!("flex_pt_interest: {pt}\nalt_considering: not_considering\n"));
-        assert!(!steps(&r).contains(&"build_value_case"), "{pt}: {:?}", steps(&r));
+        let (r, _) = assess_yaml(
+            &bank,
+            &format!("flex_pt_interest: {pt}\nalt_considering: not_considering\n"),
+        );
+        assert!(
+            !steps(&r).contains(&"build_value_case"),
+            "{pt}: {:?}",
+            steps(&r)
+        );
     }
     // Reduced hours on site: not asked who looks after the children while working from home.
     let (_, e) = assess_yaml(&bank, "alt_considering: already\nalt_kind: reduced_hours\n");
     assert!(!asked(&bank, &e, "alt_care_while_working"));
     // An employer "about the same" as its field is not told it runs hotter.
-    let (r, _) = assess_yaml(&bank, "culture_field_intensity: 5\nculture_employer_vs_field: similar\nculture_calmer_alternative: yes_known\nculture_leaders_signals: hostile\nculture_policy_vs_practice: on_paper\n");
-    assert!(!steps(&r).contains(&"weigh_calmer_employer"), "{:?}", steps(&r));
+    let (r, _) = assess_yaml(
+        &bank,
+        "culture_field_intensity: 5\nculture_employer_vs_field: similar\nculture_calmer_alternative: yes_known\nculture_leaders_signals: hostile\nculture_policy_vs_practice: on_paper\n",
+    );
+    assert!(
+        !steps(&r).contains(&"weigh_calmer_employer"),
+        "{:?}",
+        steps(&r)
+    );
     // Someone holding steady or stepping back is not told to chase stretch work,
     // and nobody is told "travel is fine".
     for intent in ["steady", "step_back"] {
-        let (r, _) = assess_yaml(&bank, &format!("about_career_intent: {intent}\nparents_your_experience: [comments, passed_over]\n"));
-        assert!(!steps(&r).contains(&"claim_stretch_work"), "{intent}: {:?}", steps(&r));
+        let (r, _) = assess_yaml(
+            &bank,
+            &format!(
+                "about_career_intent: {intent}\nparents_your_experience: [comments, passed_over]\n"
+            ),
+        );
+        assert!(
+            !steps(&r).contains(&"claim_stretch_work"),
+            "{intent}: {:?}",
+            steps(&r)
+        );
     }
     for a in &bank.advice {
-        assert!(!a.detail.to_lowercase().contains("travel is fine"), "{}", a.id);
+        assert!(
+            !a.detail.to_lowercase().contains("travel is fine"),
+            "{}",
+            a.id
+        );
     }
     // A frank exit interview only if it feels safe.
-    let look = bank.advice.iter().find(|a| a.id == "look_elsewhere").expect("look_elsewhere");
+    let look = bank
+        .advice
+        .iter()
+        .find(|a| a.id == "look_elsewhere")
+        .expect("look_elsewhere");
     assert!(look.detail.contains("feels safe"), "{}", look.detail);
     // A pro-rated bonus and clients shed on request are not "pushed out".
     let (r, _) = assess_yaml(&bank, "parents_your_experience: [chose_less]\n");
     assert!(r.flags.iter().all(|f| f.id != "pushed_out"));
     let pay = bank.question("parents_your_experience").expect("q");
-    let labels: String = pay.kind.options().iter().map(|o| o.label.to_lowercase()).collect();
-    assert!(labels.contains("without my asking") && labels.contains("pro-rata"), "{labels}");
+    let labels: String = pay
+        .kind
+        .options()
+        .iter()
+        .map(|o| o.label.to_lowercase())
+        .collect();
+    assert!(
+        labels.contains("without my asking") && labels.contains("pro-rata"),
+        "{labels}"
+    );
     // Shift workers are not asked about stepping away without permission or remote days.
     let (_, e) = assess_yaml(&bank, "about_work_pattern: shifts\n");
     assert!(!asked(&bank, &e, "flex_informal") && !asked(&bank, &e, "flex_remote_normal"));
     assert!(asked(&bank, &e, "flex_shift_pattern"));
     // Sharing care with a grandparent: no lecture on rebalancing the home.
-    let (r, _) = assess_yaml(&bank, "home_shape: other_adult\nhome_split: mostly_me\nhome_mental_load: 5\n");
+    let (r, _) = assess_yaml(
+        &bank,
+        "home_shape: other_adult\nhome_split: mostly_me\nhome_mental_load: 5\n",
+    );
     assert!(!steps(&r).contains(&"rebalance_home"), "{:?}", steps(&r));
 }
 
