@@ -266,7 +266,7 @@ fn no_two_advice_entries_say_the_same_thing() {
             if base(&a.id) == base(&b.id)
                 || (a.group.is_some()
                     && a.group == b.group
-                    && a.title.len() > 0
+                    && !a.title.is_empty()
                     && strsim::normalized_levenshtein(&norm(&a.title), &norm(&b.title)) > 0.6)
             {
                 assert_ne!(norm(&a.detail), norm(&b.detail), "{} and {}", a.id, b.id);
