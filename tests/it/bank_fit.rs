@@ -107,19 +107,43 @@ proptest! {
         let (pa, pb) = (with_profile(&a), with_profile(&b));
         let ea = scoring::evaluate(&bank, &sheet_from(&bank, &pa), Mode::Full);
         let eb = scoring::evaluate(&bank, &sheet_from(&bank, &pb), Mode::Full);
-        // Keep only the answers to questions both sheets ask.
-        let restrict = |pp: &[Option<usize>]| -> Vec<Option<usize>> {
-            pp.iter()
-                .enumerate()
-                .map(|(i, x)| if ea.asked[i] && eb.asked[i] || prof.contains(&i) { *x } else { None })
-                .collect()
-        };
-        let ra = scoring::evaluate(&bank, &sheet_from(&bank, &restrict(&pa)), Mode::Full);
-        let rb = scoring::evaluate(&bank, &sheet_from(&bank, &restrict(&pb)), Mode::Full);
-        for (i, set) in bank.sets.iter().enumerate() {
-            prop_assert_eq!(ra.dimensions[i].score, rb.dimensions[i].score, "dimension {}", set.id);
+        // Every question both sheets ask has the same value in both.
+        for (i, q) in bank.questions.iter().enumerate() {
+            if ea.asked[i] && eb.asked[i] {
+                prop_assert_eq!(ea.values[i], eb.values[i], "question {}", q.id);
+            }
         }
-        prop_assert_eq!(ra.overall, rb.overall);
+        // So each dimension, restricted to the questions both ask, scores the same.
+        for (d, set) in bank.sets.iter().enumerate() {
+            let restricted = |e: &scoring::Evaluation| {
+                let (mut num, mut den) = (0.0, 0.0);
+                for (i, q) in bank.questions.iter().enumerate() {
+                    if q.set == d && ea.asked[i] && eb.asked[i] {
+                        if let Some(v) = e.values[i] {
+                            num += q.weight * v;
+                            den += q.weight;
+                        }
+                    }
+                }
+                (den > 0.0).then(|| num / den)
+            };
+            prop_assert_eq!(restricted(&ea), restricted(&eb), "dimension {}", set.id);
+        }
+        // And where the profile changes nothing about which questions are
+        // asked, every score and the verdict are the same.
+        if ea.asked == eb.asked {
+            prop_assert_eq!(&ea.dimensions, &eb.dimensions);
+            prop_assert_eq!(ea.overall, eb.overall);
+            prop_assert_eq!(ea.band, eb.band);
+        }
+        // The region never decides which questions are asked, so changing
+        // only the region changes no score at all.
+        let mut pc = pa.clone();
+        pc[prof[3]] = b[3];
+        let ec = scoring::evaluate(&bank, &sheet_from(&bank, &pc), Mode::Full);
+        prop_assert_eq!(&ea.asked, &ec.asked);
+        prop_assert_eq!(&ea.dimensions, &ec.dimensions);
+        prop_assert_eq!(ea.overall, ec.overall);
         // And the profile questions themselves are never scored.
         for &q in &prof {
             prop_assert!(ea.values[q].is_none() && eb.values[q].is_none());
