@@ -253,7 +253,7 @@ fn no_two_advice_entries_say_the_same_thing() {
     // Region variants of one step (`leave_rights_us`, `leave_rights_uk`,
     // `leave_rights`) share a title: only one of them is ever given.
     let base = |id: &str| {
-        ["_us", "_uk", "_eu", "_au"]
+        ["_us", "_uk", "_eu", "_au", "_ca"]
             .iter()
             .find_map(|s| id.strip_suffix(s))
             .unwrap_or(id)
