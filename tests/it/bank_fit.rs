@@ -13,10 +13,14 @@ use mommytrack::result;
 use mommytrack::scoring::{self, Mode};
 use proptest::prelude::*;
 
-fn builtin() -> Bank {
-    let (bank, warnings) = bank::load(&BankSource::BuiltIn).expect("the built-in bank loads");
-    assert!(warnings.is_empty(), "built-in bank warnings: {warnings:#?}");
-    bank
+/// The built-in bank, loaded once for all cases.
+fn builtin() -> &'static Bank {
+    static BANK: std::sync::OnceLock<Bank> = std::sync::OnceLock::new();
+    BANK.get_or_init(|| {
+        let (bank, warnings) = bank::load(&BankSource::BuiltIn).expect("the built-in bank loads");
+        assert!(warnings.is_empty(), "built-in bank warnings: {warnings:#?}");
+        bank
+    })
 }
 
 const PROFILE: [&str; 5] = [
@@ -78,10 +82,10 @@ proptest! {
     /// No answer sheet, in full or quick mode, gets more than 12 next steps.
     #[test]
     fn no_sheet_gets_more_than_twelve_next_steps(p in picks(128)) {
-        let bank = builtin();
-        let sheet = sheet_from(&bank, &p);
+        let bank: &Bank = builtin();
+        let sheet = sheet_from(bank, &p);
         for mode in [Mode::Full, Mode::Quick] {
-            let (r, _) = result::assess(&bank, &sheet, mode);
+            let (r, _) = result::assess(bank, &sheet, mode);
             prop_assert!(r.next_steps.len() <= 12, "{} next steps: {:?}", r.next_steps.len(),
                 r.next_steps.iter().map(|s| &s.id).collect::<Vec<_>>());
         }
@@ -94,8 +98,8 @@ proptest! {
     fn profile_answers_change_scores_only_through_which_questions_are_asked(
         p in picks(128), a in picks(5), b in picks(5)
     ) {
-        let bank = builtin();
-        let prof = profile_index(&bank);
+        let bank: &Bank = builtin();
+        let prof = profile_index(bank);
         let with_profile = |pp: &[Option<usize>]| {
             let mut all = p.clone();
             all.resize(bank.questions.len(), None);
@@ -105,8 +109,8 @@ proptest! {
             all
         };
         let (pa, pb) = (with_profile(&a), with_profile(&b));
-        let ea = scoring::evaluate(&bank, &sheet_from(&bank, &pa), Mode::Full);
-        let eb = scoring::evaluate(&bank, &sheet_from(&bank, &pb), Mode::Full);
+        let ea = scoring::evaluate(bank, &sheet_from(bank, &pa), Mode::Full);
+        let eb = scoring::evaluate(bank, &sheet_from(bank, &pb), Mode::Full);
         // Every question both sheets ask has the same value in both.
         for (i, q) in bank.questions.iter().enumerate() {
             if ea.asked[i] && eb.asked[i] {
@@ -140,7 +144,7 @@ proptest! {
         // only the region changes no score at all.
         let mut pc = pa.clone();
         pc[prof[3]] = b[3];
-        let ec = scoring::evaluate(&bank, &sheet_from(&bank, &pc), Mode::Full);
+        let ec = scoring::evaluate(bank, &sheet_from(bank, &pc), Mode::Full);
         prop_assert_eq!(&ea.asked, &ec.asked);
         prop_assert_eq!(&ea.dimensions, &ec.dimensions);
         prop_assert_eq!(ea.overall, ec.overall);
@@ -193,8 +197,8 @@ fn best(bank: &Bank) -> AnswerSheet {
 /// best answers give a Positive verdict with no red flag, in full and quick mode.
 #[test]
 fn best_answers_stay_positive_with_no_red_flag_for_every_profile() {
-    let bank = builtin();
-    let prof = profile_index(&bank);
+    let bank: &Bank = builtin();
+    let prof = profile_index(bank);
     let choices: Vec<Vec<Option<Answer>>> = prof
         .iter()
         .map(|&q| {
@@ -206,7 +210,7 @@ fn best_answers_stay_positive_with_no_red_flag_for_every_profile() {
             v
         })
         .collect();
-    let base = best(&bank);
+    let base = best(bank);
     let mut combos = 0;
     let mut idx = vec![0usize; prof.len()];
     loop {
@@ -218,7 +222,7 @@ fn best_answers_stay_positive_with_no_red_flag_for_every_profile() {
             }
         }
         for mode in [Mode::Full, Mode::Quick] {
-            let (r, _) = result::assess(&bank, &sheet, mode);
+            let (r, _) = result::assess(bank, &sheet, mode);
             let reds: Vec<&str> = r
                 .flags
                 .iter()
@@ -301,9 +305,9 @@ fn all_sources(bank: &Bank) -> Vec<(String, String)> {
 
 #[test]
 fn every_seed_cited_names_a_seed_that_exists_under_its_title() {
-    let bank = builtin();
+    let bank: &Bank = builtin();
     let mut cited: BTreeMap<&str, usize> = BTreeMap::new();
-    for (who, src) in all_sources(&bank) {
+    for (who, src) in all_sources(bank) {
         let Some(rest) = src.strip_prefix("seed ") else {
             assert!(
                 !src.to_lowercase().contains("seed"),
@@ -329,7 +333,7 @@ fn every_seed_cited_names_a_seed_that_exists_under_its_title() {
 
 #[test]
 fn every_advice_entry_and_scored_question_has_a_source() {
-    let bank = builtin();
+    let bank: &Bank = builtin();
     for a in &bank.advice {
         assert!(!a.source.is_empty(), "advice {} has no source", a.id);
     }
@@ -344,7 +348,7 @@ fn every_advice_entry_and_scored_question_has_a_source() {
     }
     // A public source other than a seed says where it is and when it was checked,
     // or names a published study or law.
-    for (who, src) in all_sources(&bank) {
+    for (who, src) in all_sources(bank) {
         if !src.starts_with("seed ") {
             assert!(
                 src.contains("http")
@@ -375,12 +379,12 @@ proptest! {
     /// pregnancy, breastfeeding or pumping.
     #[test]
     fn no_birth_content_for_parents_who_did_not_give_birth(p in picks(128), route in 0usize..3) {
-        let bank = builtin();
-        let q_route = profile_index(&bank)[0];
-        let mut sheet = sheet_from(&bank, &p);
+        let bank: &Bank = builtin();
+        let q_route = profile_index(bank)[0];
+        let mut sheet = sheet_from(bank, &p);
         let id = ["partner_gave_birth", "adoption_or_foster", "other"][route];
         sheet.set(q_route, Slot::Given(Answer::Choice(id.into())));
-        let (r, e) = result::assess(&bank, &sheet, Mode::Full);
+        let (r, e) = result::assess(bank, &sheet, Mode::Full);
         for (i, q) in bank.questions.iter().enumerate() {
             if e.asked[i] && q.id != "about_parent_route" {
                 let text = format!("{} {}", q.prompt, q.help.clone().unwrap_or_default());
@@ -398,7 +402,7 @@ proptest! {
 /// only in the variant of a step for that region.
 #[test]
 fn wording_fits_many_jobs_and_follows_the_region() {
-    let bank = builtin();
+    let bank: &Bank = builtin();
     let mut texts: Vec<(String, String)> =
         vec![("bank".into(), bank.description.clone().unwrap_or_default())];
     for b in &bank.bands {
@@ -491,8 +495,8 @@ fn asked(bank: &Bank, e: &scoring::Evaluation, id: &str) -> bool {
 /// One answer is not enough for a verdict: it is withheld, and the label says so.
 #[test]
 fn one_answer_gives_no_verdict() {
-    let bank = builtin();
-    let (r, _) = assess_yaml(&bank, "culture_leaders_signals: visible\n");
+    let bank: &Bank = builtin();
+    let (r, _) = assess_yaml(bank, "culture_leaders_signals: visible\n");
     assert_eq!(r.overall.verdict, None, "{:?}", r.overall);
     assert_eq!(r.overall.withheld.as_deref(), Some("coverage"));
     let label = r.overall.label.clone().unwrap_or_default().to_lowercase();
@@ -503,13 +507,13 @@ fn one_answer_gives_no_verdict() {
 /// the overall is the same as without the hypothetical.
 #[test]
 fn a_hypothetical_arrangement_is_not_scored() {
-    let bank = builtin();
+    let bank: &Bank = builtin();
     let base = "culture_leaders_signals: silent\nparents_interesting_work: same\nflex_enough: mostly\nsup_backup_people: two_three\n";
     let (with, e) = assess_yaml(
-        &bank,
+        bank,
         &format!("{base}alt_considering: maybe\nalt_kind: freelance\n"),
     );
-    let (without, _) = assess_yaml(&bank, base);
+    let (without, _) = assess_yaml(bank, base);
     let alt = bank
         .sets
         .iter()
@@ -523,17 +527,17 @@ fn a_hypothetical_arrangement_is_not_scored() {
         "alt_care_while_working",
         "alt_income",
     ] {
-        assert!(!asked(&bank, &e, q), "{q} is asked for a maybe");
+        assert!(!asked(bank, &e, q), "{q} is asked for a maybe");
     }
 }
 
 /// Each "advice fired for the wrong people" case of issue 9.
 #[test]
 fn advice_fits_the_people_it_is_given_to() {
-    let bank = builtin();
+    let bank: &Bank = builtin();
     // No change of hours planned: no "agree at home before you change your hours".
     let (r, _) = assess_yaml(
-        &bank,
+        bank,
         "home_shape: partner\nhome_alt_work: not_discussed\nflex_pt_interest: not_now\nalt_considering: not_considering\n",
     );
     assert!(
@@ -542,7 +546,7 @@ fn advice_fits_the_people_it_is_given_to() {
         steps(&r)
     );
     let (r, _) = assess_yaml(
-        &bank,
+        bank,
         "home_shape: partner\nhome_alt_work: not_discussed\nflex_pt_interest: considering\n",
     );
     assert!(
@@ -553,7 +557,7 @@ fn advice_fits_the_people_it_is_given_to() {
     // Asking for nothing: no value case; already part-time: no value case either.
     for pt in ["not_now", "already"] {
         let (r, _) = assess_yaml(
-            &bank,
+            bank,
             &format!("flex_pt_interest: {pt}\nalt_considering: not_considering\n"),
         );
         assert!(
@@ -563,11 +567,11 @@ fn advice_fits_the_people_it_is_given_to() {
         );
     }
     // Reduced hours on site: not asked who looks after the children while working from home.
-    let (_, e) = assess_yaml(&bank, "alt_considering: already\nalt_kind: reduced_hours\n");
-    assert!(!asked(&bank, &e, "alt_care_while_working"));
+    let (_, e) = assess_yaml(bank, "alt_considering: already\nalt_kind: reduced_hours\n");
+    assert!(!asked(bank, &e, "alt_care_while_working"));
     // An employer "about the same" as its field is not told it runs hotter.
     let (r, _) = assess_yaml(
-        &bank,
+        bank,
         "culture_field_intensity: 5\nculture_employer_vs_field: similar\nculture_calmer_alternative: yes_known\nculture_leaders_signals: hostile\nculture_policy_vs_practice: on_paper\n",
     );
     assert!(
@@ -579,7 +583,7 @@ fn advice_fits_the_people_it_is_given_to() {
     // and nobody is told "travel is fine".
     for intent in ["steady", "step_back"] {
         let (r, _) = assess_yaml(
-            &bank,
+            bank,
             &format!(
                 "about_career_intent: {intent}\nparents_your_experience: [comments, passed_over]\n"
             ),
@@ -605,7 +609,7 @@ fn advice_fits_the_people_it_is_given_to() {
         .expect("look_elsewhere");
     assert!(look.detail.contains("feels safe"), "{}", look.detail);
     // A pro-rated bonus and clients shed on request are not "pushed out".
-    let (r, _) = assess_yaml(&bank, "parents_your_experience: [chose_less]\n");
+    let (r, _) = assess_yaml(bank, "parents_your_experience: [chose_less]\n");
     assert!(r.flags.iter().all(|f| f.id != "pushed_out"));
     let pay = bank.question("parents_your_experience").expect("q");
     let labels: String = pay
@@ -619,12 +623,12 @@ fn advice_fits_the_people_it_is_given_to() {
         "{labels}"
     );
     // Shift workers are not asked about stepping away without permission or remote days.
-    let (_, e) = assess_yaml(&bank, "about_work_pattern: shifts\n");
-    assert!(!asked(&bank, &e, "flex_informal") && !asked(&bank, &e, "flex_remote_normal"));
-    assert!(asked(&bank, &e, "flex_shift_pattern"));
+    let (_, e) = assess_yaml(bank, "about_work_pattern: shifts\n");
+    assert!(!asked(bank, &e, "flex_informal") && !asked(bank, &e, "flex_remote_normal"));
+    assert!(asked(bank, &e, "flex_shift_pattern"));
     // Sharing care with a grandparent: no lecture on rebalancing the home.
     let (r, _) = assess_yaml(
-        &bank,
+        bank,
         "home_shape: other_adult\nhome_split: mostly_me\nhome_mental_load: 5\n",
     );
     assert!(!steps(&r).contains(&"rebalance_home"), "{:?}", steps(&r));
@@ -637,8 +641,8 @@ proptest! {
     /// by having a manager.
     #[test]
     fn looking_elsewhere_is_explained_by_the_workplace(p in picks(128)) {
-        let bank = builtin();
-        let (r, _) = result::assess(&bank, &sheet_from(&bank, &p), Mode::Full);
+        let bank: &Bank = builtin();
+        let (r, _) = result::assess(bank, &sheet_from(bank, &p), Mode::Full);
         if let Some(s) = r.next_steps.iter().find(|s| s.id == "look_elsewhere") {
             prop_assert!(!s.because.iter().any(|b| b == "has_manager"), "{:?}", s.because);
             prop_assert!(
