@@ -652,3 +652,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Choosing to hold steady or step back never raises a red flag: every red
+    /// flag a `steady` or `step_back` sheet raises comes from a question that
+    /// is asked just the same when the person wants to advance.
+    #[test]
+    fn holding_steady_or_stepping_back_raises_no_red_flag(p in picks(128), steady in any::<bool>()) {
+        let bank: &Bank = builtin();
+        let q_intent = profile_index(bank)[4];
+        let intent = |id: &str| {
+            let mut sheet = sheet_from(bank, &p);
+            sheet.set(q_intent, Slot::Given(Answer::Choice(id.into())));
+            result::assess(bank, &sheet, Mode::Full)
+        };
+        let (r, _) = intent(if steady { "steady" } else { "step_back" });
+        let (_, e_adv) = intent("advance");
+        for f in r.flags.iter().filter(|f| f.severity == "red") {
+            for q in &f.because {
+                let i = bank.questions.iter().position(|x| &x.id == q).expect("question");
+                prop_assert!(e_adv.asked[i], "red flag {} comes from {q}, asked only for this intent", f.id);
+            }
+        }
+    }
+}
