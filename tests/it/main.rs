@@ -9,6 +9,7 @@ mod harness;
 mod genbank;
 
 mod bank_fit;
+mod browser;
 mod builtin_bank;
 mod cli;
 mod cli_reports;
@@ -23,6 +24,7 @@ mod interactive;
 mod levers;
 mod personas;
 mod reference;
+mod report_story;
 mod reports;
 mod robustness;
 mod schemas;
