@@ -103,17 +103,20 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> Strin
         .load_style(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(width).unwrap_or(u16::MAX));
-    for d in &r.dimensions {
-        let (score, bar) = match d.score {
-            Some(s) if bars => (super::format_score(s), super::bar(s)),
-            Some(s) => (super::format_score(s), String::new()),
-            None => ("–".to_string(), document::no_score(d).to_string()),
-        };
-        table.add_row(vec![
+    // A dimension that asked nothing scored (an unscored profile, say) is
+    // left to the full report.
+    for d in r.dimensions.iter().filter(|d| d.asked > 0) {
+        let score = d.score.map_or("–".to_string(), super::format_score);
+        let mut row = vec![
             TableCell::new(terminal_safe(&d.title)),
             TableCell::new(score).set_alignment(CellAlignment::Right),
-            TableCell::new(bar),
-        ]);
+        ];
+        match d.score {
+            Some(s) if bars => row.push(TableCell::new(super::bar(s))),
+            None => row.push(TableCell::new(document::no_score(d))),
+            Some(_) => {}
+        }
+        table.add_row(row);
     }
     let _ = writeln!(out, "{table}");
     let first = document::start_here(r);
