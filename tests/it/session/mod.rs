@@ -519,3 +519,43 @@ fn on_a_small_screen_the_intro_comes_in_screenfuls() {
     assert_eq!(t.exit_code(), 130);
     t.assert_lines_fit();
 }
+
+#[test]
+fn after_a_resize_the_next_redraw_fits_the_new_width() {
+    let state = tempfile::tempdir().unwrap();
+    let bank = long_bank(state.path());
+    let cmd = Test::in_dir(state.path())
+        .arg("-c")
+        .arg("tty > tty.txt; stty cols 100 rows 30 && exec \"$0\" \"$@\"")
+        .arg(BIN)
+        .args(["assess", "--quick", "--bank", bank.to_str().unwrap()])
+        .env("MOMMYTRACK_STATE_DIR", state.path())
+        .env("HOME", state.path())
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .command_for("sh");
+    let mut t = Tty::start(cmd, 100);
+    t.begin();
+    t.expect("? Realistically, thinking about the last six months and not only about the good");
+    t.drain(300);
+    let tty = std::fs::read_to_string(state.path().join("tty.txt")).unwrap();
+    let resized = Command::new("sh")
+        .arg("-c")
+        .arg(format!("stty cols 50 rows 30 < {}", tty.trim()))
+        .status()
+        .unwrap();
+    assert!(resized.success());
+    t.log.clear();
+    t.cols = 50;
+    t.keys(&[DOWN]);
+    t.expect("❯ 2 · Disagree");
+    t.drain(300);
+    t.assert_lines_fit();
+    assert!(
+        t.log.contains("? Realistically, thinking about the"),
+        "{}",
+        t.log
+    );
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+}
