@@ -228,16 +228,17 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let fingerprint = state::fingerprint(&bank);
     match (&existing, &draft_path) {
         (Some(d), Some(path)) if session.resume => {
+            sheet = d.sheet(&bank, path)?;
+            mode = d.mode;
+            set_hint(resume_hint(d.count(), path));
+            welcome_back(p, &bank, mode, d.count())?;
+            // After the welcome, which starts a clear screen.
             if d.bank.fingerprint != fingerprint {
                 p.say(&format!(
                     "Note: the questions changed since this draft was saved; your answers are checked against {}.",
                     BankSource::from_option(bank_dir.as_deref()).describe()
                 ))?;
             }
-            sheet = d.sheet(&bank, path)?;
-            mode = d.mode;
-            set_hint(resume_hint(d.count(), path));
-            welcome_back(p, &bank, mode, d.count())?;
         }
         (Some(d), Some(path)) => {
             intro(p, &bank, mode)?;
