@@ -114,6 +114,13 @@ Examples:
         quick: bool,
     },
 
+    /// Summarise many saved results anonymously: counts, means, quartiles, flags, verdicts.
+    #[command(after_help = "\
+Examples:
+  mommytrack summarize results/
+  mommytrack summarize results/ --by about_work_pattern --format html --output summary.html")]
+    Summarize(SummarizeArgs),
+
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -131,6 +138,25 @@ Examples:
         #[arg(value_enum)]
         kind: SchemaKind,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SummarizeArgs {
+    /// JSON results saved with `assess --format json`, or folders of them.
+    #[arg(value_name = "RESULT.json", required = true)]
+    pub results: Vec<PathBuf>,
+    /// Groups with fewer results are not shown (3 at least).
+    #[arg(long, default_value_t = crate::summarize::DEFAULT_MIN_GROUP, value_name = "N")]
+    pub min_group: usize,
+    /// Also summarise each answer to this choice, yesno or scale question apart.
+    #[arg(long, value_name = "QUESTION")]
+    pub by: Option<String>,
+    /// text, markdown, html, json or csv.
+    #[arg(long, short = 'f', value_enum, default_value_t = crate::summarize::render::SummaryFormat::Text, value_name = "FMT")]
+    pub format: crate::summarize::render::SummaryFormat,
+    /// Write the summary to this file (atomically, readable only by you).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -55,6 +55,14 @@ pub fn run(cli: Cli) -> Result<()> {
             print(&String::from_utf8_lossy(&out))
         }
         Command::Schema { kind } => print(&schema(kind)),
+        Command::Summarize(args) => {
+            let options = crate::summarize::Options {
+                min_group: args.min_group,
+                by: args.by,
+            };
+            let doc = crate::summarize::run(&args.results, options, args.format)?;
+            write(&doc, args.output.as_deref())
+        }
     }
 }
 

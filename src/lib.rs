@@ -17,3 +17,4 @@ pub mod input;
 pub mod interactive;
 pub mod result;
 pub mod scoring;
+pub mod summarize;

@@ -12,7 +12,7 @@ use crate::result::{AssessmentResult, LeverResult};
 
 pub use html::HtmlExporter;
 pub use json::{JsonExporter, to_json};
-pub use markdown::MarkdownExporter;
+pub use markdown::{MarkdownExporter, inline as markdown_inline};
 pub use text::TextExporter;
 
 /// An output format of `--format`.

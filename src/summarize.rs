@@ -1,0 +1,572 @@
+//! Group summaries (CONTRACT §6.5): many saved results in, one anonymous
+//! summary out. This module owns the aggregation; [`render`] owns the five
+//! output formats.
+//!
+//! **Streaming.** Results are read one at a time, folded into a
+//! [`Summarizer`] and dropped. What is kept grows only with the numbers
+//! the statistics need: per group and dimension, the vector of scores (for
+//! the median and quartiles, which need every value) and of scale means;
+//! per dimension and item set, running sums for Cronbach's alpha (Σx, Σx²
+//! per item, Σt and Σt² of the total: a few numbers, whatever the count);
+//! and counters for verdicts and flags. Nothing of a result's text is kept.
+//!
+//! **Anonymity.** No answer is ever kept or shown: `--by` may only name a
+//! `choice`, `yesno` or `scale` question, whose values are bank-defined
+//! option ids, `true`/`false` or numbers. A group smaller than
+//! `--min-group` (never below [`MIN_GROUP_FLOOR`]) is suppressed and only
+//! counted; when exactly one `--by` group is suppressed, the smallest other
+//! group is suppressed too, since the whole set minus the shown groups
+//! would reveal it.
+//!
+//! **Statistics.** Quartiles and the median use linear interpolation
+//! between closest ranks (numpy's default, Python's
+//! `statistics.quantiles(method="inclusive")`): the `p`-quantile of `n`
+//! sorted values is at position `p·(n−1)`. Cronbach's alpha is
+//! `k/(k−1)·(1 − Σvar(item)/var(total))` with population variances, on
+//! the item values `v` in [0, 1] of CONTRACT §3, over the results that
+//! answered every scored item of the dimension; it is given for dimensions
+//! with at least three scored items and left out when the total has no
+//! variance or fewer than two results qualify.
+
+pub mod render;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::error::{ExitKind, Failure};
+use crate::result::{AssessmentResult, DimensionResult, QuestionResult};
+
+/// `--min-group` may never be set below this.
+pub const MIN_GROUP_FLOOR: usize = 3;
+/// The default `--min-group`.
+pub const DEFAULT_MIN_GROUP: usize = 5;
+/// Bins of the distribution: 0–10, 10–20, … 90–100 (100 in the last).
+pub const BINS: usize = 10;
+
+/// The label of the group of results that did not answer the `--by` question.
+pub const NO_ANSWER: &str = "(no answer)";
+
+/// The kinds of question `--by` accepts: their values are never free text.
+const GROUPABLE: &[&str] = &["choice", "yesno", "scale"];
+
+/// Options of `summarize`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub min_group: usize,
+    pub by: Option<String>,
+}
+
+/// The finished summary, ready for any format.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub bank: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bank_fingerprint: Option<String>,
+    pub min_group: usize,
+    pub quantiles: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The whole set.
+    pub all: Group,
+    /// One per value of `--by`, in value order; empty without `--by`.
+    pub groups: Vec<Group>,
+    /// How many groups (the whole set among them) were suppressed.
+    pub suppressed_groups: usize,
+}
+
+/// One reported or suppressed group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// The `--by` value; `None` for the whole set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// `None` when suppressed: not even the count is shown.
+    pub count: Option<usize>,
+    pub suppressed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stats: Option<GroupStats>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupStats {
+    pub overall: Stats,
+    /// Verdict id (or `withheld`, `none`) → how many results.
+    pub verdicts: IndexMap<String, usize>,
+    pub flags: Vec<FlagCount>,
+    pub dimensions: Vec<DimensionSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FlagCount {
+    pub id: String,
+    pub severity: String,
+    pub title: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionSummary {
+    pub id: String,
+    pub title: String,
+    /// Scores 0–100.
+    pub score: Stats,
+    /// The mean answer on the scale's own range, where the dimension has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale_mean: Option<Stats>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alpha: Option<Alpha>,
+}
+
+/// Descriptive statistics of one measure. With fewer values than
+/// `--min-group` (a dimension few people were asked) only `n` is given and
+/// `suppressed` is true.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub n: usize,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub q1: Option<f64>,
+    pub q3: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Counts in [`BINS`] equal bins over 0–100 (scores only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub distribution: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alpha {
+    /// Cronbach's alpha; `None` when undefined (no variance, n < 2).
+    pub value: Option<f64>,
+    /// Scored items.
+    pub items: usize,
+    /// Results that answered every one of them.
+    pub n: usize,
+}
+
+/// The quantile at `p` of sorted values, by linear interpolation.
+pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
+    let last = sorted.len().checked_sub(1)?;
+    let pos = p * last as f64;
+    let lo = pos.floor() as usize;
+    let hi = (lo + 1).min(last);
+    Some(sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64))
+}
+
+impl Stats {
+    fn of(mut values: Vec<f64>, with_distribution: bool, min: usize) -> Self {
+        let n = values.len();
+        let suppressed = n > 0 && n < min;
+        if suppressed {
+            values.clear();
+        }
+        values.sort_by(f64::total_cmp);
+        let mut distribution = Vec::new();
+        if with_distribution && !suppressed {
+            distribution = vec![0; BINS];
+            for &v in &values {
+                let bin = ((v / (100.0 / BINS as f64)).floor().max(0.0) as usize).min(BINS - 1);
+                distribution[bin] += 1;
+            }
+        }
+        let n_kept = values.len();
+        Stats {
+            n,
+            suppressed,
+            mean: (n_kept > 0).then(|| values.iter().sum::<f64>() / n_kept as f64),
+            median: quantile(&values, 0.5),
+            q1: quantile(&values, 0.25),
+            q3: quantile(&values, 0.75),
+            min: values.first().copied(),
+            max: values.last().copied(),
+            distribution,
+        }
+    }
+}
+
+/// Running sums for Cronbach's alpha over one fixed list of items.
+#[derive(Debug, Clone, Default)]
+struct AlphaAcc {
+    n: usize,
+    sum: Vec<f64>,
+    sum_sq: Vec<f64>,
+    total: f64,
+    total_sq: f64,
+}
+
+impl AlphaAcc {
+    fn add(&mut self, values: &[f64]) {
+        if self.sum.is_empty() {
+            self.sum = vec![0.0; values.len()];
+            self.sum_sq = vec![0.0; values.len()];
+        }
+        self.n += 1;
+        let mut t = 0.0;
+        for (i, v) in values.iter().enumerate() {
+            self.sum[i] += v;
+            self.sum_sq[i] += v * v;
+            t += v;
+        }
+        self.total += t;
+        self.total_sq += t * t;
+    }
+
+    fn alpha(&self) -> Option<f64> {
+        let k = self.sum.len() as f64;
+        let n = self.n as f64;
+        if self.n < 2 || k < 2.0 {
+            return None;
+        }
+        let var = |s: f64, sq: f64| (sq / n - (s / n).powi(2)).max(0.0);
+        let items: f64 = self
+            .sum
+            .iter()
+            .zip(&self.sum_sq)
+            .map(|(&s, &sq)| var(s, sq))
+            .sum();
+        let total = var(self.total, self.total_sq);
+        (total > 1e-12).then(|| k / (k - 1.0) * (1.0 - items / total))
+    }
+}
+
+/// One dimension's numbers in one group.
+#[derive(Debug, Default)]
+struct DimAcc {
+    title: String,
+    scores: Vec<f64>,
+    scale_means: Vec<f64>,
+    /// Scored item ids seen (in first-seen order), for alpha.
+    items: Vec<String>,
+    /// Running sums per exact list of answered items: at the end, the one
+    /// whose list is every scored item of the dimension counts.
+    alpha: BTreeMap<Vec<String>, AlphaAcc>,
+}
+
+#[derive(Debug, Default)]
+struct GroupAcc {
+    count: usize,
+    overall: Vec<f64>,
+    verdicts: IndexMap<String, usize>,
+    flags: IndexMap<String, FlagCount>,
+    dims: IndexMap<String, DimAcc>,
+}
+
+impl GroupAcc {
+    fn add(&mut self, r: &AssessmentResult) {
+        self.count += 1;
+        if let Some(s) = r.overall.score {
+            self.overall.push(s);
+        }
+        let verdict = match &r.overall.verdict {
+            Some(v) => v.clone(),
+            None if r.overall.score.is_some() => "withheld".to_string(),
+            None => "none".to_string(),
+        };
+        *self.verdicts.entry(verdict).or_insert(0) += 1;
+        for f in &r.flags {
+            self.flags
+                .entry(f.id.clone())
+                .or_insert_with(|| FlagCount {
+                    id: f.id.clone(),
+                    severity: f.severity.clone(),
+                    title: f.title.clone(),
+                    count: 0,
+                })
+                .count += 1;
+        }
+        for d in &r.dimensions {
+            let acc = self.dims.entry(d.id.clone()).or_default();
+            if acc.title.is_empty() {
+                acc.title = d.title.clone();
+            }
+            acc.add(d);
+        }
+    }
+
+    fn finish(self, min: usize) -> GroupStats {
+        GroupStats {
+            overall: Stats::of(self.overall, true, min),
+            verdicts: self.verdicts,
+            flags: {
+                let mut flags: Vec<FlagCount> = self.flags.into_values().collect();
+                flags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+                flags
+            },
+            dimensions: self
+                .dims
+                .into_iter()
+                .map(|(id, d)| d.finish(id, min))
+                .collect(),
+        }
+    }
+}
+
+/// The item value `v` of §3 in [0, 1] of an answered scored question.
+fn item_value(q: &QuestionResult) -> Option<f64> {
+    q.score.map(|s| s / 100.0)
+}
+
+/// The mean answer after reverse keying, on the scale's own range, when
+/// every scored question of the dimension is a scale of one range.
+fn scale_mean(d: &DimensionResult) -> Option<f64> {
+    let _ = d;
+    None // TODO(engine-v1): d.scale_mean
+}
+
+impl DimAcc {
+    fn add(&mut self, d: &DimensionResult) {
+        if let Some(s) = d.score {
+            self.scores.push(s);
+        }
+        if let Some(m) = scale_mean(d) {
+            self.scale_means.push(m);
+        }
+        let mut ids = Vec::new();
+        let mut values = Vec::new();
+        for q in d.questions.iter().filter(|q| q.scored) {
+            if !self.items.contains(&q.id) {
+                self.items.push(q.id.clone());
+            }
+            match item_value(q) {
+                Some(v) => {
+                    ids.push(q.id.clone());
+                    values.push(v);
+                }
+                None => {}
+            }
+        }
+        if values.len() >= 3 {
+            self.alpha.entry(ids).or_default().add(&values);
+        }
+    }
+
+    fn finish(self, id: String, min: usize) -> DimensionSummary {
+        let alpha = (self.items.len() >= 3).then(|| {
+            let acc = self
+                .alpha
+                .iter()
+                .find(|(ids, _)| ids.len() == self.items.len())
+                .map(|(_, acc)| acc);
+            let n = acc.map_or(0, |a| a.n);
+            Alpha {
+                value: acc.filter(|_| n >= min).and_then(AlphaAcc::alpha),
+                items: self.items.len(),
+                n,
+            }
+        });
+        DimensionSummary {
+            id,
+            title: self.title,
+            score: Stats::of(self.scores, true, min),
+            scale_mean: (!self.scale_means.is_empty())
+                .then(|| Stats::of(self.scale_means, false, min)),
+            alpha,
+        }
+    }
+}
+
+/// Folds results in, one at a time.
+#[derive(Debug)]
+pub struct Summarizer {
+    options: Options,
+    /// The bank of the first result, and the file it came from.
+    bank: Option<(String, String, Option<String>, String)>,
+    all: GroupAcc,
+    groups: BTreeMap<String, GroupAcc>,
+    /// The `--by` question was found in some result.
+    by_seen: bool,
+}
+
+impl Summarizer {
+    pub fn new(options: Options) -> Result<Self, Failure> {
+        if options.min_group < MIN_GROUP_FLOOR {
+            return Err(Failure::usage(format!(
+                "--min-group {} is too small: groups under {MIN_GROUP_FLOOR} people could be recognised; use {MIN_GROUP_FLOOR} or more (default {DEFAULT_MIN_GROUP})",
+                options.min_group
+            )));
+        }
+        Ok(Summarizer {
+            options,
+            bank: None,
+            all: GroupAcc::default(),
+            groups: BTreeMap::new(),
+            by_seen: false,
+        })
+    }
+
+    /// Adds one result, read from `file`.
+    pub fn add(&mut self, r: &AssessmentResult, file: &str) -> Result<(), Failure> {
+        let key = bank_key(r);
+        match &self.bank {
+            None => {
+                self.bank = Some((key, r.bank.title.clone(), fingerprint(r), file.to_string()));
+            }
+            Some((k, title, _, first)) if *k != key => {
+                return Err(Failure::invalid(format!(
+                    "{file}: this result comes from a different question bank (\"{}\") than {first} (\"{}\"); summarize results of one bank at a time",
+                    crate::export::terminal_safe(&r.bank.title),
+                    crate::export::terminal_safe(title),
+                )));
+            }
+            Some(_) => {}
+        }
+        if let Some(by) = self.options.by.clone() {
+            let value = self.by_value(r, &by, file)?;
+            self.groups.entry(value).or_default().add(r);
+        }
+        self.all.add(r);
+        Ok(())
+    }
+
+    /// The `--by` value of a result, refusing a question whose answers are text.
+    fn by_value(&mut self, r: &AssessmentResult, by: &str, file: &str) -> Result<String, Failure> {
+        let Some(q) = r.question(by) else {
+            return Ok(NO_ANSWER.to_string());
+        };
+        self.by_seen = true;
+        if !GROUPABLE.contains(&q.kind.as_str()) {
+            return Err(Failure::usage(format!(
+                "--by {by}: a {} question cannot group results (in {file}); only choice, yesno and scale questions can, so that no answer text is ever shown",
+                crate::export::terminal_safe(&q.kind)
+            )));
+        }
+        Ok(match &q.answer {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Bool(b) => b.to_string(),
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => NO_ANSWER.to_string(),
+        })
+    }
+
+    /// The summary, with small groups suppressed.
+    pub fn finish(self) -> Result<Summary, Failure> {
+        let Some((_, bank, bank_fingerprint, _)) = self.bank else {
+            return Err(Failure::new(
+                ExitKind::NoInput,
+                "no results to summarize: name JSON results saved with `mommytrack assess --format json --output FILE`, or folders that hold them",
+            ));
+        };
+        if let Some(by) = &self.options.by {
+            if !self.by_seen {
+                return Err(Failure::usage(format!(
+                    "--by {}: no result has this question; name a choice, yesno or scale question id (see `mommytrack questions`)",
+                    crate::export::terminal_safe(by)
+                )));
+            }
+        }
+        let min = self.options.min_group;
+        let all_shown = self.all.count >= min;
+        let mut shown: Vec<bool> = self.groups.values().map(|g| g.count >= min).collect();
+        // The complementary cell: with one group hidden, the whole set
+        // minus the others would give it away; hide the smallest other too.
+        if all_shown && shown.iter().filter(|s| !**s).count() == 1 {
+            let smallest = self
+                .groups
+                .values()
+                .zip(&shown)
+                .enumerate()
+                .filter(|(_, (_, s))| **s)
+                .min_by_key(|(_, (g, _))| g.count)
+                .map(|(i, _)| i);
+            if let Some(i) = smallest {
+                shown[i] = false;
+            }
+        }
+        let group = |value: Option<String>, acc: GroupAcc, show: bool| Group {
+            value,
+            count: show.then_some(acc.count),
+            suppressed: !show,
+            stats: show.then(|| acc.finish(min)),
+        };
+        let suppressed_groups = usize::from(!all_shown) + shown.iter().filter(|s| !**s).count();
+        let groups = if all_shown {
+            self.groups
+                .into_iter()
+                .zip(shown)
+                .map(|((value, acc), show)| group(Some(value), acc, show))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Summary {
+            bank,
+            bank_fingerprint,
+            min_group: min,
+            quantiles: "linear interpolation between closest ranks (numpy default)",
+            by: self.options.by,
+            all: group(None, self.all, all_shown),
+            groups,
+            suppressed_groups,
+        })
+    }
+}
+
+/// The bank's fingerprint, where the result carries one.
+fn fingerprint(r: &AssessmentResult) -> Option<String> {
+    let _ = r;
+    None // TODO(engine-v1): r.bank.fingerprint
+}
+
+/// What two results of one bank share: the fingerprint, or for results
+/// without one, the title and the dimension ids.
+fn bank_key(r: &AssessmentResult) -> String {
+    match fingerprint(r) {
+        Some(f) => f,
+        None => {
+            let dims: Vec<&str> = r.dimensions.iter().map(|d| d.id.as_str()).collect();
+            format!("{}\u{0}{}", r.bank.title, dims.join(","))
+        }
+    }
+}
+
+/// The result files named: files as they are, folders for their `*.json`
+/// files (in name order, not descending further).
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let entries = std::fs::read_dir(p).map_err(|e| Failure::no_input(p, &e))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| f.extension().is_some_and(|e| e == "json") && f.is_file())
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Reads every result named (folders expanded), one at a time, and
+/// summarises them.
+pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Summary> {
+    let mut s = Summarizer::new(options)?;
+    for path in expand(paths)? {
+        let r = read(&path)?;
+        s.add(&r, &path.display().to_string())?;
+    }
+    Ok(s.finish()?)
+}
+
+fn read(path: &Path) -> Result<AssessmentResult, Failure> {
+    let text = crate::input::read_text(path)?;
+    AssessmentResult::from_json(&text, &path.display().to_string())
+}
+
+/// `mommytrack summarize`: the document to write.
+pub fn run(
+    paths: &[PathBuf],
+    options: Options,
+    format: render::SummaryFormat,
+) -> anyhow::Result<String> {
+    let summary = summarize(paths, options)?;
+    Ok(render::exporter(format).summary(&summary))
+}
