@@ -332,12 +332,9 @@ impl DimAcc {
             if !self.items.contains(&q.id) {
                 self.items.push(q.id.clone());
             }
-            match item_value(q) {
-                Some(v) => {
-                    ids.push(q.id.clone());
-                    values.push(v);
-                }
-                None => {}
+            if let Some(v) = item_value(q) {
+                ids.push(q.id.clone());
+                values.push(v);
             }
         }
         if values.len() >= 3 {
