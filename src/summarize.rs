@@ -31,13 +31,13 @@
 pub mod render;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::error::{ExitKind, Failure};
-use crate::result::{AssessmentResult, DimensionResult, QuestionResult};
+use crate::result::{AssessmentResult, SCHEMA_VERSION};
 
 /// `--min-group` may never be set below this.
 pub const MIN_GROUP_FLOOR: usize = 3;
@@ -51,6 +51,87 @@ pub const NO_ANSWER: &str = "(no answer)";
 
 /// The kinds of question `--by` accepts: their values are never free text.
 const GROUPABLE: &[&str] = &["choice", "yesno", "scale"];
+
+/// The part of a saved result (CONTRACT §5) a summary reads. Everything
+/// else (prompts, answer labels, next steps, levers, the answers map) is
+/// skipped by the parser without being kept: reading 10,000 results this
+/// way costs a fraction of building each [`AssessmentResult`]. A result
+/// that does not parse this way is read again by
+/// [`AssessmentResult::from_json`] for its usual error message.
+#[derive(Debug, serde::Deserialize)]
+struct Digest {
+    schema_version: u64,
+    bank: BankDigest,
+    overall: OverallDigest,
+    dimensions: Vec<DimDigest>,
+    flags: Vec<FlagDigest>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct BankDigest {
+    title: String,
+    #[serde(default)]
+    fingerprint: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct OverallDigest {
+    score: Option<f64>,
+    verdict: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct DimDigest {
+    id: String,
+    title: String,
+    score: Option<f64>,
+    #[serde(default)]
+    scale_mean: Option<f64>,
+    #[serde(default)]
+    questions: Vec<QDigest>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct QDigest {
+    id: String,
+    kind: String,
+    /// Kept only long enough to group by it, and only for `--by` kinds.
+    answer: serde_json::Value,
+    score: Option<f64>,
+    /// The item value `v` of §3, where the result carries it.
+    #[serde(default)]
+    value: Option<f64>,
+    scored: bool,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct FlagDigest {
+    id: String,
+    severity: String,
+    title: String,
+}
+
+impl Digest {
+    fn parse(text: &str, file: &str) -> Result<Self, Failure> {
+        match serde_json::from_str::<Digest>(text) {
+            Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => Ok(d),
+            // The reader of `report` names what is wrong, in its words.
+            _ => match AssessmentResult::from_json(text, file) {
+                Err(e) => Err(e),
+                Ok(_) => Err(Failure::invalid(format!(
+                    "{file}: not a complete mommytrack JSON result; was it edited by hand?"
+                ))),
+            },
+        }
+    }
+
+    fn question(&self, id: &str) -> Option<&QDigest> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .find(|q| q.id == id)
+    }
+}
 
 /// Options of `summarize`.
 #[derive(Debug, Clone)]
@@ -257,7 +338,7 @@ struct GroupAcc {
 }
 
 impl GroupAcc {
-    fn add(&mut self, r: &AssessmentResult) {
+    fn add(&mut self, r: &Digest) {
         self.count += 1;
         if let Some(s) = r.overall.score {
             self.overall.push(s);
@@ -307,19 +388,18 @@ impl GroupAcc {
 }
 
 /// The item value `v` of §3 in [0, 1] of an answered scored question.
-fn item_value(q: &QuestionResult) -> Option<f64> {
-    q.score.map(|s| s / 100.0)
+fn item_value(q: &QDigest) -> Option<f64> {
+    q.value.or(q.score.map(|s| s / 100.0))
 }
 
 /// The mean answer after reverse keying, on the scale's own range, when
 /// every scored question of the dimension is a scale of one range.
-fn scale_mean(d: &DimensionResult) -> Option<f64> {
-    let _ = d;
-    None // TODO(engine-v1): d.scale_mean
+fn scale_mean(d: &DimDigest) -> Option<f64> {
+    d.scale_mean
 }
 
 impl DimAcc {
-    fn add(&mut self, d: &DimensionResult) {
+    fn add(&mut self, d: &DimDigest) {
         if let Some(s) = d.score {
             self.scores.push(s);
         }
@@ -396,8 +476,12 @@ impl Summarizer {
         })
     }
 
-    /// Adds one result, read from `file`.
-    pub fn add(&mut self, r: &AssessmentResult, file: &str) -> Result<(), Failure> {
+    /// Adds one result: the text of a JSON result read from `file`.
+    pub fn add_json(&mut self, text: &str, file: &str) -> Result<(), Failure> {
+        self.add(&Digest::parse(text, file)?, file)
+    }
+
+    fn add(&mut self, r: &Digest, file: &str) -> Result<(), Failure> {
         let key = bank_key(r);
         match &self.bank {
             None => {
@@ -421,7 +505,7 @@ impl Summarizer {
     }
 
     /// The `--by` value of a result, refusing a question whose answers are text.
-    fn by_value(&mut self, r: &AssessmentResult, by: &str, file: &str) -> Result<String, Failure> {
+    fn by_value(&mut self, r: &Digest, by: &str, file: &str) -> Result<String, Failure> {
         let Some(q) = r.question(by) else {
             return Ok(NO_ANSWER.to_string());
         };
@@ -504,14 +588,13 @@ impl Summarizer {
 }
 
 /// The bank's fingerprint, where the result carries one.
-fn fingerprint(r: &AssessmentResult) -> Option<String> {
-    let _ = r;
-    None // TODO(engine-v1): r.bank.fingerprint
+fn fingerprint(r: &Digest) -> Option<String> {
+    r.bank.fingerprint.clone()
 }
 
 /// What two results of one bank share: the fingerprint, or for results
 /// without one, the title and the dimension ids.
-fn bank_key(r: &AssessmentResult) -> String {
+fn bank_key(r: &Digest) -> String {
     match fingerprint(r) {
         Some(f) => f,
         None => {
@@ -546,16 +629,43 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 /// summarises them.
 pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Summary> {
     let mut s = Summarizer::new(options)?;
-    for path in expand(paths)? {
-        let r = read(&path)?;
-        s.add(&r, &path.display().to_string())?;
+    let files = expand(paths)?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    // Batches are read and parsed on every core, then folded in file
+    // order, so the output does not depend on the threads and at most one
+    // batch of digests is held at a time.
+    for batch in files.chunks(BATCH) {
+        let per = batch.len().div_ceil(workers);
+        let digests: Vec<Result<Digest, Failure>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(per)
+                .map(|part| scope.spawn(move || part.iter().map(|p| read(p)).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![Err(Failure::new(
+                            ExitKind::InvalidData,
+                            "a result could not be read (internal error)",
+                        ))]
+                    })
+                })
+                .collect()
+        });
+        for (path, digest) in batch.iter().zip(digests) {
+            s.add(&digest?, &path.display().to_string())?;
+        }
     }
     Ok(s.finish()?)
 }
 
-fn read(path: &Path) -> Result<AssessmentResult, Failure> {
+/// Results read and parsed at a time (in parallel), before they are folded in.
+const BATCH: usize = 256;
+
+fn read(path: &std::path::Path) -> Result<Digest, Failure> {
     let text = crate::input::read_text(path)?;
-    AssessmentResult::from_json(&text, &path.display().to_string())
+    Digest::parse(&text, &path.display().to_string())
 }
 
 /// `mommytrack summarize`: the document to write.
