@@ -18,3 +18,4 @@ pub mod interactive;
 pub mod result;
 pub mod scoring;
 pub mod summarize;
+pub mod yaml_errors;

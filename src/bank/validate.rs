@@ -191,7 +191,7 @@ impl<'a> Ctx<'a> {
 
 /// A YAML error as a problem, at the line and column the parser gave.
 fn yaml_problem(f: &SourceFile, e: serde_yaml::Error) -> Problem {
-    Problem::new(&f.name, strip_location(&e)).at(e.location().map(|l| (l.line(), l.column())))
+    Problem::new(&f.name, strip_location(&e)).at(crate::yaml_errors::position(&f.text, &e))
 }
 
 /// Parses a bank file's YAML text, refusing nesting bombs first.
