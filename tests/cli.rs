@@ -95,7 +95,7 @@ fn output_is_written_private_and_atomic() {
         .success()
         .stdout("");
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("\"schema_version\": 1"));
+    assert!(text.contains("\"schema_version\": 2"));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -504,7 +504,7 @@ fn output_follows_links_and_never_replaces_special_files() {
     assert!(
         std::fs::read_to_string(&real)
             .unwrap()
-            .contains("\"schema_version\": 1")
+            .contains("\"schema_version\": 2")
     );
     run(std::path::Path::new("/dev/null"));
     use std::os::unix::fs::FileTypeExt;

@@ -260,7 +260,7 @@ fn report_refuses_a_result_from_a_newer_schema() {
     let me = save(dir.path(), "supportive", "me");
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&me).expect("saved")).expect("JSON");
-    v["schema_version"] = 2.into();
+    v["schema_version"] = 3.into();
     std::fs::write(&me, v.to_string()).expect("write");
     for cmd in ["report", "compare"] {
         let mut c = bin();

@@ -361,7 +361,7 @@ fn weights_and_scores_too_large_to_add_up_are_refused() {
         ("20_flex.yaml", "score: 2, flag", "score: 1e308, flag"),
     ]);
     assert!(
-        err.contains("weight 1e308 is not a positive number up to 1000000"),
+        err.contains("weight 1e308 is not a number from 0 to 1000000"),
         "{err}"
     );
     assert!(

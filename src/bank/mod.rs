@@ -2,12 +2,16 @@
 //! from the binary, validating it, and the condition language.
 
 mod condition;
+mod fingerprint;
 mod load;
 mod model;
 pub mod raw;
 mod validate;
 
-pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
+pub use condition::{Bounds, CondProblem, Condition, Facts, Reasons, Test, describe};
 pub use load::{BankSource, load, load_thorough};
-pub use model::{Advice, Band, Bank, Choice, Flag, Kind, Question, Scale, Set, Severity};
+pub use model::{
+    Advice, Band, Bank, Choice, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE,
+    Flag, Kind, OverallBy, Question, Scale, Set, Severity,
+};
 pub use validate::{SETTINGS_FILE, SourceFile, check, is_valid_id};

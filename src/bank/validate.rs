@@ -8,7 +8,10 @@ use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
 use super::condition::{CondProblem, Scope};
-use super::model::{Advice, Band, Bank, Choice, Flag, Kind, Question, Scale, Set, Severity};
+use super::model::{
+    Advice, Band, Bank, Choice, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE,
+    Flag, Kind, OverallBy, Question, Scale, Set, Severity,
+};
 use super::raw::*;
 use crate::answers::strip_location;
 use crate::error::{Problem, suggestion};
@@ -57,6 +60,9 @@ const DEFAULT_PRIORITY: i64 = 3;
 /// real bank, and small enough that sums over any bank stay exact enough
 /// and can never overflow to infinity.
 pub const MAX_NUMBER: f64 = 1e6;
+/// The largest count a bank setting may give (`min_answered`,
+/// `max_next_steps`, `start_here`).
+pub const MAX_COUNT: i64 = 10_000;
 
 /// A number for a message: `1e308`, not 309 digits.
 fn show(x: f64) -> String {
@@ -132,6 +138,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
     }
     b.question_conditions(&set_files, &mut problems);
     if let (Some(raw), Some(ctx)) = (settings, &settings_ctx) {
+        let tuning = tuning(&raw, ctx, &mut problems);
         // With a set file unreadable, its questions and dimension are
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 {
@@ -156,11 +163,93 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
                 sets: b.sets,
                 questions: b.questions,
                 question_index: b.question_index,
+                min_coverage: tuning.min_coverage,
+                max_next_steps: tuning.max_next_steps,
+                start_here: tuning.start_here,
+                overall: tuning.overall,
+                fingerprint: String::new(),
+            };
+            let bank = Bank {
+                fingerprint: super::fingerprint::of(&bank),
+                ..bank
             };
             return (Some(bank), problems);
         }
     }
     (None, problems)
+}
+
+/// The settings of bank.yaml that tune scoring and the next steps.
+struct Tuning {
+    min_coverage: f64,
+    max_next_steps: usize,
+    start_here: usize,
+    overall: OverallBy,
+}
+
+fn tuning(raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) -> Tuning {
+    let at = |key: &str| ctx.loc.key(key, 0);
+    let min_coverage = match raw.min_coverage {
+        None => DEFAULT_MIN_COVERAGE,
+        Some(f) if (0.0..=1.0).contains(&f) => f,
+        Some(f) => {
+            p.push(
+                ctx.problem(format!("min_coverage {} is not a fraction from 0 to 1", show(f)), at("min_coverage"))
+                    .hint("e.g. `min_coverage: 0.5` withholds the verdict until half the scored questions are answered; 0 never withholds it"),
+            );
+            DEFAULT_MIN_COVERAGE
+        }
+    };
+    let mut count =
+        |key: &str, value: Option<i64>, min: i64, default: usize, what: &str| match value {
+            None => default,
+            Some(n) if (min..=MAX_COUNT).contains(&n) => n as usize,
+            Some(n) => {
+                p.push(
+                    ctx.problem(
+                        format!("{key} {n} is not a whole number from {min} to {MAX_COUNT}"),
+                        at(key),
+                    )
+                    .hint(format!("{what}; leave it out for {default}")),
+                );
+                default
+            }
+        };
+    let max_next_steps = count(
+        "max_next_steps",
+        raw.max_next_steps,
+        1,
+        DEFAULT_MAX_NEXT_STEPS,
+        "the most next steps a result lists",
+    );
+    let start_here = count(
+        "start_here",
+        raw.start_here,
+        0,
+        DEFAULT_START_HERE,
+        "how many of the first next steps reports show first",
+    );
+    let overall = match raw.overall.as_deref() {
+        None | Some("dimensions") => OverallBy::Dimensions,
+        Some("items") => OverallBy::Items,
+        Some(other) => {
+            p.push(
+                ctx.problem(format!("unknown overall `{other}`"), at("overall"))
+                    .hint(format!(
+                        "{}use `dimensions` (the sets' weights) or `items` (the mean over answered items)",
+                        crate::error::closest(other, ["dimensions", "items"])
+                            .map_or(String::new(), |c| format!("did you mean `{c}`? "))
+                    )),
+            );
+            OverallBy::Dimensions
+        }
+    };
+    Tuning {
+        min_coverage,
+        max_next_steps,
+        start_here,
+        overall,
+    }
 }
 
 /// A file being checked: its name and a locator over its text.
@@ -395,6 +484,9 @@ fn walk_settings(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
 
 fn walk_set(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
     unknown_keys(v, SET_KEYS, "question set", 0, ctx, p);
+    for band in seq(v, "bands") {
+        unknown_keys(band, BAND_KEYS, "band", 0, ctx, p);
+    }
     let mut from = 0;
     for q in seq(v, "questions") {
         if let Some(id) = q.get("id").and_then(Value::as_str) {
@@ -467,6 +559,32 @@ fn positive_weight(
     }
 }
 
+/// A set's weight: like a question's, but 0 is allowed (the dimension is
+/// reported and left out of the overall).
+fn set_weight(
+    w: Option<f64>,
+    ctx: &Ctx,
+    at: impl FnOnce() -> Option<usize>,
+    id: &str,
+    p: &mut Vec<Problem>,
+) -> f64 {
+    match w {
+        None => 1.0,
+        Some(w) if w.is_finite() && (0.0..=MAX_NUMBER).contains(&w) => w,
+        Some(w) => {
+            p.push(
+                ctx.problem(
+                    format!("weight {} is not a number from 0 to {MAX_NUMBER}", show(w)),
+                    at(),
+                )
+                .id(id)
+                .hint("use a number such as 1 or 1.5; 0 reports the dimension but leaves it out of the overall; leave it out for 1"),
+            );
+            1.0
+        }
+    }
+}
+
 fn required(
     value: Option<String>,
     field: &str,
@@ -487,6 +605,87 @@ fn required(
             String::new()
         }
     }
+}
+
+/// Checks a list of bands (bank.yaml's, or a set's own), highest `min`
+/// first; `from` is where the list starts in the text.
+fn bands_of(bands: &[RawBand], from: usize, ctx: &Ctx, p: &mut Vec<Problem>) -> Vec<Band> {
+    let band_key_from = from;
+    let mut out: Vec<Band> = Vec::with_capacity(bands.len());
+    let mut from = from;
+    let mut previous: Option<f64> = None;
+    for rb in bands {
+        let verdict = rb.verdict.clone().unwrap_or_default();
+        let at = if verdict.is_empty() {
+            Some(from)
+        } else {
+            ctx.id_at("verdict", &verdict, from).or(Some(from))
+        };
+        from = at.unwrap_or(from);
+        if verdict.is_empty() {
+            p.push(
+                ctx.problem("a band has no verdict", at)
+                    .hint("add `verdict: …`, e.g. `verdict: mixed`"),
+            );
+        } else if !is_valid_id(&verdict) {
+            p.push(id_problem(ctx, "verdict", &verdict, at));
+        } else if out.iter().any(|b| b.verdict == verdict) {
+            p.push(
+                ctx.problem(format!("two bands have the verdict `{verdict}`"), at)
+                    .id(&verdict)
+                    .hint("give each band its own verdict"),
+            );
+        }
+        let min = match rb.min {
+            Some(m) if m.is_finite() && (0.0..=100.0).contains(&m) => m,
+            Some(m) => {
+                p.push(
+                    ctx.problem(format!("band min {m} is outside 0–100"), at)
+                        .id(&verdict)
+                        .hint("scores run from 0 to 100"),
+                );
+                0.0
+            }
+            None => {
+                p.push(
+                    ctx.problem(format!("band `{verdict}` has no min"), at)
+                        .id(&verdict)
+                        .hint("add `min: N` (0–100): the lowest overall score in this band"),
+                );
+                0.0
+            }
+        };
+        if let Some(prev) = previous {
+            if min >= prev {
+                p.push(
+                    ctx.problem(format!("band `{verdict}` (min {min}) is not below the band before it (min {prev})"), at)
+                        .id(&verdict)
+                        .hint("list bands highest `min` first, each with its own `min`"),
+                );
+            }
+        }
+        previous = Some(min);
+        out.push(Band {
+            label: rb
+                .label
+                .clone()
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or_else(|| verdict.clone()),
+            verdict,
+            min,
+            summary: rb.summary.clone(),
+        });
+    }
+    if !out.iter().any(|b| b.min == 0.0) {
+        p.push(
+            ctx.problem(
+                "no band has `min: 0`, so a low score would have no verdict",
+                Some(band_key_from),
+            )
+            .hint("give the last band `min: 0`"),
+        );
+    }
+    out
 }
 
 #[derive(Default)]
@@ -527,79 +726,8 @@ impl Builder {
             );
             return;
         };
-        let mut from = ctx.loc.key("bands", 0).unwrap_or(0);
-        let mut previous: Option<f64> = None;
-        for rb in bands {
-            let verdict = rb.verdict.clone().unwrap_or_default();
-            let at = if verdict.is_empty() {
-                Some(from)
-            } else {
-                ctx.id_at("verdict", &verdict, from).or(Some(from))
-            };
-            from = at.unwrap_or(from);
-            if verdict.is_empty() {
-                p.push(
-                    ctx.problem("a band has no verdict", at)
-                        .hint("add `verdict: …`, e.g. `verdict: mixed`"),
-                );
-            } else if !is_valid_id(&verdict) {
-                p.push(id_problem(ctx, "verdict", &verdict, at));
-            } else if self.bands.iter().any(|b| b.verdict == verdict) {
-                p.push(
-                    ctx.problem(format!("two bands have the verdict `{verdict}`"), at)
-                        .id(&verdict)
-                        .hint("give each band its own verdict"),
-                );
-            }
-            let min = match rb.min {
-                Some(m) if m.is_finite() && (0.0..=100.0).contains(&m) => m,
-                Some(m) => {
-                    p.push(
-                        ctx.problem(format!("band min {m} is outside 0–100"), at)
-                            .id(&verdict)
-                            .hint("scores run from 0 to 100"),
-                    );
-                    0.0
-                }
-                None => {
-                    p.push(
-                        ctx.problem(format!("band `{verdict}` has no min"), at)
-                            .id(&verdict)
-                            .hint("add `min: N` (0–100): the lowest overall score in this band"),
-                    );
-                    0.0
-                }
-            };
-            if let Some(prev) = previous {
-                if min >= prev {
-                    p.push(
-                        ctx.problem(format!("band `{verdict}` (min {min}) is not below the band before it (min {prev})"), at)
-                            .id(&verdict)
-                            .hint("list bands highest `min` first, each with its own `min`"),
-                    );
-                }
-            }
-            previous = Some(min);
-            self.bands.push(Band {
-                label: rb
-                    .label
-                    .clone()
-                    .filter(|l| !l.trim().is_empty())
-                    .unwrap_or_else(|| verdict.clone()),
-                verdict,
-                min,
-                summary: rb.summary.clone(),
-            });
-        }
-        if !self.bands.iter().any(|b| b.min == 0.0) {
-            p.push(
-                ctx.problem(
-                    "no band has `min: 0`, so a low score would have no verdict",
-                    ctx.loc.key("bands", 0),
-                )
-                .hint("give the last band `min: 0`"),
-            );
-        }
+        let from = ctx.loc.key("bands", 0).unwrap_or(0);
+        self.bands = bands_of(bands, from, ctx, p);
     }
 
     fn flags(&mut self, raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) {
@@ -694,13 +822,40 @@ impl Builder {
             self.set_index.insert(id.clone(), set_no);
         }
         let title = required(raw.title, "title", "set", &id, ctx, set_at, p);
-        let weight = positive_weight(
-            raw.weight,
-            ctx,
-            || set_at.and_then(|a| ctx.key("weight", a)),
-            &id,
-            p,
-        );
+        let key_at = |key: &str| set_at.and_then(|a| ctx.key(key, a));
+        let weight = set_weight(raw.weight, ctx, || key_at("weight"), &id, p);
+        let min_answered = match raw.min_answered {
+            None => 1,
+            Some(n) if (0..=MAX_COUNT).contains(&n) => n as usize,
+            Some(n) => {
+                p.push(
+                    ctx.problem(
+                        format!("min_answered {n} is not a whole number from 0 to {MAX_COUNT}"),
+                        key_at("min_answered"),
+                    )
+                    .id(&id)
+                    .hint("the fewest answered scored questions that give the dimension a score; leave it out for 1"),
+                );
+                1
+            }
+        };
+        let bands = match &raw.bands {
+            Some(bands) if !bands.is_empty() => {
+                bands_of(bands, key_at("bands").unwrap_or(0), ctx, p)
+            }
+            Some(_) => {
+                p.push(
+                    ctx.problem(
+                        format!("set `{id}` has an empty list of bands"),
+                        key_at("bands"),
+                    )
+                    .id(&id)
+                    .hint("give the dimension bands with the last at `min: 0`, or remove `bands:`"),
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
         let start = self.questions.len();
         let questions = raw.questions.unwrap_or_default();
         if questions.is_empty() {
@@ -722,6 +877,9 @@ impl Builder {
             title,
             description: raw.description,
             weight,
+            min_answered,
+            shared: raw.shared.unwrap_or(false),
+            bands,
             source: raw.source.map(OneOrMany::into_vec).unwrap_or_default(),
             file: ctx.name.to_string(),
             questions: start..self.questions.len(),
@@ -1114,6 +1272,17 @@ impl Builder {
                 );
             }
             let title = required(ra.title, "title", "advice entry", &id, ctx, at, p);
+            if let Some(g) = ra.group.as_deref().filter(|g| !is_valid_id(g)) {
+                p.push(
+                    id_problem(
+                        ctx,
+                        "group",
+                        g,
+                        ctx.loc.key_value("group", g, cursor).or(at),
+                    )
+                    .id(&id),
+                );
+            }
             let when = ra.when.as_ref().and_then(|w| {
                 let scope = Scope {
                     questions: &self.questions,
@@ -1135,6 +1304,7 @@ impl Builder {
                 detail: ra.detail.unwrap_or_default(),
                 priority: ra.priority.unwrap_or(DEFAULT_PRIORITY),
                 when,
+                group: ra.group,
                 source: ra.source.map(OneOrMany::into_vec).unwrap_or_default(),
             });
         }
