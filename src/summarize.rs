@@ -78,6 +78,8 @@ struct BankDigest {
 struct OverallDigest {
     score: Option<f64>,
     verdict: Option<String>,
+    #[serde(default)]
+    withheld: Option<String>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -345,7 +347,9 @@ impl GroupAcc {
         }
         let verdict = match &r.overall.verdict {
             Some(v) => v.clone(),
-            None if r.overall.score.is_some() => "withheld".to_string(),
+            None if r.overall.withheld.is_some() || r.overall.score.is_some() => {
+                "withheld".to_string()
+            }
             None => "none".to_string(),
         };
         *self.verdicts.entry(verdict).or_insert(0) += 1;
