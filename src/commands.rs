@@ -464,12 +464,12 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
 }
 
 fn schema(kind: SchemaKind) -> String {
-    let schema = match kind {
-        SchemaKind::Bank => schemars::schema_for!(bank::raw::RawSettings),
-        SchemaKind::Set => schemars::schema_for!(bank::raw::RawSet),
-        SchemaKind::Answers => schemars::schema_for!(answers::AnswersFile),
-    };
-    export::to_json(&schema)
+    use bank::schema::SchemaKind as K;
+    export::to_json(&bank::schema::schema(match kind {
+        SchemaKind::Bank => K::Bank,
+        SchemaKind::Set => K::Set,
+        SchemaKind::Answers => K::Answers,
+    }))
 }
 
 /// Exit 2 for a usage mistake, for callers outside this module.

@@ -6,6 +6,7 @@ mod fingerprint;
 mod load;
 mod model;
 pub mod raw;
+pub mod schema;
 mod validate;
 
 pub use condition::{Bounds, CondProblem, Condition, Facts, Reasons, Test, describe};
