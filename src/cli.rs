@@ -86,6 +86,24 @@ Examples:
         /// A folder with bank.yaml and one YAML file per question set.
         #[arg(value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// Warnings are errors too (exit 65), for CI.
+        #[arg(long)]
+        strict: bool,
+        /// `json`: list the problems as JSON on standard output, for CI and editors.
+        #[arg(long, value_enum, default_value_t = crate::authoring::ProblemsFormat::Text, value_name = "FMT")]
+        problems: crate::authoring::ProblemsFormat,
+    },
+
+    /// Write a starter question bank (bank.yaml, one set, the JSON Schemas) into a new folder.
+    #[command(
+        after_help = "Example:\n  mommytrack init-bank my-bank && mommytrack validate my-bank"
+    )]
+    InitBank {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Write into a folder that is not empty (files of the same names are replaced).
+        #[arg(long)]
+        force: bool,
     },
 
     /// List the question sets and questions of a bank.
@@ -209,6 +227,9 @@ pub struct AssessArgs {
     /// $MOMMYTRACK_STATE_DIR, else $XDG_STATE_HOME/mommytrack, else ~/.local/state/mommytrack.
     #[arg(long, conflicts_with = "answers")]
     pub resume: bool,
+    /// Warnings (the bank's, answers to questions not asked) are errors: exit 65.
+    #[arg(long)]
+    pub strict: bool,
     /// Plain numbered prompts, for screen readers and simple terminals (also used when
     /// TERM=dumb); answers are read as lines, so they can be piped in.
     #[arg(long)]

@@ -28,7 +28,16 @@ pub fn run(cli: Cli) -> Result<()> {
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
             compare(ra, rb, &a, &b, &output, color)
         }
-        Command::Validate { dir } => validate(dir.as_deref()),
+        Command::Validate {
+            dir,
+            strict,
+            problems,
+        } => print(&crate::authoring::validate(
+            dir.as_deref(),
+            strict,
+            problems,
+        )?),
+        Command::InitBank { dir, force } => print(&crate::authoring::init_bank(&dir, force)?),
         Command::Questions { bank, format } => {
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
             let out = match format {
@@ -37,11 +46,12 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             print(&out)
         }
-        Command::Template { bank, quick } => {
-            let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+        Command::Template { bank: dir, quick } => {
+            let (bank, _) = bank::load(&BankSource::from_option(dir.bank.as_deref()))?;
             print(&template(
                 &bank,
                 if quick { Mode::Quick } else { Mode::Full },
+                dir.bank.as_deref(),
             ))
         }
         Command::Completions { shell } => {
@@ -79,7 +89,10 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
     }
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let mode = if args.quick { Mode::Quick } else { Mode::Full };
-    let (bank, _) = bank::load(&source)?;
+    let (bank, bank_warnings) = bank::load(&source)?;
+    if args.strict {
+        crate::authoring::strict_failure(source.describe(), bank_warnings)?;
+    }
     let (sheet, answers_name) = match &args.answers {
         Some(path) if path == Path::new("-") => (
             read_answers_stdin(&bank, true)?,
@@ -98,6 +111,10 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
         ),
     };
     let (result, eval) = result::assess(&bank, &sheet, mode);
+    if args.strict {
+        let ignored = crate::authoring::ignored_problems(&bank, &eval.ignored, &answers_name);
+        crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
+    }
     warn_ignored(&bank, &eval.ignored, &answers_name, mode);
     emit(result, &args.output, color)
 }
@@ -236,29 +253,6 @@ fn compare(
     write(&doc, out.output.as_deref())
 }
 
-fn validate(dir: Option<&Path>) -> Result<()> {
-    let source = BankSource::from_option(dir);
-    let (bank, warnings) = bank::load_thorough(&source)?;
-    for w in &warnings {
-        eprintln!("{w}");
-    }
-    let c = Counts::of(&bank);
-    print(&format!(
-        "{} is valid: {} sets, {} questions ({} core), {} flags, {} advice entries{}\n",
-        source.describe(),
-        c.sets,
-        c.questions,
-        c.core,
-        c.red_flags + c.green_flags,
-        c.advice,
-        match warnings.len() {
-            0 => String::new(),
-            1 => ", 1 warning".into(),
-            n => format!(", {n} warnings"),
-        }
-    ))
-}
-
 #[derive(Debug, serde::Serialize)]
 struct Counts {
     sets: usize,
@@ -391,7 +385,7 @@ fn questions_json(bank: &Bank) -> serde_json::Value {
 /// An answers file skeleton: every question's id set to `null` (skipped),
 /// with its prompt and valid values as comments. Filled in or not, it is
 /// accepted by `assess --answers` as it is.
-pub fn template(bank: &Bank, mode: Mode) -> String {
+pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
     use std::fmt::Write as _;
     let comment = |out: &mut String, text: &str, indent: &str| {
         for line in text.lines() {
@@ -402,7 +396,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
     comment(&mut out, &format!("Answers for: {}", bank.title), "");
     let _ = writeln!(
         out,
-        "# Replace each `null` with your answer, then run:\n#   mommytrack assess{} --answers THIS_FILE\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        "# Replace each `null` with your answer, then run:\n#   mommytrack assess{}{} --answers THIS_FILE\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        bank_dir.map_or(String::new(), |d| format!(
+            " --bank {}",
+            crate::authoring::shell_quote(&d.display().to_string())
+        )),
         if mode == Mode::Quick { " --quick" } else { "" }
     );
     for set in &bank.sets {

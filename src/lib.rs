@@ -6,6 +6,7 @@
 //! line ([`cli`]); [`error`] owns the exit codes.
 
 pub mod answers;
+pub mod authoring;
 pub mod bank;
 pub mod cli;
 pub mod commands;
