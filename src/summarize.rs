@@ -261,15 +261,21 @@ impl Stats {
         Stats {
             n,
             suppressed,
-            mean: (n_kept > 0).then(|| values.iter().sum::<f64>() / n_kept as f64),
-            median: quantile(&values, 0.5),
-            q1: quantile(&values, 0.25),
-            q3: quantile(&values, 0.75),
+            mean: (n_kept > 0).then(|| round4(values.iter().sum::<f64>() / n_kept as f64)),
+            median: quantile(&values, 0.5).map(round4),
+            q1: quantile(&values, 0.25).map(round4),
+            q3: quantile(&values, 0.75).map(round4),
             min: values.first().copied(),
             max: values.last().copied(),
             distribution,
         }
     }
+}
+
+/// Four decimals, applied only at output.
+fn round4(x: f64) -> f64 {
+    let r = (x * 1e4).round() / 1e4;
+    if r == 0.0 { 0.0 } else { r }
 }
 
 /// Running sums for Cronbach's alpha over one fixed list of items.
@@ -313,7 +319,7 @@ impl AlphaAcc {
             .map(|(&s, &sq)| var(s, sq))
             .sum();
         let total = var(self.total, self.total_sq);
-        (total > 1e-12).then(|| k / (k - 1.0) * (1.0 - items / total))
+        (total > 1e-12).then(|| round4(k / (k - 1.0) * (1.0 - items / total)))
     }
 }
 
