@@ -2,8 +2,11 @@
 //!
 //! Data flows one way: a bank ([`bank`]) and answers ([`answers`]) go into
 //! the scorer ([`scoring`]), which yields a result ([`result`]) that the
-//! exporters ([`export`]) render. [`commands`] wires these to the command
-//! line ([`cli`]); [`error`] owns the exit codes.
+//! exporters ([`export`]) render. The bank sits below the answers file and
+//! does not import it; both read YAML values with the helpers in [`yaml`]. [`commands`] wires these to the command
+//! line ([`cli`]); [`error`] owns the exit codes. [`summarize`] pools many
+//! saved results into an anonymous summary; [`authoring`] serves bank
+//! authors (`validate --strict`, `init-bank`).
 
 pub mod answers;
 pub mod authoring;
@@ -19,4 +22,5 @@ pub mod interactive;
 pub mod result;
 pub mod scoring;
 pub mod summarize;
+pub mod yaml;
 pub mod yaml_errors;

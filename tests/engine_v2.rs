@@ -565,3 +565,64 @@ fn report_and_compare_still_read_version_1_results() {
         .success()
         .stdout(predicate::str::contains("\"verdict\": \"sidelined\""));
 }
+
+// ---- caps ----
+
+#[test]
+fn a_question_with_more_than_200_options_is_refused() {
+    let options = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "      - {{ id: o{i}, label: \"O{i}\", score: {} }}\n",
+                    i % 3
+                )
+            })
+            .collect()
+    };
+    let set = |n: usize| {
+        format!(
+            "id: s\ntitle: S\nquestions:\n  - id: many\n    kind: multi\n    prompt: \"Which?\"\n    options:\n{}",
+            options(n)
+        )
+    };
+    let settings = "title: T\nbands:\n  - { verdict: ok, min: 0, label: OK }\n";
+    let ok = bank(&[("bank.yaml", settings), ("s.yaml", &set(200))]);
+    mt().arg("validate").arg(ok.path()).assert().success();
+    let big = bank(&[("bank.yaml", settings), ("s.yaml", &set(201))]);
+    mt().arg("validate")
+        .arg(big.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "s.yaml:7:5: [many] `many` has 201 options; a question may have at most 200",
+        ));
+}
+
+#[test]
+fn sources_reach_the_result_and_the_question_list() {
+    let dir = mini_with(&[
+        (
+            "bank.yaml",
+            "    caps_verdict: mixed\n",
+            "    caps_verdict: mixed\n    source: \"A study (2020)\"\n",
+        ),
+        (
+            "10_boss.yaml",
+            "    prompt: \"Do you have a manager?\"\n",
+            "    prompt: \"Do you have a manager?\"\n    source: [\"seed 001\"]\n",
+        ),
+    ]);
+    let r = assess(dir.path(), "has_manager: true\nboss_early_leave: counted\n");
+    assert_eq!(r["flags"][0]["source"], json!(["A study (2020)"]));
+    let out = mt()
+        .args(["questions", "--format", "json", "--bank"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let q: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(q["sets"][0]["questions"][0]["source"], json!(["seed 001"]));
+    assert_eq!(q["flags"][0]["source"], json!(["A study (2020)"]));
+    assert_eq!(q["sets"][0]["shared"], false);
+    assert_eq!(q["sets"][0]["min_answered"], 1);
+}

@@ -6,9 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde_yaml::Value;
 
+use super::answer::Answer;
 use super::model::{Kind, Question};
-use crate::answers::Answer;
 use crate::error::suggestion;
+pub use crate::yaml::describe;
+use crate::yaml::{as_integer, as_yes_no};
 
 /// A checked condition; every reference is an index into the bank.
 #[derive(Debug, Clone, PartialEq)]
@@ -649,7 +651,7 @@ impl Scope<'_> {
                     suggestion("", opts.iter().map(|o| o.id.as_str())),
                 )),
             },
-            Kind::YesNo(_) => match crate::answers::as_yes_no(v) {
+            Kind::YesNo(_) => match as_yes_no(v) {
                 Some(b) => return Some(Answer::YesNo(b)),
                 None => Err((
                     format!(
@@ -660,7 +662,7 @@ impl Scope<'_> {
                     None,
                 )),
             },
-            Kind::Scale(s) => match crate::answers::as_integer(v) {
+            Kind::Scale(s) => match as_integer(v) {
                 Some(x) if (s.min..=s.max).contains(&x) => return Some(Answer::Scale(x)),
                 Some(x) => Err((
                     format!("{x} is outside the scale of `{}`", q.id),
@@ -735,19 +737,6 @@ fn problem(message: String, hint: Option<String>, near: Option<(String, String)>
         message,
         hint,
         near,
-    }
-}
-
-/// A short description of a YAML value for messages.
-pub fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "nothing (null)".into(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("\"{}\"", crate::answers::shorten(s, 40)),
-        Value::Sequence(_) => "a list".into(),
-        Value::Mapping(_) => "a mapping".into(),
-        Value::Tagged(t) => format!("a value tagged {}", t.tag),
     }
 }
 

@@ -1,6 +1,9 @@
 //! The question bank (CONTRACT §2): its model, loading it from a folder or
-//! from the binary, validating it, and the condition language.
+//! from the binary, validating it, the condition language, the answer
+//! values conditions compare with, and the bank's fingerprint. It sits
+//! below the answers file in the data flow and does not import it.
 
+mod answer;
 mod condition;
 mod fingerprint;
 mod load;
@@ -9,6 +12,7 @@ pub mod raw;
 pub mod schema;
 mod validate;
 
+pub use answer::Answer;
 pub use condition::{Bounds, CondProblem, Condition, Facts, Reasons, Test, describe};
 pub use load::{BankSource, load, load_thorough};
 pub use model::{
