@@ -1,9 +1,7 @@
 //! `mommytrack validate`: every kind of bank problem is found, located
 //! (file, line, column, id) and comes with a fix; all at once.
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use predicates::prelude::*;
 
 /// Validates a mini bank with edits; returns stderr after checking exit 65.
