@@ -8,13 +8,16 @@ mod harness;
 #[path = "../support/genbank.rs"]
 mod genbank;
 
+mod authoring;
 mod builtin_bank;
 mod cli;
 mod cli_reports;
 mod conventions;
 mod docs_examples;
+mod docs_psychometric;
 mod error_messages;
 mod hostile_inputs;
+mod instrument;
 #[cfg(unix)]
 mod interactive;
 mod levers;
@@ -22,6 +25,8 @@ mod personas;
 mod reference;
 mod reports;
 mod robustness;
+mod schema_strictness;
 mod schemas;
 mod scoring_props;
+mod summarize;
 mod validate;

@@ -6,9 +6,7 @@
 //! verdict per dimension; the total and verdict) are what mommytrack
 //! computes.
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 
 const GUIDE: &str = "docs/question-banks.md";
 

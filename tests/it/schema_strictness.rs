@@ -5,11 +5,9 @@
 //! error, checked with an independent JSON Schema validator; and every
 //! valid bank file (the mini bank, the built-in bank) passes the schema.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::harness::*;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -3,15 +3,13 @@
 //! in file/line order, duplicate keys at their real line, and the
 //! `template --bank` hint that works when pasted.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::harness::*;
 use serde_json::Value;
 
 fn run(args: &[&str], dir: &Path) -> std::process::Output {
-    mt().current_dir(dir).args(args).output().unwrap()
+    Test::in_dir(dir).args(args).output().unwrap()
 }
 
 #[test]

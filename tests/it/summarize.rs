@@ -6,11 +6,9 @@
 //! and complementary groups; refusal of mixed banks and of free-text
 //! grouping; and no answer text in any format.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::harness::*;
 use serde_json::Value;
 
 const FORMATS: &[&str] = &["text", "markdown", "html", "json", "csv"];

@@ -5,9 +5,7 @@
 //! (`overall: items`), the minimum answers per subscale (`min_answered`)
 //! and the withheld verdict (`min_coverage`).
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use serde_json::Value;
 
 /// (subscale, item ids, reverse-keyed items, min_answered)
