@@ -69,13 +69,19 @@ fn suppressed_line(s: &Summary) -> String {
     )
 }
 
-/// The rows of a group's score table: (name, stats, decimals).
-fn measures(st: &GroupStats) -> Vec<(String, &Stats, usize)> {
+/// The rows of a group's score table: (name, stats, decimals). A measure
+/// with fewer values than `min` says so beside its count.
+fn measures(st: &GroupStats, min: usize) -> Vec<(String, &Stats, usize)> {
     let mut rows = vec![("Overall".to_string(), &st.overall, 1)];
     for d in &st.dimensions {
         rows.push((d.title.clone(), &d.score, 1));
         if let Some(m) = &d.scale_mean {
             rows.push((format!("{} (scale mean)", d.title), m, 2));
+        }
+    }
+    for (name, m, _) in &mut rows {
+        if m.suppressed {
+            name.push_str(&format!(" (under {min}: not shown)"));
         }
     }
     rows
@@ -113,7 +119,7 @@ impl SummaryExporter for Text {
                 continue;
             };
             let _ = writeln!(out, "Results: {}", g.count.unwrap_or(0));
-            let rows = measures(st);
+            let rows = measures(st, s.min_group);
             let w = rows
                 .iter()
                 .map(|(name, _, _)| console::measure_text_width(&terminal_safe(name)))
@@ -202,7 +208,7 @@ impl SummaryExporter for Markdown {
                 "| Measure | n | mean | median | Q1 | Q3 | distribution (0–100 by tens) |"
             );
             let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | --- |");
-            for (name, m, d) in measures(st) {
+            for (name, m, d) in measures(st, s.min_group) {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} | {} | {} | {} |",
@@ -284,7 +290,7 @@ impl SummaryExporter for Html {
                         p { "Results: " (g.count.unwrap_or(0)) }
                         table {
                             tr { th { "Measure" } th { "n" } th { "mean" } th { "median" } th { "Q1" } th { "Q3" } }
-                            @for (name, m, d) in measures(st) {
+                            @for (name, m, d) in measures(st, s.min_group) {
                                 tr {
                                     td { (terminal_safe(&name)) } td.n { (m.n) } td.n { (num(m.mean, d)) }
                                     td.n { (num(m.median, d)) } td.n { (num(m.q1, d)) } td.n { (num(m.q3, d)) }
