@@ -116,7 +116,17 @@ struct FlagDigest {
 impl Digest {
     fn parse(text: &str, file: &str) -> Result<Self, Failure> {
         match serde_json::from_str::<Digest>(text) {
-            Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => Ok(d),
+            Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => match d.impossible() {
+                None => Ok(d),
+                Some((field, x)) => Err(Failure::invalid(format!(
+                    "{file}: `{field}` is {}, which mommytrack never writes, so the file was changed after it was saved; leave it out, or save a fresh one with `mommytrack assess --format json --output FILE`",
+                    if x.abs() >= 1e7 {
+                        format!("{x:e}")
+                    } else {
+                        x.to_string()
+                    }
+                ))),
+            },
             // The reader of `report` names what is wrong, in its words.
             _ => match AssessmentResult::from_json(text, file) {
                 Err(e) => Err(e),
@@ -125,6 +135,34 @@ impl Digest {
                 ))),
             },
         }
+    }
+
+    /// The first number no mommytrack result holds (a score outside
+    /// 0–100, a value outside 0–1, anything not finite), as (field, value):
+    /// hand-edited numbers must not skew a summary unseen.
+    fn impossible(&self) -> Option<(String, f64)> {
+        let bad =
+            |x: Option<f64>, hi: f64| x.filter(|x| !(x.is_finite() && (0.0..=hi).contains(x)));
+        if let Some(x) = bad(self.overall.score, 100.0) {
+            return Some(("overall.score".into(), x));
+        }
+        for (i, d) in self.dimensions.iter().enumerate() {
+            if let Some(x) = bad(d.score, 100.0) {
+                return Some((format!("dimensions[{i}].score"), x));
+            }
+            if let Some(x) = d.scale_mean.filter(|x| !x.is_finite()) {
+                return Some((format!("dimensions[{i}].scale_mean"), x));
+            }
+            for (j, q) in d.questions.iter().enumerate() {
+                if let Some(x) = bad(q.score, 100.0) {
+                    return Some((format!("dimensions[{i}].questions[{j}].score"), x));
+                }
+                if let Some(x) = bad(q.value, 1.0) {
+                    return Some((format!("dimensions[{i}].questions[{j}].value"), x));
+                }
+            }
+        }
+        None
     }
 
     fn question(&self, id: &str) -> Option<&QDigest> {
@@ -664,7 +702,10 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Summary>
                 .collect()
         });
         for (path, digest) in batch.iter().zip(digests) {
-            s.add(&digest?, &path.display().to_string())?;
+            s.add(
+                &digest?,
+                &crate::export::terminal_safe(&path.display().to_string()),
+            )?;
         }
     }
     Ok(s.finish()?)
@@ -675,7 +716,10 @@ const BATCH: usize = 256;
 
 fn read(path: &std::path::Path) -> Result<Digest, Failure> {
     let text = crate::input::read_text(path)?;
-    Digest::parse(&text, &path.display().to_string())
+    Digest::parse(
+        &text,
+        &crate::export::terminal_safe(&path.display().to_string()),
+    )
 }
 
 /// `mommytrack summarize`: the document to write.

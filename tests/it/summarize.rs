@@ -428,3 +428,25 @@ fn every_format_shows_the_numbers() {
     assert!(out.status.success() && out.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(out_file).unwrap(), md);
 }
+
+#[test]
+fn a_hand_edited_impossible_number_is_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    mini_results(dir.path());
+    let path = dir.path().join("003.json");
+    let mut r: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    r["dimensions"][0]["score"] = serde_json::json!(1e308);
+    std::fs::write(&path, r.to_string()).unwrap();
+    let out = summarize(&[], &[dir.path()]);
+    assert_eq!(out.status.code(), Some(65));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("003.json") && err.contains("`dimensions[0].score` is 1e308"),
+        "{err}"
+    );
+    // Not a result at all: the result reader's own words.
+    std::fs::write(&path, "{\"schema_version\": 1}").unwrap();
+    let out = summarize(&[], &[dir.path()]);
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("003.json"));
+}
