@@ -501,6 +501,8 @@ pub struct Summarizer {
     options: Options,
     /// The bank of the first result, and the file it came from.
     bank: Option<(String, String, Option<String>, String)>,
+    /// The first bank fingerprint seen.
+    fingerprint: Option<String>,
     all: GroupAcc,
     groups: BTreeMap<String, GroupAcc>,
     /// The `--by` question was found in some result.
@@ -518,6 +520,7 @@ impl Summarizer {
         Ok(Summarizer {
             options,
             bank: None,
+            fingerprint: None,
             all: GroupAcc::default(),
             groups: BTreeMap::new(),
             by_seen: false,
@@ -531,18 +534,33 @@ impl Summarizer {
 
     fn add(&mut self, r: &Digest, file: &str) -> Result<(), Failure> {
         let key = bank_key(r);
+        let fp = fingerprint(r);
+        if self.bank.is_none() {
+            self.bank = Some((
+                key.clone(),
+                r.bank.title.clone(),
+                fp.clone(),
+                file.to_string(),
+            ));
+        }
+        // The first fingerprint seen is the bank's; a version 1 result has
+        // none, and is matched by title and dimension ids instead.
+        if self.fingerprint.is_none() {
+            self.fingerprint = fp.clone();
+        }
+        let same = match (&fp, &self.fingerprint) {
+            (Some(a), Some(b)) if self.bank.as_ref().is_some_and(|b| b.2.is_some()) => a == b,
+            _ => self.bank.as_ref().is_some_and(|(k, ..)| *k == key),
+        };
         match &self.bank {
-            None => {
-                self.bank = Some((key, r.bank.title.clone(), fingerprint(r), file.to_string()));
-            }
-            Some((k, title, _, first)) if *k != key => {
+            Some((_, title, _, first)) if !same => {
                 return Err(Failure::invalid(format!(
                     "{file}: this result comes from a different question bank (\"{}\") than {first} (\"{}\"); summarize results of one bank at a time",
                     crate::export::terminal_safe(&r.bank.title),
                     crate::export::terminal_safe(title),
                 )));
             }
-            Some(_) => {}
+            _ => {}
         }
         if let Some(by) = self.options.by.clone() {
             let value = self.by_value(r, &by, file)?;
@@ -640,16 +658,11 @@ fn fingerprint(r: &Digest) -> Option<String> {
     r.bank.fingerprint.clone()
 }
 
-/// What two results of one bank share: the fingerprint, or for results
-/// without one, the title and the dimension ids.
+/// What two results of one bank share when one of them has no
+/// fingerprint (version 1): the title and the dimension ids.
 fn bank_key(r: &Digest) -> String {
-    match fingerprint(r) {
-        Some(f) => f,
-        None => {
-            let dims: Vec<&str> = r.dimensions.iter().map(|d| d.id.as_str()).collect();
-            format!("{}\u{0}{}", r.bank.title, dims.join(","))
-        }
-    }
+    let dims: Vec<&str> = r.dimensions.iter().map(|d| d.id.as_str()).collect();
+    format!("{}\u{0}{}", r.bank.title, dims.join(","))
 }
 
 /// The result files named: files as they are, folders for their `*.json`

@@ -307,7 +307,7 @@ impl SummaryExporter for Html {
                         h3 { "Distributions (score 0–100, by tens)" }
                         h4 { "Overall" }
                         (chart("the overall score", &st.overall))
-                        @for d in &st.dimensions {
+                        @for d in st.dimensions.iter().filter(|d| !d.score.distribution.is_empty()) {
                             h4 { (terminal_safe(&d.title)) }
                             (chart(&terminal_safe(&d.title), &d.score))
                         }
@@ -323,6 +323,7 @@ impl SummaryExporter for Html {
             html lang="en" {
                 head {
                     meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
                     meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'";
                     title { "Group summary" }
                     style { (PreEscaped(CSS)) }

@@ -341,6 +341,11 @@ fn results_of_different_banks_are_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("different question bank"), "{err}");
     assert!(out.stdout.is_empty());
+    // A version 1 result of the same bank (no fingerprint) is matched by
+    // its title and dimensions.
+    let v1 = fixture("results/v1_penalized.json");
+    let s = summary_json(&[], &[dir.path(), &v1]);
+    assert_eq!(s["all"]["count"], 13);
 }
 
 #[test]
