@@ -156,3 +156,24 @@ mod tests {
         assert_eq!(pos("x: {a: 1, a: 2}\n"), Some((1, 11)));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text with a repeated key: a position inside the text, never a panic.
+        #[test]
+        fn a_duplicate_is_placed_inside_the_text(
+            lines in proptest::collection::vec("( {0,4}(- )?)?[a-zé\"']{1,3}: ?[a-z{}0-9,:]{0,6}", 1..12),
+            key in "[a-z]{1,3}",
+        ) {
+            let text = lines.join("\n");
+            let _ = duplicate_position(&text, &key);
+            if let Some((line, col)) = duplicate_position(&format!("{key}: 1\n{text}\n{key}: 2\n"), &key) {
+                prop_assert!(line >= 1 && col >= 1);
+            }
+        }
+    }
+}

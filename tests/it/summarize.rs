@@ -455,3 +455,14 @@ fn a_hand_edited_impossible_number_is_refused_naming_the_field() {
     assert_eq!(out.status.code(), Some(65));
     assert!(String::from_utf8_lossy(&out.stderr).contains("003.json"));
 }
+
+#[test]
+fn no_results_and_missing_files_are_named() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = summarize(&[], &[empty.path()]);
+    assert_eq!(out.status.code(), Some(66));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no results to summarize"));
+    let out = summarize(&[], &[&empty.path().join("gone.json")]);
+    assert_eq!(out.status.code(), Some(66));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("gone.json"));
+}
