@@ -23,4 +23,3 @@ pub mod result;
 pub mod scoring;
 pub mod summarize;
 pub mod yaml;
-pub mod yaml_errors;

@@ -15,6 +15,8 @@ mod cli_reports;
 mod conventions;
 mod docs_examples;
 mod docs_psychometric;
+mod engine_props;
+mod engine_v2;
 mod error_messages;
 mod hostile_inputs;
 mod instrument;

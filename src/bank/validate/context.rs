@@ -3,7 +3,7 @@
 
 use crate::error::Problem;
 use crate::input::Locator;
-use crate::yaml::strip_location;
+use crate::yaml::{error_position, strip_location};
 
 use super::MAX_NUMBER;
 
@@ -91,7 +91,7 @@ impl Ctx<'_> {
 
 /// A YAML error as a problem, at the line and column the parser gave.
 pub(super) fn yaml_problem(f: &SourceFile, e: serde_yaml::Error) -> Problem {
-    Problem::new(&f.name, strip_location(&e)).at(crate::yaml_errors::position(&f.text, &e))
+    Problem::new(&f.name, strip_location(&e)).at(error_position(&f.text, &e))
 }
 
 /// `[a-z][a-z0-9_]*`
