@@ -9,6 +9,7 @@ mod harness;
 mod genbank;
 
 mod authoring;
+mod browser;
 mod builtin_bank;
 mod cli;
 mod cli_reports;
@@ -25,6 +26,7 @@ mod interactive;
 mod levers;
 mod personas;
 mod reference;
+mod report_story;
 mod reports;
 mod robustness;
 mod schema_strictness;
