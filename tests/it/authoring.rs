@@ -34,6 +34,15 @@ fn init_bank_writes_a_starter_that_validates_and_whose_schema_lines_resolve() {
             .unwrap_or_else(|| panic!("{file}: {first}"));
         let schema = std::fs::read_to_string(dir.join(rel)).unwrap();
         assert_eq!(schema, stdout_of(mt().args(["schema", kind])), "{file}");
+        // And the starter passes it, as an editor would check it.
+        let schema: Value = serde_json::from_str(&schema).unwrap();
+        let doc: Value = serde_yaml::from_str(&text).unwrap();
+        let errors: Vec<String> = jsonschema::validator_for(&schema)
+            .unwrap()
+            .iter_errors(&doc)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
     }
     // The starter can be assessed with the commands it suggests.
     let hint = String::from_utf8_lossy(&out.stdout);
