@@ -36,7 +36,7 @@ use digest::{Digest, DimDigest, QDigest};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use serde::Serialize;
 
 use crate::error::{ExitKind, Failure};
@@ -249,10 +249,13 @@ struct DimAcc {
     scores: Vec<f64>,
     scale_means: Vec<f64>,
     /// Scored item ids seen (in first-seen order), for alpha.
-    items: Vec<String>,
-    /// Running sums per exact list of answered items: at the end, the one
-    /// whose list is every scored item of the dimension counts.
-    alpha: BTreeMap<Vec<String>, AlphaAcc>,
+    items: IndexSet<String>,
+    /// Running sums of the results that answered every scored item they
+    /// were asked, per list of those items (indices into `items`): at the
+    /// end, the list of every scored item of the dimension counts. Only
+    /// `when` conditions make the lists differ, so there are as many as
+    /// the bank's conditions allow, however many results there are.
+    alpha: BTreeMap<Vec<usize>, AlphaAcc>,
 }
 
 #[derive(Debug, Default)]
@@ -337,16 +340,21 @@ impl DimAcc {
         }
         let mut ids = Vec::new();
         let mut values = Vec::new();
+        let mut complete = true;
         for q in d.questions.iter().filter(|q| q.scored) {
-            if !self.items.contains(&q.id) {
-                self.items.push(q.id.clone());
-            }
-            if let Some(v) = item_value(q) {
-                ids.push(q.id.clone());
-                values.push(v);
+            let i = match self.items.get_index_of(q.id.as_str()) {
+                Some(i) => i,
+                None => self.items.insert_full(q.id.clone()).0,
+            };
+            match item_value(q) {
+                Some(v) => {
+                    ids.push(i);
+                    values.push(v);
+                }
+                None => complete = false,
             }
         }
-        if values.len() >= 3 {
+        if complete && values.len() >= 3 {
             self.alpha.entry(ids).or_default().add(&values);
         }
     }

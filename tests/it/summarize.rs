@@ -192,7 +192,7 @@ fn statistics_match_an_independent_computation() {
 fn alpha_is_one_when_every_item_agrees() {
     let dir = tempfile::tempdir().unwrap();
     // Every time item answered alike (keyed) within a person: alpha = 1.
-    let sheets: Vec<String> = (0..6)
+    let mut sheets: Vec<String> = (0..6)
         .map(|p| {
             let level = 1 + p as i64;
             ["t1", "t2", "t3", "t4", "t5", "t6"]
@@ -208,15 +208,21 @@ fn alpha_is_one_when_every_item_agrees() {
                 .collect()
         })
         .collect();
+    // Two more that skip an item each (and disagree with the rest): they
+    // are not complete cases, so alpha stays over the six.
+    sheets.push("t1: 7\nt2: 7\nt3: 1\nt4: 7\nt5: null\nt6: 1\n".into());
+    sheets.push("t1: null\nt2: 1\nt3: 7\nt4: 1\nt5: 7\nt6: 7\n".into());
     results(dir.path(), "wfc7", &sheets);
     let s = summary_json(&[], &[dir.path()]);
     let time = &s["all"]["stats"]["dimensions"][1];
     assert_eq!(time["id"], "time");
     assert_eq!(time["alpha"]["value"], 1.0);
     assert_eq!(time["alpha"]["n"], 6);
-    // Scale means: levels 1…6 → median 3.5, mean 3.5.
-    assert_eq!(time["scale_mean"]["mean"], 3.5);
-    assert_eq!(time["scale_mean"]["median"], 3.5);
+    assert_eq!(time["score"]["n"], 8);
+    // Scale means: levels 1…6, then keyed (7 1 1 7 1) / 5 = 3.4 and
+    // (7 7 1 1 7) / 5 = 4.6: mean 29 / 8 = 3.625, median (3.4 + 4) / 2 = 3.7.
+    assert_eq!(time["scale_mean"]["mean"], 3.625);
+    assert_eq!(time["scale_mean"]["median"], 3.7);
     // Nobody answered support or career: no score, no alpha from no one.
     let support = &s["all"]["stats"]["dimensions"][0];
     assert_eq!(support["score"]["n"], 0);
