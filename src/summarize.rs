@@ -472,6 +472,13 @@ impl Summarizer {
             )));
         }
         Ok(match &q.answer {
+            // An option id; anything else was typed in by hand and could be
+            // anything, a name among them: it is never shown.
+            serde_json::Value::String(s) if !crate::bank::is_valid_id(s) => {
+                return Err(Failure::invalid(format!(
+                    "{file}: the answer to `{by}` is not an option id, so the file was changed after it was saved; save a fresh one with `mommytrack assess --format json --output FILE`"
+                )));
+            }
             serde_json::Value::String(s) => s.clone(),
             serde_json::Value::Bool(b) => b.to_string(),
             serde_json::Value::Number(n) => n.to_string(),

@@ -472,3 +472,24 @@ fn no_results_and_missing_files_are_named() {
     assert_eq!(out.status.code(), Some(66));
     assert!(String::from_utf8_lossy(&out.stderr).contains("gone.json"));
 }
+
+#[test]
+fn a_hand_typed_answer_is_never_a_group_label() {
+    let dir = tempfile::tempdir().unwrap();
+    mini_results(dir.path());
+    let path = dir.path().join("000.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut r: Value = serde_json::from_str(&text).unwrap();
+    for d in r["dimensions"].as_array_mut().unwrap() {
+        for q in d["questions"].as_array_mut().unwrap() {
+            if q["id"] == "boss_early_leave" {
+                q["answer"] = Value::String("Jane Doe, team B".into());
+            }
+        }
+    }
+    std::fs::write(&path, r.to_string()).unwrap();
+    let out = summarize(&["--by", "boss_early_leave"], &[dir.path()]);
+    assert_eq!(out.status.code(), Some(65));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Jane"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Jane"));
+}
