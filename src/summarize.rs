@@ -640,3 +640,47 @@ pub fn run(
     let summary = summarize(paths, options)?;
     Ok(render::exporter(format).summary(&summary))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_interpolate_like_numpy() {
+        // numpy.quantile([1, 2, 3, 4], [0.25, 0.5, 0.75]) = [1.75, 2.5, 3.25]
+        let v = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(quantile(&v, 0.25), Some(1.75));
+        assert_eq!(quantile(&v, 0.5), Some(2.5));
+        assert_eq!(quantile(&v, 0.75), Some(3.25));
+        assert_eq!(quantile(&[7.0], 0.25), Some(7.0));
+        assert_eq!(quantile(&[], 0.5), None);
+    }
+
+    #[test]
+    fn alpha_of_a_textbook_case() {
+        // Three items, four people; by hand with population variances:
+        // items var 1.25, 1.25, 1.25 (Σ 3.75); totals 3, 6, 9, 12 var 11.25;
+        // alpha = 3/2 · (1 − 3.75/11.25) = 1.
+        let mut a = AlphaAcc::default();
+        for x in [1.0, 2.0, 3.0, 4.0] {
+            a.add(&[x, x, x]);
+        }
+        assert_eq!(a.alpha(), Some(1.0));
+        // Uncorrelated items: alpha 0 or below.
+        let mut b = AlphaAcc::default();
+        for row in [
+            [1.0, 0.0, 1.0],
+            [0.0, 1.0, 1.0],
+            [1.0, 1.0, 0.0],
+            [0.0, 0.0, 0.0],
+        ] {
+            b.add(&row);
+        }
+        assert!(b.alpha().is_some_and(|x| x <= 0.0));
+        // No variance in the total: undefined.
+        let mut c = AlphaAcc::default();
+        c.add(&[1.0, 0.0, 0.5]);
+        c.add(&[0.0, 1.0, 0.5]);
+        assert_eq!(c.alpha(), None);
+    }
+}

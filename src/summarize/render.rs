@@ -445,3 +445,26 @@ impl SummaryExporter for Csv {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_start_a_formula() {
+        assert_eq!(csv_field("boss"), "\"boss\"");
+        assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
+        for evil in ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)"] {
+            assert!(csv_field(evil).starts_with("\"'"), "{evil}");
+        }
+        assert!(!csv_field("a\u{1b}[31m").contains('\u{1b}'));
+    }
+
+    #[test]
+    fn numbers_lose_trailing_zeros() {
+        assert_eq!(num(Some(57.0), 1), "57");
+        assert_eq!(num(Some(3.625), 2), "3.62");
+        assert_eq!(num(Some(0.8512), 4), "0.8512");
+        assert_eq!(num(None, 1), "–");
+    }
+}
