@@ -32,22 +32,6 @@ pub struct ProblemJson<'a> {
     pub severity: &'static str,
 }
 
-/// Problems in file order (bank.yaml first, then the sets by name), then
-/// line and column order.
-pub fn sort(problems: &mut [Problem]) {
-    problems.sort_by(|a, b| {
-        let key = |p: &Problem| {
-            (
-                p.file.file_name().is_none_or(|n| n != bank::SETTINGS_FILE),
-                p.file.clone(),
-                p.line.unwrap_or(0),
-                p.column.unwrap_or(0),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
-}
-
 pub fn problems_json(problems: &[Problem]) -> String {
     let list: Vec<ProblemJson> = problems
         .iter()
@@ -76,7 +60,7 @@ pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Res
             Err(e) => return Err(e),
         },
     };
-    sort(&mut problems);
+    // The bank's check lists them in file, line and column order.
     let errors = problems.iter().filter(|p| !p.warning).count();
     let fails = errors > 0 || (strict && !problems.is_empty());
     if format == ProblemsFormat::Json {
@@ -138,7 +122,6 @@ pub fn strict_failure(subject: String, mut warnings: Vec<Problem>) -> Result<()>
     if warnings.is_empty() {
         return Ok(());
     }
-    sort(&mut warnings);
     for w in &mut warnings {
         w.warning = false;
         w.hint = Some(match w.hint.take() {
