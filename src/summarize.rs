@@ -587,7 +587,9 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Summary> {
     let mut s = Summarizer::new(options)?;
     let files = expand(paths)?;
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    // Two readers a core: reading a file waits on the disk as often as it
+    // parses, and a busy machine shares its cores by thread.
+    let workers = std::thread::available_parallelism().map_or(2, |n| (2 * n.get()).min(8));
     // Batches are read and parsed on every core, then folded in file
     // order, so the output does not depend on the threads and at most one
     // batch of digests is held at a time.
