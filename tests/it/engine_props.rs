@@ -346,3 +346,44 @@ proptest! {
         }
     }
 }
+
+/// On a long chain of conditions (each question asked only when the one
+/// before is answered yes), a question on which more than `MAX_RIPPLE`
+/// others depend is not offered as a lever, so levers stay near-linear.
+#[test]
+fn levers_skip_questions_that_ripple_through_too_many_others() {
+    let n = scoring::MAX_RIPPLE + 100;
+    let mut set = String::from("id: s\ntitle: S\nquestions:\n");
+    for i in 0..n {
+        set += &format!("  - {{ id: c{i}, kind: yesno, prompt: Q, scores: {{ yes: 0, no: 1 }}");
+        if i > 0 {
+            set += &format!(", when: {{ answer: c{}, is: true }}", i - 1);
+        }
+        set += " }\n";
+    }
+    let files = vec![
+        SourceFile::new(
+            "bank.yaml",
+            "bank.yaml",
+            "title: Chain\nbands:\n  - { verdict: ok, min: 0, label: OK }\n",
+        ),
+        SourceFile::new("s.yaml", "s.yaml", set),
+    ];
+    let bank = bank::check(&files).0.expect("valid");
+    let mut sheet = AnswerSheet::new(&bank);
+    for i in 0..n {
+        sheet.set(i, Slot::Given(Answer::YesNo(true)));
+    }
+    let eval = scoring::evaluate(&bank, &sheet, Mode::Full);
+    let levers = scoring::levers(&bank, &sheet, &eval, usize::MAX);
+    // Question i has n - 1 - i dependents.
+    assert!(!levers.is_empty());
+    for l in &levers {
+        assert!(n - 1 - l.question <= scoring::MAX_RIPPLE, "{l:?}");
+    }
+    assert!(
+        levers
+            .iter()
+            .any(|l| n - 1 - l.question == scoring::MAX_RIPPLE)
+    );
+}
