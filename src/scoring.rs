@@ -494,10 +494,6 @@ impl Lever {
 /// Changing one answer moves its own dimension and may change which of the
 /// questions that depend on it (through `when`, transitively) are asked; only
 /// those are re-examined, so the cost stays near-linear in the bank's size.
-/// A question on which more than [`MAX_RIPPLE`] others depend is not offered
-/// as a lever: its effect is not one answer's, and re-deciding every one of
-/// them for every such question would grow with the square of a long chain
-/// of conditions.
 pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize) -> Vec<Lever> {
     const EPSILON: f64 = 1e-9;
     let Some(overall) = eval.overall else {
@@ -525,9 +521,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
             continue;
         };
-        let Some(closure) = transitive(&dependents, i, &mut visited, MAX_RIPPLE) else {
-            continue;
-        };
+        let closure = transitive(&dependents, i, &mut visited);
         let mut best: Option<(f64, Answer)> = None;
         for alt in alternatives(q, current) {
             changed_sums.clear();
@@ -654,38 +648,23 @@ fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
     out
 }
 
-/// The most questions a lever's change may ripple through (see [`levers`]).
-pub const MAX_RIPPLE: usize = 500;
-
 /// Every question that depends on `q`, directly or through others, in bank
-/// order; `None` once there are more than `limit` (the walk stops there).
-/// `visited` is all false on entry and is left so.
-fn transitive(
-    dependents: &[Vec<usize>],
-    q: usize,
-    visited: &mut [bool],
-    limit: usize,
-) -> Option<Vec<usize>> {
+/// order. `visited` is all false on entry and is left so.
+fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Vec<usize> {
     let mut seen = Vec::new();
     let mut stack: Vec<usize> = dependents[q].clone();
     while let Some(j) = stack.pop() {
         if !visited[j] {
             visited[j] = true;
             seen.push(j);
-            if seen.len() > limit {
-                break;
-            }
             stack.extend(&dependents[j]);
         }
     }
     for &j in &seen {
         visited[j] = false;
     }
-    if seen.len() > limit {
-        return None;
-    }
     seen.sort_unstable();
-    Some(seen)
+    seen
 }
 
 /// The other answers a question could take in one change: another option,
