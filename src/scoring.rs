@@ -26,6 +26,15 @@ impl Mode {
         }
     }
 
+    /// The mode a result names, if it is one.
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "full" => Some(Mode::Full),
+            "quick" => Some(Mode::Quick),
+            _ => None,
+        }
+    }
+
     /// Whether this mode asks `q` (before its `when` is considered).
     pub fn includes(self, q: &Question) -> bool {
         self == Mode::Full || q.core

@@ -117,8 +117,10 @@ impl Builder {
 
     pub(super) fn flags(&mut self, raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) {
         let Some(flags) = &raw.flags else { return };
+        // Flags come in file order: each is looked for after the one before.
+        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
         for (id, rf) in flags {
-            let at = ctx.loc.key(id, 0);
+            let at = cursor.find_key(ctx, id);
             if !is_valid_id(id) {
                 p.push(id_problem(ctx, "flag", id, at));
             }
@@ -363,12 +365,13 @@ impl Builder {
     }
 
     pub(super) fn unused_flags(&self, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
         for (i, f) in self.flags.iter().enumerate() {
             if !self.flags_raised.contains(&i) {
                 p.push(
                     ctx.problem(
                         format!("no option raises the flag `{}`", f.id),
-                        ctx.loc.key(&f.id, 0),
+                        cursor.find_key(ctx, &f.id),
                     )
                     .id(&f.id)
                     .hint("add `flag: …` to an option, or remove the flag")
