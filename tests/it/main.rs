@@ -9,6 +9,7 @@ mod harness;
 mod genbank;
 
 mod authoring;
+mod bank_fit;
 mod browser;
 mod builtin_bank;
 mod cli;
