@@ -77,7 +77,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 by: args.by,
             };
             let doc = crate::summarize::run(&args.results, options, args.format)?;
-            write(&doc, args.output.as_deref())
+            match &args.output {
+                Some(path) => Ok(crate::files::write_output(path, &doc)?),
+                None => print(&doc),
+            }
         }
     }
 }
