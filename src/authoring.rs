@@ -57,7 +57,16 @@ pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Res
         Ok((bank, warnings)) => (Some(bank), warnings),
         Err(e) => match e.downcast::<Problems>() {
             Ok(p) => (None, p.problems),
-            Err(e) => return Err(e),
+            Err(e) => {
+                // A folder that cannot be read is still one problem in the
+                // list a tool expects.
+                if format == ProblemsFormat::Json {
+                    let where_ = dir.map_or_else(|| source.describe(), |d| d.display().to_string());
+                    let p = Problem::new(where_, format!("{e:#}"));
+                    crate::files::print_stdout(&problems_json(&[p]))?;
+                }
+                return Err(e);
+            }
         },
     };
     // The bank's check lists them in file, line and column order.

@@ -229,6 +229,15 @@ fn problems_json_lists_every_problem_in_file_and_line_order() {
         pos("choise") < pos("Bad-Id") && pos("Bad-Id") < pos("txt") && pos("txt") < pos("gren"),
         "{err}"
     );
+    // A folder that is not there: one problem, and its exit code.
+    let gone = mt()
+        .args(["validate", "--problems", "json", "no-such-bank"])
+        .output()
+        .unwrap();
+    assert_eq!(gone.status.code(), Some(66));
+    let list: Vec<Value> = serde_json::from_slice(&gone.stdout).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["file"], "no-such-bank");
     // A valid bank: an empty list, exit 0.
     let ok = mt()
         .args(["validate", "--problems", "json"])
