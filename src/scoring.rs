@@ -166,9 +166,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
                 .score
                 .zip(scale_range(bank, set))
                 .map(|(score, (lo, hi))| lo as f64 + score / 100.0 * (hi - lo) as f64);
-            d.band = d
-                .score
-                .and_then(|score| band_for(&set.bands, score).filter(|_| !set.bands.is_empty()));
+            d.band = d.score.and_then(|score| band_for(&set.bands, score));
             sums.push(sum);
             d
         })
