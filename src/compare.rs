@@ -156,6 +156,7 @@ impl Comparison {
         let mut dimensions: Vec<DimensionDiff> = a
             .dimensions
             .iter()
+            .filter(|da| !da.is_unscored_profile())
             .map(|da| {
                 let sb = b
                     .dimensions
@@ -170,7 +171,7 @@ impl Comparison {
                 }
             })
             .collect();
-        for db in &b.dimensions {
+        for db in b.dimensions.iter().filter(|d| !d.is_unscored_profile()) {
             if !a.dimensions.iter().any(|da| da.id == db.id) {
                 dimensions.push(DimensionDiff {
                     id: db.id.clone(),
