@@ -18,6 +18,7 @@ use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
     let color = cli.color;
+    bank::set_follow_links(cli.follow_links);
     match cli.command {
         Command::Assess(args) => assess(args, color),
         Command::Report { result, output } => {
@@ -120,27 +121,25 @@ fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
         .partition(|&&i| mode == Mode::Quick && !bank.questions[i].core);
     // A full answers file used with --quick is normal: one line says so.
     if !not_core.is_empty() {
-        eprintln!(
-            "{}",
+        crate::error::diag(
             Problem::new(
                 file,
                 format!(
                     "{} answers are for questions --quick does not ask (not core); they are ignored",
                     not_core.len()
-                )
+                ),
             )
-            .warning()
+            .warning(),
         );
     }
     for i in conditional {
-        eprintln!(
-            "{}",
+        crate::error::diag(
             Problem::new(
                 file,
-                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored"
+                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored",
             )
             .id(&bank.questions[i].id)
-            .warning()
+            .warning(),
         );
     }
 }
@@ -210,18 +209,18 @@ fn compare(
     let comparison = crate::compare::Comparison::new(&a, &b, &la, &lb);
     let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
     if !comparison.same_bank {
-        eprintln!(
+        crate::error::diag(format_args!(
             "warning: {la} and {lb} come from different question banks (\"{}\" and \"{}\"); only the dimensions and questions they share are compared",
             export::terminal_safe(&a.bank.title),
             export::terminal_safe(&b.bank.title)
-        );
+        ));
     }
     if a.mode != b.mode {
-        eprintln!(
+        crate::error::diag(format_args!(
             "warning: {la} is a {} assessment and {lb} a {} one; questions asked in only one of them show as not answered in the other",
             export::terminal_safe(&a.mode),
             export::terminal_safe(&b.mode)
-        );
+        ));
     }
     let options = render_options(color, out.output.is_none());
     let doc = export::exporter(out.format)?.comparison(&comparison, &options);
@@ -232,7 +231,7 @@ fn validate(dir: Option<&Path>) -> Result<()> {
     let source = BankSource::from_option(dir);
     let (bank, warnings) = bank::load_thorough(&source)?;
     for w in &warnings {
-        eprintln!("{w}");
+        crate::error::diag(w);
     }
     let c = Counts::of(&bank);
     print(&format!(

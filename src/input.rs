@@ -10,19 +10,63 @@ use crate::error::{ExitKind, Failure};
 /// The largest bank or answers file we read. Real ones are a few KiB.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads a whole file as UTF-8 text, refusing huge, binary and unreadable ones.
+/// Reads a whole file as UTF-8 text, refusing huge, binary and unreadable
+/// ones, and anything that is not a regular file (see [`open_regular`]).
 pub fn read_text(path: &Path) -> Result<String, Failure> {
-    let file = std::fs::File::open(path).map_err(|e| Failure::no_input(path, &e))?;
-    if let Ok(meta) = file.metadata() {
-        if meta.is_dir() {
-            return Err(Failure::new(
-                ExitKind::NoInput,
-                format!("{} is a folder, not a file", path.display()),
-            ));
-        }
-    }
-    read_capped(file, &path.display().to_string())
+    let file =
+        open_regular(path).map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))?;
+    read_capped(file, &crate::sanitize::path(path))
         .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))
+}
+
+/// Like [`read_text`], but a file that does not exist is `Ok(None)`: for
+/// files that may not have been written yet, such as the draft.
+pub fn read_text_if_exists(path: &Path) -> Result<Option<String>, Failure> {
+    match open_regular(path) {
+        Err(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.unwrap_or_else(|io| Failure::no_input(path, &io))),
+        Ok(file) => read_capped(file, &crate::sanitize::path(path))
+            .map(Some)
+            .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io))),
+    }
+}
+
+/// Opens a file for reading only if it is a regular file (a symbolic link
+/// to one is fine). A folder, a device such as `/dev/zero`, a FIFO or a
+/// socket is refused without blocking: the type is checked before the
+/// file is opened, the file is opened non-blocking, and the type is checked
+/// again on what was opened, so a swap in between changes nothing.
+/// `Err(Ok(failure))` for a refusal, `Err(Err(io))` for an I/O error.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, Result<Failure, std::io::Error>> {
+    let refuse = |meta: &std::fs::Metadata| -> Result<(), Result<Failure, std::io::Error>> {
+        if meta.is_dir() {
+            return Err(Ok(Failure::new(
+                ExitKind::NoInput,
+                format!("{} is a folder, not a file", crate::sanitize::path(path)),
+            )));
+        }
+        if !meta.is_file() {
+            return Err(Ok(Failure::new(
+                ExitKind::NoInput,
+                format!(
+                    "{} is not a regular file (it is a device, a pipe or a socket), so it is not read; name a saved file, or `-` to read standard input",
+                    crate::sanitize::path(path)
+                ),
+            )));
+        }
+        Ok(())
+    };
+    refuse(&std::fs::metadata(path).map_err(Err)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(Err)?;
+    refuse(&file.metadata().map_err(Err)?)?;
+    Ok(file)
 }
 
 /// Reads standard input as UTF-8 text with the same limits as a file.

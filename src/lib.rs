@@ -16,4 +16,5 @@ pub mod files;
 pub mod input;
 pub mod interactive;
 pub mod result;
+pub mod sanitize;
 pub mod scoring;

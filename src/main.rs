@@ -9,9 +9,9 @@ fn main() {
         let code = mommytrack::error::exit_code(&err);
         // Problems lists are complete messages; anything else gets a prefix.
         if err.downcast_ref::<mommytrack::error::Problems>().is_some() {
-            eprintln!("{err}");
+            mommytrack::error::diag(&err);
         } else {
-            eprintln!("mommytrack: {err:#}");
+            mommytrack::error::diag(format_args!("mommytrack: {err:#}"));
         }
         std::process::exit(code);
     }

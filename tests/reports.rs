@@ -255,7 +255,7 @@ fn assert_inert(format: Format, doc: &str) {
         Format::Text => {
             // A terminal shows markup as the characters typed; only escape
             // sequences could act, and they are gone.
-            assert!(doc.contains("\u{FFFD}[31mred"), "{doc}");
+            assert!(doc.contains(" red"), "{doc}");
         }
         Format::Markdown => {
             assert!(!doc.contains("<script"), "{doc}");
@@ -265,7 +265,7 @@ fn assert_inert(format: Format, doc: &str) {
                 let width = table[0].len();
                 assert!(table.iter().all(|row| row.len() == width), "{table:?}");
             }
-            let shown = "<script>alert(1)</script> a | b \u{FFFD}[31mred\u{FFFD}[0m & more";
+            let shown = "<script>alert(1)</script> a | b red & more";
             assert!(
                 p.tables
                     .iter()

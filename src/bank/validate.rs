@@ -242,7 +242,13 @@ fn parse_file<T: DeserializeOwned>(
                 ctx.problem(
                     format!(
                         "a bank file holds a mapping of fields, found {}",
-                        super::describe(other)
+                        // A file that is not YAML at all may be anything
+                        // (a key, a password file): quote only its start.
+                        match other {
+                            Value::String(t) =>
+                                format!("text starting \"{}\"", crate::sanitize::excerpt(t, 8)),
+                            other => super::describe(other),
+                        }
                     ),
                     Some(0),
                 )

@@ -255,19 +255,13 @@ fn trim_end(mut s: String) -> String {
 
 /// Makes a bank or answer string inert inline Markdown: it renders as the
 /// same text and nothing else. Line breaks and tabs become spaces, other
-/// control characters (ANSI escapes among them) `�`; `<`, `>` and `&` become
+/// control characters, escape sequences and bidi
+/// overrides go ([`crate::sanitize::inline`]); `<`, `>` and `&` become
 /// entities; Markdown punctuation (pipes included, so table cells stay
 /// whole) is backslash-escaped; and a leading `-`, `+`, `=` or `1.` cannot
 /// start a list or a heading.
 pub fn inline(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect();
+    let cleaned = crate::sanitize::inline(s);
     let text = cleaned.trim();
     let mut out = String::with_capacity(text.len() + 8);
     // A leading ordered-list marker: digits then `.` or `)`.
@@ -308,7 +302,7 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt;"
         );
         assert_eq!(inline("a | b"), "a \\| b");
-        assert_eq!(inline("\u{1b}[31mred"), "\u{FFFD}\\[31mred");
+        assert_eq!(inline("\u{1b}[31mred"), "red");
         assert_eq!(inline("# not a heading"), "\\# not a heading");
         assert_eq!(inline("- not a list"), "\\- not a list");
         assert_eq!(inline("1. not a list"), "1\\. not a list");

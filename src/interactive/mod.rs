@@ -81,7 +81,7 @@ pub fn stop(why: Stop) -> ! {
         Stop::Interrupted => "Stopped.",
         Stop::InputEnded => "The input ended before the last question.",
     };
-    eprintln!("\n{what} {hint}");
+    crate::error::diag(format_args!("\n{what} {hint}"));
     std::process::exit(crate::error::ExitKind::Interrupted.code())
 }
 
@@ -108,7 +108,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
     let existing = match &draft_path {
         Some(p) if args.resume => Some(Draft::read(p)?.ok_or_else(|| state::no_draft(p))?),
         Some(p) => Draft::read(p).unwrap_or_else(|e| {
-            eprintln!("mommytrack: warning: {e}");
+            crate::error::diag(format_args!("mommytrack: warning: {e}"));
             None
         }),
         None if args.resume => {

@@ -107,15 +107,15 @@ impl Draft {
 
     /// Reads a draft; a missing one is `Ok(None)`.
     pub fn read(path: &Path) -> Result<Option<Draft>, Failure> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Failure::no_input(path, &e)),
+        // The same caps as any input: a draft replaced by a link to
+        // /dev/zero or by a FIFO is refused, not read for ever.
+        let Some(text) = crate::input::read_text_if_exists(path)? else {
+            return Ok(None);
         };
         serde_json::from_str(&text).map(Some).map_err(|e| {
             Failure::invalid(format!(
                 "{}:{}:{}: the saved draft is damaged ({e}); delete it to start over",
-                path.display(),
+                crate::sanitize::path(path),
                 e.line(),
                 e.column()
             ))
