@@ -218,7 +218,17 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
             );
             continue;
         };
-        match convert(&bank.questions[q], value) {
+        // A text answer that YAML reads as a number or a truth value
+        // (`1.10`, `yes`) keeps the text as written, not `1.1` or `true`.
+        let value = match (&bank.questions[q].kind, value, at) {
+            (Kind::Text, Value::Number(_) | Value::Bool(_), Some(at)) => {
+                crate::input::plain_scalar_after(text, at + id.len())
+                    .filter(|raw| serde_yaml::from_str::<Value>(raw).is_ok_and(|v| &v == value))
+                    .map_or_else(|| value.clone(), |raw| Value::String(raw.to_string()))
+            }
+            _ => value.clone(),
+        };
+        match convert(&bank.questions[q], &value) {
             Ok(slot) => sheet.set(q, slot),
             Err((message, hint)) => {
                 problems.push(Problem::new(file, message).at(pos).id(id).hint(hint))

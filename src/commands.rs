@@ -22,10 +22,12 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Assess(args) => assess(args, color),
         Command::Report { result, output } => {
+            crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&result])?;
             let r = read_result(&result)?;
             emit(r, &output, color)
         }
         Command::Compare { a, b, output } => {
+            crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&a, &b])?;
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
             compare(ra, rb, &a, &b, &output, color)
         }
@@ -69,6 +71,9 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
     // No answers given: ask them, on a terminal (or plain lines with --plain).
     if args.answers.is_none() && (args.resume || args.plain || std::io::stdin().is_terminal()) {
         return crate::interactive::run(&args, color);
+    }
+    if let Some(answers) = &args.answers {
+        crate::files::refuse_output_over_inputs(args.output.output.as_deref(), &[answers])?;
     }
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let mode = if args.quick { Mode::Quick } else { Mode::Full };
@@ -184,11 +189,7 @@ pub fn render_options(color: ColorChoice, to_stdout: bool) -> RenderOptions {
 }
 
 fn read_result(path: &Path) -> Result<AssessmentResult> {
-    let text = input::read_text(path)?;
-    Ok(AssessmentResult::from_json(
-        &text,
-        &path.display().to_string(),
-    )?)
+    Ok(crate::saved::read_result(path)?)
 }
 
 /// Compares two saved results and writes the comparison out. Results from
@@ -385,7 +386,9 @@ fn questions_json(bank: &Bank) -> serde_json::Value {
 pub fn template(bank: &Bank, mode: Mode) -> String {
     use std::fmt::Write as _;
     let comment = |out: &mut String, text: &str, indent: &str| {
-        for line in text.lines() {
+        // Made inert, a lone CR (a line break to YAML) included, so no
+        // prompt can end its comment and smuggle in an answer.
+        for line in crate::sanitize::text(text).lines() {
             let _ = writeln!(out, "# {indent}{}", line.trim_end());
         }
     };
@@ -405,7 +408,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
         if qs.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n# ==== {} ====", set.title.trim());
+        let _ = writeln!(
+            out,
+            "\n# ==== {} ====",
+            crate::sanitize::inline(set.title.trim())
+        );
         for q in qs {
             let _ = writeln!(out);
             comment(&mut out, &q.prompt, "");
@@ -419,7 +426,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
                 Kind::Choice(opts) => {
                     let _ = writeln!(out, "# One of:");
                     for o in opts {
-                        comment(&mut out, &format!("{:<14} {}", o.id, o.label), "  ");
+                        comment(
+                            &mut out,
+                            &format!("{:<14} {}", o.id, crate::sanitize::inline(&o.label)),
+                            "  ",
+                        );
                     }
                 }
                 Kind::Multi(opts) => {
@@ -429,7 +440,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
                         opts[0].id
                     );
                     for o in opts {
-                        comment(&mut out, &format!("{:<14} {}", o.id, o.label), "  ");
+                        comment(
+                            &mut out,
+                            &format!("{:<14} {}", o.id, crate::sanitize::inline(&o.label)),
+                            "  ",
+                        );
                     }
                 }
                 Kind::Scale(s) => {

@@ -149,6 +149,38 @@ pub fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// The plain (unquoted) scalar that follows a mapping key ending at byte
+/// `key_end`, as written: `1.10` in `notes: 1.10  # a comment`. `None`
+/// when the value is quoted, on another line, or not a plain scalar.
+pub fn plain_scalar_after(text: &str, key_end: usize) -> Option<&str> {
+    let rest = text.get(key_end..)?;
+    let rest = rest
+        .trim_start_matches(['"', '\''])
+        .trim_start_matches([' ', '\t']);
+    let rest = rest.strip_prefix(':')?.trim_start_matches([' ', '\t']);
+    let line = rest.split(['\n', '\r']).next()?;
+    let end = line
+        .find(" #")
+        .into_iter()
+        .chain(line.find([',', '}', ']']))
+        .min()
+        .unwrap_or(line.len());
+    let raw = line[..end].trim_end();
+    let quoted_or_special =
+        raw.is_empty() || raw.starts_with(['"', '\'', '[', '{', '&', '*', '!', '|', '>']);
+    (!quoted_or_special).then_some(raw)
+}
+
+/// True for the lowercase words YAML 1.1 (which many tools still speak)
+/// reads as null or a truth value rather than as text: the words an id
+/// must not be.
+pub fn yaml_reads_specially(word: &str) -> bool {
+    matches!(
+        word,
+        "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+    )
+}
+
 /// The message for [`too_deep`].
 pub fn too_deep_message() -> String {
     format!(
@@ -388,6 +420,15 @@ mod tests {
             let _ = loc.word("", from);
         }
         assert!(loc.key("id", 1).is_some());
+    }
+
+    #[test]
+    fn plain_scalars_are_found_as_written() {
+        let t = "a: 1.10  # note\nb: \"x\"\nc: {d: 0x1F, e: 2}\n";
+        assert_eq!(plain_scalar_after(t, 1), Some("1.10"));
+        assert_eq!(plain_scalar_after(t, 17), None);
+        let d = t.find("d:").unwrap() + 1;
+        assert_eq!(plain_scalar_after(t, d), Some("0x1F"));
     }
 
     #[test]

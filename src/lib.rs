@@ -17,4 +17,6 @@ pub mod input;
 pub mod interactive;
 pub mod result;
 pub mod sanitize;
+pub mod saved;
 pub mod scoring;
+pub mod signals;

@@ -4,6 +4,11 @@
 use clap::Parser;
 
 fn main() {
+    // Ctrl-C, SIGTERM or SIGHUP: the temporary file of a write in progress
+    // is removed, then the program ends as interrupted.
+    mommytrack::signals::install(|| {
+        std::process::exit(mommytrack::error::ExitKind::Interrupted.code())
+    });
     let cli = mommytrack::cli::Cli::parse();
     if let Err(err) = mommytrack::commands::run(cli) {
         let code = mommytrack::error::exit_code(&err);

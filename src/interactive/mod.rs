@@ -72,6 +72,9 @@ fn set_hint(hint: String) {
 /// and the main thread at once: the second caller waits for the exit.
 pub fn stop(why: Stop) -> ! {
     let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
+    // No draft is being written now; a report or result being written is
+    // left unfinished, so its temporary file goes.
+    crate::signals::remove_temp();
     let term = console::Term::stderr();
     if term.is_term() {
         let _ = term.show_cursor();
@@ -104,6 +107,9 @@ fn resume_hint(answers: usize, draft: &Path) -> String {
 /// Runs the interactive assessment (`assess` with no `--answers`).
 pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
     let state_dir = state::state_dir();
+    if let Some(dir) = &state_dir {
+        state::check_dir(dir)?;
+    }
     let draft_path = state_dir.as_ref().map(|d| d.join(state::DRAFT_FILE));
     let existing = match &draft_path {
         Some(p) if args.resume => Some(Draft::read(p)?.ok_or_else(|| state::no_draft(p))?),
@@ -145,7 +151,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
     set_hint("Nothing was answered, so nothing was saved.".into());
     // Without a handler (it cannot be installed twice) Ctrl-C still ends
     // the program; the draft is saved after every answer regardless.
-    let _ = ctrlc::set_handler(|| stop(Stop::Interrupted));
+    crate::signals::on_signal(|| stop(Stop::Interrupted));
 
     let p = prompter.as_mut();
     let mut mode = if args.quick { Mode::Quick } else { Mode::Full };
@@ -400,8 +406,7 @@ fn finish(
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            let name = state::result_name(dir, now);
-            match state::write(dir, &name, &export::to_json(&result)) {
+            match state::write_result(dir, now, &export::to_json(&result)) {
                 Ok(path) => {
                     if let Some(draft) = draft_path {
                         let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());

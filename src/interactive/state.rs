@@ -35,6 +35,41 @@ pub fn state_dir() -> Option<PathBuf> {
     var("HOME").map(|h| h.join(".local").join("state").join("mommytrack"))
 }
 
+/// Refuses (exit 73) a state folder that others may write in or that
+/// belongs to someone else, as ssh refuses such a `~/.ssh`: another user
+/// could swap the draft for answers of theirs, or read the results. A
+/// folder that does not exist yet is fine: it is created with mode 0700.
+pub fn check_dir(dir: &Path) -> Result<(), Failure> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = std::fs::metadata(dir) else {
+            return Ok(());
+        };
+        let shown = crate::sanitize::path(dir);
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if meta.uid() != me {
+            return Err(Failure::new(
+                ExitKind::CantCreate,
+                format!(
+                    "the state folder {shown} belongs to another user, so your answers are not kept there; set MOMMYTRACK_STATE_DIR to a folder of yours"
+                ),
+            ));
+        }
+        if meta.mode() & 0o022 != 0 {
+            return Err(Failure::new(
+                ExitKind::CantCreate,
+                format!(
+                    "the state folder {shown} can be written by other users (mode {:o}), so your answers are not kept there; make it private with `chmod 700 {shown}`",
+                    meta.mode() & 0o7777
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Creates the state folder (mode 0700) if needed.
 pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
     if dir.is_dir() {
@@ -145,6 +180,24 @@ pub fn write(dir: &Path, name: &str, contents: &str) -> std::io::Result<PathBuf>
     let path = dir.join(name);
     crate::files::write_private(&path, contents.as_bytes())?;
     Ok(path)
+}
+
+/// Saves a finished result in the state folder under a new name
+/// ([`result_name`]). The file is created without replacing any: when
+/// another session took the name in the meantime, the next one is tried,
+/// so six sessions finishing in the same second leave six results.
+pub fn write_result(dir: &Path, unix_seconds: u64, contents: &str) -> std::io::Result<PathBuf> {
+    ensure_dir(dir)?;
+    let mut last = None;
+    for _ in 0..1000 {
+        let path = dir.join(result_name(dir, unix_seconds));
+        match crate::files::write_private_new(&path, contents.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free result name")))
 }
 
 /// A new file name for a result in the state folder, from the UTC time:
