@@ -350,7 +350,9 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
             }
         },
         Kind::Text => match value {
-            Value::String(s) => Answer::Text(s.clone()),
+            // Kept inert once here, so no report, prompt or JSON copy
+            // carries an escape sequence from a note.
+            Value::String(s) => Answer::Text(crate::sanitize::text(s).into_owned()),
             Value::Number(n) => Answer::Text(n.to_string()),
             Value::Bool(b) => Answer::Text(b.to_string()),
             _ => {

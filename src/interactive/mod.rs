@@ -165,7 +165,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
                     BankSource::from_option(bank_dir.as_deref()).describe()
                 ))?;
             }
-            sheet = d.sheet(&bank, path)?;
+            sheet = keep_what_fits(p, d, &bank, path)?;
             mode = d.mode();
             set_hint(resume_hint(d.count(), path));
             welcome_back(p, &bank, mode, d.count())?;
@@ -234,6 +234,51 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
             state_dir.as_deref(),
             draft_path.as_deref(),
         ),
+    }
+}
+
+/// The draft's answers that fit the bank. When some no longer do, each is
+/// shown (question, saved value, why) and the user chooses between
+/// keeping the others and stopping with the draft untouched.
+fn keep_what_fits(
+    p: &mut dyn Prompter,
+    d: &Draft,
+    bank: &Bank,
+    path: &Path,
+) -> Result<AnswerSheet> {
+    let (sheet, misfits) = d.fitting(bank);
+    if misfits.is_empty() {
+        return Ok(sheet);
+    }
+    const SHOWN: usize = 20;
+    let mut text = format!(
+        "{} of your {} saved answers no longer fit the questions:",
+        misfits.len(),
+        d.count()
+    );
+    for m in misfits.iter().take(SHOWN) {
+        text.push_str(&format!("\n  - {m}"));
+    }
+    if misfits.len() > SHOWN {
+        text.push_str(&format!("\n  … and {} more", misfits.len() - SHOWN));
+    }
+    p.say(&text)?;
+    let kept = d.count() - misfits.len();
+    let items = [
+        format!(
+            "Keep the {} that still {} and carry on (the others are asked again)",
+            plural(kept, "answer"),
+            if kept == 1 { "fits" } else { "fit" }
+        ),
+        "Stop here; the saved answers stay as they are".to_string(),
+    ];
+    match ask(p.choose("What now?", &items, 0))? {
+        Some(0) => Ok(sheet),
+        _ => Err(crate::error::Failure::invalid(format!(
+            "the saved draft {} does not fit the question bank any more. To keep the answers that still fit, run `mommytrack assess --resume` and choose to keep them (with --plain, type 1); to start over, delete the draft",
+            crate::sanitize::path(path)
+        ))
+        .into()),
     }
 }
 

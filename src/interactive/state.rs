@@ -168,9 +168,53 @@ impl Draft {
         })
     }
 
+    /// The draft's answers that still fit `bank`, and why each of the
+    /// others does not: for a draft saved before the questions changed.
+    pub fn fitting(&self, bank: &Bank) -> (AnswerSheet, Vec<Misfit>) {
+        let mut sheet = AnswerSheet::new(bank);
+        let mut misfits = Vec::new();
+        for (id, value) in &self.answers {
+            let shown = crate::answers::shorten(&value.to_string(), 40);
+            let misfit = |why: String| Misfit {
+                id: crate::sanitize::inline(id).into_owned(),
+                value: crate::sanitize::inline(&shown).into_owned(),
+                why: crate::sanitize::inline(&why).into_owned(),
+            };
+            let Some(q) = bank.question_position(id) else {
+                misfits.push(misfit("the question is no longer asked".into()));
+                continue;
+            };
+            let converted = serde_yaml::to_value(value)
+                .map_err(|e| (e.to_string(), String::new()))
+                .and_then(|v| answers::convert(&bank.questions[q], &v));
+            match converted {
+                Ok(slot) => sheet.set(q, slot),
+                Err((why, valid)) if valid.is_empty() => misfits.push(misfit(why)),
+                Err((why, valid)) => misfits.push(misfit(format!("{why}; {valid}"))),
+            }
+        }
+        (sheet, misfits)
+    }
+
     /// How many answers (skips included) the draft holds.
     pub fn count(&self) -> usize {
         self.answers.len()
+    }
+}
+
+/// A saved answer that no longer fits its question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Misfit {
+    /// The question id, the answer as saved, and why it does not fit;
+    /// all inert and on one line.
+    pub id: String,
+    pub value: String,
+    pub why: String,
+}
+
+impl std::fmt::Display for Misfit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} ({})", self.id, self.value, self.why)
     }
 }
 
