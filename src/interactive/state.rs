@@ -147,7 +147,12 @@ impl Draft {
         let Some(text) = crate::input::read_text_if_exists(path)? else {
             return Ok(None);
         };
-        serde_json::from_str(&text).map(Some).map_err(|e| {
+        Self::parse(&text, path).map(Some)
+    }
+
+    /// A draft from its JSON text; `path` names it in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Draft, Failure> {
+        serde_json::from_str(text).map_err(|e| {
             Failure::invalid(format!(
                 "{}:{}:{}: the saved draft is damaged ({e}); delete it to start over",
                 crate::sanitize::path(path),
