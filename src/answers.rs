@@ -1,65 +1,17 @@
-//! Answers (CONTRACT §4): the answer values, the answer sheet a bank's
-//! questions are scored from, and reading an answers file (YAML or JSON)
-//! with checks against the bank.
+//! Answers (CONTRACT §4): the answer sheet a bank's questions are scored
+//! from, and reading an answers file (YAML or JSON) with checks against the
+//! bank. The answer values themselves are the bank's ([`Answer`]), since
+//! conditions compare with them.
 
 use std::path::Path;
 
 use serde_yaml::Value;
 
+pub use crate::bank::Answer;
 use crate::bank::{Bank, Kind, Question};
 use crate::error::{Problem, Problems, suggestion};
 use crate::input::Locator;
-
-/// One question's answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    /// An option id.
-    Choice(String),
-    /// Option ids, in the order of the question's options.
-    Multi(Vec<String>),
-    Scale(i64),
-    YesNo(bool),
-    Text(String),
-}
-
-impl Answer {
-    /// The answer as it is written in an answers file and the JSON result.
-    pub fn to_json(&self) -> serde_json::Value {
-        match self {
-            Answer::Choice(s) | Answer::Text(s) => serde_json::Value::String(s.clone()),
-            Answer::Multi(v) => v
-                .iter()
-                .map(|s| serde_json::Value::String(s.clone()))
-                .collect(),
-            Answer::Scale(x) => serde_json::Value::from(*x),
-            Answer::YesNo(b) => serde_json::Value::Bool(*b),
-        }
-    }
-
-    /// The answer in words, using the bank's labels.
-    pub fn label(&self, q: &Question) -> String {
-        let opt_label = |id: &str| {
-            q.option(id)
-                .map_or_else(|| id.to_string(), |o| o.label.clone())
-        };
-        match (self, &q.kind) {
-            (Answer::Choice(id), _) => opt_label(id),
-            (Answer::Multi(ids), _) if ids.is_empty() => "None of these".into(),
-            (Answer::Multi(ids), _) => ids
-                .iter()
-                .map(|i| opt_label(i))
-                .collect::<Vec<_>>()
-                .join("; "),
-            (Answer::Scale(x), Kind::Scale(s)) => match s.label(*x) {
-                Some(l) => format!("{x} ({l})"),
-                None => format!("{x} on a scale of {}–{}", s.min, s.max),
-            },
-            (Answer::Scale(x), _) => x.to_string(),
-            (Answer::YesNo(b), _) => if *b { "Yes" } else { "No" }.into(),
-            (Answer::Text(t), _) => t.clone(),
-        }
-    }
-}
+pub use crate::yaml::{as_integer, as_yes_no, shorten, strip_location};
 
 /// What is known of one question's answer.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -364,61 +316,6 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
         },
     };
     Ok(Slot::Given(answer))
-}
-
-/// `true`/`false`, and the YAML 1.1 spellings people still write.
-pub fn as_yes_no(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.to_ascii_lowercase().as_str() {
-            "yes" | "y" | "true" | "on" => Some(true),
-            "no" | "n" | "false" | "off" => Some(false),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// A whole number, also when written as `4.0`.
-pub fn as_integer(v: &Value) -> Option<i64> {
-    let Value::Number(n) = v else { return None };
-    if let Some(i) = n.as_i64() {
-        return Some(i);
-    }
-    let f = n.as_f64()?;
-    (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
-}
-
-/// At most `max` characters, with an ellipsis when cut.
-pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
-}
-
-/// A YAML error's message without the " at line X column Y" the problem
-/// already carries.
-pub fn strip_location(e: &serde_yaml::Error) -> String {
-    let s = e.to_string();
-    let s = match s.find(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    };
-    // The parser's limits, in words a bank author can act on.
-    if s.starts_with("recursion limit exceeded") {
-        format!(
-            "{s}: the data is nested too deeply (over 128 levels); no bank or answers file needs that much"
-        )
-    } else if s.starts_with("repetition limit exceeded") {
-        format!(
-            "{s}: its aliases (`*name`) expand to too much data, as in an alias bomb; write the values out instead"
-        )
-    } else {
-        s
-    }
 }
 
 /// One answer as an answers file may write it, for the file's JSON Schema.

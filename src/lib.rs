@@ -20,3 +20,4 @@ pub mod sanitize;
 pub mod saved;
 pub mod scoring;
 pub mod signals;
+pub mod yaml;

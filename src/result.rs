@@ -5,12 +5,17 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, Kind};
+use crate::bank::{Bank, Kind, Reasons};
 use crate::error::Failure;
 use crate::scoring::{self, Evaluation, Mode};
 
-/// The version of this JSON layout. Readers refuse newer ones.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of this JSON layout. Readers refuse newer ones and read
+/// older ones (version 1 lacks the fields of CONTRACT §6, which default).
+pub const SCHEMA_VERSION: u32 = 2;
+/// `overall.withheld` when too few questions were answered for a verdict.
+pub const WITHHELD_COVERAGE: &str = "coverage";
+/// `overall.label` when the verdict is withheld.
+pub const WITHHELD_LABEL: &str = "Not enough answers yet";
 /// How many what-if levers a result lists.
 pub const LEVERS: usize = 5;
 
@@ -46,6 +51,11 @@ pub struct BankInfo {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclaimer: Option<String>,
+    /// A hash of what the bank asks and how it scores (not its wording):
+    /// results with different fingerprints come from different banks.
+    /// Absent in version 1 results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,6 +68,11 @@ pub struct Overall {
     /// Flags that lowered the verdict below what the score alone gives.
     #[serde(default)]
     pub capped_by: Vec<String>,
+    /// Why there is a score but no verdict: `coverage` when fewer of the
+    /// asked scored questions were answered than the bank's `min_coverage`
+    /// (the score is then provisional). Absent when a verdict is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,10 +95,44 @@ pub struct DimensionResult {
     pub score: Option<f64>,
     pub answered: usize,
     pub asked: usize,
+    /// 0: reported, but not part of the overall score.
     pub weight: f64,
+    /// The set is about the home and family two partners share.
+    #[serde(default)]
+    pub shared: bool,
+    /// Answered scored questions needed for a score, when more than 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub min_answered: usize,
+    /// For a set whose scored questions are all scales of one range: the
+    /// mean answer after reverse keying, on that range (two decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_mean: Option<f64>,
+    /// That range, whenever the set has one (even with no score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<ScaleRange>,
+    /// The set's own band for its score, when the set has bands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// The questions asked in this dimension, scored or not.
     #[serde(default)]
     pub questions: Vec<QuestionResult>,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
+}
+
+/// The points of a scale: `min` to `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScaleRange {
+    pub min: i64,
+    pub max: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +147,10 @@ pub struct QuestionResult {
     pub answer_label: Option<String>,
     /// 0–100 for an answered scored question.
     pub score: Option<f64>,
+    /// The same as a value `v` in [0, 1] (CONTRACT §3.1), to six decimals:
+    /// what item statistics such as Cronbach's alpha are computed on.
+    #[serde(default)]
+    pub value: Option<f64>,
     pub weight: f64,
     pub scored: bool,
 }
@@ -111,7 +164,11 @@ pub struct FlagResult {
     pub detail: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caps_verdict: Option<String>,
+    /// The questions whose answers raised it.
     pub because: Vec<String>,
+    /// For multi questions in `because`: the ticked options that raised it.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub because_options: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,7 +177,33 @@ pub struct StepResult {
     pub title: String,
     pub detail: String,
     pub priority: i64,
+    /// 1 = do first: the order the steps are listed in.
+    #[serde(default)]
+    pub rank: usize,
+    /// One of the first steps (the bank's `start_here`, default 3) that
+    /// every report shows first.
+    #[serde(default)]
+    pub start_here: bool,
+    /// The advice group it was chosen from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The questions whose answers led here: answers to scored questions
+    /// (and those that raised a flag); answers to unscored questions (a
+    /// profile answer, a gate) only when no flag, score or scored answer is
+    /// a reason.
     pub because: Vec<String>,
+    /// For multi questions in `because`: the ticked options that matter.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub because_options: serde_json::Map<String, serde_json::Value>,
+    /// Flags whose being raised is a reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub because_flags: Vec<String>,
+    /// Dimensions whose score is a reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub because_dimensions: Vec<String>,
+    /// The overall score is a reason (it names no single answer).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub because_overall: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<String>,
 }
@@ -141,7 +224,12 @@ pub struct LeverResult {
 
 /// One decimal place, applied only when the result is built for output.
 pub fn round1(x: f64) -> f64 {
-    let r = (x * 10.0).round() / 10.0;
+    round_to(x, 10.0)
+}
+
+/// `x` rounded half away from zero to the decimals of `scale` (10 = one).
+fn round_to(x: f64, scale: f64) -> f64 {
+    let r = (x * scale).round() / scale;
     if r == 0.0 { 0.0 } else { r }
 }
 
@@ -162,37 +250,53 @@ fn build(
     let ids = |qs: &[usize]| -> Vec<String> {
         qs.iter().map(|&i| bank.questions[i].id.clone()).collect()
     };
+    let options = |r: &Reasons| -> serde_json::Map<String, serde_json::Value> {
+        r.options_by_question()
+            .into_iter()
+            .map(|(q, os)| (bank.questions[q].id.clone(), os.into()))
+            .collect()
+    };
     let band = eval.band.map(|b| &bank.bands[b]);
     let dimensions: Vec<DimensionResult> = bank
         .sets
         .iter()
         .zip(&eval.dimensions)
-        .map(|(set, d)| DimensionResult {
-            id: set.id.clone(),
-            title: set.title.clone(),
-            score: d.score.map(round1),
-            answered: d.answered,
-            asked: d.asked,
-            weight: set.weight,
-            questions: set
-                .questions
-                .clone()
-                .filter(|&i| eval.asked[i])
-                .map(|i| {
-                    let q = &bank.questions[i];
-                    let answer = sheet.get(i);
-                    QuestionResult {
-                        id: q.id.clone(),
-                        prompt: q.prompt.clone(),
-                        kind: q.kind.name().to_string(),
-                        answer: answer.map_or(serde_json::Value::Null, Answer::to_json),
-                        answer_label: answer.map(|a| a.label(q)),
-                        score: eval.values[i].map(|v| round1(100.0 * v)),
-                        weight: q.weight,
-                        scored: q.is_scored(),
-                    }
-                })
-                .collect(),
+        .map(|(set, d)| {
+            let set_band = d.band.and_then(|b| set.bands.get(b));
+            DimensionResult {
+                id: set.id.clone(),
+                title: set.title.clone(),
+                score: d.score.map(round1),
+                answered: d.answered,
+                asked: d.asked,
+                weight: set.weight,
+                shared: set.shared,
+                min_answered: set.min_answered.max(1),
+                scale_mean: d.scale_mean.map(|m| round_to(m, 100.0)),
+                scale: scoring::scale_range(bank, set).map(|(min, max)| ScaleRange { min, max }),
+                verdict: set_band.map(|b| b.verdict.clone()),
+                label: set_band.map(|b| b.label.clone()),
+                questions: set
+                    .questions
+                    .clone()
+                    .filter(|&i| eval.asked[i])
+                    .map(|i| {
+                        let q = &bank.questions[i];
+                        let answer = sheet.get(i);
+                        QuestionResult {
+                            id: q.id.clone(),
+                            prompt: q.prompt.clone(),
+                            kind: q.kind.name().to_string(),
+                            answer: answer.map_or(serde_json::Value::Null, Answer::to_json),
+                            answer_label: answer.map(|a| a.label(q)),
+                            score: eval.values[i].map(|v| round1(100.0 * v)),
+                            value: eval.values[i].map(|v| round_to(v, 1e6)),
+                            weight: q.weight,
+                            scored: q.is_scored(),
+                        }
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let mut answers = serde_json::Map::new();
@@ -210,18 +314,21 @@ fn build(
             }
         }
     }
-    AssessmentResult {
-        schema_version: SCHEMA_VERSION,
-        tool: ToolInfo {
-            name: env!("CARGO_PKG_NAME").into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-        },
-        bank: BankInfo {
-            title: bank.title.clone(),
-            disclaimer: bank.disclaimer.clone(),
-        },
-        mode: eval.mode.as_str().into(),
-        overall: Overall {
+    let (asked, answered) = eval.coverage;
+    let overall = if eval.withheld {
+        Overall {
+            score: eval.overall.map(round1),
+            verdict: None,
+            label: Some(WITHHELD_LABEL.into()),
+            summary: Some(format!(
+                "Only {answered} of the {asked} scored questions were answered; this bank gives a verdict from {} of them. The score is provisional.",
+                share_in_words(bank.min_coverage)
+            )),
+            capped_by: Vec::new(),
+            withheld: Some(WITHHELD_COVERAGE.into()),
+        }
+    } else {
+        Overall {
             score: eval.overall.map(round1),
             verdict: band.map(|b| b.verdict.clone()),
             label: band.map(|b| b.label.clone()),
@@ -231,16 +338,28 @@ fn build(
                 .iter()
                 .map(|&f| bank.flags[f].id.clone())
                 .collect(),
+            withheld: None,
+        }
+    };
+    AssessmentResult {
+        schema_version: SCHEMA_VERSION,
+        tool: ToolInfo {
+            name: env!("CARGO_PKG_NAME").into(),
+            version: env!("CARGO_PKG_VERSION").into(),
         },
-        coverage: Coverage {
-            answered: eval.dimensions.iter().map(|d| d.answered).sum(),
-            asked: eval.dimensions.iter().map(|d| d.asked).sum(),
+        bank: BankInfo {
+            title: bank.title.clone(),
+            disclaimer: bank.disclaimer.clone(),
+            fingerprint: Some(bank.fingerprint.clone()),
         },
+        mode: eval.mode.as_str().into(),
+        overall,
+        coverage: Coverage { answered, asked },
         dimensions,
         flags: eval
             .flags
             .iter()
-            .map(|(f, qs)| {
+            .map(|(f, r)| {
                 let flag = &bank.flags[*f];
                 FlagResult {
                     id: flag.id.clone(),
@@ -248,21 +367,38 @@ fn build(
                     title: flag.title.clone(),
                     detail: flag.detail.clone(),
                     caps_verdict: flag.caps_verdict.map(|b| bank.bands[b].verdict.clone()),
-                    because: ids(qs),
+                    because: ids(&r.questions()),
+                    because_options: options(r),
                 }
             })
             .collect(),
         next_steps: eval
             .next_steps
             .iter()
-            .map(|(a, qs)| {
+            .enumerate()
+            .map(|(n, (a, r))| {
                 let adv = &bank.advice[*a];
                 StepResult {
                     id: adv.id.clone(),
                     title: adv.title.clone(),
                     detail: adv.detail.clone(),
                     priority: adv.priority,
-                    because: ids(qs),
+                    rank: n + 1,
+                    start_here: n < bank.start_here,
+                    group: adv.group.clone(),
+                    because: ids(&r.questions()),
+                    because_options: options(r),
+                    because_flags: r
+                        .flags()
+                        .iter()
+                        .map(|&f| bank.flags[f].id.clone())
+                        .collect(),
+                    because_dimensions: r
+                        .dimensions()
+                        .iter()
+                        .map(|&s| bank.sets[s].id.clone())
+                        .collect(),
+                    because_overall: r.overall,
                     source: adv.source.clone(),
                 }
             })
@@ -288,6 +424,15 @@ fn build(
             .collect(),
         answers,
         redacted: false,
+    }
+}
+
+/// A fraction in words: "half", or "60%".
+fn share_in_words(f: f64) -> String {
+    if f == 0.5 {
+        "half".into()
+    } else {
+        format!("{}%", round_to(f * 100.0, 10.0))
     }
 }
 
@@ -317,11 +462,24 @@ impl AssessmentResult {
                 )));
             }
         }
-        serde_json::from_value(value).map_err(|e| {
+        let mut result: AssessmentResult = serde_json::from_value(value).map_err(|e| {
             Failure::invalid(format!(
                 "{file}: not a complete mommytrack JSON result ({e}); was it edited by hand?"
             ))
-        })
+        })?;
+        result.upgrade();
+        Ok(result)
+    }
+
+    /// Fills in what a version 1 result lacks, as version 1 meant it: next
+    /// steps ranked in their listed order, the first three to start with.
+    fn upgrade(&mut self) {
+        if self.next_steps.iter().all(|s| s.rank == 0) {
+            for (n, s) in self.next_steps.iter_mut().enumerate() {
+                s.rank = n + 1;
+                s.start_here = n < crate::bank::DEFAULT_START_HERE;
+            }
+        }
     }
 
     /// Leaves out free-text answers, for sharing.

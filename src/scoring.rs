@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, Bounds, Facts, Kind, Question};
+use crate::bank::{Bank, Bounds, Facts, Kind, OverallBy, Question, Reasons, Set};
 
 /// Which questions are asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,17 +23,29 @@ impl Mode {
             Mode::Quick => "quick",
         }
     }
+
+    /// Whether this mode asks `q` (before its `when` is considered).
+    pub fn includes(self, q: &Question) -> bool {
+        self == Mode::Full || q.core
+    }
 }
 
 /// A dimension's score and coverage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionScore {
-    /// 0–100, `None` when no scored question was answered.
+    /// 0–100; `None` when fewer scored questions were answered than the
+    /// set's `min_answered` (at least one).
     pub score: Option<f64>,
     /// Scored questions whose `when` held (and core, in quick mode).
     pub asked: usize,
     /// Those of them answered.
     pub answered: usize,
+    /// For a set whose scored questions are all scales of one range: the
+    /// mean answer after reverse keying, on that range (weighted by the
+    /// questions' weights, so with equal weights the plain mean).
+    pub scale_mean: Option<f64>,
+    /// The set's own band for the score (index into `Set::bands`).
+    pub band: Option<usize>,
 }
 
 /// Everything the scoring rules decide, at full precision.
@@ -47,14 +59,21 @@ pub struct Evaluation {
     /// Per set, in bank order.
     pub dimensions: Vec<DimensionScore>,
     pub overall: Option<f64>,
-    /// The verdict band after caps (index into `Bank::bands`).
+    /// Scored questions asked, and those of them answered, over all sets.
+    pub coverage: (usize, usize),
+    /// The verdict was withheld: too few answers for the bank's
+    /// `min_coverage` (the score stands, as provisional).
+    pub withheld: bool,
+    /// The verdict band after caps (index into `Bank::bands`); `None` with
+    /// no score or a withheld verdict.
     pub band: Option<usize>,
     /// The flags that lowered the verdict.
     pub capped_by: Vec<usize>,
-    /// Raised flags in bank order, each with the questions that raised it.
-    pub flags: Vec<(usize, Vec<usize>)>,
-    /// Next steps by priority then bank order, each with its `because`.
-    pub next_steps: Vec<(usize, Vec<usize>)>,
+    /// Raised flags in bank order, each with what raised it.
+    pub flags: Vec<(usize, Reasons)>,
+    /// Next steps in rank order (by priority, then bank order; one per
+    /// group; at most the bank's `max_next_steps`), each with its reasons.
+    pub next_steps: Vec<(usize, Reasons)>,
     /// Questions the sheet answers (not just skips) that were not asked:
     /// their answers are ignored.
     pub ignored: Vec<usize>,
@@ -63,11 +82,16 @@ pub struct Evaluation {
 impl Evaluation {
     /// The answer that counts for question `q`: only asked questions have one.
     pub fn answer<'s>(&self, sheet: &'s AnswerSheet, q: usize) -> Option<&'s Answer> {
-        if self.asked.get(q).copied().unwrap_or(false) {
-            sheet.get(q)
-        } else {
-            None
-        }
+        counted(sheet, &self.asked, q)
+    }
+}
+
+/// An answer counts only if its question was asked.
+fn counted<'s>(sheet: &'s AnswerSheet, asked: &[bool], q: usize) -> Option<&'s Answer> {
+    if asked.get(q).copied().unwrap_or(false) {
+        sheet.get(q)
+    } else {
+        None
     }
 }
 
@@ -78,8 +102,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     //    so one pass in bank order settles it.
     let mut asked = vec![false; n];
     for (i, q) in bank.questions.iter().enumerate() {
-        let in_mode = mode == Mode::Full || q.core;
-        asked[i] = in_mode
+        asked[i] = mode.includes(q)
             && q.when.as_ref().is_none_or(|c| {
                 c.holds(&AskedFacts {
                     sheet,
@@ -98,26 +121,24 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| {
-            if asked[i] {
-                sheet.get(i).and_then(|a| value(q, a))
-            } else {
-                None
-            }
-        })
+        .map(|(i, q)| counted(sheet, &asked, i).and_then(|a| value(q, a)))
         .collect();
 
     // 3. Dimensions and the overall score.
+    let mut sums: Vec<Sums> = Vec::with_capacity(bank.sets.len());
     let dimensions: Vec<DimensionScore> = bank
         .sets
         .iter()
-        .map(|set| {
+        .enumerate()
+        .map(|(s, set)| {
             let mut d = DimensionScore {
                 score: None,
                 asked: 0,
                 answered: 0,
+                scale_mean: None,
+                band: None,
             };
-            let (mut sum_wv, mut sum_w) = (0.0, 0.0);
+            let mut sum = Sums::default();
             for i in set.questions.clone() {
                 let q = &bank.questions[i];
                 if !asked[i] || !q.is_scored() {
@@ -125,52 +146,60 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
                 }
                 d.asked += 1;
                 if let Some(v) = values[i] {
-                    d.answered += 1;
-                    sum_wv += q.weight * v;
-                    sum_w += q.weight;
+                    sum.add(q.weight * v, q.weight, 1);
                 }
             }
-            if d.answered > 0 {
-                d.score = Some(100.0 * sum_wv / sum_w).filter(|s| s.is_finite());
-            }
+            d.answered = sum.n;
+            d.score = dimension_score(bank, s, &sum);
+            d.scale_mean = d
+                .score
+                .zip(scale_range(bank, set))
+                .map(|(score, (lo, hi))| lo as f64 + score / 100.0 * (hi - lo) as f64);
+            d.band = d
+                .score
+                .and_then(|score| band_for(&set.bands, score).filter(|_| !set.bands.is_empty()));
+            sums.push(sum);
             d
         })
         .collect();
-    let overall = weighted_overall(bank, dimensions.iter().map(|d| d.score));
+    let overall = overall_of(bank, &sums);
+    let coverage = (
+        dimensions.iter().map(|d| d.asked).sum::<usize>(),
+        dimensions.iter().map(|d| d.answered).sum::<usize>(),
+    );
+    let withheld = overall.is_some() && (coverage.1 as f64) < bank.min_coverage * coverage.0 as f64;
 
-    // 4. Flags, in bank order, with the questions that raised them.
-    let mut raised: Vec<Vec<usize>> = vec![Vec::new(); bank.flags.len()];
+    // 4. Flags, in bank order, with the questions (and ticked options of
+    //    multi questions) that raised them.
+    let mut raised: Vec<Reasons> = vec![Reasons::default(); bank.flags.len()];
     for (i, q) in bank.questions.iter().enumerate() {
-        if !asked[i] {
-            continue;
-        }
-        let selected: &[String] = match sheet.get(i) {
-            Some(Answer::Choice(o)) => std::slice::from_ref(o),
-            Some(Answer::Multi(os)) => os,
+        let (selected, multi): (&[String], bool) = match counted(sheet, &asked, i) {
+            Some(Answer::Choice(o)) => (std::slice::from_ref(o), false),
+            Some(Answer::Multi(os)) => (os, true),
             _ => continue,
         };
         for o in selected {
             if let Some(f) = q.option(o).and_then(|o| o.flag) {
-                if raised[f].last() != Some(&i) {
-                    raised[f].push(i);
+                let r = &mut raised[f];
+                if r.evidence.last() != Some(&i) {
+                    r.evidence.push(i);
+                }
+                if multi {
+                    r.options.push((i, o.clone()));
                 }
             }
         }
     }
 
-    // 5. The verdict, lowered by capping flags.
-    let score_band = overall.map(|s| {
-        bank.bands
-            .iter()
-            .position(|b| b.min <= s)
-            .unwrap_or(bank.bands.len().saturating_sub(1))
-    });
-    let mut band = score_band;
+    // 5. The verdict, lowered by capping flags, unless too few answers.
+    let mut band = overall
+        .filter(|_| !withheld)
+        .and_then(|s| band_for(&bank.bands, s));
     let mut capped_by = Vec::new();
     if let Some(b) = band.as_mut() {
         let start = *b;
         for (f, flag) in bank.flags.iter().enumerate() {
-            if let (Some(cap), false) = (flag.caps_verdict, raised[f].is_empty()) {
+            if let (Some(cap), false) = (flag.caps_verdict, raised[f].evidence.is_empty()) {
                 if cap > start {
                     capped_by.push(f);
                 }
@@ -179,7 +208,8 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         }
     }
 
-    // 6. Next steps.
+    // 6. Next steps: those whose `when` holds, by priority then bank order,
+    //    the first of each group, at most `max_next_steps`.
     let facts = FullFacts {
         bank,
         sheet,
@@ -189,27 +219,38 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         overall,
         raised: &raised,
     };
-    let mut next_steps: Vec<(usize, Vec<usize>)> = bank
+    let mut holding: Vec<usize> = bank
         .advice
         .iter()
         .enumerate()
         .filter(|(_, a)| a.when.as_ref().is_none_or(|c| c.holds(&facts)))
-        .map(|(i, a)| {
-            let mut because = Vec::new();
-            if let Some(c) = &a.when {
-                c.because(&facts, &mut because);
-            }
-            because.sort_unstable();
-            because.dedup();
-            (i, because)
-        })
+        .map(|(i, _)| i)
         .collect();
-    next_steps.sort_by_key(|(i, _)| bank.advice[*i].priority);
+    holding.sort_by_key(|&i| bank.advice[i].priority);
+    let mut groups_taken: Vec<&str> = Vec::new();
+    let mut next_steps: Vec<(usize, Reasons)> = Vec::new();
+    for i in holding {
+        if next_steps.len() >= bank.max_next_steps {
+            break;
+        }
+        let a = &bank.advice[i];
+        if let Some(g) = a.group.as_deref() {
+            if groups_taken.contains(&g) {
+                continue;
+            }
+            groups_taken.push(g);
+        }
+        let mut reasons = Reasons::default();
+        if let Some(c) = &a.when {
+            c.because(&facts, &mut reasons);
+        }
+        next_steps.push((i, reasons));
+    }
 
     let flags = raised
         .into_iter()
         .enumerate()
-        .filter(|(_, qs)| !qs.is_empty())
+        .filter(|(_, r)| !r.evidence.is_empty())
         .collect();
     Evaluation {
         mode,
@@ -217,6 +258,8 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         values,
         dimensions,
         overall,
+        coverage,
+        withheld,
         band,
         capped_by,
         flags,
@@ -225,18 +268,101 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     }
 }
 
-/// The weighted mean of the dimensions that have a score.
-fn weighted_overall(bank: &Bank, scores: impl Iterator<Item = Option<f64>>) -> Option<f64> {
-    let (mut sum, mut weights) = (0.0, 0.0);
-    for (set, score) in bank.sets.iter().zip(scores) {
-        if let Some(s) = score {
-            sum += set.weight * s;
-            weights += set.weight;
+/// The first band (highest `min` first) whose `min` is at most `score`, or
+/// the last band.
+fn band_for(bands: &[crate::bank::Band], score: f64) -> Option<usize> {
+    if bands.is_empty() {
+        return None;
+    }
+    Some(
+        bands
+            .iter()
+            .position(|b| b.min <= score)
+            .unwrap_or(bands.len() - 1),
+    )
+}
+
+/// `(min, max)` when every scored question of `set` is a scale of that one
+/// range (CONTRACT §6.4 `scale_mean`).
+pub fn scale_range(bank: &Bank, set: &Set) -> Option<(i64, i64)> {
+    let mut range = None;
+    for q in bank.set_questions(set) {
+        match &q.kind {
+            Kind::Scale(sc) => match range {
+                None => range = Some((sc.min, sc.max)),
+                Some(r) if r == (sc.min, sc.max) => {}
+                Some(_) => return None,
+            },
+            _ if q.is_scored() => return None,
+            _ => {}
         }
     }
-    // Validation bounds weights and scores, so this is always finite; a
-    // non-finite mean would be no score rather than a wrong verdict.
-    Some(sum / weights).filter(|o| weights > 0.0 && o.is_finite())
+    range
+}
+
+/// Σw·v, Σw and the count over a dimension's answered, asked, scored
+/// questions.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Sums {
+    wv: f64,
+    w: f64,
+    n: usize,
+}
+
+impl Sums {
+    fn add(&mut self, wv: f64, w: f64, n: usize) {
+        self.wv += wv;
+        self.w += w;
+        self.n += n;
+    }
+    /// With the given changes added (negative to take out).
+    fn with(self, wv: f64, w: f64, n: isize) -> Sums {
+        Sums {
+            wv: self.wv + wv,
+            w: self.w + w,
+            n: self.n.saturating_add_signed(n),
+        }
+    }
+}
+
+/// A dimension's score from its sums: none below the set's `min_answered`
+/// (and never from no answer at all).
+fn dimension_score(bank: &Bank, s: usize, sums: &Sums) -> Option<f64> {
+    let min = bank.sets[s].min_answered.max(1);
+    if sums.n < min || sums.w <= 1e-9 {
+        return None;
+    }
+    Some(100.0 * sums.wv / sums.w).filter(|x| x.is_finite())
+}
+
+/// A dimension's share of the overall score: `(Σ weight·score, Σ weight)`,
+/// or nothing for a set of weight 0 or a dimension with no score. With
+/// `overall: items` the weight is the dimension's answered items' weights.
+fn share(bank: &Bank, s: usize, sums: &Sums) -> Option<(f64, f64)> {
+    let set = &bank.sets[s];
+    if !set.in_overall() {
+        return None;
+    }
+    let score = dimension_score(bank, s, sums)?;
+    Some(match bank.overall {
+        OverallBy::Dimensions => (set.weight * score, set.weight),
+        OverallBy::Items => (score * sums.w, sums.w),
+    })
+}
+
+/// The overall score from every dimension's sums.
+fn overall_of(bank: &Bank, sums: &[Sums]) -> Option<f64> {
+    let (sum, weights) = (0..bank.sets.len())
+        .filter_map(|s| share(bank, s, &sums[s]))
+        .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+    mean(sum, weights)
+}
+
+/// `sum / weights`, or no score. Validation bounds weights and scores, so
+/// this is finite whenever there is a weight; a non-finite mean would be no
+/// score rather than a wrong verdict.
+fn mean(sum: f64, weights: f64) -> Option<f64> {
+    Some(sum / weights).filter(|o| weights > 1e-9 && o.is_finite())
 }
 
 /// A scored question's answer as a value in [0, 1] (CONTRACT §3.1), or
@@ -277,11 +403,7 @@ struct AskedFacts<'a> {
 
 impl Facts for AskedFacts<'_> {
     fn answer(&self, q: usize) -> Option<&Answer> {
-        if self.asked.get(q).copied().unwrap_or(false) {
-            self.sheet.get(q)
-        } else {
-            None
-        }
+        counted(self.sheet, self.asked, q)
     }
 }
 
@@ -293,22 +415,26 @@ struct FullFacts<'a> {
     values: &'a [Option<f64>],
     dimensions: &'a [DimensionScore],
     overall: Option<f64>,
-    raised: &'a [Vec<usize>],
+    raised: &'a [Reasons],
 }
 
 impl Facts for FullFacts<'_> {
     fn answer(&self, q: usize) -> Option<&Answer> {
-        if self.asked.get(q).copied().unwrap_or(false) {
-            self.sheet.get(q)
-        } else {
-            None
-        }
+        counted(self.sheet, self.asked, q)
+    }
+    fn is_scored(&self, q: usize) -> bool {
+        self.bank.questions.get(q).is_some_and(Question::is_scored)
     }
     fn flag_raised(&self, flag: usize) -> bool {
-        self.raised.get(flag).is_some_and(|qs| !qs.is_empty())
+        self.raised
+            .get(flag)
+            .is_some_and(|r| !r.evidence.is_empty())
     }
-    fn flag_because(&self, flag: usize) -> Vec<usize> {
-        self.raised.get(flag).cloned().unwrap_or_default()
+    fn flag_reasons(&self, flag: usize, out: &mut Reasons) {
+        if let Some(r) = self.raised.get(flag) {
+            out.evidence.extend(&r.evidence);
+            out.options.extend(r.options.iter().cloned());
+        }
     }
     fn dimension_score(&self, set: usize) -> Option<f64> {
         self.dimensions.get(set).and_then(|d| d.score)
@@ -316,19 +442,30 @@ impl Facts for FullFacts<'_> {
     fn overall_score(&self) -> Option<f64> {
         self.overall
     }
-    fn questions_within(&self, set: Option<usize>, bounds: Bounds) -> Vec<usize> {
-        let range = match set {
-            Some(s) => self.bank.sets[s].questions.clone(),
-            None => 0..self.bank.questions.len(),
+    fn dimension_reasons(&self, set: usize, bounds: Bounds, out: &mut Reasons) {
+        let Some(set) = self.bank.sets.get(set) else {
+            return;
         };
-        range
-            .filter(|&i| {
-                self.values[i].is_some_and(|v| {
-                    let s = 100.0 * v;
-                    bounds.below.is_none_or(|b| s < b) && bounds.at_least.is_none_or(|a| s >= a)
-                })
-            })
-            .collect()
+        for i in set.questions.clone() {
+            let Some(v) = self.values[i] else { continue };
+            let s = 100.0 * v;
+            if !(bounds.below.is_none_or(|b| s < b) && bounds.at_least.is_none_or(|a| s >= a)) {
+                continue;
+            }
+            out.evidence.push(i);
+            // A multi question's ticked options that pull its score the way
+            // the bounds look: down for `below`, up for `at_least`.
+            if let Some(Answer::Multi(sel)) = self.answer(i) {
+                let q = &self.bank.questions[i];
+                let low = bounds.below.is_some();
+                for o in sel {
+                    let score = q.option(o).and_then(|o| o.score).unwrap_or(0.0);
+                    if (low && score < 0.0) || (!low && score > 0.0) {
+                        out.options.push((i, o.clone()));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -360,26 +497,23 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
     let Some(overall) = eval.overall else {
         return Vec::new();
     };
-    // Per dimension: Σw·v and Σw over its answered, asked, scored questions.
-    let mut sums: Vec<(f64, f64)> = vec![(0.0, 0.0); bank.sets.len()];
+    // Per dimension: Σw·v, Σw and the count over its answered, asked,
+    // scored questions.
+    let mut sums: Vec<Sums> = vec![Sums::default(); bank.sets.len()];
     for (i, q) in bank.questions.iter().enumerate() {
         if let Some(v) = eval.values[i] {
-            let s = &mut sums[q.set];
-            s.0 += q.weight * v;
-            s.1 += q.weight;
+            sums[q.set].add(q.weight * v, q.weight, 1);
         }
     }
-    // Σ weight·score and Σ weight over the dimensions with a score.
-    let totals = bank
-        .sets
-        .iter()
-        .zip(&eval.dimensions)
-        .filter_map(|(set, d)| d.score.map(|s| (set.weight * s, set.weight)))
+    // Σ weight·score and Σ weight over the dimensions in the overall.
+    let totals = (0..bank.sets.len())
+        .filter_map(|s| share(bank, s, &sums[s]))
         .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
     let dependents = dependents(bank);
     let mut visited = vec![false; bank.questions.len()];
     let mut found: Vec<Lever> = Vec::new();
-    let mut changed_sums: Vec<(usize, f64, f64)> = Vec::new();
+    // (set, Δ Σw·v, Δ Σw, Δ count) per touched set.
+    let mut changed_sums: Vec<(usize, f64, f64, isize)> = Vec::new();
     let mut overlay: HashMap<usize, bool> = HashMap::new();
     for (i, q) in bank.questions.iter().enumerate() {
         let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
@@ -390,19 +524,20 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         for alt in alternatives(q, current) {
             changed_sums.clear();
             overlay.clear();
-            let mut adjust = |set: usize, dwv: f64, dw: f64| match changed_sums
+            let mut adjust = |set: usize, dwv: f64, dw: f64, dn: isize| match changed_sums
                 .iter_mut()
-                .find(|(s, _, _)| *s == set)
+                .find(|(s, _, _, _)| *s == set)
             {
                 Some(entry) => {
                     entry.1 += dwv;
                     entry.2 += dw;
+                    entry.3 += dn;
                 }
-                None => changed_sums.push((set, dwv, dw)),
+                None => changed_sums.push((set, dwv, dw, dn)),
             };
-            adjust(q.set, -q.weight * v_old, -q.weight);
+            adjust(q.set, -q.weight * v_old, -q.weight, -1);
             if let Some(v_new) = value(q, &alt) {
-                adjust(q.set, q.weight * v_new, q.weight);
+                adjust(q.set, q.weight * v_new, q.weight, 1);
             }
             for &j in &closure {
                 let qj = &bank.questions[j];
@@ -412,13 +547,18 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                     overlay: &overlay,
                     changed: (i, &alt),
                 };
-                let in_mode = eval.mode == Mode::Full || qj.core;
-                let now = in_mode && qj.when.as_ref().is_none_or(|c| c.holds(&facts));
+                let now =
+                    eval.mode.includes(qj) && qj.when.as_ref().is_none_or(|c| c.holds(&facts));
                 if now != eval.asked[j] {
                     overlay.insert(j, now);
                     if let Some(v) = sheet.get(j).and_then(|a| value(qj, a)) {
                         let sign = if now { 1.0 } else { -1.0 };
-                        adjust(qj.set, sign * qj.weight * v, sign * qj.weight);
+                        adjust(
+                            qj.set,
+                            sign * qj.weight * v,
+                            sign * qj.weight,
+                            if now { 1 } else { -1 },
+                        );
                     }
                 }
             }
@@ -426,22 +566,19 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             // the overall out and their new one in, so a bank's size (and
             // its number of sets) does not multiply the cost.
             let (mut total_ws, mut total_w) = totals;
-            for &(set, dwv, dw) in &changed_sums {
-                let set_w = bank.sets[set].weight;
-                if let Some(old) = eval.dimensions[set].score {
-                    total_ws -= set_w * old;
-                    total_w -= set_w;
+            for &(set, dwv, dw, dn) in &changed_sums {
+                if let Some((ws, w)) = share(bank, set, &sums[set]) {
+                    total_ws -= ws;
+                    total_w -= w;
                 }
-                let (wv, w) = (sums[set].0 + dwv, sums[set].1 + dw);
-                if w > EPSILON {
-                    total_ws += set_w * 100.0 * wv / w;
-                    total_w += set_w;
+                if let Some((ws, w)) = share(bank, set, &sums[set].with(dwv, dw, dn)) {
+                    total_ws += ws;
+                    total_w += w;
                 }
             }
-            let new_overall = total_ws / total_w;
-            if total_w <= EPSILON || !new_overall.is_finite() {
+            let Some(new_overall) = mean(total_ws, total_w) else {
                 continue;
-            }
+            };
             if new_overall > overall + EPSILON
                 && best
                     .as_ref()

@@ -167,6 +167,10 @@ pub fn make_inert(bank: &mut Bank) {
     }
     for set in &mut bank.sets {
         fix(&mut set.title, inline);
+        for b in &mut set.bands {
+            fix(&mut b.label, inline);
+            fix_opt(&mut b.summary, text);
+        }
         fix_opt(&mut set.description, text);
         set.source.iter_mut().for_each(|s| fix(s, text));
         fix(&mut set.file, inline);

@@ -1,13 +1,21 @@
 //! The question bank (CONTRACT §2): its model, loading it from a folder or
-//! from the binary, validating it, and the condition language.
+//! from the binary, validating it, the condition language, the answer
+//! values conditions compare with, and the bank's fingerprint. It sits
+//! below the answers file in the data flow and does not import it.
 
+mod answer;
 mod condition;
+mod fingerprint;
 mod load;
 mod model;
 pub mod raw;
 mod validate;
 
-pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
+pub use answer::Answer;
+pub use condition::{Bounds, CondProblem, Condition, Facts, Reasons, Test, describe};
 pub use load::{BankSource, load, load_thorough, make_inert, set_follow_links};
-pub use model::{Advice, Band, Bank, Choice, Flag, Kind, Question, Scale, Set, Severity};
+pub use model::{
+    Advice, Band, Bank, Choice, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE,
+    Flag, Kind, OverallBy, Question, Scale, Set, Severity,
+};
 pub use validate::{SETTINGS_FILE, SourceFile, check, is_valid_id};

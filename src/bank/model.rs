@@ -22,7 +22,44 @@ pub struct Bank {
     /// Every question in bank order; `Set::questions` indexes into this.
     pub questions: Vec<Question>,
     pub(crate) question_index: HashMap<String, usize>,
+    /// Below this fraction of the asked scored questions answered, the
+    /// verdict is withheld (CONTRACT §6.2). 0 never withholds.
+    pub min_coverage: f64,
+    /// No result lists more next steps than this (CONTRACT §6.3).
+    pub max_next_steps: usize,
+    /// How many of the first next steps every report shows first.
+    pub start_here: usize,
+    /// How the overall score combines the dimensions (CONTRACT §6.4).
+    pub overall: OverallBy,
+    /// A hash of what the bank asks and how it scores (not its wording):
+    /// results with different fingerprints cannot be summarised together.
+    pub fingerprint: String,
 }
+
+/// How the overall score is made from the dimensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OverallBy {
+    /// The mean of the dimensions' scores weighted by the sets' `weight`.
+    #[default]
+    Dimensions,
+    /// The mean over every answered scored item (weighted by the
+    /// questions' `weight`) of the sets with a weight above 0: the item mean.
+    Items,
+}
+
+impl OverallBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OverallBy::Dimensions => "dimensions",
+            OverallBy::Items => "items",
+        }
+    }
+}
+
+/// Defaults of the bank settings of CONTRACT §6.2–6.3.
+pub const DEFAULT_MIN_COVERAGE: f64 = 0.5;
+pub const DEFAULT_MAX_NEXT_STEPS: usize = 12;
+pub const DEFAULT_START_HERE: usize = 3;
 
 impl Bank {
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -80,6 +117,9 @@ pub struct Advice {
     pub priority: i64,
     /// `None`: always given.
     pub when: Option<Condition>,
+    /// Of the entries of one group whose `when` holds, only the first (by
+    /// priority, then bank order) becomes a next step.
+    pub group: Option<String>,
     pub source: Vec<String>,
 }
 
@@ -88,11 +128,26 @@ pub struct Set {
     pub id: String,
     pub title: String,
     pub description: Option<String>,
+    /// 0: reported but left out of the overall.
     pub weight: f64,
+    /// Fewer answered scored questions than this: no score.
+    pub min_answered: usize,
+    /// About the home and family two partners share (for `compare`).
+    pub shared: bool,
+    /// The set's own bands (highest `min` first), or none: its dimension
+    /// then has a verdict and label of its own.
+    pub bands: Vec<Band>,
     pub source: Vec<String>,
     /// The file it was loaded from, for messages.
     pub file: String,
     pub questions: Range<usize>,
+}
+
+impl Set {
+    /// Counts in the overall score.
+    pub fn in_overall(&self) -> bool {
+        self.weight > 0.0
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -25,6 +25,17 @@ pub struct RawSettings {
     pub flags: Option<IndexMap<String, RawFlag>>,
     /// The library of next steps.
     pub advice: Option<Vec<RawAdvice>>,
+    /// Below this fraction (0–1) of the asked scored questions answered, the
+    /// verdict is withheld and the score is provisional. Default 0.5.
+    pub min_coverage: Option<f64>,
+    /// No result lists more next steps than this. Default 12.
+    pub max_next_steps: Option<i64>,
+    /// How many of the first next steps reports show first. Default 3.
+    pub start_here: Option<i64>,
+    /// `dimensions` (default): the overall is the mean of the dimensions
+    /// weighted by the sets' `weight`; `items`: the mean over the answered
+    /// items, as published scales are scored.
+    pub overall: Option<String>,
 }
 
 /// A band of the overall score.
@@ -68,6 +79,9 @@ pub struct RawAdvice {
     /// Give this advice only when the condition holds; always when absent.
     #[schemars(with = "Option<serde_json::Value>")]
     pub when: Option<serde_yaml::Value>,
+    /// Of the entries of one group whose `when` holds, only the first (by
+    /// priority, then bank order) becomes a next step.
+    pub group: Option<String>,
     /// Where a stated fact comes from.
     pub source: Option<OneOrMany>,
 }
@@ -81,8 +95,16 @@ pub struct RawSet {
     pub id: Option<String>,
     pub title: Option<String>,
     pub description: Option<String>,
-    /// The dimension's weight in the overall score. Default 1.
+    /// The dimension's weight in the overall score. Default 1; 0 reports
+    /// the dimension but leaves it out of the overall.
     pub weight: Option<f64>,
+    /// Fewer answered scored questions than this: the dimension has no
+    /// score. Default 1.
+    pub min_answered: Option<i64>,
+    /// The set is about the home and family two partners share.
+    pub shared: Option<bool>,
+    /// The dimension's own bands, highest `min` first; the last has `min: 0`.
+    pub bands: Option<Vec<RawBand>>,
     pub source: Option<OneOrMany>,
     pub questions: Option<Vec<RawQuestion>>,
 }
@@ -172,15 +194,24 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "bands",
     "flags",
     "advice",
+    "min_coverage",
+    "max_next_steps",
+    "start_here",
+    "overall",
 ];
 pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
 pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
-pub const ADVICE_KEYS: &[&str] = &["id", "title", "detail", "priority", "when", "source"];
+pub const ADVICE_KEYS: &[&str] = &[
+    "id", "title", "detail", "priority", "when", "group", "source",
+];
 pub const SET_KEYS: &[&str] = &[
     "id",
     "title",
     "description",
     "weight",
+    "min_answered",
+    "shared",
+    "bands",
     "source",
     "questions",
 ];

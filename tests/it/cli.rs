@@ -1,16 +1,12 @@
 //! The commands of CONTRACT §1 through the real binary: outputs, exit codes,
 //! and "nothing written on failure".
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use predicates::prelude::*;
 
 const MINI_A1: &str = "answers/mini_a1.yaml";
 
-fn mini() -> std::path::PathBuf {
-    fixture("mini")
-}
+use crate::harness::mini_dir as mini;
 
 #[test]
 fn assess_with_an_answers_file_prints_the_text_report() {
@@ -95,7 +91,7 @@ fn output_is_written_private_and_atomic() {
         .success()
         .stdout("");
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("\"schema_version\": 1"));
+    assert!(text.contains("\"schema_version\": 2"));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -465,10 +461,10 @@ fn empty_non_utf8_and_malformed_answers_files_get_clear_messages() {
 #[cfg(target_os = "linux")]
 #[test]
 fn any_other_failure_exits_1_with_a_message() {
-    let bin = assert_cmd::cargo::cargo_bin("mommytrack");
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("'{}' questions > /dev/full", bin.display()))
+    require("sh");
+    let out = Test::new()
+        .args(["-c", "\"$0\" questions > /dev/full", BIN])
+        .command_for("sh")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -504,7 +500,7 @@ fn output_follows_links_and_never_replaces_special_files() {
     assert!(
         std::fs::read_to_string(&real)
             .unwrap()
-            .contains("\"schema_version\": 1")
+            .contains("\"schema_version\": 2")
     );
     run(std::path::Path::new("/dev/null"));
     use std::os::unix::fs::FileTypeExt;

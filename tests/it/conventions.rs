@@ -2,27 +2,21 @@
 //! completions that load, a man page that renders, examples in every
 //! command's help, quiet exits on a closed pipe, and `--version`.
 //!
-//! Tests that need an outside tool (`bash`, `man`) check for real where
-//! it is installed and say so on standard output where it is not.
+//! `bash` is required (CI and every supported system has it; the CI script
+//! is itself a bash script): a test that needs it fails when it is missing.
+//! Optional tools (`man`, `zsh`, `fish`) are checked for real where they are
+//! installed; where not, the check is skipped and says so on standard output.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use clap::CommandFactory;
 
-#[path = "support/genbank.rs"]
-mod genbank;
-
-const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
+use crate::genbank;
+use crate::harness::{BIN, Test, have, require};
 
 fn mt(args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .args(args)
-        .env("TERM", "dumb")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs")
+    Test::new().args(args).output().expect("runs")
 }
 
 fn stdout_ok(args: &[&str]) -> String {
@@ -36,20 +30,6 @@ fn stdout_ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
-/// Whether `tool` runs here; prints a notice when it does not.
-fn have(tool: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(tool)
-        .args(probe)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        println!("notice: `{tool}` is not installed here, so this check is skipped");
-    }
-    ok
-}
-
 fn write_temp(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
@@ -60,9 +40,7 @@ fn write_temp(dir: &Path, name: &str, text: &str) -> PathBuf {
 fn bash_completions_pass_bash_n_and_load() {
     let script = stdout_ok(&["completions", "bash"]);
     assert!(script.contains("_mommytrack()"));
-    if !have("bash", &["-c", "true"]) {
-        return;
-    }
+    require("bash");
     let dir = tempfile::tempdir().unwrap();
     let path = write_temp(dir.path(), "mommytrack.bash", &script);
     let out = Command::new("bash").arg("-n").arg(&path).output().unwrap();
@@ -209,9 +187,7 @@ fn version_is_the_package_version() {
 /// standard error, also when the output is far larger than a pipe holds.
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    if !have("bash", &["-c", "true"]) {
-        return;
-    }
+    require("bash");
     let dir = tempfile::tempdir().unwrap();
     let bank = dir.path().join("big");
     std::fs::create_dir(&bank).unwrap();
@@ -241,14 +217,14 @@ fn a_closed_pipe_ends_quietly() {
     ];
     for args in commands {
         for reader in ["head -1", "head -c 1"] {
-            let out = Command::new("bash")
+            let out = Test::new()
                 .arg("-c")
                 .arg(format!(
                     "\"$0\" \"$@\" | {reader} >/dev/null; echo \"status=${{PIPESTATUS[0]}}\""
                 ))
                 .arg(BIN)
                 .args(&args)
-                .env("TERM", "dumb")
+                .command_for("bash")
                 .output()
                 .unwrap();
             let stdout = String::from_utf8_lossy(&out.stdout);

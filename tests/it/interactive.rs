@@ -3,8 +3,6 @@
 //! and in `--plain` mode from a plain pipe. Every wait is bounded by a
 //! timeout so a broken prompt fails the test instead of hanging CI.
 
-#![cfg(unix)]
-
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -14,8 +12,8 @@ use std::time::Duration;
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
-const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+use crate::harness::{MINI_FIXTURE as MINI, Test};
+
 /// Milliseconds any one expectation may wait.
 const TIMEOUT_MS: u64 = 10_000;
 
@@ -25,14 +23,15 @@ const ENTER: &str = "\r";
 const SPACE: &str = " ";
 const ESC: &str = "\x1b";
 
+/// The binary running in `state` (the test's own temporary folder), which is
+/// also its state folder.
 fn command(state: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
+    Test::in_dir(state)
+        .args(args)
         .env("MOMMYTRACK_STATE_DIR", state)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
-        .env_remove("XDG_STATE_HOME");
-    cmd
+        .command()
 }
 
 fn spawn(state: &Path, args: &[&str]) -> PtySession {

@@ -6,13 +6,10 @@
 use std::path::Path;
 
 use mommytrack::answers;
-use mommytrack::bank::{self, BankSource, SourceFile};
+use mommytrack::bank::{self, SourceFile};
 use mommytrack::error::Problem;
 
-fn mini() -> Vec<SourceFile> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    BankSource::Dir(dir).files(true).expect("mini bank")
-}
+use crate::harness::mini_files as mini;
 
 /// The mini bank with `from` replaced by `to` in `file`.
 fn broken(file: &str, from: &str, to: &str) -> Vec<Problem> {

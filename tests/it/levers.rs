@@ -4,17 +4,12 @@
 use std::path::Path;
 
 use mommytrack::answers::{Answer, AnswerSheet, Slot};
-use mommytrack::bank::{self, Bank, BankSource, Kind};
+use mommytrack::bank::{Bank, Kind};
 use mommytrack::result::{self, round1};
 use mommytrack::scoring::{self, Mode};
 use proptest::prelude::*;
 
-fn mini() -> Bank {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    bank::load(&BankSource::Dir(dir))
-        .expect("the mini bank loads")
-        .0
-}
+use crate::harness::mini_bank as mini;
 
 /// One slot per question from two random bytes: missing, skipped, or a
 /// valid answer of the question's kind.

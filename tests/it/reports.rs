@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use crate::harness::{assert_snapshot, mini_bank as mini};
 use mommytrack::answers;
-use mommytrack::bank::{self, Bank, BankSource};
 use mommytrack::compare::Comparison;
 use mommytrack::export::{self, Format, RenderOptions};
 use mommytrack::result::{self, AssessmentResult};
@@ -17,12 +17,6 @@ const HOSTILE: &str = "<script>alert(1)</script> a | b \u{1b}[31mred\u{1b}[0m & 
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mini() -> Bank {
-    bank::load(&BankSource::Dir(root().join("tests/fixtures/mini")))
-        .expect("the mini bank loads")
-        .0
 }
 
 fn persona(name: &str) -> AssessmentResult {
@@ -50,7 +44,7 @@ fn snapshots_of_every_format_for_two_personas() {
     for name in ["supportive", "penalized"] {
         let r = persona(name);
         for format in FORMATS {
-            insta::assert_snapshot!(
+            assert_snapshot!(
                 format!("{name}_{}", export::format_name(format)),
                 render(&r, format)
             );
@@ -67,7 +61,7 @@ fn snapshots_of_the_comparison_in_every_format() {
         "penalized.json",
     );
     for format in FORMATS {
-        insta::assert_snapshot!(
+        assert_snapshot!(
             format!("compare_{}", export::format_name(format)),
             render_comparison(&c, format)
         );

@@ -1,9 +1,7 @@
 //! `mommytrack validate`: every kind of bank problem is found, located
 //! (file, line, column, id) and comes with a fix; all at once.
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use predicates::prelude::*;
 
 /// Validates a mini bank with edits; returns stderr after checking exit 65.
@@ -361,7 +359,7 @@ fn weights_and_scores_too_large_to_add_up_are_refused() {
         ("20_flex.yaml", "score: 2, flag", "score: 1e308, flag"),
     ]);
     assert!(
-        err.contains("weight 1e308 is not a positive number up to 1000000"),
+        err.contains("weight 1e308 is not a number from 0 to 1000000"),
         "{err}"
     );
     assert!(

@@ -5,26 +5,18 @@
 //! 1 GiB address-space limit (`ulimit -v`), so memory stays bounded.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
+use crate::harness::{BIN, Test, copy_mini, mini_dir as mini, require};
+
 const TIME_LIMIT: Duration = Duration::from_secs(5);
 /// KiB of address space the child may use.
 const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
 
-fn mini() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
-}
-
 /// A copy of the mini bank with one more set file, `15_hostile.yaml`.
 fn bank_with(dir: &Path, contents: &Path) -> PathBuf {
     let bank = dir.join("bank");
-    std::fs::create_dir_all(&bank).unwrap();
-    for e in std::fs::read_dir(mini()).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, bank.join(p.file_name().unwrap())).unwrap();
-    }
+    copy_mini(&bank, &[]);
     std::fs::copy(contents, bank.join("15_hostile.yaml")).unwrap();
     bank
 }
@@ -37,15 +29,17 @@ struct Outcome {
 
 /// Runs the binary under a memory limit and a time limit.
 fn run(args: &[&str]) -> Outcome {
+    require("sh");
     let start = Instant::now();
-    let mut child = Command::new("sh")
+    let mut test = Test::new();
+    let mut child = test
         .arg("-c")
         .arg(format!(
             "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$@\""
         ))
         .arg(BIN)
         .args(args)
-        .env("TERM", "dumb")
+        .command_for("sh")
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())

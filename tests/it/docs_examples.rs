@@ -6,11 +6,11 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use mommytrack::bank::{self, SourceFile};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
+use crate::harness::mt;
+
 const GUIDE: &str = "docs/question-banks.md";
 
 struct Block {
@@ -116,11 +116,7 @@ fn the_worked_example_is_what_mommytrack_computes() {
     for f in &files {
         std::fs::write(bank_dir.join(&f.file_name), &f.text).unwrap();
     }
-    let out = Command::new(BIN)
-        .arg("validate")
-        .arg(&bank_dir)
-        .output()
-        .unwrap();
+    let out = mt().arg("validate").arg(&bank_dir).output().unwrap();
     assert!(
         out.status.success(),
         "mommytrack validate refuses the guide's bank:\n{}",
@@ -130,7 +126,7 @@ fn the_worked_example_is_what_mommytrack_computes() {
     let (name, text) = answers.first().expect("a `# answers:` block");
     let answers_path = dir.path().join(name);
     std::fs::write(&answers_path, text).unwrap();
-    let out = Command::new(BIN)
+    let out = mt()
         .arg("assess")
         .arg("--bank")
         .arg(&bank_dir)

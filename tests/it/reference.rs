@@ -2,9 +2,7 @@
 //! real binary. The comments show the arithmetic; the assertions hold the
 //! results of that arithmetic, not of the program.
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use serde_json::{Value, json};
 
 const BANK: &str = r#"

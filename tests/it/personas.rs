@@ -4,12 +4,10 @@
 //! wording or weights that flips a persona must be deliberate: update the
 //! expectation in the same commit and say why.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::harness::*;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

@@ -1,11 +1,9 @@
 //! The built-in bank (issue 3): valid, big enough, balanced, every advice
 //! entry reachable and distinct, best answers positive and worst sidelined.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::harness::*;
 use mommytrack::answers::{Answer, AnswerSheet, Slot};
 use mommytrack::bank::{self, Bank, BankSource, Kind, Question, Severity};
 use mommytrack::result::{self, AssessmentResult};

@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+
+use crate::harness::Test;
 
 const FORMATS: [&str; 4] = ["text", "markdown", "html", "json"];
 
@@ -11,10 +12,13 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("mommytrack").expect("the binary is built");
-    cmd.current_dir(root()).env_remove("NO_COLOR");
-    cmd
+/// The binary in a fresh temporary folder holding the mini bank at
+/// `tests/fixtures/mini`, so the relative paths below resolve there and
+/// nothing is written into the repository.
+fn bin() -> Test {
+    let mut t = Test::new();
+    t.mini_at("tests/fixtures/mini");
+    t
 }
 
 fn answers(name: &str) -> PathBuf {
@@ -260,7 +264,7 @@ fn report_refuses_a_result_from_a_newer_schema() {
     let me = save(dir.path(), "supportive", "me");
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&me).expect("saved")).expect("JSON");
-    v["schema_version"] = 2.into();
+    v["schema_version"] = 3.into();
     std::fs::write(&me, v.to_string()).expect("write");
     for cmd in ["report", "compare"] {
         let mut c = bin();

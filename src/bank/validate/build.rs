@@ -1,0 +1,394 @@
+//! Building the model from the typed files: bands, flags, sets, advice and
+//! the questions' conditions (the questions themselves are in
+//! [`super::question`]).
+
+use std::collections::HashSet;
+
+use super::context::{Ctx, SourceFile, id_problem, is_valid_id, required, set_weight};
+use super::{Builder, MAX_COUNT};
+use crate::bank::condition::{CondProblem, Scope};
+use crate::bank::model::{Advice, Band, Flag, Set, Severity};
+use crate::bank::raw::*;
+use crate::error::{Problem, suggestion};
+
+const DEFAULT_PRIORITY: i64 = 3;
+
+/// Checks a list of bands (bank.yaml's, or a set's own), highest `min`
+/// first; `from` is where the list starts in the text.
+pub(super) fn bands_of(
+    bands: &[RawBand],
+    from: usize,
+    ctx: &Ctx,
+    p: &mut Vec<Problem>,
+) -> Vec<Band> {
+    let band_key_from = from;
+    let mut out: Vec<Band> = Vec::with_capacity(bands.len());
+    let mut from = from;
+    let mut previous: Option<f64> = None;
+    for rb in bands {
+        let verdict = rb.verdict.clone().unwrap_or_default();
+        let at = if verdict.is_empty() {
+            Some(from)
+        } else {
+            ctx.id_at("verdict", &verdict, from).or(Some(from))
+        };
+        from = at.unwrap_or(from);
+        if verdict.is_empty() {
+            p.push(
+                ctx.problem("a band has no verdict", at)
+                    .hint("add `verdict: …`, e.g. `verdict: mixed`"),
+            );
+        } else if !is_valid_id(&verdict) {
+            p.push(id_problem(ctx, "verdict", &verdict, at));
+        } else if out.iter().any(|b| b.verdict == verdict) {
+            p.push(
+                ctx.problem(format!("two bands have the verdict `{verdict}`"), at)
+                    .id(&verdict)
+                    .hint("give each band its own verdict"),
+            );
+        }
+        let min = match rb.min {
+            Some(m) if m.is_finite() && (0.0..=100.0).contains(&m) => m,
+            Some(m) => {
+                p.push(
+                    ctx.problem(format!("band min {m} is outside 0–100"), at)
+                        .id(&verdict)
+                        .hint("scores run from 0 to 100"),
+                );
+                0.0
+            }
+            None => {
+                p.push(
+                    ctx.problem(format!("band `{verdict}` has no min"), at)
+                        .id(&verdict)
+                        .hint("add `min: N` (0–100): the lowest overall score in this band"),
+                );
+                0.0
+            }
+        };
+        if let Some(prev) = previous {
+            if min >= prev {
+                p.push(
+                    ctx.problem(format!("band `{verdict}` (min {min}) is not below the band before it (min {prev})"), at)
+                        .id(&verdict)
+                        .hint("list bands highest `min` first, each with its own `min`"),
+                );
+            }
+        }
+        previous = Some(min);
+        out.push(Band {
+            label: rb
+                .label
+                .clone()
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or_else(|| verdict.clone()),
+            verdict,
+            min,
+            summary: rb.summary.clone(),
+        });
+    }
+    if !out.iter().any(|b| b.min == 0.0) {
+        p.push(
+            ctx.problem(
+                "no band has `min: 0`, so a low score would have no verdict",
+                Some(band_key_from),
+            )
+            .hint("give the last band `min: 0`"),
+        );
+    }
+    out
+}
+
+impl Builder {
+    pub(super) fn bands(&mut self, raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let Some(bands) = raw.bands.as_ref().filter(|b| !b.is_empty()) else {
+            p.push(
+                ctx.problem("bank.yaml has no bands", ctx.loc.key("bands", 0).or(Some(0)))
+                    .hint("add `bands:` with at least one band with `min: 0`, e.g. `- { verdict: sidelined, min: 0, label: \"Sidelining risk\" }`"),
+            );
+            return;
+        };
+        let from = ctx.loc.key("bands", 0).unwrap_or(0);
+        self.bands = bands_of(bands, from, ctx, p);
+    }
+
+    pub(super) fn flags(&mut self, raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let Some(flags) = &raw.flags else { return };
+        for (id, rf) in flags {
+            let at = ctx.loc.key(id, 0);
+            if !is_valid_id(id) {
+                p.push(id_problem(ctx, "flag", id, at));
+            }
+            let severity = match rf.severity.as_deref() {
+                Some("red") => Severity::Red,
+                Some("green") => Severity::Green,
+                Some(other) => {
+                    p.push(
+                        ctx.problem(
+                            format!("unknown severity `{other}`"),
+                            at.and_then(|a| ctx.key("severity", a)),
+                        )
+                        .id(id)
+                        .hint_opt(
+                            suggestion(other, ["red", "green"])
+                                .map(|s| format!("{s} (red or green)")),
+                        ),
+                    );
+                    Severity::Red
+                }
+                None => {
+                    p.push(
+                        ctx.problem(format!("flag `{id}` has no severity"), at)
+                            .id(id)
+                            .hint("add `severity: red` or `severity: green`"),
+                    );
+                    Severity::Red
+                }
+            };
+            let title = required(rf.title.clone(), "title", "flag", id, ctx, at, p);
+            let caps_verdict = rf.caps_verdict.as_ref().and_then(|v| {
+                let found = self.bands.iter().position(|b| &b.verdict == v);
+                if found.is_none() {
+                    p.push(
+                        ctx.problem(
+                            format!("`caps_verdict: {v}` names no band"),
+                            at.and_then(|a| ctx.key("caps_verdict", a)),
+                        )
+                        .id(id)
+                        .hint_opt(suggestion(v, self.bands.iter().map(|b| b.verdict.as_str()))),
+                    );
+                }
+                found
+            });
+            self.flag_index.insert(id.clone(), self.flags.len());
+            self.flags.push(Flag {
+                id: id.clone(),
+                severity,
+                title,
+                detail: rf.detail.clone(),
+                caps_verdict,
+                source: rf
+                    .source
+                    .clone()
+                    .map(OneOrMany::into_vec)
+                    .unwrap_or_default(),
+            });
+        }
+    }
+
+    pub(super) fn set(&mut self, raw: RawSet, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let set_no = self.sets.len();
+        let id = raw.id.clone().unwrap_or_default();
+        let set_at = if id.is_empty() {
+            Some(0)
+        } else {
+            ctx.id_at("id", &id, 0).or(Some(0))
+        };
+        if id.is_empty() {
+            p.push(
+                ctx.problem("the question set has no id", Some(0))
+                    .hint("add `id: …` at the top, e.g. the file name without .yaml"),
+            );
+        } else if !is_valid_id(&id) {
+            p.push(id_problem(ctx, "set", &id, set_at));
+        } else if let Some(&other) = self.set_index.get(&id) {
+            p.push(
+                ctx.problem(
+                    format!("the set id `{id}` is used by {} too", self.sets[other].file),
+                    set_at,
+                )
+                .id(&id)
+                .hint("give each set its own id"),
+            );
+        } else {
+            self.set_index.insert(id.clone(), set_no);
+        }
+        let title = required(raw.title, "title", "set", &id, ctx, set_at, p);
+        let key_at = |key: &str| set_at.and_then(|a| ctx.key(key, a));
+        let weight = set_weight(raw.weight, ctx, || key_at("weight"), &id, p);
+        let min_answered = match raw.min_answered {
+            None => 1,
+            Some(n) if (0..=MAX_COUNT).contains(&n) => n as usize,
+            Some(n) => {
+                p.push(
+                    ctx.problem(
+                        format!("min_answered {n} is not a whole number from 0 to {MAX_COUNT}"),
+                        key_at("min_answered"),
+                    )
+                    .id(&id)
+                    .hint("the fewest answered scored questions that give the dimension a score; leave it out for 1"),
+                );
+                1
+            }
+        };
+        let bands = match &raw.bands {
+            Some(bands) if !bands.is_empty() => {
+                bands_of(bands, key_at("bands").unwrap_or(0), ctx, p)
+            }
+            Some(_) => {
+                p.push(
+                    ctx.problem(
+                        format!("set `{id}` has an empty list of bands"),
+                        key_at("bands"),
+                    )
+                    .id(&id)
+                    .hint("give the dimension bands with the last at `min: 0`, or remove `bands:`"),
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        let start = self.questions.len();
+        let questions = raw.questions.unwrap_or_default();
+        if questions.is_empty() {
+            p.push(
+                ctx.problem(format!("set `{id}` has no questions"), set_at)
+                    .id(&id)
+                    .hint("add `questions:` with at least one question"),
+            );
+        }
+        let mut cursor = set_at.unwrap_or(0);
+        for rq in questions {
+            if let Some(qid) = &rq.id {
+                cursor = ctx.id_at("id", qid, cursor + 1).unwrap_or(cursor);
+            }
+            self.question(rq, set_no, cursor, ctx, p);
+        }
+        self.sets.push(Set {
+            id,
+            title,
+            description: raw.description,
+            weight,
+            min_answered,
+            shared: raw.shared.unwrap_or(false),
+            bands,
+            source: raw.source.map(OneOrMany::into_vec).unwrap_or_default(),
+            file: ctx.name.to_string(),
+            questions: start..self.questions.len(),
+        });
+    }
+
+    pub(super) fn question_conditions(&mut self, files: &[&SourceFile], p: &mut Vec<Problem>) {
+        // One locator per file, so that its line index is built once.
+        let ctxs: Vec<Ctx> = files.iter().map(|f| Ctx::new(f)).collect();
+        for pw in std::mem::take(&mut self.pending_when) {
+            let ctx = &ctxs[pw.file];
+            let scope = Scope {
+                questions: &self.questions,
+                question_index: &self.question_index,
+                before: Some(pw.question),
+                flags: None,
+                sets: None,
+                broken: &self.broken,
+            };
+            let mut cps = Vec::new();
+            let when = scope.parse(&pw.value, &mut cps);
+            let id = self.questions[pw.question].id.clone();
+            push_condition_problems(cps, ctx, pw.at, &id, p);
+            self.questions[pw.question].when = when;
+        }
+    }
+
+    pub(super) fn advice(&mut self, raw: Vec<RawAdvice>, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let mut cursor = ctx.loc.key("advice", 0).unwrap_or(0);
+        let mut seen = HashSet::new();
+        for ra in raw {
+            let id = ra.id.unwrap_or_default();
+            let at = if id.is_empty() {
+                Some(cursor)
+            } else {
+                ctx.id_at("id", &id, cursor + 1).or(Some(cursor))
+            };
+            cursor = at.unwrap_or(cursor);
+            if id.is_empty() {
+                p.push(
+                    ctx.problem("an advice entry has no id", at)
+                        .hint("add `id: …`"),
+                );
+            } else if !is_valid_id(&id) {
+                p.push(id_problem(ctx, "advice", &id, at));
+            } else if !seen.insert(id.clone()) {
+                p.push(
+                    ctx.problem(format!("two advice entries have the id `{id}`"), at)
+                        .id(&id)
+                        .hint("give each entry its own id"),
+                );
+            }
+            let title = required(ra.title, "title", "advice entry", &id, ctx, at, p);
+            if let Some(g) = ra.group.as_deref().filter(|g| !is_valid_id(g)) {
+                p.push(
+                    id_problem(
+                        ctx,
+                        "group",
+                        g,
+                        ctx.loc.key_value("group", g, cursor).or(at),
+                    )
+                    .id(&id),
+                );
+            }
+            let when = ra.when.as_ref().and_then(|w| {
+                let scope = Scope {
+                    questions: &self.questions,
+                    question_index: &self.question_index,
+                    before: None,
+                    flags: Some(&self.flag_index),
+                    sets: Some(&self.set_index),
+                    broken: &self.broken,
+                };
+                let mut cps = Vec::new();
+                let c = scope.parse(w, &mut cps);
+                let when_at = ctx.key("when", cursor).unwrap_or(cursor);
+                push_condition_problems(cps, ctx, when_at, &id, p);
+                c
+            });
+            self.advice.push(Advice {
+                id,
+                title,
+                detail: ra.detail.unwrap_or_default(),
+                priority: ra.priority.unwrap_or(DEFAULT_PRIORITY),
+                when,
+                group: ra.group,
+                source: ra.source.map(OneOrMany::into_vec).unwrap_or_default(),
+            });
+        }
+    }
+
+    pub(super) fn unused_flags(&self, ctx: &Ctx, p: &mut Vec<Problem>) {
+        for (i, f) in self.flags.iter().enumerate() {
+            if !self.flags_raised.contains(&i) {
+                p.push(
+                    ctx.problem(
+                        format!("no option raises the flag `{}`", f.id),
+                        ctx.loc.key(&f.id, 0),
+                    )
+                    .id(&f.id)
+                    .hint("add `flag: …` to an option, or remove the flag")
+                    .warning(),
+                );
+            }
+        }
+    }
+}
+
+fn push_condition_problems(
+    cps: Vec<CondProblem>,
+    ctx: &Ctx,
+    when_at: usize,
+    id: &str,
+    p: &mut Vec<Problem>,
+) {
+    for cp in cps {
+        let at = match &cp.near {
+            Some((k, v)) if !k.is_empty() && !v.is_empty() => ctx.loc.key_value(k, v, when_at),
+            Some((k, _)) if !k.is_empty() => ctx.loc.key(k, when_at),
+            Some((_, v)) if !v.is_empty() => ctx.text_at(v, when_at),
+            _ => None,
+        }
+        .or(Some(when_at));
+        p.push(
+            ctx.problem(format!("in `when`: {}", cp.message), at)
+                .id(id)
+                .hint_opt(cp.hint),
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! Validation: turns the bank's files into a checked [`Bank`], reporting
+//! every problem found (not just the first), each with its file, line,
+//! column and id where they are known, and how to fix it.
+//!
+//! Three steps, one module each: [`context`] knows the files and where
+//! things stand in them; [`parse`] reads the YAML and reports unknown keys
+//! and wrong types; [`build`] and [`question`] check the typed form and build
+//! the model. This module runs them in order.
+
+mod build;
+mod context;
+mod parse;
+mod question;
+
+use std::collections::{HashMap, HashSet};
+
+use serde_yaml::Value;
+
+use super::model::{
+    Advice, Band, Bank, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag,
+    OverallBy, Question, Set,
+};
+use super::raw::*;
+use crate::error::Problem;
+use context::{Ctx, show};
+pub use context::{SourceFile, is_valid_id};
+use parse::{parse_file, walk_set, walk_settings};
+
+pub const SETTINGS_FILE: &str = "bank.yaml";
+/// The largest weight or score (in size) a bank may use: far beyond any
+/// real bank, and small enough that sums over any bank stay exact enough
+/// and can never overflow to infinity.
+pub const MAX_NUMBER: f64 = 1e6;
+/// The largest count a bank setting may give (`min_answered`,
+/// `max_next_steps`, `start_here`).
+pub const MAX_COUNT: i64 = 10_000;
+
+/// Checks `files` (the settings file and the set files, sets in name
+/// order) and builds the bank if no error was found. Warnings come back
+/// either way.
+pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
+    crate::error::with_suggestion_budget(SUGGESTION_COMPARISONS, || check_files(files))
+}
+
+/// String comparisons for "did you mean" suggestions in one bank check:
+/// hundreds of suggestions in a large bank, and a bounded cost in a huge
+/// broken one.
+const SUGGESTION_COMPARISONS: usize = 300_000;
+
+fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let settings_file = files.iter().find(|f| f.file_name == SETTINGS_FILE);
+    let set_files: Vec<&SourceFile> = files
+        .iter()
+        .filter(|f| f.file_name != SETTINGS_FILE)
+        .collect();
+
+    let settings = match settings_file {
+        Some(f) => parse_file::<RawSettings>(f, &mut problems, walk_settings),
+        None => {
+            let folder = files
+                .first()
+                .map(|f| f.name.trim_end_matches(&f.file_name).to_string())
+                .unwrap_or_default();
+            problems.push(
+                Problem::new(format!("{folder}{SETTINGS_FILE}"), "the bank has no bank.yaml")
+                    .hint("add bank.yaml with the bank's title, bands, flags and advice (see docs/question-banks.md)"),
+            );
+            None
+        }
+    };
+    if set_files.is_empty() {
+        problems.push(
+            Problem::new(
+                settings_file.map_or(SETTINGS_FILE.to_string(), |f| f.name.clone()),
+                "the bank has no question sets",
+            )
+            .hint("add one YAML file per question set beside bank.yaml"),
+        );
+    }
+
+    let mut b = Builder::default();
+    let settings_ctx = settings_file.map(Ctx::new);
+    if let (Some(raw), Some(ctx)) = (&settings, &settings_ctx) {
+        b.bands(raw, ctx, &mut problems);
+        b.flags(raw, ctx, &mut problems);
+    }
+    let mut unreadable_sets = 0;
+    for (i, f) in set_files.iter().enumerate() {
+        if let Some(raw) = parse_file::<RawSet>(f, &mut problems, walk_set) {
+            b.file_no = i;
+            b.set(raw, &Ctx::new(f), &mut problems);
+        } else {
+            unreadable_sets += 1;
+        }
+    }
+    b.question_conditions(&set_files, &mut problems);
+    if let (Some(raw), Some(ctx)) = (settings, &settings_ctx) {
+        let tuning = tuning(&raw, ctx, &mut problems);
+        // With a set file unreadable, its questions and dimension are
+        // unknown: checking the advice would only blame bank.yaml for them.
+        if unreadable_sets == 0 {
+            b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
+            b.unused_flags(ctx, &mut problems);
+        }
+        let title = raw.title.filter(|t| !t.trim().is_empty());
+        if title.is_none() {
+            problems.push(
+                ctx.problem("the bank has no title", Some(0))
+                    .hint("add `title: …` to bank.yaml"),
+            );
+        }
+        if problems.iter().all(|p| p.warning) {
+            let bank = Bank {
+                title: title.unwrap_or_default(),
+                description: raw.description,
+                disclaimer: raw.disclaimer,
+                bands: b.bands,
+                flags: b.flags,
+                advice: b.advice,
+                sets: b.sets,
+                questions: b.questions,
+                question_index: b.question_index,
+                min_coverage: tuning.min_coverage,
+                max_next_steps: tuning.max_next_steps,
+                start_here: tuning.start_here,
+                overall: tuning.overall,
+                fingerprint: String::new(),
+            };
+            let bank = Bank {
+                fingerprint: super::fingerprint::of(&bank),
+                ..bank
+            };
+            return (Some(bank), problems);
+        }
+    }
+    (None, problems)
+}
+
+/// The settings of bank.yaml that tune scoring and the next steps.
+struct Tuning {
+    min_coverage: f64,
+    max_next_steps: usize,
+    start_here: usize,
+    overall: OverallBy,
+}
+
+fn tuning(raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) -> Tuning {
+    let at = |key: &str| ctx.loc.key(key, 0);
+    let min_coverage = match raw.min_coverage {
+        None => DEFAULT_MIN_COVERAGE,
+        Some(f) if (0.0..=1.0).contains(&f) => f,
+        Some(f) => {
+            p.push(
+                ctx.problem(format!("min_coverage {} is not a fraction from 0 to 1", show(f)), at("min_coverage"))
+                    .hint("e.g. `min_coverage: 0.5` withholds the verdict until half the scored questions are answered; 0 never withholds it"),
+            );
+            DEFAULT_MIN_COVERAGE
+        }
+    };
+    let mut count =
+        |key: &str, value: Option<i64>, min: i64, default: usize, what: &str| match value {
+            None => default,
+            Some(n) if (min..=MAX_COUNT).contains(&n) => n as usize,
+            Some(n) => {
+                p.push(
+                    ctx.problem(
+                        format!("{key} {n} is not a whole number from {min} to {MAX_COUNT}"),
+                        at(key),
+                    )
+                    .hint(format!("{what}; leave it out for {default}")),
+                );
+                default
+            }
+        };
+    let max_next_steps = count(
+        "max_next_steps",
+        raw.max_next_steps,
+        1,
+        DEFAULT_MAX_NEXT_STEPS,
+        "the most next steps a result lists",
+    );
+    let start_here = count(
+        "start_here",
+        raw.start_here,
+        0,
+        DEFAULT_START_HERE,
+        "how many of the first next steps reports show first",
+    );
+    let overall = match raw.overall.as_deref() {
+        None | Some("dimensions") => OverallBy::Dimensions,
+        Some("items") => OverallBy::Items,
+        Some(other) => {
+            p.push(
+                ctx.problem(format!("unknown overall `{other}`"), at("overall"))
+                    .hint(format!(
+                        "{}use `dimensions` (the sets' weights) or `items` (the mean over answered items)",
+                        crate::error::closest(other, ["dimensions", "items"])
+                            .map_or(String::new(), |c| format!("did you mean `{c}`? "))
+                    )),
+            );
+            OverallBy::Dimensions
+        }
+    };
+    Tuning {
+        min_coverage,
+        max_next_steps,
+        start_here,
+        overall,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    bands: Vec<Band>,
+    flags: Vec<Flag>,
+    flag_index: HashMap<String, usize>,
+    flags_raised: HashSet<usize>,
+    sets: Vec<Set>,
+    set_index: HashMap<String, usize>,
+    questions: Vec<Question>,
+    question_index: HashMap<String, usize>,
+    /// Where each question id was defined, for duplicate messages.
+    question_file: HashMap<String, String>,
+    /// Questions whose definition is broken: conditions naming them are
+    /// not checked further, to avoid a cascade of messages.
+    broken: HashSet<usize>,
+    advice: Vec<Advice>,
+    /// Questions' `when` conditions, checked after all questions are known.
+    pending_when: Vec<PendingWhen>,
+    /// The set file being read, as an index into the set files.
+    file_no: usize,
+}
+
+struct PendingWhen {
+    question: usize,
+    value: Value,
+    file: usize,
+    at: usize,
+}

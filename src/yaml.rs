@@ -1,0 +1,74 @@
+//! Small helpers for reading YAML values, shared by the bank and the
+//! answers file (this module sits below both in the data flow, so the bank
+//! need not import the answers): reading yes/no and whole numbers as people
+//! write them, and describing values and parser errors in messages.
+
+use serde_yaml::Value;
+
+/// `true`/`false`, and the YAML 1.1 spellings people still write.
+pub fn as_yes_no(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" | "on" => Some(true),
+            "no" | "n" | "false" | "off" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A whole number, also when written as `4.0`.
+pub fn as_integer(v: &Value) -> Option<i64> {
+    let Value::Number(n) = v else { return None };
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    let f = n.as_f64()?;
+    (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// A YAML error's message without the " at line X column Y" the problem
+/// already carries.
+pub fn strip_location(e: &serde_yaml::Error) -> String {
+    let s = e.to_string();
+    let s = match s.find(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    };
+    // The parser's limits, in words a bank author can act on.
+    if s.starts_with("recursion limit exceeded") {
+        format!(
+            "{s}: the data is nested too deeply (over 128 levels); no bank or answers file needs that much"
+        )
+    } else if s.starts_with("repetition limit exceeded") {
+        format!(
+            "{s}: its aliases (`*name`) expand to too much data, as in an alias bomb; write the values out instead"
+        )
+    } else {
+        s
+    }
+}
+
+/// A short description of a YAML value for messages.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing (null)".into(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("\"{}\"", shorten(s, 40)),
+        Value::Sequence(_) => "a list".into(),
+        Value::Mapping(_) => "a mapping".into(),
+        Value::Tagged(t) => format!("a value tagged {}", t.tag),
+    }
+}

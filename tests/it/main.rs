@@ -1,0 +1,27 @@
+//! The integration tests: ONE test crate (one build, one link), one module
+//! per area. Every module runs the real binary through [`harness::Test`]
+//! (a private temporary folder per run), or uses the library directly.
+//! `cargo test --test it MODULE::` runs one module.
+
+mod harness;
+
+#[path = "../support/genbank.rs"]
+mod genbank;
+
+mod builtin_bank;
+mod cli;
+mod cli_reports;
+mod conventions;
+mod docs_examples;
+mod error_messages;
+mod hostile_inputs;
+#[cfg(unix)]
+mod interactive;
+mod levers;
+mod personas;
+mod reference;
+mod reports;
+mod robustness;
+mod schemas;
+mod scoring_props;
+mod validate;
