@@ -463,7 +463,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
                     let _ = writeln!(out, "# Any text, in quotes.");
                 }
             }
-            let _ = writeln!(out, "{}: null", q.id);
+            if crate::input::yaml11_reads_specially(&q.id) {
+                let _ = writeln!(out, "\"{}\": null", q.id);
+            } else {
+                let _ = writeln!(out, "{}: null", q.id);
+            }
         }
     }
     out

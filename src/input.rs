@@ -171,14 +171,17 @@ pub fn plain_scalar_after(text: &str, key_end: usize) -> Option<&str> {
     (!quoted_or_special).then_some(raw)
 }
 
-/// True for the lowercase words YAML 1.1 (which many tools still speak)
-/// reads as null or a truth value rather than as text: the words an id
-/// must not be.
+/// True for the lowercase words that mommytrack's YAML (1.2) reads as null
+/// or a truth value rather than as text: the words an id must not be.
 pub fn yaml_reads_specially(word: &str) -> bool {
-    matches!(
-        word,
-        "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
-    )
+    matches!(word, "null" | "true" | "false")
+}
+
+/// True for the lowercase words YAML 1.1, which many other tools still
+/// speak, also reads as truth values: ids that `template` quotes, so that
+/// an answers file passed through such a tool keeps them as text.
+pub fn yaml11_reads_specially(word: &str) -> bool {
+    yaml_reads_specially(word) || matches!(word, "yes" | "no" | "on" | "off" | "y" | "n")
 }
 
 /// The message for [`too_deep`].

@@ -14,7 +14,11 @@ mod cli_reports;
 mod conventions;
 mod docs_examples;
 mod error_messages;
+mod fuzz_saved;
+#[cfg(unix)]
+mod hostile_files;
 mod hostile_inputs;
+mod hostile_terminal;
 #[cfg(unix)]
 mod interactive;
 mod levers;

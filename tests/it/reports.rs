@@ -288,9 +288,13 @@ fn hostile_text_answer_is_inert_in_every_format() {
     for format in FORMATS {
         assert_inert(format, &render(&r, format));
     }
-    // JSON keeps the answer exactly, so `report` can render it again.
+    // JSON keeps the answer as it was read, so `report` can render it
+    // again; reading it made it inert (issue 11: escape sequences go).
     let back = AssessmentResult::from_json(&render(&r, Format::Json), "r.json").expect("parses");
-    assert_eq!(back.answers["notes"], HOSTILE);
+    assert_eq!(
+        back.answers["notes"],
+        "<script>alert(1)</script> a | b red & more"
+    );
     assert_eq!(back, r);
 }
 

@@ -60,10 +60,8 @@ pub(super) fn parse_file<T: DeserializeOwned>(
                         // A file that is not YAML at all may be anything
                         // (a key, a password file): quote only its start.
                         match other {
-                            Value::String(t) => format!(
-                                "text starting \"{}\"",
-                                crate::sanitize::excerpt(t, 8)
-                            ),
+                            Value::String(t) =>
+                                format!("text starting \"{}\"", crate::sanitize::excerpt(t, 8)),
                             other => crate::yaml::describe(other),
                         }
                     ),

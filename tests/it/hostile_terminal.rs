@@ -5,11 +5,9 @@
 //! file are walked through every command and format; no ESC, C1, bidi
 //! override or lone CR may come out on standard output or standard error.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{fixture, mt, write};
+use crate::harness::{fixture, mt, write};
 
 /// Escape sequences of every family, as YAML double-quoted escapes.
 const EVIL: &str = r"\e[31mred\e[0m \e]8;;https://evil.example\e\\link\e]8;;\a \e]52;c;ZXZpbA==\a \x9b2J \u202Eevil\u202C \u2066iso\u2069 a\rb";
@@ -140,7 +138,7 @@ fn answers(dir: &Path, name: &str, extra: &str) -> PathBuf {
     )
 }
 
-fn run(what: &str, cmd: &mut assert_cmd::Command) -> std::process::Output {
+fn run(what: &str, cmd: &mut crate::harness::Test) -> std::process::Output {
     let out = cmd.output().expect("runs");
     assert_inert(what, &out);
     out

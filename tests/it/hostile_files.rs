@@ -4,15 +4,20 @@
 //! `--output` over an input, signals, numeric text answers and a shared
 //! state folder. Every test drives the real binary.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{fixture, mini_with, mt, write};
+use crate::harness::{copy_mini, fixture, mt, write};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
+/// A copy of the mini bank in a temporary folder, with edits.
+fn mini_with(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_mini(dir.path(), edits);
+    dir
+}
+
+use crate::harness::BIN;
 
 fn mini() -> String {
     fixture("mini").display().to_string()
@@ -186,11 +191,10 @@ fn the_template_round_trips_whatever_the_titles_and_prompts_hold() {
 fn ids_yaml_reads_as_null_or_booleans_are_refused_with_a_fix() {
     for (from, to, id) in [
         ("id: notes", "id: \"null\"", "null"),
-        ("id: has_manager", "id: \"yes\"", "yes"),
+        ("id: has_manager", "id: \"false\"", "false"),
         ("{ id: remote,", "{ id: \"true\",", "true"),
-        ("{ id: hours,", "{ id: \"off\",", "off"),
     ] {
-        let file = if from.contains("remote") || from.contains("hours") || from.contains("notes") {
+        let file = if from.contains("remote") || from.contains("notes") {
             "20_flex.yaml"
         } else {
             "10_boss.yaml"
@@ -203,6 +207,41 @@ fn ids_yaml_reads_as_null_or_booleans_are_refused_with_a_fix() {
         assert!(err.contains("use a longer name"), "{err}");
         assert!(!err.contains("was given; valid: `true`"), "{err}");
     }
+}
+
+#[test]
+fn ids_other_yaml_tools_read_as_booleans_are_quoted_in_the_template() {
+    let bank = mini_with(&[
+        ("10_boss.yaml", "id: has_manager", "id: \"yes\""),
+        ("10_boss.yaml", "answer: has_manager,", "answer: \"yes\","),
+        ("20_flex.yaml", "id: notes", "id: \"on\""),
+    ]);
+    let out = mt()
+        .args(["template", "--bank"])
+        .arg(bank.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("\n\"yes\": null\n") && text.contains("\n\"on\": null\n"),
+        "{text}"
+    );
+    // Filled in, it answers the questions `yes` and `on`.
+    let tmp = tempfile::tempdir().unwrap();
+    let filled = text
+        .replace("\"yes\": null", "\"yes\": true")
+        .replace("\"on\": null", "\"on\": \"fine\"");
+    let a = write(tmp.path(), "a.yaml", &filled);
+    let out = mt()
+        .args(["assess", "--format", "json", "--bank"])
+        .arg(bank.path())
+        .arg("--answers")
+        .arg(&a)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["answers"]["yes"], true, "{v}");
+    assert_eq!(v["answers"]["on"], "fine", "{v}");
 }
 
 // Class 6 ------------------------------------------------------------------
