@@ -90,7 +90,7 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         ]));
     }
     let doc: Value = serde_yaml::from_str(text).map_err(|e| {
-        let pos = e.location().map(|l| (l.line(), l.column()));
+        let pos = crate::yaml::error_position(text, &e);
         let message = strip_location(&e);
         // The parser keeps whole numbers up to 64 bits; name a larger one as
         // such instead of the parser's wording, and say which question.

@@ -123,7 +123,7 @@ fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
 fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
-        .partition(|&&i| mode == Mode::Quick && !bank.questions[i].core);
+        .partition(|&&i| !mode.includes(&bank.questions[i]));
     // A full answers file used with --quick is normal: one line says so.
     if !not_core.is_empty() {
         crate::error::diag(
@@ -338,6 +338,7 @@ fn questions_json(bank: &Bank) -> serde_json::Value {
             "weight": q.weight,
             "scored": q.is_scored(),
             "conditional": q.when.is_some(),
+            "source": q.source,
         });
         match &q.kind {
             Kind::Choice(opts) | Kind::Multi(opts) => {
@@ -368,14 +369,19 @@ fn questions_json(bank: &Bank) -> serde_json::Value {
             "title": s.title,
             "description": s.description,
             "weight": s.weight,
+            "min_answered": s.min_answered,
+            "shared": s.shared,
+            "source": s.source,
             "questions": bank.set_questions(s).iter().map(question).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "flags": bank.flags.iter().map(|f| json!({
             "id": f.id, "severity": f.severity.as_str(), "title": f.title,
             "caps_verdict": f.caps_verdict.map(|b| &bank.bands[b].verdict),
+            "source": f.source,
         })).collect::<Vec<_>>(),
         "advice": bank.advice.iter().map(|a| json!({
-            "id": a.id, "title": a.title, "priority": a.priority,
+            "id": a.id, "title": a.title, "priority": a.priority, "group": a.group,
+            "source": a.source,
         })).collect::<Vec<_>>(),
     })
 }
@@ -403,7 +409,7 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
         let qs: Vec<&bank::Question> = bank
             .set_questions(set)
             .iter()
-            .filter(|q| mode == Mode::Full || q.core)
+            .filter(|q| mode.includes(q))
             .collect();
         if qs.is_empty() {
             continue;

@@ -1,5 +1,6 @@
-//! The assessment result (CONTRACT §5): the JSON contract types, built from
-//! an evaluation and read back by `report` and `compare`. Everything a report
+//! The assessment result (CONTRACT §5 and §6): the JSON contract types,
+//! built from an evaluation and read back by `report`, `compare` and
+//! `summarize` (which also read version 1 results). Everything a report
 //! shows is in here, so a saved result renders without its bank.
 
 use serde::{Deserialize, Serialize};
@@ -169,6 +170,9 @@ pub struct FlagResult {
     /// For multi questions in `because`: the ticked options that raised it.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub because_options: serde_json::Map<String, serde_json::Value>,
+    /// Where the flag's claim comes from, as the bank cites it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -369,6 +373,7 @@ fn build(
                     caps_verdict: flag.caps_verdict.map(|b| bank.bands[b].verdict.clone()),
                     because: ids(&r.questions()),
                     because_options: options(r),
+                    source: flag.source.clone(),
                 }
             })
             .collect(),

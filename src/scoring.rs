@@ -1,6 +1,8 @@
-//! Scoring (CONTRACT §3): a pure function of a bank, an answer sheet and a
-//! mode. Values keep full precision here; rounding happens only when the
-//! result is written out (see `result`).
+//! Scoring (CONTRACT §3, with §6.2–6.4): a pure function of a bank, an
+//! answer sheet and a mode, deciding what is asked, every score, the
+//! verdict (or why it is withheld), the flags, the next steps and their
+//! reasons, and the levers. Values keep full precision here; rounding
+//! happens only when the result is written out (see `result`).
 
 use std::collections::HashMap;
 

@@ -72,3 +72,38 @@ pub fn describe(v: &Value) -> String {
         Value::Tagged(t) => format!("a value tagged {}", t.tag),
     }
 }
+
+/// Where a parser error is best shown, as `(line, column)`: where the
+/// parser placed it, except for a duplicated key, which the parser places at
+/// the start of the mapping that holds it: there, the key's second
+/// appearance at the same indentation as its first (or on the same line, in
+/// a flow mapping).
+pub fn error_position(text: &str, e: &serde_yaml::Error) -> Option<(usize, usize)> {
+    let location = e.location()?;
+    let at = (location.line(), location.column());
+    let message = e.to_string();
+    let Some(key) = message
+        .split_once("duplicate entry with key \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(key, _)| key)
+    else {
+        return Some(at);
+    };
+    let loc = crate::input::Locator::new(text);
+    let first = loc.key(key, location.index())?;
+    let (line, column) = loc.pos(first);
+    let mut from = first + key.len();
+    // A bounded walk: a key of the same name nested deeper is passed over;
+    // in a flow mapping (`{ a: 1, a: 2 }`) the repeat is on the same line.
+    for _ in 0..10_000 {
+        let Some(next) = loc.key(key, from) else {
+            break;
+        };
+        let pos = loc.pos(next);
+        if pos.1 == column || pos.0 == line {
+            return Some(pos);
+        }
+        from = next + key.len();
+    }
+    Some(at)
+}

@@ -13,6 +13,8 @@ mod cli;
 mod cli_reports;
 mod conventions;
 mod docs_examples;
+mod engine_props;
+mod engine_v2;
 mod error_messages;
 mod fuzz_saved;
 #[cfg(unix)]

@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::context::{Ctx, SourceFile, id_problem, is_valid_id, required, set_weight};
+use super::context::{
+    Ctx, Cursor, IdRule, SourceFile, check_id, id_problem, is_valid_id, required, set_weight,
+};
 use super::{Builder, MAX_COUNT};
 use crate::bank::condition::{CondProblem, Scope};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity};
@@ -21,32 +23,33 @@ pub(super) fn bands_of(
     ctx: &Ctx,
     p: &mut Vec<Problem>,
 ) -> Vec<Band> {
-    let band_key_from = from;
     let mut out: Vec<Band> = Vec::with_capacity(bands.len());
-    let mut from = from;
+    let mut cursor = Cursor::from(from);
     let mut previous: Option<f64> = None;
     for rb in bands {
         let verdict = rb.verdict.clone().unwrap_or_default();
-        let at = if verdict.is_empty() {
-            Some(from)
-        } else {
-            ctx.id_at("verdict", &verdict, from).or(Some(from))
-        };
-        from = at.unwrap_or(from);
-        if verdict.is_empty() {
-            p.push(
+        let at = Some(cursor.next(ctx, "verdict", &verdict));
+        check_id(
+            ctx,
+            IdRule {
+                what: "verdict",
+                tag: None,
+            },
+            &verdict,
+            at,
+            || {
                 ctx.problem("a band has no verdict", at)
-                    .hint("add `verdict: …`, e.g. `verdict: mixed`"),
-            );
-        } else if !is_valid_id(&verdict) {
-            p.push(id_problem(ctx, "verdict", &verdict, at));
-        } else if out.iter().any(|b| b.verdict == verdict) {
-            p.push(
-                ctx.problem(format!("two bands have the verdict `{verdict}`"), at)
-                    .id(&verdict)
-                    .hint("give each band its own verdict"),
-            );
-        }
+                    .hint("add `verdict: …`, e.g. `verdict: mixed`")
+            },
+            || {
+                out.iter().any(|b| b.verdict == verdict).then(|| {
+                    ctx.problem(format!("two bands have the verdict `{verdict}`"), at)
+                        .id(&verdict)
+                        .hint("give each band its own verdict")
+                })
+            },
+            p,
+        );
         let min = match rb.min {
             Some(m) if m.is_finite() && (0.0..=100.0).contains(&m) => m,
             Some(m) => {
@@ -91,7 +94,7 @@ pub(super) fn bands_of(
         p.push(
             ctx.problem(
                 "no band has `min: 0`, so a low score would have no verdict",
-                Some(band_key_from),
+                Some(from),
             )
             .hint("give the last band `min: 0`"),
         );
@@ -179,28 +182,33 @@ impl Builder {
     pub(super) fn set(&mut self, raw: RawSet, ctx: &Ctx, p: &mut Vec<Problem>) {
         let set_no = self.sets.len();
         let id = raw.id.clone().unwrap_or_default();
-        let set_at = if id.is_empty() {
-            Some(0)
-        } else {
-            ctx.id_at("id", &id, 0).or(Some(0))
-        };
-        if id.is_empty() {
-            p.push(
+        let set_start = Cursor::from(0).next(ctx, "id", &id);
+        let set_at = Some(set_start);
+        let fresh = check_id(
+            ctx,
+            IdRule {
+                what: "set",
+                tag: None,
+            },
+            &id,
+            set_at,
+            || {
                 ctx.problem("the question set has no id", Some(0))
-                    .hint("add `id: …` at the top, e.g. the file name without .yaml"),
-            );
-        } else if !is_valid_id(&id) {
-            p.push(id_problem(ctx, "set", &id, set_at));
-        } else if let Some(&other) = self.set_index.get(&id) {
-            p.push(
-                ctx.problem(
-                    format!("the set id `{id}` is used by {} too", self.sets[other].file),
-                    set_at,
-                )
-                .id(&id)
-                .hint("give each set its own id"),
-            );
-        } else {
+                    .hint("add `id: …` at the top, e.g. the file name without .yaml")
+            },
+            || {
+                self.set_index.get(&id).map(|&other| {
+                    ctx.problem(
+                        format!("the set id `{id}` is used by {} too", self.sets[other].file),
+                        set_at,
+                    )
+                    .id(&id)
+                    .hint("give each set its own id")
+                })
+            },
+            p,
+        );
+        if fresh {
             self.set_index.insert(id.clone(), set_no);
         }
         let title = required(raw.title, "title", "set", &id, ctx, set_at, p);
@@ -247,12 +255,10 @@ impl Builder {
                     .hint("add `questions:` with at least one question"),
             );
         }
-        let mut cursor = set_at.unwrap_or(0);
+        let mut cursor = Cursor::after(set_start);
         for rq in questions {
-            if let Some(qid) = &rq.id {
-                cursor = ctx.id_at("id", qid, cursor + 1).unwrap_or(cursor);
-            }
-            self.question(rq, set_no, cursor, ctx, p);
+            let at = cursor.next(ctx, "id", rq.id.as_deref().unwrap_or_default());
+            self.question(rq, set_no, at, ctx, p);
         }
         self.sets.push(Set {
             id,
@@ -290,30 +296,33 @@ impl Builder {
     }
 
     pub(super) fn advice(&mut self, raw: Vec<RawAdvice>, ctx: &Ctx, p: &mut Vec<Problem>) {
-        let mut cursor = ctx.loc.key("advice", 0).unwrap_or(0);
+        let mut cursor = Cursor::after(ctx.loc.key("advice", 0).unwrap_or(0));
         let mut seen = HashSet::new();
         for ra in raw {
             let id = ra.id.unwrap_or_default();
-            let at = if id.is_empty() {
-                Some(cursor)
-            } else {
-                ctx.id_at("id", &id, cursor + 1).or(Some(cursor))
-            };
-            cursor = at.unwrap_or(cursor);
-            if id.is_empty() {
-                p.push(
+            let entry_at = cursor.next(ctx, "id", &id);
+            let at = Some(entry_at);
+            check_id(
+                ctx,
+                IdRule {
+                    what: "advice",
+                    tag: None,
+                },
+                &id,
+                at,
+                || {
                     ctx.problem("an advice entry has no id", at)
-                        .hint("add `id: …`"),
-                );
-            } else if !is_valid_id(&id) {
-                p.push(id_problem(ctx, "advice", &id, at));
-            } else if !seen.insert(id.clone()) {
-                p.push(
-                    ctx.problem(format!("two advice entries have the id `{id}`"), at)
-                        .id(&id)
-                        .hint("give each entry its own id"),
-                );
-            }
+                        .hint("add `id: …`")
+                },
+                || {
+                    (!seen.insert(id.clone())).then(|| {
+                        ctx.problem(format!("two advice entries have the id `{id}`"), at)
+                            .id(&id)
+                            .hint("give each entry its own id")
+                    })
+                },
+                p,
+            );
             let title = required(ra.title, "title", "advice entry", &id, ctx, at, p);
             if let Some(g) = ra.group.as_deref().filter(|g| !is_valid_id(g)) {
                 p.push(
@@ -321,7 +330,7 @@ impl Builder {
                         ctx,
                         "group",
                         g,
-                        ctx.loc.key_value("group", g, cursor).or(at),
+                        ctx.loc.key_value("group", g, entry_at).or(at),
                     )
                     .id(&id),
                 );
@@ -337,7 +346,7 @@ impl Builder {
                 };
                 let mut cps = Vec::new();
                 let c = scope.parse(w, &mut cps);
-                let when_at = ctx.key("when", cursor).unwrap_or(cursor);
+                let when_at = ctx.key("when", entry_at).unwrap_or(entry_at);
                 push_condition_problems(cps, ctx, when_at, &id, p);
                 c
             });

@@ -3,7 +3,7 @@
 
 use crate::error::Problem;
 use crate::input::Locator;
-use crate::yaml::strip_location;
+use crate::yaml::{error_position, strip_location};
 
 use super::MAX_NUMBER;
 
@@ -91,7 +91,7 @@ impl Ctx<'_> {
 
 /// A YAML error as a problem, at the line and column the parser gave.
 pub(super) fn yaml_problem(f: &SourceFile, e: serde_yaml::Error) -> Problem {
-    Problem::new(&f.name, strip_location(&e)).at(e.location().map(|l| (l.line(), l.column())))
+    Problem::new(&f.name, strip_location(&e)).at(error_position(&f.text, &e))
 }
 
 /// `[a-z][a-z0-9_]*`, and not a word YAML reads as something else
@@ -210,5 +210,79 @@ pub(super) fn required(
             );
             String::new()
         }
+    }
+}
+
+/// Walks the entries of a list in file order: each entry's `key: id` is
+/// looked for after the one before, so that equal ids are told apart and
+/// the cost stays linear in the file's size.
+pub(super) struct Cursor {
+    at: usize,
+    /// 1: the next entry starts after the previous one's position; 0: it
+    /// may start there (for lists whose start is not itself an entry).
+    skip: usize,
+}
+
+impl Cursor {
+    /// A cursor whose first entry stands after `start`.
+    pub(super) fn after(start: usize) -> Self {
+        Cursor { at: start, skip: 1 }
+    }
+    /// A cursor whose first entry may stand at `start`; later entries too
+    /// are looked for from the previous one's position.
+    pub(super) fn from(start: usize) -> Self {
+        Cursor { at: start, skip: 0 }
+    }
+    /// Where the entry with `key: id` stands; without an id, or when it is
+    /// not found, where the previous one stood.
+    pub(super) fn next(&mut self, ctx: &Ctx, key: &str, id: &str) -> usize {
+        if !id.is_empty() {
+            if let Some(at) = ctx.id_at(key, id, self.at + self.skip) {
+                self.at = at;
+            }
+        }
+        self.at
+    }
+}
+
+/// How one kind of entry's id is checked.
+pub(super) struct IdRule<'a> {
+    /// For "`X` is not a valid {what} id".
+    pub what: &'a str,
+    /// The id the problem about a malformed id is filed under, when not
+    /// the id itself (an option's `question.option`).
+    pub tag: Option<&'a str>,
+}
+
+/// Checks an entry's id: present, well formed (`[a-z][a-z0-9_]*`) and not
+/// taken, in that order, pushing the first problem found. `missing` and
+/// `taken` make the problems for the first and last case (`taken` is asked
+/// only for a well-formed id, and may record it). True when all is well.
+pub(super) fn check_id(
+    ctx: &Ctx,
+    rule: IdRule,
+    id: &str,
+    at: Option<usize>,
+    missing: impl FnOnce() -> Problem,
+    taken: impl FnOnce() -> Option<Problem>,
+    p: &mut Vec<Problem>,
+) -> bool {
+    let problem = if id.is_empty() {
+        Some(missing())
+    } else if !is_valid_id(id) {
+        let problem = id_problem(ctx, rule.what, id, at);
+        Some(match rule.tag {
+            Some(tag) => problem.id(tag),
+            None => problem,
+        })
+    } else {
+        taken()
+    };
+    match problem {
+        Some(problem) => {
+            p.push(problem);
+            false
+        }
+        None => true,
     }
 }

@@ -39,7 +39,29 @@ pub const MAX_COUNT: i64 = 10_000;
 /// order) and builds the bank if no error was found. Warnings come back
 /// either way.
 pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
-    crate::error::with_suggestion_budget(SUGGESTION_COMPARISONS, || check_files(files))
+    let (bank, mut problems) =
+        crate::error::with_suggestion_budget(SUGGESTION_COMPARISONS, || check_files(files));
+    in_file_order(files, &mut problems);
+    (bank, problems)
+}
+
+/// Sorts problems by file (in the order given), then line and column; a
+/// problem with no position comes first in its file, and problems at the
+/// same place keep the order they were found in.
+fn in_file_order(files: &[SourceFile], problems: &mut [Problem]) {
+    let order: HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect();
+    problems.sort_by_key(|p| {
+        let file = p
+            .file
+            .to_str()
+            .and_then(|f| order.get(f).copied())
+            .unwrap_or(usize::MAX);
+        (file, p.line.unwrap_or(0), p.column.unwrap_or(0))
+    });
 }
 
 /// String comparisons for "did you mean" suggestions in one bank check:

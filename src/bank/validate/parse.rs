@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
-use super::context::{Ctx, SourceFile, yaml_problem};
+use super::context::{Ctx, Cursor, SourceFile, yaml_problem};
 use crate::bank::raw::*;
 use crate::error::Problem;
 use crate::yaml::strip_location;
@@ -205,11 +205,10 @@ pub(super) fn walk_settings(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
             unknown_keys(flag, FLAG_KEYS, "flag", from, ctx, p);
         }
     }
-    let mut from = 0;
+    let mut cursor = Cursor::after(0);
     for advice in seq(v, "advice") {
-        if let Some(id) = advice.get("id").and_then(Value::as_str) {
-            from = ctx.id_at("id", id, from + 1).unwrap_or(from);
-        }
+        let id = advice.get("id").and_then(Value::as_str).unwrap_or_default();
+        let from = cursor.next(ctx, "id", id);
         unknown_keys(advice, ADVICE_KEYS, "advice entry", from, ctx, p);
     }
 }
@@ -219,11 +218,10 @@ pub(super) fn walk_set(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
     for band in seq(v, "bands") {
         unknown_keys(band, BAND_KEYS, "band", 0, ctx, p);
     }
-    let mut from = 0;
+    let mut cursor = Cursor::after(0);
     for q in seq(v, "questions") {
-        if let Some(id) = q.get("id").and_then(Value::as_str) {
-            from = ctx.id_at("id", id, from + 1).unwrap_or(from);
-        }
+        let id = q.get("id").and_then(Value::as_str).unwrap_or_default();
+        let from = cursor.next(ctx, "id", id);
         unknown_keys(q, QUESTION_KEYS, "question", from, ctx, p);
         for o in seq(q, "options") {
             unknown_keys(o, OPTION_KEYS, "option", from, ctx, p);

@@ -1,8 +1,11 @@
-//! Checking one question and its options, by kind.
+//! Checking one question: the fields every question has, then its kind's
+//! own (options, a scale, yes/no scores), then the options one by one.
 
 use std::collections::HashSet;
 
-use super::context::{Ctx, id_problem, is_valid_id, plain_number, positive_weight, required, show};
+use super::context::{
+    Ctx, Cursor, IdRule, check_id, plain_number, positive_weight, required, show,
+};
 use super::{Builder, MAX_NUMBER, PendingWhen};
 use crate::bank::model::{Choice, Kind, Question, Scale};
 use crate::bank::raw::*;
@@ -10,10 +13,52 @@ use crate::error::{Problem, suggestion};
 
 const KINDS: &[&str] = &["choice", "multi", "scale", "yesno", "text"];
 
+/// The most options a question may have: far more than anyone can read,
+/// and few enough that every command stays fast on a multi question with
+/// all of them ticked.
+pub const MAX_OPTIONS: usize = 200;
+
+/// The most points a scale may have.
+const MAX_POINTS: u128 = 101;
+
+/// One question being checked: where it stands, its id and kind, for the
+/// problems found in it.
+struct At<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    /// Where the question starts in its file.
+    offset: usize,
+    id: &'c str,
+    kind: &'c str,
+}
+
+impl At<'_, '_> {
+    /// Where `field:` of this question stands.
+    fn key(&self, field: &str) -> Option<usize> {
+        self.ctx.key(field, self.offset)
+    }
+
+    fn problem(&self, message: impl Into<String>, at: Option<usize>) -> Problem {
+        self.ctx.problem(message, at).id(self.id)
+    }
+
+    /// A field that does not belong to this kind of question.
+    fn misplaced(&self, field: &str, present: bool, p: &mut Vec<Problem>) {
+        if present {
+            p.push(
+                self.problem(
+                    format!("`{field}` does not apply to a {} question", self.kind),
+                    self.key(field),
+                )
+                .hint(format!("remove `{field}`, or change `kind`")),
+            );
+        }
+    }
+}
+
 impl Builder {
     pub(super) fn question(
         &mut self,
-        rq: RawQuestion,
+        mut rq: RawQuestion,
         set: usize,
         at_off: usize,
         ctx: &Ctx,
@@ -21,181 +66,66 @@ impl Builder {
     ) {
         let index = self.questions.len();
         let at = Some(at_off);
-        let id = rq.id.clone().unwrap_or_default();
+        let id = rq.id.take().unwrap_or_default();
         let problems_before = p.len();
-        if id.is_empty() {
-            p.push(
+        let fresh = check_id(
+            ctx,
+            IdRule {
+                what: "question",
+                tag: None,
+            },
+            &id,
+            at,
+            || {
                 ctx.problem("a question has no id", at)
-                    .hint("add `id: …` (unique across the bank)"),
-            );
-        } else if !is_valid_id(&id) {
-            p.push(id_problem(ctx, "question", &id, at));
-        } else if let Some(file) = self.question_file.get(&id) {
-            p.push(
-                ctx.problem(
-                    format!("the question id `{id}` is already used in {file}"),
-                    at,
-                )
-                .id(&id)
-                .hint("question ids are unique across the whole bank; rename one"),
-            );
-        } else {
+                    .hint("add `id: …` (unique across the bank)")
+            },
+            || {
+                self.question_file.get(&id).map(|file| {
+                    ctx.problem(
+                        format!("the question id `{id}` is already used in {file}"),
+                        at,
+                    )
+                    .id(&id)
+                    .hint("question ids are unique across the whole bank; rename one")
+                })
+            },
+            p,
+        );
+        if fresh {
             self.question_file.insert(id.clone(), ctx.name.to_string());
             self.question_index.insert(id.clone(), index);
         }
-        let prompt = required(rq.prompt, "prompt", "question", &id, ctx, at, p);
+        let prompt = required(rq.prompt.take(), "prompt", "question", &id, ctx, at, p);
         let weight = positive_weight(rq.weight, ctx, || ctx.key("weight", at_off), &id, p);
-        let kind_at = || ctx.key("kind", at_off);
-        let kind_name = rq.kind.clone().unwrap_or_default();
-        let misplaced = |field: &str, present: bool, p: &mut Vec<Problem>| {
-            if present {
-                p.push(
-                    ctx.problem(
-                        format!("`{field}` does not apply to a {kind_name} question"),
-                        ctx.key(field, at_off),
-                    )
-                    .id(&id)
-                    .hint(format!("remove `{field}`, or change `kind`")),
-                );
-            }
+        let kind_name = rq.kind.take().unwrap_or_default();
+        let q = At {
+            ctx,
+            offset: at_off,
+            id: &id,
+            kind: &kind_name,
         };
         let kind = match kind_name.as_str() {
-            "choice" | "multi" => {
-                misplaced("scale", rq.scale.is_some(), p);
-                misplaced("reverse", rq.reverse.is_some(), p);
-                misplaced("scores", rq.scores.is_some(), p);
-                let opts = self.options(
-                    rq.options.unwrap_or_default(),
-                    &kind_name,
-                    &id,
-                    at_off,
-                    ctx,
-                    p,
-                );
-                if kind_name == "choice" {
-                    Some(Kind::Choice(opts))
-                } else {
-                    Some(Kind::Multi(opts))
-                }
-            }
-            "scale" => {
-                misplaced("options", rq.options.is_some(), p);
-                misplaced("scores", rq.scores.is_some(), p);
-                let scale_at = || ctx.key("scale", at_off);
-                match rq.scale {
-                    None => {
-                        p.push(
-                            ctx.problem(format!("scale question `{id}` has no `scale`"), at)
-                                .id(&id)
-                                .hint("add `scale: { min: 1, max: 5 }`"),
-                        );
-                        None
-                    }
-                    Some(rs) => match (rs.min, rs.max) {
-                        (Some(min), Some(max)) if min < max => {
-                            let labels = rs.labels.unwrap_or_default();
-                            let points = (max as i128 - min as i128 + 1) as u128;
-                            if !labels.is_empty() && labels.len() as u128 != points {
-                                p.push(
-                                    ctx.problem(
-                                        format!(
-                                            "the scale has {points} points but {} labels",
-                                            labels.len()
-                                        ),
-                                        ctx.key("labels", at_off),
-                                    )
-                                    .id(&id)
-                                    .hint("give one label per point from min to max, or none"),
-                                );
-                            }
-                            if points > 101 {
-                                p.push(
-                                    ctx.problem(
-                                        format!("the scale has {points} points"),
-                                        scale_at(),
-                                    )
-                                    .id(&id)
-                                    .hint("use at most 101 points (e.g. 0–100)"),
-                                );
-                            }
-                            Some(Kind::Scale(Scale {
-                                min,
-                                max,
-                                labels,
-                                reverse: rq.reverse.unwrap_or(false),
-                            }))
-                        }
-                        (Some(min), Some(max)) => {
-                            p.push(
-                                ctx.problem(
-                                    format!("scale min {min} is not below max {max}"),
-                                    scale_at(),
-                                )
-                                .id(&id)
-                                .hint("make min smaller than max, e.g. `{ min: 1, max: 5 }`"),
-                            );
-                            None
-                        }
-                        _ => {
-                            p.push(
-                                ctx.problem("the scale needs both min and max", scale_at())
-                                    .id(&id)
-                                    .hint("write `scale: { min: 1, max: 5 }`"),
-                            );
-                            None
-                        }
-                    },
-                }
-            }
-            "yesno" => {
-                misplaced("options", rq.options.is_some(), p);
-                misplaced("scale", rq.scale.is_some(), p);
-                misplaced("reverse", rq.reverse.is_some(), p);
-                let scores = rq
-                    .scores
-                    .map(|s| (s.yes.unwrap_or(0.0), s.no.unwrap_or(0.0)));
-                if let Some((yes, no)) = scores {
-                    let at = || ctx.key("scores", at_off);
-                    if !plain_number(yes) || !plain_number(no) {
-                        p.push(
-                            ctx.problem(
-                                format!(
-                                    "a score is not a number from -{MAX_NUMBER} to {MAX_NUMBER}"
-                                ),
-                                at(),
-                            )
-                            .id(&id)
-                            .hint("use plain numbers"),
-                        );
-                    } else if yes == no {
-                        p.push(
-                            ctx.problem(format!("yes and no both score {yes}, so the answer cannot change the score"), at())
-                                .id(&id)
-                                .hint("give yes and no different scores, or remove `scores` to make the question informational"),
-                        );
-                    }
-                }
-                Some(Kind::YesNo(scores))
-            }
+            "choice" | "multi" => Some(self.choice_kind(&mut rq, &q, p)),
+            "scale" => scale_kind(&mut rq, &q, p),
+            "yesno" => Some(yesno_kind(&rq, &q, p)),
             "text" => {
-                misplaced("options", rq.options.is_some(), p);
-                misplaced("scale", rq.scale.is_some(), p);
-                misplaced("reverse", rq.reverse.is_some(), p);
-                misplaced("scores", rq.scores.is_some(), p);
+                q.misplaced("options", rq.options.is_some(), p);
+                q.misplaced("scale", rq.scale.is_some(), p);
+                q.misplaced("reverse", rq.reverse.is_some(), p);
+                q.misplaced("scores", rq.scores.is_some(), p);
                 Some(Kind::Text)
             }
             "" => {
                 p.push(
-                    ctx.problem(format!("question `{id}` has no kind"), at)
-                        .id(&id)
+                    q.problem(format!("question `{id}` has no kind"), at)
                         .hint("add `kind:` with one of choice, multi, scale, yesno, text"),
                 );
                 None
             }
             other => {
                 p.push(
-                    ctx.problem(format!("unknown kind `{other}`"), kind_at())
-                        .id(&id)
+                    q.problem(format!("unknown kind `{other}`"), q.key("kind"))
                         .hint(match crate::error::closest(other, KINDS.iter().copied()) {
                             Some(k) => {
                                 format!("did you mean `{k}`? (choice, multi, scale, yesno, text)")
@@ -246,57 +176,76 @@ impl Builder {
         self.questions.push(question);
     }
 
-    fn options(
-        &mut self,
-        raw: Vec<RawOption>,
-        kind: &str,
-        qid: &str,
-        q_at: usize,
-        ctx: &Ctx,
-        p: &mut Vec<Problem>,
-    ) -> Vec<Choice> {
+    /// A `choice` or `multi` question: its options.
+    fn choice_kind(&mut self, rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Kind {
+        q.misplaced("scale", rq.scale.is_some(), p);
+        q.misplaced("reverse", rq.reverse.is_some(), p);
+        q.misplaced("scores", rq.scores.is_some(), p);
+        let opts = self.options(rq.options.take().unwrap_or_default(), q, p);
+        if q.kind == "choice" {
+            Kind::Choice(opts)
+        } else {
+            Kind::Multi(opts)
+        }
+    }
+
+    fn options(&mut self, raw: Vec<RawOption>, q: &At, p: &mut Vec<Problem>) -> Vec<Choice> {
+        let (ctx, qid, kind) = (q.ctx, q.id, q.kind);
         let min_options = if kind == "choice" { 2 } else { 1 };
         if raw.len() < min_options {
             p.push(
-                ctx.problem(
+                q.problem(
                     format!(
                         "a {kind} question needs at least {min_options} options, `{qid}` has {}",
                         raw.len()
                     ),
-                    ctx.key("options", q_at),
+                    q.key("options"),
                 )
-                .id(qid)
                 .hint("add `options:` with `- { id: …, label: …, score: … }` entries"),
+            );
+        }
+        if raw.len() > MAX_OPTIONS {
+            p.push(
+                q.problem(
+                    format!(
+                        "`{qid}` has {} options; a question may have at most {MAX_OPTIONS}",
+                        raw.len()
+                    ),
+                    q.key("options"),
+                )
+                .hint("split it into several questions, or group the options"),
             );
         }
         let scored = raw.iter().filter(|o| o.score.is_some()).count();
         let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
         let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
-        let mut cursor = q_at;
+        let mut cursor = Cursor::after(q.offset);
         for ro in raw {
             let oid = ro.id.unwrap_or_default();
-            let at = if oid.is_empty() {
-                Some(cursor)
-            } else {
-                ctx.id_at("id", &oid, cursor + 1).or(Some(cursor))
-            };
-            cursor = at.unwrap_or(cursor);
+            let at = Some(cursor.next(ctx, "id", &oid));
             let tag = format!("{qid}.{oid}");
-            if oid.is_empty() {
-                p.push(
+            check_id(
+                ctx,
+                IdRule {
+                    what: "option",
+                    tag: Some(&tag),
+                },
+                &oid,
+                at,
+                || {
                     ctx.problem(format!("an option of `{qid}` has no id"), at)
                         .id(qid)
-                        .hint("add `id: …` to the option"),
-                );
-            } else if !is_valid_id(&oid) {
-                p.push(id_problem(ctx, "option", &oid, at).id(&tag));
-            } else if !seen.insert(oid.clone()) {
-                p.push(
-                    ctx.problem(format!("`{qid}` has two options with the id `{oid}`"), at)
-                        .id(&tag)
-                        .hint("give each option its own id"),
-                );
-            }
+                        .hint("add `id: …` to the option")
+                },
+                || {
+                    (!seen.insert(oid.clone())).then(|| {
+                        ctx.problem(format!("`{qid}` has two options with the id `{oid}`"), at)
+                            .id(&tag)
+                            .hint("give each option its own id")
+                    })
+                },
+                p,
+            );
             let label = required(ro.label, "label", "option", &tag, ctx, at, p);
             if let Some(s) = ro.score {
                 if !plain_number(s) {
@@ -329,7 +278,7 @@ impl Builder {
                     p.push(
                         ctx.problem(
                             format!("unknown flag `{f}`"),
-                            ctx.loc.key_value("flag", &f, cursor).or(at),
+                            at.and_then(|a| ctx.loc.key_value("flag", &f, a)).or(at),
                         )
                         .id(&tag)
                         .hint_opt(
@@ -349,4 +298,93 @@ impl Builder {
         }
         out
     }
+}
+
+/// A `scale` question: its points, labels and keying.
+fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind> {
+    q.misplaced("options", rq.options.is_some(), p);
+    q.misplaced("scores", rq.scores.is_some(), p);
+    let id = q.id;
+    let Some(rs) = rq.scale.take() else {
+        p.push(
+            q.problem(
+                format!("scale question `{id}` has no `scale`"),
+                Some(q.offset),
+            )
+            .hint("add `scale: { min: 1, max: 5 }`"),
+        );
+        return None;
+    };
+    match (rs.min, rs.max) {
+        (Some(min), Some(max)) if min < max => {
+            let labels = rs.labels.unwrap_or_default();
+            let points = (max as i128 - min as i128 + 1) as u128;
+            if !labels.is_empty() && labels.len() as u128 != points {
+                p.push(
+                    q.problem(
+                        format!("the scale has {points} points but {} labels", labels.len()),
+                        q.key("labels"),
+                    )
+                    .hint("give one label per point from min to max, or none"),
+                );
+            }
+            if points > MAX_POINTS {
+                p.push(
+                    q.problem(format!("the scale has {points} points"), q.key("scale"))
+                        .hint("use at most 101 points (e.g. 0–100)"),
+                );
+            }
+            Some(Kind::Scale(Scale {
+                min,
+                max,
+                labels,
+                reverse: rq.reverse.unwrap_or(false),
+            }))
+        }
+        (Some(min), Some(max)) => {
+            p.push(
+                q.problem(
+                    format!("scale min {min} is not below max {max}"),
+                    q.key("scale"),
+                )
+                .hint("make min smaller than max, e.g. `{ min: 1, max: 5 }`"),
+            );
+            None
+        }
+        _ => {
+            p.push(
+                q.problem("the scale needs both min and max", q.key("scale"))
+                    .hint("write `scale: { min: 1, max: 5 }`"),
+            );
+            None
+        }
+    }
+}
+
+/// A `yesno` question: its scores, if any.
+fn yesno_kind(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> Kind {
+    q.misplaced("options", rq.options.is_some(), p);
+    q.misplaced("scale", rq.scale.is_some(), p);
+    q.misplaced("reverse", rq.reverse.is_some(), p);
+    let scores = rq
+        .scores
+        .as_ref()
+        .map(|s| (s.yes.unwrap_or(0.0), s.no.unwrap_or(0.0)));
+    if let Some((yes, no)) = scores {
+        if !plain_number(yes) || !plain_number(no) {
+            p.push(
+                q.problem(
+                    format!("a score is not a number from -{MAX_NUMBER} to {MAX_NUMBER}"),
+                    q.key("scores"),
+                )
+                .hint("use plain numbers"),
+            );
+        } else if yes == no {
+            p.push(
+                q.problem(format!("yes and no both score {yes}, so the answer cannot change the score"), q.key("scores"))
+                    .hint("give yes and no different scores, or remove `scores` to make the question informational"),
+            );
+        }
+    }
+    Kind::YesNo(scores)
 }

@@ -4,9 +4,7 @@
 //! item values (§6.5), reasons that name what triggered them, and reading
 //! version 1 results.
 
-mod common;
-
-use common::{fixture, mini_with, mt, write};
+use crate::harness::{fixture, mini_with, mt, write};
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
@@ -564,4 +562,135 @@ fn report_and_compare_still_read_version_1_results() {
         .assert()
         .success()
         .stdout(predicate::str::contains("\"verdict\": \"sidelined\""));
+}
+
+// ---- caps ----
+
+#[test]
+fn a_question_with_more_than_200_options_is_refused() {
+    let options = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "      - {{ id: o{i}, label: \"O{i}\", score: {} }}\n",
+                    i % 3
+                )
+            })
+            .collect()
+    };
+    let set = |n: usize| {
+        format!(
+            "id: s\ntitle: S\nquestions:\n  - id: many\n    kind: multi\n    prompt: \"Which?\"\n    options:\n{}",
+            options(n)
+        )
+    };
+    let settings = "title: T\nbands:\n  - { verdict: ok, min: 0, label: OK }\n";
+    let ok = bank(&[("bank.yaml", settings), ("s.yaml", &set(200))]);
+    mt().arg("validate").arg(ok.path()).assert().success();
+    let big = bank(&[("bank.yaml", settings), ("s.yaml", &set(201))]);
+    mt().arg("validate")
+        .arg(big.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "s.yaml:7:5: [many] `many` has 201 options; a question may have at most 200",
+        ));
+}
+
+#[test]
+fn sources_reach_the_result_and_the_question_list() {
+    let dir = mini_with(&[
+        (
+            "bank.yaml",
+            "    caps_verdict: mixed\n",
+            "    caps_verdict: mixed\n    source: \"A study (2020)\"\n",
+        ),
+        (
+            "10_boss.yaml",
+            "    prompt: \"Do you have a manager?\"\n",
+            "    prompt: \"Do you have a manager?\"\n    source: [\"seed 001\"]\n",
+        ),
+    ]);
+    let r = assess(dir.path(), "has_manager: true\nboss_early_leave: counted\n");
+    assert_eq!(r["flags"][0]["source"], json!(["A study (2020)"]));
+    let out = mt()
+        .args(["questions", "--format", "json", "--bank"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let q: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(q["sets"][0]["questions"][0]["source"], json!(["seed 001"]));
+    assert_eq!(q["flags"][0]["source"], json!(["A study (2020)"]));
+    assert_eq!(q["sets"][0]["shared"], false);
+    assert_eq!(q["sets"][0]["min_answered"], 1);
+}
+
+#[test]
+fn a_duplicate_key_is_shown_where_it_is_repeated() {
+    let dir = mini_with(&[
+        (
+            "10_boss.yaml",
+            "title: Your manager\n",
+            "title: Your manager\ntitle: Again\n",
+        ),
+        (
+            "20_flex.yaml",
+            "{ id: hours, label: \"Flexible hours\"",
+            "{ id: hours, label: \"Flexible hours\", label: \"Twice\"",
+        ),
+    ]);
+    mt().arg("validate")
+        .arg(dir.path())
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "10_boss.yaml:3:1: duplicate entry with key \"title\"",
+        ))
+        .stderr(predicate::str::contains(
+            "20_flex.yaml:10:47: questions[0].options[1]: duplicate entry with key \"label\"",
+        ));
+    let answers = tempfile::tempdir().unwrap();
+    let a = write(
+        answers.path(),
+        "a.yaml",
+        "has_manager: true\nnotes: x\nhas_manager: false\n",
+    );
+    mt().args(["assess", "--bank"])
+        .arg(fixture("mini"))
+        .arg("--answers")
+        .arg(&a)
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "a.yaml:3:1: not valid YAML or JSON: duplicate entry with key \"has_manager\"",
+        ));
+}
+
+#[test]
+fn validate_lists_problems_in_file_and_line_order() {
+    // The `when` on line 13 is checked after every question is read, yet is
+    // listed before the kind on line 24; bank.yaml (after the sets in name
+    // order) comes last.
+    let dir = mini_with(&[
+        (
+            "10_boss.yaml",
+            "when: { answer: has_manager, is: true }",
+            "when: { answer: nowhere, is: true }",
+        ),
+        (
+            "10_boss.yaml",
+            "    kind: scale\n    prompt: \"My manager expects",
+            "    kind: scael\n    prompt: \"My manager expects",
+        ),
+        (
+            "bank.yaml",
+            "title: Mini bank\n",
+            "title: Mini bank\nmin_coverage: 2\n",
+        ),
+    ]);
+    let out = mt().arg("validate").arg(dir.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let at = |s: &str| err.find(s).unwrap_or_else(|| panic!("{s} not in {err}"));
+    assert!(at("10_boss.yaml:13:") < at("10_boss.yaml:24:"), "{err}");
+    assert!(at("10_boss.yaml:24:") < at("bank.yaml:3:"), "{err}");
 }
