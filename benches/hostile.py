@@ -7,6 +7,8 @@ Usage: python3 benches/hostile.py [BINARY] [WORKDIR]
   WORKDIR  default: a fresh temporary folder
 
 Prints one line per case: wall seconds, peak memory (MiB), exit code.
+REPEAT=N takes the fastest of N runs; ONLY=TEXT runs the cases whose name
+holds TEXT; LIMIT=S ends a case after S seconds (default 60).
 The 10k/100k generated banks come from the criterion bench's writer:
   MOMMYTRACK_BENCH_WRITE=DIR cargo bench --bench engine -- --list
 and are timed when DIR/10000 and DIR/100000 exist (set GENBANKS=DIR).
@@ -149,7 +151,7 @@ def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(target, "release", "mommytrack")
     root = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp(prefix="mt-hostile-")
     cases = []
-    for n in (2000, 4500):
+    for n in (200, 2000, 4500):
         d, a = multi_bank(root, n)
         cases.append((f"assess: multi question, {n} options all ticked", ["assess", "--bank", d, "--answers", a], d))
     r = write_json(os.path.join(root, "capped.json"), big_result(100, n_flags=20000, n_capped=60000))
@@ -171,8 +173,13 @@ def main():
                 cases.append((f"assess: generated {n}", ["assess", "--bank", d, "--answers",
                                                          os.path.join(gen, f"{n}.answers.yaml")], d))
     print(f"{'case':48} {'wall s':>8} {'peak MiB':>9} {'input MiB':>9} {'x input':>7} exit")
+    repeat = int(os.environ.get("REPEAT", "1"))
+    only = os.environ.get("ONLY", "")
     for name, args, size_of in cases:
-        secs, mib, code = timed(binary, args)
+        if only not in name:
+            continue
+        # The fastest of REPEAT runs: the machine may be shared.
+        secs, mib, code = min(timed(binary, args) for _ in range(repeat))
         size = du(size_of) / (1024 * 1024)
         shown = f">{LIMIT}" if code == 124 else f"{secs:.2f}"
         print(f"{name:48} {shown:>8} {mib:9.1f} {size:9.2f} {mib / size if size else 0:7.1f} {code}")

@@ -149,6 +149,50 @@ pub fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// The scalar at the start of `s` (after a key's colon) as YAML reads it:
+/// a plain one up to the end of the line, a `,`, `]`, `}` or ` #`; a
+/// single-quoted one; a double-quoted one with its escapes read. `None`
+/// for anything else (a block, a nested mapping).
+fn scalar_value(s: &str) -> Option<String> {
+    if let Some(body) = s.strip_prefix('\'') {
+        let mut out = String::new();
+        let mut chars = body.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\'' if chars.next_if_eq(&'\'').is_some() => out.push('\''),
+                '\'' => return Some(out),
+                '\n' => return None,
+                c => out.push(c),
+            }
+        }
+        return None;
+    }
+    if let Some(body) = s.strip_prefix('"') {
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] != b'"' {
+            if bytes[i] == b'\n' {
+                return None;
+            }
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        let inner = body.get(..i)?;
+        if !inner.contains('\\') {
+            return Some(inner.to_string());
+        }
+        return serde_yaml::from_str::<String>(&format!("\"{inner}\"")).ok();
+    }
+    let line = s.split(['\n', '\r']).next()?;
+    let end = line
+        .find(" #")
+        .into_iter()
+        .chain(line.find([',', '}', ']']))
+        .min()
+        .unwrap_or(line.len());
+    let v = line[..end].trim_end();
+    (!v.is_empty() && !v.starts_with(['[', '{', '|', '>', '&', '*', '!'])).then(|| v.to_string())
+}
+
 /// The plain (unquoted) scalar that follows a mapping key ending at byte
 /// `key_end`, as written: `1.10` in `notes: 1.10  # a comment`. `None`
 /// when the value is quoted, on another line, or not a plain scalar.
@@ -211,7 +255,14 @@ pub struct Locator<'a> {
     /// Built on the first call of [`Locator::pos`], so that positions cost
     /// a binary search instead of a scan from the start of the text.
     index: std::cell::OnceCell<LineIndex>,
+    /// Per key: each value it is given (unquoted, unescaped) → the offsets
+    /// of the key, ascending. Built on the first [`Locator::key_value`]
+    /// for that key, so that finding every id of a file is linear even when
+    /// the ids are written with escapes and never appear as typed.
+    values: std::cell::RefCell<std::collections::HashMap<String, ValueIndex>>,
 }
+
+type ValueIndex = std::collections::HashMap<String, Vec<usize>>;
 
 /// Line starts, and character counts at checkpoints, of a text.
 struct LineIndex {
@@ -259,42 +310,41 @@ impl<'a> Locator<'a> {
         Locator {
             text,
             index: std::cell::OnceCell::new(),
+            values: std::cell::RefCell::new(std::collections::HashMap::new()),
         }
     }
 
     /// Where `key: value` stands with this exact value, searching from byte
-    /// `from`. Returns the byte offset of the key.
+    /// `from`. Returns the byte offset of the key. The value may be written
+    /// plain, quoted or with escapes.
     pub fn key_value(&self, key: &str, value: &str, from: usize) -> Option<usize> {
         if value.is_empty() {
             return self.key(key, from);
         }
-        // Look for the value, which is rarer than a short key such as `id`,
-        // then check backwards for `key:`; this runs for every id of a bank.
-        let text = self.text;
-        let is_word = |c: char| c.is_alphanumeric() || c == '_';
-        let mut start = self.boundary(from);
-        while let Some(rel) = text.get(start..)?.find(value) {
-            let at = start + rel;
-            start = at + value.len();
-            if text[start..].starts_with(is_word) {
-                continue;
-            }
-            let before = text[..at].trim_end_matches(['"', '\'']).trim_end();
-            let Some(before) = before.strip_suffix(':') else {
+        let from = self.boundary(from);
+        let mut values = self.values.borrow_mut();
+        let index = values
+            .entry(key.to_string())
+            .or_insert_with(|| self.value_index(key));
+        let offsets = index.get(value)?;
+        offsets.get(offsets.partition_point(|&o| o < from)).copied()
+    }
+
+    /// Every `key:` of the text with the value written after it.
+    fn value_index(&self, key: &str) -> ValueIndex {
+        let mut index = ValueIndex::new();
+        let mut at = 0;
+        while let Some(k) = self.key(key, at) {
+            at = k + key.len();
+            let rest = self.text[at..].trim_start_matches(['"', '\'']);
+            let Some(rest) = rest.trim_start_matches([' ', '\t']).strip_prefix(':') else {
                 continue;
             };
-            let before = before.trim_end().trim_end_matches(['"', '\'']);
-            let Some(key_at) = before.strip_suffix(key).map(str::len) else {
-                continue;
-            };
-            let boundary = text[..key_at].chars().next_back().is_none_or(|c| {
-                c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\'' | '-' | '[')
-            });
-            if boundary && key_at >= self.boundary(from) {
-                return Some(key_at);
+            if let Some(v) = scalar_value(rest.trim_start_matches([' ', '\t'])) {
+                index.entry(v).or_default().push(k);
             }
         }
-        None
+        index
     }
 
     /// Where `key:` (or `"key":`) next stands as a mapping key from byte `from`.
@@ -432,6 +482,17 @@ mod tests {
         assert_eq!(plain_scalar_after(t, 17), None);
         let d = t.find("d:").unwrap() + 1;
         assert_eq!(plain_scalar_after(t, d), Some("0x1F"));
+    }
+
+    #[test]
+    fn ids_are_found_however_they_are_written() {
+        let text = "- id: a\n- id: \"\\x62\"\n- { id: 'c''d', x: 1 }\n- id: a # again\n";
+        let loc = Locator::new(text);
+        assert_eq!(loc.key_value("id", "a", 0), Some(2));
+        assert_eq!(loc.pos(loc.key_value("id", "b", 0).unwrap()), (2, 3));
+        assert_eq!(loc.pos(loc.key_value("id", "c'd", 0).unwrap()), (3, 5));
+        assert_eq!(loc.pos(loc.key_value("id", "a", 3).unwrap()), (4, 3));
+        assert_eq!(loc.key_value("id", "zz", 0), None);
     }
 
     #[test]

@@ -14,6 +14,10 @@ use crate::result::AssessmentResult;
 
 /// More questions than any bank within the input cap can hold.
 pub const MAX_COUNT: u64 = 1_000_000;
+/// The most flags (and advice entries) a bank may have, so the most a
+/// result lists: flags, the flags that capped the verdict, next steps,
+/// levers. A report looks each one up, so the cap keeps it quick.
+pub use crate::bank::MAX_FLAGS;
 /// The largest weight a bank may give (see the bank validation).
 pub const MAX_WEIGHT: f64 = 1e6;
 
@@ -36,7 +40,7 @@ pub fn parse_result(text: &str, file: &str) -> Result<AssessmentResult, Failure>
         ))
     })?;
     make_inert(&mut value);
-    AssessmentResult::from_json(&value.to_string(), file)
+    AssessmentResult::from_value(value, file)
 }
 
 type Refusal = (String, String);
@@ -56,7 +60,7 @@ fn check(v: &Value) -> Result<(), Refusal> {
     }
     if let Some(o) = v.get("overall") {
         score(o, "score", "overall.score")?;
-        list_len(o, "capped_by", "overall.capped_by")?;
+        list_len(o, "capped_by", "overall.capped_by", MAX_FLAGS)?;
     }
     if let Some(c) = v.get("coverage") {
         counts(c, "coverage")?;
@@ -78,11 +82,17 @@ fn check(v: &Value) -> Result<(), Refusal> {
         score(l, "overall_to", &format!("{at}.overall_to"))?;
         score(l, "gain", &format!("{at}.gain"))?;
     }
-    list_len(v, "flags", "flags")?;
-    for (i, f) in items(v, "flags") {
-        list_len(f, "because", &format!("flags[{i}].because"))?;
+    for key in ["flags", "next_steps", "levers"] {
+        list_len(v, key, key, MAX_FLAGS)?;
     }
-    list_len(v, "next_steps", "next_steps")?;
+    for (i, f) in items(v, "flags") {
+        list_len(
+            f,
+            "because",
+            &format!("flags[{i}].because"),
+            MAX_COUNT as usize,
+        )?;
+    }
     Ok(())
 }
 
@@ -149,12 +159,12 @@ fn counts(v: &Value, at: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// A list no longer than [`MAX_COUNT`] items.
-fn list_len(v: &Value, key: &str, at: &str) -> Result<(), Refusal> {
+/// A list no longer than `max` items.
+fn list_len(v: &Value, key: &str, at: &str, max: usize) -> Result<(), Refusal> {
     match v.get(key).and_then(Value::as_array) {
-        Some(list) if list.len() as u64 > MAX_COUNT => Err((
+        Some(list) if list.len() > max => Err((
             at.into(),
-            format!("holds {} items, more than any bank can give", list.len()),
+            format!("holds {} items, but a bank gives at most {max}", list.len()),
         )),
         _ => Ok(()),
     }

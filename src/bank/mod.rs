@@ -18,4 +18,4 @@ pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE,
     Flag, Kind, OverallBy, Question, Scale, Set, Severity,
 };
-pub use validate::{SETTINGS_FILE, SourceFile, check, is_valid_id};
+pub use validate::{MAX_FLAGS, SETTINGS_FILE, SourceFile, check, is_valid_id};
