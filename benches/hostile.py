@@ -156,6 +156,12 @@ def main():
         cases.append((f"assess: multi question, {n} options all ticked", ["assess", "--bank", d, "--answers", a], d))
     r = write_json(os.path.join(root, "capped.json"), big_result(100, n_flags=20000, n_capped=60000))
     cases.append(("report: 20k flags, 60k capped_by ids", ["report", r], r))
+    v = big_result(20000, n_flags=1000, n_capped=1000)
+    for f in v["flags"]:
+        f["because"] = [f"q{i}" for i in range(0, 20000, 100)]
+    r = write_json(os.path.join(root, "at_cap.json"), v)
+    cases.append(("report: 20k questions, 1000 flags of 200 reasons", ["report", r], r))
+    cases.append(("compare: the same, with itself", ["compare", r, r], r))
     a = write_json(os.path.join(root, "r40k_a.json"), big_result(40000))
     b = write_json(os.path.join(root, "r40k_b.json"), big_result(40000, bank_title="Other"))
     cases.append(("compare: two 40k-question results", ["compare", a, b], a))
