@@ -72,12 +72,16 @@ Examples:
     #[command(after_help = "\
 Examples:
   mommytrack compare me.json partner.json
+  mommytrack compare me.json partner.json --labels Sam,Alex --format html --output us.html
   mommytrack compare before.json after.json --format markdown --output change.md")]
     Compare {
         #[arg(value_name = "A.json")]
         a: PathBuf,
         #[arg(value_name = "B.json")]
         b: PathBuf,
+        /// What to call the two people in the comparison (default: the file names).
+        #[arg(long, value_name = "NAME_A,NAME_B", value_parser = crate::compare::parse_labels)]
+        labels: Option<(String, String)>,
         #[command(flatten)]
         output: OutputArgs,
     },

@@ -26,10 +26,16 @@ pub fn run(cli: Cli) -> Result<()> {
             let r = read_result(&result)?;
             emit(r, &output, color)
         }
-        Command::Compare { a, b, output } => {
+        Command::Compare {
+            a,
+            b,
+            labels,
+            output,
+        } => {
             crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&a, &b])?;
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
-            compare(ra, rb, &a, &b, &output, color)
+            let labels = labels.unwrap_or_else(|| crate::compare::labels(&a, &b));
+            compare(ra, rb, labels, &output, color)
         }
         Command::Validate { dir } => validate(dir.as_deref()),
         Command::Questions { bank, format } => {
@@ -197,8 +203,7 @@ fn read_result(path: &Path) -> Result<AssessmentResult> {
 fn compare(
     mut a: AssessmentResult,
     mut b: AssessmentResult,
-    pa: &Path,
-    pb: &Path,
+    (la, lb): (String, String),
     out: &OutputArgs,
     color: ColorChoice,
 ) -> Result<()> {
@@ -206,7 +211,6 @@ fn compare(
         a.redact();
         b.redact();
     }
-    let (la, lb) = crate::compare::labels(pa, pb);
     let comparison = crate::compare::Comparison::new(&a, &b, &la, &lb);
     let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
     if !comparison.same_bank {

@@ -1,6 +1,10 @@
 //! `mommytrack compare`: two saved results side by side (you and your
 //! partner, or you now and you a year ago). Built only from the results, so
 //! it needs no bank; results from different banks are matched by id.
+//!
+//! Sets marked `shared: true` are about the home both people share
+//! (CONTRACT §6.6): their differences come first, as the places where two
+//! people see one life differently; the rest are each person's workplace.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,18 +17,40 @@ pub struct Comparison {
     pub schema_version: u32,
     pub a: Side,
     pub b: Side,
-    /// Both results come from a bank with the same title.
+    /// Both results come from the same bank: the same title, and the same
+    /// fingerprint when both carry one (version 1 results do not).
     pub same_bank: bool,
+    /// Which way every `difference` runs: always `"b - a"`.
+    pub difference: String,
     pub overall: ScoreDiff,
     /// A's dimensions in its bank order, then any only B has.
     pub dimensions: Vec<DimensionDiff>,
     /// Questions answered differently: the largest score difference first,
     /// then the other differing answers in bank order.
     pub questions: Vec<QuestionDiff>,
+    /// The differing answers to questions of shared sets, largest score
+    /// difference first: where the two see their home differently.
+    #[serde(default)]
+    pub shared_differences: Vec<SharedDifference>,
     pub flags: FlagDiff,
     /// True when free-text answers were left out for sharing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redacted: bool,
+}
+
+/// A question about the shared home answered differently (CONTRACT §6.6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedDifference {
+    /// The question's id.
+    pub question: String,
+    /// The answers as in the results; `null` when not answered there.
+    pub a: serde_json::Value,
+    pub b: serde_json::Value,
+    pub prompt: String,
+    pub a_label: String,
+    pub b_label: String,
+    /// `b - a` of the question's scores; `null` unless both have one.
+    pub difference: Option<f64>,
 }
 
 /// One of the two results.
@@ -38,6 +64,10 @@ pub struct Side {
     pub verdict_label: Option<String>,
     pub answered: usize,
     pub asked: usize,
+    /// The result's verdict bands, so reports can tell a good verdict from
+    /// a bad one by its place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<crate::result::BandInfo>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -62,6 +92,9 @@ impl ScoreDiff {
 pub struct DimensionDiff {
     pub id: String,
     pub title: String,
+    /// A set about the shared home.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared: bool,
     #[serde(flatten)]
     pub score: ScoreDiff,
 }
@@ -72,6 +105,9 @@ pub struct QuestionDiff {
     pub prompt: String,
     /// The dimension's title.
     pub dimension: String,
+    /// The question belongs to a shared set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared: bool,
     pub kind: String,
     /// The answers as in the results; `null` when not answered there.
     pub a: serde_json::Value,
@@ -89,18 +125,6 @@ pub struct FlagDiff {
     pub only_a: Vec<FlagRef>,
     pub only_b: Vec<FlagRef>,
     pub both: Vec<FlagRef>,
-}
-
-impl FlagDiff {
-    /// The three groups with their headings, for reports; `label_a` and
-    /// `label_b` come already escaped for the format.
-    pub fn sections(&self, label_a: &str, label_b: &str) -> [(String, &[FlagRef]); 3] {
-        [
-            (format!("Flags only in {label_a}"), &self.only_a),
-            (format!("Flags only in {label_b}"), &self.only_b),
-            ("Flags in both".to_string(), &self.both),
-        ]
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,10 +148,11 @@ impl Comparison {
             verdict_label: r.overall.label.clone(),
             answered: r.coverage.answered,
             asked: r.coverage.asked,
+            bands: r.bands.clone(),
         };
 
-        // Looked up by id through maps: a scan per lookup made comparing
-        // two large results cost the square of their size.
+        // Looked up by id through maps and sets: a scan per lookup made
+        // comparing two large results cost the square of their size.
         let b_dims: std::collections::HashMap<&str, &crate::result::DimensionResult> = b
             .dimensions
             .iter()
@@ -136,6 +161,8 @@ impl Comparison {
             .collect();
         let a_dims: std::collections::HashSet<&str> =
             a.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let shared_ids: std::collections::HashSet<String> = shared_sets(a, b).into_iter().collect();
+        let shared = |id: &str| shared_ids.contains(id);
         let mut dimensions: Vec<DimensionDiff> = a
             .dimensions
             .iter()
@@ -144,6 +171,7 @@ impl Comparison {
                 DimensionDiff {
                     id: da.id.clone(),
                     title: da.title.clone(),
+                    shared: shared(&da.id),
                     score: ScoreDiff::new(da.score, sb),
                 }
             })
@@ -153,26 +181,27 @@ impl Comparison {
                 dimensions.push(DimensionDiff {
                     id: db.id.clone(),
                     title: db.title.clone(),
+                    shared: shared(&db.id),
                     score: ScoreDiff::new(None, db.score),
                 });
             }
         }
 
         // Every question asked in either result, A's bank order first.
-        let mut ids: Vec<(&str, &str)> = Vec::new();
+        let mut ids: Vec<(&str, &str, bool)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for r in [a, b] {
             for d in &r.dimensions {
                 for q in &d.questions {
                     if seen.insert(q.id.as_str()) {
-                        ids.push((q.id.as_str(), d.title.as_str()));
+                        ids.push((q.id.as_str(), d.title.as_str(), shared(&d.id)));
                     }
                 }
             }
         }
         let mut questions: Vec<QuestionDiff> = ids
             .into_iter()
-            .filter_map(|(id, dimension)| {
+            .filter_map(|(id, dimension, shared)| {
                 let (qa, qb) = (a.question(id), b.question(id));
                 let answer = |q: Option<&crate::result::QuestionResult>| {
                     q.map_or(serde_json::Value::Null, |q| q.answer.clone())
@@ -190,6 +219,7 @@ impl Comparison {
                     id: id.to_string(),
                     prompt: first.prompt.clone(),
                     dimension: dimension.to_string(),
+                    shared,
                     kind: first.kind.clone(),
                     a: ans_a,
                     b: ans_b,
@@ -204,6 +234,20 @@ impl Comparison {
             let key = |q: &QuestionDiff| q.score.difference.map_or(-1.0, f64::abs);
             key(y).total_cmp(&key(x))
         });
+
+        let shared_differences = questions
+            .iter()
+            .filter(|q| q.shared)
+            .map(|q| SharedDifference {
+                question: q.id.clone(),
+                a: q.a.clone(),
+                b: q.b.clone(),
+                prompt: q.prompt.clone(),
+                a_label: q.a_label.clone(),
+                b_label: q.b_label.clone(),
+                difference: q.score.difference,
+            })
+            .collect();
 
         let flag = |f: &crate::result::FlagResult| FlagRef {
             id: f.id.clone(),
@@ -232,10 +276,16 @@ impl Comparison {
             schema_version: SCHEMA_VERSION,
             a: side(a, label_a),
             b: side(b, label_b),
-            same_bank: a.bank.title == b.bank.title,
+            same_bank: a.bank.title == b.bank.title
+                && match (&a.bank.fingerprint, &b.bank.fingerprint) {
+                    (Some(fa), Some(fb)) => fa == fb,
+                    _ => true,
+                },
+            difference: DIFFERENCE.to_string(),
             overall: ScoreDiff::new(a.overall.score, b.overall.score),
             dimensions,
             questions,
+            shared_differences,
             flags,
             redacted: a.redacted || b.redacted,
         }
@@ -249,6 +299,43 @@ impl Comparison {
             && self.questions.is_empty()
             && self.flags.only_a.is_empty()
             && self.flags.only_b.is_empty()
+    }
+}
+
+/// Which way `difference` runs, as the JSON says it.
+pub const DIFFERENCE: &str = "b - a";
+
+/// The built-in bank's set about the shared home, for results saved before
+/// sets carried `shared` (schema version 1). (`support` is not: most of its
+/// questions are about each person's colleagues at work.)
+const V1_SHARED: [&str; 1] = ["home"];
+
+/// The ids of the sets both people share: those either result marks
+/// `shared`; for two version-1 results that mark none, the built-in
+/// bank's `home`.
+fn shared_sets(a: &AssessmentResult, b: &AssessmentResult) -> Vec<String> {
+    let marked: Vec<String> = [a, b]
+        .iter()
+        .flat_map(|r| &r.dimensions)
+        .filter(|d| d.shared)
+        .map(|d| d.id.clone())
+        .collect();
+    if marked.is_empty() && a.schema_version < 2 && b.schema_version < 2 {
+        V1_SHARED.iter().map(|s| (*s).to_string()).collect()
+    } else {
+        marked
+    }
+}
+
+/// Reads `--labels NAME_A,NAME_B`: two names, split at the first comma.
+pub fn parse_labels(s: &str) -> Result<(String, String), String> {
+    match s.split_once(',') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_string(), b.trim().to_string()))
+        }
+        _ => Err(format!(
+            "expected two names separated by a comma, like `--labels Sam,Alex`; got `{s}`"
+        )),
     }
 }
 
@@ -278,6 +365,7 @@ mod tests {
             id: "q".into(),
             prompt: "Q?".into(),
             dimension: "D".into(),
+            shared: false,
             kind: "choice".into(),
             a: "x".into(),
             b: "y".into(),

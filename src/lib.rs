@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: a bank ([`bank`]) and answers ([`answers`]) go into
 //! the scorer ([`scoring`]), which yields a result ([`result`]) that the
-//! exporters ([`export`]) render. The bank sits below the answers file and
+//! exporters ([`export`]) render: a report is laid out once and each format
+//! draws it; [`compare`] puts two results side by side. The bank sits below the answers file and
 //! does not import it; both read YAML values with the helpers in [`yaml`]. [`commands`] wires these to the command
 //! line ([`cli`]); [`error`] owns the exit codes.
 

@@ -28,6 +28,10 @@ pub struct AssessmentResult {
     /// `full` or `quick`.
     pub mode: String,
     pub overall: Overall,
+    /// The bank's verdict bands, highest `min` first, so a report can draw
+    /// the spectrum without the bank. Empty in results saved before v2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<BandInfo>,
     pub coverage: Coverage,
     pub dimensions: Vec<DimensionResult>,
     pub flags: Vec<FlagResult>,
@@ -105,6 +109,14 @@ pub struct Overall {
     pub withheld: Option<String>,
 }
 
+/// One verdict band: the verdict from `min` up to the next band's `min`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandInfo {
+    pub verdict: String,
+    pub label: String,
+    pub min: f64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
     pub answered: usize,
@@ -145,6 +157,9 @@ pub struct DimensionResult {
     pub verdict: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The set's own bands, highest `min` first, when it has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<BandInfo>,
     /// The questions asked in this dimension, scored or not.
     #[serde(default)]
     pub questions: Vec<QuestionResult>,
@@ -255,6 +270,18 @@ pub struct LeverResult {
     pub gain: f64,
 }
 
+/// Bands as a result carries them.
+fn bands(bands: &[crate::bank::Band]) -> Vec<BandInfo> {
+    bands
+        .iter()
+        .map(|b| BandInfo {
+            verdict: b.verdict.clone(),
+            label: b.label.clone(),
+            min: b.min,
+        })
+        .collect()
+}
+
 /// One decimal place, applied only when the result is built for output.
 pub fn round1(x: f64) -> f64 {
     round_to(x, 10.0)
@@ -309,6 +336,7 @@ fn build(
                 scale: scoring::scale_range(bank, set).map(|(min, max)| ScaleRange { min, max }),
                 verdict: set_band.map(|b| b.verdict.clone()),
                 label: set_band.map(|b| b.label.clone()),
+                bands: bands(&set.bands),
                 questions: set
                     .questions
                     .clone()
@@ -387,6 +415,7 @@ fn build(
         },
         mode: eval.mode.as_str().into(),
         overall,
+        bands: bands(&bank.bands),
         coverage: Coverage { answered, asked },
         dimensions,
         flags: eval

@@ -1,7 +1,10 @@
-//! `--format html`: one self-contained page to keep, send or print. Inline
-//! CSS only: no scripts, no fonts, no images, nothing fetched (a Content
-//! Security Policy says so too). Fluid on a phone, dark when the reader's
-//! system is, and clean on A4 or Letter paper.
+//! `--format html`: one self-contained page to keep, send or print. Draws
+//! the shared [`Document`] with inline CSS and inline SVG only: no scripts,
+//! no fonts, no images, nothing fetched (a Content Security Policy says so
+//! too). The verdict is a picture (a spectrum from the bank's lowest band
+//! to its highest, with a marker at the score); dimension bars take their
+//! band's colour; fluid on a phone, dark when the reader's system is, and
+//! clean on A4 or Letter paper.
 //!
 //! The page is a `maud` template: every interpolated string is HTML-escaped
 //! by the template engine; [`clean`] also turns control characters (ANSI
@@ -9,23 +12,25 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{
-    Exporter, LOW_CONFIDENCE, NO_VERDICT, REDACTED_NOTE, RenderOptions, answer_words,
-    because_items, format_difference, format_opt_score, format_score, lever_sentence,
-    terminal_safe,
-    text::{QUESTIONS_SHOWN, different_banks},
+use super::document::{
+    self, Align, Audience, Block, Cell, Document, Line, List, ListKind, Pairs, Spectrum, Table,
+    Tone,
 };
-use crate::compare::{Comparison, ScoreDiff};
+use super::{Exporter, RenderOptions, format_score, terminal_safe};
+use crate::bank::Severity;
+use crate::compare::Comparison;
 use crate::result::AssessmentResult;
 
 pub struct HtmlExporter;
 
 const CSS: &str = r#"
 :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #5f6368; --line: #d9dce1;
-  --card: #f6f7f9; --accent: #6b3fa0; --red: #b3261e; --green: #1e7a3c; --amber: #8a5a00; --bar: #6b3fa0; }
+  --card: #f6f7f9; --accent: #6b3fa0; --red: #b3261e; --green: #1e7a3c; --amber: #8a5a00; --bar: #6b3fa0;
+  --good: #2e8b57; --mixed: #d49a1f; --bad: #c0392b; --a: #6b3fa0; --b: #1f7a8c; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e8e8ea; --bg: #141416; --muted: #a0a4ab; --line: #3a3d42; --card: #1f2024;
-    --accent: #c7a6f0; --red: #ff8a80; --green: #7fd89b; --amber: #f2c46d; --bar: #b48be6; }
+    --accent: #c7a6f0; --red: #ff8a80; --green: #7fd89b; --amber: #f2c46d; --bar: #b48be6;
+    --good: #4fbf7f; --mixed: #e8b64c; --bad: #ef6f61; --a: #b48be6; --b: #5cc3d6; }
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -45,9 +50,33 @@ table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 th { font-weight: 600; color: var(--muted); }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.bar { display: inline-block; width: 6rem; max-width: 30vw; height: .6rem; border-radius: .3rem;
-  background: var(--line); vertical-align: middle; overflow: hidden; }
+.bar { display: block; width: 100%; min-width: 3rem; height: .7rem; border-radius: .35rem;
+  background: var(--line); overflow: hidden; }
 .bar > span { display: block; height: 100%; background: var(--bar); }
+.bar.good > span { background: var(--good); } .bar.mixed > span { background: var(--mixed); }
+.bar.bad > span { background: var(--bad); }
+td.barcell { width: 32%; } td.barcell .bar { margin-top: .45rem; }
+tbody th { color: var(--fg); font-weight: 600; }
+.warning { font-weight: 600; }
+.start { background: var(--card); border-left: 4px solid var(--accent); padding: .25rem 1rem .5rem; border-radius: .25rem; }
+.start h2 { border: 0; margin-top: .75rem; }
+.spectrum { margin: 1rem 0 .5rem; }
+.spectrum .track { position: relative; padding-top: 1.4rem; }
+.spectrum svg { display: block; width: 100%; height: 1.1rem; border-radius: .3rem; }
+.spectrum .good { fill: var(--good); } .spectrum .mixed { fill: var(--mixed); } .spectrum .bad { fill: var(--bad); }
+.spectrum .neutral { fill: var(--bar); } .spectrum .marker { fill: var(--fg); } .spectrum .sep { fill: var(--bg); }
+.spectrum .pin { position: absolute; top: 0; font-weight: 700; font-size: .85rem; white-space: nowrap; }
+.spectrum .bands { display: flex; font-size: .8rem; color: var(--muted); line-height: 1.25; margin-top: .25rem; }
+.spectrum .bands > span { text-align: center; padding: 0 .15rem; overflow-wrap: anywhere; border-left: 1px solid var(--line); }
+.spectrum .bands > span:first-child { border-left: 0; }
+.spectrum figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.pairs { margin: 1rem 0; }
+.pairs .legend { font-size: .85rem; color: var(--muted); margin-bottom: .25rem; }
+.pairs .legend i { display: inline-block; width: .8rem; height: .8rem; border-radius: .2rem; vertical-align: -.1rem; margin: 0 .25rem 0 .5rem; }
+.pairs .row { display: grid; grid-template-columns: minmax(6rem, 30%) 1fr; gap: .1rem .5rem; align-items: center; margin: .35rem 0; }
+.pairs .row > span:first-child { grid-row: span 2; font-size: .92rem; overflow-wrap: anywhere; }
+.pairs .bar { height: .55rem; }
+.pairs .bar.a > span, .pairs i.a { background: var(--a); } .pairs .bar.b > span, .pairs i.b { background: var(--b); }
 ul, ol { padding-left: 1.4rem; }
 li { margin: .35rem 0; }
 .because { list-style: none; padding-left: .25rem; margin: .2rem 0 .5rem; color: var(--muted); font-size: .92rem; }
@@ -55,7 +84,8 @@ li { margin: .35rem 0; }
 .verdict strong.red { color: var(--red); } .verdict strong.green { color: var(--green); }
 .verdict strong.amber { color: var(--amber); }
 .flags { list-style: none; padding-left: 0; }
-.flags > li > .mark { font-weight: 700; margin-right: .35rem; }
+.flags > li { display: grid; grid-template-columns: 1.25rem 1fr; column-gap: .25rem; }
+.flags > li > .mark { font-weight: 700; }
 .steps { list-style: none; padding-left: 0; }
 .steps > li { display: grid; grid-template-columns: 1.5rem 1fr; column-gap: .25rem; }
 .box { width: 1rem; height: 1rem; margin-top: .25rem; border: 2px solid var(--muted); border-radius: .2rem; }
@@ -66,7 +96,8 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
   h1 { font-size: 1.35rem; }
   th, td { padding: .35rem .3rem; }
   thead th, thead th.num { white-space: normal; font-size: .85rem; }
-  .bar { display: none; }
+  td.barcell { width: 22%; }
+  table.dims td:last-child, table.dims th:last-child { font-size: .85rem; }
   table.stack thead { display: none; }
   table.stack tr { display: block; padding: .4rem 0; border-bottom: 1px solid var(--line); }
   table.stack td { display: block; border: 0; padding: .1rem 0; text-align: left; }
@@ -81,10 +112,15 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 17pt; } h2 { font-size: 13pt; break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  section.page { break-before: page; page-break-before: always; }
-  tr, li, .warning { break-inside: avoid; page-break-inside: avoid; }
+  h2 { margin-top: 1.2rem; }
+  tr, li, .warning, .start, .spectrum, .pairs { break-inside: avoid; page-break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+  footer { break-inside: avoid; break-before: avoid; margin-top: 1.2rem; }
+  .group { break-inside: avoid; page-break-inside: avoid; }
+  #answers { font-size: 9pt; } #answers th, #answers td { padding: .2rem .4rem; } #answers .note { font-size: inherit; }
   .table-wrap { overflow: visible; }
-  .bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; border: 1px solid #888; }
+  .bar, .spectrum svg, .pairs i { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .bar { border: 1px solid #888; }
 }
 "#;
 
@@ -113,21 +149,33 @@ fn page(title: &str, body: Markup) -> String {
         }
     }
     .into_string()
+    // Classes toggled off leave `class=""`; text cannot contain it, as maud
+    // escapes every `"` in text and attribute values.
+    .replace(" class=\"\"", "")
         + "\n"
 }
 
-/// The colour class of a verdict: the bank's usual `positive` and
-/// `sidelined` are green and red; anything in between amber.
-fn verdict_class(verdict: Option<&str>) -> &'static str {
-    match verdict {
-        Some("positive") => "green",
-        Some("sidelined") => "red",
-        Some(_) => "amber",
-        None => "none",
+/// The CSS class of a tone.
+fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "good",
+        Tone::Mixed => "mixed",
+        Tone::Bad => "bad",
+        Tone::Neutral => "neutral",
     }
 }
 
-/// A file name that may break after `.`, `/`, `_` or `-` on a narrow screen.
+/// The text colour class of a tone, for words.
+fn word_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "green",
+        Tone::Mixed => "amber",
+        Tone::Bad => "red",
+        Tone::Neutral => "none",
+    }
+}
+
+/// A label that may break after `.`, `/`, `_` or `-` on a narrow screen.
 fn breakable(s: &str) -> Markup {
     let s = clean(s);
     html! {
@@ -138,238 +186,230 @@ fn breakable(s: &str) -> Markup {
     }
 }
 
-fn bar(score: Option<f64>) -> Markup {
+fn bar(score: f64, class: &str) -> Markup {
     html! {
-        @if let Some(s) = score {
-            span.bar role="presentation" {
-                span style=(format!("width:{}%", s.clamp(0.0, 100.0))) {}
+        span.bar.(class) role="img" aria-label=(format!("{} out of 100", format_score(score))) {
+            span style=(format!("width:{:.1}%", score.clamp(0.0, 100.0))) {}
+        }
+    }
+}
+
+fn spans(line: &Line) -> Markup {
+    html! {
+        @for s in line {
+            @match (s.tone, s.strong) {
+                (Some(t), _) => strong.(word_class(t)) { (clean(&s.text)) },
+                (None, true) => strong { (clean(&s.text)) },
+                (None, false) => (clean(&s.text)),
             }
         }
     }
 }
 
-fn because(r: &AssessmentResult, ids: &[String]) -> Markup {
-    let items = because_items(r, ids);
+/// Where the score's label sits over the marker: centred, or leaning in
+/// near either end so it is never cut off.
+fn pin_style(x: f64) -> String {
+    let shift = if x < 15.0 {
+        "-.45rem"
+    } else if x > 85.0 {
+        "calc(-100% + .45rem)"
+    } else {
+        "-50%"
+    };
+    format!("left:{x:.1}%;transform:translateX({shift})")
+}
+
+/// The verdict as a picture: the bands left (lowest) to right (highest) in
+/// their tones, a marker at the score, the band names and boundaries below.
+fn spectrum(s: &Spectrum) -> Markup {
+    let words = document::spectrum_words(s);
+    let at = s.score.map(|x| x.clamp(0.0, 100.0));
     html! {
-        @if !items.is_empty() {
-            ul.because {
-                @for line in &items { li { "↳ " (clean(line)) } }
+        figure.spectrum {
+            div.track {
+                @if let (Some(x), Some(score)) = (at, s.score) {
+                    span.pin style=(pin_style(x)) {
+                        "▼ " (format_score(score)) @if s.provisional { " (provisional)" }
+                    }
+                }
+                svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=(clean(&words)) {
+                    @for seg in &s.segments {
+                        rect.(tone_class(seg.tone)) x=(format!("{:.1}", seg.from)) y="0"
+                            width=(format!("{:.1}", seg.to - seg.from)) height="10" {}
+                    }
+                    @for seg in s.segments.iter().skip(1) {
+                        rect.sep x=(format!("{:.2}", seg.from - 0.15)) y="0" width="0.3" height="10" {}
+                    }
+                    @if let Some(x) = at {
+                        rect.marker x=(format!("{:.2}", (x - 0.6).clamp(0.0, 98.8))) y="0" width="1.2" height="10"
+                            fill-opacity=(if s.provisional { "0.5" } else { "1" }) {}
+                    }
+                }
+            }
+            div.bands aria-hidden="true" {
+                @for seg in &s.segments {
+                    span style=(format!("width:{:.1}%", seg.to - seg.from)) {
+                        (clean(&seg.label)) br;
+                        (document::bound(seg.from)) "–" (document::bound(seg.to))
+                    }
+                }
+            }
+            figcaption { (clean(&words)) }
+        }
+    }
+}
+
+fn pairs(p: &Pairs) -> Markup {
+    html! {
+        div.pairs role="img" aria-label="The scores side by side, as bars" {
+            div.legend aria-hidden="true" {
+                i.a {} (clean(&p.a)) i.b {} (clean(&p.b))
+            }
+            @for (title, a, b) in &p.rows {
+                div.row {
+                    span { (clean(title)) }
+                    @match a { Some(x) => (bar(*x, "a")), None => span.note { "no score" } }
+                    @match b { Some(x) => (bar(*x, "b")), None => span.note { "no score" } }
+                }
             }
         }
     }
+}
+
+fn cell_content(c: &Cell) -> Markup {
+    html! {
+        @match c {
+            Cell::Text(line) => (spans(line)),
+            Cell::Bar(score, tone) => (bar(*score, tone_class(*tone))),
+            Cell::Muted(s) => span.note { (clean(s)) },
+            Cell::Answer(s) => (clean(s)),
+        }
+    }
+}
+
+fn table(t: &Table) -> Markup {
+    let bars = t
+        .rows
+        .iter()
+        .any(|r| r.iter().any(|c| matches!(c, Cell::Bar(..))));
+    html! {
+        div.table-wrap {
+            table.stack[t.stack].dims[bars] {
+                thead { tr {
+                    @for c in &t.columns {
+                        th.num[c.align == Align::Right] scope="col" { (breakable(&c.title)) }
+                    }
+                } }
+                tbody {
+                    @for row in &t.rows {
+                        tr {
+                            @for (i, (c, col)) in row.iter().zip(&t.columns).enumerate() {
+                                @if i == 0 && !t.stack {
+                                    th scope="row" { (cell_content(c)) }
+                                } @else {
+                                    td.num[col.align == Align::Right].barcell[matches!(c, Cell::Bar(..))].text-answer[matches!(c, Cell::Answer(_))]
+                                        data-label=[(i > 0).then(|| clean(&col.title))] {
+                                        (cell_content(c))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn list(l: &List) -> Markup {
+    let items = html! {
+        @for item in &l.items {
+            li {
+                @match item.mark {
+                    Some(Severity::Red) => span.mark.red aria-hidden="true" { "✗" },
+                    Some(Severity::Green) => span.mark.green aria-hidden="true" { "✓" },
+                    None => {},
+                }
+                @if l.kind == ListKind::Checklist { span.box aria-hidden="true" {} }
+                div {
+                    (spans(&item.title))
+                    @if let Some(d) = &item.detail { ": " (clean(d)) }
+                    @if !item.reasons.is_empty() {
+                        ul.because { @for r in &item.reasons { li { "↳ " (clean(r)) } } }
+                    }
+                }
+            }
+        }
+    };
+    html! {
+        @match l.kind {
+            ListKind::Numbered => ol { (items) },
+            ListKind::Checklist => ul.steps { (items) },
+            ListKind::Bullets => ul.flags[l.items.iter().any(|i| i.mark.is_some())] { (items) },
+        }
+    }
+}
+
+fn block(b: &Block) -> Markup {
+    html! {
+        @match b {
+            Block::Para(line) if line.iter().any(|s| s.tone.is_some()) => p.verdict { (spans(line)) },
+            Block::Para(line) => p { (spans(line)) },
+            Block::Note(s) => p.note { (clean(s)) },
+            Block::Warning(s) => p.warning role="note" { (clean(s)) },
+            Block::Subheading(s) => h3 { (clean(s)) },
+            Block::Spectrum(s) => (spectrum(s)),
+            Block::Table(t) => (table(t)),
+            Block::List(l) => (list(l)),
+            Block::Pairs(p) => (pairs(p)),
+        }
+    }
+}
+
+/// Blocks in order; a subheading and the block after it stay together on
+/// paper.
+fn blocks(bs: &[Block]) -> Markup {
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bs.len() {
+        if matches!(bs[i], Block::Subheading(_)) && i + 1 < bs.len() {
+            out.push_str(
+                &html! { div.group { (block(&bs[i])) (block(&bs[i + 1])) } }.into_string(),
+            );
+            i += 2;
+        } else {
+            out.push_str(&block(&bs[i]).into_string());
+            i += 1;
+        }
+    }
+    PreEscaped(out)
+}
+
+fn draw(doc: &Document) -> String {
+    let body = html! {
+        header {
+            h1 { (clean(&doc.title)) }
+            @for b in &doc.lead { (block(b)) }
+        }
+        @for s in doc.sections.iter().filter(|s| s.audience != Audience::Terminal) {
+            section id=(s.id) class=[(s.id == "start-here").then_some("start")] {
+                @if let Some(h) = &s.heading { h2 { (clean(h)) } }
+                (blocks(&s.blocks))
+            }
+        }
+        @if !doc.footer.is_empty() {
+            footer { @for line in &doc.footer { p { (clean(line)) } } }
+        }
+    };
+    page(&doc.title, body)
 }
 
 impl Exporter for HtmlExporter {
     fn report(&self, r: &AssessmentResult, _: &RenderOptions) -> String {
-        let c = r.coverage;
-        let body = html! {
-            header {
-                h1 { (clean(&r.bank.title)) }
-                @match (r.overall.score, &r.overall.label) {
-                    (Some(score), Some(label)) => {
-                        p.verdict {
-                            "Verdict: " strong.(verdict_class(r.overall.verdict.as_deref())) { (clean(label)) }
-                            ", with an overall score of " strong { (format_score(score)) } " out of 100."
-                        }
-                        @if let Some(summary) = &r.overall.summary { p { (clean(summary)) } }
-                    }
-                    _ => { p.verdict { (NO_VERDICT) } }
-                }
-                @for id in &r.overall.capped_by {
-                    @if let Some(flag) = r.flags.iter().find(|f| &f.id == id) {
-                        p.note {
-                            "The score alone would give a better verdict; “" (clean(&flag.title)) "” keeps it here."
-                        }
-                    }
-                }
-                p.note { (super::coverage_sentence(r)) }
-                @if c.is_low() { p.warning role="note" { (LOW_CONFIDENCE) } }
-            }
-            section #dimensions {
-                h2 { "Dimensions" }
-                div.table-wrap {
-                    table {
-                        thead { tr { th scope="col" { "Dimension" } th.num scope="col" { "Score" } th scope="col" {} th.num scope="col" { "Answered" } } }
-                        tbody {
-                            @for d in &r.dimensions {
-                                tr {
-                                    th scope="row" { (clean(&d.title)) }
-                                    td.num { (format_opt_score(d.score)) }
-                                    td { @if d.score.is_some() { (bar(d.score)) } @else { span.note { (super::no_score(d)) } } }
-                                    td.num { (d.answered) " of " (d.asked) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            @for (severity, heading, mark) in [("red", "Red flags", "✗"), ("green", "Green flags", "✓")] {
-                @let flags: Vec<_> = r.flags.iter().filter(|f| f.severity == severity).collect();
-                @if !flags.is_empty() {
-                    section {
-                        h2 { (heading) }
-                        ul.flags {
-                            @for f in flags {
-                                li {
-                                    span.mark.(severity) aria-hidden="true" { (mark) }
-                                    strong { (clean(&f.title)) }
-                                    @if let Some(detail) = &f.detail { ": " (clean(detail)) }
-                                    (because(r, &f.because))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            @if !r.next_steps.is_empty() {
-                section.page #next-steps {
-                    h2 { "Next steps" }
-                    ul.steps {
-                        @for s in &r.next_steps {
-                            li {
-                                span.box aria-hidden="true" {}
-                                div {
-                                    strong { (clean(&s.title)) }
-                                    @if !s.detail.is_empty() { ": " (clean(&s.detail)) }
-                                    (because(r, &s.because))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            @if !r.levers.is_empty() {
-                section #levers {
-                    h2 { "What would move your score most" }
-                    ol { @for l in &r.levers { li { (clean(&lever_sentence(l))) } } }
-                }
-            }
-            section.page #answers {
-                h2 { "Appendix: your answers" }
-                @for d in r.dimensions.iter().filter(|d| !d.questions.is_empty()) {
-                    h3 { (clean(&d.title)) }
-                    div.table-wrap {
-                        table.stack {
-                            thead { tr { th scope="col" { "Question" } th scope="col" { "Your answer" } th.num scope="col" { "Score" } } }
-                            tbody {
-                                @for q in &d.questions {
-                                    tr {
-                                        td { (clean(&q.prompt)) }
-                                        td.text-answer[q.kind == "text"] data-label="Your answer" { (clean(&answer_words(r, q))) }
-                                        td.num data-label="Score" {
-                                            @if q.scored { (format_opt_score(q.score)) } @else { span.note { "not scored" } }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            @if r.bank.disclaimer.is_some() || r.redacted {
-                footer {
-                    @if let Some(disclaimer) = &r.bank.disclaimer { p { (clean(disclaimer)) } }
-                    @if r.redacted { p { (REDACTED_NOTE) } }
-                }
-            }
-        };
-        page(&r.bank.title, body)
+        draw(&document::report(r))
     }
 
     fn comparison(&self, c: &Comparison, _: &RenderOptions) -> String {
-        let (la, lb) = (clean(&c.a.label), clean(&c.b.label));
-        let title = format!("Comparing {la} and {lb}");
-        let row = |title: &str, d: &ScoreDiff, strong: bool| {
-            html! {
-                tr {
-                    th scope="row" { @if strong { strong { (clean(title)) } } @else { (clean(title)) } }
-                    td.num { (format_opt_score(d.a)) }
-                    td.num { (format_opt_score(d.b)) }
-                    td.num { (format_difference(d.difference)) }
-                }
-            }
-        };
-        let verdict =
-            |s: &crate::compare::Side| clean(s.verdict_label.as_deref().unwrap_or("no verdict"));
-        let body = html! {
-            header {
-                h1 { (title) }
-                @if !c.same_bank { p.warning role="note" { (clean(&different_banks(c))) } }
-                div.table-wrap {
-                    table {
-                        thead { tr { th scope="col" {} th scope="col" { (breakable(&la)) } th scope="col" { (breakable(&lb)) } } }
-                        tbody {
-                            tr {
-                                th scope="row" { "Verdict" }
-                                td.(verdict_class(c.a.verdict.as_deref())) { (verdict(&c.a)) }
-                                td.(verdict_class(c.b.verdict.as_deref())) { (verdict(&c.b)) }
-                            }
-                            tr {
-                                th scope="row" { "Answered" }
-                                td { (c.a.answered) " of " (c.a.asked) }
-                                td { (c.b.answered) " of " (c.b.asked) }
-                            }
-                        }
-                    }
-                }
-            }
-            section #scores {
-                h2 { "Scores" }
-                div.table-wrap {
-                    table {
-                        thead { tr { th scope="col" {} th.num scope="col" { (breakable(&la)) } th.num scope="col" { (breakable(&lb)) } th.num scope="col" { "Difference" } } }
-                        tbody {
-                            (row("Overall", &c.overall, true))
-                            @for d in &c.dimensions { (row(&d.title, &d.score, false)) }
-                        }
-                    }
-                }
-                @if c.is_identical() { p { "No differences: every score, answer and flag is the same." } }
-            }
-            @if !c.questions.is_empty() {
-                section #answers {
-                    h2 { "Answers that differ most" }
-                    div.table-wrap {
-                        table.stack {
-                            thead { tr { th scope="col" { "Question" } th scope="col" { (breakable(&la)) } th scope="col" { (breakable(&lb)) } th.num scope="col" { "Difference" } } }
-                            tbody {
-                                @for q in c.questions.iter().take(QUESTIONS_SHOWN) {
-                                    tr {
-                                        td { (clean(&q.prompt)) }
-                                        td.text-answer[q.kind == "text"] data-label=(la) {
-                                            (clean(&q.a_label))
-                                            @if let Some(s) = q.score.a { ", score " (format_score(s)) }
-                                        }
-                                        td.text-answer[q.kind == "text"] data-label=(lb) {
-                                            (clean(&q.b_label))
-                                            @if let Some(s) = q.score.b { ", score " (format_score(s)) }
-                                        }
-                                        td.num data-label="Difference" { (format_difference(q.score.difference)) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    @if c.questions.len() > QUESTIONS_SHOWN {
-                        p.note { "And " (c.questions.len() - QUESTIONS_SHOWN) " more answers differ (all of them are in the JSON comparison)." }
-                    }
-                }
-            }
-            @for (heading, flags) in c.flags.sections(&la, &lb) {
-                @if !flags.is_empty() {
-                    section {
-                        h2 { (heading) }
-                        ul.flags {
-                            @for f in flags {
-                                @let (mark, class) = if f.severity == "red" { ("✗", "red") } else { ("✓", "green") };
-                                li { span.mark.(class) aria-hidden="true" { (mark) } (clean(&f.title)) }
-                            }
-                        }
-                    }
-                }
-            }
-            @if c.redacted { footer { p { (REDACTED_NOTE) } } }
-        };
-        page(&title, body)
+        draw(&super::comparison::document(c))
     }
 }

@@ -1,247 +1,149 @@
 //! `--format markdown`: a GitHub-flavoured Markdown report to paste into an
-//! issue, a note or an email: a table of dimensions, next steps as a `- [ ]`
-//! checklist, the levers, and the answers in an appendix.
+//! issue, a note or an email. Draws the shared [`Document`]: tables stay
+//! tables, next steps become a `- [ ]` checklist, the answers an appendix.
 //!
 //! Every string from the bank or the answers goes through [`inline`], which
-//! makes it plain text: it cannot open a tag, a link, emphasis, a heading, a
-//! list or a new table cell, and carries no control characters.
+//! escapes for Markdown, not HTML: it cannot open a tag, a link, emphasis, a
+//! heading, a list or a new table cell, yet reads the same pasted as plain
+//! text (no `&amp;`), and a bare URL stays text, not a live link.
 
 use std::fmt::Write as _;
 
-use super::{
-    Exporter, LOW_CONFIDENCE, NO_VERDICT, REDACTED_NOTE, RenderOptions, answer_words, bar,
-    because_items, format_difference, format_opt_score, format_score, lever_sentence,
-    text::{QUESTIONS_SHOWN, different_banks},
-};
-use crate::compare::{Comparison, ScoreDiff};
+use super::document::{self, Audience, Block, Cell, Document, Line, ListKind};
+use super::{Exporter, RenderOptions, bar};
+use crate::bank::Severity;
+use crate::compare::Comparison;
 use crate::result::AssessmentResult;
 
 pub struct MarkdownExporter;
 
 impl Exporter for MarkdownExporter {
     fn report(&self, r: &AssessmentResult, _: &RenderOptions) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# {}\n", inline(&r.bank.title));
-
-        match (r.overall.score, &r.overall.label) {
-            (Some(score), Some(label)) => {
-                let _ = write!(
-                    out,
-                    "**Verdict: {}**, with an overall score of **{}** out of 100.",
-                    inline(label),
-                    format_score(score)
-                );
-                if let Some(summary) = &r.overall.summary {
-                    let _ = write!(out, " {}", inline(summary));
-                }
-                let _ = writeln!(out, "\n");
-            }
-            _ => {
-                let _ = writeln!(out, "{}\n", inline(NO_VERDICT));
-            }
-        }
-        for id in &r.overall.capped_by {
-            if let Some(flag) = r.flags.iter().find(|f| &f.id == id) {
-                let _ = writeln!(
-                    out,
-                    "> The score alone would give a better verdict; \"{}\" keeps it here.\n",
-                    inline(&flag.title)
-                );
-            }
-        }
-        let c = r.coverage;
-        let _ = writeln!(out, "{}\n", super::coverage_sentence(r));
-        if c.is_low() {
-            let _ = writeln!(out, "> **Warning:** {}\n", inline(LOW_CONFIDENCE));
-        }
-
-        // Dimensions.
-        let _ = writeln!(out, "## Dimensions\n");
-        let _ = writeln!(out, "| Dimension | Score | | Answered |");
-        let _ = writeln!(out, "| :-- | --: | :-- | --: |");
-        for d in &r.dimensions {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} of {} |",
-                inline(&d.title),
-                format_opt_score(d.score),
-                d.score.map_or_else(|| super::no_score(d).to_string(), bar),
-                d.answered,
-                d.asked
-            );
-        }
-        let _ = writeln!(out);
-
-        // Flags.
-        for (severity, heading, mark) in [("red", "Red flags", "✗"), ("green", "Green flags", "✓")]
-        {
-            let flags: Vec<_> = r.flags.iter().filter(|f| f.severity == severity).collect();
-            if flags.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "## {heading}\n");
-            for f in flags {
-                let _ = write!(out, "- {mark} **{}**", inline(&f.title));
-                if let Some(detail) = &f.detail {
-                    let _ = write!(out, ": {}", inline(detail));
-                }
-                let _ = writeln!(out);
-                for line in because_items(r, &f.because) {
-                    let _ = writeln!(out, "  - {}", inline(&line));
-                }
-            }
-            let _ = writeln!(out);
-        }
-
-        // Next steps, as a checklist.
-        if !r.next_steps.is_empty() {
-            let _ = writeln!(out, "## Next steps\n");
-            for s in &r.next_steps {
-                let _ = write!(out, "- [ ] **{}**", inline(&s.title));
-                if !s.detail.is_empty() {
-                    let _ = write!(out, ": {}", inline(&s.detail));
-                }
-                let _ = writeln!(out);
-                for line in because_items(r, &s.because) {
-                    let _ = writeln!(out, "  - {}", inline(&line));
-                }
-            }
-            let _ = writeln!(out);
-        }
-
-        // Levers.
-        if !r.levers.is_empty() {
-            let _ = writeln!(out, "## What would move your score most\n");
-            for (n, l) in r.levers.iter().enumerate() {
-                let _ = writeln!(out, "{}. {}", n + 1, inline(&lever_sentence(l)));
-            }
-            let _ = writeln!(out);
-        }
-
-        // Appendix: every asked question and its answer.
-        let _ = writeln!(out, "## Appendix: your answers\n");
-        for d in &r.dimensions {
-            if d.questions.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "### {}\n", inline(&d.title));
-            let _ = writeln!(out, "| Question | Your answer | Score |");
-            let _ = writeln!(out, "| :-- | :-- | --: |");
-            for q in &d.questions {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} |",
-                    inline(&q.prompt),
-                    inline(&answer_words(r, q)),
-                    if q.scored {
-                        format_opt_score(q.score)
-                    } else {
-                        "not scored".to_string()
-                    }
-                );
-            }
-            let _ = writeln!(out);
-        }
-
-        if r.bank.disclaimer.is_some() || r.redacted {
-            let _ = writeln!(out, "---\n");
-        }
-        if let Some(disclaimer) = &r.bank.disclaimer {
-            let _ = writeln!(out, "*{}*\n", inline(disclaimer));
-        }
-        if r.redacted {
-            let _ = writeln!(out, "*{}*\n", inline(REDACTED_NOTE));
-        }
-        trim_end(out)
+        draw(&document::report(r))
     }
 
     fn comparison(&self, c: &Comparison, _: &RenderOptions) -> String {
-        let (la, lb) = (inline(&c.a.label), inline(&c.b.label));
-        let mut out = String::new();
-        let _ = writeln!(out, "# Comparing {la} and {lb}\n");
-        if !c.same_bank {
-            let _ = writeln!(out, "> **Warning:** {}\n", inline(&different_banks(c)));
+        draw(&super::comparison::document(c))
+    }
+}
+
+fn draw(doc: &Document) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", inline(&doc.title));
+    for block in &doc.lead {
+        draw_block(&mut out, block);
+    }
+    for section in &doc.sections {
+        if section.audience == Audience::Terminal {
+            continue;
         }
+        if let Some(h) = &section.heading {
+            let _ = writeln!(out, "## {}\n", inline(h));
+        }
+        for block in &section.blocks {
+            draw_block(&mut out, block);
+        }
+    }
+    if !doc.footer.is_empty() {
+        let _ = writeln!(out, "---\n");
+        for line in &doc.footer {
+            let _ = writeln!(out, "*{}*\n", inline(line));
+        }
+    }
+    trim_end(out)
+}
 
-        let _ = writeln!(out, "| | {la} | {lb} |");
-        let _ = writeln!(out, "| :-- | :-- | :-- |");
-        let verdict =
-            |s: &crate::compare::Side| inline(s.verdict_label.as_deref().unwrap_or("no verdict"));
-        let _ = writeln!(out, "| Verdict | {} | {} |", verdict(&c.a), verdict(&c.b));
-        let _ = writeln!(
-            out,
-            "| Answered | {} of {} | {} of {} |\n",
-            c.a.answered, c.a.asked, c.b.answered, c.b.asked
-        );
+/// A line of spans; `at_start`: it begins a line of the document, where a
+/// `#` or a `-` could start a block.
+fn spans(line: &Line, at_start: bool) -> String {
+    line.iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let t = escape(&s.text, at_start && i == 0);
+            if (s.strong || s.tone.is_some()) && !t.trim().is_empty() {
+                format!("**{}**", t.trim())
+            } else {
+                t
+            }
+        })
+        .collect()
+}
 
-        let _ = writeln!(out, "## Scores\n");
-        let _ = writeln!(out, "| | {la} | {lb} | Difference |");
-        let _ = writeln!(out, "| :-- | --: | --: | --: |");
-        let row = |out: &mut String, title: &str, d: &ScoreDiff| {
+fn cell(c: &Cell) -> String {
+    match c {
+        Cell::Text(line) => spans(line, false),
+        Cell::Bar(score, _) => bar(*score),
+        Cell::Muted(s) | Cell::Answer(s) => escape(s.trim(), false),
+    }
+}
+
+fn draw_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Para(line) => {
+            let _ = writeln!(out, "{}\n", spans(line, true));
+        }
+        Block::Note(s) => {
+            let _ = writeln!(out, "{}\n", inline(s));
+        }
+        Block::Warning(s) => {
+            let _ = writeln!(out, "> **{}**\n", inline(s));
+        }
+        Block::Subheading(s) => {
+            let _ = writeln!(out, "### {}\n", inline(s));
+        }
+        Block::Spectrum(s) => {
+            let _ = writeln!(out, "{}\n", inline(&document::spectrum_words(s)));
+        }
+        Block::Pairs(_) => {}
+        Block::Table(t) => {
+            let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
             let _ = writeln!(
                 out,
-                "| {title} | {} | {} | {} |",
-                format_opt_score(d.a),
-                format_opt_score(d.b),
-                format_difference(d.difference)
+                "{}",
+                row(t.columns.iter().map(|c| inline(&c.title)).collect())
             );
-        };
-        row(&mut out, "**Overall**", &c.overall);
-        for d in &c.dimensions {
-            row(&mut out, &inline(&d.title), &d.score);
-        }
-        let _ = writeln!(out);
-
-        if c.is_identical() {
             let _ = writeln!(
                 out,
-                "No differences: every score, answer and flag is the same.\n"
+                "{}",
+                row(t
+                    .columns
+                    .iter()
+                    .map(|c| match c.align {
+                        document::Align::Left => ":--".to_string(),
+                        document::Align::Right => "--:".to_string(),
+                    })
+                    .collect())
             );
+            for r in &t.rows {
+                let _ = writeln!(out, "{}", row(r.iter().map(cell).collect()));
+            }
+            let _ = writeln!(out);
         }
-
-        if !c.questions.is_empty() {
-            let _ = writeln!(out, "## Answers that differ most\n");
-            let _ = writeln!(out, "| Question | {la} | {lb} | Difference |");
-            let _ = writeln!(out, "| :-- | :-- | :-- | --: |");
-            for q in c.questions.iter().take(QUESTIONS_SHOWN) {
-                let answer = |label: &str, score: Option<f64>| match score {
-                    Some(s) => format!("{}, score {}", inline(label), format_score(s)),
-                    None => inline(label),
+        Block::List(list) => {
+            for (n, item) in list.items.iter().enumerate() {
+                let marker = match (item.mark, list.kind) {
+                    (Some(Severity::Red), _) => "- ✗ ".to_string(),
+                    (Some(Severity::Green), _) => "- ✓ ".to_string(),
+                    (None, ListKind::Bullets) => "- ".to_string(),
+                    (None, ListKind::Numbered) => format!("{}. ", n + 1),
+                    (None, ListKind::Checklist) => "- [ ] ".to_string(),
                 };
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} |",
-                    inline(&q.prompt),
-                    answer(&q.a_label, q.score.a),
-                    answer(&q.b_label, q.score.b),
-                    format_difference(q.score.difference)
-                );
-            }
-            let _ = writeln!(out);
-            if c.questions.len() > QUESTIONS_SHOWN {
-                let _ = writeln!(
-                    out,
-                    "And {} more answers differ (all of them are in the JSON comparison).\n",
-                    c.questions.len() - QUESTIONS_SHOWN
-                );
-            }
-        }
-
-        for (heading, flags) in c.flags.sections(&la, &lb) {
-            if flags.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "## {heading}\n");
-            for f in flags {
-                let mark = if f.severity == "red" { "✗" } else { "✓" };
-                let _ = writeln!(out, "- {mark} {}", inline(&f.title));
+                let _ = write!(out, "{marker}{}", spans(&item.title, false));
+                if let Some(detail) = &item.detail {
+                    let _ = write!(out, ": {}", inline(detail));
+                }
+                let _ = writeln!(out);
+                let pad = if list.kind == ListKind::Numbered {
+                    "   "
+                } else {
+                    "  "
+                };
+                for reason in &item.reasons {
+                    let _ = writeln!(out, "{pad}- {}", inline(reason));
+                }
             }
             let _ = writeln!(out);
         }
-        if c.redacted {
-            let _ = writeln!(out, "---\n\n*{}*\n", inline(REDACTED_NOTE));
-        }
-        trim_end(out)
     }
 }
 
@@ -253,31 +155,85 @@ fn trim_end(mut s: String) -> String {
     s
 }
 
-/// Makes a bank or answer string inert inline Markdown: it renders as the
-/// same text and nothing else. Line breaks and tabs become spaces, other
-/// control characters, escape sequences and bidi
-/// overrides go ([`crate::sanitize::inline`]); `<`, `>` and `&` become
-/// entities; Markdown punctuation (pipes included, so table cells stay
-/// whole) is backslash-escaped; and a leading `-`, `+`, `=` or `1.` cannot
-/// start a list or a heading.
+/// Where a bare URL starts: `http://`, `https://` or `www.`.
+fn url_at(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+}
+
+/// `&` followed by what reads as an entity (`&amp;`, `&#38;`).
+fn entity_at(rest: &str) -> bool {
+    let body: String = rest
+        .chars()
+        .skip(1)
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .collect();
+    !body.is_empty() && rest[1 + body.len()..].starts_with(';')
+}
+
+/// Makes a bank or answer string inert inline Markdown that renders as the
+/// same text and reads the same pasted as plain text. Line breaks and tabs
+/// become spaces; control characters, escape sequences and bidi
+/// overrides go ([`crate::sanitize::inline`]); Markdown punctuation (pipes
+/// included, so table cells stay whole) is backslash-escaped; `<` and `&`
+/// only where they could open a tag, an autolink or an entity; a leading
+/// `-`, `+`, `=`, `>`, `#` or `1.` cannot start a block; a bare URL becomes
+/// a code span, so no renderer turns it into a live link.
 pub fn inline(s: &str) -> String {
+    escape(s.trim(), true)
+}
+
+/// [`inline`] without the trim; block markers are escaped only `at_start`
+/// of a line.
+fn escape(s: &str, at_start: bool) -> String {
     let cleaned = crate::sanitize::inline(s);
-    let text = cleaned.trim();
+    let text = cleaned.as_ref();
     let mut out = String::with_capacity(text.len() + 8);
-    // A leading ordered-list marker: digits then `.` or `)`.
+    // A leading ordered-list marker: digits then `.` or `)`, then a space.
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    let list_marker_at =
-        (digits > 0 && matches!(text[digits..].chars().next(), Some('.' | ')'))).then_some(digits);
-    for (i, c) in text.char_indices() {
+    let list_marker_at = (at_start
+        && digits > 0
+        && matches!(text[digits..].chars().next(), Some('.' | ')'))
+        && text[digits + 1..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace))
+    .then_some(digits);
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let rest = &text[i..];
+        let at_word_start =
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '*' | '_' | '~'));
+        if at_word_start && url_at(rest) {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            let url = token.trim_end_matches(['.', ',', ':', ';', ')', '!', '?', '\'', '"']);
+            let fence = if url.contains('`') { "``" } else { "`" };
+            let pad = if url.contains('`') { " " } else { "" };
+            let _ = write!(out, "{fence}{pad}{}{pad}{fence}", url.replace('|', "\\|"));
+            // Skip the URL's characters; the trailing punctuation is read again.
+            while chars.peek().is_some_and(|&(j, _)| j < i + url.len()) {
+                chars.next();
+            }
+            prev = url.chars().last();
+            continue;
+        }
         match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' | '$' => {
+            '<' if rest[1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("\\<");
+            }
+            '&' if entity_at(rest) => out.push_str("\\&"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            '-' | '+' | '=' if i == 0 => {
+            '!' if rest[1..].starts_with('[') => out.push_str("\\!"),
+            '-' | '+' | '=' | '>' | '#' if i == 0 && at_start => {
                 out.push('\\');
                 out.push(c);
             }
@@ -287,6 +243,7 @@ pub fn inline(s: &str) -> String {
             }
             c => out.push(c),
         }
+        prev = Some(c);
     }
     out
 }
@@ -296,21 +253,75 @@ mod tests {
     use super::*;
 
     #[test]
-    fn inline_escapes_markup_and_control_characters() {
+    fn inline_escapes_for_markdown_not_html() {
         assert_eq!(
             inline("<script>alert(1)</script>"),
-            "&lt;script&gt;alert(1)&lt;/script&gt;"
+            "\\<script>alert(1)\\</script>"
         );
         assert_eq!(inline("a | b"), "a \\| b");
         assert_eq!(inline("\u{1b}[31mred"), "red");
         assert_eq!(inline("# not a heading"), "\\# not a heading");
         assert_eq!(inline("- not a list"), "\\- not a list");
+        assert_eq!(inline("> not a quote"), "\\> not a quote");
         assert_eq!(inline("1. not a list"), "1\\. not a list");
+        assert_eq!(inline("0.5 stays"), "0.5 stays");
         assert_eq!(
             inline("late-night `code` *em*"),
             "late-night \\`code\\` \\*em\\*"
         );
-        assert_eq!(inline("R&D\nline two"), "R&amp;D line two");
-        assert_eq!(inline("[link](http://x)"), "\\[link\\](http://x)");
+        // Plain text stays plain: no entities.
+        assert_eq!(inline("R&D\nline two"), "R&D line two");
+        assert_eq!(inline("3 < 4 & 5 > 2"), "3 < 4 & 5 > 2");
+        assert_eq!(inline("&amp; stays"), "\\&amp; stays");
+        assert_eq!(inline("[link](x)"), "\\[link\\](x)");
+    }
+
+    #[test]
+    fn bare_urls_become_code_not_links() {
+        assert_eq!(
+            inline("see https://example.com/a_b."),
+            "see `https://example.com/a_b`."
+        );
+        assert_eq!(inline("(www.example.com)"), "(`www.example.com`)");
+        assert_eq!(inline("a|b http://x/|y"), "a\\|b `http://x/\\|y`");
+    }
+
+    /// The text a GFM parser finds in a one-row table whose only cell is
+    /// `cell`, and whether it found raw HTML or a link.
+    fn parse_cell(cell: &str) -> (Vec<String>, bool) {
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        let doc = format!("| h |\n| :-- |\n| {cell} |\n");
+        let mut cells = Vec::new();
+        let mut bad = false;
+        for e in Parser::new_ext(&doc, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+            match e {
+                Event::Start(Tag::TableCell) => cells.push(String::new()),
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(c) = cells.last_mut() {
+                        c.push_str(&t);
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::Link { .. }) => {
+                    bad = true
+                }
+                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => bad = true,
+                _ => {}
+            }
+        }
+        (cells, bad)
+    }
+
+    proptest::proptest! {
+        /// Whatever an answer says, it shows as itself in one table cell:
+        /// no tag, link, emphasis or extra cell, and no entity to read.
+        #[test]
+        fn any_text_shows_as_itself(s in "[ a-zA-Z0-9<>&|*_`~#!\\[\\]()\\\\:/.;=+-]{0,40}") {
+            let cell = inline(&s);
+            let (cells, bad) = parse_cell(&cell);
+            proptest::prop_assert!(!bad, "{s:?} -> {cell:?}");
+            proptest::prop_assert_eq!(cells.len(), 2, "{:?} -> {:?}", s, cell);
+            // The parser collapses nothing inside a line; only the ends are trimmed.
+            proptest::prop_assert_eq!(cells[1].trim(), s.trim(), "{:?} -> {:?}", s, cell);
+        }
     }
 }

@@ -1,23 +1,24 @@
-//! `--format text`: the terminal report. A verdict in a sentence, a table of
-//! dimensions with score bars, coverage, flags, next steps with the answers
-//! that led to them, and the levers that would move the score most.
+//! `--format text`: the terminal report. Draws the shared [`Document`]
+//! (the verdict in a sentence, "Start here", a table of dimensions with
+//! score bars, flags, next steps with the answers that led to them, the
+//! levers) word-wrapped to the terminal's width, coloured when asked.
 
 use std::fmt::Write as _;
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Cell as TableCell, CellAlignment, ContentArrangement, Table, presets};
 use console::Style;
 
-use super::{
-    Exporter, LOW_CONFIDENCE, NO_VERDICT, REDACTED_NOTE, RenderOptions, bar, because_items,
-    format_difference, format_opt_score, format_score, lever_sentence, notes, terminal_safe,
-};
+use super::document::{self, Align, Audience, Block, Cell, Document, Line, ListKind, Tone};
+use super::{Exporter, RenderOptions, bar, terminal_safe};
+use crate::bank::Severity;
 use crate::compare::Comparison;
 use crate::result::AssessmentResult;
 
 pub struct TextExporter;
 
-/// How many `because` entries a next step shows before "and N more".
-const BECAUSE_SHOWN: usize = 3;
+/// The terminal report for screen readers (`--plain`, `TERM=dumb`): the
+/// same words, with no box drawing and no block bars; tables become lines.
+pub struct PlainTextExporter;
 
 struct Styles {
     heading: Style,
@@ -40,313 +41,241 @@ impl Styles {
             bold: s(Style::new().bold()),
         }
     }
-    fn verdict(&self, verdict: Option<&str>) -> &Style {
-        match verdict {
-            Some("positive") => &self.green,
-            Some("sidelined") => &self.red,
-            Some(_) => &self.yellow,
-            None => &self.dim,
+    fn tone(&self, tone: Tone) -> &Style {
+        match tone {
+            Tone::Good => &self.green,
+            Tone::Bad => &self.red,
+            Tone::Mixed => &self.yellow,
+            Tone::Neutral => &self.bold,
         }
     }
 }
 
 impl Exporter for TextExporter {
     fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
-        let st = Styles::new(o.color);
-        let width = usize::from(o.width.clamp(40, 160));
-        let t = |s: &str| terminal_safe(s);
-        let mut out = String::new();
-
-        out.push_str(&wrap(
-            &st.heading.apply_to(t(&r.bank.title)).to_string(),
-            width,
-            "",
-        ));
-        let _ = writeln!(out);
-        match (r.overall.score, &r.overall.label) {
-            (Some(score), Some(label)) => {
-                let sentence = format!(
-                    "Verdict: {}, with an overall score of {} out of 100.",
-                    st.verdict(r.overall.verdict.as_deref()).apply_to(t(label)),
-                    st.bold.apply_to(format_score(score))
-                );
-                out.push_str(&wrap(&sentence, width, ""));
-            }
-            _ => out.push_str(&wrap(NO_VERDICT, width, "")),
-        }
-        if let Some(summary) = &r.overall.summary {
-            out.push_str(&wrap(&t(summary), width, ""));
-        }
-        for id in &r.overall.capped_by {
-            if let Some(flag) = r.flags.iter().find(|f| &f.id == id) {
-                let note = format!(
-                    "(The score alone would give a better verdict; \"{}\" keeps it here.)",
-                    t(&flag.title)
-                );
-                out.push_str(&st.dim.apply_to(wrap(&note, width, "")).to_string());
-            }
-        }
-        let c = r.coverage;
-        let _ = writeln!(out, "{}", super::coverage_sentence(r));
-        if c.is_low() {
-            out.push_str(
-                &st.yellow
-                    .apply_to(wrap(LOW_CONFIDENCE, width, ""))
-                    .to_string(),
-            );
-        }
-        let _ = writeln!(out);
-
-        // Dimensions.
-        let mut table = table(width);
-        table.set_header(vec!["Dimension", "Score", "", "Answered"]);
-        for d in &r.dimensions {
-            let (score, bar) = match d.score {
-                Some(s) => (format_score(s), bar(s)),
-                None => ("–".to_string(), super::no_score(d).to_string()),
-            };
-            table.add_row(vec![
-                Cell::new(t(&d.title)),
-                Cell::new(score).set_alignment(CellAlignment::Right),
-                Cell::new(bar),
-                Cell::new(format!("{} of {}", d.answered, d.asked))
-                    .set_alignment(CellAlignment::Right),
-            ]);
-        }
-        let _ = writeln!(out, "{table}");
-
-        // Flags.
-        for (severity, heading, mark, style) in [
-            ("red", "Red flags", "✗", &st.red),
-            ("green", "Green flags", "✓", &st.green),
-        ] {
-            let flags: Vec<_> = r.flags.iter().filter(|f| f.severity == severity).collect();
-            if flags.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n{}", st.heading.apply_to(heading));
-            for f in flags {
-                out.push_str(&wrap_hanging(
-                    &t(&f.title),
-                    width,
-                    &format!("  {} ", style.apply_to(mark)),
-                    "    ",
-                ));
-                if let Some(detail) = &f.detail {
-                    out.push_str(&wrap(&t(detail), width, "    "));
-                }
-                out.push_str(&because(r, &f.because, width, &st));
-            }
-        }
-
-        // Next steps.
-        if !r.next_steps.is_empty() {
-            let _ = writeln!(out, "\n{}", st.heading.apply_to("Next steps"));
-            for (n, s) in r.next_steps.iter().enumerate() {
-                out.push_str(&wrap_hanging(
-                    &st.bold.apply_to(t(&s.title)).to_string(),
-                    width,
-                    &format!("  {}. ", n + 1),
-                    "     ",
-                ));
-                if !s.detail.is_empty() {
-                    out.push_str(&wrap(&t(&s.detail), width, "     "));
-                }
-                out.push_str(&because(r, &s.because, width, &st));
-            }
-        }
-
-        // Levers.
-        if !r.levers.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{}",
-                st.heading.apply_to("What would move your score most")
-            );
-            for l in &r.levers {
-                out.push_str(&wrap_hanging(&t(&lever_sentence(l)), width, "  • ", "    "));
-            }
-        }
-
-        // Free-text answers, unless redacted.
-        let notes = notes(r);
-        if !notes.is_empty() && !r.redacted {
-            let _ = writeln!(out, "\n{}", st.heading.apply_to("Your notes"));
-            for (prompt, answer) in notes {
-                out.push_str(&st.dim.apply_to(wrap(&t(prompt), width, "  ")).to_string());
-                out.push_str(&wrap(&t(answer), width, "    "));
-            }
-        }
-
-        if let Some(disclaimer) = &r.bank.disclaimer {
-            let _ = writeln!(out);
-            out.push_str(&st.dim.apply_to(wrap(&t(disclaimer), width, "")).to_string());
-        }
-        if r.redacted {
-            let _ = writeln!(out, "\n{}", st.dim.apply_to(REDACTED_NOTE));
-        }
-        out
+        draw(&document::report(r), o, false)
     }
 
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
-        let st = Styles::new(o.color);
-        let width = usize::from(o.width.clamp(40, 160));
-        let t = |s: &str| terminal_safe(s);
-        let (la, lb) = (t(&c.a.label), t(&c.b.label));
-        let mut out = String::new();
-
-        out.push_str(&wrap(
-            &st.heading
-                .apply_to(format!("Comparing {la} and {lb}"))
-                .to_string(),
-            width,
-            "",
-        ));
-        let _ = writeln!(out);
-        if !c.same_bank {
-            out.push_str(
-                &st.yellow
-                    .apply_to(wrap(&t(&different_banks(c)), width, ""))
-                    .to_string(),
-            );
-        }
-        for side in [&c.a, &c.b] {
-            let verdict = side.verdict_label.as_deref().unwrap_or("no verdict");
-            let line = format!(
-                "{}: {} ({} of {} scored questions answered)",
-                t(&side.label),
-                st.verdict(side.verdict.as_deref()).apply_to(t(verdict)),
-                side.answered,
-                side.asked
-            );
-            out.push_str(&wrap(&line, width, ""));
-        }
-        let _ = writeln!(out);
-
-        let mut table = table(width);
-        table.set_header(vec![
-            "".to_string(),
-            la.clone(),
-            lb.clone(),
-            "Difference".to_string(),
-        ]);
-        let row = |title: &str, d: &crate::compare::ScoreDiff| {
-            vec![
-                Cell::new(t(title)),
-                Cell::new(format_opt_score(d.a)).set_alignment(CellAlignment::Right),
-                Cell::new(format_opt_score(d.b)).set_alignment(CellAlignment::Right),
-                Cell::new(format_difference(d.difference)).set_alignment(CellAlignment::Right),
-            ]
-        };
-        table.add_row(row("Overall", &c.overall));
-        for d in &c.dimensions {
-            table.add_row(row(&d.title, &d.score));
-        }
-        let _ = writeln!(out, "{table}");
-
-        if c.is_identical() {
-            let _ = writeln!(
-                out,
-                "\nNo differences: every score, answer and flag is the same."
-            );
-        }
-
-        if !c.questions.is_empty() {
-            let _ = writeln!(out, "\n{}", st.heading.apply_to("Answers that differ most"));
-            for (n, q) in c.questions.iter().take(QUESTIONS_SHOWN).enumerate() {
-                out.push_str(&wrap_hanging(
-                    &t(&q.prompt),
-                    width,
-                    &format!("  {}. ", n + 1),
-                    "     ",
-                ));
-                for (label, answer, score) in
-                    [(&la, &q.a_label, q.score.a), (&lb, &q.b_label, q.score.b)]
-                {
-                    let scored =
-                        score.map_or(String::new(), |s| format!(", score {}", format_score(s)));
-                    out.push_str(&wrap(
-                        &format!("{label}: {}{scored}", t(answer)),
-                        width,
-                        "     ",
-                    ));
-                }
-                if let Some(d) = q.score.difference {
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        st.dim
-                            .apply_to(format!("     difference {}", format_difference(Some(d))))
-                    );
-                }
-            }
-            if c.questions.len() > QUESTIONS_SHOWN {
-                let _ = writeln!(
-                    out,
-                    "  and {} more answers differ (all of them are in --format json)",
-                    c.questions.len() - QUESTIONS_SHOWN
-                );
-            }
-        }
-
-        for (heading, flags) in c.flags.sections(&la, &lb) {
-            if flags.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n{}", st.heading.apply_to(heading));
-            for f in flags {
-                let (mark, style) = if f.severity == "red" {
-                    ("✗", &st.red)
-                } else {
-                    ("✓", &st.green)
-                };
-                out.push_str(&wrap_hanging(
-                    &t(&f.title),
-                    width,
-                    &format!("  {} ", style.apply_to(mark)),
-                    "    ",
-                ));
-            }
-        }
-        if c.redacted {
-            let _ = writeln!(out, "\n{}", st.dim.apply_to(REDACTED_NOTE));
-        }
-        out
+        draw(&super::comparison::document(c), o, false)
     }
 }
 
-/// How many differing questions the text, Markdown and HTML comparisons show.
-pub const QUESTIONS_SHOWN: usize = 10;
+impl Exporter for PlainTextExporter {
+    fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
+        draw(&document::report(r), o, true)
+    }
 
-/// The warning for results from different banks.
-pub fn different_banks(c: &Comparison) -> String {
-    format!(
-        "These results come from different question banks (\"{}\" and \"{}\"): only the dimensions and questions they share can be compared.",
-        c.a.bank, c.b.bank
-    )
+    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
+        draw(&super::comparison::document(c), o, true)
+    }
 }
 
-/// "because: Prompt → Answer" lines under a flag or a next step.
-fn because(r: &AssessmentResult, ids: &[String], width: usize, st: &Styles) -> String {
+/// Draws a document for a terminal `o.width` columns wide; `plain`: for a
+/// screen reader.
+fn draw(doc: &Document, o: &RenderOptions, plain: bool) -> String {
+    let st = Styles::new(o.color);
+    let width = usize::from(o.width.clamp(40, 160));
     let mut out = String::new();
-    for line in because_items(r, ids).iter().take(BECAUSE_SHOWN) {
+    out.push_str(&wrap(
+        &st.heading.apply_to(terminal_safe(&doc.title)).to_string(),
+        width,
+        "",
+    ));
+    let _ = writeln!(out);
+    for block in &doc.lead {
+        out.push_str(&draw_block(block, width, &st, plain));
+    }
+    for section in &doc.sections {
+        if section.audience == Audience::Page {
+            continue;
+        }
+        let _ = writeln!(out);
+        if let Some(h) = &section.heading {
+            let _ = writeln!(out, "{}", st.heading.apply_to(terminal_safe(h)));
+        }
+        for block in &section.blocks {
+            out.push_str(&draw_block(block, width, &st, plain));
+        }
+    }
+    for line in &doc.footer {
+        let _ = writeln!(out);
         out.push_str(
             &st.dim
-                .apply_to(wrap(&terminal_safe(line), width, "     "))
+                .apply_to(wrap(&terminal_safe(line), width, ""))
                 .to_string(),
-        );
-    }
-    if ids.len() > BECAUSE_SHOWN {
-        let _ = writeln!(
-            out,
-            "{}",
-            st.dim.apply_to(format!(
-                "     and {} more answers",
-                ids.len() - BECAUSE_SHOWN
-            ))
         );
     }
     out
+}
+
+fn spans(line: &Line, st: &Styles) -> String {
+    line.iter()
+        .map(|s| {
+            let t = terminal_safe(&s.text);
+            match (s.tone, s.strong) {
+                (Some(tone), _) => st.tone(tone).apply_to(t).to_string(),
+                (None, true) => st.bold.apply_to(t).to_string(),
+                (None, false) => t,
+            }
+        })
+        .collect()
+}
+
+fn plain_text(line: &Line) -> String {
+    line.iter().map(|s| terminal_safe(&s.text)).collect()
+}
+
+/// The spectrum drawn in two lines: the bands in their colours, lowest
+/// first, and a marker under the score.
+///
+/// ```text
+/// ━━━━━━━━━━━━━━━━━━━━━━┃━━━━━━━━━━━━┃━━━━━━━━━━━━━━
+///            ▲ 25.4
+/// ```
+fn spectrum_line(s: &document::Spectrum, width: usize, st: &Styles) -> String {
+    let n = width.saturating_sub(4).clamp(20, 60);
+    let at = |i: usize| 100.0 * (i as f64 + 0.5) / n as f64;
+    let mut bar = String::new();
+    for i in 0..n {
+        let x = at(i);
+        let boundary = s
+            .segments
+            .iter()
+            .skip(1)
+            .any(|seg| (seg.from * n as f64 / 100.0).round() as usize == i);
+        let tone = s
+            .segments
+            .iter()
+            .find(|seg| x >= seg.from && x < seg.to)
+            .map_or(Tone::Neutral, |seg| seg.tone);
+        let c = if boundary { "┃" } else { "━" };
+        bar.push_str(&st.tone(tone).apply_to(c).to_string());
+    }
+    let mut out = format!("{bar}\n");
+    if let Some(score) = s.score {
+        let i = ((score.clamp(0.0, 100.0) / 100.0) * (n - 1) as f64).round() as usize;
+        let label = format!(
+            "{}{}",
+            super::format_score(score),
+            if s.provisional { " (provisional)" } else { "" }
+        );
+        let line = if i + 2 + label.chars().count() <= n {
+            format!("{}▲ {label}", " ".repeat(i))
+        } else {
+            let pad = (i + 1).saturating_sub(label.chars().count() + 2);
+            format!("{}{label} ▲", " ".repeat(pad))
+        };
+        out.push_str(&st.bold.apply_to(line).to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// A table as lines a screen reader reads well: each row's first cell, then
+/// the others as "Column: value", separated by commas.
+fn plain_table(t: &document::Table, width: usize) -> String {
+    let mut out = String::new();
+    for row in &t.rows {
+        let mut parts = Vec::new();
+        for (i, (cell, col)) in row.iter().zip(&t.columns).enumerate() {
+            let text = match cell {
+                Cell::Text(line) => plain_text(line),
+                Cell::Bar(..) => continue,
+                Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
+            };
+            if i == 0 || col.title.is_empty() {
+                parts.push(text);
+            } else {
+                parts.push(format!("{}: {text}", terminal_safe(&col.title)));
+            }
+        }
+        out.push_str(&wrap_hanging(&parts.join(", "), width, "  ", "    "));
+    }
+    out
+}
+
+fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
+    match block {
+        Block::Para(line) => wrap(&spans(line, st), width, ""),
+        Block::Note(s) => st
+            .dim
+            .apply_to(wrap(&terminal_safe(s), width, ""))
+            .to_string(),
+        Block::Warning(s) => st
+            .yellow
+            .apply_to(wrap(&terminal_safe(s), width, ""))
+            .to_string(),
+        Block::Subheading(s) => format!("\n{}\n", st.bold.apply_to(terminal_safe(s))),
+        Block::Spectrum(s) => {
+            let words = st
+                .dim
+                .apply_to(wrap(
+                    &terminal_safe(&document::spectrum_words(s)),
+                    width,
+                    "",
+                ))
+                .to_string();
+            if plain {
+                words
+            } else {
+                format!("{}{words}", spectrum_line(s, width, st))
+            }
+        }
+        Block::Pairs(_) => String::new(),
+        Block::Table(t) if plain => plain_table(t, width),
+        Block::Table(t) => {
+            let mut table = table(width);
+            table.set_header(t.columns.iter().map(|c| terminal_safe(&c.title)));
+            for row in &t.rows {
+                table.add_row(row.iter().zip(&t.columns).map(|(cell, c)| {
+                    let text = match cell {
+                        Cell::Text(line) => plain_text(line),
+                        Cell::Bar(score, _) => bar(*score),
+                        Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
+                    };
+                    let cell = TableCell::new(text);
+                    match c.align {
+                        Align::Right => cell.set_alignment(CellAlignment::Right),
+                        Align::Left => cell,
+                    }
+                }));
+            }
+            format!("{table}\n")
+        }
+        Block::List(list) => {
+            let mut out = String::new();
+            for (n, item) in list.items.iter().enumerate() {
+                let marker = match (item.mark, list.kind) {
+                    (Some(Severity::Red), _) if plain => "  Red flag: ".to_string(),
+                    (Some(Severity::Green), _) if plain => "  Green flag: ".to_string(),
+                    (Some(Severity::Red), _) => format!("  {} ", st.red.apply_to("✗")),
+                    (Some(Severity::Green), _) => format!("  {} ", st.green.apply_to("✓")),
+                    (None, ListKind::Bullets) if plain => "  - ".to_string(),
+                    (None, ListKind::Bullets) => "  • ".to_string(),
+                    (None, ListKind::Numbered | ListKind::Checklist) => format!("  {}. ", n + 1),
+                };
+                let indent = " ".repeat(console::measure_text_width(&marker).min(5));
+                out.push_str(&wrap_hanging(
+                    &spans(&item.title, st),
+                    width,
+                    &marker,
+                    &indent,
+                ));
+                if let Some(detail) = &item.detail {
+                    out.push_str(&wrap(&terminal_safe(detail), width, &indent));
+                }
+                for reason in &item.reasons {
+                    out.push_str(
+                        &st.dim
+                            .apply_to(wrap(&terminal_safe(reason), width, &indent))
+                            .to_string(),
+                    );
+                }
+            }
+            out
+        }
+    }
 }
 
 /// Word-wraps `text` to `width` columns, every line starting with `indent`.
@@ -412,7 +341,8 @@ mod tests {
     fn bars_and_scores() {
         assert_eq!(bar(63.4), "██████░░░░");
         assert_eq!(bar(100.0), "██████████");
-        assert_eq!(format_score(70.0), "70");
-        assert_eq!(format_score(63.4), "63.4");
+        assert_eq!(super::super::format_score(70.0), "70.0");
+        assert_eq!(super::super::format_score(63.4), "63.4");
+        assert_eq!(super::super::format_score(-0.0), "0.0");
     }
 }

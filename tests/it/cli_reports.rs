@@ -240,7 +240,8 @@ fn hostile_text_answer_is_inert_through_the_binary() {
         );
         if format != "text" {
             assert!(!doc.contains(&0x1b), "{format}: no ESC byte at all");
-            assert!(!text.contains("<script"), "{format}");
+            // Markdown escapes the tag for Markdown (`\<script>`).
+            assert!(!text.replace("\\<", "").contains("<script"), "{format}");
         }
     }
 }

@@ -198,9 +198,11 @@ fn f(v: &Value) -> Option<f64> {
     v.as_f64()
 }
 
-/// Rounded as the result rounds: one decimal.
-fn r1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+/// `got` is `want` rounded to a step of `2 * half`: the engine and this
+/// test sum in different orders, so a value on a rounding boundary may go
+/// either way.
+fn near(got: f64, want: f64, half: f64) -> bool {
+    (got - want).abs() <= half + 1e-9
 }
 
 fn config() -> ProptestConfig {
@@ -260,12 +262,12 @@ proptest! {
             let all_scale = set.questions.iter().all(|(q, _)| matches!(q, Q::Scale(_)));
             if has_score {
                 let score = 100.0 * wv / w;
-                prop_assert!((f(&d["score"]).unwrap() - r1(score)).abs() < 1e-9, "{} vs {}", d["score"], score);
+                prop_assert!(near(f(&d["score"]).unwrap(), score, 0.05), "{} vs {}", d["score"], score);
                 if all_scale {
-                    let mean = ((mean_sum / w) * 100.0).round() / 100.0;
-                    prop_assert!((f(&d["scale_mean"]).unwrap() - mean).abs() < 1e-9);
+                    prop_assert!(near(f(&d["scale_mean"]).unwrap(), mean_sum / w, 0.005));
                 }
-                if set.bands {
+                // On the boundary itself the two sums may differ in the last bit.
+                if set.bands && (score - 50.0).abs() > 1e-9 {
                     prop_assert_eq!(&d["verdict"], if score >= 50.0 { "high" } else { "low" });
                 }
                 if set.weight > 0 {
@@ -288,7 +290,7 @@ proptest! {
             (dims_w > 0.0).then(|| dims_ws / dims_w)
         };
         match overall {
-            Some(o) => prop_assert!((f(&r["overall"]["score"]).unwrap() - r1(o)).abs() < 1e-9),
+            Some(o) => prop_assert!(near(f(&r["overall"]["score"]).unwrap(), o, 0.05)),
             None => prop_assert!(r["overall"]["score"].is_null()),
         }
         let asked = r["coverage"]["asked"].as_u64().unwrap() as f64;

@@ -500,7 +500,7 @@ mod checks {
         Test::new()
             .mini()
             .args(["assess", "--bank", MINI, "--answers", "-"])
-            .stdin("boss_understands: 4\n")
+            .stdin("has_manager: true\nboss_early_leave: normal\nboss_understands: 4\nboss_late_email: 1\n")
             .code(0)
             .stdout_contains("Verdict");
         Test::new()

@@ -8,6 +8,8 @@ mod harness;
 #[path = "../support/genbank.rs"]
 mod genbank;
 
+mod bank_fit;
+mod browser;
 mod builtin_bank;
 mod cli;
 mod cli_reports;
@@ -26,6 +28,7 @@ mod interactive;
 mod levers;
 mod personas;
 mod reference;
+mod report_story;
 mod reports;
 mod robustness;
 mod schemas;
