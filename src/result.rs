@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, Kind, Reasons};
+use crate::bank::{Bank, KindName, Reasons, Severity};
 use crate::error::Failure;
 use crate::scoring::{self, Evaluation, Mode};
 
@@ -200,6 +200,20 @@ pub struct QuestionResult {
     pub scored: bool,
 }
 
+impl QuestionResult {
+    /// The kind as a type (`None` for a name no mommytrack writes).
+    pub fn kind(&self) -> Option<KindName> {
+        KindName::parse(&self.kind)
+    }
+}
+
+impl FlagResult {
+    /// The severity as a type (`None` for a name no mommytrack writes).
+    pub fn severity(&self) -> Option<Severity> {
+        Severity::parse(&self.severity)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlagResult {
     pub id: String,
@@ -347,7 +361,7 @@ fn build(
                         QuestionResult {
                             id: q.id.clone(),
                             prompt: q.prompt.clone(),
-                            kind: q.kind.name().to_string(),
+                            kind: q.kind.kind_name().as_str().to_string(),
                             answer: answer.map_or(serde_json::Value::Null, Answer::to_json),
                             answer_label: answer.map(|a| a.label(q)),
                             score: eval.values[i].map(|v| round1(100.0 * v)),
@@ -556,7 +570,7 @@ impl AssessmentResult {
         let mut text_ids = Vec::new();
         for d in &mut self.dimensions {
             for q in &mut d.questions {
-                if q.kind == Kind::Text.name() && !q.answer.is_null() {
+                if q.kind() == Some(KindName::Text) && !q.answer.is_null() {
                     q.answer = serde_json::Value::String("(redacted)".into());
                     q.answer_label = Some("(redacted)".into());
                     text_ids.push(q.id.clone());
@@ -569,6 +583,11 @@ impl AssessmentResult {
             }
         }
         self.redacted = true;
+    }
+
+    /// The mode as a type (`None` for a name no mommytrack writes).
+    pub fn mode(&self) -> Option<Mode> {
+        Mode::parse(&self.mode)
     }
 
     /// A question's prompt and answer label, looked up by id.
@@ -605,6 +624,22 @@ mod tests {
         assert_eq!(round1(63.45000001), 63.5);
         assert_eq!(round1(100.0), 100.0);
         assert_eq!(round1(1e-12), 0.0);
+    }
+
+    #[test]
+    fn names_in_a_result_read_back_as_types() {
+        for k in KindName::ALL {
+            assert_eq!(KindName::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+        for s in [Severity::Red, Severity::Green] {
+            assert_eq!(Severity::parse(s.as_str()), Some(s));
+        }
+        for m in [Mode::Full, Mode::Quick] {
+            assert_eq!(Mode::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(KindName::parse("scael"), None);
+        assert_eq!(Severity::parse("orange"), None);
     }
 
     #[test]

@@ -26,6 +26,15 @@ impl Mode {
         }
     }
 
+    /// The mode a result names, if it is one.
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "full" => Some(Mode::Full),
+            "quick" => Some(Mode::Quick),
+            _ => None,
+        }
+    }
+
     /// Whether this mode asks `q` (before its `when` is considered).
     pub fn includes(self, q: &Question) -> bool {
         self == Mode::Full || q.core
@@ -157,9 +166,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
                 .score
                 .zip(scale_range(bank, set))
                 .map(|(score, (lo, hi))| lo as f64 + score / 100.0 * (hi - lo) as f64);
-            d.band = d
-                .score
-                .and_then(|score| band_for(&set.bands, score).filter(|_| !set.bands.is_empty()));
+            d.band = d.score.and_then(|score| band_for(&set.bands, score));
             sums.push(sum);
             d
         })

@@ -129,8 +129,10 @@ impl Builder {
                 .hint("merge flags that say the same thing"),
             );
         }
+        // Flags come in file order: each is looked for after the one before.
+        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
         for (id, rf) in flags {
-            let at = ctx.loc.key(id, 0);
+            let at = cursor.find_key(ctx, id);
             if !is_valid_id(id) {
                 p.push(id_problem(ctx, "flag", id, at));
             }
@@ -387,12 +389,13 @@ impl Builder {
     }
 
     pub(super) fn unused_flags(&self, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
         for (i, f) in self.flags.iter().enumerate() {
             if !self.flags_raised.contains(&i) {
                 p.push(
                     ctx.problem(
                         format!("no option raises the flag `{}`", f.id),
-                        ctx.loc.key(&f.id, 0),
+                        cursor.find_key(ctx, &f.id),
                     )
                     .id(&f.id)
                     .hint("add `flag: …` to an option, or remove the flag")
