@@ -149,8 +149,8 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
     };
 
     set_hint("Nothing was answered, so nothing was saved.".into());
-    // Without a handler (it cannot be installed twice) Ctrl-C still ends
-    // the program; the draft is saved after every answer regardless.
+    // Ctrl-C, SIGTERM or SIGHUP (the handler main installs) now stop the
+    // session with the resume hint; the draft is saved after every answer.
     crate::signals::on_signal(|| stop(Stop::Interrupted));
 
     let p = prompter.as_mut();
