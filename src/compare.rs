@@ -166,6 +166,7 @@ impl Comparison {
         let mut dimensions: Vec<DimensionDiff> = a
             .dimensions
             .iter()
+            .filter(|da| !da.is_unscored_profile())
             .map(|da| {
                 let sb = b_dims.get(da.id.as_str()).and_then(|db| db.score);
                 DimensionDiff {
@@ -176,7 +177,7 @@ impl Comparison {
                 }
             })
             .collect();
-        for db in &b.dimensions {
+        for db in b.dimensions.iter().filter(|d| !d.is_unscored_profile()) {
             if !a_dims.contains(db.id.as_str()) {
                 dimensions.push(DimensionDiff {
                     id: db.id.clone(),

@@ -165,6 +165,15 @@ pub struct DimensionResult {
     pub questions: Vec<QuestionResult>,
 }
 
+impl DimensionResult {
+    /// A set of questions that are asked but never scored (the built-in
+    /// "About you" profile): it has no score to report, so the score
+    /// tables leave it out; its answers still appear with the others.
+    pub fn is_unscored_profile(&self) -> bool {
+        !self.questions.is_empty() && self.questions.iter().all(|q| !q.scored)
+    }
+}
+
 fn one() -> usize {
     1
 }
