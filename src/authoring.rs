@@ -103,7 +103,7 @@ pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Res
         .into());
     }
     for w in &problems {
-        eprintln!("{w}");
+        crate::error::diag(w);
     }
     let Some(bank) = bank else {
         return Err(Failure::new(ExitKind::InvalidData, "the bank did not load").into());

@@ -29,6 +29,11 @@ pub struct Cli {
     /// When to use colours: auto (a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Read question set files that are symbolic links to files outside the bank folder
+    /// (by default they are refused, so a shared bank cannot make mommytrack read other files).
+    #[arg(long, global = true)]
+    pub follow_links: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

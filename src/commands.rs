@@ -18,9 +18,11 @@ use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
     let color = cli.color;
+    bank::set_follow_links(cli.follow_links);
     match cli.command {
         Command::Assess(args) => assess(args, color),
         Command::Report { result, output } => {
+            crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&result])?;
             let r = read_result(&result)?;
             emit(r, &output, color)
         }
@@ -30,6 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
             labels,
             output,
         } => {
+            crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&a, &b])?;
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
             let labels = labels.unwrap_or_else(|| crate::compare::labels(&a, &b));
             compare(ra, rb, labels, &output, color)
@@ -96,6 +99,9 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
     if args.answers.is_none() && (args.resume || args.plain || std::io::stdin().is_terminal()) {
         return crate::interactive::run(&args, color);
     }
+    if let Some(answers) = &args.answers {
+        crate::files::refuse_output_over_inputs(args.output.output.as_deref(), &[answers])?;
+    }
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let mode = if args.quick { Mode::Quick } else { Mode::Full };
     let (bank, bank_warnings) = bank::load(&source)?;
@@ -154,27 +160,25 @@ fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
         .partition(|&&i| !mode.includes(&bank.questions[i]));
     // A full answers file used with --quick is normal: one line says so.
     if !not_core.is_empty() {
-        eprintln!(
-            "{}",
+        crate::error::diag(
             Problem::new(
                 file,
                 format!(
                     "{} answers are for questions --quick does not ask (not core); they are ignored",
                     not_core.len()
-                )
+                ),
             )
-            .warning()
+            .warning(),
         );
     }
     for i in conditional {
-        eprintln!(
-            "{}",
+        crate::error::diag(
             Problem::new(
                 file,
-                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored"
+                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored",
             )
             .id(&bank.questions[i].id)
-            .warning()
+            .warning(),
         );
     }
 }
@@ -219,11 +223,7 @@ pub fn render_options(color: ColorChoice, to_stdout: bool) -> RenderOptions {
 }
 
 fn read_result(path: &Path) -> Result<AssessmentResult> {
-    let text = input::read_text(path)?;
-    Ok(AssessmentResult::from_json(
-        &text,
-        &path.display().to_string(),
-    )?)
+    Ok(crate::saved::read_result(path)?)
 }
 
 /// Compares two saved results and writes the comparison out. Results from
@@ -242,18 +242,18 @@ fn compare(
     let comparison = crate::compare::Comparison::new(&a, &b, &la, &lb);
     let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
     if !comparison.same_bank {
-        eprintln!(
+        crate::error::diag(format_args!(
             "warning: {la} and {lb} come from different question banks (\"{}\" and \"{}\"); only the dimensions and questions they share are compared",
             export::terminal_safe(&a.bank.title),
             export::terminal_safe(&b.bank.title)
-        );
+        ));
     }
     if a.mode != b.mode {
-        eprintln!(
+        crate::error::diag(format_args!(
             "warning: {la} is a {} assessment and {lb} a {} one; questions asked in only one of them show as not answered in the other",
             export::terminal_safe(&a.mode),
             export::terminal_safe(&b.mode)
-        );
+        ));
     }
     let options = render_options(color, out.output.is_none());
     let doc = export::exporter(out.format)?.comparison(&comparison, &options);
@@ -401,7 +401,9 @@ fn questions_json(bank: &Bank) -> serde_json::Value {
 pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
     use std::fmt::Write as _;
     let comment = |out: &mut String, text: &str, indent: &str| {
-        for line in text.lines() {
+        // Made inert, a lone CR (a line break to YAML) included, so no
+        // prompt can end its comment and smuggle in an answer.
+        for line in crate::sanitize::text(text).lines() {
             let _ = writeln!(out, "# {indent}{}", line.trim_end());
         }
     };
@@ -425,7 +427,11 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
         if qs.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n# ==== {} ====", set.title.trim());
+        let _ = writeln!(
+            out,
+            "\n# ==== {} ====",
+            crate::sanitize::inline(set.title.trim())
+        );
         for q in qs {
             let _ = writeln!(out);
             comment(&mut out, &q.prompt, "");
@@ -439,7 +445,11 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
                 Kind::Choice(opts) => {
                     let _ = writeln!(out, "# One of:");
                     for o in opts {
-                        comment(&mut out, &format!("{:<14} {}", o.id, o.label), "  ");
+                        comment(
+                            &mut out,
+                            &format!("{:<14} {}", o.id, crate::sanitize::inline(&o.label)),
+                            "  ",
+                        );
                     }
                 }
                 Kind::Multi(opts) => {
@@ -449,7 +459,11 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
                         opts[0].id
                     );
                     for o in opts {
-                        comment(&mut out, &format!("{:<14} {}", o.id, o.label), "  ");
+                        comment(
+                            &mut out,
+                            &format!("{:<14} {}", o.id, crate::sanitize::inline(&o.label)),
+                            "  ",
+                        );
                     }
                 }
                 Kind::Scale(s) => {
@@ -468,7 +482,11 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
                     let _ = writeln!(out, "# Any text, in quotes.");
                 }
             }
-            let _ = writeln!(out, "{}: null", q.id);
+            if crate::input::yaml11_reads_specially(&q.id) {
+                let _ = writeln!(out, "\"{}\": null", q.id);
+            } else {
+                let _ = writeln!(out, "{}: null", q.id);
+            }
         }
     }
     out

@@ -43,6 +43,35 @@ pub struct AssessmentResult {
     /// True when free-text answers were left out for sharing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redacted: bool,
+    /// Question id → place, built on the first [`AssessmentResult::question`]
+    /// call: reports and comparisons look up every reason's question, and
+    /// a scan per lookup made them cost the square of a large result.
+    #[serde(skip)]
+    pub question_index: QuestionIndex,
+}
+
+/// A lookup from question id to (dimension, question) positions, built
+/// once on first use. It is not data: clones start empty and any two
+/// compare equal.
+#[derive(Default)]
+pub struct QuestionIndex(std::sync::OnceLock<std::collections::HashMap<String, (usize, usize)>>);
+
+impl Clone for QuestionIndex {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for QuestionIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for QuestionIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("QuestionIndex")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -481,6 +510,7 @@ fn build(
             .collect(),
         answers,
         redacted: false,
+        question_index: QuestionIndex::default(),
     }
 }
 
@@ -503,6 +533,11 @@ impl AssessmentResult {
                 e.column()
             ))
         })?;
+        Self::from_value(value, file)
+    }
+
+    /// [`AssessmentResult::from_json`] on JSON already parsed.
+    pub fn from_value(value: serde_json::Value, file: &str) -> Result<Self, Failure> {
         match value
             .get("schema_version")
             .and_then(serde_json::Value::as_u64)
@@ -566,10 +601,25 @@ impl AssessmentResult {
 
     /// A question's prompt and answer label, looked up by id.
     pub fn question(&self, id: &str) -> Option<&QuestionResult> {
-        self.dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
-            .find(|q| q.id == id)
+        let index = self.question_index.0.get_or_init(|| {
+            let mut index = std::collections::HashMap::new();
+            for (d, dim) in self.dimensions.iter().enumerate() {
+                for (q, question) in dim.questions.iter().enumerate() {
+                    index.entry(question.id.clone()).or_insert((d, q));
+                }
+            }
+            index
+        });
+        let &(d, q) = index.get(id)?;
+        match self.dimensions.get(d).and_then(|dim| dim.questions.get(q)) {
+            Some(found) if found.id == id => Some(found),
+            // The dimensions changed since the index was built.
+            _ => self
+                .dimensions
+                .iter()
+                .flat_map(|d| &d.questions)
+                .find(|q| q.id == id),
+        }
     }
 }
 

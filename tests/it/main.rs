@@ -20,7 +20,11 @@ mod docs_psychometric;
 mod engine_props;
 mod engine_v2;
 mod error_messages;
+mod fuzz_saved;
+#[cfg(unix)]
+mod hostile_files;
 mod hostile_inputs;
+mod hostile_terminal;
 mod instrument;
 #[cfg(unix)]
 mod interactive;

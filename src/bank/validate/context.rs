@@ -122,11 +122,14 @@ pub(super) fn yaml_problem(f: &SourceFile, e: serde_yaml::Error) -> Problem {
     Problem::new(&f.name, strip_location(&e)).at(error_position(&f.text, &e))
 }
 
-/// `[a-z][a-z0-9_]*`
+/// `[a-z][a-z0-9_]*`, and not a word YAML reads as something else
+/// ([`crate::input::yaml_reads_specially`]): an answers file names ids
+/// unquoted, so a question `yes` would be read as `true`.
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !crate::input::yaml_reads_specially(id)
 }
 
 pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> Problem {
@@ -136,6 +139,20 @@ pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> 
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let fixed = fixed.trim_start_matches(|c: char| !c.is_ascii_lowercase());
+    if crate::input::yaml_reads_specially(id) {
+        return ctx
+            .problem(
+                format!(
+                    "`{id}` cannot be a {what} id: YAML reads it as `null`, `true` or `false`, so an answers file could not name it"
+                ),
+                at,
+            )
+            .id(id)
+            .hint(format!(
+                "use a longer name, e.g. `{}_{id}`",
+                what.replace(' ', "_")
+            ));
+    }
     ctx.problem(format!("`{id}` is not a valid {what} id"), at)
         .id(id)
         .hint(if fixed.is_empty() {

@@ -57,7 +57,13 @@ pub(super) fn parse_file<T: DeserializeOwned>(
                 ctx.problem(
                     format!(
                         "a bank file holds a mapping of fields, found {}",
-                        crate::yaml::describe(other)
+                        // A file that is not YAML at all may be anything
+                        // (a key, a password file): quote only its start.
+                        match other {
+                            Value::String(t) =>
+                                format!("text starting \"{}\"", crate::sanitize::excerpt(t, 8)),
+                            other => crate::yaml::describe(other),
+                        }
                     ),
                     Some(0),
                 )
