@@ -10,9 +10,12 @@
 //! these to the command line ([`cli`]) and the terminal session
 //! ([`interactive`]) asks the questions; neither formats a report. [`wrap`]
 //! is the one word-wrapper, [`estimate`] the one time estimate; [`error`]
-//! owns the exit codes, and only `main` exits.
+//! owns the exit codes, and only `main` exits. [`summarize`] pools many
+//! saved results into an anonymous summary; [`authoring`] serves bank
+//! authors (`validate --strict`, `init-bank`).
 
 pub mod answers;
+pub mod authoring;
 pub mod bank;
 pub mod cli;
 pub mod commands;
@@ -25,6 +28,10 @@ pub mod input;
 pub mod interactive;
 pub mod output;
 pub mod result;
+pub mod sanitize;
+pub mod saved;
 pub mod scoring;
+pub mod signals;
+pub mod summarize;
 pub mod wrap;
 pub mod yaml;

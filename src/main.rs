@@ -2,6 +2,11 @@
 //! error to the exit code of CONTRACT §1.
 
 fn main() {
+    // Ctrl-C, SIGTERM or SIGHUP: the temporary file of a write in progress
+    // is removed, then the program ends as interrupted.
+    mommytrack::signals::install(|| {
+        std::process::exit(mommytrack::error::ExitKind::Interrupted.code())
+    });
     let cli = mommytrack::cli::parse();
     if let Err(err) = mommytrack::commands::run(cli) {
         let code = mommytrack::error::exit_code(&err);
@@ -9,9 +14,9 @@ fn main() {
         // complete messages; anything else gets a prefix.
         let interrupted = code == mommytrack::error::ExitKind::Interrupted.code();
         if interrupted || err.downcast_ref::<mommytrack::error::Problems>().is_some() {
-            eprintln!("{err}");
+            mommytrack::error::diag(&err);
         } else {
-            eprintln!("mommytrack: {err:#}");
+            mommytrack::error::diag(format_args!("mommytrack: {err:#}"));
         }
         std::process::exit(code);
     }

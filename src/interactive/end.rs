@@ -8,7 +8,9 @@ use anyhow::Result;
 
 use super::flow::Flow;
 use super::prompt::Prompter;
-use super::{ask, menu, set_hint, state};
+use std::sync::atomic::Ordering;
+
+use super::{INTERRUPTED, PAGING, ask, menu, set_hint, state};
 use crate::export::{self, Format};
 use crate::output::{self, Plan};
 use crate::result::{self, AssessmentResult};
@@ -30,8 +32,7 @@ pub(super) fn finish(
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            let name = state::result_name(dir, now);
-            match state::write(dir, &name, &export::to_json(&result)) {
+            match state::write_result(dir, now, &export::to_json(&result)) {
                 Ok(path) => {
                     if let Some(draft) = draft_path {
                         state::remove_draft(draft)?;
@@ -112,7 +113,12 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                     .map(|e| e.report(&r, &options))
                     .and_then(|doc| {
                         if plan.term.stdout_tty {
-                            screen.page(&doc)
+                            // A Ctrl-C in the pager is the pager's.
+                            PAGING.store(true, Ordering::SeqCst);
+                            let paged = screen.page(&doc);
+                            PAGING.store(false, Ordering::SeqCst);
+                            INTERRUPTED.store(false, Ordering::SeqCst);
+                            paged
                         } else {
                             Ok(p.show(&doc)?)
                         }

@@ -74,9 +74,25 @@ fn set_hint(hint: String) {
     *HINT.lock().unwrap_or_else(|e| e.into_inner()) = hint;
 }
 
+/// Set while the full report is in the pager: a Ctrl-C there is the
+/// pager's, not a reason to end the session.
+pub(crate) static PAGING: AtomicBool = AtomicBool::new(false);
+
+/// What a signal does during a session: it notes the stop for the prompt
+/// that waits. Returns whether the program should still end (after a grace
+/// period, if the session is blocked where the signal cannot reach it):
+/// not while the pager has the terminal.
+fn on_signal() -> bool {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+    !PAGING.load(Ordering::SeqCst)
+}
+
 /// The error that ends a stopped session: the cursor restored, how to
 /// resume, and exit 130 (through `main`, like every other exit code).
 fn stopped(why: Stop) -> anyhow::Error {
+    // A report or result being written is left unfinished: its temporary
+    // file goes.
+    crate::signals::remove_temp();
     if STDERR_TTY.load(Ordering::SeqCst) {
         let _ = console::Term::stderr().show_cursor();
     }
@@ -176,11 +192,14 @@ fn after_ctrl_c(e: std::io::Error) -> std::io::Error {
 /// Runs the interactive assessment (`assess` with no `--answers`).
 pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let state_dir = state::state_dir();
+    if let Some(dir) = &state_dir {
+        state::check_dir(dir)?;
+    }
     let draft_path = state_dir.as_ref().map(|d| d.join(state::DRAFT_FILE));
     let existing = match &draft_path {
         Some(p) if session.resume => Some(Draft::read(p)?.ok_or_else(|| state::no_draft(p))?),
         Some(p) => Draft::read(p).unwrap_or_else(|e| {
-            eprintln!("mommytrack: warning: {e}");
+            crate::error::diag(format_args!("mommytrack: warning: {e}"));
             None
         }),
         None if session.resume => {
@@ -218,9 +237,10 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     };
 
     set_hint("Nothing was answered, so nothing was saved.".into());
-    // Ctrl-C only sets a flag: the prompt that waits sees it and the
-    // session ends through the normal error path.
-    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    // Ctrl-C, SIGTERM or SIGHUP only set a flag here: the prompt that
+    // waits sees it and the session ends through the normal error path,
+    // with the resume hint and exit 130 from `main`.
+    crate::signals::on_signal(on_signal);
 
     let p = prompter.as_mut();
     let mut mode = session.mode;
@@ -228,7 +248,7 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let fingerprint = state::fingerprint(&bank);
     match (&existing, &draft_path) {
         (Some(d), Some(path)) if session.resume => {
-            sheet = d.sheet(&bank, path)?;
+            sheet = keep_what_fits(p, d, &bank, path)?;
             mode = d.mode;
             set_hint(resume_hint(d.count(), path));
             welcome_back(p, &bank, mode, d.count())?;
@@ -295,6 +315,51 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
         Outcome::Finished => {
             end::finish(p, &flow, plan, state_dir.as_deref(), draft_path.as_deref())
         }
+    }
+}
+
+/// The draft's answers that fit the bank. When some no longer do, each is
+/// shown (question, saved value, why) and the user chooses between
+/// keeping the others and stopping with the draft untouched.
+fn keep_what_fits(
+    p: &mut dyn Prompter,
+    d: &Draft,
+    bank: &Bank,
+    path: &Path,
+) -> Result<AnswerSheet> {
+    let (sheet, misfits) = d.fitting(bank);
+    if misfits.is_empty() {
+        return Ok(sheet);
+    }
+    const SHOWN: usize = 20;
+    let mut text = format!(
+        "{} of your {} saved answers no longer fit the questions:",
+        misfits.len(),
+        d.count()
+    );
+    for m in misfits.iter().take(SHOWN) {
+        text.push_str(&format!("\n  - {m}"));
+    }
+    if misfits.len() > SHOWN {
+        text.push_str(&format!("\n  … and {} more", misfits.len() - SHOWN));
+    }
+    p.say(&text)?;
+    let kept = d.count() - misfits.len();
+    let items = [
+        format!(
+            "Keep the {} that still {} and carry on (the others are asked again)",
+            plural(kept, "answer"),
+            if kept == 1 { "fits" } else { "fit" }
+        ),
+        "Stop here; the saved answers stay as they are".to_string(),
+    ];
+    match ask(p.choose("What now?", &items, 0))? {
+        Some(0) => Ok(sheet),
+        _ => Err(crate::error::Failure::invalid(format!(
+            "the saved draft {} does not fit the question bank any more. To keep the answers that still fit, run `mommytrack assess --resume` and choose to keep them (with --plain, type 1); to start over, delete the draft",
+            crate::sanitize::path(path)
+        ))
+        .into()),
     }
 }
 

@@ -198,15 +198,15 @@ fn parse_answer(v: &QuestionView<'_>, line: &str) -> Result<Answer, String> {
 
 impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        self.put(text)?;
+        self.put(&crate::sanitize::text(text))?;
         self.out.flush()
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
         writeln!(self.out)?;
-        self.put(&format!("== {} ==", title.trim()))?;
+        self.put(&format!("== {} ==", crate::sanitize::inline(title.trim())))?;
         if let Some(b) = body {
-            self.put(b.trim())?;
+            self.put(&crate::sanitize::text(b.trim()))?;
         }
         self.out.flush()
     }

@@ -63,7 +63,8 @@ impl Rich {
     /// reads as two.
     fn write(&mut self, text: &str) -> io::Result<()> {
         self.echoes.clear();
-        let text = lines(text, self.width(), "", "", Breaks::Spaces).join("\n");
+        let text = crate::sanitize::text(text);
+        let text = lines(&text, self.width(), "", "", Breaks::Spaces).join("\n");
         self.term.write_line(&text)
     }
 
@@ -352,14 +353,16 @@ impl Prompter for Rich {
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
+        let title = crate::sanitize::inline(title.trim());
         let mut out = vec![String::new()];
         out.extend(
-            lines(title.trim(), self.width(), "", "", Breaks::Words)
+            lines(&title, self.width(), "", "", Breaks::Words)
                 .into_iter()
                 .map(|l| self.bold.apply_to(l).to_string()),
         );
         if let Some(b) = body {
-            out.extend(lines(b.trim(), self.width(), "", "", Breaks::Words));
+            let b = crate::sanitize::text(b.trim());
+            out.extend(lines(&b, self.width(), "", "", Breaks::Words));
             out.push(String::new());
         }
         for l in &out {
@@ -381,8 +384,10 @@ impl Prompter for Rich {
         self.echoes.clear();
         let width = self.width();
         let rows = usize::from(self.term.size().0).max(8);
-        let title = self.bold.apply_to(fill(title.trim(), width)).to_string();
-        let pages = screenfuls(body.trim(), width, rows.saturating_sub(3));
+        let title = crate::sanitize::inline(title.trim());
+        let title = self.bold.apply_to(fill(&title, width)).to_string();
+        let body = crate::sanitize::text(body.trim());
+        let pages = screenfuls(&body, width, rows.saturating_sub(3));
         let last = pages.len().saturating_sub(1);
         for (n, page) in pages.iter().enumerate() {
             self.term.clear_screen()?;

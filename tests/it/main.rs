@@ -8,6 +8,7 @@ mod harness;
 #[path = "../support/genbank.rs"]
 mod genbank;
 
+mod authoring;
 mod bank_fit;
 mod browser;
 mod builtin_bank;
@@ -15,10 +16,16 @@ mod cli;
 mod cli_reports;
 mod conventions;
 mod docs_examples;
+mod docs_psychometric;
 mod engine_props;
 mod engine_v2;
 mod error_messages;
+mod fuzz_saved;
+#[cfg(unix)]
+mod hostile_files;
 mod hostile_inputs;
+mod hostile_terminal;
+mod instrument;
 #[cfg(unix)]
 mod interactive;
 mod levers;
@@ -27,8 +34,10 @@ mod reference;
 mod report_story;
 mod reports;
 mod robustness;
+mod schema_strictness;
 mod schemas;
 mod scoring_props;
 #[cfg(unix)]
 mod session;
+mod summarize;
 mod validate;

@@ -255,7 +255,13 @@ fn the_hints_work_when_pasted() {
         }
         let out = help.arg("--help").output().unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
-        for line in text.lines().map(str::trim) {
+        // Only the examples: the lines after "Examples:" up to a blank one.
+        let examples = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Example"))
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty());
+        for line in examples.map(str::trim) {
             let line = line.split("   ").next().unwrap_or("").trim();
             // A session needs a terminal: those are the PTY tests.
             let session = line.starts_with("mommytrack assess") && !line.contains("--answers");
