@@ -148,7 +148,7 @@ fn wrong_types_name_the_question_and_say_what_is_expected_in_words() {
         "10_boss.yaml",
         11,
         "boss_early_leave",
-        "docs/question-banks.md",
+        "`mommytrack schema set`",
     );
     assert!(p[0].message.contains("expected a number"), "{}", p[0]);
     assert!(!p[0].message.contains("f64"), "{}", p[0]);
@@ -158,7 +158,7 @@ fn wrong_types_name_the_question_and_say_what_is_expected_in_words() {
         "20_flex.yaml",
         7,
         "flex_options",
-        "docs/question-banks.md",
+        "`mommytrack schema set`",
     );
     assert!(p[0].message.contains("true or false"), "{}", p[0]);
 }

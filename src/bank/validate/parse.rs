@@ -88,9 +88,7 @@ pub(super) fn parse_file<T: DeserializeOwned>(
                 let (message, id) = type_error(&strip_location(&e), &value);
                 let mut problem = Problem::new(&f.name, message)
                     .at(e.location().map(|l| (l.line(), l.column())))
-                    .hint(
-                        "see the field in docs/question-banks.md, or `mommytrack schema set|bank`",
-                    );
+                    .hint(schema_hint(&f.name));
                 if let Some(id) = id {
                     problem = problem.id(id);
                 }
@@ -237,4 +235,15 @@ pub(super) fn walk_set(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
             unknown_keys(s, SCORES_KEYS, "scores", from, ctx, p);
         }
     }
+}
+
+/// Where to read what a field may hold: a command that works when pasted.
+fn schema_hint(file: &str) -> String {
+    let kind = if std::path::Path::new(file).file_name() == Some(std::ffi::OsStr::new("bank.yaml"))
+    {
+        "bank"
+    } else {
+        "set"
+    };
+    format!("`mommytrack schema {kind}` lists every field this file may have and what it takes")
 }
