@@ -8,6 +8,7 @@ mod harness;
 #[path = "../support/genbank.rs"]
 mod genbank;
 
+mod advice_fit;
 mod bank_fit;
 mod browser;
 mod builtin_bank;
