@@ -10,6 +10,7 @@
 //!   their answers say such absences put their job at risk.
 //! - The returner's step fits someone still looking and someone just hired,
 //!   and claims nothing its source does not say.
+//! - The UK tribunal time limit is given with the change to six months.
 
 use mommytrack::answers::{Answer, AnswerSheet, Slot};
 use mommytrack::bank::Bank;
@@ -187,4 +188,22 @@ fn the_returner_step_fits_both_stages_and_claims_no_trend() {
         "{d}"
     );
     assert!(!d.contains("increasingly"), "{d}");
+}
+
+/// The UK legal step does not state the three-month tribunal limit as the
+/// whole story: the Employment Rights Act moves most claims to six months
+/// (planned for October 2026), and the step sends people to Acas to check.
+#[test]
+fn the_uk_time_limit_is_stated_with_its_change() {
+    let bank: &Bank = builtin();
+    let a = bank
+        .advice
+        .iter()
+        .find(|a| a.id == "get_legal_advice_uk")
+        .expect("get_legal_advice_uk");
+    let d = a.detail.to_lowercase();
+    assert!(
+        d.contains("six") && d.contains("months") && d.contains("acas"),
+        "{d}"
+    );
 }
