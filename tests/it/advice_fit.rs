@@ -11,6 +11,7 @@
 //! - The returner's step fits someone still looking and someone just hired,
 //!   and claims nothing its source does not say.
 //! - The UK tribunal time limit is given with the change to six months.
+//! - Someone who works for themselves is not asked about an employer.
 
 use mommytrack::answers::{Answer, AnswerSheet, Slot};
 use mommytrack::bank::Bank;
@@ -206,4 +207,46 @@ fn the_uk_time_limit_is_stated_with_its_change() {
         d.contains("six") && d.contains("months") && d.contains("acas"),
         "{d}"
     );
+}
+
+/// Someone who works for themselves is not asked about "your employer",
+/// "your workplace", colleagues "here" or a sponsor: they have none, and a
+/// skip-heavy sheet would otherwise read as a poor workplace.
+#[test]
+fn self_employed_parents_are_not_asked_about_an_employer() {
+    let bank: &Bank = builtin();
+    let mut sheet = AnswerSheet::new(bank);
+    choose(bank, &mut sheet, "about_work_pattern", "self_employed");
+    choose(bank, &mut sheet, "about_career_intent", "advance");
+    let (_, e) = result::assess(bank, &sheet, Mode::Full);
+    for id in [
+        "culture_employer_vs_field",
+        "culture_calmer_alternative",
+        "culture_prestige",
+        "culture_leaders_signals",
+        "culture_leaders_parents",
+        "culture_policy_vs_practice",
+        "culture_gender_flex",
+        "parents_interesting_work",
+        "parents_promoted",
+        "parents_leave_early",
+        "parents_flex_users",
+        "parents_sponsor",
+        "sup_parent_group",
+        "sup_go_to_person",
+        "sup_asked_parents",
+        "has_manager",
+    ] {
+        let i = bank
+            .questions
+            .iter()
+            .position(|q| q.id == id)
+            .unwrap_or_else(|| panic!("no question {id}"));
+        assert!(!e.asked[i], "{id} is asked of a self-employed parent");
+    }
+    // Their field, and what has happened to them at work, still are.
+    for id in ["culture_field_intensity", "parents_your_experience"] {
+        let i = bank.questions.iter().position(|q| q.id == id).expect(id);
+        assert!(e.asked[i], "{id} is not asked");
+    }
 }
