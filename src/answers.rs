@@ -170,7 +170,17 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
             );
             continue;
         };
-        match convert(&bank.questions[q], value) {
+        // A text answer that YAML reads as a number or a truth value
+        // (`1.10`, `yes`) keeps the text as written, not `1.1` or `true`.
+        let value = match (&bank.questions[q].kind, value, at) {
+            (Kind::Text, Value::Number(_) | Value::Bool(_), Some(at)) => {
+                crate::input::plain_scalar_after(text, at + id.len())
+                    .filter(|raw| serde_yaml::from_str::<Value>(raw).is_ok_and(|v| &v == value))
+                    .map_or_else(|| value.clone(), |raw| Value::String(raw.to_string()))
+            }
+            _ => value.clone(),
+        };
+        match convert(&bank.questions[q], &value) {
             Ok(slot) => sheet.set(q, slot),
             Err((message, hint)) => {
                 problems.push(Problem::new(file, message).at(pos).id(id).hint(hint))
@@ -292,7 +302,9 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
             }
         },
         Kind::Text => match value {
-            Value::String(s) => Answer::Text(s.clone()),
+            // Kept inert once here, so no report, prompt or JSON copy
+            // carries an escape sequence from a note.
+            Value::String(s) => Answer::Text(crate::sanitize::text(s).into_owned()),
             Value::Number(n) => Answer::Text(n.to_string()),
             Value::Bool(b) => Answer::Text(b.to_string()),
             _ => {

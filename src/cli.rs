@@ -29,6 +29,11 @@ pub struct Cli {
     /// When to use colours: auto (a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Read question set files that are symbolic links to files outside the bank folder
+    /// (by default they are refused, so a shared bank cannot make mommytrack read other files).
+    #[arg(long, global = true)]
+    pub follow_links: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,6 +95,24 @@ Examples:
         /// A folder with bank.yaml and one YAML file per question set.
         #[arg(value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// Warnings are errors too (exit 65), for CI.
+        #[arg(long)]
+        strict: bool,
+        /// `json`: list the problems as JSON on standard output, for CI and editors.
+        #[arg(long, value_enum, default_value_t = crate::authoring::ProblemsFormat::Text, value_name = "FMT")]
+        problems: crate::authoring::ProblemsFormat,
+    },
+
+    /// Write a starter question bank (bank.yaml, one set, the JSON Schemas) into a new folder.
+    #[command(
+        after_help = "Example:\n  mommytrack init-bank my-bank && mommytrack validate my-bank"
+    )]
+    InitBank {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Write into a folder that is not empty (files of the same names are replaced).
+        #[arg(long)]
+        force: bool,
     },
 
     /// List the question sets and questions of a bank.
@@ -118,6 +141,13 @@ Examples:
         quick: bool,
     },
 
+    /// Summarise many saved results anonymously: counts, means, quartiles, flags, verdicts.
+    #[command(after_help = "\
+Examples:
+  mommytrack summarize results/
+  mommytrack summarize results/ --by about_work_pattern --format html --output summary.html")]
+    Summarize(SummarizeArgs),
+
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -135,6 +165,25 @@ Examples:
         #[arg(value_enum)]
         kind: SchemaKind,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SummarizeArgs {
+    /// JSON results saved with `assess --format json`, or folders of them.
+    #[arg(value_name = "RESULT.json", required = true)]
+    pub results: Vec<PathBuf>,
+    /// Groups with fewer results are not shown (3 at least).
+    #[arg(long, default_value_t = crate::summarize::DEFAULT_MIN_GROUP, value_name = "N")]
+    pub min_group: usize,
+    /// Also summarise each answer to this choice, yesno or scale question apart.
+    #[arg(long, value_name = "QUESTION")]
+    pub by: Option<String>,
+    /// text, markdown, html, json or csv.
+    #[arg(long, short = 'f', value_enum, default_value_t = crate::summarize::render::SummaryFormat::Text, value_name = "FMT")]
+    pub format: crate::summarize::render::SummaryFormat,
+    /// Write the summary to this file (atomically, readable only by you).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -187,6 +236,9 @@ pub struct AssessArgs {
     /// $MOMMYTRACK_STATE_DIR, else $XDG_STATE_HOME/mommytrack, else ~/.local/state/mommytrack.
     #[arg(long, conflicts_with = "answers")]
     pub resume: bool,
+    /// Warnings (the bank's, answers to questions not asked) are errors: exit 65.
+    #[arg(long)]
+    pub strict: bool,
     /// Plain numbered prompts, for screen readers and simple terminals (also used when
     /// TERM=dumb); answers are read as lines, so they can be piped in.
     #[arg(long)]

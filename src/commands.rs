@@ -18,9 +18,11 @@ use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
     let color = cli.color;
+    bank::set_follow_links(cli.follow_links);
     match cli.command {
         Command::Assess(args) => assess(args, color),
         Command::Report { result, output } => {
+            crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&result])?;
             let r = read_result(&result)?;
             emit(r, &output, color)
         }
@@ -30,11 +32,21 @@ pub fn run(cli: Cli) -> Result<()> {
             labels,
             output,
         } => {
+            crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&a, &b])?;
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
             let labels = labels.unwrap_or_else(|| crate::compare::labels(&a, &b));
             compare(ra, rb, labels, &output, color)
         }
-        Command::Validate { dir } => validate(dir.as_deref()),
+        Command::Validate {
+            dir,
+            strict,
+            problems,
+        } => print(&crate::authoring::validate(
+            dir.as_deref(),
+            strict,
+            problems,
+        )?),
+        Command::InitBank { dir, force } => print(&crate::authoring::init_bank(&dir, force)?),
         Command::Questions { bank, format } => {
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
             let out = match format {
@@ -43,11 +55,12 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             print(&out)
         }
-        Command::Template { bank, quick } => {
-            let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+        Command::Template { bank: dir, quick } => {
+            let (bank, _) = bank::load(&BankSource::from_option(dir.bank.as_deref()))?;
             print(&template(
                 &bank,
                 if quick { Mode::Quick } else { Mode::Full },
+                dir.bank.as_deref(),
             ))
         }
         Command::Completions { shell } => {
@@ -61,6 +74,17 @@ pub fn run(cli: Cli) -> Result<()> {
             print(&String::from_utf8_lossy(&out))
         }
         Command::Schema { kind } => print(&schema(kind)),
+        Command::Summarize(args) => {
+            let options = crate::summarize::Options {
+                min_group: args.min_group,
+                by: args.by,
+            };
+            let doc = crate::summarize::run(&args.results, options, args.format)?;
+            match &args.output {
+                Some(path) => Ok(crate::files::write_output(path, &doc)?),
+                None => print(&doc),
+            }
+        }
     }
 }
 
@@ -75,9 +99,15 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
     if args.answers.is_none() && (args.resume || args.plain || std::io::stdin().is_terminal()) {
         return crate::interactive::run(&args, color);
     }
+    if let Some(answers) = &args.answers {
+        crate::files::refuse_output_over_inputs(args.output.output.as_deref(), &[answers])?;
+    }
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let mode = if args.quick { Mode::Quick } else { Mode::Full };
-    let (bank, _) = bank::load(&source)?;
+    let (bank, bank_warnings) = bank::load(&source)?;
+    if args.strict {
+        crate::authoring::strict_failure(source.describe(), bank_warnings)?;
+    }
     let (sheet, answers_name) = match &args.answers {
         Some(path) if path == Path::new("-") => (
             read_answers_stdin(&bank, true)?,
@@ -96,6 +126,10 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
         ),
     };
     let (result, eval) = result::assess(&bank, &sheet, mode);
+    if args.strict {
+        let ignored = crate::authoring::ignored_problems(&bank, &eval.ignored, &answers_name);
+        crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
+    }
     warn_ignored(&bank, &eval.ignored, &answers_name, mode);
     emit(result, &args.output, color)
 }
@@ -126,27 +160,25 @@ fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
         .partition(|&&i| !mode.includes(&bank.questions[i]));
     // A full answers file used with --quick is normal: one line says so.
     if !not_core.is_empty() {
-        eprintln!(
-            "{}",
+        crate::error::diag(
             Problem::new(
                 file,
                 format!(
                     "{} answers are for questions --quick does not ask (not core); they are ignored",
                     not_core.len()
-                )
+                ),
             )
-            .warning()
+            .warning(),
         );
     }
     for i in conditional {
-        eprintln!(
-            "{}",
+        crate::error::diag(
             Problem::new(
                 file,
-                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored"
+                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored",
             )
             .id(&bank.questions[i].id)
-            .warning()
+            .warning(),
         );
     }
 }
@@ -191,11 +223,7 @@ pub fn render_options(color: ColorChoice, to_stdout: bool) -> RenderOptions {
 }
 
 fn read_result(path: &Path) -> Result<AssessmentResult> {
-    let text = input::read_text(path)?;
-    Ok(AssessmentResult::from_json(
-        &text,
-        &path.display().to_string(),
-    )?)
+    Ok(crate::saved::read_result(path)?)
 }
 
 /// Compares two saved results and writes the comparison out. Results from
@@ -214,45 +242,22 @@ fn compare(
     let comparison = crate::compare::Comparison::new(&a, &b, &la, &lb);
     let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
     if !comparison.same_bank {
-        eprintln!(
+        crate::error::diag(format_args!(
             "warning: {la} and {lb} come from different question banks (\"{}\" and \"{}\"); only the dimensions and questions they share are compared",
             export::terminal_safe(&a.bank.title),
             export::terminal_safe(&b.bank.title)
-        );
+        ));
     }
     if a.mode != b.mode {
-        eprintln!(
+        crate::error::diag(format_args!(
             "warning: {la} is a {} assessment and {lb} a {} one; questions asked in only one of them show as not answered in the other",
             export::terminal_safe(&a.mode),
             export::terminal_safe(&b.mode)
-        );
+        ));
     }
     let options = render_options(color, out.output.is_none());
     let doc = export::exporter(out.format)?.comparison(&comparison, &options);
     write(&doc, out.output.as_deref())
-}
-
-fn validate(dir: Option<&Path>) -> Result<()> {
-    let source = BankSource::from_option(dir);
-    let (bank, warnings) = bank::load_thorough(&source)?;
-    for w in &warnings {
-        eprintln!("{w}");
-    }
-    let c = Counts::of(&bank);
-    print(&format!(
-        "{} is valid: {} sets, {} questions ({} core), {} flags, {} advice entries{}\n",
-        source.describe(),
-        c.sets,
-        c.questions,
-        c.core,
-        c.red_flags + c.green_flags,
-        c.advice,
-        match warnings.len() {
-            0 => String::new(),
-            1 => ", 1 warning".into(),
-            n => format!(", {n} warnings"),
-        }
-    ))
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -393,10 +398,12 @@ fn questions_json(bank: &Bank) -> serde_json::Value {
 /// An answers file skeleton: every question's id set to `null` (skipped),
 /// with its prompt and valid values as comments. Filled in or not, it is
 /// accepted by `assess --answers` as it is.
-pub fn template(bank: &Bank, mode: Mode) -> String {
+pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
     use std::fmt::Write as _;
     let comment = |out: &mut String, text: &str, indent: &str| {
-        for line in text.lines() {
+        // Made inert, a lone CR (a line break to YAML) included, so no
+        // prompt can end its comment and smuggle in an answer.
+        for line in crate::sanitize::text(text).lines() {
             let _ = writeln!(out, "# {indent}{}", line.trim_end());
         }
     };
@@ -404,7 +411,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
     comment(&mut out, &format!("Answers for: {}", bank.title), "");
     let _ = writeln!(
         out,
-        "# Replace each `null` with your answer, then run:\n#   mommytrack assess{} --answers THIS_FILE\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        "# Replace each `null` with your answer, then run:\n#   mommytrack assess{}{} --answers THIS_FILE\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        bank_dir.map_or(String::new(), |d| format!(
+            " --bank {}",
+            crate::authoring::shell_quote(&d.display().to_string())
+        )),
         if mode == Mode::Quick { " --quick" } else { "" }
     );
     for set in &bank.sets {
@@ -416,7 +427,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
         if qs.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n# ==== {} ====", set.title.trim());
+        let _ = writeln!(
+            out,
+            "\n# ==== {} ====",
+            crate::sanitize::inline(set.title.trim())
+        );
         for q in qs {
             let _ = writeln!(out);
             comment(&mut out, &q.prompt, "");
@@ -430,7 +445,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
                 Kind::Choice(opts) => {
                     let _ = writeln!(out, "# One of:");
                     for o in opts {
-                        comment(&mut out, &format!("{:<14} {}", o.id, o.label), "  ");
+                        comment(
+                            &mut out,
+                            &format!("{:<14} {}", o.id, crate::sanitize::inline(&o.label)),
+                            "  ",
+                        );
                     }
                 }
                 Kind::Multi(opts) => {
@@ -440,7 +459,11 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
                         opts[0].id
                     );
                     for o in opts {
-                        comment(&mut out, &format!("{:<14} {}", o.id, o.label), "  ");
+                        comment(
+                            &mut out,
+                            &format!("{:<14} {}", o.id, crate::sanitize::inline(&o.label)),
+                            "  ",
+                        );
                     }
                 }
                 Kind::Scale(s) => {
@@ -459,19 +482,23 @@ pub fn template(bank: &Bank, mode: Mode) -> String {
                     let _ = writeln!(out, "# Any text, in quotes.");
                 }
             }
-            let _ = writeln!(out, "{}: null", q.id);
+            if crate::input::yaml11_reads_specially(&q.id) {
+                let _ = writeln!(out, "\"{}\": null", q.id);
+            } else {
+                let _ = writeln!(out, "{}: null", q.id);
+            }
         }
     }
     out
 }
 
 fn schema(kind: SchemaKind) -> String {
-    let schema = match kind {
-        SchemaKind::Bank => schemars::schema_for!(bank::raw::RawSettings),
-        SchemaKind::Set => schemars::schema_for!(bank::raw::RawSet),
-        SchemaKind::Answers => schemars::schema_for!(answers::AnswersFile),
-    };
-    export::to_json(&schema)
+    use bank::schema::SchemaKind as K;
+    export::to_json(&bank::schema::schema(match kind {
+        SchemaKind::Bank => K::Bank,
+        SchemaKind::Set => K::Set,
+        SchemaKind::Answers => K::Answers,
+    }))
 }
 
 /// Exit 2 for a usage mistake, for callers outside this module.

@@ -151,17 +151,24 @@ impl Comparison {
             bands: r.bands.clone(),
         };
 
-        let shared_ids = shared_sets(a, b);
-        let shared = |id: &str| shared_ids.iter().any(|s| s == id);
+        // Looked up by id through maps and sets: a scan per lookup made
+        // comparing two large results cost the square of their size.
+        let b_dims: std::collections::HashMap<&str, &crate::result::DimensionResult> = b
+            .dimensions
+            .iter()
+            .rev()
+            .map(|d| (d.id.as_str(), d))
+            .collect();
+        let a_dims: std::collections::HashSet<&str> =
+            a.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let shared_ids: std::collections::HashSet<String> = shared_sets(a, b).into_iter().collect();
+        let shared = |id: &str| shared_ids.contains(id);
         let mut dimensions: Vec<DimensionDiff> = a
             .dimensions
             .iter()
+            .filter(|da| !da.is_unscored_profile())
             .map(|da| {
-                let sb = b
-                    .dimensions
-                    .iter()
-                    .find(|db| db.id == da.id)
-                    .and_then(|db| db.score);
+                let sb = b_dims.get(da.id.as_str()).and_then(|db| db.score);
                 DimensionDiff {
                     id: da.id.clone(),
                     title: da.title.clone(),
@@ -170,8 +177,8 @@ impl Comparison {
                 }
             })
             .collect();
-        for db in &b.dimensions {
-            if !a.dimensions.iter().any(|da| da.id == db.id) {
+        for db in b.dimensions.iter().filter(|d| !d.is_unscored_profile()) {
+            if !a_dims.contains(db.id.as_str()) {
                 dimensions.push(DimensionDiff {
                     id: db.id.clone(),
                     title: db.title.clone(),
@@ -183,10 +190,11 @@ impl Comparison {
 
         // Every question asked in either result, A's bank order first.
         let mut ids: Vec<(&str, &str, bool)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for r in [a, b] {
             for d in &r.dimensions {
                 for q in &d.questions {
-                    if !ids.iter().any(|(id, _, _)| *id == q.id) {
+                    if seen.insert(q.id.as_str()) {
                         ids.push((q.id.as_str(), d.title.as_str(), shared(&d.id)));
                     }
                 }
@@ -247,17 +255,20 @@ impl Comparison {
             severity: f.severity.clone(),
             title: f.title.clone(),
         };
-        let raised_in = |r: &AssessmentResult, id: &str| r.flags.iter().any(|f| f.id == id);
+        let ids_of = |r: &AssessmentResult| -> std::collections::HashSet<String> {
+            r.flags.iter().map(|f| f.id.clone()).collect()
+        };
+        let (in_a, in_b) = (ids_of(a), ids_of(b));
         let mut flags = FlagDiff::default();
         for f in &a.flags {
-            if raised_in(b, &f.id) {
+            if in_b.contains(&f.id) {
                 flags.both.push(flag(f));
             } else {
                 flags.only_a.push(flag(f));
             }
         }
         for f in &b.flags {
-            if !raised_in(a, &f.id) {
+            if !in_a.contains(&f.id) {
                 flags.only_b.push(flag(f));
             }
         }

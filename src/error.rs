@@ -65,7 +65,7 @@ impl Failure {
             ExitKind::NoInput,
             format!(
                 "cannot read {}: {why}; check the path and that you may read it",
-                path.display()
+                crate::sanitize::path(path)
             ),
         )
     }
@@ -163,7 +163,7 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        f.write_str(&crate::sanitize::path(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -172,7 +172,7 @@ impl fmt::Display for Problem {
         }
         f.write_str(if self.warning { ": warning: " } else { ": " })?;
         if let Some(id) = &self.id {
-            write!(f, "[{id}] ")?;
+            write!(f, "[{}] ", crate::sanitize::inline(id))?;
         }
         f.write_str(&self.message)?;
         if let Some(hint) = &self.hint {
@@ -180,6 +180,18 @@ impl fmt::Display for Problem {
         }
         Ok(())
     }
+}
+
+/// Writes one diagnostic line (a warning, an error) to standard error,
+/// made inert ([`crate::sanitize::text`]). It never fails or panics: with
+/// standard error closed (`2>&1 | head -1`) the line is lost and the run
+/// goes on, so a warning can never stop a report from being written.
+pub fn diag(line: impl fmt::Display) {
+    use std::io::Write as _;
+    let line = line.to_string();
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", crate::sanitize::text(&line));
+    let _ = err.flush();
 }
 
 /// The exit code for an error: the kind of the first [`Failure`] or

@@ -10,6 +10,25 @@ use crate::error::{ExitKind, Failure};
 
 /// Writes `contents` to `path` atomically with mode 0600.
 pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let tmp = private_temp(path, contents)?;
+    let done = tmp.persist(path).map(drop).map_err(|e| e.error);
+    crate::signals::forget_temp();
+    done
+}
+
+/// Like [`write_private`], but never replaces a file: `AlreadyExists`
+/// when `path` is taken, even by a file created a moment before by
+/// another mommytrack (the rename refuses to clobber, atomically).
+pub fn write_private_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let tmp = private_temp(path, contents)?;
+    let done = tmp.persist_noclobber(path).map(drop).map_err(|e| e.error);
+    crate::signals::forget_temp();
+    done
+}
+
+/// A temporary file beside `path` holding `contents`, mode 0600, known to
+/// the signal handler so that SIGTERM or Ctrl-C during the write removes it.
+fn private_temp(path: &Path, contents: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -18,11 +37,15 @@ pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .prefix(".mommytrack-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    set_private(tmp.as_file())?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::signals::remember_temp(tmp.path());
+    let written = set_private(tmp.as_file())
+        .and_then(|()| tmp.write_all(contents))
+        .and_then(|()| tmp.as_file().sync_all());
+    if let Err(e) = written {
+        crate::signals::forget_temp();
+        return Err(e);
+    }
+    Ok(tmp)
 }
 
 #[cfg(unix)]
@@ -45,9 +68,24 @@ pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
     let fail = |why: String| {
         Failure::new(
             ExitKind::CantCreate,
-            format!("cannot write the report to {}: {why}", path.display()),
+            format!(
+                "cannot write the report to {}: {why}",
+                crate::sanitize::path(path)
+            ),
         )
     };
+    // A link whose target does not exist is refused rather than replaced
+    // by a file or followed to create its target: a link planted in a
+    // shared folder must not decide where a private report lands.
+    if let (Ok(link), Err(_)) = (std::fs::symlink_metadata(path), std::fs::metadata(path)) {
+        if link.file_type().is_symlink() {
+            let to =
+                std::fs::read_link(path).map_or_else(|_| "?".into(), |t| crate::sanitize::path(&t));
+            return Err(fail(format!(
+                "it is a symbolic link to {to}, which does not exist; remove the link or name another file"
+            )));
+        }
+    }
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let written = match std::fs::metadata(&target) {
         Ok(m) if m.is_dir() => {
@@ -77,6 +115,45 @@ pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
             kind => format!("{kind}; check the path and the free space"),
         })
     })
+}
+
+/// Refuses (exit 73) an `--output` that is one of the inputs, by name, by
+/// a symbolic link or by a hard link: writing the report would replace
+/// the answers or the result it was made from.
+pub fn refuse_output_over_inputs(output: Option<&Path>, inputs: &[&Path]) -> Result<(), Failure> {
+    let Some(output) = output else {
+        return Ok(());
+    };
+    let Ok(out) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if input == &Path::new("-") {
+            continue;
+        }
+        if std::fs::metadata(input).is_ok_and(|m| same_file(&m, &out)) {
+            return Err(Failure::new(
+                ExitKind::CantCreate,
+                format!(
+                    "--output {} is the input {}: writing the report there would replace it; name another file",
+                    crate::sanitize::path(output),
+                    crate::sanitize::path(input)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Writes to standard output; a closed pipe (`| head`) ends quietly.

@@ -10,19 +10,63 @@ use crate::error::{ExitKind, Failure};
 /// The largest bank or answers file we read. Real ones are a few KiB.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads a whole file as UTF-8 text, refusing huge, binary and unreadable ones.
+/// Reads a whole file as UTF-8 text, refusing huge, binary and unreadable
+/// ones, and anything that is not a regular file (see [`open_regular`]).
 pub fn read_text(path: &Path) -> Result<String, Failure> {
-    let file = std::fs::File::open(path).map_err(|e| Failure::no_input(path, &e))?;
-    if let Ok(meta) = file.metadata() {
-        if meta.is_dir() {
-            return Err(Failure::new(
-                ExitKind::NoInput,
-                format!("{} is a folder, not a file", path.display()),
-            ));
-        }
-    }
-    read_capped(file, &path.display().to_string())
+    let file =
+        open_regular(path).map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))?;
+    read_capped(file, &crate::sanitize::path(path))
         .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))
+}
+
+/// Like [`read_text`], but a file that does not exist is `Ok(None)`: for
+/// files that may not have been written yet, such as the draft.
+pub fn read_text_if_exists(path: &Path) -> Result<Option<String>, Failure> {
+    match open_regular(path) {
+        Err(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.unwrap_or_else(|io| Failure::no_input(path, &io))),
+        Ok(file) => read_capped(file, &crate::sanitize::path(path))
+            .map(Some)
+            .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io))),
+    }
+}
+
+/// Opens a file for reading only if it is a regular file (a symbolic link
+/// to one is fine). A folder, a device such as `/dev/zero`, a FIFO or a
+/// socket is refused without blocking: the type is checked before the
+/// file is opened, the file is opened non-blocking, and the type is checked
+/// again on what was opened, so a swap in between changes nothing.
+/// `Err(Ok(failure))` for a refusal, `Err(Err(io))` for an I/O error.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, Result<Failure, std::io::Error>> {
+    let refuse = |meta: &std::fs::Metadata| -> Result<(), Result<Failure, std::io::Error>> {
+        if meta.is_dir() {
+            return Err(Ok(Failure::new(
+                ExitKind::NoInput,
+                format!("{} is a folder, not a file", crate::sanitize::path(path)),
+            )));
+        }
+        if !meta.is_file() {
+            return Err(Ok(Failure::new(
+                ExitKind::NoInput,
+                format!(
+                    "{} is not a regular file (it is a device, a pipe or a socket), so it is not read; name a saved file, or `-` to read standard input",
+                    crate::sanitize::path(path)
+                ),
+            )));
+        }
+        Ok(())
+    };
+    refuse(&std::fs::metadata(path).map_err(Err)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(Err)?;
+    refuse(&file.metadata().map_err(Err)?)?;
+    Ok(file)
 }
 
 /// Reads standard input as UTF-8 text with the same limits as a file.
@@ -105,6 +149,85 @@ pub fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// The scalar at the start of `s` (after a key's colon) as YAML reads it:
+/// a plain one up to the end of the line, a `,`, `]`, `}` or ` #`; a
+/// single-quoted one; a double-quoted one with its escapes read. `None`
+/// for anything else (a block, a nested mapping).
+fn scalar_value(s: &str) -> Option<String> {
+    if let Some(body) = s.strip_prefix('\'') {
+        let mut out = String::new();
+        let mut chars = body.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\'' if chars.next_if_eq(&'\'').is_some() => out.push('\''),
+                '\'' => return Some(out),
+                '\n' => return None,
+                c => out.push(c),
+            }
+        }
+        return None;
+    }
+    if let Some(body) = s.strip_prefix('"') {
+        let bytes = body.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && bytes[i] != b'"' {
+            if bytes[i] == b'\n' {
+                return None;
+            }
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        let inner = body.get(..i)?;
+        if !inner.contains('\\') {
+            return Some(inner.to_string());
+        }
+        return serde_yaml::from_str::<String>(&format!("\"{inner}\"")).ok();
+    }
+    let line = s.split(['\n', '\r']).next()?;
+    let end = line
+        .find(" #")
+        .into_iter()
+        .chain(line.find([',', '}', ']']))
+        .min()
+        .unwrap_or(line.len());
+    let v = line[..end].trim_end();
+    (!v.is_empty() && !v.starts_with(['[', '{', '|', '>', '&', '*', '!'])).then(|| v.to_string())
+}
+
+/// The plain (unquoted) scalar that follows a mapping key ending at byte
+/// `key_end`, as written: `1.10` in `notes: 1.10  # a comment`. `None`
+/// when the value is quoted, on another line, or not a plain scalar.
+pub fn plain_scalar_after(text: &str, key_end: usize) -> Option<&str> {
+    let rest = text.get(key_end..)?;
+    let rest = rest
+        .trim_start_matches(['"', '\''])
+        .trim_start_matches([' ', '\t']);
+    let rest = rest.strip_prefix(':')?.trim_start_matches([' ', '\t']);
+    let line = rest.split(['\n', '\r']).next()?;
+    let end = line
+        .find(" #")
+        .into_iter()
+        .chain(line.find([',', '}', ']']))
+        .min()
+        .unwrap_or(line.len());
+    let raw = line[..end].trim_end();
+    let quoted_or_special =
+        raw.is_empty() || raw.starts_with(['"', '\'', '[', '{', '&', '*', '!', '|', '>']);
+    (!quoted_or_special).then_some(raw)
+}
+
+/// True for the lowercase words that mommytrack's YAML (1.2) reads as null
+/// or a truth value rather than as text: the words an id must not be.
+pub fn yaml_reads_specially(word: &str) -> bool {
+    matches!(word, "null" | "true" | "false")
+}
+
+/// True for the lowercase words YAML 1.1, which many other tools still
+/// speak, also reads as truth values: ids that `template` quotes, so that
+/// an answers file passed through such a tool keeps them as text.
+pub fn yaml11_reads_specially(word: &str) -> bool {
+    yaml_reads_specially(word) || matches!(word, "yes" | "no" | "on" | "off" | "y" | "n")
+}
+
 /// The message for [`too_deep`].
 pub fn too_deep_message() -> String {
     format!(
@@ -132,7 +255,14 @@ pub struct Locator<'a> {
     /// Built on the first call of [`Locator::pos`], so that positions cost
     /// a binary search instead of a scan from the start of the text.
     index: std::cell::OnceCell<LineIndex>,
+    /// Per key: each value it is given (unquoted, unescaped) → the offsets
+    /// of the key, ascending. Built on the first [`Locator::key_value`]
+    /// for that key, so that finding every id of a file is linear even when
+    /// the ids are written with escapes and never appear as typed.
+    values: std::cell::RefCell<std::collections::HashMap<String, ValueIndex>>,
 }
+
+type ValueIndex = std::collections::HashMap<String, Vec<usize>>;
 
 /// Line starts, and character counts at checkpoints, of a text.
 struct LineIndex {
@@ -180,42 +310,41 @@ impl<'a> Locator<'a> {
         Locator {
             text,
             index: std::cell::OnceCell::new(),
+            values: std::cell::RefCell::new(std::collections::HashMap::new()),
         }
     }
 
     /// Where `key: value` stands with this exact value, searching from byte
-    /// `from`. Returns the byte offset of the key.
+    /// `from`. Returns the byte offset of the key. The value may be written
+    /// plain, quoted or with escapes.
     pub fn key_value(&self, key: &str, value: &str, from: usize) -> Option<usize> {
         if value.is_empty() {
             return self.key(key, from);
         }
-        // Look for the value, which is rarer than a short key such as `id`,
-        // then check backwards for `key:`; this runs for every id of a bank.
-        let text = self.text;
-        let is_word = |c: char| c.is_alphanumeric() || c == '_';
-        let mut start = self.boundary(from);
-        while let Some(rel) = text.get(start..)?.find(value) {
-            let at = start + rel;
-            start = at + value.len();
-            if text[start..].starts_with(is_word) {
-                continue;
-            }
-            let before = text[..at].trim_end_matches(['"', '\'']).trim_end();
-            let Some(before) = before.strip_suffix(':') else {
+        let from = self.boundary(from);
+        let mut values = self.values.borrow_mut();
+        let index = values
+            .entry(key.to_string())
+            .or_insert_with(|| self.value_index(key));
+        let offsets = index.get(value)?;
+        offsets.get(offsets.partition_point(|&o| o < from)).copied()
+    }
+
+    /// Every `key:` of the text with the value written after it.
+    fn value_index(&self, key: &str) -> ValueIndex {
+        let mut index = ValueIndex::new();
+        let mut at = 0;
+        while let Some(k) = self.key(key, at) {
+            at = k + key.len();
+            let rest = self.text[at..].trim_start_matches(['"', '\'']);
+            let Some(rest) = rest.trim_start_matches([' ', '\t']).strip_prefix(':') else {
                 continue;
             };
-            let before = before.trim_end().trim_end_matches(['"', '\'']);
-            let Some(key_at) = before.strip_suffix(key).map(str::len) else {
-                continue;
-            };
-            let boundary = text[..key_at].chars().next_back().is_none_or(|c| {
-                c.is_whitespace() || matches!(c, '{' | ',' | '"' | '\'' | '-' | '[')
-            });
-            if boundary && key_at >= self.boundary(from) {
-                return Some(key_at);
+            if let Some(v) = scalar_value(rest.trim_start_matches([' ', '\t'])) {
+                index.entry(v).or_default().push(k);
             }
         }
-        None
+        index
     }
 
     /// Where `key:` (or `"key":`) next stands as a mapping key from byte `from`.
@@ -344,6 +473,26 @@ mod tests {
             let _ = loc.word("", from);
         }
         assert!(loc.key("id", 1).is_some());
+    }
+
+    #[test]
+    fn plain_scalars_are_found_as_written() {
+        let t = "a: 1.10  # note\nb: \"x\"\nc: {d: 0x1F, e: 2}\n";
+        assert_eq!(plain_scalar_after(t, 1), Some("1.10"));
+        assert_eq!(plain_scalar_after(t, 17), None);
+        let d = t.find("d:").unwrap() + 1;
+        assert_eq!(plain_scalar_after(t, d), Some("0x1F"));
+    }
+
+    #[test]
+    fn ids_are_found_however_they_are_written() {
+        let text = "- id: a\n- id: \"\\x62\"\n- { id: 'c''d', x: 1 }\n- id: a # again\n";
+        let loc = Locator::new(text);
+        assert_eq!(loc.key_value("id", "a", 0), Some(2));
+        assert_eq!(loc.pos(loc.key_value("id", "b", 0).unwrap()), (2, 3));
+        assert_eq!(loc.pos(loc.key_value("id", "c'd", 0).unwrap()), (3, 5));
+        assert_eq!(loc.pos(loc.key_value("id", "a", 3).unwrap()), (4, 3));
+        assert_eq!(loc.key_value("id", "zz", 0), None);
     }
 
     #[test]

@@ -5,9 +5,12 @@
 //! exporters ([`export`]) render: a report is laid out once and each format
 //! draws it; [`compare`] puts two results side by side. The bank sits below the answers file and
 //! does not import it; both read YAML values with the helpers in [`yaml`]. [`commands`] wires these to the command
-//! line ([`cli`]); [`error`] owns the exit codes.
+//! line ([`cli`]); [`error`] owns the exit codes. [`summarize`] pools many
+//! saved results into an anonymous summary; [`authoring`] serves bank
+//! authors (`validate --strict`, `init-bank`).
 
 pub mod answers;
+pub mod authoring;
 pub mod bank;
 pub mod cli;
 pub mod commands;
@@ -18,5 +21,9 @@ pub mod files;
 pub mod input;
 pub mod interactive;
 pub mod result;
+pub mod sanitize;
+pub mod saved;
 pub mod scoring;
+pub mod signals;
+pub mod summarize;
 pub mod yaml;

@@ -4,14 +4,19 @@
 use clap::Parser;
 
 fn main() {
+    // Ctrl-C, SIGTERM or SIGHUP: the temporary file of a write in progress
+    // is removed, then the program ends as interrupted.
+    mommytrack::signals::install(|| {
+        std::process::exit(mommytrack::error::ExitKind::Interrupted.code())
+    });
     let cli = mommytrack::cli::Cli::parse();
     if let Err(err) = mommytrack::commands::run(cli) {
         let code = mommytrack::error::exit_code(&err);
         // Problems lists are complete messages; anything else gets a prefix.
         if err.downcast_ref::<mommytrack::error::Problems>().is_some() {
-            eprintln!("{err}");
+            mommytrack::error::diag(&err);
         } else {
-            eprintln!("mommytrack: {err:#}");
+            mommytrack::error::diag(format_args!("mommytrack: {err:#}"));
         }
         std::process::exit(code);
     }

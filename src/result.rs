@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, Kind, Reasons};
+use crate::bank::{Bank, KindName, Reasons, Severity};
 use crate::error::Failure;
 use crate::scoring::{self, Evaluation, Mode};
 
@@ -43,6 +43,35 @@ pub struct AssessmentResult {
     /// True when free-text answers were left out for sharing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redacted: bool,
+    /// Question id → place, built on the first [`AssessmentResult::question`]
+    /// call: reports and comparisons look up every reason's question, and
+    /// a scan per lookup made them cost the square of a large result.
+    #[serde(skip)]
+    pub question_index: QuestionIndex,
+}
+
+/// A lookup from question id to (dimension, question) positions, built
+/// once on first use. It is not data: clones start empty and any two
+/// compare equal.
+#[derive(Default)]
+pub struct QuestionIndex(std::sync::OnceLock<std::collections::HashMap<String, (usize, usize)>>);
+
+impl Clone for QuestionIndex {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for QuestionIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for QuestionIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("QuestionIndex")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -136,6 +165,15 @@ pub struct DimensionResult {
     pub questions: Vec<QuestionResult>,
 }
 
+impl DimensionResult {
+    /// A set of questions that are asked but never scored (the built-in
+    /// "About you" profile): it has no score to report, so the score
+    /// tables leave it out; its answers still appear with the others.
+    pub fn is_unscored_profile(&self) -> bool {
+        !self.questions.is_empty() && self.questions.iter().all(|q| !q.scored)
+    }
+}
+
 fn one() -> usize {
     1
 }
@@ -169,6 +207,20 @@ pub struct QuestionResult {
     pub value: Option<f64>,
     pub weight: f64,
     pub scored: bool,
+}
+
+impl QuestionResult {
+    /// The kind as a type (`None` for a name no mommytrack writes).
+    pub fn kind(&self) -> Option<KindName> {
+        KindName::parse(&self.kind)
+    }
+}
+
+impl FlagResult {
+    /// The severity as a type (`None` for a name no mommytrack writes).
+    pub fn severity(&self) -> Option<Severity> {
+        Severity::parse(&self.severity)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -318,7 +370,7 @@ fn build(
                         QuestionResult {
                             id: q.id.clone(),
                             prompt: q.prompt.clone(),
-                            kind: q.kind.name().to_string(),
+                            kind: q.kind.kind_name().as_str().to_string(),
                             answer: answer.map_or(serde_json::Value::Null, Answer::to_json),
                             answer_label: answer.map(|a| a.label(q)),
                             score: eval.values[i].map(|v| round1(100.0 * v)),
@@ -458,6 +510,7 @@ fn build(
             .collect(),
         answers,
         redacted: false,
+        question_index: QuestionIndex::default(),
     }
 }
 
@@ -480,6 +533,11 @@ impl AssessmentResult {
                 e.column()
             ))
         })?;
+        Self::from_value(value, file)
+    }
+
+    /// [`AssessmentResult::from_json`] on JSON already parsed.
+    pub fn from_value(value: serde_json::Value, file: &str) -> Result<Self, Failure> {
         match value
             .get("schema_version")
             .and_then(serde_json::Value::as_u64)
@@ -521,7 +579,7 @@ impl AssessmentResult {
         let mut text_ids = Vec::new();
         for d in &mut self.dimensions {
             for q in &mut d.questions {
-                if q.kind == Kind::Text.name() && !q.answer.is_null() {
+                if q.kind() == Some(KindName::Text) && !q.answer.is_null() {
                     q.answer = serde_json::Value::String("(redacted)".into());
                     q.answer_label = Some("(redacted)".into());
                     text_ids.push(q.id.clone());
@@ -536,12 +594,32 @@ impl AssessmentResult {
         self.redacted = true;
     }
 
+    /// The mode as a type (`None` for a name no mommytrack writes).
+    pub fn mode(&self) -> Option<Mode> {
+        Mode::parse(&self.mode)
+    }
+
     /// A question's prompt and answer label, looked up by id.
     pub fn question(&self, id: &str) -> Option<&QuestionResult> {
-        self.dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
-            .find(|q| q.id == id)
+        let index = self.question_index.0.get_or_init(|| {
+            let mut index = std::collections::HashMap::new();
+            for (d, dim) in self.dimensions.iter().enumerate() {
+                for (q, question) in dim.questions.iter().enumerate() {
+                    index.entry(question.id.clone()).or_insert((d, q));
+                }
+            }
+            index
+        });
+        let &(d, q) = index.get(id)?;
+        match self.dimensions.get(d).and_then(|dim| dim.questions.get(q)) {
+            Some(found) if found.id == id => Some(found),
+            // The dimensions changed since the index was built.
+            _ => self
+                .dimensions
+                .iter()
+                .flat_map(|d| &d.questions)
+                .find(|q| q.id == id),
+        }
     }
 }
 
@@ -555,6 +633,22 @@ mod tests {
         assert_eq!(round1(63.45000001), 63.5);
         assert_eq!(round1(100.0), 100.0);
         assert_eq!(round1(1e-12), 0.0);
+    }
+
+    #[test]
+    fn names_in_a_result_read_back_as_types() {
+        for k in KindName::ALL {
+            assert_eq!(KindName::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+        for s in [Severity::Red, Severity::Green] {
+            assert_eq!(Severity::parse(s.as_str()), Some(s));
+        }
+        for m in [Mode::Full, Mode::Quick] {
+            assert_eq!(Mode::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(KindName::parse("scael"), None);
+        assert_eq!(Severity::parse("orange"), None);
     }
 
     #[test]

@@ -26,6 +26,15 @@ impl Mode {
         }
     }
 
+    /// The mode a result names, if it is one.
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "full" => Some(Mode::Full),
+            "quick" => Some(Mode::Quick),
+            _ => None,
+        }
+    }
+
     /// Whether this mode asks `q` (before its `when` is considered).
     pub fn includes(self, q: &Question) -> bool {
         self == Mode::Full || q.core
@@ -157,9 +166,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
                 .score
                 .zip(scale_range(bank, set))
                 .map(|(score, (lo, hi))| lo as f64 + score / 100.0 * (hi - lo) as f64);
-            d.band = d
-                .score
-                .and_then(|score| band_for(&set.bands, score).filter(|_| !set.bands.is_empty()));
+            d.band = d.score.and_then(|score| band_for(&set.bands, score));
             sums.push(sum);
             d
         })
@@ -513,6 +520,15 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
     let dependents = dependents(bank);
     let mut visited = vec![false; bank.questions.len()];
+    // Which questions reach more than MAX_REACH others. Dependents come
+    // later in the bank, so in reverse order a question whose dependent
+    // reaches too far is known to at once: no walk is repeated for every
+    // link of a long chain.
+    let mut too_far = vec![false; bank.questions.len()];
+    for q in (0..bank.questions.len()).rev() {
+        too_far[q] = dependents[q].iter().any(|&j| too_far[j])
+            || transitive(&dependents, q, &mut visited).is_none();
+    }
     let mut found: Vec<Lever> = Vec::new();
     // (set, Δ Σw·v, Δ Σw, Δ count) per touched set.
     let mut changed_sums: Vec<(usize, f64, f64, isize)> = Vec::new();
@@ -521,7 +537,12 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
             continue;
         };
-        let closure = transitive(&dependents, i, &mut visited);
+        if too_far[i] {
+            continue;
+        }
+        let Some(closure) = transitive(&dependents, i, &mut visited) else {
+            continue;
+        };
         let mut best: Option<(f64, Answer)> = None;
         for alt in alternatives(q, current) {
             changed_sums.clear();
@@ -650,22 +671,36 @@ fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
 
 /// Every question that depends on `q`, directly or through others, in bank
 /// order. `visited` is all false on entry and is left so.
-fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Vec<usize> {
+/// `None` when more than [`MAX_REACH`] questions depend on `q`.
+fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Option<Vec<usize>> {
     let mut seen = Vec::new();
     let mut stack: Vec<usize> = dependents[q].clone();
     while let Some(j) = stack.pop() {
         if !visited[j] {
             visited[j] = true;
             seen.push(j);
+            if seen.len() > MAX_REACH {
+                break;
+            }
             stack.extend(&dependents[j]);
         }
     }
     for &j in &seen {
         visited[j] = false;
     }
+    if seen.len() > MAX_REACH {
+        return None;
+    }
     seen.sort_unstable();
-    seen
+    Some(seen)
 }
+
+/// The most questions whose asking a lever's change may decide. A real
+/// bank's conditions reach a handful; a bank whose conditions chain
+/// thousands of questions deep would make every lever re-decide them all
+/// (the square of the bank's size), so such an answer is not offered as a
+/// lever.
+pub const MAX_REACH: usize = 1000;
 
 /// The other answers a question could take in one change: another option,
 /// the other yes/no, another point on the scale; for a multi question, one

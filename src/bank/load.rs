@@ -2,6 +2,7 @@
 //! built-in bank compiled into the binary.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::model::Bank;
 use super::validate::{SourceFile, check};
@@ -27,7 +28,7 @@ impl BankSource {
     pub fn describe(&self) -> String {
         match self {
             BankSource::BuiltIn => "the built-in bank".into(),
-            BankSource::Dir(d) => format!("bank {}", d.display()),
+            BankSource::Dir(d) => format!("bank {}", crate::sanitize::path(d)),
         }
     }
 
@@ -48,30 +49,71 @@ impl BankSource {
     }
 }
 
+/// Whether set files that are symbolic links to files outside the bank
+/// folder are read (`--follow-links`). Off by default: a bank unpacked
+/// from a zip file or a chat could link `10_x.yaml` to a private file,
+/// whose text would then be quoted in error messages.
+static FOLLOW_LINKS: AtomicBool = AtomicBool::new(false);
+
+/// Sets whether links out of the bank folder are followed (`--follow-links`).
+pub fn set_follow_links(follow: bool) {
+    FOLLOW_LINKS.store(follow, Ordering::Relaxed);
+}
+
 fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
+    let shown = crate::sanitize::path(dir);
     let entries = std::fs::read_dir(dir).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotADirectory || dir.is_file() {
             Failure::new(
                 ExitKind::NoInput,
                 format!(
-                    "{} is a file; --bank takes the folder that holds bank.yaml and the question sets",
-                    dir.display()
+                    "{shown} is a file; --bank takes the folder that holds bank.yaml and the question sets"
                 ),
             )
         } else {
             Failure::no_input(dir, &e)
         }
     })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
+    let home = std::fs::canonicalize(dir).map_err(|e| Failure::no_input(dir, &e))?;
+    let follow = FOLLOW_LINKS.load(Ordering::Relaxed);
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut outside: Vec<String> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let p = entry.path();
+        if p.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if is_link && !follow {
+            match std::fs::canonicalize(&p) {
+                Ok(target) if target.starts_with(&home) => {}
+                Ok(target) => {
+                    outside.push(format!(
+                        "{} links to {}",
+                        crate::sanitize::path(&p),
+                        crate::sanitize::path(&target)
+                    ));
+                    continue;
+                }
+                // A dangling link is not a file: skipped like a folder.
+                Err(_) => continue,
+            }
+        }
+        if p.is_file() {
+            paths.push(p);
+        }
+    }
+    if !outside.is_empty() {
+        outside.sort();
+        return Err(Failure::invalid(format!(
+            "bank {shown}: set files that are symbolic links out of the bank folder are not read:\n  {}\ncopy the files into the folder, or pass --follow-links if you trust where the links point",
+            outside.join("\n  ")
+        )));
+    }
     paths.sort();
     if paths.is_empty() {
         return Err(Failure::invalid(format!(
-            "{} holds no .yaml files; a bank is a folder with bank.yaml and one .yaml file per question set",
-            dir.display()
+            "{shown} holds no .yaml files; a bank is a folder with bank.yaml and one .yaml file per question set"
         )));
     }
     paths
@@ -89,6 +131,64 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
         .collect()
 }
 
+/// Makes every text of a bank inert for a terminal once, as it is loaded
+/// ([`crate::sanitize`]): titles and labels on one line, descriptions,
+/// prompts and help with their line breaks. Ids need nothing: validation
+/// allows only `[a-z][a-z0-9_]*`. Every path that prints bank text is
+/// then safe, whatever format or prompter prints it.
+pub fn make_inert(bank: &mut Bank) {
+    use crate::sanitize::{inline, text};
+    fn fix(s: &mut String, f: fn(&str) -> std::borrow::Cow<'_, str>) {
+        if let std::borrow::Cow::Owned(clean) = f(s) {
+            *s = clean;
+        }
+    }
+    fn fix_opt(s: &mut Option<String>, f: fn(&str) -> std::borrow::Cow<'_, str>) {
+        if let Some(s) = s {
+            fix(s, f);
+        }
+    }
+    fix(&mut bank.title, inline);
+    fix_opt(&mut bank.description, text);
+    fix_opt(&mut bank.disclaimer, text);
+    for b in &mut bank.bands {
+        fix(&mut b.label, inline);
+        fix_opt(&mut b.summary, text);
+    }
+    for f in &mut bank.flags {
+        fix(&mut f.title, inline);
+        fix_opt(&mut f.detail, text);
+        f.source.iter_mut().for_each(|s| fix(s, text));
+    }
+    for a in &mut bank.advice {
+        fix(&mut a.title, inline);
+        fix(&mut a.detail, text);
+        a.source.iter_mut().for_each(|s| fix(s, text));
+    }
+    for set in &mut bank.sets {
+        fix(&mut set.title, inline);
+        for b in &mut set.bands {
+            fix(&mut b.label, inline);
+            fix_opt(&mut b.summary, text);
+        }
+        fix_opt(&mut set.description, text);
+        set.source.iter_mut().for_each(|s| fix(s, text));
+        fix(&mut set.file, inline);
+    }
+    for q in &mut bank.questions {
+        fix(&mut q.prompt, text);
+        fix_opt(&mut q.help, text);
+        q.source.iter_mut().for_each(|s| fix(s, text));
+        match &mut q.kind {
+            super::Kind::Choice(opts) | super::Kind::Multi(opts) => {
+                opts.iter_mut().for_each(|o| fix(&mut o.label, inline));
+            }
+            super::Kind::Scale(s) => s.labels.iter_mut().for_each(|l| fix(l, inline)),
+            super::Kind::YesNo(_) | super::Kind::Text => {}
+        }
+    }
+}
+
 /// Loads and validates a bank. Warnings are returned beside it; errors
 /// fail with every problem found.
 pub fn load(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
@@ -104,7 +204,10 @@ pub fn load_thorough(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)
 fn load_files(source: &BankSource, files: Vec<SourceFile>) -> anyhow::Result<(Bank, Vec<Problem>)> {
     let (bank, problems) = check(&files);
     match bank {
-        Some(bank) => Ok((bank, problems)),
+        Some(mut bank) => {
+            make_inert(&mut bank);
+            Ok((bank, problems))
+        }
         None => Err(Problems {
             subject: source.describe(),
             problems,

@@ -9,13 +9,14 @@ mod fingerprint;
 mod load;
 mod model;
 pub mod raw;
+pub mod schema;
 mod validate;
 
 pub use answer::Answer;
 pub use condition::{Bounds, CondProblem, Condition, Facts, Reasons, Test, describe};
-pub use load::{BankSource, load, load_thorough};
+pub use load::{BankSource, load, load_thorough, make_inert, set_follow_links};
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE,
-    Flag, Kind, OverallBy, Question, Scale, Set, Severity,
+    Flag, Kind, KindName, OverallBy, Question, Scale, Set, Severity,
 };
-pub use validate::{SETTINGS_FILE, SourceFile, check, is_valid_id};
+pub use validate::{MAX_FLAGS, SETTINGS_FILE, SourceFile, check, is_valid_id};

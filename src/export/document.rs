@@ -582,7 +582,12 @@ pub fn report(r: &AssessmentResult) -> Document {
                 col("", Align::Left),
                 col("Answered", Align::Right),
             ],
-            rows: r.dimensions.iter().map(|d| dimension_row(r, d)).collect(),
+            rows: r
+                .dimensions
+                .iter()
+                .filter(|d| !d.is_unscored_profile())
+                .map(|d| dimension_row(r, d))
+                .collect(),
             stack: false,
         })],
     });

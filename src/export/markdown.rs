@@ -173,7 +173,8 @@ fn entity_at(rest: &str) -> bool {
 
 /// Makes a bank or answer string inert inline Markdown that renders as the
 /// same text and reads the same pasted as plain text. Line breaks and tabs
-/// become spaces, other control characters `�`; Markdown punctuation (pipes
+/// become spaces; control characters, escape sequences and bidi
+/// overrides go ([`crate::sanitize::inline`]); Markdown punctuation (pipes
 /// included, so table cells stay whole) is backslash-escaped; `<` and `&`
 /// only where they could open a tag, an autolink or an entity; a leading
 /// `-`, `+`, `=`, `>`, `#` or `1.` cannot start a block; a bare URL becomes
@@ -185,15 +186,8 @@ pub fn inline(s: &str) -> String {
 /// [`inline`] without the trim; block markers are escaped only `at_start`
 /// of a line.
 fn escape(s: &str, at_start: bool) -> String {
-    let cleaned: String = s
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect();
-    let text = cleaned.as_str();
+    let cleaned = crate::sanitize::inline(s);
+    let text = cleaned.as_ref();
     let mut out = String::with_capacity(text.len() + 8);
     // A leading ordered-list marker: digits then `.` or `)`, then a space.
     let digits = text.chars().take_while(char::is_ascii_digit).count();
@@ -265,7 +259,7 @@ mod tests {
             "\\<script>alert(1)\\</script>"
         );
         assert_eq!(inline("a | b"), "a \\| b");
-        assert_eq!(inline("\u{1b}[31mred"), "\u{FFFD}\\[31mred");
+        assert_eq!(inline("\u{1b}[31mred"), "red");
         assert_eq!(inline("# not a heading"), "\\# not a heading");
         assert_eq!(inline("- not a list"), "\\- not a list");
         assert_eq!(inline("> not a quote"), "\\> not a quote");

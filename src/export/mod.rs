@@ -17,7 +17,7 @@ use crate::result::AssessmentResult;
 
 pub use html::HtmlExporter;
 pub use json::{JsonExporter, to_json};
-pub use markdown::MarkdownExporter;
+pub use markdown::{MarkdownExporter, inline as markdown_inline};
 pub use text::{PlainTextExporter, TextExporter};
 
 /// An output format of `--format`.
@@ -83,20 +83,9 @@ pub fn format_name(format: Format) -> &'static str {
     }
 }
 
-/// Makes text from a bank or an answer inert on a terminal: control
-/// characters (ANSI escape sequences among them) become visible `�`, except
-/// newlines and tabs.
-pub fn terminal_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
+/// Makes text from a bank or an answer inert on a terminal; see
+/// [`crate::sanitize`].
+pub use crate::sanitize::terminal_safe;
 
 /// A score with one decimal, always: `63.4`, `70.0`.
 pub fn format_score(s: f64) -> String {
@@ -135,9 +124,6 @@ mod tests {
 
     #[test]
     fn terminal_safe_defuses_escape_sequences() {
-        assert_eq!(
-            terminal_safe("a\x1b[31mred\x07\nb"),
-            "a\u{FFFD}[31mred\u{FFFD}\nb"
-        );
+        assert_eq!(terminal_safe("a\x1b[31mred\x07\nb"), "ared\nb");
     }
 }

@@ -72,6 +72,9 @@ fn set_hint(hint: String) {
 /// and the main thread at once: the second caller waits for the exit.
 pub fn stop(why: Stop) -> ! {
     let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
+    // No draft is being written now; a report or result being written is
+    // left unfinished, so its temporary file goes.
+    crate::signals::remove_temp();
     let term = console::Term::stderr();
     if term.is_term() {
         let _ = term.show_cursor();
@@ -81,7 +84,7 @@ pub fn stop(why: Stop) -> ! {
         Stop::Interrupted => "Stopped.",
         Stop::InputEnded => "The input ended before the last question.",
     };
-    eprintln!("\n{what} {hint}");
+    crate::error::diag(format_args!("\n{what} {hint}"));
     std::process::exit(crate::error::ExitKind::Interrupted.code())
 }
 
@@ -104,11 +107,14 @@ fn resume_hint(answers: usize, draft: &Path) -> String {
 /// Runs the interactive assessment (`assess` with no `--answers`).
 pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
     let state_dir = state::state_dir();
+    if let Some(dir) = &state_dir {
+        state::check_dir(dir)?;
+    }
     let draft_path = state_dir.as_ref().map(|d| d.join(state::DRAFT_FILE));
     let existing = match &draft_path {
         Some(p) if args.resume => Some(Draft::read(p)?.ok_or_else(|| state::no_draft(p))?),
         Some(p) => Draft::read(p).unwrap_or_else(|e| {
-            eprintln!("mommytrack: warning: {e}");
+            crate::error::diag(format_args!("mommytrack: warning: {e}"));
             None
         }),
         None if args.resume => {
@@ -143,9 +149,9 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
     };
 
     set_hint("Nothing was answered, so nothing was saved.".into());
-    // Without a handler (it cannot be installed twice) Ctrl-C still ends
-    // the program; the draft is saved after every answer regardless.
-    let _ = ctrlc::set_handler(|| stop(Stop::Interrupted));
+    // Ctrl-C, SIGTERM or SIGHUP (the handler main installs) now stop the
+    // session with the resume hint; the draft is saved after every answer.
+    crate::signals::on_signal(|| stop(Stop::Interrupted));
 
     let p = prompter.as_mut();
     let mut mode = if args.quick { Mode::Quick } else { Mode::Full };
@@ -159,7 +165,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
                     BankSource::from_option(bank_dir.as_deref()).describe()
                 ))?;
             }
-            sheet = d.sheet(&bank, path)?;
+            sheet = keep_what_fits(p, d, &bank, path)?;
             mode = d.mode();
             set_hint(resume_hint(d.count(), path));
             welcome_back(p, &bank, mode, d.count())?;
@@ -228,6 +234,51 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
             state_dir.as_deref(),
             draft_path.as_deref(),
         ),
+    }
+}
+
+/// The draft's answers that fit the bank. When some no longer do, each is
+/// shown (question, saved value, why) and the user chooses between
+/// keeping the others and stopping with the draft untouched.
+fn keep_what_fits(
+    p: &mut dyn Prompter,
+    d: &Draft,
+    bank: &Bank,
+    path: &Path,
+) -> Result<AnswerSheet> {
+    let (sheet, misfits) = d.fitting(bank);
+    if misfits.is_empty() {
+        return Ok(sheet);
+    }
+    const SHOWN: usize = 20;
+    let mut text = format!(
+        "{} of your {} saved answers no longer fit the questions:",
+        misfits.len(),
+        d.count()
+    );
+    for m in misfits.iter().take(SHOWN) {
+        text.push_str(&format!("\n  - {m}"));
+    }
+    if misfits.len() > SHOWN {
+        text.push_str(&format!("\n  … and {} more", misfits.len() - SHOWN));
+    }
+    p.say(&text)?;
+    let kept = d.count() - misfits.len();
+    let items = [
+        format!(
+            "Keep the {} that still {} and carry on (the others are asked again)",
+            plural(kept, "answer"),
+            if kept == 1 { "fits" } else { "fit" }
+        ),
+        "Stop here; the saved answers stay as they are".to_string(),
+    ];
+    match ask(p.choose("What now?", &items, 0))? {
+        Some(0) => Ok(sheet),
+        _ => Err(crate::error::Failure::invalid(format!(
+            "the saved draft {} does not fit the question bank any more. To keep the answers that still fit, run `mommytrack assess --resume` and choose to keep them (with --plain, type 1); to start over, delete the draft",
+            crate::sanitize::path(path)
+        ))
+        .into()),
     }
 }
 
@@ -400,8 +451,7 @@ fn finish(
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            let name = state::result_name(dir, now);
-            match state::write(dir, &name, &export::to_json(&result)) {
+            match state::write_result(dir, now, &export::to_json(&result)) {
                 Ok(path) => {
                     if let Some(draft) = draft_path {
                         let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());

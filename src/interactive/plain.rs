@@ -172,15 +172,15 @@ fn parse_answer(v: &QuestionView<'_>, line: &str) -> Result<Answer, String> {
 
 impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.out, "{text}")?;
+        writeln!(self.out, "{}", crate::sanitize::text(text))?;
         self.out.flush()
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
         writeln!(self.out)?;
-        writeln!(self.out, "== {} ==", title.trim())?;
+        writeln!(self.out, "== {} ==", crate::sanitize::inline(title.trim()))?;
         if let Some(b) = body {
-            writeln!(self.out, "{}", b.trim())?;
+            writeln!(self.out, "{}", crate::sanitize::text(b.trim()))?;
         }
         self.out.flush()
     }

@@ -225,15 +225,18 @@ pub fn wrap(text: &str, width: usize) -> String {
 
 impl Prompter for Rich {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        self.term.write_line(&wrap(text, self.width()))
+        self.term
+            .write_line(&wrap(&crate::sanitize::text(text), self.width()))
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
         self.term.write_line("")?;
+        let title = crate::sanitize::inline(title.trim());
         self.term
-            .write_line(&self.bold.apply_to(title.trim()).to_string())?;
+            .write_line(&self.bold.apply_to(title).to_string())?;
         if let Some(b) = body {
-            self.term.write_line(&wrap(b.trim(), self.width()))?;
+            self.term
+                .write_line(&wrap(&crate::sanitize::text(b.trim()), self.width()))?;
         }
         Ok(())
     }

@@ -35,6 +35,41 @@ pub fn state_dir() -> Option<PathBuf> {
     var("HOME").map(|h| h.join(".local").join("state").join("mommytrack"))
 }
 
+/// Refuses (exit 73) a state folder that others may write in or that
+/// belongs to someone else, as ssh refuses such a `~/.ssh`: another user
+/// could swap the draft for answers of theirs, or read the results. A
+/// folder that does not exist yet is fine: it is created with mode 0700.
+pub fn check_dir(dir: &Path) -> Result<(), Failure> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = std::fs::metadata(dir) else {
+            return Ok(());
+        };
+        let shown = crate::sanitize::path(dir);
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if meta.uid() != me {
+            return Err(Failure::new(
+                ExitKind::CantCreate,
+                format!(
+                    "the state folder {shown} belongs to another user, so your answers are not kept there; set MOMMYTRACK_STATE_DIR to a folder of yours"
+                ),
+            ));
+        }
+        if meta.mode() & 0o022 != 0 {
+            return Err(Failure::new(
+                ExitKind::CantCreate,
+                format!(
+                    "the state folder {shown} can be written by other users (mode {:o}), so your answers are not kept there; make it private with `chmod 700 {shown}`",
+                    meta.mode() & 0o7777
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Creates the state folder (mode 0700) if needed.
 pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
     if dir.is_dir() {
@@ -107,15 +142,20 @@ impl Draft {
 
     /// Reads a draft; a missing one is `Ok(None)`.
     pub fn read(path: &Path) -> Result<Option<Draft>, Failure> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Failure::no_input(path, &e)),
+        // The same caps as any input: a draft replaced by a link to
+        // /dev/zero or by a FIFO is refused, not read for ever.
+        let Some(text) = crate::input::read_text_if_exists(path)? else {
+            return Ok(None);
         };
-        serde_json::from_str(&text).map(Some).map_err(|e| {
+        Self::parse(&text, path).map(Some)
+    }
+
+    /// A draft from its JSON text; `path` names it in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Draft, Failure> {
+        serde_json::from_str(text).map_err(|e| {
             Failure::invalid(format!(
                 "{}:{}:{}: the saved draft is damaged ({e}); delete it to start over",
-                path.display(),
+                crate::sanitize::path(path),
                 e.line(),
                 e.column()
             ))
@@ -133,9 +173,53 @@ impl Draft {
         })
     }
 
+    /// The draft's answers that still fit `bank`, and why each of the
+    /// others does not: for a draft saved before the questions changed.
+    pub fn fitting(&self, bank: &Bank) -> (AnswerSheet, Vec<Misfit>) {
+        let mut sheet = AnswerSheet::new(bank);
+        let mut misfits = Vec::new();
+        for (id, value) in &self.answers {
+            let shown = crate::answers::shorten(&value.to_string(), 40);
+            let misfit = |why: String| Misfit {
+                id: crate::sanitize::inline(id).into_owned(),
+                value: crate::sanitize::inline(&shown).into_owned(),
+                why: crate::sanitize::inline(&why).into_owned(),
+            };
+            let Some(q) = bank.question_position(id) else {
+                misfits.push(misfit("the question is no longer asked".into()));
+                continue;
+            };
+            let converted = serde_yaml::to_value(value)
+                .map_err(|e| (e.to_string(), String::new()))
+                .and_then(|v| answers::convert(&bank.questions[q], &v));
+            match converted {
+                Ok(slot) => sheet.set(q, slot),
+                Err((why, valid)) if valid.is_empty() => misfits.push(misfit(why)),
+                Err((why, valid)) => misfits.push(misfit(format!("{why}; {valid}"))),
+            }
+        }
+        (sheet, misfits)
+    }
+
     /// How many answers (skips included) the draft holds.
     pub fn count(&self) -> usize {
         self.answers.len()
+    }
+}
+
+/// A saved answer that no longer fits its question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Misfit {
+    /// The question id, the answer as saved, and why it does not fit;
+    /// all inert and on one line.
+    pub id: String,
+    pub value: String,
+    pub why: String,
+}
+
+impl std::fmt::Display for Misfit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} ({})", self.id, self.value, self.why)
     }
 }
 
@@ -145,6 +229,24 @@ pub fn write(dir: &Path, name: &str, contents: &str) -> std::io::Result<PathBuf>
     let path = dir.join(name);
     crate::files::write_private(&path, contents.as_bytes())?;
     Ok(path)
+}
+
+/// Saves a finished result in the state folder under a new name
+/// ([`result_name`]). The file is created without replacing any: when
+/// another session took the name in the meantime, the next one is tried,
+/// so six sessions finishing in the same second leave six results.
+pub fn write_result(dir: &Path, unix_seconds: u64, contents: &str) -> std::io::Result<PathBuf> {
+    ensure_dir(dir)?;
+    let mut last = None;
+    for _ in 0..1000 {
+        let path = dir.join(result_name(dir, unix_seconds));
+        match crate::files::write_private_new(&path, contents.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free result name")))
 }
 
 /// A new file name for a result in the state folder, from the UTC time:

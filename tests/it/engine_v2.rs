@@ -694,3 +694,24 @@ fn validate_lists_problems_in_file_and_line_order() {
     assert!(at("10_boss.yaml:13:") < at("10_boss.yaml:24:"), "{err}");
     assert!(at("10_boss.yaml:24:") < at("bank.yaml:3:"), "{err}");
 }
+
+#[test]
+fn flags_are_located_in_file_order() {
+    // `title` is also a key above `flags:`; the flag of that name is the
+    // one under `flags:`.
+    let dir = mini_with(&[(
+        "bank.yaml",
+        "flags:\n",
+        "flags:\n  title:\n    severity: green\n    title: \"x\"\n  never_raised:\n    severity: green\n    title: \"y\"\n",
+    )]);
+    mt().arg("validate")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "bank.yaml:9:3: warning: [title] no option raises the flag `title`",
+        ))
+        .stderr(predicate::str::contains(
+            "bank.yaml:12:3: warning: [never_raised] no option raises",
+        ));
+}

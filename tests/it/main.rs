@@ -9,6 +9,7 @@ mod harness;
 mod genbank;
 
 mod advice_fit;
+mod authoring;
 mod bank_fit;
 mod browser;
 mod builtin_bank;
@@ -16,10 +17,16 @@ mod cli;
 mod cli_reports;
 mod conventions;
 mod docs_examples;
+mod docs_psychometric;
 mod engine_props;
 mod engine_v2;
 mod error_messages;
+mod fuzz_saved;
+#[cfg(unix)]
+mod hostile_files;
 mod hostile_inputs;
+mod hostile_terminal;
+mod instrument;
 #[cfg(unix)]
 mod interactive;
 mod levers;
@@ -28,6 +35,8 @@ mod reference;
 mod report_story;
 mod reports;
 mod robustness;
+mod schema_strictness;
 mod schemas;
 mod scoring_props;
+mod summarize;
 mod validate;

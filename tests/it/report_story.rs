@@ -440,3 +440,32 @@ fn html_prints_without_forced_page_breaks_and_keeps_headings_with_their_tables()
     // Dark mode follows the reader's system.
     assert!(html.contains("@media (prefers-color-scheme: dark)"));
 }
+
+#[test]
+fn an_unscored_profile_set_has_no_row_in_the_score_tables() {
+    // The built-in "About you" set is asked but never scored: a row saying
+    // "not asked, 0 of 0" under the person's own answers would be wrong.
+    let persona = crate::harness::repo("tests/personas/two_dads_adopting.answers.yaml");
+    let out = mt()
+        .args(["assess", "--answers"])
+        .arg(&persona)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    let table: Vec<&str> = text.lines().filter(|l| l.contains('┆')).collect();
+    assert!(table.iter().any(|l| l.contains("Your manager")), "{text}");
+    assert!(!table.iter().any(|l| l.contains("About you")), "{text}");
+    let html = mt()
+        .args(["assess", "--format", "html", "--answers"])
+        .arg(&persona)
+        .output()
+        .expect("runs");
+    let html = String::from_utf8_lossy(&html.stdout);
+    let dims = html.split("Dimensions").nth(1).unwrap_or_default();
+    let dims = dims.split("</table>").next().unwrap_or_default();
+    assert!(
+        dims.contains("Your manager") && !dims.contains("About you"),
+        "{dims}"
+    );
+}

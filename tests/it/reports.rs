@@ -249,7 +249,7 @@ fn assert_inert(format: Format, doc: &str) {
         Format::Text => {
             // A terminal shows markup as the characters typed; only escape
             // sequences could act, and they are gone.
-            assert!(doc.contains("\u{FFFD}[31mred"), "{doc}");
+            assert!(doc.contains(" red"), "{doc}");
         }
         Format::Markdown => {
             // Escaped for Markdown (`\<script>`), not turned into entities.
@@ -261,7 +261,7 @@ fn assert_inert(format: Format, doc: &str) {
                 let width = table[0].len();
                 assert!(table.iter().all(|row| row.len() == width), "{table:?}");
             }
-            let shown = "<script>alert(1)</script> a | b \u{FFFD}[31mred\u{FFFD}[0m & more";
+            let shown = "<script>alert(1)</script> a | b red & more";
             assert!(
                 p.tables
                     .iter()
@@ -290,9 +290,13 @@ fn hostile_text_answer_is_inert_in_every_format() {
     for format in FORMATS {
         assert_inert(format, &render(&r, format));
     }
-    // JSON keeps the answer exactly, so `report` can render it again.
+    // JSON keeps the answer as it was read, so `report` can render it
+    // again; reading it made it inert (issue 11: escape sequences go).
     let back = AssessmentResult::from_json(&render(&r, Format::Json), "r.json").expect("parses");
-    assert_eq!(back.answers["notes"], HOSTILE);
+    assert_eq!(
+        back.answers["notes"],
+        "<script>alert(1)</script> a | b red & more"
+    );
     assert_eq!(back, r);
 }
 

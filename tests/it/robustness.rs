@@ -440,10 +440,21 @@ fn score_everything(bank: &Bank, sheet: &AnswerSheet) {
             json
         );
         let _ = export::exporter(Format::Text).unwrap().report(&r, &opts);
-        // The answers written out parse back to the same sheet.
+        // The answers written out parse back to the same sheet, but for
+        // text made inert as it is read (issue 11); and that is stable.
         let written = serde_json::Value::Object(sheet.to_json(bank)).to_string();
         let again = answers::parse(bank, &written, Path::new("w.json")).expect("round trip");
-        assert_eq!(&again, sheet);
+        let mut inert = sheet.clone();
+        for i in 0..bank.questions.len() {
+            if let Some(Answer::Text(t)) = sheet.get(i) {
+                let clean = mommytrack::sanitize::text(t).into_owned();
+                inert.set(i, Slot::Given(Answer::Text(clean)));
+            }
+        }
+        assert_eq!(again, inert);
+        let rewritten = serde_json::Value::Object(again.to_json(bank)).to_string();
+        let third = answers::parse(bank, &rewritten, Path::new("w.json")).expect("round trip");
+        assert_eq!(third, again);
     }
 }
 

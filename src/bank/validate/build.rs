@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::context::{
     Ctx, Cursor, IdRule, SourceFile, check_id, id_problem, is_valid_id, required, set_weight,
 };
-use super::{Builder, MAX_COUNT};
+use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity};
 use crate::bank::raw::*;
@@ -117,8 +117,22 @@ impl Builder {
 
     pub(super) fn flags(&mut self, raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) {
         let Some(flags) = &raw.flags else { return };
+        if flags.len() > MAX_FLAGS {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "the bank has {} flags; a bank may have at most {MAX_FLAGS}",
+                        flags.len()
+                    ),
+                    ctx.loc.key("flags", 0),
+                )
+                .hint("merge flags that say the same thing"),
+            );
+        }
+        // Flags come in file order: each is looked for after the one before.
+        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
         for (id, rf) in flags {
-            let at = ctx.loc.key(id, 0);
+            let at = cursor.find_key(ctx, id);
             if !is_valid_id(id) {
                 p.push(id_problem(ctx, "flag", id, at));
             }
@@ -297,6 +311,18 @@ impl Builder {
 
     pub(super) fn advice(&mut self, raw: Vec<RawAdvice>, ctx: &Ctx, p: &mut Vec<Problem>) {
         let mut cursor = Cursor::after(ctx.loc.key("advice", 0).unwrap_or(0));
+        if raw.len() > MAX_FLAGS {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "the bank has {} advice entries; a bank may have at most {MAX_FLAGS}",
+                        raw.len()
+                    ),
+                    ctx.loc.key("advice", 0),
+                )
+                .hint("merge advice that says the same thing"),
+            );
+        }
         let mut seen = HashSet::new();
         for ra in raw {
             let id = ra.id.unwrap_or_default();
@@ -363,12 +389,13 @@ impl Builder {
     }
 
     pub(super) fn unused_flags(&self, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
         for (i, f) in self.flags.iter().enumerate() {
             if !self.flags_raised.contains(&i) {
                 p.push(
                     ctx.problem(
                         format!("no option raises the flag `{}`", f.id),
-                        ctx.loc.key(&f.id, 0),
+                        cursor.find_key(ctx, &f.id),
                     )
                     .id(&f.id)
                     .hint("add `flag: …` to an option, or remove the flag")

@@ -1,6 +1,8 @@
 //! The files being checked and where things stand in them: each problem
 //! gets the file, line and column of what it is about.
 
+use std::cell::Cell;
+
 use crate::error::Problem;
 use crate::input::Locator;
 use crate::yaml::{error_position, strip_location};
@@ -60,13 +62,23 @@ pub(super) fn plain_number(x: f64) -> bool {
 pub(super) struct Ctx<'a> {
     pub(super) name: &'a str,
     pub(super) loc: Locator<'a>,
+    /// Searches for an id that may still fail. A failed search reads the
+    /// rest of the file (ids written with YAML escapes, say, never match),
+    /// so after this many the file's ids are no longer looked for and
+    /// problems stand where the previous entry stood: the cost of locating
+    /// stays linear in the file's size.
+    misses: Cell<usize>,
 }
+
+/// Failed id searches allowed in one file (see [`Ctx`]).
+const MAX_MISSES: usize = 64;
 
 impl<'a> Ctx<'a> {
     pub(super) fn new(f: &'a SourceFile) -> Self {
         Ctx {
             name: &f.name,
             loc: Locator::new(&f.text),
+            misses: Cell::new(MAX_MISSES),
         }
     }
     pub(super) fn problem(&self, message: impl Into<String>, offset: Option<usize>) -> Problem {
@@ -78,7 +90,23 @@ impl<'a> Ctx<'a> {
     }
     /// Where `id: value` stands from `from`.
     pub(super) fn id_at(&self, key: &str, id: &str, from: usize) -> Option<usize> {
-        self.loc.key_value(key, id, from)
+        self.budgeted(|| self.loc.key_value(key, id, from))
+    }
+    /// Where `key:` stands from `from`, if it does (a flag's id, say).
+    pub(super) fn key_at(&self, key: &str, from: usize) -> Option<usize> {
+        self.budgeted(|| self.loc.key(key, from))
+    }
+    /// A search that counts against the file's failed searches.
+    fn budgeted(&self, search: impl FnOnce() -> Option<usize>) -> Option<usize> {
+        let left = self.misses.get();
+        if left == 0 {
+            return None;
+        }
+        let found = search();
+        if found.is_none() {
+            self.misses.set(left - 1);
+        }
+        found
     }
 }
 
@@ -94,11 +122,14 @@ pub(super) fn yaml_problem(f: &SourceFile, e: serde_yaml::Error) -> Problem {
     Problem::new(&f.name, strip_location(&e)).at(error_position(&f.text, &e))
 }
 
-/// `[a-z][a-z0-9_]*`
+/// `[a-z][a-z0-9_]*`, and not a word YAML reads as something else
+/// ([`crate::input::yaml_reads_specially`]): an answers file names ids
+/// unquoted, so a question `yes` would be read as `true`.
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !crate::input::yaml_reads_specially(id)
 }
 
 pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> Problem {
@@ -108,6 +139,20 @@ pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> 
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let fixed = fixed.trim_start_matches(|c: char| !c.is_ascii_lowercase());
+    if crate::input::yaml_reads_specially(id) {
+        return ctx
+            .problem(
+                format!(
+                    "`{id}` cannot be a {what} id: YAML reads it as `null`, `true` or `false`, so an answers file could not name it"
+                ),
+                at,
+            )
+            .id(id)
+            .hint(format!(
+                "use a longer name, e.g. `{}_{id}`",
+                what.replace(' ', "_")
+            ));
+    }
     ctx.problem(format!("`{id}` is not a valid {what} id"), at)
         .id(id)
         .hint(if fixed.is_empty() {
@@ -215,6 +260,13 @@ impl Cursor {
     /// are looked for from the previous one's position.
     pub(super) fn from(start: usize) -> Self {
         Cursor { at: start, skip: 0 }
+    }
+    /// Where the entry `key:` stands (a mapping's key, such as a flag's
+    /// id), if it is found after the previous one.
+    pub(super) fn find_key(&mut self, ctx: &Ctx, key: &str) -> Option<usize> {
+        let at = ctx.key_at(key, self.at + self.skip)?;
+        self.at = at;
+        Some(at)
     }
     /// Where the entry with `key: id` stands; without an id, or when it is
     /// not found, where the previous one stood.

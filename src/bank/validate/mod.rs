@@ -34,6 +34,10 @@ pub const MAX_NUMBER: f64 = 1e6;
 /// The largest count a bank setting may give (`min_answered`,
 /// `max_next_steps`, `start_here`).
 pub const MAX_COUNT: i64 = 10_000;
+/// The most flags, and the most advice entries, a bank may have: far more
+/// than any real bank, few enough that a result listing every one of them
+/// reports and compares quickly. Results read back are held to it too.
+pub const MAX_FLAGS: usize = 1000;
 
 /// Checks `files` (the settings file and the set files, sets in name
 /// order) and builds the bank if no error was found. Warnings come back

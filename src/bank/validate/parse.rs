@@ -57,7 +57,13 @@ pub(super) fn parse_file<T: DeserializeOwned>(
                 ctx.problem(
                     format!(
                         "a bank file holds a mapping of fields, found {}",
-                        crate::yaml::describe(other)
+                        // A file that is not YAML at all may be anything
+                        // (a key, a password file): quote only its start.
+                        match other {
+                            Value::String(t) =>
+                                format!("text starting \"{}\"", crate::sanitize::excerpt(t, 8)),
+                            other => crate::yaml::describe(other),
+                        }
                     ),
                     Some(0),
                 )
@@ -194,8 +200,12 @@ pub(super) fn walk_settings(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
         unknown_keys(band, BAND_KEYS, "band", 0, ctx, p);
     }
     if let Some(Value::Mapping(flags)) = v.get("flags") {
+        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
         for (id, flag) in flags {
-            let from = id.as_str().and_then(|id| ctx.loc.key(id, 0)).unwrap_or(0);
+            let from = id
+                .as_str()
+                .and_then(|id| cursor.find_key(ctx, id))
+                .unwrap_or(0);
             unknown_keys(flag, FLAG_KEYS, "flag", from, ctx, p);
         }
     }

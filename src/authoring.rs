@@ -1,0 +1,241 @@
+//! Tools for bank authors: `validate` (with `--strict` and a
+//! machine-readable `--problems json` for CI) and `init-bank`, which writes
+//! a starter bank whose `$schema` lines work where it is.
+
+use std::path::Path;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::bank::{self, BankSource};
+use crate::error::{ExitKind, Failure, Problem, Problems};
+
+/// How `validate` lists problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProblemsFormat {
+    /// One line a problem on standard error (the default).
+    Text,
+    /// A JSON list on standard output: file, line, column, id, message, hint, severity.
+    Json,
+}
+
+/// One problem as `--problems json` lists it.
+#[derive(Debug, Serialize)]
+pub struct ProblemJson<'a> {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub id: Option<&'a str>,
+    pub message: &'a str,
+    pub hint: Option<&'a str>,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+}
+
+pub fn problems_json(problems: &[Problem]) -> String {
+    let list: Vec<ProblemJson> = problems
+        .iter()
+        .map(|p| ProblemJson {
+            file: p.file.display().to_string(),
+            line: p.line,
+            column: p.column,
+            id: p.id.as_deref(),
+            message: &p.message,
+            hint: p.hint.as_deref(),
+            severity: if p.warning { "warning" } else { "error" },
+        })
+        .collect();
+    crate::export::to_json(&list)
+}
+
+/// What `validate` found: the summary line for standard output, or the
+/// problems that make it fail. With `strict`, warnings fail it too.
+/// With `ProblemsFormat::Json` the returned text is the JSON list.
+pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Result<String> {
+    let source = BankSource::from_option(dir);
+    let (bank, mut problems) = match bank::load_thorough(&source) {
+        Ok((bank, warnings)) => (Some(bank), warnings),
+        Err(e) => match e.downcast::<Problems>() {
+            Ok(p) => (None, p.problems),
+            Err(e) => {
+                // A folder that cannot be read is still one problem in the
+                // list a tool expects.
+                if format == ProblemsFormat::Json {
+                    let where_ = dir.map_or_else(|| source.describe(), |d| d.display().to_string());
+                    let p = Problem::new(where_, format!("{e:#}"));
+                    crate::files::print_stdout(&problems_json(&[p]))?;
+                }
+                return Err(e);
+            }
+        },
+    };
+    // The bank's check lists them in file, line and column order.
+    let errors = problems.iter().filter(|p| !p.warning).count();
+    let fails = errors > 0 || (strict && !problems.is_empty());
+    if format == ProblemsFormat::Json {
+        crate::files::print_stdout(&problems_json(&problems))?;
+        if fails {
+            return Err(Failure::invalid(format!(
+                "{} has {} problem{}{}",
+                source.describe(),
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                if strict {
+                    " (--strict: warnings count)"
+                } else {
+                    ""
+                }
+            ))
+            .into());
+        }
+        return Ok(String::new());
+    }
+    if fails {
+        if strict {
+            for p in &mut problems {
+                p.warning = false;
+            }
+        }
+        return Err(Problems {
+            subject: source.describe(),
+            problems,
+        }
+        .into());
+    }
+    for w in &problems {
+        crate::error::diag(w);
+    }
+    let Some(bank) = bank else {
+        return Err(Failure::new(ExitKind::InvalidData, "the bank did not load").into());
+    };
+    let flags = bank.flags.len();
+    Ok(format!(
+        "{} is valid: {} sets, {} questions ({} core), {} flags, {} advice entries{}\n",
+        source.describe(),
+        bank.sets.len(),
+        bank.questions.len(),
+        bank.questions.iter().filter(|q| q.core).count(),
+        flags,
+        bank.advice.len(),
+        match problems.len() {
+            0 => String::new(),
+            1 => ", 1 warning".into(),
+            n => format!(", {n} warnings"),
+        }
+    ))
+}
+
+/// `assess --strict`: warnings (the bank's, and answers to questions that
+/// were not asked) are errors.
+pub fn strict_failure(subject: String, mut warnings: Vec<Problem>) -> Result<()> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    for w in &mut warnings {
+        w.warning = false;
+        w.hint = Some(match w.hint.take() {
+            Some(h) => format!("{h} (an error because of --strict)"),
+            None => "an error because of --strict".into(),
+        });
+    }
+    Err(Problems {
+        subject,
+        problems: warnings,
+    }
+    .into())
+}
+
+/// Answers to questions that were not asked, as warnings.
+pub fn ignored_problems(bank: &bank::Bank, ignored: &[usize], file: &str) -> Vec<Problem> {
+    ignored
+        .iter()
+        .map(|&i| {
+            Problem::new(
+                file,
+                "answered but not asked (not core in --quick, or its `when` does not hold); the answer is ignored",
+            )
+            .id(&bank.questions[i].id)
+            .warning()
+        })
+        .collect()
+}
+
+const STARTER_BANK: &str = include_str!("authoring/starter_bank.yaml");
+const STARTER_SET: &str = include_str!("authoring/starter_set.yaml");
+
+/// `init-bank DIR`: a starter bank (bank.yaml and one set) with the JSON
+/// Schemas beside it in `DIR/schema/`, so that the files' `$schema` lines
+/// work wherever the folder is. Refuses a folder that is not empty unless
+/// `force`; then only the starter files are (re)written.
+pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
+    if let Ok(mut entries) = std::fs::read_dir(dir) {
+        if entries.next().is_some() && !force {
+            return Err(Failure::new(
+                ExitKind::CantCreate,
+                format!(
+                    "{} is not empty; name a new folder, or add --force to write the starter files into it (files of the same names are replaced)",
+                    dir.display()
+                ),
+            )
+            .into());
+        }
+    } else if dir.exists() {
+        return Err(Failure::new(
+            ExitKind::CantCreate,
+            format!("{} is not a folder; name a new folder", dir.display()),
+        )
+        .into());
+    }
+    let create = |path: &Path| {
+        std::fs::create_dir_all(path).map_err(|e| {
+            Failure::new(
+                ExitKind::CantCreate,
+                format!("cannot create the folder {}: {e}", path.display()),
+            )
+        })
+    };
+    create(dir)?;
+    create(&dir.join("schema"))?;
+    use crate::bank::schema::{SchemaKind, schema};
+    let files = [
+        ("bank.yaml".to_string(), STARTER_BANK.to_string()),
+        ("10_workplace.yaml".to_string(), STARTER_SET.to_string()),
+        (
+            "schema/bank.schema.json".to_string(),
+            crate::export::to_json(&schema(SchemaKind::Bank)),
+        ),
+        (
+            "schema/set.schema.json".to_string(),
+            crate::export::to_json(&schema(SchemaKind::Set)),
+        ),
+        (
+            "schema/answers.schema.json".to_string(),
+            crate::export::to_json(&schema(SchemaKind::Answers)),
+        ),
+    ];
+    for (name, text) in &files {
+        crate::files::write_output(&dir.join(name), text)?;
+    }
+    let d = dir.display();
+    Ok(format!(
+        "Wrote a starter bank to {d}: bank.yaml, 10_workplace.yaml and the JSON Schemas in {d}/schema/.\n\
+         Next:\n  mommytrack validate {d}\n  mommytrack template --bank {d} > answers.yaml\n  \
+         mommytrack assess --bank {d} --answers answers.yaml\n\
+         See docs/question-banks.md for every field.\n"
+    ))
+}
+
+/// A path as a shell word that works when pasted: bare when it holds only
+/// safe characters, else in single quotes. A path with control characters
+/// (which could end a YAML comment line) becomes `DIR`.
+pub fn shell_quote(s: &str) -> String {
+    if s.chars().any(char::is_control) {
+        return "DIR".into();
+    }
+    let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+:,@%=".contains(c);
+    if !s.is_empty() && s.chars().all(safe) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}

@@ -1,0 +1,383 @@
+//! The JSON Schemas of `mommytrack schema bank|set|answers`: generated
+//! from the raw bank types ([`super::raw`]) and the answers type by
+//! schemars, then tightened with what validation requires of a single file,
+//! so that an editor using the schema flags what `mommytrack validate`
+//! refuses: required fields (never `null`), the `kind` and `severity`
+//! enums, the id pattern, number ranges, which fields each `kind` takes,
+//! and the condition grammar of `when`.
+//!
+//! What no schema can say is left to `validate`: references between files
+//! (unknown or duplicate ids, forward references in `when`), band order,
+//! scale labels against its points, options that cannot differ in score.
+
+use serde_json::{Value, json};
+
+use super::raw::{RawSet, RawSettings};
+use super::validate::{MAX_COUNT, MAX_NUMBER};
+
+/// What an id must look like (CONTRACT §2).
+pub const ID_PATTERN: &str = "^[a-z][a-z0-9_]*$";
+
+/// Which schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    Bank,
+    Set,
+    Answers,
+}
+
+/// The schema of one kind of file.
+pub fn schema(kind: SchemaKind) -> Value {
+    let generated = match kind {
+        SchemaKind::Bank => schemars::schema_for!(RawSettings),
+        SchemaKind::Set => schemars::schema_for!(RawSet),
+        SchemaKind::Answers => schemars::schema_for!(crate::answers::AnswersFile),
+    };
+    let mut v = serde_json::to_value(generated).unwrap_or(Value::Null);
+    match kind {
+        SchemaKind::Bank => tighten_bank(&mut v),
+        SchemaKind::Set => tighten_set(&mut v),
+        SchemaKind::Answers => {
+            if let Some(o) = v.as_object_mut() {
+                o.insert("propertyNames".into(), json!({ "pattern": ID_PATTERN }));
+            }
+        }
+    }
+    v
+}
+
+fn id() -> Value {
+    json!({ "type": "string", "pattern": ID_PATTERN })
+}
+
+/// Text that is not blank.
+fn text() -> Value {
+    json!({ "type": "string", "pattern": "\\S" })
+}
+
+fn number(min: f64, max: f64) -> Value {
+    json!({ "type": "number", "minimum": min, "maximum": max })
+}
+
+fn count(min: i64) -> Value {
+    json!({ "type": "integer", "minimum": min, "maximum": MAX_COUNT })
+}
+
+/// A non-null value of the given schema, or `null` (= left out).
+fn optional(schema: Value) -> Value {
+    json!({ "anyOf": [schema, { "type": "null" }] })
+}
+
+/// Sets an object schema's required fields and replaces the schemas of
+/// some properties (required ones as they are, others also allowing
+/// `null`, which the loader reads as "left out"). Panics in tests if a
+/// property is not in the generated schema, so a renamed field cannot
+/// leave its rule behind.
+fn patch(obj: &mut Value, required: &[&str], props: Vec<(&str, Value)>) {
+    let Some(o) = obj.as_object_mut() else {
+        return;
+    };
+    if !required.is_empty() {
+        o.insert("required".into(), json!(required));
+    }
+    let Some(Value::Object(properties)) = o.get_mut("properties") else {
+        return;
+    };
+    for (name, mut schema) in props {
+        debug_assert!(properties.contains_key(name), "no property `{name}`");
+        let description = properties
+            .get(name)
+            .and_then(|p| p.get("description"))
+            .cloned();
+        if !required.contains(&name) {
+            schema = optional(schema);
+        }
+        if let (Some(d), Some(s)) = (description, schema.as_object_mut()) {
+            s.insert("description".into(), d);
+        }
+        properties.insert(name.into(), schema);
+    }
+}
+
+fn def<'a>(v: &'a mut Value, name: &str) -> &'a mut Value {
+    &mut v["$defs"][name]
+}
+
+fn list_of(def_name: &str, min_items: usize) -> Value {
+    json!({ "type": "array", "items": { "$ref": format!("#/$defs/{def_name}") }, "minItems": min_items })
+}
+
+/// A list of bands: at least one, and one of them with `min: 0`.
+fn bands() -> Value {
+    json!({
+        "type": "array",
+        "items": { "$ref": "#/$defs/RawBand" },
+        "minItems": 1,
+        "contains": { "type": "object", "properties": { "min": { "const": 0 } }, "required": ["min"] }
+    })
+}
+
+fn tighten_band(v: &mut Value) {
+    patch(
+        def(v, "RawBand"),
+        &["verdict", "min"],
+        vec![
+            ("verdict", id()),
+            ("min", number(0.0, 100.0)),
+            ("label", text()),
+        ],
+    );
+}
+
+fn tighten_bank(v: &mut Value) {
+    patch(
+        v,
+        &["title", "bands"],
+        vec![
+            ("title", text()),
+            ("bands", bands()),
+            (
+                "flags",
+                json!({
+                    "type": "object",
+                    "propertyNames": { "pattern": ID_PATTERN },
+                    "additionalProperties": { "$ref": "#/$defs/RawFlag" }
+                }),
+            ),
+            ("advice", list_of("RawAdvice", 0)),
+            ("min_coverage", number(0.0, 1.0)),
+            ("max_next_steps", count(1)),
+            ("start_here", count(0)),
+            ("overall", json!({ "enum": ["dimensions", "items"] })),
+        ],
+    );
+    tighten_band(v);
+    patch(
+        def(v, "RawFlag"),
+        &["severity", "title"],
+        vec![
+            ("severity", json!({ "enum": ["red", "green"] })),
+            ("title", text()),
+            ("caps_verdict", id()),
+        ],
+    );
+    patch(
+        def(v, "RawAdvice"),
+        &["id", "title"],
+        vec![
+            ("id", id()),
+            ("title", text()),
+            ("group", id()),
+            ("when", json!({ "$ref": "#/$defs/AdviceCondition" })),
+        ],
+    );
+    conditions(v, true);
+}
+
+fn tighten_set(v: &mut Value) {
+    patch(
+        v,
+        &["id", "title", "questions"],
+        vec![
+            ("id", id()),
+            ("title", text()),
+            ("weight", number(0.0, MAX_NUMBER)),
+            ("min_answered", count(0)),
+            ("bands", bands()),
+            ("questions", list_of("RawQuestion", 1)),
+        ],
+    );
+    tighten_band(v);
+    let question = def(v, "RawQuestion");
+    patch(
+        question,
+        &["id", "prompt", "kind"],
+        vec![
+            ("id", id()),
+            ("prompt", text()),
+            (
+                "kind",
+                json!({ "enum": ["choice", "multi", "scale", "yesno", "text"] }),
+            ),
+            (
+                "weight",
+                json!({ "type": "number", "exclusiveMinimum": 0, "maximum": MAX_NUMBER }),
+            ),
+            ("when", json!({ "$ref": "#/$defs/QuestionCondition" })),
+            ("options", list_of("RawOption", 1)),
+        ],
+    );
+    // Which fields each kind takes, and needs.
+    let kind_rule = |kind: &str, needs: &[&str], refuses: &[&str], extra: Value| {
+        let mut then = json!({ "required": needs, "properties": {} });
+        for f in refuses {
+            then["properties"][*f] = json!(false);
+        }
+        if let (Some(t), Some(e)) = (then.as_object_mut(), extra.as_object()) {
+            for (k, v) in e {
+                if k == "properties" {
+                    if let (Some(tp), Some(ep)) = (t["properties"].as_object_mut(), v.as_object()) {
+                        tp.extend(ep.clone());
+                    }
+                } else {
+                    t.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        json!({ "if": { "properties": { "kind": { "const": kind } }, "required": ["kind"] }, "then": then })
+    };
+    let rules = vec![
+        kind_rule(
+            "choice",
+            &["options"],
+            &["scale", "reverse", "scores"],
+            json!({ "properties": { "options": { "minItems": 2 } } }),
+        ),
+        kind_rule(
+            "multi",
+            &["options"],
+            &["scale", "reverse", "scores"],
+            json!({}),
+        ),
+        kind_rule("scale", &["scale"], &["options", "scores"], json!({})),
+        kind_rule("yesno", &[], &["options", "scale", "reverse"], json!({})),
+        kind_rule(
+            "text",
+            &[],
+            &["options", "scale", "reverse", "scores"],
+            json!({}),
+        ),
+    ];
+    if let Some(q) = question.as_object_mut() {
+        q.insert("allOf".into(), Value::Array(rules));
+    }
+    patch(
+        def(v, "RawOption"),
+        &["id", "label"],
+        vec![
+            ("id", id()),
+            ("label", text()),
+            ("score", number(-MAX_NUMBER, MAX_NUMBER)),
+            ("flag", id()),
+        ],
+    );
+    patch(
+        def(v, "RawScale"),
+        &["min", "max"],
+        vec![
+            ("min", json!({ "type": "integer" })),
+            ("max", json!({ "type": "integer" })),
+        ],
+    );
+    patch(
+        def(v, "RawScores"),
+        &[],
+        vec![
+            ("yes", number(-MAX_NUMBER, MAX_NUMBER)),
+            ("no", number(-MAX_NUMBER, MAX_NUMBER)),
+        ],
+    );
+    conditions(v, false);
+}
+
+/// The condition grammar (CONTRACT §2, Conditions): a question's `when`
+/// may only test answers; an advice entry's may also test flags,
+/// dimensions and the overall score.
+fn conditions(v: &mut Value, advice: bool) {
+    let name = if advice {
+        "AdviceCondition"
+    } else {
+        "QuestionCondition"
+    };
+    let me = format!("#/$defs/{name}");
+    let closed = |props: Value, required: &[&str]| json!({ "type": "object", "properties": props, "required": required, "additionalProperties": false });
+    let value = json!({ "type": ["string", "number", "boolean"] });
+    let mut forms = vec![
+        closed(json!({ "answer": id(), "is": value }), &["answer", "is"]),
+        closed(
+            json!({ "answer": id(), "in": { "type": "array", "items": value } }),
+            &["answer", "in"],
+        ),
+        closed(
+            json!({ "answer": id(), "includes": { "type": "string" } }),
+            &["answer", "includes"],
+        ),
+        closed(
+            json!({ "answer": id(), "answered": { "type": "boolean" } }),
+            &["answer", "answered"],
+        ),
+        closed(
+            json!({ "all": { "type": "array", "items": { "$ref": me }, "minItems": 1 } }),
+            &["all"],
+        ),
+        closed(
+            json!({ "any": { "type": "array", "items": { "$ref": me }, "minItems": 1 } }),
+            &["any"],
+        ),
+        closed(json!({ "not": { "$ref": me } }), &["not"]),
+    ];
+    if advice {
+        let bound = json!({ "type": "number" });
+        let mut dim = closed(
+            json!({ "dimension": id(), "below": bound, "at_least": bound }),
+            &["dimension"],
+        );
+        dim["anyOf"] = json!([{ "required": ["below"] }, { "required": ["at_least"] }]);
+        let mut overall = closed(json!({ "below": bound, "at_least": bound }), &[]);
+        overall["anyOf"] = json!([{ "required": ["below"] }, { "required": ["at_least"] }]);
+        forms.push(closed(json!({ "flag": id() }), &["flag"]));
+        forms.push(dim);
+        forms.push(closed(json!({ "overall": overall }), &["overall"]));
+    }
+    v["$defs"][name] = json!({
+        "description": "A condition: see \"Conditions\" in docs/question-banks.md.",
+        "oneOf": forms
+    });
+}
+
+/// Every object schema in `v` that names its properties, with the path to it.
+#[cfg(test)]
+fn objects(v: &Value, path: String, out: &mut Vec<(String, serde_json::Map<String, Value>)>) {
+    match v {
+        Value::Object(o) => {
+            if o.contains_key("properties") {
+                out.push((path.clone(), o.clone()));
+            }
+            for (k, c) in o {
+                objects(c, format!("{path}/{k}"), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, c) in a.iter().enumerate() {
+                objects(c, format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_names_a_field_of_the_generated_schema() {
+        // `patch` asserts this in debug builds: generating them is the test.
+        for kind in [SchemaKind::Bank, SchemaKind::Set] {
+            let v = schema(kind);
+            let mut found = Vec::new();
+            objects(&v, String::new(), &mut found);
+            assert!(!found.is_empty());
+        }
+    }
+
+    #[test]
+    fn required_fields_are_never_null() {
+        let v = schema(SchemaKind::Set);
+        let q = &v["$defs"]["RawQuestion"];
+        assert_eq!(q["required"], json!(["id", "prompt", "kind"]));
+        assert_eq!(q["properties"]["id"]["pattern"], ID_PATTERN);
+        assert!(q["properties"]["id"].get("anyOf").is_none());
+        assert!(q["properties"]["help"].to_string().contains("null"));
+    }
+}

@@ -1,0 +1,200 @@
+//! Making untrusted text inert before it reaches a terminal.
+//!
+//! Every byte that came from a bank, an answers file, a result, a draft or
+//! a file name is untrusted when printed. A terminal acts on escape
+//! sequences (colours, OSC 8 links, OSC 52 clipboard writes, cursor moves),
+//! on C1 controls that some terminals take as the start of one, and on a
+//! lone carriage return (which overwrites the line); bidi overrides and
+//! isolates make text read in another order than it runs ("Trojan source").
+//! This module owns the two functions that take all of those out:
+//!
+//! - [`text`] for multi-line text (prompts, descriptions, reports, error
+//!   messages): keeps `\n` and `\t`, turns `\r\n` and the Unicode line and
+//!   paragraph separators into `\n`;
+//! - [`inline`] for what must stay on one line (file names, ids, titles in
+//!   a message or a YAML comment): every line break and tab becomes a space.
+//!
+//! What is removed: C0 controls but `\n`/`\t`, DEL, C1 controls
+//! (U+0080–U+009F), whole ESC- and C1-introduced sequences (CSI, OSC, DCS,
+//! SOS, PM, APC, and two- and three-character escapes), and the bidi
+//! embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069.
+//! The directional marks U+200E, U+200F and U+061C are kept: they reorder
+//! nothing by themselves, and right-to-left text needs them.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+/// Multi-line text made inert: see the module documentation.
+pub fn text(s: &str) -> Cow<'_, str> {
+    clean(s, false)
+}
+
+/// One line of text made inert: like [`text`], and line breaks and tabs
+/// become spaces.
+pub fn inline(s: &str) -> Cow<'_, str> {
+    clean(s, true)
+}
+
+/// A path for a message, on one line and inert.
+pub fn path(p: &Path) -> String {
+    inline(&p.display().to_string()).into_owned()
+}
+
+/// [`text`] as an owned string: what the exporters and prompters call.
+pub fn terminal_safe(s: &str) -> String {
+    text(s).into_owned()
+}
+
+/// True for the characters [`text`] removes or changes.
+fn needs_work(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || is_bidi_control(c)
+        || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// The bidi embeddings, overrides and isolates.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn clean(s: &str, one_line: bool) -> Cow<'_, str> {
+    let needs = |c: char| needs_work(c) || (one_line && matches!(c, '\n' | '\t'));
+    let Some(first) = s.find(needs) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    let mut chars = s[first..].chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' => out.push(if one_line { ' ' } else { '\n' }),
+            '\t' => out.push(if one_line { ' ' } else { '\t' }),
+            // `\r\n` is a line break; a lone CR is dropped.
+            '\r' => {}
+            '\u{1b}' => match chars.peek().copied() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string(&mut chars);
+                }
+                Some(' '..='/') => {
+                    // Intermediates, then one final character.
+                    while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+                    chars.next_if(|c| matches!(c, '0'..='~'));
+                }
+                Some('0'..='~') => {
+                    chars.next();
+                }
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Parameters and intermediates, then the final character of a CSI
+/// sequence; stops early at anything a CSI cannot hold.
+fn skip_csi(chars: &mut Chars<'_>) {
+    while chars.next_if(|c| matches!(c, ' '..='?')).is_some() {}
+    chars.next_if(|c| matches!(c, '@'..='~'));
+}
+
+/// The body of an OSC, DCS, SOS, PM or APC string, up to its terminator
+/// (BEL, ESC \ or ST, all removed) or the end of the line (kept).
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\n' => return,
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+/// At most `max` characters of `s`, on one line and inert, with `…` when
+/// cut: how much of a file that is not YAML a message may quote.
+pub fn excerpt(s: &str, max: usize) -> String {
+    let line = inline(s.trim());
+    match line.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.into_owned(),
+    }
+}
+
+/// True when `s` holds nothing [`text`] would change.
+pub fn is_inert(s: &str) -> bool {
+    !s.contains(needs_work)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_go_whole() {
+        assert_eq!(text("a\x1b[31mred\x1b[0m\x07\nb"), "ared\nb");
+        assert_eq!(
+            text("x\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x07y"),
+            "xlinky"
+        );
+        assert_eq!(text("clip\x1b]52;c;ZXZpbA==\x07!"), "clip!");
+        assert_eq!(text("\x1bP1$qm\x1b\\ok"), "ok");
+        assert_eq!(text("\x1b(Bok\x1b7\x1bc"), "ok");
+        assert_eq!(text("\u{9b}31mred\u{9d}0;title\u{9c}!"), "red!");
+        // An unterminated OSC ends at the line's end.
+        assert_eq!(text("a\x1b]0;title\nnext"), "a\nnext");
+        assert_eq!(text("trailing\x1b"), "trailing");
+    }
+
+    #[test]
+    fn controls_bidi_and_carriage_returns_go() {
+        assert_eq!(text("a\rb\r\nc\u{85}d\u{7f}"), "ab\ncd");
+        assert_eq!(text("\u{202E}evil\u{202C} \u{2066}x\u{2069}"), "evil x");
+        assert_eq!(text("keep\tthis\u{200F}"), "keep\tthis\u{200F}");
+        assert_eq!(text("a\u{2028}b"), "a\nb");
+        assert_eq!(inline("a\nb\tc\r\nd"), "a b c d");
+        assert!(matches!(text("plain ünïcode"), Cow::Borrowed(_)));
+        assert!(is_inert("fine\n") && !is_inert("\x1b[0m"));
+        assert_eq!(excerpt("https://alice:token@x", 8), "https://…");
+        assert_eq!(excerpt(" short\n", 8), "short");
+    }
+
+    #[test]
+    fn nothing_dangerous_survives_any_input() {
+        // Every pair of interesting characters around some text.
+        let pool = [
+            '\x1b', '[', ']', '\x07', '\\', '\u{9b}', '\u{9d}', '\u{9c}', '\r', '\n', 'P',
+            '\u{202E}', '\u{2066}', '\x00', '\u{85}', 'm', ';',
+        ];
+        for a in pool {
+            for b in pool {
+                for c in pool {
+                    let s: String = [a, 'x', b, c, 'y'].iter().collect();
+                    for out in [text(&s), inline(&s)] {
+                        assert!(is_inert(&out), "{s:?} -> {out:?}");
+                    }
+                    assert!(!inline(&s).contains('\n'));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Reading a saved JSON result back (`report`, `compare`): the same caps as
+//! any input, every string made inert for a terminal, and values no
+//! mommytrack ever writes refused with exit 65, naming the field. A result
+//! is often edited by hand or passed around, so nothing in it is trusted:
+//! an overall of 1e308 or an `answered` of 2^63 must not reach the
+//! arithmetic of a report or a comparison.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::error::Failure;
+use crate::result::AssessmentResult;
+
+/// More questions than any bank within the input cap can hold.
+pub const MAX_COUNT: u64 = 1_000_000;
+/// The most flags (and advice entries) a bank may have, so the most a
+/// result lists: flags, the flags that capped the verdict, next steps,
+/// levers. A report looks each one up, so the cap keeps it quick.
+pub use crate::bank::MAX_FLAGS;
+/// The largest weight a bank may give (see the bank validation).
+pub const MAX_WEIGHT: f64 = 1e6;
+
+/// Reads, checks and cleans a saved result.
+pub fn read_result(path: &Path) -> Result<AssessmentResult, Failure> {
+    let text = crate::input::read_text(path)?;
+    parse_result(&text, &crate::sanitize::path(path))
+}
+
+/// [`read_result`] on text already read; `file` names it in messages.
+pub fn parse_result(text: &str, file: &str) -> Result<AssessmentResult, Failure> {
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        // The result's own reader words this one.
+        Err(_) => return AssessmentResult::from_json(text, file),
+    };
+    check(&value).map_err(|(field, why)| {
+        Failure::invalid(format!(
+            "{file}: `{field}` {why}; mommytrack never writes that, so the file was changed after it was saved: save a fresh one with `mommytrack assess --format json --output FILE`"
+        ))
+    })?;
+    make_inert(&mut value);
+    AssessmentResult::from_value(value, file)
+}
+
+type Refusal = (String, String);
+
+/// The first impossible value, as (field path, what is wrong with it).
+fn check(v: &Value) -> Result<(), Refusal> {
+    match v.get("schema_version") {
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n >= 1) => {}
+        // Missing: the result's reader explains what this file is not.
+        None => {}
+        Some(other) => {
+            return Err((
+                "schema_version".into(),
+                format!("is {other}, but versions start at 1"),
+            ));
+        }
+    }
+    if let Some(o) = v.get("overall") {
+        score(o, "score", "overall.score")?;
+        list_len(o, "capped_by", "overall.capped_by", MAX_FLAGS)?;
+    }
+    if let Some(c) = v.get("coverage") {
+        counts(c, "coverage")?;
+    }
+    for (i, d) in items(v, "dimensions") {
+        let at = format!("dimensions[{i}]");
+        score(d, "score", &format!("{at}.score"))?;
+        counts(d, &at)?;
+        weight(d, &format!("{at}.weight"))?;
+        for (j, q) in items(d, "questions") {
+            let at = format!("{at}.questions[{j}]");
+            score(q, "score", &format!("{at}.score"))?;
+            weight(q, &format!("{at}.weight"))?;
+        }
+    }
+    for (i, l) in items(v, "levers") {
+        let at = format!("levers[{i}]");
+        score(l, "overall_from", &format!("{at}.overall_from"))?;
+        score(l, "overall_to", &format!("{at}.overall_to"))?;
+        score(l, "gain", &format!("{at}.gain"))?;
+    }
+    for key in ["flags", "next_steps", "levers"] {
+        list_len(v, key, key, MAX_FLAGS)?;
+    }
+    for (i, f) in items(v, "flags") {
+        list_len(
+            f,
+            "because",
+            &format!("flags[{i}].because"),
+            MAX_COUNT as usize,
+        )?;
+    }
+    Ok(())
+}
+
+fn items<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Value)> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+}
+
+/// A score: `null`, or a number from 0 to 100.
+fn score(v: &Value, key: &str, at: &str) -> Result<(), Refusal> {
+    match v.get(key) {
+        None | Some(Value::Null) => Ok(()),
+        Some(Value::Number(n)) if n.as_f64().is_some_and(|x| (0.0..=100.0).contains(&x)) => Ok(()),
+        Some(Value::Number(n)) => {
+            Err((at.into(), format!("is {n}, but a score runs from 0 to 100")))
+        }
+        Some(_) => Err((at.into(), "is not a number".into())),
+    }
+}
+
+/// A weight: a number from 0 to [`MAX_WEIGHT`].
+fn weight(v: &Value, at: &str) -> Result<(), Refusal> {
+    match v.get("weight") {
+        None => Ok(()),
+        Some(Value::Number(n)) if n.as_f64().is_some_and(|x| (0.0..=MAX_WEIGHT).contains(&x)) => {
+            Ok(())
+        }
+        Some(other) => Err((
+            at.into(),
+            format!("is {other}, but a weight runs from 0 to {MAX_WEIGHT}"),
+        )),
+    }
+}
+
+/// `answered` and `asked`: whole numbers up to [`MAX_COUNT`], and no more
+/// answered than asked.
+fn counts(v: &Value, at: &str) -> Result<(), Refusal> {
+    let mut got = [0u64; 2];
+    for (slot, key) in got.iter_mut().zip(["answered", "asked"]) {
+        match v.get(key) {
+            None => {}
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= MAX_COUNT) => {
+                *slot = n.as_u64().unwrap_or_default();
+            }
+            Some(other) => {
+                return Err((
+                    format!("{at}.{key}"),
+                    format!(
+                        "is {other}, but it counts questions: a whole number from 0 to {MAX_COUNT}"
+                    ),
+                ));
+            }
+        }
+    }
+    if got[0] > got[1] {
+        return Err((
+            format!("{at}.answered"),
+            format!("is {}, more than the {} questions asked", got[0], got[1]),
+        ));
+    }
+    Ok(())
+}
+
+/// A list no longer than `max` items.
+fn list_len(v: &Value, key: &str, at: &str, max: usize) -> Result<(), Refusal> {
+    match v.get(key).and_then(Value::as_array) {
+        Some(list) if list.len() > max => Err((
+            at.into(),
+            format!("holds {} items, but a bank gives at most {max}", list.len()),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Every string, keys included, through [`crate::sanitize::text`].
+fn make_inert(v: &mut Value) {
+    match v {
+        Value::String(s) => {
+            if let std::borrow::Cow::Owned(clean) = crate::sanitize::text(s) {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(make_inert),
+        Value::Object(map) => {
+            if map.keys().any(|k| !crate::sanitize::is_inert(k)) {
+                let old = std::mem::take(map);
+                for (k, mut item) in old {
+                    make_inert(&mut item);
+                    map.insert(crate::sanitize::text(&k).into_owned(), item);
+                }
+            } else {
+                map.values_mut().for_each(make_inert);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(json: Value) -> Option<String> {
+        check(&json).err().map(|(field, _)| field)
+    }
+
+    #[test]
+    fn impossible_values_are_named() {
+        let r = |v| refusal(v);
+        use serde_json::json;
+        assert_eq!(
+            r(json!({"schema_version": 0})).as_deref(),
+            Some("schema_version")
+        );
+        assert_eq!(
+            r(json!({"schema_version": 1, "overall": {"score": 1e308}})).as_deref(),
+            Some("overall.score")
+        );
+        assert_eq!(
+            r(json!({"coverage": {"answered": -1, "asked": 3}})).as_deref(),
+            Some("coverage.answered")
+        );
+        assert_eq!(
+            r(json!({"coverage": {"answered": 9, "asked": 3}})).as_deref(),
+            Some("coverage.answered")
+        );
+        assert_eq!(
+            r(json!({"coverage": {"answered": 1, "asked": 9223372036854775808u64}})).as_deref(),
+            Some("coverage.asked")
+        );
+        assert_eq!(
+            r(json!({"dimensions": [{"score": 5, "weight": 1}, {"questions": [{"score": 5000}]}]}))
+                .as_deref(),
+            Some("dimensions[1].questions[0].score")
+        );
+        assert_eq!(
+            r(json!({"dimensions": [{"weight": -1}]})).as_deref(),
+            Some("dimensions[0].weight")
+        );
+        assert_eq!(
+            r(json!({"schema_version": 2, "overall": {"score": null}})),
+            None
+        );
+    }
+
+    #[test]
+    fn strings_and_keys_are_made_inert() {
+        let mut v = serde_json::json!({"a\u{1b}[31m": ["x\u{202E}y", {"k": "\u{9b}2Jz"}]});
+        make_inert(&mut v);
+        assert_eq!(v, serde_json::json!({"a": ["xy", {"k": "z"}]}));
+    }
+}

@@ -1,0 +1,68 @@
+//! Ctrl-C, SIGTERM and SIGHUP (the `ctrlc` crate with its `termination`
+//! feature): a report or result being written when one arrives leaves no
+//! `.mommytrack-*.tmp` behind, and the interactive session gets to say how
+//! to resume before the program ends.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The temporary file being written, if any.
+static TEMP: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// What a signal does instead of ending the program at once: the
+/// interactive session's stop, which never returns.
+static HOOK: Mutex<Option<fn()>> = Mutex::new(None);
+
+/// Installs the handler once, at start-up. `exit` ends the program (exit
+/// code 130) after the temporary file is removed, unless a hook is set.
+pub fn install(exit: fn()) {
+    // Installing can fail only if a handler is already installed.
+    let _ = ctrlc::set_handler(move || {
+        let hook = *HOOK.lock().unwrap_or_else(|e| e.into_inner());
+        match hook {
+            Some(hook) => hook(),
+            None => {
+                remove_temp();
+                exit();
+            }
+        }
+    });
+}
+
+/// Makes a signal call `hook` (which ends the program itself, calling
+/// [`remove_temp`] first) instead of ending the program at once.
+pub fn on_signal(hook: fn()) {
+    *HOOK.lock().unwrap_or_else(|e| e.into_inner()) = Some(hook);
+}
+
+/// Notes the temporary file being written.
+pub fn remember_temp(path: &Path) {
+    *TEMP.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.to_path_buf());
+}
+
+/// The temporary file was renamed into place or removed.
+pub fn forget_temp() {
+    *TEMP.lock().unwrap_or_else(|e| e.into_inner()) = None;
+}
+
+/// Removes the temporary file being written, if any.
+pub fn remove_temp() {
+    if let Some(path) = TEMP.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pending_temporary_file_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path().join(".mommytrack-x.tmp");
+        std::fs::write(&tmp, "half a report").unwrap();
+        remember_temp(&tmp);
+        remove_temp();
+        assert!(!tmp.exists());
+        remove_temp(); // nothing pending: nothing happens
+    }
+}

@@ -1,0 +1,127 @@
+//! The part of a saved result that `summarize` reads, parsed straight
+//! from the JSON text (everything else is skipped unread), and the checks
+//! that keep a hand-edited number out of a summary.
+
+use crate::error::Failure;
+use crate::result::{AssessmentResult, SCHEMA_VERSION};
+
+/// The part of a saved result (CONTRACT §5) a summary reads. Everything
+/// else (prompts, answer labels, next steps, levers, the answers map) is
+/// skipped by the parser without being kept: reading 10,000 results this
+/// way costs a fraction of building each [`AssessmentResult`]. A result
+/// that does not parse this way is read again by
+/// [`AssessmentResult::from_json`] for its usual error message.
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct Digest {
+    pub(super) schema_version: u64,
+    pub(super) bank: BankDigest,
+    pub(super) overall: OverallDigest,
+    pub(super) dimensions: Vec<DimDigest>,
+    pub(super) flags: Vec<FlagDigest>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct BankDigest {
+    pub(super) title: String,
+    #[serde(default)]
+    pub(super) fingerprint: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct OverallDigest {
+    pub(super) score: Option<f64>,
+    pub(super) verdict: Option<String>,
+    #[serde(default)]
+    pub(super) withheld: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct DimDigest {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) score: Option<f64>,
+    #[serde(default)]
+    pub(super) scale_mean: Option<f64>,
+    #[serde(default)]
+    pub(super) questions: Vec<QDigest>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct QDigest {
+    pub(super) id: String,
+    pub(super) kind: String,
+    /// Kept only long enough to group by it, and only for `--by` kinds.
+    pub(super) answer: serde_json::Value,
+    pub(super) score: Option<f64>,
+    /// The item value `v` of §3, where the result carries it.
+    #[serde(default)]
+    pub(super) value: Option<f64>,
+    pub(super) scored: bool,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct FlagDigest {
+    pub(super) id: String,
+    pub(super) severity: String,
+    pub(super) title: String,
+}
+
+impl Digest {
+    pub(super) fn parse(text: &str, file: &str) -> Result<Self, Failure> {
+        match serde_json::from_str::<Digest>(text) {
+            Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => match d.impossible() {
+                None => Ok(d),
+                Some((field, x)) => Err(Failure::invalid(format!(
+                    "{file}: `{field}` is {}, which mommytrack never writes, so the file was changed after it was saved; leave it out, or save a fresh one with `mommytrack assess --format json --output FILE`",
+                    if x.abs() >= 1e7 {
+                        format!("{x:e}")
+                    } else {
+                        x.to_string()
+                    }
+                ))),
+            },
+            // The reader of `report` names what is wrong, in its words.
+            _ => match AssessmentResult::from_json(text, file) {
+                Err(e) => Err(e),
+                Ok(_) => Err(Failure::invalid(format!(
+                    "{file}: not a complete mommytrack JSON result; was it edited by hand?"
+                ))),
+            },
+        }
+    }
+
+    /// The first number no mommytrack result holds (a score outside
+    /// 0–100, a value outside 0–1, anything not finite), as (field, value):
+    /// hand-edited numbers must not skew a summary unseen.
+    fn impossible(&self) -> Option<(String, f64)> {
+        let bad =
+            |x: Option<f64>, hi: f64| x.filter(|x| !(x.is_finite() && (0.0..=hi).contains(x)));
+        if let Some(x) = bad(self.overall.score, 100.0) {
+            return Some(("overall.score".into(), x));
+        }
+        for (i, d) in self.dimensions.iter().enumerate() {
+            if let Some(x) = bad(d.score, 100.0) {
+                return Some((format!("dimensions[{i}].score"), x));
+            }
+            if let Some(x) = d.scale_mean.filter(|x| !x.is_finite()) {
+                return Some((format!("dimensions[{i}].scale_mean"), x));
+            }
+            for (j, q) in d.questions.iter().enumerate() {
+                if let Some(x) = bad(q.score, 100.0) {
+                    return Some((format!("dimensions[{i}].questions[{j}].score"), x));
+                }
+                if let Some(x) = bad(q.value, 1.0) {
+                    return Some((format!("dimensions[{i}].questions[{j}].value"), x));
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn question(&self, id: &str) -> Option<&QDigest> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .find(|q| q.id == id)
+    }
+}
