@@ -73,10 +73,14 @@ proptest! {
         for (id, text) in step_texts(&r) {
             for employee_only in [
                 "sick_day_plan", "sick_day_plan_us", "sick_day_plan_uk", "protect_agreed_hours",
+                "flex_gap_plan", "flex_in_writing", "flex_in_writing_uk", "flex_in_writing_eu",
+                "flex_in_writing_au",
             ] {
                 prop_assert_ne!(id.as_str(), employee_only);
             }
-            for words in ["paid sick or family days", "reduced contract", "promotion time"] {
+            for words in [
+                "paid sick or family days", "reduced contract", "promotion time", "business reason",
+            ] {
                 prop_assert!(!text.contains(words), "{id} says {words:?} to a self-employed parent");
             }
             if freelance {
@@ -149,6 +153,7 @@ fn a_solo_freelancer_gets_steps_written_for_her() {
         ("alt_considering", "already"),
         ("alt_kind", "freelance"),
         ("alt_boundaries", "creep"),
+        ("flex_enough", "gaps"),
     ] {
         choose(bank, &mut sheet, q, a);
     }
@@ -159,6 +164,7 @@ fn a_solo_freelancer_gets_steps_written_for_her() {
         "childcare_cost_own",
         "protect_own_hours",
         "freelance_buffer",
+        "flex_gap_plan_self",
     ] {
         assert!(ids.contains(&want), "{want} missing from {ids:?}");
     }
@@ -167,6 +173,8 @@ fn a_solo_freelancer_gets_steps_written_for_her() {
         "childcare_cost_math",
         "protect_agreed_hours",
         "freelance_runway",
+        "flex_gap_plan",
+        "flex_in_writing",
     ] {
         assert!(!ids.contains(&not), "{not} given: {ids:?}");
     }
