@@ -111,6 +111,11 @@ proptest! {
         let (r, _) = result::assess(bank, &sheet, Mode::Full);
         for (id, text) in step_texts(&r) {
             prop_assert!(!text.contains("both incomes"), "{id}: {text}");
+            // Nor, with a co-parent in another home, told "both of you list"
+            // the tasks as if they shared one household.
+            if which != 0 && which != 2 {
+                prop_assert_ne!(id.as_str(), "rebalance_home");
+            }
         }
     }
 
