@@ -72,7 +72,7 @@ proptest! {
         let (r, _) = result::assess(bank, &sheet, Mode::Full);
         for (id, text) in step_texts(&r) {
             for employee_only in [
-                "sick_day_plan", "sick_day_plan_us", "sick_day_plan_uk", "protect_agreed_hours",
+                "sick_day_plan", "sick_day_plan_us", "sick_day_plan_uk", "sick_day_plan_au", "protect_agreed_hours",
                 "flex_gap_plan", "flex_in_writing", "flex_in_writing_uk", "flex_in_writing_eu",
                 "flex_in_writing_au",
             ] {
@@ -262,4 +262,24 @@ fn self_employed_parents_are_not_asked_about_an_employer() {
         let i = bank.questions.iter().position(|q| q.id == id).expect(id);
         assert!(e.asked[i], "{id} is not asked");
     }
+}
+
+/// An Australian employee whose child's sick days go unpaid is told about
+/// paid personal/carer's leave and unpaid carer's leave, not the generic
+/// "find out what the law where you live gives".
+#[test]
+fn australian_sick_days_follow_the_fair_work_act() {
+    let bank: &Bank = builtin();
+    let mut sheet = AnswerSheet::new(bank);
+    for (q, a) in [
+        ("about_region", "australia_nz"),
+        ("about_work_pattern", "shifts"),
+        ("str_sick_days", "unpaid"),
+    ] {
+        choose(bank, &mut sheet, q, a);
+    }
+    let (r, _) = result::assess(bank, &sheet, Mode::Full);
+    let ids: Vec<&str> = r.next_steps.iter().map(|s| s.id.as_str()).collect();
+    assert!(ids.contains(&"sick_day_plan_au"), "{ids:?}");
+    assert!(!ids.contains(&"sick_day_plan"), "{ids:?}");
 }
