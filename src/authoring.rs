@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::bank::{self, BankSource};
 use crate::error::{ExitKind, Failure, Problem, Problems};
+use crate::export::plural;
 
 /// How `validate` lists problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -108,19 +109,18 @@ pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Res
     let Some(bank) = bank else {
         return Err(Failure::new(ExitKind::InvalidData, "the bank did not load").into());
     };
-    let flags = bank.flags.len();
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", plural(n, one, many));
+    let core = bank.questions.iter().filter(|q| q.core).count();
     Ok(format!(
-        "{} is valid: {} sets, {} questions ({} core), {} flags, {} advice entries{}\n",
+        "{} is valid: {}, {} ({core} core), {}, {}{}\n",
         source.describe(),
-        bank.sets.len(),
-        bank.questions.len(),
-        bank.questions.iter().filter(|q| q.core).count(),
-        flags,
-        bank.advice.len(),
+        count(bank.sets.len(), "set", "sets"),
+        count(bank.questions.len(), "question", "questions"),
+        count(bank.flags.len(), "flag", "flags"),
+        count(bank.advice.len(), "advice entry", "advice entries"),
         match problems.len() {
             0 => String::new(),
-            1 => ", 1 warning".into(),
-            n => format!(", {n} warnings"),
+            n => format!(", {}", count(n, "warning", "warnings")),
         }
     ))
 }

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::export::Format;
+pub use crate::output::ColorChoice;
 
 const AFTER_HELP: &str = "\
 Examples:
-  mommytrack assess                          answer the questions on this terminal
-  mommytrack assess --quick                  only the core questions (about four minutes)
+  mommytrack assess                          answer on this terminal ({FULL})
+  mommytrack assess --quick                  only the core questions ({QUICK})
   mommytrack template > answers.yaml         an answers file to fill in
   mommytrack assess --answers answers.yaml --format json --output me.json
   cat answers.yaml | mommytrack assess       answers piped in
@@ -17,11 +18,40 @@ Examples:
 
 Everything stays on this computer. This tool gives no legal advice.";
 
+/// The command line with its help, the time estimates in it computed from
+/// the built-in bank ([`crate::estimate`]).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory as _;
+    let (full, quick) = match crate::bank::load(&crate::bank::BankSource::BuiltIn) {
+        Ok((bank, _)) => (
+            crate::estimate::duration(&bank, crate::scoring::Mode::Full),
+            crate::estimate::duration(&bank, crate::scoring::Mode::Quick),
+        ),
+        Err(_) => ("all the questions".into(), "a few minutes".into()),
+    };
+    Cli::command().after_help(
+        AFTER_HELP
+            .replace("{FULL}", &full)
+            .replace("{QUICK}", &quick),
+    )
+}
+
+/// Parses the command line (clap's errors and help exit here, as usual).
+/// The bank is read for the estimates only when help is asked for.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory as _, FromArgMatches as _};
+    let help = std::env::args_os()
+        .skip(1)
+        .any(|a| a == "-h" || a == "--help" || a == "help");
+    let matches = if help { command() } else { Cli::command() }.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// A career-path self-assessment for working parents: will your workplace
 /// give you a positive "mommy track" (flexibility and advancement), or
 /// quietly sideline you?
 #[derive(Debug, Parser)]
-#[command(name = "mommytrack", version, about, after_help = AFTER_HELP)]
+#[command(name = "mommytrack", version, about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -34,13 +64,10 @@ pub struct Cli {
     /// (by default they are refused, so a shared bank cannot make mommytrack read other files).
     #[arg(long, global = true)]
     pub follow_links: bool,
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+    /// Print long reports straight out instead of through a pager ($PAGER, else less).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,8 +178,9 @@ Examples:
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
+  mkdir -p ~/.local/share/bash-completion/completions
   mommytrack completions bash > ~/.local/share/bash-completion/completions/mommytrack
-  mommytrack completions zsh > ~/.zfunc/_mommytrack")]
+  mkdir -p ~/.zfunc && mommytrack completions zsh > ~/.zfunc/_mommytrack")]
     Completions { shell: clap_complete::Shell },
 
     /// Print the manual page (roff).

@@ -1,30 +1,29 @@
 //! The commands of CONTRACT §1, wired from parsed arguments to the engine:
 //! input → answers → scoring → result → export → output.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Result;
-use clap::CommandFactory;
 
 use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource, Kind};
-use crate::cli::{AssessArgs, Cli, ColorChoice, Command, ListFormat, OutputArgs, SchemaKind};
-use crate::error::{ExitKind, Failure, Problem};
-use crate::export::{self, RenderOptions};
+use crate::cli::{AssessArgs, Cli, Command, ListFormat, OutputArgs, SchemaKind};
+use crate::error::{Failure, Problem};
+use crate::export;
 use crate::input;
+use crate::output::{Plan, Terminal, print};
 use crate::result::{self, AssessmentResult};
 use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
-    let color = cli.color;
+    let plan = Plan::new(Terminal::detect(), cli.color).no_pager(cli.no_pager);
     bank::set_follow_links(cli.follow_links);
     match cli.command {
-        Command::Assess(args) => assess(args, color),
+        Command::Assess(args) => assess(args, plan),
         Command::Report { result, output } => {
             crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&result])?;
             let r = read_result(&result)?;
-            emit(r, &output, color)
+            plan_for(plan, output).report(r)
         }
         Command::Compare {
             a,
@@ -35,7 +34,7 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&a, &b])?;
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
             let labels = labels.unwrap_or_else(|| crate::compare::labels(&a, &b));
-            compare(ra, rb, labels, &output, color)
+            compare(ra, rb, labels, &plan_for(plan, output))
         }
         Command::Validate {
             dir,
@@ -65,12 +64,12 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "mommytrack", &mut out);
+            clap_complete::generate(shell, &mut crate::cli::command(), "mommytrack", &mut out);
             print(&String::from_utf8_lossy(&out))
         }
         Command::Man => {
             let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            clap_mangen::Man::new(crate::cli::command()).render(&mut out)?;
             print(&String::from_utf8_lossy(&out))
         }
         Command::Schema { kind } => print(&schema(kind)),
@@ -88,22 +87,30 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn print(s: &str) -> Result<()> {
-    use anyhow::Context as _;
-    crate::files::print_stdout(s)
-        .context("cannot write to standard output; to save the report to a file, use --output FILE")
+/// The plan with the `--format`, `--output` and `--redact` of a command.
+fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
+    plan.to(out.format, out.output, out.redact)
 }
 
-fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
+fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
+    let mode = if args.quick { Mode::Quick } else { Mode::Full };
     // No answers given: ask them, on a terminal (or plain lines with --plain).
-    if args.answers.is_none() && (args.resume || args.plain || std::io::stdin().is_terminal()) {
-        return crate::interactive::run(&args, color);
+    let interactive = args.answers.is_none() && (args.resume || args.plain || plan.term.stdin_tty);
+    // A session on a dumb terminal is a plain one, report included.
+    let plain = args.plain || (interactive && plan.term.dumb);
+    let plan = plan_for(plan.plain(plain), args.output);
+    if interactive {
+        let session = crate::interactive::Session {
+            bank_dir: args.bank.bank,
+            mode,
+            resume: args.resume,
+        };
+        return crate::interactive::run(&session, &plan);
     }
     if let Some(answers) = &args.answers {
-        crate::files::refuse_output_over_inputs(args.output.output.as_deref(), &[answers])?;
+        crate::files::refuse_output_over_inputs(plan.path.as_deref(), &[answers])?;
     }
     let source = BankSource::from_option(args.bank.bank.as_deref());
-    let mode = if args.quick { Mode::Quick } else { Mode::Full };
     let (bank, bank_warnings) = bank::load(&source)?;
     if args.strict {
         crate::authoring::strict_failure(source.describe(), bank_warnings)?;
@@ -130,8 +137,8 @@ fn assess(args: AssessArgs, color: ColorChoice) -> Result<()> {
         let ignored = crate::authoring::ignored_problems(&bank, &eval.ignored, &answers_name);
         crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
     }
-    warn_ignored(&bank, &eval.ignored, &answers_name, mode);
-    emit(result, &args.output, color)
+    warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
+    plan.report(result)
 }
 
 /// Answers piped into standard input. None at all is a usage error when
@@ -153,8 +160,9 @@ fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
 }
 
 /// CONTRACT §3.5: answers to questions that were not asked are ignored, with
-/// a warning on standard error.
-fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
+/// a warning on standard error that says which earlier answer made the
+/// question not apply.
+fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str, mode: Mode) {
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
         .partition(|&&i| !mode.includes(&bank.questions[i]));
@@ -164,7 +172,7 @@ fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
             Problem::new(
                 file,
                 format!(
-                    "{} answers are for questions --quick does not ask (not core); they are ignored",
+                    "{} answers are for questions the quick assessment (--quick) does not ask; they are not used",
                     not_core.len()
                 ),
             )
@@ -173,53 +181,48 @@ fn warn_ignored(bank: &Bank, ignored: &[usize], file: &str, mode: Mode) {
     }
     for i in conditional {
         crate::error::diag(
-            Problem::new(
-                file,
-                "answered but not asked, because its `when` condition does not hold for your other answers; the answer is ignored",
-            )
-            .id(&bank.questions[i].id)
-            .warning(),
+            Problem::new(file, does_not_apply(bank, sheet, i, mode))
+                .id(&bank.questions[i].id)
+                .warning(),
         );
     }
 }
 
-/// Renders a result in the chosen format and writes it out.
-pub(crate) fn emit(mut r: AssessmentResult, out: &OutputArgs, color: ColorChoice) -> Result<()> {
-    if out.redact {
-        r.redact();
+/// Why question `q` was not asked, in the words of the earlier answers its
+/// condition depends on.
+fn does_not_apply(bank: &Bank, sheet: &AnswerSheet, q: usize, mode: Mode) -> String {
+    let safe = export::terminal_safe;
+    let mut earlier = Vec::new();
+    if let Some(when) = &bank.questions[q].when {
+        when.referenced_questions(&mut earlier);
     }
-    let options = render_options(color, out.output.is_none());
-    let doc = export::exporter(out.format)?.report(&r, &options);
-    write(&doc, out.output.as_deref())
-}
-
-fn write(doc: &str, output: Option<&Path>) -> Result<()> {
-    match output {
-        Some(path) => Ok(crate::files::write_output(path, doc)?),
-        None => print(doc),
-    }
-}
-
-/// Colour and width for the text report: colour on a terminal unless
-/// `NO_COLOR` is set or `TERM=dumb`; never in a file.
-pub fn render_options(color: ColorChoice, to_stdout: bool) -> RenderOptions {
-    let term = console::Term::stdout();
-    let is_tty = to_stdout && std::io::stdout().is_terminal();
-    let color = match color {
-        ColorChoice::Always => to_stdout,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            is_tty
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
-    };
-    let width = if is_tty {
-        term.size_checked().map_or(100, |(_, w)| w)
+    earlier.sort_unstable();
+    earlier.dedup();
+    let reasons: Vec<String> = earlier
+        .iter()
+        .map(|&e| {
+            let question = &bank.questions[e];
+            let prompt = safe(&answers::shorten(question.prompt.trim(), 70));
+            match sheet.get(e) {
+                _ if mode == Mode::Quick && !question.core => {
+                    format!("\"{prompt}\", which the quick assessment does not ask")
+                }
+                Some(a) => format!(
+                    "your answer \"{}\" to \"{prompt}\"",
+                    safe(&a.label(question))
+                ),
+                None => format!("\"{prompt}\", which you did not answer"),
+            }
+        })
+        .collect();
+    let because = if reasons.is_empty() {
+        "your other answers".to_string()
     } else {
-        100
+        reasons.join(" and ")
     };
-    RenderOptions { color, width }
+    format!(
+        "answered, but this question does not apply because of {because}, so this answer is not used; if that earlier answer is right, there is nothing to change"
+    )
 }
 
 fn read_result(path: &Path) -> Result<AssessmentResult> {
@@ -232,10 +235,9 @@ fn compare(
     mut a: AssessmentResult,
     mut b: AssessmentResult,
     (la, lb): (String, String),
-    out: &OutputArgs,
-    color: ColorChoice,
+    plan: &Plan,
 ) -> Result<()> {
-    if out.redact {
+    if plan.redact {
         a.redact();
         b.redact();
     }
@@ -255,9 +257,7 @@ fn compare(
             export::terminal_safe(&b.mode)
         ));
     }
-    let options = render_options(color, out.output.is_none());
-    let doc = export::exporter(out.format)?.comparison(&comparison, &options);
-    write(&doc, out.output.as_deref())
+    plan.comparison(&comparison)
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -411,7 +411,7 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
     comment(&mut out, &format!("Answers for: {}", bank.title), "");
     let _ = writeln!(
         out,
-        "# Replace each `null` with your answer, then run:\n#   mommytrack assess{}{} --answers THIS_FILE\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        "# Replace each `null` with your answer, then run (with this file's name\n# if you saved it under another):\n#   mommytrack assess{}{} --answers answers.yaml\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
         bank_dir.map_or(String::new(), |d| format!(
             " --bank {}",
             crate::authoring::shell_quote(&d.display().to_string())
@@ -499,9 +499,4 @@ fn schema(kind: SchemaKind) -> String {
         SchemaKind::Set => K::Set,
         SchemaKind::Answers => K::Answers,
     }))
-}
-
-/// Exit 2 for a usage mistake, for callers outside this module.
-pub fn usage(message: impl Into<String>) -> anyhow::Error {
-    Failure::new(ExitKind::Usage, message).into()
 }

@@ -1,19 +1,19 @@
 //! The `mommytrack` binary: parse the command line, run it, and map any
 //! error to the exit code of CONTRACT §1.
 
-use clap::Parser;
-
 fn main() {
     // Ctrl-C, SIGTERM or SIGHUP: the temporary file of a write in progress
     // is removed, then the program ends as interrupted.
     mommytrack::signals::install(|| {
         std::process::exit(mommytrack::error::ExitKind::Interrupted.code())
     });
-    let cli = mommytrack::cli::Cli::parse();
+    let cli = mommytrack::cli::parse();
     if let Err(err) = mommytrack::commands::run(cli) {
         let code = mommytrack::error::exit_code(&err);
-        // Problems lists are complete messages; anything else gets a prefix.
-        if err.downcast_ref::<mommytrack::error::Problems>().is_some() {
+        // Problems lists and a stopped session's words to the person are
+        // complete messages; anything else gets a prefix.
+        let interrupted = code == mommytrack::error::ExitKind::Interrupted.code();
+        if interrupted || err.downcast_ref::<mommytrack::error::Problems>().is_some() {
             mommytrack::error::diag(&err);
         } else {
             mommytrack::error::diag(format_args!("mommytrack: {err:#}"));

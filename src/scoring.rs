@@ -10,7 +10,8 @@ use crate::answers::{Answer, AnswerSheet, Slot};
 use crate::bank::{Bank, Bounds, Facts, Kind, OverallBy, Question, Reasons, Set};
 
 /// Which questions are asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Mode {
     #[default]
     Full,

@@ -8,29 +8,37 @@ use std::sync::Mutex;
 
 /// The temporary file being written, if any.
 static TEMP: Mutex<Option<PathBuf>> = Mutex::new(None);
-/// What a signal does instead of ending the program at once: the
-/// interactive session's stop, which never returns.
-static HOOK: Mutex<Option<fn()>> = Mutex::new(None);
+/// What a signal does before the program ends: the interactive session
+/// notes it, to end through its own error path (with how to resume) while
+/// the handler waits.
+static HOOK: Mutex<Option<fn() -> bool>> = Mutex::new(None);
+
+/// How long the handler waits for a session that noted a signal to end on
+/// its own (it may be blocked reading a key the signal does not reach).
+const GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Installs the handler once, at start-up. `exit` ends the program (exit
-/// code 130) after the temporary file is removed, unless a hook is set.
+/// code 130) after the temporary file is removed; with a hook set, only
+/// when the hook asks for it and the program is still running after
+/// [`GRACE`].
 pub fn install(exit: fn()) {
     // Installing can fail only if a handler is already installed.
     let _ = ctrlc::set_handler(move || {
         let hook = *HOOK.lock().unwrap_or_else(|e| e.into_inner());
-        match hook {
-            Some(hook) => hook(),
-            None => {
-                remove_temp();
-                exit();
+        if let Some(hook) = hook {
+            if !hook() {
+                return;
             }
+            std::thread::sleep(GRACE);
         }
+        remove_temp();
+        exit();
     });
 }
 
-/// Makes a signal call `hook` (which ends the program itself, calling
-/// [`remove_temp`] first) instead of ending the program at once.
-pub fn on_signal(hook: fn()) {
+/// Makes a signal call `hook` first: it returns whether the program should
+/// still end if it has not ended on its own after a grace period.
+pub fn on_signal(hook: fn() -> bool) {
     *HOOK.lock().unwrap_or_else(|e| e.into_inner()) = Some(hook);
 }
 

@@ -292,7 +292,11 @@ impl GroupAcc {
                 })
                 .count += 1;
         }
-        for d in &r.dimensions {
+        // A profile set that is asked but never scored ("About you") has
+        // nothing to pool.
+        let profile =
+            |d: &&DimDigest| !d.questions.is_empty() && d.questions.iter().all(|q| !q.scored);
+        for d in r.dimensions.iter().filter(|d| !profile(d)) {
             let acc = self.dims.entry(d.id.clone()).or_default();
             if acc.title.is_empty() {
                 acc.title = d.title.clone();

@@ -18,7 +18,7 @@ use crate::result::AssessmentResult;
 pub use html::HtmlExporter;
 pub use json::{JsonExporter, to_json};
 pub use markdown::{MarkdownExporter, inline as markdown_inline};
-pub use text::{PlainTextExporter, TextExporter};
+pub use text::{PlainTextExporter, TextExporter, end_screen};
 
 /// An output format of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -71,6 +71,69 @@ impl Exporter for PlainTextExporter {
     }
 }
 
+/// The screen that ends a terminal session, short enough to fit a 24-line
+/// terminal with the menu under it: the verdict line, the coverage, one
+/// compact line per dimension (with its bar where the width allows and not
+/// for a screen reader), and the "Start here" steps. The full report is one
+/// key away.
+pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> String {
+    let st = Styles::new(o.color);
+    let width = usize::from(o.width.clamp(40, 160));
+    let doc = document::report(r);
+    let mut out = String::new();
+    for block in &doc.lead {
+        match block {
+            Block::Warning(_) | Block::Para(_) => {
+                out.push_str(&draw_block(block, width, &st, plain));
+                if matches!(block, Block::Para(_)) {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push_str(
+        &st.dim
+            .apply_to(wrap(&document::coverage_sentence(r), width, ""))
+            .to_string(),
+    );
+    let bars = !plain && width >= 72;
+    let mut table = Table::new();
+    table
+        .load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    // A dimension that asked nothing scored (an unscored profile, say) is
+    // left to the full report.
+    for d in r.dimensions.iter().filter(|d| d.asked > 0) {
+        let score = d.score.map_or("–".to_string(), super::format_score);
+        let mut row = vec![
+            TableCell::new(terminal_safe(&d.title)),
+            TableCell::new(score).set_alignment(CellAlignment::Right),
+        ];
+        match d.score {
+            Some(s) if bars => row.push(TableCell::new(super::bar(s))),
+            None => row.push(TableCell::new(document::no_score(d))),
+            Some(_) => {}
+        }
+        table.add_row(row);
+    }
+    let _ = writeln!(out, "{table}");
+    let first = document::start_here(r);
+    if !first.is_empty() {
+        let _ = writeln!(out, "{}", st.heading.apply_to("Start here"));
+        for (n, s) in first.into_iter().enumerate() {
+            out.push_str(&wrap_hanging(
+                &terminal_safe(&s.title),
+                width,
+                &format!("  {}. ", n + 1),
+                "     ",
+            ));
+        }
+    }
+    out
+}
+
 /// Draws a document for a terminal `o.width` columns wide; `plain`: for a
 /// screen reader.
 fn draw(doc: &Document, o: &RenderOptions, plain: bool) -> String {
@@ -255,7 +318,7 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                     (None, ListKind::Bullets) => "  • ".to_string(),
                     (None, ListKind::Numbered | ListKind::Checklist) => format!("  {}. ", n + 1),
                 };
-                let indent = " ".repeat(console::measure_text_width(&marker).min(5));
+                let indent = " ".repeat(crate::wrap::width_of(&marker).min(5));
                 out.push_str(&wrap_hanging(
                     &spans(&item.title, st),
                     width,
@@ -285,31 +348,7 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 /// Word-wraps `text`, the first line starting with `first`, the rest with `indent`.
 fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let room = width.saturating_sub(rest.chars().count()).max(20);
-    let mut out = String::new();
-    let mut indent = first;
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut len = 0;
-        for word in paragraph.split_whitespace() {
-            let wlen = console::measure_text_width(word);
-            if len > 0 && len + 1 + wlen > room {
-                let _ = writeln!(out, "{indent}{line}");
-                indent = rest;
-                line.clear();
-                len = 0;
-            }
-            if len > 0 {
-                line.push(' ');
-                len += 1;
-            }
-            line.push_str(word);
-            len += wlen;
-        }
-        let _ = writeln!(out, "{indent}{line}");
-        indent = rest;
-    }
-    out
+    crate::wrap::block(text, width, first, rest)
 }
 
 /// A table in the report's style, fitted to `width` columns.

@@ -11,6 +11,18 @@ use crate::answers::{AnswerSheet, Slot};
 use crate::bank::Bank;
 use crate::scoring::{self, Mode};
 
+/// The current question's place: "Part 2 of 9", "question 7 of 40".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub part: usize,
+    pub parts: usize,
+    pub number: usize,
+    pub total: usize,
+    /// False while some questions still depend on answers to come: the
+    /// total is then an upper bound ("up to 40").
+    pub exact: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct Flow<'b> {
     bank: &'b Bank,
@@ -56,22 +68,20 @@ impl<'b> Flow<'b> {
         self.cursor
     }
 
-    pub fn is_finished(&self) -> bool {
-        self.cursor.is_none()
-    }
-
     /// Whether question `q` is asked, given the answers so far.
-    pub fn is_asked(&self, q: usize) -> bool {
+    #[cfg(test)]
+    fn is_asked(&self, q: usize) -> bool {
         self.asked.get(q).copied().unwrap_or(false)
     }
 
     /// The asked questions, in order.
-    pub fn path(&self) -> Vec<usize> {
+    #[cfg(test)]
+    fn path(&self) -> Vec<usize> {
         (0..self.asked.len()).filter(|&i| self.asked[i]).collect()
     }
 
     /// The first asked question with no answer (not even a skip).
-    pub fn resume_position(&self) -> Option<usize> {
+    fn resume_position(&self) -> Option<usize> {
         (0..self.asked.len()).find(|&i| self.asked[i] && *self.sheet.slot(i) == Slot::Missing)
     }
 
@@ -98,33 +108,51 @@ impl<'b> Flow<'b> {
         }
     }
 
-    /// "Question `n` of `total`" for the current question: its place on the
-    /// path and the path's length, which grows and shrinks as conditional
-    /// questions come and go.
-    pub fn progress(&self) -> Option<(usize, usize)> {
+    /// Where the current question stands: its part (set) among the parts
+    /// this mode asks, and its place among the questions. The count is
+    /// honest and never grows as the person answers: it counts the
+    /// questions asked so far and those still to come that are asked or may
+    /// yet be (their condition names a question not reached yet), so it
+    /// shrinks as conditions are settled and is exact once none is pending.
+    pub fn progress(&self) -> Option<Progress> {
         let q = self.cursor?;
-        let n = self.asked[..q].iter().filter(|&&a| a).count() + 1;
-        Some((n, self.total()))
-    }
-
-    /// How many questions are asked, given the answers so far.
-    pub fn total(&self) -> usize {
-        self.asked.iter().filter(|&&a| a).count()
+        let in_mode = |i: usize| self.mode.includes(&self.bank.questions[i]);
+        let parts: Vec<usize> = (0..self.bank.sets.len())
+            .filter(|&s| self.bank.sets[s].questions.clone().any(in_mode))
+            .collect();
+        let set = self.bank.questions[q].set;
+        let before = self.asked[..q].iter().filter(|&&a| a).count();
+        let pending = |i: usize| {
+            let mut named = Vec::new();
+            if let Some(when) = &self.bank.questions[i].when {
+                when.referenced_questions(&mut named);
+            }
+            named.iter().any(|&r| r >= q && in_mode(r))
+        };
+        let (mut total, mut exact) = (before, true);
+        for i in q..self.asked.len() {
+            if self.asked[i] {
+                total += 1;
+            } else if in_mode(i) && pending(i) {
+                total += 1;
+                exact = false;
+            }
+        }
+        Some(Progress {
+            part: parts.iter().position(|&s| s == set).map_or(1, |p| p + 1),
+            parts: parts.len(),
+            number: before + 1,
+            total,
+            exact,
+        })
     }
 
     /// How many asked questions have an answer or a skip.
+    #[cfg(test)]
     pub fn done(&self) -> usize {
         (0..self.asked.len())
             .filter(|&i| self.asked[i] && *self.sheet.slot(i) != Slot::Missing)
             .count()
-    }
-
-    /// Whether the current question is the first asked one of its set, so
-    /// that the set's title and description come before it.
-    pub fn starts_set(&self) -> bool {
-        let Some(q) = self.cursor else { return false };
-        let set = &self.bank.sets[self.bank.questions[q].set];
-        !(set.questions.start..q).any(|i| self.asked[i])
     }
 
     /// The answers as they count: answers to questions that are no longer
@@ -170,6 +198,10 @@ mod tests {
         flow.current().map(|q| flow.bank().questions[q].id.clone())
     }
 
+    fn place(flow: &Flow) -> Option<(usize, usize)> {
+        flow.progress().map(|p| (p.number, p.total))
+    }
+
     fn yes() -> Slot {
         Slot::Given(Answer::YesNo(true))
     }
@@ -194,8 +226,10 @@ mod tests {
                 "notes"
             ]
         );
-        assert_eq!(flow.progress(), Some((1, 6)));
-        assert!(flow.starts_set());
+        assert_eq!(place(&flow), Some((1, 7)));
+        // The conditional question may come: "up to 7", in part 1 of 2.
+        let p = flow.progress().unwrap();
+        assert!(!p.exact && p.part == 1 && p.parts == 2, "{p:?}");
     }
 
     #[test]
@@ -204,11 +238,10 @@ mod tests {
         let mut flow = Flow::new(&bank, Mode::Full, AnswerSheet::new(&bank));
         flow.answer(yes());
         assert_eq!(current_id(&flow).as_deref(), Some("boss_early_leave"));
-        assert_eq!(flow.progress(), Some((2, 7)));
-        assert!(!flow.starts_set());
+        assert_eq!(place(&flow), Some((2, 7)));
         flow.answer(Slot::Given(Answer::Choice("explain".into())));
         assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
-        assert_eq!(flow.progress(), Some((3, 7)));
+        assert_eq!(place(&flow), Some((3, 7)));
 
         // Back twice, to has_manager; change it to "no".
         assert!(flow.back());
@@ -218,7 +251,7 @@ mod tests {
         flow.answer(no());
         // The conditional question is gone from the path and the count.
         assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
-        assert_eq!(flow.progress(), Some((2, 6)));
+        assert_eq!(place(&flow), Some((2, 6)));
         assert!(!flow.is_asked(bank.question_position("boss_early_leave").unwrap()));
         // Its earlier answer is kept for if it comes back, but does not count.
         let q = bank.question_position("boss_early_leave").unwrap();
@@ -255,16 +288,15 @@ mod tests {
         assert!(!flow.back());
         assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
         flow.answer(Slot::Given(Answer::Scale(4)));
-        assert!(flow.starts_set(), "flex_options opens the flex set");
         flow.answer(Slot::Given(Answer::Multi(vec!["remote".into()])));
-        assert!(flow.is_finished());
-        assert_eq!(flow.progress(), None);
+        assert!(flow.current().is_none());
+        assert_eq!(place(&flow), None);
         assert!(flow.back());
         assert_eq!(current_id(&flow).as_deref(), Some("flex_options"));
-        assert_eq!(flow.progress(), Some((2, 2)));
+        assert_eq!(place(&flow), Some((2, 2)));
         // Answering again finishes again.
         flow.answer(Slot::Skipped);
-        assert!(flow.is_finished());
+        assert!(flow.current().is_none());
         assert_eq!(flow.done(), 2);
     }
 
@@ -277,7 +309,7 @@ mod tests {
         sheet.set(2, Slot::Given(Answer::Scale(3)));
         let flow = Flow::new(&bank, Mode::Full, sheet.clone());
         assert_eq!(current_id(&flow).as_deref(), Some("boss_late_email"));
-        assert_eq!(flow.progress(), Some((4, 7)));
+        assert_eq!(place(&flow), Some((4, 7)));
         assert_eq!(flow.done(), 3);
         // Back from a resumed position goes to the answers before it.
         let mut flow = flow;
@@ -289,7 +321,7 @@ mod tests {
         sheet.set(0, no());
         let flow = Flow::new(&bank, Mode::Full, sheet);
         assert_eq!(current_id(&flow).as_deref(), Some("boss_late_email"));
-        assert_eq!(flow.progress(), Some((3, 6)));
+        assert_eq!(place(&flow), Some((3, 6)));
     }
 
     #[test]
@@ -300,7 +332,7 @@ mod tests {
             sheet.set(q, Slot::Skipped);
         }
         let flow = Flow::new(&bank, Mode::Quick, sheet);
-        assert!(flow.is_finished());
+        assert!(flow.current().is_none());
         assert_eq!(flow.resume_position(), None);
     }
 }

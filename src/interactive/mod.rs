@@ -1,44 +1,48 @@
 //! `mommytrack assess` on a terminal: the interactive questionnaire.
 //!
 //! [`flow`] decides which question comes next (pure, unit-tested);
-//! a [`prompt::Prompter`] asks it, on dialoguer ([`rich`]) or as numbered
-//! plain lines ([`plain`]); [`state`] keeps the draft that makes the session
-//! safe to interrupt. The result is built by the same engine as
-//! `assess --answers`, from the same answers.
+//! a [`prompt::Prompter`] asks it, on the list widgets of [`menu`]
+//! ([`rich`]) or as numbered plain lines ([`plain`]); [`state`] keeps the
+//! draft that makes the session safe to interrupt. The result is built by
+//! the same engine as `assess --answers`, and shown, paged and saved
+//! through the output plan ([`crate::output`]): nothing here formats a
+//! report.
 
+mod end;
 pub mod flow;
+pub mod menu;
 pub mod plain;
 pub mod prompt;
 pub mod rich;
 pub mod state;
 
-use std::io::IsTerminal;
+use std::collections::HashSet;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 
 use crate::answers::AnswerSheet;
 use crate::bank::{self, Bank, BankSource};
-use crate::cli::{AssessArgs, ColorChoice};
-use crate::export::{self, Format, RenderOptions};
-use crate::result::{self, AssessmentResult};
+use crate::error::{ExitKind, Failure};
+use crate::export;
+use crate::output::Plan;
 use crate::scoring::Mode;
 use flow::Flow;
 use prompt::{Prompter, QuestionView, Reply, is_stop};
 use state::Draft;
 
-/// Seconds a question of this kind takes to read and answer, for the
-/// time estimates of the intro: a pick from a list is quick, ticking
-/// several takes longer, writing a note longer still.
-pub fn seconds_for(q: &crate::bank::Question) -> usize {
-    match q.kind {
-        crate::bank::Kind::Choice(_)
-        | crate::bank::Kind::YesNo(_)
-        | crate::bank::Kind::Scale(_) => 13,
-        crate::bank::Kind::Multi(_) => 25,
-        crate::bank::Kind::Text => 45,
-    }
+/// What the session needs besides the output plan.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// `--bank`: a bank folder instead of the built-in bank (on `--resume`,
+    /// instead of the draft's).
+    pub bank_dir: Option<PathBuf>,
+    pub mode: Mode,
+    /// `--resume`: carry on with the saved draft.
+    pub resume: bool,
 }
 
 /// How a session ended before its last question.
@@ -60,32 +64,45 @@ pub enum Outcome {
 
 /// What Ctrl-C says, kept up to date as answers are saved.
 static HINT: Mutex<String> = Mutex::new(String::new());
-/// Held while the draft is written, so that Ctrl-C never exits mid-write.
-static SAVING: Mutex<()> = Mutex::new(());
+/// Set by the Ctrl-C handler; read where input is waited for.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Standard error is a terminal (from the output plan): the cursor is
+/// shown again on the way out.
+static STDERR_TTY: AtomicBool = AtomicBool::new(false);
 
 fn set_hint(hint: String) {
     *HINT.lock().unwrap_or_else(|e| e.into_inner()) = hint;
 }
 
-/// Ends the program after Ctrl-C or the end of input: cursor restored,
-/// how to resume, exit 130. Safe to call from the Ctrl-C handler's thread
-/// and the main thread at once: the second caller waits for the exit.
-pub fn stop(why: Stop) -> ! {
-    let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
-    // No draft is being written now; a report or result being written is
-    // left unfinished, so its temporary file goes.
+/// Set while the full report is in the pager: a Ctrl-C there is the
+/// pager's, not a reason to end the session.
+pub(crate) static PAGING: AtomicBool = AtomicBool::new(false);
+
+/// What a signal does during a session: it notes the stop for the prompt
+/// that waits. Returns whether the program should still end (after a grace
+/// period, if the session is blocked where the signal cannot reach it):
+/// not while the pager has the terminal.
+fn on_signal() -> bool {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+    !PAGING.load(Ordering::SeqCst)
+}
+
+/// The error that ends a stopped session: the cursor restored, how to
+/// resume, and exit 130 (through `main`, like every other exit code).
+fn stopped(why: Stop) -> anyhow::Error {
+    // A report or result being written is left unfinished: its temporary
+    // file goes.
     crate::signals::remove_temp();
-    let term = console::Term::stderr();
-    if term.is_term() {
-        let _ = term.show_cursor();
+    if STDERR_TTY.load(Ordering::SeqCst) {
+        let _ = console::Term::stderr().show_cursor();
     }
+    eprintln!();
     let hint = HINT.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let what = match why {
         Stop::Interrupted => "Stopped.",
         Stop::InputEnded => "The input ended before the last question.",
     };
-    crate::error::diag(format_args!("\n{what} {hint}"));
-    std::process::exit(crate::error::ExitKind::Interrupted.code())
+    Failure::new(ExitKind::Interrupted, format!("{what} {hint}")).into()
 }
 
 /// The resume hint for a draft holding `answers` answers.
@@ -104,22 +121,90 @@ fn resume_hint(answers: usize, draft: &Path) -> String {
     }
 }
 
+/// Standard input as lines, read on a thread of its own so that Ctrl-C
+/// (which sets [`INTERRUPTED`]) ends a wait for a line at once.
+struct InterruptibleStdin {
+    lines: std::sync::mpsc::Receiver<std::io::Result<String>>,
+    buffer: Vec<u8>,
+}
+
+impl InterruptibleStdin {
+    fn new() -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let stdin = std::io::stdin();
+            loop {
+                let mut line = String::new();
+                let read = stdin.lock().read_line(&mut line);
+                let end = matches!(read, Ok(0) | Err(_));
+                if tx.send(read.map(|_| line)).is_err() || end {
+                    return;
+                }
+            }
+        });
+        InterruptibleStdin {
+            lines: rx,
+            buffer: Vec::new(),
+        }
+    }
+}
+
+impl std::io::Read for InterruptibleStdin {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.buffer.is_empty() {
+            if INTERRUPTED.load(Ordering::SeqCst) {
+                return Err(std::io::Error::other(STOP_MARK));
+            }
+            match self
+                .lines
+                .recv_timeout(std::time::Duration::from_millis(50))
+            {
+                Ok(line) => {
+                    let line = line?;
+                    if line.is_empty() {
+                        return Ok(0);
+                    }
+                    self.buffer = line.into_bytes();
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.buffer.len());
+        buf[..n].copy_from_slice(&self.buffer[..n]);
+        self.buffer.drain(..n);
+        Ok(n)
+    }
+}
+
+/// The message of the error a read returns after Ctrl-C.
+const STOP_MARK: &str = "interrupted by Ctrl-C";
+
+/// Turns an I/O error after Ctrl-C into `Interrupted`, whatever its kind.
+fn after_ctrl_c(e: std::io::Error) -> std::io::Error {
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        std::io::Error::new(std::io::ErrorKind::Interrupted, STOP_MARK)
+    } else {
+        e
+    }
+}
+
 /// Runs the interactive assessment (`assess` with no `--answers`).
-pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
+pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let state_dir = state::state_dir();
     if let Some(dir) = &state_dir {
         state::check_dir(dir)?;
     }
     let draft_path = state_dir.as_ref().map(|d| d.join(state::DRAFT_FILE));
     let existing = match &draft_path {
-        Some(p) if args.resume => Some(Draft::read(p)?.ok_or_else(|| state::no_draft(p))?),
+        Some(p) if session.resume => Some(Draft::read(p)?.ok_or_else(|| state::no_draft(p))?),
         Some(p) => Draft::read(p).unwrap_or_else(|e| {
             crate::error::diag(format_args!("mommytrack: warning: {e}"));
             None
         }),
-        None if args.resume => {
-            return Err(crate::error::Failure::new(
-                crate::error::ExitKind::NoInput,
+        None if session.resume => {
+            return Err(Failure::new(
+                ExitKind::NoInput,
                 "there is no unfinished assessment to resume: no state folder (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)",
             )
             .into());
@@ -128,56 +213,61 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
     };
 
     // On --resume the draft's bank is used unless --bank names another.
-    let bank_dir: Option<PathBuf> = match (&args.bank.bank, &existing) {
+    let bank_dir: Option<PathBuf> = match (&session.bank_dir, &existing) {
         (Some(dir), _) => Some(dir.clone()),
-        (None, Some(d)) if args.resume => d.bank.dir.clone(),
+        (None, Some(d)) if session.resume => d.bank.dir.clone(),
         _ => None,
     };
     let (bank, _) = bank::load(&BankSource::from_option(bank_dir.as_deref()))?;
 
-    let plain = args.plain
-        || std::env::var("TERM").is_ok_and(|t| t == "dumb")
-        || !std::io::stdin().is_terminal()
-        || !std::io::stderr().is_terminal();
+    STDERR_TTY.store(plan.term.stderr_tty, Ordering::SeqCst);
+    let plain = plan.plain || !plan.term.stdin_tty || !plan.term.stderr_tty;
     let mut prompter: Box<dyn Prompter> = if plain {
+        let width = plan
+            .term
+            .stderr_tty
+            .then(|| usize::from(console::Term::stderr().size().1).saturating_sub(1));
         Box::new(plain::Plain::new(
-            std::io::stdin().lock(),
+            std::io::BufReader::new(InterruptibleStdin::new()),
             std::io::stderr(),
+            width,
         ))
     } else {
-        Box::new(rich::Rich::new(prompt_color(color)))
+        Box::new(rich::Rich::new(plan.color_stderr))
     };
 
     set_hint("Nothing was answered, so nothing was saved.".into());
-    // Ctrl-C, SIGTERM or SIGHUP (the handler main installs) now stop the
-    // session with the resume hint; the draft is saved after every answer.
-    crate::signals::on_signal(|| stop(Stop::Interrupted));
+    // Ctrl-C, SIGTERM or SIGHUP only set a flag here: the prompt that
+    // waits sees it and the session ends through the normal error path,
+    // with the resume hint and exit 130 from `main`.
+    crate::signals::on_signal(on_signal);
 
     let p = prompter.as_mut();
-    let mut mode = if args.quick { Mode::Quick } else { Mode::Full };
+    let mut mode = session.mode;
     let mut sheet = AnswerSheet::new(&bank);
     let fingerprint = state::fingerprint(&bank);
     match (&existing, &draft_path) {
-        (Some(d), Some(path)) if args.resume => {
+        (Some(d), Some(path)) if session.resume => {
+            sheet = keep_what_fits(p, d, &bank, path)?;
+            mode = d.mode;
+            set_hint(resume_hint(d.count(), path));
+            welcome_back(p, &bank, mode, d.count())?;
+            // After the welcome, which starts a clear screen.
             if d.bank.fingerprint != fingerprint {
                 p.say(&format!(
                     "Note: the questions changed since this draft was saved; your answers are checked against {}.",
                     BankSource::from_option(bank_dir.as_deref()).describe()
                 ))?;
             }
-            sheet = keep_what_fits(p, d, &bank, path)?;
-            mode = d.mode();
-            set_hint(resume_hint(d.count(), path));
-            welcome_back(p, &bank, mode, d.count())?;
         }
         (Some(d), Some(path)) => {
-            intro(p, &bank, mode, state_dir.as_deref())?;
+            intro(p, &bank, mode)?;
             if d.bank.fingerprint == fingerprint && d.count() > 0 {
                 let items = [
                     format!(
-                        "Carry on where I stopped ({} answered, {} mode)",
+                        "Carry on where I stopped ({} answered, {} assessment)",
                         d.count(),
-                        d.mode
+                        d.mode.as_str()
                     ),
                     "Start over (the saved answers are deleted)".to_string(),
                 ];
@@ -185,7 +275,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
                     Some(1) => state::remove_draft(path)?,
                     _ => {
                         sheet = d.sheet(&bank, path)?;
-                        mode = d.mode();
+                        mode = d.mode;
                         set_hint(resume_hint(d.count(), path));
                     }
                 }
@@ -196,7 +286,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
                 ))?;
             }
         }
-        _ => intro(p, &bank, mode, state_dir.as_deref())?,
+        _ => intro(p, &bank, mode)?,
     }
 
     let mut flow = Flow::new(&bank, mode, sheet);
@@ -206,11 +296,7 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
             return Ok(());
         };
         let draft = Draft::new(flow.bank(), bank_dir.as_deref(), flow.mode(), flow.sheet());
-        let saved = {
-            let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
-            state::write(dir, state::DRAFT_FILE, &draft.to_json())
-        };
-        match saved {
+        match state::write(dir, state::DRAFT_FILE, &draft.to_json()) {
             Ok(path) => set_hint(resume_hint(draft.count(), &path)),
             Err(e) if !save_failed => {
                 save_failed = true;
@@ -225,15 +311,10 @@ pub fn run(args: &AssessArgs, color: ColorChoice) -> Result<()> {
         Ok(())
     })?;
     match outcome {
-        Outcome::Stopped(why) => stop(why),
-        Outcome::Finished => finish(
-            p,
-            &flow,
-            args,
-            color,
-            state_dir.as_deref(),
-            draft_path.as_deref(),
-        ),
+        Outcome::Stopped(why) => Err(stopped(why)),
+        Outcome::Finished => {
+            end::finish(p, &flow, plan, state_dir.as_deref(), draft_path.as_deref())
+        }
     }
 }
 
@@ -282,59 +363,62 @@ fn keep_what_fits(
     }
 }
 
-/// Colour for the prompts on standard error.
-fn prompt_color(color: ColorChoice) -> bool {
-    match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stderr().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
-        }
-    }
-}
-
 /// Ctrl-C or the end of input in a prompt outside the questions stops the
 /// session the same way as in a question.
 fn ask<T>(r: std::io::Result<T>) -> Result<T> {
-    match r {
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => stop(Stop::Interrupted),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => stop(Stop::InputEnded),
+    match r.map_err(after_ctrl_c) {
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(stopped(Stop::Interrupted)),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(stopped(Stop::InputEnded)),
         other => Ok(other?),
     }
 }
 
 /// Asks every question the flow asks, calling `saved` after each answer.
-/// Returns how it ended; I/O errors other than a stop are errors.
+/// A part's title and introduction are shown once, the first time it is
+/// reached (going back into it does not repeat them). Returns how it
+/// ended; I/O errors other than a stop are errors.
 pub fn ask_all<F>(p: &mut dyn Prompter, flow: &mut Flow, mut saved: F) -> std::io::Result<Outcome>
 where
     F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<()>,
 {
     let bank = flow.bank();
-    let mut shown_set = None;
+    let mut shown_sets = HashSet::new();
     while let Some(q) = flow.current() {
+        // Ctrl-C while nothing was being read (between two prompts).
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Ok(Outcome::Stopped(Stop::Interrupted));
+        }
         let question = &bank.questions[q];
         let set = &bank.sets[question.set];
-        if shown_set != Some(question.set) {
-            p.heading(&set.title, set.description.as_deref())?;
-            shown_set = Some(question.set);
+        let Some(place) = flow.progress() else { break };
+        if shown_sets.insert(question.set) {
+            let body = set.description.as_deref().map(export::terminal_safe);
+            p.heading(
+                &format!(
+                    "Part {} of {}: {}",
+                    place.part,
+                    place.parts,
+                    export::terminal_safe(set.title.trim())
+                ),
+                body.as_deref(),
+            )?;
         }
-        let (number, total) = flow.progress().unwrap_or((1, 1));
         let view = QuestionView {
             question,
             set_title: &set.title,
-            number,
-            total,
+            place,
             current: flow.sheet().slot(q),
-            can_go_back: number > 1,
+            can_go_back: place.number > 1,
         };
-        match p.ask(&view) {
+        match p.ask(&view).map_err(after_ctrl_c) {
             Ok(Reply::Answer(slot)) => {
                 flow.answer(slot);
                 saved(flow, p)?;
             }
             Ok(Reply::Back) => {
+                if p.cleared_heading() {
+                    shown_sets.remove(&question.set);
+                }
                 if !flow.back() {
                     p.say("This is the first question.")?;
                 }
@@ -354,17 +438,6 @@ where
     Ok(Outcome::Finished)
 }
 
-/// "about 3 minutes" for these questions.
-fn duration<'q>(questions: impl Iterator<Item = &'q crate::bank::Question>) -> String {
-    let seconds: usize = questions.map(seconds_for).sum();
-    let minutes = seconds.div_ceil(60).max(1);
-    if minutes == 1 {
-        "about a minute".into()
-    } else {
-        format!("about {minutes} minutes")
-    }
-}
-
 fn plural(n: usize, one: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
@@ -373,54 +446,49 @@ fn plural(n: usize, one: &str) -> String {
     }
 }
 
-/// The intro: what the tool does, how long it takes, where answers stay, the keys.
-pub fn intro_text(bank: &Bank, mode: Mode, state_dir: Option<&Path>, keys: &str) -> String {
+/// The intro: what the tool does, how long it takes, that answers stay
+/// here, the keys. Short enough to read on a 24-line terminal.
+pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
     let safe = export::terminal_safe;
     let mut parts = Vec::new();
     parts.push(match &bank.description {
         Some(d) => safe(d.trim()),
         None => "A career-path self-assessment for working parents: does your workplace offer you a positive track, with flexibility and a way up, or is it quietly sidelining you?".into(),
     });
-    let sets: Vec<String> = bank.sets.iter().map(|s| safe(s.title.trim())).collect();
-    if !sets.is_empty() {
-        parts.push(format!("It asks about: {}.", sets.join(", ")));
-    }
-    let full = bank.questions.len();
-    let core = bank.questions.iter().filter(|q| q.core).count();
+    let full = crate::estimate::questions(bank, Mode::Full).count();
+    let core = crate::estimate::questions(bank, Mode::Quick).count();
     parts.push(match mode {
         Mode::Full => format!(
-            "It takes {}: up to {}, some asked only when they apply. For a first impression, `mommytrack assess --quick` asks only the {} core ones, {}.",
-            duration(bank.questions.iter()),
+            "It takes {}: up to {}, some only when they apply. For a first impression, `mommytrack assess --quick` asks {} ({}).",
+            crate::estimate::duration(bank, Mode::Full),
             plural(full, "question"),
-            core,
-            duration(bank.questions.iter().filter(|q| q.core))
+            plural(core, "core question"),
+            crate::estimate::duration(bank, Mode::Quick)
         ),
         Mode::Quick => format!(
             "This is the quick version: up to {}, {}. The full assessment asks up to {}, {}.",
             plural(core, "core question"),
-            duration(bank.questions.iter().filter(|q| q.core)),
+            crate::estimate::duration(bank, Mode::Quick),
             full,
-            duration(bank.questions.iter())
+            crate::estimate::duration(bank, Mode::Full)
         ),
     });
-    parts.push(match state_dir {
-        Some(dir) => format!(
-            "Everything stays on this computer: nothing is sent anywhere. Your answers are saved as you go, in {}, so you can stop at any time and carry on later with `mommytrack assess --resume`.",
-            dir.display()
-        ),
-        None => "Everything stays on this computer: nothing is sent anywhere.".into(),
-    });
+    parts.push(
+        "Nothing is sent anywhere. Answers are saved on this computer as you go: stop at any time and carry on with `mommytrack assess --resume`.".into(),
+    );
+    // The disclaimer's first sentence; the report carries all of it.
     if let Some(d) = &bank.disclaimer {
-        parts.push(safe(d.trim()));
+        let d = d.trim();
+        let first = d.find(". ").map_or(d, |end| &d[..=end]);
+        parts.push(safe(first));
     }
     parts.push(keys.to_string());
     parts.join("\n\n")
 }
 
-fn intro(p: &mut dyn Prompter, bank: &Bank, mode: Mode, state_dir: Option<&Path>) -> Result<()> {
-    let text = intro_text(bank, mode, state_dir, p.keys());
-    p.heading(&bank.title, Some(&text))?;
-    Ok(())
+fn intro(p: &mut dyn Prompter, bank: &Bank, mode: Mode) -> Result<()> {
+    let text = intro_text(bank, mode, p.keys());
+    ask(p.pause(&export::terminal_safe(&bank.title), &text))
 }
 
 fn welcome_back(p: &mut dyn Prompter, bank: &Bank, mode: Mode, answers: usize) -> Result<()> {
@@ -430,115 +498,7 @@ fn welcome_back(p: &mut dyn Prompter, bank: &Bank, mode: Mode, answers: usize) -
         mode.as_str(),
         p.keys()
     );
-    p.heading(&bank.title, Some(&text))?;
-    Ok(())
-}
-
-/// Scores the answers, saves the result in the state folder, removes the
-/// draft, shows the report and offers copies to share.
-fn finish(
-    p: &mut dyn Prompter,
-    flow: &Flow,
-    args: &AssessArgs,
-    color: ColorChoice,
-    state_dir: Option<&Path>,
-    draft_path: Option<&Path>,
-) -> Result<()> {
-    let bank = flow.bank();
-    let (result, _) = result::assess(bank, &flow.finished_sheet(), flow.mode());
-    let saved = match state_dir {
-        Some(dir) => {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            match state::write_result(dir, now, &export::to_json(&result)) {
-                Ok(path) => {
-                    if let Some(draft) = draft_path {
-                        let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
-                        state::remove_draft(draft)?;
-                    }
-                    set_hint(format!("Your result is saved in {}.", path.display()));
-                    Some(path)
-                }
-                Err(e) => {
-                    p.say(&format!(
-                        "Warning: cannot save the result in {}: {e}; your answers stay in the draft.",
-                        dir.display()
-                    ))?;
-                    None
-                }
-            }
-        }
-        None => None,
-    };
-    p.say("")?;
-    crate::commands::emit(result.clone(), &args.output, color)?;
-    if let Some(out) = &args.output.output {
-        p.say(&format!("The report is in {}.", out.display()))?;
-    }
-    if let Some(path) = saved {
-        p.say(&format!(
-            "Your result is saved in {}; `mommytrack report {}` shows it again.",
-            path.display(),
-            path.display()
-        ))?;
-    }
-    match offer_copies(p, &result, args.output.redact) {
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => stop(Stop::Interrupted),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(()),
-        other => Ok(other?),
-    }
-}
-
-/// "Save a copy to share?" until the user is done.
-fn offer_copies(
-    p: &mut dyn Prompter,
-    result: &AssessmentResult,
-    redact: bool,
-) -> std::io::Result<()> {
-    let choices = [
-        ("No thanks, I am done", None),
-        ("Markdown (.md), to paste or print", Some(Format::Markdown)),
-        ("HTML (.html), to open in a browser", Some(Format::Html)),
-        (
-            "JSON (.json), for `mommytrack report` and `compare`",
-            Some(Format::Json),
-        ),
-    ];
-    let items: Vec<String> = choices.iter().map(|(l, _)| l.to_string()).collect();
-    let mut r = result.clone();
-    if redact {
-        r.redact();
-    }
-    loop {
-        let Some(i) = p.choose("Save a copy of the report to share?", &items, 0)? else {
-            return Ok(());
-        };
-        let Some(format) = choices[i].1 else {
-            return Ok(());
-        };
-        let ext = match format {
-            Format::Markdown => "md",
-            Format::Html => "html",
-            Format::Json | Format::Text => "json",
-        };
-        let default = format!("mommytrack-report.{ext}");
-        let Some(name) = p.input("Save as", &default)? else {
-            continue;
-        };
-        let doc = export::exporter(format).map(|e| e.report(&r, &RenderOptions::default()));
-        let message = match doc {
-            Ok(doc) => match crate::files::write_output(Path::new(&name), &doc) {
-                Ok(()) => format!(
-                    "Saved {}.",
-                    std::path::absolute(&name).map_or(name.clone(), |p| p.display().to_string())
-                ),
-                Err(e) => format!("Not saved: {e}"),
-            },
-            Err(e) => format!("Not saved: {e:#}"),
-        };
-        p.say(&message)?;
-    }
+    ask(p.pause(&export::terminal_safe(&bank.title), &text))
 }
 
 #[cfg(test)]
@@ -625,14 +585,13 @@ mod tests {
         assert_eq!(
             script.shown,
             [
-                "# Your manager",
-                "Question 1 of 2 · Your manager boss_understands Missing",
-                "# Flexibility",
-                "Question 2 of 2 · Flexibility flex_options Missing",
-                "# Your manager",
-                "Question 1 of 2 · Your manager boss_understands Given(Scale(2))",
-                "# Flexibility",
-                "Question 2 of 2 · Flexibility flex_options Missing",
+                "# Part 1 of 2: Your manager",
+                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Missing",
+                "# Part 2 of 2: Flexibility",
+                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
+                // Back: no part introduction again.
+                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Given(Scale(2))",
+                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
             ]
         );
     }
@@ -651,7 +610,15 @@ mod tests {
         let outcome = ask_all(&mut script, &mut flow, |_, _| Ok(())).unwrap();
         assert_eq!(outcome, Outcome::Stopped(Stop::Interrupted));
         assert_eq!(flow.done(), 1);
-        assert!(script.shown.last().unwrap().starts_with("Question 2 of 7"));
+        assert!(
+            script
+                .shown
+                .last()
+                .unwrap()
+                .starts_with("Part 1 of 2 · question 2 of 7 · Your manager"),
+            "{:?}",
+            script.shown
+        );
         let mut flow = Flow::new(&bank, Mode::Full, flow.sheet().clone());
         let outcome = ask_all(&mut Script::default(), &mut flow, |_, _| Ok(())).unwrap();
         assert_eq!(outcome, Outcome::Stopped(Stop::InputEnded));
@@ -660,20 +627,19 @@ mod tests {
     #[test]
     fn the_intro_says_how_long_and_that_answers_stay_here() {
         let bank = mini();
-        let text = intro_text(&bank, Mode::Full, Some(Path::new("/st")), "KEYS");
+        let text = intro_text(&bank, Mode::Full, "KEYS");
         assert!(
             text.contains("about 3 minutes: up to 7 questions"),
             "{text}"
         );
         assert!(
-            text.contains("only the 3 core ones, about a minute"),
+            text.contains("asks 3 core questions (about a minute)"),
             "{text}"
         );
-        assert!(text.contains("stays on this computer"), "{text}");
-        assert!(text.contains("/st"), "{text}");
-        assert!(text.contains("Your manager, Flexibility"), "{text}");
+        assert!(text.contains("Nothing is sent anywhere"), "{text}");
+        assert!(text.contains("mommytrack assess --resume"), "{text}");
         assert!(text.ends_with("KEYS"));
-        let quick = intro_text(&bank, Mode::Quick, None, "KEYS");
+        let quick = intro_text(&bank, Mode::Quick, "KEYS");
         assert!(
             quick.contains("quick version: up to 3 core questions"),
             "{quick}"

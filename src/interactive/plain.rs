@@ -1,7 +1,8 @@
 //! `--plain`: numbered options, answers typed as plain lines. No cursor
-//! movement, no colour, nothing redrawn: it reads well in a screen reader,
-//! works on `TERM=dumb`, and from a pipe (`printf '1\n2\n' | mommytrack
-//! assess --plain`).
+//! movement, no colour, no box drawing, nothing redrawn, lines broken at
+//! spaces only, and every answer read back in words: it reads well in a
+//! screen reader, works on `TERM=dumb`, and from a pipe (`printf '1\n2\n'
+//! | mommytrack assess --plain`).
 
 use std::io::{self, BufRead, Write};
 
@@ -12,11 +13,18 @@ use crate::bank::Kind;
 pub struct Plain<R, W> {
     input: R,
     out: W,
+    /// Columns to wrap at (a terminal's), or `None` to leave lines whole.
+    width: Option<usize>,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
-    pub fn new(input: R, out: W) -> Self {
-        Plain { input, out }
+    pub fn new(input: R, out: W, width: Option<usize>) -> Self {
+        Plain { input, out, width }
+    }
+
+    /// Writes `text` as lines, broken at spaces to the width.
+    fn put(&mut self, text: &str) -> io::Result<()> {
+        put(&mut self.out, self.width, text, "")
     }
 
     /// One line of input, trimmed; end of input is `UnexpectedEof`.
@@ -35,24 +43,24 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 
     fn show_question(&mut self, v: &QuestionView<'_>) -> io::Result<()> {
-        let o = &mut self.out;
+        let (o, width) = (&mut self.out, self.width);
         writeln!(o)?;
-        writeln!(o, "{}", v.progress())?;
-        writeln!(o, "{}", v.prompt())?;
+        put(o, width, &v.progress(), "")?;
+        put(o, width, &v.prompt(), "")?;
         match &v.question.kind {
             Kind::Choice(_) | Kind::YesNo(_) => {
                 for (i, (label, _)) in v.choices().iter().enumerate() {
-                    writeln!(o, "  {}. {label}", i + 1)?;
+                    put(o, width, &format!("{}. {label}", i + 1), "  ")?;
                 }
             }
             Kind::Scale(_) => {
                 for (label, _) in v.choices() {
-                    writeln!(o, "  {label}")?;
+                    put(o, width, &label, "  ")?;
                 }
             }
             Kind::Multi(_) => {
                 for (i, label) in v.option_labels().iter().enumerate() {
-                    writeln!(o, "  {}. {label}", i + 1)?;
+                    put(o, width, &format!("{}. {label}", i + 1), "  ")?;
                 }
             }
             Kind::Text => {}
@@ -65,7 +73,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             keys.push("b = back".into());
         }
         if let Some(current) = v.current_label() {
-            writeln!(o, "Your answer so far: {current}. Press Enter to keep it.")?;
+            put(
+                o,
+                width,
+                &format!("Your answer so far: {current}. Press Enter to keep it."),
+                "",
+            )?;
         }
         let how = match &v.question.kind {
             Kind::Choice(_) | Kind::YesNo(_) => {
@@ -77,7 +90,20 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
             Kind::Text => "Type your answer on one line (an empty line skips)".into(),
         };
-        writeln!(o, "{how}; {}.", keys.join(", "))
+        put(o, width, &format!("{how}; {}.", keys.join(", ")), "")
+    }
+
+    /// Reads the chosen answer back, so a screen reader confirms it.
+    fn read_back(&mut self, v: &QuestionView<'_>, slot: &Slot) -> io::Result<()> {
+        let words = match slot {
+            Slot::Given(a) => format!(
+                "Your answer: {}.",
+                crate::export::terminal_safe(&a.label(v.question))
+            ),
+            Slot::Skipped => format!("Your answer: {SKIP}."),
+            Slot::Missing => return Ok(()),
+        };
+        self.put(&words)
     }
 
     /// Reads until the line is an answer, a skip or "back".
@@ -96,8 +122,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 },
                 "?" | "help" => {
                     match v.help() {
-                        Some(h) => writeln!(self.out, "{h}")?,
-                        None => writeln!(self.out, "This question has no further help.")?,
+                        Some(h) => self.put(&h)?,
+                        None => self.put("This question has no further help.")?,
                     }
                     continue;
                 }
@@ -172,22 +198,31 @@ fn parse_answer(v: &QuestionView<'_>, line: &str) -> Result<Answer, String> {
 
 impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.out, "{}", crate::sanitize::text(text))?;
+        self.put(&crate::sanitize::text(text))?;
         self.out.flush()
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
         writeln!(self.out)?;
-        writeln!(self.out, "== {} ==", crate::sanitize::inline(title.trim()))?;
+        self.put(&format!("== {} ==", crate::sanitize::inline(title.trim())))?;
         if let Some(b) = body {
-            writeln!(self.out, "{}", crate::sanitize::text(b.trim()))?;
+            self.put(&crate::sanitize::text(b.trim()))?;
         }
+        self.out.flush()
+    }
+
+    fn show(&mut self, text: &str) -> io::Result<()> {
+        write!(self.out, "{text}")?;
         self.out.flush()
     }
 
     fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
         self.show_question(v)?;
-        self.read_reply(v)
+        let reply = self.read_reply(v)?;
+        if let Reply::Answer(slot) = &reply {
+            self.read_back(v, slot)?;
+        }
+        Ok(reply)
     }
 
     fn choose(
@@ -197,9 +232,14 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         default: usize,
     ) -> io::Result<Option<usize>> {
         writeln!(self.out)?;
-        writeln!(self.out, "{prompt}")?;
+        self.put(prompt)?;
         for (i, item) in items.iter().enumerate() {
-            writeln!(self.out, "  {}. {item}", i + 1)?;
+            put(
+                &mut self.out,
+                self.width,
+                &format!("{}. {item}", i + 1),
+                "  ",
+            )?;
         }
         writeln!(
             self.out,
@@ -213,7 +253,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
                 return Ok(Some(default));
             }
             match line.parse::<usize>() {
-                Ok(i) if (1..=items.len()).contains(&i) => return Ok(Some(i - 1)),
+                Ok(i) if (1..=items.len()).contains(&i) => {
+                    self.put(&format!("You chose: {}.", items[i - 1]))?;
+                    return Ok(Some(i - 1));
+                }
                 _ => writeln!(
                     self.out,
                     "\"{line}\" is not one of the choices: type a number from 1 to {}.",
@@ -224,7 +267,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     }
 
     fn input(&mut self, prompt: &str, initial: &str) -> io::Result<Option<String>> {
-        writeln!(self.out, "{prompt} (Enter = {initial}):")?;
+        self.put(&format!("{prompt} (Enter = {initial}):"))?;
         let line = self.line()?;
         Ok(Some(if line.is_empty() {
             initial.to_string()
@@ -238,10 +281,35 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     }
 }
 
+/// Writes `text`, each line starting with `indent`, broken at spaces to
+/// `width` when there is one.
+fn put<W: Write>(out: &mut W, width: Option<usize>, text: &str, indent: &str) -> io::Result<()> {
+    match width {
+        Some(w) => {
+            let rest = if indent.is_empty() {
+                String::new()
+            } else {
+                " ".repeat(indent.len() + 3)
+            };
+            for l in crate::wrap::lines(text, w, indent, &rest, crate::wrap::Breaks::Spaces) {
+                writeln!(out, "{l}")?;
+            }
+            Ok(())
+        }
+        None => {
+            for l in text.split('\n') {
+                writeln!(out, "{indent}{l}")?;
+            }
+            Ok(())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bank::{self, Bank, BankSource};
+    use crate::interactive::flow::Progress;
     use std::path::Path;
 
     fn mini() -> Bank {
@@ -254,13 +322,18 @@ mod tests {
         let view = QuestionView {
             question: q,
             set_title: &bank.sets[q.set].title,
-            number: 2,
-            total: 5,
+            place: Progress {
+                part: 1,
+                parts: 2,
+                number: 2,
+                total: 5,
+                exact: true,
+            },
             current,
             can_go_back: true,
         };
         let mut out = Vec::new();
-        let r = Plain::new(input.as_bytes(), &mut out).ask(&view);
+        let r = Plain::new(input.as_bytes(), &mut out, None).ask(&view);
         (r, String::from_utf8(out).unwrap())
     }
 
@@ -272,7 +345,10 @@ mod tests {
             r.unwrap(),
             Reply::Answer(Slot::Given(Answer::Choice("counted".into())))
         );
-        assert!(out.contains("Question 2 of 5 · Your manager"), "{out}");
+        assert!(
+            out.contains("Part 1 of 2 · question 2 of 5 · Your manager"),
+            "{out}"
+        );
         assert!(out.contains("  3. It is counted against me"), "{out}");
         assert!(out.contains("\"9\" is not one of the choices"), "{out}");
         assert!(!out.contains('\x1b'), "no escape sequences: {out:?}");
@@ -301,13 +377,18 @@ mod tests {
         let view = QuestionView {
             question: &q,
             set_title: "Your manager",
-            number: 1,
-            total: 2,
+            place: Progress {
+                part: 1,
+                parts: 1,
+                number: 1,
+                total: 2,
+                exact: true,
+            },
             current: &Slot::Missing,
             can_go_back: false,
         };
         let mut out = Vec::new();
-        let r = Plain::new(&b"?\nb\n3\n"[..], &mut out).ask(&view);
+        let r = Plain::new(&b"?\nb\n3\n"[..], &mut out, None).ask(&view);
         let out = String::from_utf8(out).unwrap();
         assert_eq!(r.unwrap(), Reply::Answer(Slot::Given(Answer::Scale(3))));
         assert!(out.contains("? = help"), "{out}");

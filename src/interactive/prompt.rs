@@ -8,6 +8,7 @@
 
 use std::io;
 
+use super::flow::Progress;
 use crate::answers::{Answer, Slot};
 use crate::bank::{Kind, Question};
 
@@ -26,9 +27,8 @@ pub struct QuestionView<'a> {
     pub question: &'a Question,
     /// The title of the question's set, for the progress line.
     pub set_title: &'a str,
-    /// 1-based place among the questions asked, and how many are asked.
-    pub number: usize,
-    pub total: usize,
+    /// The part (set) and the place among the questions.
+    pub place: Progress,
     /// The answer given before (when the user came back): preselected.
     pub current: &'a Slot,
     /// False at the first question.
@@ -36,13 +36,17 @@ pub struct QuestionView<'a> {
 }
 
 impl QuestionView<'_> {
-    /// "Question 7 of 46 · Your manager"
+    /// "Part 3 of 9 · question 7 of up to 46 · Your manager"
     pub fn progress(&self) -> String {
+        let p = self.place;
         format!(
-            "Question {} of {} · {}",
-            self.number,
-            self.total,
-            crate::export::terminal_safe(self.set_title.trim())
+            "Part {} of {} · question {} of {}{} · {}",
+            p.part,
+            p.parts,
+            p.number,
+            if p.exact { "" } else { "up to " },
+            p.total,
+            crate::export::terminal_safe(self.set_title.trim()),
         )
     }
 
@@ -138,6 +142,8 @@ impl QuestionView<'_> {
 pub const SKIP: &str = "Prefer not to say";
 /// The help item of a list.
 pub const HELP: &str = "? Help";
+/// The item of a text question that opens the line to write on.
+pub const WRITE: &str = "Write an answer…";
 
 /// Shows text and asks questions.
 pub trait Prompter {
@@ -157,6 +163,28 @@ pub trait Prompter {
     ) -> io::Result<Option<usize>>;
     /// A line of text, prefilled with `initial`; `None` when backed out of.
     fn input(&mut self, prompt: &str, initial: &str) -> io::Result<Option<String>>;
+    /// A yes/no question outside the questionnaire (`default` on Enter).
+    fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<bool> {
+        let items = ["Yes".to_string(), "No".to_string()];
+        Ok(self
+            .choose(prompt, &items, usize::from(!default))?
+            .unwrap_or(usize::from(!default))
+            == 0)
+    }
+    /// Text the person reads before going on: on a terminal, it waits for
+    /// Enter; elsewhere it only shows it.
+    fn pause(&mut self, title: &str, body: &str) -> io::Result<()> {
+        self.heading(title, Some(body))
+    }
+    /// Text laid out already (the end screen), shown as it is.
+    fn show(&mut self, text: &str) -> io::Result<()> {
+        self.say(text)
+    }
+    /// Whether going back just cleared a part's heading from the screen
+    /// (so that it is shown again when the part is reached again).
+    fn cleared_heading(&mut self) -> bool {
+        false
+    }
     /// The keys, for the intro.
     fn keys(&self) -> &'static str;
 }

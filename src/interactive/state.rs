@@ -91,7 +91,7 @@ pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
 pub struct Draft {
     pub mommytrack_draft: u32,
     /// `full` or `quick`.
-    pub mode: String,
+    pub mode: Mode,
     pub bank: BankIdentity,
     /// Question id → answer, `null` for "prefer not to say"; bank order.
     pub answers: serde_json::Map<String, serde_json::Value>,
@@ -122,17 +122,9 @@ impl Draft {
     pub fn new(bank: &Bank, dir: Option<&Path>, mode: Mode, sheet: &AnswerSheet) -> Self {
         Draft {
             mommytrack_draft: DRAFT_VERSION,
-            mode: mode.as_str().to_string(),
+            mode,
             bank: BankIdentity::of(bank, dir),
             answers: sheet.to_json(bank),
-        }
-    }
-
-    pub fn mode(&self) -> Mode {
-        if self.mode == "quick" {
-            Mode::Quick
-        } else {
-            Mode::Full
         }
     }
 
@@ -351,7 +343,7 @@ mod tests {
         let path = write(tmp.path(), DRAFT_FILE, &draft.to_json()).unwrap();
         let back = Draft::read(&path).unwrap().unwrap();
         assert_eq!(back, draft);
-        assert_eq!(back.mode(), Mode::Quick);
+        assert_eq!(back.mode, Mode::Quick);
         assert_eq!(back.count(), 2);
         assert_eq!(back.sheet(&bank, &path).unwrap(), sheet);
         assert_eq!(back.bank.fingerprint, fingerprint(&bank));

@@ -38,18 +38,12 @@ pub fn exporter(format: SummaryFormat) -> Box<dyn SummaryExporter> {
     }
 }
 
-/// A number with at most `d` decimals, or a dash.
+/// A number with exactly `d` decimals (scores always read "68.0", never
+/// "68" beside "91.7"), or a dash.
 fn num(x: Option<f64>, d: usize) -> String {
     match x {
         None => "–".into(),
-        Some(x) => {
-            let s = format!("{x:.d$}");
-            if s.contains('.') {
-                s.trim_end_matches('0').trim_end_matches('.').to_string()
-            } else {
-                s
-            }
-        }
+        Some(x) => format!("{x:.d$}"),
     }
 }
 
@@ -461,8 +455,8 @@ mod tests {
     }
 
     #[test]
-    fn numbers_lose_trailing_zeros() {
-        assert_eq!(num(Some(57.0), 1), "57");
+    fn numbers_keep_their_decimals() {
+        assert_eq!(num(Some(57.0), 1), "57.0");
         assert_eq!(num(Some(3.625), 2), "3.62");
         assert_eq!(num(Some(0.8512), 4), "0.8512");
         assert_eq!(num(None, 1), "–");

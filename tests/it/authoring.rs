@@ -24,6 +24,13 @@ fn init_bank_writes_a_starter_that_validates_and_whose_schema_lines_resolve() {
     let dir = tmp.path().join("my bank");
     let v = run(&["validate", "--strict", "my bank"], tmp.path());
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
+    // Counts of one read in the singular.
+    assert!(
+        String::from_utf8_lossy(&v.stdout)
+            .contains("is valid: 1 set, 4 questions (2 core), 1 flag, 2 advice entries"),
+        "{}",
+        String::from_utf8_lossy(&v.stdout)
+    );
     // Each YAML file's `$schema` path, taken relative to the file, names a
     // schema that is there and is the one `mommytrack schema` prints.
     for (file, kind) in [("bank.yaml", "bank"), ("10_workplace.yaml", "set")] {

@@ -226,7 +226,6 @@ fn drafts_survive_mutation() {
             for m in &misfits {
                 prop_assert!(!dangerous(&m.to_string()) && !m.to_string().contains('\n'));
             }
-            let _ = d.mode();
         }
     });
 }

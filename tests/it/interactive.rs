@@ -31,6 +31,9 @@ fn command(state: &Path, args: &[&str]) -> Command {
         .env("MOMMYTRACK_STATE_DIR", state)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
+        .env("HOME", state)
+        .env("PAGER", "cat")
+        .env_remove("XDG_DOCUMENTS_DIR")
         .command()
 }
 
@@ -103,8 +106,10 @@ fn mode_of(path: &Path) -> u32 {
 /// Answers a quick assessment: Q1 a scale 1–5 (items from 1), Q2 a multi.
 fn quick_assessment(state: &Path) -> PtySession {
     let mut p = spawn(state, &["assess", "--quick", "--bank", MINI]);
-    expect(&mut p, "stays on this computer");
-    expect(&mut p, "Question 1 of 2 · Your manager");
+    expect(&mut p, "Nothing is sent anywhere");
+    expect(&mut p, "Press Enter to begin.");
+    keys(&mut p, &[ENTER]);
+    expect(&mut p, "question 1 of 2 · Your manager");
     expect(&mut p, "My manager understands family demands.");
     p
 }
@@ -117,15 +122,15 @@ fn a_quick_assessment_with_arrow_keys_shows_the_verdict_and_saves_the_same_resul
     // Scale: 1 is preselected; four times down is 5 (Strongly agree).
     keys(&mut p, &[DOWN, DOWN, DOWN, DOWN, ENTER]);
     expect(&mut p, "Flexibility");
-    expect(&mut p, "Question 2 of 2 · Flexibility");
+    expect(&mut p, "question 2 of 2 · Flexibility");
     expect(&mut p, "Which of these can you use without stigma?");
     // Tick Remote days and Flexible hours.
     keys(&mut p, &[SPACE, DOWN, SPACE, ENTER]);
     expect(&mut p, "Verdict: Positive track");
-    expect(&mut p, "Answered 2 of 2 scored questions (quick mode)");
+    expect(&mut p, "Answered 2 of 2 scored questions");
     expect(&mut p, "Your result is saved in");
-    expect(&mut p, "Save a copy of the report to share?");
-    keys(&mut p, &[ENTER]);
+    expect(&mut p, "What next?");
+    keys(&mut p, &["3"]);
     assert_eq!(exit_code(&mut p), 0);
 
     let (path, result) = only_result(state.path());
@@ -165,15 +170,15 @@ fn esc_goes_back_with_the_answer_preselected_and_the_change_counts() {
     let state = tempfile::tempdir().unwrap();
     let mut p = quick_assessment(state.path());
     keys(&mut p, &[DOWN, ENTER]); // 2 · Disagree
-    expect(&mut p, "Question 2 of 2 · Flexibility");
+    expect(&mut p, "question 2 of 2 · Flexibility");
     keys(&mut p, &[ESC]);
-    expect(&mut p, "Question 1 of 2 · Your manager");
+    expect(&mut p, "question 1 of 2 · Your manager");
     // 2 is preselected: one down is 3, not 2.
     keys(&mut p, &[DOWN, ENTER]);
-    expect(&mut p, "Question 2 of 2 · Flexibility");
+    expect(&mut p, "question 2 of 2 · Flexibility");
     keys(&mut p, &[ENTER]); // nothing ticked: none of these
-    expect(&mut p, "Save a copy of the report to share?");
-    keys(&mut p, &[ENTER]);
+    expect(&mut p, "What next?");
+    keys(&mut p, &["3"]);
     assert_eq!(exit_code(&mut p), 0);
     let (_, result) = only_result(state.path());
     assert_eq!(
@@ -189,11 +194,11 @@ fn a_skipped_question_lowers_the_coverage() {
     // Up from the top wraps to the last item, "Prefer not to say".
     keys(&mut p, &[UP, ENTER]);
     expect(&mut p, "Prefer not to say");
-    expect(&mut p, "Question 2 of 2 · Flexibility");
+    expect(&mut p, "question 2 of 2 · Flexibility");
     keys(&mut p, &[SPACE, ENTER]);
-    expect(&mut p, "Answered 1 of 2 scored questions (quick mode)");
-    expect(&mut p, "Save a copy of the report to share?");
-    keys(&mut p, &[ENTER]);
+    expect(&mut p, "Answered 1 of 2 scored questions");
+    expect(&mut p, "What next?");
+    keys(&mut p, &["3"]);
     assert_eq!(exit_code(&mut p), 0);
     let (_, result) = only_result(state.path());
     assert_eq!(
@@ -210,13 +215,15 @@ fn a_skipped_question_lowers_the_coverage() {
 fn ctrl_c_keeps_every_answer_in_a_private_draft_and_resume_finishes() {
     let state = tempfile::tempdir().unwrap();
     let mut p = spawn(state.path(), &["assess", "--bank", MINI]);
-    expect(&mut p, "Question 1 of 6 · Your manager");
+    expect(&mut p, "Press Enter to begin.");
+    keys(&mut p, &[ENTER]);
+    expect(&mut p, "question 1 of up to 7 · Your manager");
     expect(&mut p, "Do you have a manager?");
     keys(&mut p, &[ENTER]); // Yes
     // The conditional question appears and the count follows.
-    expect(&mut p, "Question 2 of 7 · Your manager");
+    expect(&mut p, "question 2 of 7 · Your manager");
     keys(&mut p, &[DOWN, ENTER]); // I have to explain
-    expect(&mut p, "Question 3 of 7 · Your manager");
+    expect(&mut p, "question 3 of 7 · Your manager");
     expect(&mut p, "My manager understands family demands.");
     p.send_control('c').unwrap();
     let before = expect(&mut p, "Stopped.");
@@ -241,22 +248,24 @@ fn ctrl_c_keeps_every_answer_in_a_private_draft_and_resume_finishes() {
     // Resume without --bank: the draft remembers its bank.
     let mut p = spawn(state.path(), &["assess", "--resume"]);
     expect(&mut p, "Welcome back: 2 answers restored");
-    expect(&mut p, "Question 3 of 7 · Your manager");
+    expect(&mut p, "Press Enter to begin.");
+    keys(&mut p, &[ENTER]);
+    expect(&mut p, "question 3 of 7 · Your manager");
     keys(&mut p, &[DOWN, DOWN, DOWN, ENTER]); // 4 · Agree
-    expect(&mut p, "Question 4 of 7");
+    expect(&mut p, "question 4 of 7");
     keys(&mut p, &[ENTER]); // 0
-    expect(&mut p, "Question 5 of 7 · Flexibility");
+    expect(&mut p, "question 5 of 7 · Flexibility");
     keys(&mut p, &[ENTER]); // none of these
-    expect(&mut p, "Question 6 of 7");
+    expect(&mut p, "question 6 of 7");
     keys(&mut p, &[DOWN, ENTER]); // No
-    expect(&mut p, "Question 7 of 7");
+    expect(&mut p, "question 7 of 7");
     expect(&mut p, "Anything else?");
     keys(&mut p, &[ENTER]); // Write an answer…
-    expect(&mut p, "Your answer");
+    expect(&mut p, "(Enter when done; empty skips)");
     keys(&mut p, &["h", "i", ENTER]);
     expect(&mut p, "Verdict:");
-    expect(&mut p, "Save a copy of the report to share?");
-    keys(&mut p, &[ENTER]);
+    expect(&mut p, "What next?");
+    keys(&mut p, &["3"]);
     assert_eq!(exit_code(&mut p), 0);
     assert!(!draft_path.exists(), "the finished draft is removed");
     let (_, result) = only_result(state.path());
@@ -281,19 +290,22 @@ fn the_report_can_be_saved_as_json_from_the_final_menu() {
     let copy = state.path().join("copy.json");
     let mut p = quick_assessment(state.path());
     keys(&mut p, &[ENTER]);
-    expect(&mut p, "Question 2 of 2");
+    expect(&mut p, "question 2 of 2");
     keys(&mut p, &[ENTER]);
-    expect(&mut p, "Save a copy of the report to share?");
-    keys(&mut p, &[UP, ENTER]); // JSON, the last item
+    expect(&mut p, "What next?");
+    keys(&mut p, &["2"]); // Save a copy
+    expect(&mut p, "Which kind of copy?");
+    keys(&mut p, &["3"]); // JSON
     expect(&mut p, "Save as");
-    // Replace the suggested name.
-    let backspaces = "\x7f".repeat("mommytrack-report.json".len());
+    // Replace the suggested name, in the home folder (no Documents there).
+    let suggested = state.path().join("mommytrack-report.json");
+    let backspaces = "\x7f".repeat(suggested.to_str().unwrap().len());
     p.send(&backspaces).unwrap();
     p.send(copy.to_str().unwrap()).unwrap();
     keys(&mut p, &[ENTER]);
     expect(&mut p, "Saved ");
-    expect(&mut p, "Save a copy of the report to share?");
-    keys(&mut p, &[ENTER]);
+    expect(&mut p, "What next?");
+    keys(&mut p, &["3"]);
     assert_eq!(exit_code(&mut p), 0);
     let (path, _) = only_result(state.path());
     assert_eq!(
@@ -325,13 +337,13 @@ fn plain(state: &Path, args: &[&str], input: &str) -> std::process::Output {
 fn plain_mode_reads_numbered_answers_from_a_pipe() {
     let state = tempfile::tempdir().unwrap();
     // Yes; explain; 4; 1; remote and hours; no; a note; then "done" at the menu.
-    let out = plain(state.path(), &[], "1\n2\n4\n1\n1 2\n2\nAsk Dana\n1\n");
+    let out = plain(state.path(), &[], "1\n2\n4\n1\n1 2\n2\nAsk Dana\n3\n");
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stdout.contains("Verdict: Positive track"), "{stdout}");
     assert!(
-        stderr.contains("Question 2 of 7 · Your manager"),
+        stderr.contains("question 2 of 7 · Your manager"),
         "{stderr}"
     );
     assert!(stderr.contains("  3. It is counted against me"), "{stderr}");
@@ -378,8 +390,8 @@ fn plain_input_that_ends_early_keeps_a_draft_to_resume() {
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("Question 2 of 2 · Flexibility"), "{stderr}");
-    assert!(!stderr.contains("Question 1 of 2"), "{stderr}");
+    assert!(stderr.contains("question 2 of 2 · Flexibility"), "{stderr}");
+    assert!(!stderr.contains("question 1 of 2"), "{stderr}");
     let (_, result) = only_result(state.path());
     assert_eq!(
         result["answers"],
@@ -420,9 +432,9 @@ fn ctrl_c_in_plain_mode_on_a_terminal_exits_130_with_the_draft() {
         state.path(),
         &["assess", "--plain", "--quick", "--bank", MINI],
     );
-    expect(&mut p, "Question 1 of 2");
+    expect(&mut p, "question 1 of 2");
     p.send_line("4").unwrap();
-    expect(&mut p, "Question 2 of 2");
+    expect(&mut p, "question 2 of 2");
     expect(&mut p, "> ");
     p.send_control('c').unwrap();
     expect(&mut p, "Stopped.");
@@ -479,14 +491,14 @@ fn term_dumb_gets_the_plain_prompts() {
     let mut cmd = command(state.path(), &["assess", "--quick", "--bank", MINI]);
     cmd.env("TERM", "dumb");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).unwrap();
-    expect(&mut p, "Question 1 of 2");
+    expect(&mut p, "question 1 of 2");
     expect(&mut p, "Type a number from 1 to 5; s = prefer not to say.");
     p.send_line("2").unwrap();
     expect(&mut p, "  1. Remote days");
     p.send_line("0").unwrap();
     expect(&mut p, "Answered 2 of 2 scored questions");
-    expect(&mut p, "Save a copy of the report to share?");
-    p.send_line("").unwrap();
+    expect(&mut p, "What next?");
+    p.send_line("3").unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
 

@@ -38,5 +38,7 @@ mod robustness;
 mod schema_strictness;
 mod schemas;
 mod scoring_props;
+#[cfg(unix)]
+mod session;
 mod summarize;
 mod validate;

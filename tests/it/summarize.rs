@@ -493,3 +493,41 @@ fn a_hand_typed_answer_is_never_a_group_label() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Jane"));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("Jane"));
 }
+
+#[test]
+fn the_built_in_personas_pool_without_the_profile_and_with_one_decimal() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repo("tests/personas")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".answers.yaml") else {
+            continue;
+        };
+        let out = mt()
+            .args(["assess", "--format", "json", "--answers"])
+            .arg(&path)
+            .arg("--output")
+            .arg(dir.path().join(format!("{stem}.json")))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{stem}");
+    }
+    let out = summarize(&[], &[dir.path()]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    // "About you" is asked but never scored: nothing to pool.
+    assert!(!text.contains("About you"), "{text}");
+    // Every score in the table has exactly one decimal ("68.0", not "68").
+    let table: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("Your manager ") || l.starts_with("Overall "))
+        .collect();
+    assert_eq!(table.len(), 2, "{text}");
+    for line in table {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for word in &words[words.len() - 4..] {
+            let decimals = word.split_once('.').map_or(0, |(_, d)| d.len());
+            assert_eq!(decimals, 1, "{word} in {line}");
+        }
+    }
+}

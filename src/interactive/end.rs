@@ -1,0 +1,199 @@
+//! The end of a session: the result scored and saved, a screen that fits
+//! (verdict, dimensions, where to start, where the result is), then the
+//! full report through the pager and copies to share, on request.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use super::flow::Flow;
+use super::prompt::Prompter;
+use std::sync::atomic::Ordering;
+
+use super::{INTERRUPTED, PAGING, ask, menu, set_hint, state};
+use crate::export::{self, Format};
+use crate::output::{self, Plan};
+use crate::result::{self, AssessmentResult};
+
+/// Scores the answers, saves the result in the state folder, removes the
+/// draft, then ends with a screen that fits: the verdict, the dimensions,
+/// where to start, where the result is, and what to do next.
+pub(super) fn finish(
+    p: &mut dyn Prompter,
+    flow: &Flow,
+    plan: &Plan,
+    state_dir: Option<&Path>,
+    draft_path: Option<&Path>,
+) -> Result<()> {
+    let bank = flow.bank();
+    let (result, _) = result::assess(bank, &flow.finished_sheet(), flow.mode());
+    let saved = match state_dir {
+        Some(dir) => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            match state::write_result(dir, now, &export::to_json(&result)) {
+                Ok(path) => {
+                    if let Some(draft) = draft_path {
+                        state::remove_draft(draft)?;
+                    }
+                    set_hint(format!("Your result is saved in {}.", path.display()));
+                    Some(path)
+                }
+                Err(e) => {
+                    p.say(&format!(
+                        "Warning: cannot save the result in {}: {e}; your answers stay in the draft.",
+                        dir.display()
+                    ))?;
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+
+    // The report the command line asked for: to its file, or to a standard
+    // output that is not this terminal (a pipe, a file), or in a format
+    // other than text.
+    let on_screen = plan.path.is_none() && plan.term.stdout_tty && plan.format == Format::Text;
+    if !on_screen {
+        plan.report(result.clone())?;
+    }
+    let mut screen_options = plan.render_options();
+    screen_options.color = plan.color_stderr;
+    screen_options.width = u16::try_from(menu::columns(&console::Term::stderr())).unwrap_or(80);
+    let mut r = result.clone();
+    if plan.redact {
+        r.redact();
+    }
+    ask(p.show(&format!(
+        "\n{}",
+        export::end_screen(&r, &screen_options, plan.plain)
+    )))?;
+    if let Some(out) = &plan.path {
+        ask(p.say(&format!("The report is in {}.", out.display())))?;
+    }
+    if let Some(path) = &saved {
+        ask(p.say(&format!("Your result is saved in {}.", path.display())))?;
+    }
+    match what_next(p, &result, plan) {
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(()),
+        other => ask(other),
+    }
+}
+
+/// The menu at the end: read the full report (through the pager), save a
+/// copy to share, or finish.
+fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> std::io::Result<()> {
+    let items = [
+        "Read the full report".to_string(),
+        "Save a copy to share (Markdown, HTML or JSON)".to_string(),
+        "Done".to_string(),
+    ];
+    let mut default = 0;
+    loop {
+        match p.choose("What next?", &items, default)? {
+            Some(0) => {
+                let mut r = result.clone();
+                if plan.redact {
+                    r.redact();
+                }
+                // On this terminal: through the pager when standard output
+                // is the terminal, else on standard error with the prompts
+                // (standard output is a file or a pipe).
+                let screen = plan.to_stdout();
+                let mut options = screen.render_options();
+                if !plan.term.stdout_tty {
+                    options.color = plan.color_stderr;
+                    options.width =
+                        u16::try_from(menu::columns(&console::Term::stderr())).unwrap_or(80);
+                }
+                let shown = plan
+                    .exporter(Format::Text)
+                    .map(|e| e.report(&r, &options))
+                    .and_then(|doc| {
+                        if plan.term.stdout_tty {
+                            // A Ctrl-C in the pager is the pager's.
+                            PAGING.store(true, Ordering::SeqCst);
+                            let paged = screen.page(&doc);
+                            PAGING.store(false, Ordering::SeqCst);
+                            INTERRUPTED.store(false, Ordering::SeqCst);
+                            paged
+                        } else {
+                            Ok(p.show(&doc)?)
+                        }
+                    });
+                if let Err(e) = shown {
+                    p.say(&format!("Cannot show the report: {e:#}"))?;
+                }
+                default = 1;
+            }
+            Some(1) => {
+                save_copy(p, result, plan)?;
+                default = 2;
+            }
+            _ => return Ok(()),
+        }
+    }
+}
+
+/// "Save a copy": the format, whether to leave private notes out, and
+/// where (a documents folder by default; `~` expanded; an existing file
+/// replaced only when the person says so).
+fn save_copy(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> std::io::Result<()> {
+    let formats = [
+        ("Markdown (.md), to paste or print", Format::Markdown),
+        ("HTML (.html), to open in a browser", Format::Html),
+        (
+            "JSON (.json), for `mommytrack report` and `compare`",
+            Format::Json,
+        ),
+    ];
+    let labels: Vec<String> = formats.iter().map(|(l, _)| l.to_string()).collect();
+    let Some(i) = p.choose("Which kind of copy?", &labels, 0)? else {
+        return Ok(());
+    };
+    let format = formats[i].1;
+    let mut r = result.clone();
+    let has_notes = !export::document::notes(&r).is_empty();
+    if plan.redact || (has_notes && p.confirm("Leave out your private notes (free-text answers)? Yes is best for a copy you share.", true)?) {
+        r.redact();
+    }
+    let home = output::home_dir();
+    let folder = output::documents_dir().unwrap_or_else(|| PathBuf::from("."));
+    let mut suggested = folder
+        .join(format!("mommytrack-report.{}", output::extension(format)))
+        .display()
+        .to_string();
+    loop {
+        let Some(typed) = p.input("Save as", &suggested)? else {
+            return Ok(());
+        };
+        let path = output::expand_tilde(&typed, home.as_deref());
+        let overwrite = path.exists();
+        if overwrite && path.is_dir() {
+            p.say(&format!("{} is a folder: add a file name.", path.display()))?;
+            suggested = path
+                .join(format!("mommytrack-report.{}", output::extension(format)))
+                .display()
+                .to_string();
+            continue;
+        }
+        if overwrite
+            && !p.confirm(
+                &format!("{} already exists. Replace it?", path.display()),
+                false,
+            )?
+        {
+            suggested = typed;
+            continue;
+        }
+        match output::save_copy(&r, format, &path, overwrite) {
+            Ok(saved) => return p.say(&format!("Saved {}.", saved.display())),
+            Err(e) => {
+                p.say(&format!("Not saved: {e:#}. Try another name or folder."))?;
+                suggested = typed;
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The one word-wrapper: text fitted to a number of terminal columns at word
+//! boundaries, counting display width (wide characters count two, ANSI
+//! colour sequences nothing), on `textwrap`. The reports and the terminal
+//! session both wrap through here, so a prompt and a report line break the
+//! same way.
+
+/// Where a line may break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breaks {
+    /// At spaces and after hyphens in words ("well-/kept"), as people expect
+    /// on a screen.
+    Words,
+    /// At spaces only: a screen reader reads every line as it is.
+    Spaces,
+}
+
+/// The lines of `text` wrapped to `width` columns. The first line starts
+/// with `first`, every other line with `rest`; each `\n` in `text` starts a
+/// new paragraph (an empty one stays an empty line). A word longer than the
+/// room is broken, never left overflowing.
+pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) -> Vec<String> {
+    let width = width.max(textwrap::core::display_width(rest) + 10);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let indent = if out.is_empty() { first } else { rest };
+        let paragraph = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        if paragraph.is_empty() {
+            out.push(indent.trim_end().to_string());
+            continue;
+        }
+        let mut options = textwrap::Options::new(width)
+            .initial_indent(indent)
+            .subsequent_indent(rest);
+        if breaks == Breaks::Spaces {
+            options = options
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        }
+        out.extend(
+            textwrap::wrap(&paragraph, options)
+                .into_iter()
+                .map(|l| l.into_owned()),
+        );
+    }
+    out
+}
+
+/// `text` wrapped to `width` columns, lines joined by `\n`, no final newline.
+pub fn fill(text: &str, width: usize) -> String {
+    lines(text, width, "", "", Breaks::Words).join("\n")
+}
+
+/// `text` wrapped to `width` columns with a hanging indent, each line ending
+/// in `\n` (the reports' paragraphs).
+pub fn block(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    for line in lines(text, width, first, rest, Breaks::Words) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// How many columns `text` takes on a terminal.
+pub fn width_of(text: &str) -> usize {
+    textwrap::core::display_width(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_stay_whole_and_paragraphs_apart() {
+        assert_eq!(
+            lines("one two three four\n\nfive", 10, "", "", Breaks::Words),
+            ["one two", "three four", "", "five"].map(String::from)
+        );
+    }
+
+    #[test]
+    fn display_width_counts_wide_characters_and_ignores_colour() {
+        let text = "\x1b[1mbold\x1b[0m 日本語 words that go on and on";
+        for l in lines(text, 22, "  ", "    ", Breaks::Words) {
+            assert!(width_of(&l) <= 22, "{l:?}");
+        }
+        assert_eq!(width_of("日本"), 4);
+        assert_eq!(width_of("\x1b[1mbold\x1b[0m"), 4);
+    }
+
+    #[test]
+    fn hanging_indents_and_no_mid_word_breaks() {
+        let text = "Realistically, how would your manager react to a request for part-time work?";
+        let out = block(text, 30, "  1. ", "     ");
+        assert!(out.starts_with("  1. Realistically,"), "{out}");
+        for l in out.lines().skip(1) {
+            assert!(l.starts_with("     ") && !l.starts_with("      "), "{l:?}");
+        }
+        let words: Vec<&str> = out.split_whitespace().collect();
+        assert!(words.contains(&"Realistically,"), "{out}");
+        assert!(out.lines().all(|l| width_of(l) <= 30), "{out}");
+    }
+
+    #[test]
+    fn spaces_only_keeps_hyphenated_words_whole() {
+        let text = "a well-known long-standing family-friendly employer";
+        for l in lines(text, 22, "", "", Breaks::Spaces) {
+            assert!(!l.ends_with('-'), "{l:?}");
+        }
+    }
+}
