@@ -14,7 +14,7 @@ use mommytrack::scoring::{self, Mode};
 use proptest::prelude::*;
 
 /// The built-in bank, loaded once for all cases.
-fn builtin() -> &'static Bank {
+pub(crate) fn builtin() -> &'static Bank {
     static BANK: std::sync::OnceLock<Bank> = std::sync::OnceLock::new();
     BANK.get_or_init(|| {
         let (bank, warnings) = bank::load(&BankSource::BuiltIn).expect("the built-in bank loads");
@@ -49,7 +49,7 @@ fn answers_of(q: &Question) -> Vec<Answer> {
 
 /// A sheet drawn from `picks`: for each question, `None` skips it, `Some(n)`
 /// takes its n-th possible answer (modulo the count).
-fn sheet_from(bank: &Bank, picks: &[Option<usize>]) -> AnswerSheet {
+pub(crate) fn sheet_from(bank: &Bank, picks: &[Option<usize>]) -> AnswerSheet {
     let mut sheet = AnswerSheet::new(bank);
     for (i, q) in bank.questions.iter().enumerate() {
         if let Some(Some(n)) = picks.get(i) {
@@ -60,7 +60,7 @@ fn sheet_from(bank: &Bank, picks: &[Option<usize>]) -> AnswerSheet {
     sheet
 }
 
-fn picks(n: usize) -> impl Strategy<Value = Vec<Option<usize>>> {
+pub(crate) fn picks(n: usize) -> impl Strategy<Value = Vec<Option<usize>>> {
     proptest::collection::vec(proptest::option::weighted(0.85, 0usize..64), n)
 }
 

@@ -8,6 +8,7 @@ mod harness;
 #[path = "../support/genbank.rs"]
 mod genbank;
 
+mod advice_fit;
 mod authoring;
 mod bank_fit;
 mod browser;
