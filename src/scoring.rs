@@ -538,7 +538,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
             continue;
         };
-        if too_far[i] {
+        if too_far[i] || !q.lever {
             continue;
         }
         let Some(closure) = transitive(&dependents, i, &mut visited) else {

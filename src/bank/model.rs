@@ -202,6 +202,8 @@ pub struct Question {
     pub kind: Kind,
     pub weight: f64,
     pub core: bool,
+    /// May be suggested as a lever (`lever: false` in the bank: never).
+    pub lever: bool,
     pub when: Option<Condition>,
     pub source: Vec<String>,
 }

@@ -124,6 +124,10 @@ pub struct RawQuestion {
     pub weight: Option<f64>,
     /// Asked in `--quick` mode. Default false.
     pub core: Option<bool>,
+    /// `false`: never suggested under "What would move your score most",
+    /// for a fact the person cannot change (the field they work in,
+    /// something that already happened). Still scored. Default true.
+    pub lever: Option<bool>,
     /// Ask only if this condition holds; it may name earlier questions only.
     #[schemars(with = "Option<serde_json::Value>")]
     pub when: Option<serde_yaml::Value>,
@@ -216,8 +220,8 @@ pub const SET_KEYS: &[&str] = &[
     "questions",
 ];
 pub const QUESTION_KEYS: &[&str] = &[
-    "id", "prompt", "help", "kind", "weight", "core", "when", "options", "scale", "reverse",
-    "scores", "source",
+    "id", "prompt", "help", "kind", "weight", "core", "lever", "when", "options", "scale",
+    "reverse", "scores", "source",
 ];
 pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag"];
 pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];

@@ -130,3 +130,45 @@ fn a_known_sheet_has_the_hand_computed_top_lever() {
         (0.0, 66.7, 66.7)
     );
 }
+
+#[test]
+fn a_question_marked_lever_false_is_scored_but_never_suggested() {
+    // The same sheet as above, with the top lever's question marked as a
+    // fact the person cannot change: its score stands, and the levers move
+    // on to the next question.
+    let mut t = crate::harness::Test::new();
+    t.mini_with(&[(
+        "10_boss.yaml",
+        "  - id: boss_early_leave\n",
+        "  - id: boss_early_leave\n    lever: false\n",
+    )]);
+    let answers = std::fs::read_to_string(crate::harness::fixture("answers/penalized.yaml"))
+        .expect("fixture");
+    let json = t
+        .args([
+            "assess",
+            "--bank",
+            crate::harness::MINI,
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin(answers)
+        .success()
+        .json();
+    let boss = json["dimensions"][0]["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .find(|q| q["id"] == "boss_early_leave")
+        .expect("asked")
+        .clone();
+    assert_eq!(boss["score"], serde_json::json!(0.0), "still scored");
+    let levers = json["levers"].as_array().expect("levers");
+    assert!(!levers.is_empty(), "other levers remain: {json}");
+    assert!(
+        levers.iter().all(|l| l["question"] != "boss_early_leave"),
+        "{levers:?}"
+    );
+}

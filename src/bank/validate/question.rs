@@ -144,6 +144,7 @@ impl Builder {
             kind: kind.unwrap_or(Kind::Text),
             weight,
             core: rq.core.unwrap_or(false),
+            lever: rq.lever.unwrap_or(true),
             when: None,
             source: rq.source.map(OneOrMany::into_vec).unwrap_or_default(),
         };
