@@ -143,6 +143,31 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// "What would move your score most" never asks someone to have had a
+    /// different past, work in a different field or feel differently: the
+    /// questions the bank marks `lever: false` are never levers, whatever
+    /// the career intent (a content part-timer was told she would score
+    /// higher had she been offered a stretch assignment).
+    #[test]
+    fn levers_never_name_facts_or_feelings(p in picks(128), intent in 0usize..4) {
+        let bank: &Bank = builtin();
+        let mut sheet = sheet_from(bank, &p);
+        choose(bank, &mut sheet, "about_career_intent", ["advance", "steady", "step_back", "unsure"][intent]);
+        let (r, _) = result::assess(bank, &sheet, Mode::Full);
+        for lever in &r.levers {
+            let q = bank.questions.iter().find(|q| q.id == lever.question).expect("a bank question");
+            prop_assert!(q.lever, "{} was offered as a lever", q.id);
+        }
+        for id in ["parents_your_experience", "culture_field_intensity", "sup_return_feelings"] {
+            let q = bank.questions.iter().find(|q| q.id == id).expect("in the bank");
+            prop_assert!(!q.lever, "{id} should be marked lever: false");
+        }
+    }
+}
+
 /// The three fixes above, shown on one concrete sheet each, so a failure is
 /// easy to read: a solo self-employed parent already freelancing.
 #[test]
