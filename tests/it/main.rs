@@ -31,6 +31,7 @@ mod instrument;
 mod interactive;
 mod levers;
 mod personas;
+mod reason_lines;
 mod reference;
 mod report_story;
 mod reports;
