@@ -29,6 +29,7 @@ mod hostile_terminal;
 mod instrument;
 #[cfg(unix)]
 mod interactive;
+mod layering;
 mod levers;
 mod personas;
 mod reason_lines;
