@@ -407,6 +407,24 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
             let _ = writeln!(out, "# {indent}{}", line.trim_end());
         }
     };
+    // One option a line, the labels in a column two spaces after the
+    // longest id of the question (at least 14 wide, so short ids line up
+    // across questions).
+    let options = |out: &mut String, opts: &[bank::Choice]| {
+        let width = opts
+            .iter()
+            .map(|o| o.id.chars().count() + 1)
+            .max()
+            .unwrap_or(0)
+            .max(14);
+        for o in opts {
+            comment(
+                out,
+                &format!("{:<width$} {}", o.id, crate::sanitize::inline(&o.label)),
+                "  ",
+            );
+        }
+    };
     let mut out = String::new();
     comment(&mut out, &format!("Answers for: {}", bank.title), "");
     let _ = writeln!(
@@ -444,13 +462,7 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
             match &q.kind {
                 Kind::Choice(opts) => {
                     let _ = writeln!(out, "# One of:");
-                    for o in opts {
-                        comment(
-                            &mut out,
-                            &format!("{:<14} {}", o.id, crate::sanitize::inline(&o.label)),
-                            "  ",
-                        );
-                    }
+                    options(&mut out, opts);
                 }
                 Kind::Multi(opts) => {
                     let _ = writeln!(
@@ -458,13 +470,7 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
                         "# A list of any of these, e.g. [{}]; [] for none:",
                         opts[0].id
                     );
-                    for o in opts {
-                        comment(
-                            &mut out,
-                            &format!("{:<14} {}", o.id, crate::sanitize::inline(&o.label)),
-                            "  ",
-                        );
-                    }
+                    options(&mut out, opts);
                 }
                 Kind::Scale(s) => {
                     let end = |x: i64| s.label(x).map_or(x.to_string(), |l| format!("{x} = {l}"));

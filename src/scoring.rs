@@ -432,8 +432,18 @@ impl Facts for FullFacts<'_> {
     fn answer(&self, q: usize) -> Option<&Answer> {
         counted(self.sheet, self.asked, q)
     }
+    fn asked(&self, q: usize) -> bool {
+        self.asked.get(q).copied().unwrap_or(false)
+    }
     fn is_scored(&self, q: usize) -> bool {
         self.bank.questions.get(q).is_some_and(Question::is_scored)
+    }
+    fn is_profile(&self, q: usize) -> bool {
+        self.bank
+            .sets
+            .iter()
+            .find(|s| s.questions.contains(&q))
+            .is_some_and(|s| !self.bank.set_questions(s).iter().any(Question::is_scored))
     }
     fn flag_raised(&self, flag: usize) -> bool {
         self.raised

@@ -1,6 +1,6 @@
 //! Conditions (CONTRACT §2 "Conditions"): parsing them from YAML, checking
-//! them against the bank, evaluating them, and saying which questions made
-//! one hold.
+//! them against the bank and evaluating them (which answers made one hold
+//! is in `reasons`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -8,6 +8,7 @@ use serde_yaml::Value;
 
 use super::answer::Answer;
 use super::model::{Kind, Question};
+use super::reasons::Reasons;
 use crate::error::suggestion;
 pub use crate::yaml::describe;
 use crate::yaml::{as_integer, as_yes_no};
@@ -52,8 +53,19 @@ pub trait Facts {
     fn flag_raised(&self, _flag: usize) -> bool {
         false
     }
+    /// Whether question `q` was asked: an unasked question is never a
+    /// reason, not even for "not answered".
+    fn asked(&self, q: usize) -> bool {
+        self.answer(q).is_some()
+    }
     /// Whether question `q` is scored (its answer is evidence, not context).
     fn is_scored(&self, _q: usize) -> bool {
+        false
+    }
+    /// Whether question `q` belongs to a profile set: a set with no scored
+    /// question at all, such as "About you" (where you work, how you became
+    /// a parent). Such answers only decide what applies.
+    fn is_profile(&self, _q: usize) -> bool {
         false
     }
     /// Adds the questions (and, for multi questions, the options) that
@@ -69,92 +81,6 @@ pub trait Facts {
     /// `bounds` (the ones that put the dimension's score there) and, for
     /// multi questions among them, the ticked options that pull that way.
     fn dimension_reasons(&self, _set: usize, _bounds: Bounds, _out: &mut Reasons) {}
-}
-
-/// Why a flag was raised or a next step given.
-///
-/// Evidence comes first: flags, dimension scores, the overall score and
-/// answers to scored questions. Answers to unscored questions (a profile
-/// answer, or a gate such as "do you have a manager?") are context: they are
-/// named only when there is no evidence at all, so a step is never
-/// explained by a gate alone.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Reasons {
-    /// Scored questions, and questions that raised a flag.
-    pub evidence: Vec<usize>,
-    /// Unscored questions named by a condition.
-    pub context: Vec<usize>,
-    /// `(question, option)`: ticked options of multi questions that matter.
-    pub options: Vec<(usize, String)>,
-    pub flags: Vec<usize>,
-    pub dimensions: Vec<usize>,
-    /// The overall score is a reason.
-    pub overall: bool,
-}
-
-impl Reasons {
-    fn answer(&mut self, q: usize, scored: bool) {
-        if scored {
-            self.evidence.push(q)
-        } else {
-            self.context.push(q)
-        }
-    }
-
-    /// The questions to name, in bank order: the evidence, or the context
-    /// when nothing else (no flag, dimension or overall score) is a reason.
-    pub fn questions(&self) -> Vec<usize> {
-        let has_evidence = !self.evidence.is_empty()
-            || !self.flags.is_empty()
-            || !self.dimensions.is_empty()
-            || self.overall;
-        let mut qs = if has_evidence {
-            self.evidence.clone()
-        } else {
-            self.context.clone()
-        };
-        qs.sort_unstable();
-        qs.dedup();
-        qs
-    }
-
-    /// The options that matter, per named question, each list in the order
-    /// met and without repeats; only for questions [`Reasons::questions`] names.
-    pub fn options_by_question(&self) -> Vec<(usize, Vec<String>)> {
-        let named = self.questions();
-        let mut out: Vec<(usize, Vec<String>)> = Vec::new();
-        for (q, o) in &self.options {
-            if named.binary_search(q).is_err() {
-                continue;
-            }
-            match out.iter_mut().find(|(x, _)| x == q) {
-                Some((_, os)) => {
-                    if !os.contains(o) {
-                        os.push(o.clone())
-                    }
-                }
-                None => out.push((*q, vec![o.clone()])),
-            }
-        }
-        out.sort_by_key(|(q, _)| *q);
-        out
-    }
-
-    /// The flags that are reasons, in bank order.
-    pub fn flags(&self) -> Vec<usize> {
-        sorted(&self.flags)
-    }
-    /// The dimensions that are reasons, in bank order.
-    pub fn dimensions(&self) -> Vec<usize> {
-        sorted(&self.dimensions)
-    }
-}
-
-fn sorted(xs: &[usize]) -> Vec<usize> {
-    let mut out = xs.to_vec();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 impl Condition {
@@ -179,42 +105,6 @@ impl Condition {
             Condition::All(cs) => cs.iter().all(|c| c.holds(facts)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(facts)),
             Condition::Not(c) => !c.holds(facts),
-        }
-    }
-
-    /// Why this (holding) condition holds: the flags, dimensions and
-    /// answers that made it hold, gathered into `out` in the order met.
-    pub fn because(&self, facts: &impl Facts, out: &mut Reasons) {
-        match self {
-            Condition::Answer { question, test } => {
-                out.answer(*question, facts.is_scored(*question));
-                if let Test::Includes(opt) = test {
-                    out.options.push((*question, opt.clone()));
-                }
-            }
-            Condition::Flag(f) => {
-                out.flags.push(*f);
-                facts.flag_reasons(*f, out);
-            }
-            Condition::Dimension { set, bounds } => {
-                out.dimensions.push(*set);
-                facts.dimension_reasons(*set, *bounds, out);
-            }
-            // The reason is the overall score itself: every answer shares in
-            // it, so naming some would single them out without cause.
-            Condition::Overall(_) => out.overall = true,
-            Condition::All(cs) => cs.iter().for_each(|c| c.because(facts, out)),
-            Condition::Any(cs) => cs
-                .iter()
-                .filter(|c| c.holds(facts))
-                .for_each(|c| c.because(facts, out)),
-            Condition::Not(c) => {
-                let mut named = Vec::new();
-                c.referenced_questions(&mut named);
-                for q in named {
-                    out.answer(q, facts.is_scored(q));
-                }
-            }
         }
     }
 
@@ -737,45 +627,5 @@ fn problem(message: String, hint: Option<String>, near: Option<(String, String)>
         message,
         hint,
         near,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn context_answers_are_named_only_when_nothing_else_is_a_reason() {
-        let mut r = Reasons {
-            context: vec![0],
-            ..Reasons::default()
-        };
-        assert_eq!(r.questions(), [0]);
-        r.overall = true;
-        assert_eq!(r.questions(), Vec::<usize>::new());
-        r.overall = false;
-        r.flags.push(2);
-        assert_eq!(r.questions(), Vec::<usize>::new());
-        r.evidence = vec![5, 3, 5];
-        assert_eq!(r.questions(), [3, 5]);
-    }
-
-    #[test]
-    fn options_are_kept_only_for_named_questions_without_repeats() {
-        let r = Reasons {
-            evidence: vec![4],
-            context: vec![1],
-            options: vec![
-                (4, "b".into()),
-                (1, "x".into()),
-                (4, "a".into()),
-                (4, "b".into()),
-            ],
-            ..Reasons::default()
-        };
-        assert_eq!(
-            r.options_by_question(),
-            [(4, vec!["b".to_string(), "a".to_string()])]
-        );
     }
 }

@@ -9,14 +9,16 @@ mod fingerprint;
 mod load;
 mod model;
 pub mod raw;
+mod reasons;
 pub mod schema;
 mod validate;
 
 pub use answer::Answer;
-pub use condition::{Bounds, CondProblem, Condition, Facts, Reasons, Test, describe};
+pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
 pub use load::{BankSource, load, load_thorough, make_inert, set_follow_links};
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE,
     Flag, Kind, KindName, OverallBy, Question, Scale, Set, Severity,
 };
+pub use reasons::Reasons;
 pub use validate::{MAX_FLAGS, SETTINGS_FILE, SourceFile, check, is_valid_id};

@@ -51,6 +51,9 @@ pub struct Item {
     pub key: Option<char>,
     /// Ticking it clears every other tick (multi lists).
     pub exclusive: bool,
+    /// The width of the label's number ("4. ", "1 · "): a wrapped label's
+    /// next lines start under the text after it.
+    pub hang: usize,
 }
 
 impl Item {
@@ -59,6 +62,15 @@ impl Item {
             label: label.into(),
             key,
             exclusive: false,
+            hang: 0,
+        }
+    }
+
+    /// `number` then `label`, wrapped lines under the label.
+    pub fn numbered(number: &str, label: &str, key: Option<char>) -> Self {
+        Item {
+            hang: width_of(number),
+            ..Item::new(format!("{number}{label}"), key)
         }
     }
 }
@@ -124,7 +136,7 @@ fn prompt_lines(look: &Look, prompt: &str, hint: &str, width: usize) -> Vec<Stri
 }
 
 /// An item's lines: the cursor mark, then the tick box (multi), then the
-/// label wrapped under itself.
+/// label wrapped under its text (past its number).
 fn item_lines(
     look: &Look,
     item: &Item,
@@ -139,7 +151,7 @@ fn item_lines(
         None => "",
     };
     let first = format!("{mark}{box_}");
-    let rest = " ".repeat(width_of(&first));
+    let rest = " ".repeat(width_of(&first) + item.hang);
     lines(&item.label, width, &first, &rest, Breaks::Words)
         .into_iter()
         .map(|l| {
@@ -392,6 +404,31 @@ mod tests {
         assert!(out[1].starts_with("      "), "{out:?}");
         let out = item_lines(&look, &item, false, None, 30);
         assert!(out[0].starts_with("  Realistically,"), "{out:?}");
+    }
+
+    #[test]
+    fn a_numbered_label_wraps_under_its_text() {
+        let look = Look::new(false);
+        let label = "Another way, such as a step-parent or a grandparent raising a child";
+        let item = Item::numbered("4. ", label, Some('4'));
+        let out = item_lines(&look, &item, false, None, 40);
+        assert!(out[0].starts_with("  4. Another way"), "{out:?}");
+        assert!(
+            out.len() > 1 && out[1..].iter().all(|l| l.starts_with("     ")),
+            "{out:?}"
+        );
+        assert!(!out[1].starts_with("      "), "{out:?}");
+        let out = item_lines(&look, &item, true, Some(true), 40);
+        assert!(
+            out[1..].iter().all(|l| l.starts_with("         ")),
+            "{out:?}"
+        );
+        let item = Item::numbered("1 · ", label, Some('1'));
+        let out = item_lines(&look, &item, false, None, 40);
+        assert!(
+            out[1].starts_with("      ") && !out[1].starts_with("       "),
+            "{out:?}"
+        );
     }
 
     #[test]

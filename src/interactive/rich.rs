@@ -157,8 +157,14 @@ impl Rich {
             .iter()
             .enumerate()
             .map(|(i, (label, answer))| match answer {
-                Answer::Scale(x) if scale => Item::new(label.clone(), digit(*x)),
-                _ => Item::new(format!("{}. {label}", i + 1), digit(i as i64 + 1)),
+                Answer::Scale(x) if scale => {
+                    let number = format!("{x} · ");
+                    match label.strip_prefix(&number) {
+                        Some(text) => Item::numbered(&number, text, digit(*x)),
+                        None => Item::new(label.clone(), digit(*x)),
+                    }
+                }
+                _ => Item::numbered(&format!("{}. ", i + 1), label, digit(i as i64 + 1)),
             })
             .collect();
         let default = match v.current {
@@ -180,7 +186,7 @@ impl Rich {
         let mut items: Vec<Item> = labels
             .iter()
             .enumerate()
-            .map(|(i, l)| Item::new(format!("{}. {l}", i + 1), digit(i as i64 + 1)))
+            .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, digit(i as i64 + 1)))
             .collect();
         let mut skip = Item::new(SKIP, None);
         skip.exclusive = true;
@@ -445,7 +451,7 @@ impl Prompter for Rich {
         let list: Vec<Item> = items
             .iter()
             .enumerate()
-            .map(|(i, l)| Item::new(format!("{}. {l}", i + 1), digit(i as i64 + 1)))
+            .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, digit(i as i64 + 1)))
             .collect();
         let picked = menu::select(&self.term, &self.look, prompt, "", &list, default)?;
         if let Some(i) = picked {

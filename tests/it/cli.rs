@@ -385,6 +385,46 @@ fn the_template_is_accepted_as_is_and_once_filled_in() {
 }
 
 #[test]
+fn the_template_lines_up_each_questions_labels_after_its_longest_id() {
+    let template = Test::new().args(["template"]).success().stdout();
+    assert!(
+        template.contains("#   partner_gave_birth  My partner, or a surrogate, gave birth"),
+        "{template}"
+    );
+    // Every option list: each label starts in the same column, at least two
+    // spaces after the longest id.
+    let mut lists = 0;
+    let mut lines = template.lines().peekable();
+    while let Some(line) = lines.next() {
+        if !(line == "# One of:" || line.starts_with("# A list of any of these")) {
+            continue;
+        }
+        lists += 1;
+        let mut columns = Vec::new();
+        while let Some(option) = lines.next_if(|l| l.starts_with("#   ")) {
+            let rest = &option["#   ".len()..];
+            let id_end = rest
+                .find(' ')
+                .unwrap_or_else(|| panic!("no label: {option:?}"));
+            let gap = rest[id_end..].len() - rest[id_end..].trim_start().len();
+            assert!(gap >= 2, "id runs into its label: {option:?}");
+            columns.push(id_end + gap);
+        }
+        assert!(columns.len() >= 2, "after {line:?}");
+        assert!(
+            columns.iter().all(|&c| c == columns[0]),
+            "labels out of line after {line:?}: {columns:?}\n{template}"
+        );
+    }
+    assert!(lists > 20, "option lists found: {lists}");
+    // Still an answers file, accepted as it is.
+    Test::new()
+        .args(["assess", "--format", "json", "--answers", "-"])
+        .stdin(template)
+        .success();
+}
+
+#[test]
 fn quick_template_holds_only_core_questions() {
     let t = stdout_of(mt().args(["template", "--quick", "--bank"]).arg(mini()));
     assert!(t.contains("boss_understands: null"));

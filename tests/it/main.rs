@@ -32,6 +32,7 @@ mod interactive;
 mod layering;
 mod levers;
 mod personas;
+mod reason_lines;
 mod reference;
 mod report_story;
 mod reports;

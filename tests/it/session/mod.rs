@@ -15,6 +15,7 @@ use rexpect::session::{PtySession, spawn_command};
 use crate::harness::{BIN, MINI_FIXTURE as MINI, Test};
 
 mod end;
+mod lists;
 const TIMEOUT_MS: u64 = 10_000;
 const WIDTHS: [usize; 2] = [60, 100];
 

@@ -1,0 +1,282 @@
+//! Why a flag was raised or a next step given: which answers, flags and
+//! scores made a condition hold, and which of them a report names.
+
+use super::condition::{Condition, Facts, Test};
+
+/// Why a flag was raised or a next step given.
+///
+/// Evidence comes first: flags, dimension scores, the overall score and
+/// answers to scored questions. Answers to other unscored questions (a gate
+/// such as "do you have a manager?", or the children's ages) are context:
+/// named only when there is no evidence at all. Answers to a profile set
+/// (where you work, how you became a parent) come last: named only when
+/// there is nothing else, so a step is never explained by "you work in the
+/// United States" beside its real reason.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reasons {
+    /// Scored questions, and questions that raised a flag.
+    pub evidence: Vec<usize>,
+    /// Unscored questions named by a condition, outside profile sets.
+    pub context: Vec<usize>,
+    /// Questions of profile sets named by a condition.
+    pub profile: Vec<usize>,
+    /// `(question, option)`: ticked options of multi questions that matter.
+    pub options: Vec<(usize, String)>,
+    pub flags: Vec<usize>,
+    pub dimensions: Vec<usize>,
+    /// The overall score is a reason.
+    pub overall: bool,
+}
+
+impl Reasons {
+    fn answer(&mut self, q: usize, facts: &impl Facts) {
+        if facts.is_scored(q) {
+            self.evidence.push(q)
+        } else if facts.is_profile(q) {
+            self.profile.push(q)
+        } else {
+            self.context.push(q)
+        }
+    }
+
+    /// The questions to name, in bank order: the evidence; else, when no
+    /// flag, dimension or overall score is a reason either, the context;
+    /// else the profile answers.
+    pub fn questions(&self) -> Vec<usize> {
+        let has_evidence = !self.evidence.is_empty()
+            || !self.flags.is_empty()
+            || !self.dimensions.is_empty()
+            || self.overall;
+        let mut qs = if has_evidence {
+            self.evidence.clone()
+        } else if !self.context.is_empty() {
+            self.context.clone()
+        } else {
+            self.profile.clone()
+        };
+        qs.sort_unstable();
+        qs.dedup();
+        qs
+    }
+
+    /// The options that matter, per named question, each list in the order
+    /// met and without repeats; only for questions [`Reasons::questions`] names.
+    pub fn options_by_question(&self) -> Vec<(usize, Vec<String>)> {
+        let named = self.questions();
+        let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+        for (q, o) in &self.options {
+            if named.binary_search(q).is_err() {
+                continue;
+            }
+            match out.iter_mut().find(|(x, _)| x == q) {
+                Some((_, os)) => {
+                    if !os.contains(o) {
+                        os.push(o.clone())
+                    }
+                }
+                None => out.push((*q, vec![o.clone()])),
+            }
+        }
+        out.sort_by_key(|(q, _)| *q);
+        out
+    }
+
+    /// The flags that are reasons, in bank order.
+    pub fn flags(&self) -> Vec<usize> {
+        sorted(&self.flags)
+    }
+    /// The dimensions that are reasons, in bank order.
+    pub fn dimensions(&self) -> Vec<usize> {
+        sorted(&self.dimensions)
+    }
+}
+
+fn sorted(xs: &[usize]) -> Vec<usize> {
+    let mut out = xs.to_vec();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+impl Condition {
+    /// Why this (holding) condition holds: the flags, dimensions and
+    /// answers that made it hold, gathered into `out` in the order met.
+    /// A question that was not asked is never a reason.
+    pub fn because(&self, facts: &impl Facts, out: &mut Reasons) {
+        match self {
+            Condition::Answer { question, test } => {
+                // Only `answered: false` holds without an answer; then the
+                // reason is "you did not answer", which needs the question
+                // to have been asked.
+                if !facts.asked(*question) {
+                    return;
+                }
+                out.answer(*question, facts);
+                if let Test::Includes(opt) = test {
+                    out.options.push((*question, opt.clone()));
+                }
+            }
+            Condition::Flag(f) => {
+                out.flags.push(*f);
+                facts.flag_reasons(*f, out);
+            }
+            Condition::Dimension { set, bounds } => {
+                out.dimensions.push(*set);
+                facts.dimension_reasons(*set, *bounds, out);
+            }
+            // The reason is the overall score itself: every answer shares in
+            // it, so naming some would single them out without cause.
+            Condition::Overall(_) => out.overall = true,
+            Condition::All(cs) => cs.iter().for_each(|c| c.because(facts, out)),
+            Condition::Any(cs) => cs
+                .iter()
+                .filter(|c| c.holds(facts))
+                .for_each(|c| c.because(facts, out)),
+            Condition::Not(c) => c.because_not(facts, out),
+        }
+    }
+
+    /// Why this condition does not hold (so `not` of it holds): the
+    /// answers that made it fail. A question that made it fail only by
+    /// having no answer (not asked, or skipped) is not a reason: "because
+    /// you did not say X" explains nothing. Flags not raised and scores out
+    /// of bounds are not named either.
+    fn because_not(&self, facts: &impl Facts, out: &mut Reasons) {
+        match self {
+            Condition::Answer { question, .. } => {
+                if facts.answer(*question).is_some() {
+                    out.answer(*question, facts);
+                }
+            }
+            Condition::Flag(_) | Condition::Dimension { .. } | Condition::Overall(_) => {}
+            // `all` fails through the parts that fail; `any` through all.
+            Condition::All(cs) | Condition::Any(cs) => cs
+                .iter()
+                .filter(|c| !c.holds(facts))
+                .for_each(|c| c.because_not(facts, out)),
+            Condition::Not(c) => c.because(facts, out),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Answer;
+
+    #[test]
+    fn context_answers_are_named_only_when_nothing_else_is_a_reason() {
+        let mut r = Reasons {
+            context: vec![0],
+            ..Reasons::default()
+        };
+        assert_eq!(r.questions(), [0]);
+        r.overall = true;
+        assert_eq!(r.questions(), Vec::<usize>::new());
+        r.overall = false;
+        r.flags.push(2);
+        assert_eq!(r.questions(), Vec::<usize>::new());
+        r.evidence = vec![5, 3, 5];
+        assert_eq!(r.questions(), [3, 5]);
+    }
+
+    #[test]
+    fn options_are_kept_only_for_named_questions_without_repeats() {
+        let r = Reasons {
+            evidence: vec![4],
+            context: vec![1],
+            options: vec![
+                (4, "b".into()),
+                (1, "x".into()),
+                (4, "a".into()),
+                (4, "b".into()),
+            ],
+            ..Reasons::default()
+        };
+        assert_eq!(
+            r.options_by_question(),
+            [(4, vec!["b".to_string(), "a".to_string()])]
+        );
+    }
+
+    /// Question 0 answered "a", scored; 1 asked but skipped; 2 not asked;
+    /// 3 a profile answer "p".
+    struct Sheet;
+    impl Facts for Sheet {
+        fn answer(&self, q: usize) -> Option<&Answer> {
+            static A: std::sync::LazyLock<Answer> =
+                std::sync::LazyLock::new(|| Answer::Choice("a".into()));
+            static P: std::sync::LazyLock<Answer> =
+                std::sync::LazyLock::new(|| Answer::Choice("p".into()));
+            match q {
+                0 => Some(&A),
+                3 => Some(&P),
+                _ => None,
+            }
+        }
+        fn asked(&self, q: usize) -> bool {
+            q != 2
+        }
+        fn is_scored(&self, q: usize) -> bool {
+            q == 0
+        }
+        fn is_profile(&self, q: usize) -> bool {
+            q == 3
+        }
+    }
+
+    fn is(question: usize, v: &str) -> Condition {
+        Condition::Answer {
+            question,
+            test: Test::Is(Answer::Choice(v.into())),
+        }
+    }
+
+    fn why(c: &Condition) -> Vec<usize> {
+        assert!(c.holds(&Sheet), "{c:?}");
+        let mut r = Reasons::default();
+        c.because(&Sheet, &mut r);
+        r.questions()
+    }
+
+    #[test]
+    fn a_question_without_an_answer_does_not_explain_a_not() {
+        let not = |c| Condition::Not(Box::new(c));
+        // Not asked, or skipped: `not` holds by absence alone.
+        assert_eq!(why(&not(is(2, "x"))), Vec::<usize>::new());
+        assert_eq!(why(&not(is(1, "x"))), Vec::<usize>::new());
+        // Answered otherwise: that answer is the reason.
+        assert_eq!(why(&not(is(0, "x"))), [0]);
+        // Beside a real reason, the absent ones add nothing.
+        let c = Condition::All(vec![is(3, "p"), not(is(2, "x")), not(is(0, "x"))]);
+        assert_eq!(why(&c), [0]);
+        // `not all`: only the failing part; `not not`: the inner reasons.
+        assert_eq!(why(&not(Condition::All(vec![is(3, "p"), is(0, "x")]))), [0]);
+        assert_eq!(why(&not(not(is(0, "a")))), [0]);
+    }
+
+    #[test]
+    fn an_unasked_question_is_never_a_reason_for_not_being_answered() {
+        let unanswered = |question| Condition::Answer {
+            question,
+            test: Test::Answered(false),
+        };
+        assert_eq!(why(&unanswered(2)), Vec::<usize>::new());
+        assert_eq!(why(&unanswered(1)), [1]);
+    }
+
+    #[test]
+    fn profile_answers_are_named_only_when_nothing_else_is() {
+        assert_eq!(why(&is(3, "p")), [3]);
+        let gate_too = Condition::All(vec![is(3, "p"), unanswered_gate()]);
+        assert_eq!(why(&gate_too), [1]);
+        assert_eq!(why(&Condition::All(vec![is(3, "p"), is(0, "a")])), [0]);
+    }
+
+    fn unanswered_gate() -> Condition {
+        Condition::Answer {
+            question: 1,
+            test: Test::Answered(false),
+        }
+    }
+}
