@@ -317,22 +317,3 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
     };
     Ok(Slot::Given(answer))
 }
-
-/// One answer as an answers file may write it, for the file's JSON Schema.
-#[derive(serde::Serialize, schemars::JsonSchema)]
-#[serde(untagged)]
-pub enum AnswerValue {
-    /// choice: an option id; text: any text.
-    Text(String),
-    /// multi: option ids ([] for none).
-    Options(Vec<String>),
-    /// scale: a whole number in the question's range.
-    Number(i64),
-    /// yesno.
-    YesNo(bool),
-}
-
-/// An answers file: question id → answer; `null` skips the question.
-#[derive(serde::Serialize, schemars::JsonSchema)]
-#[schemars(title = "mommytrack answers file")]
-pub struct AnswersFile(pub std::collections::BTreeMap<String, Option<AnswerValue>>);

@@ -1,5 +1,5 @@
 //! The JSON Schemas of `mommytrack schema bank|set|answers`: generated
-//! from the raw bank types ([`super::raw`]) and the answers type by
+//! from the raw bank types ([`super::raw`]) and the answers-file types here by
 //! schemars, then tightened with what validation requires of a single file,
 //! so that an editor using the schema flags what `mommytrack validate`
 //! refuses: required fields (never `null`), the `kind` and `severity`
@@ -31,7 +31,7 @@ pub fn schema(kind: SchemaKind) -> Value {
     let generated = match kind {
         SchemaKind::Bank => schemars::schema_for!(RawSettings),
         SchemaKind::Set => schemars::schema_for!(RawSet),
-        SchemaKind::Answers => schemars::schema_for!(crate::answers::AnswersFile),
+        SchemaKind::Answers => schemars::schema_for!(AnswersFile),
     };
     let mut v = serde_json::to_value(generated).unwrap_or(Value::Null);
     match kind {
@@ -381,3 +381,22 @@ mod tests {
         assert!(q["properties"]["help"].to_string().contains("null"));
     }
 }
+
+/// One answer as an answers file may write it, for the file's JSON Schema.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// choice: an option id; text: any text.
+    Text(String),
+    /// multi: option ids ([] for none).
+    Options(Vec<String>),
+    /// scale: a whole number in the question's range.
+    Number(i64),
+    /// yesno.
+    YesNo(bool),
+}
+
+/// An answers file: question id → answer; `null` skips the question.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[schemars(title = "mommytrack answers file")]
+pub struct AnswersFile(pub std::collections::BTreeMap<String, Option<AnswerValue>>);

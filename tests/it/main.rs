@@ -30,6 +30,7 @@ mod hostile_terminal;
 mod instrument;
 #[cfg(unix)]
 mod interactive;
+mod layering;
 mod levers;
 mod personas;
 mod reference;
