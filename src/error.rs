@@ -40,6 +40,10 @@ impl ExitKind {
 pub struct Failure {
     pub kind: ExitKind,
     pub message: String,
+    /// The message opens with the file it is about (`FILE:LINE:COLUMN: `
+    /// or `FILE: `), as a bank or answers problem does, so it is shown as
+    /// it is, without the program's name in front.
+    pub located: bool,
 }
 
 impl Failure {
@@ -47,6 +51,21 @@ impl Failure {
         Failure {
             kind,
             message: message.into(),
+            located: false,
+        }
+    }
+    /// Invalid data in `file` (65), shown as `FILE:LINE:COLUMN: message`
+    /// where the position is known (1-based), else `FILE: message`: the
+    /// form every command uses for a problem in a file.
+    pub fn in_file(file: &str, pos: Option<(usize, usize)>, message: impl fmt::Display) -> Self {
+        let message = match pos {
+            Some((line, column)) => format!("{file}:{line}:{column}: {message}"),
+            None => format!("{file}: {message}"),
+        };
+        Failure {
+            kind: ExitKind::InvalidData,
+            message,
+            located: true,
         }
     }
     pub fn usage(message: impl Into<String>) -> Self {
@@ -180,6 +199,26 @@ impl fmt::Display for Problem {
         }
         Ok(())
     }
+}
+
+/// Whether `err` is shown as it is: a list of problems, or a single
+/// problem that opens with its file and position.
+pub fn is_located(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<Problems>().is_some()
+        || (err.chain().count() == 1 && err.downcast_ref::<Failure>().is_some_and(|f| f.located))
+}
+
+/// A JSON parser error's position, 1-based (the parser says column 0 for
+/// the start of a line), and its message without the " at line X column
+/// Y" the position already gives.
+pub fn json_error(e: &serde_json::Error) -> (Option<(usize, usize)>, String) {
+    let text = e.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(i) if e.line() > 0 => text[..i].to_string(),
+        _ => text,
+    };
+    let pos = (e.line() > 0).then(|| (e.line(), e.column().max(1)));
+    (pos, message)
 }
 
 /// Writes one diagnostic line (a warning, an error) to standard error,

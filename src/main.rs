@@ -10,10 +10,11 @@ fn main() {
     let cli = mommytrack::cli::parse();
     if let Err(err) = mommytrack::commands::run(cli) {
         let code = mommytrack::error::exit_code(&err);
-        // Problems lists and a stopped session's words to the person are
+        // Problems in a file (`FILE:LINE:COLUMN: …`, as every command
+        // words them) and a stopped session's words to the person are
         // complete messages; anything else gets a prefix.
         let interrupted = code == mommytrack::error::ExitKind::Interrupted.code();
-        if interrupted || err.downcast_ref::<mommytrack::error::Problems>().is_some() {
+        if interrupted || mommytrack::error::is_located(&err) {
             mommytrack::error::diag(&err);
         } else {
             mommytrack::error::diag(format_args!("mommytrack: {err:#}"));

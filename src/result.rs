@@ -527,11 +527,12 @@ impl AssessmentResult {
     /// Reads a saved result, refusing one from a newer schema.
     pub fn from_json(text: &str, file: &str) -> Result<Self, Failure> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            Failure::invalid(format!(
-                "{file}:{}:{}: not a mommytrack JSON result: {e}; save one with `mommytrack assess --format json --output FILE`",
-                e.line(),
-                e.column()
-            ))
+            let (pos, e) = crate::error::json_error(&e);
+            Failure::in_file(
+                file,
+                pos,
+                format_args!("not a mommytrack JSON result: {e}; save one with `mommytrack assess --format json --output FILE`"),
+            )
         })?;
         Self::from_value(value, file)
     }
@@ -543,21 +544,29 @@ impl AssessmentResult {
             .and_then(serde_json::Value::as_u64)
         {
             Some(v) if v > u64::from(SCHEMA_VERSION) => {
-                return Err(Failure::invalid(format!(
-                    "{file}: this result has schema_version {v}, made by a newer mommytrack; this version reads up to {SCHEMA_VERSION}: upgrade mommytrack to read it"
-                )));
+                return Err(Failure::in_file(
+                    file,
+                    None,
+                    format_args!(
+                        "this result has schema_version {v}, made by a newer mommytrack; this version reads up to {SCHEMA_VERSION}: upgrade mommytrack to read it"
+                    ),
+                ));
             }
             Some(_) => {}
             None => {
-                return Err(Failure::invalid(format!(
-                    "{file}: no `schema_version`, so this is not a mommytrack JSON result; save one with `mommytrack assess --format json --output FILE`"
-                )));
+                return Err(Failure::in_file(
+                    file,
+                    None,
+                    "no `schema_version`, so this is not a mommytrack JSON result; save one with `mommytrack assess --format json --output FILE`",
+                ));
             }
         }
         let mut result: AssessmentResult = serde_json::from_value(value).map_err(|e| {
-            Failure::invalid(format!(
-                "{file}: not a complete mommytrack JSON result ({e}); was it edited by hand?"
-            ))
+            Failure::in_file(
+                file,
+                None,
+                format_args!("not a complete mommytrack JSON result ({e}); was it edited by hand?"),
+            )
         })?;
         result.upgrade();
         Ok(result)

@@ -35,8 +35,8 @@ pub fn parse_result(text: &str, file: &str) -> Result<AssessmentResult, Failure>
         Err(_) => return AssessmentResult::from_json(text, file),
     };
     check(&value).map_err(|(field, why)| {
-        Failure::invalid(format!(
-            "{file}: `{field}` {why}; mommytrack never writes that, so the file was changed after it was saved: save a fresh one with `mommytrack assess --format json --output FILE`"
+        Failure::in_file(file, None, format_args!(
+            "`{field}` {why}; mommytrack never writes that, so the file was changed after it was saved: save a fresh one with `mommytrack assess --format json --output FILE`"
         ))
     })?;
     make_inert(&mut value);

@@ -447,11 +447,15 @@ impl Summarizer {
         };
         match &self.bank {
             Some((_, title, _, first)) if !same => {
-                return Err(Failure::invalid(format!(
-                    "{file}: this result comes from a different question bank (\"{}\") than {first} (\"{}\"); summarize results of one bank at a time",
-                    crate::export::terminal_safe(&r.bank.title),
-                    crate::export::terminal_safe(title),
-                )));
+                return Err(Failure::in_file(
+                    file,
+                    None,
+                    format_args!(
+                        "this result comes from a different question bank (\"{}\") than {first} (\"{}\"); summarize results of one bank at a time",
+                        crate::export::terminal_safe(&r.bank.title),
+                        crate::export::terminal_safe(title),
+                    ),
+                ));
             }
             _ => {}
         }
@@ -479,9 +483,13 @@ impl Summarizer {
             // An option id; anything else was typed in by hand and could be
             // anything, a name among them: it is never shown.
             serde_json::Value::String(s) if !crate::bank::is_valid_id(s) => {
-                return Err(Failure::invalid(format!(
-                    "{file}: the answer to `{by}` is not an option id, so the file was changed after it was saved; save a fresh one with `mommytrack assess --format json --output FILE`"
-                )));
+                return Err(Failure::in_file(
+                    file,
+                    None,
+                    format_args!(
+                        "the answer to `{by}` is not an option id, so the file was changed after it was saved; save a fresh one with `mommytrack assess --format json --output FILE`"
+                    ),
+                ));
             }
             serde_json::Value::String(s) => s.clone(),
             serde_json::Value::Bool(b) => b.to_string(),

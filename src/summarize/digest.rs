@@ -71,21 +71,27 @@ impl Digest {
         match serde_json::from_str::<Digest>(text) {
             Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => match d.impossible() {
                 None => Ok(d),
-                Some((field, x)) => Err(Failure::invalid(format!(
-                    "{file}: `{field}` is {}, which mommytrack never writes, so the file was changed after it was saved; leave it out, or save a fresh one with `mommytrack assess --format json --output FILE`",
-                    if x.abs() >= 1e7 {
-                        format!("{x:e}")
-                    } else {
-                        x.to_string()
-                    }
-                ))),
+                Some((field, x)) => Err(Failure::in_file(
+                    file,
+                    None,
+                    format_args!(
+                        "`{field}` is {}, which mommytrack never writes, so the file was changed after it was saved; leave it out, or save a fresh one with `mommytrack assess --format json --output FILE`",
+                        if x.abs() >= 1e7 {
+                            format!("{x:e}")
+                        } else {
+                            x.to_string()
+                        }
+                    ),
+                )),
             },
             // The reader of `report` names what is wrong, in its words.
             _ => match AssessmentResult::from_json(text, file) {
                 Err(e) => Err(e),
-                Ok(_) => Err(Failure::invalid(format!(
-                    "{file}: not a complete mommytrack JSON result; was it edited by hand?"
-                ))),
+                Ok(_) => Err(Failure::in_file(
+                    file,
+                    None,
+                    "not a complete mommytrack JSON result; was it edited by hand?",
+                )),
             },
         }
     }

@@ -21,6 +21,7 @@ mod docs_psychometric;
 mod engine_props;
 mod engine_v2;
 mod error_messages;
+mod file_errors;
 mod fuzz_saved;
 #[cfg(unix)]
 mod hostile_files;
