@@ -183,14 +183,20 @@ fn scalar_value(s: &str) -> Option<String> {
         return serde_yaml::from_str::<String>(&format!("\"{inner}\"")).ok();
     }
     let line = s.split(['\n', '\r']).next()?;
+    let v = plain_value(line);
+    (!v.is_empty() && !v.starts_with(['[', '{', '|', '>', '&', '*', '!'])).then(|| v.to_string())
+}
+
+/// A value written on one line, up to a comment (` #`) or the end of a flow
+/// item (`,`, `}`, `]`).
+fn plain_value(line: &str) -> &str {
     let end = line
         .find(" #")
         .into_iter()
         .chain(line.find([',', '}', ']']))
         .min()
         .unwrap_or(line.len());
-    let v = line[..end].trim_end();
-    (!v.is_empty() && !v.starts_with(['[', '{', '|', '>', '&', '*', '!'])).then(|| v.to_string())
+    line[..end].trim_end()
 }
 
 /// The plain (unquoted) scalar that follows a mapping key ending at byte
@@ -203,13 +209,7 @@ pub fn plain_scalar_after(text: &str, key_end: usize) -> Option<&str> {
         .trim_start_matches([' ', '\t']);
     let rest = rest.strip_prefix(':')?.trim_start_matches([' ', '\t']);
     let line = rest.split(['\n', '\r']).next()?;
-    let end = line
-        .find(" #")
-        .into_iter()
-        .chain(line.find([',', '}', ']']))
-        .min()
-        .unwrap_or(line.len());
-    let raw = line[..end].trim_end();
+    let raw = plain_value(line);
     let quoted_or_special =
         raw.is_empty() || raw.starts_with(['"', '\'', '[', '{', '&', '*', '!', '|', '>']);
     (!quoted_or_special).then_some(raw)

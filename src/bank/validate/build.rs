@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::context::{
-    Ctx, Cursor, IdRule, SourceFile, check_id, id_problem, is_valid_id, required, set_weight,
+    Ctx, Cursor, IdRule, SourceFile, Zero, check_id, id_problem, is_valid_id, required, weight,
 };
 use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
@@ -227,7 +227,7 @@ impl Builder {
         }
         let title = required(raw.title, "title", "set", &id, ctx, set_at, p);
         let key_at = |key: &str| set_at.and_then(|a| ctx.key(key, a));
-        let weight = set_weight(raw.weight, ctx, || key_at("weight"), &id, p);
+        let weight = weight(raw.weight, Zero::Allowed, ctx, || key_at("weight"), &id, p);
         let min_answered = match raw.min_answered {
             None => 1,
             Some(n) if (0..=MAX_COUNT).contains(&n) => n as usize,

@@ -164,56 +164,47 @@ pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> 
         })
 }
 
-/// `at` is looked up only for a problem: searching the text for every
-/// question would make validation cost grow with the square of its size.
-pub(super) fn positive_weight(
+/// Whether a weight of 0 is allowed: a set's is (the dimension is reported
+/// and left out of the overall), a question's is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Zero {
+    Allowed,
+    Refused,
+}
+
+/// A question's or a set's `weight`, default 1. `at` is looked up only for
+/// a problem: searching the text for every question would make validation
+/// cost grow with the square of its size.
+pub(super) fn weight(
     w: Option<f64>,
+    zero: Zero,
     ctx: &Ctx,
     at: impl FnOnce() -> Option<usize>,
     id: &str,
     p: &mut Vec<Problem>,
 ) -> f64 {
+    let fits = |w: f64| match zero {
+        Zero::Allowed => (0.0..=MAX_NUMBER).contains(&w),
+        Zero::Refused => w > 0.0 && w <= MAX_NUMBER,
+    };
     match w {
         None => 1.0,
-        Some(w) if w.is_finite() && w > 0.0 && w <= MAX_NUMBER => w,
+        Some(w) if w.is_finite() && fits(w) => w,
         Some(w) => {
-            p.push(
-                ctx.problem(
+            let (what, hint) = match zero {
+                Zero::Refused => (
                     format!(
                         "weight {} is not a positive number up to {MAX_NUMBER}",
                         show(w)
                     ),
-                    at(),
-                )
-                .id(id)
-                .hint("use a number above 0, e.g. 1 or 1.5; leave it out for 1"),
-            );
-            1.0
-        }
-    }
-}
-
-/// A set's weight: like a question's, but 0 is allowed (the dimension is
-/// reported and left out of the overall).
-pub(super) fn set_weight(
-    w: Option<f64>,
-    ctx: &Ctx,
-    at: impl FnOnce() -> Option<usize>,
-    id: &str,
-    p: &mut Vec<Problem>,
-) -> f64 {
-    match w {
-        None => 1.0,
-        Some(w) if w.is_finite() && (0.0..=MAX_NUMBER).contains(&w) => w,
-        Some(w) => {
-            p.push(
-                ctx.problem(
+                    "use a number above 0, e.g. 1 or 1.5; leave it out for 1",
+                ),
+                Zero::Allowed => (
                     format!("weight {} is not a number from 0 to {MAX_NUMBER}", show(w)),
-                    at(),
-                )
-                .id(id)
-                .hint("use a number such as 1 or 1.5; 0 reports the dimension but leaves it out of the overall; leave it out for 1"),
-            );
+                    "use a number such as 1 or 1.5; 0 reports the dimension but leaves it out of the overall; leave it out for 1",
+                ),
+            };
+            p.push(ctx.problem(what, at()).id(id).hint(hint));
             1.0
         }
     }

@@ -3,9 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::context::{
-    Ctx, Cursor, IdRule, check_id, plain_number, positive_weight, required, show,
-};
+use super::context::{Ctx, Cursor, IdRule, Zero, check_id, plain_number, required, show, weight};
 use super::{Builder, MAX_NUMBER, PendingWhen};
 use crate::bank::model::{Choice, Kind, Question, Scale};
 use crate::bank::raw::*;
@@ -97,7 +95,14 @@ impl Builder {
             self.question_index.insert(id.clone(), index);
         }
         let prompt = required(rq.prompt.take(), "prompt", "question", &id, ctx, at, p);
-        let weight = positive_weight(rq.weight, ctx, || ctx.key("weight", at_off), &id, p);
+        let weight = weight(
+            rq.weight,
+            Zero::Refused,
+            ctx,
+            || ctx.key("weight", at_off),
+            &id,
+            p,
+        );
         let kind_name = rq.kind.take().unwrap_or_default();
         let q = At {
             ctx,
