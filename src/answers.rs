@@ -133,13 +133,14 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
     // Keys come in file order, so each is looked for after the one before.
     let mut cursor = 0;
     let mut unreported = 0usize;
-    for (key, value) in &map {
+    // Taken apart as it is read: each value moves into the sheet.
+    for (key, value) in map {
         if problems.len() >= MAX_PROBLEMS {
             // Enough to fix first; counting the rest stays cheap.
             let ok = key
                 .as_str()
                 .and_then(|id| bank.question_position(id))
-                .is_some_and(|q| convert(&bank.questions[q], value).is_ok());
+                .is_some_and(|q| convert(&bank.questions[q], &value).is_ok());
             unreported += usize::from(!ok);
             continue;
         }
@@ -149,7 +150,7 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
                     file,
                     format!(
                         "question ids are names, found {}",
-                        crate::bank::describe(key)
+                        crate::bank::describe(&key)
                     ),
                 )
                 .hint("see `mommytrack questions` for the ids"),
@@ -172,13 +173,13 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         };
         // A text answer that YAML reads as a number or a truth value
         // (`1.10`, `yes`) keeps the text as written, not `1.1` or `true`.
-        let value = match (&bank.questions[q].kind, value, at) {
+        let value = match (&bank.questions[q].kind, &value, at) {
             (Kind::Text, Value::Number(_) | Value::Bool(_), Some(at)) => {
                 crate::input::plain_scalar_after(text, at + id.len())
-                    .filter(|raw| serde_yaml::from_str::<Value>(raw).is_ok_and(|v| &v == value))
-                    .map_or_else(|| value.clone(), |raw| Value::String(raw.to_string()))
+                    .filter(|raw| serde_yaml::from_str::<Value>(raw).is_ok_and(|v| v == value))
+                    .map_or(value, |raw| Value::String(raw.to_string()))
             }
-            _ => value.clone(),
+            _ => value,
         };
         match convert(&bank.questions[q], &value) {
             Ok(slot) => sheet.set(q, slot),

@@ -15,7 +15,8 @@ pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 pub fn read_text(path: &Path) -> Result<String, Failure> {
     let file =
         open_regular(path).map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))?;
-    read_capped(file, &crate::sanitize::path(path))
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_capped(file, size, &crate::sanitize::path(path))
         .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))
 }
 
@@ -25,7 +26,7 @@ pub fn read_text_if_exists(path: &Path) -> Result<Option<String>, Failure> {
     match open_regular(path) {
         Err(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e.unwrap_or_else(|io| Failure::no_input(path, &io))),
-        Ok(file) => read_capped(file, &crate::sanitize::path(path))
+        Ok(file) => read_capped(file, 0, &crate::sanitize::path(path))
             .map(Some)
             .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io))),
     }
@@ -71,7 +72,7 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, Result<Failure, std::i
 
 /// Reads standard input as UTF-8 text with the same limits as a file.
 pub fn read_stdin() -> Result<String, Failure> {
-    read_capped(std::io::stdin().lock(), "standard input").map_err(|e| {
+    read_capped(std::io::stdin().lock(), 0, "standard input").map_err(|e| {
         e.unwrap_or_else(|io| {
             Failure::new(
                 ExitKind::NoInput,
@@ -82,8 +83,17 @@ pub fn read_stdin() -> Result<String, Failure> {
 }
 
 /// `Err(Ok(failure))` for content problems, `Err(Err(io))` for I/O errors.
-fn read_capped(reader: impl Read, name: &str) -> Result<String, Result<Failure, std::io::Error>> {
-    let mut bytes = Vec::new();
+/// `size` is the expected length (0 if unknown): reading into a buffer of
+/// the right size saves regrowing it, and the probing reads, per file of a
+/// bank with thousands of them.
+fn read_capped(
+    reader: impl Read,
+    size: u64,
+    name: &str,
+) -> Result<String, Result<Failure, std::io::Error>> {
+    // One byte more than the file holds, so the end is found without
+    // growing the buffer; never more than the cap allows.
+    let mut bytes = Vec::with_capacity(size.saturating_add(1).min(MAX_INPUT_BYTES + 1) as usize);
     reader
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)

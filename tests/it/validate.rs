@@ -58,6 +58,23 @@ fn duplicate_question_ids_across_files() {
     );
 }
 
+/// A repeat within one file names that file, which is still being read
+/// when the repeat is found.
+#[test]
+fn duplicate_question_ids_in_one_file() {
+    let (err, dir) = problems(&[("10_boss.yaml", "id: boss_understands", "id: has_manager")]);
+    let boss = dir.path().join("10_boss.yaml");
+    let prefix = format!("{}:18:5: [has_manager] ", boss.display());
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no problem at {prefix}\n{err}"));
+    assert!(
+        line.contains(&format!("already used in {};", boss.display())),
+        "{line}"
+    );
+}
+
 #[test]
 fn duplicate_option_ids() {
     expect(

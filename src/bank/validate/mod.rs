@@ -246,8 +246,6 @@ struct Builder {
     set_index: HashMap<String, usize>,
     questions: Vec<Question>,
     question_index: HashMap<String, usize>,
-    /// Where each question id was defined, for duplicate messages.
-    question_file: HashMap<String, String>,
     /// Questions whose definition is broken: conditions naming them are
     /// not checked further, to avoid a cascade of messages.
     broken: HashSet<usize>,

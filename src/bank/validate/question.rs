@@ -79,7 +79,13 @@ impl Builder {
                     .hint("add `id: …` (unique across the bank)")
             },
             || {
-                self.question_file.get(&id).map(|file| {
+                self.question_index.get(&id).map(|&other| {
+                    // The set being read is pushed after its questions.
+                    let file = self
+                        .questions
+                        .get(other)
+                        .and_then(|q| self.sets.get(q.set))
+                        .map_or(ctx.name, |s| s.file.as_str());
                     ctx.problem(
                         format!("the question id `{id}` is already used in {file}"),
                         at,
@@ -91,7 +97,6 @@ impl Builder {
             p,
         );
         if fresh {
-            self.question_file.insert(id.clone(), ctx.name.to_string());
             self.question_index.insert(id.clone(), index);
         }
         let prompt = required(rq.prompt.take(), "prompt", "question", &id, ctx, at, p);
