@@ -310,9 +310,18 @@ impl Counts {
 fn questions_text(bank: &Bank) -> String {
     use std::fmt::Write as _;
     let c = Counts::of(bank);
+    let n = |n: usize, one: &str, many: &str| format!("{n} {}", export::plural(n, one, many));
     let mut out = format!(
-        "{}\n{} sets, {} questions ({} core, {} scored), {} red and {} green flags, {} advice entries\n",
-        bank.title, c.sets, c.questions, c.core, c.scored, c.red_flags, c.green_flags, c.advice
+        "{}\n{}, {} ({} core, {} scored), {} red and {} green {}, {}\n",
+        bank.title,
+        n(c.sets, "set", "sets"),
+        n(c.questions, "question", "questions"),
+        c.core,
+        c.scored,
+        c.red_flags,
+        c.green_flags,
+        export::plural(c.green_flags, "flag", "flags"),
+        n(c.advice, "advice entry", "advice entries"),
     );
     for set in &bank.sets {
         let _ = writeln!(out, "\n{} [{}] weight {}", set.title, set.id, set.weight);

@@ -24,7 +24,15 @@ fn init_bank_writes_a_starter_that_validates_and_whose_schema_lines_resolve() {
     let dir = tmp.path().join("my bank");
     let v = run(&["validate", "--strict", "my bank"], tmp.path());
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
-    // Counts of one read in the singular.
+    // Counts of one read in the singular, here and in `questions`.
+    let q = run(&["questions", "--bank", "my bank"], tmp.path());
+    assert!(
+        String::from_utf8_lossy(&q.stdout).contains(
+            "1 set, 4 questions (2 core, 3 scored), 1 red and 0 green flags, 2 advice entries"
+        ),
+        "{}",
+        String::from_utf8_lossy(&q.stdout)
+    );
     assert!(
         String::from_utf8_lossy(&v.stdout)
             .contains("is valid: 1 set, 4 questions (2 core), 1 flag, 2 advice entries"),
