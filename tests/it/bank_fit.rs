@@ -155,7 +155,8 @@ proptest! {
     }
 }
 
-fn red_flag(bank: &Bank, q: &Question, a: &Answer) -> bool {
+/// Whether answer `a` to `q` raises a red flag.
+pub(crate) fn red_flag(bank: &Bank, q: &Question, a: &Answer) -> bool {
     let raises = |id: &String| {
         q.option(id)
             .and_then(|o| o.flag)

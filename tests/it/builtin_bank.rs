@@ -3,9 +3,10 @@
 
 use std::collections::BTreeSet;
 
+use crate::bank_fit::red_flag;
 use crate::harness::*;
 use mommytrack::answers::{Answer, AnswerSheet, Slot};
-use mommytrack::bank::{self, Bank, BankSource, Kind, Question, Severity};
+use mommytrack::bank::{self, Bank, BankSource, Kind, Question};
 use mommytrack::result::{self, AssessmentResult};
 use mommytrack::scoring::{self, Mode};
 
@@ -106,19 +107,6 @@ fn answers_of(q: &Question) -> Vec<Answer> {
         Kind::Scale(s) => (s.min..=s.max).map(Answer::Scale).collect(),
         Kind::YesNo(_) => vec![Answer::YesNo(true), Answer::YesNo(false)],
         Kind::Text => vec![Answer::Text("A note".into())],
-    }
-}
-
-fn red_flag(bank: &Bank, q: &Question, a: &Answer) -> bool {
-    let raises = |id: &String| {
-        q.option(id)
-            .and_then(|o| o.flag)
-            .is_some_and(|f| bank.flags[f].severity == Severity::Red)
-    };
-    match a {
-        Answer::Choice(o) => raises(o),
-        Answer::Multi(os) => os.iter().any(raises),
-        _ => false,
     }
 }
 

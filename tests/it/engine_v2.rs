@@ -10,21 +10,7 @@ use serde_json::{Value, json};
 
 /// Runs `assess --format json` on a bank folder with answers given as YAML.
 fn assess(bank: &std::path::Path, answers: &str) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let a = write(dir.path(), "a.yaml", answers);
-    let out = mt()
-        .args(["assess", "--format", "json", "--bank"])
-        .arg(bank)
-        .arg("--answers")
-        .arg(&a)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    crate::harness::assess_json(bank, answers)
 }
 
 /// A bank folder from `(file name, text)` pairs.

@@ -548,3 +548,23 @@ mod checks {
         Test::new().mini_with(&[("bank.yaml", "no such text", "x")]);
     }
 }
+
+/// Runs `assess --format json` on a bank folder with `answers` (YAML) and
+/// returns the result; fails the test, with standard error, if it fails.
+pub fn assess_json(bank: &Path, answers: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = write(dir.path(), "answers.yaml", answers);
+    let out = mt()
+        .args(["assess", "--format", "json", "--bank"])
+        .arg(bank)
+        .arg("--answers")
+        .arg(&a)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("a JSON result")
+}

@@ -26,22 +26,8 @@ const SUBSCALES: &[(&str, &[&str], &[&str], usize)] = &[
 ];
 
 fn assess(answers: &[(&str, i64)]) -> Value {
-    let dir = tempfile::tempdir().unwrap();
     let text: String = answers.iter().map(|(q, x)| format!("{q}: {x}\n")).collect();
-    let file = write(dir.path(), "answers.yaml", &text);
-    let out = mt()
-        .args(["assess", "--format", "json", "--bank"])
-        .arg(fixture("wfc7"))
-        .arg("--answers")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    assess_json(&fixture("wfc7"), &text)
 }
 
 fn dim<'a>(r: &'a Value, id: &str) -> &'a Value {
