@@ -111,7 +111,7 @@ pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Res
     };
     let count = |n: usize, one: &str, many: &str| format!("{n} {}", plural(n, one, many));
     let core = bank.questions.iter().filter(|q| q.core).count();
-    Ok(format!(
+    let summary = format!(
         "{} is valid: {}, {} ({core} core), {}, {}{}\n",
         source.describe(),
         count(bank.sets.len(), "set", "sets"),
@@ -122,7 +122,9 @@ pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Res
             0 => String::new(),
             n => format!(", {}", count(n, "warning", "warnings")),
         }
-    ))
+    );
+    crate::signals::keep_until_exit(bank);
+    Ok(summary)
 }
 
 /// `assess --strict`: warnings (the bank's, and answers to questions that

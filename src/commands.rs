@@ -52,15 +52,18 @@ pub fn run(cli: Cli) -> Result<()> {
                 ListFormat::Text => questions_text(&bank),
                 ListFormat::Json => export::to_json(&questions_json(&bank)),
             };
+            crate::signals::keep_until_exit(bank);
             print(&out)
         }
         Command::Template { bank: dir, quick } => {
             let (bank, _) = bank::load(&BankSource::from_option(dir.bank.as_deref()))?;
-            print(&template(
+            let out = template(
                 &bank,
                 if quick { Mode::Quick } else { Mode::Full },
                 dir.bank.as_deref(),
-            ))
+            );
+            crate::signals::keep_until_exit(bank);
+            print(&out)
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -138,10 +141,10 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
         crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
     }
     warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
-    // The result holds all a report needs: the bank and answers go first,
-    // so a large bank's memory is reused for the report instead of adding
-    // to it.
-    drop((eval, sheet, bank));
+    // The result holds all a report needs; the bank and answers stay
+    // until the program ends (a JSON report is written as it is made, so
+    // the memory they hold is not needed for it).
+    crate::signals::keep_until_exit((eval, sheet, bank));
     plan.report(result)
 }
 
@@ -183,14 +186,34 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
             .warning(),
         );
     }
-    for i in conditional {
+    for &i in conditional.iter().take(MAX_IGNORED_SHOWN) {
         crate::error::diag(
             Problem::new(file, does_not_apply(bank, sheet, i, mode))
                 .id(&bank.questions[i].id)
                 .warning(),
         );
     }
+    // A huge answers file could otherwise bury the report in warnings.
+    if let Some(more) = conditional
+        .len()
+        .checked_sub(MAX_IGNORED_SHOWN)
+        .filter(|&n| n > 0)
+    {
+        crate::error::diag(
+            Problem::new(
+                file,
+                format!(
+                    "… and {more} more answers to questions that do not apply because of earlier answers; they are not used"
+                ),
+            )
+            .warning(),
+        );
+    }
 }
+
+/// Answers to questions that do not apply, listed one by one; the rest
+/// are counted.
+const MAX_IGNORED_SHOWN: usize = 20;
 
 /// Why question `q` was not asked, in the words of the earlier answers its
 /// condition depends on.

@@ -178,10 +178,17 @@ impl Plan {
         if self.redact {
             r.redact();
         }
-        let doc = self
-            .exporter(self.format)?
-            .report(&r, &self.render_options());
-        self.write(&doc)
+        let exporter = self.exporter(self.format)?;
+        let options = self.render_options();
+        if self.path.is_none() && self.pager && self.term.stdout_tty {
+            // Perhaps through the pager, which needs the whole document.
+            return self.write(&exporter.report(&r, &options));
+        }
+        let mut contents = |w: &mut dyn std::io::Write| exporter.write_report(&r, &options, w);
+        match &self.path {
+            Some(path) => Ok(crate::files::write_output_with(path, &mut contents)?),
+            None => crate::files::print_stdout_with(&mut contents).context(NO_STDOUT),
+        }
     }
 
     /// Renders a comparison in the plan's format and writes it out.
@@ -242,9 +249,11 @@ impl Plan {
 
 /// Writes to standard output; a closed pipe is an error with a way out.
 pub fn print(s: &str) -> Result<()> {
-    crate::files::print_stdout(s)
-        .context("cannot write to standard output; to save the report to a file, use --output FILE")
+    crate::files::print_stdout(s).context(NO_STDOUT)
 }
+
+const NO_STDOUT: &str =
+    "cannot write to standard output; to save the report to a file, use --output FILE";
 
 /// A copy of a result saved from the session: rendered in `format`, written
 /// to `path` atomically with mode 0600; never over an existing file unless

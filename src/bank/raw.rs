@@ -22,6 +22,7 @@ pub struct RawSettings {
     /// The verdict bands, highest `min` first; the last has `min: 0`.
     pub bands: Option<Vec<RawBand>>,
     /// Named signals that options raise, by flag id.
+    #[serde(default, deserialize_with = "unique_keys")]
     pub flags: Option<IndexMap<String, RawFlag>>,
     /// The library of next steps.
     pub advice: Option<Vec<RawAdvice>>,
@@ -36,6 +37,48 @@ pub struct RawSettings {
     /// weighted by the sets' `weight`; `items`: the mean over the answered
     /// items, as published scales are scored.
     pub overall: Option<String>,
+}
+
+/// A mapping whose keys are all different: read straight into a map, a
+/// repeated key would silently replace the first (the careful parse, from
+/// a YAML value, reports it with its place).
+fn unique_keys<'de, D, V>(de: D) -> Result<Option<IndexMap<String, V>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Unique<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Unique<V> {
+        type Value = Option<IndexMap<String, V>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+            de.deserialize_map(self)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut m: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut map = IndexMap::new();
+            while let Some((k, v)) = m.next_entry::<String, V>()? {
+                if map.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!(
+                        "duplicate entry with key \"{k}\""
+                    )));
+                }
+                map.insert(k, v);
+            }
+            Ok(Some(map))
+        }
+    }
+    de.deserialize_option(Unique(std::marker::PhantomData))
 }
 
 /// A band of the overall score.

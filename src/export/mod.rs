@@ -51,6 +51,17 @@ impl Default for RenderOptions {
 pub trait Exporter {
     fn report(&self, result: &AssessmentResult, options: &RenderOptions) -> String;
     fn comparison(&self, comparison: &Comparison, options: &RenderOptions) -> String;
+    /// Writes the report to `out`: by default the rendered document. A
+    /// format that can be written as it is made (JSON) overrides it, so
+    /// that a very large result is never held twice in memory.
+    fn write_report(
+        &self,
+        result: &AssessmentResult,
+        options: &RenderOptions,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        out.write_all(self.report(result, options).as_bytes())
+    }
 }
 
 /// The exporter for a format.

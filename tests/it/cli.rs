@@ -623,3 +623,46 @@ fn a_template_left_partly_null_gives_no_warnings() {
         .success()
         .stderr("");
 }
+
+#[test]
+fn many_answers_to_questions_that_do_not_apply_are_counted_after_twenty() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank");
+    std::fs::create_dir(&bank).unwrap();
+    write(
+        &bank,
+        "bank.yaml",
+        "title: Gated\nbands:\n  - { verdict: positive, min: 50, label: \"Good\" }\n  - { verdict: sidelined, min: 0, label: \"Poor\" }\n",
+    );
+    let mut set = String::from(
+        "id: gated\ntitle: Gated\nquestions:\n  - id: gate\n    kind: yesno\n    prompt: \"Gate?\"\n    scores: { yes: 1, no: 0 }\n",
+    );
+    let mut answers = String::from("gate: false\n");
+    for i in 0..25 {
+        set.push_str(&format!(
+            "  - id: q{i}\n    kind: yesno\n    prompt: \"Q{i}?\"\n    scores: {{ yes: 1, no: 0 }}\n    when: {{ answer: gate, is: true }}\n"
+        ));
+        answers.push_str(&format!("q{i}: true\n"));
+    }
+    write(&bank, "10_gated.yaml", &set);
+    let a = write(dir.path(), "a.yaml", &answers);
+    let assert = mt()
+        .args(["assess", "--format", "json", "--bank"])
+        .arg(&bank)
+        .arg("--answers")
+        .arg(&a)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let one_by_one = err
+        .lines()
+        .filter(|l| l.contains("does not apply because of your answer"))
+        .count();
+    assert_eq!(one_by_one, 20, "{err}");
+    assert!(err.contains("[q19]") && !err.contains("[q20]"), "{err}");
+    assert!(
+        err.contains("… and 5 more answers to questions that do not apply because of earlier answers; they are not used"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 21, "{err}");
+}
