@@ -75,6 +75,29 @@ def chain_bank(root, n, per_file=2000):
     return d, answers
 
 
+def options_bank(root, n, options=200, per_file=400):
+    """n choice and multi questions (alternately) with the most options a
+    question may have: every answered one is a lever with `options`
+    alternatives. Half the options of each multi are ticked."""
+    d = os.path.join(root, f"options{n}")
+    write(os.path.join(d, "bank.yaml"), BANK_YAML)
+    answers = []
+    for f in range(0, n, per_file):
+        lines = [f"id: s{f}\ntitle: Part {f}\nquestions:\n"]
+        for i in range(f, min(n, f + per_file)):
+            kind = "multi" if i % 2 else "choice"
+            lines.append(f"  - id: q{i}\n    kind: {kind}\n    prompt: \"Q{i}\"\n    options:\n")
+            lines.extend(
+                f"      - {{ id: o{o}, label: \"Option {o}\", score: {o % 5 - 2} }}\n" for o in range(options)
+            )
+            ticked = "[" + ", ".join(f"o{o}" for o in range(0, options, 2)) + "]"
+            answers.append(f"q{i}: {ticked if kind == 'multi' else 'o3'}\n")
+        write(os.path.join(d, f"s{f:06}.yaml"), "".join(lines))
+    a = os.path.join(root, f"options{n}.answers.yaml")
+    write(a, "".join(answers))
+    return d, a
+
+
 def escaped_bank(root, n, per_file=5000):
     """n questions whose ids are written with YAML escapes, so the text
     never holds them as typed; one duplicate id makes validation report."""
@@ -170,6 +193,10 @@ def main():
     d, ans = chain_bank(root, 50000)
     cases.append(("validate: 50k-question when chain", ["validate", d], d))
     cases.append(("assess: 50k-question when chain", ["assess", "--bank", d, "--answers", ans], d))
+    d, ans = chain_bank(root, 100000, per_file=20000)
+    cases.append(("assess: 100k-question when chain", ["assess", "--bank", d, "--answers", ans], d))
+    d, ans = options_bank(root, 2800)
+    cases.append(("assess: 2,800 questions of 200 options (28 MB)", ["assess", "--bank", d, "--answers", ans], d))
     gen = os.environ.get("GENBANKS")
     if gen:
         for n in (10000, 100000):

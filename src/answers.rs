@@ -161,11 +161,12 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         if let Some(at) = at {
             cursor = at + id.len();
         }
-        let pos = at.map(|o| locator.pos(o));
+        // Worked out only for a problem: most answers have none.
+        let pos = || at.map(|o| locator.pos(o));
         let Some(q) = bank.question_position(id) else {
             problems.push(
                 Problem::new(file, format!("unknown question id `{id}`"))
-                    .at(pos)
+                    .at(pos())
                     .id(id)
                     .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str()))),
             );
@@ -184,7 +185,7 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         match convert(&bank.questions[q], &value) {
             Ok(slot) => sheet.set(q, slot),
             Err((message, hint)) => {
-                problems.push(Problem::new(file, message).at(pos).id(id).hint(hint))
+                problems.push(Problem::new(file, message).at(pos()).id(id).hint(hint))
             }
         }
     }

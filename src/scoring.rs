@@ -540,7 +540,9 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         too_far[q] = dependents[q].iter().any(|&j| too_far[j])
             || transitive(&dependents, q, &mut visited).is_none();
     }
-    let mut found: Vec<Lever> = Vec::new();
+    // (question, overall after, change): answers are made for the best
+    // `limit` only, at the end.
+    let mut found: Vec<(usize, f64, Change)> = Vec::new();
     // (set, Δ Σw·v, Δ Σw, Δ count) per touched set.
     let mut changed_sums: Vec<(usize, f64, f64, isize)> = Vec::new();
     let mut overlay: HashMap<usize, bool> = HashMap::new();
@@ -554,8 +556,12 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         let Some(closure) = transitive(&dependents, i, &mut visited) else {
             continue;
         };
-        let mut best: Option<(f64, Answer)> = None;
-        for alt in alternatives(q, current) {
+        let mut best: Option<(f64, Change)> = None;
+        for Candidate {
+            value: v_alt,
+            change,
+        } in candidates(q, current)
+        {
             changed_sums.clear();
             overlay.clear();
             let mut adjust = |set: usize, dwv: f64, dw: f64, dn: isize| match changed_sums
@@ -570,16 +576,24 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                 None => changed_sums.push((set, dwv, dw, dn)),
             };
             adjust(q.set, -q.weight * v_old, -q.weight, -1);
-            if let Some(v_new) = value(q, &alt) {
+            if let Some(v_new) = v_alt {
                 adjust(q.set, q.weight * v_new, q.weight, 1);
             }
+            // The answer itself only when later questions' conditions
+            // may look at it: a multi question's alternatives are many.
+            let alt = if closure.is_empty() {
+                None
+            } else {
+                Some(change.answer(q, current))
+            };
             for &j in &closure {
+                let Some(alt) = &alt else { break };
                 let qj = &bank.questions[j];
                 let facts = Overlay {
                     sheet,
                     base: &eval.asked,
                     overlay: &overlay,
-                    changed: (i, &alt),
+                    changed: (i, alt),
                 };
                 let now =
                     eval.mode.includes(qj) && qj.when.as_ref().is_none_or(|c| c.holds(&facts));
@@ -618,22 +632,28 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                     .as_ref()
                     .is_none_or(|(b, _)| new_overall > *b + EPSILON)
             {
-                best = Some((new_overall, alt));
+                best = Some((new_overall, change));
             }
         }
-        if let Some((to_overall, to)) = best {
-            found.push(Lever {
-                question: i,
-                to,
-                overall_from: overall,
-                overall_to: to_overall,
-            });
+        if let Some((to_overall, change)) = best {
+            found.push((i, to_overall, change));
         }
     }
     // Stable: equal gains keep bank order.
-    found.sort_by(|a, b| b.gain().total_cmp(&a.gain()));
+    found.sort_by(|a, b| (b.1 - overall).total_cmp(&(a.1 - overall)));
     found.truncate(limit);
     found
+        .into_iter()
+        .filter_map(|(i, overall_to, change)| {
+            let current = eval.answer(sheet, i)?;
+            Some(Lever {
+                question: i,
+                to: change.answer(&bank.questions[i], current),
+                overall_from: overall,
+                overall_to,
+            })
+        })
+        .collect()
 }
 
 /// Facts with one answer changed and some questions' asked status overlaid.
@@ -713,6 +733,148 @@ fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Opti
 /// lever.
 pub const MAX_REACH: usize = 1000;
 
+/// An answer a lever may suggest: its value, and the change that makes it,
+/// made into an [`Answer`] only when needed. A multi question with `n`
+/// options has `n + 1` alternatives of up to `n` ids each: made up front
+/// for every answered question of a large bank, they would cost the
+/// square of its options.
+struct Candidate {
+    value: Option<f64>,
+    change: Change,
+}
+
+/// One change of a question's answer, as [`alternatives`] lists them.
+#[derive(Clone, Copy)]
+enum Change {
+    /// Another option of a choice question (its index).
+    Choose(usize),
+    /// One option of a multi question added or removed (its index).
+    Toggle(usize),
+    /// Every option of a multi question that adds to the score.
+    BestSelection,
+    Point(i64),
+    Flip,
+}
+
+impl Change {
+    fn answer(self, q: &Question, current: &Answer) -> Answer {
+        let opts = q.kind.options();
+        match (self, current) {
+            (Change::Choose(k), _) => Answer::Choice(opts[k].id.clone()),
+            (Change::Toggle(k), Answer::Multi(sel)) => {
+                let picked = picked(opts, sel);
+                Answer::Multi(
+                    opts.iter()
+                        .enumerate()
+                        .filter(|&(x, _)| picked[x] != (x == k))
+                        .map(|(_, o)| o.id.clone())
+                        .collect(),
+                )
+            }
+            (Change::BestSelection, _) => Answer::Multi(
+                opts.iter()
+                    .filter(|o| o.score.unwrap_or(0.0) > 0.0)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            ),
+            (Change::Point(p), _) => Answer::Scale(p),
+            (Change::Flip, Answer::YesNo(b)) => Answer::YesNo(!b),
+            // Changes are only made for the answer they came from.
+            (_, other) => other.clone(),
+        }
+    }
+}
+
+/// Per option of a multi question: whether `sel` holds it.
+fn picked(opts: &[crate::bank::Choice], sel: &[String]) -> Vec<bool> {
+    let sel: std::collections::HashSet<&str> = sel.iter().map(String::as_str).collect();
+    opts.iter().map(|o| sel.contains(o.id.as_str())).collect()
+}
+
+/// The changes of [`alternatives`], in the same order, each with the
+/// value the question would then have, in time linear in its options.
+fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
+    let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
+    match (&q.kind, current) {
+        (Kind::Choice(opts), Answer::Choice(c)) => {
+            // As `value`, with the range worked out once.
+            let range = q.score_range().filter(|(lo, hi)| hi > lo);
+            opts.iter()
+                .enumerate()
+                .filter(|(_, o)| &o.id != c)
+                .map(|(k, o)| Candidate {
+                    value: range.map(|(lo, hi)| ((score(o) - lo) / (hi - lo)).clamp(0.0, 1.0)),
+                    change: Change::Choose(k),
+                })
+                .collect()
+        }
+        (Kind::Multi(opts), Answer::Multi(sel)) => {
+            let Some((lo, hi)) = q.score_range().filter(|(lo, hi)| hi > lo) else {
+                // Unscored: every alternative has no value.
+                return alternatives(q, current)
+                    .iter()
+                    .enumerate()
+                    .map(|(k, _)| Candidate {
+                        value: None,
+                        change: if k < opts.len() {
+                            Change::Toggle(k)
+                        } else {
+                            Change::BestSelection
+                        },
+                    })
+                    .collect();
+            };
+            let picked = picked(opts, sel);
+            let raw: f64 = opts
+                .iter()
+                .zip(&picked)
+                .filter(|(_, p)| **p)
+                .map(|(o, _)| score(o))
+                .sum();
+            let value = |raw: f64| Some(((raw - lo) / (hi - lo)).clamp(0.0, 1.0));
+            let mut out: Vec<Candidate> = opts
+                .iter()
+                .enumerate()
+                .map(|(k, o)| Candidate {
+                    value: value(if picked[k] {
+                        raw - score(o)
+                    } else {
+                        raw + score(o)
+                    }),
+                    change: Change::Toggle(k),
+                })
+                .collect();
+            // The best selection, unless it is the current one or one
+            // option away from it (then it is listed already).
+            let differs = opts
+                .iter()
+                .zip(&picked)
+                .filter(|(o, p)| (score(o) > 0.0) != **p)
+                .count();
+            if differs > 1 {
+                let best: f64 = opts.iter().map(score).filter(|s| *s > 0.0).sum();
+                out.push(Candidate {
+                    value: value(best),
+                    change: Change::BestSelection,
+                });
+            }
+            out
+        }
+        (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
+            .filter(|p| p != x)
+            .map(|p| Candidate {
+                value: value(q, &Answer::Scale(p)),
+                change: Change::Point(p),
+            })
+            .collect(),
+        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Candidate {
+            value: value(q, &Answer::YesNo(!b)),
+            change: Change::Flip,
+        }],
+        _ => Vec::new(),
+    }
+}
+
 /// The other answers a question could take in one change: another option,
 /// the other yes/no, another point on the scale; for a multi question, one
 /// option added or removed, or the best selection.
@@ -723,19 +885,11 @@ pub fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
             .filter(|o| &o.id != c)
             .map(|o| Answer::Choice(o.id.clone()))
             .collect(),
-        (Kind::Multi(opts), Answer::Multi(sel)) => {
+        (Kind::Multi(opts), Answer::Multi(_)) => {
             // One option added or removed, or the best selection outright:
             // every option that adds to the score and none that takes away.
-            let mut alts: Vec<Answer> = opts
-                .iter()
-                .map(|o| {
-                    Answer::Multi(
-                        opts.iter()
-                            .filter(|x| sel.contains(&x.id) != (x.id == o.id))
-                            .map(|x| x.id.clone())
-                            .collect(),
-                    )
-                })
+            let mut alts: Vec<Answer> = (0..opts.len())
+                .map(|k| Change::Toggle(k).answer(q, current))
                 .collect();
             let best = Answer::Multi(
                 opts.iter()

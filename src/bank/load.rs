@@ -60,6 +60,14 @@ pub fn set_follow_links(follow: bool) {
     FOLLOW_LINKS.store(follow, Ordering::Relaxed);
 }
 
+/// The most `.yaml` files a bank folder may hold.
+pub const MAX_FILES: usize = 10_000;
+/// The most YAML a bank may hold in all its files together (each file is
+/// also held to [`crate::input::MAX_INPUT_BYTES`]): over a hundred times
+/// the built-in bank, and little enough that any command on the largest
+/// bank finishes in about two seconds on a small machine.
+pub const MAX_BANK_BYTES: u64 = 32 * 1024 * 1024;
+
 fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
     let shown = crate::sanitize::path(dir);
     let entries = std::fs::read_dir(dir).map_err(|e| {
@@ -111,6 +119,26 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
         )));
     }
     paths.sort();
+    if paths.len() > MAX_FILES {
+        return Err(Failure::invalid(format!(
+            "bank {shown} holds {} .yaml files; a bank may hold at most {MAX_FILES}\nis this the right folder? a bank is bank.yaml and one file per question set",
+            paths.len()
+        )));
+    }
+    let sizes: Vec<u64> = paths
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .collect();
+    let total: u64 = sizes.iter().sum();
+    // A file over the cap for one file is named when it is read.
+    let each_within = sizes.iter().all(|&s| s <= crate::input::MAX_INPUT_BYTES);
+    if total > MAX_BANK_BYTES && each_within {
+        return Err(Failure::invalid(format!(
+            "bank {shown} holds {:.1} MiB of YAML; a bank may hold at most {} MiB\nsplit it into smaller banks, each with the questions one person is asked",
+            total as f64 / (1024.0 * 1024.0),
+            MAX_BANK_BYTES / (1024 * 1024)
+        )));
+    }
     if paths.is_empty() {
         return Err(Failure::invalid(format!(
             "{shown} holds no .yaml files; a bank is a folder with bank.yaml and one .yaml file per question set"

@@ -664,3 +664,63 @@ fn a_long_when_chain_is_scored_and_its_far_reaching_answers_are_not_levers() {
     assert_eq!(levers_of(500), ["c0"]);
     assert!(levers_of(1500).is_empty());
 }
+
+#[test]
+fn a_bank_over_the_size_or_file_count_caps_is_refused_before_it_is_read() {
+    // Nine files of 4 MiB (each within the per-file cap): 36 MiB in all.
+    // Sparse, so the test writes nothing; the cap is checked before reading.
+    let big = tempfile::tempdir().unwrap();
+    copy_mini(big.path(), &[]);
+    for i in 0..9 {
+        let f = std::fs::File::create(big.path().join(format!("9{i}_big.yaml"))).unwrap();
+        f.set_len(4 * 1024 * 1024).unwrap();
+    }
+    let started = Instant::now();
+    let out = mt().arg("validate").arg(big.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(65), "{err}");
+    assert!(
+        err.contains("MiB of YAML; a bank may hold at most 32 MiB"),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(2), "{err}");
+
+    let many = tempfile::tempdir().unwrap();
+    copy_mini(many.path(), &[]);
+    for i in 0..10_001 {
+        std::fs::File::create(many.path().join(format!("x{i:05}.yaml"))).unwrap();
+    }
+    let out = mt()
+        .arg("questions")
+        .arg("--bank")
+        .arg(many.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(65), "{err}");
+    assert!(
+        err.contains(".yaml files; a bank may hold at most 10000"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bank_of_over_100000_questions_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_mini(tmp.path(), &[]);
+    // 100,001 questions in three files, each under the 4 MiB cap.
+    for part in 0..3 {
+        let mut set = format!("id: p{part}\ntitle: Part {part}\nquestions:\n");
+        for i in (part * 33_334)..((part + 1) * 33_334).min(100_001) {
+            set.push_str(&format!("  - {{ id: p{i}, kind: text, prompt: P }}\n"));
+        }
+        write(tmp.path(), &format!("9{part}_part.yaml"), &set);
+    }
+    let out = mt().arg("validate").arg(tmp.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(65), "{err}");
+    assert!(
+        err.contains("92_part.yaml: with this file the bank has over 100000 questions, the most a bank may have"),
+        "{err}"
+    );
+}

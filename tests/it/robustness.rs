@@ -685,9 +685,9 @@ fn levers_match_full_rescoring() {
         let sheet = random_sheet(bank, &picks);
         let mode = if quick { Mode::Quick } else { Mode::Full };
         let eval = scoring::evaluate(bank, &sheet, mode);
-        let mut got: Vec<(usize, f64)> = scoring::levers(bank, &sheet, &eval, usize::MAX)
-            .iter()
-            .map(|l| (l.question, l.overall_to))
+        let mut got: Vec<(usize, f64, Answer)> = scoring::levers(bank, &sheet, &eval, usize::MAX)
+            .into_iter()
+            .map(|l| (l.question, l.overall_to, l.to))
             .collect();
         got.sort_by_key(|x| x.0);
         let mut want = Vec::new();
@@ -696,18 +696,19 @@ fn levers_match_full_rescoring() {
                 let (Some(_), Some(current)) = (eval.values[i], eval.answer(&sheet, i)) else {
                     continue;
                 };
-                let mut best: Option<f64> = None;
+                // The first alternative with the highest overall.
+                let mut best: Option<(f64, Answer)> = None;
                 for alt in scoring::alternatives(q, current) {
                     let mut changed = sheet.clone();
-                    changed.set(i, Slot::Given(alt));
+                    changed.set(i, Slot::Given(alt.clone()));
                     if let Some(o) = scoring::evaluate(bank, &changed, mode).overall {
-                        if o > overall + 1e-9 && best.is_none_or(|b| o > b + 1e-9) {
-                            best = Some(o);
+                        if o > overall + 1e-9 && best.as_ref().is_none_or(|b| o > b.0 + 1e-9) {
+                            best = Some((o, alt));
                         }
                     }
                 }
-                if let Some(b) = best {
-                    want.push((i, b));
+                if let Some((b, alt)) = best {
+                    want.push((i, b, alt));
                 }
             }
         }
@@ -715,6 +716,7 @@ fn levers_match_full_rescoring() {
         for (g, w) in got.iter().zip(&want) {
             prop_assert_eq!(g.0, w.0);
             prop_assert!((g.1 - w.1).abs() < 1e-6, "{:?} vs {:?}", g, w);
+            prop_assert_eq!(&g.2, &w.2, "question {}: the suggested answers differ", g.0);
         }
     });
     LEVERS.report();

@@ -38,6 +38,10 @@ pub const MAX_COUNT: i64 = 10_000;
 /// than any real bank, few enough that a result listing every one of them
 /// reports and compares quickly. Results read back are held to it too.
 pub const MAX_FLAGS: usize = 1000;
+/// The most questions a bank may have: a hundred times more than a long
+/// questionnaire, few enough that every command on the largest bank
+/// finishes in well under two seconds.
+pub const MAX_QUESTIONS: usize = 100_000;
 
 /// Checks `files` (the settings file and the set files, sets in name
 /// order) and builds the bank if no error was found. Warnings come back
@@ -114,6 +118,20 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
     let mut unreadable_sets = 0;
     for (i, f) in set_files.iter().enumerate() {
         if let Some(raw) = parse_file::<RawSet>(f, &mut problems, walk_set) {
+            let more = raw.questions.as_ref().map_or(0, Vec::len);
+            if b.questions.len() + more > MAX_QUESTIONS {
+                problems.push(
+                    Problem::new(
+                        &f.name,
+                        format!(
+                            "with this file the bank has over {MAX_QUESTIONS} questions, the most a bank may have; the files after it were not read"
+                        ),
+                    )
+                    .hint("split the bank into smaller ones, each with the questions one person is asked"),
+                );
+                unreadable_sets += set_files.len() - i;
+                break;
+            }
             b.file_no = i;
             b.set(raw, &Ctx::new(f), &mut problems);
         } else {
