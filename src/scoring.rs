@@ -791,8 +791,9 @@ fn picked(opts: &[crate::bank::Choice], sel: &[String]) -> Vec<bool> {
     opts.iter().map(|o| sel.contains(o.id.as_str())).collect()
 }
 
-/// The changes of [`alternatives`], in the same order, each with the
-/// value the question would then have, in time linear in its options.
+/// The changes of [`alternatives`] of a scored question, in the same
+/// order, each with the value the question would then have, in time
+/// linear in its options. (Levers never look at an unscored question.)
 fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
     let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
     match (&q.kind, current) {
@@ -810,19 +811,8 @@ fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
         }
         (Kind::Multi(opts), Answer::Multi(sel)) => {
             let Some((lo, hi)) = q.score_range().filter(|(lo, hi)| hi > lo) else {
-                // Unscored: every alternative has no value.
-                return alternatives(q, current)
-                    .iter()
-                    .enumerate()
-                    .map(|(k, _)| Candidate {
-                        value: None,
-                        change: if k < opts.len() {
-                            Change::Toggle(k)
-                        } else {
-                            Change::BestSelection
-                        },
-                    })
-                    .collect();
+                // An unscored question has no value to change.
+                return Vec::new();
             };
             let picked = picked(opts, sel);
             let raw: f64 = opts
