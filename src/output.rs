@@ -173,6 +173,17 @@ impl Plan {
         }
     }
 
+    /// Whether [`Plan::report`] writes the report as it is made, never
+    /// holding it whole: JSON, unless it may go through the pager.
+    pub fn streams(&self) -> bool {
+        self.format == Format::Json && !self.may_page()
+    }
+
+    /// Whether the report may go through the pager, which needs it whole.
+    fn may_page(&self) -> bool {
+        self.path.is_none() && self.pager && self.term.stdout_tty
+    }
+
     /// Renders a result in the plan's format and writes it out.
     pub fn report(&self, mut r: AssessmentResult) -> Result<()> {
         if self.redact {
@@ -180,8 +191,7 @@ impl Plan {
         }
         let exporter = self.exporter(self.format)?;
         let options = self.render_options();
-        if self.path.is_none() && self.pager && self.term.stdout_tty {
-            // Perhaps through the pager, which needs the whole document.
+        if self.may_page() {
             return self.write(&exporter.report(&r, &options));
         }
         let mut contents = |w: &mut dyn std::io::Write| exporter.write_report(&r, &options, w);
