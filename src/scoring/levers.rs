@@ -1,0 +1,417 @@
+//! Levers (CONTRACT §5 `levers`): for each answered, scored question, the
+//! one change of answer that would raise the overall score most, worked
+//! out incrementally from an [`Evaluation`]: only the changed question's
+//! dimension and the questions whose asking depends on it are re-examined.
+
+use std::collections::HashMap;
+
+use super::{Evaluation, Sums, mean, share, value};
+use crate::answers::{Answer, AnswerSheet};
+use crate::bank::{Bank, Facts, Kind, Question};
+
+/// The best single change of one answered question's answer, and what it
+/// would do to the overall score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lever {
+    pub question: usize,
+    pub to: Answer,
+    pub overall_from: f64,
+    pub overall_to: f64,
+}
+
+impl Lever {
+    pub fn gain(&self) -> f64 {
+        self.overall_to - self.overall_from
+    }
+}
+
+/// For each answered, scored question, the single change of answer that
+/// raises the overall score most; the best `limit` of them, largest gain
+/// first (ties in bank order).
+///
+/// Changing one answer moves its own dimension and may change which of the
+/// questions that depend on it (through `when`, transitively) are asked; only
+/// those are re-examined, so the cost stays near-linear in the bank's size.
+pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize) -> Vec<Lever> {
+    const EPSILON: f64 = 1e-9;
+    let Some(overall) = eval.overall else {
+        return Vec::new();
+    };
+    // Per dimension: Σw·v, Σw and the count over its answered, asked,
+    // scored questions.
+    let mut sums: Vec<Sums> = vec![Sums::default(); bank.sets.len()];
+    for (i, q) in bank.questions.iter().enumerate() {
+        if let Some(v) = eval.values[i] {
+            sums[q.set].add(q.weight * v, q.weight, 1);
+        }
+    }
+    // Σ weight·score and Σ weight over the dimensions in the overall.
+    let totals = (0..bank.sets.len())
+        .filter_map(|s| share(bank, s, &sums[s]))
+        .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let dependents = dependents(bank);
+    let mut visited = vec![false; bank.questions.len()];
+    // Which questions reach more than MAX_REACH others. Dependents come
+    // later in the bank, so in reverse order a question whose dependent
+    // reaches too far is known to at once: no walk is repeated for every
+    // link of a long chain.
+    let mut too_far = vec![false; bank.questions.len()];
+    for q in (0..bank.questions.len()).rev() {
+        too_far[q] = dependents[q].iter().any(|&j| too_far[j])
+            || transitive(&dependents, q, &mut visited).is_none();
+    }
+    // (question, overall after, change): answers are made for the best
+    // `limit` only, at the end.
+    let mut found: Vec<(usize, f64, Change)> = Vec::new();
+    // (set, Δ Σw·v, Δ Σw, Δ count) per touched set.
+    let mut changed_sums: Vec<(usize, f64, f64, isize)> = Vec::new();
+    let mut overlay: HashMap<usize, bool> = HashMap::new();
+    for (i, q) in bank.questions.iter().enumerate() {
+        let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
+            continue;
+        };
+        if too_far[i] || !q.lever {
+            continue;
+        }
+        let Some(closure) = transitive(&dependents, i, &mut visited) else {
+            continue;
+        };
+        let mut best: Option<(f64, Change)> = None;
+        for Candidate {
+            value: v_alt,
+            change,
+        } in candidates(q, current)
+        {
+            changed_sums.clear();
+            overlay.clear();
+            let mut adjust = |set: usize, dwv: f64, dw: f64, dn: isize| match changed_sums
+                .iter_mut()
+                .find(|(s, _, _, _)| *s == set)
+            {
+                Some(entry) => {
+                    entry.1 += dwv;
+                    entry.2 += dw;
+                    entry.3 += dn;
+                }
+                None => changed_sums.push((set, dwv, dw, dn)),
+            };
+            adjust(q.set, -q.weight * v_old, -q.weight, -1);
+            if let Some(v_new) = v_alt {
+                adjust(q.set, q.weight * v_new, q.weight, 1);
+            }
+            // The answer itself only when later questions' conditions
+            // may look at it: a multi question's alternatives are many.
+            let alt = if closure.is_empty() {
+                None
+            } else {
+                Some(change.answer(q, current))
+            };
+            for &j in &closure {
+                let Some(alt) = &alt else { break };
+                let qj = &bank.questions[j];
+                let facts = Overlay {
+                    sheet,
+                    base: &eval.asked,
+                    overlay: &overlay,
+                    changed: (i, alt),
+                };
+                let now =
+                    eval.mode.includes(qj) && qj.when.as_ref().is_none_or(|c| c.holds(&facts));
+                if now != eval.asked[j] {
+                    overlay.insert(j, now);
+                    if let Some(v) = sheet.get(j).and_then(|a| value(qj, a)) {
+                        let sign = if now { 1.0 } else { -1.0 };
+                        adjust(
+                            qj.set,
+                            sign * qj.weight * v,
+                            sign * qj.weight,
+                            if now { 1 } else { -1 },
+                        );
+                    }
+                }
+            }
+            // Only the touched dimensions change: take their old share of
+            // the overall out and their new one in, so a bank's size (and
+            // its number of sets) does not multiply the cost.
+            let (mut total_ws, mut total_w) = totals;
+            for &(set, dwv, dw, dn) in &changed_sums {
+                if let Some((ws, w)) = share(bank, set, &sums[set]) {
+                    total_ws -= ws;
+                    total_w -= w;
+                }
+                if let Some((ws, w)) = share(bank, set, &sums[set].with(dwv, dw, dn)) {
+                    total_ws += ws;
+                    total_w += w;
+                }
+            }
+            let Some(new_overall) = mean(total_ws, total_w) else {
+                continue;
+            };
+            if new_overall > overall + EPSILON
+                && best
+                    .as_ref()
+                    .is_none_or(|(b, _)| new_overall > *b + EPSILON)
+            {
+                best = Some((new_overall, change));
+            }
+        }
+        if let Some((to_overall, change)) = best {
+            found.push((i, to_overall, change));
+        }
+    }
+    // Stable: equal gains keep bank order.
+    found.sort_by(|a, b| (b.1 - overall).total_cmp(&(a.1 - overall)));
+    found.truncate(limit);
+    found
+        .into_iter()
+        .filter_map(|(i, overall_to, change)| {
+            let current = eval.answer(sheet, i)?;
+            Some(Lever {
+                question: i,
+                to: change.answer(&bank.questions[i], current),
+                overall_from: overall,
+                overall_to,
+            })
+        })
+        .collect()
+}
+
+/// Facts with one answer changed and some questions' asked status overlaid.
+struct Overlay<'a> {
+    sheet: &'a AnswerSheet,
+    base: &'a [bool],
+    overlay: &'a HashMap<usize, bool>,
+    changed: (usize, &'a Answer),
+}
+
+impl Facts for Overlay<'_> {
+    fn answer(&self, q: usize) -> Option<&Answer> {
+        if q == self.changed.0 {
+            return Some(self.changed.1);
+        }
+        let overlaid = if self.overlay.is_empty() {
+            None
+        } else {
+            self.overlay.get(&q)
+        };
+        let asked = match overlaid {
+            Some(&a) => a,
+            None => self.base.get(q).copied().unwrap_or(false),
+        };
+        if asked { self.sheet.get(q) } else { None }
+    }
+}
+
+/// Per question: the questions whose `when` names it.
+fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); bank.questions.len()];
+    let mut names = Vec::new();
+    for (j, q) in bank.questions.iter().enumerate() {
+        if let Some(c) = &q.when {
+            names.clear();
+            c.referenced_questions(&mut names);
+            names.sort_unstable();
+            names.dedup();
+            for &i in &names {
+                out[i].push(j);
+            }
+        }
+    }
+    out
+}
+
+/// Every question that depends on `q`, directly or through others, in bank
+/// order. `visited` is all false on entry and is left so.
+/// `None` when more than [`MAX_REACH`] questions depend on `q`.
+fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Option<Vec<usize>> {
+    let mut seen = Vec::new();
+    let mut stack: Vec<usize> = dependents[q].clone();
+    while let Some(j) = stack.pop() {
+        if !visited[j] {
+            visited[j] = true;
+            seen.push(j);
+            if seen.len() > MAX_REACH {
+                break;
+            }
+            stack.extend(&dependents[j]);
+        }
+    }
+    for &j in &seen {
+        visited[j] = false;
+    }
+    if seen.len() > MAX_REACH {
+        return None;
+    }
+    seen.sort_unstable();
+    Some(seen)
+}
+
+/// The most questions whose asking a lever's change may decide. A real
+/// bank's conditions reach a handful; a bank whose conditions chain
+/// thousands of questions deep would make every lever re-decide them all
+/// (the square of the bank's size), so such an answer is not offered as a
+/// lever.
+pub const MAX_REACH: usize = 1000;
+
+/// An answer a lever may suggest: its value, and the change that makes it,
+/// made into an [`Answer`] only when needed. A multi question with `n`
+/// options has `n + 1` alternatives of up to `n` ids each: made up front
+/// for every answered question of a large bank, they would cost the
+/// square of its options.
+struct Candidate {
+    value: Option<f64>,
+    change: Change,
+}
+
+/// One change of a question's answer, as [`alternatives`] lists them.
+#[derive(Clone, Copy)]
+enum Change {
+    /// Another option of a choice question (its index).
+    Choose(usize),
+    /// One option of a multi question added or removed (its index).
+    Toggle(usize),
+    /// Every option of a multi question that adds to the score.
+    BestSelection,
+    Point(i64),
+    Flip,
+}
+
+impl Change {
+    fn answer(self, q: &Question, current: &Answer) -> Answer {
+        let opts = q.kind.options();
+        match (self, current) {
+            (Change::Choose(k), _) => Answer::Choice(opts[k].id.clone()),
+            (Change::Toggle(k), Answer::Multi(sel)) => {
+                let picked = picked(opts, sel);
+                Answer::Multi(
+                    opts.iter()
+                        .enumerate()
+                        .filter(|&(x, _)| picked[x] != (x == k))
+                        .map(|(_, o)| o.id.clone())
+                        .collect(),
+                )
+            }
+            (Change::BestSelection, _) => Answer::Multi(
+                opts.iter()
+                    .filter(|o| o.score.unwrap_or(0.0) > 0.0)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            ),
+            (Change::Point(p), _) => Answer::Scale(p),
+            (Change::Flip, Answer::YesNo(b)) => Answer::YesNo(!b),
+            // Changes are only made for the answer they came from.
+            (_, other) => other.clone(),
+        }
+    }
+}
+
+/// Per option of a multi question: whether `sel` holds it.
+fn picked(opts: &[crate::bank::Choice], sel: &[String]) -> Vec<bool> {
+    let sel: std::collections::HashSet<&str> = sel.iter().map(String::as_str).collect();
+    opts.iter().map(|o| sel.contains(o.id.as_str())).collect()
+}
+
+/// The changes of [`alternatives`] of a scored question, in the same
+/// order, each with the value the question would then have, in time
+/// linear in its options. (Levers never look at an unscored question.)
+fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
+    let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
+    match (&q.kind, current) {
+        (Kind::Choice(opts), Answer::Choice(c)) => {
+            // As `value`, with the range worked out once.
+            let range = q.score_range().filter(|(lo, hi)| hi > lo);
+            opts.iter()
+                .enumerate()
+                .filter(|(_, o)| &o.id != c)
+                .map(|(k, o)| Candidate {
+                    value: range.map(|(lo, hi)| ((score(o) - lo) / (hi - lo)).clamp(0.0, 1.0)),
+                    change: Change::Choose(k),
+                })
+                .collect()
+        }
+        (Kind::Multi(opts), Answer::Multi(sel)) => {
+            let Some((lo, hi)) = q.score_range().filter(|(lo, hi)| hi > lo) else {
+                // An unscored question has no value to change.
+                return Vec::new();
+            };
+            let picked = picked(opts, sel);
+            let raw: f64 = opts
+                .iter()
+                .zip(&picked)
+                .filter(|(_, p)| **p)
+                .map(|(o, _)| score(o))
+                .sum();
+            let value = |raw: f64| Some(((raw - lo) / (hi - lo)).clamp(0.0, 1.0));
+            let mut out: Vec<Candidate> = opts
+                .iter()
+                .enumerate()
+                .map(|(k, o)| Candidate {
+                    value: value(if picked[k] {
+                        raw - score(o)
+                    } else {
+                        raw + score(o)
+                    }),
+                    change: Change::Toggle(k),
+                })
+                .collect();
+            // The best selection, unless it is the current one or one
+            // option away from it (then it is listed already).
+            let differs = opts
+                .iter()
+                .zip(&picked)
+                .filter(|(o, p)| (score(o) > 0.0) != **p)
+                .count();
+            if differs > 1 {
+                let best: f64 = opts.iter().map(score).filter(|s| *s > 0.0).sum();
+                out.push(Candidate {
+                    value: value(best),
+                    change: Change::BestSelection,
+                });
+            }
+            out
+        }
+        (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
+            .filter(|p| p != x)
+            .map(|p| Candidate {
+                value: value(q, &Answer::Scale(p)),
+                change: Change::Point(p),
+            })
+            .collect(),
+        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Candidate {
+            value: value(q, &Answer::YesNo(!b)),
+            change: Change::Flip,
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// The other answers a question could take in one change: another option,
+/// the other yes/no, another point on the scale; for a multi question, one
+/// option added or removed, or the best selection.
+pub fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
+    match (&q.kind, current) {
+        (Kind::Choice(opts), Answer::Choice(c)) => opts
+            .iter()
+            .filter(|o| &o.id != c)
+            .map(|o| Answer::Choice(o.id.clone()))
+            .collect(),
+        (Kind::Multi(opts), Answer::Multi(_)) => {
+            // One option added or removed, or the best selection outright:
+            // every option that adds to the score and none that takes away.
+            let mut alts: Vec<Answer> = (0..opts.len())
+                .map(|k| Change::Toggle(k).answer(q, current))
+                .collect();
+            let best = Change::BestSelection.answer(q, current);
+            if &best != current && !alts.contains(&best) {
+                alts.push(best);
+            }
+            alts
+        }
+        (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
+            .filter(|p| p != x)
+            .map(Answer::Scale)
+            .collect(),
+        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Answer::YesNo(!b)],
+        _ => Vec::new(),
+    }
+}
