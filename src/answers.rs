@@ -89,6 +89,37 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
                 .hint("is this the right file? `mommytrack template` prints an answers file to fill in"),
         ]));
     }
+    // Most files are a well-formed mapping: read it entry by entry, without
+    // building it first. Anything else (not a mapping, a repeated key, not
+    // YAML) is read again whole, to be described as before.
+    let mut reader = Reader::new(bank, text, file);
+    let read = match crate::yaml::read_mapping(text, &mut reader) {
+        Ok(()) => reader,
+        Err(_) => read_whole(Reader::new(bank, text, file)).map_err(|p| fail(vec![*p]))?,
+    };
+    let Reader {
+        sheet,
+        mut problems,
+        unreported,
+        ..
+    } = read;
+    if unreported > 0 {
+        problems.push(
+            Problem::new(file, format!("… and {unreported} more problems not shown"))
+                .hint("fix the ones above first, or start again from `mommytrack template`"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(sheet)
+    } else {
+        Err(fail(problems))
+    }
+}
+
+/// The answers file read into a YAML tree first: the one way to describe
+/// a file that is not a mapping of answers, or not YAML at all.
+fn read_whole(mut reader: Reader) -> Result<Reader, Box<Problem>> {
+    let (text, file) = (reader.text, reader.file);
     let doc: Value = serde_yaml::from_str(text).map_err(|e| {
         let pos = crate::yaml::error_position(text, &e);
         let message = strip_location(&e);
@@ -104,48 +135,109 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
             _ => Problem::new(file, format!("not valid YAML or JSON: {message}"))
                 .hint("an answers file maps question ids to answers, one `id: answer` a line; `mommytrack template` prints one to fill in"),
         };
-        fail(vec![problem.at(pos)])
+        Box::new(problem.at(pos))
     })?;
-    let map = match doc {
-        Value::Mapping(m) => m,
-        Value::Null => {
-            return Err(fail(vec![Problem::new(file, "the answers file is empty").hint(
+    match doc {
+        // Taken apart as it is read: each value moves into the sheet.
+        Value::Mapping(map) => {
+            for (key, value) in map {
+                crate::yaml::Entries::entry(&mut reader, key, value);
+            }
+            Ok(reader)
+        }
+        Value::Null => Err(Box::new(
+            Problem::new(file, "the answers file is empty").hint(
                 "write `question_id: answer` lines; `mommytrack template > answers.yaml` gives a skeleton",
-            )]));
+            ),
+        )),
+        other => Err(Box::new(Problem::new(
+            file,
+            format!(
+                "an answers file must be a mapping of question ids to answers, found {}",
+                crate::bank::describe(&other)
+            ),
+        )
+        .at(Some((1, 1)))
+        .hint("`mommytrack template > answers.yaml` gives a skeleton to fill in"))),
+    }
+}
+
+/// Checks an answers file's entries against the bank one by one, into a
+/// sheet and a list of problems.
+struct Reader<'a> {
+    bank: &'a Bank,
+    text: &'a str,
+    file: &'a Path,
+    locator: Locator<'a>,
+    sheet: AnswerSheet,
+    problems: Vec<Problem>,
+    unreported: usize,
+    /// Keys come in file order, so each is looked for after the one before.
+    cursor: usize,
+    /// The question after the last one answered: files list them in bank
+    /// order, so this is where the next id is looked for first.
+    next: usize,
+    /// Questions already answered, and other keys already met: a repeated
+    /// key makes the file be read again whole, to be reported as such.
+    answered: Vec<bool>,
+    other_keys: std::collections::HashSet<Value>,
+    /// The question of the key just checked by `first_time`.
+    pending: Option<usize>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bank: &'a Bank, text: &'a str, file: &'a Path) -> Self {
+        Reader {
+            bank,
+            text,
+            file,
+            locator: Locator::new(text),
+            sheet: AnswerSheet::new(bank),
+            problems: Vec::new(),
+            unreported: 0,
+            cursor: 0,
+            next: 0,
+            answered: vec![false; bank.questions.len()],
+            other_keys: Default::default(),
+            pending: None,
         }
-        other => {
-            return Err(fail(vec![
-                Problem::new(
-                    file,
-                    format!(
-                        "an answers file must be a mapping of question ids to answers, found {}",
-                        crate::bank::describe(&other)
-                    ),
-                )
-                .at(Some((1, 1)))
-                .hint("`mommytrack template > answers.yaml` gives a skeleton to fill in"),
-            ]));
+    }
+
+    /// The question of an id, found without a lookup when it comes next.
+    fn position(&mut self, id: &str) -> Option<usize> {
+        let bank = self.bank;
+        let q = match bank.questions.get(self.next) {
+            Some(q) if q.id == id => Some(self.next),
+            _ => bank.question_position(id),
+        }?;
+        self.next = q + 1;
+        Some(q)
+    }
+}
+
+impl crate::yaml::Entries for Reader<'_> {
+    fn first_time(&mut self, key: &Value) -> bool {
+        self.pending = key.as_str().and_then(|id| self.position(id));
+        match self.pending {
+            Some(q) => !std::mem::replace(&mut self.answered[q], true),
+            None => self.other_keys.insert(key.clone()),
         }
-    };
-    let locator = Locator::new(text);
-    let mut sheet = AnswerSheet::new(bank);
-    let mut problems = Vec::new();
-    // Keys come in file order, so each is looked for after the one before.
-    let mut cursor = 0;
-    let mut unreported = 0usize;
-    // Taken apart as it is read: each value moves into the sheet.
-    for (key, value) in map {
-        if problems.len() >= MAX_PROBLEMS {
+    }
+
+    fn entry(&mut self, key: Value, value: Value) {
+        let (bank, file, text) = (self.bank, self.file, self.text);
+        let q = match self.pending.take() {
+            Some(q) => Some(q),
+            None => key.as_str().and_then(|id| self.position(id)),
+        };
+        if self.problems.len() >= MAX_PROBLEMS {
             // Enough to fix first; counting the rest stays cheap.
-            let ok = key
-                .as_str()
-                .and_then(|id| bank.question_position(id))
-                .is_some_and(|q| convert(&bank.questions[q], &value).is_ok());
-            unreported += usize::from(!ok);
-            continue;
+            let ok = q.is_some_and(|q| convert(&bank.questions[q], &value).is_ok());
+            self.unreported += usize::from(!ok);
+            return;
         }
         let Some(id) = key.as_str() else {
-            problems.push(
+            self.problems.push(
                 Problem::new(
                     file,
                     format!(
@@ -155,22 +247,22 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
                 )
                 .hint("see `mommytrack questions` for the ids"),
             );
-            continue;
+            return;
         };
-        let at = locator.key(id, cursor).or_else(|| locator.key(id, 0));
+        let locator = &self.locator;
+        let at = locator.key(id, self.cursor).or_else(|| locator.key(id, 0));
         if let Some(at) = at {
-            cursor = at + id.len();
+            self.cursor = at + id.len();
         }
         // Worked out only for a problem: most answers have none.
-        let pos = || at.map(|o| locator.pos(o));
-        let Some(q) = bank.question_position(id) else {
-            problems.push(
-                Problem::new(file, format!("unknown question id `{id}`"))
-                    .at(pos())
-                    .id(id)
-                    .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str()))),
-            );
-            continue;
+        let pos = || at.map(|o| self.locator.pos(o));
+        let Some(q) = q else {
+            let problem = Problem::new(file, format!("unknown question id `{id}`"))
+                .at(pos())
+                .id(id)
+                .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str())));
+            self.problems.push(problem);
+            return;
         };
         // A text answer that YAML reads as a number or a truth value
         // (`1.10`, `yes`) keeps the text as written, not `1.1` or `true`.
@@ -183,22 +275,12 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
             _ => value,
         };
         match convert(&bank.questions[q], &value) {
-            Ok(slot) => sheet.set(q, slot),
+            Ok(slot) => self.sheet.set(q, slot),
             Err((message, hint)) => {
-                problems.push(Problem::new(file, message).at(pos()).id(id).hint(hint))
+                let problem = Problem::new(file, message).at(pos()).id(id).hint(hint);
+                self.problems.push(problem);
             }
         }
-    }
-    if unreported > 0 {
-        problems.push(
-            Problem::new(file, format!("… and {unreported} more problems not shown"))
-                .hint("fix the ones above first, or start again from `mommytrack template`"),
-        );
-    }
-    if problems.is_empty() {
-        Ok(sheet)
-    } else {
-        Err(fail(problems))
     }
 }
 

@@ -141,14 +141,15 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
         crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
     }
     warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
-    // The result holds all a report needs. A report made whole before it
-    // is written (text, Markdown, HTML) reuses the memory of the bank and
-    // answers, freed first; a streamed one (JSON) needs none, so they are
-    // left for the program's end (freeing a large bank costs time).
-    if plan.streams() {
-        crate::signals::keep_until_exit((eval, sheet, bank));
-    } else {
+    // The result holds all a report needs. A report that lists every
+    // answer (Markdown, HTML) reuses the memory of the bank and answers,
+    // freed first; the others need little, so the bank and answers are left
+    // for the program's end (freeing a large bank costs time, and slows
+    // the allocations after it).
+    if plan.report_is_large() {
         drop((eval, sheet, bank));
+    } else {
+        crate::signals::keep_until_exit((eval, sheet, bank));
     }
     plan.report(result)
 }

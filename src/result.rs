@@ -53,8 +53,17 @@ pub struct AssessmentResult {
 /// A lookup from question id to (dimension, question) positions, built
 /// once on first use. It is not data: clones start empty and any two
 /// compare equal.
+///
+/// It keys the positions by a hash of the id (with this run's random
+/// keys), so it copies no id. A lookup checks the id it lands on; only
+/// two ids of one hash (not to be expected) fall back to a scan.
 #[derive(Default)]
-pub struct QuestionIndex(std::sync::OnceLock<std::collections::HashMap<String, (usize, usize)>>);
+pub struct QuestionIndex(std::sync::OnceLock<IdHashes>);
+
+type IdHashes = (
+    std::hash::RandomState,
+    std::collections::HashMap<u64, (usize, usize)>,
+);
 
 impl Clone for QuestionIndex {
     fn clone(&self) -> Self {
@@ -383,7 +392,9 @@ fn build(
             }
         })
         .collect();
-    let mut answers = serde_json::Map::new();
+    let given = |i: usize| eval.asked[i] && *sheet.slot(i) != Slot::Missing;
+    let mut answers =
+        serde_json::Map::with_capacity((0..bank.questions.len()).filter(|&i| given(i)).count());
     for (i, q) in bank.questions.iter().enumerate() {
         if !eval.asked[i] {
             continue;
@@ -610,19 +621,25 @@ impl AssessmentResult {
 
     /// A question's prompt and answer label, looked up by id.
     pub fn question(&self, id: &str) -> Option<&QuestionResult> {
-        let index = self.question_index.0.get_or_init(|| {
-            let mut index = std::collections::HashMap::new();
+        use std::hash::BuildHasher;
+        let (keys, index) = self.question_index.0.get_or_init(|| {
+            let keys = std::hash::RandomState::new();
+            let count = self.dimensions.iter().map(|d| d.questions.len()).sum();
+            let mut index = std::collections::HashMap::with_capacity(count);
             for (d, dim) in self.dimensions.iter().enumerate() {
                 for (q, question) in dim.questions.iter().enumerate() {
-                    index.entry(question.id.clone()).or_insert((d, q));
+                    index
+                        .entry(keys.hash_one(question.id.as_str()))
+                        .or_insert((d, q));
                 }
             }
-            index
+            (keys, index)
         });
-        let &(d, q) = index.get(id)?;
+        let &(d, q) = index.get(&keys.hash_one(id))?;
         match self.dimensions.get(d).and_then(|dim| dim.questions.get(q)) {
             Some(found) if found.id == id => Some(found),
-            // The dimensions changed since the index was built.
+            // Another id of the same hash, or the dimensions changed since
+            // the index was built.
             _ => self
                 .dimensions
                 .iter()
@@ -658,6 +675,37 @@ mod tests {
         }
         assert_eq!(KindName::parse("scael"), None);
         assert_eq!(Severity::parse("orange"), None);
+    }
+
+    #[test]
+    fn questions_are_looked_up_by_id_without_copying_the_ids() {
+        let text = include_str!("../tests/fixtures/results/v1_supportive.json");
+        let mut r = AssessmentResult::from_json(text, "r.json").unwrap();
+        let all: Vec<(usize, usize, String)> = r
+            .dimensions
+            .iter()
+            .enumerate()
+            .flat_map(|(d, dim)| {
+                dim.questions
+                    .iter()
+                    .enumerate()
+                    .map(move |(q, x)| (d, q, x.id.clone()))
+            })
+            .collect();
+        assert!(all.len() > 5);
+        for (d, q, id) in &all {
+            let found = r.question(id).unwrap();
+            assert!(std::ptr::eq(found, &r.dimensions[*d].questions[*q]), "{id}");
+        }
+        assert!(r.question("no_such_question").is_none());
+        assert!(r.question("").is_none());
+        // The same id twice (a hand-edited result): the first is found.
+        let (d, q, id) = all[0].clone();
+        let mut twin = r.dimensions[d].questions[q].clone();
+        twin.prompt = "the second".into();
+        r.dimensions.last_mut().unwrap().questions.push(twin);
+        r.question_index = QuestionIndex::default();
+        assert_ne!(r.question(&id).unwrap().prompt, "the second");
     }
 
     #[test]

@@ -65,7 +65,8 @@ pub fn remove_temp() {
 /// `-disable-free` does. For a bank of 100,000 questions, freeing it costs
 /// some 8% of a run, and the allocations after it slow down while the
 /// allocator merges the freed pieces. Only for what lives until the
-/// command ends: the one-shot commands' bank, answers and evaluation.
+/// command ends: the one-shot commands' bank, answers, evaluation and
+/// result.
 pub fn keep_until_exit<T>(value: T) {
     std::mem::forget(value);
 }

@@ -528,7 +528,11 @@ pub fn lever_sentence(l: &crate::result::LeverResult) -> String {
 }
 
 /// The report, laid out once for every format.
-pub fn report(r: &AssessmentResult) -> Document {
+/// The report as `reader` (the terminal or a page) shows it: sections for
+/// the other are not made (a page's appendix lists every answer, which the
+/// terminal leaves out).
+pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
+    let wanted = |a: Audience| a == Audience::All || a == reader;
     let mut lead = Vec::new();
     if let Some(w) = provisional_warning(r) {
         lead.push(Block::Warning(w));
@@ -637,7 +641,7 @@ pub fn report(r: &AssessmentResult) -> Document {
     }
 
     let notes = notes(r);
-    if !notes.is_empty() && !r.redacted {
+    if !notes.is_empty() && !r.redacted && wanted(Audience::Terminal) {
         sections.push(Section {
             id: "notes",
             heading: Some("Your notes".into()),
@@ -657,44 +661,46 @@ pub fn report(r: &AssessmentResult) -> Document {
         });
     }
 
-    let mut appendix = Vec::new();
-    for d in r.dimensions.iter().filter(|d| !d.questions.is_empty()) {
-        appendix.push(Block::Subheading(d.title.clone()));
-        appendix.push(Block::Table(Table {
-            columns: vec![
-                col("Question", Align::Left),
-                col("Your answer", Align::Left),
-                col("Score", Align::Right),
-            ],
-            rows: d
-                .questions
-                .iter()
-                .map(|q| {
-                    let answer = answer_words(r, q);
-                    vec![
-                        text(q.prompt.clone()),
-                        if q.kind == crate::bank::Kind::Text.name() {
-                            Cell::Answer(answer)
-                        } else {
-                            text(answer)
-                        },
-                        if q.scored {
-                            text(super::format_opt_score(q.score))
-                        } else {
-                            Cell::Muted("not scored".into())
-                        },
-                    ]
-                })
-                .collect(),
-            stack: true,
-        }));
+    if wanted(Audience::Page) {
+        let mut appendix = Vec::new();
+        for d in r.dimensions.iter().filter(|d| !d.questions.is_empty()) {
+            appendix.push(Block::Subheading(d.title.clone()));
+            appendix.push(Block::Table(Table {
+                columns: vec![
+                    col("Question", Align::Left),
+                    col("Your answer", Align::Left),
+                    col("Score", Align::Right),
+                ],
+                rows: d
+                    .questions
+                    .iter()
+                    .map(|q| {
+                        let answer = answer_words(r, q);
+                        vec![
+                            text(q.prompt.clone()),
+                            if q.kind == crate::bank::Kind::Text.name() {
+                                Cell::Answer(answer)
+                            } else {
+                                text(answer)
+                            },
+                            if q.scored {
+                                text(super::format_opt_score(q.score))
+                            } else {
+                                Cell::Muted("not scored".into())
+                            },
+                        ]
+                    })
+                    .collect(),
+                stack: true,
+            }));
+        }
+        sections.push(Section {
+            id: "answers",
+            heading: Some("Appendix: your answers".into()),
+            audience: Audience::Page,
+            blocks: appendix,
+        });
     }
-    sections.push(Section {
-        id: "answers",
-        heading: Some("Appendix: your answers".into()),
-        audience: Audience::Page,
-        blocks: appendix,
-    });
 
     let mut footer = Vec::new();
     if let Some(d) = &r.bank.disclaimer {

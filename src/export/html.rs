@@ -406,7 +406,7 @@ fn draw(doc: &Document) -> String {
 
 impl Exporter for HtmlExporter {
     fn report(&self, r: &AssessmentResult, _: &RenderOptions) -> String {
-        draw(&document::report(r))
+        draw(&document::report(r, Audience::Page))
     }
 
     fn comparison(&self, c: &Comparison, _: &RenderOptions) -> String {

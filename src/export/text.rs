@@ -53,7 +53,7 @@ impl Styles {
 
 impl Exporter for TextExporter {
     fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
-        draw(&document::report(r), o, false)
+        draw(&document::report(r, Audience::Terminal), o, false)
     }
 
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
@@ -63,7 +63,7 @@ impl Exporter for TextExporter {
 
 impl Exporter for PlainTextExporter {
     fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
-        draw(&document::report(r), o, true)
+        draw(&document::report(r, Audience::Terminal), o, true)
     }
 
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
@@ -79,7 +79,7 @@ impl Exporter for PlainTextExporter {
 pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> String {
     let st = Styles::new(o.color);
     let width = usize::from(o.width.clamp(40, 160));
-    let doc = document::report(r);
+    let doc = document::report(r, Audience::Terminal);
     let mut out = String::new();
     for block in &doc.lead {
         match block {

@@ -653,6 +653,53 @@ fn a_duplicate_key_is_shown_where_it_is_repeated() {
 }
 
 #[test]
+fn a_long_answers_file_reads_as_a_short_one() {
+    // Over 64 KiB, an answers file is read in pieces; nothing a parent
+    // sees may change: answers in any order, a text answer kept as written,
+    // a repeated key and a stray line reported where they stand.
+    let filler: String = (0..1500)
+        .map(|i| format!("# line {i}: a comment long enough to make the file long\n"))
+        .collect();
+    assert!(filler.len() > 70 * 1024);
+    let r = assess(
+        &fixture("mini"),
+        &format!("boss_early_leave: counted\n{filler}notes: 1.10\n{filler}has_manager: true\n"),
+    );
+    assert_eq!(r["answers"]["notes"], "1.10");
+    assert_eq!(r["answers"]["has_manager"], true);
+    assert_eq!(r["answers"]["boss_early_leave"], "counted");
+    let dir = tempfile::tempdir().unwrap();
+    let repeated = write(
+        dir.path(),
+        "a.yaml",
+        &format!("has_manager: true\n{filler}has_manager: false\n"),
+    );
+    let stray = write(
+        dir.path(),
+        "b.yaml",
+        &format!("has_manager: true\n{filler}null\n"),
+    );
+    mt().args(["assess", "--bank"])
+        .arg(fixture("mini"))
+        .arg("--answers")
+        .arg(&repeated)
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "a.yaml:1502:1: not valid YAML or JSON: duplicate entry with key \"has_manager\"",
+        ));
+    mt().args(["assess", "--bank"])
+        .arg(fixture("mini"))
+        .arg("--answers")
+        .arg(&stray)
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "b.yaml:1503:1: not valid YAML or JSON",
+        ));
+}
+
+#[test]
 fn validate_lists_problems_in_file_and_line_order() {
     // The `when` on line 13 is checked after every question is read, yet is
     // listed before the kind on line 24; bank.yaml (after the sets in name
