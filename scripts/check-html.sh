@@ -6,7 +6,7 @@
 set -eu
 for b in chromium chromium-browser google-chrome chrome; do
     if command -v "$b" >/dev/null 2>&1; then
-        exec cargo test --test it browser:: -- --ignored
+        exec cargo test --bin mommytrack browser:: -- --ignored
     fi
 done
 echo "check-html: skipped: no Chromium on PATH (apt-get install chromium, or brew install --cask chromium)"

@@ -207,8 +207,8 @@ pub struct SummarizeArgs {
     #[arg(long, value_name = "QUESTION")]
     pub by: Option<String>,
     /// text, markdown, html, json or csv.
-    #[arg(long, short = 'f', value_enum, default_value_t = crate::summarize::render::SummaryFormat::Text, value_name = "FMT")]
-    pub format: crate::summarize::render::SummaryFormat,
+    #[arg(long, short = 'f', value_enum, default_value_t = crate::export::summary::SummaryFormat::Text, value_name = "FMT")]
+    pub format: crate::export::summary::SummaryFormat,
     /// Write the summary to this file (atomically, readable only by you).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -273,4 +273,16 @@ pub struct AssessArgs {
     pub plain: bool,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

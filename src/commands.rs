@@ -81,7 +81,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 min_group: args.min_group,
                 by: args.by,
             };
-            let doc = crate::summarize::run(&args.results, options, args.format)?;
+            let doc = crate::export::summary::run(&args.results, options, args.format)?;
             match &args.output {
                 Some(path) => Ok(crate::files::write_output(path, &doc)?),
                 None => print(&doc),

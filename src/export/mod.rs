@@ -2,7 +2,8 @@
 //! the small [`Exporter`] trait (after sharkdp/hyperfine's `src/export/`).
 //! Exporters only read a result; they never score, load or write files.
 //! [`document`] lays out a report or a comparison once; `text`, `markdown`
-//! and `html` draw it, `json` serialises the result as it is.
+//! and `html` draw it, `json` serialises the result as it is. [`summary`]
+//! renders a group summary (the engine's `summarize`) in its five formats.
 
 mod comparison;
 pub mod document;
@@ -10,6 +11,7 @@ mod html;
 mod json;
 mod markdown;
 mod reasons;
+pub mod summary;
 mod text;
 
 use crate::compare::Comparison;
@@ -84,7 +86,9 @@ pub fn plain_exporter(format: Format) -> anyhow::Result<Box<dyn Exporter>> {
     }
 }
 
-/// The name of a format, as `--format` spells it.
+/// The name of a format, as `--format` spells it (the tests name their
+/// snapshots with it).
+#[cfg(test)]
 pub fn format_name(format: Format) -> &'static str {
     match format {
         Format::Text => "text",

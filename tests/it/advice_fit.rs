@@ -13,10 +13,10 @@
 //! - The UK tribunal time limit is given with the change to six months.
 //! - Someone who works for themselves is not asked about an employer.
 
-use mommytrack::answers::{Answer, AnswerSheet, Slot};
-use mommytrack::bank::Bank;
-use mommytrack::result::{self, AssessmentResult};
-use mommytrack::scoring::Mode;
+use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
+use mommytrack_engine::bank::Bank;
+use mommytrack_engine::result::{self, AssessmentResult};
+use mommytrack_engine::scoring::Mode;
 use proptest::prelude::*;
 
 use crate::bank_fit::{builtin, picks, sheet_from};

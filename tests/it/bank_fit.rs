@@ -7,10 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use mommytrack::answers::{Answer, AnswerSheet, Slot};
-use mommytrack::bank::{self, Bank, BankSource, Kind, Question, Severity};
-use mommytrack::result;
-use mommytrack::scoring::{self, Mode};
+use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
+use mommytrack_engine::bank::{self, Bank, BankSource, Kind, Question, Severity};
+use mommytrack_engine::result;
+use mommytrack_engine::scoring::{self, Mode};
 use proptest::prelude::*;
 
 /// The built-in bank, loaded once for all cases.
@@ -475,7 +475,7 @@ fn wording_fits_many_jobs_and_follows_the_region() {
 
 /// The result for an answers file given as YAML text.
 fn assess_yaml(bank: &Bank, yaml: &str) -> (result::AssessmentResult, scoring::Evaluation) {
-    let sheet = mommytrack::answers::parse(bank, yaml, std::path::Path::new("test.yaml"))
+    let sheet = mommytrack_engine::answers::parse(bank, yaml, std::path::Path::new("test.yaml"))
         .unwrap_or_else(|e| panic!("{yaml}: {e:?}"));
     result::assess(bank, &sheet, Mode::Full)
 }

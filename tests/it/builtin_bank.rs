@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use crate::bank_fit::red_flag;
 use crate::harness::*;
-use mommytrack::answers::{Answer, AnswerSheet, Slot};
-use mommytrack::bank::{self, Bank, BankSource, Kind, Question};
-use mommytrack::result::{self, AssessmentResult};
-use mommytrack::scoring::{self, Mode};
+use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
+use mommytrack_engine::bank::{self, Bank, BankSource, Kind, Question};
+use mommytrack_engine::result::{self, AssessmentResult};
+use mommytrack_engine::scoring::{self, Mode};
 
 fn builtin() -> Bank {
     let (bank, warnings) = bank::load(&BankSource::BuiltIn).expect("the built-in bank loads");
@@ -209,8 +209,8 @@ fn every_advice_entry_fires_for_some_persona_or_generated_answers() {
         let path = entry.expect("entry").path();
         if path.to_string_lossy().ends_with(".answers.yaml") {
             let text = std::fs::read_to_string(&path).expect("read");
-            let sheet =
-                mommytrack::answers::parse(&bank, &text, &path).expect("persona answers are valid");
+            let sheet = mommytrack_engine::answers::parse(&bank, &text, &path)
+                .expect("persona answers are valid");
             record(&result::assess(&bank, &sheet, Mode::Full).0);
         }
     }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
 
-use crate::harness::Test;
+use crate::harness::{Test, fixture, mt, repo};
 
 const FORMATS: [&str; 4] = ["text", "markdown", "html", "json"];
 
@@ -311,4 +311,113 @@ fn compare_of_a_quick_and_a_full_result_warns_about_the_modes() {
             "full.json is a full assessment and quick.json a quick one",
         ))
         .stdout(predicate::str::contains("\"same_bank\": true"));
+}
+
+// From the report story (issue 10): `compare --labels`, partners on the
+// built-in bank, and an unscored profile set, through the binary.
+
+#[test]
+fn compare_takes_labels_and_refuses_a_single_name() {
+    let t = mt();
+    for name in ["supportive", "penalized"] {
+        t.again()
+            .args(["assess", "--bank"])
+            .arg(fixture("mini"))
+            .arg("--answers")
+            .arg(fixture(&format!("answers/{name}.yaml")))
+            .args(["--format", "json", "--output", &format!("{name}.json")])
+            .success();
+    }
+    let out = t
+        .again()
+        .args([
+            "compare",
+            "supportive.json",
+            "penalized.json",
+            "--labels",
+            "Sam,Alex",
+        ])
+        .success()
+        .stdout();
+    assert!(out.starts_with("Comparing Sam and Alex"), "{out}");
+    assert!(out.contains("Flags only in Alex"), "{out}");
+    t.again()
+        .args([
+            "compare",
+            "supportive.json",
+            "penalized.json",
+            "--labels",
+            "Sam",
+        ])
+        .code(2)
+        .stderr_contains("two names separated by a comma");
+}
+
+#[test]
+fn partners_on_the_built_in_bank_see_their_home_first() {
+    let t = mt();
+    for (name, file) in [
+        ("sam", "returning_after_leave_mixed"),
+        ("alex", "unequal_home_load"),
+    ] {
+        t.again()
+            .arg("assess")
+            .arg("--answers")
+            .arg(repo(&format!("tests/personas/{file}.answers.yaml")))
+            .args(["--format", "json", "--output", &format!("{name}.json")])
+            .success();
+    }
+    let json = t
+        .again()
+        .args(["compare", "sam.json", "alex.json", "--format", "json"])
+        .success()
+        .json();
+    let shared = json["shared_differences"].as_array().expect("a list");
+    assert!(!shared.is_empty(), "{json}");
+    let home: Vec<&str> = json["dimensions"]
+        .as_array()
+        .expect("dimensions")
+        .iter()
+        .filter(|d| d["shared"] == true)
+        .map(|d| d["id"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(home, ["home"]);
+    let text = t
+        .again()
+        .args(["compare", "sam.json", "alex.json", "--labels", "Sam,Alex"])
+        .success()
+        .stdout();
+    let shared_at = text
+        .find("Where you see your home differently")
+        .expect("shared");
+    assert!(shared_at < text.find("Your workplaces, for context").expect("work"));
+}
+
+#[test]
+fn an_unscored_profile_set_has_no_row_in_the_score_tables() {
+    // The built-in "About you" set is asked but never scored: a row saying
+    // "not asked, 0 of 0" under the person's own answers would be wrong.
+    let persona = repo("tests/personas/two_dads_adopting.answers.yaml");
+    let out = mt()
+        .args(["assess", "--answers"])
+        .arg(&persona)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    let table: Vec<&str> = text.lines().filter(|l| l.contains('┆')).collect();
+    assert!(table.iter().any(|l| l.contains("Your manager")), "{text}");
+    assert!(!table.iter().any(|l| l.contains("About you")), "{text}");
+    let html = mt()
+        .args(["assess", "--format", "html", "--answers"])
+        .arg(&persona)
+        .output()
+        .expect("runs");
+    let html = String::from_utf8_lossy(&html.stdout);
+    let dims = html.split("Dimensions").nth(1).unwrap_or_default();
+    let dims = dims.split("</table>").next().unwrap_or_default();
+    assert!(
+        dims.contains("Your manager") && !dims.contains("About you"),
+        "{dims}"
+    );
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use mommytrack::bank::{self, SourceFile};
+use mommytrack_engine::bank::{self, SourceFile};
 
 use crate::harness::mt;
 

@@ -4,10 +4,10 @@
 //! weight-0 sets, `scale_mean`, set bands, advice groups, `max_next_steps`,
 //! ranks and `start_here`, and levers that agree with rescoring.
 
-use mommytrack::answers::{Answer, AnswerSheet, Slot};
-use mommytrack::bank::{self, Bank, SourceFile};
-use mommytrack::result;
-use mommytrack::scoring::{self, Mode};
+use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
+use mommytrack_engine::bank::{self, Bank, SourceFile};
+use mommytrack_engine::result;
+use mommytrack_engine::scoring::{self, Mode};
 use proptest::prelude::*;
 use serde_json::Value;
 

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use mommytrack::answers;
-use mommytrack::bank::{self, SourceFile};
-use mommytrack::error::Problem;
+use mommytrack_engine::answers;
+use mommytrack_engine::bank::{self, SourceFile};
+use mommytrack_engine::error::Problem;
 
 use crate::harness::mini_files as mini;
 

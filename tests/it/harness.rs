@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::rc::Rc;
 
-use mommytrack::bank::{self, Bank, BankSource, SourceFile};
+use mommytrack_engine::bank::{self, Bank, BankSource, SourceFile};
 
 /// The path of the binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_mommytrack");
@@ -450,22 +450,6 @@ pub fn require(tool: &str) {
         .is_ok_and(|s| s.success());
     assert!(ok, "`{tool}` is needed by this test and does not run here");
 }
-
-/// `insta::assert_snapshot!(name, value)` with the snapshots kept where they
-/// were before the tests became one crate: `tests/snapshots/MODULE__NAME.snap`
-/// (the last part of the module path only, not `it__MODULE__NAME`).
-macro_rules! assert_snapshot {
-    ($name:expr, $($rest:tt)*) => {
-        insta::with_settings!(
-            { snapshot_path => "../snapshots", prepend_module_to_snapshot => false },
-            {
-                let module = module_path!().rsplit("::").next().unwrap_or_default();
-                insta::assert_snapshot!(format!("{module}__{}", $name), $($rest)*)
-            }
-        )
-    };
-}
-pub(crate) use assert_snapshot;
 
 /// The harness itself: runs are private and its checks can fail.
 mod checks {

@@ -1,36 +1,56 @@
-//! The one-way structure of `src/` (issue 13): data flows input → answers →
-//! scoring → result → export → output → commands and the session, and no
-//! module reaches up the flow. Each top-level module has a level; a module
-//! may name (`crate::x`, `super::…` aside) only modules at its level or below.
-//! Only `main.rs` may end the process.
+//! The one-way structure (issues 13 and 21). The crate boundary is the
+//! compiler's: the engine (`engine/`, `mommytrack_engine`) cannot name the
+//! binary, and its manifest must not take on a command-line or terminal
+//! crate. Within the binary, data flows export → output → commands and the
+//! session, and no module reaches up the flow: each top-level module has a
+//! level, and may name (`crate::x`, `super::…` aside) only modules at its
+//! level or below; the engine's modules, brought in at the root, are below
+//! them all. Only the binary's `main.rs` may end the process.
 
 use crate::harness::repo;
 
-/// The level of each top-level module of the library, lowest first.
+/// The level of each top-level module of the binary, lowest first.
 const LEVELS: &[(&str, u8)] = &[
-    // Small helpers every layer uses: reading and writing files safely,
-    // errors and exit codes, terminal-safe text, wrapping, signals, YAML.
-    ("sanitize", 0),
-    ("signals", 0),
-    ("wrap", 0),
-    ("error", 0),
+    // The engine's modules, `use`d at the crate root.
+    ("answers", 0),
+    ("bank", 0),
+    ("compare", 0),
+    ("estimate", 0),
     ("input", 0),
+    ("result", 0),
+    ("sanitize", 0),
+    ("saved", 0),
+    ("scoring", 0),
+    ("summarize", 0),
     ("yaml", 0),
-    ("files", 0),
-    ("bank", 1),
-    ("answers", 2),
-    ("scoring", 3),
-    ("estimate", 3),
-    ("result", 4),
-    ("saved", 4),
-    ("compare", 4),
-    ("export", 5),
-    ("summarize", 6),
-    ("output", 6),
-    ("authoring", 7),
-    ("interactive", 7),
-    ("cli", 8),
-    ("commands", 9),
+    // Small helpers every layer uses: errors and exit codes, writing files
+    // safely, wrapping, signals.
+    ("error", 1),
+    ("signals", 1),
+    ("wrap", 1),
+    ("files", 1),
+    ("export", 2),
+    ("output", 3),
+    ("authoring", 4),
+    ("interactive", 4),
+    ("cli", 5),
+    ("commands", 6),
+    // The binary's unit tests may use anything.
+    ("tests", 7),
+];
+
+/// Crates the engine must not depend on: the command line and the terminal.
+const NOT_IN_ENGINE: &[&str] = &[
+    "clap",
+    "clap_complete",
+    "clap_mangen",
+    "comfy-table",
+    "console",
+    "ctrlc",
+    "dialoguer",
+    "maud",
+    "textwrap",
+    "mommytrack",
 ];
 
 fn level(module: &str) -> Option<u8> {
@@ -38,7 +58,7 @@ fn level(module: &str) -> Option<u8> {
 }
 
 fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+    for entry in std::fs::read_dir(dir).expect("the folder is readable") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
             rust_files(&path, out);
@@ -49,7 +69,57 @@ fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 #[test]
-fn no_module_imports_one_above_it_and_only_main_exits() {
+fn only_main_ends_the_process() {
+    let mut files = Vec::new();
+    rust_files(&repo("src"), &mut files);
+    rust_files(&repo("engine/src"), &mut files);
+    let main = repo("src/main.rs");
+    let wrong: Vec<String> = files
+        .iter()
+        .filter(|f| **f != main)
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).expect("readable");
+            [
+                "process::exit",
+                "process::abort",
+                "libc::_exit",
+                "libc::exit",
+            ]
+            .iter()
+            .any(|call| text.contains(call))
+        })
+        .map(|f| format!("{}: ends the process; only src/main.rs may", f.display()))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_engine_takes_no_command_line_or_terminal_crate() {
+    let manifest = std::fs::read_to_string(repo("engine/Cargo.toml")).expect("engine/Cargo.toml");
+    let mut section = "";
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            section = line;
+            continue;
+        }
+        if section != "[dependencies]" {
+            continue;
+        }
+        let name = line
+            .split(['=', '.', ' '])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        assert!(
+            !NOT_IN_ENGINE.contains(&name),
+            "engine/Cargo.toml depends on `{name}`"
+        );
+    }
+}
+
+#[test]
+fn no_module_of_the_binary_imports_one_above_it() {
     let src = repo("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
@@ -62,16 +132,10 @@ fn no_module_imports_one_above_it_and_only_main_exits() {
             .and_then(|c| c.as_os_str().to_str())
             .map(|s| s.trim_end_matches(".rs").to_string())
             .expect("a name");
-        let text = std::fs::read_to_string(file).expect("readable");
-        if top != "main" && text.contains("process::exit") {
-            wrong.push(format!(
-                "{}: ends the process; only main.rs may",
-                rel.display()
-            ));
-        }
-        if matches!(top.as_str(), "main" | "lib") {
+        if top == "main" {
             continue;
         }
+        let text = std::fs::read_to_string(file).expect("readable");
         let Some(own) = level(&top) else {
             wrong.push(format!(
                 "{}: module `{top}` has no level in this test",
@@ -107,7 +171,7 @@ fn no_module_imports_one_above_it_and_only_main_exits() {
             .trim_end_matches(".rs")
             .to_string();
         assert!(
-            matches!(name.as_str(), "main" | "lib") || level(&name).is_some(),
+            name == "main" || level(&name).is_some(),
             "src/{name} has no level in this test"
         );
     }

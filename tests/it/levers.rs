@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use mommytrack::answers::{Answer, AnswerSheet, Slot};
-use mommytrack::bank::{Bank, Kind};
-use mommytrack::result::{self, round1};
-use mommytrack::scoring::{self, Mode};
+use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
+use mommytrack_engine::bank::{Bank, Kind};
+use mommytrack_engine::result::{self, round1};
+use mommytrack_engine::scoring::{self, Mode};
 use proptest::prelude::*;
 
 use crate::harness::mini_bank as mini;
@@ -117,7 +117,7 @@ fn a_known_sheet_has_the_hand_computed_top_lever() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers/penalized.yaml"),
     )
     .expect("fixture");
-    let sheet = mommytrack::answers::parse(&bank, &text, Path::new("penalized.yaml"))
+    let sheet = mommytrack_engine::answers::parse(&bank, &text, Path::new("penalized.yaml"))
         .expect("valid answers");
     let (r, _) = result::assess(&bank, &sheet, Mode::Full);
     // boss: counted (0) → normal (100) makes boss 100, flex stays 0:

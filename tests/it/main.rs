@@ -1,6 +1,8 @@
 //! The integration tests: ONE test crate (one build, one link), one module
 //! per area. Every module runs the real binary through [`harness::Test`]
-//! (a private temporary folder per run), or uses the library directly.
+//! (a private temporary folder per run), or uses the engine
+//! (`mommytrack_engine`) directly. Tests of the binary's private renderers
+//! are its unit tests (`src/tests/`).
 //! `cargo test --test it MODULE::` runs one module.
 
 mod harness;
@@ -11,7 +13,6 @@ mod genbank;
 mod advice_fit;
 mod authoring;
 mod bank_fit;
-mod browser;
 mod builtin_bank;
 mod cli;
 mod cli_reports;
@@ -22,7 +23,6 @@ mod engine_props;
 mod engine_v2;
 mod error_messages;
 mod file_errors;
-mod fuzz_saved;
 #[cfg(unix)]
 mod hostile_files;
 mod hostile_inputs;
@@ -35,9 +35,6 @@ mod levers;
 mod personas;
 mod reason_lines;
 mod reference;
-mod report_story;
-mod reports;
-mod robustness;
 mod schema_strictness;
 mod schemas;
 mod scoring_props;

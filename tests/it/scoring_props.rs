@@ -3,10 +3,10 @@
 //! one answer never lowers its dimension; key order of the answers file
 //! never changes the output; skipping changes no other question's share.
 
-use mommytrack::answers::{self, Answer, AnswerSheet, Slot};
-use mommytrack::bank::{self, Bank, Kind, SourceFile};
-use mommytrack::result;
-use mommytrack::scoring::{self, Mode};
+use mommytrack_engine::answers::{self, Answer, AnswerSheet, Slot};
+use mommytrack_engine::bank::{self, Bank, Kind, SourceFile};
+use mommytrack_engine::result;
+use mommytrack_engine::scoring::{self, Mode};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -119,7 +119,7 @@ fn load(spec: &Spec) -> Bank {
 }
 
 /// Every answer a question can take.
-fn all_answers(q: &mommytrack::bank::Question) -> Vec<Answer> {
+fn all_answers(q: &mommytrack_engine::bank::Question) -> Vec<Answer> {
     match &q.kind {
         Kind::Choice(o) => o.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
         Kind::Multi(o) => (0..1u32 << o.len())
@@ -243,7 +243,7 @@ proptest! {
         };
         let render = |t: &str| {
             let s = answers::parse(&bank, t, std::path::Path::new("a.yaml")).expect("valid answers");
-            mommytrack::export::to_json(&result::assess(&bank, &s, Mode::Full).0)
+            serde_json::to_string_pretty(&result::assess(&bank, &s, Mode::Full).0).expect("JSON")
         };
         let first = render(&text(&entries));
         // A deterministic shuffle from the seed.

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use mommytrack::bank::SourceFile;
+use mommytrack_engine::bank::SourceFile;
 
 /// Questions per set.
 pub const PER_SET: usize = 20;

@@ -6,18 +6,18 @@
 //! every other.
 //!
 //! `MOMMYTRACK_FUZZ_CASES` sets the cases per property, as in
-//! tests/robustness.rs.
+//! src/tests/robustness.rs.
 
 use std::path::Path;
 
-use mommytrack::answers::{Answer, AnswerSheet, Slot};
-use mommytrack::bank::{self, Bank, BankSource};
-use mommytrack::compare::Comparison;
-use mommytrack::export::{self, Format, RenderOptions};
-use mommytrack::interactive::state::Draft;
-use mommytrack::result;
-use mommytrack::saved;
-use mommytrack::scoring::Mode;
+use crate::answers::{Answer, AnswerSheet, Slot};
+use crate::bank::{self, Bank, BankSource};
+use crate::compare::Comparison;
+use crate::export::{self, Format, RenderOptions};
+use crate::interactive::state::Draft;
+use crate::result;
+use crate::saved;
+use crate::scoring::Mode;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use serde_json::{Value, json};

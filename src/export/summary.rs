@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{BINS, DimensionSummary, Group, GroupStats, Stats, Summary};
 use crate::export::{markdown_inline, terminal_safe, to_json};
+use crate::summarize::{BINS, DimensionSummary, Group, GroupStats, Options, Stats, Summary};
 
 /// An output format of `summarize --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,6 +26,16 @@ pub enum SummaryFormat {
 /// Turns a summary into a document in one format.
 pub trait SummaryExporter {
     fn summary(&self, s: &Summary) -> String;
+}
+
+/// `mommytrack summarize`: the document to write.
+pub fn run(
+    paths: &[std::path::PathBuf],
+    options: Options,
+    format: SummaryFormat,
+) -> anyhow::Result<String> {
+    let summary = crate::summarize::summarize(paths, options)?;
+    Ok(exporter(format).summary(&summary))
 }
 
 pub fn exporter(format: SummaryFormat) -> Box<dyn SummaryExporter> {

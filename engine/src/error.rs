@@ -1,13 +1,14 @@
 //! Error kinds that decide the exit code (CONTRACT §1), located problems for
 //! banks and answers files, and "did you mean" suggestions.
 //!
-//! Everything else travels as `anyhow::Error`; `main` asks [`exit_code`] which
-//! code an error maps to by looking for a [`Failure`] in its chain.
+//! Everything else travels as `anyhow::Error`; the binary's `error` module
+//! maps a kind to its number and asks which code an error maps to by
+//! looking for a [`Failure`] in its chain.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// The exit codes of CONTRACT §1.
+/// The exit codes of CONTRACT §1 (the numbers are the binary's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitKind {
     /// 2: bad flags or arguments, or no answers where they are needed.
@@ -20,18 +21,6 @@ pub enum ExitKind {
     CantCreate,
     /// 130: interrupted by Ctrl-C.
     Interrupted,
-}
-
-impl ExitKind {
-    pub fn code(self) -> i32 {
-        match self {
-            ExitKind::Usage => 2,
-            ExitKind::InvalidData => 65,
-            ExitKind::NoInput => 66,
-            ExitKind::CantCreate => 73,
-            ExitKind::Interrupted => 130,
-        }
-    }
 }
 
 /// A failure whose kind decides the exit code. The message is complete: it
@@ -201,13 +190,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Whether `err` is shown as it is: a list of problems, or a single
-/// problem that opens with its file and position.
-pub fn is_located(err: &anyhow::Error) -> bool {
-    err.downcast_ref::<Problems>().is_some()
-        || (err.chain().count() == 1 && err.downcast_ref::<Failure>().is_some_and(|f| f.located))
-}
-
 /// A JSON parser error's position, 1-based (the parser says column 0 for
 /// the start of a line), and its message without the " at line X column
 /// Y" the position already gives.
@@ -219,35 +201,6 @@ pub fn json_error(e: &serde_json::Error) -> (Option<(usize, usize)>, String) {
     };
     let pos = (e.line() > 0).then(|| (e.line(), e.column().max(1)));
     (pos, message)
-}
-
-/// Writes one diagnostic line (a warning, an error) to standard error,
-/// made inert ([`crate::sanitize::text`]). It never fails or panics: with
-/// standard error closed (`2>&1 | head -1`) the line is lost and the run
-/// goes on, so a warning can never stop a report from being written.
-pub fn diag(line: impl fmt::Display) {
-    use std::io::Write as _;
-    let line = line.to_string();
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{}", crate::sanitize::text(&line));
-    let _ = err.flush();
-}
-
-/// The exit code for an error: the kind of the first [`Failure`] or
-/// [`Problems`] in its chain, 1 for anything else.
-pub fn exit_code(err: &anyhow::Error) -> i32 {
-    for cause in err.chain() {
-        if let Some(f) = cause.downcast_ref::<Failure>() {
-            return f.kind.code();
-        }
-        if cause.downcast_ref::<Problems>().is_some() {
-            return ExitKind::InvalidData.code();
-        }
-        if let Some(e) = cause.downcast_ref::<clap::Error>() {
-            return e.exit_code();
-        }
-    }
-    1
 }
 
 thread_local! {
@@ -358,14 +311,5 @@ mod tests {
             p.to_string(),
             "q/boss.yaml:12:5: [boss_x] unknown kind `choise`; did you mean `choice`?"
         );
-    }
-
-    #[test]
-    fn exit_codes_follow_the_contract() {
-        let e = anyhow::Error::new(Failure::usage("x"));
-        assert_eq!(exit_code(&e), 2);
-        let e = anyhow::Error::new(Failure::invalid("x")).context("while loading");
-        assert_eq!(exit_code(&e), 65);
-        assert_eq!(exit_code(&anyhow::anyhow!("other")), 1);
     }
 }

@@ -41,7 +41,7 @@ mod tests {
 
     #[test]
     fn the_mini_bank_takes_minutes_by_kind() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/mini");
         let (bank, _) = bank::load(&BankSource::Dir(dir)).unwrap();
         // 5 picks (65 s), a multi (25 s) and a note (45 s): 135 s.
         assert_eq!(minutes(&bank, Mode::Full), 3);

@@ -1,6 +1,6 @@
 //! Group summaries (CONTRACT §6.5): many saved results in, one anonymous
-//! summary out. This module owns the aggregation; [`render`] owns the five
-//! output formats.
+//! summary out. This module owns the aggregation; the binary's
+//! `export::summary` owns the five output formats.
 //!
 //! **Streaming.** Results are read one at a time, folded into a
 //! [`Summarizer`] and dropped. What is kept grows only with the numbers
@@ -29,7 +29,6 @@
 //! variance or fewer than two results qualify.
 
 mod digest;
-pub mod render;
 
 use digest::{Digest, DimDigest, QDigest};
 
@@ -452,8 +451,8 @@ impl Summarizer {
                     None,
                     format_args!(
                         "this result comes from a different question bank (\"{}\") than {first} (\"{}\"); summarize results of one bank at a time",
-                        crate::export::terminal_safe(&r.bank.title),
-                        crate::export::terminal_safe(title),
+                        crate::sanitize::terminal_safe(&r.bank.title),
+                        crate::sanitize::terminal_safe(title),
                     ),
                 ));
             }
@@ -476,7 +475,7 @@ impl Summarizer {
         if !GROUPABLE.contains(&q.kind.as_str()) {
             return Err(Failure::usage(format!(
                 "--by {by}: a {} question cannot group results (in {file}); only choice, yesno and scale questions can, so that no answer text is ever shown",
-                crate::export::terminal_safe(&q.kind)
+                crate::sanitize::terminal_safe(&q.kind)
             )));
         }
         Ok(match &q.answer {
@@ -510,7 +509,7 @@ impl Summarizer {
             if !self.by_seen {
                 return Err(Failure::usage(format!(
                     "--by {}: no result has this question; name a choice, yesno or scale question id (see `mommytrack questions`)",
-                    crate::export::terminal_safe(by)
+                    crate::sanitize::terminal_safe(by)
                 )));
             }
         }
@@ -627,7 +626,7 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Summary>
         for (path, digest) in batch.iter().zip(digests) {
             s.add(
                 &digest?,
-                &crate::export::terminal_safe(&path.display().to_string()),
+                &crate::sanitize::terminal_safe(&path.display().to_string()),
             )?;
         }
     }
@@ -641,18 +640,8 @@ fn read(path: &std::path::Path) -> Result<Digest, Failure> {
     let text = crate::input::read_text(path)?;
     Digest::parse(
         &text,
-        &crate::export::terminal_safe(&path.display().to_string()),
+        &crate::sanitize::terminal_safe(&path.display().to_string()),
     )
-}
-
-/// `mommytrack summarize`: the document to write.
-pub fn run(
-    paths: &[PathBuf],
-    options: Options,
-    format: render::SummaryFormat,
-) -> anyhow::Result<String> {
-    let summary = summarize(paths, options)?;
-    Ok(render::exporter(format).summary(&summary))
 }
 
 #[cfg(test)]

@@ -4,17 +4,17 @@
 //!
 //! Needs Chromium, so it is ignored in a normal run (CI does not depend on
 //! it). Run it with `scripts/check-html.sh`, which skips with a reason when
-//! no Chromium is installed, or `cargo test --test it browser:: -- --ignored`.
+//! no Chromium is installed, or `cargo test --bin mommytrack browser:: -- --ignored`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mommytrack::answers;
-use mommytrack::bank::{self, BankSource};
-use mommytrack::compare::Comparison;
-use mommytrack::export::{self, Format, RenderOptions};
-use mommytrack::result::{self, AssessmentResult};
-use mommytrack::scoring::Mode;
+use crate::answers;
+use crate::bank::{self, BankSource};
+use crate::compare::Comparison;
+use crate::export::{self, Format, RenderOptions};
+use crate::result::{self, AssessmentResult};
+use crate::scoring::Mode;
 
 const BROWSERS: [&str; 4] = ["chromium", "chromium-browser", "google-chrome", "chrome"];
 

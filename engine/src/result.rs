@@ -438,8 +438,10 @@ fn build(
     };
     AssessmentResult {
         schema_version: SCHEMA_VERSION,
+        // The program's name and version: the workspace versions the
+        // engine with the binary.
         tool: ToolInfo {
-            name: env!("CARGO_PKG_NAME").into(),
+            name: "mommytrack".into(),
             version: env!("CARGO_PKG_VERSION").into(),
         },
         bank: BankInfo {
@@ -679,7 +681,7 @@ mod tests {
 
     #[test]
     fn questions_are_looked_up_by_id_without_copying_the_ids() {
-        let text = include_str!("../tests/fixtures/results/v1_supportive.json");
+        let text = include_str!("../../tests/fixtures/results/v1_supportive.json");
         let mut r = AssessmentResult::from_json(text, "r.json").unwrap();
         let all: Vec<(usize, usize, String)> = r
             .dimensions
@@ -712,6 +714,6 @@ mod tests {
     fn newer_schema_is_refused_with_a_clear_message() {
         let err = AssessmentResult::from_json(r#"{"schema_version": 99}"#, "r.json").unwrap_err();
         assert!(err.message.contains("newer mommytrack"), "{}", err.message);
-        assert_eq!(err.kind.code(), 65);
+        assert_eq!(err.kind, crate::error::ExitKind::InvalidData);
     }
 }

@@ -1,5 +1,6 @@
-//! Embeds the built-in question bank (`questions/*.yaml`) into the binary,
-//! so the installed program needs no files beside it.
+//! Embeds the built-in question bank (`questions/*.yaml` at the root of the
+//! workspace, beside this crate) into the engine, so the installed program
+//! needs no files beside it.
 //!
 //! Each file goes in twice: its YAML text, which problems are located in,
 //! and the same document converted to JSON, which the program parses at
@@ -11,7 +12,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let out_dir = Path::new(&out_dir);
     println!("cargo:rerun-if-changed={}", dir.display());

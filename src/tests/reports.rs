@@ -4,12 +4,12 @@
 
 use std::path::Path;
 
-use crate::harness::{assert_snapshot, mini_bank as mini};
-use mommytrack::answers;
-use mommytrack::compare::Comparison;
-use mommytrack::export::{self, Format, RenderOptions};
-use mommytrack::result::{self, AssessmentResult};
-use mommytrack::scoring::Mode;
+use super::support::{assert_snapshot, mini_bank as mini};
+use crate::answers;
+use crate::compare::Comparison;
+use crate::export::{self, Format, RenderOptions};
+use crate::result::{self, AssessmentResult};
+use crate::scoring::Mode;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 const FORMATS: [Format; 4] = [Format::Text, Format::Markdown, Format::Html, Format::Json];

@@ -2,12 +2,12 @@
 //! the binary: what every format leads with, says and never says, and
 //! `compare` with shared sets and `--labels`.
 
-use crate::harness::{assert_snapshot, fixture, mini_bank, mt};
-use mommytrack::answers;
-use mommytrack::compare::Comparison;
-use mommytrack::export::{self, Format, RenderOptions};
-use mommytrack::result::{self, AssessmentResult};
-use mommytrack::scoring::Mode;
+use super::support::{assert_snapshot, fixture, mini_bank};
+use crate::answers;
+use crate::compare::Comparison;
+use crate::export::{self, Format, RenderOptions};
+use crate::result::{self, AssessmentResult};
+use crate::scoring::Mode;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 const PEOPLE: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
@@ -267,43 +267,6 @@ fn html_comparison_has_a_chart() {
 }
 
 #[test]
-fn compare_takes_labels_and_refuses_a_single_name() {
-    let t = mt();
-    for name in ["supportive", "penalized"] {
-        t.again()
-            .args(["assess", "--bank"])
-            .arg(fixture("mini"))
-            .arg("--answers")
-            .arg(fixture(&format!("answers/{name}.yaml")))
-            .args(["--format", "json", "--output", &format!("{name}.json")])
-            .success();
-    }
-    let out = t
-        .again()
-        .args([
-            "compare",
-            "supportive.json",
-            "penalized.json",
-            "--labels",
-            "Sam,Alex",
-        ])
-        .success()
-        .stdout();
-    assert!(out.starts_with("Comparing Sam and Alex"), "{out}");
-    assert!(out.contains("Flags only in Alex"), "{out}");
-    t.again()
-        .args([
-            "compare",
-            "supportive.json",
-            "penalized.json",
-            "--labels",
-            "Sam",
-        ])
-        .code(2)
-        .stderr_contains("two names separated by a comma");
-}
-
-#[test]
 fn a_scale_mean_and_a_set_verdict_show_in_every_format() {
     let r = edited(&persona("supportive"), |v| {
         let d = &mut v["dimensions"][0];
@@ -386,48 +349,6 @@ fn the_plain_text_report_has_no_box_drawing_or_block_bars() {
 }
 
 #[test]
-fn partners_on_the_built_in_bank_see_their_home_first() {
-    let t = mt();
-    for (name, file) in [
-        ("sam", "returning_after_leave_mixed"),
-        ("alex", "unequal_home_load"),
-    ] {
-        t.again()
-            .arg("assess")
-            .arg("--answers")
-            .arg(crate::harness::repo(&format!(
-                "tests/personas/{file}.answers.yaml"
-            )))
-            .args(["--format", "json", "--output", &format!("{name}.json")])
-            .success();
-    }
-    let json = t
-        .again()
-        .args(["compare", "sam.json", "alex.json", "--format", "json"])
-        .success()
-        .json();
-    let shared = json["shared_differences"].as_array().expect("a list");
-    assert!(!shared.is_empty(), "{json}");
-    let home: Vec<&str> = json["dimensions"]
-        .as_array()
-        .expect("dimensions")
-        .iter()
-        .filter(|d| d["shared"] == true)
-        .map(|d| d["id"].as_str().unwrap_or_default())
-        .collect();
-    assert_eq!(home, ["home"]);
-    let text = t
-        .again()
-        .args(["compare", "sam.json", "alex.json", "--labels", "Sam,Alex"])
-        .success()
-        .stdout();
-    let shared_at = text
-        .find("Where you see your home differently")
-        .expect("shared");
-    assert!(shared_at < text.find("Your workplaces, for context").expect("work"));
-}
-
-#[test]
 fn html_prints_without_forced_page_breaks_and_keeps_headings_with_their_tables() {
     let html = render(&persona("supportive"), Format::Html);
     let print = &html[html.find("@media print").expect("a print layout")..];
@@ -439,33 +360,4 @@ fn html_prints_without_forced_page_breaks_and_keeps_headings_with_their_tables()
     assert!(html.contains(r#"<div class="group"><h3>Your manager</h3>"#));
     // Dark mode follows the reader's system.
     assert!(html.contains("@media (prefers-color-scheme: dark)"));
-}
-
-#[test]
-fn an_unscored_profile_set_has_no_row_in_the_score_tables() {
-    // The built-in "About you" set is asked but never scored: a row saying
-    // "not asked, 0 of 0" under the person's own answers would be wrong.
-    let persona = crate::harness::repo("tests/personas/two_dads_adopting.answers.yaml");
-    let out = mt()
-        .args(["assess", "--answers"])
-        .arg(&persona)
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}");
-    let table: Vec<&str> = text.lines().filter(|l| l.contains('┆')).collect();
-    assert!(table.iter().any(|l| l.contains("Your manager")), "{text}");
-    assert!(!table.iter().any(|l| l.contains("About you")), "{text}");
-    let html = mt()
-        .args(["assess", "--format", "html", "--answers"])
-        .arg(&persona)
-        .output()
-        .expect("runs");
-    let html = String::from_utf8_lossy(&html.stdout);
-    let dims = html.split("Dimensions").nth(1).unwrap_or_default();
-    let dims = dims.split("</table>").next().unwrap_or_default();
-    assert!(
-        dims.contains("Your manager") && !dims.contains("About you"),
-        "{dims}"
-    );
 }

@@ -8,23 +8,23 @@
 //! `fuzz:` lines, which count the inputs each property generated:
 //!
 //! ```text
-//! MOMMYTRACK_FUZZ_CASES=200000 cargo test --release --test it robustness:: -- --nocapture
+//! MOMMYTRACK_FUZZ_CASES=200000 cargo test --release --bin mommytrack robustness:: -- --nocapture
 //! ```
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use mommytrack::answers::{self, Answer, AnswerSheet, Slot};
-use mommytrack::bank::{self, Bank, Kind, SourceFile};
-use mommytrack::export::{self, Format, RenderOptions};
-use mommytrack::result::{self, AssessmentResult};
-use mommytrack::scoring::{self, Mode};
+use crate::answers::{self, Answer, AnswerSheet, Slot};
+use crate::bank::{self, Bank, Kind, SourceFile};
+use crate::export::{self, Format, RenderOptions};
+use crate::result::{self, AssessmentResult};
+use crate::scoring::{self, Mode};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use serde_yaml::Value;
 
-use crate::genbank;
-use crate::harness::{mini_bank, mini_files};
+use super::genbank;
+use super::support::{mini_bank, mini_files};
 
 /// Cases per property: `MOMMYTRACK_FUZZ_CASES`, or `default`.
 fn config(default: u32) -> Config {
@@ -335,7 +335,7 @@ fn yaml_value() -> impl Strategy<Value = Value> {
 fn key() -> impl Strategy<Value = String> {
     // The bank's field names come from the lists the validator uses, so a
     // new field is fuzzed without touching this test.
-    use mommytrack::bank::raw::*;
+    use crate::bank::raw::*;
     const OTHERS: &[&str] = &[
         "answer",
         "is",
@@ -447,7 +447,7 @@ fn score_everything(bank: &Bank, sheet: &AnswerSheet) {
         let mut inert = sheet.clone();
         for i in 0..bank.questions.len() {
             if let Some(Answer::Text(t)) = sheet.get(i) {
-                let clean = mommytrack::sanitize::text(t).into_owned();
+                let clean = crate::sanitize::text(t).into_owned();
                 inert.set(i, Slot::Given(Answer::Text(clean)));
             }
         }

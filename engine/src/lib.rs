@@ -1,0 +1,27 @@
+//! mommytrack's engine: everything between the files a person gives and the
+//! result a report is drawn from, with no command line and no terminal (the
+//! `mommytrack` binary owns those, and every rendering of a report).
+//!
+//! Data flows one way: a bank ([`bank`]) and answers ([`answers`]) go into
+//! the scorer ([`scoring`]), which yields a result ([`result`]); a saved
+//! result is read back by [`saved`], [`compare`] puts two results side by
+//! side and [`summarize`] pools many into an anonymous summary's
+//! statistics. The bank sits below the answers file and does not import it;
+//! both read YAML values with the helpers in [`yaml`] and user files with
+//! [`input`]. [`estimate`] is the one time estimate, [`sanitize`] makes
+//! untrusted text inert, and [`error`] holds the failure kinds (the binary
+//! maps them to exit codes) and located problems. No module here reaches
+//! up the flow, and none ends the process.
+
+pub mod answers;
+pub mod bank;
+pub mod compare;
+pub mod error;
+pub mod estimate;
+pub mod input;
+pub mod result;
+pub mod sanitize;
+pub mod saved;
+pub mod scoring;
+pub mod summarize;
+pub mod yaml;
