@@ -137,8 +137,13 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     };
     let (result, eval) = result::assess(&bank, &sheet, mode);
     if args.strict {
-        let ignored = crate::authoring::ignored_problems(&bank, &eval.ignored, &answers_name);
+        let mut ignored = crate::authoring::ignored_problems(&bank, &eval.ignored, &answers_name);
+        ignored.extend(sheet.warnings().iter().cloned());
         crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
+    }
+    // Answers to retired questions: read as their replacements, or left out.
+    for warning in sheet.warnings() {
+        crate::error::diag(warning.clone());
     }
     warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
     // The result holds all a report needs. A report that lists every

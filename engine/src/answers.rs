@@ -28,13 +28,22 @@ pub enum Slot {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerSheet {
     slots: Vec<Slot>,
+    /// What reading the file noticed but did not fail on: answers to
+    /// retired questions, read as their replacements or left out.
+    warnings: Vec<Problem>,
 }
 
 impl AnswerSheet {
     pub fn new(bank: &Bank) -> Self {
         AnswerSheet {
             slots: vec![Slot::Missing; bank.questions.len()],
+            warnings: Vec::new(),
         }
+    }
+    /// Warnings from reading the answers file (retired questions), for
+    /// standard error.
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
     }
     pub fn slot(&self, q: usize) -> &Slot {
         self.slots.get(q).unwrap_or(&Slot::Missing)
@@ -257,6 +266,12 @@ impl crate::yaml::Entries for Reader<'_> {
         // Worked out only for a problem: most answers have none.
         let pos = || at.map(|o| self.locator.pos(o));
         let Some(q) = q else {
+            if let Some(retired) = bank.retired(id) {
+                let at = pos();
+                let warning = self.retired_answer(retired, id, &value).at(at).id(id);
+                self.sheet.warnings.push(warning.warning());
+                return;
+            }
             let problem = Problem::new(file, format!("unknown question id `{id}`"))
                 .at(pos())
                 .id(id)
@@ -276,11 +291,103 @@ impl crate::yaml::Entries for Reader<'_> {
         };
         match convert(&bank.questions[q], &value) {
             Ok(slot) => self.sheet.set(q, slot),
+            // An answer in the form an earlier version of the bank took.
+            Err(_) if bank.retired(id).and_then(|r| r.translate(&value)).is_some() => {
+                let answer = bank
+                    .retired(id)
+                    .and_then(|r| r.translate(&value))
+                    .cloned()
+                    .expect("checked above");
+                let warning = Problem::new(
+                    file,
+                    format!(
+                        "`{id}: {}` is an answer of an earlier version of this bank; it is read as `{}`",
+                        shown(&value),
+                        answer_text(&answer)
+                    ),
+                )
+                .at(pos())
+                .id(id)
+                .hint("write the new answer to silence this warning; `mommytrack template` lists the valid ones")
+                .warning();
+                self.sheet.warnings.push(warning);
+                self.sheet.set(q, Slot::Given(answer));
+            }
             Err((message, hint)) => {
                 let problem = Problem::new(file, message).at(pos()).id(id).hint(hint);
                 self.problems.push(problem);
             }
         }
+    }
+}
+
+impl Reader<'_> {
+    /// The warning for an answer to a question the bank no longer asks,
+    /// after reading it into its replacement where the bank says how.
+    fn retired_answer(&mut self, r: &crate::bank::Retired, id: &str, value: &Value) -> Problem {
+        let (bank, file) = (self.bank, self.file);
+        let Some(t) = r.target else {
+            return Problem::new(
+                file,
+                format!("`{id}` is no longer asked by this bank; its answer is left out"),
+            )
+            .hint("remove it from the file to silence this warning");
+        };
+        let target = &bank.questions[t];
+        let replaced = format!(
+            "`{id}` was replaced by `{}` (\u{201c}{}\u{201d})",
+            target.id, target.prompt
+        );
+        let translated = r.translate(value).cloned();
+        match (translated, value.is_null()) {
+            (_, true) => Problem::new(file, format!("{replaced}; the skipped answer is left out"))
+                .hint(format!("answer `{}` instead", target.id)),
+            (Some(answer), false) if *self.sheet.slot(t) == Slot::Missing => {
+                let text = answer_text(&answer);
+                self.sheet.set(t, Slot::Given(answer));
+                Problem::new(
+                    file,
+                    format!(
+                        "{replaced}; `{}` is read as `{}: {text}`",
+                        shown(value),
+                        target.id
+                    ),
+                )
+                .hint(format!(
+                    "write `{}: {text}` instead to silence this warning",
+                    target.id
+                ))
+            }
+            (Some(_), false) => Problem::new(
+                file,
+                format!("{replaced}, which this file answers too; the old answer is left out"),
+            )
+            .hint(format!("remove `{id}` from the file")),
+            (None, false) => Problem::new(
+                file,
+                format!(
+                    "{replaced}; `{}` does not carry over, so it is left out",
+                    shown(value)
+                ),
+            )
+            .hint(format!(
+                "answer `{}` instead; `mommytrack template` lists its valid answers",
+                target.id
+            )),
+        }
+    }
+}
+
+/// A value as the person wrote it, for a message.
+fn shown(value: &Value) -> String {
+    crate::bank::retired_key(value).unwrap_or_else(|| crate::bank::describe(value))
+}
+
+/// An answer as an answers file writes it.
+fn answer_text(a: &Answer) -> String {
+    match a.to_json() {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
     }
 }
 

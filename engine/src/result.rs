@@ -111,6 +111,12 @@ pub struct Overall {
     /// Flags that lowered the verdict below what the score alone gives.
     #[serde(default)]
     pub capped_by: Vec<String>,
+    /// Why the verdict is lower than the score alone gives, in words: the
+    /// band the score gives and the flags that hold the verdict where it
+    /// is. Present exactly when `capped_by` is not empty (see
+    /// [`cap_reason`], which every report uses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_reason: Option<String>,
     /// Why there is a score but no verdict: `coverage` when fewer of the
     /// asked scored questions were answered than the bank's `min_coverage`
     /// (the score is then provisional). Absent when a verdict is given.
@@ -420,6 +426,7 @@ fn build(
                 share_in_words(bank.min_coverage)
             )),
             capped_by: Vec::new(),
+            cap_reason: None,
             withheld: Some(WITHHELD_COVERAGE.into()),
         }
     } else {
@@ -433,10 +440,11 @@ fn build(
                 .iter()
                 .map(|&f| bank.flags[f].id.clone())
                 .collect(),
+            cap_reason: None,
             withheld: None,
         }
     };
-    AssessmentResult {
+    let mut result = AssessmentResult {
         schema_version: SCHEMA_VERSION,
         // The program's name and version: the workspace versions the
         // engine with the binary.
@@ -475,13 +483,14 @@ fn build(
             .next_steps
             .iter()
             .enumerate()
-            .map(|(n, (a, r))| {
+            .map(|(n, step)| {
+                let (a, r) = (&step.advice, &step.reasons);
                 let adv = &bank.advice[*a];
                 StepResult {
                     id: adv.id.clone(),
                     title: adv.title.clone(),
                     detail: adv.detail.clone(),
-                    priority: adv.priority,
+                    priority: step.priority,
                     rank: n + 1,
                     start_here: n < bank.start_here,
                     group: adv.group.clone(),
@@ -524,7 +533,48 @@ fn build(
         answers,
         redacted: false,
         question_index: QuestionIndex::default(),
+    };
+    result.overall.cap_reason = cap_reason(&result);
+    result
+}
+
+/// Why a result's verdict is lower than its score alone gives, in words,
+/// or `None` when no flag lowered it: the band the published score falls
+/// in and the flags that hold the verdict where it is. Reports call this
+/// (not the stored field) so that results saved before it existed say why
+/// too.
+pub fn cap_reason(r: &AssessmentResult) -> Option<String> {
+    if r.overall.capped_by.is_empty() {
+        return None;
     }
+    let score = r.overall.score?;
+    let verdict = r.overall.label.as_deref()?;
+    let by_score = r
+        .bands
+        .iter()
+        .find(|b| b.min <= score)
+        .or(r.bands.last())
+        .map(|b| b.label.as_str())?;
+    let titles: Vec<String> = r
+        .overall
+        .capped_by
+        .iter()
+        .map(|id| {
+            let title = r
+                .flags
+                .iter()
+                .find(|f| &f.id == id)
+                .map_or(id.as_str(), |f| f.title.as_str());
+            format!("\u{201c}{title}\u{201d}")
+        })
+        .collect();
+    let held = match titles.as_slice() {
+        [one] => format!("this sign holds it at {verdict}: {one}"),
+        many => format!("these signs hold it at {verdict}: {}", many.join("; ")),
+    };
+    Some(format!(
+        "A score of {score:.1} alone would give {by_score}, but {held}."
+    ))
 }
 
 /// A fraction in words: "half", or "60%".

@@ -3,7 +3,16 @@
 //! verdict (or why it is withheld), the flags, the next steps and their
 //! reasons; [`levers`] works out the what-ifs from the evaluation. Values
 //! keep full precision here; rounding happens only when the result is
-//! written out (see `result`).
+//! written out (see `result`), except that every band and every condition
+//! on a score is decided on the score as published (CONTRACT §7.3,
+//! [`published`]): a report never shows "Mixed, 70.0" beside "Positive
+//! from 70".
+//!
+//! Next steps are ranked by need (docs/question-banks.md, "Ranked by
+//! need"): an entry's priority for this person is 1 when its
+//! `urgent_when` holds for them, else the bank's `priority`; steps are
+//! ranked by that priority, then in bank order, and a group gives the one
+//! of its entries that ranks first for this person.
 
 use crate::answers::{Answer, AnswerSheet, Slot};
 use crate::bank::{Bank, Bounds, Facts, Kind, OverallBy, Question, Reasons, Set};
@@ -82,12 +91,23 @@ pub struct Evaluation {
     pub capped_by: Vec<usize>,
     /// Raised flags in bank order, each with what raised it.
     pub flags: Vec<(usize, Reasons)>,
-    /// Next steps in rank order (by priority, then bank order; one per
-    /// group; at most the bank's `max_next_steps`), each with its reasons.
-    pub next_steps: Vec<(usize, Reasons)>,
+    /// Next steps in rank order (by this person's priority, then bank
+    /// order; one per group; at most the bank's `max_next_steps`).
+    pub next_steps: Vec<NextStep>,
     /// Questions the sheet answers (not just skips) that were not asked:
     /// their answers are ignored.
     pub ignored: Vec<usize>,
+}
+
+/// One next step as chosen for this person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextStep {
+    /// Index into `Bank::advice`.
+    pub advice: usize,
+    /// Its priority for this person: 1 when its `urgent_when` holds.
+    pub priority: i64,
+    /// The answers that made it hold (and made it urgent).
+    pub reasons: Reasons,
 }
 
 impl Evaluation {
@@ -166,7 +186,9 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
                 .score
                 .zip(scale_range(bank, set))
                 .map(|(score, (lo, hi))| lo as f64 + score / 100.0 * (hi - lo) as f64);
-            d.band = d.score.and_then(|score| band_for(&set.bands, score));
+            d.band = d
+                .score
+                .and_then(|score| band_for(&set.bands, published(score)));
             sums.push(sum);
             d
         })
@@ -203,7 +225,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     // 5. The verdict, lowered by capping flags, unless too few answers.
     let mut band = overall
         .filter(|_| !withheld)
-        .and_then(|s| band_for(&bank.bands, s));
+        .and_then(|s| band_for(&bank.bands, published(s)));
     let mut capped_by = Vec::new();
     if let Some(b) = band.as_mut() {
         let start = *b;
@@ -228,17 +250,18 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         overall,
         raised: &raised,
     };
-    let mut holding: Vec<usize> = bank
+    let mut holding: Vec<(i64, usize)> = bank
         .advice
         .iter()
         .enumerate()
         .filter(|(_, a)| a.when.as_ref().is_none_or(|c| c.holds(&facts)))
-        .map(|(i, _)| i)
+        .map(|(i, a)| (need(a, &facts), i))
         .collect();
-    holding.sort_by_key(|&i| bank.advice[i].priority);
+    // Stable: equal priorities keep bank order.
+    holding.sort_by_key(|&(priority, _)| priority);
     let mut groups_taken: Vec<&str> = Vec::new();
-    let mut next_steps: Vec<(usize, Reasons)> = Vec::new();
-    for i in holding {
+    let mut next_steps: Vec<NextStep> = Vec::new();
+    for (priority, i) in holding {
         if next_steps.len() >= bank.max_next_steps {
             break;
         }
@@ -253,7 +276,16 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         if let Some(c) = &a.when {
             c.because(&facts, &mut reasons);
         }
-        next_steps.push((i, reasons));
+        if a.urgent_when.as_ref().is_some_and(|c| c.holds(&facts)) {
+            if let Some(c) = &a.urgent_when {
+                c.because(&facts, &mut reasons);
+            }
+        }
+        next_steps.push(NextStep {
+            advice: i,
+            priority,
+            reasons,
+        });
     }
 
     let flags = raised
@@ -274,6 +306,21 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         flags,
         next_steps,
         ignored,
+    }
+}
+
+/// A score as it is published: rounded half away from zero to one decimal
+/// (CONTRACT §7.3). Bands and conditions are decided on this.
+pub fn published(score: f64) -> f64 {
+    crate::result::round1(score)
+}
+
+/// An advice entry's priority for this person: 1 when its `urgent_when`
+/// holds, else the bank's.
+fn need(a: &crate::bank::Advice, facts: &impl Facts) -> i64 {
+    match &a.urgent_when {
+        Some(c) if c.holds(facts) => a.priority.min(1),
+        _ => a.priority,
     }
 }
 
@@ -456,10 +503,13 @@ impl Facts for FullFacts<'_> {
         }
     }
     fn dimension_score(&self, set: usize) -> Option<f64> {
-        self.dimensions.get(set).and_then(|d| d.score)
+        self.dimensions
+            .get(set)
+            .and_then(|d| d.score)
+            .map(published)
     }
     fn overall_score(&self) -> Option<f64> {
-        self.overall
+        self.overall.map(published)
     }
     fn dimension_reasons(&self, set: usize, bounds: Bounds, out: &mut Reasons) {
         let Some(set) = self.bank.sets.get(set) else {

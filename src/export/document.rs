@@ -228,13 +228,6 @@ pub const NO_DIFFERENCES: &str = "No differences: every score, answer and flag i
 pub const NO_FLAGS: &str = "No flags: none of your answers raised a red or a green flag.";
 pub const NOT_IN_OVERALL: &str = "not in the overall";
 
-/// The note when a flag holds the verdict below what the score gives.
-pub fn capped_note(flag_title: &str) -> String {
-    format!(
-        "The score alone would give a better verdict; \u{201c}{flag_title}\u{201d} keeps it here."
-    )
-}
-
 /// "Answered 30 of 34 scored questions (quick mode)."
 pub fn coverage_sentence(r: &AssessmentResult) -> String {
     format!(
@@ -357,20 +350,34 @@ pub fn bound(x: f64) -> String {
 fn verdict_line(r: &AssessmentResult) -> Line {
     let tone = Tone::of_verdict(&r.bands, r.overall.verdict.as_deref());
     match (r.overall.score, &r.overall.verdict, &r.overall.label) {
-        (Some(score), Some(_), Some(label)) if provisional(r) => vec![
-            plain("Provisional verdict: "),
-            toned(label, tone),
-            plain(", with a provisional score of "),
-            strong(format_score(score)),
-            plain(" out of 100."),
-        ],
-        (Some(score), Some(_), Some(label)) => vec![
-            plain("Verdict: "),
-            toned(label, tone),
-            plain(", with an overall score of "),
-            strong(format_score(score)),
-            plain(" out of 100."),
-        ],
+        (Some(score), Some(_), Some(label)) if provisional(r) => {
+            let mut line = vec![
+                plain("Provisional verdict: "),
+                toned(label, tone),
+                plain(", with a provisional score of "),
+                strong(format_score(score)),
+                plain(" out of 100."),
+            ];
+            if let Some(why) = crate::result::cap_reason(r) {
+                line.push(plain(format!(" {why}")));
+            }
+            line
+        }
+        (Some(score), Some(_), Some(label)) => {
+            let mut line = vec![
+                plain("Verdict: "),
+                toned(label, tone),
+                plain(", with an overall score of "),
+                strong(format_score(score)),
+                plain(" out of 100."),
+            ];
+            // A verdict lower than its score says why, in the same line, so
+            // every report and the end of a session show it.
+            if let Some(why) = crate::result::cap_reason(r) {
+                line.push(plain(format!(" {why}")));
+            }
+            line
+        }
         (Some(score), None, _) => vec![
             plain("Provisional score: "),
             strong(format_score(score)),
@@ -541,11 +548,6 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     match &r.overall.summary {
         Some(summary) if !withheld(r) => lead.push(Block::Para(vec![plain(summary.clone())])),
         _ => {}
-    }
-    for id in &r.overall.capped_by {
-        if let Some(flag) = r.flags.iter().find(|f| &f.id == id) {
-            lead.push(Block::Note(capped_note(&flag.title)));
-        }
     }
     let spectrum = spectrum(r);
     if !spectrum.segments.is_empty() && r.overall.score.is_some() {

@@ -490,3 +490,27 @@ fn text_report_warns_of_low_confidence_and_gives_reasons_and_levers() {
     let doc = render(&persona("supportive"), Format::Text);
     assert!(!doc.contains("Low confidence"), "{doc}");
 }
+
+/// A capped verdict says why on the screen that ends a session too (issue
+/// 18, class 10), and for a result saved before results carried
+/// `cap_reason`: the reason is worked out from the flags that capped it.
+#[test]
+fn the_end_screen_says_why_a_verdict_is_capped() {
+    let mut r = persona("penalized");
+    r.overall.score = Some(83.3);
+    r.overall.verdict = Some("mixed".into());
+    r.overall.label = Some("Mixed track".into());
+    r.overall.withheld = None;
+    r.overall.capped_by = vec!["boss_penalizes_parents".into()];
+    r.overall.cap_reason = None;
+    for plain in [false, true] {
+        let screen = export::end_screen(&r, &RenderOptions::default(), plain);
+        let screen = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            screen.contains(
+                "A score of 83.3 alone would give Positive track, but this sign holds it at Mixed track: \u{201c}Your manager counts family time against people\u{201d}."
+            ),
+            "{screen}"
+        );
+    }
+}

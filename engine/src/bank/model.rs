@@ -31,6 +31,8 @@ pub struct Bank {
     pub start_here: usize,
     /// How the overall score combines the dimensions (CONTRACT §6.4).
     pub overall: OverallBy,
+    /// Ids older answers files may use, and what they are read as now.
+    pub retired: Vec<Retired>,
     /// A hash of what the bank asks and how it scores (not its wording):
     /// results with different fingerprints cannot be summarised together.
     pub fingerprint: String,
@@ -70,6 +72,44 @@ impl Bank {
     }
     pub fn set_questions(&self, set: &Set) -> &[Question] {
         &self.questions[set.questions.clone()]
+    }
+    /// What the bank says about an id of an older version of it.
+    pub fn retired(&self, id: &str) -> Option<&Retired> {
+        self.retired.iter().find(|r| r.id == id)
+    }
+}
+
+/// An id, or a form of answer, that an earlier version of the bank used
+/// (bank.yaml `retired:`): answers files written then stay readable.
+#[derive(Debug, Clone)]
+pub struct Retired {
+    pub id: String,
+    /// The question the old answers go to now: the replacement, or the
+    /// question of the same id when it is still in the bank.
+    pub target: Option<usize>,
+    /// `id` is still a question of the bank; only its answers changed.
+    pub live: bool,
+    /// Old answers, written as [`retired_key`] writes them, and what each
+    /// is read as now.
+    pub values: Vec<(String, super::Answer)>,
+}
+
+impl Retired {
+    /// What an old answer is read as now, if the bank says.
+    pub fn translate(&self, old: &serde_yaml::Value) -> Option<&super::Answer> {
+        let key = retired_key(old)?;
+        self.values.iter().find(|(k, _)| *k == key).map(|(_, a)| a)
+    }
+}
+
+/// One old answer in a form that compares across YAML's spellings:
+/// `true`, `false`, a number as written by Rust, or the text itself.
+pub fn retired_key(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        _ => None,
     }
 }
 
@@ -159,6 +199,8 @@ pub struct Advice {
     pub priority: i64,
     /// `None`: always given.
     pub when: Option<Condition>,
+    /// When this holds for the person, the step is priority 1 for them.
+    pub urgent_when: Option<Condition>,
     /// Of the entries of one group whose `when` holds, only the first (by
     /// priority, then bank order) becomes a next step.
     pub group: Option<String>,

@@ -37,6 +37,37 @@ pub struct RawSettings {
     /// weighted by the sets' `weight`; `items`: the mean over the answered
     /// items, as published scales are scored.
     pub overall: Option<String>,
+    /// Question ids that earlier versions of the bank had, or answers they
+    /// took that it no longer does: answers files written then stay
+    /// readable, with a warning that names what replaced them.
+    pub retired: Option<Vec<RawRetired>>,
+}
+
+/// A retired question id, or a question whose answers changed form.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawRetired {
+    /// The id as old answers files have it: a question no longer in the
+    /// bank, or one still in it whose answers changed (its kind, its options).
+    pub id: Option<String>,
+    /// The question that took the retired one's place (omit when `id` is
+    /// still a question of the bank: its old answers are read into itself).
+    pub replaced_by: Option<String>,
+    /// Old answers and what each now means; an old answer not listed is
+    /// dropped, with a warning.
+    pub values: Option<Vec<RawRetiredValue>>,
+}
+
+/// One old answer and the answer it is read as.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawRetiredValue {
+    /// The old answer: an option id, `true`/`false` or a number.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub from: Option<serde_yaml::Value>,
+    /// The answer it is read as, valid for the replacing question.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub to: Option<serde_yaml::Value>,
 }
 
 /// A mapping whose keys are all different: read straight into a map, a
@@ -122,6 +153,11 @@ pub struct RawAdvice {
     /// Give this advice only when the condition holds; always when absent.
     #[schemars(with = "Option<serde_json::Value>")]
     pub when: Option<serde_yaml::Value>,
+    /// For the person for whom this condition holds, the step is most
+    /// urgent (priority 1): it is ranked, and chosen within its group, by
+    /// that person's need rather than by its usual priority.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub urgent_when: Option<serde_yaml::Value>,
     /// Of the entries of one group whose `when` holds, only the first (by
     /// priority, then bank order) becomes a next step.
     pub group: Option<String>,
@@ -245,11 +281,21 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "max_next_steps",
     "start_here",
     "overall",
+    "retired",
 ];
+pub const RETIRED_KEYS: &[&str] = &["id", "replaced_by", "values"];
+pub const RETIRED_VALUE_KEYS: &[&str] = &["from", "to"];
 pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
 pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
 pub const ADVICE_KEYS: &[&str] = &[
-    "id", "title", "detail", "priority", "when", "group", "source",
+    "id",
+    "title",
+    "detail",
+    "priority",
+    "when",
+    "urgent_when",
+    "group",
+    "source",
 ];
 pub const SET_KEYS: &[&str] = &[
     "id",
@@ -299,6 +345,8 @@ mod tests {
             (keys(&RawOption::default()), OPTION_KEYS),
             (keys(&RawScale::default()), SCALE_KEYS),
             (keys(&RawScores::default()), SCORES_KEYS),
+            (keys(&RawRetired::default()), RETIRED_KEYS),
+            (keys(&RawRetiredValue::default()), RETIRED_VALUE_KEYS),
         ];
         for (actual, expected) in cases.iter_mut() {
             actual.sort();

@@ -41,7 +41,10 @@ impl Reasons {
 
     /// The questions to name, in bank order: the evidence; else, when no
     /// flag, dimension or overall score is a reason either, the context;
-    /// else the profile answers.
+    /// else one profile answer: the last in bank order, the most particular
+    /// (the profile runs from how one became a parent to where one is now),
+    /// so a step is explained by "you are on parental leave now", not also
+    /// by "your partner gave birth" beside it.
     pub fn questions(&self) -> Vec<usize> {
         let has_evidence = !self.evidence.is_empty()
             || !self.flags.is_empty()
@@ -52,7 +55,7 @@ impl Reasons {
         } else if !self.context.is_empty() {
             self.context.clone()
         } else {
-            self.profile.clone()
+            self.profile.iter().max().copied().into_iter().collect()
         };
         qs.sort_unstable();
         qs.dedup();

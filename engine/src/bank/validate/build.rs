@@ -304,7 +304,7 @@ impl Builder {
             let mut cps = Vec::new();
             let when = scope.parse(&pw.value, &mut cps);
             let id = self.questions[pw.question].id.clone();
-            push_condition_problems(cps, ctx, pw.at, &id, p);
+            push_condition_problems(cps, ctx, ("when", pw.at), &id, p);
             self.questions[pw.question].when = when;
         }
     }
@@ -361,7 +361,7 @@ impl Builder {
                     .id(&id),
                 );
             }
-            let when = ra.when.as_ref().and_then(|w| {
+            let condition = |key: &str, w: &serde_yaml::Value, p: &mut Vec<Problem>| {
                 let scope = Scope {
                     questions: &self.questions,
                     question_index: &self.question_index,
@@ -372,18 +372,139 @@ impl Builder {
                 };
                 let mut cps = Vec::new();
                 let c = scope.parse(w, &mut cps);
-                let when_at = ctx.key("when", entry_at).unwrap_or(entry_at);
-                push_condition_problems(cps, ctx, when_at, &id, p);
+                let when_at = ctx.key(key, entry_at).unwrap_or(entry_at);
+                push_condition_problems(cps, ctx, (key, when_at), &id, p);
                 c
-            });
+            };
+            let when = ra.when.as_ref().and_then(|w| condition("when", w, p));
+            let urgent_when = ra
+                .urgent_when
+                .as_ref()
+                .and_then(|w| condition("urgent_when", w, p));
             self.advice.push(Advice {
                 id,
                 title,
                 detail: ra.detail.unwrap_or_default(),
                 priority: ra.priority.unwrap_or(DEFAULT_PRIORITY),
                 when,
+                urgent_when,
                 group: ra.group,
                 source: ra.source.map(OneOrMany::into_vec).unwrap_or_default(),
+            });
+        }
+    }
+
+    /// `retired:` of bank.yaml: each id an older answers file may hold,
+    /// and what its answers are read as now.
+    pub(super) fn retired(&mut self, raw: Vec<RawRetired>, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let mut cursor = Cursor::after(ctx.loc.key("retired", 0).unwrap_or(0));
+        let mut seen = HashSet::new();
+        for rr in raw {
+            let id = rr.id.unwrap_or_default();
+            let at = Some(cursor.next(ctx, "id", &id));
+            check_id(
+                ctx,
+                IdRule {
+                    what: "retired question",
+                    tag: None,
+                },
+                &id,
+                at,
+                || {
+                    ctx.problem("a retired entry has no id", at)
+                        .hint("add `id: …`: the question id older answers files use")
+                },
+                || {
+                    (!seen.insert(id.clone())).then(|| {
+                        ctx.problem(format!("`{id}` is retired twice"), at)
+                            .id(&id)
+                            .hint("merge the two entries")
+                    })
+                },
+                p,
+            );
+            let live = self.question_index.get(&id).copied();
+            let target = match (live, rr.replaced_by.as_deref()) {
+                (Some(q), None) => Some(q),
+                (Some(_), Some(_)) => {
+                    p.push(
+                        ctx.problem(format!("`{id}` is still a question of the bank, so nothing replaces it"), at)
+                            .id(&id)
+                            .hint("drop `replaced_by`, and list under `values` how its old answers are read now"),
+                    );
+                    None
+                }
+                (None, Some(r)) => match self.question_index.get(r) {
+                    Some(&q) => Some(q),
+                    None => {
+                        p.push(
+                            ctx.problem(format!("`{id}` is replaced by `{r}`, which is not a question of the bank"), at)
+                                .id(&id)
+                                .hint_opt(suggestion(r, self.questions.iter().map(|q| q.id.as_str()))),
+                        );
+                        None
+                    }
+                },
+                (None, None) => None,
+            };
+            let mut values = Vec::new();
+            for v in rr.values.unwrap_or_default() {
+                let from = v.from.as_ref().and_then(crate::bank::retired_key);
+                let Some(from) = from else {
+                    p.push(
+                        ctx.problem(format!("a value of retired `{id}` has no `from`, or one that is not a single answer"), at)
+                            .id(&id)
+                            .hint("write e.g. `{ from: true, to: considering }`"),
+                    );
+                    continue;
+                };
+                let Some(q) = target else {
+                    p.push(
+                        ctx.problem(
+                            format!(
+                                "retired `{id}` lists values but has no question to read them into"
+                            ),
+                            at,
+                        )
+                        .id(&id)
+                        .hint("add `replaced_by: QUESTION`"),
+                    );
+                    break;
+                };
+                match v.to.as_ref().and_then(|to| answer_for(&self.questions[q], to)) {
+                    Some(a) => values.push((from, a)),
+                    None => p.push(
+                        ctx.problem(
+                            format!(
+                                "retired `{id}`: the value for `{from}` is not an answer to `{}`",
+                                self.questions[q].id
+                            ),
+                            at,
+                        )
+                        .id(&id)
+                        .hint("`to` is an option id of a choice question, true or false, or a number in a scale's range"),
+                    ),
+                }
+            }
+            if live.is_some() && values.is_empty() {
+                p.push(
+                    ctx.problem(
+                        format!(
+                            "`{id}` is still a question of the bank and its entry says nothing"
+                        ),
+                        at,
+                    )
+                    .id(&id)
+                    .hint(
+                        "list under `values` how its old answers are read now, or remove the entry",
+                    ),
+                );
+            }
+            self.retired.push(crate::bank::model::Retired {
+                id,
+                target,
+                live: live.is_some(),
+                values,
             });
         }
     }
@@ -409,7 +530,7 @@ impl Builder {
 fn push_condition_problems(
     cps: Vec<CondProblem>,
     ctx: &Ctx,
-    when_at: usize,
+    (key, when_at): (&str, usize),
     id: &str,
     p: &mut Vec<Problem>,
 ) {
@@ -422,9 +543,32 @@ fn push_condition_problems(
         }
         .or(Some(when_at));
         p.push(
-            ctx.problem(format!("in `when`: {}", cp.message), at)
+            ctx.problem(format!("in `{key}`: {}", cp.message), at)
                 .id(id)
                 .hint_opt(cp.hint),
         );
+    }
+}
+
+/// A bank-given answer for question `q` (a retired value's `to`), if it
+/// is one `q` takes.
+fn answer_for(
+    q: &crate::bank::model::Question,
+    to: &serde_yaml::Value,
+) -> Option<crate::bank::Answer> {
+    use crate::bank::{Answer, Kind};
+    match (&q.kind, to) {
+        (Kind::Choice(_), serde_yaml::Value::String(s)) if q.option(s).is_some() => {
+            Some(Answer::Choice(s.clone()))
+        }
+        (Kind::Multi(_), serde_yaml::Value::String(s)) if q.option(s).is_some() => {
+            Some(Answer::Multi(vec![s.clone()]))
+        }
+        (Kind::Scale(sc), v) => crate::yaml::as_integer(v)
+            .filter(|x| (sc.min..=sc.max).contains(x))
+            .map(Answer::Scale),
+        (Kind::YesNo(_), v) => crate::yaml::as_yes_no(v).map(Answer::YesNo),
+        (Kind::Text, serde_yaml::Value::String(s)) => Some(Answer::Text(s.clone())),
+        _ => None,
     }
 }

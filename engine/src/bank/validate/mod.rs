@@ -145,6 +145,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 {
             b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
+            b.retired(raw.retired.unwrap_or_default(), ctx, &mut problems);
             b.unused_flags(ctx, &mut problems);
         }
         let title = raw.title.filter(|t| !t.trim().is_empty());
@@ -169,6 +170,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
                 max_next_steps: tuning.max_next_steps,
                 start_here: tuning.start_here,
                 overall: tuning.overall,
+                retired: b.retired,
                 fingerprint: String::new(),
             };
             let bank = Bank {
@@ -268,6 +270,7 @@ struct Builder {
     /// not checked further, to avoid a cascade of messages.
     broken: HashSet<usize>,
     advice: Vec<Advice>,
+    retired: Vec<crate::bank::model::Retired>,
     /// Questions' `when` conditions, checked after all questions are known.
     pending_when: Vec<PendingWhen>,
     /// The set file being read, as an index into the set files.

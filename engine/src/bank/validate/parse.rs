@@ -308,6 +308,18 @@ pub(super) fn walk_settings(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
         let from = cursor.next(ctx, "id", id);
         unknown_keys(advice, ADVICE_KEYS, "advice entry", from, ctx, p);
     }
+    let mut cursor = Cursor::after(ctx.loc.key("retired", 0).unwrap_or(0));
+    for retired in seq(v, "retired") {
+        let id = retired
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let from = cursor.next(ctx, "id", id);
+        unknown_keys(retired, RETIRED_KEYS, "retired entry", from, ctx, p);
+        for value in seq(retired, "values") {
+            unknown_keys(value, RETIRED_VALUE_KEYS, "retired value", from, ctx, p);
+        }
+    }
 }
 
 pub(super) fn walk_set(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
