@@ -497,7 +497,7 @@ fn asked(bank: &Bank, e: &scoring::Evaluation, id: &str) -> bool {
 #[test]
 fn one_answer_gives_no_verdict() {
     let bank: &Bank = builtin();
-    let (r, _) = assess_yaml(bank, "culture_leaders_signals: visible\n");
+    let (r, _) = assess_yaml(bank, "flex_enough: enough\n");
     assert_eq!(r.overall.verdict, None, "{:?}", r.overall);
     assert_eq!(r.overall.withheld.as_deref(), Some("coverage"));
     let label = r.overall.label.clone().unwrap_or_default().to_lowercase();

@@ -53,10 +53,14 @@ fn the_counts_of_issue_3_hold() {
     );
 }
 
-/// Quick mode takes about five minutes: the five quick "About you"
-/// questions, then at 15–20 seconds a question, 12–18 questions.
+/// Quick mode is a short form: every "About you" question, then the core
+/// questions, which are what every must-say step depends on plus what
+/// keeps quick's verdict faithful to the full run (issue 18; the figures
+/// are in `quick_fidelity`). It stays well under the full run: at most two
+/// thirds of its time, counting every core question as if asked.
 #[test]
-fn quick_mode_is_about_five_minutes() {
+fn quick_mode_is_a_short_form() {
+    use mommytrack_engine::{estimate, scoring::Mode};
     let bank = builtin();
     let about = bank
         .sets
@@ -64,18 +68,16 @@ fn quick_mode_is_about_five_minutes() {
         .position(|s| s.id == "about")
         .expect("an about set");
     assert_eq!(bank.sets[0].id, "about", "the About you set comes first");
-    let core_about = bank
-        .questions
-        .iter()
-        .filter(|q| q.core && q.set == about)
-        .count();
-    assert_eq!(core_about, 5, "every profile question is asked in --quick");
-    let core = bank
-        .questions
-        .iter()
-        .filter(|q| q.core && q.set != about)
-        .count();
-    assert!((12..=18).contains(&core), "{core} core questions");
+    let about_questions: Vec<_> = bank.questions.iter().filter(|q| q.set == about).collect();
+    assert!(
+        about_questions.iter().all(|q| q.core),
+        "every profile question is asked in --quick"
+    );
+    let (quick, full) = (
+        estimate::minutes(&bank, Mode::Quick),
+        estimate::minutes(&bank, Mode::Full),
+    );
+    assert!(quick * 3 <= full * 2, "quick {quick} min, full {full} min");
 }
 
 fn answer_value(q: &Question, a: &Answer) -> f64 {
@@ -419,7 +421,7 @@ fn every_topic_of_issue_3_is_asked_about() {
             "guilt and the emotional return (seed 003)",
             &["sup_return_feelings"],
         ),
-        ("back from a career break (seed 003)", &["trade_break"]),
+        ("back from a career break (seed 003)", &["about_stage"]),
         (
             "travel and pumping on return (seed 002)",
             &["sup_travel_soon", "str_breastfeeding", "str_lactation"],

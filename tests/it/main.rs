@@ -11,6 +11,7 @@ mod harness;
 mod genbank;
 
 mod advice_fit;
+mod advice_need;
 mod authoring;
 mod bank_fit;
 mod builtin_bank;
@@ -33,6 +34,7 @@ mod interactive;
 mod layering;
 mod levers;
 mod personas;
+mod quick_fidelity;
 mod reason_lines;
 mod reference;
 mod schema_strictness;
@@ -40,5 +42,6 @@ mod schemas;
 mod scoring_props;
 #[cfg(unix)]
 mod session;
+mod sheets;
 mod summarize;
 mod validate;

@@ -43,7 +43,8 @@ impl Tty {
     /// brought on screen.
     fn answer_the_rest(&mut self) -> String {
         let mut seen = String::new();
-        for _ in 0..60 {
+        // A resumed draft shows every question again: room for the whole bank.
+        for _ in 0..150 {
             let now = self.drain(400);
             seen.push_str(&now);
             if seen.contains("What next?") {
