@@ -141,6 +141,9 @@ pub struct Item {
     /// "because you answered …" lines, at most [`REASONS_SHOWN`], then
     /// "and N more answers".
     pub reasons: Vec<String>,
+    /// A last line in full voice, after the reasons (in a comparison: what
+    /// the two could talk about).
+    pub closing: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -489,6 +492,7 @@ fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
                 title: vec![strong(f.title.clone())],
                 detail: f.detail.clone(),
                 reasons: reasons(r, Why::from(f)),
+                closing: None,
             })
             .collect();
         if !items.is_empty() {
@@ -561,6 +565,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
             title: vec![strong(s.title.clone())],
             detail: None,
             reasons: Vec::new(),
+            closing: None,
         })
         .collect();
     if !first.is_empty() {
@@ -613,6 +618,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                         title: vec![strong(s.title.clone())],
                         detail: (!s.detail.is_empty()).then(|| s.detail.clone()),
                         reasons: reasons(r, Why::from(s)),
+                        closing: None,
                     })
                     .collect(),
             })],
@@ -634,6 +640,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                         title: vec![plain(lever_sentence(l))],
                         detail: None,
                         reasons: Vec::new(),
+                        closing: None,
                     })
                     .collect(),
             })],
@@ -655,6 +662,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                         title: vec![plain(prompt)],
                         detail: Some(answer.to_string()),
                         reasons: Vec::new(),
+                        closing: None,
                     })
                     .collect(),
             })],

@@ -141,6 +141,9 @@ fn draw_block(out: &mut String, block: &Block) {
                 for reason in &item.reasons {
                     let _ = writeln!(out, "{pad}- {}", inline(reason));
                 }
+                if let Some(closing) = &item.closing {
+                    let _ = writeln!(out, "{pad}- {}", inline(closing));
+                }
             }
             let _ = writeln!(out);
         }

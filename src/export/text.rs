@@ -335,6 +335,9 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                             .to_string(),
                     );
                 }
+                if let Some(closing) = &item.closing {
+                    out.push_str(&wrap(&terminal_safe(closing), width, &indent));
+                }
             }
             out
         }
