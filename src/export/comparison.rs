@@ -92,7 +92,7 @@ fn quoted(label: &str) -> String {
 /// Both answers to a shared question that differ, in words.
 pub fn answers_sentence(c: &Comparison, d: &SharedDifference) -> String {
     let mut s = format!(
-        "{}: {}. {}: {}",
+        "{} answered {}, {} {}",
         c.a.label,
         quoted(&d.a_label),
         c.b.label,
@@ -100,13 +100,20 @@ pub fn answers_sentence(c: &Comparison, d: &SharedDifference) -> String {
     );
     if let Some(as_a) = &d.b_as_a_label {
         s.push_str(&format!(
-            ", which in {}\u{2019}s words is {}",
+            " (in {}\u{2019}s words, {})",
             c.a.label,
             quoted(as_a)
         ));
     }
-    s.push('.');
     s
+}
+
+/// Some shared answer was read through a mirror.
+fn mirrored(c: &Comparison) -> bool {
+    c.shared_differences
+        .iter()
+        .any(|d| d.b_as_a_label.is_some())
+        || c.shared_agreements.iter().any(|g| g.b_as_a != g.b)
 }
 
 /// What to talk about: the bank's words for this question, or a question
@@ -336,11 +343,15 @@ pub fn document(c: &Comparison) -> Document {
     let has_shared = c.reading == Reading::Partners
         && (!c.shared_differences.is_empty() || !c.shared_agreements.is_empty());
     if has_shared {
-        let mut blocks = vec![Block::Note(format!(
-            "These questions are about the home and family you share. A different answer here is not a mistake by either of you: it is two views of the same life, and worth talking over. {b}\u{2019}s answers are read from {a}\u{2019}s side, so \u{201c}it leans towards me\u{201d} from one of you and \u{201c}it leans towards them\u{201d} from the other count as the same answer.",
-            a = c.a.label,
-            b = c.b.label
-        ))];
+        let mut note = "These questions are about the home and family you share. A different answer here is not a mistake by either of you: it is two views of the same life, and worth talking over.".to_string();
+        if mirrored(c) {
+            note.push_str(&format!(
+                " {b}\u{2019}s answers are read from {a}\u{2019}s side, so \u{201c}it leans towards me\u{201d} from one of you and \u{201c}it leans towards them\u{201d} from the other count as the same answer.",
+                a = c.a.label,
+                b = c.b.label
+            ));
+        }
+        let mut blocks = vec![Block::Note(note)];
         let (both, one): (Vec<&SharedDifference>, Vec<&SharedDifference>) = c
             .shared_differences
             .iter()

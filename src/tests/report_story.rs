@@ -4,7 +4,7 @@
 
 use super::support::{assert_snapshot, fixture, mini_bank};
 use crate::answers;
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Who};
 use crate::export::{self, Format, RenderOptions};
 use crate::result::{self, AssessmentResult};
 use crate::scoring::Mode;
@@ -206,7 +206,9 @@ fn shared_differences_come_first_with_questions_to_ask_each_other() {
         .iter()
         .map(|d| d.question.as_str())
         .collect();
-    assert_eq!(ids, ["considering_part_time", "flex_options", "notes"]);
+    // Both answered first, in bank order; then the one only Sam answered.
+    assert_eq!(ids, ["considering_part_time", "notes", "flex_options"]);
+    assert_eq!(c.shared_differences[2].answered_only_by, Some(Who::A));
     assert_eq!(c.difference, "b - a");
     assert_eq!(c.shared_differences[0].difference, Some(-100.0));
     for format in PEOPLE {
@@ -220,7 +222,8 @@ fn shared_differences_come_first_with_questions_to_ask_each_other() {
             "{format:?}"
         );
         let words = doc.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(words.contains("Ask each other"), "{format:?}");
+        assert!(words.contains("Talk it over"), "{format:?}");
+        assert!(words.contains("Answered by only one of you"), "{format:?}");
         assert!(
             words.contains("Alex\u{2019}s score minus Sam\u{2019}s"),
             "{format:?}"
