@@ -364,3 +364,38 @@ fn html_prints_without_forced_page_breaks_and_keeps_headings_with_their_tables()
     // Dark mode follows the reader's system.
     assert!(html.contains("@media (prefers-color-scheme: dark)"));
 }
+
+/// Dana and Mark (issue 19) on the built-in bank, both ways a couple can
+/// answer: the text comparison, whole.
+#[test]
+fn dana_and_mark_in_text() {
+    let bank = crate::bank::load(&crate::bank::BankSource::BuiltIn)
+        .expect("built-in")
+        .0;
+    let result = |name: &str| {
+        let file = fixture(&format!("couple/{name}.yaml"));
+        let text = std::fs::read_to_string(&file).expect("fixture exists");
+        let sheet = answers::parse(&bank, &text, &file).expect("valid answers");
+        result::assess(&bank, &sheet, Mode::Full).0
+    };
+    let dana = result("dana");
+    for mark in ["mark_agrees", "mark_disagrees"] {
+        let c = Comparison::new(&dana, &result(mark), "Dana", "Mark");
+        let doc = render_comparison(&c, Format::Text);
+        let words = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+        let split =
+            "How is the day-to-day work of parenting and running the home split between you?";
+        let differ = &words[words
+            .find("Where you see your home differently")
+            .expect("shared")
+            ..words
+                .find("Where you see your home the same way")
+                .expect("agreements")];
+        assert_eq!(differ.contains(split), mark == "mark_disagrees", "{mark}");
+        assert!(
+            words.find("For the two of you") < words.find("Where you see your home differently"),
+            "{mark}"
+        );
+        assert_snapshot!(format!("dana_{mark}_text"), doc);
+    }
+}
