@@ -718,3 +718,31 @@ fn a_custom_banks_together_entries_work_without_the_bank() {
         serde_json::json!(["considering_part_time"])
     );
 }
+
+#[test]
+fn the_guides_bank_for_two_is_valid() {
+    let text = std::fs::read_to_string(crate::harness::repo("docs/question-banks.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for block in text.split("```yaml\n").skip(1) {
+        let body = block.split("```").next().unwrap();
+        if let Some(name) = body
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# couple-file: "))
+        {
+            write(dir.path(), name.trim(), body);
+            n += 1;
+        }
+    }
+    assert_eq!(n, 2, "the guide shows bank.yaml and one set");
+    mt().arg("validate").arg(dir.path()).success();
+    let (bank, _) = bank::load(&BankSource::Dir(dir.path().to_path_buf())).unwrap();
+    assert_eq!(bank.together.len(), 2);
+    let split = bank.question("split").unwrap();
+    assert_eq!(
+        split.option("leans_me").unwrap().mirror.as_deref(),
+        Some("leans_them")
+    );
+    assert!(!bank.question("pattern").unwrap().shared);
+}
