@@ -776,7 +776,7 @@ impl Summarizer {
         let mut out = Vec::new();
         for (i, (value, info)) in self.values.iter().enumerate() {
             let (rank, label) = match value {
-                None => ((2, 0, String::new()), None),
+                None => ((2, 0, String::new()), Some(NO_ANSWER.to_string())),
                 Some(v) => match known(v) {
                     Some((pos, label)) => ((0, pos, String::new()), Some(label)),
                     None if q.is_some() => {
@@ -1121,7 +1121,6 @@ impl Ctx<'_> {
         {
             notes.add(Note::Order);
         }
-        let _ = min;
         Tables {
             overall,
             overall_order,

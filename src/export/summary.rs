@@ -124,7 +124,7 @@ fn measure_row(name: &str, m: &Stats, d: usize) -> Vec<Cell> {
     ]
 }
 
-fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
+fn group_blocks(g: &Group, st: &GroupStats) -> Vec<Block> {
     let mut out = vec![Block::Para(vec![
         plain("Results: "),
         strong(g.count.unwrap_or(0).to_string()),
@@ -268,7 +268,6 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
             stack: false,
         }));
     }
-    let _ = s;
     out
 }
 
@@ -304,7 +303,7 @@ pub fn document(s: &Summary) -> Document {
             },
             heading: Some(group_heading(s, g)),
             audience: Audience::All,
-            blocks: group_blocks(s, g, st),
+            blocks: group_blocks(g, st),
         });
     }
     let hidden: Vec<&Group> = s.groups.iter().filter(|g| g.suppressed).collect();

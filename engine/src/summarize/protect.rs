@@ -213,7 +213,7 @@ mod tests {
     fn bins_merge_with_the_smaller_neighbour() {
         let w = vec![0, 0, 1, 5, 6, 0, 0, 0, 0, 4];
         let start: Classes = (0..10).map(|j| vec![j]).collect();
-        let c = merge_adjacent(&[w.clone()], start, 5);
+        let c = merge_adjacent(std::slice::from_ref(&w), start, 5);
         for k in class_counts(&w, &c) {
             assert!(!sensitive(k, 5), "{c:?}");
         }
