@@ -185,7 +185,6 @@ fn together_item(c: &Comparison, t: &TogetherStep) -> Item {
         title: vec![strong(t.title.clone())],
         detail: (!t.detail.is_empty()).then(|| t.detail.clone()),
         reasons,
-        closing: None,
     }
 }
 
@@ -220,7 +219,6 @@ fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
         title: vec![plain(f.title.clone())],
         detail: Some(detail),
         reasons: Vec::new(),
-        closing: None,
     }
 }
 
@@ -329,7 +327,7 @@ pub fn document(c: &Comparison) -> Document {
     let mut sections = Vec::new();
     if !c.together.is_empty() {
         sections.push(Section {
-            id: "together",
+            id: "together".into(),
             heading: Some("For the two of you".into()),
             audience: Audience::All,
             blocks: vec![Block::List(List {
@@ -362,15 +360,14 @@ pub fn document(c: &Comparison) -> Document {
             )]));
         } else {
             blocks.push(Block::List(List {
-                kind: ListKind::Bullets,
+                kind: ListKind::Conversation,
                 items: both
                     .iter()
                     .map(|d| Item {
                         mark: None,
                         title: vec![strong(d.prompt.clone())],
                         detail: Some(answers_sentence(c, d)),
-                        reasons: Vec::new(),
-                        closing: Some(talk_about(d)),
+                        reasons: vec![talk_about(d)],
                     })
                     .collect(),
             }));
@@ -406,7 +403,6 @@ pub fn document(c: &Comparison) -> Document {
                                 quoted(label)
                             )),
                             reasons: Vec::new(),
-                            closing: None,
                         }
                     })
                     .collect(),
@@ -420,7 +416,7 @@ pub fn document(c: &Comparison) -> Document {
         });
         if !c.shared_agreements.is_empty() {
             sections.push(Section {
-                id: "agree",
+                id: "agree".into(),
                 heading: Some("Where you see your home the same way".into()),
                 audience: Audience::All,
                 blocks: vec![Block::List(List {
@@ -443,7 +439,6 @@ pub fn document(c: &Comparison) -> Document {
                                 )
                             }),
                             reasons: Vec::new(),
-                            closing: None,
                         })
                         .collect(),
                 })],
@@ -569,7 +564,6 @@ pub fn document(c: &Comparison) -> Document {
                         title: vec![plain(f.title.clone())],
                         detail: None,
                         reasons: Vec::new(),
-                        closing: None,
                     })
                     .collect(),
             })],

@@ -134,6 +134,9 @@ pub enum ListKind {
     Numbered,
     /// Things to do: a `- [ ]` task list, boxes on paper.
     Checklist,
+    /// Bullets whose `reasons` are read in full voice, not as small print:
+    /// in a comparison, what the two could talk about.
+    Conversation,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -144,9 +147,6 @@ pub struct Item {
     /// "because you answered …" lines, at most [`REASONS_SHOWN`], then
     /// "and N more answers".
     pub reasons: Vec<String>,
-    /// A last line in full voice, after the reasons (in a comparison: what
-    /// the two could talk about).
-    pub closing: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -495,7 +495,6 @@ fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
                 title: vec![strong(f.title.clone())],
                 detail: f.detail.clone(),
                 reasons: reasons(r, Why::from(f)),
-                closing: None,
             })
             .collect();
         if !items.is_empty() {
@@ -568,7 +567,6 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
             title: vec![strong(s.title.clone())],
             detail: None,
             reasons: Vec::new(),
-            closing: None,
         })
         .collect();
     if !first.is_empty() {
@@ -621,7 +619,6 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                         title: vec![strong(s.title.clone())],
                         detail: (!s.detail.is_empty()).then(|| s.detail.clone()),
                         reasons: reasons(r, Why::from(s)),
-                        closing: None,
                     })
                     .collect(),
             })],
@@ -643,7 +640,6 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                         title: vec![plain(lever_sentence(l))],
                         detail: None,
                         reasons: Vec::new(),
-                        closing: None,
                     })
                     .collect(),
             })],
@@ -665,7 +661,6 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                         title: vec![plain(prompt)],
                         detail: Some(answer.to_string()),
                         reasons: Vec::new(),
-                        closing: None,
                     })
                     .collect(),
             })],

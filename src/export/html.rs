@@ -346,10 +346,11 @@ fn list(l: &List) -> Markup {
                 div {
                     (spans(&item.title))
                     @if let Some(d) = &item.detail { ": " (clean(d)) }
-                    @if !item.reasons.is_empty() {
+                    @if l.kind == ListKind::Conversation {
+                        @for r in &item.reasons { p.closing { (clean(r)) } }
+                    } @else if !item.reasons.is_empty() {
                         ul.because { @for r in &item.reasons { li { "↳ " (clean(r)) } } }
                     }
-                    @if let Some(c) = &item.closing { p.closing { (clean(c)) } }
                 }
             }
         }
@@ -359,6 +360,7 @@ fn list(l: &List) -> Markup {
             ListKind::Numbered => ol { (items) },
             ListKind::Checklist => ul.steps { (items) },
             ListKind::Bullets => ul.flags[l.items.iter().any(|i| i.mark.is_some())] { (items) },
+            ListKind::Conversation => ul.talk { (items) },
         }
     }
 }

@@ -125,7 +125,7 @@ fn draw_block(out: &mut String, block: &Block) {
                 let marker = match (item.mark, list.kind) {
                     (Some(Severity::Red), _) => "- ✗ ".to_string(),
                     (Some(Severity::Green), _) => "- ✓ ".to_string(),
-                    (None, ListKind::Bullets) => "- ".to_string(),
+                    (None, ListKind::Bullets | ListKind::Conversation) => "- ".to_string(),
                     (None, ListKind::Numbered) => format!("{}. ", n + 1),
                     (None, ListKind::Checklist) => "- [ ] ".to_string(),
                 };
@@ -141,9 +141,6 @@ fn draw_block(out: &mut String, block: &Block) {
                 };
                 for reason in &item.reasons {
                     let _ = writeln!(out, "{pad}- {}", inline(reason));
-                }
-                if let Some(closing) = &item.closing {
-                    let _ = writeln!(out, "{pad}- {}", inline(closing));
                 }
             }
             let _ = writeln!(out);
