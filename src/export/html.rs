@@ -90,6 +90,8 @@ li { margin: .35rem 0; }
 .steps > li { display: grid; grid-template-columns: 1.5rem 1fr; column-gap: .25rem; }
 .box { width: 1rem; height: 1rem; margin-top: .25rem; border: 2px solid var(--muted); border-radius: .2rem; }
 .text-answer { white-space: pre-line; }
+.closing { margin: .2rem 0 .6rem; }
+.agree { color: var(--muted); font-size: .95rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
 @media (max-width: 30rem) {
   main { padding: 1rem .75rem 2rem; }
@@ -194,6 +196,15 @@ fn bar(score: f64, class: &str) -> Markup {
     }
 }
 
+/// A count out of a whole as a bar, read out as "5 of 12".
+fn count_bar(part: usize, whole: usize) -> Markup {
+    html! {
+        span.bar role="img" aria-label=(format!("{part} of {whole}")) {
+            span style=(format!("width:{:.1}%", super::share(part, whole))) {}
+        }
+    }
+}
+
 fn spans(line: &Line) -> Markup {
     html! {
         @for s in line {
@@ -283,6 +294,7 @@ fn cell_content(c: &Cell) -> Markup {
             Cell::Bar(score, tone) => (bar(*score, tone_class(*tone))),
             Cell::Muted(s) => span.note { (clean(s)) },
             Cell::Answer(s) => (clean(s)),
+            Cell::Count(part, whole) => (count_bar(*part, *whole)),
         }
     }
 }
@@ -334,7 +346,9 @@ fn list(l: &List) -> Markup {
                 div {
                     (spans(&item.title))
                     @if let Some(d) = &item.detail { ": " (clean(d)) }
-                    @if !item.reasons.is_empty() {
+                    @if l.kind == ListKind::Conversation {
+                        @for r in &item.reasons { p.closing { (clean(r)) } }
+                    } @else if !item.reasons.is_empty() {
                         ul.because { @for r in &item.reasons { li { "↳ " (clean(r)) } } }
                     }
                 }
@@ -346,6 +360,7 @@ fn list(l: &List) -> Markup {
             ListKind::Numbered => ol { (items) },
             ListKind::Checklist => ul.steps { (items) },
             ListKind::Bullets => ul.flags[l.items.iter().any(|i| i.mark.is_some())] { (items) },
+            ListKind::Conversation => ul.talk { (items) },
         }
     }
 }
@@ -385,14 +400,14 @@ fn blocks(bs: &[Block]) -> Markup {
     PreEscaped(out)
 }
 
-fn draw(doc: &Document) -> String {
+pub(super) fn draw(doc: &Document) -> String {
     let body = html! {
         header {
             h1 { (clean(&doc.title)) }
             @for b in &doc.lead { (block(b)) }
         }
         @for s in doc.sections.iter().filter(|s| s.audience != Audience::Terminal) {
-            section id=(s.id) class=[(s.id == "start-here").then_some("start")] {
+            section id=(s.id) class=[(s.id == "start-here" || s.id == "together").then_some("start")] {
                 @if let Some(h) = &s.heading { h2 { (clean(h)) } }
                 (blocks(&s.blocks))
             }

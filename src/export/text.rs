@@ -136,7 +136,7 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> Strin
 
 /// Draws a document for a terminal `o.width` columns wide; `plain`: for a
 /// screen reader.
-fn draw(doc: &Document, o: &RenderOptions, plain: bool) -> String {
+pub(super) fn draw(doc: &Document, o: &RenderOptions, plain: bool) -> String {
     let st = Styles::new(o.color);
     let width = usize::from(o.width.clamp(40, 160));
     let mut out = String::new();
@@ -244,7 +244,7 @@ fn plain_table(t: &document::Table, width: usize) -> String {
         for (i, (cell, col)) in row.iter().zip(&t.columns).enumerate() {
             let text = match cell {
                 Cell::Text(line) => plain_text(line),
-                Cell::Bar(..) => continue,
+                Cell::Bar(..) | Cell::Count(..) => continue,
                 Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
             };
             if i == 0 || col.title.is_empty() {
@@ -295,6 +295,7 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                     let text = match cell {
                         Cell::Text(line) => plain_text(line),
                         Cell::Bar(score, _) => bar(*score),
+                        Cell::Count(part, whole) => bar(super::share(*part, *whole)),
                         Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
                     };
                     let cell = TableCell::new(text);
@@ -314,8 +315,10 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                     (Some(Severity::Green), _) if plain => "  Green flag: ".to_string(),
                     (Some(Severity::Red), _) => format!("  {} ", st.red.apply_to("✗")),
                     (Some(Severity::Green), _) => format!("  {} ", st.green.apply_to("✓")),
-                    (None, ListKind::Bullets) if plain => "  - ".to_string(),
-                    (None, ListKind::Bullets) => "  • ".to_string(),
+                    (None, ListKind::Bullets | ListKind::Conversation) if plain => {
+                        "  - ".to_string()
+                    }
+                    (None, ListKind::Bullets | ListKind::Conversation) => "  • ".to_string(),
                     (None, ListKind::Numbered | ListKind::Checklist) => format!("  {}. ", n + 1),
                 };
                 let indent = " ".repeat(crate::wrap::width_of(&marker).min(5));
@@ -329,11 +332,12 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                     out.push_str(&wrap(&terminal_safe(detail), width, &indent));
                 }
                 for reason in &item.reasons {
-                    out.push_str(
-                        &st.dim
-                            .apply_to(wrap(&terminal_safe(reason), width, &indent))
-                            .to_string(),
-                    );
+                    let lines = wrap(&terminal_safe(reason), width, &indent);
+                    if list.kind == ListKind::Conversation {
+                        out.push_str(&lines);
+                    } else {
+                        out.push_str(&st.dim.apply_to(lines).to_string());
+                    }
                 }
             }
             out

@@ -150,26 +150,40 @@ fn the_generated_sheets_reach_every_verdict() {
 /// The questions a must-say step depends on: those named by the `when` of
 /// every priority-1 entry and by the conditions of every entry that can
 /// become urgent (`urgent_when`), the questions whose options raise the
-/// flags they name, and, so that these are asked at all, every question
-/// their own `when` names, transitively.
+/// flags they name, every scored question of a dimension they read, and,
+/// so that these are asked at all, every question their own `when` names,
+/// transitively.
 fn must_say_questions(bank: &Bank) -> std::collections::BTreeSet<usize> {
     use mommytrack_engine::bank::Condition;
-    fn walk(c: &Condition, qs: &mut Vec<usize>, flags: &mut Vec<usize>) {
+    fn walk(c: &Condition, qs: &mut Vec<usize>, flags: &mut Vec<usize>, sets: &mut Vec<usize>) {
         match c {
             Condition::Answer { question, .. } => qs.push(*question),
             Condition::Flag(f) => flags.push(*f),
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| walk(c, qs, flags)),
-            Condition::Not(c) => walk(c, qs, flags),
-            Condition::Dimension { .. } | Condition::Overall(_) => {}
+            Condition::Dimension { set, .. } => sets.push(*set),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| walk(c, qs, flags, sets))
+            }
+            Condition::Not(c) => walk(c, qs, flags, sets),
+            Condition::Overall(_) => {}
         }
     }
-    let (mut qs, mut flags) = (Vec::new(), Vec::new());
+    let (mut qs, mut flags, mut sets) = (Vec::new(), Vec::new(), Vec::new());
     for a in &bank.advice {
         if a.priority == 1 || a.urgent_when.is_some() {
             for c in a.when.iter().chain(&a.urgent_when) {
-                walk(c, &mut qs, &mut flags);
+                walk(c, &mut qs, &mut flags, &mut sets);
             }
         }
+    }
+    // A dimension a must-say step reads is asked whole, so that quick
+    // mode's score of it is the full run's.
+    for &s in &sets {
+        qs.extend(
+            bank.sets[s]
+                .questions
+                .clone()
+                .filter(|&q| bank.questions[q].is_scored()),
+        );
     }
     for (i, q) in bank.questions.iter().enumerate() {
         if q.kind
