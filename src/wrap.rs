@@ -45,11 +45,6 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) 
     out
 }
 
-/// `text` wrapped to `width` columns, lines joined by `\n`, no final newline.
-pub fn fill(text: &str, width: usize) -> String {
-    lines(text, width, "", "", Breaks::Words).join("\n")
-}
-
 /// `text` wrapped to `width` columns with a hanging indent, each line ending
 /// in `\n` (the reports' paragraphs).
 pub fn block(text: &str, width: usize, first: &str, rest: &str) -> String {
