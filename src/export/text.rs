@@ -97,19 +97,25 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
                 head.push_str(&draw_block(block, width, &st, plain));
                 seen_verdict = true;
             }
-            // The reason a flag caps the verdict, right under it.
-            Block::Note(n)
-                if seen_verdict
-                    && r.overall.capped_by.iter().any(|id| {
-                        r.flags
-                            .iter()
-                            .any(|f| &f.id == id && n.contains(f.title.as_str()))
-                    }) =>
-            {
-                head.push_str(&draw_block(block, width, &st, plain));
-            }
             _ => {}
         }
+    }
+    // The reason flags cap the verdict, right under it, in one sentence.
+    let caps: Vec<String> = r
+        .overall
+        .capped_by
+        .iter()
+        .filter_map(|id| r.flags.iter().find(|f| &f.id == id))
+        .map(|f| format!("\u{201c}{}\u{201d}", terminal_safe(&f.title)))
+        .collect();
+    if let Some((last, first)) = caps.split_last() {
+        let who = if first.is_empty() {
+            format!("{last} keeps")
+        } else {
+            format!("{} and {last} keep", first.join(", "))
+        };
+        let note = format!("The score alone would give a better verdict; {who} it here.");
+        head.push_str(&st.dim.apply_to(wrap(&note, width, "")).to_string());
     }
     out.push_str(
         &st.dim

@@ -74,7 +74,7 @@ pub(super) fn finish(
     let plain = plan.plain;
     // Laid out again for the width of every draw.
     let render = move |width: usize| {
-        let mut o = options.clone();
+        let mut o = options;
         o.color = color;
         o.width = u16::try_from(width).unwrap_or(80);
         let screen = export::end_screen(&r, &o, plain);
@@ -102,7 +102,7 @@ pub(super) fn finish(
 fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> std::io::Result<()> {
     let items = [
         "Read the full report".to_string(),
-        "Save a copy to share (Markdown, HTML or JSON)".to_string(),
+        "Save a copy to share".to_string(),
         "Done".to_string(),
     ];
     let mut default = 0;

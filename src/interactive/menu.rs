@@ -172,13 +172,18 @@ pub fn window(
         *top = 0;
         return blocks.concat();
     }
+    let cursor = cursor.min(n - 1);
+    if height < 3 {
+        // No room for the marks: the cursor's item alone.
+        *top = cursor;
+        return blocks[cursor][..blocks[cursor].len().min(height)].to_vec();
+    }
     // Past the marks, at least one row for the cursor's block.
     let room_for_one = height.saturating_sub(2).max(1);
     let clipped: Vec<&[String]> = blocks
         .iter()
         .map(|b| &b[..b.len().min(room_for_one)])
         .collect();
-    let cursor = cursor.min(n - 1);
     *top = (*top).min(cursor);
     loop {
         let marks = usize::from(*top > 0) + usize::from(cursor + 1 < n);
@@ -566,7 +571,9 @@ pub type Summary = dyn Fn(usize) -> (String, String);
 /// [`select`] under a summary: its first lines (`head`, the verdict) always
 /// in view above the menu, the rest (`body`) in the rows left, scrolled
 /// with PgUp/PgDn (and Space) when it does not fit, with a line that says
-/// how much is above and below.
+/// how much is above and below. `note` (the last message) is shown under
+/// the menu.
+#[allow(clippy::too_many_arguments)]
 pub fn select_under(
     screen: &mut Screen,
     kb: &mut Keyboard,
@@ -575,8 +582,10 @@ pub fn select_under(
     ask: &Ask<'_>,
     items: &[Item],
     default: usize,
+    note: Option<String>,
 ) -> io::Result<Option<usize>> {
     let mut list = List::new(items, None, default);
+    list.note = note;
     let mut offset = 0usize;
     let mut page = 1usize;
     let picked = loop {
@@ -698,9 +707,6 @@ pub fn multi(
                     list.note = toggle_tick(items, &mut ticks, i);
                 }
                 _ => list.note = Some(format!("There is no {d} here.")),
-            }
-            if key == Some(Key::Enter) {
-                continue;
             }
         }
         let Some(key) = key else { continue };

@@ -608,12 +608,12 @@ mod tests {
             script.shown,
             [
                 "# Part 1 of 2: Your manager",
-                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Missing",
+                "Part 1 of 2 · Your manager · less than a minute left boss_understands Missing",
                 "# Part 2 of 2: Flexibility",
-                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
+                "Part 2 of 2 · Flexibility · less than a minute left flex_options Missing",
                 // Back: no part introduction again.
-                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Given(Scale(2))",
-                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
+                "Part 1 of 2 · Your manager · less than a minute left boss_understands Given(Scale(2))",
+                "Part 2 of 2 · Flexibility · less than a minute left flex_options Missing",
             ]
         );
     }
@@ -637,7 +637,7 @@ mod tests {
                 .shown
                 .last()
                 .unwrap()
-                .starts_with("Part 1 of 2 · question 2 of 7 · Your manager"),
+                .starts_with("Part 1 of 2 · Your manager · about 3 min left"),
             "{:?}",
             script.shown
         );

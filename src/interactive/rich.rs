@@ -37,6 +37,9 @@ pub struct Rich {
     cleared_heading: bool,
     /// The end screen, kept in view above the menus at the end.
     pinned: Option<Box<menu::Summary>>,
+    /// The last message while the end screen is pinned ("Saved …"): shown
+    /// under the next menu too, which may take the whole screen.
+    notice: Option<String>,
 }
 
 /// Blocks written that going back may take back.
@@ -84,6 +87,7 @@ impl Rich {
             undo: Vec::new(),
             cleared_heading: false,
             pinned: None,
+            notice: None,
         })
     }
 
@@ -93,6 +97,9 @@ impl Rich {
     fn write(&mut self, text: &str) -> io::Result<()> {
         self.undo.clear();
         let text = crate::sanitize::text(text).into_owned();
+        if self.pinned.is_some() {
+            self.notice = Some(text.clone());
+        }
         self.screen
             .commit(move |w| lines(&text, w, "", "", Breaks::Spaces))
     }
@@ -303,6 +310,7 @@ impl Rich {
         let Some(summary) = self.pinned.as_deref() else {
             return Ok(None);
         };
+        let notice = self.notice.take();
         menu::select_under(
             &mut self.screen,
             &mut self.kb,
@@ -311,6 +319,7 @@ impl Rich {
             ask,
             items,
             default,
+            notice,
         )
     }
 }

@@ -36,6 +36,10 @@ pub struct Screen {
     /// Something else wrote on the screen, or something was taken back:
     /// the next draw paints the whole screen.
     stale: bool,
+    /// How many rows of the transcript are on the screen (the others went
+    /// to the scrollback): painting again shows no more than these, so
+    /// that no line is in the scrollback twice.
+    visible: usize,
 }
 
 /// The terminal's columns to lay text out in: one less than the screen's,
@@ -55,6 +59,7 @@ impl Screen {
             frame_rows: 0,
             live: false,
             stale: false,
+            visible: 0,
         }
     }
 
@@ -151,6 +156,8 @@ impl Screen {
         }
         self.live = !shown.is_empty();
         self.drawn_at = Some(size);
+        // A taller frame pushes the transcript up.
+        self.visible = self.visible.min(size.0 - shown.len());
         s
     }
 
@@ -174,7 +181,10 @@ impl Screen {
         self.live = false;
         self.cursor_row = 0;
         self.frame_rows = 0;
-        for l in layout(self.width()) {
+        let block = layout(self.width());
+        // The row under the block is where the next frame starts.
+        self.visible = (self.visible + block.len()).min(self.rows().saturating_sub(1));
+        for l in block {
             s.push_str(&l);
             s.push('\n');
         }
@@ -190,6 +200,9 @@ impl Screen {
     /// draw paints the screen again without them.
     pub fn take_back(&mut self, n: usize) {
         let keep = self.transcript.len().saturating_sub(n);
+        let width = self.width();
+        let rows: usize = self.transcript[keep..].iter().map(|b| b(width).len()).sum();
+        self.visible = self.visible.saturating_sub(rows);
         self.transcript.truncate(keep);
         self.stale = true;
     }
@@ -197,6 +210,7 @@ impl Screen {
     /// Forgets the transcript and clears the screen (the intro's pages).
     pub fn start_over(&mut self) -> io::Result<()> {
         self.transcript.clear();
+        self.visible = 0;
         self.repaint(&[], None)
     }
 
@@ -208,12 +222,14 @@ impl Screen {
         let (rows, _) = self.size();
         let width = self.width();
         let frame = &lines[..lines.len().min(rows)];
-        // With no frame, a row is left for the cursor.
+        // With no frame, a row is left for the cursor; no more of the
+        // transcript than was on screen (the rest is in the scrollback).
         let room = if frame.is_empty() {
             rows - 1
         } else {
             rows - frame.len()
-        };
+        }
+        .min(self.visible);
         let mut tail: Vec<String> = Vec::new();
         for block in self.transcript.iter().rev() {
             if tail.len() >= room {
@@ -225,6 +241,7 @@ impl Screen {
         }
         let skip = tail.len().saturating_sub(room);
         let tail = &tail[skip..];
+        self.visible = tail.len();
         let mut s = String::from("\x1b[?25l");
         for r in 0..rows {
             s.push_str(&format!("\x1b[{};1H\x1b[2K", r + 1));
