@@ -746,3 +746,22 @@ fn the_guides_bank_for_two_is_valid() {
     );
     assert!(!bank.question("pattern").unwrap().shared);
 }
+
+/// Issue 19's couple: a Toronto store manager at sidelining risk, back from
+/// leave next month, beside a partner in a fully flexible remote job.
+#[test]
+fn the_store_manager_and_the_remote_partner_hear_whose_job_bends() {
+    let c = Comparison::new(
+        &person("toronto_manager", &[]),
+        &person("remote_partner", &[]),
+        "Priya",
+        "Alex",
+    );
+    let s = steps(&c);
+    assert_eq!(s[0], "together_sidelined_and_flexible", "{s:?}");
+    for id in ["together_shifts_and_flexible", "together_return_from_leave"] {
+        assert!(s.contains(&id.to_string()), "{id} in {s:?}");
+    }
+    // The flexible job is protected too, not only used.
+    assert!(c.together[0].detail.contains("protect the flexible job"));
+}
