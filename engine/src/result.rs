@@ -581,22 +581,7 @@ fn build(
             })
             .collect(),
         answers,
-        together_entries: bank
-            .together
-            .iter()
-            .map(|t| TogetherEntry {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                detail: t.detail.clone(),
-                priority: t.priority,
-                group: t.group.clone(),
-                when: t
-                    .when
-                    .as_ref()
-                    .map(|c| crate::bank::together::portable_pair(c, bank)),
-                source: t.source.clone(),
-            })
-            .collect(),
+        together_entries: together_entries(bank),
         redacted: false,
         question_index: QuestionIndex::default(),
     };
@@ -641,6 +626,25 @@ pub fn cap_reason(r: &AssessmentResult) -> Option<String> {
     Some(format!(
         "A score of {score:.1} alone would give {by_score}, but {held}."
     ))
+}
+
+/// The bank's `together:` entries as a result carries them.
+pub fn together_entries(bank: &Bank) -> Vec<TogetherEntry> {
+    bank.together
+        .iter()
+        .map(|t| TogetherEntry {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            detail: t.detail.clone(),
+            priority: t.priority,
+            group: t.group.clone(),
+            when: t
+                .when
+                .as_ref()
+                .map(|c| crate::bank::together::portable_pair(c, bank)),
+            source: t.source.clone(),
+        })
+        .collect()
 }
 
 /// A fraction in words: "half", or "60%".

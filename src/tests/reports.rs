@@ -505,7 +505,13 @@ fn the_end_screen_says_why_a_verdict_is_capped() {
     r.overall.cap_reason = None;
     for plain in [false, true] {
         let screen = export::end_screen(&r, &RenderOptions::default(), plain);
+        let screen = format!("{} {}", screen.head, screen.body);
         let screen = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            screen.matches("alone would give").count(),
+            1,
+            "the reason once: {screen}"
+        );
         assert!(
             screen.contains(
                 "A score of 83.3 alone would give Positive track, but this sign holds it at Mixed track: \u{201c}Your manager counts family time against people\u{201d}."
