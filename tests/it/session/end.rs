@@ -139,7 +139,7 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
             "the cap at {cols}x{rows}: {end}"
         );
         assert!(
-            shows(&end, "keep it here."),
+            shows(&end, "alone would give Positive track"),
             "the cap's reason at {cols}x{rows}: {end}"
         );
         assert!(end.contains("❯ 1. Read the full report"), "{end}");
@@ -178,7 +178,7 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
         // After Done, the end screen stays on the terminal.
         let all = t.everything();
         assert!(
-            all.contains("Verdict:") && shows(&all, "keep it here."),
+            all.contains("Verdict:") && shows(&all, "alone would give Positive track"),
             "{all}"
         );
         t.assert_lines_fit();
