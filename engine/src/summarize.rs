@@ -100,7 +100,7 @@ pub struct Options {
 
 /// The finished summary, ready for any format. Nothing in it describes
 /// fewer than `min_group` results.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     pub schema_version: u32,
     /// What this document is: always `summary`.
@@ -135,7 +135,7 @@ pub struct Summary {
 }
 
 /// The whole set or one `--by` group.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Group {
     /// `all` for the whole set, `group` for a `--by` group: in CSV a
     /// column of its own, never mistaken for an option id.
@@ -154,7 +154,7 @@ pub struct Group {
     pub stats: Option<GroupStats>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GroupStats {
     pub overall: Stats,
     /// In bank order (highest band first); verdicts held by too few
@@ -166,7 +166,7 @@ pub struct GroupStats {
     pub dimensions: Vec<DimensionSummary>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VerdictCount {
     /// One verdict id, or several counted together (`withheld` for a
     /// withheld verdict).
@@ -176,7 +176,7 @@ pub struct VerdictCount {
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FlagCount {
     pub id: String,
     pub severity: String,
@@ -186,7 +186,7 @@ pub struct FlagCount {
     pub hidden: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DimensionSummary {
     pub id: String,
     pub title: String,
@@ -201,7 +201,7 @@ pub struct DimensionSummary {
 
 /// Descriptive statistics of one measure of one group. When `suppressed`,
 /// nothing is given, not even `n`. No minimum or maximum, ever.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Stats {
     pub n: Option<usize>,
     pub suppressed: bool,
@@ -218,14 +218,14 @@ pub struct Stats {
 
 /// One bin of a distribution: scores from `from` up to `to` (100 in the
 /// last bin).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Bin {
     pub from: u32,
     pub to: u32,
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Alpha {
     /// Cronbach's alpha; absent when hidden or undefined (no variance).
     pub value: Option<f64>,

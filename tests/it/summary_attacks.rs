@@ -584,14 +584,9 @@ fn files_that_are_not_results_are_skipped_with_a_warning() {
             .collect::<Vec<_>>(),
     );
     let first = json(&[], &[dir.path()]);
-    let out = mt()
-        .arg("summarize")
-        .arg(dir.path())
-        .args(["--format", "json", "--output"])
-        .arg(dir.path().join("summary.json"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    // A summary saved beside the results (by hand: `--output` into a
+    // folder being read is refused).
+    write(dir.path(), "summary.json", &first.to_string());
     write(
         dir.path(),
         "bank.schema.json",
