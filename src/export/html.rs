@@ -90,6 +90,8 @@ li { margin: .35rem 0; }
 .steps > li { display: grid; grid-template-columns: 1.5rem 1fr; column-gap: .25rem; }
 .box { width: 1rem; height: 1rem; margin-top: .25rem; border: 2px solid var(--muted); border-radius: .2rem; }
 .text-answer { white-space: pre-line; }
+.closing { margin: .2rem 0 .6rem; }
+.agree { color: var(--muted); font-size: .95rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
 @media (max-width: 30rem) {
   main { padding: 1rem .75rem 2rem; }
@@ -114,6 +116,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
   h3 { break-after: avoid; page-break-after: avoid; }
   h2 { margin-top: 1.2rem; }
   tr, li, .warning, .start, .spectrum, .pairs { break-inside: avoid; page-break-inside: avoid; }
+  #together { break-inside: auto; page-break-inside: auto; }
   p { orphans: 3; widows: 3; }
   footer { break-inside: avoid; break-before: avoid; margin-top: 1.2rem; }
   .group { break-inside: avoid; page-break-inside: avoid; }
@@ -343,8 +346,12 @@ fn list(l: &List) -> Markup {
                 @if l.kind == ListKind::Checklist { span.box aria-hidden="true" {} }
                 div {
                     (spans(&item.title))
-                    @if let Some(d) = &item.detail { ": " (clean(d)) }
-                    @if !item.reasons.is_empty() {
+                    @if let Some(d) = &item.detail {
+                        @if l.kind == ListKind::Conversation { p.closing { (clean(d)) } } @else { ": " (clean(d)) }
+                    }
+                    @if l.kind == ListKind::Conversation {
+                        @for r in &item.reasons { p.closing { (clean(r)) } }
+                    } @else if !item.reasons.is_empty() {
                         ul.because { @for r in &item.reasons { li { "↳ " (clean(r)) } } }
                     }
                 }
@@ -356,6 +363,7 @@ fn list(l: &List) -> Markup {
             ListKind::Numbered => ol { (items) },
             ListKind::Checklist => ul.steps { (items) },
             ListKind::Bullets => ul.flags[l.items.iter().any(|i| i.mark.is_some())] { (items) },
+            ListKind::Conversation => ul.talk { (items) },
         }
     }
 }
@@ -402,7 +410,7 @@ pub(super) fn draw(doc: &Document) -> String {
             @for b in &doc.lead { (block(b)) }
         }
         @for s in doc.sections.iter().filter(|s| s.audience != Audience::Terminal) {
-            section id=(s.id) class=[(s.id == "start-here").then_some("start")] {
+            section id=(s.id) class=[(s.id == "start-here" || s.id == "together").then_some("start")] {
                 @if let Some(h) = &s.heading { h2 { (clean(h)) } }
                 (blocks(&s.blocks))
             }
