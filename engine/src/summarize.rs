@@ -637,7 +637,7 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Summary>
 const BATCH: usize = 256;
 
 fn read(path: &std::path::Path) -> Result<Digest, Failure> {
-    let text = crate::input::read_text(path)?;
+    let text = crate::input::read_text(path, crate::input::MAX_RESULT_BYTES)?;
     Digest::parse(
         &text,
         &crate::sanitize::terminal_safe(&path.display().to_string()),
