@@ -76,7 +76,7 @@ fn set_private(_: &std::fs::File) -> std::io::Result<()> {
 static INPUTS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Notes the files and folders a command reads, so that no output of this
-/// run replaces one or lands inside one, and refuses `output` (exit 73)
+/// run replaces one or a file inside one, and refuses `output` (exit 73)
 /// at once, before any work, if it would. Each command calls it with its
 /// inputs: answers files, results, bank folders, folders of results.
 pub fn protect_inputs(output: Option<&Path>, inputs: &[&Path]) -> Result<(), Failure> {
@@ -89,7 +89,7 @@ pub fn protect_inputs(output: Option<&Path>, inputs: &[&Path]) -> Result<(), Fai
     output.map_or(Ok(()), refuse_inputs)
 }
 
-/// Refuses an output that is a noted input, or inside a noted folder.
+/// Refuses an output that is a noted input, or a file in a noted folder.
 fn refuse_inputs(output: &Path) -> Result<(), Failure> {
     let out = std::fs::metadata(output).ok();
     // Where the output would land: its folder, resolved, and its name.
@@ -110,7 +110,10 @@ fn refuse_inputs(output: &Path) -> Result<(), Failure> {
             continue;
         };
         let replaces = out.as_ref().is_some_and(|out| same_file(&meta, out));
-        let inside = meta.is_dir()
+        // A file already in an input folder (a bank's set file, a saved
+        // result) is not replaced either; a new file there replaces none.
+        let inside = out.is_some()
+            && meta.is_dir()
             && std::fs::canonicalize(input)
                 .ok()
                 .zip(landing.as_ref())
@@ -126,7 +129,7 @@ fn refuse_inputs(output: &Path) -> Result<(), Failure> {
                     if replaces {
                         "replace it"
                     } else {
-                        "put it among the files read"
+                        "replace one of its files"
                     },
                 ),
             ));
@@ -137,7 +140,7 @@ fn refuse_inputs(output: &Path) -> Result<(), Failure> {
 
 /// Writes a report to `--output`, mapping failure to exit 73.
 ///
-/// Refused: an input of this run, a file inside an input folder (see
+/// Refused: an input of this run, a file in an input folder (see
 /// [`protect_inputs`]) and a symbolic link, whatever it points to (a link
 /// planted in a shared folder must not decide where a private report
 /// lands, nor make it replace another file). Something that is not a
