@@ -36,6 +36,10 @@ pub struct RawSettings {
     /// weighted by the sets' `weight`; `items`: the mean over the answered
     /// items, as published scales are scored.
     pub overall: Option<String>,
+    /// Next steps for two partners, shown by `compare` ("For the two of
+    /// you"): entries like `advice` whose `when` may also use `both`,
+    /// `either`, `one` (with an optional `other`) and `differ`.
+    pub together: Option<Vec<RawTogether>>,
 }
 
 /// A band of the overall score.
@@ -81,6 +85,30 @@ pub struct RawAdvice {
     pub when: Option<Written>,
     /// Of the entries of one group whose `when` holds, only the first (by
     /// priority, then bank order) becomes a next step.
+    pub group: Option<String>,
+    /// Where a stated fact comes from.
+    pub source: Option<OneOrMany>,
+}
+
+/// A next step for two partners (CONTRACT §7.4).
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawTogether {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    /// 1 = most urgent. Default 3.
+    pub priority: Option<i64>,
+    /// Give this step only when the condition holds for the couple:
+    /// `{ both: C }`, `{ either: C }`, `{ one: C }` (exactly one of the two),
+    /// `{ one: C, other: D }` (one of the two C and the other D),
+    /// `{ differ: QUESTION }` (a shared question answered differently after
+    /// mirroring), combined with `all`, `any` and `not`; C and D are ordinary
+    /// conditions, read on one person's answers. Always when absent.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<Written>,
+    /// Of the entries of one group whose `when` holds, only the first (by
+    /// priority, then bank order) is shown.
     pub group: Option<String>,
     /// Where a stated fact comes from.
     pub source: Option<OneOrMany>,
@@ -140,6 +168,18 @@ pub struct RawQuestion {
     /// For `yesno`: without it the question is informational.
     pub scores: Option<RawScores>,
     pub source: Option<OneOrMany>,
+    /// A fact about the home two partners share, in a set that is not
+    /// marked `shared` (a set marked so makes all its questions shared):
+    /// `compare` reads it as a view of one household. Default false.
+    pub shared: Option<bool>,
+    /// For a shared `scale` question: `true` when the partner's answer is
+    /// the same fact seen from the other side (their `min` is your `max`).
+    pub mirror: Option<bool>,
+    /// For a shared question: what the two should talk about when their
+    /// answers differ, written for this question.
+    pub discuss: Option<String>,
+    /// 1 = talk about this difference first. Default 3.
+    pub discuss_priority: Option<i64>,
 }
 
 /// An option of a `choice` or `multi` question.
@@ -152,6 +192,10 @@ pub struct RawOption {
     pub score: Option<f64>,
     /// A flag this option raises when selected.
     pub flag: Option<String>,
+    /// In a shared question: the option the partner picks for the same
+    /// situation (`leans_me` <-> `leans_them`). Must name an option of the
+    /// same question that names this one back.
+    pub mirror: Option<String>,
 }
 
 /// The points of a `scale` question.
@@ -214,10 +258,14 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "max_next_steps",
     "start_here",
     "overall",
+    "together",
 ];
 pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
 pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
 pub const ADVICE_KEYS: &[&str] = &[
+    "id", "title", "detail", "priority", "when", "group", "source",
+];
+pub const TOGETHER_KEYS: &[&str] = &[
     "id", "title", "detail", "priority", "when", "group", "source",
 ];
 pub const SET_KEYS: &[&str] = &[
@@ -232,10 +280,25 @@ pub const SET_KEYS: &[&str] = &[
     "questions",
 ];
 pub const QUESTION_KEYS: &[&str] = &[
-    "id", "prompt", "help", "kind", "weight", "core", "lever", "when", "options", "scale",
-    "reverse", "scores", "source",
+    "id",
+    "prompt",
+    "help",
+    "kind",
+    "weight",
+    "core",
+    "lever",
+    "when",
+    "options",
+    "scale",
+    "reverse",
+    "scores",
+    "source",
+    "shared",
+    "mirror",
+    "discuss",
+    "discuss_priority",
 ];
-pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag"];
+pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag", "mirror"];
 pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
 pub const SCORES_KEYS: &[&str] = &["yes", "no"];
 
@@ -263,6 +326,7 @@ mod tests {
             (keys(&RawBand::default()), BAND_KEYS),
             (keys(&RawFlag::default()), FLAG_KEYS),
             (keys(&RawAdvice::default()), ADVICE_KEYS),
+            (keys(&RawTogether::default()), TOGETHER_KEYS),
             (keys(&RawSet::default()), SET_KEYS),
             (keys(&RawQuestion::default()), QUESTION_KEYS),
             (keys(&RawOption::default()), OPTION_KEYS),

@@ -10,7 +10,7 @@ use super::context::{
 use super::parse::Parsed;
 use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
-use crate::bank::model::{Advice, Band, Flag, Set, Severity};
+use crate::bank::model::{Advice, Band, Flag, Set, Severity, Together};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
 use crate::yaml::{Node, Pos, Value};
@@ -301,6 +301,7 @@ impl Builder {
             );
         }
         let list = node.get("questions");
+        self.set_shared = raw.shared.unwrap_or(false);
         for (n, rq) in questions.into_iter().enumerate() {
             if self.enough(p) {
                 break;
@@ -427,6 +428,105 @@ impl Builder {
                 when,
                 group: ra.group,
                 source: ra.source.map(OneOrMany::into_vec).unwrap_or_default(),
+            });
+        }
+    }
+
+    /// The `together:` entries (CONTRACT §7.4): checked like advice, with
+    /// conditions on the pair.
+    pub(super) fn together(
+        &mut self,
+        raw: Vec<RawTogether>,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) {
+        let list = node.get("together");
+        if raw.len() > MAX_FLAGS {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "the bank has {} together entries; a bank may have at most {MAX_FLAGS}",
+                        raw.len()
+                    ),
+                    node.key_pos("together"),
+                )
+                .hint("merge entries that say the same thing"),
+            );
+        }
+        let mut seen = HashSet::new();
+        for (n, rt) in raw.into_iter().enumerate() {
+            if self.enough(p) {
+                break;
+            }
+            let id = rt.id.unwrap_or_default();
+            let (entry, at) = entry_at(list, n, "id");
+            let field = |name: &str| entry.and_then(|e| e.key_pos(name)).or(at);
+            check_id(
+                ctx,
+                IdRule {
+                    what: "together",
+                    tag: None,
+                },
+                &id,
+                at,
+                || {
+                    ctx.problem("a together entry has no id", at)
+                        .hint("add `id: …`")
+                },
+                || {
+                    (!seen.insert(id.clone())).then(|| {
+                        ctx.problem(format!("two together entries have the id `{id}`"), at)
+                            .id(&id)
+                            .hint("give each entry its own id")
+                    })
+                },
+                p,
+            );
+            let title = required(rt.title, "title", "together entry", &id, ctx, at, p);
+            if let Some(g) = rt.group.as_deref().filter(|g| !is_valid_id(g)) {
+                p.push(id_problem(ctx, "group", g, field("group")).id(&id));
+            }
+            let priority = match rt.priority {
+                None => DEFAULT_PRIORITY,
+                Some(n) if (1..=MAX_COUNT).contains(&n) => n,
+                Some(n) => {
+                    p.push(
+                        ctx.problem(
+                            format!("priority {n} is not a whole number from 1 to {MAX_COUNT}"),
+                            field("priority"),
+                        )
+                        .id(&id)
+                        .hint(format!(
+                            "1 = most urgent; leave it out for {DEFAULT_PRIORITY}"
+                        )),
+                    );
+                    DEFAULT_PRIORITY
+                }
+            };
+            let when = entry.and_then(|e| e.get("when")).and_then(|w| {
+                let scope = Scope {
+                    questions: &self.questions,
+                    question_index: &self.question_index,
+                    before: None,
+                    flags: Some(&self.flag_index),
+                    sets: Some(&self.set_index),
+                    broken: &self.broken,
+                };
+                let mut cps = Vec::new();
+                let c = crate::bank::together::parse_pair(&scope, w, &mut cps);
+                let when_at = field("when");
+                push_condition_problems(cps, ctx, when_at, &id, p);
+                c
+            });
+            self.together.push(Together {
+                id,
+                title,
+                detail: rt.detail.unwrap_or_default(),
+                priority,
+                when,
+                group: rt.group,
+                source: rt.source.map(OneOrMany::into_vec).unwrap_or_default(),
             });
         }
     }

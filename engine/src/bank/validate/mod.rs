@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::model::{
     Advice, Band, Bank, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag,
-    OverallBy, Question, Set,
+    OverallBy, Question, Set, Together,
 };
 use super::raw::*;
 use crate::error::Problem;
@@ -167,6 +167,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>, bool) {
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 && !b.enough(&problems) {
             b.advice(raw.advice.unwrap_or_default(), &node, ctx, &mut problems);
+            b.together(raw.together.unwrap_or_default(), &node, ctx, &mut problems);
             b.unused_flags(ctx, &mut problems);
         }
         let title = raw.title.filter(|t| !t.trim().is_empty());
@@ -184,6 +185,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>, bool) {
                 bands: b.bands,
                 flags: b.flags,
                 advice: b.advice,
+                together: b.together,
                 sets: b.sets,
                 questions: b.questions,
                 question_index: b.question_index,
@@ -301,6 +303,9 @@ struct Builder {
     pending_when: Vec<PendingWhen>,
     /// The set file being read, as an index into the set files.
     file_no: usize,
+    /// The set being read is marked `shared`.
+    set_shared: bool,
+    together: Vec<Together>,
 }
 
 impl Builder {

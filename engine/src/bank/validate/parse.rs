@@ -191,6 +191,9 @@ pub(super) fn walk_settings(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
     for advice in v.get("advice").map_or(&[][..], Node::items) {
         unknown_keys(advice, ADVICE_KEYS, "advice entry", ctx, p);
     }
+    for entry in v.get("together").map_or(&[][..], Node::items) {
+        unknown_keys(entry, TOGETHER_KEYS, "together entry", ctx, p);
+    }
 }
 
 pub(super) fn walk_set(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
