@@ -36,6 +36,7 @@ mod levers;
 mod personas;
 mod quick_fidelity;
 mod reason_lines;
+mod red_team;
 mod reference;
 mod schema_strictness;
 mod schemas;

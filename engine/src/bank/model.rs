@@ -100,7 +100,7 @@ pub struct Retired {
 
 impl Retired {
     /// What an old answer is read as now, if the bank says.
-    pub fn translate(&self, old: &serde_yaml::Value) -> Option<&super::Answer> {
+    pub fn translate(&self, old: &crate::yaml::Node) -> Option<&super::Answer> {
         let key = retired_key(old)?;
         self.values.iter().find(|(k, _)| *k == key).map(|(_, a)| a)
     }
@@ -108,11 +108,13 @@ impl Retired {
 
 /// One old answer in a form that compares across YAML's spellings:
 /// `true`, `false`, a number as written by Rust, or the text itself.
-pub fn retired_key(v: &serde_yaml::Value) -> Option<String> {
-    match v {
-        serde_yaml::Value::Bool(b) => Some(b.to_string()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
-        serde_yaml::Value::String(s) => Some(s.clone()),
+pub fn retired_key(v: &crate::yaml::Node) -> Option<String> {
+    use crate::yaml::Value;
+    match &v.value {
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Int(n) => Some(n.to_string()),
+        Value::Float(f) => Some(f.to_string()),
+        Value::Str(s) => Some(s.clone()),
         _ => None,
     }
 }
