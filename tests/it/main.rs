@@ -33,6 +33,7 @@ mod instrument;
 #[cfg(unix)]
 mod layering;
 mod levers;
+mod metadata;
 mod personas;
 mod quick_fidelity;
 mod reason_lines;
