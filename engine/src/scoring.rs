@@ -276,10 +276,8 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         if let Some(c) = &a.when {
             c.because(&facts, &mut reasons);
         }
-        if a.urgent_when.as_ref().is_some_and(|c| c.holds(&facts)) {
-            if let Some(c) = &a.urgent_when {
-                c.because(&facts, &mut reasons);
-            }
+        if let Some(c) = a.urgent_when.as_ref().filter(|c| c.holds(&facts)) {
+            c.because(&facts, &mut reasons);
         }
         next_steps.push(NextStep {
             advice: i,
