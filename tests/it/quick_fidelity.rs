@@ -196,10 +196,8 @@ fn must_say_questions(bank: &Bank) -> std::collections::BTreeSet<usize> {
     }
     let mut out = std::collections::BTreeSet::new();
     while let Some(q) = qs.pop() {
-        if out.insert(q) {
-            if let Some(when) = &bank.questions[q].when {
-                when.referenced_questions(&mut qs);
-            }
+        if let (true, Some(when)) = (out.insert(q), &bank.questions[q].when) {
+            when.referenced_questions(&mut qs);
         }
     }
     out
