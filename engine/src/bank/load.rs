@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::model::Bank;
-use super::validate::{SourceFile, check};
+use super::validate::{SourceFile, check_as_of};
+use crate::date::Date;
 use crate::error::{ExitKind, Failure, Problem, Problems};
 
 mod embedded {
@@ -220,17 +221,22 @@ pub fn make_inert(bank: &mut Bank) {
 /// Loads and validates a bank. Warnings are returned beside it; errors
 /// fail with every problem found.
 pub fn load(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
-    load_files(source, source.files(false)?)
+    load_files(source, source.files(false)?, None)
 }
 
 /// Like [`load`], but reads the built-in bank's YAML too, so that every
-/// check (unknown keys, types) runs on it: what `mommytrack validate` does.
-pub fn load_thorough(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
-    load_files(source, source.files(true)?)
+/// check (unknown keys, types) runs on it, and makes the author's checks
+/// of `checked:` dates as of `today`: what `mommytrack validate` does.
+pub fn load_thorough(source: &BankSource, today: Date) -> anyhow::Result<(Bank, Vec<Problem>)> {
+    load_files(source, source.files(true)?, Some(today))
 }
 
-fn load_files(source: &BankSource, files: Vec<SourceFile>) -> anyhow::Result<(Bank, Vec<Problem>)> {
-    let (bank, problems) = check(&files);
+fn load_files(
+    source: &BankSource,
+    files: Vec<SourceFile>,
+    today: Option<Date>,
+) -> anyhow::Result<(Bank, Vec<Problem>)> {
+    let (bank, problems) = check_as_of(&files, today);
     match bank {
         Some(mut bank) => {
             make_inert(&mut bank);

@@ -21,4 +21,7 @@ pub use model::{
     Flag, Kind, KindName, OverallBy, Question, Scale, Set, Severity,
 };
 pub use reasons::Reasons;
-pub use validate::{MAX_FLAGS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile, check, is_valid_id};
+pub use validate::{
+    FRESH_MONTHS, MAX_FLAGS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile, check, check_as_of,
+    is_valid_id,
+};

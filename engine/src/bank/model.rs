@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::condition::Condition;
+use crate::date::Date;
 
 #[derive(Debug, Clone)]
 pub struct Bank {
@@ -163,6 +164,8 @@ pub struct Advice {
     /// priority, then bank order) becomes a next step.
     pub group: Option<String>,
     pub source: Vec<String>,
+    /// The day the source was last read (CONTRACT §7.2).
+    pub checked: Option<Date>,
 }
 
 #[derive(Debug, Clone)]
@@ -206,6 +209,8 @@ pub struct Question {
     pub lever: bool,
     pub when: Option<Condition>,
     pub source: Vec<String>,
+    /// The day the source was last read (CONTRACT §7.2).
+    pub checked: Option<Date>,
 }
 
 #[derive(Debug, Clone)]

@@ -37,6 +37,9 @@ pub struct RawSettings {
     /// weighted by the sets' `weight`; `items`: the mean over the answered
     /// items, as published scales are scored.
     pub overall: Option<String>,
+    /// What the law gives, one entry per region and topic, turned into
+    /// next steps (see "Rights" in docs/question-banks.md).
+    pub rights: Option<RawRights>,
 }
 
 /// A mapping whose keys are all different: read straight into a map, a
@@ -127,6 +130,8 @@ pub struct RawAdvice {
     pub group: Option<String>,
     /// Where a stated fact comes from.
     pub source: Option<OneOrMany>,
+    /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
+    pub checked: Option<String>,
 }
 
 /// One question set: one scored dimension of the report.
@@ -183,6 +188,8 @@ pub struct RawQuestion {
     /// For `yesno`: without it the question is informational.
     pub scores: Option<RawScores>,
     pub source: Option<OneOrMany>,
+    /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
+    pub checked: Option<String>,
 }
 
 /// An option of a `choice` or `multi` question.
@@ -217,6 +224,58 @@ pub struct RawScores {
     pub no: Option<f64>,
 }
 
+/// The `rights:` section: what the law gives, one entry per region and
+/// topic (see "Rights" in docs/question-banks.md).
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawRights {
+    /// The choice question whose options are the regions, e.g. `about_region`.
+    pub question: Option<String>,
+    /// The option that stands for "somewhere else": its entries are the
+    /// general form, given only when no entry of a specific region of the
+    /// same topic holds.
+    pub general: Option<String>,
+    /// The topics, by id: when each concerns a person, and its priority.
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub topics: Option<IndexMap<String, RawTopic>>,
+    pub entries: Option<Vec<RawRightsEntry>>,
+}
+
+/// A rights topic; its entries form the group `rights_<topic>`.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawTopic {
+    /// The priority of every entry of the topic (1 = most urgent). Default 2.
+    pub priority: Option<i64>,
+    /// When the topic concerns a person at all; each entry adds its region.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<serde_yaml::Value>,
+}
+
+/// What the law gives in one region on one topic: a next step.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawRightsEntry {
+    /// Unique among the advice and rights entries.
+    pub id: Option<String>,
+    /// A topic of the section.
+    pub topic: Option<String>,
+    /// One or more options of the region question, or the general one.
+    pub region: Option<OneOrMany>,
+    /// Further conditions (a region detail, say), on top of the region and
+    /// the topic's `when`.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<serde_yaml::Value>,
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    /// The public page (a government, tribunal, regulator or statute page)
+    /// each stated fact was read from.
+    pub source: Option<OneOrMany>,
+    /// The day the source was last read, `YYYY-MM-DD`; required when the
+    /// source cites a web page.
+    pub checked: Option<String>,
+}
+
 /// A source: one text, or a list.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
@@ -245,11 +304,17 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "max_next_steps",
     "start_here",
     "overall",
+    "rights",
 ];
 pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
 pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
 pub const ADVICE_KEYS: &[&str] = &[
-    "id", "title", "detail", "priority", "when", "group", "source",
+    "id", "title", "detail", "priority", "when", "group", "source", "checked",
+];
+pub const RIGHTS_KEYS: &[&str] = &["question", "general", "topics", "entries"];
+pub const TOPIC_KEYS: &[&str] = &["priority", "when"];
+pub const RIGHTS_ENTRY_KEYS: &[&str] = &[
+    "id", "topic", "region", "when", "title", "detail", "source", "checked",
 ];
 pub const SET_KEYS: &[&str] = &[
     "id",
@@ -264,7 +329,7 @@ pub const SET_KEYS: &[&str] = &[
 ];
 pub const QUESTION_KEYS: &[&str] = &[
     "id", "prompt", "help", "kind", "weight", "core", "lever", "when", "options", "scale",
-    "reverse", "scores", "source",
+    "reverse", "scores", "source", "checked",
 ];
 pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag"];
 pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
@@ -294,6 +359,9 @@ mod tests {
             (keys(&RawBand::default()), BAND_KEYS),
             (keys(&RawFlag::default()), FLAG_KEYS),
             (keys(&RawAdvice::default()), ADVICE_KEYS),
+            (keys(&RawRights::default()), RIGHTS_KEYS),
+            (keys(&RawTopic::default()), TOPIC_KEYS),
+            (keys(&RawRightsEntry::default()), RIGHTS_ENTRY_KEYS),
             (keys(&RawSet::default()), SET_KEYS),
             (keys(&RawQuestion::default()), QUESTION_KEYS),
             (keys(&RawOption::default()), OPTION_KEYS),

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::context::{
     Ctx, Cursor, IdRule, SourceFile, Zero, check_id, id_problem, is_valid_id, required, weight,
 };
+use super::dated::Entry;
 use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity};
@@ -376,6 +377,19 @@ impl Builder {
                 push_condition_problems(cps, ctx, when_at, &id, p);
                 c
             });
+            let source = ra.source.map(OneOrMany::into_vec).unwrap_or_default();
+            let checked = self.checked(
+                ra.checked.as_deref(),
+                &source,
+                Entry {
+                    what: "advice entry",
+                    id: &id,
+                    at: entry_at,
+                    must_date_pages: false,
+                },
+                ctx,
+                p,
+            );
             self.advice.push(Advice {
                 id,
                 title,
@@ -383,7 +397,8 @@ impl Builder {
                 priority: ra.priority.unwrap_or(DEFAULT_PRIORITY),
                 when,
                 group: ra.group,
-                source: ra.source.map(OneOrMany::into_vec).unwrap_or_default(),
+                source,
+                checked,
             });
         }
     }
@@ -406,7 +421,7 @@ impl Builder {
     }
 }
 
-fn push_condition_problems(
+pub(super) fn push_condition_problems(
     cps: Vec<CondProblem>,
     ctx: &Ctx,
     when_at: usize,

@@ -9,8 +9,10 @@
 
 mod build;
 mod context;
+mod dated;
 mod parse;
 mod question;
+mod rights;
 
 use std::collections::{HashMap, HashSet};
 
@@ -21,6 +23,7 @@ use super::model::{
     OverallBy, Question, Set,
 };
 use super::raw::*;
+use crate::date::Date;
 use crate::error::Problem;
 use context::{Ctx, show};
 pub use context::{SourceFile, is_valid_id};
@@ -43,12 +46,22 @@ pub const MAX_FLAGS: usize = 1000;
 /// finishes in well under two seconds.
 pub const MAX_QUESTIONS: usize = 100_000;
 
+pub use dated::FRESH_MONTHS;
+
 /// Checks `files` (the settings file and the set files, sets in name
 /// order) and builds the bank if no error was found. Warnings come back
 /// either way.
 pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
+    check_as_of(files, None)
+}
+
+/// [`check`], and with `today` an author's checks too: every `checked:`
+/// date at most [`FRESH_MONTHS`] old and not in the future, and every
+/// cited web page dated (CONTRACT §7.2). `validate` runs these; loading a
+/// bank to assess does not, so a report never warns about a bank's age.
+pub fn check_as_of(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<Problem>) {
     let (bank, mut problems) =
-        crate::error::with_suggestion_budget(SUGGESTION_COMPARISONS, || check_files(files));
+        crate::error::with_suggestion_budget(SUGGESTION_COMPARISONS, || check_files(files, today));
     in_file_order(files, &mut problems);
     (bank, problems)
 }
@@ -77,7 +90,7 @@ fn in_file_order(files: &[SourceFile], problems: &mut [Problem]) {
 /// broken one.
 const SUGGESTION_COMPARISONS: usize = 300_000;
 
-fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
+fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<Problem>) {
     let mut problems = Vec::new();
     let settings_file = files.iter().find(|f| f.file_name == SETTINGS_FILE);
     let set_files: Vec<&SourceFile> = files
@@ -109,7 +122,10 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
         );
     }
 
-    let mut b = Builder::default();
+    let mut b = Builder {
+        today,
+        ..Builder::default()
+    };
     let settings_ctx = settings_file.map(Ctx::new);
     if let (Some(raw), Some(ctx)) = (&settings, &settings_ctx) {
         b.bands(raw, ctx, &mut problems);
@@ -145,6 +161,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 {
             b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
+            b.rights(raw.rights, ctx, &mut problems);
             b.unused_flags(ctx, &mut problems);
         }
         let title = raw.title.filter(|t| !t.trim().is_empty());
@@ -272,6 +289,8 @@ struct Builder {
     pending_when: Vec<PendingWhen>,
     /// The set file being read, as an index into the set files.
     file_no: usize,
+    /// Today, for the author's checks of `checked:` dates (`validate`).
+    today: Option<Date>,
 }
 
 struct PendingWhen {

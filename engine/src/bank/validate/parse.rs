@@ -308,6 +308,26 @@ pub(super) fn walk_settings(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
         let from = cursor.next(ctx, "id", id);
         unknown_keys(advice, ADVICE_KEYS, "advice entry", from, ctx, p);
     }
+    if let Some(rights) = v.get("rights") {
+        let start = ctx.loc.key("rights", 0).unwrap_or(0);
+        unknown_keys(rights, RIGHTS_KEYS, "rights section", start, ctx, p);
+        if let Some(Value::Mapping(topics)) = rights.get("topics") {
+            let mut cursor = Cursor::after(ctx.loc.key("topics", start).unwrap_or(start));
+            for (id, topic) in topics {
+                let from = id
+                    .as_str()
+                    .and_then(|id| cursor.find_key(ctx, id))
+                    .unwrap_or(start);
+                unknown_keys(topic, TOPIC_KEYS, "rights topic", from, ctx, p);
+            }
+        }
+        let mut cursor = Cursor::after(ctx.loc.key("entries", start).unwrap_or(start));
+        for entry in seq(rights, "entries") {
+            let id = entry.get("id").and_then(Value::as_str).unwrap_or_default();
+            let from = cursor.next(ctx, "id", id);
+            unknown_keys(entry, RIGHTS_ENTRY_KEYS, "rights entry", from, ctx, p);
+        }
+    }
 }
 
 pub(super) fn walk_set(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::context::{Ctx, Cursor, IdRule, Zero, check_id, plain_number, required, show, weight};
+use super::dated::Entry;
 use super::{Builder, MAX_NUMBER, PendingWhen};
 use crate::bank::model::{Choice, Kind, Question, Scale};
 use crate::bank::raw::*;
@@ -157,6 +158,22 @@ impl Builder {
             lever: rq.lever.unwrap_or(true),
             when: None,
             source: rq.source.map(OneOrMany::into_vec).unwrap_or_default(),
+            checked: None,
+        };
+        let question = Question {
+            checked: self.checked(
+                rq.checked.as_deref(),
+                &question.source,
+                Entry {
+                    what: "question",
+                    id: &id,
+                    at: at_off,
+                    must_date_pages: false,
+                },
+                ctx,
+                p,
+            ),
+            ..question
         };
         if let Some((lo, hi)) = question.score_range() {
             if hi <= lo && matches!(question.kind, Kind::Choice(_) | Kind::Multi(_)) {
