@@ -35,6 +35,7 @@ mod levers;
 mod personas;
 mod reason_lines;
 mod reference;
+mod rights;
 mod schema_strictness;
 mod schemas;
 mod scoring_props;
