@@ -42,4 +42,5 @@ mod scoring_props;
 #[cfg(unix)]
 mod session;
 mod summarize;
+mod summary_attacks;
 mod validate;
