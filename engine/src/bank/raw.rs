@@ -40,6 +40,10 @@ pub struct RawSettings {
     /// What the law gives, one entry per region and topic, turned into
     /// next steps (see "Rights" in docs/question-banks.md).
     pub rights: Option<RawRights>,
+    /// Next steps for two partners, shown by `compare` ("For the two of
+    /// you"): entries like `advice` whose `when` may also use `both`,
+    /// `either`, `one` (with an optional `other`) and `differ`.
+    pub together: Option<Vec<RawTogether>>,
 }
 
 /// A mapping whose keys are all different: read straight into a map, a
@@ -134,6 +138,30 @@ pub struct RawAdvice {
     pub checked: Option<String>,
 }
 
+/// A next step for two partners (CONTRACT §7.4).
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawTogether {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    /// 1 = most urgent. Default 3.
+    pub priority: Option<i64>,
+    /// Give this step only when the condition holds for the couple:
+    /// `{ both: C }`, `{ either: C }`, `{ one: C }` (exactly one of the two),
+    /// `{ one: C, other: D }` (one of the two C and the other D),
+    /// `{ differ: QUESTION }` (a shared question answered differently after
+    /// mirroring), combined with `all`, `any` and `not`; C and D are ordinary
+    /// conditions, read on one person's answers. Always when absent.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<serde_yaml::Value>,
+    /// Of the entries of one group whose `when` holds, only the first (by
+    /// priority, then bank order) is shown.
+    pub group: Option<String>,
+    /// Where a stated fact comes from.
+    pub source: Option<OneOrMany>,
+}
+
 /// One question set: one scored dimension of the report.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -190,6 +218,18 @@ pub struct RawQuestion {
     pub source: Option<OneOrMany>,
     /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
     pub checked: Option<String>,
+    /// A fact about the home two partners share, in a set that is not
+    /// marked `shared` (a set marked so makes all its questions shared):
+    /// `compare` reads it as a view of one household. Default false.
+    pub shared: Option<bool>,
+    /// For a shared `scale` question: `true` when the partner's answer is
+    /// the same fact seen from the other side (their `min` is your `max`).
+    pub mirror: Option<bool>,
+    /// For a shared question: what the two should talk about when their
+    /// answers differ, written for this question.
+    pub discuss: Option<String>,
+    /// 1 = talk about this difference first. Default 3.
+    pub discuss_priority: Option<i64>,
 }
 
 /// An option of a `choice` or `multi` question.
@@ -202,6 +242,10 @@ pub struct RawOption {
     pub score: Option<f64>,
     /// A flag this option raises when selected.
     pub flag: Option<String>,
+    /// In a shared question: the option the partner picks for the same
+    /// situation (`leans_me` <-> `leans_them`). Must name an option of the
+    /// same question that names this one back.
+    pub mirror: Option<String>,
 }
 
 /// The points of a `scale` question.
@@ -305,6 +349,7 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "start_here",
     "overall",
     "rights",
+    "together",
 ];
 pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
 pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
@@ -315,6 +360,9 @@ pub const RIGHTS_KEYS: &[&str] = &["question", "general", "topics", "entries"];
 pub const TOPIC_KEYS: &[&str] = &["priority", "when"];
 pub const RIGHTS_ENTRY_KEYS: &[&str] = &[
     "id", "topic", "region", "when", "title", "detail", "source", "checked",
+];
+pub const TOGETHER_KEYS: &[&str] = &[
+    "id", "title", "detail", "priority", "when", "group", "source",
 ];
 pub const SET_KEYS: &[&str] = &[
     "id",
@@ -328,10 +376,26 @@ pub const SET_KEYS: &[&str] = &[
     "questions",
 ];
 pub const QUESTION_KEYS: &[&str] = &[
-    "id", "prompt", "help", "kind", "weight", "core", "lever", "when", "options", "scale",
-    "reverse", "scores", "source", "checked",
+    "id",
+    "prompt",
+    "help",
+    "kind",
+    "weight",
+    "core",
+    "lever",
+    "when",
+    "options",
+    "scale",
+    "reverse",
+    "scores",
+    "source",
+    "checked",
+    "shared",
+    "mirror",
+    "discuss",
+    "discuss_priority",
 ];
-pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag"];
+pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag", "mirror"];
 pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
 pub const SCORES_KEYS: &[&str] = &["yes", "no"];
 
@@ -362,6 +426,7 @@ mod tests {
             (keys(&RawRights::default()), RIGHTS_KEYS),
             (keys(&RawTopic::default()), TOPIC_KEYS),
             (keys(&RawRightsEntry::default()), RIGHTS_ENTRY_KEYS),
+            (keys(&RawTogether::default()), TOGETHER_KEYS),
             (keys(&RawSet::default()), SET_KEYS),
             (keys(&RawQuestion::default()), QUESTION_KEYS),
             (keys(&RawOption::default()), OPTION_KEYS),

@@ -20,7 +20,7 @@ use serde_yaml::Value;
 
 use super::model::{
     Advice, Band, Bank, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag,
-    OverallBy, Question, Set,
+    OverallBy, Question, Set, Together,
 };
 use super::raw::*;
 use crate::date::Date;
@@ -162,6 +162,7 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         if unreadable_sets == 0 {
             b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
             b.rights(raw.rights, ctx, &mut problems);
+            b.together(raw.together.unwrap_or_default(), ctx, &mut problems);
             b.unused_flags(ctx, &mut problems);
         }
         let title = raw.title.filter(|t| !t.trim().is_empty());
@@ -179,6 +180,7 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
                 bands: b.bands,
                 flags: b.flags,
                 advice: b.advice,
+                together: b.together,
                 sets: b.sets,
                 questions: b.questions,
                 question_index: b.question_index,
@@ -291,6 +293,9 @@ struct Builder {
     file_no: usize,
     /// Today, for the author's checks of `checked:` dates (`validate`).
     today: Option<Date>,
+    /// The set being read is marked `shared`.
+    set_shared: bool,
+    together: Vec<Together>,
 }
 
 struct PendingWhen {
