@@ -1,19 +1,24 @@
 //! `mommytrack assess` on a terminal: the interactive questionnaire.
 //!
 //! [`flow`] decides which question comes next (pure, unit-tested);
-//! a [`prompt::Prompter`] asks it, on the list widgets of [`menu`]
-//! ([`rich`]) or as numbered plain lines ([`plain`]); [`state`] keeps the
+//! a [`prompt::Prompter`] asks it, in frames of the live area of
+//! [`screen`] on the list widgets of [`menu`] and the line editor of
+//! [`editor`], keys read by [`keys`] ([`rich`]), or as numbered plain
+//! lines ([`plain`]); [`state`] keeps the
 //! draft that makes the session safe to interrupt. The result is built by
 //! the same engine as `assess --answers`, and shown, paged and saved
 //! through the output plan ([`crate::output`]): nothing here formats a
 //! report.
 
+pub mod editor;
 mod end;
 pub mod flow;
+pub mod keys;
 pub mod menu;
 pub mod plain;
 pub mod prompt;
 pub mod rich;
+pub mod screen;
 pub mod state;
 
 use std::collections::HashSet;
@@ -52,6 +57,15 @@ pub enum Stop {
     Interrupted,
     /// The input ended (a pipe ran dry, Ctrl-D).
     InputEnded,
+}
+
+/// What the session does after an answer is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterAnswer {
+    /// The next question.
+    Continue,
+    /// Finish now with the answers so far (the person chose to).
+    FinishNow,
 }
 
 /// How the questions went.
@@ -233,7 +247,9 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             width,
         ))
     } else {
-        Box::new(rich::Rich::new(plan.color_stderr))
+        Box::new(rich::Rich::new(plan.color_stderr, || {
+            INTERRUPTED.load(Ordering::SeqCst)
+        })?)
     };
 
     set_hint("Nothing was answered, so nothing was saved.".into());
@@ -293,7 +309,7 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let mut save_failed = false;
     let outcome = ask_all(p, &mut flow, |flow, p| {
         let Some(dir) = &state_dir else {
-            return Ok(());
+            return Ok(AfterAnswer::Continue);
         };
         let draft = Draft::new(flow.bank(), bank_dir.as_deref(), flow.mode(), flow.sheet());
         match state::write(dir, state::DRAFT_FILE, &draft.to_json()) {
@@ -308,7 +324,11 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             }
             Err(_) => {}
         }
-        Ok(())
+        // Issue 23: the settled-verdict offer goes here (see
+        // /work/notes/terminal-next.md): once the remaining answers cannot
+        // change the verdict, `p.choose(...)` between finishing now and
+        // going on, and `Ok(AfterAnswer::FinishNow)` to finish.
+        Ok(AfterAnswer::Continue)
     })?;
     match outcome {
         Outcome::Stopped(why) => Err(stopped(why)),
@@ -379,7 +399,7 @@ fn ask<T>(r: std::io::Result<T>) -> Result<T> {
 /// ended; I/O errors other than a stop are errors.
 pub fn ask_all<F>(p: &mut dyn Prompter, flow: &mut Flow, mut saved: F) -> std::io::Result<Outcome>
 where
-    F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<()>,
+    F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<AfterAnswer>,
 {
     let bank = flow.bank();
     let mut shown_sets = HashSet::new();
@@ -413,7 +433,9 @@ where
         match p.ask(&view).map_err(after_ctrl_c) {
             Ok(Reply::Answer(slot)) => {
                 flow.answer(slot);
-                saved(flow, p)?;
+                if saved(flow, p)? == AfterAnswer::FinishNow {
+                    return Ok(Outcome::Finished);
+                }
             }
             Ok(Reply::Back) => {
                 if p.cleared_heading() {
@@ -573,7 +595,7 @@ mod tests {
         let mut saves = Vec::new();
         let outcome = ask_all(&mut script, &mut flow, |f, _| {
             saves.push(f.sheet().to_json(f.bank()));
-            Ok(())
+            Ok(AfterAnswer::Continue)
         })
         .unwrap();
         assert_eq!(outcome, Outcome::Finished);
@@ -586,12 +608,12 @@ mod tests {
             script.shown,
             [
                 "# Part 1 of 2: Your manager",
-                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Missing",
+                "Part 1 of 2 · Your manager · less than a minute left boss_understands Missing",
                 "# Part 2 of 2: Flexibility",
-                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
+                "Part 2 of 2 · Flexibility · less than a minute left flex_options Missing",
                 // Back: no part introduction again.
-                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Given(Scale(2))",
-                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
+                "Part 1 of 2 · Your manager · less than a minute left boss_understands Given(Scale(2))",
+                "Part 2 of 2 · Flexibility · less than a minute left flex_options Missing",
             ]
         );
     }
@@ -607,7 +629,7 @@ mod tests {
             ]),
             ..Script::default()
         };
-        let outcome = ask_all(&mut script, &mut flow, |_, _| Ok(())).unwrap();
+        let outcome = ask_all(&mut script, &mut flow, |_, _| Ok(AfterAnswer::Continue)).unwrap();
         assert_eq!(outcome, Outcome::Stopped(Stop::Interrupted));
         assert_eq!(flow.done(), 1);
         assert!(
@@ -615,12 +637,15 @@ mod tests {
                 .shown
                 .last()
                 .unwrap()
-                .starts_with("Part 1 of 2 · question 2 of 7 · Your manager"),
+                .starts_with("Part 1 of 2 · Your manager · about 3 min left"),
             "{:?}",
             script.shown
         );
         let mut flow = Flow::new(&bank, Mode::Full, flow.sheet().clone());
-        let outcome = ask_all(&mut Script::default(), &mut flow, |_, _| Ok(())).unwrap();
+        let outcome = ask_all(&mut Script::default(), &mut flow, |_, _| {
+            Ok(AfterAnswer::Continue)
+        })
+        .unwrap();
         assert_eq!(outcome, Outcome::Stopped(Stop::InputEnded));
     }
 
