@@ -12,6 +12,7 @@ use super::Builder;
 use super::context::Ctx;
 use crate::date::Date;
 use crate::error::Problem;
+use crate::yaml::{Node, Pos};
 
 /// How old a checked fact may be before `validate` warns.
 pub const FRESH_MONTHS: u32 = 12;
@@ -29,8 +30,10 @@ pub(super) struct Entry<'a> {
     /// "question", "advice entry", "rights entry".
     pub what: &'a str,
     pub id: &'a str,
-    /// Where the entry starts in its file.
-    pub at: usize,
+    /// The entry as parsed, where its fields are.
+    pub node: Option<&'a Node>,
+    /// Where the entry's problems stand when a field is not found.
+    pub at: Option<Pos>,
     /// A rights entry must date a cited page.
     pub must_date_pages: bool,
 }
@@ -45,7 +48,7 @@ impl Builder {
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) -> Option<Date> {
-        let at = || ctx.key("checked", e.at);
+        let at = || e.node.and_then(|n| n.key_pos("checked")).or(e.at);
         let example = self.today.unwrap_or_else(Date::today);
         let Some(raw) = raw else {
             if cites_a_page(sources) && (e.must_date_pages || self.today.is_some()) {
@@ -55,7 +58,7 @@ impl Builder {
                             "{} `{}` cites a web page in `source:` but does not say when it was read",
                             e.what, e.id
                         ),
-                        ctx.key("source", e.at),
+                        e.node.and_then(|n| n.key_pos("source")).or(e.at),
                     )
                     .id(e.id)
                     .hint(format!(

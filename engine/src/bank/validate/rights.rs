@@ -13,8 +13,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::build::push_condition_problems;
-use super::context::{Ctx, Cursor, IdRule, check_id, id_problem, is_valid_id, required};
+use super::build::{entry_at, push_condition_problems};
+use super::context::{Ctx, IdRule, check_id, id_problem, is_valid_id, required};
 use super::dated::Entry;
 use super::{Builder, MAX_COUNT};
 use crate::bank::answer::Answer;
@@ -22,6 +22,7 @@ use crate::bank::condition::{Condition, Scope, Test};
 use crate::bank::model::{Advice, Kind};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
+use crate::yaml::Node;
 
 /// A topic's priority when it does not give one.
 const DEFAULT_TOPIC_PRIORITY: i64 = 2;
@@ -47,16 +48,24 @@ impl Builder {
         }
     }
 
-    pub(super) fn rights(&mut self, raw: Option<RawRights>, ctx: &Ctx, p: &mut Vec<Problem>) {
+    pub(super) fn rights(
+        &mut self,
+        raw: Option<RawRights>,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) {
         let Some(raw) = raw else { return };
-        let start = ctx.loc.key("rights", 0).unwrap_or(0);
+        let section = node.get("rights");
+        let start = node.key_pos("rights");
+        let field = |k: &str| section.and_then(|r| r.key_pos(k)).or(start);
 
         // The question whose answer is the region.
         let qid = raw.question.unwrap_or_default();
         let question = match self.question_index.get(&qid) {
             _ if qid.is_empty() => {
                 p.push(
-                    ctx.problem("the rights section does not name its region question", Some(start))
+                    ctx.problem("the rights section does not name its region question", start)
                         .hint("add `question: …`, the id of the choice question that asks where the person works, e.g. `question: about_region`"),
                 );
                 None
@@ -66,7 +75,7 @@ impl Builder {
                 p.push(
                     ctx.problem(
                         format!("the rights section's `question: {qid}` is not a choice question"),
-                        ctx.loc.key_value("question", &qid, start).or(Some(start)),
+                        field("question"),
                     )
                     .id(&qid)
                     .hint(
@@ -79,7 +88,7 @@ impl Builder {
                 p.push(
                     ctx.problem(
                         format!("the rights section names an unknown question `{qid}`"),
-                        ctx.loc.key_value("question", &qid, start).or(Some(start)),
+                        field("question"),
                     )
                     .hint_opt(suggestion(
                         &qid,
@@ -105,7 +114,7 @@ impl Builder {
                 p.push(
                     ctx.problem(
                         format!("the general region `{g}` is not an option of `{qid}`"),
-                        ctx.loc.key_value("general", g, start).or(Some(start)),
+                        field("general"),
                     )
                     .hint_opt(suggestion(g, regions.iter().map(String::as_str))),
                 );
@@ -115,11 +124,14 @@ impl Builder {
 
         // Topics: when each concerns a person, and its priority.
         let mut topics: HashMap<String, (i64, Option<Condition>)> = HashMap::new();
-        let mut cursor = Cursor::after(ctx.key("topics", start).unwrap_or(start));
+        let topic_nodes = section.and_then(|r| r.get("topics"));
         for (tid, rt) in raw.topics.unwrap_or_default() {
-            let at = cursor.find_key(ctx, &tid).unwrap_or(start);
+            let (at, value) = match topic_nodes.and_then(|t| t.entry(&tid)) {
+                Some((k, v)) => (Some(k.pos), Some(v)),
+                None => (field("topics"), None),
+            };
             if !is_valid_id(&tid) {
-                p.push(id_problem(ctx, "topic", &tid, Some(at)));
+                p.push(id_problem(ctx, "topic", &tid, at));
             }
             let priority = match rt.priority {
                 None => DEFAULT_TOPIC_PRIORITY,
@@ -128,7 +140,7 @@ impl Builder {
                     p.push(
                         ctx.problem(
                             format!("topic `{tid}` has priority {n}; a priority is a whole number from 1 (most urgent) to {MAX_COUNT}"),
-                            ctx.key("priority", at),
+                            value.and_then(|v| v.key_pos("priority")).or(at),
                         )
                         .id(&tid)
                         .hint(format!("leave it out for {DEFAULT_TOPIC_PRIORITY}")),
@@ -136,10 +148,15 @@ impl Builder {
                     DEFAULT_TOPIC_PRIORITY
                 }
             };
-            let when = rt.when.as_ref().and_then(|w| {
+            debug_assert_eq!(
+                rt.when.is_some(),
+                value.and_then(|v| v.get("when")).is_some()
+            );
+            let when = value.and_then(|v| v.get("when")).and_then(|w| {
                 let mut cps = Vec::new();
                 let c = self.advice_scope().parse(w, &mut cps);
-                push_condition_problems(cps, ctx, ctx.key("when", at).unwrap_or(at), &tid, p);
+                let when_at = value.and_then(|v| v.key_pos("when")).or(at);
+                push_condition_problems(cps, ctx, when_at, &tid, p);
                 c
             });
             topics.insert(tid, (priority, when));
@@ -149,11 +166,11 @@ impl Builder {
         let taken: HashSet<String> = self.advice.iter().map(|a| a.id.clone()).collect();
         let mut seen: HashSet<String> = HashSet::new();
         let mut checked: Vec<Checked> = Vec::new();
-        let mut cursor = Cursor::after(ctx.key("entries", start).unwrap_or(start));
-        for re in raw.entries.unwrap_or_default() {
+        let entries = section.and_then(|r| r.get("entries"));
+        for (n, re) in raw.entries.unwrap_or_default().into_iter().enumerate() {
             let id = re.id.unwrap_or_default();
-            let entry_at = cursor.next(ctx, "id", &id);
-            let at = Some(entry_at);
+            let (entry, at) = entry_at(entries, n, "id");
+            let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
             check_id(
                 ctx,
                 IdRule {
@@ -195,7 +212,7 @@ impl Builder {
                 p.push(
                     ctx.problem(
                         format!("rights entry `{id}` names an unknown topic `{topic}`"),
-                        ctx.loc.key_value("topic", &topic, entry_at).or(at),
+                        key("topic"),
                     )
                     .id(&id)
                     .hint(
@@ -220,7 +237,7 @@ impl Builder {
                     p.push(
                         ctx.problem(
                             format!("rights entry `{id}` names region `{r}`, which is not an option of `{qid}`"),
-                            ctx.loc.key_value("region", r, entry_at).or_else(|| ctx.text_at(r, entry_at)).or(at),
+                            key("region"),
                         )
                         .id(&id)
                         .hint_opt(suggestion(r, regions.iter().map(String::as_str))),
@@ -232,22 +249,16 @@ impl Builder {
                 p.push(
                     ctx.problem(
                         format!("rights entry `{id}` names the general region together with others"),
-                        ctx.key("region", entry_at),
+                        key("region"),
                     )
                     .id(&id)
                     .hint("an entry for the general region is the \"where you live\" form for everyone else; give it that region alone"),
                 );
             }
-            let own = re.when.as_ref().and_then(|w| {
+            let own = entry.and_then(|e| e.get("when")).and_then(|w| {
                 let mut cps = Vec::new();
                 let c = self.advice_scope().parse(w, &mut cps);
-                push_condition_problems(
-                    cps,
-                    ctx,
-                    ctx.key("when", entry_at).unwrap_or(entry_at),
-                    &id,
-                    p,
-                );
+                push_condition_problems(cps, ctx, key("when"), &id, p);
                 c
             });
             let source = re.source.map(OneOrMany::into_vec).unwrap_or_default();
@@ -264,7 +275,8 @@ impl Builder {
                 Entry {
                     what: "rights entry",
                     id: &id,
-                    at: entry_at,
+                    node: entry,
+                    at,
                     must_date_pages: true,
                 },
                 ctx,
