@@ -39,6 +39,7 @@ mod quick_fidelity;
 mod reason_lines;
 mod red_team;
 mod reference;
+mod rights;
 mod schema_strictness;
 mod schemas;
 mod scoring_props;
