@@ -17,7 +17,14 @@ use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
     let plan = Plan::new(Terminal::detect(), cli.color).no_pager(cli.no_pager);
-    bank::set_follow_links(cli.follow_links);
+    let follow = match &cli.command {
+        Command::Assess(a) => a.bank.links.follow_links,
+        Command::Questions { bank, .. } | Command::Template { bank, .. } => bank.links.follow_links,
+        Command::Validate { links, .. } => links.follow_links,
+        Command::Summarize(a) => a.bank.links.follow_links,
+        _ => false,
+    };
+    bank::set_follow_links(follow);
     match cli.command {
         Command::Assess(args) => assess(args, plan),
         Command::Report { result, output } => {
@@ -41,6 +48,7 @@ pub fn run(cli: Cli) -> Result<()> {
             dir,
             strict,
             problems,
+            ..
         } => print(&crate::authoring::validate(
             dir.as_deref(),
             strict,
@@ -71,11 +79,7 @@ pub fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(shell, &mut crate::cli::command(), "mommytrack", &mut out);
             print(&String::from_utf8_lossy(&out))
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(crate::cli::command()).render(&mut out)?;
-            print(&String::from_utf8_lossy(&out))
-        }
+        Command::Man { command } => print(&crate::manual::page(command.as_deref())?),
         Command::Schema { kind } => print(&schema(kind)),
         Command::Summarize(args) => summarize(args),
     }
