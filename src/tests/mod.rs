@@ -6,7 +6,7 @@
 
 #[path = "../../tests/support/genbank.rs"]
 mod genbank;
-mod support;
+pub(crate) mod support;
 
 mod browser;
 mod fuzz_saved;
