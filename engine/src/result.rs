@@ -572,25 +572,29 @@ fn build(
             })
             .collect(),
         answers,
-        together_entries: bank
-            .together
-            .iter()
-            .map(|t| TogetherEntry {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                detail: t.detail.clone(),
-                priority: t.priority,
-                group: t.group.clone(),
-                when: t
-                    .when
-                    .as_ref()
-                    .map(|c| crate::bank::together::portable_pair(c, bank)),
-                source: t.source.clone(),
-            })
-            .collect(),
+        together_entries: together_entries(bank),
         redacted: false,
         question_index: QuestionIndex::default(),
     }
+}
+
+/// The bank's `together:` entries as a result carries them.
+pub fn together_entries(bank: &Bank) -> Vec<TogetherEntry> {
+    bank.together
+        .iter()
+        .map(|t| TogetherEntry {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            detail: t.detail.clone(),
+            priority: t.priority,
+            group: t.group.clone(),
+            when: t
+                .when
+                .as_ref()
+                .map(|c| crate::bank::together::portable_pair(c, bank)),
+            source: t.source.clone(),
+        })
+        .collect()
 }
 
 /// A fraction in words: "half", or "60%".
