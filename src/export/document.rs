@@ -738,7 +738,8 @@ mod tests {
     /// score before "No verdict".
     #[test]
     fn no_score_is_never_called_provisional() {
-        let bank = crate::tests::support::mini_bank();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let (bank, _) = crate::bank::load(&crate::bank::BankSource::Dir(dir)).unwrap();
         let mut sheet = crate::answers::AnswerSheet::new(&bank);
         sheet.set(
             bank.question_position("boss_understands").unwrap(),

@@ -6,7 +6,7 @@
 
 #[path = "../../tests/support/genbank.rs"]
 mod genbank;
-pub(crate) mod support;
+mod support;
 
 mod browser;
 mod fuzz_saved;
