@@ -23,7 +23,7 @@ pub const MAX_WEIGHT: f64 = 1e6;
 
 /// Reads, checks and cleans a saved result.
 pub fn read_result(path: &Path) -> Result<AssessmentResult, Failure> {
-    let text = crate::input::read_text(path)?;
+    let text = crate::input::read_text(path, crate::input::MAX_RESULT_BYTES)?;
     parse_result(&text, &crate::sanitize::path(path))
 }
 
@@ -82,7 +82,7 @@ fn check(v: &Value) -> Result<(), Refusal> {
         score(l, "overall_to", &format!("{at}.overall_to"))?;
         score(l, "gain", &format!("{at}.gain"))?;
     }
-    for key in ["flags", "next_steps", "levers"] {
+    for key in ["flags", "next_steps", "levers", "together_entries"] {
         list_len(v, key, key, MAX_FLAGS)?;
     }
     for (i, f) in items(v, "flags") {

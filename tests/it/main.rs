@@ -34,6 +34,7 @@ mod layering;
 mod levers;
 mod personas;
 mod reason_lines;
+mod red_team;
 mod reference;
 mod schema_strictness;
 mod schemas;

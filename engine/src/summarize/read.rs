@@ -176,7 +176,7 @@ const BATCH: usize = 256;
 
 fn read(input: &Input) -> Result<Read, Failure> {
     let name = crate::sanitize::terminal_safe(&input.path.display().to_string());
-    let text = match crate::input::read_text(&input.path) {
+    let text = match crate::input::read_text(&input.path, crate::input::MAX_RESULT_BYTES) {
         Ok(t) => t,
         Err(e) if input.in_folder && e.kind == ExitKind::InvalidData => {
             return Ok(Read::NotAResult("not a text file this size".into()));
