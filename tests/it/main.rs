@@ -32,6 +32,7 @@ mod instrument;
 #[cfg(unix)]
 mod layering;
 mod levers;
+mod metadata;
 mod personas;
 mod reason_lines;
 mod red_team;
