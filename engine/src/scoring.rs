@@ -203,7 +203,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     // 5. The verdict, lowered by capping flags, unless too few answers.
     let mut band = overall
         .filter(|_| !withheld)
-        .and_then(|s| band_for(&bank.bands, s));
+        .and_then(|s| overall_band(bank, s));
     let mut capped_by = Vec::new();
     if let Some(b) = band.as_mut() {
         let start = *b;
@@ -275,6 +275,12 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         next_steps,
         ignored,
     }
+}
+
+/// The verdict band an overall score earns, before caps: the one place
+/// that decides it (the settled-verdict search asks it too).
+pub(crate) fn overall_band(bank: &Bank, overall: f64) -> Option<usize> {
+    band_for(&bank.bands, overall)
 }
 
 /// The first band (highest `min` first) whose `min` is at most `score`, or
@@ -489,4 +495,6 @@ impl Facts for FullFacts<'_> {
 }
 
 mod levers;
+mod settle;
 pub use levers::{Lever, MAX_REACH, alternatives, levers};
+pub use settle::{MAX_NODES, Settlement, settle};

@@ -40,5 +40,6 @@ mod schemas;
 mod scoring_props;
 #[cfg(unix)]
 mod session;
+mod settled;
 mod summarize;
 mod validate;
