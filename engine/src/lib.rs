@@ -16,8 +16,10 @@
 pub mod answers;
 pub mod bank;
 pub mod compare;
+pub mod date;
 pub mod error;
 pub mod estimate;
+pub mod history;
 pub mod input;
 pub mod result;
 pub mod sanitize;

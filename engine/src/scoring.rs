@@ -16,6 +16,9 @@ pub enum Mode {
     Full,
     /// Only `core: true` questions.
     Quick,
+    /// Only the questions with an `interview:` line, about an employer
+    /// being considered (CONTRACT §7.7): a skip means "don't know yet".
+    Prospective,
 }
 
 impl Mode {
@@ -23,6 +26,7 @@ impl Mode {
         match self {
             Mode::Full => "full",
             Mode::Quick => "quick",
+            Mode::Prospective => "prospective",
         }
     }
 
@@ -31,13 +35,18 @@ impl Mode {
         match s {
             "full" => Some(Mode::Full),
             "quick" => Some(Mode::Quick),
+            "prospective" => Some(Mode::Prospective),
             _ => None,
         }
     }
 
     /// Whether this mode asks `q` (before its `when` is considered).
     pub fn includes(self, q: &Question) -> bool {
-        self == Mode::Full || q.core
+        match self {
+            Mode::Full => true,
+            Mode::Quick => q.core,
+            Mode::Prospective => q.interview.is_some(),
+        }
     }
 }
 
@@ -497,4 +506,4 @@ impl Facts for FullFacts<'_> {
 mod levers;
 mod settle;
 pub use levers::{Lever, MAX_REACH, alternatives, levers};
-pub use settle::{MAX_NODES, Settlement, settle};
+pub use settle::{MAX_NODES, Settlement, extreme_answers, settle};

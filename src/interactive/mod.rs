@@ -43,6 +43,8 @@ pub struct Session {
     pub mode: Mode,
     /// `--resume`: carry on with the saved draft.
     pub resume: bool,
+    /// `--taken`: the day to record in the result instead of today.
+    pub taken: Option<String>,
 }
 
 /// How a session ended before its last question.
@@ -291,9 +293,11 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
 
     let mut flow = Flow::new(&bank, mode, sheet);
     let mut save_failed = false;
+    // issue 23 (next): the settled verdict, offered once per session.
+    let mut settled = Settled::default();
     let outcome = ask_all(p, &mut flow, |flow, p| {
         let Some(dir) = &state_dir else {
-            return Ok(());
+            return settled.offer(flow, p);
         };
         let draft = Draft::new(flow.bank(), bank_dir.as_deref(), flow.mode(), flow.sheet());
         match state::write(dir, state::DRAFT_FILE, &draft.to_json()) {
@@ -308,12 +312,27 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             }
             Err(_) => {}
         }
-        Ok(())
+        // issue 23: settled-verdict offer goes here (see terminal-next.md)
+        settled.offer(flow, p)
     })?;
     match outcome {
         Outcome::Stopped(why) => Err(stopped(why)),
         Outcome::Finished => {
-            end::finish(p, &flow, plan, state_dir.as_deref(), draft_path.as_deref())
+            let stamp = end::Stamp {
+                taken: session
+                    .taken
+                    .clone()
+                    .unwrap_or_else(|| mommytrack_engine::date::Date::today().to_string()),
+                settled_after: settled.after,
+            };
+            end::finish(
+                p,
+                &flow,
+                plan,
+                state_dir.as_deref(),
+                draft_path.as_deref(),
+                &stamp,
+            )
         }
     }
 }
@@ -373,13 +392,72 @@ fn ask<T>(r: std::io::Result<T>) -> Result<T> {
     }
 }
 
+/// What the session does after an answer is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterAnswer {
+    Continue,
+    /// End the questions here; the answers so far are scored as usual.
+    FinishNow,
+}
+
+/// The fewest questions left for which finishing early is offered.
+const OFFER_WHEN_LEFT: usize = 3;
+
+/// The settled verdict in a session (CONTRACT §7.7): once no answers to the
+/// questions left can change the verdict, say so once and offer to finish.
+#[derive(Debug, Default)]
+struct Settled {
+    /// Answers given when the verdict first settled.
+    after: Option<usize>,
+}
+
+impl Settled {
+    /// After an answer: if the verdict has just settled, says so and asks
+    /// whether to finish now or go on.
+    fn offer(&mut self, flow: &Flow, p: &mut dyn Prompter) -> std::io::Result<AfterAnswer> {
+        if self.after.is_some() {
+            return Ok(AfterAnswer::Continue);
+        }
+        let (Some(next), Some(place)) = (flow.current(), flow.progress()) else {
+            return Ok(AfterAnswer::Continue);
+        };
+        let bank = flow.bank();
+        let mommytrack_engine::scoring::Settlement::Settled(b) =
+            crate::scoring::settle(bank, flow.sheet(), flow.mode(), next)
+        else {
+            return Ok(AfterAnswer::Continue);
+        };
+        let answered = (0..next).filter(|&q| flow.sheet().get(q).is_some()).count();
+        self.after = Some(answered);
+        let left = place.total + 1 - place.number;
+        // With the end in sight, finishing early saves nothing worth a
+        // question of its own: the result still records when it settled.
+        if left < OFFER_WHEN_LEFT {
+            return Ok(AfterAnswer::Continue);
+        }
+        let label = export::terminal_safe(&bank.bands[b].label);
+        let message = format!(
+            "Your verdict is settled: {label}. Whatever you answer to the {} left, it stays {label}. You can finish now, or go on: the rest make your next steps fit you better.",
+            plural(left, "question")
+        );
+        let items = [
+            "Finish now and see my result".to_string(),
+            "Go on with the questions".to_string(),
+        ];
+        Ok(match p.choose(&message, &items, 0)? {
+            Some(0) => AfterAnswer::FinishNow,
+            _ => AfterAnswer::Continue,
+        })
+    }
+}
+
 /// Asks every question the flow asks, calling `saved` after each answer.
 /// A part's title and introduction are shown once, the first time it is
 /// reached (going back into it does not repeat them). Returns how it
 /// ended; I/O errors other than a stop are errors.
 pub fn ask_all<F>(p: &mut dyn Prompter, flow: &mut Flow, mut saved: F) -> std::io::Result<Outcome>
 where
-    F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<()>,
+    F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<AfterAnswer>,
 {
     let bank = flow.bank();
     let mut shown_sets = HashSet::new();
@@ -413,7 +491,9 @@ where
         match p.ask(&view).map_err(after_ctrl_c) {
             Ok(Reply::Answer(slot)) => {
                 flow.answer(slot);
-                saved(flow, p)?;
+                if saved(flow, p)? == AfterAnswer::FinishNow {
+                    return Ok(Outcome::Finished);
+                }
             }
             Ok(Reply::Back) => {
                 if p.cleared_heading() {
@@ -471,6 +551,12 @@ pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
             crate::estimate::duration(bank, Mode::Quick),
             full,
             crate::estimate::duration(bank, Mode::Full)
+        ),
+        // issue 23 (next): a prospective employer.
+        Mode::Prospective => format!(
+            "These questions are about an employer you are considering, not your current one: up to {}, {}. Answer what you have found out; \"Don't know yet\" skips a question, and the report says what is still unknown and what to ask next (`mommytrack interview` prints the whole kit).",
+            plural(crate::estimate::questions(bank, Mode::Prospective).count(), "question"),
+            crate::estimate::duration(bank, Mode::Prospective)
         ),
     });
     parts.push(
@@ -573,7 +659,7 @@ mod tests {
         let mut saves = Vec::new();
         let outcome = ask_all(&mut script, &mut flow, |f, _| {
             saves.push(f.sheet().to_json(f.bank()));
-            Ok(())
+            Ok(AfterAnswer::Continue)
         })
         .unwrap();
         assert_eq!(outcome, Outcome::Finished);
@@ -607,7 +693,7 @@ mod tests {
             ]),
             ..Script::default()
         };
-        let outcome = ask_all(&mut script, &mut flow, |_, _| Ok(())).unwrap();
+        let outcome = ask_all(&mut script, &mut flow, |_, _| Ok(AfterAnswer::Continue)).unwrap();
         assert_eq!(outcome, Outcome::Stopped(Stop::Interrupted));
         assert_eq!(flow.done(), 1);
         assert!(
@@ -620,7 +706,10 @@ mod tests {
             script.shown
         );
         let mut flow = Flow::new(&bank, Mode::Full, flow.sheet().clone());
-        let outcome = ask_all(&mut Script::default(), &mut flow, |_, _| Ok(())).unwrap();
+        let outcome = ask_all(&mut Script::default(), &mut flow, |_, _| {
+            Ok(AfterAnswer::Continue)
+        })
+        .unwrap();
         assert_eq!(outcome, Outcome::Stopped(Stop::InputEnded));
     }
 

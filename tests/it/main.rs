@@ -32,6 +32,7 @@ mod instrument;
 mod interactive;
 mod layering;
 mod levers;
+mod next_move;
 mod personas;
 mod reason_lines;
 mod reference;

@@ -18,7 +18,7 @@ pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
 pub use load::{BankSource, load, load_thorough, make_inert, set_follow_links};
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE,
-    Flag, Kind, KindName, OverallBy, Question, Scale, Set, Severity,
+    Flag, Interview, Kind, KindName, OverallBy, Question, Scale, Set, Severity,
 };
 pub use reasons::Reasons;
 pub use validate::{MAX_FLAGS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile, check, is_valid_id};

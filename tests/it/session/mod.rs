@@ -16,6 +16,7 @@ use crate::harness::{BIN, MINI_FIXTURE as MINI, Test};
 
 mod end;
 mod lists;
+mod settled;
 const TIMEOUT_MS: u64 = 10_000;
 const WIDTHS: [usize; 2] = [60, 100];
 
