@@ -1,7 +1,7 @@
 //! The commands of CONTRACT §1, wired from parsed arguments to the engine:
 //! input → answers → scoring → result → export → output.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -118,17 +118,7 @@ pub fn run(cli: Cli) -> Result<()> {
             );
             plan.write(&doc)
         }
-        Command::Summarize(args) => {
-            let options = crate::summarize::Options {
-                min_group: args.min_group,
-                by: args.by,
-            };
-            let doc = crate::export::summary::run(&args.results, options, args.format)?;
-            match &args.output {
-                Some(path) => Ok(crate::files::write_output(path, &doc)?),
-                None => print(&doc),
-            }
-        }
+        Command::Summarize(args) => summarize(args),
     }
 }
 
@@ -175,7 +165,9 @@ fn history(paths: &[std::path::PathBuf], plan: Plan) -> Result<()> {
         found
     } else {
         crate::summarize::expand(paths)?
+            .0
             .into_iter()
+            .map(|input| input.path)
             .filter(|p| {
                 p.file_name()
                     .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
@@ -681,4 +673,39 @@ fn schema(kind: SchemaKind) -> String {
         SchemaKind::Set => K::Set,
         SchemaKind::Answers => K::Answers,
     }))
+}
+
+/// `mommytrack summarize`: refuses an `--output` that is one of the
+/// results (exit 73, before anything is read), then summarises with the
+/// bank the results come from when it is known (`--bank`, or the built-in
+/// one), warns of files skipped as not results, and writes the summary.
+fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
+    if let Some(out) = &args.output {
+        let (inputs, _) = crate::summarize::expand(&args.results)?;
+        let mut all: Vec<&Path> = args.results.iter().map(PathBuf::as_path).collect();
+        all.extend(inputs.iter().map(|i| i.path.as_path()));
+        crate::files::refuse_output_over_inputs(Some(out), &all)?;
+    }
+    let source = BankSource::from_option(args.bank.bank.as_deref());
+    let bank = match bank::load(&source) {
+        Ok((bank, _)) => Some(bank),
+        // A bank named that does not load is the user's to fix; the
+        // built-in one always loads.
+        Err(e) if args.bank.bank.is_some() => return Err(e),
+        Err(_) => None,
+    };
+    let options = crate::summarize::Options {
+        min_group: args.min_group,
+        by: args.by,
+        bank,
+        bank_named: args.bank.bank.as_ref().map(|_| source.describe()),
+    };
+    let (doc, warnings) = crate::export::summary::run(&args.results, options, args.format)?;
+    for w in warnings {
+        crate::error::diag(format_args!("warning: {w}"));
+    }
+    match &args.output {
+        Some(path) => Ok(crate::files::write_output(path, &doc)?),
+        None => print(&doc),
+    }
 }

@@ -179,7 +179,7 @@ pub fn document(c: &Comparison) -> Document {
             }
         }
         sections.push(Section {
-            id: "shared",
+            id: "shared".into(),
             heading: Some("Where you see your home differently".into()),
             audience: Audience::All,
             blocks,
@@ -196,7 +196,7 @@ pub fn document(c: &Comparison) -> Document {
         score_row(&title, &d.score, false)
     }));
     sections.push(Section {
-        id: "scores",
+        id: "scores".into(),
         heading: Some("Scores".into()),
         audience: Audience::All,
         blocks: vec![
@@ -247,7 +247,7 @@ pub fn document(c: &Comparison) -> Document {
             )));
         }
         sections.push(Section {
-            id: "answers",
+            id: "answers".into(),
             heading: Some(
                 if has_shared_sets {
                     "Your workplaces, for context"
@@ -278,7 +278,7 @@ pub fn document(c: &Comparison) -> Document {
             continue;
         }
         sections.push(Section {
-            id,
+            id: id.into(),
             heading: Some(heading),
             audience: Audience::All,
             blocks: vec![Block::List(List {

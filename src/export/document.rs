@@ -111,6 +111,9 @@ pub enum Cell {
     Muted(String),
     /// A free-text answer: line breaks kept where the format can.
     Answer(String),
+    /// A count out of a whole (`part` of `whole` results), drawn as a bar
+    /// where the format can.
+    Count(usize, usize),
 }
 
 fn text(s: impl Into<String>) -> Cell {
@@ -250,7 +253,7 @@ pub enum Audience {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// An anchor for HTML.
-    pub id: &'static str,
+    pub id: std::borrow::Cow<'static, str>,
     pub heading: Option<String>,
     pub audience: Audience,
     pub blocks: Vec<Block>,
@@ -539,7 +542,7 @@ fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
             .collect();
         if !items.is_empty() {
             out.push(Section {
-                id,
+                id: id.into(),
                 heading: Some(heading.into()),
                 audience: Audience::All,
                 blocks: vec![Block::List(List {
@@ -551,7 +554,7 @@ fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
     }
     if out.is_empty() {
         out.push(Section {
-            id: "flags",
+            id: "flags".into(),
             heading: Some("Flags".into()),
             audience: Audience::All,
             blocks: vec![Block::Para(vec![plain(NO_FLAGS)])],
@@ -613,7 +616,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
         .collect();
     if !first.is_empty() {
         sections.push(Section {
-            id: "start-here",
+            id: "start-here".into(),
             heading: Some("Start here".into()),
             audience: Audience::All,
             blocks: vec![Block::List(List {
@@ -624,7 +627,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     }
 
     sections.push(Section {
-        id: "dimensions",
+        id: "dimensions".into(),
         heading: Some("Dimensions".into()),
         audience: Audience::All,
         blocks: vec![Block::Table(Table {
@@ -648,7 +651,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
 
     if !r.next_steps.is_empty() {
         sections.push(Section {
-            id: "next-steps",
+            id: "next-steps".into(),
             heading: Some("Next steps".into()),
             audience: Audience::All,
             blocks: vec![Block::List(List {
@@ -669,7 +672,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
 
     if !r.levers.is_empty() {
         sections.push(Section {
-            id: "levers",
+            id: "levers".into(),
             heading: Some("What would move your score most".into()),
             audience: Audience::All,
             blocks: vec![Block::List(List {
@@ -691,7 +694,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     let notes = notes(r);
     if !notes.is_empty() && !r.redacted && wanted(Audience::Terminal) {
         sections.push(Section {
-            id: "notes",
+            id: "notes".into(),
             heading: Some("Your notes".into()),
             audience: Audience::Terminal,
             blocks: vec![Block::List(List {
@@ -743,7 +746,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
             }));
         }
         sections.push(Section {
-            id: "answers",
+            id: "answers".into(),
             heading: Some("Appendix: your answers".into()),
             audience: Audience::Page,
             blocks: appendix,

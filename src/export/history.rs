@@ -113,7 +113,7 @@ pub fn document(h: &History) -> Document {
     if n > 1 {
         sections.push(parts_section(h));
         sections.push(Section {
-            id: "changes",
+            id: "changes".into(),
             heading: Some("What changed at each retake".into()),
             audience: super::document::Audience::All,
             blocks: h
@@ -126,7 +126,7 @@ pub fn document(h: &History) -> Document {
     }
     sections.push(steps_section(h));
     sections.push(Section {
-        id: "retake",
+        id: "retake".into(),
         heading: Some("When to take it again".into()),
         audience: super::document::Audience::All,
         blocks: vec![Block::List(List {
@@ -158,7 +158,7 @@ pub fn document(h: &History) -> Document {
 
 fn results_section(h: &History) -> Section {
     Section {
-        id: "results",
+        id: "results".into(),
         heading: Some("Each result".into()),
         audience: super::document::Audience::All,
         blocks: vec![Block::Table(Table {
@@ -213,7 +213,7 @@ fn parts_section(h: &History) -> Section {
         })
         .collect();
     Section {
-        id: "parts",
+        id: "parts".into(),
         heading: Some("Each part, first to latest".into()),
         audience: super::document::Audience::All,
         blocks: vec![Block::Table(Table {
@@ -366,7 +366,7 @@ fn steps_section(h: &History) -> Section {
         blocks.push(Block::Note("No next steps were listed.".into()));
     }
     Section {
-        id: "steps",
+        id: "steps".into(),
         heading: Some("Your next steps over time".into()),
         audience: super::document::Audience::All,
         blocks,

@@ -226,6 +226,15 @@ fn bar(score: f64, class: &str) -> Markup {
     }
 }
 
+/// A count out of a whole as a bar, read out as "5 of 12".
+fn count_bar(part: usize, whole: usize) -> Markup {
+    html! {
+        span.bar role="img" aria-label=(format!("{part} of {whole}")) {
+            span style=(format!("width:{:.1}%", super::share(part, whole))) {}
+        }
+    }
+}
+
 fn spans(line: &Line) -> Markup {
     html! {
         @for s in line {
@@ -371,6 +380,7 @@ fn cell_content(c: &Cell) -> Markup {
             Cell::Bar(score, tone) => (bar(*score, tone_class(*tone))),
             Cell::Muted(s) => span.note { (clean(s)) },
             Cell::Answer(s) => (clean(s)),
+            Cell::Count(part, whole) => (count_bar(*part, *whole)),
         }
     }
 }

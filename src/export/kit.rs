@@ -8,13 +8,6 @@
 use super::document::{Audience, Block, Document, Item, List, ListKind, Section, plain, strong};
 use crate::bank::Bank;
 
-/// Section ids for HTML anchors: a kit has at most as many parts as the
-/// bank has sets; past this list they share the last id.
-const PART_IDS: [&str; 12] = [
-    "part-1", "part-2", "part-3", "part-4", "part-5", "part-6", "part-7", "part-8", "part-9",
-    "part-10", "part-11", "part-12",
-];
-
 /// How to find out what an interview cannot settle.
 const FIND_OUT: &[(&str, &str)] = &[
     (
@@ -71,12 +64,11 @@ pub fn document(bank: &Bank) -> Document {
             continue;
         }
         count += items.len();
-        let id = PART_IDS[sections.len().min(PART_IDS.len() - 1)];
         // A profile set (no scored question) holds facts about the job
         // itself here, not about you.
         let profile = !bank.set_questions(set).iter().any(|q| q.is_scored());
         sections.push(Section {
-            id,
+            id: format!("part-{}", sections.len() + 1).into(),
             heading: Some(if profile {
                 "The job itself".to_string()
             } else {
@@ -106,7 +98,7 @@ pub fn document(bank: &Bank) -> Document {
         ));
     }
     sections.push(Section {
-        id: "cannot-ask",
+        id: "cannot-ask".into(),
         heading: Some("What you cannot ask, and how to find out".into()),
         audience: Audience::All,
         blocks: vec![Block::List(List {
@@ -123,7 +115,7 @@ pub fn document(bank: &Bank) -> Document {
         })],
     });
     sections.push(Section {
-        id: "decide",
+        id: "decide".into(),
         heading: Some("If what you hear worries you".into()),
         audience: Audience::All,
         blocks: vec![Block::Para(vec![plain(

@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::document::{self, Audience, Block, Cell, Document, Line, ListKind};
-use super::{Exporter, RenderOptions, bar};
+use super::{Exporter, RenderOptions, bar, share};
 use crate::bank::Severity;
 use crate::compare::Comparison;
 use crate::result::AssessmentResult;
@@ -73,6 +73,7 @@ fn cell(c: &Cell) -> String {
     match c {
         Cell::Text(line) => spans(line, false),
         Cell::Bar(score, _) => bar(*score),
+        Cell::Count(part, whole) => bar(share(*part, *whole)),
         Cell::Muted(s) | Cell::Answer(s) => escape(s.trim(), false),
     }
 }

@@ -22,7 +22,7 @@ use crate::result::AssessmentResult;
 
 pub use html::HtmlExporter;
 pub use json::{JsonExporter, to_json};
-pub use markdown::{MarkdownExporter, inline as markdown_inline};
+pub use markdown::MarkdownExporter;
 pub use text::{PlainTextExporter, TextExporter, end_screen};
 
 /// An output format of `--format`.
@@ -140,6 +140,15 @@ pub fn format_difference(d: Option<f64>) -> String {
 pub fn bar(score: f64) -> String {
     let filled = ((score / 10.0).round().max(0.0) as usize).min(10);
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+/// `part` of `whole` as a percentage (0 of nothing is 0).
+pub fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
 }
 
 /// `one` for 1, `many` otherwise.

@@ -80,7 +80,7 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
         "When you know more, answer again with `mommytrack assess --prospective`, then put the result beside your current one: `mommytrack compare current.json prospective.json`.".into(),
     ));
     Some(Section {
-        id: "find-out",
+        id: "find-out".into(),
         heading: Some("Still unknown: what to ask next".into()),
         audience: Audience::All,
         blocks,

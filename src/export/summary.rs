@@ -1,17 +1,23 @@
-//! The formats of `summarize`: text, Markdown, HTML (with an inline SVG
-//! distribution chart per dimension), JSON and CSV, one
-//! [`SummaryExporter`] each, in the style of [`crate::export::Exporter`].
+//! The formats of `summarize`: text, Markdown and HTML drawn from the same
+//! [`Document`] skeleton as the reports (so a summary page has the
+//! report's page shell: the same Content Security Policy, colour scheme,
+//! phone layout, dark mode and print styles), JSON as the engine's
+//! [`Summary`] is, and CSV in long form for pivot tables.
 //!
-//! A summary holds no answer text, only bank-defined names (titles, ids)
-//! and numbers; those names are still untrusted and escaped for each
-//! format (and, in CSV, kept from starting a spreadsheet formula).
+//! A summary holds no answer text, only bank-defined names (titles, ids,
+//! option labels) and numbers; those names are still untrusted and each
+//! format escapes them (the drawers do). In CSV only text cells are kept
+//! from starting a spreadsheet formula; numbers stay numbers.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use maud::{DOCTYPE, Markup, PreEscaped, html};
-
-use crate::export::{markdown_inline, terminal_safe, to_json};
-use crate::summarize::{BINS, DimensionSummary, Group, GroupStats, Options, Stats, Summary};
+use super::document::{
+    Align, Audience, Block, Cell, Column, Document, Item, List, ListKind, Section, Table, plain,
+    strong,
+};
+use super::{RenderOptions, plural, terminal_safe, to_json};
+use crate::summarize::{Group, GroupStats, Options, Stats, Summary};
 
 /// An output format of `summarize --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -23,28 +29,25 @@ pub enum SummaryFormat {
     Csv,
 }
 
-/// Turns a summary into a document in one format.
-pub trait SummaryExporter {
-    fn summary(&self, s: &Summary) -> String;
-}
-
-/// `mommytrack summarize`: the document to write.
+/// `mommytrack summarize`: the document to write, and warnings for
+/// standard error (files skipped as not results).
 pub fn run(
     paths: &[std::path::PathBuf],
     options: Options,
     format: SummaryFormat,
-) -> anyhow::Result<String> {
-    let summary = crate::summarize::summarize(paths, options)?;
-    Ok(exporter(format).summary(&summary))
+) -> anyhow::Result<(String, Vec<String>)> {
+    let outcome = crate::summarize::summarize(paths, options)?;
+    Ok((render(&outcome.summary, format), outcome.warnings))
 }
 
-pub fn exporter(format: SummaryFormat) -> Box<dyn SummaryExporter> {
+/// A summary in one format.
+pub fn render(s: &Summary, format: SummaryFormat) -> String {
     match format {
-        SummaryFormat::Text => Box::new(Text),
-        SummaryFormat::Markdown => Box::new(Markdown),
-        SummaryFormat::Html => Box::new(Html),
-        SummaryFormat::Json => Box::new(Json),
-        SummaryFormat::Csv => Box::new(Csv),
+        SummaryFormat::Text => super::text::draw(&document(s), &RenderOptions::default(), false),
+        SummaryFormat::Markdown => super::markdown::draw(&document(s)),
+        SummaryFormat::Html => super::html::draw(&document(s)),
+        SummaryFormat::Json => to_json(s),
+        SummaryFormat::Csv => csv(s),
     }
 }
 
@@ -57,303 +60,334 @@ fn num(x: Option<f64>, d: usize) -> String {
     }
 }
 
-fn group_name(g: &Group, by: Option<&str>) -> String {
-    match (&g.value, by) {
-        (Some(v), Some(by)) => format!("{by} = {v}"),
-        _ => "All results".to_string(),
+const NOT_SHOWN: &str = "not shown";
+
+/// The heading of a group: "All results", or the question and the
+/// group's value in words.
+fn group_heading(s: &Summary, g: &Group) -> String {
+    if g.scope == "all" {
+        return "All results".into();
+    }
+    let value = g
+        .label
+        .clone()
+        .or_else(|| g.value.clone())
+        .unwrap_or_else(|| "another group".into());
+    match &s.by {
+        Some(by) => format!("{}: {value}", s.by_prompt.as_deref().unwrap_or(by)),
+        None => value,
     }
 }
 
-fn suppressed_line(s: &Summary) -> String {
-    format!(
-        "{} group{} suppressed (fewer than {} results, or revealing one that is).",
-        s.suppressed_groups,
-        if s.suppressed_groups == 1 { "" } else { "s" },
-        s.min_group
-    )
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(vec![plain(s)])
 }
 
-/// The rows of a group's score table: (name, stats, decimals). A measure
-/// with fewer values than `min` says so beside its count.
-fn measures(st: &GroupStats, min: usize) -> Vec<(String, &Stats, usize)> {
-    let mut rows = vec![("Overall".to_string(), &st.overall, 1)];
+fn muted(s: &str) -> Cell {
+    Cell::Muted(s.into())
+}
+
+fn col(title: &str, align: Align) -> Column {
+    Column {
+        title: title.into(),
+        align,
+    }
+}
+
+/// The row of one measure in the scores table.
+fn measure_row(name: &str, m: &Stats, d: usize) -> Vec<Cell> {
+    if m.suppressed {
+        return vec![
+            text(name),
+            muted(NOT_SHOWN),
+            muted("–"),
+            muted("–"),
+            muted("–"),
+            muted("–"),
+        ];
+    }
+    let n = m.n.unwrap_or(0);
+    let stat = |x: Option<f64>| {
+        if x.is_some() {
+            text(num(x, d))
+        } else {
+            muted("–")
+        }
+    };
+    vec![
+        text(name),
+        text(n.to_string()),
+        stat(m.mean),
+        stat(m.median),
+        stat(m.q1),
+        stat(m.q3),
+    ]
+}
+
+fn group_blocks(g: &Group, st: &GroupStats) -> Vec<Block> {
+    let mut out = vec![Block::Para(vec![
+        plain("Results: "),
+        strong(g.count.unwrap_or(0).to_string()),
+    ])];
+    // Scores.
+    let mut rows = vec![measure_row("Overall", &st.overall, 1)];
     for d in &st.dimensions {
-        rows.push((d.title.clone(), &d.score, 1));
+        rows.push(measure_row(&d.title, &d.score, 1));
         if let Some(m) = &d.scale_mean {
-            rows.push((format!("{} (scale mean)", d.title), m, 2));
+            rows.push(measure_row(&format!("{} (scale mean)", d.title), m, 2));
         }
     }
-    for (name, m, _) in &mut rows {
-        if m.suppressed {
-            name.push_str(&format!(" (under {min}: not shown)"));
-        }
-    }
-    rows
-}
-
-fn alpha_text(d: &DimensionSummary) -> Option<String> {
-    let a = d.alpha.as_ref()?;
-    Some(format!(
-        "{}: alpha {} ({} items, {} complete results)",
-        d.title,
-        num(a.value, 2),
-        a.items,
-        a.n
-    ))
-}
-
-struct Text;
-
-impl SummaryExporter for Text {
-    fn summary(&self, s: &Summary) -> String {
-        let mut out = format!(
-            "Group summary: {}\nQuartiles: {}. Groups under {} are not shown.\n",
-            terminal_safe(&s.bank),
-            s.quantiles,
-            s.min_group
-        );
-        for g in std::iter::once(&s.all).chain(&s.groups) {
-            let _ = writeln!(
-                out,
-                "\n== {} ==",
-                terminal_safe(&group_name(g, s.by.as_deref()))
-            );
-            let Some(st) = &g.stats else {
-                let _ = writeln!(out, "Suppressed.");
-                continue;
-            };
-            let _ = writeln!(out, "Results: {}", g.count.unwrap_or(0));
-            let rows = measures(st, s.min_group);
-            let w = rows
+    out.push(Block::Table(Table {
+        columns: vec![
+            col("Score", Align::Left),
+            col("n", Align::Right),
+            col("mean", Align::Right),
+            col("median", Align::Right),
+            col("Q1", Align::Right),
+            col("Q3", Align::Right),
+        ],
+        rows,
+        stack: true,
+    }));
+    // Verdicts, in the bank's order.
+    out.push(Block::Subheading("Verdicts".into()));
+    if st.verdicts_hidden {
+        out.push(Block::Note(format!("Verdicts: {NOT_SHOWN}.")));
+    } else {
+        let total: usize = st.verdicts.iter().map(|v| v.count).sum();
+        out.push(Block::Table(Table {
+            columns: vec![
+                col("Verdict", Align::Left),
+                col("Results", Align::Right),
+                col("", Align::Left),
+            ],
+            rows: st
+                .verdicts
                 .iter()
-                .map(|(name, _, _)| console::measure_text_width(&terminal_safe(name)))
-                .max()
-                .unwrap_or(0)
-                .max(7);
-            let _ = writeln!(
-                out,
-                "{:<w$} {:>5} {:>7} {:>7} {:>7} {:>7}",
-                "Measure", "n", "mean", "median", "Q1", "Q3"
-            );
-            for (name, m, d) in rows {
-                let name = terminal_safe(&name);
-                let pad = w.saturating_sub(console::measure_text_width(&name));
-                let _ = writeln!(
-                    out,
-                    "{name}{:pad$} {:>5} {:>7} {:>7} {:>7} {:>7}",
-                    "",
-                    m.n,
-                    num(m.mean, d),
-                    num(m.median, d),
-                    num(m.q1, d),
-                    num(m.q3, d)
-                );
-            }
-            let _ = writeln!(out, "Verdicts:");
-            for (v, n) in &st.verdicts {
-                let _ = writeln!(out, "  {n:>5}  {}", terminal_safe(v));
-            }
-            if !st.flags.is_empty() {
-                let _ = writeln!(out, "Flags raised:");
-                for f in &st.flags {
-                    let _ = writeln!(
-                        out,
-                        "  {:>5}  [{}] {}",
-                        f.count,
-                        terminal_safe(&f.severity),
-                        terminal_safe(&f.title)
-                    );
-                }
-            }
-            for line in st.dimensions.iter().filter_map(alpha_text) {
-                let _ = writeln!(out, "{}", terminal_safe(&line));
-            }
-            let _ = writeln!(out, "Distribution of the overall score (0–100, by tens):");
-            let _ = writeln!(out, "  {}", dist_line(&st.overall));
-        }
-        if s.suppressed_groups > 0 {
-            let _ = writeln!(out, "\n{}", suppressed_line(s));
-        }
-        out
+                .map(|v| {
+                    vec![
+                        text(v.label.clone()),
+                        text(v.count.to_string()),
+                        Cell::Count(v.count, total),
+                    ]
+                })
+                .collect(),
+            stack: false,
+        }));
     }
-}
-
-fn dist_line(m: &Stats) -> String {
-    m.distribution
+    // Flags.
+    if !st.flags.is_empty() {
+        out.push(Block::Subheading("Flags raised".into()));
+        let n = g.count.unwrap_or(0);
+        out.push(Block::Table(Table {
+            columns: vec![
+                col("Flag", Align::Left),
+                col("Kind", Align::Left),
+                col("Results", Align::Right),
+                col("", Align::Left),
+            ],
+            rows: st
+                .flags
+                .iter()
+                .map(|f| {
+                    vec![
+                        text(f.title.clone()),
+                        text(f.severity.clone()),
+                        match f.count {
+                            Some(c) => text(c.to_string()),
+                            None => muted(NOT_SHOWN),
+                        },
+                        match f.count {
+                            Some(c) => Cell::Count(c, n),
+                            None => muted(""),
+                        },
+                    ]
+                })
+                .collect(),
+            stack: false,
+        }));
+    }
+    // Cronbach's alpha, naming its items.
+    let alphas: Vec<Vec<Cell>> = st
+        .dimensions
         .iter()
-        .map(usize::to_string)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter_map(|d| {
+            let a = d.alpha.as_ref()?;
+            Some(vec![
+                text(d.title.clone()),
+                if a.hidden {
+                    muted(NOT_SHOWN)
+                } else {
+                    a.value
+                        .map_or_else(|| muted("undefined"), |v| text(num(Some(v), 2)))
+                },
+                a.n.map_or_else(|| muted("–"), |n| text(n.to_string())),
+                text(a.items.join(", ")),
+            ])
+        })
+        .collect();
+    if !alphas.is_empty() {
+        out.push(Block::Subheading("Consistency (Cronbach's alpha)".into()));
+        out.push(Block::Table(Table {
+            columns: vec![
+                col("Part", Align::Left),
+                col("alpha", Align::Right),
+                col("Results", Align::Right),
+                col("Items", Align::Left),
+            ],
+            rows: alphas,
+            stack: true,
+        }));
+    }
+    // Distributions: only where there is one (never an empty chart).
+    let mut charts = vec![("Overall".to_string(), &st.overall)];
+    charts.extend(st.dimensions.iter().map(|d| (d.title.clone(), &d.score)));
+    for (title, m) in charts {
+        if m.distribution.is_empty() || m.n.unwrap_or(0) == 0 {
+            continue;
+        }
+        let n = m.n.unwrap_or(0);
+        out.push(Block::Subheading(format!("Distribution: {title}")));
+        out.push(Block::Table(Table {
+            columns: vec![
+                col("Score", Align::Left),
+                col("Results", Align::Right),
+                col("", Align::Left),
+            ],
+            rows: m
+                .distribution
+                .iter()
+                .map(|b| {
+                    vec![
+                        text(format!("{}–{}", b.from, b.to)),
+                        text(b.count.to_string()),
+                        Cell::Count(b.count, n),
+                    ]
+                })
+                .collect(),
+            stack: false,
+        }));
+    }
+    out
 }
 
-struct Markdown;
-
-impl SummaryExporter for Markdown {
-    fn summary(&self, s: &Summary) -> String {
-        let mut out = format!(
-            "# Group summary: {}\n\nQuartiles: {}. Groups under {} are not shown.\n",
-            markdown_inline(&s.bank),
-            s.quantiles,
+/// The summary as a document of the reports' skeleton.
+pub fn document(s: &Summary) -> Document {
+    let mut lead = Vec::new();
+    match s.all.count {
+        Some(n) => lead.push(Block::Para(vec![
+            strong(format!("{n} {}", plural(n, "result", "results"))),
+            plain(match (&s.by, &s.by_prompt) {
+                (Some(_), Some(prompt)) => format!(", grouped by \u{201c}{prompt}\u{201d}."),
+                (Some(by), None) => format!(", grouped by {by}."),
+                _ => ".".into(),
+            }),
+        ])),
+        None => lead.push(Block::Warning(format!(
+            "Nothing is shown: there are fewer than {} distinct results.",
             s.min_group
-        );
-        for g in std::iter::once(&s.all).chain(&s.groups) {
-            let _ = writeln!(
-                out,
-                "\n## {}\n",
-                markdown_inline(&group_name(g, s.by.as_deref()))
-            );
-            let Some(st) = &g.stats else {
-                let _ = writeln!(out, "Suppressed.");
-                continue;
-            };
-            let _ = writeln!(out, "Results: {}\n", g.count.unwrap_or(0));
-            let _ = writeln!(
-                out,
-                "| Measure | n | mean | median | Q1 | Q3 | distribution (0–100 by tens) |"
-            );
-            let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | --- |");
-            for (name, m, d) in measures(st, s.min_group) {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} | {} | {} |",
-                    markdown_inline(&name),
-                    m.n,
-                    num(m.mean, d),
-                    num(m.median, d),
-                    num(m.q1, d),
-                    num(m.q3, d),
-                    dist_line(m)
-                );
-            }
-            let _ = writeln!(out, "\n| Verdict | results |\n| --- | ---: |");
-            for (v, n) in &st.verdicts {
-                let _ = writeln!(out, "| {} | {n} |", markdown_inline(v));
-            }
-            if !st.flags.is_empty() {
-                let _ = writeln!(out, "\n| Flag | severity | raised |\n| --- | --- | ---: |");
-                for f in &st.flags {
-                    let _ = writeln!(
-                        out,
-                        "| {} | {} | {} |",
-                        markdown_inline(&f.title),
-                        markdown_inline(&f.severity),
-                        f.count
-                    );
-                }
-            }
-            let alphas: Vec<String> = st.dimensions.iter().filter_map(alpha_text).collect();
-            if !alphas.is_empty() {
-                out.push('\n');
-                for a in alphas {
-                    let _ = writeln!(out, "- {}", markdown_inline(&a));
-                }
-            }
+        ))),
+    }
+    lead.push(Block::Note(format!(
+        "Nothing here describes fewer than {} results: groups and figures that would are not shown (see \u{201c}What is not shown, and why\u{201d}). No answer text is ever included.",
+        s.min_group
+    )));
+    let mut sections = Vec::new();
+    for (i, g) in std::iter::once(&s.all).chain(&s.groups).enumerate() {
+        let Some(st) = &g.stats else { continue };
+        sections.push(Section {
+            id: if i == 0 {
+                Cow::Borrowed("all")
+            } else {
+                Cow::Owned(format!("group-{i}"))
+            },
+            heading: Some(group_heading(s, g)),
+            audience: Audience::All,
+            blocks: group_blocks(g, st),
+        });
+    }
+    let hidden: Vec<&Group> = s.groups.iter().filter(|g| g.suppressed).collect();
+    if !hidden.is_empty() {
+        let named: Vec<Item> = hidden
+            .iter()
+            .filter(|g| g.label.is_some() || g.value.is_some())
+            .map(|g| Item {
+                mark: None,
+                title: vec![plain(group_heading(s, g))],
+                detail: None,
+                reasons: Vec::new(),
+            })
+            .collect();
+        let unnamed = hidden.len() - named.len();
+        let mut blocks = Vec::new();
+        if !named.is_empty() {
+            blocks.push(Block::List(List {
+                kind: ListKind::Bullets,
+                items: named,
+            }));
         }
-        if s.suppressed_groups > 0 {
-            let _ = writeln!(out, "\n{}", suppressed_line(s));
+        if unnamed > 0 {
+            blocks.push(Block::Note(format!(
+                "{} other {} (not named: {} not an option of the question bank).",
+                unnamed,
+                plural(unnamed, "group", "groups"),
+                plural(unnamed, "its value is", "their values are")
+            )));
         }
-        out
+        sections.push(Section {
+            id: Cow::Borrowed("not-shown"),
+            heading: Some("Groups not shown".into()),
+            audience: Audience::All,
+            blocks,
+        });
+    }
+    let mut why: Vec<String> = s.suppression.clone();
+    if s.duplicates > 0 {
+        why.push(format!(
+            "{} {} counted once: the same file named twice or reached through a link or a folder named twice, or a byte-identical copy.",
+            s.duplicates,
+            plural(s.duplicates, "duplicate was", "duplicates were")
+        ));
+    }
+    if s.skipped > 0 {
+        why.push(format!(
+            "{} {} in the folders {} not mommytrack results and {} skipped.",
+            s.skipped,
+            plural(s.skipped, "file", "files"),
+            plural(s.skipped, "was", "were"),
+            plural(s.skipped, "was", "were")
+        ));
+    }
+    why.push(format!("Quartiles: {}.", s.quantiles));
+    why.push(s.alpha_rule.to_string());
+    sections.push(Section {
+        id: Cow::Borrowed("why"),
+        heading: Some("What is not shown, and why".into()),
+        audience: Audience::All,
+        blocks: vec![Block::List(List {
+            kind: ListKind::Bullets,
+            items: why
+                .into_iter()
+                .map(|w| Item {
+                    mark: None,
+                    title: vec![plain(w)],
+                    detail: None,
+                    reasons: Vec::new(),
+                })
+                .collect(),
+        })],
+    });
+    Document {
+        title: format!("Group summary: {}", s.bank),
+        lead,
+        sections,
+        footer: Vec::new(),
     }
 }
 
-struct Html;
-
-const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}\
-table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.2rem .6rem;border-bottom:1px solid #ccc;text-align:left}\
-td.n{text-align:right;font-variant-numeric:tabular-nums}svg{display:block;margin:.3rem 0 1rem}\
-.chart rect{fill:#4a7bb7}.chart text{font-size:10px;fill:currentColor}";
-
-/// A bar chart of a distribution: one bar per bin, its count above it.
-fn chart(title: &str, m: &Stats) -> Markup {
-    let (w, h, bw) = (BINS * 32 + 20, 110.0_f64, 28.0_f64);
-    let top = m.distribution.iter().copied().max().unwrap_or(0).max(1) as f64;
-    html! {
-        svg.chart xmlns="http://www.w3.org/2000/svg" width=(w) height="130" role="img"
-            aria-label=(format!("Distribution of {title}: {}", dist_line(m))) {
-            @for (i, &c) in m.distribution.iter().enumerate() {
-                @let bh = 90.0 * c as f64 / top;
-                @let x = 10.0 + i as f64 * 32.0;
-                rect x=(x) y=(h - bh) width=(bw) height=(bh) {}
-                text x=(x + 4.0) y=(h - bh - 3.0) { (c) }
-                text x=(x) y="124" { (i * 10) "–" }
-            }
-        }
-    }
-}
-
-impl SummaryExporter for Html {
-    fn summary(&self, s: &Summary) -> String {
-        let by = s.by.as_deref();
-        let body = html! {
-            h1 { "Group summary: " (terminal_safe(&s.bank)) }
-            p { "Quartiles: " (s.quantiles) ". Groups under " (s.min_group) " are not shown." }
-            @for g in std::iter::once(&s.all).chain(&s.groups) {
-                section {
-                    h2 { (terminal_safe(&group_name(g, by))) }
-                    @if let Some(st) = &g.stats {
-                        p { "Results: " (g.count.unwrap_or(0)) }
-                        table {
-                            tr { th { "Measure" } th { "n" } th { "mean" } th { "median" } th { "Q1" } th { "Q3" } }
-                            @for (name, m, d) in measures(st, s.min_group) {
-                                tr {
-                                    td { (terminal_safe(&name)) } td.n { (m.n) } td.n { (num(m.mean, d)) }
-                                    td.n { (num(m.median, d)) } td.n { (num(m.q1, d)) } td.n { (num(m.q3, d)) }
-                                }
-                            }
-                        }
-                        h3 { "Verdicts" }
-                        table { @for (v, n) in &st.verdicts { tr { td { (terminal_safe(v)) } td.n { (n) } } } }
-                        @if !st.flags.is_empty() {
-                            h3 { "Flags raised" }
-                            table { @for f in &st.flags { tr { td { (terminal_safe(&f.title)) } td { (terminal_safe(&f.severity)) } td.n { (f.count) } } } }
-                        }
-                        @for a in st.dimensions.iter().filter_map(alpha_text) { p { (terminal_safe(&a)) } }
-                        h3 { "Distributions (score 0–100, by tens)" }
-                        h4 { "Overall" }
-                        (chart("the overall score", &st.overall))
-                        @for d in st.dimensions.iter().filter(|d| !d.score.distribution.is_empty()) {
-                            h4 { (terminal_safe(&d.title)) }
-                            (chart(&terminal_safe(&d.title), &d.score))
-                        }
-                    } @else {
-                        p { "Suppressed." }
-                    }
-                }
-            }
-            @if s.suppressed_groups > 0 { p { (suppressed_line(s)) } }
-        };
-        html! {
-            (DOCTYPE)
-            html lang="en" {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width, initial-scale=1";
-                    meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'";
-                    title { "Group summary" }
-                    style { (PreEscaped(CSS)) }
-                }
-                body { main { (body) } }
-            }
-        }
-        .into_string()
-            + "\n"
-    }
-}
-
-struct Json;
-
-impl SummaryExporter for Json {
-    fn summary(&self, s: &Summary) -> String {
-        to_json(s)
-    }
-}
-
-/// CSV in long form, one number a row:
-/// `group,section,id,statistic,value`.
-struct Csv;
-
-/// A CSV field: quoted, and kept from starting a spreadsheet formula.
-fn csv_field(s: &str) -> String {
+/// A CSV text field: quoted, cleaned of control characters, and kept from
+/// starting a spreadsheet formula. Never used for numbers.
+fn csv_text(s: &str) -> String {
     let s = terminal_safe(s);
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
@@ -363,91 +397,113 @@ fn csv_field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-fn csv_row(out: &mut String, g: &str, section: &str, id: &str, stat: &str, v: String) {
-    let _ = writeln!(
-        out,
-        "{},{},{},{},{}",
-        csv_field(g),
-        section,
-        csv_field(id),
-        stat,
-        v
-    );
+/// A CSV number: as it is, unquoted (empty when there is none).
+fn csv_num(x: Option<f64>) -> String {
+    x.map_or(String::new(), |x| format!("{x}"))
 }
 
-fn csv_stats(out: &mut String, g: &str, section: &str, id: &str, m: &Stats) {
-    csv_row(out, g, section, id, "n", m.n.to_string());
-    for (stat, v) in [
-        ("mean", m.mean),
-        ("median", m.median),
-        ("q1", m.q1),
-        ("q3", m.q3),
-        ("min", m.min),
-        ("max", m.max),
-    ] {
-        csv_row(
+struct CsvRow<'a> {
+    scope: &'a str,
+    group: &'a str,
+    label: &'a str,
+}
+
+impl CsvRow<'_> {
+    fn push(&self, out: &mut String, section: &str, id: &str, stat: &str, value: String) {
+        let _ = writeln!(
             out,
-            g,
+            "{},{},{},{},{},{},{}",
+            self.scope,
+            csv_text(self.group),
+            csv_text(self.label),
             section,
-            id,
+            csv_text(id),
             stat,
-            v.map_or(String::new(), |v| num(Some(v), 4)),
+            value
         );
     }
-    for (i, c) in m.distribution.iter().enumerate() {
-        csv_row(
-            out,
-            g,
-            section,
-            id,
-            &format!("bin_{}", i * 10),
-            c.to_string(),
-        );
-    }
-}
 
-impl SummaryExporter for Csv {
-    fn summary(&self, s: &Summary) -> String {
-        let mut out = String::from("group,section,id,statistic,value\n");
-        let o = &mut out;
-        for g in std::iter::once(&s.all).chain(&s.groups) {
-            let name = g.value.as_deref().unwrap_or("all");
-            let Some(st) = &g.stats else {
-                csv_row(o, name, "group", "", "suppressed", "1".into());
-                continue;
-            };
-            csv_row(
-                o,
-                name,
-                "group",
-                "",
-                "count",
-                g.count.unwrap_or(0).to_string(),
-            );
-            csv_stats(o, name, "overall", "overall", &st.overall);
-            for d in &st.dimensions {
-                csv_stats(o, name, "dimension", &d.id, &d.score);
-                if let Some(m) = &d.scale_mean {
-                    csv_stats(o, name, "scale_mean", &d.id, m);
-                }
-            }
-            for d in &st.dimensions {
-                if let Some(a) = &d.alpha {
-                    let v = a.value.map_or(String::new(), |v| num(Some(v), 4));
-                    csv_row(o, name, "alpha", &d.id, "alpha", v);
-                    csv_row(o, name, "alpha", &d.id, "items", a.items.to_string());
-                    csv_row(o, name, "alpha", &d.id, "n", a.n.to_string());
-                }
-            }
-            for (v, n) in &st.verdicts {
-                csv_row(o, name, "verdict", v, "count", n.to_string());
-            }
-            for f in &st.flags {
-                csv_row(o, name, "flag", &f.id, "count", f.count.to_string());
+    fn stats(&self, out: &mut String, section: &str, id: &str, m: &Stats) {
+        if m.suppressed {
+            self.push(out, section, id, "hidden", "1".into());
+            return;
+        }
+        self.push(out, section, id, "n", m.n.unwrap_or(0).to_string());
+        for (stat, v) in [
+            ("mean", m.mean),
+            ("median", m.median),
+            ("q1", m.q1),
+            ("q3", m.q3),
+        ] {
+            if v.is_some() {
+                self.push(out, section, id, stat, csv_num(v));
             }
         }
-        out
+        for b in &m.distribution {
+            self.push(
+                out,
+                section,
+                id,
+                &format!("bin_{}_{}", b.from, b.to),
+                b.count.to_string(),
+            );
+        }
     }
+}
+
+/// CSV in long form, one number a row:
+/// `scope,group,label,section,id,statistic,value`. `scope` is `all` (the
+/// whole set, `group` empty) or `group`; `value` is always a number.
+/// Hidden figures have a `hidden` row with value 1 and no other.
+fn csv(s: &Summary) -> String {
+    let mut out = String::from("scope,group,label,section,id,statistic,value\n");
+    for g in std::iter::once(&s.all).chain(&s.groups) {
+        let label = g.label.clone().unwrap_or_default();
+        let row = CsvRow {
+            scope: g.scope,
+            group: g.value.as_deref().unwrap_or(""),
+            label: &label,
+        };
+        let o = &mut out;
+        let Some(st) = &g.stats else {
+            row.push(o, "group", "", "hidden", "1".into());
+            continue;
+        };
+        row.push(o, "group", "", "count", g.count.unwrap_or(0).to_string());
+        row.stats(o, "overall", "overall", &st.overall);
+        for d in &st.dimensions {
+            row.stats(o, "dimension", &d.id, &d.score);
+            if let Some(m) = &d.scale_mean {
+                row.stats(o, "scale_mean", &d.id, m);
+            }
+        }
+        for d in &st.dimensions {
+            if let Some(a) = &d.alpha {
+                if a.hidden {
+                    row.push(o, "alpha", &d.id, "hidden", "1".into());
+                    continue;
+                }
+                if a.value.is_some() {
+                    row.push(o, "alpha", &d.id, "alpha", csv_num(a.value));
+                }
+                row.push(o, "alpha", &d.id, "items", a.items.len().to_string());
+                row.push(o, "alpha", &d.id, "n", a.n.unwrap_or(0).to_string());
+            }
+        }
+        if st.verdicts_hidden {
+            row.push(o, "verdict", "", "hidden", "1".into());
+        }
+        for v in &st.verdicts {
+            row.push(o, "verdict", &v.ids.join("+"), "count", v.count.to_string());
+        }
+        for f in &st.flags {
+            match f.count {
+                Some(c) => row.push(o, "flag", &f.id, "count", c.to_string()),
+                None => row.push(o, "flag", &f.id, "hidden", "1".into()),
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -455,20 +511,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_fields_are_quoted_and_never_start_a_formula() {
-        assert_eq!(csv_field("boss"), "\"boss\"");
-        assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
+    fn csv_text_is_quoted_and_never_starts_a_formula() {
+        assert_eq!(csv_text("boss"), "\"boss\"");
+        assert_eq!(csv_text("a \"b\", c"), "\"a \"\"b\"\", c\"");
         for evil in ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)"] {
-            assert!(csv_field(evil).starts_with("\"'"), "{evil}");
+            assert!(csv_text(evil).starts_with("\"'"), "{evil}");
         }
-        assert!(!csv_field("a\u{1b}[31m").contains('\u{1b}'));
+        assert!(!csv_text("a\u{1b}[31m").contains('\u{1b}'));
+    }
+
+    #[test]
+    fn csv_numbers_stay_numbers() {
+        assert_eq!(csv_num(Some(-1.0)), "-1");
+        assert_eq!(csv_num(Some(0.8512)), "0.8512");
+        assert_eq!(csv_num(None), "");
     }
 
     #[test]
     fn numbers_keep_their_decimals() {
         assert_eq!(num(Some(57.0), 1), "57.0");
         assert_eq!(num(Some(3.625), 2), "3.62");
-        assert_eq!(num(Some(0.8512), 4), "0.8512");
         assert_eq!(num(None, 1), "–");
     }
 }

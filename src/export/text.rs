@@ -244,7 +244,7 @@ fn plain_table(t: &document::Table, width: usize) -> String {
         for (i, (cell, col)) in row.iter().zip(&t.columns).enumerate() {
             let text = match cell {
                 Cell::Text(line) => plain_text(line),
-                Cell::Bar(..) => continue,
+                Cell::Bar(..) | Cell::Count(..) => continue,
                 Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
             };
             if i == 0 || col.title.is_empty() {
@@ -314,6 +314,7 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                     let text = match cell {
                         Cell::Text(line) => plain_text(line),
                         Cell::Bar(score, _) => bar(*score),
+                        Cell::Count(part, whole) => bar(super::share(*part, *whole)),
                         Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
                     };
                     let cell = TableCell::new(text);

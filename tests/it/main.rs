@@ -43,4 +43,5 @@ mod scoring_props;
 mod session;
 mod settled;
 mod summarize;
+mod summary_attacks;
 mod validate;

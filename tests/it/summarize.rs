@@ -56,6 +56,8 @@ fn summary_json(args: &[&str], paths: &[&Path]) -> Value {
 
 /// The answers of person `p` to the 7-point instrument: a personal level
 /// plus an item offset, so that items agree (a high alpha) but not fully.
+/// Every person's answers differ from the others' (identical results
+/// count once).
 fn instrument_answers(p: usize) -> Vec<(String, i64)> {
     let ids = [
         "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "t1", "t2", "t3", "t4", "t5", "t6", "c1",
@@ -65,7 +67,7 @@ fn instrument_answers(p: usize) -> Vec<(String, i64)> {
     ids.iter()
         .enumerate()
         .map(|(j, id)| {
-            let keyed = (1 + (p * 5 + j * 3 + p * j) % 4 + p % 4).min(7) as i64;
+            let keyed = (1 + (p * 5 + j * 3 + p * j + p / 4) % 4 + p % 4).min(7) as i64;
             let x = if reverse.contains(id) {
                 8 - keyed
             } else {
@@ -118,7 +120,8 @@ fn close(a: &Value, b: f64, what: &str) {
 #[test]
 fn statistics_match_an_independent_computation() {
     let dir = tempfile::tempdir().unwrap();
-    let people: Vec<Vec<(String, i64)>> = (0..9).map(instrument_answers).collect();
+    // Twelve people: quartiles and distributions need twice --min-group.
+    let people: Vec<Vec<(String, i64)>> = (0..12).map(instrument_answers).collect();
     results(
         dir.path(),
         "wfc7",
@@ -126,7 +129,7 @@ fn statistics_match_an_independent_computation() {
     );
     let s = summary_json(&[], &[dir.path()]);
     let all = &s["all"];
-    assert_eq!(all["count"], 9);
+    assert_eq!(all["count"], 12);
     // Keyed answers → v = (keyed − 1)/6; subscale score = 100·mean(v),
     // rounded to one decimal as in each result.
     let subscales: [(&str, &[&str]); 3] = [
@@ -139,6 +142,7 @@ fn statistics_match_an_independent_computation() {
         let keyed = if reverse.contains(&q) { 8 - x } else { x };
         (keyed - 1) as f64 / 6.0
     };
+    let mut charts = 0;
     for (d, (id, items)) in subscales.iter().enumerate() {
         let rows: Vec<Vec<f64>> = people
             .iter()
@@ -156,31 +160,36 @@ fn statistics_match_an_independent_computation() {
         let got = &all["stats"]["dimensions"][d];
         assert_eq!(got["id"], *id);
         let st = &got["score"];
-        assert_eq!(st["n"], 9);
-        close(&st["mean"], scores.iter().sum::<f64>() / 9.0, "mean");
+        assert_eq!(st["n"], 12);
+        close(&st["mean"], scores.iter().sum::<f64>() / 12.0, "mean");
         close(&st["median"], np_quantile(&scores, 0.5), "median");
         close(&st["q1"], np_quantile(&scores, 0.25), "q1");
         close(&st["q3"], np_quantile(&scores, 0.75), "q3");
-        let bins: Vec<u64> = (0..10)
-            .map(|b| {
-                scores
-                    .iter()
-                    .filter(|&&x| ((x / 10.0).floor() as usize).min(9) == b)
-                    .count() as u64
-            })
-            .collect();
-        let got_bins: Vec<u64> = st["distribution"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|b| b.as_u64().unwrap())
-            .collect();
-        assert_eq!(got_bins, bins, "{id} distribution");
+        // Each published bin holds the scores in [from, to) (100 in the
+        // last), and none or at least 5 of them.
+        let bins = st["distribution"].as_array().map_or(&[][..], Vec::as_slice);
+        charts += usize::from(!bins.is_empty());
+        for bin in bins {
+            let (from, to) = (bin["from"].as_f64().unwrap(), bin["to"].as_f64().unwrap());
+            let count = scores
+                .iter()
+                .filter(|&&x| x >= from && (x < to || (to == 100.0 && x <= 100.0)))
+                .count();
+            assert_eq!(bin["count"], count, "{id} bin {from}–{to}");
+            assert!(
+                count == 0 || count >= 5,
+                "{id} bin {from}–{to} holds {count}"
+            );
+        }
         let a = &got["alpha"];
-        assert_eq!(a["items"], items.len());
-        assert_eq!(a["n"], 9);
+        assert_eq!(a["items"].as_array().unwrap().len(), items.len());
+        for (got, want) in a["items"].as_array().unwrap().iter().zip(items.iter()) {
+            assert_eq!(got, want);
+        }
+        assert_eq!(a["n"], 12);
         close(&a["value"], alpha(&rows), &format!("{id} alpha"));
     }
+    assert!(charts > 0, "no distribution was checked");
     // The numbers above are not all alike: the check could fail.
     assert_ne!(
         all["stats"]["dimensions"][0]["score"]["q1"],
@@ -212,17 +221,21 @@ fn alpha_is_one_when_every_item_agrees() {
     // are not complete cases, so alpha stays over the six.
     sheets.push("t1: 7\nt2: 7\nt3: 1\nt4: 7\nt5: null\nt6: 1\n".into());
     sheets.push("t1: null\nt2: 1\nt3: 7\nt4: 1\nt5: 7\nt6: 7\n".into());
+    // A third that skips one (three are needed: two skipping would be a
+    // figure about two people, and alpha would not be shown).
+    sheets.push("t1: 4\nt2: 4\nt3: 4\nt4: null\nt5: 4\nt6: 4\n".into());
     results(dir.path(), "wfc7", &sheets);
-    let s = summary_json(&[], &[dir.path()]);
+    let s = summary_json(&["--min-group", "3"], &[dir.path()]);
     let time = &s["all"]["stats"]["dimensions"][1];
     assert_eq!(time["id"], "time");
     assert_eq!(time["alpha"]["value"], 1.0);
     assert_eq!(time["alpha"]["n"], 6);
-    assert_eq!(time["score"]["n"], 8);
-    // Scale means: levels 1…6, then keyed (7 1 1 7 1) / 5 = 3.4 and
-    // (7 7 1 1 7) / 5 = 4.6: mean 29 / 8 = 3.625, median (3.4 + 4) / 2 = 3.7.
-    assert_eq!(time["scale_mean"]["mean"], 3.625);
-    assert_eq!(time["scale_mean"]["median"], 3.7);
+    assert_eq!(time["score"]["n"], 9);
+    // Scale means: levels 1…6, then keyed (7 1 1 7 1) / 5 = 3.4,
+    // (7 7 1 1 7) / 5 = 4.6 and 4: mean 33 / 9 = 3.6667; sorted 1 2 3 3.4
+    // 4 4 4.6 5 6, median 4.
+    assert_eq!(time["scale_mean"]["mean"], 3.6667);
+    assert_eq!(time["scale_mean"]["median"], 4.0);
     // Nobody answered support or career: no score, no alpha from no one.
     let support = &s["all"]["stats"]["dimensions"][0];
     assert_eq!(support["score"]["n"], 0);
@@ -276,11 +289,67 @@ fn flags_and_verdicts_are_counted() {
     assert_eq!(flags["boss_penalizes_parents"], 1);
     let s = summary_json(&[], &[dir.path()]);
     let st = &s["all"]["stats"];
-    for (v, n) in &verdicts {
-        assert_eq!(st["verdicts"][v], *n, "verdict {v}");
+    // Each entry counts its verdicts (several, when each alone would be
+    // held by fewer than 5), in the bank's order, with its labels.
+    let entries = st["verdicts"].as_array().unwrap();
+    let mut listed = Vec::new();
+    for e in entries {
+        let ids: Vec<&str> = e["ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.as_str().unwrap())
+            .collect();
+        let want: u64 = ids
+            .iter()
+            .map(|v| verdicts.get(*v).copied().unwrap_or(0))
+            .sum();
+        assert_eq!(e["count"], want, "{ids:?}");
+        if ids.len() == 1 {
+            assert!(want == 0 || want >= 5, "{ids:?} alone holds {want}");
+        }
+        listed.extend(ids);
     }
+    let bank_order: Vec<&str> = ["positive", "mixed", "sidelined"]
+        .into_iter()
+        .filter(|v| listed.contains(v))
+        .collect();
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|v| **v != "withheld")
+            .copied()
+            .collect::<Vec<_>>(),
+        bank_order
+    );
+    let label = |v: &str| match v {
+        "positive" => "Positive track",
+        "mixed" => "Mixed track",
+        _ => "Sidelining risk",
+    };
+    for e in entries {
+        let ids: Vec<&str> = e["ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            e["label"],
+            ids.iter()
+                .map(|v| label(v))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        );
+    }
+    // A flag raised by 6 of 12 is counted; one raised by 1 is not.
     for f in st["flags"].as_array().unwrap() {
-        assert_eq!(f["count"], flags[f["id"].as_str().unwrap()]);
+        let n = flags[f["id"].as_str().unwrap()];
+        if n >= 5 && 12 - n >= 5 {
+            assert_eq!(f["count"], n);
+        } else {
+            assert!(f["count"].is_null() && f["hidden"] == true, "{f}");
+        }
     }
     assert_eq!(st["flags"].as_array().unwrap().len(), flags.len());
 }
@@ -289,9 +358,20 @@ fn flags_and_verdicts_are_counted() {
 fn small_groups_and_their_complement_are_suppressed() {
     let dir = tempfile::tempdir().unwrap();
     mini_results(dir.path());
-    let s = summary_json(&["--by", "boss_early_leave"], &[dir.path()]);
+    let mini = fixture("mini");
+    let s = summary_json(
+        &["--by", "boss_early_leave", "--bank", mini.to_str().unwrap()],
+        &[dir.path()],
+    );
     assert_eq!(s["all"]["count"], 12);
     let groups = s["groups"].as_array().unwrap();
+    // In the bank's order, with the options' labels.
+    let values: Vec<&str> = groups
+        .iter()
+        .map(|g| g["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["normal", "explain", "counted"]);
+    assert_eq!(groups[0]["label"], "Nothing: it is normal");
     let group = |v: &str| groups.iter().find(|g| g["value"] == v).unwrap();
     assert_eq!(group("normal")["count"], 6);
     assert!(group("normal")["stats"].is_object());
@@ -317,7 +397,7 @@ fn small_groups_and_their_complement_are_suppressed() {
     let s = summary_json(&["--min-group", "13"], &[dir.path()]);
     assert_eq!(s["all"]["suppressed"], true);
     assert!(s["all"]["count"].is_null());
-    assert_eq!(s["suppressed_groups"], 1);
+    assert_eq!(s["suppressed_groups"], 0);
     let text = summarize(&["--min-group", "13"], &[dir.path()]);
     assert!(!String::from_utf8_lossy(&text.stdout).contains("12"));
 }
@@ -395,13 +475,10 @@ fn no_answer_text_in_any_format() {
                 String::from_utf8_lossy(&out.stderr)
             );
             let text = String::from_utf8_lossy(&out.stdout);
-            for secret in [
-                "ZEBRA",
-                "Dana",
-                "Private",
-                "It is counted against me",
-                "Nothing: it is normal",
-            ] {
+            // The label of the group of one ("It is counted against me") is
+            // never shown; a shown group's label (an option, shared by 6)
+            // may be.
+            for secret in ["ZEBRA", "Dana", "Private", "It is counted against me"] {
                 assert!(!text.contains(secret), "{format} {by:?} shows {secret:?}");
             }
             assert!(text.len() > 200, "{format}: {text}");
@@ -414,13 +491,27 @@ fn every_format_shows_the_numbers() {
     let dir = tempfile::tempdir().unwrap();
     mini_results(dir.path());
     let html = String::from_utf8(summarize(&["--format", "html"], &[dir.path()]).stdout).unwrap();
-    // One chart for the overall score and one per dimension.
-    assert_eq!(html.matches("<svg").count(), 3, "{html}");
+    // The reports' page shell: its policy, colour scheme, dark and print styles.
+    for shell in [
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\"",
+        "<meta name=\"color-scheme\" content=\"light dark\">",
+        "<meta name=\"generator\"",
+        "prefers-color-scheme: dark",
+        "@media print",
+        "break-after: avoid",
+    ] {
+        assert!(html.contains(shell), "{shell}");
+    }
+    assert!(html.contains("<section id=\"all\">"), "{html}");
+    assert!(html.contains("aria-label=\"6 of 12\""), "{html}");
     let csv = String::from_utf8(summarize(&["--format", "csv"], &[dir.path()]).stdout).unwrap();
-    assert!(csv.starts_with("group,section,id,statistic,value\n"));
-    assert!(csv.contains("\"all\",group,\"\",count,12\n"), "{csv}");
+    assert!(csv.starts_with("scope,group,label,section,id,statistic,value\n"));
     assert!(
-        csv.contains("\"all\",flag,\"flexible_team\",count,6\n"),
+        csv.contains("\nall,\"\",\"\",group,\"\",count,12\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nall,\"\",\"\",flag,\"flexible_team\",count,6\n"),
         "{csv}"
     );
     let text = String::from_utf8(summarize(&[], &[dir.path()]).stdout).unwrap();
@@ -518,16 +609,22 @@ fn the_built_in_personas_pool_without_the_profile_and_with_one_decimal() {
     // "About you" is asked but never scored: nothing to pool.
     assert!(!text.contains("About you"), "{text}");
     // Every score in the table has exactly one decimal ("68.0", not "68").
-    let table: Vec<&str> = text
+    let table: Vec<Vec<&str>> = text
         .lines()
-        .filter(|l| l.starts_with("Your manager ") || l.starts_with("Overall "))
+        .map(|l| {
+            l.trim_matches(['│', ' '])
+                .split('┆')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+        })
+        .filter(|cells| cells.len() == 6 && cells[1].parse::<usize>().is_ok())
         .collect();
-    assert_eq!(table.len(), 2, "{text}");
-    for line in table {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        for word in &words[words.len() - 4..] {
+    assert!(table.iter().any(|c| c[0] == "Overall"), "{text}");
+    assert!(table.len() > 3, "{text}");
+    for cells in table {
+        for word in &cells[2..] {
             let decimals = word.split_once('.').map_or(0, |(_, d)| d.len());
-            assert_eq!(decimals, 1, "{word} in {line}");
+            assert_eq!(decimals, 1, "{word} in {cells:?}");
         }
     }
 }

@@ -16,6 +16,9 @@ pub(super) struct Digest {
     pub(super) schema_version: u64,
     pub(super) bank: BankDigest,
     pub(super) overall: OverallDigest,
+    /// The verdict bands, highest first (absent before version 2).
+    #[serde(default)]
+    pub(super) bands: Vec<BandInfoDigest>,
     pub(super) dimensions: Vec<DimDigest>,
     pub(super) flags: Vec<FlagDigest>,
 }
@@ -25,6 +28,12 @@ pub(super) struct BankDigest {
     pub(super) title: String,
     #[serde(default)]
     pub(super) fingerprint: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct BandInfoDigest {
+    pub(super) verdict: String,
+    pub(super) label: String,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -52,6 +61,9 @@ pub(super) struct QDigest {
     pub(super) kind: String,
     /// Kept only long enough to group by it, and only for `--by` kinds.
     pub(super) answer: serde_json::Value,
+    /// The answer in words: a group's label when its results agree.
+    #[serde(default)]
+    pub(super) answer_label: Option<String>,
     pub(super) score: Option<f64>,
     /// The item value `v` of §3, where the result carries it.
     #[serde(default)]
@@ -130,4 +142,27 @@ impl Digest {
             .flat_map(|d| &d.questions)
             .find(|q| q.id == id)
     }
+}
+
+/// Why a file found in a results folder is not a mommytrack result at
+/// all (and is skipped), or `None` when it looks like one, damaged or not
+/// (and is refused with its own message): not JSON, not an object, a
+/// document of another kind (a summary), or no `schema_version`.
+pub(super) fn not_a_result(text: &str) -> Option<String> {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Some("not JSON".into());
+    };
+    let Some(map) = value.as_object() else {
+        return Some("not a JSON object".into());
+    };
+    if let Some(kind) = map.get("document").and_then(|d| d.as_str()) {
+        return Some(format!(
+            "a mommytrack {}",
+            crate::sanitize::terminal_safe(kind)
+        ));
+    }
+    if map.contains_key("min_group") && map.contains_key("quantiles") {
+        return Some("a mommytrack summary".into());
+    }
+    (!map.contains_key("schema_version")).then(|| "no `schema_version`".into())
 }
