@@ -100,7 +100,10 @@ Examples:
 Examples:
   mommytrack compare me.json partner.json
   mommytrack compare me.json partner.json --labels Sam,Alex --format html --output us.html
-  mommytrack compare before.json after.json --format markdown --output change.md")]
+  mommytrack compare before.json after.json --same-person --format markdown --output change.md
+
+Two partners' answers about the home you share are read from one side: \"it leans towards
+me\" from one of you and \"it leans towards them\" from the other are the same answer.")]
     Compare {
         #[arg(value_name = "A.json")]
         a: PathBuf,
@@ -109,6 +112,10 @@ Examples:
         /// What to call the two people in the comparison (default: the file names).
         #[arg(long, value_name = "NAME_A,NAME_B", value_parser = crate::compare::parse_labels)]
         labels: Option<(String, String)>,
+        /// The two results are one person's, from two times: compare every answer as given,
+        /// with no mirroring and no next steps for two.
+        #[arg(long)]
+        same_person: bool,
         #[command(flatten)]
         output: OutputArgs,
     },

@@ -29,12 +29,13 @@ pub fn run(cli: Cli) -> Result<()> {
             a,
             b,
             labels,
+            same_person,
             output,
         } => {
             crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&a, &b])?;
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
             let labels = labels.unwrap_or_else(|| crate::compare::labels(&a, &b));
-            compare(ra, rb, labels, &plan_for(plan, output))
+            compare(ra, rb, labels, same_person, &plan_for(plan, output))
         }
         Command::Validate {
             dir,
@@ -394,13 +395,18 @@ fn compare(
     mut a: AssessmentResult,
     mut b: AssessmentResult,
     (la, lb): (String, String),
+    same_person: bool,
     plan: &Plan,
 ) -> Result<()> {
     if plan.redact {
         a.redact();
         b.redact();
     }
-    let comparison = crate::compare::Comparison::new(&a, &b, &la, &lb);
+    let comparison = if same_person {
+        crate::compare::Comparison::same_person(&a, &b, &la, &lb)
+    } else {
+        crate::compare::Comparison::new(&a, &b, &la, &lb)
+    };
     let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
     if !comparison.same_bank {
         crate::error::diag(format_args!(

@@ -20,38 +20,49 @@ pub struct Comparison {
     /// Both results come from the same bank: the same title, and the same
     /// fingerprint when both carry one (version 1 results do not).
     pub same_bank: bool,
+    /// How the two are read: `partners` (two people sharing a home: shared
+    /// answers mirrored, next steps for two), `same_person` (one person at
+    /// two times) or `prospective` (a job now and a job considered).
+    pub reading: Reading,
     /// Which way every `difference` runs: always `"b - a"`.
     pub difference: String,
     pub overall: ScoreDiff,
     /// A's dimensions in its bank order, then any only B has.
     pub dimensions: Vec<DimensionDiff>,
-    /// Questions answered differently: the largest score difference first,
-    /// then the other differing answers in bank order.
+    /// Questions answered differently (shared ones after mirroring): the
+    /// largest score difference first, then the other differing answers in
+    /// bank order. Every one, with no cap.
     pub questions: Vec<QuestionDiff>,
-    /// The differing answers to questions of shared sets, largest score
-    /// difference first: where the two see their home differently.
+    /// Next steps for the two of them, from the bank's `together:` entries
+    /// (CONTRACT §7.4), most urgent first.
+    #[serde(default)]
+    pub together: Vec<TogetherStep>,
+    /// Every question about the shared home on which A's answer and B's
+    /// answer seen from A's side differ, or only one answered: the most
+    /// important to talk about first (CONTRACT §6.6, §7.4).
     #[serde(default)]
     pub shared_differences: Vec<SharedDifference>,
+    /// The shared questions both answered the same way, seen from one side.
+    #[serde(default)]
+    pub shared_agreements: Vec<SharedAgreement>,
     pub flags: FlagDiff,
     /// True when free-text answers were left out for sharing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redacted: bool,
 }
 
-/// A question about the shared home answered differently (CONTRACT §6.6).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SharedDifference {
-    /// The question's id.
-    pub question: String,
-    /// The answers as in the results; `null` when not answered there.
-    pub a: serde_json::Value,
-    pub b: serde_json::Value,
-    pub prompt: String,
-    pub a_label: String,
-    pub b_label: String,
-    /// `b - a` of the question's scores; `null` unless both have one.
-    pub difference: Option<f64>,
+/// How two results are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reading {
+    Partners,
+    SamePerson,
+    Prospective,
 }
+
+pub use crate::couple::{
+    ContestedFlag, Evidence, SharedAgreement, SharedDifference, TogetherStep, Who,
+};
 
 /// One of the two results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +75,9 @@ pub struct Side {
     pub verdict_label: Option<String>,
     pub answered: usize,
     pub asked: usize,
+    /// The result's bank fingerprint, when it carries one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
     /// The result's verdict bands, so reports can tell a good verdict from
     /// a bad one by its place.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -112,6 +126,10 @@ pub struct QuestionDiff {
     /// The answers as in the results; `null` when not answered there.
     pub a: serde_json::Value,
     pub b: serde_json::Value,
+    /// For a shared question whose mirror changes B's answer: B's answer
+    /// seen from A's side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b_as_a: Option<serde_json::Value>,
     /// The answers in words: "not answered" when there is none.
     pub a_label: String,
     pub b_label: String,
@@ -125,6 +143,11 @@ pub struct FlagDiff {
     pub only_a: Vec<FlagRef>,
     pub only_b: Vec<FlagRef>,
     pub both: Vec<FlagRef>,
+    /// Flags (of any of the lists above) whose evidence is a shared
+    /// question the two answered differently: a difference to talk about,
+    /// not one person's fact.
+    #[serde(default)]
+    pub contested: Vec<ContestedFlag>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,9 +160,46 @@ pub struct FlagRef {
 /// The words for a question with no answer in a result.
 pub const NOT_ANSWERED: &str = "not answered";
 
+/// The mode a prospective result has (CONTRACT §7.7).
+pub const PROSPECTIVE: &str = "prospective";
+
 impl Comparison {
-    /// Compares `a` and `b`, called `label_a` and `label_b` in reports.
+    /// Compares `a` and `b`, two partners (or a job now and a prospective
+    /// one), called `label_a` and `label_b` in reports.
     pub fn new(a: &AssessmentResult, b: &AssessmentResult, label_a: &str, label_b: &str) -> Self {
+        let prospective = a.mode == PROSPECTIVE || b.mode == PROSPECTIVE;
+        Self::read_as(
+            a,
+            b,
+            label_a,
+            label_b,
+            if prospective {
+                Reading::Prospective
+            } else {
+                Reading::Partners
+            },
+        )
+    }
+
+    /// Compares one person's results from two times: no answer is mirrored
+    /// and no next steps for two are looked for.
+    pub fn same_person(
+        a: &AssessmentResult,
+        b: &AssessmentResult,
+        label_a: &str,
+        label_b: &str,
+    ) -> Self {
+        Self::read_as(a, b, label_a, label_b, Reading::SamePerson)
+    }
+
+    fn read_as(
+        a: &AssessmentResult,
+        b: &AssessmentResult,
+        label_a: &str,
+        label_b: &str,
+        reading: Reading,
+    ) -> Self {
+        let partners = reading == Reading::Partners;
         let side = |r: &AssessmentResult, label: &str| Side {
             label: label.to_string(),
             bank: r.bank.title.clone(),
@@ -148,6 +208,7 @@ impl Comparison {
             verdict_label: r.overall.label.clone(),
             answered: r.coverage.answered,
             asked: r.coverage.asked,
+            fingerprint: r.bank.fingerprint.clone(),
             bands: r.bands.clone(),
         };
 
@@ -188,6 +249,15 @@ impl Comparison {
             }
         }
 
+        // The questions about the shared home, by question (a result
+        // marks them) or by set (older results).
+        let shared_qs: Vec<&str> = if reading == Reading::SamePerson {
+            Vec::new()
+        } else {
+            crate::couple::shared_questions(a, b, &shared_ids)
+        };
+        let shared_q: std::collections::HashSet<&str> = shared_qs.iter().copied().collect();
+
         // Every question asked in either result, A's bank order first.
         let mut ids: Vec<(&str, &str, bool)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -195,7 +265,11 @@ impl Comparison {
             for d in &r.dimensions {
                 for q in &d.questions {
                     if seen.insert(q.id.as_str()) {
-                        ids.push((q.id.as_str(), d.title.as_str(), shared(&d.id)));
+                        ids.push((
+                            q.id.as_str(),
+                            d.title.as_str(),
+                            shared_q.contains(q.id.as_str()),
+                        ));
                     }
                 }
             }
@@ -208,7 +282,11 @@ impl Comparison {
                     q.map_or(serde_json::Value::Null, |q| q.answer.clone())
                 };
                 let (ans_a, ans_b) = (answer(qa), answer(qb));
-                if ans_a == ans_b {
+                // Partners' shared answers are compared from A's side.
+                let b_as_a = qb
+                    .filter(|q| partners && shared && q.mirrored.is_some() && !q.answer.is_null())
+                    .map(|q| crate::couple::as_seen_by_a(q).clone());
+                if crate::couple::same_answer(&ans_a, b_as_a.as_ref().unwrap_or(&ans_b)) {
                     return None;
                 }
                 let label = |q: Option<&crate::result::QuestionResult>| {
@@ -224,6 +302,7 @@ impl Comparison {
                     kind: first.kind.clone(),
                     a: ans_a,
                     b: ans_b,
+                    b_as_a,
                     a_label: label(qa),
                     b_label: label(qb),
                     score: ScoreDiff::new(qa.and_then(|q| q.score), qb.and_then(|q| q.score)),
@@ -236,19 +315,11 @@ impl Comparison {
             key(y).total_cmp(&key(x))
         });
 
-        let shared_differences = questions
-            .iter()
-            .filter(|q| q.shared)
-            .map(|q| SharedDifference {
-                question: q.id.clone(),
-                a: q.a.clone(),
-                b: q.b.clone(),
-                prompt: q.prompt.clone(),
-                a_label: q.a_label.clone(),
-                b_label: q.b_label.clone(),
-                difference: q.score.difference,
-            })
-            .collect();
+        let (shared_differences, shared_agreements) = if partners {
+            crate::couple::shared_answers(a, b, &shared_qs)
+        } else {
+            (Vec::new(), Vec::new())
+        };
 
         let flag = |f: &crate::result::FlagResult| FlagRef {
             id: f.id.clone(),
@@ -272,6 +343,12 @@ impl Comparison {
                 flags.only_b.push(flag(f));
             }
         }
+        let together = if partners {
+            flags.contested = crate::couple::contested_flags(a, b, &shared_differences);
+            crate::couple::together(a, b, &shared_differences)
+        } else {
+            Vec::new()
+        };
 
         Comparison {
             schema_version: SCHEMA_VERSION,
@@ -282,11 +359,14 @@ impl Comparison {
                     (Some(fa), Some(fb)) => fa == fb,
                     _ => true,
                 },
+            reading,
             difference: DIFFERENCE.to_string(),
             overall: ScoreDiff::new(a.overall.score, b.overall.score),
             dimensions,
             questions,
+            together,
             shared_differences,
+            shared_agreements,
             flags,
             redacted: a.redacted || b.redacted,
         }
@@ -370,6 +450,7 @@ mod tests {
             kind: "choice".into(),
             a: "x".into(),
             b: "y".into(),
+            b_as_a: None,
             a_label: "X".into(),
             b_label: "Y".into(),
             score: ScoreDiff::new(Some(0.0), Some(100.0)),

@@ -16,6 +16,7 @@
 pub mod answers;
 pub mod bank;
 pub mod compare;
+pub mod couple;
 pub mod date;
 pub mod error;
 pub mod estimate;

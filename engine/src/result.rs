@@ -40,6 +40,12 @@ pub struct AssessmentResult {
     pub levers: Vec<LeverResult>,
     /// Question id → answer, in bank order; `null` for an explicit skip.
     pub answers: serde_json::Map<String, serde_json::Value>,
+    /// The bank's next steps for two partners (its `together:` entries,
+    /// CONTRACT §7.4), with their conditions written out, so that `compare`
+    /// can evaluate them on two saved results without the bank. Absent
+    /// when the bank has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub together_entries: Vec<TogetherEntry>,
     /// True when free-text answers were left out for sharing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redacted: bool,
@@ -266,6 +272,24 @@ pub struct QuestionResult {
     pub value: Option<f64>,
     pub weight: f64,
     pub scored: bool,
+    /// About the home two partners share (CONTRACT §6.6, §7.4): `compare`
+    /// reads the two answers as two views of one household.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared: bool,
+    /// For a shared question whose answer changes with the point of view:
+    /// the same answer as the partner would give it (through the options'
+    /// `mirror`, or a scale's), and in words. Absent when it reads the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mirrored: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mirrored_label: Option<String>,
+    /// For a shared question: what two partners should talk about when
+    /// their answers differ, as the bank words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discuss: Option<String>,
+    /// 1 = talk about this difference first (shared questions only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discuss_priority: Option<i64>,
 }
 
 impl QuestionResult {
@@ -334,6 +358,23 @@ pub struct StepResult {
     /// The overall score is a reason (it names no single answer).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub because_overall: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<String>,
+}
+
+/// A bank's `together:` entry as a result carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TogetherEntry {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    pub priority: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The condition on the two people, in the bank's grammar with ids;
+    /// absent: always given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<String>,
 }
@@ -426,6 +467,10 @@ fn build(
                     .map(|i| {
                         let q = &bank.questions[i];
                         let answer = sheet.get(i);
+                        let mirrored = answer
+                            .filter(|_| q.shared)
+                            .map(|a| (a, a.mirrored(q)))
+                            .filter(|(a, m)| a != &m);
                         QuestionResult {
                             id: q.id.clone(),
                             prompt: q.prompt.clone(),
@@ -436,6 +481,11 @@ fn build(
                             value: eval.values[i].map(|v| round_to(v, 1e6)),
                             weight: q.weight,
                             scored: q.is_scored(),
+                            shared: q.shared,
+                            mirrored: mirrored.as_ref().map(|(_, m)| m.to_json()),
+                            mirrored_label: mirrored.as_ref().map(|(_, m)| m.label(q)),
+                            discuss: q.discuss.clone().filter(|_| q.shared),
+                            discuss_priority: q.shared.then_some(q.discuss_priority),
                         }
                     })
                     .collect(),
@@ -581,6 +631,22 @@ fn build(
             Vec::new()
         },
         answers,
+        together_entries: bank
+            .together
+            .iter()
+            .map(|t| TogetherEntry {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                detail: t.detail.clone(),
+                priority: t.priority,
+                group: t.group.clone(),
+                when: t
+                    .when
+                    .as_ref()
+                    .map(|c| crate::bank::together::portable_pair(c, bank)),
+                source: t.source.clone(),
+            })
+            .collect(),
         redacted: false,
         taken: None,
         settled_after: None,

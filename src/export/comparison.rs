@@ -1,25 +1,30 @@
-//! The layout of `compare` for every human-readable format (CONTRACT §6.6):
-//! the two verdicts, where the two see their shared home differently (with
-//! questions to ask each other), the scores side by side, then each
-//! workplace's differences as context, then the flags.
+//! The layout of `compare` for every human-readable format (CONTRACT §6.6,
+//! §7.4): the two verdicts and what to know first (different banks, a
+//! quick or prospective result); for two partners, the next steps for the
+//! two of them, then every place where they see their shared home
+//! differently (each with what to talk about, and the flags those answers
+//! put in doubt), then where they agree; the scores side by side; each
+//! workplace's differences as context; the flags.
 
 use super::document::{
     Align, Audience, Block, Cell, Column, Document, Item, List, ListKind, NO_DIFFERENCES, Pairs,
-    REDACTED_NOTE, Section, Table, Tone, plain, severity, strong, toned,
+    REASONS_SHOWN, REDACTED_NOTE, Section, Table, Tone, plain, severity, strong, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
-use crate::compare::{Comparison, QuestionDiff, ScoreDiff, Side};
+use crate::compare::{
+    Comparison, ContestedFlag, Evidence, PROSPECTIVE, QuestionDiff, Reading, ScoreDiff,
+    SharedDifference, Side, TogetherStep, Who,
+};
 
-/// How many differing workplace questions the reports show.
+/// How many differing workplace questions the reports show (all of them
+/// are in the JSON; every shared difference is shown).
 pub const QUESTIONS_SHOWN: usize = 10;
-/// How many shared gaps get a question to ask each other.
-pub const PROMPTS: usize = 3;
 
-/// The warning for results from different banks.
+/// The warning for results from different banks, or versions of one.
 pub fn different_banks(c: &Comparison) -> String {
     if c.a.bank == c.b.bank {
         return format!(
-            "These results come from different versions of the question bank \u{201c}{}\u{201d}: only the dimensions and questions they share can be compared.",
+            "These results come from different versions of the question bank \u{201c}{}\u{201d}: only the dimensions and questions they share can be compared, and a question may have changed between the versions.",
             c.a.bank
         );
     }
@@ -38,12 +43,183 @@ pub fn direction(c: &Comparison) -> String {
     )
 }
 
-/// A question to ask each other about one shared gap: no verdict on either.
-pub fn conversation_prompt(c: &Comparison, q: &QuestionDiff) -> String {
-    format!(
-        "On \u{201c}{}\u{201d}, {} answered \u{201c}{}\u{201d} and {} answered \u{201c}{}\u{201d}. Ask each other: what do you each see that leads you there, and what would it take for both of you to answer the same?",
-        q.prompt, c.a.label, q.a_label, c.b.label, q.b_label
-    )
+/// What a reader should know before the comparison: a quick result, a
+/// prospective one, one person at two times.
+pub fn notices(c: &Comparison) -> Vec<String> {
+    let mut out = Vec::new();
+    let quick = |s: &Side| s.mode == crate::scoring::Mode::Quick.as_str();
+    match (quick(&c.a), quick(&c.b)) {
+        (true, true) => out.push(
+            "You both took the quick version, which asks only the core questions: the questions it leaves out are not compared.".to_string(),
+        ),
+        (true, false) | (false, true) => {
+            let (q, f) = if quick(&c.a) { (&c.a, &c.b) } else { (&c.b, &c.a) };
+            out.push(format!(
+                "{} took the quick version, which asks only the core questions, and {} the full one: a question only one of you was asked is listed as answered by one of you, not as a difference.",
+                q.label, f.label
+            ));
+        }
+        (false, false) => {}
+    }
+    match c.reading {
+        Reading::Prospective => {
+            let is = |s: &Side| s.mode == PROSPECTIVE;
+            let names: Vec<&str> = [&c.a, &c.b]
+                .into_iter()
+                .filter(|s| is(s))
+                .map(|s| s.label.as_str())
+                .collect();
+            out.push(format!(
+                "{} {} a job being considered, not a person: this compares workplaces. Questions about your home are not compared, and \u{201c}don\u{2019}t know yet\u{201d} is left out rather than counted as a difference.",
+                names.join(" and "),
+                if names.len() == 1 { "describes" } else { "describe" }
+            ));
+        }
+        Reading::SamePerson => out.push(
+            "Read as one person at two times: every answer is compared as it was given."
+                .to_string(),
+        ),
+        Reading::Partners => {}
+    }
+    out
+}
+
+/// A quoted answer, or how a missing one reads.
+fn quoted(label: &str) -> String {
+    format!("\u{201c}{label}\u{201d}")
+}
+
+/// Both answers to a shared question that differ, in words.
+pub fn answers_sentence(c: &Comparison, d: &SharedDifference) -> String {
+    let mut s = format!(
+        "{} answered {}, {} {}",
+        c.a.label,
+        quoted(&d.a_label),
+        c.b.label,
+        quoted(&d.b_label)
+    );
+    if let Some(as_a) = &d.b_as_a_label {
+        s.push_str(&format!(
+            " (in {}\u{2019}s words, {})",
+            c.a.label,
+            quoted(as_a)
+        ));
+    }
+    s
+}
+
+/// Some shared answer was read through a mirror.
+fn mirrored(c: &Comparison) -> bool {
+    c.shared_differences
+        .iter()
+        .any(|d| d.b_as_a_label.is_some())
+        || c.shared_agreements.iter().any(|g| g.b_as_a != g.b)
+}
+
+/// What to talk about: the bank's words for this question, or a question
+/// to ask each other when the bank has none.
+pub fn talk_about(d: &SharedDifference) -> String {
+    match &d.discuss {
+        Some(text) => format!("Talk it over: {text}"),
+        None => "Talk it over: what does each of you see that leads you to your answer, and what would it take for you both to give the same one?".to_string(),
+    }
+}
+
+/// One reason for a next step for two, in words.
+pub fn evidence_line(c: &Comparison, e: &Evidence) -> String {
+    let (a, b) = (&c.a.label, &c.b.label);
+    let num = |v: &serde_json::Value| {
+        v.as_f64()
+            .map_or_else(|| "no score".to_string(), format_score)
+    };
+    match e.kind.as_str() {
+        "question" => match (e.a.as_str(), e.b.as_str()) {
+            (Some(x), Some(y)) if x == y => {
+                format!("because you both answered {} to: {}", quoted(x), e.title)
+            }
+            (Some(x), Some(y)) => format!(
+                "because {a} answered {} and {b} {} to: {}",
+                quoted(x),
+                quoted(y),
+                e.title
+            ),
+            (Some(x), None) => format!("because {a} answered {} to: {}", quoted(x), e.title),
+            (None, Some(y)) => format!("because {b} answered {} to: {}", quoted(y), e.title),
+            (None, None) => format!("because of your answers to: {}", e.title),
+        },
+        "flag" => match (e.a.as_bool() == Some(true), e.b.as_bool() == Some(true)) {
+            (true, true) => format!("because both your results show {}", quoted(&e.title)),
+            (true, false) => format!("because {a}\u{2019}s result shows {}", quoted(&e.title)),
+            _ => format!("because {b}\u{2019}s result shows {}", quoted(&e.title)),
+        },
+        "dimension" => format!(
+            "because of your scores for {}: {a} {}, {b} {}",
+            quoted(&e.title),
+            num(&e.a),
+            num(&e.b)
+        ),
+        _ => format!(
+            "because of your overall scores: {a} {}, {b} {}",
+            num(&e.a),
+            num(&e.b)
+        ),
+    }
+}
+
+fn together_item(c: &Comparison, t: &TogetherStep) -> Item {
+    let mut reasons: Vec<String> = t
+        .evidence
+        .iter()
+        .take(REASONS_SHOWN)
+        .map(|e| evidence_line(c, e))
+        .collect();
+    if t.evidence.len() > REASONS_SHOWN {
+        let more = t.evidence.len() - REASONS_SHOWN;
+        reasons.push(format!(
+            "and {more} more {}",
+            plural(more, "reason", "reasons")
+        ));
+    }
+    Item {
+        mark: None,
+        title: vec![strong(t.title.clone())],
+        detail: (!t.detail.is_empty()).then(|| t.detail.clone()),
+        reasons,
+    }
+}
+
+/// A flag whose evidence the other partner's answers contradict.
+fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
+    let prompts: Vec<String> = f
+        .questions
+        .iter()
+        .filter_map(|q| c.shared_differences.iter().find(|d| &d.question == q))
+        .map(|d| quoted(&d.prompt))
+        .collect();
+    let on = if prompts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", prompts.join("; "))
+    };
+    let detail = match f.raised_by.as_slice() {
+        [Who::A] => format!(
+            "Shows in {}\u{2019}s result, from an answer {} sees differently{on}: something to talk about, not a settled fact.",
+            c.a.label, c.b.label
+        ),
+        [Who::B] => format!(
+            "Shows in {}\u{2019}s result, from an answer {} sees differently{on}: something to talk about, not a settled fact.",
+            c.b.label, c.a.label
+        ),
+        _ => format!(
+            "Shows in both your results, each about its own person, from answers that disagree{on}: something to talk about, not a settled fact."
+        ),
+    };
+    Item {
+        mark: Some(severity(&f.severity)),
+        title: vec![plain(f.title.clone())],
+        detail: Some(detail),
+        reasons: Vec::new(),
+    }
 }
 
 fn col(title: &str, align: Align) -> Column {
@@ -125,6 +301,9 @@ pub fn document(c: &Comparison) -> Document {
     if !c.same_bank {
         lead.push(Block::Warning(different_banks(c)));
     }
+    for n in notices(c) {
+        lead.push(Block::Warning(n));
+    }
     lead.push(Block::Table(Table {
         columns: vec![
             col("", Align::Left),
@@ -146,37 +325,88 @@ pub fn document(c: &Comparison) -> Document {
     }
 
     let mut sections = Vec::new();
+    if !c.together.is_empty() {
+        sections.push(Section {
+            id: "together".into(),
+            heading: Some("For the two of you".into()),
+            audience: Audience::All,
+            blocks: vec![Block::List(List {
+                kind: ListKind::Checklist,
+                items: c.together.iter().map(|t| together_item(c, t)).collect(),
+            })],
+        });
+    }
+
     let shared: Vec<&QuestionDiff> = c.questions.iter().filter(|q| q.shared).collect();
-    let has_shared_sets = c.dimensions.iter().any(|d| d.shared);
-    if has_shared_sets {
-        let mut blocks = vec![Block::Note(
-            "These questions are about the home and family you share. A different answer here is not a mistake by either of you: it is two views of the same life, and worth talking over.".into(),
-        )];
-        if shared.is_empty() {
+    let has_shared = c.reading == Reading::Partners
+        && (!c.shared_differences.is_empty() || !c.shared_agreements.is_empty());
+    if has_shared {
+        let mut note = "These questions are about the home and family you share. A different answer here is not a mistake by either of you: it is two views of the same life, and worth talking over.".to_string();
+        if mirrored(c) {
+            note.push_str(&format!(
+                " {b}\u{2019}s answers are read from {a}\u{2019}s side, so \u{201c}it leans towards me\u{201d} from one of you and \u{201c}it leans towards them\u{201d} from the other count as the same answer.",
+                a = c.a.label,
+                b = c.b.label
+            ));
+        }
+        let mut blocks = vec![Block::Note(note)];
+        let (both, one): (Vec<&SharedDifference>, Vec<&SharedDifference>) = c
+            .shared_differences
+            .iter()
+            .partition(|d| d.answered_only_by.is_none());
+        if both.is_empty() {
             blocks.push(Block::Para(vec![plain(
-                "You answered every question about your shared home the same way.",
+                "You answered every question about your shared home that you both answered the same way, once each answer is read from one side.",
             )]));
         } else {
-            blocks.push(Block::Table(question_table(c, &shared)));
-            blocks.push(Block::Note(direction(c)));
-            let prompts: Vec<Item> = shared
-                .iter()
-                .filter(|q| q.score.difference.is_some_and(|d| d != 0.0))
-                .take(PROMPTS)
-                .map(|q| Item {
-                    mark: None,
-                    title: vec![plain(conversation_prompt(c, q))],
-                    detail: None,
-                    reasons: Vec::new(),
-                })
-                .collect();
-            if !prompts.is_empty() {
-                blocks.push(Block::Subheading("Questions to ask each other".into()));
-                blocks.push(Block::List(List {
-                    kind: ListKind::Bullets,
-                    items: prompts,
-                }));
-            }
+            blocks.push(Block::List(List {
+                kind: ListKind::Conversation,
+                items: both
+                    .iter()
+                    .map(|d| Item {
+                        mark: None,
+                        title: vec![strong(d.prompt.clone())],
+                        detail: Some(answers_sentence(c, d)),
+                        reasons: vec![talk_about(d)],
+                    })
+                    .collect(),
+            }));
+        }
+        if !c.flags.contested.is_empty() {
+            blocks.push(Block::Subheading("Signs you read differently".into()));
+            blocks.push(Block::List(List {
+                kind: ListKind::Bullets,
+                items: c
+                    .flags
+                    .contested
+                    .iter()
+                    .map(|f| contested_item(c, f))
+                    .collect(),
+            }));
+        }
+        if !one.is_empty() {
+            blocks.push(Block::Subheading("Answered by only one of you".into()));
+            blocks.push(Block::List(List {
+                kind: ListKind::Bullets,
+                items: one
+                    .iter()
+                    .map(|d| {
+                        let (who, label, other) = match d.answered_only_by {
+                            Some(Who::B) => (&c.b.label, &d.b_label, &c.a.label),
+                            _ => (&c.a.label, &d.a_label, &c.b.label),
+                        };
+                        Item {
+                            mark: None,
+                            title: vec![plain(d.prompt.clone())],
+                            detail: Some(format!(
+                                "{who} answered {}; {other} did not answer it, or was not asked.",
+                                quoted(label)
+                            )),
+                            reasons: Vec::new(),
+                        }
+                    })
+                    .collect(),
+            }));
         }
         sections.push(Section {
             id: "shared".into(),
@@ -184,7 +414,38 @@ pub fn document(c: &Comparison) -> Document {
             audience: Audience::All,
             blocks,
         });
+        if !c.shared_agreements.is_empty() {
+            sections.push(Section {
+                id: "agree".into(),
+                heading: Some("Where you see your home the same way".into()),
+                audience: Audience::All,
+                blocks: vec![Block::List(List {
+                    kind: ListKind::Bullets,
+                    items: c
+                        .shared_agreements
+                        .iter()
+                        .map(|g| Item {
+                            mark: None,
+                            title: vec![plain(g.prompt.clone())],
+                            detail: Some(if g.a_label == g.b_label {
+                                format!("you both answered {}", quoted(&g.a_label))
+                            } else {
+                                format!(
+                                    "{} answered {} and {} {}: the same, each from their own side",
+                                    c.a.label,
+                                    quoted(&g.a_label),
+                                    c.b.label,
+                                    quoted(&g.b_label)
+                                )
+                            }),
+                            reasons: Vec::new(),
+                        })
+                        .collect(),
+                })],
+            });
+        }
     }
+    let has_shared_sets = has_shared || (c.reading != Reading::Partners && !shared.is_empty());
 
     let mut rows = vec![score_row("Overall", &c.overall, true)];
     rows.extend(c.dimensions.iter().map(|d| {
@@ -223,15 +484,24 @@ pub fn document(c: &Comparison) -> Document {
             }),
         ],
     });
-    if shared.is_empty() {
-        if let Some(scores) = sections.last_mut() {
-            scores.blocks.push(Block::Note(direction(c)));
-        }
+    if let Some(scores) = sections.last_mut() {
+        scores.blocks.push(Block::Note(direction(c)));
     }
 
-    let work: Vec<&QuestionDiff> = c.questions.iter().filter(|q| !q.shared).collect();
+    // For partners the shared answers are above; otherwise every differing
+    // answer is listed here (a prospective job: all of them).
+    let work: Vec<&QuestionDiff> = c
+        .questions
+        .iter()
+        .filter(|q| c.reading != Reading::Partners || !q.shared)
+        .collect();
     if !work.is_empty() {
-        let shown: Vec<&QuestionDiff> = work.iter().take(QUESTIONS_SHOWN).copied().collect();
+        let cap = if c.reading == Reading::Prospective {
+            usize::MAX
+        } else {
+            QUESTIONS_SHOWN
+        };
+        let shown: Vec<&QuestionDiff> = work.iter().take(cap).copied().collect();
         let mut blocks = Vec::new();
         if has_shared_sets {
             blocks.push(Block::Note(
@@ -239,8 +509,8 @@ pub fn document(c: &Comparison) -> Document {
             ));
         }
         blocks.push(Block::Table(question_table(c, &shown)));
-        if work.len() > QUESTIONS_SHOWN {
-            let more = work.len() - QUESTIONS_SHOWN;
+        if work.len() > shown.len() {
+            let more = work.len() - shown.len();
             blocks.push(Block::Note(format!(
                 "And {more} more {} (all of them are in --format json).",
                 plural(more, "answer differs", "answers differ")
@@ -274,6 +544,10 @@ pub fn document(c: &Comparison) -> Document {
         ),
         ("flags-both", "Flags in both".to_string(), &c.flags.both),
     ] {
+        let flags: Vec<&crate::compare::FlagRef> = flags
+            .iter()
+            .filter(|f| !c.flags.contested.iter().any(|x| x.id == f.id))
+            .collect();
         if flags.is_empty() {
             continue;
         }

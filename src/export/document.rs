@@ -134,6 +134,9 @@ pub enum ListKind {
     Numbered,
     /// Things to do: a `- [ ]` task list, boxes on paper.
     Checklist,
+    /// Bullets whose `reasons` are read in full voice, not as small print:
+    /// in a comparison, what the two could talk about.
+    Conversation,
 }
 
 #[derive(Debug, Clone, PartialEq)]

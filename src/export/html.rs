@@ -90,6 +90,8 @@ li { margin: .35rem 0; }
 .steps > li { display: grid; grid-template-columns: 1.5rem 1fr; column-gap: .25rem; }
 .box { width: 1rem; height: 1rem; margin-top: .25rem; border: 2px solid var(--muted); border-radius: .2rem; }
 .text-answer { white-space: pre-line; }
+.closing { margin: .2rem 0 .6rem; }
+.agree { color: var(--muted); font-size: .95rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
 @media (max-width: 30rem) {
   main { padding: 1rem .75rem 2rem; }
@@ -432,7 +434,9 @@ fn list(l: &List) -> Markup {
                 div {
                     (spans(&item.title))
                     @if let Some(d) = &item.detail { ": " (clean(d)) }
-                    @if !item.reasons.is_empty() {
+                    @if l.kind == ListKind::Conversation {
+                        @for r in &item.reasons { p.closing { (clean(r)) } }
+                    } @else if !item.reasons.is_empty() {
                         ul.because { @for r in &item.reasons { li { "↳ " (clean(r)) } } }
                     }
                 }
@@ -444,6 +448,7 @@ fn list(l: &List) -> Markup {
             ListKind::Numbered => ol { (items) },
             ListKind::Checklist => ul.steps { (items) },
             ListKind::Bullets => ul.flags[l.items.iter().any(|i| i.mark.is_some())] { (items) },
+            ListKind::Conversation => ul.talk { (items) },
         }
     }
 }
@@ -491,7 +496,7 @@ pub(super) fn draw(doc: &Document) -> String {
             @for b in &doc.lead { (block(b)) }
         }
         @for s in doc.sections.iter().filter(|s| s.audience != Audience::Terminal) {
-            section id=(s.id) class=[(s.id == "start-here").then_some("start")] {
+            section id=(s.id) class=[(s.id == "start-here" || s.id == "together").then_some("start")] {
                 @if let Some(h) = &s.heading { h2 { (clean(h)) } }
                 (blocks(&s.blocks))
             }

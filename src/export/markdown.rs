@@ -133,7 +133,7 @@ fn draw_block(out: &mut String, block: &Block) {
                 let marker = match (item.mark, list.kind) {
                     (Some(Severity::Red), _) => "- ✗ ".to_string(),
                     (Some(Severity::Green), _) => "- ✓ ".to_string(),
-                    (None, ListKind::Bullets) => "- ".to_string(),
+                    (None, ListKind::Bullets | ListKind::Conversation) => "- ".to_string(),
                     (None, ListKind::Numbered) => format!("{}. ", n + 1),
                     (None, ListKind::Checklist) => "- [ ] ".to_string(),
                 };

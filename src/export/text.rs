@@ -334,8 +334,10 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                     (Some(Severity::Green), _) if plain => "  Green flag: ".to_string(),
                     (Some(Severity::Red), _) => format!("  {} ", st.red.apply_to("✗")),
                     (Some(Severity::Green), _) => format!("  {} ", st.green.apply_to("✓")),
-                    (None, ListKind::Bullets) if plain => "  - ".to_string(),
-                    (None, ListKind::Bullets) => "  • ".to_string(),
+                    (None, ListKind::Bullets | ListKind::Conversation) if plain => {
+                        "  - ".to_string()
+                    }
+                    (None, ListKind::Bullets | ListKind::Conversation) => "  • ".to_string(),
                     (None, ListKind::Numbered | ListKind::Checklist) => format!("  {}. ", n + 1),
                 };
                 let indent = " ".repeat(crate::wrap::width_of(&marker).min(5));
@@ -349,11 +351,12 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
                     out.push_str(&wrap(&terminal_safe(detail), width, &indent));
                 }
                 for reason in &item.reasons {
-                    out.push_str(
-                        &st.dim
-                            .apply_to(wrap(&terminal_safe(reason), width, &indent))
-                            .to_string(),
-                    );
+                    let lines = wrap(&terminal_safe(reason), width, &indent);
+                    if list.kind == ListKind::Conversation {
+                        out.push_str(&lines);
+                    } else {
+                        out.push_str(&st.dim.apply_to(lines).to_string());
+                    }
                 }
             }
             out

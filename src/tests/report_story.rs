@@ -4,7 +4,7 @@
 
 use super::support::{assert_snapshot, fixture, mini_bank};
 use crate::answers;
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Who};
 use crate::export::{self, Format, RenderOptions};
 use crate::result::{self, AssessmentResult};
 use crate::scoring::Mode;
@@ -206,7 +206,9 @@ fn shared_differences_come_first_with_questions_to_ask_each_other() {
         .iter()
         .map(|d| d.question.as_str())
         .collect();
-    assert_eq!(ids, ["considering_part_time", "flex_options", "notes"]);
+    // Both answered first, in bank order; then the one only Sam answered.
+    assert_eq!(ids, ["considering_part_time", "notes", "flex_options"]);
+    assert_eq!(c.shared_differences[2].answered_only_by, Some(Who::A));
     assert_eq!(c.difference, "b - a");
     assert_eq!(c.shared_differences[0].difference, Some(-100.0));
     for format in PEOPLE {
@@ -220,7 +222,8 @@ fn shared_differences_come_first_with_questions_to_ask_each_other() {
             "{format:?}"
         );
         let words = doc.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(words.contains("Ask each other"), "{format:?}");
+        assert!(words.contains("Talk it over"), "{format:?}");
+        assert!(words.contains("Answered by only one of you"), "{format:?}");
         assert!(
             words.contains("Alex\u{2019}s score minus Sam\u{2019}s"),
             "{format:?}"
@@ -360,4 +363,39 @@ fn html_prints_without_forced_page_breaks_and_keeps_headings_with_their_tables()
     assert!(html.contains(r#"<div class="group"><h3>Your manager</h3>"#));
     // Dark mode follows the reader's system.
     assert!(html.contains("@media (prefers-color-scheme: dark)"));
+}
+
+/// Dana and Mark (issue 19) on the built-in bank, both ways a couple can
+/// answer: the text comparison, whole.
+#[test]
+fn dana_and_mark_in_text() {
+    let bank = crate::bank::load(&crate::bank::BankSource::BuiltIn)
+        .expect("built-in")
+        .0;
+    let result = |name: &str| {
+        let file = fixture(&format!("couple/{name}.yaml"));
+        let text = std::fs::read_to_string(&file).expect("fixture exists");
+        let sheet = answers::parse(&bank, &text, &file).expect("valid answers");
+        result::assess(&bank, &sheet, Mode::Full).0
+    };
+    let dana = result("dana");
+    for mark in ["mark_agrees", "mark_disagrees"] {
+        let c = Comparison::new(&dana, &result(mark), "Dana", "Mark");
+        let doc = render_comparison(&c, Format::Text);
+        let words = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+        let split =
+            "How is the day-to-day work of parenting and running the home split between you?";
+        let differ = &words[words
+            .find("Where you see your home differently")
+            .expect("shared")
+            ..words
+                .find("Where you see your home the same way")
+                .expect("agreements")];
+        assert_eq!(differ.contains(split), mark == "mark_disagrees", "{mark}");
+        assert!(
+            words.find("For the two of you") < words.find("Where you see your home differently"),
+            "{mark}"
+        );
+        assert_snapshot!(format!("dana_{mark}_text"), doc);
+    }
 }

@@ -17,6 +17,7 @@ mod builtin_bank;
 mod cli;
 mod cli_reports;
 mod conventions;
+mod couple;
 mod docs_examples;
 mod docs_psychometric;
 mod engine_props;

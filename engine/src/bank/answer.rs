@@ -29,6 +29,36 @@ impl Answer {
         }
     }
 
+    /// The same answer as the partner would give it for the same situation
+    /// (CONTRACT §7.4): each option through its `mirror`, a scale with
+    /// `mirror: true` turned end to end. An answer to a question without a
+    /// mirror reads the same from both sides. Mirrors are symmetric, so
+    /// mirroring twice gives the answer back.
+    pub fn mirrored(&self, q: &Question) -> Answer {
+        let through = |id: &str| -> String {
+            q.option(id)
+                .and_then(|o| o.mirror.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        match (self, &q.kind) {
+            (Answer::Choice(id), _) => Answer::Choice(through(id)),
+            (Answer::Multi(ids), Kind::Multi(opts)) => {
+                let picked: std::collections::HashSet<String> =
+                    ids.iter().map(|i| through(i)).collect();
+                // In the order of the question's options, as every multi
+                // answer is held.
+                Answer::Multi(
+                    opts.iter()
+                        .filter(|o| picked.contains(&o.id))
+                        .map(|o| o.id.clone())
+                        .collect(),
+                )
+            }
+            (Answer::Scale(x), Kind::Scale(s)) if s.mirror => Answer::Scale(s.min + s.max - x),
+            _ => self.clone(),
+        }
+    }
+
     /// The answer in words, using the bank's labels.
     pub fn label(&self, q: &Question) -> String {
         let opt_label = |id: &str| {

@@ -183,6 +183,31 @@ impl Scope<'_> {
         let forms: Vec<&str> = keys.iter().copied().filter(|k| FORMS.contains(k)).collect();
         let form = match forms.as_slice() {
             [one] => *one,
+            [] if keys
+                .iter()
+                .any(|k| ["both", "either", "one", "other", "differ"].contains(k)) =>
+            {
+                let pair = keys
+                    .iter()
+                    .copied()
+                    .find(|k| ["both", "either", "one", "other", "differ"].contains(k))
+                    .unwrap_or("both");
+                problems.push(problem(
+                    format!(
+                        "`{pair}` reads two people's answers, so it only works in the `when` of a `together:` entry in bank.yaml{}",
+                        if self.before.is_some() || self.flags.is_none() {
+                            ""
+                        } else {
+                            " (or inside one, at the level of the pair)"
+                        }
+                    ),
+                    Some(
+                        "here, test one person's answers: `{ answer: …, is: … }`, `{ flag: … }`".into(),
+                    ),
+                    Some((pair.to_string(), String::new())),
+                ));
+                return None;
+            }
             [] => {
                 let first = keys.first().copied().unwrap_or("");
                 problems.push(problem(
@@ -622,7 +647,11 @@ fn parse_bounds(
     Some(bounds)
 }
 
-fn problem(message: String, hint: Option<String>, near: Option<(String, String)>) -> CondProblem {
+pub(super) fn problem(
+    message: String,
+    hint: Option<String>,
+    near: Option<(String, String)>,
+) -> CondProblem {
     CondProblem {
         message,
         hint,

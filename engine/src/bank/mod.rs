@@ -11,14 +11,17 @@ mod model;
 pub mod raw;
 mod reasons;
 pub mod schema;
+pub mod together;
 mod validate;
 
 pub use answer::Answer;
 pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
 pub use load::{BankSource, load, load_thorough, make_inert, set_follow_links};
 pub use model::{
-    Advice, Band, Bank, Choice, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE,
-    Flag, Interview, Kind, KindName, OverallBy, Question, Scale, Set, Severity,
+    Advice, Band, Bank, Choice, DEFAULT_DISCUSS_PRIORITY, DEFAULT_MAX_NEXT_STEPS,
+    DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag, Interview, Kind, KindName, OverallBy, Question,
+    Scale, Set, Severity, Together,
 };
 pub use reasons::Reasons;
+pub use together::PairCondition;
 pub use validate::{MAX_FLAGS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile, check, is_valid_id};

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::condition::Condition;
+use super::together::PairCondition;
 
 #[derive(Debug, Clone)]
 pub struct Bank {
@@ -17,6 +18,9 @@ pub struct Bank {
     pub flags: Vec<Flag>,
     /// In the order of `bank.yaml`.
     pub advice: Vec<Advice>,
+    /// Next steps for two partners (CONTRACT §7.4), in the order of
+    /// `bank.yaml`: evaluated by `compare`, never on one result.
+    pub together: Vec<Together>,
     /// One per set file, in file-name order: the dimensions.
     pub sets: Vec<Set>,
     /// Every question in bank order; `Set::questions` indexes into this.
@@ -165,6 +169,21 @@ pub struct Advice {
     pub source: Vec<String>,
 }
 
+/// A next step for two partners: like [`Advice`], with a condition on
+/// the pair.
+#[derive(Debug, Clone)]
+pub struct Together {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    /// 1 = most urgent.
+    pub priority: i64,
+    /// `None`: always given.
+    pub when: Option<PairCondition>,
+    pub group: Option<String>,
+    pub source: Vec<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Set {
     pub id: String,
@@ -206,6 +225,13 @@ pub struct Question {
     pub lever: bool,
     pub when: Option<Condition>,
     pub source: Vec<String>,
+    /// About the home two partners share: its set is marked `shared`, or
+    /// the question itself is (CONTRACT §6.6, §7.4).
+    pub shared: bool,
+    /// What two partners should talk about when their answers differ.
+    pub discuss: Option<String>,
+    /// 1 = talk about this difference first.
+    pub discuss_priority: i64,
     /// What to ask or find out about a prospective employer to answer it
     /// (CONTRACT §7.7); `None`: not in the interview kit.
     pub interview: Option<Interview>,
@@ -221,6 +247,9 @@ pub struct Interview {
     /// What a worrying answer sounds like.
     pub worrying: Option<String>,
 }
+
+/// `discuss_priority` when the bank gives none.
+pub const DEFAULT_DISCUSS_PRIORITY: i64 = 3;
 
 #[derive(Debug, Clone)]
 pub enum Kind {
@@ -261,6 +290,9 @@ pub struct Choice {
     pub score: Option<f64>,
     /// Index into `Bank::flags`.
     pub flag: Option<usize>,
+    /// The option the partner picks for the same situation (shared
+    /// questions only; checked to name an option that names this one back).
+    pub mirror: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -270,6 +302,9 @@ pub struct Scale {
     /// One per point from `min` to `max`, or empty.
     pub labels: Vec<String>,
     pub reverse: bool,
+    /// In a shared question: the partner's `min` is the same fact as your
+    /// `max` (CONTRACT §7.4).
+    pub mirror: bool,
 }
 
 impl Scale {

@@ -37,6 +37,10 @@ pub struct RawSettings {
     /// weighted by the sets' `weight`; `items`: the mean over the answered
     /// items, as published scales are scored.
     pub overall: Option<String>,
+    /// Next steps for two partners, shown by `compare` ("For the two of
+    /// you"): entries like `advice` whose `when` may also use `both`,
+    /// `either`, `one` (with an optional `other`) and `differ`.
+    pub together: Option<Vec<RawTogether>>,
 }
 
 /// A mapping whose keys are all different: read straight into a map, a
@@ -129,6 +133,30 @@ pub struct RawAdvice {
     pub source: Option<OneOrMany>,
 }
 
+/// A next step for two partners (CONTRACT §7.4).
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawTogether {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    /// 1 = most urgent. Default 3.
+    pub priority: Option<i64>,
+    /// Give this step only when the condition holds for the couple:
+    /// `{ both: C }`, `{ either: C }`, `{ one: C }` (exactly one of the two),
+    /// `{ one: C, other: D }` (one of the two C and the other D),
+    /// `{ differ: QUESTION }` (a shared question answered differently after
+    /// mirroring), combined with `all`, `any` and `not`; C and D are ordinary
+    /// conditions, read on one person's answers. Always when absent.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<serde_yaml::Value>,
+    /// Of the entries of one group whose `when` holds, only the first (by
+    /// priority, then bank order) is shown.
+    pub group: Option<String>,
+    /// Where a stated fact comes from.
+    pub source: Option<OneOrMany>,
+}
+
 /// One question set: one scored dimension of the report.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -183,6 +211,18 @@ pub struct RawQuestion {
     /// For `yesno`: without it the question is informational.
     pub scores: Option<RawScores>,
     pub source: Option<OneOrMany>,
+    /// A fact about the home two partners share, in a set that is not
+    /// marked `shared` (a set marked so makes all its questions shared):
+    /// `compare` reads it as a view of one household. Default false.
+    pub shared: Option<bool>,
+    /// For a shared `scale` question: `true` when the partner's answer is
+    /// the same fact seen from the other side (their `min` is your `max`).
+    pub mirror: Option<bool>,
+    /// For a shared question: what the two should talk about when their
+    /// answers differ, written for this question.
+    pub discuss: Option<String>,
+    /// 1 = talk about this difference first. Default 3.
+    pub discuss_priority: Option<i64>,
     /// What to ask, or find out, about an employer you are considering to
     /// answer this question: phrased so that it is safe to ask in an
     /// interview or of someone who works there. A question with it is in
@@ -214,6 +254,10 @@ pub struct RawOption {
     pub score: Option<f64>,
     /// A flag this option raises when selected.
     pub flag: Option<String>,
+    /// In a shared question: the option the partner picks for the same
+    /// situation (`leans_me` <-> `leans_them`). Must name an option of the
+    /// same question that names this one back.
+    pub mirror: Option<String>,
 }
 
 /// The points of a `scale` question.
@@ -264,10 +308,14 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "max_next_steps",
     "start_here",
     "overall",
+    "together",
 ];
 pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
 pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
 pub const ADVICE_KEYS: &[&str] = &[
+    "id", "title", "detail", "priority", "when", "group", "source",
+];
+pub const TOGETHER_KEYS: &[&str] = &[
     "id", "title", "detail", "priority", "when", "group", "source",
 ];
 pub const SET_KEYS: &[&str] = &[
@@ -295,11 +343,15 @@ pub const QUESTION_KEYS: &[&str] = &[
     "reverse",
     "scores",
     "source",
+    "shared",
+    "mirror",
+    "discuss",
+    "discuss_priority",
     "interview",
     "listen_for",
 ];
 pub const LISTEN_FOR_KEYS: &[&str] = &["good", "worrying"];
-pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag"];
+pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag", "mirror"];
 pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
 pub const SCORES_KEYS: &[&str] = &["yes", "no"];
 
@@ -327,6 +379,7 @@ mod tests {
             (keys(&RawBand::default()), BAND_KEYS),
             (keys(&RawFlag::default()), FLAG_KEYS),
             (keys(&RawAdvice::default()), ADVICE_KEYS),
+            (keys(&RawTogether::default()), TOGETHER_KEYS),
             (keys(&RawSet::default()), SET_KEYS),
             (keys(&RawQuestion::default()), QUESTION_KEYS),
             (keys(&RawOption::default()), OPTION_KEYS),

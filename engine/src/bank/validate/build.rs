@@ -9,7 +9,7 @@ use super::context::{
 };
 use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
-use crate::bank::model::{Advice, Band, Flag, Set, Severity};
+use crate::bank::model::{Advice, Band, Flag, Set, Severity, Together};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
 
@@ -270,6 +270,7 @@ impl Builder {
             );
         }
         let mut cursor = Cursor::after(set_start);
+        self.set_shared = raw.shared.unwrap_or(false);
         for rq in questions {
             let at = cursor.next(ctx, "id", rq.id.as_deref().unwrap_or_default());
             self.question(rq, set_no, at, ctx, p);
@@ -384,6 +385,104 @@ impl Builder {
                 when,
                 group: ra.group,
                 source: ra.source.map(OneOrMany::into_vec).unwrap_or_default(),
+            });
+        }
+    }
+
+    /// The `together:` entries (CONTRACT §7.4): checked like advice, with
+    /// conditions on the pair.
+    pub(super) fn together(&mut self, raw: Vec<RawTogether>, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let mut cursor = Cursor::after(ctx.loc.key("together", 0).unwrap_or(0));
+        if raw.len() > MAX_FLAGS {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "the bank has {} together entries; a bank may have at most {MAX_FLAGS}",
+                        raw.len()
+                    ),
+                    ctx.loc.key("together", 0),
+                )
+                .hint("merge entries that say the same thing"),
+            );
+        }
+        let mut seen = HashSet::new();
+        for rt in raw {
+            let id = rt.id.unwrap_or_default();
+            let entry_at = cursor.next(ctx, "id", &id);
+            let at = Some(entry_at);
+            check_id(
+                ctx,
+                IdRule {
+                    what: "together",
+                    tag: None,
+                },
+                &id,
+                at,
+                || {
+                    ctx.problem("a together entry has no id", at)
+                        .hint("add `id: …`")
+                },
+                || {
+                    (!seen.insert(id.clone())).then(|| {
+                        ctx.problem(format!("two together entries have the id `{id}`"), at)
+                            .id(&id)
+                            .hint("give each entry its own id")
+                    })
+                },
+                p,
+            );
+            let title = required(rt.title, "title", "together entry", &id, ctx, at, p);
+            if let Some(g) = rt.group.as_deref().filter(|g| !is_valid_id(g)) {
+                p.push(
+                    id_problem(
+                        ctx,
+                        "group",
+                        g,
+                        ctx.loc.key_value("group", g, entry_at).or(at),
+                    )
+                    .id(&id),
+                );
+            }
+            let priority = match rt.priority {
+                None => DEFAULT_PRIORITY,
+                Some(n) if (1..=MAX_COUNT).contains(&n) => n,
+                Some(n) => {
+                    p.push(
+                        ctx.problem(
+                            format!("priority {n} is not a whole number from 1 to {MAX_COUNT}"),
+                            ctx.key("priority", entry_at).or(at),
+                        )
+                        .id(&id)
+                        .hint(format!(
+                            "1 = most urgent; leave it out for {DEFAULT_PRIORITY}"
+                        )),
+                    );
+                    DEFAULT_PRIORITY
+                }
+            };
+            let when = rt.when.as_ref().and_then(|w| {
+                let scope = Scope {
+                    questions: &self.questions,
+                    question_index: &self.question_index,
+                    before: None,
+                    flags: Some(&self.flag_index),
+                    sets: Some(&self.set_index),
+                    broken: &self.broken,
+                };
+                let mut cps = Vec::new();
+                let c = crate::bank::together::parse_pair(&scope, w, &mut cps);
+                let when_at = ctx.key("when", entry_at).unwrap_or(entry_at);
+                push_condition_problems(cps, ctx, when_at, &id, p);
+                c
+            });
+            self.together.push(Together {
+                id,
+                title,
+                detail: rt.detail.unwrap_or_default(),
+                priority,
+                when,
+                group: rt.group,
+                source: rt.source.map(OneOrMany::into_vec).unwrap_or_default(),
             });
         }
     }

@@ -18,7 +18,7 @@ use serde_yaml::Value;
 
 use super::model::{
     Advice, Band, Bank, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag,
-    OverallBy, Question, Set,
+    OverallBy, Question, Set, Together,
 };
 use super::raw::*;
 use crate::error::Problem;
@@ -145,6 +145,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 {
             b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
+            b.together(raw.together.unwrap_or_default(), ctx, &mut problems);
             b.unused_flags(ctx, &mut problems);
         }
         let title = raw.title.filter(|t| !t.trim().is_empty());
@@ -162,6 +163,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
                 bands: b.bands,
                 flags: b.flags,
                 advice: b.advice,
+                together: b.together,
                 sets: b.sets,
                 questions: b.questions,
                 question_index: b.question_index,
@@ -272,6 +274,9 @@ struct Builder {
     pending_when: Vec<PendingWhen>,
     /// The set file being read, as an index into the set files.
     file_no: usize,
+    /// The set being read is marked `shared`.
+    set_shared: bool,
+    together: Vec<Together>,
 }
 
 struct PendingWhen {

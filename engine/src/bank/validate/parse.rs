@@ -308,6 +308,12 @@ pub(super) fn walk_settings(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {
         let from = cursor.next(ctx, "id", id);
         unknown_keys(advice, ADVICE_KEYS, "advice entry", from, ctx, p);
     }
+    let mut cursor = Cursor::after(ctx.loc.key("together", 0).unwrap_or(0));
+    for entry in seq(v, "together") {
+        let id = entry.get("id").and_then(Value::as_str).unwrap_or_default();
+        let from = cursor.next(ctx, "id", id);
+        unknown_keys(entry, TOGETHER_KEYS, "together entry", from, ctx, p);
+    }
 }
 
 pub(super) fn walk_set(v: &Value, ctx: &Ctx, p: &mut Vec<Problem>) {

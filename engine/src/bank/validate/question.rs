@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::context::{Ctx, Cursor, IdRule, Zero, check_id, plain_number, required, show, weight};
-use super::{Builder, MAX_NUMBER, PendingWhen};
-use crate::bank::model::{Choice, Interview, Kind, Question, Scale};
+use super::{Builder, MAX_COUNT, MAX_NUMBER, PendingWhen};
+use crate::bank::model::{Choice, DEFAULT_DISCUSS_PRIORITY, Interview, Kind, Question, Scale};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
 
@@ -27,6 +27,8 @@ struct At<'c, 'a> {
     offset: usize,
     id: &'c str,
     kind: &'c str,
+    /// About the home two partners share.
+    shared: bool,
 }
 
 impl At<'_, '_> {
@@ -109,12 +111,16 @@ impl Builder {
             p,
         );
         let kind_name = rq.kind.take().unwrap_or_default();
+        // A question may opt in to (or out of) its set's `shared`.
+        let shared = rq.shared.unwrap_or(self.set_shared);
         let q = At {
             ctx,
             offset: at_off,
             id: &id,
             kind: &kind_name,
+            shared,
         };
+        let discuss = couple_fields(&rq, &q, p);
         let kind = match kind_name.as_str() {
             "choice" | "multi" => Some(self.choice_kind(&mut rq, &q, p)),
             "scale" => scale_kind(&mut rq, &q, p),
@@ -158,6 +164,9 @@ impl Builder {
             lever: rq.lever.unwrap_or(true),
             when: None,
             source: rq.source.map(OneOrMany::into_vec).unwrap_or_default(),
+            shared,
+            discuss: discuss.0,
+            discuss_priority: discuss.1,
             interview,
         };
         if let Some((lo, hi)) = question.score_range() {
@@ -233,6 +242,7 @@ impl Builder {
         let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
         let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
         let mut cursor = Cursor::after(q.offset);
+        let mut mirror_at = Vec::with_capacity(raw.len());
         for ro in raw {
             let oid = ro.id.unwrap_or_default();
             let at = Some(cursor.next(ctx, "id", &oid));
@@ -302,12 +312,27 @@ impl Builder {
                     None
                 }
             });
+            if ro.mirror.is_some() && !q.shared {
+                p.push(
+                    ctx.problem(
+                        format!("option `{oid}` has a `mirror`, but `{qid}` is not about the home two partners share"),
+                        at.and_then(|a| ctx.key("mirror", a)).or(at),
+                    )
+                    .id(&tag)
+                    .hint("a mirror says how the partner answers the same situation; mark the set or the question `shared: true`, or remove `mirror`"),
+                );
+            }
+            mirror_at.push(at);
             out.push(Choice {
                 id: oid,
                 label,
                 score: ro.score.filter(|s| plain_number(*s)),
                 flag,
+                mirror: ro.mirror,
             });
+        }
+        if q.shared {
+            check_mirrors(&out, &mirror_at, q, p);
         }
         out
     }
@@ -352,6 +377,7 @@ fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind
                 max,
                 labels,
                 reverse: rq.reverse.unwrap_or(false),
+                mirror: rq.mirror.unwrap_or(false),
             }))
         }
         (Some(min), Some(max)) => {
@@ -400,6 +426,110 @@ fn yesno_kind(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> Kind {
         }
     }
     Kind::YesNo(scores)
+}
+
+/// Every option's `mirror` names an option of the same question that
+/// names it back: the partner's view of the partner's view is your own.
+fn check_mirrors(opts: &[Choice], at: &[Option<usize>], q: &At, p: &mut Vec<Problem>) {
+    let (ctx, qid) = (q.ctx, q.id);
+    for (o, at) in opts.iter().zip(at) {
+        let Some(m) = &o.mirror else { continue };
+        let where_ = at.and_then(|a| ctx.loc.key_value("mirror", m, a)).or(*at);
+        let tag = format!("{qid}.{}", o.id);
+        match opts.iter().find(|x| &x.id == m) {
+            None => p.push(
+                ctx.problem(format!("option `{}` mirrors `{m}`, which is not an option of `{qid}`", o.id), where_)
+                    .id(&tag)
+                    .hint_opt(
+                        suggestion(m, opts.iter().map(|x| x.id.as_str()))
+                            .or(Some("name an option of the same question".into())),
+                    ),
+            ),
+            Some(target) if target.mirror.as_deref() != Some(o.id.as_str()) && target.id != o.id => {
+                p.push(
+                    ctx.problem(
+                        match &target.mirror {
+                            Some(other) => format!(
+                                "option `{}` mirrors `{m}`, but `{m}` mirrors `{other}`: a mirror goes both ways",
+                                o.id
+                            ),
+                            None => format!(
+                                "option `{}` mirrors `{m}`, but `{m}` does not mirror it back",
+                                o.id
+                            ),
+                        },
+                        where_,
+                    )
+                    .id(&tag)
+                    .hint(format!("give option `{m}` `mirror: {}`", o.id)),
+                )
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// The fields that only `compare` reads: a scale's `mirror`, and what to
+/// talk about (`discuss`, `discuss_priority`). Returns the last two.
+fn couple_fields(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> (Option<String>, i64) {
+    if rq.mirror == Some(true) {
+        if q.kind == "choice" || q.kind == "multi" {
+            p.push(
+                q.problem(
+                    format!("`mirror: true` is for a scale question; `{}` is a {} question", q.id, q.kind),
+                    q.key("mirror"),
+                )
+                .hint("give each option that changes with the point of view its own `mirror: OTHER_OPTION`"),
+            );
+        } else if q.kind != "scale" {
+            p.push(
+                q.problem(
+                    format!("`mirror` does not apply to a {} question", q.kind),
+                    q.key("mirror"),
+                )
+                .hint("remove `mirror`: this answer reads the same from both partners' sides"),
+            );
+        } else if !q.shared {
+            p.push(
+                q.problem(
+                    format!(
+                        "`{}` has `mirror: true`, but it is not about the home two partners share",
+                        q.id
+                    ),
+                    q.key("mirror"),
+                )
+                .hint("mark the set or the question `shared: true`, or remove `mirror`"),
+            );
+        }
+    }
+    if rq.discuss.is_some() && !q.shared {
+        p.push(
+            q.problem(
+                format!("`{}` has `discuss`, which `compare` shows only for questions about the shared home", q.id),
+                q.key("discuss"),
+            )
+            .hint("mark the set or the question `shared: true`, or remove `discuss`")
+            .warning(),
+        );
+    }
+    let priority = match rq.discuss_priority {
+        None => DEFAULT_DISCUSS_PRIORITY,
+        Some(n) if (1..=MAX_COUNT).contains(&n) => n,
+        Some(n) => {
+            p.push(
+                q.problem(
+                    format!("discuss_priority {n} is not a whole number from 1 to {MAX_COUNT}"),
+                    q.key("discuss_priority"),
+                )
+                .hint(format!(
+                    "1 = talk about this first; leave it out for {DEFAULT_DISCUSS_PRIORITY}"
+                )),
+            );
+            DEFAULT_DISCUSS_PRIORITY
+        }
+    };
+    let discuss = rq.discuss.clone().filter(|d| !d.trim().is_empty());
+    (discuss, priority)
 }
 
 /// A question's `interview:` and `listen_for:` (CONTRACT §7.7): what to

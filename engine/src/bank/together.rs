@@ -1,0 +1,291 @@
+//! Conditions on two partners (CONTRACT §7.4): the `when` of a bank's
+//! `together:` entries. They combine, with `all`, `any` and `not`:
+//!
+//! - `{ both: C }`, `{ either: C }`, `{ one: C }` (exactly one of the two),
+//!   where C is an ordinary condition read on one person's answers;
+//! - `{ one: C, other: D }`: one of the two C, and the other D (an
+//!   extension: "one of you at risk and the other flexible" needs it);
+//! - `{ differ: QUESTION }`: a shared question both answered, differently
+//!   once the second answer is read through its mirror.
+//!
+//! This module parses and checks them, and writes them (and ordinary
+//! conditions) in their portable form: the grammar of the bank, with ids,
+//! as JSON. A result carries its bank's entries in that form, so that
+//! `compare` can evaluate them on two saved results without the bank.
+
+use serde_json::{Value as Json, json};
+use serde_yaml::Value;
+
+use super::condition::{CondProblem, Condition, Scope, Test, problem};
+use super::model::Bank;
+use crate::error::suggestion;
+use crate::yaml::describe;
+
+/// A checked condition on two people.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PairCondition {
+    Both(Condition),
+    Either(Condition),
+    /// Exactly one of the two.
+    One(Condition),
+    /// One of the two the first, and the other the second.
+    OneOther(Condition, Condition),
+    /// A shared question (index into the bank) answered differently.
+    Differ(usize),
+    All(Vec<PairCondition>),
+    Any(Vec<PairCondition>),
+    Not(Box<PairCondition>),
+}
+
+/// The forms a `together` entry's `when` may use at the level of the pair.
+pub const PAIR_FORMS: &[&str] = &["both", "either", "one", "differ", "all", "any", "not"];
+
+/// The ordinary forms, which need saying whose answer they read.
+const PERSON_FORMS: &[&str] = &["answer", "flag", "dimension", "overall"];
+
+/// Parses and checks a condition on two people, pushing every problem.
+pub fn parse_pair(
+    scope: &Scope,
+    value: &Value,
+    problems: &mut Vec<CondProblem>,
+) -> Option<PairCondition> {
+    let Value::Mapping(map) = value else {
+        problems.push(problem(
+            format!("a condition must be a mapping, found {}", describe(value)),
+            Some("write e.g. `{ both: { answer: some_question, is: some_option } }`".into()),
+            None,
+        ));
+        return None;
+    };
+    let keys: Vec<&str> = map.keys().map(|k| k.as_str().unwrap_or("?")).collect();
+    if let Some(person) = keys.iter().find(|k| PERSON_FORMS.contains(k)) {
+        problems.push(problem(
+            format!(
+                "in a `together` entry, say whose answers `{person}` reads: wrap it in `both:`, `either:` or `one:`"
+            ),
+            Some(format!(
+                "write e.g. `{{ either: {{ {person}: … }} }}`; `{{ one: C, other: D }}` asks that one of you meet C and the other D"
+            )),
+            Some((person.to_string(), String::new())),
+        ));
+        return None;
+    }
+    let forms: Vec<&str> = keys
+        .iter()
+        .copied()
+        .filter(|k| PAIR_FORMS.contains(k))
+        .collect();
+    let form = match forms.as_slice() {
+        [one] => *one,
+        [] => {
+            let first = keys.first().copied().unwrap_or("");
+            problems.push(problem(
+                format!(
+                    "a condition on two people needs one of {}",
+                    PAIR_FORMS
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                suggestion(first, PAIR_FORMS.iter().copied()),
+                Some((first.to_string(), String::new())),
+            ));
+            return None;
+        }
+        many => {
+            problems.push(problem(
+                format!(
+                    "a condition has one form, found {}; combine them with `all:` or `any:`",
+                    many.iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+                None,
+                Some((many[1].to_string(), String::new())),
+            ));
+            return None;
+        }
+    };
+    let allowed: &[&str] = if form == "one" {
+        &["one", "other"]
+    } else {
+        &[form]
+    };
+    for k in &keys {
+        if !allowed.contains(k) {
+            problems.push(problem(
+                format!("unknown key `{k}` in a `{form}` condition"),
+                suggestion(k, allowed.iter().copied()),
+                Some((k.to_string(), String::new())),
+            ));
+        }
+    }
+    let get = |k: &str| map.get(k);
+    let person = |k: &str, problems: &mut Vec<CondProblem>| -> Option<Condition> {
+        scope.parse(get(k)?, problems)
+    };
+    match form {
+        "both" => Some(PairCondition::Both(person("both", problems)?)),
+        "either" => Some(PairCondition::Either(person("either", problems)?)),
+        "one" => {
+            let first = person("one", problems);
+            match get("other") {
+                Some(_) => {
+                    let other = person("other", problems);
+                    Some(PairCondition::OneOther(first?, other?))
+                }
+                None => Some(PairCondition::One(first?)),
+            }
+        }
+        "differ" => {
+            let Some(Value::String(id)) = get("differ") else {
+                problems.push(problem(
+                    format!(
+                        "`differ` takes a question id, found {}",
+                        get("differ").map_or("nothing".into(), describe)
+                    ),
+                    Some("write e.g. `{ differ: home_split }`".into()),
+                    Some(("differ".into(), String::new())),
+                ));
+                return None;
+            };
+            let Some(&q) = scope.question_index.get(id.as_str()) else {
+                problems.push(problem(
+                    format!("unknown question `{id}`"),
+                    suggestion(
+                        id,
+                        scope
+                            .questions
+                            .iter()
+                            .filter(|q| q.shared)
+                            .map(|q| q.id.as_str()),
+                    ),
+                    Some(("differ".into(), id.clone())),
+                ));
+                return None;
+            };
+            if scope.broken.contains(&q) {
+                return None;
+            }
+            if !scope.questions[q].shared {
+                problems.push(problem(
+                    format!(
+                        "`differ` compares the two answers to a shared question, and `{id}` is not shared: each of you answers it about your own life"
+                    ),
+                    Some(format!(
+                        "mark `{id}` (or its set) `shared: true` if it is about the home you share, or test it with `one:`, `both:` or `either:`"
+                    )),
+                    Some(("differ".into(), id.clone())),
+                ));
+                return None;
+            }
+            Some(PairCondition::Differ(q))
+        }
+        "all" | "any" => {
+            let Some(Value::Sequence(items)) = get(form) else {
+                problems.push(problem(
+                    format!("`{form}` takes a list of conditions"),
+                    Some(format!("write `{form}: [ {{ … }}, {{ … }} ]`")),
+                    Some((form.into(), String::new())),
+                ));
+                return None;
+            };
+            if items.is_empty() {
+                problems.push(problem(
+                    format!("`{form}` has an empty list"),
+                    Some("give it at least one condition, or remove it".into()),
+                    Some((form.into(), String::new())),
+                ));
+                return None;
+            }
+            let before = problems.len();
+            let parsed: Vec<PairCondition> = items
+                .iter()
+                .filter_map(|c| parse_pair(scope, c, problems))
+                .collect();
+            if problems.len() > before {
+                return None;
+            }
+            Some(if form == "all" {
+                PairCondition::All(parsed)
+            } else {
+                PairCondition::Any(parsed)
+            })
+        }
+        "not" => {
+            let inner = get("not")?;
+            Some(PairCondition::Not(Box::new(parse_pair(
+                scope, inner, problems,
+            )?)))
+        }
+        _ => None,
+    }
+}
+
+/// An ordinary condition in its portable form: the bank's grammar, with
+/// ids, as JSON (values as answers are written in a result).
+pub fn portable(c: &Condition, bank: &Bank) -> Json {
+    match c {
+        Condition::Answer { question, test } => {
+            let id = &bank.questions[*question].id;
+            match test {
+                Test::Is(v) => json!({ "answer": id, "is": v.to_json() }),
+                Test::In(vs) => {
+                    json!({ "answer": id, "in": vs.iter().map(|v| v.to_json()).collect::<Vec<_>>() })
+                }
+                Test::Includes(o) => json!({ "answer": id, "includes": o }),
+                Test::Answered(b) => json!({ "answer": id, "answered": b }),
+            }
+        }
+        Condition::Flag(f) => json!({ "flag": bank.flags[*f].id }),
+        Condition::Dimension { set, bounds } => {
+            let mut m = serde_json::Map::new();
+            m.insert("dimension".into(), bank.sets[*set].id.clone().into());
+            bounds_into(&mut m, bounds);
+            Json::Object(m)
+        }
+        Condition::Overall(bounds) => {
+            let mut m = serde_json::Map::new();
+            bounds_into(&mut m, bounds);
+            json!({ "overall": m })
+        }
+        Condition::All(cs) => {
+            json!({ "all": cs.iter().map(|c| portable(c, bank)).collect::<Vec<_>>() })
+        }
+        Condition::Any(cs) => {
+            json!({ "any": cs.iter().map(|c| portable(c, bank)).collect::<Vec<_>>() })
+        }
+        Condition::Not(c) => json!({ "not": portable(c, bank) }),
+    }
+}
+
+fn bounds_into(m: &mut serde_json::Map<String, Json>, b: &super::Bounds) {
+    if let Some(x) = b.below {
+        m.insert("below".into(), x.into());
+    }
+    if let Some(x) = b.at_least {
+        m.insert("at_least".into(), x.into());
+    }
+}
+
+/// A condition on two people in its portable form.
+pub fn portable_pair(c: &PairCondition, bank: &Bank) -> Json {
+    match c {
+        PairCondition::Both(c) => json!({ "both": portable(c, bank) }),
+        PairCondition::Either(c) => json!({ "either": portable(c, bank) }),
+        PairCondition::One(c) => json!({ "one": portable(c, bank) }),
+        PairCondition::OneOther(c, d) => {
+            json!({ "one": portable(c, bank), "other": portable(d, bank) })
+        }
+        PairCondition::Differ(q) => json!({ "differ": bank.questions[*q].id }),
+        PairCondition::All(cs) => {
+            json!({ "all": cs.iter().map(|c| portable_pair(c, bank)).collect::<Vec<_>>() })
+        }
+        PairCondition::Any(cs) => {
+            json!({ "any": cs.iter().map(|c| portable_pair(c, bank)).collect::<Vec<_>>() })
+        }
+        PairCondition::Not(c) => json!({ "not": portable_pair(c, bank) }),
+    }
+}

@@ -1,0 +1,610 @@
+//! Two partners, one home (CONTRACT §7.4): what `compare` adds when the two
+//! results are two people who share a home. Everything is read from the
+//! two saved results, never from a bank:
+//!
+//! - each shared question's answers, the second read from the first
+//!   person's side through its mirror, split into differences and
+//!   agreements;
+//! - the flags whose evidence the other partner's answers contradict;
+//! - the bank's `together:` entries (which each result carries in their
+//!   portable form) evaluated on the pair.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::result::{AssessmentResult, QuestionResult, TogetherEntry};
+
+/// Which of the two answered a shared question, when only one did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Who {
+    A,
+    B,
+}
+
+/// A shared question both see differently, or only one answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedDifference {
+    /// The question's id.
+    pub question: String,
+    /// The answers as in the results; `null` when not answered there.
+    pub a: Value,
+    pub b: Value,
+    /// B's answer seen from A's side (through the question's mirror): what
+    /// A would have answered to say the same thing.
+    pub b_as_a: Value,
+    pub prompt: String,
+    pub a_label: String,
+    pub b_label: String,
+    /// B's answer in A's words, when the mirror changes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b_as_a_label: Option<String>,
+    /// `b - a` of the question's scores; `null` unless both have one. Each
+    /// score is from its own person's side.
+    pub difference: Option<f64>,
+    /// Set when only one of the two answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_only_by: Option<Who>,
+    /// What to talk about, as the bank words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discuss: Option<String>,
+    /// 1 = talk about this first.
+    pub discuss_priority: i64,
+}
+
+/// A shared question both answered the same way, once read from one side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedAgreement {
+    pub question: String,
+    pub a: Value,
+    pub b: Value,
+    pub b_as_a: Value,
+    pub prompt: String,
+    /// The answer in A's words.
+    pub a_label: String,
+    pub b_label: String,
+}
+
+/// A flag in one result (or both) whose evidence the other's answers
+/// contradict: a difference to talk about, not one person's fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContestedFlag {
+    pub id: String,
+    pub severity: String,
+    pub title: String,
+    /// Whose result raised it: `a`, `b`, or both.
+    pub raised_by: Vec<Who>,
+    /// The shared questions behind it that the two answered differently.
+    pub questions: Vec<String>,
+}
+
+/// A next step for the two of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TogetherStep {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    pub priority: i64,
+    /// The questions whose answers led here (either person's).
+    pub because: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub because_flags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub because_dimensions: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub because_overall: bool,
+    /// The reasons side by side, for reports to put in words.
+    pub evidence: Vec<Evidence>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<String>,
+}
+
+/// One reason for a together step, as each of the two stands on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// `question`, `flag`, `dimension` or `overall`.
+    pub kind: String,
+    /// The id (absent for `overall`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The question's prompt, the flag's or dimension's title.
+    pub title: String,
+    /// Each side: an answer in words (`null`: not answered), whether the
+    /// flag is raised, or a score (`null`: none).
+    pub a: Value,
+    pub b: Value,
+}
+
+/// The two answers to a shared question, read for comparing.
+struct Pair<'r> {
+    qa: Option<&'r QuestionResult>,
+    qb: Option<&'r QuestionResult>,
+}
+
+fn answered(q: Option<&QuestionResult>) -> Option<&Value> {
+    q.map(|q| &q.answer).filter(|v| !v.is_null())
+}
+
+/// The same answer? Multi answers are compared as sets.
+pub fn same_answer(x: &Value, y: &Value) -> bool {
+    match (x, y) {
+        (Value::Array(a), Value::Array(b)) => {
+            let sa: HashSet<String> = a.iter().map(Value::to_string).collect();
+            let sb: HashSet<String> = b.iter().map(Value::to_string).collect();
+            sa == sb
+        }
+        _ => x == y,
+    }
+}
+
+/// B's answer to a question, seen from A's side: its mirror when B's
+/// result gives one, else the answer itself.
+pub fn as_seen_by_a(qb: &QuestionResult) -> &Value {
+    qb.mirrored.as_ref().unwrap_or(&qb.answer)
+}
+
+impl Pair<'_> {
+    fn agree(&self) -> Option<bool> {
+        let (a, qb) = (answered(self.qa)?, self.qb?);
+        answered(Some(qb))?;
+        Some(same_answer(a, as_seen_by_a(qb)))
+    }
+}
+
+/// The differences and agreements on the shared questions, `shared` being
+/// their ids in order (A's bank order, then any only B was asked).
+pub fn shared_answers(
+    a: &AssessmentResult,
+    b: &AssessmentResult,
+    shared: &[&str],
+) -> (Vec<SharedDifference>, Vec<SharedAgreement>) {
+    let mut diffs = Vec::new();
+    let mut agreements = Vec::new();
+    let label = |q: Option<&QuestionResult>| {
+        q.filter(|q| !q.answer.is_null())
+            .and_then(|q| q.answer_label.clone())
+            .unwrap_or_else(|| crate::compare::NOT_ANSWERED.to_string())
+    };
+    for (order, id) in shared.iter().enumerate() {
+        let p = Pair {
+            qa: a.question(id),
+            qb: b.question(id),
+        };
+        let Some(first) = p.qa.or(p.qb) else { continue };
+        let value = |q: Option<&QuestionResult>| q.map_or(Value::Null, |q| q.answer.clone());
+        let b_as_a = p.qb.map_or(Value::Null, |q| {
+            if q.answer.is_null() {
+                Value::Null
+            } else {
+                as_seen_by_a(q).clone()
+            }
+        });
+        match p.agree() {
+            Some(true) => agreements.push(SharedAgreement {
+                question: id.to_string(),
+                a: value(p.qa),
+                b: value(p.qb),
+                b_as_a,
+                prompt: first.prompt.clone(),
+                a_label: label(p.qa),
+                b_label: label(p.qb),
+            }),
+            agree => {
+                let only = match (answered(p.qa), answered(p.qb)) {
+                    (Some(_), Some(_)) => None,
+                    (Some(_), None) => Some(Who::A),
+                    (None, Some(_)) => Some(Who::B),
+                    // Neither answered: nothing to compare.
+                    (None, None) => continue,
+                };
+                debug_assert!(agree != Some(true));
+                let score = |q: Option<&QuestionResult>| q.and_then(|q| q.score);
+                let (sa, sb) = (score(p.qa), score(p.qb));
+                let b_as_a_label =
+                    p.qb.filter(|q| q.mirrored.is_some() && !q.answer.is_null())
+                        .and_then(|q| q.mirrored_label.clone());
+                diffs.push((
+                    order,
+                    SharedDifference {
+                        question: id.to_string(),
+                        a: value(p.qa),
+                        b: value(p.qb),
+                        b_as_a,
+                        prompt: first.prompt.clone(),
+                        a_label: label(p.qa),
+                        b_label: label(p.qb),
+                        b_as_a_label,
+                        difference: sa.zip(sb).map(|(x, y)| crate::result::round1(y - x)),
+                        answered_only_by: only,
+                        discuss: p
+                            .qa
+                            .and_then(|q| q.discuss.clone())
+                            .or_else(|| p.qb.and_then(|q| q.discuss.clone())),
+                        discuss_priority: p
+                            .qa
+                            .and_then(|q| q.discuss_priority)
+                            .or_else(|| p.qb.and_then(|q| q.discuss_priority))
+                            .unwrap_or(crate::bank::DEFAULT_DISCUSS_PRIORITY),
+                    },
+                ));
+            }
+        }
+    }
+    // Real disagreements first, the one that matters most first (the
+    // bank's discuss_priority, then bank order: a score gap says nothing
+    // here, as each score is from its own person's side); then the
+    // questions only one of the two answered.
+    diffs.sort_by_key(|(order, d)| (d.answered_only_by.is_some(), d.discuss_priority, *order));
+    (diffs.into_iter().map(|(_, d)| d).collect(), agreements)
+}
+
+/// The flags whose reasons include a shared question the two answered
+/// differently (both answering).
+pub fn contested_flags(
+    a: &AssessmentResult,
+    b: &AssessmentResult,
+    diffs: &[SharedDifference],
+) -> Vec<ContestedFlag> {
+    let disputed: HashSet<&str> = diffs
+        .iter()
+        .filter(|d| d.answered_only_by.is_none())
+        .map(|d| d.question.as_str())
+        .collect();
+    let mut out: Vec<ContestedFlag> = Vec::new();
+    for (who, r) in [(Who::A, a), (Who::B, b)] {
+        for f in &r.flags {
+            let qs: Vec<String> = f
+                .because
+                .iter()
+                .filter(|q| disputed.contains(q.as_str()))
+                .cloned()
+                .collect();
+            if qs.is_empty() {
+                continue;
+            }
+            match out.iter_mut().find(|c| c.id == f.id) {
+                Some(c) => {
+                    c.raised_by.push(who);
+                    for q in qs {
+                        if !c.questions.contains(&q) {
+                            c.questions.push(q);
+                        }
+                    }
+                }
+                None => out.push(ContestedFlag {
+                    id: f.id.clone(),
+                    severity: f.severity.clone(),
+                    title: f.title.clone(),
+                    raised_by: vec![who],
+                    questions: qs,
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// The together entries to evaluate: A's, or B's when A's result carries
+/// none.
+pub fn entries<'r>(a: &'r AssessmentResult, b: &'r AssessmentResult) -> &'r [TogetherEntry] {
+    if a.together_entries.is_empty() {
+        &b.together_entries
+    } else {
+        &a.together_entries
+    }
+}
+
+/// The together entries whose condition holds for the two, by priority
+/// then bank order, one per group.
+pub fn together(
+    a: &AssessmentResult,
+    b: &AssessmentResult,
+    diffs: &[SharedDifference],
+) -> Vec<TogetherStep> {
+    let differ: HashSet<&str> = diffs
+        .iter()
+        .filter(|d| d.answered_only_by.is_none())
+        .map(|d| d.question.as_str())
+        .collect();
+    let pair = PairFacts { a, b, differ };
+    let mut held: Vec<(usize, &TogetherEntry)> = entries(a, b)
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.when.as_ref().is_none_or(|w| pair.holds(w)))
+        .collect();
+    held.sort_by_key(|(n, e)| (e.priority, *n));
+    let mut groups = HashSet::new();
+    held.into_iter()
+        .filter(|(_, e)| e.group.as_ref().is_none_or(|g| groups.insert(g.clone())))
+        .map(|(_, e)| pair.step(e))
+        .collect()
+}
+
+struct PairFacts<'r> {
+    a: &'r AssessmentResult,
+    b: &'r AssessmentResult,
+    differ: HashSet<&'r str>,
+}
+
+/// The one form of a condition mapping: its key and value.
+fn form(c: &Value) -> Option<(&str, &Value)> {
+    let m = c.as_object()?;
+    [
+        "answer",
+        "flag",
+        "dimension",
+        "overall",
+        "all",
+        "any",
+        "not",
+        "both",
+        "either",
+        "one",
+        "differ",
+    ]
+    .into_iter()
+    .find_map(|k| m.get(k).map(|v| (k, v)))
+}
+
+fn list(v: &Value) -> &[Value] {
+    v.as_array().map_or(&[], Vec::as_slice)
+}
+
+fn bounds(m: &Value, score: Option<f64>) -> bool {
+    let Some(s) = score else { return false };
+    let below = m.get("below").and_then(Value::as_f64);
+    let at_least = m.get("at_least").and_then(Value::as_f64);
+    (below.is_some() || at_least.is_some())
+        && below.is_none_or(|b| s < b)
+        && at_least.is_none_or(|a| s >= a)
+}
+
+/// Whether an ordinary condition (portable form) holds on one result. A
+/// form it does not know never holds.
+pub fn holds(c: &Value, r: &AssessmentResult) -> bool {
+    let Some((key, v)) = form(c) else {
+        return false;
+    };
+    match key {
+        "answer" => {
+            let Some(id) = v.as_str() else { return false };
+            let answer = r.answers.get(id).filter(|x| !x.is_null());
+            if let Some(want) = c.get("answered").and_then(Value::as_bool) {
+                answer.is_some() == want
+            } else if let Some(want) = c.get("is") {
+                answer.is_some_and(|x| same_answer(x, want))
+            } else if let Some(want) = c.get("in") {
+                answer.is_some_and(|x| list(want).iter().any(|w| same_answer(x, w)))
+            } else if let Some(opt) = c.get("includes") {
+                answer.is_some_and(|x| list(x).contains(opt))
+            } else {
+                false
+            }
+        }
+        "flag" => v
+            .as_str()
+            .is_some_and(|f| r.flags.iter().any(|x| x.id == f)),
+        "dimension" => v.as_str().is_some_and(|d| {
+            bounds(
+                c,
+                r.dimensions
+                    .iter()
+                    .find(|x| x.id == d)
+                    .and_then(|x| x.score),
+            )
+        }),
+        "overall" => bounds(v, r.overall.score),
+        "all" => !list(v).is_empty() && list(v).iter().all(|c| holds(c, r)),
+        "any" => list(v).iter().any(|c| holds(c, r)),
+        "not" => !holds(v, r),
+        _ => false,
+    }
+}
+
+impl PairFacts<'_> {
+    fn holds(&self, c: &Value) -> bool {
+        let Some((key, v)) = form(c) else {
+            return false;
+        };
+        let (a, b) = (holds(v, self.a), holds(v, self.b));
+        match key {
+            "both" => a && b,
+            "either" => a || b,
+            "one" => match c.get("other") {
+                Some(d) => (a && holds(d, self.b)) || (b && holds(d, self.a)),
+                None => a != b,
+            },
+            "differ" => v.as_str().is_some_and(|q| self.differ.contains(q)),
+            "all" => !list(v).is_empty() && list(v).iter().all(|c| self.holds(c)),
+            "any" => list(v).iter().any(|c| self.holds(c)),
+            "not" => !self.holds(v),
+            _ => false,
+        }
+    }
+
+    /// The step, with what led there: every question, flag, dimension and
+    /// overall score its condition names that either of the two has.
+    fn step(&self, e: &TogetherEntry) -> TogetherStep {
+        let mut names = Names::default();
+        if let Some(w) = &e.when {
+            names.collect_pair(w, self);
+        }
+        let (a, b) = (self.a, self.b);
+        let mut evidence = Vec::new();
+        let mut because = Vec::new();
+        for q in &names.questions {
+            let (qa, qb) = (a.question(q), b.question(q));
+            if answered(qa).is_none() && answered(qb).is_none() {
+                continue;
+            }
+            let Some(first) = qa.or(qb) else { continue };
+            let words = |q: Option<&QuestionResult>| {
+                q.filter(|q| !q.answer.is_null())
+                    .and_then(|q| q.answer_label.clone())
+                    .map_or(Value::Null, Value::String)
+            };
+            because.push(q.clone());
+            evidence.push(Evidence {
+                kind: "question".into(),
+                id: Some(q.clone()),
+                title: first.prompt.clone(),
+                a: words(qa),
+                b: words(qb),
+            });
+        }
+        let mut because_flags = Vec::new();
+        for f in &names.flags {
+            let fa = a.flags.iter().find(|x| &x.id == f);
+            let fb = b.flags.iter().find(|x| &x.id == f);
+            let Some(flag) = fa.or(fb) else { continue };
+            because_flags.push(f.clone());
+            for q in fa.iter().chain(fb.iter()).flat_map(|x| &x.because) {
+                if !because.contains(q) {
+                    because.push(q.clone());
+                }
+            }
+            evidence.push(Evidence {
+                kind: "flag".into(),
+                id: Some(f.clone()),
+                title: flag.title.clone(),
+                a: fa.is_some().into(),
+                b: fb.is_some().into(),
+            });
+        }
+        let mut because_dimensions = Vec::new();
+        for d in &names.dimensions {
+            let da = a.dimensions.iter().find(|x| &x.id == d);
+            let db = b.dimensions.iter().find(|x| &x.id == d);
+            let Some(dim) = da.or(db) else { continue };
+            because_dimensions.push(d.clone());
+            let score = |x: Option<&crate::result::DimensionResult>| {
+                x.and_then(|x| x.score).map_or(Value::Null, Value::from)
+            };
+            evidence.push(Evidence {
+                kind: "dimension".into(),
+                id: Some(d.clone()),
+                title: dim.title.clone(),
+                a: score(da),
+                b: score(db),
+            });
+        }
+        if names.overall {
+            let score = |r: &AssessmentResult| r.overall.score.map_or(Value::Null, Value::from);
+            evidence.push(Evidence {
+                kind: "overall".into(),
+                id: None,
+                title: String::new(),
+                a: score(a),
+                b: score(b),
+            });
+        }
+        TogetherStep {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            detail: e.detail.clone(),
+            priority: e.priority,
+            because,
+            because_flags,
+            because_dimensions,
+            because_overall: names.overall,
+            evidence,
+            source: e.source.clone(),
+        }
+    }
+}
+
+/// The names a condition mentions, each once, in order.
+#[derive(Default)]
+struct Names {
+    questions: Vec<String>,
+    flags: Vec<String>,
+    dimensions: Vec<String>,
+    overall: bool,
+}
+
+impl Names {
+    /// The names in the parts of a pair condition that hold (all of an
+    /// `all`, the holding branches of an `any`, everything under `not`).
+    fn collect_pair(&mut self, c: &Value, pair: &PairFacts) {
+        let Some((key, v)) = form(c) else { return };
+        match key {
+            "all" => list(v).iter().for_each(|c| self.collect_pair(c, pair)),
+            "any" => list(v)
+                .iter()
+                .filter(|c| pair.holds(c))
+                .for_each(|c| self.collect_pair(c, pair)),
+            "not" => self.collect(v, &[]),
+            "differ" => self.collect(c, &[]),
+            _ => {
+                self.collect(v, &[pair.a, pair.b]);
+                if let Some(d) = c.get("other").filter(|_| key == "one") {
+                    self.collect(d, &[pair.a, pair.b]);
+                }
+            }
+        }
+    }
+
+    /// The names in a condition on one person; in an `any`, only the
+    /// branches that hold for one of `people` (all, when none are given).
+    fn collect(&mut self, c: &Value, people: &[&AssessmentResult]) {
+        let push = |v: &mut Vec<String>, x: &Value| {
+            if let Some(s) = x.as_str() {
+                if !v.iter().any(|y| y == s) {
+                    v.push(s.to_string());
+                }
+            }
+        };
+        let Some((key, v)) = form(c) else { return };
+        match key {
+            "answer" | "differ" => push(&mut self.questions, v),
+            "flag" => push(&mut self.flags, v),
+            "dimension" => push(&mut self.dimensions, v),
+            "overall" => self.overall = true,
+            "all" => list(v).iter().for_each(|c| self.collect(c, people)),
+            "any" => list(v)
+                .iter()
+                .filter(|c| people.is_empty() || people.iter().any(|r| holds(c, r)))
+                .for_each(|c| self.collect(c, people)),
+            "not" => self.collect(v, &[]),
+            _ => {}
+        }
+    }
+}
+
+/// The shared question ids of two results, in A's order then B's: those
+/// a result marks shared, or whose set is in `shared_sets`.
+pub fn shared_questions<'r>(
+    a: &'r AssessmentResult,
+    b: &'r AssessmentResult,
+    shared_sets: &HashSet<String>,
+) -> Vec<&'r str> {
+    let mut marked: HashMap<&str, bool> = HashMap::new();
+    let mut order = Vec::new();
+    for r in [a, b] {
+        // A result that marks questions says exactly which are shared (a
+        // question may opt out of its set's `shared`); an older one only
+        // marks sets.
+        let by_question = r
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .any(|q| q.shared);
+        for d in &r.dimensions {
+            for q in &d.questions {
+                let shared = if by_question {
+                    q.shared
+                } else {
+                    shared_sets.contains(&d.id)
+                };
+                let e = marked.entry(q.id.as_str()).or_insert_with(|| {
+                    order.push(q.id.as_str());
+                    false
+                });
+                *e |= shared;
+            }
+        }
+    }
+    order.into_iter().filter(|q| marked[q]).collect()
+}
