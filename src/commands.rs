@@ -402,6 +402,30 @@ fn compare(
         a.redact();
         b.redact();
     }
+    if !same_person {
+        // Results saved before results carried mirrors: read them with the
+        // built-in bank's, when that is their bank.
+        let old = |r: &AssessmentResult| {
+            r.together_entries.is_empty()
+                && !r
+                    .dimensions
+                    .iter()
+                    .flat_map(|d| &d.questions)
+                    .any(|q| q.shared)
+        };
+        if old(&a) || old(&b) {
+            if let Ok((bank, _)) = crate::bank::load(&crate::bank::BankSource::BuiltIn) {
+                for (r, label) in [(&mut a, &la), (&mut b, &lb)] {
+                    if mommytrack_engine::couple::fill_from_bank(r, &bank) {
+                        crate::error::diag(format_args!(
+                            "note: {} was saved by an earlier mommytrack; its answers about your home are read with this version's mirrors and next steps for two",
+                            export::terminal_safe(label)
+                        ));
+                    }
+                }
+            }
+        }
+    }
     let comparison = if same_person {
         crate::compare::Comparison::same_person(&a, &b, &la, &lb)
     } else {

@@ -241,6 +241,17 @@ impl Plan {
     /// standard output is not a terminal, with `--no-pager`, in plain mode
     /// or on `TERM=dumb`, or when the pager cannot be started.
     pub fn page(&self, doc: &str) -> Result<()> {
+        self.page_with(doc, "FRX")
+    }
+
+    /// [`page`](Self::page) from the interactive session: `less` without
+    /// `X` (unless `LESS` is set) uses the terminal's alternate screen, so
+    /// the last page does not stay above the session's menu.
+    pub fn page_in_session(&self, doc: &str) -> Result<()> {
+        self.page_with(doc, "FR")
+    }
+
+    fn page_with(&self, doc: &str, less: &str) -> Result<()> {
         // A screen reader, or a terminal that cannot move the cursor, reads
         // the text as it comes.
         if !self.pager || !self.term.stdout_tty || self.plain || self.term.dumb {
@@ -254,7 +265,7 @@ impl Plan {
         let mut cmd = std::process::Command::new("sh");
         cmd.arg("-c").arg(pager).stdin(std::process::Stdio::piped());
         if !self.term.less_set {
-            cmd.env("LESS", "FRX");
+            cmd.env("LESS", less);
         }
         let Ok(mut child) = cmd.spawn() else {
             return print(doc);

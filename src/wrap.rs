@@ -23,7 +23,10 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) 
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
         let indent = if out.is_empty() { first } else { rest };
-        let paragraph = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        let paragraph = paragraph
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if paragraph.is_empty() {
             out.push(indent.trim_end().to_string());
             continue;
@@ -43,11 +46,6 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) 
         );
     }
     out
-}
-
-/// `text` wrapped to `width` columns, lines joined by `\n`, no final newline.
-pub fn fill(text: &str, width: usize) -> String {
-    lines(text, width, "", "", Breaks::Words).join("\n")
 }
 
 /// `text` wrapped to `width` columns with a hanging indent, each line ending

@@ -608,3 +608,43 @@ pub fn shared_questions<'r>(
     }
     order.into_iter().filter(|q| marked[q]).collect()
 }
+
+/// For a result saved before results carried what `compare` needs about
+/// the shared home (which questions are shared, their mirrors, what to talk
+/// about, the next steps for two): fills it in from `bank`, which must be
+/// the bank the result names (same title). An answer that no longer fits
+/// the bank's question is left unmirrored. Returns whether anything was
+/// filled in; a result that carries any of it is left alone.
+pub fn fill_from_bank(r: &mut AssessmentResult, bank: &crate::bank::Bank) -> bool {
+    let carries = r
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.questions)
+        .any(|q| q.shared)
+        || !r.together_entries.is_empty();
+    if carries || r.bank.title != bank.title {
+        return false;
+    }
+    let mut filled = false;
+    for q in r.dimensions.iter_mut().flat_map(|d| d.questions.iter_mut()) {
+        let Some(bq) = bank.question(&q.id).filter(|b| b.shared) else {
+            continue;
+        };
+        q.shared = true;
+        q.discuss = bq.discuss.clone();
+        q.discuss_priority = Some(bq.discuss_priority);
+        filled = true;
+        let Ok(value) = serde_yaml::to_value(&q.answer) else {
+            continue;
+        };
+        if let Ok(crate::answers::Slot::Given(a)) = crate::answers::convert(bq, &value) {
+            let m = a.mirrored(bq);
+            if m != a {
+                q.mirrored = Some(m.to_json());
+                q.mirrored_label = Some(m.label(bq));
+            }
+        }
+    }
+    r.together_entries = crate::result::together_entries(bank);
+    filled || !r.together_entries.is_empty()
+}

@@ -631,22 +631,7 @@ fn build(
             Vec::new()
         },
         answers,
-        together_entries: bank
-            .together
-            .iter()
-            .map(|t| TogetherEntry {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                detail: t.detail.clone(),
-                priority: t.priority,
-                group: t.group.clone(),
-                when: t
-                    .when
-                    .as_ref()
-                    .map(|c| crate::bank::together::portable_pair(c, bank)),
-                source: t.source.clone(),
-            })
-            .collect(),
+        together_entries: together_entries(bank),
         redacted: false,
         taken: None,
         settled_after: None,
@@ -710,6 +695,25 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
             .then(i.cmp(j))
     });
     out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The bank's `together:` entries as a result carries them.
+pub fn together_entries(bank: &Bank) -> Vec<TogetherEntry> {
+    bank.together
+        .iter()
+        .map(|t| TogetherEntry {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            detail: t.detail.clone(),
+            priority: t.priority,
+            group: t.group.clone(),
+            when: t
+                .when
+                .as_ref()
+                .map(|c| crate::bank::together::portable_pair(c, bank)),
+            source: t.source.clone(),
+        })
+        .collect()
 }
 
 /// A fraction in words: "half", or "60%".

@@ -387,7 +387,7 @@ pub fn document(c: &Comparison) -> Document {
         if !one.is_empty() {
             blocks.push(Block::Subheading("Answered by only one of you".into()));
             blocks.push(Block::List(List {
-                kind: ListKind::Bullets,
+                kind: ListKind::Conversation,
                 items: one
                     .iter()
                     .map(|d| {
@@ -420,7 +420,7 @@ pub fn document(c: &Comparison) -> Document {
                 heading: Some("Where you see your home the same way".into()),
                 audience: Audience::All,
                 blocks: vec![Block::List(List {
-                    kind: ListKind::Bullets,
+                    kind: ListKind::Conversation,
                     items: c
                         .shared_agreements
                         .iter()
@@ -428,7 +428,7 @@ pub fn document(c: &Comparison) -> Document {
                             mark: None,
                             title: vec![plain(g.prompt.clone())],
                             detail: Some(if g.a_label == g.b_label {
-                                format!("you both answered {}", quoted(&g.a_label))
+                                format!("You both answered {}", quoted(&g.a_label))
                             } else {
                                 format!(
                                     "{} answered {} and {} {}: the same, each from their own side",

@@ -116,6 +116,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
   h3 { break-after: avoid; page-break-after: avoid; }
   h2 { margin-top: 1.2rem; }
   tr, li, .warning, .start, .spectrum, .pairs { break-inside: avoid; page-break-inside: avoid; }
+  #together { break-inside: auto; page-break-inside: auto; }
   p { orphans: 3; widows: 3; }
   footer { break-inside: avoid; break-before: avoid; margin-top: 1.2rem; }
   .group { break-inside: avoid; page-break-inside: avoid; }
@@ -433,7 +434,9 @@ fn list(l: &List) -> Markup {
                 @if l.kind == ListKind::Checklist { span.box aria-hidden="true" {} }
                 div {
                     (spans(&item.title))
-                    @if let Some(d) = &item.detail { ": " (clean(d)) }
+                    @if let Some(d) = &item.detail {
+                        @if l.kind == ListKind::Conversation { p.closing { (clean(d)) } } @else { ": " (clean(d)) }
+                    }
                     @if l.kind == ListKind::Conversation {
                         @for r in &item.reasons { p.closing { (clean(r)) } }
                     } @else if !item.reasons.is_empty() {

@@ -138,8 +138,14 @@ fn draw_block(out: &mut String, block: &Block) {
                     (None, ListKind::Checklist) => "- [ ] ".to_string(),
                 };
                 let _ = write!(out, "{marker}{}", spans(&item.title, false));
-                if let Some(detail) = &item.detail {
-                    let _ = write!(out, ": {}", inline(detail));
+                match &item.detail {
+                    Some(detail) if list.kind == ListKind::Conversation => {
+                        let _ = write!(out, "  \n  {}", inline(detail));
+                    }
+                    Some(detail) => {
+                        let _ = write!(out, ": {}", inline(detail));
+                    }
+                    None => {}
                 }
                 let _ = writeln!(out);
                 let pad = if list.kind == ListKind::Numbered {

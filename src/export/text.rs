@@ -71,26 +71,51 @@ impl Exporter for PlainTextExporter {
     }
 }
 
-/// The screen that ends a terminal session, short enough to fit a 24-line
-/// terminal with the menu under it: the verdict line, the coverage, one
-/// compact line per dimension (with its bar where the width allows and not
-/// for a screen reader), and the "Start here" steps. The full report is one
-/// key away.
-pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> String {
+/// The screen that ends a terminal session, in two parts: `head`, the
+/// verdict line and, when a flag caps the verdict, the reason (kept in view
+/// whatever the screen's size), and `body`: the warning of a provisional
+/// result, the coverage, one compact line per dimension (with its bar
+/// where the width allows and not for a screen reader), and the "Start
+/// here" steps. The full report is one key away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndScreen {
+    pub head: String,
+    pub body: String,
+}
+
+pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndScreen {
     let st = Styles::new(o.color);
-    let width = usize::from(o.width.clamp(40, 160));
+    let width = usize::from(o.width.clamp(20, 160));
     let doc = document::report(r, Audience::Terminal);
+    let mut head = String::new();
     let mut out = String::new();
+    let mut seen_verdict = false;
     for block in &doc.lead {
         match block {
-            Block::Warning(_) | Block::Para(_) => {
-                out.push_str(&draw_block(block, width, &st, plain));
-                if matches!(block, Block::Para(_)) {
-                    break;
-                }
+            Block::Warning(_) => out.push_str(&draw_block(block, width, &st, plain)),
+            Block::Para(_) if !seen_verdict => {
+                head.push_str(&draw_block(block, width, &st, plain));
+                seen_verdict = true;
             }
             _ => {}
         }
+    }
+    // The reason flags cap the verdict, right under it, in one sentence.
+    let caps: Vec<String> = r
+        .overall
+        .capped_by
+        .iter()
+        .filter_map(|id| r.flags.iter().find(|f| &f.id == id))
+        .map(|f| format!("\u{201c}{}\u{201d}", terminal_safe(&f.title)))
+        .collect();
+    if let Some((last, first)) = caps.split_last() {
+        let who = if first.is_empty() {
+            format!("{last} keeps")
+        } else {
+            format!("{} and {last} keep", first.join(", "))
+        };
+        let note = format!("The score alone would give a better verdict; {who} it here.");
+        head.push_str(&st.dim.apply_to(wrap(&note, width, "")).to_string());
     }
     out.push_str(
         &st.dim
@@ -131,7 +156,7 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> Strin
             ));
         }
     }
-    out
+    EndScreen { head, body: out }
 }
 
 /// Draws a document for a terminal `o.width` columns wide; `plain`: for a

@@ -10,7 +10,7 @@ use super::flow::Flow;
 use super::prompt::Prompter;
 use std::sync::atomic::Ordering;
 
-use super::{INTERRUPTED, PAGING, ask, menu, set_hint, state};
+use super::{INTERRUPTED, PAGING, ask, set_hint, state};
 use crate::export::{self, Format};
 use crate::output::{self, Plan};
 use crate::result::{self, AssessmentResult};
@@ -73,24 +73,39 @@ pub(super) fn finish(
     if !on_screen {
         plan.report(result.clone())?;
     }
-    let mut screen_options = plan.render_options();
-    screen_options.color = plan.color_stderr;
-    screen_options.width = u16::try_from(menu::columns(&console::Term::stderr())).unwrap_or(80);
+    if let Some(out) = &plan.path {
+        ask(p.say(&format!("The report is in {}.", out.display())))?;
+    }
     let mut r = result.clone();
     if plan.redact {
         r.redact();
     }
-    ask(p.show(&format!(
-        "\n{}",
-        export::end_screen(&r, &screen_options, plan.plain)
-    )))?;
-    if let Some(out) = &plan.path {
-        ask(p.say(&format!("The report is in {}.", out.display())))?;
-    }
-    if let Some(path) = &saved {
-        ask(p.say(&format!("Your result is saved in {}.", path.display())))?;
-    }
-    match what_next(p, &result, plan) {
+    let saved_line = saved
+        .as_ref()
+        .map(|path| format!("Your result is saved in {}.", path.display()));
+    let options = plan.render_options();
+    let color = plan.color_stderr;
+    let plain = plan.plain;
+    // Laid out again for the width of every draw.
+    let render = move |width: usize| {
+        let mut o = options;
+        o.color = color;
+        o.width = u16::try_from(width).unwrap_or(80);
+        let screen = export::end_screen(&r, &o, plain);
+        let mut body = screen.body;
+        if let Some(line) = &saved_line {
+            // Broken at spaces only: a path broken at a hyphen reads as two.
+            for l in crate::wrap::lines(line, width, "", "", crate::wrap::Breaks::Spaces) {
+                body.push_str(&l);
+                body.push('\n');
+            }
+        }
+        (screen.head, body)
+    };
+    ask(p.summary(Box::new(render)))?;
+    let next = what_next(p, &result, plan);
+    ask(p.unpin())?;
+    match next {
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(()),
         other => ask(other),
     }
@@ -101,7 +116,7 @@ pub(super) fn finish(
 fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> std::io::Result<()> {
     let items = [
         "Read the full report".to_string(),
-        "Save a copy to share (Markdown, HTML or JSON)".to_string(),
+        "Save a copy to share".to_string(),
         "Done".to_string(),
     ];
     let mut default = 0;
@@ -119,24 +134,30 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                 let mut options = screen.render_options();
                 if !plan.term.stdout_tty {
                     options.color = plan.color_stderr;
-                    options.width =
-                        u16::try_from(menu::columns(&console::Term::stderr())).unwrap_or(80);
+                    options.width = u16::try_from(crate::interactive::screen::columns(
+                        usize::from(console::Term::stderr().size().1),
+                    ))
+                    .unwrap_or(80);
                 }
-                let shown = plan
-                    .exporter(Format::Text)
-                    .map(|e| e.report(&r, &options))
-                    .and_then(|doc| {
-                        if plan.term.stdout_tty {
-                            // A Ctrl-C in the pager is the pager's.
-                            PAGING.store(true, Ordering::SeqCst);
-                            let paged = screen.page(&doc);
-                            PAGING.store(false, Ordering::SeqCst);
-                            INTERRUPTED.store(false, Ordering::SeqCst);
-                            paged
-                        } else {
-                            Ok(p.show(&doc)?)
-                        }
-                    });
+                let doc = match plan.exporter(Format::Text).map(|e| e.report(&r, &options)) {
+                    Ok(doc) => doc,
+                    Err(e) => {
+                        p.say(&format!("Cannot show the report: {e:#}"))?;
+                        continue;
+                    }
+                };
+                let shown = if plan.term.stdout_tty {
+                    p.external(&mut || {
+                        // A Ctrl-C in the pager is the pager's.
+                        PAGING.store(true, Ordering::SeqCst);
+                        let paged = screen.page_in_session(&doc);
+                        PAGING.store(false, Ordering::SeqCst);
+                        INTERRUPTED.store(false, Ordering::SeqCst);
+                        paged
+                    })?
+                } else {
+                    p.show(&doc).map_err(anyhow::Error::from)
+                };
                 if let Err(e) = shown {
                     p.say(&format!("Cannot show the report: {e:#}"))?;
                 }

@@ -21,6 +21,9 @@ pub struct Progress {
     /// False while some questions still depend on answers to come: the
     /// total is then an upper bound ("up to 40").
     pub exact: bool,
+    /// Seconds the questions from this one on take at most (the same
+    /// estimate as the intro's).
+    pub seconds_left: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -129,14 +132,17 @@ impl<'b> Flow<'b> {
             }
             named.iter().any(|&r| r >= q && in_mode(r))
         };
-        let (mut total, mut exact) = (before, true);
+        let (mut total, mut exact, mut seconds_left) = (before, true, 0);
         for i in q..self.asked.len() {
             if self.asked[i] {
                 total += 1;
             } else if in_mode(i) && pending(i) {
                 total += 1;
                 exact = false;
+            } else {
+                continue;
             }
+            seconds_left += crate::estimate::seconds_for(&self.bank.questions[i]);
         }
         Some(Progress {
             part: parts.iter().position(|&s| s == set).map_or(1, |p| p + 1),
@@ -144,6 +150,7 @@ impl<'b> Flow<'b> {
             number: before + 1,
             total,
             exact,
+            seconds_left,
         })
     }
 

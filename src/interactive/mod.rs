@@ -1,19 +1,24 @@
 //! `mommytrack assess` on a terminal: the interactive questionnaire.
 //!
 //! [`flow`] decides which question comes next (pure, unit-tested);
-//! a [`prompt::Prompter`] asks it, on the list widgets of [`menu`]
-//! ([`rich`]) or as numbered plain lines ([`plain`]); [`state`] keeps the
+//! a [`prompt::Prompter`] asks it, in frames of the live area of
+//! [`screen`] on the list widgets of [`menu`] and the line editor of
+//! [`editor`], keys read by [`keys`] ([`rich`]), or as numbered plain
+//! lines ([`plain`]); [`state`] keeps the
 //! draft that makes the session safe to interrupt. The result is built by
 //! the same engine as `assess --answers`, and shown, paged and saved
 //! through the output plan ([`crate::output`]): nothing here formats a
 //! report.
 
+pub mod editor;
 mod end;
 pub mod flow;
+pub mod keys;
 pub mod menu;
 pub mod plain;
 pub mod prompt;
 pub mod rich;
+pub mod screen;
 pub mod state;
 
 use std::collections::HashSet;
@@ -54,6 +59,15 @@ pub enum Stop {
     Interrupted,
     /// The input ended (a pipe ran dry, Ctrl-D).
     InputEnded,
+}
+
+/// What the session does after an answer is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterAnswer {
+    /// The next question.
+    Continue,
+    /// Finish now with the answers so far (the person chose to).
+    FinishNow,
 }
 
 /// How the questions went.
@@ -235,7 +249,9 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             width,
         ))
     } else {
-        Box::new(rich::Rich::new(plan.color_stderr))
+        Box::new(rich::Rich::new(plan.color_stderr, || {
+            INTERRUPTED.load(Ordering::SeqCst)
+        })?)
     };
 
     set_hint("Nothing was answered, so nothing was saved.".into());
@@ -390,14 +406,6 @@ fn ask<T>(r: std::io::Result<T>) -> Result<T> {
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(stopped(Stop::InputEnded)),
         other => Ok(other?),
     }
-}
-
-/// What the session does after an answer is saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AfterAnswer {
-    Continue,
-    /// End the questions here; the answers so far are scored as usual.
-    FinishNow,
 }
 
 /// The fewest questions left for which finishing early is offered.
@@ -672,12 +680,12 @@ mod tests {
             script.shown,
             [
                 "# Part 1 of 2: Your manager",
-                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Missing",
+                "Part 1 of 2 · Your manager · less than a minute left boss_understands Missing",
                 "# Part 2 of 2: Flexibility",
-                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
+                "Part 2 of 2 · Flexibility · less than a minute left flex_options Missing",
                 // Back: no part introduction again.
-                "Part 1 of 2 · question 1 of 2 · Your manager boss_understands Given(Scale(2))",
-                "Part 2 of 2 · question 2 of 2 · Flexibility flex_options Missing",
+                "Part 1 of 2 · Your manager · less than a minute left boss_understands Given(Scale(2))",
+                "Part 2 of 2 · Flexibility · less than a minute left flex_options Missing",
             ]
         );
     }
@@ -701,7 +709,7 @@ mod tests {
                 .shown
                 .last()
                 .unwrap()
-                .starts_with("Part 1 of 2 · question 2 of 7 · Your manager"),
+                .starts_with("Part 1 of 2 · Your manager · about 3 min left"),
             "{:?}",
             script.shown
         );

@@ -50,17 +50,24 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         match &v.question.kind {
             Kind::Choice(_) | Kind::YesNo(_) => {
                 for (i, (label, _)) in v.choices().iter().enumerate() {
-                    put(o, width, &format!("{}. {label}", i + 1), "  ")?;
+                    put_item(o, width, &format!("{}. ", i + 1), label)?;
                 }
             }
             Kind::Scale(_) => {
-                for (label, _) in v.choices() {
-                    put(o, width, &label, "  ")?;
+                for (label, answer) in v.choices() {
+                    let number = match answer {
+                        Answer::Scale(x) => format!("{x} · "),
+                        _ => String::new(),
+                    };
+                    match label.strip_prefix(&number) {
+                        Some(text) if !number.is_empty() => put_item(o, width, &number, text)?,
+                        _ => put_item(o, width, "", &label)?,
+                    }
                 }
             }
             Kind::Multi(_) => {
                 for (i, label) in v.option_labels().iter().enumerate() {
-                    put(o, width, &format!("{}. {label}", i + 1), "  ")?;
+                    put_item(o, width, &format!("{}. ", i + 1), label)?;
                 }
             }
             Kind::Text => {}
@@ -86,10 +93,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
             Kind::Scale(s) => format!("Type a number from {} to {}", s.min, s.max),
             Kind::Multi(_) => {
-                "Type the numbers of all that apply, separated by spaces (0 = none of these)".into()
+                "Type the numbers of all that apply, separated by spaces (0\u{a0}=\u{a0}none\u{a0}of\u{a0}these)".into()
             }
             Kind::Text => "Type your answer on one line (an empty line skips)".into(),
         };
+        // Each key with its meaning stays on one line ("s = prefer not to
+        // say" is never broken after the "s").
+        let keys: Vec<String> = keys.iter().map(|k| k.replace(' ', "\u{a0}")).collect();
         put(o, width, &format!("{how}; {}.", keys.join(", ")), "")
     }
 
@@ -234,12 +244,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         writeln!(self.out)?;
         self.put(prompt)?;
         for (i, item) in items.iter().enumerate() {
-            put(
-                &mut self.out,
-                self.width,
-                &format!("{}. {item}", i + 1),
-                "  ",
-            )?;
+            put_item(&mut self.out, self.width, &format!("{}. ", i + 1), item)?;
         }
         writeln!(
             self.out,
@@ -276,29 +281,54 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         }))
     }
 
+    fn summary(&mut self, render: Box<super::menu::Summary>) -> io::Result<()> {
+        let (head, body) = render(self.width.unwrap_or(79));
+        self.show(&format!("\n{head}{body}"))
+    }
+
     fn keys(&self) -> &'static str {
         "Type the number of your answer and press Enter. s skips a question (prefer not to say), b goes back, ? shows help. Ctrl-C stops; your answers are kept."
     }
 }
 
 /// Writes `text`, each line starting with `indent`, broken at spaces to
-/// `width` when there is one.
+/// `width` when there is one. A no-break space holds words together (it is
+/// written as a space).
 fn put<W: Write>(out: &mut W, width: Option<usize>, text: &str, indent: &str) -> io::Result<()> {
+    lines_of(out, width, text, indent, indent)
+}
+
+/// An item of a list: "  10. " then `label`, wrapped lines starting under
+/// the label's first letter.
+fn put_item<W: Write>(
+    out: &mut W,
+    width: Option<usize>,
+    number: &str,
+    label: &str,
+) -> io::Result<()> {
+    let first = format!("  {number}");
+    let rest = " ".repeat(crate::wrap::width_of(&first));
+    lines_of(out, width, label, &first, &rest)
+}
+
+fn lines_of<W: Write>(
+    out: &mut W,
+    width: Option<usize>,
+    text: &str,
+    first: &str,
+    rest: &str,
+) -> io::Result<()> {
     match width {
         Some(w) => {
-            let rest = if indent.is_empty() {
-                String::new()
-            } else {
-                " ".repeat(indent.len() + 3)
-            };
-            for l in crate::wrap::lines(text, w, indent, &rest, crate::wrap::Breaks::Spaces) {
-                writeln!(out, "{l}")?;
+            for l in crate::wrap::lines(text, w, first, rest, crate::wrap::Breaks::Spaces) {
+                writeln!(out, "{}", l.replace('\u{a0}', " "))?;
             }
             Ok(())
         }
         None => {
-            for l in text.split('\n') {
-                writeln!(out, "{indent}{l}")?;
+            for (n, l) in text.split('\n').enumerate() {
+                let indent = if n == 0 { first } else { rest };
+                writeln!(out, "{indent}{}", l.replace('\u{a0}', " "))?;
             }
             Ok(())
         }
@@ -328,6 +358,7 @@ mod tests {
                 number: 2,
                 total: 5,
                 exact: true,
+                seconds_left: 90,
             },
             current,
             can_go_back: true,
@@ -346,7 +377,7 @@ mod tests {
             Reply::Answer(Slot::Given(Answer::Choice("counted".into())))
         );
         assert!(
-            out.contains("Part 1 of 2 · question 2 of 5 · Your manager"),
+            out.contains("Part 1 of 2 · Your manager · about 2 min left"),
             "{out}"
         );
         assert!(out.contains("  3. It is counted against me"), "{out}");
@@ -383,6 +414,7 @@ mod tests {
                 number: 1,
                 total: 2,
                 exact: true,
+                seconds_left: 90,
             },
             current: &Slot::Missing,
             can_go_back: false,

@@ -1,5 +1,5 @@
 //! The seam between the question flow and the terminal: a [`Prompter`] shows
-//! text and asks one question at a time. The dialoguer prompter
+//! text and asks one question at a time. The terminal prompter
 //! ([`super::rich`]) and the plain numbered one ([`super::plain`]) implement
 //! it; tests script it.
 //!
@@ -36,17 +36,18 @@ pub struct QuestionView<'a> {
 }
 
 impl QuestionView<'_> {
-    /// "Part 3 of 9 · question 7 of up to 46 · Your manager"
+    /// "Part 3 of 9 · Your manager · about 12 min left": the time left is
+    /// the estimate for the questions still to come, those that may yet be
+    /// asked included, so it only shrinks. (A count such as "question 2 of
+    /// up to 63" said little while most questions depend on answers.)
     pub fn progress(&self) -> String {
         let p = self.place;
         format!(
-            "Part {} of {} · question {} of {}{} · {}",
+            "Part {} of {} · {} · {}",
             p.part,
             p.parts,
-            p.number,
-            if p.exact { "" } else { "up to " },
-            p.total,
             crate::export::terminal_safe(self.set_title.trim()),
+            time_left(p.seconds_left),
         )
     }
 
@@ -138,12 +139,16 @@ impl QuestionView<'_> {
     }
 }
 
+/// "about 12 min left", "less than a minute left".
+pub fn time_left(seconds: usize) -> String {
+    match seconds.div_ceil(60) {
+        0 | 1 if seconds < 60 => "less than a minute left".to_string(),
+        n => format!("about {n} min left"),
+    }
+}
+
 /// The words of the skip choice, everywhere.
 pub const SKIP: &str = "Prefer not to say";
-/// The help item of a list.
-pub const HELP: &str = "? Help";
-/// The item of a text question that opens the line to write on.
-pub const WRITE: &str = "Write an answer…";
 
 /// Shows text and asks questions.
 pub trait Prompter {
@@ -179,6 +184,26 @@ pub trait Prompter {
     /// Text laid out already (the end screen), shown as it is.
     fn show(&mut self, text: &str) -> io::Result<()> {
         self.say(text)
+    }
+    /// The end screen (laid out for a width: the lines always in view, and
+    /// the rest), kept in view above the menus that follow until
+    /// [`unpin`](Self::unpin). Without a live screen it is shown once, now.
+    fn summary(&mut self, render: Box<super::menu::Summary>) -> io::Result<()> {
+        let (head, body) = render(80);
+        self.show(&format!("\n{head}{body}"))
+    }
+    /// The end screen stays as it is, above what comes next.
+    fn unpin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// Runs something else that uses the terminal (the pager), with the
+    /// terminal as it was before the session; afterwards, nothing it left
+    /// on screen stays. The outer result is the terminal's.
+    fn external(
+        &mut self,
+        run: &mut dyn FnMut() -> anyhow::Result<()>,
+    ) -> io::Result<anyhow::Result<()>> {
+        Ok(run())
     }
     /// Whether going back just cleared a part's heading from the screen
     /// (so that it is shown again when the part is reached again).

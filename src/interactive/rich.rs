@@ -1,125 +1,141 @@
-//! The terminal prompter: the list widgets of [`super::menu`] for choice,
-//! yes/no, scale and multi questions, dialoguer's `Input` for a line of
-//! text. Every list ends with "Prefer not to say" and, when the question
-//! has help, "? Help" (the `?` key reaches it). Number keys pick; Esc goes
-//! back. Everything written is wrapped to the terminal's width, measured
-//! again before each prompt.
+//! The terminal prompter: every question is one frame of the live area
+//! ([`super::screen`]): the list widgets of [`super::menu`] for choice,
+//! yes/no, scale and multi questions, the line editor of
+//! [`super::editor`] for text. Every list ends with "Prefer not to say"
+//! and, when the question has help, "? Help" (opened and closed in place).
+//! Number keys pick; Esc goes back. Keys are read by [`super::keys`].
 //!
-//! After an answer the widget is cleared and one line echoes the question
-//! and the answer in words, never a menu item. Going back clears the
-//! progress line and the echo of the answer being revisited, so no empty
-//! header or stale copy is left behind.
+//! After an answer the frame is taken off and one line, the echo of the
+//! question and the answer in words, stays. Going back takes back the echo
+//! of the answer being revisited (and the part heading when that came
+//! last), painting the screen again without them.
 
 use std::io;
 
-use console::{Style, Term};
-use dialoguer::Input;
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use console::Style;
 
-use super::menu::{self, Item, Look, Ticked, columns};
-use super::prompt::{HELP, Prompter, QuestionView, Reply, SKIP, WRITE};
+use super::editor::{self, Edited, Empty};
+use super::keys::{Key, Keyboard};
+use super::menu::{self, Ask, Item, Look, Ticked};
+use super::prompt::{Prompter, QuestionView, Reply, SKIP};
+use super::screen::Screen;
 use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
-use crate::wrap::{Breaks, fill, lines};
+use crate::wrap::{Breaks, lines};
 
 pub struct Rich {
-    term: Term,
+    screen: Screen,
+    kb: Keyboard,
     look: Look,
-    theme: Box<dyn Theme>,
     bold: Style,
     /// What was written since the last message, newest last: going back
-    /// clears the newest echo, and the part heading above the question when
-    /// that is what came last.
-    echoes: Vec<Block>,
-    /// Going back cleared a part heading: it is to be shown again when the
-    /// part is reached again.
+    /// takes back the newest echo, and the part heading above the question
+    /// when that is what came last.
+    undo: Vec<Block>,
+    /// Going back took back a part heading: it is to be shown again when
+    /// the part is reached again.
     cleared_heading: bool,
+    /// The end screen, kept in view above the menus at the end.
+    pinned: Option<Box<menu::Summary>>,
+    /// The last message while the end screen is pinned ("Saved …"): shown
+    /// under the next menu too, which may take the whole screen.
+    notice: Option<String>,
+}
+
+/// Blocks written that going back may take back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Echo,
+    Heading,
+}
+
+/// What a [`Rich::pick`] came to.
+enum Picked {
+    Back,
+    Skip,
+    Item(usize),
+}
+
+/// The keys line of a question.
+fn keys_hint(multi: bool, back: bool) -> String {
+    let mut parts = vec![if multi {
+        "Space or a number ticks, Enter when done"
+    } else {
+        "↑/↓ and Enter, or a number"
+    }];
+    if back {
+        parts.push("Esc goes back");
+    }
+    parts.join(" · ")
+}
+
+/// The number a scale answer or a list position is picked with.
+fn number(n: i64) -> Option<u32> {
+    u32::try_from(n).ok()
 }
 
 impl Rich {
     /// Prompts on standard error; `color` decides whether they are coloured.
-    pub fn new(color: bool) -> Self {
+    /// `stop` says whether a signal asked the session to stop.
+    pub fn new(color: bool, stop: fn() -> bool) -> io::Result<Self> {
         console::set_colors_enabled_stderr(color);
-        Rich {
-            term: Term::stderr(),
+        Ok(Rich {
+            screen: Screen::new(),
+            kb: Keyboard::open(stop)?,
             look: Look::new(color),
-            theme: if color {
-                Box::new(ColorfulTheme::default())
-            } else {
-                Box::new(SimpleTheme)
-            },
             bold: Style::new().for_stderr().force_styling(color).bold(),
-            echoes: Vec::new(),
+            undo: Vec::new(),
             cleared_heading: false,
-        }
+            pinned: None,
+            notice: None,
+        })
     }
 
-    fn width(&self) -> usize {
-        columns(&self.term)
-    }
-
-    /// Writes wrapped text that going back does not clear. Lines break at
-    /// spaces only: messages name files, and a path broken at a hyphen
-    /// reads as two.
+    /// Writes wrapped text that stays and that going back does not take
+    /// back. Lines break at spaces only: messages name files, and a path
+    /// broken at a hyphen reads as two.
     fn write(&mut self, text: &str) -> io::Result<()> {
-        self.echoes.clear();
-        let text = crate::sanitize::text(text);
-        let text = lines(&text, self.width(), "", "", Breaks::Spaces).join("\n");
-        self.term.write_line(&text)
-    }
-
-    /// "✔ Prompt · answer", wrapped; remembered so that Esc can clear it.
-    fn echo(&mut self, v: &QuestionView<'_>, answer: &str) -> io::Result<()> {
-        let text = format!("{} · {answer}", v.prompt());
-        let out = lines(&text, self.width(), "✔ ", "  ", Breaks::Words);
-        for l in &out {
-            self.term
-                .write_line(&self.look.dim.apply_to(l).to_string())?;
+        self.undo.clear();
+        let text = crate::sanitize::text(text).into_owned();
+        if self.pinned.is_some() {
+            self.notice = Some(text.clone());
         }
-        self.echoes.push(Block::Echo(out.len()));
-        Ok(())
+        self.screen
+            .commit(move |w| lines(&text, w, "", "", Breaks::Spaces))
     }
 
-    fn show_help(&mut self, v: &QuestionView<'_>) -> io::Result<()> {
-        if let Some(h) = v.help() {
-            let text = lines(&h, self.width(), "  ", "  ", Breaks::Words).join("\n");
-            self.echoes.clear();
-            self.term
-                .write_line(&self.look.dim.apply_to(text).to_string())?;
-        }
-        Ok(())
+    /// "✔ Prompt · answer", wrapped, dim.
+    fn echo_block(&mut self, text: String) -> io::Result<()> {
+        let dim = self.look.dim.clone();
+        self.screen.commit(move |w| {
+            lines(&text, w, "✔ ", "  ", Breaks::Words)
+                .into_iter()
+                .map(|l| dim.apply_to(l).to_string())
+                .collect()
+        })
     }
 
-    /// The progress line above a question, cleared with it.
-    fn progress_lines(&self, v: &QuestionView<'_>) -> Vec<String> {
-        lines(&v.progress(), self.width(), "", "", Breaks::Words)
-            .into_iter()
-            .map(|l| self.look.dim.apply_to(l).to_string())
-            .collect()
-    }
-
-    /// Esc: clears the progress line and the echo of the previous answer,
-    /// which is about to be asked again.
-    fn back(&mut self, progress_rows: usize) -> io::Result<Reply> {
-        let mut rows = progress_rows;
-        if let Some(Block::Heading(h)) = self.echoes.last() {
-            rows += h;
-            self.echoes.pop();
+    /// Esc: takes back the echo of the previous answer, which is about to
+    /// be asked again, and the part heading when it came last.
+    fn back(&mut self) -> io::Result<Reply> {
+        let mut n = 0;
+        if self.undo.last() == Some(&Block::Heading) {
+            self.undo.pop();
             self.cleared_heading = true;
+            n += 1;
         }
-        if let Some(Block::Echo(e)) = self.echoes.pop() {
-            rows += e;
+        if self.undo.last() == Some(&Block::Echo) {
+            self.undo.pop();
+            n += 1;
         }
-        self.term.clear_last_lines(rows)?;
+        if n > 0 {
+            self.screen.take_back(n);
+        }
         Ok(Reply::Back)
     }
 
-    fn first_question(&mut self) -> io::Result<()> {
-        self.write("This is the first question.")
-    }
-
-    /// A list of `items`, then "Prefer not to say" and, where the question
-    /// has help, "? Help". Returns the item picked, or `None` for Esc.
+    /// A list of `items`, then "Prefer not to say" (and "? Help", added by
+    /// the widget). Returns the item picked, or Back for Esc.
     fn pick(
         &mut self,
         v: &QuestionView<'_>,
@@ -127,22 +143,27 @@ impl Rich {
         default: Option<usize>,
     ) -> io::Result<Picked> {
         let skip = items.len();
-        items.push(Item::new(SKIP, None));
-        let help = v.help().map(|_| {
-            items.push(Item::new(HELP, Some('?')));
-            skip + 1
-        });
-        let mut default = default.unwrap_or(skip);
+        items.push(Item::new(SKIP));
+        let default = default.unwrap_or(skip);
         let hint = keys_hint(false, v.can_go_back);
+        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
+        let ask = Ask {
+            progress: Some(&progress),
+            prompt: &prompt,
+            hint: &hint,
+            help: help.as_deref(),
+        };
         loop {
-            let picked = menu::select(&self.term, &self.look, &v.prompt(), &hint, &items, default)?;
-            match picked {
+            match menu::select(
+                &mut self.screen,
+                &mut self.kb,
+                &self.look,
+                &ask,
+                &items,
+                default,
+            )? {
                 None if v.can_go_back => return Ok(Picked::Back),
-                None => self.first_question()?,
-                Some(i) if Some(i) == help => {
-                    self.show_help(v)?;
-                    default = i;
-                }
+                None => self.write("This is the first question.")?,
                 Some(i) if i == skip => return Ok(Picked::Skip),
                 Some(i) => return Ok(Picked::Item(i)),
             }
@@ -158,13 +179,13 @@ impl Rich {
             .enumerate()
             .map(|(i, (label, answer))| match answer {
                 Answer::Scale(x) if scale => {
-                    let number = format!("{x} · ");
-                    match label.strip_prefix(&number) {
-                        Some(text) => Item::numbered(&number, text, digit(*x)),
-                        None => Item::new(label.clone(), digit(*x)),
+                    let prefix = format!("{x} · ");
+                    match label.strip_prefix(&prefix) {
+                        Some(text) => Item::numbered(&prefix, text, number(*x)),
+                        None => Item::numbered("", label, number(*x)),
                     }
                 }
-                _ => Item::numbered(&format!("{}. ", i + 1), label, digit(i as i64 + 1)),
+                _ => Item::numbered(&format!("{}. ", i + 1), label, number(i as i64 + 1)),
             })
             .collect();
         let default = match v.current {
@@ -186,35 +207,32 @@ impl Rich {
         let mut items: Vec<Item> = labels
             .iter()
             .enumerate()
-            .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, digit(i as i64 + 1)))
+            .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, number(i as i64 + 1)))
             .collect();
-        let mut skip = Item::new(SKIP, None);
+        let mut skip = Item::new(SKIP);
         skip.exclusive = true;
         items.push(skip);
-        let help = v.help().map(|_| {
-            items.push(Item::new(HELP, Some('?')));
-            n + 1
-        });
         let mut ticks = v.current_ticks();
         ticks.push(*v.current == Slot::Skipped);
-        let actions: Vec<usize> = help.into_iter().collect();
         let hint = keys_hint(true, v.can_go_back);
+        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
+        let ask = Ask {
+            progress: Some(&progress),
+            prompt: &prompt,
+            hint: &hint,
+            help: help.as_deref(),
+        };
         loop {
             match menu::multi(
-                &self.term,
+                &mut self.screen,
+                &mut self.kb,
                 &self.look,
-                &v.prompt(),
-                &hint,
+                &ask,
                 &items,
                 ticks.clone(),
-                &actions,
             )? {
                 Ticked::Back if v.can_go_back => return Ok(None),
-                Ticked::Back => self.first_question()?,
-                Ticked::Key(_, now) => {
-                    ticks = now;
-                    self.show_help(v)?;
-                }
+                Ticked::Back => self.write("This is the first question.")?,
                 Ticked::Done(now) if now.get(n) == Some(&true) => {
                     return Ok(Some((Slot::Skipped, SKIP.to_string())));
                 }
@@ -228,72 +246,88 @@ impl Rich {
         }
     }
 
-    /// Text: a list (write, skip, help; Esc goes back), then a line to
-    /// write on.
+    /// Text: the line editor at once (typing starts the answer; an answer
+    /// given before is there to change); Enter on an empty line is "Prefer
+    /// not to say"; Esc goes back.
     fn ask_text(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, String)>> {
         let current = match v.current {
-            Slot::Given(Answer::Text(t)) => Some(t.clone()),
-            _ => None,
+            Slot::Given(Answer::Text(t)) => t.clone(),
+            _ => String::new(),
         };
-        let mut items = Vec::new();
-        if let Some(t) = &current {
-            items.push(Item::new(
-                format!(
-                    "Keep \"{}\"",
-                    crate::answers::shorten(&crate::export::terminal_safe(t), 40)
-                ),
-                None,
-            ));
+        let mut hint = if current.is_empty() {
+            format!("Type your answer, Enter when done · Enter on an empty line: {SKIP}")
+        } else {
+            format!("Enter keeps it · Ctrl-U clears it · Enter on an empty line: {SKIP}")
+        };
+        if v.can_go_back {
+            hint.push_str(" · Esc goes back");
         }
-        let write = items.len();
-        items.push(Item::new(
-            if current.is_some() {
-                "Change it…"
-            } else {
-                WRITE
-            },
-            None,
-        ));
-        let default = (*v.current != Slot::Skipped).then_some(0);
-        let slot = match self.pick(v, items, default)? {
-            Picked::Back => return Ok(None),
-            Picked::Skip => Slot::Skipped,
-            Picked::Item(i) if i == write => {
-                let prompt = fill(
-                    &format!("{} (Enter when done; empty skips)", v.prompt()),
-                    self.width().saturating_sub(4),
-                );
-                let text: String = Input::with_theme(self.theme.as_ref())
-                    .with_prompt(prompt)
-                    .with_initial_text(current.clone().unwrap_or_default())
-                    .allow_empty(true)
-                    .report(false)
-                    .interact_text_on(&self.term)
-                    .map_err(io::Error::from)?;
-                let text = text.trim().to_string();
-                if text.is_empty() {
-                    Slot::Skipped
-                } else {
-                    Slot::Given(Answer::Text(text))
+        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
+        let ask = Ask {
+            progress: Some(&progress),
+            prompt: &prompt,
+            hint: &hint,
+            help: help.as_deref(),
+        };
+        loop {
+            let edited = editor::edit(
+                &mut self.screen,
+                &mut self.kb,
+                &self.look,
+                &ask,
+                &current,
+                None,
+                Empty::Allowed,
+            )?;
+            let text = match edited {
+                Edited::Back if v.can_go_back => return Ok(None),
+                Edited::Back => {
+                    self.write("This is the first question.")?;
+                    continue;
                 }
-            }
-            Picked::Item(_) => Slot::Given(Answer::Text(current.clone().unwrap_or_default())),
+                Edited::Done(text) => text,
+            };
+            return Ok(Some(if text.is_empty() {
+                (Slot::Skipped, SKIP.to_string())
+            } else {
+                let words = format!(
+                    "\"{}\"",
+                    crate::answers::shorten(&crate::export::terminal_safe(&text), 60)
+                );
+                (Slot::Given(Answer::Text(text)), words)
+            }));
+        }
+    }
+
+    /// A menu under the pinned end screen: its first lines (the verdict)
+    /// always in view, the rest in a window that PgUp/PgDn scroll.
+    fn pinned_select(
+        &mut self,
+        ask: &Ask<'_>,
+        items: &[Item],
+        default: usize,
+    ) -> io::Result<Option<usize>> {
+        let Some(summary) = self.pinned.as_deref() else {
+            return Ok(None);
         };
-        let words = match &slot {
-            Slot::Given(Answer::Text(t)) => format!(
-                "\"{}\"",
-                crate::answers::shorten(&crate::export::terminal_safe(t), 60)
-            ),
-            _ => SKIP.to_string(),
-        };
-        Ok(Some((slot, words)))
+        let notice = self.notice.take();
+        menu::select_under(
+            &mut self.screen,
+            &mut self.kb,
+            &self.look,
+            summary,
+            ask,
+            items,
+            default,
+            notice,
+        )
     }
 }
 
 /// `text`'s paragraphs wrapped to `width` and laid out in screenfuls of at
 /// most `rows` lines, a paragraph never split unless it alone is taller.
 fn screenfuls(text: &str, width: usize, rows: usize) -> Vec<Vec<String>> {
-    let rows = rows.max(4);
+    let rows = rows.max(2);
     let mut pages: Vec<Vec<String>> = vec![Vec::new()];
     for paragraph in text.split("\n\n") {
         let mut wrapped = lines(paragraph.trim(), width, "", "", Breaks::Words);
@@ -318,63 +352,29 @@ fn screenfuls(text: &str, width: usize, rows: usize) -> Vec<Vec<String>> {
     pages
 }
 
-/// The key a number has on the keyboard, for 0 to 9.
-fn digit(n: i64) -> Option<char> {
-    u32::try_from(n)
-        .ok()
-        .filter(|&d| d <= 9)
-        .and_then(|d| char::from_digit(d, 10))
-}
-
-/// The line of keys under a prompt.
-fn keys_hint(multi: bool, back: bool) -> String {
-    let mut parts = vec![if multi {
-        "Space or a number ticks, Enter when done"
-    } else {
-        "↑/↓ and Enter, or a number"
-    }];
-    if back {
-        parts.push("Esc goes back");
-    }
-    parts.join(" · ")
-}
-
-/// Rows written that going back may clear.
-#[derive(Debug, Clone, Copy)]
-enum Block {
-    Echo(usize),
-    Heading(usize),
-}
-
-/// What a [`Rich::pick`] came to.
-enum Picked {
-    Back,
-    Skip,
-    Item(usize),
-}
-
 impl Prompter for Rich {
     fn say(&mut self, text: &str) -> io::Result<()> {
         self.write(text)
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
-        let title = crate::sanitize::inline(title.trim());
-        let mut out = vec![String::new()];
-        out.extend(
-            lines(&title, self.width(), "", "", Breaks::Words)
-                .into_iter()
-                .map(|l| self.bold.apply_to(l).to_string()),
-        );
-        if let Some(b) = body {
-            let b = crate::sanitize::text(b.trim());
-            out.extend(lines(&b, self.width(), "", "", Breaks::Words));
-            out.push(String::new());
-        }
-        for l in &out {
-            self.term.write_line(l)?;
-        }
-        self.echoes.push(Block::Heading(out.len()));
+        let title = crate::sanitize::inline(title.trim()).into_owned();
+        let body = body.map(|b| crate::sanitize::text(b.trim()).into_owned());
+        let bold = self.bold.clone();
+        self.screen.commit(move |w| {
+            let mut out = vec![String::new()];
+            out.extend(
+                lines(&title, w, "", "", Breaks::Words)
+                    .into_iter()
+                    .map(|l| bold.apply_to(l).to_string()),
+            );
+            if let Some(b) = &body {
+                out.extend(lines(b, w, "", "", Breaks::Words));
+                out.push(String::new());
+            }
+            out
+        })?;
+        self.undo.push(Block::Heading);
         Ok(())
     }
 
@@ -382,61 +382,80 @@ impl Prompter for Rich {
         std::mem::take(&mut self.cleared_heading)
     }
 
-    /// The intro on a clear screen, from its first row, then "Press Enter
-    /// to begin." on the last line written (no newline after it, so that a
-    /// screenful does not scroll its first line away). On a screen too
-    /// small for all of it, it comes in screenfuls, each waiting for Enter.
+    /// The intro on a clear screen, from its first row, with "Press Enter
+    /// to begin." on its last line. On a screen too small for all of it,
+    /// it comes in screenfuls, each waiting for Enter; the last stays above
+    /// the first question.
     fn pause(&mut self, title: &str, body: &str) -> io::Result<()> {
-        self.echoes.clear();
-        let width = self.width();
-        let rows = usize::from(self.term.size().0).max(8);
-        let title = crate::sanitize::inline(title.trim());
-        let title = self.bold.apply_to(fill(&title, width)).to_string();
-        let body = crate::sanitize::text(body.trim());
-        let pages = screenfuls(&body, width, rows.saturating_sub(3));
-        let last = pages.len().saturating_sub(1);
-        for (n, page) in pages.iter().enumerate() {
-            self.term.clear_screen()?;
-            self.term.write_line(&title)?;
-            for l in page {
-                self.term.write_line(l)?;
-            }
-            self.term.write_line("")?;
+        self.undo.clear();
+        let title = crate::sanitize::inline(title.trim()).into_owned();
+        let body = crate::sanitize::text(body.trim()).into_owned();
+        let mut page_no = 0;
+        loop {
+            let (rows, width) = (self.screen.rows(), self.screen.width());
+            let title_rows = lines(&title, width, "", "", Breaks::Words).len();
+            let pages = screenfuls(&body, width, rows.saturating_sub(2 + title_rows));
+            let last = pages.len().saturating_sub(1);
+            let n = page_no.min(last);
+            let mut frame: Vec<String> = lines(&title, width, "", "", Breaks::Words)
+                .into_iter()
+                .map(|l| self.bold.apply_to(l).to_string())
+                .collect();
+            frame.extend(pages[n].iter().cloned());
+            frame.push(String::new());
             let prompt = if n == last {
                 "Press Enter to begin."
             } else {
                 "Press Enter for more."
             };
-            self.term
-                .write_str(&self.look.prompt.apply_to(prompt).to_string())?;
-            self.term.flush()?;
-            menu::wait_for_enter(&self.term)?;
-            self.term.clear_line()?;
+            frame.push(self.look.prompt.apply_to(prompt).to_string());
+            self.screen.start_over()?;
+            self.screen.draw(&frame, None)?;
+            // Enter, or a resize (laid out again).
+            loop {
+                if self.screen.resized() {
+                    break;
+                }
+                match self.kb.next(Some(std::time::Duration::from_millis(150)))? {
+                    Some(Key::Enter) => {
+                        page_no = n + 1;
+                        break;
+                    }
+                    Some(Key::CtrlC) => {
+                        return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+                    }
+                    _ => {}
+                }
+            }
+            if page_no > last {
+                // The last page stays, without its prompt.
+                self.screen.start_over()?;
+                frame.truncate(frame.len() - 2);
+                let keep = frame.clone();
+                self.screen.commit(move |_| keep.clone())?;
+                return Ok(());
+            }
         }
-        Ok(())
     }
 
     fn show(&mut self, text: &str) -> io::Result<()> {
-        self.echoes.clear();
-        self.term.write_str(text)?;
-        self.term.flush()
+        self.undo.clear();
+        let text = text.trim_end_matches('\n').to_string();
+        self.screen
+            .commit(move |_| text.split('\n').map(str::to_string).collect())
     }
 
     fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
-        let progress = self.progress_lines(v);
-        for l in &progress {
-            self.term.write_line(l)?;
-        }
         let answered = match &v.question.kind {
             Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v)?,
             Kind::Multi(_) => self.ask_multi(v)?,
             Kind::Text => self.ask_text(v)?,
         };
         match answered {
-            None => self.back(progress.len()),
+            None => self.back(),
             Some((slot, words)) => {
-                self.term.clear_last_lines(progress.len())?;
-                self.echo(v, &words)?;
+                self.echo_block(format!("{} · {words}", v.prompt()))?;
+                self.undo.push(Block::Echo);
                 Ok(Reply::Answer(slot))
             }
         }
@@ -451,36 +470,93 @@ impl Prompter for Rich {
         let list: Vec<Item> = items
             .iter()
             .enumerate()
-            .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, digit(i as i64 + 1)))
+            .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, number(i as i64 + 1)))
             .collect();
-        let picked = menu::select(&self.term, &self.look, prompt, "", &list, default)?;
+        let ask = Ask {
+            prompt,
+            hint: "↑/↓ and Enter, or a number",
+            ..Ask::default()
+        };
+        let picked = if self.pinned.is_some() {
+            self.pinned_select(&ask, &list, default)?
+        } else {
+            menu::select(
+                &mut self.screen,
+                &mut self.kb,
+                &self.look,
+                &ask,
+                &list,
+                default,
+            )?
+        };
         if let Some(i) = picked {
-            let text = format!("{prompt} · {}", items[i]);
-            let out = lines(&text, self.width(), "✔ ", "  ", Breaks::Words);
-            for l in out {
-                self.term
-                    .write_line(&self.look.dim.apply_to(l).to_string())?;
+            if self.pinned.is_none() {
+                self.echo_block(format!("{prompt} · {}", items[i]))?;
             }
-            self.echoes.clear();
+            self.undo.clear();
         }
         Ok(picked)
     }
 
     fn input(&mut self, prompt: &str, initial: &str) -> io::Result<Option<String>> {
-        self.echoes.clear();
-        let prompt = fill(prompt, self.width().saturating_sub(4));
-        let text: String = Input::with_theme(self.theme.as_ref())
-            .with_prompt(prompt)
-            .with_initial_text(initial)
-            .allow_empty(true)
-            .interact_text_on(&self.term)
-            .map_err(io::Error::from)?;
-        let text = text.trim().to_string();
-        Ok((!text.is_empty()).then_some(text))
+        self.undo.clear();
+        let ask = Ask {
+            prompt,
+            hint: "Enter saves · Ctrl-U clears · Esc goes back without saving",
+            ..Ask::default()
+        };
+        let edited = editor::edit(
+            &mut self.screen,
+            &mut self.kb,
+            &self.look,
+            &ask,
+            initial,
+            None,
+            Empty::Refused(
+                "Type a file name (Ctrl-U clears the line), or press Esc to go back without saving.",
+            ),
+        )?;
+        Ok(match edited {
+            Edited::Back => None,
+            Edited::Done(text) => Some(text),
+        })
+    }
+
+    fn summary(&mut self, render: Box<menu::Summary>) -> io::Result<()> {
+        self.pinned = Some(render);
+        Ok(())
+    }
+
+    fn unpin(&mut self) -> io::Result<()> {
+        if let Some(render) = self.pinned.take() {
+            self.undo.clear();
+            self.screen.commit(move |w| {
+                let (head, body) = render(w);
+                format!("{head}{body}")
+                    .trim_end_matches('\n')
+                    .split('\n')
+                    .map(str::to_string)
+                    .collect()
+            })?;
+        }
+        Ok(())
+    }
+
+    fn external(
+        &mut self,
+        run: &mut dyn FnMut() -> anyhow::Result<()>,
+    ) -> io::Result<anyhow::Result<()>> {
+        self.screen.clear()?;
+        self.kb.suspend();
+        let r = run();
+        self.kb.resume()?;
+        // Whatever the pager left on the screen goes at the next draw.
+        self.screen.invalidate();
+        Ok(r)
     }
 
     fn keys(&self) -> &'static str {
-        "Keys: ↑/↓ and Enter, or a number, to answer; Space to tick where several apply; Esc to go back; ? for help. Ctrl-C stops; your answers are kept."
+        "Keys: ↑/↓ and Enter, or a number (two digits for 10 and up), to answer; Space to tick where several apply; Esc to go back; ? for help. Ctrl-C stops; your answers are kept."
     }
 }
 
@@ -495,7 +571,6 @@ mod tests {
         let pages = screenfuls(text, 12, 5);
         assert_eq!(pages.len(), 2, "{pages:?}");
         assert_eq!(pages[0].len(), 5, "{pages:?}");
-        assert!(pages[0][3].is_empty() || pages[0].contains(&String::new()));
         assert!(pages.iter().all(|p| p.len() <= 5), "{pages:?}");
         let all: Vec<&String> = pages.iter().flatten().collect();
         assert!(all.iter().any(|l| l.contains("twelve")), "{pages:?}");

@@ -746,3 +746,97 @@ fn the_guides_bank_for_two_is_valid() {
     );
     assert!(!bank.question("pattern").unwrap().shared);
 }
+
+/// Issue 19's couple: a Toronto store manager at sidelining risk, back from
+/// leave next month, beside a partner in a fully flexible remote job.
+#[test]
+fn the_store_manager_and_the_remote_partner_hear_whose_job_bends() {
+    let c = Comparison::new(
+        &person("toronto_manager", &[]),
+        &person("remote_partner", &[]),
+        "Priya",
+        "Alex",
+    );
+    let s = steps(&c);
+    assert_eq!(s[0], "together_sidelined_and_flexible", "{s:?}");
+    for id in ["together_shifts_and_flexible", "together_return_from_leave"] {
+        assert!(s.contains(&id.to_string()), "{id} in {s:?}");
+    }
+    // The flexible job is protected too, not only used.
+    assert!(c.together[0].detail.contains("protect the flexible job"));
+}
+
+/// Results saved by an earlier mommytrack carry no mirrors: `compare`
+/// reads them with the built-in bank's, and says so.
+#[test]
+fn results_saved_before_mirrors_are_read_with_the_builtin_banks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for who in ["dana", "mark_agrees"] {
+        let mut v = serde_json::to_value(person(who, &[])).unwrap();
+        // As an earlier version wrote it.
+        v.as_object_mut().unwrap().remove("together_entries");
+        for d in v["dimensions"].as_array_mut().unwrap() {
+            for q in d["questions"].as_array_mut().unwrap() {
+                let q = q.as_object_mut().unwrap();
+                for key in [
+                    "shared",
+                    "mirrored",
+                    "mirrored_label",
+                    "discuss",
+                    "discuss_priority",
+                ] {
+                    q.remove(key);
+                }
+            }
+        }
+        files.push(write(dir.path(), &format!("{who}.json"), &v.to_string()));
+    }
+    let run = mt()
+        .arg("compare")
+        .args(&files)
+        .args(["--labels", "Dana,Mark", "--format", "json"])
+        .success();
+    run.stderr_contains("saved by an earlier mommytrack");
+    let v = run.json();
+    let agreed: Vec<&str> = v["shared_agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|g| g["question"].as_str())
+        .collect();
+    assert!(
+        agreed.contains(&"home_split") && agreed.contains(&"home_mental_load"),
+        "{agreed:?}"
+    );
+    assert!(!v["together"].as_array().unwrap().is_empty());
+}
+
+/// A job now beside one being considered (`mode: "prospective"`, CONTRACT
+/// §7.7) is no couple: no steps for two, no home compared.
+#[test]
+fn a_prospective_result_is_compared_as_a_job_not_a_partner() {
+    let now = person("dana", &[]);
+    let mut next = person("mark_disagrees", &[]);
+    next.mode = "prospective".into();
+    let c = Comparison::new(&now, &next, "now", "next");
+    assert_eq!(c.reading, mommytrack_engine::compare::Reading::Prospective);
+    assert!(c.together.is_empty() && c.shared_differences.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "now.json",
+        &serde_json::to_string(&now).unwrap(),
+    );
+    let b = write(
+        dir.path(),
+        "next.json",
+        &serde_json::to_string(&next).unwrap(),
+    );
+    mt().arg("compare")
+        .args([&a, &b])
+        .success()
+        .stdout_contains("next.json describes a job being considered")
+        .stdout_lacks("For the two of you")
+        .stdout_lacks("Where you see your home differently");
+}

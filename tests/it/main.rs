@@ -30,7 +30,6 @@ mod hostile_inputs;
 mod hostile_terminal;
 mod instrument;
 #[cfg(unix)]
-mod interactive;
 mod layering;
 mod levers;
 mod next_move;

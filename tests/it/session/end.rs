@@ -5,7 +5,10 @@ use super::*;
 
 /// A draft holding every answer of a persona's result, as a draft to
 /// resume, so that only the questions it left out are asked.
-fn draft_of(state: &Path, answers: &Path) {
+/// A draft of a persona's answers, every other question of the bank
+/// skipped, so that resuming goes straight to the end with the persona's
+/// verdict.
+fn draft(state: &Path, answers: &Path) {
     let out = Command::new(BIN)
         .args(["assess", "--format", "json", "--answers"])
         .arg(answers)
@@ -14,20 +17,19 @@ fn draft_of(state: &Path, answers: &Path) {
     assert!(out.status.success());
     let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut map = result["answers"].as_object().unwrap().clone();
-    // Leave one scored choice out, so there is a question to answer.
-    let last = result["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["questions"].as_array().unwrap())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rfind(|q| q["kind"] == "choice" && map.contains_key(q["id"].as_str().unwrap()))
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    map.remove(&last);
+    {
+        let out = Command::new(BIN)
+            .args(["questions", "--format", "json"])
+            .output()
+            .unwrap();
+        let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for set in list["sets"].as_array().unwrap() {
+            for q in set["questions"].as_array().unwrap() {
+                let id = q["id"].as_str().unwrap().to_string();
+                map.entry(id).or_insert(serde_json::Value::Null);
+            }
+        }
+    }
     let draft = serde_json::json!({
         "mommytrack_draft": 1,
         "mode": "full",
@@ -37,78 +39,154 @@ fn draft_of(state: &Path, answers: &Path) {
     std::fs::write(state.join("draft.json"), draft.to_string()).unwrap();
 }
 
-impl Tty {
-    /// Answers whatever is still asked (the first choice, no ticks, no
-    /// note) until the menu at the end; returns what the last answer
-    /// brought on screen.
-    fn answer_the_rest(&mut self) -> String {
-        let mut seen = String::new();
-        for _ in 0..60 {
-            let now = self.drain(400);
-            seen.push_str(&now);
-            if seen.contains("What next?") {
-                return seen.rsplit('✔').next().unwrap_or("").to_string();
-            }
-            let tail = seen.rsplit("\n? ").next().unwrap_or("").to_string();
-            if tail.contains("[ ]") || tail.contains("[x]") {
-                self.keys(&[ENTER]);
-            } else if tail.contains("Write an answer") {
-                self.keys(&[DOWN, ENTER]);
-            } else if tail.contains("❯") {
-                self.keys(&["1"]);
-            }
+/// A whole session of the built-in bank at 40×15, every question
+/// answered as the screen shows it (the second item of a list; items 1 and
+/// 3 of a tick list; a note), and every answer saved exactly so.
+#[test]
+fn every_answer_of_a_whole_session_at_40_by_15_is_saved_as_given() {
+    let state = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args(["questions", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut t = Tty::at(state.path(), 40, 15, &["assess"]);
+    t.begin();
+    let mut asked = 0;
+    for _ in 0..120 {
+        let screen = t.settled();
+        if screen.contains("What next?") {
+            break;
         }
-        panic!("no end screen: {seen}");
+        if screen.contains("Go on with the questions") {
+            // The settled verdict's offer (issue 23): go on, no answer.
+            t.keys(&["2"]);
+            t.wait_until("the next question", |t| t.screen() != screen);
+            continue;
+        }
+        if screen.contains("› ") {
+            t.keys(&[&format!("note {asked}"), ENTER]);
+        } else if screen.contains("[ ]") || screen.contains("[x]") {
+            // 3 first: a lone 1 may wait for a second digit (10 and up).
+            t.keys(&["3", "1", ENTER]);
+        } else if screen.contains('❯') {
+            t.keys(&["2"]);
+        } else {
+            continue;
+        }
+        asked += 1;
+        t.wait_until("the next question", |t| t.screen() != screen);
     }
+    t.on_screen("What next?");
+    t.keys(&["3"]);
+    assert_eq!(t.exit_code(), 0);
+    let result = only_result(state.path());
+    let answers = result["answers"].as_object().unwrap();
+    assert_eq!(answers.len(), asked, "{answers:#?}");
+    let mut checked = 0;
+    for set in list["sets"].as_array().unwrap() {
+        for q in set["questions"].as_array().unwrap() {
+            let Some(given) = answers.get(q["id"].as_str().unwrap()) else {
+                continue;
+            };
+            let option = |i: usize| q["options"][i]["id"].clone();
+            let want = match q["kind"].as_str().unwrap() {
+                "choice" => option(1),
+                "multi" => {
+                    let n = q["options"].as_array().unwrap().len();
+                    let picked: Vec<_> =
+                        [0, 2].into_iter().filter(|&i| i < n).map(option).collect();
+                    serde_json::json!(picked)
+                }
+                "scale" => serde_json::json!(2),
+                "yesno" => serde_json::json!(false),
+                "text" => given.clone(),
+                _ => given.clone(),
+            };
+            assert_eq!(given, &want, "{}", q["id"]);
+            if q["kind"] == "text" {
+                assert!(given.as_str().unwrap().starts_with("note "), "{given}");
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, asked);
+    assert!(asked >= 40, "{asked} questions");
+    t.assert_lines_fit();
 }
 
+const CAPPED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/personas/strong_workplace_no_childcare.answers.yaml"
+);
+
 #[test]
-fn the_end_screen_fits_and_the_full_report_goes_through_the_pager() {
-    let persona = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/personas/returning_after_leave_mixed.answers.yaml"
-    );
-    for cols in WIDTHS {
+fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_nothing() {
+    for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();
-        draft_of(state.path(), Path::new(persona));
+        draft(state.path(), Path::new(CAPPED));
         let paged = state.path().join("paged.txt");
-        let mut cmd = command(state.path(), cols, 24, &["assess", "--resume"]);
+        let mut cmd = command(state.path(), cols, rows, &["assess", "--resume"]);
         cmd.env(
             "PAGER",
-            format!("echo LESS=$LESS > '{0}.env'; cat > '{0}'", paged.display()),
+            format!(
+                "printf 'A PAGE LEFT BEHIND\\n'; echo LESS=$LESS > '{0}.env'; cat > '{0}'",
+                paged.display()
+            ),
         );
-        let mut t = Tty::start(cmd, cols);
+        let mut t = Tty::start(cmd, cols, rows);
         t.begin();
-        let end = t.answer_the_rest();
-        let screen = visible_lines(&end);
-        let from = screen
-            .iter()
-            .position(|l| l.starts_with("Verdict:") || l.starts_with("No verdict"))
-            .expect("a verdict");
-        let menu = screen
-            .iter()
-            .position(|l| l.starts_with("? What next?"))
-            .expect("the menu");
-        // The verdict, the table, where to start, where the result is, and
-        // the menu's four lines.
-        let shown = &screen[from..menu + 4];
+        let end = t.on_screen("What next?");
+        let lines = t.screen_lines();
+        let verdict = lines.iter().position(|l| l.starts_with("Verdict:"));
+        assert!(verdict.is_some(), "{cols}x{rows}: {end}");
         assert!(
-            shown.len() <= 23,
-            "verdict to menu takes {} rows at {cols} columns: {shown:#?}",
-            shown.len()
+            shows(&end, "No reliable, affordable childcare"),
+            "the cap at {cols}x{rows}: {end}"
         );
-        let text = shown.join("\n");
-        for part in ["Start here", "1. ", "Your result is saved in"] {
-            assert!(text.contains(part), "{part} at {cols}: {text}");
+        assert!(
+            shows(&end, "keep it here."),
+            "the cap's reason at {cols}x{rows}: {end}"
+        );
+        assert!(end.contains("❯ 1. Read the full report"), "{end}");
+        // The rest is a key away (PgDn), the verdict staying in view.
+        let mut seen = end.clone();
+        for _ in 0..30 {
+            if seen.contains("Start here") && shows(&seen, "Your result is saved in") {
+                break;
+            }
+            t.keys(&[PGDN]);
+            let now = t.settled();
+            assert!(now.contains("Verdict:"), "{cols}x{rows}: {now}");
+            seen.push_str(&now);
         }
-        t.keys(&["1"]); // Read the full report
-        t.expect("What next?");
+        assert!(seen.contains("Start here"), "{cols}x{rows}: {seen}");
+        assert!(
+            shows(&seen, "Your result is saved in"),
+            "{cols}x{rows}: {seen}"
+        );
+        // The pager: what it wrote does not stay on the screen.
+        t.keys(&["1"]);
+        t.wait_until("the pager to run", |_| paged.exists());
+        t.on_screen("What next?");
+        let after = t.settled();
+        assert!(
+            !after.contains("A PAGE LEFT BEHIND"),
+            "{cols}x{rows}: {after}"
+        );
+        assert!(after.contains("Verdict:"), "{after}");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
         let report = std::fs::read_to_string(&paged).unwrap();
         assert!(report.contains("Next steps"), "{report}");
         let env = std::fs::read_to_string(paged.with_extension("txt.env")).unwrap();
-        assert_eq!(env.trim(), "LESS=FRX");
+        assert_eq!(env.trim(), "LESS=FR", "less on the alternate screen");
+        // After Done, the end screen stays on the terminal.
+        let all = t.everything();
+        assert!(
+            all.contains("Verdict:") && shows(&all, "keep it here."),
+            "{all}"
+        );
         t.assert_lines_fit();
     }
 }
@@ -123,12 +201,10 @@ fn no_pager_prints_the_full_report_instead() {
         &["assess", "--quick", "--no-pager", "--bank", MINI],
     );
     cmd.env("PAGER", "false");
-    let mut t = Tty::start(cmd, 100);
+    let mut t = Tty::start(cmd, 100, 24);
     t.begin();
-    t.keys(&["4"]);
-    t.expect("Which of these");
-    t.keys(&[ENTER]);
-    t.expect("What next?");
+    t.press(&["4"], "Which of these");
+    t.press(&[ENTER], "What next?");
     t.keys(&["1"]);
     t.expect("Talk it over with someone you trust");
     t.expect("What next?");
@@ -138,7 +214,7 @@ fn no_pager_prints_the_full_report_instead() {
 
 #[test]
 fn the_save_step_leaves_notes_out_expands_tilde_and_never_overwrites_unasked() {
-    for cols in WIDTHS {
+    for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();
         std::fs::write(
             state.path().join("draft.json"),
@@ -151,34 +227,28 @@ fn the_save_step_leaves_notes_out_expands_tilde_and_never_overwrites_unasked() {
         let mut t = Tty::at(
             state.path(),
             cols,
-            24,
+            rows,
             &["assess", "--resume", "--bank", MINI],
         );
         t.begin();
-        t.keys(&[ENTER]);
-        t.expect("Enter when done");
-        t.keys(&["m", "y", " ", "s", "e", "c", "r", "e", "t", ENTER]);
-        t.expect("What next?");
-        t.keys(&["2"]);
-        t.expect("Which kind of copy?");
+        t.on_screen("Anything else?");
+        t.keys(&["my secret", ENTER]);
+        t.on_screen("What next?");
+        t.press(&["2"], "Which kind of copy?");
         t.keys(&["1"]); // Markdown
-        t.expect("Leave out your private notes");
-        t.expect("❯ 1. Yes");
-        t.keys(&[ENTER]);
+        t.on_screen("Leave out your private notes");
+        t.press(&[ENTER], "Save as");
         // The documents folder is suggested; the file there exists.
-        t.expect("Save as");
-        t.expect(&existing.display().to_string());
+        t.wait_until("the suggested name", |t| {
+            super::editor::edited(&t.screen()).ends_with("Documents/mommytrack-report.md")
+        });
         t.keys(&[ENTER]);
-        t.expect("already");
-        t.expect("Replace it?");
-        t.expect("❯ 2. No");
-        t.keys(&[ENTER]);
-        t.expect("Save as");
-        let backspaces = "\x7f".repeat(existing.to_str().unwrap().len());
-        t.p.send(&backspaces).unwrap();
-        t.keys(&["~/copy.md", ENTER]);
-        t.expect("Saved ");
-        t.expect("What next?");
+        t.on_screen("Replace it?");
+        t.on_screen("❯ 2. No");
+        t.press(&[ENTER], "Save as");
+        t.keys(&[CTRL_U, "~/copy.md", ENTER]);
+        t.on_screen("Saved ");
+        t.on_screen("What next?");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
         assert_eq!(std::fs::read_to_string(&existing).unwrap(), "precious");
@@ -219,8 +289,8 @@ fn the_time_estimate_is_the_same_in_help_the_intro_and_the_readme() {
 
     let state = tempfile::tempdir().unwrap();
     let mut t = Tty::at(state.path(), 100, 30, &["assess"]);
-    let intro = t.expect("Press Enter to begin.");
-    let intro = visible_lines(&intro).join(" ");
+    let intro = t.on_screen("Press Enter to begin.");
+    let intro = intro.lines().collect::<Vec<_>>().join(" ");
     let full_words = full.trim_matches(|c| c == '(' || c == ')');
     assert!(intro.contains(&format!("It takes {full_words}")), "{intro}");
     t.p.send_control('c').unwrap();
@@ -330,7 +400,7 @@ fn a_report_longer_than_the_screen_goes_through_the_pager_and_a_short_one_does_n
             &["report", saved.to_str().unwrap()],
         );
         cmd.env("PAGER", format!("cat > '{}'", paged.display()));
-        let mut t = Tty::start(cmd, 100);
+        let mut t = Tty::start(cmd, 100, rows);
         assert_eq!(t.exit_code(), 0);
         assert_eq!(paged.exists(), pages, "{rows} rows");
         if pages {

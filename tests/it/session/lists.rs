@@ -1,6 +1,9 @@
-//! The lists of the terminal session: a label too long for one line wraps
-//! under its own text, past its number ("4. ", "1 · "), in the pick-one
-//! list as in the tick list.
+//! The lists of the terminal session: a list taller than the screen
+//! scrolls in a window under its question, with what is above and below
+//! counted; number keys reach every item (two digits for 10 and up); help
+//! opens and closes in place; "Prefer not to say" clears the ticks on
+//! screen; a label too long for one line wraps under its own text, past
+//! its number ("4. ", "10. ", "1 · ").
 
 use super::*;
 
@@ -62,6 +65,274 @@ fn indent(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
 
+/// The mini bank with a tick list of 13 options and help on it, longer
+/// than a small screen.
+fn long_list_bank(dir: &Path) -> PathBuf {
+    let bank = dir.join("bank");
+    std::fs::create_dir_all(&bank).unwrap();
+    for f in ["bank.yaml", "10_boss.yaml", "20_flex.yaml"] {
+        let mut text = std::fs::read_to_string(Path::new(MINI).join(f)).unwrap();
+        if f == "20_flex.yaml" {
+            let mut options = String::from(
+                "      - { id: remote, label: \"Remote days\", score: 2, flag: flexible_team }\n      - { id: hours, label: \"Flexible hours\", score: 1 }\n      - { id: part_time, label: \"Part-time\", score: 1 }\n      - { id: watched, label: \"Flexibility is watched and judged\", score: -2 }\n",
+            );
+            for i in 5..=13 {
+                options.push_str(&format!(
+                    "      - {{ id: o{i}, label: \"Option number {i}, with a few words\", score: 1 }}\n"
+                ));
+            }
+            let start = text.find("      - { id: remote").unwrap();
+            let end = text.find("  - id: considering_part_time").unwrap();
+            text.replace_range(start..end, &options);
+            text = text.replace(
+                "    core: true\n    options:",
+                "    core: true\n    help: \"Count only what you could use this month without a word said about it.\"\n    options:",
+            );
+        }
+        std::fs::write(bank.join(f), text).unwrap();
+    }
+    bank
+}
+
+const LONG_PROMPT: &str = "? Which of these can you use without stigma?";
+
+#[test]
+fn a_long_list_scrolls_under_its_question_and_nothing_reaches_the_scrollback() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let bank = long_list_bank(state.path());
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            rows,
+            &["assess", "--quick", "--bank", bank.to_str().unwrap()],
+        );
+        t.begin();
+        t.press(&["4"], "[ ] 1. Remote days");
+        let screen = t.settled();
+        assert!(
+            screen.contains("? Which of these"),
+            "{cols}x{rows}: {screen}"
+        );
+        // All of it, or a sign of what is below.
+        assert!(
+            screen.contains("? Help") || screen.contains("↓ "),
+            "{cols}x{rows}: {screen}"
+        );
+        // To the end and back, a key at a time: the question stays in view,
+        // the cursor's item too.
+        for i in 0..15 {
+            t.keys(&[DOWN]);
+            let screen = t.settled();
+            assert!(
+                screen.contains("? Which of these"),
+                "{cols}x{rows} after {i}: {screen}"
+            );
+            assert!(screen.contains("❯"), "{cols}x{rows}: {screen}");
+        }
+        let bottom = t.press(&[END], "❯ ? Help");
+        assert!(bottom.contains("[ ] Prefer not to say"), "{bottom}");
+        assert!(
+            bottom.contains("Remote days") || bottom.contains("↑ "),
+            "{cols}x{rows}: {bottom}"
+        );
+        t.keys(&[HOME]);
+        t.on_screen("❯ [ ] 1. Remote days");
+        // Every redraw replaced the last: one copy of the question, in view.
+        assert_eq!(
+            copies(&mut t, LONG_PROMPT),
+            1,
+            "{cols}x{rows}: {}",
+            t.everything()
+        );
+        t.keys(&[ENTER]);
+        t.on_screen("What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        t.assert_lines_fit();
+        assert!(
+            t.scrollback().iter().all(|l| !l.contains("[ ]")),
+            "{}",
+            t.everything()
+        );
+    }
+}
+
+#[test]
+fn number_keys_reach_every_item_with_two_digits_for_ten_and_up() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let bank = long_list_bank(state.path());
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            rows,
+            &["assess", "--quick", "--bank", bank.to_str().unwrap()],
+        );
+        t.begin();
+        t.press(&["4"], "[ ] 1. Remote days");
+        // The keys line says that two digits reach 10 and up.
+        let screen = t.on_screen("10 and up");
+        assert!(screen.contains("two digits"), "{screen}");
+        // 1 then 1: item 11 (not item 1 twice); 1 then 3: item 13.
+        t.keys(&["1", "1"]);
+        t.on_screen("[x] 11. Option number 11");
+        t.keys(&["1", "3"]);
+        t.on_screen("[x] 13. Option number 13");
+        // A lone 1 waits a moment (and says so), then ticks item 1.
+        t.keys(&["1"]);
+        t.on_screen("a second digit picks 10 to 13");
+        t.keys(&[HOME]);
+        t.on_screen("[x] 1. Remote days");
+        t.keys(&["2"]);
+        t.on_screen("[x] 2. Flexible hours");
+        t.press(&[ENTER], "What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        assert_eq!(
+            only_result(state.path())["answers"]["flex_options"],
+            serde_json::json!(["remote", "hours", "o11", "o13"]),
+            "{cols}x{rows}"
+        );
+    }
+}
+
+#[test]
+fn help_opens_and_closes_in_place_leaving_no_copies() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let bank = long_list_bank(state.path());
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            rows,
+            &["assess", "--quick", "--bank", bank.to_str().unwrap()],
+        );
+        t.begin();
+        t.press(&["4"], "[ ] 1. Remote days");
+        for _ in 0..3 {
+            let open = t.press(&["?"], "closes the help");
+            assert!(shows(&open, "this month"), "{cols}x{rows}: {open}");
+            assert!(open.contains("? Which of these"), "{open}");
+            t.keys(&["?"]);
+            t.wait_until("the help to close", |t| {
+                !t.screen().contains("closes the help")
+            });
+        }
+        // Through the help item and Enter, twice: open, then closed.
+        t.keys(&[END]);
+        t.press(&[ENTER], "closes the help");
+        t.keys(&[ENTER]);
+        let closed = t.on_screen("❯ ? Help");
+        assert!(!closed.contains("this month"), "{closed}");
+        assert_eq!(copies(&mut t, "this month"), 0, "{}", t.everything());
+        assert_eq!(copies(&mut t, LONG_PROMPT), 1, "{}", t.everything());
+        t.press(&[HOME, SPACE, ENTER], "What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        assert_eq!(
+            only_result(state.path())["answers"]["flex_options"],
+            serde_json::json!(["remote"])
+        );
+    }
+}
+
+#[test]
+fn prefer_not_to_say_clears_the_ticks_on_screen_and_what_is_echoed_is_saved() {
+    for cols in WIDTHS {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            24,
+            &["assess", "--quick", "--bank", MINI],
+        );
+        t.begin();
+        t.press(&["4"], "Which of these can you use without stigma?");
+        // Tick two, then Prefer not to say (the last line).
+        t.keys(&["1", "2", END, SPACE]);
+        let screen = t.on_screen("\"Prefer not to say\" replaces the other ticks.");
+        assert!(screen.contains("[ ] 1. Remote days"), "{screen}");
+        assert!(screen.contains("[ ] 2. Flexible hours"), "{screen}");
+        assert!(screen.contains("❯ [x] Prefer not to say"), "{screen}");
+        t.keys(&[ENTER]);
+        t.on_screen("✔ Which of these can you use without stigma? · Prefer not");
+        t.on_screen("What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        let result = only_result(state.path());
+        assert_eq!(result["answers"]["flex_options"], serde_json::Value::Null);
+        t.assert_lines_fit();
+
+        // The other way round: a tick after Prefer not to say unticks it.
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            24,
+            &["assess", "--quick", "--bank", MINI],
+        );
+        t.begin();
+        t.press(&["4"], "Which of these can you use without stigma?");
+        t.keys(&[UP, SPACE, "3"]);
+        t.on_screen("\"Prefer not to say\" is unticked.");
+        t.keys(&[ENTER]);
+        t.on_screen("✔ Which of these can you use without stigma? · Part-time");
+        t.on_screen("What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        let result = only_result(state.path());
+        assert_eq!(
+            result["answers"]["flex_options"],
+            serde_json::json!(["part_time"])
+        );
+    }
+}
+
+#[test]
+fn without_colour_the_current_line_is_marked_and_number_keys_pick() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--bank", MINI]);
+        t.begin();
+        let first = t.expect("❯ 1. Yes");
+        assert!(!has_colour(&first), "no colour with NO_COLOR: {first:?}");
+        t.press(&[DOWN], "❯ 2. No");
+        t.keys(&[UP, "1"]); // Yes
+        t.on_screen("What happens when you leave early");
+        t.keys(&["3"]); // It is counted against me
+        t.on_screen("My manager understands family demands.");
+        t.keys(&["4"]);
+        t.on_screen("night email.");
+        t.keys(&["0"]); // a scale from 0: the key is the number shown
+        t.on_screen("❯ [ ] 1. Remote days");
+        t.keys(&["2", DOWN, SPACE]);
+        t.on_screen("❯ [x] 3. Part-time");
+        t.keys(&[ENTER]);
+        t.on_screen("Are you considering part-time work?");
+        t.keys(&["2"]);
+        t.on_screen("Anything else?");
+        t.keys(&[ENTER]); // an empty answer: Prefer not to say
+        t.on_screen("What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        let result = only_result(state.path());
+        assert_eq!(
+            result["answers"],
+            serde_json::json!({
+                "has_manager": true,
+                "boss_early_leave": "counted",
+                "boss_understands": 4,
+                "boss_late_email": 0,
+                "flex_options": ["hours", "part_time"],
+                "considering_part_time": false,
+                "notes": null
+            })
+        );
+        t.assert_lines_fit();
+    }
+}
+
 #[test]
 fn a_wrapped_option_continues_under_its_label_not_under_its_number() {
     let cols = 60;
@@ -74,10 +345,10 @@ fn a_wrapped_option_continues_under_its_label_not_under_its_number() {
         &["assess", "--bank", bank.to_str().unwrap()],
     );
     t.begin();
-    t.expect("Do you have a manager?");
+    t.on_screen("Do you have a manager?");
     t.keys(&["1"]);
-    t.expect("What happens when you leave early");
-    let screen = t.expect("Prefer not to say");
+    t.on_screen("What happens when you leave early");
+    let screen = t.settled();
     let item = wrapped(&screen, "3. It is counted");
     assert!(item.len() > 1, "{cols} columns, one line: {item:#?}");
     // "  3. It is…": the text starts at column 5, and so does every
@@ -87,8 +358,8 @@ fn a_wrapped_option_continues_under_its_label_not_under_its_number() {
         "{cols} columns: {item:#?}"
     );
     t.keys(&["1"]);
-    t.expect("My manager understands family demands.");
-    let screen = t.expect("Prefer not to say");
+    t.on_screen("My manager understands family demands.");
+    let screen = t.settled();
     let item = wrapped(&screen, "1 · Strongly disagree:");
     assert!(item.len() > 1, "{cols} columns, one line: {item:#?}");
     // "  1 · Strongly…": the text starts at column 6.

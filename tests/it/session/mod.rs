@@ -1,24 +1,36 @@
-//! The terminal session as a person lives it (issue 10), one test per
-//! point, each run in a pseudo-terminal of 60 and of 100 columns (set with
-//! `stty` before the program starts): the tick list's "Prefer not to say",
-//! prompts wrapped to the width, Esc back, the intro that waits, the end
-//! screen that fits, the pager, the cursor mark without colour, number
-//! keys, an honest count, plain mode, echo lines and the save step.
+//! The terminal session as a person lives it, through the real binary in
+//! a pseudo-terminal of a given size (set with `stty` before the program
+//! starts), NO_COLOR unless a test says otherwise: the one PTY harness of
+//! the suite ([`Tty`]). Everything the program writes is also fed to a
+//! terminal emulator (`vt100`) of the same size, so a test can look at the
+//! screen as a person sees it (what is in view, what went to the
+//! scrollback) and wait for it, never for a fixed time.
+//!
+//! [`flows`]: answers saved, Esc back, Ctrl-C and resume, plain mode;
+//! [`lists`]: the list window, number keys, help in place, ticks;
+//! [`editor`]: text answers and "Save as"; [`end`]: the end screen, the
+//! pager, the save step and the hints.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
 use crate::harness::{BIN, MINI_FIXTURE as MINI, Test};
 
+mod editor;
 mod end;
+mod flows;
 mod lists;
 mod settled;
-const TIMEOUT_MS: u64 = 10_000;
+
+/// The longest any one wait may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(20);
 const WIDTHS: [usize; 2] = [60, 100];
+/// The sizes every screen test runs at.
+const SIZES: [(usize, usize); 3] = [(40, 15), (60, 20), (100, 30)];
 
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
@@ -26,13 +38,25 @@ const ENTER: &str = "\r";
 const SPACE: &str = " ";
 const ESC: &str = "\x1b";
 const END: &str = "\x1b[F";
+const HOME: &str = "\x1b[H";
+const LEFT: &str = "\x1b[D";
+const PGDN: &str = "\x1b[6~";
+const CTRL_U: &str = "\x15";
+const CTRL_W: &str = "\x17";
+const BACKSPACE: &str = "\x7f";
 
 /// A program in a pseudo-terminal of a given size, with everything it
-/// printed kept.
+/// printed kept, and the screen it draws.
 struct Tty {
     p: PtySession,
+    /// Every byte written, as text.
     log: String,
+    /// Where [`Tty::expect`] looks from.
+    seen: usize,
+    bytes: Vec<u8>,
+    vt: vt100::Parser,
     cols: usize,
+    rows: usize,
 }
 
 /// The binary in a terminal of `cols` × `rows` (set by `stty` in a shell
@@ -57,60 +81,170 @@ fn command(state: &Path, cols: usize, rows: usize, args: &[&str]) -> Command {
 }
 
 impl Tty {
-    fn start(cmd: Command, cols: usize) -> Tty {
+    fn start(cmd: Command, cols: usize, rows: usize) -> Tty {
+        let ms = u64::try_from(TIMEOUT.as_millis()).unwrap_or(20_000);
         Tty {
-            p: spawn_command(cmd, Some(TIMEOUT_MS)).expect("the binary starts in a pty"),
+            p: spawn_command(cmd, Some(ms)).expect("the binary starts in a pty"),
             log: String::new(),
+            seen: 0,
+            bytes: Vec::new(),
+            vt: vt100::Parser::new(rows as u16, cols as u16, 5000),
             cols,
+            rows,
         }
     }
 
     fn at(state: &Path, cols: usize, rows: usize, args: &[&str]) -> Tty {
-        Tty::start(command(state, cols, rows, args), cols)
+        Tty::start(command(state, cols, rows, args), cols, rows)
     }
 
-    /// Waits for `s`; returns what came before it (decoded as UTF-8).
-    fn expect(&mut self, s: &str) -> String {
-        let needle: String = s.bytes().map(char::from).collect();
-        let before = self
-            .p
-            .exp_string(&needle)
-            .unwrap_or_else(|e| panic!("expected {s:?} at {} columns: {e}", self.cols));
-        let bytes: Vec<u8> = before.chars().map(|c| c as u8).collect();
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+    /// Takes in what the program wrote since the last look. Returns
+    /// whether anything came.
+    fn pump(&mut self) -> bool {
+        let mut got = Vec::new();
+        while let Some(c) = self.p.try_read() {
+            got.push(c as u8);
+        }
+        if got.is_empty() {
+            return false;
+        }
+        self.vt.process(&got);
+        self.bytes.extend(&got);
+        // Decode whole characters only.
+        let valid = match std::str::from_utf8(&self.bytes) {
+            Ok(_) => self.bytes.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.bytes.len(),
+        };
+        let text = String::from_utf8_lossy(&self.bytes[..valid]).into_owned();
+        self.bytes.drain(..valid);
         self.log.push_str(&text);
-        self.log.push_str(s);
-        text
+        true
+    }
+
+    /// Waits until `done` says yes, looking again whenever output comes.
+    fn wait_until(&mut self, what: &str, mut done: impl FnMut(&mut Tty) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            if done(self) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "waited {TIMEOUT:?} for {what} at {}x{}; the screen:\n{}",
+                    self.cols,
+                    self.rows,
+                    self.screen()
+                );
+            }
+            if !self.pump() {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+    }
+
+    /// Waits for `s` in the output after what was expected last; returns
+    /// the output before it (escape sequences included).
+    fn expect(&mut self, s: &str) -> String {
+        let from = self.seen;
+        self.wait_until(&format!("{s:?} in the output"), |t| {
+            t.log[from..].contains(s)
+        });
+        let at = from + self.log[from..].find(s).expect("found");
+        self.seen = at + s.len();
+        self.log[from..at].to_string()
+    }
+
+    /// The screen as it is now: its rows, trailing spaces trimmed.
+    fn screen(&self) -> String {
+        self.vt.screen().contents()
+    }
+
+    /// Waits until the screen shows `s`, on one row or wrapped over
+    /// several (rows joined by a space); returns the screen.
+    fn on_screen(&mut self, s: &str) -> String {
+        self.wait_until(&format!("{s:?} on screen"), |t| shows(&t.screen(), s));
+        self.screen()
+    }
+
+    /// Waits until the output stops changing the screen for a moment (a
+    /// frame drawn whole), then returns the screen.
+    fn settled(&mut self) -> String {
+        let mut last = self.screen();
+        let mut quiet = Instant::now();
+        self.wait_until("the screen to settle", |t| {
+            let now = t.screen();
+            if now != last {
+                last = now;
+                quiet = Instant::now();
+            }
+            quiet.elapsed() > Duration::from_millis(150)
+        });
+        self.screen()
+    }
+
+    /// The lines that scrolled off the top of the screen, oldest first.
+    fn scrollback(&mut self) -> Vec<String> {
+        let screen = self.vt.screen_mut();
+        screen.set_scrollback(usize::MAX);
+        let total = screen.scrollback();
+        let rows = usize::from(screen.size().0);
+        let mut lines = vec![String::new(); total];
+        let mut off = total;
+        while off > 0 {
+            screen.set_scrollback(off);
+            let cols = screen.size().1;
+            for (i, row) in screen.rows(0, cols).enumerate().take(rows) {
+                let at = total - off + i;
+                if at < total {
+                    lines[at] = row.trim_end().to_string();
+                }
+            }
+            off = off.saturating_sub(rows);
+        }
+        screen.set_scrollback(0);
+        lines
+    }
+
+    /// The scrollback and the screen, as one text.
+    fn everything(&mut self) -> String {
+        let mut all = self.scrollback();
+        all.push(self.screen());
+        all.join("\n")
     }
 
     fn keys(&mut self, keys: &[&str]) {
         for k in keys {
             self.p.send(k).expect("send a key");
             self.p.flush().expect("flush");
-            std::thread::sleep(Duration::from_millis(120));
         }
     }
 
-    /// What arrived within `ms` milliseconds, without waiting for anything.
-    fn drain(&mut self, ms: u64) -> String {
-        std::thread::sleep(Duration::from_millis(ms));
-        let mut bytes = Vec::new();
-        while let Some(c) = self.p.try_read() {
-            bytes.push(c as u8);
-        }
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        self.log.push_str(&text);
-        text
+    /// Sends keys, then waits until `s` is on screen.
+    fn press(&mut self, keys: &[&str], s: &str) -> String {
+        self.keys(keys);
+        self.on_screen(s)
     }
 
     /// Past the intro.
     fn begin(&mut self) {
-        self.expect("Press Enter to begin.");
-        self.keys(&[ENTER]);
+        loop {
+            let before = self.expect("Press Enter ");
+            let _ = before;
+            let last = self.expect(".").starts_with("to begin");
+            self.keys(&[ENTER]);
+            if last {
+                return;
+            }
+        }
     }
 
     fn exit_code(&mut self) -> i32 {
-        self.p.exp_eof().expect("the program ends");
+        let rest = self.p.exp_eof().expect("the program ends");
+        let bytes: Vec<u8> = rest.chars().map(|c| c as u8).collect();
+        self.vt.process(&bytes);
+        self.log.push_str(&String::from_utf8_lossy(&bytes));
         match self.p.process().wait().expect("wait for the program") {
             WaitStatus::Exited(_, code) => code,
             other => panic!("the program did not exit normally: {other:?}"),
@@ -120,7 +254,10 @@ impl Tty {
     /// Every line the program wrote fits the terminal: nothing relies on
     /// the terminal wrapping, so what is cleared is what was drawn.
     fn assert_lines_fit(&self) {
-        for line in visible_lines(&self.log) {
+        // Up to the end of the session (the message on the way out is the
+        // shell's to wrap).
+        let end = self.log.find("Stopped.").unwrap_or(self.log.len());
+        for line in visible_lines(&self.log[..end]) {
             assert!(
                 console::measure_text_width(&line) <= self.cols,
                 "a line wider than {} columns: {line:?}",
@@ -128,11 +265,33 @@ impl Tty {
             );
         }
     }
+
+    /// The screen's rows, as lines.
+    fn screen_lines(&self) -> Vec<String> {
+        self.screen().split('\n').map(str::to_string).collect()
+    }
 }
 
-/// The lines of a transcript without escape sequences or carriage returns.
+/// The lines of a transcript without escape sequences or carriage
+/// returns; a cursor movement up, down or to a row starts a new line.
 fn visible_lines(log: &str) -> Vec<String> {
-    console::strip_ansi_codes(log)
+    let mut text = String::new();
+    let mut rest = log;
+    while let Some(at) = rest.find("\x1b[") {
+        text.push_str(&rest[..at]);
+        let seq = &rest[at + 2..];
+        let params = seq
+            .find(|c: char| !(c.is_ascii_digit() || c == ';' || c == '?'))
+            .unwrap_or(seq.len());
+        match seq[params..].chars().next() {
+            Some('A' | 'B' | 'H') => text.push('\n'),
+            Some(_) => {}
+            None => break,
+        }
+        rest = &seq[(params + 1).min(seq.len())..];
+    }
+    text.push_str(rest);
+    console::strip_ansi_codes(&text)
         .split('\n')
         .map(|l| {
             l.rsplit('\r')
@@ -173,59 +332,75 @@ fn long_bank(dir: &Path) -> PathBuf {
     bank
 }
 
-#[test]
-fn prefer_not_to_say_clears_the_ticks_on_screen_and_what_is_echoed_is_saved() {
-    for cols in WIDTHS {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            24,
-            &["assess", "--quick", "--bank", MINI],
-        );
-        t.begin();
-        t.expect("question 1 of 2");
-        t.keys(&["4"]);
-        t.expect("Which of these can you use without stigma?");
-        // Tick two, then Prefer not to say (the last line).
-        t.keys(&["1", "2", END, SPACE]);
-        let screen = t.expect("\"Prefer not to say\" replaces the other ticks.");
-        let after = screen.rsplit("Which of these").next().unwrap().to_string();
-        assert!(after.contains("[ ] 1. Remote days"), "{after}");
-        assert!(after.contains("[ ] 2. Flexible hours"), "{after}");
-        assert!(after.contains("❯ [x] Prefer not to say"), "{after}");
-        t.keys(&[ENTER]);
-        t.expect("✔ Which of these can you use without stigma? · Prefer not");
-        t.expect("What next?");
-        t.keys(&["3"]);
-        assert_eq!(t.exit_code(), 0);
-        let result = only_result(state.path());
-        assert_eq!(result["answers"]["flex_options"], serde_json::Value::Null);
-        t.assert_lines_fit();
+/// Whether `screen` shows `s` on one row, or over several rows read one
+/// after the other (indentation dropped, rows joined by a space).
+fn shows(screen: &str, s: &str) -> bool {
+    screen.contains(s) || flat(screen).contains(s)
+}
 
-        // The other way round: a tick after Prefer not to say unticks it.
+/// The rows of `screen` as one line of words.
+fn flat(screen: &str) -> String {
+    screen
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `text` sets a foreground colour (SGR 30–37, 38, 90–97).
+fn has_colour(text: &str) -> bool {
+    text.split("\x1b[").skip(1).any(|seq| {
+        let params: String = seq
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ';')
+            .collect();
+        seq[params.len()..].starts_with('m')
+            && params
+                .split(';')
+                .any(|p| p.len() == 2 && (p.starts_with('3') || p.starts_with('9')))
+    })
+}
+
+/// How many times `needle` appears in the scrollback and on the screen.
+/// A needle wrapped over rows counts too (rows read one after the other).
+fn copies(t: &mut Tty, needle: &str) -> usize {
+    let all = t.everything();
+    all.matches(needle)
+        .count()
+        .max(flat(&all).matches(needle).count())
+}
+
+#[test]
+fn the_intro_waits_for_enter_and_fits_every_size() {
+    for (cols, rows) in [(40, 15), (60, 20), (100, 30), (80, 24)] {
         let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            24,
-            &["assess", "--quick", "--bank", MINI],
-        );
-        t.begin();
-        t.keys(&["4"]);
-        t.expect("Which of these can you use without stigma?");
-        t.keys(&[UP, SPACE, "3"]);
-        t.expect("\"Prefer not to say\" is unticked.");
-        t.keys(&[ENTER]);
-        t.expect("✔ Which of these can you use without stigma? · Part-time");
-        t.expect("What next?");
-        t.keys(&["3"]);
-        assert_eq!(t.exit_code(), 0);
-        let result = only_result(state.path());
-        assert_eq!(
-            result["answers"]["flex_options"],
-            serde_json::json!(["part_time"])
-        );
+        let mut t = Tty::at(state.path(), cols, rows, &["assess"]);
+        // One screenful, or more each waiting for Enter, none scrolling:
+        // the title is on the screen's first row.
+        let mut intro = String::new();
+        loop {
+            let screen = t.on_screen("Press Enter ");
+            assert!(
+                screen.starts_with("Mommy track self-assessment"),
+                "{cols}x{rows}: {screen}"
+            );
+            intro.push_str(&screen);
+            if screen.contains("Press Enter to begin.") {
+                break;
+            }
+            t.keys(&[ENTER]);
+            t.wait_until("the next page", |t| t.screen() != screen);
+        }
+        for part in ["It takes about", "Nothing is sent anywhere", "Keys:"] {
+            assert!(intro.contains(part), "{part}: {intro}");
+        }
+        assert!(!t.screen().contains("Part 1 of"), "it waits");
+        t.press(&[ENTER], "about 19 min left");
+        t.p.send_control('c').unwrap();
+        t.expect("Stopped.");
+        assert_eq!(t.exit_code(), 130);
+        t.assert_lines_fit();
     }
 }
 
@@ -242,18 +417,12 @@ fn long_prompts_help_and_labels_are_wrapped_at_words_to_the_width() {
             &["assess", "--quick", "--bank", bank],
         );
         t.begin();
-        t.expect("? Realistically,");
-        t.expect("? Help");
-        t.keys(&["?"]); // help, shown in place
-        t.expect("the last late meeting.");
-        t.keys(&["2"]);
-        t.expect("Which of these can you use without stigma?");
-        t.keys(&[ESC]);
-        t.expect("Realistically,");
-        t.keys(&["3"]);
-        t.expect("Which of these can you use without stigma?");
-        t.keys(&[ENTER]);
-        t.expect("What next?");
+        t.on_screen("? Realistically,");
+        t.on_screen("? Help");
+        t.press(&["2"], "Which of these can you use without stigma?");
+        t.press(&[ESC], "? Realistically,");
+        t.press(&["3"], "Which of these can you use without stigma?");
+        t.press(&[ENTER], "What next?");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
         t.assert_lines_fit();
@@ -266,144 +435,87 @@ fn long_prompts_help_and_labels_are_wrapped_at_words_to_the_width() {
             );
         }
         // The echo shows the answer, not a menu item.
-        assert!(!t.log.contains("· ? Help"), "{}", t.log);
-        assert!(t.log.contains("· 3 · Neutral"), "{}", t.log);
+        let all = t.everything();
+        assert!(!all.contains("· ? Help"), "{all}");
+        assert!(all.contains("· 3 · Neutral"), "{all}");
     }
 }
 
 #[test]
-fn esc_back_leaves_no_empty_header_and_does_not_repeat_the_part_introduction() {
-    for cols in WIDTHS {
+fn esc_back_takes_back_the_echo_and_does_not_repeat_the_part_introduction() {
+    for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();
         let mut t = Tty::at(
             state.path(),
             cols,
-            24,
+            rows,
             &["assess", "--quick", "--bank", MINI],
         );
         t.begin();
-        t.expect("Part 1 of 2: Your manager");
-        t.keys(&["2"]);
-        t.expect("Part 2 of 2: Flexibility");
-        t.expect("Which of these");
-        t.keys(&[ESC]);
-        // Back at question 1 with 2 selected: the progress line and the
-        // echo of the answer being changed are cleared first.
-        let back = t.expect("question 1 of 2");
-        assert!(back.contains("\x1b[2K"), "cleared: {back:?}");
-        t.expect("❯ 2 · Disagree");
-        t.keys(&["5"]);
-        t.expect("Which of these");
-        t.keys(&[ENTER]);
-        t.expect("What next?");
+        t.on_screen("Part 1 of 2: Your manager");
+        t.press(&["2"], "Which of these");
+        t.on_screen("Part 2 of 2: Flexibility");
+        // Back at question 1 with 2 selected: the echo of the answer
+        // being changed and the heading of the part left are gone.
+        let back = t.press(&[ESC], "❯ 2 · Disagree");
+        assert!(!back.contains("✔ My manager"), "{cols}x{rows}: {back}");
+        assert!(!back.contains("Part 2 of 2: Flexibility"), "{back}");
+        t.press(&["5"], "Which of these");
+        t.press(&[ENTER], "What next?");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
-        // The part gone back into is not introduced again; the heading of
-        // the part left was cleared with the echo (progress line 1 row,
-        // heading 2, echo 1) and is shown again when it is reached again.
-        assert_eq!(t.log.matches("Part 1 of 2: Your manager").count(), 1);
-        assert!(t.log.contains("\x1b[4A"), "{:?}", t.log);
-        let result = only_result(state.path());
-        assert_eq!(result["answers"]["boss_understands"], 5);
-        t.assert_lines_fit();
-    }
-}
-
-#[test]
-fn the_intro_waits_for_enter_and_fits_the_screen() {
-    for cols in WIDTHS {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(state.path(), cols, 24, &["assess"]);
-        // One screenful, or more each waiting for Enter, none scrolling.
-        let mut intro = String::new();
-        loop {
-            let screen = t.expect("Press Enter ");
-            let breaks = screen.matches('\n').count();
-            assert!(breaks < 24, "{breaks} lines at {cols} columns: {screen}");
-            intro.push_str(&screen);
-            if t.expect(".").starts_with("to begin") {
-                break;
-            }
-            t.keys(&[ENTER]);
-        }
-        for part in ["It takes about", "Nothing is sent anywhere", "Keys:"] {
-            assert!(intro.contains(part), "{part}: {intro}");
-        }
-        let waiting = t.drain(700);
-        assert!(!waiting.contains("question 1"), "{waiting}");
-        t.keys(&[ENTER]);
-        t.expect("question 1 of");
-        t.p.send_control('c').unwrap();
-        t.expect("Stopped.");
-        assert_eq!(t.exit_code(), 130);
-        t.assert_lines_fit();
-    }
-}
-
-#[test]
-fn without_colour_the_current_line_is_marked_and_number_keys_pick() {
-    for cols in WIDTHS {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(state.path(), cols, 24, &["assess", "--bank", MINI]);
-        t.begin();
-        let first = t.expect("❯ 1. Yes");
-        assert!(
-            !first.contains("\x1b[3"),
-            "no colour with NO_COLOR: {first:?}"
-        );
-        t.keys(&[DOWN]);
-        t.expect("❯ 2. No");
-        t.keys(&[UP, "1"]); // Yes
-        t.expect("What happens when you leave early");
-        t.keys(&["3"]); // It is counted against me
-        t.expect("My manager understands family demands.");
-        t.keys(&["4"]);
-        t.expect("late-night email");
-        t.keys(&["0"]); // a scale from 0: the key is the number shown
-        t.expect("Which of these");
-        t.expect("❯ [ ] 1. Remote days");
-        t.keys(&["2", DOWN, SPACE]);
-        t.expect("❯ [x] 3. Part-time");
-        t.keys(&[ENTER]);
-        t.expect("Are you considering part-time work?");
-        t.keys(&["2"]);
-        t.expect("Anything else?");
-        t.keys(&[DOWN, ENTER]); // Prefer not to say
-        t.expect("What next?");
-        t.keys(&["3"]);
-        assert_eq!(t.exit_code(), 0);
-        let result = only_result(state.path());
+        // The part gone back into is not introduced again.
         assert_eq!(
-            result["answers"],
-            serde_json::json!({
-                "has_manager": true,
-                "boss_early_leave": "counted",
-                "boss_understands": 4,
-                "boss_late_email": 0,
-                "flex_options": ["hours", "part_time"],
-                "considering_part_time": false,
-                "notes": null
-            })
+            copies(&mut t, "Part 1 of 2: Your manager"),
+            1,
+            "{}",
+            t.everything()
         );
-        // The count never grows: "up to 7" first, then exactly 7.
-        let counts: Vec<usize> = t
-            .log
-            .split("question ")
-            .skip(1)
-            .filter_map(|rest| {
-                let (n, rest) = rest.split_once(" of ")?;
-                n.parse::<usize>().ok()?;
-                let rest = rest.strip_prefix("up to ").unwrap_or(rest);
-                let total: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                total.parse().ok()
-            })
-            .collect();
-        assert!(!counts.is_empty());
-        assert!(counts.windows(2).all(|w| w[1] <= w[0]), "{counts:?}");
-        assert!(t.log.contains("question 1 of up to 7"), "{}", t.log);
-        assert!(t.log.contains("Part 2 of 2"), "{}", t.log);
+        let screen = t.screen();
+        assert!(screen.matches("✔ My manager").count() <= 1, "{screen}");
+        assert!(!screen.contains("Disagree"), "{screen}");
+        assert_eq!(only_result(state.path())["answers"]["boss_understands"], 5);
         t.assert_lines_fit();
     }
+}
+
+/// The minutes in the last "about N min left" of `text`.
+fn minutes_left(text: &str) -> Option<usize> {
+    let at = text.rfind(" min left")?;
+    let before = text[..at].rsplit("about ").next()?;
+    before.trim().parse().ok()
+}
+
+#[test]
+fn progress_says_the_part_and_the_time_left_never_a_count_of_up_to() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(state.path(), 100, 30, &["assess"]);
+    t.begin();
+    let first = t.on_screen("min left");
+    assert!(
+        first.contains("Part 1 of 10 · About you · about "),
+        "{first}"
+    );
+    let start = minutes_left(&first).expect("minutes");
+    // The intro's estimate, question by question: it only goes down.
+    let mut last = start;
+    for _ in 0..8 {
+        let screen = t.screen();
+        t.keys(&["1"]);
+        t.wait_until("the next question", |t| t.screen() != screen);
+        let now = minutes_left(&t.settled()).expect("minutes");
+        assert!(now <= last, "{now} after {last}");
+        last = now;
+    }
+    assert!(last < start, "{last} after 8 answers, from {start}");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+    assert!(!t.log.contains("of up to"), "{}", t.log);
+    assert!(
+        t.log.contains(&format!("It takes about {start} minutes")),
+        "{}",
+        t.log
+    );
 }
 
 #[test]
@@ -411,10 +523,10 @@ fn with_colour_the_lists_are_coloured_too() {
     let state = tempfile::tempdir().unwrap();
     let mut cmd = command(state.path(), 80, 24, &["assess", "--quick", "--bank", MINI]);
     cmd.env_remove("NO_COLOR");
-    let mut t = Tty::start(cmd, 80);
+    let mut t = Tty::start(cmd, 80, 24);
     t.begin();
     let first = t.expect("Strongly agree");
-    assert!(first.contains("\x1b["), "colour on a terminal: {first:?}");
+    assert!(has_colour(&first), "colour on a terminal: {first:?}");
     assert!(first.contains("❯"), "{first:?}");
     t.p.send_control('c').unwrap();
     t.expect("Stopped.");
@@ -422,108 +534,7 @@ fn with_colour_the_lists_are_coloured_too() {
 }
 
 #[test]
-fn plain_mode_has_no_box_drawing_wraps_at_spaces_and_reads_answers_back() {
-    for cols in WIDTHS {
-        let state = tempfile::tempdir().unwrap();
-        let bank = long_bank(state.path());
-        let bank = bank.to_str().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            24,
-            &["assess", "--plain", "--quick", "--bank", bank],
-        );
-        t.expect("Type a number from 1 to 5");
-        t.p.send_line("4").unwrap();
-        t.expect("Your answer: 4 (Agree).");
-        t.p.send_line("1 2").unwrap();
-        t.expect("Your answer: Remote days; Flexible hours.");
-        t.expect("What next?");
-        t.p.send_line("1").unwrap(); // the full report, printed
-        t.expect("Talk it over with someone you trust");
-        t.expect("Type a number from 1 to 3");
-        t.p.send_line("3").unwrap();
-        assert_eq!(t.exit_code(), 0);
-        for c in ['─', '│', '┌', '╞', '█', '░', '\u{1b}'] {
-            assert!(!t.log.contains(c), "{c:?} in plain mode: {}", t.log);
-        }
-        t.assert_lines_fit();
-        for line in visible_lines(&t.log) {
-            assert!(
-                !line.trim_end().ends_with('-'),
-                "broken at a hyphen: {line:?}"
-            );
-        }
-    }
-}
-
-#[test]
-fn text_answers_echo_the_answer_not_the_menu_item() {
-    for cols in WIDTHS {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            24,
-            &["assess", "--resume", "--bank", MINI],
-        );
-        // A draft with everything but the note.
-        std::fs::write(
-            state.path().join("draft.json"),
-            r#"{"mommytrack_draft":1,"mode":"full","bank":{"title":"Mini bank","fingerprint":"0"},"answers":{"has_manager":false,"boss_understands":3,"boss_late_email":1,"flex_options":[],"considering_part_time":false}}"#,
-        )
-        .unwrap();
-        drop(t);
-        t = Tty::at(
-            state.path(),
-            cols,
-            24,
-            &["assess", "--resume", "--bank", MINI],
-        );
-        t.begin();
-        t.expect("Write an answer…");
-        t.keys(&[ENTER]);
-        t.expect("Enter when done");
-        t.keys(&["A", "s", "k", " ", "D", "a", "n", "a", ENTER]);
-        t.expect("✔ Anything else? · \"Ask Dana\"");
-        t.expect("What next?");
-        t.keys(&["3"]);
-        assert_eq!(t.exit_code(), 0);
-        assert!(!t.log.contains("· Write an answer"), "{}", t.log);
-        assert_eq!(only_result(state.path())["answers"]["notes"], "Ask Dana");
-    }
-}
-
-#[test]
-fn on_a_small_screen_the_intro_comes_in_screenfuls() {
-    let state = tempfile::tempdir().unwrap();
-    let mut t = Tty::at(state.path(), 40, 24, &["assess"]);
-    let mut screens = Vec::new();
-    loop {
-        let screen = t.expect("Press Enter ");
-        // Fewer than 24 line breaks: the prompt's row is the last one,
-        // nothing scrolls.
-        assert!(screen.matches('\n').count() < 24, "{screen}");
-        screens.push(screen);
-        if t.expect(".").starts_with("to begin") {
-            break;
-        }
-        t.keys(&[ENTER]);
-    }
-    assert!(screens.len() >= 2, "{screens:#?}");
-    let intro = screens.concat();
-    for part in ["It takes about", "Nothing is sent anywhere", "Keys:"] {
-        assert!(intro.contains(part), "{part}: {intro}");
-    }
-    t.keys(&[ENTER]);
-    t.expect("question 1 of");
-    t.p.send_control('c').unwrap();
-    assert_eq!(t.exit_code(), 130);
-    t.assert_lines_fit();
-}
-
-#[test]
-fn after_a_resize_the_next_redraw_fits_the_new_width() {
+fn after_a_resize_the_screen_is_laid_out_again_with_nothing_stale() {
     let state = tempfile::tempdir().unwrap();
     let bank = long_bank(state.path());
     let cmd = Test::in_dir(state.path())
@@ -536,10 +547,9 @@ fn after_a_resize_the_next_redraw_fits_the_new_width() {
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
         .command_for("sh");
-    let mut t = Tty::start(cmd, 100);
+    let mut t = Tty::start(cmd, 100, 30);
     t.begin();
-    t.expect("? Realistically, thinking about the last six months and not only about the good");
-    t.drain(300);
+    t.on_screen("? Realistically, thinking about the last six months and not only about the good");
     let tty = std::fs::read_to_string(state.path().join("tty.txt")).unwrap();
     let resized = Command::new("sh")
         .arg("-c")
@@ -547,17 +557,13 @@ fn after_a_resize_the_next_redraw_fits_the_new_width() {
         .status()
         .unwrap();
     assert!(resized.success());
-    t.log.clear();
+    // The emulated screen follows, as a terminal window would; the program
+    // notices without a key being pressed.
+    t.vt.screen_mut().set_size(30, 50);
     t.cols = 50;
-    t.keys(&[DOWN]);
-    t.expect("❯ 2 · Disagree");
-    t.drain(300);
-    t.assert_lines_fit();
-    assert!(
-        t.log.contains("? Realistically, thinking about the"),
-        "{}",
-        t.log
-    );
+    let screen = t.on_screen("? Realistically, thinking about the");
+    assert_eq!(screen.matches("? Realistically").count(), 1, "{screen}");
+    assert!(screen.lines().all(|l| l.chars().count() <= 50), "{screen}");
     t.p.send_control('c').unwrap();
     assert_eq!(t.exit_code(), 130);
 }

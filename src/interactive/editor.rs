@@ -1,0 +1,240 @@
+//! The one line editor of the session, for text answers and "Save as":
+//! the text is laid out in rows of the terminal's width (measured at every
+//! draw) and the cursor placed in it, so what is on screen is exactly what
+//! is kept. Keys: ←/→, Home/End (Ctrl-A/E), Backspace, Delete, Ctrl-U
+//! (to the start), Ctrl-K (to the end), Ctrl-W (the word before), Enter,
+//! Esc (back). A paste arrives whole (bracketed paste); its line breaks and
+//! tabs become spaces, other control characters are dropped.
+
+use std::io;
+
+use super::keys::{Key, Keyboard};
+use super::menu::{self, Ask, Look};
+use super::screen::Screen;
+use crate::wrap::width_of;
+
+/// The text being edited and the cursor in it (a char index).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    chars: Vec<char>,
+    cursor: usize,
+}
+
+/// What the first row starts with; the next rows are indented as much.
+const PROMPT: &str = "› ";
+
+impl Line {
+    pub fn new(text: &str) -> Self {
+        let mut l = Line::default();
+        l.insert(text);
+        l
+    }
+
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    /// Inserts typed or pasted text at the cursor.
+    pub fn insert(&mut self, text: &str) {
+        for c in text.chars() {
+            let c = match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if c.is_control() => continue,
+                // Bidi controls would reorder what is shown.
+                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => continue,
+                c => c,
+            };
+            self.chars.insert(self.cursor, c);
+            self.cursor += 1;
+        }
+    }
+
+    /// Applies an editing key; false for keys that are not editing.
+    pub fn key(&mut self, key: &Key) -> bool {
+        match key {
+            Key::Char(c) => self.insert(&c.to_string()),
+            Key::Paste(s) => self.insert(s),
+            Key::Left => self.cursor = self.cursor.saturating_sub(1),
+            Key::Right => self.cursor = (self.cursor + 1).min(self.chars.len()),
+            Key::Home => self.cursor = 0,
+            Key::End => self.cursor = self.chars.len(),
+            Key::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                self.chars.remove(self.cursor);
+            }
+            Key::Delete if self.cursor < self.chars.len() => {
+                self.chars.remove(self.cursor);
+            }
+            Key::Backspace | Key::Delete => {}
+            Key::CtrlU => {
+                self.chars.drain(..self.cursor);
+                self.cursor = 0;
+            }
+            Key::CtrlK => self.chars.truncate(self.cursor),
+            Key::CtrlW => {
+                let mut start = self.cursor;
+                while start > 0 && self.chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && self.chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+                self.chars.drain(start..self.cursor);
+                self.cursor = start;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The rows of the text at `width` columns, `› ` before the first and
+    /// as many spaces before the others, and where the cursor is in them
+    /// (row, column). Rows break between characters: every character typed
+    /// is on screen, in order.
+    pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
+        let indent = width_of(PROMPT);
+        let width = width.max(indent + 2);
+        let mut rows = vec![PROMPT.to_string()];
+        let mut col = indent;
+        let mut at = (0, indent);
+        for (i, c) in self.chars.iter().enumerate() {
+            let w = width_of(&c.to_string());
+            if col + w > width {
+                rows.push(" ".repeat(indent));
+                col = indent;
+            }
+            if i == self.cursor {
+                at = (rows.len() - 1, col);
+            }
+            rows.last_mut().expect("a row").push(*c);
+            col += w;
+        }
+        if self.cursor >= self.chars.len() {
+            if col >= width {
+                rows.push(" ".repeat(indent));
+                col = indent;
+            }
+            at = (rows.len() - 1, col);
+        }
+        (rows, at)
+    }
+}
+
+/// What Enter on an empty line does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Empty {
+    /// It is an answer (a text question: "Prefer not to say").
+    Allowed,
+    /// It is not: this line says what to do instead.
+    Refused(&'static str),
+}
+
+/// What the editor came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edited {
+    Done(String),
+    Back,
+}
+
+/// Edits a line under `ask` (its prompt and keys), starting from
+/// `initial` with the cursor at its end. `first` is a key already typed
+/// (typing at a text question starts the answer).
+pub fn edit(
+    screen: &mut Screen,
+    kb: &mut Keyboard,
+    look: &Look,
+    ask: &Ask<'_>,
+    initial: &str,
+    first: Option<Key>,
+    empty: Empty,
+) -> io::Result<Edited> {
+    let mut line = Line::new(initial);
+    let mut note: Option<String> = None;
+    let mut pending = first;
+    let done = loop {
+        if pending.is_none() && (!kb.more_pending() || screen.resized()) {
+            let (rows, width) = (screen.rows(), screen.width());
+            let (frame, cursor) = layout(look, ask, &line, note.as_deref(), width, rows);
+            screen.draw(&frame, Some(cursor))?;
+        }
+        let key = match pending.take() {
+            Some(k) => k,
+            None => match kb.next(Some(std::time::Duration::from_millis(150)))? {
+                Some(k) => k,
+                None => continue,
+            },
+        };
+        note = None;
+        match key {
+            Key::Enter => {
+                let text = line.text().trim().to_string();
+                match empty {
+                    Empty::Refused(why) if text.is_empty() => note = Some(why.to_string()),
+                    _ => break Edited::Done(text),
+                }
+            }
+            Key::Esc => break Edited::Back,
+            Key::CtrlC => {
+                return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+            }
+            k => {
+                line.key(&k);
+            }
+        }
+    };
+    screen.clear()?;
+    Ok(done)
+}
+
+/// The editor's frame: the prompt, the keys and help as room allows, the
+/// text's rows (the ones around the cursor when they are more than the
+/// screen), a note; and the cursor's place in the frame.
+fn layout(
+    look: &Look,
+    ask: &Ask<'_>,
+    line: &Line,
+    note: Option<&str>,
+    width: usize,
+    rows: usize,
+) -> (Vec<String>, (usize, usize)) {
+    let (text_rows, (row, col)) = line.layout(width);
+    let footer: Vec<String> = note
+        .map(|n| {
+            crate::wrap::lines(n, width, "  ", "  ", crate::wrap::Breaks::Words)
+                .into_iter()
+                .map(|l| look.note.apply_to(l).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let help: Vec<String> = ask
+        .help
+        .map(|h| {
+            crate::wrap::lines(h, width, "  ", "  ", crate::wrap::Breaks::Words)
+                .into_iter()
+                .map(|l| look.dim.apply_to(l).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let n = text_rows.len();
+    // The first text row shown, and the help rows above the text.
+    let shown = std::cell::Cell::new((0usize, 0usize));
+    let body = |room: usize| -> Vec<String> {
+        let room = room.max(1);
+        if help.len() + n <= room {
+            shown.set((0, help.len()));
+            let mut v = help.clone();
+            v.extend(text_rows.iter().cloned());
+            return v;
+        }
+        let first = if n <= room {
+            0
+        } else {
+            (row + 1).saturating_sub(room)
+        };
+        shown.set((first, 0));
+        text_rows[first..n.min(first + room)].to_vec()
+    };
+    let (frame, body_start) = menu::frame(look, ask, ask.hint, width, rows, &body, n, &footer);
+    let (first, help_rows) = shown.get();
+    (frame, (body_start + help_rows + row - first, col))
+}

@@ -1,0 +1,297 @@
+//! The terminal screen of a session: what stays (echo lines, part
+//! headings, messages: the transcript) and the live area below it (the
+//! widget being answered: a frame).
+//!
+//! A frame is drawn whole, every time, from the top of the live area, and
+//! is never taller than the screen (the widgets fit their lines to
+//! [`Screen::size`], measured at every draw), so moving the cursor up by
+//! the rows drawn always reaches the top of the last frame: nothing stale
+//! is left and nothing of the live area reaches the scrollback. What stays
+//! is written once, above the live area. When the terminal's size changed
+//! since the last draw, or when something must be taken back from what
+//! stays (going back), the screen is painted again from its top: the end
+//! of the transcript, laid out for the new size, then the frame.
+
+use std::io::{self, Write};
+
+use console::Term;
+
+/// A block of the transcript, laid out for a width when it is drawn.
+type Layout = Box<dyn Fn(usize) -> Vec<String>>;
+
+/// How many blocks of the transcript are kept for painting again.
+const KEPT: usize = 200;
+
+pub struct Screen {
+    term: Term,
+    transcript: Vec<Layout>,
+    /// The size the last frame was drawn at.
+    drawn_at: Option<(usize, usize)>,
+    /// The row of the last frame the cursor was left on (0: its top).
+    cursor_row: usize,
+    /// The rows the last frame took.
+    frame_rows: usize,
+    /// A frame is on screen.
+    live: bool,
+    /// Something else wrote on the screen, or something was taken back:
+    /// the next draw paints the whole screen.
+    stale: bool,
+    /// How many rows of the transcript are on the screen (the others went
+    /// to the scrollback): painting again shows no more than these, so
+    /// that no line is in the scrollback twice.
+    visible: usize,
+}
+
+/// The terminal's columns to lay text out in: one less than the screen's,
+/// so that no line ends in the last column (some terminals wrap there),
+/// and at most 100 for lines that read well.
+pub fn columns(cols: usize) -> usize {
+    cols.saturating_sub(1).clamp(20, 100)
+}
+
+impl Screen {
+    pub fn new() -> Self {
+        Screen {
+            term: Term::stderr(),
+            transcript: Vec::new(),
+            drawn_at: None,
+            cursor_row: 0,
+            frame_rows: 0,
+            live: false,
+            stale: false,
+            visible: 0,
+        }
+    }
+
+    /// (rows, columns) now.
+    pub fn size(&self) -> (usize, usize) {
+        let (rows, cols) = self.term.size();
+        (usize::from(rows).max(5), usize::from(cols).max(20))
+    }
+
+    /// The width to lay text out in now.
+    pub fn width(&self) -> usize {
+        columns(self.size().1)
+    }
+
+    /// Rows a frame may take now.
+    pub fn rows(&self) -> usize {
+        self.size().0
+    }
+
+    /// Whether the size changed since the last frame was drawn.
+    pub fn resized(&self) -> bool {
+        self.stale || self.drawn_at.is_some_and(|s| s != self.size())
+    }
+
+    /// The next draw paints the whole screen (after the pager, which may
+    /// have left its last page).
+    pub fn invalidate(&mut self) {
+        self.stale = true;
+    }
+
+    fn put(&self, s: &str) -> io::Result<()> {
+        let mut err = io::stderr().lock();
+        err.write_all(s.as_bytes())?;
+        err.flush()
+    }
+
+    /// Escape sequences that take the last frame off the screen, row by
+    /// row, leaving the cursor at its top. (Not "erase below": tmux keeps
+    /// a copy of the screen in its history when that is done from the top
+    /// left corner.)
+    fn erase(&self) -> String {
+        if !self.live {
+            return String::new();
+        }
+        let mut s = String::new();
+        if self.cursor_row > 0 {
+            s.push_str(&format!("\x1b[{}A", self.cursor_row));
+        }
+        s.push('\r');
+        for i in 0..self.frame_rows {
+            s.push_str("\x1b[2K");
+            if i + 1 < self.frame_rows {
+                s.push_str("\x1b[B");
+            }
+        }
+        if self.frame_rows > 1 {
+            s.push_str(&format!("\x1b[{}A", self.frame_rows - 1));
+        }
+        s
+    }
+
+    /// Draws `lines` as the live area, replacing the last frame; the
+    /// cursor is shown at `cursor` (row, column in the frame) or hidden.
+    /// Lines past the screen's height are not drawn.
+    pub fn draw(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> io::Result<()> {
+        if self.resized() {
+            return self.repaint(lines, cursor);
+        }
+        let mut s = self.erase();
+        s.push_str(&self.frame(lines, cursor));
+        self.put(&s)
+    }
+
+    /// The frame's text from the top of the live area, and the cursor
+    /// placed; notes where the cursor was left.
+    fn frame(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> String {
+        let size = self.size();
+        let shown = &lines[..lines.len().min(size.0)];
+        let mut s = String::from("\x1b[?25l");
+        s.push_str(&shown.join("\n"));
+        let last = shown.len().saturating_sub(1);
+        self.cursor_row = last;
+        self.frame_rows = shown.len();
+        if let Some((row, col)) = cursor.filter(|(r, _)| *r <= last) {
+            if last > row {
+                s.push_str(&format!("\x1b[{}A", last - row));
+            }
+            s.push('\r');
+            if col > 0 {
+                s.push_str(&format!("\x1b[{col}C"));
+            }
+            s.push_str("\x1b[?25h");
+            self.cursor_row = row;
+        }
+        self.live = !shown.is_empty();
+        self.drawn_at = Some(size);
+        // A taller frame pushes the transcript up.
+        self.visible = self.visible.min(size.0 - shown.len());
+        s
+    }
+
+    /// Takes the live area off the screen; the cursor is shown again.
+    pub fn clear(&mut self) -> io::Result<()> {
+        let mut s = self.erase();
+        s.push_str("\x1b[?25h");
+        self.live = false;
+        self.cursor_row = 0;
+        self.frame_rows = 0;
+        self.put(&s)
+    }
+
+    /// Writes a block that stays, above the live area (which is taken off
+    /// first: the next frame is drawn below the block).
+    pub fn commit(&mut self, layout: impl Fn(usize) -> Vec<String> + 'static) -> io::Result<()> {
+        if self.resized() {
+            self.repaint(&[], None)?;
+        }
+        let mut s = self.erase();
+        self.live = false;
+        self.cursor_row = 0;
+        self.frame_rows = 0;
+        let block = layout(self.width());
+        // The row under the block is where the next frame starts.
+        self.visible = (self.visible + block.len()).min(self.rows().saturating_sub(1));
+        for l in block {
+            s.push_str(&l);
+            s.push('\n');
+        }
+        s.push_str("\x1b[?25h");
+        self.transcript.push(Box::new(layout));
+        if self.transcript.len() > KEPT {
+            drop(self.transcript.remove(0));
+        }
+        self.put(&s)
+    }
+
+    /// Takes back the last `n` blocks written (going back): the next
+    /// draw paints the screen again without them.
+    pub fn take_back(&mut self, n: usize) {
+        let keep = self.transcript.len().saturating_sub(n);
+        let width = self.width();
+        let rows: usize = self.transcript[keep..].iter().map(|b| b(width).len()).sum();
+        self.visible = self.visible.saturating_sub(rows);
+        self.transcript.truncate(keep);
+        self.stale = true;
+    }
+
+    /// Forgets the transcript and clears the screen (the intro's pages).
+    pub fn start_over(&mut self) -> io::Result<()> {
+        self.transcript.clear();
+        self.visible = 0;
+        self.repaint(&[], None)
+    }
+
+    /// Paints the screen from its top, row by row: as much of the end of
+    /// the transcript as fits above the frame, then the frame, then blank
+    /// rows. (Row by row, not "clear screen": tmux and others keep a copy
+    /// of a cleared screen in the scrollback.)
+    pub fn repaint(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> io::Result<()> {
+        let (rows, _) = self.size();
+        let width = self.width();
+        let frame = &lines[..lines.len().min(rows)];
+        // With no frame, a row is left for the cursor; no more of the
+        // transcript than was on screen (the rest is in the scrollback).
+        let room = if frame.is_empty() {
+            rows - 1
+        } else {
+            rows - frame.len()
+        }
+        .min(self.visible);
+        let mut tail: Vec<String> = Vec::new();
+        for block in self.transcript.iter().rev() {
+            if tail.len() >= room {
+                break;
+            }
+            let mut b = block(width);
+            b.extend(tail);
+            tail = b;
+        }
+        let skip = tail.len().saturating_sub(room);
+        let tail = &tail[skip..];
+        self.visible = tail.len();
+        let mut s = String::from("\x1b[?25l");
+        for r in 0..rows {
+            s.push_str(&format!("\x1b[{};1H\x1b[2K", r + 1));
+            if let Some(l) = tail.get(r) {
+                s.push_str(l);
+            } else if let Some(l) = frame.get(r - tail.len()) {
+                s.push_str(l);
+            }
+        }
+        // The cursor where the next line goes: under the transcript when
+        // there is no frame, else on the frame's last row (or `cursor`).
+        self.drawn_at = Some(self.size());
+        self.stale = false;
+        if frame.is_empty() {
+            s.push_str(&format!("\x1b[{};1H\x1b[?25h", tail.len() + 1));
+            self.live = false;
+            self.cursor_row = 0;
+            self.frame_rows = 0;
+        } else {
+            let top = tail.len();
+            let last = frame.len() - 1;
+            let (row, col, show) = match cursor.filter(|(r, _)| *r <= last) {
+                Some((r, c)) => (r, c, true),
+                None => (last, width_of_row(&frame[last]), false),
+            };
+            s.push_str(&format!("\x1b[{};{}H", top + row + 1, col + 1));
+            if show {
+                s.push_str("\x1b[?25h");
+            }
+            self.live = true;
+            self.cursor_row = row;
+            self.frame_rows = frame.len();
+        }
+        self.put(&s)
+    }
+}
+
+/// Where the cursor is after writing `line` from the first column.
+fn width_of_row(line: &str) -> usize {
+    console::measure_text_width(line)
+}
+
+impl Default for Screen {
+    fn default() -> Self {
+        Screen::new()
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = self.put("\x1b[?25h");
+    }
+}
