@@ -1,12 +1,6 @@
 //! Embeds the built-in question bank (`questions/*.yaml` at the root of the
 //! workspace, beside this crate) into the engine, so the installed program
-//! needs no files beside it.
-//!
-//! Each file goes in twice: its YAML text, which problems are located in,
-//! and the same document converted to JSON, which the program parses at
-//! start-up instead (a YAML parse would cost several times the rest of a
-//! run). A file that does not parse here gets no JSON, so the program
-//! reports the problem from the YAML as it would for any bank.
+//! needs no files beside it: the list of files, each as its name and text.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -25,26 +19,14 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut code = String::from("pub static BUILTIN_FILES: &[(&str, &str, Option<&str>)] = &[\n");
+    let mut code = String::from("pub static BUILTIN_FILES: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let json = std::fs::read_to_string(f)
-            .ok()
-            .and_then(|text| serde_yaml::from_str::<serde_json::Value>(&text).ok())
-            .and_then(|value| serde_json::to_string(&value).ok())
-            .and_then(|json| {
-                let path = out_dir.join(format!("{name}.json"));
-                std::fs::write(&path, json).ok().map(|()| path)
-            });
-        let json = match json {
-            Some(path) => format!("Some(include_str!({:?}))", path.display().to_string()),
-            None => "None".into(),
-        };
         // `{:?}` quotes and escapes both the name and the path.
         writeln!(
             code,
-            "    ({name:?}, include_str!({:?}), {json}),",
+            "    ({name:?}, include_str!({:?})),",
             f.display().to_string()
         )
         .ok();

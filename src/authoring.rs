@@ -54,7 +54,7 @@ pub fn problems_json(problems: &[Problem]) -> String {
 /// With `ProblemsFormat::Json` the returned text is the JSON list.
 pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Result<String> {
     let source = BankSource::from_option(dir);
-    let (bank, mut problems) = match bank::load_thorough(&source) {
+    let (bank, mut problems) = match bank::load(&source) {
         Ok((bank, warnings)) => (Some(bank), warnings),
         Err(e) => match e.downcast::<Problems>() {
             Ok(p) => (None, p.problems),
@@ -123,7 +123,6 @@ pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Res
             n => format!(", {}", count(n, "warning", "warnings")),
         }
     );
-    crate::signals::keep_until_exit(bank);
     Ok(summary)
 }
 
@@ -197,7 +196,20 @@ pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
         })
     };
     create(dir)?;
-    create(&dir.join("schema"))?;
+    // A `schema` planted as a link would take the files somewhere else
+    // (the files themselves are refused as links by `write_output`).
+    let schema_dir = dir.join("schema");
+    if std::fs::symlink_metadata(&schema_dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Failure::new(
+            ExitKind::CantCreate,
+            format!(
+                "{} is a symbolic link, and mommytrack does not write through links; remove it or name a new folder",
+                crate::sanitize::path(&schema_dir)
+            ),
+        )
+        .into());
+    }
+    create(&schema_dir)?;
     use crate::bank::schema::{SchemaKind, schema};
     let files = [
         ("bank.yaml".to_string(), STARTER_BANK.to_string()),

@@ -21,7 +21,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Assess(args) => assess(args, plan),
         Command::Report { result, output } => {
-            crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&result])?;
+            crate::files::protect_inputs(output.output.as_deref(), &[&result])?;
             let r = read_result(&result)?;
             plan_for(plan, output).report(r)
         }
@@ -32,7 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
             same_person,
             output,
         } => {
-            crate::files::refuse_output_over_inputs(output.output.as_deref(), &[&a, &b])?;
+            crate::files::protect_inputs(output.output.as_deref(), &[&a, &b])?;
             let (ra, rb) = (read_result(&a)?, read_result(&b)?);
             let labels = labels.unwrap_or_else(|| crate::compare::labels(&a, &b));
             compare(ra, rb, labels, same_person, &plan_for(plan, output))
@@ -53,7 +53,6 @@ pub fn run(cli: Cli) -> Result<()> {
                 ListFormat::Text => questions_text(&bank),
                 ListFormat::Json => export::to_json(&questions_json(&bank)),
             };
-            crate::signals::keep_until_exit(bank);
             print(&out)
         }
         Command::Template { bank: dir, quick } => {
@@ -63,7 +62,6 @@ pub fn run(cli: Cli) -> Result<()> {
                 if quick { Mode::Quick } else { Mode::Full },
                 dir.bank.as_deref(),
             );
-            crate::signals::keep_until_exit(bank);
             print(&out)
         }
         Command::Completions { shell } => {
@@ -97,6 +95,9 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output,
         } => {
+            if let Some(dir) = &bank.bank {
+                crate::files::protect_inputs(output.as_deref(), &[dir])?;
+            }
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
             let format = match format {
                 crate::cli::KitFormat::Text => export::Format::Text,
@@ -175,10 +176,9 @@ fn history(paths: &[std::path::PathBuf], plan: Plan) -> Result<()> {
             })
             .collect()
     };
-    if let Some(out) = &plan.path {
-        let inputs: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
-        crate::files::refuse_output_over_inputs(Some(out), &inputs)?;
-    }
+    // No output replaces a result read, or lands in a folder read.
+    let inputs: Vec<&std::path::Path> = paths.iter().chain(&files).map(|p| p.as_path()).collect();
+    crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     let mut seen = std::collections::HashSet::new();
     let mut results = Vec::new();
     for f in &files {
@@ -218,6 +218,16 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     // A session on a dumb terminal is a plain one, report included.
     let plain = args.plain || (interactive && plan.term.dumb);
     let plan = plan_for(plan.plain(plain), args.output);
+    // The bank's folder and the answers file are inputs: no report replaces
+    // one or lands among the bank's files.
+    let inputs: Vec<&Path> = args
+        .bank
+        .bank
+        .iter()
+        .chain(&args.answers)
+        .map(|p| p.as_path())
+        .collect();
+    crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     if interactive {
         let session = crate::interactive::Session {
             bank_dir: args.bank.bank,
@@ -226,9 +236,6 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
             taken: args.taken,
         };
         return crate::interactive::run(&session, &plan);
-    }
-    if let Some(answers) = &args.answers {
-        crate::files::refuse_output_over_inputs(plan.path.as_deref(), &[answers])?;
     }
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let (bank, bank_warnings) = bank::load(&source)?;
@@ -241,7 +248,7 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
             "standard input".to_string(),
         ),
         Some(path) => {
-            let text = input::read_text(path)?;
+            let text = input::read_text(path, input::MAX_ANSWERS_BYTES)?;
             (
                 answers::parse(&bank, &text, path)?,
                 path.display().to_string(),
@@ -261,16 +268,6 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
         crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
     }
     warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
-    // The result holds all a report needs. A report that lists every
-    // answer (Markdown, HTML) reuses the memory of the bank and answers,
-    // freed first; the others need little, so the bank and answers are left
-    // for the program's end (freeing a large bank costs time, and slows
-    // the allocations after it).
-    if plan.report_is_large() {
-        drop((eval, sheet, bank));
-    } else {
-        crate::signals::keep_until_exit((eval, sheet, bank));
-    }
     plan.report(result)
 }
 
@@ -278,7 +275,7 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
 /// they were not asked for (no terminal, no `--answers`); with an explicit
 /// `--answers -` it is an empty answers file, like any other (exit 65).
 fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
-    let text = input::read_stdin()?;
+    let text = input::read_stdin(input::MAX_ANSWERS_BYTES)?;
     if text.trim().is_empty() && !explicit {
         return Err(Failure::usage(
             "no answers: standard input is not a terminal and was empty.\n\
@@ -714,7 +711,7 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
         let (inputs, _) = crate::summarize::expand(&args.results)?;
         let mut all: Vec<&Path> = args.results.iter().map(PathBuf::as_path).collect();
         all.extend(inputs.iter().map(|i| i.path.as_path()));
-        crate::files::refuse_output_over_inputs(Some(out), &all)?;
+        crate::files::protect_inputs(Some(out), &all)?;
     }
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let bank = match bank::load(&source) {

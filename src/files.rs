@@ -1,10 +1,14 @@
 //! Writing files the private way: atomically (a temporary file in the same
 //! folder, then a rename) and readable by the owner only (mode 0600), so a
 //! failed or interrupted write never leaves a half-written report behind and
-//! answers about family and health stay private.
+//! answers about family and health stay private. And the one guard every
+//! command's output goes through: an output never replaces an input (by
+//! name, hard link or symbolic link), never lands in an input folder (a
+//! bank, a folder of results), and is never written through a link.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{ExitKind, Failure};
 
@@ -68,11 +72,80 @@ fn set_private(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The files and folders this run reads (see [`protect_inputs`]).
+static INPUTS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Notes the files and folders a command reads, so that no output of this
+/// run replaces one or a file inside one, and refuses `output` (exit 73)
+/// at once, before any work, if it would. Each command calls it with its
+/// inputs: answers files, results, bank folders, folders of results.
+pub fn protect_inputs(output: Option<&Path>, inputs: &[&Path]) -> Result<(), Failure> {
+    INPUTS.lock().unwrap_or_else(|e| e.into_inner()).extend(
+        inputs
+            .iter()
+            .filter(|p| **p != Path::new("-"))
+            .map(|p| p.to_path_buf()),
+    );
+    output.map_or(Ok(()), refuse_inputs)
+}
+
+/// Refuses an output that is a noted input, or a file in a noted folder.
+fn refuse_inputs(output: &Path) -> Result<(), Failure> {
+    let out = std::fs::metadata(output).ok();
+    // Where the output would land: its folder, resolved, and its name.
+    let landing = output
+        .parent()
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        })
+        .and_then(|d| std::fs::canonicalize(d).ok())
+        .zip(output.file_name())
+        .map(|(dir, name)| dir.join(name));
+    for input in INPUTS.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+        let Ok(meta) = std::fs::metadata(input) else {
+            continue;
+        };
+        let replaces = out.as_ref().is_some_and(|out| same_file(&meta, out));
+        // A file already in an input folder (a bank's set file, a saved
+        // result) is not replaced either; a new file there replaces none.
+        let inside = out.is_some()
+            && meta.is_dir()
+            && std::fs::canonicalize(input)
+                .ok()
+                .zip(landing.as_ref())
+                .is_some_and(|(dir, landing)| landing.starts_with(dir));
+        if replaces || inside {
+            return Err(Failure::new(
+                ExitKind::CantCreate,
+                format!(
+                    "--output {} {} the input {}: writing there would {}; name another file",
+                    crate::sanitize::path(output),
+                    if replaces { "is" } else { "is inside" },
+                    crate::sanitize::path(input),
+                    if replaces {
+                        "replace it"
+                    } else {
+                        "replace one of its files"
+                    },
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Writes a report to `--output`, mapping failure to exit 73.
 ///
-/// A symbolic link is followed, so the link stays a link and its target
-/// gets the report. Something that is not a regular file (a pipe, a
-/// terminal, `/dev/stdout`) is written into, never replaced.
+/// Refused: an input of this run, a file in an input folder (see
+/// [`protect_inputs`]) and a symbolic link, whatever it points to (a link
+/// planted in a shared folder must not decide where a private report
+/// lands, nor make it replace another file). Something that is not a
+/// regular file (a pipe, a terminal, `/dev/stdout`, a link to one) is
+/// written into, never replaced.
 pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
     write_output_with(path, &mut |w| w.write_all(contents.as_bytes()))
 }
@@ -88,19 +161,24 @@ pub fn write_output_with(path: &Path, contents: Contents) -> Result<(), Failure>
             ),
         )
     };
-    // A link whose target does not exist is refused rather than replaced
-    // by a file or followed to create its target: a link planted in a
-    // shared folder must not decide where a private report lands.
-    if let (Ok(link), Err(_)) = (std::fs::symlink_metadata(path), std::fs::metadata(path)) {
-        if link.file_type().is_symlink() {
-            let to =
-                std::fs::read_link(path).map_or_else(|_| "?".into(), |t| crate::sanitize::path(&t));
-            return Err(fail(format!(
-                "it is a symbolic link to {to}, which does not exist; remove the link or name another file"
-            )));
-        }
+    refuse_inputs(path)?;
+    // A link to a special file (`/dev/stdout`) is written into like it.
+    let special = |m: &std::fs::Metadata| !m.is_file() && !m.is_dir();
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && !std::fs::metadata(path).is_ok_and(|m| special(&m))
+    {
+        let to =
+            std::fs::read_link(path).map_or_else(|_| "?".into(), |t| crate::sanitize::path(&t));
+        let gone = if std::fs::metadata(path).is_err() {
+            ", which does not exist"
+        } else {
+            ""
+        };
+        return Err(fail(format!(
+            "it is a symbolic link to {to}{gone}, and mommytrack does not write through links; name the file itself, or another file"
+        )));
     }
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let target = path.to_path_buf();
     let written = match std::fs::metadata(&target) {
         Ok(m) if m.is_dir() => {
             return Err(fail(format!(
@@ -129,34 +207,6 @@ pub fn write_output_with(path: &Path, contents: Contents) -> Result<(), Failure>
             kind => format!("{kind}; check the path and the free space"),
         })
     })
-}
-
-/// Refuses (exit 73) an `--output` that is one of the inputs, by name, by
-/// a symbolic link or by a hard link: writing the report would replace
-/// the answers or the result it was made from.
-pub fn refuse_output_over_inputs(output: Option<&Path>, inputs: &[&Path]) -> Result<(), Failure> {
-    let Some(output) = output else {
-        return Ok(());
-    };
-    let Ok(out) = std::fs::metadata(output) else {
-        return Ok(());
-    };
-    for input in inputs {
-        if input == &Path::new("-") {
-            continue;
-        }
-        if std::fs::metadata(input).is_ok_and(|m| same_file(&m, &out)) {
-            return Err(Failure::new(
-                ExitKind::CantCreate,
-                format!(
-                    "--output {} is the input {}: writing the report there would replace it; name another file",
-                    crate::sanitize::path(output),
-                    crate::sanitize::path(input)
-                ),
-            ));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(unix)]

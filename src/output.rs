@@ -173,24 +173,6 @@ impl Plan {
         }
     }
 
-    /// Whether [`Plan::report`] writes the report as it is made, never
-    /// holding it whole: JSON, unless it may go through the pager.
-    fn streams(&self) -> bool {
-        self.format == Format::Json && !self.may_page()
-    }
-
-    /// Whether making the report takes memory on the scale of the bank's:
-    /// a Markdown or HTML page lists every answer, as does JSON held whole
-    /// for the pager. A text report leaves the answers out, and streamed
-    /// JSON is written as it is made.
-    pub fn report_is_large(&self) -> bool {
-        match self.format {
-            Format::Text => false,
-            Format::Markdown | Format::Html => true,
-            Format::Json => !self.streams(),
-        }
-    }
-
     /// Whether the report may go through the pager, which needs it whole.
     fn may_page(&self) -> bool {
         self.path.is_none() && self.pager && self.term.stdout_tty
@@ -207,13 +189,10 @@ impl Plan {
             return self.write(&exporter.report(&r, &options));
         }
         let mut contents = |w: &mut dyn std::io::Write| exporter.write_report(&r, &options, w);
-        let written = match &self.path {
+        match &self.path {
             Some(path) => crate::files::write_output_with(path, &mut contents).map_err(Into::into),
             None => crate::files::print_stdout_with(&mut contents).context(NO_STDOUT),
-        };
-        // A report is the last thing a command makes.
-        crate::signals::keep_until_exit(r);
-        written
+        }
     }
 
     /// Renders a comparison in the plan's format and writes it out.

@@ -1,8 +1,7 @@
 //! Ctrl-C, SIGTERM and SIGHUP (the `ctrlc` crate with its `termination`
 //! feature): a report or result being written when one arrives leaves no
 //! `.mommytrack-*.tmp` behind, and the interactive session gets to say how
-//! to resume before the program ends. Also what is left for the program's
-//! end to reclaim ([`keep_until_exit`]).
+//! to resume before the program ends.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -58,17 +57,6 @@ pub fn remove_temp() {
     if let Some(path) = TEMP.lock().unwrap_or_else(|e| e.into_inner()).take() {
         let _ = std::fs::remove_file(path);
     }
-}
-
-/// Leaves `value` for the operating system to reclaim when the program
-/// ends, instead of freeing it allocation by allocation now, as clang's
-/// `-disable-free` does. For a bank of 100,000 questions, freeing it costs
-/// some 8% of a run, and the allocations after it slow down while the
-/// allocator merges the freed pieces. Only for what lives until the
-/// command ends: the one-shot commands' bank, answers, evaluation and
-/// result.
-pub fn keep_until_exit<T>(value: T) {
-    std::mem::forget(value);
 }
 
 #[cfg(test)]

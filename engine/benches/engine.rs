@@ -36,7 +36,7 @@ fn cases() -> Vec<Case> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(usize::MAX);
     let mut out = Vec::new();
-    if let Ok(files) = BankSource::BuiltIn.files(false) {
+    if let Ok(files) = BankSource::BuiltIn.files() {
         if !files.is_empty() {
             let bank = check(&files);
             out.push(Case {
@@ -47,7 +47,7 @@ fn cases() -> Vec<Case> {
         }
     }
     let mini = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    if let Ok(files) = BankSource::Dir(mini).files(true) {
+    if let Ok(files) = BankSource::Dir(mini).files() {
         let bank = check(&files);
         out.push(Case {
             name: "mini".into(),

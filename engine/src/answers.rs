@@ -1,17 +1,15 @@
-//! Answers (CONTRACT §4): the answer sheet a bank's questions are scored
-//! from, and reading an answers file (YAML or JSON) with checks against the
-//! bank. The answer values themselves are the bank's ([`Answer`]), since
-//! conditions compare with them.
+//! Answers (docs/answers-files.md): the answer sheet a bank's questions
+//! are scored from, and reading an answers file (YAML or JSON) with checks
+//! against the bank. The answer values themselves are the bank's
+//! ([`Answer`]), since conditions compare with them.
 
 use std::path::Path;
-
-use serde_yaml::Value;
 
 pub use crate::bank::Answer;
 use crate::bank::{Bank, Kind, Question};
 use crate::error::{Problem, Problems, suggestion};
-use crate::input::Locator;
-pub use crate::yaml::{as_integer, as_yes_no, shorten, strip_location};
+use crate::yaml::{Budget, Node, Value};
+pub use crate::yaml::{as_integer, as_yes_no, shorten};
 
 /// What is known of one question's answer.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -75,34 +73,92 @@ impl AnswerSheet {
 /// Problems listed for one answers file; the rest are counted.
 pub const MAX_PROBLEMS: usize = 100;
 
+/// The most YAML nodes an answers file may hold (aliases expanded): an
+/// id and an answer for every question of the largest bank, with room for
+/// lists.
+pub const MAX_NODES: usize = 100_000;
+
 /// Parses an answers file's text against `bank`. `file` names it in messages.
 /// Every problem is reported, not just the first.
 pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {
     let fail = |problems: Vec<Problem>| Problems {
-        subject: format!("answers file {}", file.display()),
+        subject: format!("answers file {}", crate::sanitize::path(file)),
         problems,
     };
-    if let Some(at) = crate::input::too_deep(text) {
-        return Err(fail(vec![
-            Problem::new(file, crate::input::too_deep_message())
-                .at(Some(Locator::new(text).pos(at)))
-                .hint("is this the right file? `mommytrack template` prints an answers file to fill in"),
-        ]));
-    }
-    // Most files are a well-formed mapping: read it entry by entry, without
-    // building it first. Anything else (not a mapping, a repeated key, not
-    // YAML) is read again whole, to be described as before.
-    let mut reader = Reader::new(bank, text, file);
-    let read = match crate::yaml::read_mapping(text, &mut reader) {
-        Ok(()) => reader,
-        Err(_) => read_whole(Reader::new(bank, text, file)).map_err(|p| fail(vec![*p]))?,
+    let doc = crate::yaml::parse(text, Budget { nodes: MAX_NODES }).map_err(|e| {
+        let problem = if e.limit {
+            Problem::new(file, e.message)
+                .hint("is this the right file? `mommytrack template` prints an answers file to fill in")
+        } else {
+            Problem::new(file, format!("not valid YAML or JSON: {}", e.message))
+                .hint("an answers file maps question ids to answers, one `id: answer` a line; `mommytrack template` prints one to fill in")
+        };
+        fail(vec![problem.at(e.pos.map(crate::yaml::Pos::pair))])
+    })?;
+    let entries = match &doc.value {
+        Value::Map(entries) => entries,
+        Value::Null => {
+            return Err(fail(vec![Problem::new(file, "the answers file is empty").hint(
+                "write `question_id: answer` lines; `mommytrack template > answers.yaml` gives a skeleton",
+            )]));
+        }
+        _ => {
+            return Err(fail(vec![
+                Problem::new(
+                    file,
+                    format!(
+                        "an answers file must be a mapping of question ids to answers, found {}",
+                        crate::yaml::describe(&doc)
+                    ),
+                )
+                .at(Some(doc.pos.pair()))
+                .hint("`mommytrack template > answers.yaml` gives a skeleton to fill in"),
+            ]));
+        }
     };
-    let Reader {
-        sheet,
-        mut problems,
-        unreported,
-        ..
-    } = read;
+    let mut sheet = AnswerSheet::new(bank);
+    let mut problems = Vec::new();
+    let mut unreported = 0;
+    for (key, value) in entries {
+        let at = Some(key.pos.pair());
+        let q = key.as_str().and_then(|id| bank.question_position(id));
+        let checked = match (key.as_str(), q) {
+            (_, Some(q)) => {
+                let question = &bank.questions[q];
+                convert(question, &as_written(question, value, text))
+                    .map(|slot| sheet.set(q, slot))
+                    .map_err(|(message, hint)| {
+                        Problem::new(file, message)
+                            .at(at)
+                            .id(&question.id)
+                            .hint(hint)
+                    })
+            }
+            (Some(id), None) => Err(Problem::new(
+                file,
+                format!("unknown question id `{}`", crate::sanitize::id(id)),
+            )
+            .at(at)
+            .id(id)
+            .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str())))),
+            (None, None) => Err(Problem::new(
+                file,
+                format!(
+                    "question ids are names, found {}",
+                    crate::yaml::describe(key)
+                ),
+            )
+            .at(at)
+            .hint("see `mommytrack questions` for the ids")),
+        };
+        if let Err(problem) = checked {
+            if problems.len() < MAX_PROBLEMS {
+                problems.push(problem);
+            } else {
+                unreported += 1;
+            }
+        }
+    }
     if unreported > 0 {
         problems.push(
             Problem::new(file, format!("… and {unreported} more problems not shown"))
@@ -116,176 +172,26 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
     }
 }
 
-/// The answers file read into a YAML tree first: the one way to describe
-/// a file that is not a mapping of answers, or not YAML at all.
-fn read_whole(mut reader: Reader) -> Result<Reader, Box<Problem>> {
-    let (text, file) = (reader.text, reader.file);
-    let doc: Value = serde_yaml::from_str(text).map_err(|e| {
-        let pos = crate::yaml::error_position(text, &e);
-        let message = strip_location(&e);
-        // The parser keeps whole numbers up to 64 bits; name a larger one as
-        // such instead of the parser's wording, and say which question.
-        let problem = match message.split_once(": invalid type: integer `") {
-            Some((id, rest)) if rest.contains(" as u128") || rest.contains(" as i128") => {
-                let number = rest.split('`').next().unwrap_or_default();
-                Problem::new(file, format!("{number} is far too large a number"))
-                    .id(id)
-                    .hint("a scale answer is a small whole number; `mommytrack template` lists each question's range")
-            }
-            _ => Problem::new(file, format!("not valid YAML or JSON: {message}"))
-                .hint("an answers file maps question ids to answers, one `id: answer` a line; `mommytrack template` prints one to fill in"),
-        };
-        Box::new(problem.at(pos))
-    })?;
-    match doc {
-        // Taken apart as it is read: each value moves into the sheet.
-        Value::Mapping(map) => {
-            for (key, value) in map {
-                crate::yaml::Entries::entry(&mut reader, key, value);
-            }
-            Ok(reader)
-        }
-        Value::Null => Err(Box::new(
-            Problem::new(file, "the answers file is empty").hint(
-                "write `question_id: answer` lines; `mommytrack template > answers.yaml` gives a skeleton",
-            ),
-        )),
-        other => Err(Box::new(Problem::new(
-            file,
-            format!(
-                "an answers file must be a mapping of question ids to answers, found {}",
-                crate::bank::describe(&other)
-            ),
-        )
-        .at(Some((1, 1)))
-        .hint("`mommytrack template > answers.yaml` gives a skeleton to fill in"))),
-    }
-}
-
-/// Checks an answers file's entries against the bank one by one, into a
-/// sheet and a list of problems.
-struct Reader<'a> {
-    bank: &'a Bank,
-    text: &'a str,
-    file: &'a Path,
-    locator: Locator<'a>,
-    sheet: AnswerSheet,
-    problems: Vec<Problem>,
-    unreported: usize,
-    /// Keys come in file order, so each is looked for after the one before.
-    cursor: usize,
-    /// The question after the last one answered: files list them in bank
-    /// order, so this is where the next id is looked for first.
-    next: usize,
-    /// Questions already answered, and other keys already met: a repeated
-    /// key makes the file be read again whole, to be reported as such.
-    answered: Vec<bool>,
-    other_keys: std::collections::HashSet<Value>,
-    /// The question of the key just checked by `first_time`.
-    pending: Option<usize>,
-}
-
-impl<'a> Reader<'a> {
-    fn new(bank: &'a Bank, text: &'a str, file: &'a Path) -> Self {
-        Reader {
-            bank,
-            text,
-            file,
-            locator: Locator::new(text),
-            sheet: AnswerSheet::new(bank),
-            problems: Vec::new(),
-            unreported: 0,
-            cursor: 0,
-            next: 0,
-            answered: vec![false; bank.questions.len()],
-            other_keys: Default::default(),
-            pending: None,
-        }
-    }
-
-    /// The question of an id, found without a lookup when it comes next.
-    fn position(&mut self, id: &str) -> Option<usize> {
-        let bank = self.bank;
-        let q = match bank.questions.get(self.next) {
-            Some(q) if q.id == id => Some(self.next),
-            _ => bank.question_position(id),
-        }?;
-        self.next = q + 1;
-        Some(q)
-    }
-}
-
-impl crate::yaml::Entries for Reader<'_> {
-    fn first_time(&mut self, key: &Value) -> bool {
-        self.pending = key.as_str().and_then(|id| self.position(id));
-        match self.pending {
-            Some(q) => !std::mem::replace(&mut self.answered[q], true),
-            None => self.other_keys.insert(key.clone()),
-        }
-    }
-
-    fn entry(&mut self, key: Value, value: Value) {
-        let (bank, file, text) = (self.bank, self.file, self.text);
-        let q = match self.pending.take() {
-            Some(q) => Some(q),
-            None => key.as_str().and_then(|id| self.position(id)),
-        };
-        if self.problems.len() >= MAX_PROBLEMS {
-            // Enough to fix first; counting the rest stays cheap.
-            let ok = q.is_some_and(|q| convert(&bank.questions[q], &value).is_ok());
-            self.unreported += usize::from(!ok);
-            return;
-        }
-        let Some(id) = key.as_str() else {
-            self.problems.push(
-                Problem::new(
-                    file,
-                    format!(
-                        "question ids are names, found {}",
-                        crate::bank::describe(&key)
-                    ),
-                )
-                .hint("see `mommytrack questions` for the ids"),
-            );
-            return;
-        };
-        let locator = &self.locator;
-        let at = locator.key(id, self.cursor).or_else(|| locator.key(id, 0));
-        if let Some(at) = at {
-            self.cursor = at + id.len();
-        }
-        // Worked out only for a problem: most answers have none.
-        let pos = || at.map(|o| self.locator.pos(o));
-        let Some(q) = q else {
-            let problem = Problem::new(file, format!("unknown question id `{id}`"))
-                .at(pos())
-                .id(id)
-                .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str())));
-            self.problems.push(problem);
-            return;
-        };
-        // A text answer that YAML reads as a number or a truth value
-        // (`1.10`, `yes`) keeps the text as written, not `1.1` or `true`.
-        let value = match (&bank.questions[q].kind, &value, at) {
-            (Kind::Text, Value::Number(_) | Value::Bool(_), Some(at)) => {
-                crate::input::plain_scalar_after(text, at + id.len())
-                    .filter(|raw| serde_yaml::from_str::<Value>(raw).is_ok_and(|v| v == value))
-                    .map_or(value, |raw| Value::String(raw.to_string()))
-            }
-            _ => value,
-        };
-        match convert(&bank.questions[q], &value) {
-            Ok(slot) => self.sheet.set(q, slot),
-            Err((message, hint)) => {
-                let problem = Problem::new(file, message).at(pos()).id(id).hint(hint);
-                self.problems.push(problem);
+/// A text answer that YAML reads as a number or a truth value (`1.10`,
+/// `true`) keeps the text as written, not `1.1`: the parser's span of the
+/// value says what was written.
+fn as_written<'v>(q: &Question, value: &'v Node, text: &str) -> std::borrow::Cow<'v, Node> {
+    match (&q.kind, &value.value) {
+        (Kind::Text, Value::Int(_) | Value::Float(_) | Value::Bool(_)) => {
+            match text.get(value.span.clone()).filter(|s| !s.is_empty()) {
+                Some(written) => std::borrow::Cow::Owned(Node {
+                    value: Value::Str(written.to_string()),
+                    ..value.clone()
+                }),
+                None => std::borrow::Cow::Borrowed(value),
             }
         }
+        _ => std::borrow::Cow::Borrowed(value),
     }
 }
 
 /// Checks one value against its question. `Err((what is wrong, what is valid))`.
-pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
+pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
     if value.is_null() {
         return Ok(Slot::Skipped);
     }
@@ -307,10 +213,13 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
         }
     };
     let answer = match &q.kind {
-        Kind::Choice(opts) => match value {
-            Value::String(s) if opts.iter().any(|o| &o.id == s) => Answer::Choice(s.clone()),
-            Value::String(s) => {
-                return Err((format!("`{s}` is not an option"), valid_options(Some(s))));
+        Kind::Choice(opts) => match &value.value {
+            Value::Str(s) if opts.iter().any(|o| &o.id == s) => Answer::Choice(s.clone()),
+            Value::Str(s) => {
+                return Err((
+                    format!("`{}` is not an option", crate::sanitize::id(s)),
+                    valid_options(Some(s)),
+                ));
             }
             _ => {
                 return Err((
@@ -320,7 +229,7 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
             }
         },
         Kind::Multi(opts) => {
-            let Value::Sequence(items) = value else {
+            let Value::Seq(items) = &value.value else {
                 return Err((
                     format!("a multi answer is a list of option ids, but {given} was given"),
                     format!(
@@ -332,8 +241,8 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
             };
             let mut picked = Vec::with_capacity(items.len());
             for item in items {
-                match item {
-                    Value::String(s) if opts.iter().any(|o| &o.id == s) => {
+                match &item.value {
+                    Value::Str(s) if opts.iter().any(|o| &o.id == s) => {
                         if picked.contains(s) {
                             return Err((
                                 format!("`{s}` is listed twice"),
@@ -342,14 +251,17 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
                         }
                         picked.push(s.clone());
                     }
-                    Value::String(s) => {
-                        return Err((format!("`{s}` is not an option"), valid_options(Some(s))));
+                    Value::Str(s) => {
+                        return Err((
+                            format!("`{}` is not an option", crate::sanitize::id(s)),
+                            valid_options(Some(s)),
+                        ));
                     }
-                    other => {
+                    _ => {
                         return Err((
                             format!(
                                 "a multi answer lists option ids, but it holds {}",
-                                crate::bank::describe(other)
+                                crate::bank::describe(item)
                             ),
                             valid_options(None),
                         ));
@@ -385,11 +297,12 @@ pub fn convert(q: &Question, value: &Value) -> Result<Slot, (String, String)> {
                 ));
             }
         },
-        Kind::Text => match value {
+        Kind::Text => match &value.value {
             // Kept inert once here, so no report, prompt or JSON copy
             // carries an escape sequence from a note.
-            Value::String(s) => Answer::Text(crate::sanitize::text(s).into_owned()),
-            Value::Number(n) => Answer::Text(n.to_string()),
+            Value::Str(s) => Answer::Text(crate::sanitize::text(s).into_owned()),
+            Value::Int(n) => Answer::Text(n.to_string()),
+            Value::Float(n) => Answer::Text(n.to_string()),
             Value::Bool(b) => Answer::Text(b.to_string()),
             _ => {
                 return Err((

@@ -192,9 +192,9 @@ impl Comparison {
         Self::read_as(a, b, label_a, label_b, Reading::SamePerson)
     }
 
-    fn read_as(
-        a: &AssessmentResult,
-        b: &AssessmentResult,
+    fn read_as<'r>(
+        a: &'r AssessmentResult,
+        b: &'r AssessmentResult,
         label_a: &str,
         label_b: &str,
         reading: Reading,
@@ -274,10 +274,18 @@ impl Comparison {
                 }
             }
         }
+        let by_id = |r: &'r AssessmentResult| {
+            let mut map = std::collections::HashMap::new();
+            for q in r.dimensions.iter().flat_map(|d| &d.questions) {
+                map.entry(q.id.as_str()).or_insert(q);
+            }
+            map
+        };
+        let (in_a, in_b) = (by_id(a), by_id(b));
         let mut questions: Vec<QuestionDiff> = ids
             .into_iter()
             .filter_map(|(id, dimension, shared)| {
-                let (qa, qb) = (a.question(id), b.question(id));
+                let (qa, qb) = (in_a.get(id).copied(), in_b.get(id).copied());
                 let answer = |q: Option<&crate::result::QuestionResult>| {
                     q.map_or(serde_json::Value::Null, |q| q.answer.clone())
                 };

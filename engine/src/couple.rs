@@ -634,9 +634,7 @@ pub fn fill_from_bank(r: &mut AssessmentResult, bank: &crate::bank::Bank) -> boo
         q.discuss = bq.discuss.clone();
         q.discuss_priority = Some(bq.discuss_priority);
         filled = true;
-        let Ok(value) = serde_yaml::to_value(&q.answer) else {
-            continue;
-        };
+        let value = crate::yaml::Node::from_json(&q.answer);
         if let Ok(crate::answers::Slot::Given(a)) = crate::answers::convert(bq, &value) {
             let m = a.mirrored(bq);
             if m != a {

@@ -66,11 +66,6 @@ pub struct AssessmentResult {
     /// telling first, with what to ask to find out. Empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_find_out: Vec<FindOut>,
-    /// Question id → place, built on the first [`AssessmentResult::question`]
-    /// call: reports and comparisons look up every reason's question, and
-    /// a scan per lookup made them cost the square of a large result.
-    #[serde(skip)]
-    pub question_index: QuestionIndex,
 }
 
 /// A field that may be `null` and may be absent, told apart: present
@@ -104,39 +99,6 @@ pub struct FindOut {
     /// How far the overall score could move between its worst and best
     /// answer, the other answers as they are.
     pub could_move: f64,
-}
-
-/// A lookup from question id to (dimension, question) positions, built
-/// once on first use. It is not data: clones start empty and any two
-/// compare equal.
-///
-/// It keys the positions by a hash of the id (with this run's random
-/// keys), so it copies no id. A lookup checks the id it lands on; only
-/// two ids of one hash (not to be expected) fall back to a scan.
-#[derive(Default)]
-pub struct QuestionIndex(std::sync::OnceLock<IdHashes>);
-
-type IdHashes = (
-    std::hash::RandomState,
-    std::collections::HashMap<u64, (usize, usize)>,
-);
-
-impl Clone for QuestionIndex {
-    fn clone(&self) -> Self {
-        Self::default()
-    }
-}
-
-impl PartialEq for QuestionIndex {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl std::fmt::Debug for QuestionIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("QuestionIndex")
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -635,7 +597,6 @@ fn build(
         redacted: false,
         taken: None,
         settled_after: None,
-        question_index: QuestionIndex::default(),
     }
 }
 
@@ -810,33 +771,13 @@ impl AssessmentResult {
         Mode::parse(&self.mode)
     }
 
-    /// A question's prompt and answer label, looked up by id.
+    /// A question's prompt and answer label, looked up by id (the first,
+    /// in a hand-edited result that has one twice).
     pub fn question(&self, id: &str) -> Option<&QuestionResult> {
-        use std::hash::BuildHasher;
-        let (keys, index) = self.question_index.0.get_or_init(|| {
-            let keys = std::hash::RandomState::new();
-            let count = self.dimensions.iter().map(|d| d.questions.len()).sum();
-            let mut index = std::collections::HashMap::with_capacity(count);
-            for (d, dim) in self.dimensions.iter().enumerate() {
-                for (q, question) in dim.questions.iter().enumerate() {
-                    index
-                        .entry(keys.hash_one(question.id.as_str()))
-                        .or_insert((d, q));
-                }
-            }
-            (keys, index)
-        });
-        let &(d, q) = index.get(&keys.hash_one(id))?;
-        match self.dimensions.get(d).and_then(|dim| dim.questions.get(q)) {
-            Some(found) if found.id == id => Some(found),
-            // Another id of the same hash, or the dimensions changed since
-            // the index was built.
-            _ => self
-                .dimensions
-                .iter()
-                .flat_map(|d| &d.questions)
-                .find(|q| q.id == id),
-        }
+        self.dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .find(|q| q.id == id)
     }
 }
 
@@ -869,34 +810,18 @@ mod tests {
     }
 
     #[test]
-    fn questions_are_looked_up_by_id_without_copying_the_ids() {
+    fn questions_are_looked_up_by_id_the_first_of_twins_first() {
         let text = include_str!("../../tests/fixtures/results/v1_supportive.json");
         let mut r = AssessmentResult::from_json(text, "r.json").unwrap();
-        let all: Vec<(usize, usize, String)> = r
-            .dimensions
-            .iter()
-            .enumerate()
-            .flat_map(|(d, dim)| {
-                dim.questions
-                    .iter()
-                    .enumerate()
-                    .map(move |(q, x)| (d, q, x.id.clone()))
-            })
-            .collect();
-        assert!(all.len() > 5);
-        for (d, q, id) in &all {
-            let found = r.question(id).unwrap();
-            assert!(std::ptr::eq(found, &r.dimensions[*d].questions[*q]), "{id}");
-        }
+        let first = r.dimensions[0].questions[0].clone();
+        assert_eq!(r.question(&first.id), Some(&first));
         assert!(r.question("no_such_question").is_none());
         assert!(r.question("").is_none());
         // The same id twice (a hand-edited result): the first is found.
-        let (d, q, id) = all[0].clone();
-        let mut twin = r.dimensions[d].questions[q].clone();
+        let mut twin = first.clone();
         twin.prompt = "the second".into();
         r.dimensions.last_mut().unwrap().questions.push(twin);
-        r.question_index = QuestionIndex::default();
-        assert_ne!(r.question(&id).unwrap().prompt, "the second");
+        assert_ne!(r.question(&first.id).unwrap().prompt, "the second");
     }
 
     #[test]

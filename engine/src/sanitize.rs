@@ -140,6 +140,39 @@ pub fn excerpt(s: &str, max: usize) -> String {
     }
 }
 
+/// A name (an id, a key) for a message, on one line and inert, with every
+/// character that does not show (controls, zero-width and format
+/// characters, bidi controls, spaces other than the plain one) written as
+/// an escape like `\u{200b}`: an id that differs from a valid one only by
+/// such a character must not look the same as it in the message. A name
+/// longer than [`MAX_NAME`] characters is cut, with `…`.
+pub fn id(s: &str) -> Cow<'_, str> {
+    let hidden = |c: char| {
+        c != ' '
+            && (c.is_whitespace()
+                || c.escape_debug().next() == Some('\\') && !matches!(c, '"' | '\'' | '\\'))
+    };
+    let long = s.len() > MAX_NAME && s.chars().nth(MAX_NAME).is_some();
+    if !long && !s.contains(hidden) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len().min(4 * MAX_NAME) + 8);
+    for c in s.chars().take(MAX_NAME) {
+        if hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    if long {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
+/// The most characters of a name [`id`] shows.
+pub const MAX_NAME: usize = 80;
+
 /// True when `s` holds nothing [`text`] would change.
 pub fn is_inert(s: &str) -> bool {
     !s.contains(needs_work)
@@ -176,6 +209,20 @@ mod tests {
         assert!(is_inert("fine\n") && !is_inert("\x1b[0m"));
         assert_eq!(excerpt("https://alice:token@x", 8), "https://…");
         assert_eq!(excerpt(" short\n", 8), "short");
+    }
+
+    #[test]
+    fn hidden_characters_in_names_are_shown_as_escapes() {
+        assert_eq!(id("boss_understands"), "boss_understands");
+        assert_eq!(id("boss\u{200B}_understands"), "boss\\u{200b}_understands");
+        assert_eq!(
+            id("a\x1b[31m\u{202E}b\tc\u{a0}"),
+            "a\\u{1b}[31m\\u{202e}b\\u{9}c\\u{a0}"
+        );
+        assert_eq!(id("ünï 'q' \"x\\"), "ünï 'q' \"x\\");
+        assert!(is_inert(&id("\x1b]52;c;x\x07")));
+        let long = "x".repeat(40_000);
+        assert_eq!(id(&long).chars().count(), MAX_NAME + 1);
     }
 
     #[test]

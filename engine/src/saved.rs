@@ -23,7 +23,7 @@ pub const MAX_WEIGHT: f64 = 1e6;
 
 /// Reads, checks and cleans a saved result.
 pub fn read_result(path: &Path) -> Result<AssessmentResult, Failure> {
-    let text = crate::input::read_text(path)?;
+    let text = crate::input::read_text(path, crate::input::MAX_RESULT_BYTES)?;
     parse_result(&text, &crate::sanitize::path(path))
 }
 

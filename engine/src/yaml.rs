@@ -1,15 +1,425 @@
-//! Small helpers for reading YAML values, shared by the bank and the
-//! answers file (this module sits below both in the data flow, so the bank
-//! need not import the answers): reading yes/no and whole numbers as people
-//! write them, and describing values and parser errors in messages.
+//! Reading YAML: the one way a bank file, an answers file or a draft's
+//! answers are parsed. The parser (serde-saphyr) builds a tree of
+//! [`Node`]s, each with the line and column it was written at, within a
+//! [`Budget`] that bounds the work any file can cause: nodes (aliases
+//! expanded), nesting, documents. Problems found later name the place the
+//! parser recorded; nothing here scans the text itself. This module sits
+//! below the bank and the answers file, which both read values with it.
+use std::fmt;
 
-use serde_yaml::Value;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// Where a node was written: 1-based line and column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub fn pair(self) -> (usize, usize) {
+        (self.line, self.column)
+    }
+}
+
+/// A parsed value and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub pos: Pos,
+    /// The bytes of the text the parser read this node from (an alias
+    /// reads as its anchor's), as `start..end`; empty when unknown.
+    pub span: std::ops::Range<usize>,
+    pub value: Value,
+}
+
+/// A YAML value. Mapping entries keep their order and their keys' places.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The value of `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+    /// The key node and value of `key` in a mapping.
+    pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(k, v)| (k, v)),
+            _ => None,
+        }
+    }
+    /// Where `key` is written in a mapping.
+    pub fn key_pos(&self, key: &str) -> Option<Pos> {
+        self.entry(key).map(|(k, _)| k.pos)
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// The items of a sequence; none for anything else.
+    pub fn items(&self) -> &[Node] {
+        match &self.value {
+            Value::Seq(items) => items,
+            _ => &[],
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        self.value == Value::Null
+    }
+    /// How many nodes this one holds, itself and mapping keys included.
+    pub fn count(&self) -> usize {
+        1 + match &self.value {
+            Value::Seq(items) => items.iter().map(Node::count).sum(),
+            Value::Map(entries) => entries.iter().map(|(k, v)| k.count() + v.count()).sum(),
+            _ => 0,
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match self.value {
+            Value::Int(i) => Some(i as f64),
+            Value::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+}
+
+/// How much one input may make the parser do. Every limit counts what the
+/// parser hands over after expanding aliases, so a small file cannot
+/// stand for a large one.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    /// Scalars, sequences and mappings, aliases expanded.
+    pub nodes: usize,
+}
+
+impl Budget {
+    fn options(self) -> serde_saphyr::Options {
+        serde_saphyr::options! {
+            budget: serde_saphyr::budget! {
+                max_nodes: self.nodes,
+                max_events: self.nodes * 2 + 16,
+                max_depth: MAX_DEPTH,
+                flow_nesting_limit: MAX_DEPTH,
+                max_documents: 1,
+                max_recorded_anchor_events: self.nodes,
+                max_recorded_anchor_bytes: 8 * 1024 * 1024,
+            },
+            alias_limits: serde_saphyr::alias_limits! {
+                max_total_replayed_events: self.nodes * 2,
+            },
+            with_snippet: false,
+            strict_booleans: true,
+            non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
+        }
+    }
+}
+
+/// The deepest nesting of lists and mappings any file may have: a bank
+/// file nests a few levels deep, an answers file two.
+pub const MAX_DEPTH: usize = 32;
+
+/// A YAML file that could not be read: what the parser said, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub pos: Option<Pos>,
+    /// The file went past a limit (nesting, size, aliases, documents)
+    /// rather than breaking a rule of YAML.
+    pub limit: bool,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Parses one YAML document within `budget`.
+pub fn parse(text: &str, budget: Budget) -> Result<Node, SyntaxError> {
+    serde_saphyr::from_str_with_options::<Node>(text, budget.options()).map_err(|e| {
+        let pos = e.location().filter(|l| l.line() > 0).map(|l| Pos {
+            line: l.line() as usize,
+            column: l.column().max(1) as usize,
+        });
+        let (message, limit) = message(&e);
+        SyntaxError {
+            message,
+            pos,
+            limit,
+        }
+    })
+}
+
+/// The parser's own words for a problem, without the place (which
+/// [`SyntaxError::pos`] holds); a limit in words a person can act on, and
+/// whether it was one.
+fn message(e: &serde_saphyr::Error) -> (String, bool) {
+    use serde_saphyr::budget::BudgetBreach;
+    use serde_saphyr::{MessageFormatter, UserMessageFormatter};
+    let mut e = e.without_snippet();
+    while let serde_saphyr::Error::AliasError { error, .. } = e {
+        e = error.without_snippet();
+    }
+    let limit = match e {
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Documents { .. } => "the file holds more than one YAML document (a line `---` or `...` starts another); keep one".into(),
+            BudgetBreach::Depth { .. } => format!("the data is nested too deeply (more than {MAX_DEPTH} levels of lists and mappings); no bank or answers file needs that much"),
+            BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => "it uses aliases (`*name`) far more than any bank or answers file needs; write the values out instead".into(),
+            _ => "it holds more data than any bank or answers file, once its aliases (`*name`) are expanded; is it the right file?".into(),
+        },
+        serde_saphyr::Error::AliasReplayLimitExceeded { .. } | serde_saphyr::Error::AliasExpansionLimitExceeded { .. } | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } =>
+            "its aliases (`*name`) expand to more data than any bank or answers file holds; write the values out instead".into(),
+        other => return (UserMessageFormatter.format_message(other).into_owned(), false),
+    };
+    (limit, true)
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+        let s = serde_saphyr::Spanned::<Value>::deserialize(d)?;
+        let l = s.referenced;
+        let span = l.span();
+        let span = match (span.byte_offset(), span.byte_len()) {
+            (Some(o), Some(n)) => o as usize..(o + n) as usize,
+            _ => 0..0,
+        };
+        Ok(Node {
+            pos: Pos {
+                line: l.line() as usize,
+                column: l.column() as usize,
+            },
+            span,
+            value: s.value,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        struct Any;
+        impl<'de> Visitor<'de> for Any {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+                Value::deserialize(d)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+                Ok(Value::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+                Ok(Value::Int(n))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+                Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int))
+            }
+            fn visit_i128<E>(self, n: i128) -> Result<Value, E> {
+                Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int))
+            }
+            fn visit_u128<E>(self, n: u128) -> Result<Value, E> {
+                Ok(i64::try_from(n).map_or(Value::Float(n as f64), Value::Int))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+                Ok(Value::Float(n))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+                Ok(Value::Str(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Value, E> {
+                Ok(Value::Str(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(n) = seq.next_element()? {
+                    items.push(n);
+                }
+                Ok(Value::Seq(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Value::Map(entries))
+            }
+        }
+        d.deserialize_any(Any)
+    }
+}
+
+/// A problem met while reading a typed form from a [`Node`]: serde's
+/// words, the node it is about, and the path of keys and list positions
+/// that leads there from the top of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeError {
+    pub message: String,
+    pub pos: Option<Pos>,
+    /// Keys and list positions, outermost first.
+    pub path: Vec<String>,
+}
+
+impl fmt::Display for TypeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TypeError {}
+
+impl de::Error for TypeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        TypeError {
+            message: msg.to_string(),
+            pos: None,
+            path: Vec::new(),
+        }
+    }
+}
+
+impl TypeError {
+    fn at(mut self, pos: Pos) -> Self {
+        self.pos.get_or_insert(pos);
+        self
+    }
+    fn under(mut self, step: String) -> Self {
+        self.path.insert(0, step);
+        self
+    }
+}
+
+/// Reads a typed form from a node: the typed view of a file that has
+/// already been parsed once, with a wrong type's place and path.
+pub fn typed<'de, T: Deserialize<'de>>(node: &'de Node) -> Result<T, TypeError> {
+    T::deserialize(node)
+}
+
+impl<'de> Deserializer<'de> for &'de Node {
+    type Error = TypeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, TypeError> {
+        let out = match &self.value {
+            Value::Null => v.visit_unit(),
+            Value::Bool(b) => v.visit_bool(*b),
+            Value::Int(n) => v.visit_i64(*n),
+            Value::Float(n) => v.visit_f64(*n),
+            Value::Str(s) => v.visit_borrowed_str(s),
+            Value::Seq(items) => v.visit_seq(Items {
+                items: items.iter(),
+                at: 0,
+            }),
+            Value::Map(entries) => v.visit_map(Entries {
+                entries: entries.iter(),
+                value: None,
+            }),
+        };
+        out.map_err(|e| e.at(self.pos))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, TypeError> {
+        match self.value {
+            Value::Null => v.visit_none(),
+            _ => v.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, TypeError> {
+        v.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+struct Items<'de> {
+    items: std::slice::Iter<'de, Node>,
+    at: usize,
+}
+
+impl<'de> SeqAccess<'de> for Items<'de> {
+    type Error = TypeError;
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, TypeError> {
+        let Some(node) = self.items.next() else {
+            return Ok(None);
+        };
+        let at = self.at;
+        self.at += 1;
+        seed.deserialize(node)
+            .map(Some)
+            .map_err(|e| e.under(at.to_string()))
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct Entries<'de> {
+    entries: std::slice::Iter<'de, (Node, Node)>,
+    value: Option<&'de (Node, Node)>,
+}
+
+impl<'de> MapAccess<'de> for Entries<'de> {
+    type Error = TypeError;
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, TypeError> {
+        let Some(entry) = self.entries.next() else {
+            return Ok(None);
+        };
+        self.value = Some(entry);
+        seed.deserialize(&entry.0).map(Some)
+    }
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, TypeError> {
+        let (key, value) = self
+            .value
+            .take()
+            .ok_or_else(|| <TypeError as de::Error>::custom("a value without a key"))?;
+        let step = key.as_str().map_or_else(|| "?".to_string(), str::to_string);
+        seed.deserialize(value).map_err(|e| e.under(step))
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
 
 /// `true`/`false`, and the YAML 1.1 spellings people still write.
-pub fn as_yes_no(v: &Value) -> Option<bool> {
-    match v {
+pub fn as_yes_no(v: &Node) -> Option<bool> {
+    match &v.value {
         Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.to_ascii_lowercase().as_str() {
+        Value::Str(s) => match s.to_ascii_lowercase().as_str() {
             "yes" | "y" | "true" | "on" => Some(true),
             "no" | "n" | "false" | "off" => Some(false),
             _ => None,
@@ -19,13 +429,12 @@ pub fn as_yes_no(v: &Value) -> Option<bool> {
 }
 
 /// A whole number, also when written as `4.0`.
-pub fn as_integer(v: &Value) -> Option<i64> {
-    let Value::Number(n) = v else { return None };
-    if let Some(i) = n.as_i64() {
-        return Some(i);
+pub fn as_integer(v: &Node) -> Option<i64> {
+    match v.value {
+        Value::Int(i) => Some(i),
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(f as i64),
+        _ => None,
     }
-    let f = n.as_f64()?;
-    (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
 }
 
 /// At most `max` characters, with an ellipsis when cut.
@@ -38,312 +447,143 @@ pub fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-/// A YAML error's message without the " at line X column Y" the problem
-/// already carries.
-pub fn strip_location(e: &serde_yaml::Error) -> String {
-    let s = e.to_string();
-    let s = match s.find(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    };
-    // The parser's limits, in words a bank author can act on.
-    if s.starts_with("recursion limit exceeded") {
-        format!(
-            "{s}: the data is nested too deeply (over 128 levels); no bank or answers file needs that much"
-        )
-    } else if s.starts_with("repetition limit exceeded") {
-        format!(
-            "{s}: its aliases (`*name`) expand to too much data, as in an alias bomb; write the values out instead"
-        )
-    } else {
-        s
-    }
-}
-
-/// What [`read_mapping`] hands each entry of a mapping to.
-pub trait Entries {
-    /// False when `key` was met before in this mapping: a repeated key.
-    fn first_time(&mut self, key: &Value) -> bool;
-    fn entry(&mut self, key: Value, value: Value);
-}
-
-/// Reads a document that is a mapping entry by entry, without building the
-/// whole mapping first. Any document that is not a mapping, an empty one
-/// and a mapping with a repeated key is an error: the caller reads those
-/// whole to describe them.
-///
-/// A long block mapping is read in pieces of about [`PIECE`] bytes, cut
-/// before a line that starts with a plain key: the parser keeps every
-/// event of a document until its end, and those of a 2 MB file of 100,000
-/// answers take some 30 MB of fresh memory. Each piece is a mapping of its
-/// own with the same entries. A cut that lands where it does not hold
-/// (inside a quoted text, a `[…]` list or an indented value continued on
-/// that line) leaves a piece that does not parse, which is an error, as is
-/// an alias to an anchor in another piece; and a file with a directive or
-/// document marker (`%`, `---`, `...` at the start of a line) is not cut.
-pub fn read_mapping(text: &str, into: &mut impl Entries) -> Result<(), serde_yaml::Error> {
-    read_pieces(text, PIECE, into)
-}
-
-/// The size a long mapping is read in (see [`read_mapping`]).
-pub const PIECE: usize = 64 * 1024;
-
-fn read_pieces(text: &str, piece: usize, into: &mut impl Entries) -> Result<(), serde_yaml::Error> {
-    let markers = text
-        .split('\n')
-        .any(|line| line.starts_with(['%']) || line.starts_with("---") || line.starts_with("..."));
-    // Cut only a block mapping at the left margin: one that starts with a
-    // plain key there (not indented, not `{…}`, not a quoted key).
-    let first = text
-        .split('\n')
-        .find(|line| !line.trim_start().is_empty() && !line.trim_start().starts_with('#'));
-    let at_margin = first.is_some_and(|line| starts_plain_key(line.as_bytes()));
-    if markers || !at_margin {
-        return read_piece(text, into);
-    }
-    // At least one piece, so that an empty document is one too.
-    let mut start = 0;
-    loop {
-        let end = next_cut(text, start + piece).unwrap_or(text.len());
-        read_piece(&text[start..end], into)?;
-        if end == text.len() {
-            return Ok(());
-        }
-        start = end;
-    }
-}
-
-/// The first start of a line at or after byte `from` that begins with a
-/// letter, digit or `_`: a plain key of a block mapping at the left margin.
-fn next_cut(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut at = from.checked_sub(1)?;
-    loop {
-        let newline = at + memchr_newline(bytes.get(at..)?)?;
-        let next = newline + 1;
-        if starts_plain_key(&bytes[next..]) {
-            return Some(next);
-        }
-        at = next;
-    }
-}
-
-fn starts_plain_key(line: &[u8]) -> bool {
-    line.first()
-        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-}
-
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
-}
-
-fn read_piece(text: &str, into: &mut impl Entries) -> Result<(), serde_yaml::Error> {
-    use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-    struct Seed<'a, E>(&'a mut E);
-    impl<'de, E: Entries> DeserializeSeed<'de> for Seed<'_, E> {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_map(self)
-        }
-    }
-    impl<'de, E: Entries> Visitor<'de> for Seed<'_, E> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a mapping")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            let mut entries = 0;
-            while let Some(key) = map.next_key::<Value>()? {
-                if !self.0.first_time(&key) {
-                    return Err(de::Error::custom("repeated key"));
-                }
-                let value = map.next_value::<Value>()?;
-                self.0.entry(key, value);
-                entries += 1;
-            }
-            // The parser reads an empty document or `null` as an empty
-            // mapping; a piece holds at least the key it was cut before.
-            if entries == 0 {
-                return Err(de::Error::custom("no entries"));
-            }
-            Ok(())
-        }
-    }
-    Seed(into).deserialize(serde_yaml::Deserializer::from_str(text))
-}
-
-/// A short description of a YAML value for messages.
-pub fn describe(v: &Value) -> String {
-    match v {
+/// A short description of a value for messages.
+pub fn describe(v: &Node) -> String {
+    match &v.value {
         Value::Null => "nothing (null)".into(),
         Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("\"{}\"", shorten(s, 40)),
-        Value::Sequence(_) => "a list".into(),
-        Value::Mapping(_) => "a mapping".into(),
-        Value::Tagged(t) => format!("a value tagged {}", t.tag),
+        Value::Int(n) => format!("the number {n}"),
+        Value::Float(n) => format!("the number {}", Number(*n)),
+        Value::Str(s) => format!("\"{}\"", crate::sanitize::id(&shorten(s, 40))),
+        Value::Seq(_) => "a list".into(),
+        Value::Map(_) => "a mapping".into(),
     }
 }
 
-/// Where a parser error is best shown, as `(line, column)`: where the
-/// parser placed it, except for a duplicated key, which the parser places at
-/// the start of the mapping that holds it: there, the key's second
-/// appearance at the same indentation as its first (or on the same line, in
-/// a flow mapping).
-pub fn error_position(text: &str, e: &serde_yaml::Error) -> Option<(usize, usize)> {
-    let location = e.location()?;
-    let at = (location.line(), location.column());
-    let message = e.to_string();
-    let Some(key) = message
-        .split_once("duplicate entry with key \"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map(|(key, _)| key)
-    else {
-        return Some(at);
-    };
-    let loc = crate::input::Locator::new(text);
-    let first = loc.key(key, location.index())?;
-    let (line, column) = loc.pos(first);
-    let mut from = first + key.len();
-    // A bounded walk: a key of the same name nested deeper is passed over;
-    // in a flow mapping (`{ a: 1, a: 2 }`) the repeat is on the same line.
-    for _ in 0..10_000 {
-        let Some(next) = loc.key(key, from) else {
-            break;
-        };
-        let pos = loc.pos(next);
-        if pos.1 == column || pos.0 == line {
-            return Some(pos);
+/// A number as a message shows it: `1e308`, not 309 digits.
+pub struct Number(pub f64);
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        if x.is_finite() && x.abs() >= 1e7 {
+            write!(f, "{x:e}")
+        } else if x.is_finite() && x.fract() == 0.0 {
+            write!(f, "{x:.1}")
+        } else {
+            write!(f, "{x}")
         }
-        from = next + key.len();
     }
-    Some(at)
+}
+
+impl Node {
+    /// A node for a value that has no place in a file (a draft's answer,
+    /// saved as JSON).
+    pub fn from_json(v: &serde_json::Value) -> Node {
+        use serde_json::Value as J;
+        let value = match v {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => n
+                .as_i64()
+                .map_or_else(|| Value::Float(n.as_f64().unwrap_or(f64::NAN)), Value::Int),
+            J::String(s) => Value::Str(s.clone()),
+            J::Array(items) => Value::Seq(items.iter().map(Node::from_json).collect()),
+            J::Object(map) => Value::Map(
+                map.iter()
+                    .map(|(k, v)| (Node::from_json(&J::String(k.clone())), Node::from_json(v)))
+                    .collect(),
+            ),
+        };
+        Node {
+            pos: Pos { line: 0, column: 0 },
+            span: 0..0,
+            value,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Entries in the order they are read, or `None` on an error.
-    #[derive(Default)]
-    struct Collect {
-        seen: Vec<Value>,
-        entries: Vec<(Value, Value)>,
+    const BUDGET: Budget = Budget { nodes: 1000 };
+
+    #[test]
+    fn keys_and_values_carry_the_place_the_parser_read_them_at() {
+        let n = parse("a: 1.10  # c\n\"\\x71\": [x, 'it''s']\n", BUDGET).unwrap();
+        let (k, v) = n.entry("q").unwrap();
+        assert_eq!((k.pos.line, k.pos.column), (2, 1));
+        assert_eq!(v.items()[1].as_str(), Some("it's"));
+        assert_eq!(v.items()[1].pos.column, 13);
+        let a = n.get("a").unwrap();
+        assert_eq!(a.value, Value::Float(1.1));
+        assert_eq!(&"a: 1.10  # c"[a.span.clone()], "1.10");
     }
 
-    impl Entries for Collect {
-        fn first_time(&mut self, key: &Value) -> bool {
-            let new = !self.seen.contains(key);
-            self.seen.push(key.clone());
-            new
-        }
-        fn entry(&mut self, key: Value, value: Value) {
-            self.entries.push((key, value));
-        }
+    #[test]
+    fn only_true_and_false_are_truth_values_and_yes_stays_text() {
+        let n = parse("a: yes\ny: n\nb: true\n", BUDGET).unwrap();
+        assert_eq!(n.get("a").unwrap().as_str(), Some("yes"));
+        assert_eq!(n.get("y").unwrap().as_str(), Some("n"));
+        assert_eq!(n.get("b").unwrap().value, Value::Bool(true));
     }
 
-    fn in_pieces(text: &str, piece: usize) -> Option<Vec<(Value, Value)>> {
-        let mut c = Collect::default();
-        read_pieces(text, piece, &mut c).ok().map(|()| c.entries)
-    }
-
-    fn whole(text: &str) -> Option<Vec<(Value, Value)>> {
-        match serde_yaml::from_str::<Value>(text).ok()? {
-            Value::Mapping(m) if !m.is_empty() => Some(m.into_iter().collect()),
-            _ => None,
-        }
-    }
-
-    /// Lines that are awkward to cut before or after: quoted texts and
-    /// lists over several lines, block texts, anchors, tags, comments,
-    /// document markers, keys that repeat, lines that are not entries.
-    const LINES: &[&str] = &[
-        "a: 1",
-        "b: two words",
-        "c: \"quoted",
-        "d: still in the quote\"",
-        "e: 'single",
-        "f: quote'",
-        "g: [x,",
-        "h]",
-        "i: |",
-        "  block text",
-        "j: >-",
-        "k: &anchor value",
-        "l: *anchor",
-        "m: !!str 5",
-        "# a comment",
-        "",
-        "---",
-        "...",
-        "%YAML 1.1",
-        "null",
-        "n",
-        "a: again",
-        "o:",
-        "- item",
-        "  p: nested",
-        "q: {r: 1,",
-        "s: 2}",
-        "t: \"x\\",
-        "u\"",
-        "\"v\": 3",
-        "? w",
-        ": 4",
-        "x:y",
-        "\ty: tab",
-    ];
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
-        /// Whatever a file holds and wherever it is cut, reading it in
-        /// pieces either fails (and the file is read whole instead) or reads
-        /// exactly the entries the whole file holds, in its order.
-        #[test]
-        fn pieces_read_what_the_whole_file_holds(
-            lines in proptest::collection::vec(
-                proptest::option::weighted(0.3, 0..LINES.len()),
-                1..14,
-            ),
-            piece in 1usize..40,
-        ) {
-            // Mostly plain entries, so that many files are valid YAML.
-            let text: String = lines
-                .iter()
-                .enumerate()
-                .map(|(n, line)| match line {
-                    Some(i) => format!("{}\n", LINES[*i]),
-                    None => format!("k{n}: {n}\n"),
-                })
-                .collect();
-            if let Some(entries) = in_pieces(&text, piece) {
-                proptest::prop_assert_eq!(Some(entries), whole(&text), "{:?}", text);
-            }
+    #[test]
+    fn repeated_keys_and_second_documents_are_refused_where_they_stand() {
+        let e = parse("a: 1\nb: 2\na: 3\n", BUDGET).unwrap_err();
+        assert_eq!(e.pos.map(Pos::pair), Some((3, 1)));
+        assert!(e.message.contains("duplicate"), "{e}");
+        // A document end hidden between carriage returns ends the document
+        // whatever the file's length.
+        for text in ["a: 1\r...\rb: 2\n", "a: 1\n---\nb: 2\n"] {
+            let e = parse(text, BUDGET).unwrap_err();
+            assert!(e.message.contains("more than one YAML document"), "{e}");
         }
     }
 
     #[test]
-    fn a_long_plain_mapping_is_read_in_pieces() {
-        let text: String = (0..2000).map(|i| format!("q{i}: {i}\n")).collect();
-        // Cut into pieces of about 100 bytes: each is read, none fails.
-        let entries = in_pieces(&text, 100).unwrap();
-        assert_eq!(entries.len(), 2000);
-        assert_eq!(Some(entries), whole(&text));
-        assert!(next_cut(&text, 100).is_some_and(|c| c < text.len()));
+    fn the_budget_counts_what_aliases_expand_to() {
+        let items: Vec<String> = (0..100).map(|i| format!("i{i}")).collect();
+        let mut text = format!("a: &x [{}]\n", items.join(", "));
+        for i in 0..20 {
+            text += &format!("k{i}: *x\n");
+        }
+        let e = parse(&text, BUDGET).unwrap_err();
+        assert!(e.message.contains("aliases"), "{e}");
+        assert!(parse(&text, Budget { nodes: 5000 }).is_ok());
     }
 
     #[test]
-    fn empty_null_and_repeated_keys_are_left_to_the_whole_read() {
-        for text in [
-            "",
-            "\n",
-            "# only a comment\n",
-            "~\n",
-            "null\n",
-            "a: 1\na: 2\n",
-            "[a]\n",
-        ] {
-            assert_eq!(in_pieces(text, PIECE), None, "{text:?}");
-        }
+    fn nesting_is_bounded_even_after_an_apostrophe() {
+        let text = format!("notes: it's\nx: {}\n", "[".repeat(100_000));
+        let e = parse(&text, BUDGET).unwrap_err();
+        assert_eq!(e.pos.map(|p| p.line), Some(2), "{e}");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Q {
+        #[allow(dead_code)]
+        weight: Option<f64>,
+        #[allow(dead_code)]
+        options: Option<Vec<O>>,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    struct O {
+        #[allow(dead_code)]
+        score: Option<f64>,
+    }
+
+    #[test]
+    fn a_wrong_type_is_placed_and_its_path_named() {
+        let n = parse(
+            "weight: 2\noptions:\n  - {score: 1}\n  - {score: x}\n",
+            BUDGET,
+        )
+        .unwrap();
+        let e = typed::<Q>(&n).unwrap_err();
+        assert_eq!(e.pos.map(Pos::pair), Some((4, 13)));
+        assert_eq!(e.path, ["options", "1", "score"]);
+        assert!(e.message.contains("expected f64"), "{e}");
     }
 }

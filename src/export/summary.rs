@@ -454,9 +454,33 @@ impl CsvRow<'_> {
 /// CSV in long form, one number a row:
 /// `scope,group,label,section,id,statistic,value`. `scope` is `all` (the
 /// whole set, `group` empty) or `group`; `value` is always a number.
-/// Hidden figures have a `hidden` row with value 1 and no other.
+/// Hidden figures have a `hidden` row with value 1 and no other. What was
+/// hidden and why comes first, as `note` rows: the sentence in `id`, its
+/// number in `value`.
 fn csv(s: &Summary) -> String {
     let mut out = String::from("scope,group,label,section,id,statistic,value\n");
+    let whole = CsvRow {
+        scope: "all",
+        group: "",
+        label: "",
+    };
+    let mut notes = s.suppression.clone();
+    if s.duplicates > 0 {
+        notes.push(format!(
+            "{} duplicate results were counted once.",
+            s.duplicates
+        ));
+    }
+    if s.skipped > 0 {
+        notes.push(format!(
+            "{} files that were not results were skipped.",
+            s.skipped
+        ));
+    }
+    notes.push(s.alpha_rule.to_string());
+    for (i, note) in notes.iter().enumerate() {
+        whole.push(&mut out, "note", note, "note", (i + 1).to_string());
+    }
     for g in std::iter::once(&s.all).chain(&s.groups) {
         let label = g.label.clone().unwrap_or_default();
         let row = CsvRow {

@@ -136,7 +136,8 @@ impl Draft {
     pub fn read(path: &Path) -> Result<Option<Draft>, Failure> {
         // The same caps as any input: a draft replaced by a link to
         // /dev/zero or by a FIFO is refused, not read for ever.
-        let Some(text) = crate::input::read_text_if_exists(path)? else {
+        let Some(text) = crate::input::read_text_if_exists(path, crate::input::MAX_ANSWERS_BYTES)?
+        else {
             return Ok(None);
         };
         Self::parse(&text, path).map(Some)
@@ -181,9 +182,10 @@ impl Draft {
                 misfits.push(misfit("the question is no longer asked".into()));
                 continue;
             };
-            let converted = serde_yaml::to_value(value)
-                .map_err(|e| (e.to_string(), String::new()))
-                .and_then(|v| answers::convert(&bank.questions[q], &v));
+            let converted = answers::convert(
+                &bank.questions[q],
+                &mommytrack_engine::yaml::Node::from_json(value),
+            );
             match converted {
                 Ok(slot) => sheet.set(q, slot),
                 Err((why, valid)) if valid.is_empty() => misfits.push(misfit(why)),

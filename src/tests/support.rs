@@ -13,9 +13,7 @@ pub fn fixture(rel: &str) -> PathBuf {
 }
 
 pub fn mini_files() -> Vec<SourceFile> {
-    BankSource::Dir(fixture("mini"))
-        .files(true)
-        .expect("mini bank")
+    BankSource::Dir(fixture("mini")).files().expect("mini bank")
 }
 
 pub fn mini_bank() -> Bank {

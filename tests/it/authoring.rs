@@ -277,7 +277,7 @@ fn duplicate_keys_are_reported_where_they_stand() {
     let out = mt().arg("validate").arg(dir.path()).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("10_boss.yaml:3:1: duplicate entry with key \"title\""),
+        err.contains("10_boss.yaml:3:1: duplicate mapping key `title`"),
         "{err}"
     );
     let dir = mini_with(&[(
@@ -295,7 +295,7 @@ fn duplicate_keys_are_reported_where_they_stand() {
     )
     .to_string();
     assert!(
-        err.contains("10_boss.yaml:8:5: ") && err.contains("duplicate entry with key \"kind\""),
+        err.contains("10_boss.yaml:8:5: ") && err.contains("duplicate mapping key `kind`"),
         "{err}"
     );
     // In an answers file.

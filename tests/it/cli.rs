@@ -512,11 +512,12 @@ fn any_other_failure_exits_1_with_a_message() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("No space left on device"));
 }
 
-/// `--output` writes through a symbolic link and into special files,
-/// replacing neither.
+/// `--output` never writes through a symbolic link to a file (a planted
+/// link must not decide which file a report replaces), and writes into
+/// special files, replacing none.
 #[cfg(unix)]
 #[test]
-fn output_follows_links_and_never_replaces_special_files() {
+fn output_refuses_links_to_files_and_never_replaces_special_files() {
     let dir = tempfile::tempdir().unwrap();
     let real = write(dir.path(), "real.txt", "old");
     let link = dir.path().join("link.txt");
@@ -529,21 +530,18 @@ fn output_follows_links_and_never_replaces_special_files() {
             .arg("--output")
             .arg(out)
             .assert()
-            .success();
     };
-    run(&link);
+    run(&link)
+        .code(73)
+        .stderr(predicates::str::contains("does not write through links"));
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
             .file_type()
             .is_symlink()
     );
-    assert!(
-        std::fs::read_to_string(&real)
-            .unwrap()
-            .contains("\"schema_version\": 2")
-    );
-    run(std::path::Path::new("/dev/null"));
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "old");
+    run(std::path::Path::new("/dev/null")).success();
     use std::os::unix::fs::FileTypeExt;
     assert!(
         std::fs::metadata("/dev/null")
@@ -551,6 +549,10 @@ fn output_follows_links_and_never_replaces_special_files() {
             .file_type()
             .is_char_device()
     );
+    // A link to a special file is written into.
+    let to_null = dir.path().join("null");
+    std::os::unix::fs::symlink("/dev/null", &to_null).unwrap();
+    run(&to_null).success();
 }
 
 #[test]

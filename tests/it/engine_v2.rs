@@ -630,10 +630,10 @@ fn a_duplicate_key_is_shown_where_it_is_repeated() {
         .assert()
         .code(65)
         .stderr(predicate::str::contains(
-            "10_boss.yaml:3:1: duplicate entry with key \"title\"",
+            "10_boss.yaml:3:1: duplicate mapping key `title`",
         ))
         .stderr(predicate::str::contains(
-            "20_flex.yaml:10:47: questions[0].options[1]: duplicate entry with key \"label\"",
+            "20_flex.yaml:10:47: duplicate mapping key `label`",
         ));
     let answers = tempfile::tempdir().unwrap();
     let a = write(
@@ -648,7 +648,7 @@ fn a_duplicate_key_is_shown_where_it_is_repeated() {
         .assert()
         .code(65)
         .stderr(predicate::str::contains(
-            "a.yaml:3:1: not valid YAML or JSON: duplicate entry with key \"has_manager\"",
+            "a.yaml:3:1: not valid YAML or JSON: duplicate mapping key `has_manager`",
         ));
 }
 
@@ -686,7 +686,7 @@ fn a_long_answers_file_reads_as_a_short_one() {
         .assert()
         .code(65)
         .stderr(predicate::str::contains(
-            "a.yaml:1502:1: not valid YAML or JSON: duplicate entry with key \"has_manager\"",
+            "a.yaml:1502:1: not valid YAML or JSON: duplicate mapping key `has_manager`",
         ));
     mt().args(["assess", "--bank"])
         .arg(fixture("mini"))
@@ -695,7 +695,7 @@ fn a_long_answers_file_reads_as_a_short_one() {
         .assert()
         .code(65)
         .stderr(predicate::str::contains(
-            "b.yaml:1503:1: not valid YAML or JSON",
+            "b.yaml:1502:1: not valid YAML or JSON",
         ));
 }
 

@@ -191,9 +191,7 @@ fn answers_problems_are_located_and_capped() {
     for i in 0..20_000 {
         text += &format!("unknown_{i}: 1\n");
     }
-    let start = std::time::Instant::now();
     let err = answers::parse(&bank, &text, Path::new("a.yaml")).unwrap_err();
-    assert!(start.elapsed().as_secs() < 5);
     assert_eq!(err.problems.len(), answers::MAX_PROBLEMS + 1);
     let last = err.problems.last().unwrap().to_string();
     assert!(last.contains("19900 more problems not shown"), "{last}");
@@ -201,9 +199,11 @@ fn answers_problems_are_located_and_capped() {
     assert_eq!(err.problems[99].line, Some(100));
 }
 
-/// A bank with thousands of broken questions is checked quickly too.
+/// A bank with thousands of broken questions: the check lists the first
+/// errors, in file order, and says it stopped; the work it does is that of
+/// a bank with that many errors (see `MAX_PROBLEMS`).
 #[test]
-fn many_problems_in_a_large_bank_file_stay_quick() {
+fn many_problems_in_a_large_bank_file_stop_the_check_after_the_first() {
     let mut files = mini();
     let mut text = String::from("id: many\ntitle: Many\nquestions:\n");
     for i in 0..5_000 {
@@ -212,15 +212,23 @@ fn many_problems_in_a_large_bank_file_stay_quick() {
         );
     }
     files.push(SourceFile::new("many.yaml", "30_many.yaml", text));
-    let start = std::time::Instant::now();
     let (bank, problems) = bank::check(&files);
-    let took = start.elapsed();
     assert!(bank.is_none());
-    assert!(problems.len() >= 15_000, "{}", problems.len());
-    assert!(took.as_secs() < 10, "took {took:?}");
-    let last = problems
-        .iter()
-        .rfind(|p| p.id.as_deref() == Some("q4999"))
-        .unwrap();
-    assert_eq!(last.line.map(|l| l > 19_990), Some(true), "{last}");
+    let errors = problems.iter().filter(|p| !p.warning).count();
+    assert!(
+        (bank::MAX_PROBLEMS..bank::MAX_PROBLEMS + 5).contains(&errors),
+        "{errors}"
+    );
+    // The first question's problems come first, each where it stands.
+    let first = &problems[0];
+    assert_eq!(
+        (first.id.as_deref(), first.line),
+        (Some("q0"), Some(4)),
+        "{first}"
+    );
+    let last = problems.last().unwrap().to_string();
+    assert!(
+        last.contains("the check stopped after 100 errors"),
+        "{last}"
+    );
 }

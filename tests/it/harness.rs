@@ -371,7 +371,7 @@ pub fn mini_dir() -> PathBuf {
 
 /// The mini bank's files, for tests of the library.
 pub fn mini_files() -> Vec<SourceFile> {
-    BankSource::Dir(mini_dir()).files(true).expect("mini bank")
+    BankSource::Dir(mini_dir()).files().expect("mini bank")
 }
 
 /// The mini bank, loaded.

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use crate::harness::{BIN, Test, copy_mini, mini_dir as mini, require};
 
-const TIME_LIMIT: Duration = Duration::from_secs(5);
+/// A guard against a hang, not a measure of speed (the tests run a debug
+/// build on a shared machine; docs/security.md ("Caps on work") has the measured figures).
+const TIME_LIMIT: Duration = Duration::from_secs(30);
 /// KiB of address space the child may use.
 const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
 
@@ -131,7 +133,7 @@ fn a_100_mb_file_is_refused_quickly() {
         }
     }
     assert!(std::fs::metadata(&path).unwrap().len() >= 100 * 1024 * 1024);
-    refuse_both_ways("a 100 MB file", &path, "larger than 4 MiB");
+    refuse_both_ways("a 100 MB file", &path, "MiB, more than mommytrack reads");
 }
 
 #[test]
@@ -151,19 +153,34 @@ fn a_billion_laughs_alias_bomb_is_refused() {
 fn nesting_10000_deep_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let deep = 10_000;
+    // The parser refuses deep `[` and `{` itself, in its words; the
+    // budget refuses any other nesting.
     let shapes = [
-        ("deep_flow.yaml", "[".repeat(deep) + &"]".repeat(deep)),
-        ("deep_block.yaml", "- ".repeat(deep) + "x\n"),
-        ("deep_map.yaml", "a: {".repeat(deep) + &"}".repeat(deep)),
+        (
+            "deep_flow.yaml",
+            "[".repeat(deep) + &"]".repeat(deep),
+            "recursion limit exceeded",
+        ),
+        (
+            "deep_block.yaml",
+            "- ".repeat(deep) + "x\n",
+            "nested too deeply",
+        ),
+        (
+            "deep_map.yaml",
+            "a: {".repeat(deep) + &"}".repeat(deep),
+            "nested too deeply",
+        ),
         (
             "deep_json.json",
             "{\"a\":".repeat(deep) + "1" + &"}".repeat(deep),
+            "recursion limit exceeded",
         ),
     ];
-    for (name, text) in shapes {
+    for (name, text, expect) in shapes {
         let path = tmp.path().join(name);
         std::fs::write(&path, text).unwrap();
-        refuse_both_ways(name, &path, "nested too deeply");
+        refuse_both_ways(name, &path, expect);
     }
 }
 
@@ -190,7 +207,7 @@ fn binary_junk_is_refused() {
         .map(|i| char::from_u32(i % 32).unwrap())
         .collect();
     std::fs::write(&path, text).unwrap();
-    refuse_both_ways("control characters", &path, "control characters");
+    refuse_both_ways("control characters", &path, "unexpected character");
 }
 
 #[test]

@@ -35,6 +35,7 @@ mod levers;
 mod next_move;
 mod personas;
 mod reason_lines;
+mod red_team;
 mod reference;
 mod schema_strictness;
 mod schemas;

@@ -518,8 +518,10 @@ fn every_format_shows_the_numbers() {
     assert!(text.contains("Results: 12"), "{text}");
     let md = String::from_utf8(summarize(&["--format", "markdown"], &[dir.path()]).stdout).unwrap();
     assert!(md.contains("| Overall | 12 |"), "{md}");
-    // --output writes the file and nothing to standard output.
-    let out_file = dir.path().join("summary.md");
+    // --output writes the file and nothing to standard output (outside the
+    // folder of results: a file there would be among the inputs).
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out_file = elsewhere.path().join("summary.md");
     let out = mt()
         .arg("summarize")
         .arg(dir.path())

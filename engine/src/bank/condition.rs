@@ -4,14 +4,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde_yaml::Value;
-
 use super::answer::Answer;
 use super::model::{Kind, Question};
 use super::reasons::Reasons;
 use crate::error::suggestion;
 pub use crate::yaml::describe;
-use crate::yaml::{as_integer, as_yes_no};
+use crate::yaml::{Node, Pos, Value, as_integer, as_yes_no};
 
 /// A checked condition; every reference is an index into the bank.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,13 +119,13 @@ impl Condition {
     }
 }
 
-/// A problem found while parsing a condition; `near` is a `(key, value)`
-/// pair to locate it in the source text.
+/// A problem found while parsing a condition, and where it stands (the
+/// key or value it is about), when known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CondProblem {
     pub message: String,
     pub hint: Option<String>,
-    pub near: Option<(String, String)>,
+    pub at: Option<Pos>,
 }
 
 /// The names a condition may refer to.
@@ -157,29 +155,31 @@ const FORMS: &[&str] = &[
 
 impl Scope<'_> {
     /// Parses and checks a condition, pushing every problem found.
-    pub fn parse(&self, value: &Value, problems: &mut Vec<CondProblem>) -> Option<Condition> {
-        let Value::Mapping(map) = value else {
+    pub fn parse(&self, map: &Node, problems: &mut Vec<CondProblem>) -> Option<Condition> {
+        let Value::Map(entries) = &map.value else {
             problems.push(problem(
-                format!("a condition must be a mapping, found {}", describe(value)),
+                format!("a condition must be a mapping, found {}", describe(map)),
                 Some("write e.g. `{ answer: some_question, is: some_option }`".into()),
-                None,
+                Some(map.pos),
             ));
             return None;
         };
         let mut keys = Vec::new();
-        for k in map.keys() {
+        for (k, _) in entries {
             match k.as_str() {
                 Some(s) => keys.push(s),
                 None => {
                     problems.push(problem(
                         format!("a condition key must be a name, found {}", describe(k)),
                         None,
-                        None,
+                        Some(k.pos),
                     ));
                     return None;
                 }
             }
         }
+        // Where a key of this condition stands.
+        let key = |k: &str| map.key_pos(k);
         let forms: Vec<&str> = keys.iter().copied().filter(|k| FORMS.contains(k)).collect();
         let form = match forms.as_slice() {
             [one] => *one,
@@ -204,7 +204,7 @@ impl Scope<'_> {
                     Some(
                         "here, test one person's answers: `{ answer: …, is: … }`, `{ flag: … }`".into(),
                     ),
-                    Some((pair.to_string(), String::new())),
+                    key(pair),
                 ));
                 return None;
             }
@@ -220,7 +220,7 @@ impl Scope<'_> {
                             .join(", ")
                     ),
                     suggestion(first, FORMS.iter().copied()),
-                    Some((first.to_string(), String::new())),
+                    key(first).or(Some(map.pos)),
                 ));
                 return None;
             }
@@ -234,7 +234,7 @@ impl Scope<'_> {
                             .join(" and ")
                     ),
                     None,
-                    Some((many[1].to_string(), String::new())),
+                    key(many[1]),
                 ));
                 return None;
             }
@@ -248,9 +248,12 @@ impl Scope<'_> {
         for k in &keys {
             if !allowed.contains(k) {
                 problems.push(problem(
-                    format!("unknown key `{k}` in a `{form}` condition"),
+                    format!(
+                        "unknown key `{}` in a `{form}` condition",
+                        crate::sanitize::id(k)
+                    ),
                     suggestion(k, allowed.iter().copied()),
-                    Some((k.to_string(), String::new())),
+                    key(k),
                 ));
             }
         }
@@ -261,18 +264,18 @@ impl Scope<'_> {
                     problems.push(problem(
                         "a question's `when` cannot test a flag (flags are known only after all answers)".into(),
                         Some("test the answer that raises the flag instead".into()),
-                        Some(("flag".into(), String::new())),
+                        key("flag"),
                     ));
                     return None;
                 };
-                let name = self.name(get("flag"), "flag", problems)?;
+                let name = self.name(map, "flag", problems)?;
                 match flags.get(name) {
                     Some(&f) => Some(Condition::Flag(f)),
                     None => {
                         problems.push(problem(
-                            format!("unknown flag `{name}`"),
+                            format!("unknown flag `{}`", crate::sanitize::id(name)),
                             suggestion(name, flags.keys().map(String::as_str)),
-                            Some(("flag".into(), name.into())),
+                            key("flag"),
                         ));
                         None
                     }
@@ -283,23 +286,23 @@ impl Scope<'_> {
                     problems.push(problem(
                         "a question's `when` cannot test a dimension score".into(),
                         Some("test an earlier answer instead".into()),
-                        Some(("dimension".into(), String::new())),
+                        key("dimension"),
                     ));
                     return None;
                 };
-                let name = self.name(get("dimension"), "dimension", problems)?;
+                let name = self.name(map, "dimension", problems)?;
                 let set = match sets.get(name) {
                     Some(&s) => Some(s),
                     None => {
                         problems.push(problem(
-                            format!("unknown dimension `{name}`"),
+                            format!("unknown dimension `{}`", crate::sanitize::id(name)),
                             suggestion(name, sets.keys().map(String::as_str)),
-                            Some(("dimension".into(), name.into())),
+                            key("dimension"),
                         ));
                         None
                     }
                 };
-                let bounds = parse_bounds(get("below"), get("at_least"), "dimension", problems)?;
+                let bounds = parse_bounds(map, "dimension", problems)?;
                 Some(Condition::Dimension { set: set?, bounds })
             }
             "overall" => {
@@ -307,44 +310,57 @@ impl Scope<'_> {
                     problems.push(problem(
                         "a question's `when` cannot test the overall score".into(),
                         Some("test an earlier answer instead".into()),
-                        Some(("overall".into(), String::new())),
+                        key("overall"),
                     ));
                     return None;
                 }
-                let Some(Value::Mapping(inner)) = get("overall") else {
-                    problems.push(problem(
-                        "`overall` takes a mapping".into(),
-                        Some(
-                            "write `overall: { below: 45 }` or `overall: { at_least: 70 }`".into(),
-                        ),
-                        Some(("overall".into(), String::new())),
-                    ));
-                    return None;
-                };
-                for k in inner.keys() {
-                    let k = k.as_str().unwrap_or("?");
-                    if k != "below" && k != "at_least" {
-                        problems.push(problem(
-                            format!("unknown key `{k}` in `overall`"),
-                            suggestion(k, ["below", "at_least"]),
-                            Some((k.into(), String::new())),
-                        ));
+                let inner = match get("overall") {
+                    Some(
+                        inner @ Node {
+                            value: Value::Map(entries),
+                            ..
+                        },
+                    ) => {
+                        for (k, _) in entries {
+                            let name = k.as_str().unwrap_or("?");
+                            if name != "below" && name != "at_least" {
+                                problems.push(problem(
+                                    format!(
+                                        "unknown key `{}` in `overall`",
+                                        crate::sanitize::id(name)
+                                    ),
+                                    suggestion(name, ["below", "at_least"]),
+                                    Some(k.pos),
+                                ));
+                            }
+                        }
+                        inner
                     }
-                }
-                let bounds = parse_bounds(
-                    inner.get("below"),
-                    inner.get("at_least"),
-                    "overall",
-                    problems,
-                )?;
+                    _ => {
+                        problems.push(problem(
+                            "`overall` takes a mapping".into(),
+                            Some(
+                                "write `overall: { below: 45 }` or `overall: { at_least: 70 }`"
+                                    .into(),
+                            ),
+                            key("overall"),
+                        ));
+                        return None;
+                    }
+                };
+                let bounds = parse_bounds(inner, "overall", problems)?;
                 Some(Condition::Overall(bounds))
             }
             "all" | "any" => {
-                let Some(Value::Sequence(items)) = get(form) else {
+                let Some(Node {
+                    value: Value::Seq(items),
+                    ..
+                }) = get(form)
+                else {
                     problems.push(problem(
                         format!("`{form}` takes a list of conditions"),
                         Some(format!("write `{form}: [ {{ … }}, {{ … }} ]`")),
-                        Some((form.into(), String::new())),
+                        key(form),
                     ));
                     return None;
                 };
@@ -352,7 +368,7 @@ impl Scope<'_> {
                     problems.push(problem(
                         format!("`{form}` has an empty list"),
                         Some("give it at least one condition, or remove it".into()),
-                        Some((form.into(), String::new())),
+                        key(form),
                     ));
                     return None;
                 }
@@ -378,14 +394,18 @@ impl Scope<'_> {
         }
     }
 
+    /// The id that `key` of `map` names.
     fn name<'v>(
         &self,
-        value: Option<&'v Value>,
+        map: &'v Node,
         key: &str,
         problems: &mut Vec<CondProblem>,
     ) -> Option<&'v str> {
-        match value {
-            Some(Value::String(s)) => Some(s),
+        match map.get(key) {
+            Some(Node {
+                value: Value::Str(s),
+                ..
+            }) => Some(s),
             other => {
                 problems.push(problem(
                     format!(
@@ -393,19 +413,16 @@ impl Scope<'_> {
                         other.map_or("nothing".into(), describe)
                     ),
                     None,
-                    Some((key.into(), String::new())),
+                    map.key_pos(key),
                 ));
                 None
             }
         }
     }
 
-    fn parse_answer(
-        &self,
-        map: &serde_yaml::Mapping,
-        problems: &mut Vec<CondProblem>,
-    ) -> Option<Condition> {
-        let id = self.name(map.get("answer"), "answer", problems)?;
+    fn parse_answer(&self, map: &Node, problems: &mut Vec<CondProblem>) -> Option<Condition> {
+        let id = self.name(map, "answer", problems)?;
+        let answer_at = map.key_pos("answer");
         let Some(&q) = self.question_index.get(id) else {
             let candidates = self
                 .question_index
@@ -413,9 +430,9 @@ impl Scope<'_> {
                 .filter(|(_, i)| self.before.is_none_or(|b| **i < b))
                 .map(|(k, _)| k.as_str());
             problems.push(problem(
-                format!("unknown question `{id}`"),
+                format!("unknown question `{}`", crate::sanitize::id(id)),
                 suggestion(id, candidates),
-                Some(("answer".into(), id.into())),
+                answer_at,
             ));
             return None;
         };
@@ -431,7 +448,7 @@ impl Scope<'_> {
                 problems.push(problem(
                     message,
                     Some("a `when` may only name questions that come before it (in file order, files in name order); move one of the two".into()),
-                    Some(("answer".into(), id.into())),
+                    answer_at,
                 ));
                 return None;
             }
@@ -442,7 +459,7 @@ impl Scope<'_> {
         let question = &self.questions[q];
         let tests: Vec<&str> = ["is", "in", "includes", "answered"]
             .into_iter()
-            .filter(|k| map.contains_key(*k))
+            .filter(|k| map.entry(k).is_some())
             .collect();
         let test_key = match tests.as_slice() {
             [one] => *one,
@@ -450,7 +467,7 @@ impl Scope<'_> {
                 problems.push(problem(
                     format!("the condition on `{id}` says nothing about its answer"),
                     Some("add one of `is:`, `in:`, `includes:` or `answered:`".into()),
-                    Some(("answer".into(), id.into())),
+                    answer_at,
                 ));
                 return None;
             }
@@ -461,19 +478,19 @@ impl Scope<'_> {
                         tests.join(", ")
                     ),
                     Some("keep one; combine several with `all:` or `any:`".into()),
-                    Some(("answer".into(), id.into())),
+                    answer_at,
                 ));
                 return None;
             }
         };
         let v = map.get(test_key)?;
-        let near = Some((test_key.to_string(), String::new()));
+        let near = map.key_pos(test_key);
         let test = match test_key {
-            "answered" => match v {
-                Value::Bool(b) => Test::Answered(*b),
-                other => {
+            "answered" => match v.value {
+                Value::Bool(b) => Test::Answered(b),
+                _ => {
                     problems.push(problem(
-                        format!("`answered` takes true or false, found {}", describe(other)),
+                        format!("`answered` takes true or false, found {}", describe(v)),
                         None,
                         near,
                     ));
@@ -492,7 +509,7 @@ impl Scope<'_> {
                     ));
                     return None;
                 };
-                let Value::String(opt) = v else {
+                let Value::Str(opt) = &v.value else {
                     problems.push(problem(
                         format!("`includes` takes an option id, found {}", describe(v)),
                         None,
@@ -502,9 +519,9 @@ impl Scope<'_> {
                 };
                 if !opts.iter().any(|o| &o.id == opt) {
                     problems.push(problem(
-                        format!("`{id}` has no option `{opt}`"),
+                        format!("`{id}` has no option `{}`", crate::sanitize::id(opt)),
                         suggestion(opt, opts.iter().map(|o| o.id.as_str())),
-                        Some(("includes".into(), opt.clone())),
+                        near,
                     ));
                     return None;
                 }
@@ -512,7 +529,7 @@ impl Scope<'_> {
             }
             "is" => Test::Is(self.value_for(question, v, problems)?),
             _ => {
-                let Value::Sequence(items) = v else {
+                let Value::Seq(items) = &v.value else {
                     problems.push(problem(
                         format!("`in` takes a list, found {}", describe(v)),
                         Some("write `in: [a, b]`".into()),
@@ -536,32 +553,21 @@ impl Scope<'_> {
 
     /// Converts a condition's value to the answer it stands for, checking it
     /// fits the question.
-    fn value_for(
-        &self,
-        q: &Question,
-        v: &Value,
-        problems: &mut Vec<CondProblem>,
-    ) -> Option<Answer> {
-        let near = |v: &Value| match v {
-            Value::String(s) => Some((String::new(), s.clone())),
-            Value::Number(n) => Some((String::new(), n.to_string())),
-            Value::Bool(b) => Some((String::new(), b.to_string())),
-            _ => None,
-        };
+    fn value_for(&self, q: &Question, v: &Node, problems: &mut Vec<CondProblem>) -> Option<Answer> {
         let result: Result<(), (String, Option<String>)> = match &q.kind {
-            Kind::Choice(opts) => match v {
-                Value::String(s) if opts.iter().any(|o| &o.id == s) => {
+            Kind::Choice(opts) => match &v.value {
+                Value::Str(s) if opts.iter().any(|o| &o.id == s) => {
                     return Some(Answer::Choice(s.clone()));
                 }
-                Value::String(s) => Err((
-                    format!("`{}` has no option `{s}`", q.id),
+                Value::Str(s) => Err((
+                    format!("`{}` has no option `{}`", q.id, crate::sanitize::id(s)),
                     suggestion(s, opts.iter().map(|o| o.id.as_str())),
                 )),
-                other => Err((
+                _ => Err((
                     format!(
                         "`{}` is a choice question: compare it with an option id, not {}",
                         q.id,
-                        describe(other)
+                        describe(v)
                     ),
                     suggestion("", opts.iter().map(|o| o.id.as_str())),
                 )),
@@ -602,27 +608,23 @@ impl Scope<'_> {
             )),
         };
         let (message, hint) = result.err()?;
-        problems.push(problem(message, hint, near(v)));
+        problems.push(problem(message, hint, Some(v.pos)));
         None
     }
 }
 
-fn parse_bounds(
-    below: Option<&Value>,
-    at_least: Option<&Value>,
-    form: &str,
-    problems: &mut Vec<CondProblem>,
-) -> Option<Bounds> {
+/// The `below` and `at_least` of `map`.
+fn parse_bounds(map: &Node, form: &str, problems: &mut Vec<CondProblem>) -> Option<Bounds> {
     let mut ok = true;
-    let mut num = |v: Option<&Value>, key: &str| -> Option<f64> {
-        let v = v?;
+    let mut num = |key: &str| -> Option<f64> {
+        let v = map.get(key)?;
         match v.as_f64().filter(|n| n.is_finite()) {
             Some(n) => Some(n),
             None => {
                 problems.push(problem(
                     format!("`{key}` takes a number, found {}", describe(v)),
                     Some("use a score from 0 to 100".into()),
-                    Some((key.into(), String::new())),
+                    map.key_pos(key),
                 ));
                 ok = false;
                 None
@@ -630,8 +632,8 @@ fn parse_bounds(
         }
     };
     let bounds = Bounds {
-        below: num(below, "below"),
-        at_least: num(at_least, "at_least"),
+        below: num("below"),
+        at_least: num("at_least"),
     };
     if !ok {
         return None;
@@ -640,21 +642,13 @@ fn parse_bounds(
         problems.push(problem(
             format!("a `{form}` condition needs `below:` or `at_least:`"),
             Some(format!("write e.g. `{{ {form}: …, below: 40 }}`")),
-            Some((form.into(), String::new())),
+            map.key_pos(form),
         ));
         return None;
     }
     Some(bounds)
 }
 
-pub(super) fn problem(
-    message: String,
-    hint: Option<String>,
-    near: Option<(String, String)>,
-) -> CondProblem {
-    CondProblem {
-        message,
-        hint,
-        near,
-    }
+pub(super) fn problem(message: String, hint: Option<String>, at: Option<Pos>) -> CondProblem {
+    CondProblem { message, hint, at }
 }

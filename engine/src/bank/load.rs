@@ -33,15 +33,12 @@ impl BankSource {
     }
 
     /// Reads the bank's files: `bank.yaml` and the set files in name order.
-    /// The built-in bank comes with its build-time JSON form unless
-    /// `thorough`, which reads its YAML as any bank's.
-    pub fn files(&self, thorough: bool) -> Result<Vec<SourceFile>, Failure> {
+    pub fn files(&self) -> Result<Vec<SourceFile>, Failure> {
         match self {
             BankSource::BuiltIn => Ok(embedded::BUILTIN_FILES
                 .iter()
-                .map(|(name, text, json)| {
+                .map(|(name, text)| {
                     SourceFile::new(format!("(built-in) questions/{name}"), *name, *text)
-                        .with_json(if thorough { None } else { *json })
                 })
                 .collect()),
             BankSource::Dir(dir) => read_dir(dir),
@@ -60,13 +57,10 @@ pub fn set_follow_links(follow: bool) {
     FOLLOW_LINKS.store(follow, Ordering::Relaxed);
 }
 
-/// The most `.yaml` files a bank folder may hold.
-pub const MAX_FILES: usize = 10_000;
-/// The most YAML a bank may hold in all its files together (each file is
-/// also held to [`crate::input::MAX_INPUT_BYTES`]): over a hundred times
-/// the built-in bank, and little enough that any command on the largest
-/// bank finishes in about two seconds on a small machine.
-pub const MAX_BANK_BYTES: u64 = 32 * 1024 * 1024;
+/// The most `.yaml` files a bank folder may hold: one a set, and no
+/// questionnaire has a thousand parts.
+pub const MAX_FILES: usize = 1_000;
+use crate::input::MAX_BANK_BYTES;
 
 fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
     let shown = crate::sanitize::path(dir);
@@ -130,8 +124,8 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
         .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
         .collect();
     let total: u64 = sizes.iter().sum();
-    // A file over the cap for one file is named when it is read.
-    let each_within = sizes.iter().all(|&s| s <= crate::input::MAX_INPUT_BYTES);
+    // A file over the cap on its own is named when it is read.
+    let each_within = sizes.iter().all(|&s| s <= MAX_BANK_BYTES);
     if total > MAX_BANK_BYTES && each_within {
         return Err(Failure::invalid(format!(
             "bank {shown} holds {:.1} MiB of YAML; a bank may hold at most {} MiB\nsplit it into smaller banks, each with the questions one person is asked",
@@ -147,7 +141,7 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
     paths
         .into_iter()
         .map(|p| {
-            let text = crate::input::read_text(&p)?;
+            let text = crate::input::read_text(&p, MAX_BANK_BYTES)?;
             Ok(SourceFile::new(
                 p.display().to_string(),
                 p.file_name()
@@ -220,17 +214,7 @@ pub fn make_inert(bank: &mut Bank) {
 /// Loads and validates a bank. Warnings are returned beside it; errors
 /// fail with every problem found.
 pub fn load(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
-    load_files(source, source.files(false)?)
-}
-
-/// Like [`load`], but reads the built-in bank's YAML too, so that every
-/// check (unknown keys, types) runs on it: what `mommytrack validate` does.
-pub fn load_thorough(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
-    load_files(source, source.files(true)?)
-}
-
-fn load_files(source: &BankSource, files: Vec<SourceFile>) -> anyhow::Result<(Bank, Vec<Problem>)> {
-    let (bank, problems) = check(&files);
+    let (bank, problems) = check(&source.files()?);
     match bank {
         Some(mut bank) => {
             make_inert(&mut bank);
@@ -241,20 +225,5 @@ fn load_files(source: &BankSource, files: Vec<SourceFile>) -> anyhow::Result<(Ba
             problems,
         }
         .into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every built-in file has its pre-parsed form; without it start-up
-    /// silently falls back to the slow YAML parse.
-    #[test]
-    fn every_built_in_file_is_embedded_with_its_json_form() {
-        assert!(!embedded::BUILTIN_FILES.is_empty(), "questions/ is empty");
-        for (name, _, json) in embedded::BUILTIN_FILES {
-            assert!(json.is_some(), "{name} has no JSON form");
-        }
     }
 }

@@ -1,4 +1,4 @@
-//! The question bank (CONTRACT §2): its model, loading it from a folder or
+//! The question bank (docs/question-banks.md): its model, loading it from a folder or
 //! from the binary, validating it, the condition language, the answer
 //! values conditions compare with, and the bank's fingerprint. It sits
 //! below the answers file in the data flow and does not import it.
@@ -16,7 +16,7 @@ mod validate;
 
 pub use answer::Answer;
 pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
-pub use load::{BankSource, load, load_thorough, make_inert, set_follow_links};
+pub use load::{BankSource, MAX_FILES, load, make_inert, set_follow_links};
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_DISCUSS_PRIORITY, DEFAULT_MAX_NEXT_STEPS,
     DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag, Interview, Kind, KindName, OverallBy, Question,
@@ -24,4 +24,7 @@ pub use model::{
 };
 pub use reasons::Reasons;
 pub use together::PairCondition;
-pub use validate::{MAX_FLAGS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile, check, is_valid_id};
+pub use validate::{
+    MAX_FLAGS, MAX_NODES, MAX_PROBLEMS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile, check,
+    is_valid_id,
+};

@@ -1,4 +1,4 @@
-//! The bank files as written (CONTRACT §2): permissive serde structs that
+//! The bank files as written (docs/question-banks.md): permissive serde structs that
 //! accept anything well-typed, so that validation can report every problem
 //! at once instead of stopping at the first.
 //!
@@ -22,7 +22,6 @@ pub struct RawSettings {
     /// The verdict bands, highest `min` first; the last has `min: 0`.
     pub bands: Option<Vec<RawBand>>,
     /// Named signals that options raise, by flag id.
-    #[serde(default, deserialize_with = "unique_keys")]
     pub flags: Option<IndexMap<String, RawFlag>>,
     /// The library of next steps.
     pub advice: Option<Vec<RawAdvice>>,
@@ -41,48 +40,6 @@ pub struct RawSettings {
     /// you"): entries like `advice` whose `when` may also use `both`,
     /// `either`, `one` (with an optional `other`) and `differ`.
     pub together: Option<Vec<RawTogether>>,
-}
-
-/// A mapping whose keys are all different: read straight into a map, a
-/// repeated key would silently replace the first (the careful parse, from
-/// a YAML value, reports it with its place).
-fn unique_keys<'de, D, V>(de: D) -> Result<Option<IndexMap<String, V>>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    V: Deserialize<'de>,
-{
-    struct Unique<V>(std::marker::PhantomData<V>);
-    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Unique<V> {
-        type Value = Option<IndexMap<String, V>>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a map")
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-            de.deserialize_map(self)
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut m: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut map = IndexMap::new();
-            while let Some((k, v)) = m.next_entry::<String, V>()? {
-                if map.contains_key(&k) {
-                    return Err(serde::de::Error::custom(format!(
-                        "duplicate entry with key \"{k}\""
-                    )));
-                }
-                map.insert(k, v);
-            }
-            Ok(Some(map))
-        }
-    }
-    de.deserialize_option(Unique(std::marker::PhantomData))
 }
 
 /// A band of the overall score.
@@ -125,7 +82,7 @@ pub struct RawAdvice {
     pub priority: Option<i64>,
     /// Give this advice only when the condition holds; always when absent.
     #[schemars(with = "Option<serde_json::Value>")]
-    pub when: Option<serde_yaml::Value>,
+    pub when: Option<Written>,
     /// Of the entries of one group whose `when` holds, only the first (by
     /// priority, then bank order) becomes a next step.
     pub group: Option<String>,
@@ -149,7 +106,7 @@ pub struct RawTogether {
     /// mirroring), combined with `all`, `any` and `not`; C and D are ordinary
     /// conditions, read on one person's answers. Always when absent.
     #[schemars(with = "Option<serde_json::Value>")]
-    pub when: Option<serde_yaml::Value>,
+    pub when: Option<Written>,
     /// Of the entries of one group whose `when` holds, only the first (by
     /// priority, then bank order) is shown.
     pub group: Option<String>,
@@ -201,7 +158,7 @@ pub struct RawQuestion {
     pub lever: Option<bool>,
     /// Ask only if this condition holds; it may name earlier questions only.
     #[schemars(with = "Option<serde_json::Value>")]
-    pub when: Option<serde_yaml::Value>,
+    pub when: Option<Written>,
     /// For `choice` and `multi`.
     pub options: Option<Vec<RawOption>>,
     /// For `scale`.
@@ -278,6 +235,18 @@ pub struct RawScores {
     pub yes: Option<f64>,
     /// Default 0.
     pub no: Option<f64>,
+}
+
+/// A condition (`when`), as written. The validation reads it from the
+/// file's tree, where each of its keys has a place; the typed form only
+/// notes that it is there.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Written;
+
+impl<'de> Deserialize<'de> for Written {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Written)
+    }
 }
 
 /// A source: one text, or a list.

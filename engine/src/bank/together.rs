@@ -14,12 +14,11 @@
 //! `compare` can evaluate them on two saved results without the bank.
 
 use serde_json::{Value as Json, json};
-use serde_yaml::Value;
 
 use super::condition::{CondProblem, Condition, Scope, Test, problem};
 use super::model::Bank;
 use crate::error::suggestion;
-use crate::yaml::describe;
+use crate::yaml::{Node, Value, describe};
 
 /// A checked condition on two people.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,18 +45,23 @@ const PERSON_FORMS: &[&str] = &["answer", "flag", "dimension", "overall"];
 /// Parses and checks a condition on two people, pushing every problem.
 pub fn parse_pair(
     scope: &Scope,
-    value: &Value,
+    map: &Node,
     problems: &mut Vec<CondProblem>,
 ) -> Option<PairCondition> {
-    let Value::Mapping(map) = value else {
+    let Value::Map(entries) = &map.value else {
         problems.push(problem(
-            format!("a condition must be a mapping, found {}", describe(value)),
+            format!("a condition must be a mapping, found {}", describe(map)),
             Some("write e.g. `{ both: { answer: some_question, is: some_option } }`".into()),
-            None,
+            Some(map.pos),
         ));
         return None;
     };
-    let keys: Vec<&str> = map.keys().map(|k| k.as_str().unwrap_or("?")).collect();
+    let keys: Vec<&str> = entries
+        .iter()
+        .map(|(k, _)| k.as_str().unwrap_or("?"))
+        .collect();
+    // Where a key of this condition stands.
+    let key = |k: &str| map.key_pos(k);
     if let Some(person) = keys.iter().find(|k| PERSON_FORMS.contains(k)) {
         problems.push(problem(
             format!(
@@ -66,7 +70,7 @@ pub fn parse_pair(
             Some(format!(
                 "write e.g. `{{ either: {{ {person}: … }} }}`; `{{ one: C, other: D }}` asks that one of you meet C and the other D"
             )),
-            Some((person.to_string(), String::new())),
+            key(person),
         ));
         return None;
     }
@@ -89,7 +93,7 @@ pub fn parse_pair(
                         .join(", ")
                 ),
                 suggestion(first, PAIR_FORMS.iter().copied()),
-                Some((first.to_string(), String::new())),
+                key(first).or(Some(map.pos)),
             ));
             return None;
         }
@@ -103,7 +107,7 @@ pub fn parse_pair(
                         .join(" and ")
                 ),
                 None,
-                Some((many[1].to_string(), String::new())),
+                key(many[1]),
             ));
             return None;
         }
@@ -116,9 +120,12 @@ pub fn parse_pair(
     for k in &keys {
         if !allowed.contains(k) {
             problems.push(problem(
-                format!("unknown key `{k}` in a `{form}` condition"),
+                format!(
+                    "unknown key `{}` in a `{form}` condition",
+                    crate::sanitize::id(k)
+                ),
                 suggestion(k, allowed.iter().copied()),
-                Some((k.to_string(), String::new())),
+                key(k),
             ));
         }
     }
@@ -140,20 +147,24 @@ pub fn parse_pair(
             }
         }
         "differ" => {
-            let Some(Value::String(id)) = get("differ") else {
+            let Some(Node {
+                value: Value::Str(id),
+                ..
+            }) = get("differ")
+            else {
                 problems.push(problem(
                     format!(
                         "`differ` takes a question id, found {}",
                         get("differ").map_or("nothing".into(), describe)
                     ),
                     Some("write e.g. `{ differ: home_split }`".into()),
-                    Some(("differ".into(), String::new())),
+                    key("differ"),
                 ));
                 return None;
             };
             let Some(&q) = scope.question_index.get(id.as_str()) else {
                 problems.push(problem(
-                    format!("unknown question `{id}`"),
+                    format!("unknown question `{}`", crate::sanitize::id(id)),
                     suggestion(
                         id,
                         scope
@@ -162,7 +173,7 @@ pub fn parse_pair(
                             .filter(|q| q.shared)
                             .map(|q| q.id.as_str()),
                     ),
-                    Some(("differ".into(), id.clone())),
+                    key("differ"),
                 ));
                 return None;
             };
@@ -177,18 +188,22 @@ pub fn parse_pair(
                     Some(format!(
                         "mark `{id}` (or its set) `shared: true` if it is about the home you share, or test it with `one:`, `both:` or `either:`"
                     )),
-                    Some(("differ".into(), id.clone())),
+                    key("differ"),
                 ));
                 return None;
             }
             Some(PairCondition::Differ(q))
         }
         "all" | "any" => {
-            let Some(Value::Sequence(items)) = get(form) else {
+            let Some(Node {
+                value: Value::Seq(items),
+                ..
+            }) = get(form)
+            else {
                 problems.push(problem(
                     format!("`{form}` takes a list of conditions"),
                     Some(format!("write `{form}: [ {{ … }}, {{ … }} ]`")),
-                    Some((form.into(), String::new())),
+                    key(form),
                 ));
                 return None;
             };
@@ -196,7 +211,7 @@ pub fn parse_pair(
                 problems.push(problem(
                     format!("`{form}` has an empty list"),
                     Some("give it at least one condition, or remove it".into()),
-                    Some((form.into(), String::new())),
+                    key(form),
                 ));
                 return None;
             }

@@ -5,30 +5,40 @@
 use std::collections::HashSet;
 
 use super::context::{
-    Ctx, Cursor, IdRule, SourceFile, Zero, check_id, id_problem, is_valid_id, required, weight,
+    Ctx, IdRule, SourceFile, Zero, check_id, id_problem, is_valid_id, required, weight,
 };
+use super::parse::Parsed;
 use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, Together};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
+use crate::yaml::{Node, Pos, Value};
+
+/// The `n`th entry of the list `key` of `node`, where an entry's problems
+/// are shown: its `field` (an id, a verdict), or the entry itself.
+fn entry_at<'n>(list: Option<&'n Node>, n: usize, field: &str) -> (Option<&'n Node>, Option<Pos>) {
+    let entry = list.and_then(|l| l.items().get(n));
+    let at = entry.map(|e| e.key_pos(field).unwrap_or(e.pos));
+    (entry, at)
+}
 
 const DEFAULT_PRIORITY: i64 = 3;
 
 /// Checks a list of bands (bank.yaml's, or a set's own), highest `min`
-/// first; `from` is where the list starts in the text.
+/// first; `list` is the list as parsed, `from` where its key stands.
 pub(super) fn bands_of(
     bands: &[RawBand],
-    from: usize,
+    list: Option<&Node>,
+    from: Option<Pos>,
     ctx: &Ctx,
     p: &mut Vec<Problem>,
 ) -> Vec<Band> {
     let mut out: Vec<Band> = Vec::with_capacity(bands.len());
-    let mut cursor = Cursor::from(from);
     let mut previous: Option<f64> = None;
-    for rb in bands {
+    for (n, rb) in bands.iter().enumerate() {
         let verdict = rb.verdict.clone().unwrap_or_default();
-        let at = Some(cursor.next(ctx, "verdict", &verdict));
+        let (_, at) = entry_at(list, n, "verdict");
         check_id(
             ctx,
             IdRule {
@@ -94,7 +104,7 @@ pub(super) fn bands_of(
         p.push(
             ctx.problem(
                 "no band has `min: 0`, so a low score would have no verdict",
-                Some(from),
+                from,
             )
             .hint("give the last band `min: 0`"),
         );
@@ -103,20 +113,39 @@ pub(super) fn bands_of(
 }
 
 impl Builder {
-    pub(super) fn bands(&mut self, raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) {
+    pub(super) fn bands(
+        &mut self,
+        raw: &RawSettings,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) {
+        let from = node.key_pos("bands");
         let Some(bands) = raw.bands.as_ref().filter(|b| !b.is_empty()) else {
             p.push(
-                ctx.problem("bank.yaml has no bands", ctx.loc.key("bands", 0).or(Some(0)))
+                ctx.problem("bank.yaml has no bands", from.or(Some(node.pos)))
                     .hint("add `bands:` with at least one band with `min: 0`, e.g. `- { verdict: sidelined, min: 0, label: \"Sidelining risk\" }`"),
             );
             return;
         };
-        let from = ctx.loc.key("bands", 0).unwrap_or(0);
-        self.bands = bands_of(bands, from, ctx, p);
+        self.bands = bands_of(bands, node.get("bands"), from, ctx, p);
     }
 
-    pub(super) fn flags(&mut self, raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) {
+    pub(super) fn flags(
+        &mut self,
+        raw: &RawSettings,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) {
         let Some(flags) = &raw.flags else { return };
+        let entries = match node.get("flags") {
+            Some(Node {
+                value: Value::Map(entries),
+                ..
+            }) => &entries[..],
+            _ => &[],
+        };
         if flags.len() > MAX_FLAGS {
             p.push(
                 ctx.problem(
@@ -124,15 +153,16 @@ impl Builder {
                         "the bank has {} flags; a bank may have at most {MAX_FLAGS}",
                         flags.len()
                     ),
-                    ctx.loc.key("flags", 0),
+                    node.key_pos("flags"),
                 )
                 .hint("merge flags that say the same thing"),
             );
         }
-        // Flags come in file order: each is looked for after the one before.
-        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
-        for (id, rf) in flags {
-            let at = cursor.find_key(ctx, id);
+        // The typed flags and the parsed entries come in the same order.
+        for (n, (id, rf)) in flags.iter().enumerate() {
+            let entry = entries.get(n);
+            let at = entry.map(|(k, _)| k.pos);
+            let field = |name: &str| entry.and_then(|(_, v)| v.key_pos(name)).or(at);
             if !is_valid_id(id) {
                 p.push(id_problem(ctx, "flag", id, at));
             }
@@ -142,8 +172,8 @@ impl Builder {
                 Some(other) => {
                     p.push(
                         ctx.problem(
-                            format!("unknown severity `{other}`"),
-                            at.and_then(|a| ctx.key("severity", a)),
+                            format!("unknown severity `{}`", crate::sanitize::id(other)),
+                            field("severity"),
                         )
                         .id(id)
                         .hint_opt(
@@ -168,8 +198,8 @@ impl Builder {
                 if found.is_none() {
                     p.push(
                         ctx.problem(
-                            format!("`caps_verdict: {v}` names no band"),
-                            at.and_then(|a| ctx.key("caps_verdict", a)),
+                            format!("`caps_verdict: {}` names no band", crate::sanitize::id(v)),
+                            field("caps_verdict"),
                         )
                         .id(id)
                         .hint_opt(suggestion(v, self.bands.iter().map(|b| b.verdict.as_str()))),
@@ -178,6 +208,7 @@ impl Builder {
                 found
             });
             self.flag_index.insert(id.clone(), self.flags.len());
+            self.flag_pos.push(at);
             self.flags.push(Flag {
                 id: id.clone(),
                 severity,
@@ -193,11 +224,11 @@ impl Builder {
         }
     }
 
-    pub(super) fn set(&mut self, raw: RawSet, ctx: &Ctx, p: &mut Vec<Problem>) {
+    pub(super) fn set(&mut self, parsed: Parsed<RawSet>, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let Parsed { typed: raw, node } = parsed;
         let set_no = self.sets.len();
         let id = raw.id.clone().unwrap_or_default();
-        let set_start = Cursor::from(0).next(ctx, "id", &id);
-        let set_at = Some(set_start);
+        let set_at = Some(node.key_pos("id").unwrap_or(node.pos));
         let fresh = check_id(
             ctx,
             IdRule {
@@ -207,7 +238,7 @@ impl Builder {
             &id,
             set_at,
             || {
-                ctx.problem("the question set has no id", Some(0))
+                ctx.problem("the question set has no id", Some(node.pos))
                     .hint("add `id: …` at the top, e.g. the file name without .yaml")
             },
             || {
@@ -226,8 +257,8 @@ impl Builder {
             self.set_index.insert(id.clone(), set_no);
         }
         let title = required(raw.title, "title", "set", &id, ctx, set_at, p);
-        let key_at = |key: &str| set_at.and_then(|a| ctx.key(key, a));
-        let weight = weight(raw.weight, Zero::Allowed, ctx, || key_at("weight"), &id, p);
+        let key_at = |key: &str| node.key_pos(key).or(set_at);
+        let weight = weight(raw.weight, Zero::Allowed, ctx, key_at("weight"), &id, p);
         let min_answered = match raw.min_answered {
             None => 1,
             Some(n) if (0..=MAX_COUNT).contains(&n) => n as usize,
@@ -245,7 +276,7 @@ impl Builder {
         };
         let bands = match &raw.bands {
             Some(bands) if !bands.is_empty() => {
-                bands_of(bands, key_at("bands").unwrap_or(0), ctx, p)
+                bands_of(bands, node.get("bands"), key_at("bands"), ctx, p)
             }
             Some(_) => {
                 p.push(
@@ -269,11 +300,14 @@ impl Builder {
                     .hint("add `questions:` with at least one question"),
             );
         }
-        let mut cursor = Cursor::after(set_start);
+        let list = node.get("questions");
         self.set_shared = raw.shared.unwrap_or(false);
-        for rq in questions {
-            let at = cursor.next(ctx, "id", rq.id.as_deref().unwrap_or_default());
-            self.question(rq, set_no, at, ctx, p);
+        for (n, rq) in questions.into_iter().enumerate() {
+            if self.enough(p) {
+                break;
+            }
+            let (entry, _) = entry_at(list, n, "id");
+            self.question(rq, set_no, entry.unwrap_or(&node), ctx, p);
         }
         self.sets.push(Set {
             id,
@@ -290,10 +324,11 @@ impl Builder {
     }
 
     pub(super) fn question_conditions(&mut self, files: &[&SourceFile], p: &mut Vec<Problem>) {
-        // One locator per file, so that its line index is built once.
-        let ctxs: Vec<Ctx> = files.iter().map(|f| Ctx::new(f)).collect();
         for pw in std::mem::take(&mut self.pending_when) {
-            let ctx = &ctxs[pw.file];
+            if self.enough(p) {
+                break;
+            }
+            let ctx = &Ctx::new(files[pw.file]);
             let scope = Scope {
                 questions: &self.questions,
                 question_index: &self.question_index,
@@ -310,8 +345,14 @@ impl Builder {
         }
     }
 
-    pub(super) fn advice(&mut self, raw: Vec<RawAdvice>, ctx: &Ctx, p: &mut Vec<Problem>) {
-        let mut cursor = Cursor::after(ctx.loc.key("advice", 0).unwrap_or(0));
+    pub(super) fn advice(
+        &mut self,
+        raw: Vec<RawAdvice>,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) {
+        let list = node.get("advice");
         if raw.len() > MAX_FLAGS {
             p.push(
                 ctx.problem(
@@ -319,16 +360,18 @@ impl Builder {
                         "the bank has {} advice entries; a bank may have at most {MAX_FLAGS}",
                         raw.len()
                     ),
-                    ctx.loc.key("advice", 0),
+                    node.key_pos("advice"),
                 )
                 .hint("merge advice that says the same thing"),
             );
         }
         let mut seen = HashSet::new();
-        for ra in raw {
+        for (n, ra) in raw.into_iter().enumerate() {
+            if self.enough(p) {
+                break;
+            }
             let id = ra.id.unwrap_or_default();
-            let entry_at = cursor.next(ctx, "id", &id);
-            let at = Some(entry_at);
+            let (entry, at) = entry_at(list, n, "id");
             check_id(
                 ctx,
                 IdRule {
@@ -357,12 +400,12 @@ impl Builder {
                         ctx,
                         "group",
                         g,
-                        ctx.loc.key_value("group", g, entry_at).or(at),
+                        entry.and_then(|e| e.key_pos("group")).or(at),
                     )
                     .id(&id),
                 );
             }
-            let when = ra.when.as_ref().and_then(|w| {
+            let when = entry.and_then(|e| e.get("when")).and_then(|w| {
                 let scope = Scope {
                     questions: &self.questions,
                     question_index: &self.question_index,
@@ -373,7 +416,7 @@ impl Builder {
                 };
                 let mut cps = Vec::new();
                 let c = scope.parse(w, &mut cps);
-                let when_at = ctx.key("when", entry_at).unwrap_or(entry_at);
+                let when_at = entry.and_then(|e| e.key_pos("when")).or(at);
                 push_condition_problems(cps, ctx, when_at, &id, p);
                 c
             });
@@ -391,8 +434,14 @@ impl Builder {
 
     /// The `together:` entries (CONTRACT §7.4): checked like advice, with
     /// conditions on the pair.
-    pub(super) fn together(&mut self, raw: Vec<RawTogether>, ctx: &Ctx, p: &mut Vec<Problem>) {
-        let mut cursor = Cursor::after(ctx.loc.key("together", 0).unwrap_or(0));
+    pub(super) fn together(
+        &mut self,
+        raw: Vec<RawTogether>,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) {
+        let list = node.get("together");
         if raw.len() > MAX_FLAGS {
             p.push(
                 ctx.problem(
@@ -400,16 +449,19 @@ impl Builder {
                         "the bank has {} together entries; a bank may have at most {MAX_FLAGS}",
                         raw.len()
                     ),
-                    ctx.loc.key("together", 0),
+                    node.key_pos("together"),
                 )
                 .hint("merge entries that say the same thing"),
             );
         }
         let mut seen = HashSet::new();
-        for rt in raw {
+        for (n, rt) in raw.into_iter().enumerate() {
+            if self.enough(p) {
+                break;
+            }
             let id = rt.id.unwrap_or_default();
-            let entry_at = cursor.next(ctx, "id", &id);
-            let at = Some(entry_at);
+            let (entry, at) = entry_at(list, n, "id");
+            let field = |name: &str| entry.and_then(|e| e.key_pos(name)).or(at);
             check_id(
                 ctx,
                 IdRule {
@@ -433,15 +485,7 @@ impl Builder {
             );
             let title = required(rt.title, "title", "together entry", &id, ctx, at, p);
             if let Some(g) = rt.group.as_deref().filter(|g| !is_valid_id(g)) {
-                p.push(
-                    id_problem(
-                        ctx,
-                        "group",
-                        g,
-                        ctx.loc.key_value("group", g, entry_at).or(at),
-                    )
-                    .id(&id),
-                );
+                p.push(id_problem(ctx, "group", g, field("group")).id(&id));
             }
             let priority = match rt.priority {
                 None => DEFAULT_PRIORITY,
@@ -450,7 +494,7 @@ impl Builder {
                     p.push(
                         ctx.problem(
                             format!("priority {n} is not a whole number from 1 to {MAX_COUNT}"),
-                            ctx.key("priority", entry_at).or(at),
+                            field("priority"),
                         )
                         .id(&id)
                         .hint(format!(
@@ -460,7 +504,7 @@ impl Builder {
                     DEFAULT_PRIORITY
                 }
             };
-            let when = rt.when.as_ref().and_then(|w| {
+            let when = entry.and_then(|e| e.get("when")).and_then(|w| {
                 let scope = Scope {
                     questions: &self.questions,
                     question_index: &self.question_index,
@@ -471,7 +515,7 @@ impl Builder {
                 };
                 let mut cps = Vec::new();
                 let c = crate::bank::together::parse_pair(&scope, w, &mut cps);
-                let when_at = ctx.key("when", entry_at).unwrap_or(entry_at);
+                let when_at = field("when");
                 push_condition_problems(cps, ctx, when_at, &id, p);
                 c
             });
@@ -488,13 +532,12 @@ impl Builder {
     }
 
     pub(super) fn unused_flags(&self, ctx: &Ctx, p: &mut Vec<Problem>) {
-        let mut cursor = Cursor::after(ctx.loc.key("flags", 0).unwrap_or(0));
         for (i, f) in self.flags.iter().enumerate() {
             if !self.flags_raised.contains(&i) {
                 p.push(
                     ctx.problem(
                         format!("no option raises the flag `{}`", f.id),
-                        cursor.find_key(ctx, &f.id),
+                        self.flag_pos.get(i).copied().flatten(),
                     )
                     .id(&f.id)
                     .hint("add `flag: …` to an option, or remove the flag")
@@ -508,18 +551,12 @@ impl Builder {
 fn push_condition_problems(
     cps: Vec<CondProblem>,
     ctx: &Ctx,
-    when_at: usize,
+    when_at: Option<Pos>,
     id: &str,
     p: &mut Vec<Problem>,
 ) {
     for cp in cps {
-        let at = match &cp.near {
-            Some((k, v)) if !k.is_empty() && !v.is_empty() => ctx.loc.key_value(k, v, when_at),
-            Some((k, _)) if !k.is_empty() => ctx.loc.key(k, when_at),
-            Some((_, v)) if !v.is_empty() => ctx.text_at(v, when_at),
-            _ => None,
-        }
-        .or(Some(when_at));
+        let at = cp.at.or(when_at);
         p.push(
             ctx.problem(format!("in `when`: {}", cp.message), at)
                 .id(id)

@@ -1,11 +1,8 @@
-//! The files being checked and where things stand in them: each problem
-//! gets the file, line and column of what it is about.
-
-use std::cell::Cell;
+//! The files being checked, and the problems found in them: each gets the
+//! file, and the line and column the parser recorded for what it is about.
 
 use crate::error::Problem;
-use crate::input::Locator;
-use crate::yaml::{error_position, strip_location};
+use crate::yaml::Pos;
 
 use super::MAX_NUMBER;
 
@@ -16,12 +13,8 @@ pub struct SourceFile {
     pub name: String,
     /// The bare file name; `bank.yaml` holds the settings.
     pub file_name: String,
-    /// The YAML text, which problems are located in.
+    /// The YAML text.
     pub text: String,
-    /// The same document as JSON, made at build time for the built-in bank:
-    /// parsing JSON costs a fraction of parsing YAML, which is most of what
-    /// starting up would otherwise cost.
-    pub(super) json: Option<&'static str>,
 }
 
 impl SourceFile {
@@ -34,14 +27,7 @@ impl SourceFile {
             name: name.into(),
             file_name: file_name.into(),
             text: text.into(),
-            json: None,
         }
-    }
-
-    /// The file with its document already converted to JSON.
-    pub(crate) fn with_json(mut self, json: Option<&'static str>) -> Self {
-        self.json = json;
-        self
     }
 }
 
@@ -58,68 +44,18 @@ pub(super) fn plain_number(x: f64) -> bool {
     x.is_finite() && x.abs() <= MAX_NUMBER
 }
 
-/// A file being checked: its name and a locator over its text.
+/// A file being checked: its name, for the problems found in it.
 pub(super) struct Ctx<'a> {
     pub(super) name: &'a str,
-    pub(super) loc: Locator<'a>,
-    /// Searches for an id that may still fail. A failed search reads the
-    /// rest of the file (ids written with YAML escapes, say, never match),
-    /// so after this many the file's ids are no longer looked for and
-    /// problems stand where the previous entry stood: the cost of locating
-    /// stays linear in the file's size.
-    misses: Cell<usize>,
 }
-
-/// Failed id searches allowed in one file (see [`Ctx`]).
-const MAX_MISSES: usize = 64;
 
 impl<'a> Ctx<'a> {
     pub(super) fn new(f: &'a SourceFile) -> Self {
-        Ctx {
-            name: &f.name,
-            loc: Locator::new(&f.text),
-            misses: Cell::new(MAX_MISSES),
-        }
+        Ctx { name: &f.name }
     }
-    pub(super) fn problem(&self, message: impl Into<String>, offset: Option<usize>) -> Problem {
-        Problem::new(self.name, message).at(offset.map(|o| self.loc.pos(o)))
+    pub(super) fn problem(&self, message: impl Into<String>, at: Option<Pos>) -> Problem {
+        Problem::new(self.name, message).at(at.map(Pos::pair))
     }
-    /// Where `key:` stands from `from`, or `from` itself.
-    pub(super) fn key(&self, key: &str, from: usize) -> Option<usize> {
-        self.loc.key(key, from).or(Some(from))
-    }
-    /// Where `id: value` stands from `from`.
-    pub(super) fn id_at(&self, key: &str, id: &str, from: usize) -> Option<usize> {
-        self.budgeted(|| self.loc.key_value(key, id, from))
-    }
-    /// Where `key:` stands from `from`, if it does (a flag's id, say).
-    pub(super) fn key_at(&self, key: &str, from: usize) -> Option<usize> {
-        self.budgeted(|| self.loc.key(key, from))
-    }
-    /// A search that counts against the file's failed searches.
-    fn budgeted(&self, search: impl FnOnce() -> Option<usize>) -> Option<usize> {
-        let left = self.misses.get();
-        if left == 0 {
-            return None;
-        }
-        let found = search();
-        if found.is_none() {
-            self.misses.set(left - 1);
-        }
-        found
-    }
-}
-
-impl Ctx<'_> {
-    /// Where a bare value next stands from `from`.
-    pub(super) fn text_at(&self, v: &str, from: usize) -> Option<usize> {
-        self.loc.word(v, from)
-    }
-}
-
-/// A YAML error as a problem, at the line and column the parser gave.
-pub(super) fn yaml_problem(f: &SourceFile, e: serde_yaml::Error) -> Problem {
-    Problem::new(&f.name, strip_location(&e)).at(error_position(&f.text, &e))
 }
 
 /// `[a-z][a-z0-9_]*`, and not a word YAML reads as something else
@@ -132,7 +68,7 @@ pub fn is_valid_id(id: &str) -> bool {
         && !crate::input::yaml_reads_specially(id)
 }
 
-pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<usize>) -> Problem {
+pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<Pos>) -> Problem {
     let fixed: String = id
         .to_lowercase()
         .chars()
@@ -172,14 +108,12 @@ pub(super) enum Zero {
     Refused,
 }
 
-/// A question's or a set's `weight`, default 1. `at` is looked up only for
-/// a problem: searching the text for every question would make validation
-/// cost grow with the square of its size.
+/// A question's or a set's `weight`, default 1; `at` is where it stands.
 pub(super) fn weight(
     w: Option<f64>,
     zero: Zero,
     ctx: &Ctx,
-    at: impl FnOnce() -> Option<usize>,
+    at: Option<Pos>,
     id: &str,
     p: &mut Vec<Problem>,
 ) -> f64 {
@@ -204,7 +138,7 @@ pub(super) fn weight(
                     "use a number such as 1 or 1.5; 0 reports the dimension but leaves it out of the overall; leave it out for 1",
                 ),
             };
-            p.push(ctx.problem(what, at()).id(id).hint(hint));
+            p.push(ctx.problem(what, at).id(id).hint(hint));
             1.0
         }
     }
@@ -216,7 +150,7 @@ pub(super) fn required(
     what: &str,
     id: &str,
     ctx: &Ctx,
-    at: Option<usize>,
+    at: Option<Pos>,
     p: &mut Vec<Problem>,
 ) -> String {
     match value {
@@ -229,45 +163,6 @@ pub(super) fn required(
             );
             String::new()
         }
-    }
-}
-
-/// Walks the entries of a list in file order: each entry's `key: id` is
-/// looked for after the one before, so that equal ids are told apart and
-/// the cost stays linear in the file's size.
-pub(super) struct Cursor {
-    at: usize,
-    /// 1: the next entry starts after the previous one's position; 0: it
-    /// may start there (for lists whose start is not itself an entry).
-    skip: usize,
-}
-
-impl Cursor {
-    /// A cursor whose first entry stands after `start`.
-    pub(super) fn after(start: usize) -> Self {
-        Cursor { at: start, skip: 1 }
-    }
-    /// A cursor whose first entry may stand at `start`; later entries too
-    /// are looked for from the previous one's position.
-    pub(super) fn from(start: usize) -> Self {
-        Cursor { at: start, skip: 0 }
-    }
-    /// Where the entry `key:` stands (a mapping's key, such as a flag's
-    /// id), if it is found after the previous one.
-    pub(super) fn find_key(&mut self, ctx: &Ctx, key: &str) -> Option<usize> {
-        let at = ctx.key_at(key, self.at + self.skip)?;
-        self.at = at;
-        Some(at)
-    }
-    /// Where the entry with `key: id` stands; without an id, or when it is
-    /// not found, where the previous one stood.
-    pub(super) fn next(&mut self, ctx: &Ctx, key: &str, id: &str) -> usize {
-        if !id.is_empty() {
-            if let Some(at) = ctx.id_at(key, id, self.at + self.skip) {
-                self.at = at;
-            }
-        }
-        self.at
     }
 }
 
@@ -288,7 +183,7 @@ pub(super) fn check_id(
     ctx: &Ctx,
     rule: IdRule,
     id: &str,
-    at: Option<usize>,
+    at: Option<Pos>,
     missing: impl FnOnce() -> Problem,
     taken: impl FnOnce() -> Option<Problem>,
     p: &mut Vec<Problem>,

@@ -2,10 +2,11 @@
 //! every problem found (not just the first), each with its file, line,
 //! column and id where they are known, and how to fix it.
 //!
-//! Three steps, one module each: [`context`] knows the files and where
-//! things stand in them; [`parse`] reads the YAML and reports unknown keys
-//! and wrong types; [`build`] and [`question`] check the typed form and build
-//! the model. This module runs them in order.
+//! Three steps, one module each: [`context`] knows the files and makes the
+//! problems; [`parse`] reads the YAML into the parser's tree (which knows
+//! where everything stands) and reports unknown keys and wrong types;
+//! [`build`] and [`question`] check the typed form and build the model.
+//! This module runs them in order.
 
 mod build;
 mod context;
@@ -14,17 +15,16 @@ mod question;
 
 use std::collections::{HashMap, HashSet};
 
-use serde_yaml::Value;
-
 use super::model::{
     Advice, Band, Bank, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag,
     OverallBy, Question, Set, Together,
 };
 use super::raw::*;
 use crate::error::Problem;
+use crate::yaml::{Node, Pos};
 use context::{Ctx, show};
 pub use context::{SourceFile, is_valid_id};
-use parse::{parse_file, walk_set, walk_settings};
+use parse::{Parsed, parse_file, walk_set, walk_settings};
 
 pub const SETTINGS_FILE: &str = "bank.yaml";
 /// The largest weight or score (in size) a bank may use: far beyond any
@@ -38,18 +38,41 @@ pub const MAX_COUNT: i64 = 10_000;
 /// than any real bank, few enough that a result listing every one of them
 /// reports and compares quickly. Results read back are held to it too.
 pub const MAX_FLAGS: usize = 1000;
-/// The most questions a bank may have: a hundred times more than a long
-/// questionnaire, few enough that every command on the largest bank
-/// finishes in well under two seconds.
-pub const MAX_QUESTIONS: usize = 100_000;
+/// The most questions a bank may have: over a hundred times the built-in
+/// bank's, and few enough that every command on the largest bank finishes
+/// in well under a second.
+pub const MAX_QUESTIONS: usize = 10_000;
+/// The most YAML nodes (values, keys, lists and mappings, aliases
+/// expanded) a bank's files may hold in all: some 50 a question, so room
+/// for the most questions, and a bound on the work of any bank within the
+/// byte cap, however its aliases are used.
+pub const MAX_NODES: usize = 500_000;
+
+/// The most errors one check lists: enough to fix first. Past them the
+/// check stops, so that a bank broken everywhere costs no more than one
+/// with this many errors (each may compare a name with every name in the
+/// bank, for "did you mean").
+pub const MAX_PROBLEMS: usize = 100;
 
 /// Checks `files` (the settings file and the set files, sets in name
 /// order) and builds the bank if no error was found. Warnings come back
 /// either way.
 pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
-    let (bank, mut problems) =
-        crate::error::with_suggestion_budget(SUGGESTION_COMPARISONS, || check_files(files));
+    let (bank, mut problems, stopped) = check_files(files);
     in_file_order(files, &mut problems);
+    if stopped {
+        let settings = files.iter().find(|f| f.file_name == SETTINGS_FILE);
+        let file = settings
+            .or(files.first())
+            .map_or(SETTINGS_FILE, |f| f.name.as_str());
+        problems.push(
+            Problem::new(
+                file,
+                format!("the check stopped after {MAX_PROBLEMS} errors"),
+            )
+            .hint("fix these and run `mommytrack validate` again"),
+        );
+    }
     (bank, problems)
 }
 
@@ -72,12 +95,7 @@ fn in_file_order(files: &[SourceFile], problems: &mut [Problem]) {
     });
 }
 
-/// String comparisons for "did you mean" suggestions in one bank check:
-/// hundreds of suggestions in a large bank, and a bounded cost in a huge
-/// broken one.
-const SUGGESTION_COMPARISONS: usize = 300_000;
-
-fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
+fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>, bool) {
     let mut problems = Vec::new();
     let settings_file = files.iter().find(|f| f.file_name == SETTINGS_FILE);
     let set_files: Vec<&SourceFile> = files
@@ -85,8 +103,9 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
         .filter(|f| f.file_name != SETTINGS_FILE)
         .collect();
 
+    let mut budget = MAX_NODES;
     let settings = match settings_file {
-        Some(f) => parse_file::<RawSettings>(f, &mut problems, walk_settings),
+        Some(f) => parse_file::<RawSettings>(f, &mut budget, &mut problems, walk_settings),
         None => {
             let folder = files
                 .first()
@@ -112,13 +131,16 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
     let mut b = Builder::default();
     let settings_ctx = settings_file.map(Ctx::new);
     if let (Some(raw), Some(ctx)) = (&settings, &settings_ctx) {
-        b.bands(raw, ctx, &mut problems);
-        b.flags(raw, ctx, &mut problems);
+        b.bands(&raw.typed, &raw.node, ctx, &mut problems);
+        b.flags(&raw.typed, &raw.node, ctx, &mut problems);
     }
     let mut unreadable_sets = 0;
     for (i, f) in set_files.iter().enumerate() {
-        if let Some(raw) = parse_file::<RawSet>(f, &mut problems, walk_set) {
-            let more = raw.questions.as_ref().map_or(0, Vec::len);
+        if b.enough(&problems) {
+            break;
+        }
+        if let Some(raw) = parse_file::<RawSet>(f, &mut budget, &mut problems, walk_set) {
+            let more = raw.typed.questions.as_ref().map_or(0, Vec::len);
             if b.questions.len() + more > MAX_QUESTIONS {
                 problems.push(
                     Problem::new(
@@ -139,19 +161,19 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
         }
     }
     b.question_conditions(&set_files, &mut problems);
-    if let (Some(raw), Some(ctx)) = (settings, &settings_ctx) {
-        let tuning = tuning(&raw, ctx, &mut problems);
+    if let (Some(Parsed { typed: raw, node }), Some(ctx)) = (settings, &settings_ctx) {
+        let tuning = tuning(&raw, &node, ctx, &mut problems);
         // With a set file unreadable, its questions and dimension are
         // unknown: checking the advice would only blame bank.yaml for them.
-        if unreadable_sets == 0 {
-            b.advice(raw.advice.unwrap_or_default(), ctx, &mut problems);
-            b.together(raw.together.unwrap_or_default(), ctx, &mut problems);
+        if unreadable_sets == 0 && !b.enough(&problems) {
+            b.advice(raw.advice.unwrap_or_default(), &node, ctx, &mut problems);
+            b.together(raw.together.unwrap_or_default(), &node, ctx, &mut problems);
             b.unused_flags(ctx, &mut problems);
         }
         let title = raw.title.filter(|t| !t.trim().is_empty());
         if title.is_none() {
             problems.push(
-                ctx.problem("the bank has no title", Some(0))
+                ctx.problem("the bank has no title", Some(node.pos))
                     .hint("add `title: …` to bank.yaml"),
             );
         }
@@ -177,10 +199,10 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
                 fingerprint: super::fingerprint::of(&bank),
                 ..bank
             };
-            return (Some(bank), problems);
+            return (Some(bank), problems, false);
         }
     }
-    (None, problems)
+    (None, problems, b.stopped)
 }
 
 /// The settings of bank.yaml that tune scoring and the next steps.
@@ -191,8 +213,8 @@ struct Tuning {
     overall: OverallBy,
 }
 
-fn tuning(raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) -> Tuning {
-    let at = |key: &str| ctx.loc.key(key, 0);
+fn tuning(raw: &RawSettings, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>) -> Tuning {
+    let at = |key: &str| node.key_pos(key);
     let min_coverage = match raw.min_coverage {
         None => DEFAULT_MIN_COVERAGE,
         Some(f) if (0.0..=1.0).contains(&f) => f,
@@ -258,9 +280,16 @@ fn tuning(raw: &RawSettings, ctx: &Ctx, p: &mut Vec<Problem>) -> Tuning {
 
 #[derive(Default)]
 struct Builder {
+    /// Errors among the problems found so far, counted up to `scanned`.
+    errors: usize,
+    scanned: usize,
+    /// The check stopped at [`MAX_PROBLEMS`] errors.
+    stopped: bool,
     bands: Vec<Band>,
     flags: Vec<Flag>,
     flag_index: HashMap<String, usize>,
+    /// Where each flag's id stands in bank.yaml.
+    flag_pos: Vec<Option<Pos>>,
     flags_raised: HashSet<usize>,
     sets: Vec<Set>,
     set_index: HashMap<String, usize>,
@@ -279,9 +308,21 @@ struct Builder {
     together: Vec<Together>,
 }
 
+impl Builder {
+    /// Whether the problems found so far hold [`MAX_PROBLEMS`] errors, when
+    /// the check stops.
+    fn enough(&mut self, p: &[Problem]) -> bool {
+        let new = p.get(self.scanned..).unwrap_or_default();
+        self.errors += new.iter().filter(|x| !x.warning).count();
+        self.scanned = p.len();
+        self.stopped |= self.errors >= MAX_PROBLEMS;
+        self.stopped
+    }
+}
+
 struct PendingWhen {
     question: usize,
-    value: Value,
+    value: Node,
     file: usize,
-    at: usize,
+    at: Option<Pos>,
 }

@@ -3,11 +3,12 @@
 
 use std::collections::HashSet;
 
-use super::context::{Ctx, Cursor, IdRule, Zero, check_id, plain_number, required, show, weight};
+use super::context::{Ctx, IdRule, Zero, check_id, plain_number, required, show, weight};
 use super::{Builder, MAX_COUNT, MAX_NUMBER, PendingWhen};
 use crate::bank::model::{Choice, DEFAULT_DISCUSS_PRIORITY, Interview, Kind, Question, Scale};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
+use crate::yaml::{Node, Pos};
 
 const KINDS: &[&str] = &["choice", "multi", "scale", "yesno", "text"];
 
@@ -23,8 +24,10 @@ const MAX_POINTS: u128 = 101;
 /// problems found in it.
 struct At<'c, 'a> {
     ctx: &'c Ctx<'a>,
-    /// Where the question starts in its file.
-    offset: usize,
+    /// The question as parsed.
+    node: &'c Node,
+    /// Where its id stands (else the question itself).
+    at: Option<Pos>,
     id: &'c str,
     kind: &'c str,
     /// About the home two partners share.
@@ -32,12 +35,12 @@ struct At<'c, 'a> {
 }
 
 impl At<'_, '_> {
-    /// Where `field:` of this question stands.
-    fn key(&self, field: &str) -> Option<usize> {
-        self.ctx.key(field, self.offset)
+    /// Where `field:` of this question stands, else where its id does.
+    fn key(&self, field: &str) -> Option<Pos> {
+        self.node.key_pos(field).or(self.at)
     }
 
-    fn problem(&self, message: impl Into<String>, at: Option<usize>) -> Problem {
+    fn problem(&self, message: impl Into<String>, at: Option<Pos>) -> Problem {
         self.ctx.problem(message, at).id(self.id)
     }
 
@@ -60,12 +63,12 @@ impl Builder {
         &mut self,
         mut rq: RawQuestion,
         set: usize,
-        at_off: usize,
+        node: &Node,
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
         let index = self.questions.len();
-        let at = Some(at_off);
+        let at = Some(node.key_pos("id").unwrap_or(node.pos));
         let id = rq.id.take().unwrap_or_default();
         let problems_before = p.len();
         let fresh = check_id(
@@ -106,7 +109,7 @@ impl Builder {
             rq.weight,
             Zero::Refused,
             ctx,
-            || ctx.key("weight", at_off),
+            node.key_pos("weight").or(at),
             &id,
             p,
         );
@@ -115,7 +118,8 @@ impl Builder {
         let shared = rq.shared.unwrap_or(self.set_shared);
         let q = At {
             ctx,
-            offset: at_off,
+            node,
+            at,
             id: &id,
             kind: &kind_name,
             shared,
@@ -141,13 +145,18 @@ impl Builder {
             }
             other => {
                 p.push(
-                    q.problem(format!("unknown kind `{other}`"), q.key("kind"))
-                        .hint(match crate::error::closest(other, KINDS.iter().copied()) {
+                    q.problem(
+                        format!("unknown kind `{}`", crate::sanitize::id(other)),
+                        q.key("kind"),
+                    )
+                    .hint(
+                        match crate::error::closest(other, KINDS.iter().copied()) {
                             Some(k) => {
                                 format!("did you mean `{k}`? (choice, multi, scale, yesno, text)")
                             }
                             None => "use one of choice, multi, scale, yesno, text".into(),
-                        }),
+                        },
+                    ),
                 );
                 None
             }
@@ -172,7 +181,7 @@ impl Builder {
         if let Some((lo, hi)) = question.score_range() {
             if hi <= lo && matches!(question.kind, Kind::Choice(_) | Kind::Multi(_)) {
                 p.push(
-                    ctx.problem(format!("the options of `{id}` cannot differ in score (the range is {lo} to {hi})"), ctx.key("options", at_off))
+                    ctx.problem(format!("the options of `{id}` cannot differ in score (the range is {lo} to {hi})"), q.key("options"))
                         .id(&id)
                         .hint(if kind_name == "multi" {
                             "give some options a positive or negative score, or remove all scores to make it informational"
@@ -182,14 +191,14 @@ impl Builder {
                 );
             }
         }
-        if let Some(when) = rq.when {
+        if let Some(when) = node.get("when").filter(|w| !w.is_null()) {
             // Parsed once every question is known, so that a reference to a
             // later question is reported as such rather than as unknown.
             self.pending_when.push(PendingWhen {
                 question: index,
-                value: when,
+                value: when.clone(),
                 file: self.file_no,
-                at: ctx.key("when", at_off).unwrap_or(at_off),
+                at: q.key("when"),
             });
         }
         if p[problems_before..].iter().any(|x| !x.warning) {
@@ -241,11 +250,12 @@ impl Builder {
         let scored = raw.iter().filter(|o| o.score.is_some()).count();
         let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
         let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
-        let mut cursor = Cursor::after(q.offset);
+        let list = q.node.get("options");
         let mut mirror_at = Vec::with_capacity(raw.len());
-        for ro in raw {
+        for (n, ro) in raw.into_iter().enumerate() {
             let oid = ro.id.unwrap_or_default();
-            let at = Some(cursor.next(ctx, "id", &oid));
+            let entry = list.and_then(|l| l.items().get(n));
+            let at = entry.map(|e| e.key_pos("id").unwrap_or(e.pos)).or(q.at);
             let tag = format!("{qid}.{oid}");
             check_id(
                 ctx,
@@ -300,8 +310,8 @@ impl Builder {
                 None => {
                     p.push(
                         ctx.problem(
-                            format!("unknown flag `{f}`"),
-                            at.and_then(|a| ctx.loc.key_value("flag", &f, a)).or(at),
+                            format!("unknown flag `{}`", crate::sanitize::id(&f)),
+                            entry.and_then(|e| e.key_pos("flag")).or(at),
                         )
                         .id(&tag)
                         .hint_opt(
@@ -316,13 +326,13 @@ impl Builder {
                 p.push(
                     ctx.problem(
                         format!("option `{oid}` has a `mirror`, but `{qid}` is not about the home two partners share"),
-                        at.and_then(|a| ctx.key("mirror", a)).or(at),
+                        entry.and_then(|e| e.key_pos("mirror")).or(at),
                     )
                     .id(&tag)
                     .hint("a mirror says how the partner answers the same situation; mark the set or the question `shared: true`, or remove `mirror`"),
                 );
             }
-            mirror_at.push(at);
+            mirror_at.push(entry.and_then(|e| e.key_pos("mirror")).or(at));
             out.push(Choice {
                 id: oid,
                 label,
@@ -345,11 +355,8 @@ fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind
     let id = q.id;
     let Some(rs) = rq.scale.take() else {
         p.push(
-            q.problem(
-                format!("scale question `{id}` has no `scale`"),
-                Some(q.offset),
-            )
-            .hint("add `scale: { min: 1, max: 5 }`"),
+            q.problem(format!("scale question `{id}` has no `scale`"), q.at)
+                .hint("add `scale: { min: 1, max: 5 }`"),
         );
         return None;
     };
@@ -430,11 +437,12 @@ fn yesno_kind(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> Kind {
 
 /// Every option's `mirror` names an option of the same question that
 /// names it back: the partner's view of the partner's view is your own.
-fn check_mirrors(opts: &[Choice], at: &[Option<usize>], q: &At, p: &mut Vec<Problem>) {
+/// `at` is where each option's `mirror` stands.
+fn check_mirrors(opts: &[Choice], at: &[Option<Pos>], q: &At, p: &mut Vec<Problem>) {
     let (ctx, qid) = (q.ctx, q.id);
     for (o, at) in opts.iter().zip(at) {
         let Some(m) = &o.mirror else { continue };
-        let where_ = at.and_then(|a| ctx.loc.key_value("mirror", m, a)).or(*at);
+        let where_ = *at;
         let tag = format!("{qid}.{}", o.id);
         match opts.iter().find(|x| &x.id == m) {
             None => p.push(

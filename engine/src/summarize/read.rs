@@ -1,0 +1,194 @@
+//! Reading the results named: folders expanded, each file once (by its
+//! identity, then by its content), files in folders that are not results
+//! skipped with a warning, parsed in parallel batches and folded in file
+//! order.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::digest::{self, Digest};
+use super::{Options, Summarizer, Summary};
+use crate::error::{ExitKind, Failure};
+
+/// One file to read: where it was named, and whether it was found in a
+/// folder (then a file that is not a result is skipped, not refused).
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub in_folder: bool,
+}
+
+/// A file's identity: the same file, however it is reached, has one.
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata, _: &Path) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn identity(_: &std::fs::Metadata, path: &Path) -> (u64, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .hash(&mut h);
+    (0, h.finish())
+}
+
+/// The result files named: files as they are, folders for their `*.json`
+/// files (in name order, not descending further). Each file once, by
+/// identity; returns the files and how many were dropped as the same file.
+pub fn expand(paths: &[PathBuf]) -> Result<(Vec<Input>, usize), Failure> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut same = 0;
+    let mut push = |path: PathBuf, in_folder: bool, out: &mut Vec<Input>| -> Result<(), Failure> {
+        let meta = std::fs::metadata(&path).map_err(|e| Failure::no_input(&path, &e))?;
+        if seen.insert(identity(&meta, &path)) {
+            out.push(Input { path, in_folder });
+        } else {
+            same += 1;
+        }
+        Ok(())
+    };
+    for p in paths {
+        if p.is_dir() {
+            let entries = std::fs::read_dir(p).map_err(|e| Failure::no_input(p, &e))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| f.extension().is_some_and(|e| e == "json") && f.is_file())
+                .collect();
+            found.sort();
+            for f in found {
+                push(f, true, &mut out)?;
+            }
+        } else {
+            push(p.clone(), false, &mut out)?;
+        }
+    }
+    Ok((out, same))
+}
+
+/// A 64-bit hash of a file's bytes, eight at a time (a multiply-xorshift
+/// of each word): byte-identical results have the same; a match is
+/// confirmed byte for byte before a file is dropped, so a collision costs
+/// a comparison, never a result.
+fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h: u64 = bytes.len() as u64 ^ K;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+        h = (h ^ x).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    for &b in words.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(K);
+    }
+    h ^ (h >> 32)
+}
+
+/// A summary of the results named, and the warnings to print (files
+/// skipped as not results).
+pub struct Outcome {
+    pub summary: Summary,
+    pub warnings: Vec<String>,
+}
+
+/// What reading one file gave.
+enum Read {
+    Result(Digest, u64),
+    NotAResult(String),
+}
+
+/// Reads every result named (folders expanded), each once, one at a time,
+/// and summarises them.
+pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome> {
+    let mut s = Summarizer::new(options)?;
+    let (files, same) = expand(paths)?;
+    s.duplicates += same;
+    let mut warnings = Vec::new();
+    let mut by_content: HashMap<u64, Vec<PathBuf>> = HashMap::new();
+    // Two readers a core: reading a file waits on the disk as often as it
+    // parses, and a busy machine shares its cores by thread.
+    let workers = std::thread::available_parallelism().map_or(2, |n| (2 * n.get()).min(8));
+    // Batches are read and parsed on every core, then folded in file
+    // order, so the output does not depend on the threads and at most one
+    // batch of digests is held at a time.
+    for batch in files.chunks(BATCH) {
+        let per = batch.len().div_ceil(workers);
+        let digests: Vec<Result<Read, Failure>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(per)
+                .map(|part| scope.spawn(move || part.iter().map(read).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![Err(Failure::new(
+                            ExitKind::InvalidData,
+                            "a result could not be read (internal error)",
+                        ))]
+                    })
+                })
+                .collect()
+        });
+        for (input, digest) in batch.iter().zip(digests) {
+            let name = crate::sanitize::terminal_safe(&input.path.display().to_string());
+            match digest? {
+                Read::NotAResult(what) => {
+                    warnings.push(format!("{name}: skipped: {what}, not a mommytrack result"));
+                    s.skipped += 1;
+                }
+                Read::Result(d, hash) => {
+                    let twins = by_content.entry(hash).or_default();
+                    let mut duplicate = false;
+                    if !twins.is_empty() {
+                        let mine = std::fs::read(&input.path)
+                            .map_err(|e| Failure::no_input(&input.path, &e))?;
+                        for t in twins.iter() {
+                            if std::fs::read(t).is_ok_and(|theirs| theirs == mine) {
+                                duplicate = true;
+                                break;
+                            }
+                        }
+                    }
+                    if duplicate {
+                        s.duplicates += 1;
+                        continue;
+                    }
+                    twins.push(input.path.clone());
+                    s.add(&d, &name)?;
+                }
+            }
+        }
+    }
+    Ok(Outcome {
+        summary: s.finish()?,
+        warnings,
+    })
+}
+
+/// Results read and parsed at a time (in parallel), before they are folded in.
+const BATCH: usize = 256;
+
+fn read(input: &Input) -> Result<Read, Failure> {
+    let name = crate::sanitize::terminal_safe(&input.path.display().to_string());
+    let text = match crate::input::read_text(&input.path, crate::input::MAX_RESULT_BYTES) {
+        Ok(t) => t,
+        Err(e) if input.in_folder && e.kind == ExitKind::InvalidData => {
+            return Ok(Read::NotAResult("not a text file this size".into()));
+        }
+        Err(e) => return Err(e),
+    };
+    match Digest::parse(&text, &name) {
+        Ok(d) => Ok(Read::Result(d, content_hash(text.as_bytes()))),
+        Err(e) if input.in_folder => match digest::not_a_result(&text) {
+            Some(what) => Ok(Read::NotAResult(what)),
+            None => Err(e),
+        },
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,174 @@
+//! The statistics of one published cell: the mean, the quantiles (linear
+//! interpolation, numpy's default), the population variance in two passes,
+//! Cronbach's alpha, and the bins of a distribution.
+
+use super::protect::{Classes, class_counts};
+use super::{BINS, Bin, Stats};
+
+/// The quantile at `p` of sorted values, by linear interpolation.
+pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
+    let last = sorted.len().checked_sub(1)?;
+    let pos = p * last as f64;
+    let lo = pos.floor() as usize;
+    let hi = (lo + 1).min(last);
+    Some(sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64))
+}
+
+/// Four decimals, applied only at output.
+pub(super) fn round4(x: f64) -> f64 {
+    let r = (x * 1e4).round() / 1e4;
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// The mean, by summing (the values are few and bounded: 0–100).
+pub(super) fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// Population variance in two passes: the mean, then the mean squared
+/// deviation from it (never the cancellation-prone Σx²/n − mean²).
+pub(super) fn variance(values: &[f64]) -> Option<f64> {
+    let m = mean(values)?;
+    Some(values.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / values.len() as f64)
+}
+
+/// Cronbach's alpha of rows (results) × items, from population variances.
+/// `None` with fewer than two rows or two items, or no variance in the total.
+pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Option<f64> {
+    let k = rows.first()?.len();
+    if rows.len() < 2 || k < 2 {
+        return None;
+    }
+    let items: f64 = (0..k)
+        .map(|j| variance(&rows.iter().map(|r| r[j]).collect::<Vec<_>>()).unwrap_or(0.0))
+        .sum();
+    let totals: Vec<f64> = rows.iter().map(|r| r.iter().sum()).collect();
+    let total = variance(&totals)?;
+    let kf = k as f64;
+    (total > 1e-12).then(|| round4(kf / (kf - 1.0) * (1.0 - items / total)))
+}
+
+/// The raw bin of a score 0–100.
+pub(super) fn bin_of(score: f64) -> usize {
+    ((score / (100.0 / BINS as f64)).floor().max(0.0) as usize).min(BINS - 1)
+}
+
+pub(super) fn raw_bins(values: &[f64]) -> Vec<usize> {
+    let mut bins = vec![0; BINS];
+    for &v in values {
+        bins[bin_of(v)] += 1;
+    }
+    bins
+}
+
+/// Bins of a distribution as published: none when the merging left one
+/// bin (it would say nothing).
+pub(super) fn bins(values: &[f64], classes: &Classes) -> Vec<Bin> {
+    if classes.len() < 2 {
+        return Vec::new();
+    }
+    let counts = class_counts(&raw_bins(values), classes);
+    let mut out: Vec<Bin> = Vec::new();
+    for (c, count) in classes.iter().zip(counts) {
+        let bin = Bin {
+            from: (c[0] * 100 / BINS) as u32,
+            to: ((c[c.len() - 1] + 1) * 100 / BINS) as u32,
+            count,
+        };
+        // Empty neighbours read as one empty range ("0–30: 0").
+        match out.last_mut() {
+            Some(last) if last.count == 0 && count == 0 => last.to = bin.to,
+            _ => out.push(bin),
+        }
+    }
+    out
+}
+
+impl Stats {
+    pub(super) fn hidden() -> Self {
+        Stats {
+            n: None,
+            suppressed: true,
+            mean: None,
+            median: None,
+            q1: None,
+            q3: None,
+            distribution: Vec::new(),
+        }
+    }
+
+    /// The statistics of `values` (a published cell): the mean always,
+    /// the median and quartiles when `order` allows, the distribution in
+    /// the bins `classes` when given.
+    pub(super) fn of(values: &[f64], order: bool, classes: Option<&Classes>) -> Self {
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let q = |p| {
+            if order {
+                quantile(&sorted, p).map(round4)
+            } else {
+                None
+            }
+        };
+        Stats {
+            n: Some(values.len()),
+            suppressed: false,
+            mean: mean(values).map(round4),
+            median: q(0.5),
+            q1: q(0.25),
+            q3: q(0.75),
+            distribution: match classes {
+                Some(c) if order => bins(values, c),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_interpolate_like_numpy() {
+        // numpy.quantile([1, 2, 3, 4], [0.25, 0.5, 0.75]) = [1.75, 2.5, 3.25]
+        let v = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(quantile(&v, 0.25), Some(1.75));
+        assert_eq!(quantile(&v, 0.5), Some(2.5));
+        assert_eq!(quantile(&v, 0.75), Some(3.25));
+        assert_eq!(quantile(&[7.0], 0.25), Some(7.0));
+        assert_eq!(quantile(&[], 0.5), None);
+    }
+
+    #[test]
+    fn alpha_of_a_textbook_case() {
+        // Three items, four people; by hand with population variances:
+        // items var 1.25 each (Σ 3.75); totals 3, 6, 9, 12 var 11.25;
+        // alpha = 3/2 · (1 − 3.75/11.25) = 1.
+        let rows: Vec<Vec<f64>> = [1.0, 2.0, 3.0, 4.0]
+            .iter()
+            .map(|&x| vec![x, x, x])
+            .collect();
+        assert_eq!(cronbach_alpha(&rows), Some(1.0));
+        // Uncorrelated items: alpha 0 or below.
+        let rows = vec![
+            vec![1.0, 0.0, 1.0],
+            vec![0.0, 1.0, 1.0],
+            vec![1.0, 1.0, 0.0],
+            vec![0.0, 0.0, 0.0],
+        ];
+        assert!(cronbach_alpha(&rows).is_some_and(|x| x <= 0.0));
+        // No variance in the total: undefined.
+        assert_eq!(
+            cronbach_alpha(&[vec![1.0, 0.0, 0.5], vec![0.0, 1.0, 0.5]]),
+            None
+        );
+    }
+
+    #[test]
+    fn the_variance_is_stable_far_from_zero() {
+        // Σx²/n − mean² loses every digit here; two passes keep them.
+        let v: Vec<f64> = (0..1000).map(|i| 1e9 + f64::from(i % 2)).collect();
+        assert!((variance(&v).unwrap() - 0.25).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,338 @@
+//! Issue 21: each finding of the red team, rebuilt and run through the real
+//! binary. Every input here stays within the caps (docs/security.md ("Caps on work")), so the
+//! program must end on it with a clear outcome; the outcome is asserted
+//! (exit code, message, place), never a duration. Runs that could eat
+//! memory run under `ulimit -v` (1 GiB of address space), where the old
+//! reader aborted. docs/security.md ("Caps on work") has the time and memory each one takes.
+
+use crate::harness::{BIN, MINI, Test, mt, require};
+
+/// KiB of address space a run may use.
+const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
+
+/// Runs the binary in `t`'s folder under the memory limit, with `args`.
+fn limited(t: &Test, args: &[&str]) -> (Option<i32>, String) {
+    require("sh");
+    let out = t
+        .again()
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$@\""
+        ))
+        .arg(BIN)
+        .args(args)
+        .command_for("sh")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A test folder with the mini bank and `name` holding `text`.
+fn with_file(name: &str, text: impl AsRef<[u8]>) -> Test {
+    let mut t = mt();
+    t.mini().file(name, text);
+    t
+}
+
+fn assess_json(t: &Test, answers: &str) -> (Option<i32>, String) {
+    limited(
+        t,
+        &[
+            "assess",
+            "--bank",
+            MINI,
+            "--answers",
+            answers,
+            "--format",
+            "json",
+        ],
+    )
+}
+
+#[test]
+fn one_anchor_aliased_ten_thousand_times_is_refused_for_what_it_expands_to() {
+    let items: Vec<String> = (0..10_000).map(|i| format!("i{i}")).collect();
+    let mut text = format!("notes: &x [{}]\n", items.join(", "));
+    for i in 0..10_000 {
+        text += &format!("k{i}: *x\n");
+    }
+    let t = with_file("bomb.yaml", &text);
+    let (code, err) = assess_json(&t, "bomb.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    assert!(err.contains("bomb.yaml:"), "{err}");
+    assert!(err.contains("aliases (`*name`) are expanded"), "{err}");
+}
+
+/// A bank that shares one list of 200 options among 25,000 questions
+/// through an alias: 1.5 MB of text, but 5 million options once expanded.
+/// Refused for what it expands to, with where the expansion went too far.
+#[test]
+fn a_bank_sharing_options_through_an_alias_is_held_to_what_it_expands_to() {
+    let set = |questions: usize, options: usize| {
+        let opts: Vec<String> = (0..options)
+            .map(|i| format!("{{ id: o{i}, label: O, score: {} }}", i % 3))
+            .collect();
+        let mut text = format!(
+            "id: shared\ntitle: Shared\nquestions:\n  - id: q0\n    kind: choice\n    prompt: P\n    options: &opts [{}]\n",
+            opts.join(", ")
+        );
+        for i in 1..questions {
+            text += &format!("  - {{ id: q{i}, kind: choice, prompt: P, options: *opts }}\n");
+        }
+        text
+    };
+    let mut t = mt();
+    t.mini().file("mini/30_shared.yaml", set(25_000, 200));
+    let (code, err) = limited(&t, &["validate", MINI]);
+    assert_eq!(code, Some(65), "{err}");
+    assert!(err.contains("30_shared.yaml:"), "{err}");
+    assert!(err.contains("aliases (`*name`) are expanded"), "{err}");
+    // Aliases themselves are fine: a few questions sharing their options.
+    let mut t = mt();
+    t.mini().file("mini/30_shared.yaml", set(20, 5));
+    let (code, err) = limited(&t, &["validate", MINI]);
+    assert_eq!(code, Some(0), "{err}");
+}
+
+/// The old pre-scan took the `'` of `it's` for a quote and let 100,000 `[`
+/// through to the parser, which took 48 s to refuse them at 128 levels.
+/// The parser's own limit refuses them where the nesting passes it.
+#[test]
+fn deep_nesting_after_an_apostrophe_is_refused_where_it_passes_the_limit() {
+    let t = with_file(
+        "deep.yaml",
+        format!("notes: it's\nx: {}\n", "[".repeat(100_000)),
+    );
+    let (code, err) = assess_json(&t, "deep.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    let place = err
+        .split("deep.yaml:2:")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|col| col.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no place on line 2: {err}"));
+    // `x: ` and then at most the 32 levels allowed, and a little more.
+    assert!(place < 64, "refused at column {place}: {err}");
+}
+
+/// Keys written with escapes are found where they stand: the old locator
+/// looked for each key's text and searched the file again for every one.
+#[test]
+fn escaped_keys_are_located_by_the_parser() {
+    let key = |i: usize| -> String {
+        format!("u{i}")
+            .bytes()
+            .map(|b| format!("\\x{b:02x}"))
+            .collect()
+    };
+    let mut text = String::new();
+    for i in 0..30_000 {
+        text += &format!("\"{}\": true\n", key(i));
+    }
+    let t = with_file("escaped.yaml", &text);
+    let (code, err) = assess_json(&t, "escaped.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    assert!(
+        err.contains("escaped.yaml:1:1: [u0] unknown question id `u0`"),
+        "{err}"
+    );
+    assert!(err.contains("escaped.yaml:2:1: [u1]"), "{err}");
+    assert!(err.contains("… and 29900 more problems not shown"), "{err}");
+
+    // And in a bank file: unknown fields written with escapes.
+    let mut set =
+        String::from("id: esc\ntitle: Esc\nquestions:\n  - id: q\n    kind: text\n    prompt: P\n");
+    for i in 0..20_000 {
+        set += &format!("    \"{}\": 1\n", key(i));
+    }
+    let mut t = mt();
+    t.mini().file("mini/30_esc.yaml", set);
+    let (code, err) = limited(&t, &["validate", MINI]);
+    assert_eq!(code, Some(65), "{err}");
+    assert!(
+        err.contains("30_esc.yaml:7:5: [q] unknown field `u0` in a question"),
+        "{err}"
+    );
+    assert!(err.contains("the check stopped after 100 errors"), "{err}");
+}
+
+/// "Did you mean" compares names pairwise, at a cost of the product of
+/// their lengths: ten ids of 40,000 characters took 22 s. Names that long
+/// get no suggestion, and are shown cut. (YAML limits a plain `key:` to
+/// 1024 characters; `? key` has no limit.)
+#[test]
+fn very_long_unknown_ids_get_no_suggestion_and_are_shown_cut() {
+    let long = "boss_early_leave".repeat(2_500);
+    let text: String = (0..10).map(|i| format!("? {long}{i}\n: 1\n")).collect();
+    let t = with_file("long.yaml", &text);
+    let (code, err) = assess_json(&t, "long.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    assert_eq!(err.matches("unknown question id").count(), 10, "{err}");
+    assert!(!err.contains("did you mean"), "{err}");
+    assert!(err.len() < 10_000, "{} bytes of messages", err.len());
+    // A short typo still gets its suggestion.
+    let t = with_file("typo.yaml", "boss_erly_leave: explain\n");
+    let (code, err) = assess_json(&t, "typo.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    assert!(err.contains("did you mean `boss_early_leave`?"), "{err}");
+}
+
+/// `[{a}, {a}, …]`: the 4 MiB file took 1.08 GB. Answers files are held to
+/// 1 MiB, and within that to what the parser may hand over.
+#[test]
+fn a_file_of_tiny_mappings_is_refused_within_the_memory_limit() {
+    let list = |bytes: usize| format!("[{}]\n", vec!["{a}"; bytes / 5].join(", "));
+    let t = with_file("big.yaml", list(4 * 1024 * 1024));
+    let (code, err) = assess_json(&t, "big.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    assert!(err.contains("is larger than 1 MiB"), "{err}");
+    let t = with_file("big.yaml", list(1024 * 1024 - 16));
+    let (code, err) = assess_json(&t, "big.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    assert!(err.contains("big.yaml:1:"), "{err}");
+    assert!(
+        err.contains("holds more data than any bank or answers file"),
+        "{err}"
+    );
+}
+
+/// A document end between carriage returns (`\r...\r`) ends the document
+/// for the parser. The old reader cut long files into pieces and accepted
+/// it in a long file, refusing it in a short one.
+#[test]
+fn a_document_end_hidden_between_carriage_returns_is_refused_in_any_file() {
+    let padding: String = (0..4_000)
+        .map(|i| format!("# padding line {i}\n"))
+        .collect();
+    for (what, text) in [
+        ("short", "has_manager: true\r...\rnotes: x\n".to_string()),
+        (
+            "long",
+            format!("has_manager: true\n{padding}boss_understands: 3\r...\rnotes: x\n"),
+        ),
+    ] {
+        let t = with_file("a.yaml", &text);
+        let (code, err) = assess_json(&t, "a.yaml");
+        assert_eq!(code, Some(65), "{what}: {err}");
+        assert!(err.contains("more than one YAML document"), "{what}: {err}");
+    }
+}
+
+/// The old reader looked for `notes:` in the text to keep a number as it
+/// was written, and found it in a comment above.
+#[test]
+fn a_text_answer_keeps_its_own_spelling_not_a_comments() {
+    let t = with_file(
+        "a.yaml",
+        "has_manager: true\n# notes: 1.1000\nnotes: 1.10\n",
+    );
+    let out = t
+        .again()
+        .args([
+            "assess",
+            "--bank",
+            MINI,
+            "--answers",
+            "a.yaml",
+            "--format",
+            "json",
+        ])
+        .success();
+    assert_eq!(out.json()["answers"]["notes"], "1.10");
+}
+
+#[test]
+fn a_report_never_replaces_a_bank_file() {
+    let mut t = mt();
+    t.mini().file("a.yaml", "has_manager: true\n");
+    let bank_file = t.path().join("mini/10_boss.yaml");
+    let before = std::fs::read_to_string(&bank_file).unwrap();
+    let out = t
+        .again()
+        .args([
+            "assess",
+            "--bank",
+            MINI,
+            "--answers",
+            "a.yaml",
+            "--output",
+            "mini/10_boss.yaml",
+        ])
+        .code(73);
+    out.stderr_contains("is inside the input");
+    assert_eq!(std::fs::read_to_string(&bank_file).unwrap(), before);
+    // Nor one reached through a link.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&bank_file, t.path().join("report.txt")).unwrap();
+        t.again()
+            .args(["assess", "--bank", MINI, "--answers", "a.yaml"])
+            .args(["--output", "report.txt"])
+            .code(73);
+        assert_eq!(std::fs::read_to_string(&bank_file).unwrap(), before);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn init_bank_writes_through_no_planted_link() {
+    let mut t = mt();
+    t.file("elsewhere/precious.yaml", "keep me\n");
+    std::fs::create_dir(t.path().join("bank")).unwrap();
+    std::fs::create_dir(t.path().join("elsewhere/schemas")).unwrap();
+    let precious = t.path().join("elsewhere/precious.yaml");
+    std::os::unix::fs::symlink(&precious, t.path().join("bank/bank.yaml")).unwrap();
+    t.again()
+        .args(["init-bank", "bank", "--force"])
+        .code(73)
+        .stderr_contains("does not write through links");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me\n");
+
+    // A `schema` folder planted as a link to another folder.
+    let mut t = mt();
+    std::fs::create_dir_all(t.path().join("elsewhere")).unwrap();
+    t.file("bank/notes.txt", "x");
+    std::os::unix::fs::symlink(t.path().join("elsewhere"), t.path().join("bank/schema")).unwrap();
+    t.again()
+        .args(["init-bank", "bank", "--force"])
+        .code(73)
+        .stderr_contains("does not write through links");
+    assert_eq!(
+        std::fs::read_dir(t.path().join("elsewhere"))
+            .unwrap()
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn invisible_characters_in_ids_are_shown_escaped() {
+    let t = with_file("a.yaml", "\"boss_understands\u{200B}\": 3\n");
+    let (code, err) = assess_json(&t, "a.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    assert!(
+        err.contains(
+            "unknown question id `boss_understands\\u{200b}`; did you mean `boss_understands`?"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains('\u{200B}'), "{err}");
+}
+
+/// Every cap names itself and the input; a file just within the answers
+/// cap that is an honest answers file is read.
+#[test]
+fn an_answers_file_near_the_cap_is_read() {
+    // Some 900 KiB: one real answer, then comments.
+    let mut text = String::from("has_manager: true\n");
+    while text.len() < 900 * 1024 {
+        text += "# a long note to myself about the questions and the answers\n";
+    }
+    let t = with_file("a.yaml", &text);
+    let (code, err) = assess_json(&t, "a.yaml");
+    assert_eq!(code, Some(0), "{err}");
+}
