@@ -82,7 +82,7 @@ fn check(v: &Value) -> Result<(), Refusal> {
         score(l, "overall_to", &format!("{at}.overall_to"))?;
         score(l, "gain", &format!("{at}.gain"))?;
     }
-    for key in ["flags", "next_steps", "levers"] {
+    for key in ["flags", "next_steps", "levers", "together_entries"] {
         list_len(v, key, key, MAX_FLAGS)?;
     }
     match v.get("taken") {

@@ -840,3 +840,18 @@ fn a_prospective_result_is_compared_as_a_job_not_a_partner() {
         .stdout_lacks("For the two of you")
         .stdout_lacks("Where you see your home differently");
 }
+
+/// A hand-edited result cannot make `compare` evaluate more steps for two
+/// than a bank may hold.
+#[test]
+fn a_result_with_more_together_entries_than_a_bank_may_hold_is_refused() {
+    let mut v = serde_json::to_value(person("dana", &[])).unwrap();
+    let entry = v["together_entries"][0].clone();
+    v["together_entries"] = serde_json::Value::Array(vec![entry; bank::MAX_FLAGS + 1]);
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.json", &v.to_string());
+    mt().arg("compare")
+        .args([&a, &a])
+        .code(65)
+        .stderr_contains("together_entries");
+}
