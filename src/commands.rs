@@ -410,15 +410,15 @@ fn compare(
                     .flat_map(|d| &d.questions)
                     .any(|q| q.shared)
         };
-        if old(&a) || old(&b) {
-            if let Ok((bank, _)) = crate::bank::load(&crate::bank::BankSource::BuiltIn) {
-                for (r, label) in [(&mut a, &la), (&mut b, &lb)] {
-                    if mommytrack_engine::couple::fill_from_bank(r, &bank) {
-                        crate::error::diag(format_args!(
-                            "note: {} was saved by an earlier mommytrack; its answers about your home are read with this version's mirrors and next steps for two",
-                            export::terminal_safe(label)
-                        ));
-                    }
+        if (old(&a) || old(&b))
+            && let Ok((bank, _)) = crate::bank::load(&crate::bank::BankSource::BuiltIn)
+        {
+            for (r, label) in [(&mut a, &la), (&mut b, &lb)] {
+                if mommytrack_engine::couple::fill_from_bank(r, &bank) {
+                    crate::error::diag(format_args!(
+                        "note: {} was saved by an earlier mommytrack; its answers about your home are read with this version's mirrors and next steps for two",
+                        export::terminal_safe(label)
+                    ));
                 }
             }
         }

@@ -286,14 +286,14 @@ pub fn save_copy(
         )
         .into());
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.is_dir() {
-            return Err(Failure::new(
-                ExitKind::CantCreate,
-                format!("there is no folder {}", dir.display()),
-            )
-            .into());
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(Failure::new(
+            ExitKind::CantCreate,
+            format!("there is no folder {}", dir.display()),
+        )
+        .into());
     }
     let doc = export::exporter(format)?.report(r, &RenderOptions::default());
     crate::files::write_output(path, &doc)?;
@@ -321,47 +321,21 @@ pub fn expand_tilde(typed: &str, home: Option<&Path>) -> PathBuf {
     }
 }
 
-/// Where copies are saved by default: `$XDG_DOCUMENTS_DIR`, else the
-/// `XDG_DOCUMENTS_DIR` line of `~/.config/user-dirs.dirs` when that folder
-/// exists, else `~/Documents` when it exists, else the home folder.
+/// Where copies are saved by default: the documents folder the system
+/// names (on Linux the `XDG_DOCUMENTS_DIR` of `user-dirs.dirs`), when it
+/// exists; else `~/Documents` when it exists; else the home folder.
 pub fn documents_dir() -> Option<PathBuf> {
-    let home = home_dir();
-    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    if let Some(dir) = env("XDG_DOCUMENTS_DIR").map(PathBuf::from) {
-        if dir.is_dir() {
-            return Some(dir);
-        }
+    if let Some(dir) = dirs::document_dir().filter(|d| d.is_dir()) {
+        return Some(dir);
     }
-    let home = home?;
-    let config = env("XDG_CONFIG_HOME").map_or_else(|| home.join(".config"), PathBuf::from);
-    if let Ok(text) = std::fs::read_to_string(config.join("user-dirs.dirs")) {
-        if let Some(dir) = user_dirs_documents(&text, &home).filter(|d| d.is_dir()) {
-            return Some(dir);
-        }
-    }
+    let home = home_dir()?;
     let documents = home.join("Documents");
     Some(if documents.is_dir() { documents } else { home })
 }
 
-/// The home folder from `$HOME`.
+/// The home folder.
 pub fn home_dir() -> Option<PathBuf> {
-    std::env::var_os("HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-}
-
-/// The documents folder named in a `user-dirs.dirs` file
-/// (`XDG_DOCUMENTS_DIR="$HOME/Documents"`).
-fn user_dirs_documents(text: &str, home: &Path) -> Option<PathBuf> {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find_map(|l| l.strip_prefix("XDG_DOCUMENTS_DIR="))?;
-    let value = line.trim().trim_matches('"');
-    Some(match value.strip_prefix("$HOME") {
-        Some(rest) => home.join(rest.trim_start_matches('/')),
-        None => PathBuf::from(value),
-    })
+    dirs::home_dir().filter(|h| !h.as_os_str().is_empty())
 }
 
 #[cfg(test)]
@@ -379,16 +353,6 @@ mod tests {
         assert_eq!(expand_tilde("a/~/b", Some(home)), Path::new("a/~/b"));
         assert_eq!(expand_tilde("~other/x", Some(home)), Path::new("~other/x"));
         assert_eq!(expand_tilde("~/x", None), Path::new("~/x"));
-    }
-
-    #[test]
-    fn user_dirs_names_the_documents_folder() {
-        let text = "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\nXDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n";
-        assert_eq!(
-            user_dirs_documents(text, Path::new("/h")),
-            Some(PathBuf::from("/h/Dokumente"))
-        );
-        assert_eq!(user_dirs_documents("", Path::new("/h")), None);
     }
 
     #[test]

@@ -36,15 +36,15 @@ fn cases() -> Vec<Case> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(usize::MAX);
     let mut out = Vec::new();
-    if let Ok(files) = BankSource::BuiltIn.files() {
-        if !files.is_empty() {
-            let bank = check(&files);
-            out.push(Case {
-                name: "builtin".into(),
-                answers: answers_for(&bank),
-                files,
-            });
-        }
+    if let Ok(files) = BankSource::BuiltIn.files()
+        && !files.is_empty()
+    {
+        let bank = check(&files);
+        out.push(Case {
+            name: "builtin".into(),
+            answers: answers_for(&bank),
+            files,
+        });
     }
     let mini = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
     if let Ok(files) = BankSource::Dir(mini).files() {

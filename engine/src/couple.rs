@@ -550,10 +550,10 @@ impl Names {
     /// branches that hold for one of `people` (all, when none are given).
     fn collect(&mut self, c: &Value, people: &[&AssessmentResult]) {
         let push = |v: &mut Vec<String>, x: &Value| {
-            if let Some(s) = x.as_str() {
-                if !v.iter().any(|y| y == s) {
-                    v.push(s.to_string());
-                }
+            if let Some(s) = x.as_str()
+                && !v.iter().any(|y| y == s)
+            {
+                v.push(s.to_string());
             }
         };
         let Some((key, v)) = form(c) else { return };

@@ -128,16 +128,15 @@ pub fn history(results: Vec<(String, AssessmentResult)>) -> Result<History, Fail
         .into_iter()
         .partition(|(_, r)| r.mode == "prospective");
     let left_out: Vec<String> = prospective.into_iter().map(|(f, _)| f).collect();
-    if let Some((first_file, first)) = results.first() {
-        if let Some((file, other)) = results
+    if let Some((first_file, first)) = results.first()
+        && let Some((file, other)) = results
             .iter()
             .find(|(_, r)| r.bank.title != first.bank.title)
-        {
-            return Err(Failure::invalid(format!(
-                "{file} is a result of \u{201c}{}\u{201d} but {first_file} is of \u{201c}{}\u{201d}: a history follows one bank; pass the results of one bank",
-                other.bank.title, first.bank.title
-            )));
-        }
+    {
+        return Err(Failure::invalid(format!(
+            "{file} is a result of \u{201c}{}\u{201d} but {first_file} is of \u{201c}{}\u{201d}: a history follows one bank; pass the results of one bank",
+            other.bank.title, first.bank.title
+        )));
     }
     let taken = |(f, r): &(String, AssessmentResult)| r.taken.clone().or_else(|| date_in_name(f));
     results.sort_by(|a, b| taken(a).cmp(&taken(b)).then_with(|| a.0.cmp(&b.0)));

@@ -343,18 +343,18 @@ impl Summarizer {
             (Some(a), Some(b)) if self.bank.as_ref().is_some_and(|b| b.2.is_some()) => a == b,
             _ => self.bank.as_ref().is_some_and(|(k, ..)| *k == key),
         };
-        if let Some((_, title, _, first)) = &self.bank {
-            if !same {
-                return Err(Failure::in_file(
-                    file,
-                    None,
-                    format_args!(
-                        "this result comes from a different question bank (\"{}\") than {first} (\"{}\"); summarize results of one bank at a time",
-                        crate::sanitize::terminal_safe(&r.bank.title),
-                        crate::sanitize::terminal_safe(title),
-                    ),
-                ));
-            }
+        if let Some((_, title, _, first)) = &self.bank
+            && !same
+        {
+            return Err(Failure::in_file(
+                file,
+                None,
+                format_args!(
+                    "this result comes from a different question bank (\"{}\") than {first} (\"{}\"); summarize results of one bank at a time",
+                    crate::sanitize::terminal_safe(&r.bank.title),
+                    crate::sanitize::terminal_safe(title),
+                ),
+            ));
         }
         if self.bands.is_empty() {
             self.bands = r
@@ -490,25 +490,25 @@ impl Summarizer {
                 "no results to summarize: name JSON results saved with `mommytrack assess --format json --output FILE`, or folders that hold them",
             ));
         };
-        if let Some(by) = &self.options.by {
-            if !self.by_seen {
-                return Err(Failure::usage(format!(
-                    "--by {}: no result has this question; name a choice, yesno or scale question id (see `mommytrack questions`)",
-                    crate::sanitize::terminal_safe(by)
-                )));
-            }
+        if let Some(by) = &self.options.by
+            && !self.by_seen
+        {
+            return Err(Failure::usage(format!(
+                "--by {}: no result has this question; name a choice, yesno or scale question id (see `mommytrack questions`)",
+                crate::sanitize::terminal_safe(by)
+            )));
         }
-        if let (Some(named), Some(b)) = (&self.options.bank_named, &self.options.bank) {
-            if bank_fingerprint.as_deref() != Some(b.fingerprint.as_str()) {
-                return Err(Failure::new(
-                    ExitKind::InvalidData,
-                    format!(
-                        "the results come from another question bank (\"{}\") than {named} (\"{}\"); name the bank they were made with, or leave out --bank",
-                        crate::sanitize::terminal_safe(&bank_title),
-                        crate::sanitize::terminal_safe(&b.title)
-                    ),
-                ));
-            }
+        if let (Some(named), Some(b)) = (&self.options.bank_named, &self.options.bank)
+            && bank_fingerprint.as_deref() != Some(b.fingerprint.as_str())
+        {
+            return Err(Failure::new(
+                ExitKind::InvalidData,
+                format!(
+                    "the results come from another question bank (\"{}\") than {named} (\"{}\"); name the bank they were made with, or leave out --bank",
+                    crate::sanitize::terminal_safe(&bank_title),
+                    crate::sanitize::terminal_safe(&b.title)
+                ),
+            ));
         }
         // The bank, when it is the results' own.
         let bank = self

@@ -85,13 +85,13 @@ pub fn document(h: &History) -> Document {
             toned(verdict_words(last), tone(h, last.verdict.as_deref())),
             plain(format!(", {}.", format_opt_score(last.score))),
         ]));
-        if n > 1 {
-            if let Some(d) = first.score.zip(last.score).map(|(a, b)| b - a) {
-                lead.push(Block::Para(vec![plain(format!(
-                    "Since the first: {} overall.",
-                    format_difference(Some(crate::result::round1(d)))
-                ))]));
-            }
+        if n > 1
+            && let Some(d) = first.score.zip(last.score).map(|(a, b)| b - a)
+        {
+            lead.push(Block::Para(vec![plain(format!(
+                "Since the first: {} overall.",
+                format_difference(Some(crate::result::round1(d)))
+            ))]));
         }
         lead.push(Block::Trend(trend(h)));
         if n == 1 {

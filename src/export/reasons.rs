@@ -126,13 +126,13 @@ pub fn reasons(r: &AssessmentResult, why: Why) -> Vec<String> {
             });
         }
     }
-    if why.overall {
-        if let Some(s) = r.overall.score {
-            all.push(format!(
-                "because of your overall score: {}",
-                format_score(s)
-            ));
-        }
+    if why.overall
+        && let Some(s) = r.overall.score
+    {
+        all.push(format!(
+            "because of your overall score: {}",
+            format_score(s)
+        ));
     }
     all.dedup();
     if all.len() > REASONS_SHOWN {

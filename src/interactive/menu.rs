@@ -515,10 +515,10 @@ pub fn select(
             }
             continue;
         };
-        if let Some(d) = list.digits.due(!matches!(key, Key::Char('0'..='9'))) {
-            if let Some(i) = number_of(&list.items, d) {
-                break Some(i);
-            }
+        if let Some(d) = list.digits.due(!matches!(key, Key::Char('0'..='9')))
+            && let Some(i) = number_of(&list.items, d)
+        {
+            break Some(i);
         }
         list.note = None;
         if list.help_open {
@@ -632,10 +632,10 @@ pub fn select_under(
             screen.draw(&out, None)?;
         }
         let Some(key) = kb.next(Some(list.digits.timeout()))? else {
-            if let Some(d) = list.digits.due(false) {
-                if let Some(i) = number_of(&list.items, d) {
-                    break Some(i);
-                }
+            if let Some(d) = list.digits.due(false)
+                && let Some(i) = number_of(&list.items, d)
+            {
+                break Some(i);
             }
             continue;
         };
@@ -649,10 +649,10 @@ pub fn select_under(
             Key::Enter => break Some(list.cursor),
             Key::Char(c @ '0'..='9') => {
                 let d = c.to_digit(10).unwrap_or(0);
-                if let Typed::Number(n) = list.digits.push(d, &list.items) {
-                    if let Some(i) = number_of(&list.items, n) {
-                        break Some(i);
-                    }
+                if let Typed::Number(n) = list.digits.push(d, &list.items)
+                    && let Some(i) = number_of(&list.items, n)
+                {
+                    break Some(i);
                 }
             }
             Key::Esc => break None,

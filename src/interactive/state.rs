@@ -1,8 +1,9 @@
 //! The state folder: where the draft of an unfinished assessment is saved
 //! after every answer, and where finished results are kept.
 //!
-//! `$MOMMYTRACK_STATE_DIR` if set, else `$XDG_STATE_HOME/mommytrack`, else
-//! `~/.local/state/mommytrack`. Files are written atomically with mode 0600
+//! `$MOMMYTRACK_STATE_DIR` if set, else `mommytrack` in the system's state
+//! folder (`$XDG_STATE_HOME`, else `~/.local/state`, on Linux; the local
+//! data folder elsewhere). Files are written atomically with mode 0600
 //! ([`crate::files::write_private`]); the folder is created with mode 0700.
 
 use std::path::{Path, PathBuf};
@@ -29,10 +30,9 @@ pub fn state_dir() -> Option<PathBuf> {
     if let Some(dir) = var("MOMMYTRACK_STATE_DIR") {
         return Some(dir);
     }
-    if let Some(xdg) = var("XDG_STATE_HOME").filter(|p| p.is_absolute()) {
-        return Some(xdg.join("mommytrack"));
-    }
-    var("HOME").map(|h| h.join(".local").join("state").join("mommytrack"))
+    dirs::state_dir()
+        .or_else(dirs::data_local_dir)
+        .map(|d| d.join("mommytrack"))
 }
 
 /// Refuses (exit 73) a state folder that others may write in or that

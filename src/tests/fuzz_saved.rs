@@ -143,10 +143,10 @@ fn mutate(v: &Value, edits: &[(f64, u8, Value)]) -> String {
                 }
             }
             _ => {
-                if let Some((Step::Key(k), parent)) = path.split_last() {
-                    if let Some(Value::Object(m)) = at_mut(&mut v, parent) {
-                        m.remove(k);
-                    }
+                if let Some((Step::Key(k), parent)) = path.split_last()
+                    && let Some(Value::Object(m)) = at_mut(&mut v, parent)
+                {
+                    m.remove(k);
                 }
             }
         }

@@ -124,25 +124,20 @@ fn parse_markdown(md: &str) -> Parsed {
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::Html(h) | Event::InlineHtml(h) => p.html.push(h.to_string()),
             Event::Text(t) | Event::Code(t) => {
-                if in_cell {
-                    if let Some(cell) = p
+                if in_cell
+                    && let Some(cell) = p
                         .tables
                         .last_mut()
                         .and_then(|t| t.last_mut())
                         .and_then(|r| r.last_mut())
-                    {
-                        cell.push_str(&t);
-                    }
+                {
+                    cell.push_str(&t);
                 }
-                if in_task {
-                    if let Some((_, text)) = p.tasks.last_mut() {
-                        text.push_str(&t);
-                    }
+                if in_task && let Some((_, text)) = p.tasks.last_mut() {
+                    text.push_str(&t);
                 }
-                if in_heading {
-                    if let Some(h) = p.headings.last_mut() {
-                        h.push_str(&t);
-                    }
+                if in_heading && let Some(h) = p.headings.last_mut() {
+                    h.push_str(&t);
                 }
             }
             _ => {}

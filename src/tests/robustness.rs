@@ -402,7 +402,7 @@ fn pick_answer(q: &bank::Question, r: u32) -> Slot {
             let span = (s.max - s.min) as usize + 1;
             Answer::Scale(s.min + (r % span) as i64)
         }
-        Kind::YesNo(_) => Answer::YesNo(r % 2 == 0),
+        Kind::YesNo(_) => Answer::YesNo(r.is_multiple_of(2)),
         Kind::Text => Answer::Text(format!("note {r} <b>&</b>\u{1b}[31m")),
     })
 }
@@ -536,13 +536,12 @@ fn bank_loader_survives_random_yaml_values() {
                 let k = keys[slot % keys.len()].clone();
                 // Into a question, deeper down, where the questions are.
                 if let (Some(Value::Sequence(qs)), Value::Mapping(_)) = (m.get_mut("questions"), &inner) {
-                    if let Some(Value::Mapping(q)) = qs.get_mut(slot % 2) {
-                        if let Value::Mapping(extra) = &inner {
+                    if let Some(Value::Mapping(q)) = qs.get_mut(slot % 2)
+                        && let Value::Mapping(extra) = &inner {
                             for (ek, ev) in extra {
                                 q.insert(ek.clone(), ev.clone());
                             }
                         }
-                    }
                 } else {
                     m.insert(k, v.clone());
                 }
@@ -701,11 +700,10 @@ fn levers_match_full_rescoring() {
                 for alt in scoring::alternatives(q, current) {
                     let mut changed = sheet.clone();
                     changed.set(i, Slot::Given(alt.clone()));
-                    if let Some(o) = scoring::evaluate(bank, &changed, mode).overall {
-                        if o > overall + 1e-9 && best.as_ref().is_none_or(|b| o > b.0 + 1e-9) {
+                    if let Some(o) = scoring::evaluate(bank, &changed, mode).overall
+                        && o > overall + 1e-9 && best.as_ref().is_none_or(|b| o > b.0 + 1e-9) {
                             best = Some((o, alt));
                         }
-                    }
                 }
                 if let Some((b, alt)) = best {
                     want.push((i, b, alt));

@@ -122,12 +122,11 @@ proptest! {
             let restricted = |e: &scoring::Evaluation| {
                 let (mut num, mut den) = (0.0, 0.0);
                 for (i, q) in bank.questions.iter().enumerate() {
-                    if q.set == d && ea.asked[i] && eb.asked[i] {
-                        if let Some(v) = e.values[i] {
+                    if q.set == d && ea.asked[i] && eb.asked[i]
+                        && let Some(v) = e.values[i] {
                             num += q.weight * v;
                             den += q.weight;
                         }
-                    }
                 }
                 (den > 0.0).then(|| num / den)
             };

@@ -32,6 +32,7 @@ mod instrument;
 #[cfg(unix)]
 mod layering;
 mod levers;
+mod metadata;
 mod next_move;
 mod personas;
 mod reason_lines;

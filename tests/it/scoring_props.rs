@@ -302,9 +302,8 @@ proptest! {
                 if &alt == current { continue; }
                 let mut changed = base.clone();
                 changed.set(i, Slot::Given(alt));
-                if let Some(o) = scoring::evaluate(&bank, &changed, Mode::Full).overall {
-                    if o > overall + 1e-9 && best.is_none_or(|b| o > b + 1e-9) { best = Some(o); }
-                }
+                if let Some(o) = scoring::evaluate(&bank, &changed, Mode::Full).overall
+                    && o > overall + 1e-9 && best.is_none_or(|b| o > b + 1e-9) { best = Some(o); }
             }
             if let Some(b) = best { expected.push((i, b)); }
         }

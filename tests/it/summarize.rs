@@ -251,7 +251,7 @@ fn mini_sheet(option: &str, n: usize) -> String {
     format!(
         "has_manager: true\nboss_early_leave: {option}\nboss_understands: {}\nflex_options: {flex}\nconsidering_part_time: {}\nnotes: \"ZEBRA-SECRET-{n} my manager is Dana Q. Private\"\n",
         1 + n % 5,
-        n % 2 == 0
+        n.is_multiple_of(2)
     )
 }
 

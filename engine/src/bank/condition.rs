@@ -436,22 +436,20 @@ impl Scope<'_> {
             ));
             return None;
         };
-        if let Some(before) = self.before {
-            if q >= before {
-                let message = if q == before {
-                    format!(
-                        "`{id}` is this very question; a question cannot depend on its own answer"
-                    )
-                } else {
-                    format!("`{id}` is asked after this question, so its answer is not known yet")
-                };
-                problems.push(problem(
+        if let Some(before) = self.before
+            && q >= before
+        {
+            let message = if q == before {
+                format!("`{id}` is this very question; a question cannot depend on its own answer")
+            } else {
+                format!("`{id}` is asked after this question, so its answer is not known yet")
+            };
+            problems.push(problem(
                     message,
                     Some("a `when` may only name questions that come before it (in file order, files in name order); move one of the two".into()),
                     answer_at,
                 ));
-                return None;
-            }
+            return None;
         }
         if self.broken.contains(&q) {
             return None;

@@ -420,10 +420,10 @@ impl Search<'_> {
         for it in items {
             let question = &bank.questions[it.q];
             if let Some(a) = capping_answer(bank, question, |c| c > b0) {
-                if it.certain {
-                    if let Some(b) = try_sheet(&[(it.q, a)]) {
-                        return b;
-                    }
+                if it.certain
+                    && let Some(b) = try_sheet(&[(it.q, a)])
+                {
+                    return b;
                 }
                 unsure = true;
             }
@@ -498,19 +498,18 @@ impl Search<'_> {
             } else {
                 0
             };
-            if need != usize::MAX {
-                if let Some(pick) =
+            if need != usize::MAX
+                && let Some(pick) =
                     reach(bank, &parts, &weights, &best, target, Goal::AtLeast, need)
-                {
-                    let answers: Vec<(usize, Answer)> = pick
-                        .into_iter()
-                        .filter_map(|k| best[k].clone().map(|(_, a)| (scored[k].q, a)))
-                        .collect();
-                    if let Some(b) = try_sheet(&answers) {
-                        return b;
-                    }
-                    unsure = true;
+            {
+                let answers: Vec<(usize, Answer)> = pick
+                    .into_iter()
+                    .filter_map(|k| best[k].clone().map(|(_, a)| (scored[k].q, a)))
+                    .collect();
+                if let Some(b) = try_sheet(&answers) {
+                    return b;
                 }
+                unsure = true;
             }
         }
         if unsure { Bound::Unsure } else { Bound::Same }
@@ -833,10 +832,10 @@ fn texts_named(c: &Condition, q: usize, out: &mut Vec<String>) {
                 _ => &[],
             };
             for a in vals {
-                if let Answer::Text(t) = a {
-                    if !out.contains(t) {
-                        out.push(t.clone());
-                    }
+                if let Answer::Text(t) = a
+                    && !out.contains(t)
+                {
+                    out.push(t.clone());
                 }
             }
         }

@@ -144,11 +144,11 @@ impl Ctx<'_> {
         let mut ns = vec![0; self.groups];
         let mut group_values = vec![Vec::new(); self.groups];
         for r in &self.s.records {
-            if let Some(v) = value(r) {
-                if self.groups > 0 {
-                    ns[r.group] += 1;
-                    group_values[r.group].push(v);
-                }
+            if let Some(v) = value(r)
+                && self.groups > 0
+            {
+                ns[r.group] += 1;
+                group_values[r.group].push(v);
             }
         }
         let eligible: Vec<bool> = (0..self.groups)

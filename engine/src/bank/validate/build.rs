@@ -79,14 +79,19 @@ pub(super) fn bands_of(
                 0.0
             }
         };
-        if let Some(prev) = previous {
-            if min >= prev {
-                p.push(
-                    ctx.problem(format!("band `{verdict}` (min {min}) is not below the band before it (min {prev})"), at)
-                        .id(&verdict)
-                        .hint("list bands highest `min` first, each with its own `min`"),
-                );
-            }
+        if let Some(prev) = previous
+            && min >= prev
+        {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "band `{verdict}` (min {min}) is not below the band before it (min {prev})"
+                    ),
+                    at,
+                )
+                .id(&verdict)
+                .hint("list bands highest `min` first, each with its own `min`"),
+            );
         }
         previous = Some(min);
         out.push(Band {

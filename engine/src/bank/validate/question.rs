@@ -178,9 +178,11 @@ impl Builder {
             discuss_priority: discuss.1,
             interview,
         };
-        if let Some((lo, hi)) = question.score_range() {
-            if hi <= lo && matches!(question.kind, Kind::Choice(_) | Kind::Multi(_)) {
-                p.push(
+        if let Some((lo, hi)) = question.score_range()
+            && hi <= lo
+            && matches!(question.kind, Kind::Choice(_) | Kind::Multi(_))
+        {
+            p.push(
                     ctx.problem(format!("the options of `{id}` cannot differ in score (the range is {lo} to {hi})"), q.key("options"))
                         .id(&id)
                         .hint(if kind_name == "multi" {
@@ -189,7 +191,6 @@ impl Builder {
                             "give the options different scores, or remove all scores to make it informational"
                         }),
                 );
-            }
         }
         if let Some(when) = node.get("when").filter(|w| !w.is_null()) {
             // Parsed once every question is known, so that a reference to a

@@ -1,0 +1,89 @@
+//! The workspace's metadata stays true (issue 21): its `rust-version` is
+//! at least every locked dependency's, and no dependency pulls in what
+//! the program does not use (crossterm, which comfy-table brings by
+//! default for terminal detection the program does itself).
+
+use serde_json::Value;
+
+/// `cargo metadata` for the workspace, from the lock file alone.
+fn metadata() -> Value {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("cargo metadata is JSON")
+}
+
+/// `1.89` or `1.88.0` as numbers to compare.
+fn version(v: &str) -> Vec<u64> {
+    let mut parts: Vec<u64> = v.split('.').map(|p| p.parse().unwrap_or(0)).collect();
+    parts.resize(3, 0);
+    parts
+}
+
+#[test]
+fn the_declared_rust_version_is_at_least_every_dependencys() {
+    let meta = metadata();
+    let packages = meta["packages"].as_array().expect("packages");
+    let members: Vec<&str> = meta["workspace_members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let ours = packages
+        .iter()
+        .filter(|p| members.contains(&p["id"].as_str().unwrap_or_default()));
+    // The packages the build resolves, not every one the lock file lists.
+    let resolved: Vec<&str> = meta["resolve"]["nodes"]
+        .as_array()
+        .expect("resolve")
+        .iter()
+        .filter_map(|n| n["id"].as_str())
+        .collect();
+    for member in ours {
+        let declared = member["rust_version"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{} declares no rust-version", member["name"]));
+        for p in packages
+            .iter()
+            .filter(|p| resolved.contains(&p["id"].as_str().unwrap_or_default()))
+        {
+            if let Some(needed) = p["rust_version"].as_str() {
+                assert!(
+                    version(declared) >= version(needed),
+                    "{} declares rust-version {declared}, but {} {} needs {needed}",
+                    member["name"],
+                    p["name"],
+                    p["version"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_dependency_brings_a_terminal_library_the_program_does_not_use() {
+    let meta = metadata();
+    let resolved: Vec<&str> = meta["resolve"]["nodes"]
+        .as_array()
+        .expect("resolve")
+        .iter()
+        .filter_map(|n| n["id"].as_str())
+        .collect();
+    let names: Vec<&str> = meta["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .filter(|p| resolved.contains(&p["id"].as_str().unwrap_or_default()))
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(!names.contains(&"crossterm"), "crossterm is resolved");
+}
