@@ -124,7 +124,8 @@ me\" from one of you and \"it leans towards them\" from the other are the same a
     #[command(after_help = "\
 Examples:
   mommytrack validate
-  mommytrack validate my-bank/")]
+  mommytrack validate my-bank/
+  mommytrack validate my-bank/ --strict --today 2027-06-01")]
     Validate {
         /// A folder with bank.yaml and one YAML file per question set.
         #[arg(value_name = "DIR")]
@@ -135,6 +136,10 @@ Examples:
         /// `json`: list the problems as JSON on standard output, for CI and editors.
         #[arg(long, value_enum, default_value_t = crate::authoring::ProblemsFormat::Text, value_name = "FMT")]
         problems: crate::authoring::ProblemsFormat,
+        /// Judge the facts' `checked:` dates as of this day instead of today (UTC):
+        /// a date more than 12 months before it, or after it, is a warning.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<mommytrack_engine::date::Date>,
     },
 
     /// Write a starter question bank (bank.yaml, one set, the JSON Schemas) into a new folder.
@@ -277,7 +282,7 @@ pub enum KitFormat {
 fn parse_date(s: &str) -> Result<String, String> {
     mommytrack_engine::date::Date::parse(s)
         .map(|d| d.to_string())
-        .ok_or_else(|| format!("`{s}` is not a day written YYYY-MM-DD, e.g. 2026-03-01"))
+        .map_err(|e| format!("`{s}` is not a day written YYYY-MM-DD: {e}"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

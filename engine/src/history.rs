@@ -117,7 +117,7 @@ pub struct Retake {
 /// A date from a state-folder result's name: `result-2026-03-01-093000.json`.
 fn date_in_name(file: &str) -> Option<String> {
     let rest = file.strip_prefix("result-")?;
-    let d = Date::parse(rest.get(..10)?)?;
+    let d = Date::parse(rest.get(..10)?).ok()?;
     Some(d.to_string())
 }
 
@@ -282,8 +282,8 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry]) -> Steps {
 /// When to take it again, from the latest result: the moments that tell
 /// most, then a regular check.
 fn retake(latest: &AssessmentResult, taken: Option<&str>) -> Vec<Retake> {
-    let date = taken.and_then(Date::parse);
-    let later = |months: u32| date.map(|d| d.add_months(months).to_string());
+    let date = taken.and_then(|t| Date::parse(t).ok());
+    let later = |months: u32| date.map(|d| d.plus_months(months).to_string());
     let stage = latest.answers.get("about_stage").and_then(|v| v.as_str());
     let mut out = Vec::new();
     match stage {

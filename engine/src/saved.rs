@@ -87,7 +87,7 @@ fn check(v: &Value) -> Result<(), Refusal> {
     }
     match v.get("taken") {
         None | Some(Value::Null) => {}
-        Some(Value::String(d)) if crate::date::Date::parse(d).is_some() => {}
+        Some(Value::String(d)) if crate::date::Date::parse(d).is_ok() => {}
         Some(other) => {
             return Err((
                 "taken".into(),

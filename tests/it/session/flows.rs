@@ -109,7 +109,7 @@ fn a_quick_assessment_with_arrow_keys_shows_the_verdict_and_saves_the_same_resul
         let fields = session.as_object_mut().unwrap();
         let taken = fields.remove("taken").expect("a session's result is dated");
         assert!(
-            mommytrack_engine::date::Date::parse(taken.as_str().unwrap()).is_some(),
+            mommytrack_engine::date::Date::parse(taken.as_str().unwrap()).is_ok(),
             "{taken}"
         );
         assert!(fields.remove("settled_after").is_some());
