@@ -194,7 +194,7 @@ Examples:
     #[command(after_help = "Example:\n  mommytrack man > mommytrack.1 && man -l mommytrack.1")]
     Man,
 
-    /// Print the JSON Schema of a bank settings file, a question set or an answers file.
+    /// Print the JSON Schema of a bank settings file, a question set, an answers file, or of what the tool writes: a result, a comparison, a summary.
     #[command(after_help = "Example:\n  mommytrack schema set > set.schema.json")]
     Schema {
         #[arg(value_enum)]
@@ -239,6 +239,12 @@ pub enum SchemaKind {
     Set,
     /// An answers file.
     Answers,
+    /// A result (`assess --format json`).
+    Result,
+    /// A comparison (`compare --format json`).
+    Comparison,
+    /// A summary (`summarize --format json`).
+    Summary,
 }
 
 #[derive(Debug, Args)]
