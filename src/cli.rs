@@ -60,11 +60,6 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Read question set files that are symbolic links to files outside the bank folder
-    /// (by default they are refused, so a shared bank cannot make mommytrack read other files).
-    #[arg(long, global = true)]
-    pub follow_links: bool,
-
     /// Print long reports straight out instead of through a pager ($PAGER, else less).
     #[arg(long, global = true)]
     pub no_pager: bool,
@@ -124,7 +119,8 @@ me\" from one of you and \"it leans towards them\" from the other are the same a
     #[command(after_help = "\
 Examples:
   mommytrack validate
-  mommytrack validate my-bank/")]
+  mommytrack validate my-bank/
+  mommytrack validate my-bank/ --strict --today 2027-06-01")]
     Validate {
         /// A folder with bank.yaml and one YAML file per question set.
         #[arg(value_name = "DIR")]
@@ -132,9 +128,15 @@ Examples:
         /// Warnings are errors too (exit 65), for CI.
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        links: FollowLinks,
         /// `json`: list the problems as JSON on standard output, for CI and editors.
         #[arg(long, value_enum, default_value_t = crate::authoring::ProblemsFormat::Text, value_name = "FMT")]
         problems: crate::authoring::ProblemsFormat,
+        /// Judge the facts' `checked:` dates as of this day instead of today (UTC):
+        /// a date more than 12 months before it, or after it, is a warning.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<mommytrack_engine::date::Date>,
     },
 
     /// Write a starter question bank (bank.yaml, one set, the JSON Schemas) into a new folder.
@@ -190,9 +192,16 @@ Examples:
   mkdir -p ~/.zfunc && mommytrack completions zsh > ~/.zfunc/_mommytrack")]
     Completions { shell: clap_complete::Shell },
 
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  mommytrack man > mommytrack.1 && man -l mommytrack.1")]
-    Man,
+    /// Print the manual page (roff): the whole manual, or one command's page.
+    #[command(after_help = "\
+Examples:
+  mommytrack man > mommytrack.1 && man -l mommytrack.1
+  mommytrack man assess > mommytrack-assess.1 && man -l mommytrack-assess.1")]
+    Man {
+        /// A command, for its own page (mommytrack-assess(1)); without it, mommytrack(1).
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 
     /// Print the JSON Schema of a bank settings file, a question set, an answers file, or of what the tool writes: a result, a comparison, a summary.
     #[command(after_help = "Example:\n  mommytrack schema set > set.schema.json")]
@@ -252,6 +261,17 @@ pub struct BankArgs {
     /// Load the question bank from this folder instead of the built-in one.
     #[arg(long, value_name = "DIR")]
     pub bank: Option<PathBuf>,
+    #[command(flatten)]
+    pub links: FollowLinks,
+}
+
+/// `--follow-links`, on the commands that read a bank folder.
+#[derive(Debug, Args)]
+pub struct FollowLinks {
+    /// Read question set files that are symbolic links to files outside the bank folder
+    /// (by default they are refused, so a shared bank cannot make mommytrack read other files).
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 #[derive(Debug, Args)]

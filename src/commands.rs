@@ -17,7 +17,14 @@ use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
     let plan = Plan::new(Terminal::detect(), cli.color).no_pager(cli.no_pager);
-    bank::set_follow_links(cli.follow_links);
+    let follow = match &cli.command {
+        Command::Assess(a) => a.bank.links.follow_links,
+        Command::Questions { bank, .. } | Command::Template { bank, .. } => bank.links.follow_links,
+        Command::Validate { links, .. } => links.follow_links,
+        Command::Summarize(a) => a.bank.links.follow_links,
+        _ => false,
+    };
+    bank::set_follow_links(follow);
     match cli.command {
         Command::Assess(args) => assess(args, plan),
         Command::Report { result, output } => {
@@ -41,10 +48,13 @@ pub fn run(cli: Cli) -> Result<()> {
             dir,
             strict,
             problems,
+            today,
+            ..
         } => print(&crate::authoring::validate(
             dir.as_deref(),
             strict,
             problems,
+            today.unwrap_or_else(mommytrack_engine::date::Date::today),
         )?),
         Command::InitBank { dir, force } => print(&crate::authoring::init_bank(&dir, force)?),
         Command::Questions { bank, format } => {
@@ -69,11 +79,7 @@ pub fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(shell, &mut crate::cli::command(), "mommytrack", &mut out);
             print(&String::from_utf8_lossy(&out))
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(crate::cli::command()).render(&mut out)?;
-            print(&String::from_utf8_lossy(&out))
-        }
+        Command::Man { command } => print(&crate::manual::page(command.as_deref())?),
         Command::Schema { kind } => print(&schema(kind)),
         Command::Summarize(args) => summarize(args),
     }
@@ -114,36 +120,39 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     if args.strict {
         crate::authoring::strict_failure(source.describe(), bank_warnings)?;
     }
-    let (sheet, answers_name) = match &args.answers {
-        Some(path) if path == Path::new("-") => (
-            read_answers_stdin(&bank, true)?,
-            "standard input".to_string(),
-        ),
+    // Standard input is `<stdin>` in warnings as in errors.
+    let (sheet, answers_name, text) = match &args.answers {
+        Some(path) if path == Path::new("-") => {
+            let (sheet, text) = read_answers_stdin(&bank, true)?;
+            (sheet, "<stdin>".to_string(), text)
+        }
         Some(path) => {
             let text = input::read_text(path, input::MAX_ANSWERS_BYTES)?;
             (
                 answers::parse(&bank, &text, path)?,
                 path.display().to_string(),
+                text,
             )
         }
-        None => (
-            read_answers_stdin(&bank, false)?,
-            "standard input".to_string(),
-        ),
+        None => {
+            let (sheet, text) = read_answers_stdin(&bank, false)?;
+            (sheet, "<stdin>".to_string(), text)
+        }
     };
     let (result, eval) = result::assess(&bank, &sheet, mode);
     if args.strict {
         let ignored = crate::authoring::ignored_problems(&bank, &eval.ignored, &answers_name);
         crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
     }
-    warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
+    warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, &text, mode);
+    drop(text);
     plan.report(result)
 }
 
 /// Answers piped into standard input. None at all is a usage error when
 /// they were not asked for (no terminal, no `--answers`); with an explicit
 /// `--answers -` it is an empty answers file, like any other (exit 65).
-fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
+fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<(AnswerSheet, String)> {
     let text = input::read_stdin(input::MAX_ANSWERS_BYTES)?;
     if text.trim().is_empty() && !explicit {
         return Err(Failure::usage(
@@ -155,13 +164,43 @@ fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
         )
         .into());
     }
-    Ok(answers::parse(bank, &text, Path::new("<stdin>"))?)
+    let sheet = answers::parse(bank, &text, Path::new("<stdin>"))?;
+    Ok((sheet, text))
+}
+
+/// Where the answer to `id` is in an answers file's `text`: the line (and
+/// column) where the key starts a line, `id:` in YAML or `"id":` in JSON,
+/// when exactly one line does. For a warning's position only: an answer
+/// written otherwise is named by its id alone.
+fn key_position(text: &str, id: &str) -> Option<(usize, usize)> {
+    let mut found = None;
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let col = line.len() - trimmed.len();
+        let rest = trimmed
+            .strip_prefix(&format!("\"{id}\""))
+            .or_else(|| trimmed.strip_prefix(id).filter(|_| col == 0));
+        if rest.is_some_and(|r| r.trim_start().starts_with(':')) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((n + 1, col + 1));
+        }
+    }
+    found
 }
 
 /// CONTRACT §3.5: answers to questions that were not asked are ignored, with
 /// a warning on standard error that says which earlier answer made the
 /// question not apply.
-fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str, mode: Mode) {
+fn warn_ignored(
+    bank: &Bank,
+    sheet: &AnswerSheet,
+    ignored: &[usize],
+    file: &str,
+    text: &str,
+    mode: Mode,
+) {
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
         .partition(|&&i| !mode.includes(&bank.questions[i]));
@@ -181,6 +220,7 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
     for &i in conditional.iter().take(MAX_IGNORED_SHOWN) {
         crate::error::diag(
             Problem::new(file, does_not_apply(bank, sheet, i, mode))
+                .at(key_position(text, &bank.questions[i].id))
                 .id(&bank.questions[i].id)
                 .warning(),
         );
@@ -367,24 +407,43 @@ fn questions_text(bank: &Bank) -> String {
         export::plural(c.green_flags, "flag", "flags"),
         n(c.advice, "advice entry", "advice entries"),
     );
+    let tags_of = |q: &bank::Question| {
+        let mut tags = vec![q.kind.name().to_string()];
+        if q.core {
+            tags.push("core".into());
+        }
+        if q.when.is_some() {
+            tags.push("conditional".into());
+        }
+        if !q.is_scored() {
+            tags.push("unscored".into());
+        }
+        tags.join(", ")
+    };
+    // The columns as wide as their widest entry, in display columns.
+    let width = crate::wrap::width_of;
+    let id_width = bank
+        .questions
+        .iter()
+        .map(|q| width(&q.id))
+        .max()
+        .unwrap_or(0);
+    let tags_width = bank
+        .questions
+        .iter()
+        .map(|q| width(&tags_of(q)))
+        .max()
+        .unwrap_or(0);
+    let pad =
+        |text: &str, to: usize| format!("{text}{}", " ".repeat(to.saturating_sub(width(text))));
     for set in &bank.sets {
         let _ = writeln!(out, "\n{} [{}] weight {}", set.title, set.id, set.weight);
         for q in bank.set_questions(set) {
-            let mut tags = vec![q.kind.name().to_string()];
-            if q.core {
-                tags.push("core".into());
-            }
-            if q.when.is_some() {
-                tags.push("conditional".into());
-            }
-            if !q.is_scored() {
-                tags.push("unscored".into());
-            }
             let _ = writeln!(
                 out,
-                "  {:<28} {:<28} {}",
-                q.id,
-                tags.join(", "),
+                "  {}  {}  {}",
+                pad(&q.id, id_width),
+                pad(&tags_of(q), tags_width),
                 export::terminal_safe(&q.prompt)
             );
         }

@@ -26,6 +26,7 @@ mod error;
 mod export;
 mod files;
 mod interactive;
+mod manual;
 mod output;
 mod signals;
 mod wrap;

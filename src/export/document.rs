@@ -289,12 +289,19 @@ fn withheld(r: &AssessmentResult) -> bool {
 /// The warning a provisional report leads with.
 pub fn provisional_warning(r: &AssessmentResult) -> Option<String> {
     let (a, n) = (r.coverage.answered, r.coverage.asked);
-    if withheld(r) {
+    if withheld(r) && r.overall.score.is_none() {
+        Some(format!(
+            "Not enough answers for a verdict yet: {a} of {n} scored {} answered; answer more of them to get a verdict.",
+            plural(n, "question", "questions")
+        ))
+    } else if withheld(r) {
         Some(format!(
             "Not enough answers for a verdict yet: {a} of {n} scored {} answered. The score below is provisional; answer more of them to get a verdict.",
             plural(n, "question", "questions")
         ))
-    } else if r.coverage.is_low() {
+    } else if r.coverage.is_low() && r.overall.score.is_some() {
+        // (With no score there is no verdict to call provisional: the
+        // verdict line says why.)
         Some(format!(
             "Low confidence: only {a} of {n} scored {} answered, so the verdict and score below are provisional, a first impression.",
             plural(n, "question was", "questions were")
@@ -348,7 +355,7 @@ pub fn spectrum_words(s: &Spectrum) -> String {
             }
         })
         .collect();
-    format!("On this bank's scale: {}.", parts.join(", "))
+    format!("What the score means: {}.", parts.join(", "))
 }
 
 /// A band boundary as the bank wrote it: `45`, `62.5`.
@@ -726,6 +733,32 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A result with no score says so once: no "provisional" verdict or
+    /// score before "No verdict".
+    #[test]
+    fn no_score_is_never_called_provisional() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let (bank, _) = crate::bank::load(&crate::bank::BankSource::Dir(dir)).unwrap();
+        let mut sheet = crate::answers::AnswerSheet::new(&bank);
+        sheet.set(
+            bank.question_position("boss_understands").unwrap(),
+            crate::answers::Slot::Given(crate::answers::Answer::Scale(4)),
+        );
+        let (mut r, _) = crate::result::assess(&bank, &sheet, crate::scoring::Mode::Full);
+        assert!(r.coverage.is_low(), "{:?}", r.coverage);
+        assert!(provisional_warning(&r).unwrap().contains("provisional"));
+        r.overall.score = None;
+        r.overall.verdict = None;
+        let w = provisional_warning(&r);
+        assert!(
+            w.as_ref().is_none_or(|w| !w.contains("provisional")),
+            "{w:?}"
+        );
+        r.overall.withheld = Some(Default::default());
+        let w = provisional_warning(&r).unwrap_or_default();
+        assert!(!w.contains("provisional"), "{w}");
+    }
 
     fn bands(ids: &[&str]) -> Vec<BandInfo> {
         ids.iter()

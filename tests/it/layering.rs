@@ -35,6 +35,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("interactive", 4),
     ("cli", 5),
     ("commands", 6),
+    ("manual", 6),
     // The binary's unit tests may use anything.
     ("tests", 7),
 ];
