@@ -184,6 +184,46 @@ Examples:
   mommytrack summarize results/ --by about_work_pattern --format html --output summary.html")]
     Summarize(SummarizeArgs),
 
+    /// How your results moved between retakes: verdict, scores, flags and next steps.
+    #[command(after_help = "\
+Examples:
+  mommytrack history                         the results saved by your sessions
+  mommytrack history old.json new.json --format html --output history.html
+  mommytrack history results/ --format json
+
+Without files, reads the results saved in the state folder ($MOMMYTRACK_STATE_DIR, else
+$XDG_STATE_HOME/mommytrack, else ~/.local/state/mommytrack). Oldest first, by the day each was
+taken, then by file name. Results of different banks are refused; results about a prospective
+employer are left out.")]
+    History {
+        /// JSON results, or folders of them (default: the state folder).
+        #[arg(value_name = "FILE|DIR")]
+        paths: Vec<PathBuf>,
+        /// text, markdown, html or json.
+        #[arg(long, short = 'f', value_enum, default_value_t = Format::Text, value_name = "FMT")]
+        format: Format,
+        /// Write the history to this file (atomically, readable only by you).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Print the interview kit: what to ask, or find out, about an employer you are considering.
+    #[command(after_help = "\
+Examples:
+  mommytrack interview
+  mommytrack interview --format html --output interview-kit.html
+  mommytrack assess --prospective            then score what you found out")]
+    Interview {
+        #[command(flatten)]
+        bank: BankArgs,
+        /// text, markdown or html.
+        #[arg(long, short = 'f', value_enum, default_value_t = KitFormat::Text, value_name = "FMT")]
+        format: KitFormat,
+        /// Write the kit to this file (atomically, readable only by you).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -232,6 +272,21 @@ pub struct SummarizeArgs {
     /// Write the summary to this file (atomically, readable only by you).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// The formats of the interview kit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KitFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// A `YYYY-MM-DD` day that exists.
+fn parse_date(s: &str) -> Result<String, String> {
+    mommytrack_engine::date::Date::parse(s)
+        .map(|d| d.to_string())
+        .map_err(|e| format!("`{s}` is not a day written YYYY-MM-DD: {e}"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -297,6 +352,15 @@ pub struct AssessArgs {
     /// Ask only the core questions.
     #[arg(long)]
     pub quick: bool,
+    /// About an employer you are considering: ask only the questions of the interview
+    /// kit (`mommytrack interview`); "Don't know yet" (or `null` in an answers file) skips.
+    #[arg(long, conflicts_with = "quick")]
+    pub prospective: bool,
+    /// The day the assessment was taken (YYYY-MM-DD), recorded in the result for
+    /// `mommytrack history`. A session records today unless given; an answers file run only
+    /// when given.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub taken: Option<String>,
     /// Continue the interrupted interactive assessment. Answers are saved as you go in
     /// $MOMMYTRACK_STATE_DIR, else $XDG_STATE_HOME/mommytrack, else ~/.local/state/mommytrack.
     #[arg(long, conflicts_with = "answers")]

@@ -81,6 +81,51 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Man { command } => print(&crate::manual::page(command.as_deref())?),
         Command::Schema { kind } => print(&schema(kind)),
+        Command::History {
+            paths,
+            format,
+            output,
+        } => history(
+            &paths,
+            plan_for(
+                plan,
+                OutputArgs {
+                    format,
+                    output,
+                    redact: false,
+                },
+            ),
+        ),
+        Command::Interview {
+            bank,
+            format,
+            output,
+        } => {
+            if let Some(dir) = &bank.bank {
+                crate::files::protect_inputs(output.as_deref(), &[dir])?;
+            }
+            let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            let format = match format {
+                crate::cli::KitFormat::Text => export::Format::Text,
+                crate::cli::KitFormat::Markdown => export::Format::Markdown,
+                crate::cli::KitFormat::Html => export::Format::Html,
+            };
+            let plan = plan_for(
+                plan,
+                OutputArgs {
+                    format,
+                    output,
+                    redact: false,
+                },
+            );
+            let doc = export::draw(
+                &export::kit::document(&bank),
+                format,
+                &plan.render_options(),
+                plan.plain,
+            );
+            plan.write(&doc)
+        }
         Command::Summarize(args) => summarize(args),
     }
 }
@@ -90,8 +135,90 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
     plan.to(out.format, out.output, out.redact)
 }
 
+/// `mommytrack history`: the results named (folders for their `*.json`),
+/// or those saved in the state folder, as one history.
+fn history(paths: &[std::path::PathBuf], plan: Plan) -> Result<()> {
+    let files: Vec<std::path::PathBuf> = if paths.is_empty() {
+        let Some(dir) = crate::interactive::state::state_dir() else {
+            return Err(Failure::new(
+                crate::error::ExitKind::NoInput,
+                "there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`",
+            )
+            .into());
+        };
+        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with("result-") && n.ends_with(".json"))
+                            && p.is_file()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        if found.is_empty() {
+            return Err(Failure::new(
+                crate::error::ExitKind::NoInput,
+                format!(
+                    "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
+                    crate::sanitize::path(&dir)
+                ),
+            )
+            .into());
+        }
+        found
+    } else {
+        crate::summarize::expand(paths)?
+            .0
+            .into_iter()
+            .map(|input| input.path)
+            .filter(|p| {
+                p.file_name()
+                    .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
+            })
+            .collect()
+    };
+    // No output replaces a result read, or lands in a folder read.
+    let inputs: Vec<&std::path::Path> = paths.iter().chain(&files).map(|p| p.as_path()).collect();
+    crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
+    let mut seen = std::collections::HashSet::new();
+    let mut results = Vec::new();
+    for f in &files {
+        // The same file named twice counts once.
+        if !seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())) {
+            continue;
+        }
+        let name = f.file_name().map_or_else(
+            || f.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        results.push((crate::sanitize::text(&name).into_owned(), read_result(f)?));
+    }
+    let h = crate::history::history(results)?;
+    let doc = match plan.format {
+        export::Format::Json => export::to_json(&h),
+        format => export::draw(
+            &export::history::document(&h),
+            format,
+            &plan.render_options(),
+            plan.plain,
+        ),
+    };
+    plan.write(&doc)
+}
+
 fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
-    let mode = if args.quick { Mode::Quick } else { Mode::Full };
+    let mode = if args.prospective {
+        Mode::Prospective
+    } else if args.quick {
+        Mode::Quick
+    } else {
+        Mode::Full
+    };
     // No answers given: ask them, on a terminal (or plain lines with --plain).
     let interactive = args.answers.is_none() && (args.resume || args.plain || plan.term.stdin_tty);
     // A session on a dumb terminal is a plain one, report included.
@@ -112,6 +239,7 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
             bank_dir: args.bank.bank,
             mode,
             resume: args.resume,
+            taken: args.taken,
         };
         return crate::interactive::run(&session, &plan);
     }
@@ -139,7 +267,10 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
             (sheet, "<stdin>".to_string(), text)
         }
     };
-    let (result, eval) = result::assess(&bank, &sheet, mode);
+    let (mut result, eval) = result::assess(&bank, &sheet, mode);
+    // A scripted run is dated only when asked: the same answers give the
+    // same bytes.
+    result.taken = args.taken;
     if args.strict {
         let ignored = crate::authoring::ignored_problems(&bank, &eval.ignored, &answers_name);
         crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
@@ -204,15 +335,22 @@ fn warn_ignored(
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
         .partition(|&&i| !mode.includes(&bank.questions[i]));
-    // A full answers file used with --quick is normal: one line says so.
+    // A full answers file used with --quick (or --prospective) is normal:
+    // one line says so.
     if !not_core.is_empty() {
         crate::error::diag(
             Problem::new(
                 file,
-                format!(
-                    "{} answers are for questions the quick assessment (--quick) does not ask; they are not used",
-                    not_core.len()
-                ),
+                match mode {
+                    Mode::Prospective => format!(
+                        "{} answers are for questions the prospective assessment (--prospective) does not ask (it asks only the interview kit's questions); they are not used",
+                        not_core.len()
+                    ),
+                    _ => format!(
+                        "{} answers are for questions the quick assessment (--quick) does not ask; they are not used",
+                        not_core.len()
+                    ),
+                },
             )
             .warning(),
         );

@@ -191,6 +191,56 @@ pub enum Block {
     Table(Table),
     List(List),
     Pairs(Pairs),
+    /// Scores over time, drawn as a chart where the format can.
+    Trend(Trend),
+}
+
+/// The overall score of results taken one after another, oldest first,
+/// against the bank's bands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    pub points: Vec<TrendPoint>,
+    /// The bands, lowest first, as a spectrum has them.
+    pub bands: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendPoint {
+    /// The day taken, or the file name.
+    pub label: String,
+    pub score: Option<f64>,
+    /// The verdict in words, or why there is none.
+    pub verdict: String,
+    pub tone: Tone,
+}
+
+/// The trend in words: "52.3 (Mixed), then 58.0 (Mixed), then 71.2
+/// (Positive)".
+pub fn trend_words(t: &Trend) -> String {
+    t.points
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {} ({})",
+                p.label,
+                p.score.map_or_else(|| "no score".to_string(), format_score),
+                p.verdict
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", then ")
+}
+
+/// A sparkline of 0–100 scores, one character each (a gap for none).
+pub fn sparkline(t: &Trend) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    t.points
+        .iter()
+        .map(|p| match p.score {
+            Some(s) => TICKS[((s.clamp(0.0, 100.0) / 100.0 * 7.0).round() as usize).min(7)],
+            None => ' ',
+        })
+        .collect()
 }
 
 /// Which formats draw a section.
@@ -248,21 +298,17 @@ pub fn coverage_sentence(r: &AssessmentResult) -> String {
         r.coverage.answered,
         r.coverage.asked,
         plural(r.coverage.asked, "question", "questions"),
-        if mode(r) == Mode::Quick {
-            " (quick mode)"
-        } else {
-            ""
+        match mode(r) {
+            Mode::Quick => " (quick mode)",
+            Mode::Prospective => " about the employer you are considering",
+            Mode::Full => "",
         }
     )
 }
 
 /// The result's mode as the enum.
 pub fn mode(r: &AssessmentResult) -> Mode {
-    if r.mode == Mode::Quick.as_str() {
-        Mode::Quick
-    } else {
-        Mode::Full
-    }
+    r.mode().unwrap_or(Mode::Full)
 }
 
 /// A flag's severity as the enum.
@@ -565,8 +611,10 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
         lead.push(Block::Spectrum(spectrum));
     }
     lead.push(Block::Note(coverage_sentence(r)));
+    lead.extend(super::prospective::lead_notes(r));
 
     let mut sections = Vec::new();
+    sections.extend(super::prospective::find_out_section(r));
     let first: Vec<Item> = start_here(r)
         .into_iter()
         .map(|s| Item {

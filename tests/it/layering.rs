@@ -21,6 +21,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("sanitize", 0),
     ("saved", 0),
     ("scoring", 0),
+    ("history", 0),
     ("summarize", 0),
     ("yaml", 0),
     // Small helpers every layer uses: errors and exit codes, writing files
