@@ -20,7 +20,7 @@ pub const WITHHELD_LABEL: &str = "Not enough answers yet";
 /// How many what-if levers a result lists.
 pub const LEVERS: usize = 5;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssessmentResult {
     pub schema_version: u32,
     pub tool: ToolInfo,
@@ -49,15 +49,65 @@ pub struct AssessmentResult {
     /// True when free-text answers were left out for sharing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redacted: bool,
+    /// The day the assessment was taken (`YYYY-MM-DD`): set by an
+    /// interactive session, or by `assess --taken DATE` (CONTRACT §7.7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken: Option<String>,
+    /// In an interactive session: how many questions had been answered
+    /// when no answers to the rest could change the verdict any more, or
+    /// `null` if that never happened. Absent from scripted runs.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    pub settled_after: Option<Option<usize>>,
+    /// A prospective-employer assessment: what is still unknown, the most
+    /// telling first, with what to ask to find out. Empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_find_out: Vec<FindOut>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A field that may be `null` and may be absent, told apart: present
+/// (even as `null`) reads as `Some`.
+fn present<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(de).map(Some)
+}
+
+/// Something still unknown about a prospective employer, and how to find
+/// it out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct FindOut {
+    /// The question's id.
+    pub question: String,
+    /// Its dimension's id.
+    pub dimension: String,
+    pub prompt: String,
+    /// What to ask or find out.
+    pub interview: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub good: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worrying: Option<String>,
+    /// Others questions wait on its answer (they are asked only then).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opens_more: bool,
+    /// How far the overall score could move between its worst and best
+    /// answer, the other answers as they are.
+    pub could_move: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ToolInfo {
     pub name: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BankInfo {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,7 +119,7 @@ pub struct BankInfo {
     pub fingerprint: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Overall {
     pub score: Option<f64>,
     pub verdict: Option<String>,
@@ -93,14 +143,14 @@ pub struct Overall {
 }
 
 /// One verdict band: the verdict from `min` up to the next band's `min`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BandInfo {
     pub verdict: String,
     pub label: String,
     pub min: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Coverage {
     pub answered: usize,
     pub asked: usize,
@@ -113,7 +163,7 @@ impl Coverage {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionResult {
     pub id: String,
     pub title: String,
@@ -166,13 +216,13 @@ fn is_one(n: &usize) -> bool {
 }
 
 /// The points of a scale: `min` to `max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ScaleRange {
     pub min: i64,
     pub max: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionResult {
     pub id: String,
     pub prompt: String,
@@ -224,7 +274,7 @@ impl FlagResult {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FlagResult {
     pub id: String,
     pub severity: String,
@@ -243,7 +293,7 @@ pub struct FlagResult {
     pub source: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StepResult {
     pub id: String,
     pub title: String,
@@ -281,7 +331,7 @@ pub struct StepResult {
 }
 
 /// A bank's `together:` entry as a result carries it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TogetherEntry {
     pub id: String,
     pub title: String,
@@ -298,7 +348,7 @@ pub struct TogetherEntry {
 }
 
 /// "If this answer were X, the overall score would rise from A to B."
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LeverResult {
     pub question: String,
     pub prompt: String,
@@ -491,9 +541,12 @@ fn build(
                 }
             })
             .collect(),
+        // A prospective employer gets what to find out instead: the next
+        // steps and levers speak of your own workplace.
         next_steps: eval
             .next_steps
             .iter()
+            .filter(|_| eval.mode != Mode::Prospective)
             .enumerate()
             .map(|(n, step)| {
                 let (a, r) = (&step.advice, &step.reasons);
@@ -525,6 +578,7 @@ fn build(
             .collect(),
         levers: levers
             .iter()
+            .filter(|_| eval.mode != Mode::Prospective)
             .filter_map(|l| {
                 let q = &bank.questions[l.question];
                 let from = sheet.get(l.question)?;
@@ -542,9 +596,16 @@ fn build(
                 })
             })
             .collect(),
+        to_find_out: if eval.mode == Mode::Prospective {
+            to_find_out(bank, sheet, eval)
+        } else {
+            Vec::new()
+        },
         answers,
         together_entries: together_entries(bank),
         redacted: false,
+        taken: None,
+        settled_after: None,
     };
     result.overall.cap_reason = cap_reason(&result);
     result
@@ -587,6 +648,64 @@ pub fn cap_reason(r: &AssessmentResult) -> Option<String> {
     Some(format!(
         "A score of {score:.1} alone would give {by_score}, but {held}."
     ))
+}
+
+/// The questions of a prospective assessment left at "don't know yet":
+/// first those others wait on, then by how far their answer could move
+/// the overall score, then in bank order.
+fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindOut> {
+    let mut waited_on = vec![false; bank.questions.len()];
+    let mut named = Vec::new();
+    for (j, q) in bank.questions.iter().enumerate() {
+        if let (Some(c), true) = (&q.when, eval.mode.includes(q)) {
+            named.clear();
+            c.referenced_questions(&mut named);
+            for &i in &named {
+                if i < j {
+                    waited_on[i] = true;
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, FindOut)> = Vec::new();
+    for (i, q) in bank.questions.iter().enumerate() {
+        let Some(iv) = &q.interview else { continue };
+        if !eval.asked[i] || sheet.get(i).is_some() {
+            continue;
+        }
+        let overall_with = |a: Option<Answer>| {
+            let mut s = sheet.clone();
+            if let Some(a) = a {
+                s.set(i, Slot::Given(a));
+            }
+            scoring::evaluate(bank, &s, eval.mode).overall
+        };
+        let (worst, best) = scoring::extreme_answers(q);
+        let could_move = match (overall_with(worst), overall_with(best)) {
+            (Some(lo), Some(hi)) => round1((hi - lo).abs()),
+            _ => 0.0,
+        };
+        out.push((
+            i,
+            FindOut {
+                question: q.id.clone(),
+                dimension: bank.sets[q.set].id.clone(),
+                prompt: q.prompt.clone(),
+                interview: iv.ask.clone(),
+                good: iv.good.clone(),
+                worrying: iv.worrying.clone(),
+                opens_more: waited_on[i],
+                could_move,
+            },
+        ));
+    }
+    out.sort_by(|(i, a), (j, b)| {
+        b.opens_more
+            .cmp(&a.opens_more)
+            .then(b.could_move.total_cmp(&a.could_move))
+            .then(i.cmp(j))
+    });
+    out.into_iter().map(|(_, f)| f).collect()
 }
 
 /// The bank's `together:` entries as a result carries them.
@@ -733,7 +852,7 @@ mod tests {
         for s in [Severity::Red, Severity::Green] {
             assert_eq!(Severity::parse(s.as_str()), Some(s));
         }
-        for m in [Mode::Full, Mode::Quick] {
+        for m in [Mode::Full, Mode::Quick, Mode::Prospective] {
             assert_eq!(Mode::parse(m.as_str()), Some(m));
         }
         assert_eq!(KindName::parse("scael"), None);

@@ -34,6 +34,7 @@ mod instrument;
 mod layering;
 mod levers;
 mod metadata;
+mod next_move;
 mod personas;
 mod quick_fidelity;
 mod reason_lines;
@@ -45,6 +46,7 @@ mod schemas;
 mod scoring_props;
 #[cfg(unix)]
 mod session;
+mod settled;
 mod sheets;
 mod summarize;
 mod summary_attacks;
