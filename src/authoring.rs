@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::bank::{self, BankSource};
 use crate::error::{ExitKind, Failure, Problem, Problems};
 use crate::export::plural;
+use mommytrack_engine::date::Date;
 
 /// How `validate` lists problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -52,9 +53,15 @@ pub fn problems_json(problems: &[Problem]) -> String {
 /// What `validate` found: the summary line for standard output, or the
 /// problems that make it fail. With `strict`, warnings fail it too.
 /// With `ProblemsFormat::Json` the returned text is the JSON list.
-pub fn validate(dir: Option<&Path>, strict: bool, format: ProblemsFormat) -> Result<String> {
+/// `checked:` dates are judged as of `today` (CONTRACT §7.2).
+pub fn validate(
+    dir: Option<&Path>,
+    strict: bool,
+    format: ProblemsFormat,
+    today: Date,
+) -> Result<String> {
     let source = BankSource::from_option(dir);
-    let (bank, mut problems) = match bank::load(&source) {
+    let (bank, mut problems) = match bank::load_as_of(&source, today) {
         Ok((bank, warnings)) => (Some(bank), warnings),
         Err(e) => match e.downcast::<Problems>() {
             Ok(p) => (None, p.problems),

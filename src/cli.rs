@@ -124,7 +124,8 @@ me\" from one of you and \"it leans towards them\" from the other are the same a
     #[command(after_help = "\
 Examples:
   mommytrack validate
-  mommytrack validate my-bank/")]
+  mommytrack validate my-bank/
+  mommytrack validate my-bank/ --strict --today 2027-06-01")]
     Validate {
         /// A folder with bank.yaml and one YAML file per question set.
         #[arg(value_name = "DIR")]
@@ -135,6 +136,10 @@ Examples:
         /// `json`: list the problems as JSON on standard output, for CI and editors.
         #[arg(long, value_enum, default_value_t = crate::authoring::ProblemsFormat::Text, value_name = "FMT")]
         problems: crate::authoring::ProblemsFormat,
+        /// Judge the facts' `checked:` dates as of this day instead of today (UTC):
+        /// a date more than 12 months before it, or after it, is a warning.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<mommytrack_engine::date::Date>,
     },
 
     /// Write a starter question bank (bank.yaml, one set, the JSON Schemas) into a new folder.

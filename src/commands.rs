@@ -41,10 +41,12 @@ pub fn run(cli: Cli) -> Result<()> {
             dir,
             strict,
             problems,
+            today,
         } => print(&crate::authoring::validate(
             dir.as_deref(),
             strict,
             problems,
+            today.unwrap_or_else(mommytrack_engine::date::Date::today),
         )?),
         Command::InitBank { dir, force } => print(&crate::authoring::init_bank(&dir, force)?),
         Command::Questions { bank, format } => {

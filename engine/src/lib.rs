@@ -8,7 +8,8 @@
 //! side and [`summarize`] pools many into an anonymous summary's
 //! statistics. The bank sits below the answers file and does not import it;
 //! both read YAML values with the helpers in [`yaml`] and user files with
-//! [`input`]. [`estimate`] is the one time estimate, [`sanitize`] makes
+//! [`input`]. [`estimate`] is the one time estimate, [`date`] the calendar day of a
+//! fact's `checked:`, [`sanitize`] makes
 //! untrusted text inert, and [`error`] holds the failure kinds (the binary
 //! maps them to exit codes) and located problems. No module here reaches
 //! up the flow, and none ends the process.
@@ -17,6 +18,7 @@ pub mod answers;
 pub mod bank;
 pub mod compare;
 pub mod couple;
+pub mod date;
 pub mod error;
 pub mod estimate;
 pub mod input;

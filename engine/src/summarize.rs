@@ -264,8 +264,12 @@ struct Record {
 #[derive(Debug, Default)]
 struct DimInfo {
     title: String,
-    /// Scored item ids seen, in first-seen order.
+    /// Scored item ids seen; an item's index here never changes.
     items: IndexSet<String>,
+    /// The same items (indices) in the bank's order, whatever the order
+    /// of the files: each result lists the items it was asked in bank
+    /// order, and a new item goes right after the one before it there.
+    order: Vec<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -403,6 +407,7 @@ impl Summarizer {
             if info.title.is_empty() {
                 info.title = d.title.clone();
             }
+            let mut previous: Option<usize> = None;
             let items = d
                 .questions
                 .iter()
@@ -410,8 +415,16 @@ impl Summarizer {
                 .map(|q| {
                     let i = match info.items.get_index_of(q.id.as_str()) {
                         Some(i) => i,
-                        None => info.items.insert_full(q.id.clone()).0,
+                        None => {
+                            let i = info.items.insert_full(q.id.clone()).0;
+                            let at = previous
+                                .and_then(|p| info.order.iter().position(|&x| x == p))
+                                .map_or(0, |k| k + 1);
+                            info.order.insert(at, i);
+                            i
+                        }
                     };
+                    previous = Some(i);
                     (i as u32, item_value(q))
                 })
                 .collect();

@@ -37,6 +37,7 @@ mod personas;
 mod reason_lines;
 mod red_team;
 mod reference;
+mod rights;
 mod schema_strictness;
 mod schemas;
 mod scoring_props;

@@ -630,6 +630,27 @@ fn the_whole_set_is_the_same_whatever_the_grouping() {
     save(dir.path(), &sheets);
     let plain = json(&[], &[dir.path()]);
     audit(&plain);
+    // Nor on the order of the files: the same results named the other
+    // way round give the same summary, flags and groups in the same order.
+    let reversed = tempfile::tempdir().unwrap();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for (i, p) in names.iter().rev().enumerate() {
+        std::fs::copy(p, reversed.path().join(format!("{i:03}.json"))).unwrap();
+    }
+    for args in [
+        &[][..],
+        &["--by", "boss_early_leave", "--min-group", "3"][..],
+    ] {
+        assert_eq!(
+            json(args, &[dir.path()]),
+            json(args, &[reversed.path()]),
+            "{args:?}"
+        );
+    }
     for by in [
         "boss_early_leave",
         "considering_part_time",

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::model::Bank;
-use super::validate::{SourceFile, check};
+use super::validate::{SourceFile, check_as_of};
+use crate::date::Date;
 use crate::error::{ExitKind, Failure, Problem, Problems};
 
 mod embedded {
@@ -214,7 +215,17 @@ pub fn make_inert(bank: &mut Bank) {
 /// Loads and validates a bank. Warnings are returned beside it; errors
 /// fail with every problem found.
 pub fn load(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
-    let (bank, problems) = check(&source.files()?);
+    load_checked(source, None)
+}
+
+/// Like [`load`], and makes the author's checks of `checked:` dates as of
+/// `today` (CONTRACT §7.2): what `mommytrack validate` does.
+pub fn load_as_of(source: &BankSource, today: Date) -> anyhow::Result<(Bank, Vec<Problem>)> {
+    load_checked(source, Some(today))
+}
+
+fn load_checked(source: &BankSource, today: Option<Date>) -> anyhow::Result<(Bank, Vec<Problem>)> {
+    let (bank, problems) = check_as_of(&source.files()?, today);
     match bank {
         Some(mut bank) => {
             make_inert(&mut bank);

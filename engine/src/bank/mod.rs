@@ -16,7 +16,7 @@ mod validate;
 
 pub use answer::Answer;
 pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
-pub use load::{BankSource, MAX_FILES, load, make_inert, set_follow_links};
+pub use load::{BankSource, MAX_FILES, load, load_as_of, make_inert, set_follow_links};
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_DISCUSS_PRIORITY, DEFAULT_MAX_NEXT_STEPS,
     DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag, Kind, KindName, OverallBy, Question, Scale,
@@ -25,6 +25,6 @@ pub use model::{
 pub use reasons::Reasons;
 pub use together::PairCondition;
 pub use validate::{
-    MAX_FLAGS, MAX_NODES, MAX_PROBLEMS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile, check,
-    is_valid_id,
+    FRESH_MONTHS, MAX_FLAGS, MAX_NODES, MAX_PROBLEMS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile,
+    check, check_as_of, is_valid_id,
 };

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::condition::Condition;
 use super::together::PairCondition;
+use crate::date::Date;
 
 #[derive(Debug, Clone)]
 pub struct Bank {
@@ -167,6 +168,8 @@ pub struct Advice {
     /// priority, then bank order) becomes a next step.
     pub group: Option<String>,
     pub source: Vec<String>,
+    /// The day the source was last read (CONTRACT §7.2).
+    pub checked: Option<Date>,
 }
 
 /// A next step for two partners: like [`Advice`], with a condition on
@@ -225,6 +228,8 @@ pub struct Question {
     pub lever: bool,
     pub when: Option<Condition>,
     pub source: Vec<String>,
+    /// The day the source was last read (CONTRACT §7.2).
+    pub checked: Option<Date>,
     /// About the home two partners share: its set is marked `shared`, or
     /// the question itself is (CONTRACT §6.6, §7.4).
     pub shared: bool,

@@ -36,6 +36,9 @@ pub struct RawSettings {
     /// weighted by the sets' `weight`; `items`: the mean over the answered
     /// items, as published scales are scored.
     pub overall: Option<String>,
+    /// What the law gives, one entry per region and topic, turned into
+    /// next steps (see "Rights" in docs/question-banks.md).
+    pub rights: Option<RawRights>,
     /// Next steps for two partners, shown by `compare` ("For the two of
     /// you"): entries like `advice` whose `when` may also use `both`,
     /// `either`, `one` (with an optional `other`) and `differ`.
@@ -88,6 +91,8 @@ pub struct RawAdvice {
     pub group: Option<String>,
     /// Where a stated fact comes from.
     pub source: Option<OneOrMany>,
+    /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
+    pub checked: Option<String>,
 }
 
 /// A next step for two partners (CONTRACT §7.4).
@@ -168,6 +173,8 @@ pub struct RawQuestion {
     /// For `yesno`: without it the question is informational.
     pub scores: Option<RawScores>,
     pub source: Option<OneOrMany>,
+    /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
+    pub checked: Option<String>,
     /// A fact about the home two partners share, in a set that is not
     /// marked `shared` (a set marked so makes all its questions shared):
     /// `compare` reads it as a view of one household. Default false.
@@ -218,6 +225,57 @@ pub struct RawScores {
     pub no: Option<f64>,
 }
 
+/// The `rights:` section: what the law gives, one entry per region and
+/// topic (see "Rights" in docs/question-banks.md).
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawRights {
+    /// The choice question whose options are the regions, e.g. `about_region`.
+    pub question: Option<String>,
+    /// The option that stands for "somewhere else": its entries are the
+    /// general form, given only when no entry of a specific region of the
+    /// same topic holds.
+    pub general: Option<String>,
+    /// The topics, by id: when each concerns a person, and its priority.
+    pub topics: Option<IndexMap<String, RawTopic>>,
+    pub entries: Option<Vec<RawRightsEntry>>,
+}
+
+/// A rights topic; its entries form the group `rights_<topic>`.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawTopic {
+    /// The priority of every entry of the topic (1 = most urgent). Default 2.
+    pub priority: Option<i64>,
+    /// When the topic concerns a person at all; each entry adds its region.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<Written>,
+}
+
+/// What the law gives in one region on one topic: a next step.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawRightsEntry {
+    /// Unique among the advice and rights entries.
+    pub id: Option<String>,
+    /// A topic of the section.
+    pub topic: Option<String>,
+    /// One or more options of the region question, or the general one.
+    pub region: Option<OneOrMany>,
+    /// Further conditions (a region detail, say), on top of the region and
+    /// the topic's `when`.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub when: Option<Written>,
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    /// The public page (a government, tribunal, regulator or statute page)
+    /// each stated fact was read from.
+    pub source: Option<OneOrMany>,
+    /// The day the source was last read, `YYYY-MM-DD`; required when the
+    /// source cites a web page.
+    pub checked: Option<String>,
+}
+
 /// A condition (`when`), as written. The validation reads it from the
 /// file's tree, where each of its keys has a place; the typed form only
 /// notes that it is there.
@@ -258,12 +316,18 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "max_next_steps",
     "start_here",
     "overall",
+    "rights",
     "together",
 ];
 pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
 pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
 pub const ADVICE_KEYS: &[&str] = &[
-    "id", "title", "detail", "priority", "when", "group", "source",
+    "id", "title", "detail", "priority", "when", "group", "source", "checked",
+];
+pub const RIGHTS_KEYS: &[&str] = &["question", "general", "topics", "entries"];
+pub const TOPIC_KEYS: &[&str] = &["priority", "when"];
+pub const RIGHTS_ENTRY_KEYS: &[&str] = &[
+    "id", "topic", "region", "when", "title", "detail", "source", "checked",
 ];
 pub const TOGETHER_KEYS: &[&str] = &[
     "id", "title", "detail", "priority", "when", "group", "source",
@@ -293,6 +357,7 @@ pub const QUESTION_KEYS: &[&str] = &[
     "reverse",
     "scores",
     "source",
+    "checked",
     "shared",
     "mirror",
     "discuss",
@@ -326,6 +391,9 @@ mod tests {
             (keys(&RawBand::default()), BAND_KEYS),
             (keys(&RawFlag::default()), FLAG_KEYS),
             (keys(&RawAdvice::default()), ADVICE_KEYS),
+            (keys(&RawRights::default()), RIGHTS_KEYS),
+            (keys(&RawTopic::default()), TOPIC_KEYS),
+            (keys(&RawRightsEntry::default()), RIGHTS_ENTRY_KEYS),
             (keys(&RawTogether::default()), TOGETHER_KEYS),
             (keys(&RawSet::default()), SET_KEYS),
             (keys(&RawQuestion::default()), QUESTION_KEYS),

@@ -55,6 +55,11 @@ fn text() -> Value {
     json!({ "type": "string", "pattern": "\\S" })
 }
 
+/// A day written `YYYY-MM-DD` (whether it exists is left to `validate`).
+fn day() -> Value {
+    json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+}
+
 fn number(min: f64, max: f64) -> Value {
     json!({ "type": "number", "minimum": min, "maximum": max })
 }
@@ -149,9 +154,51 @@ fn tighten_bank(v: &mut Value) {
             ("max_next_steps", count(1)),
             ("start_here", count(0)),
             ("overall", json!({ "enum": ["dimensions", "items"] })),
+            ("rights", json!({ "$ref": "#/$defs/RawRights" })),
         ],
     );
     tighten_band(v);
+    patch(
+        def(v, "RawRights"),
+        &["question", "entries"],
+        vec![
+            ("question", id()),
+            ("general", id()),
+            (
+                "topics",
+                json!({
+                    "type": "object",
+                    "propertyNames": { "pattern": ID_PATTERN },
+                    "additionalProperties": { "$ref": "#/$defs/RawTopic" }
+                }),
+            ),
+            ("entries", list_of("RawRightsEntry", 0)),
+        ],
+    );
+    patch(
+        def(v, "RawTopic"),
+        &[],
+        vec![
+            ("priority", count(1)),
+            ("when", json!({ "$ref": "#/$defs/AdviceCondition" })),
+        ],
+    );
+    patch(
+        def(v, "RawRightsEntry"),
+        &["id", "topic", "region", "title", "detail", "source"],
+        vec![
+            ("id", id()),
+            ("topic", id()),
+            (
+                "region",
+                json!({ "anyOf": [id(), { "type": "array", "items": id(), "minItems": 1 }] }),
+            ),
+            ("title", text()),
+            ("detail", text()),
+            ("when", json!({ "$ref": "#/$defs/AdviceCondition" })),
+            ("checked", day()),
+        ],
+    );
     patch(
         def(v, "RawFlag"),
         &["severity", "title"],
@@ -169,6 +216,7 @@ fn tighten_bank(v: &mut Value) {
             ("title", text()),
             ("group", id()),
             ("when", json!({ "$ref": "#/$defs/AdviceCondition" })),
+            ("checked", day()),
         ],
     );
     conditions(v, true);
@@ -205,6 +253,7 @@ fn tighten_set(v: &mut Value) {
             ),
             ("when", json!({ "$ref": "#/$defs/QuestionCondition" })),
             ("options", list_of("RawOption", 1)),
+            ("checked", day()),
         ],
     );
     // Which fields each kind takes, and needs.

@@ -298,7 +298,7 @@ impl Ctx<'_> {
                         .collect()
                 })
                 .unwrap_or_default(),
-            None => (0..info.items.len()).collect(),
+            None => info.order.clone(),
         };
         let bank_items = self
             .bank
@@ -451,7 +451,7 @@ impl Tables {
                 })
                 .collect()
         };
-        let flags = ctx
+        let mut flags: Vec<FlagCount> = ctx
             .s
             .flags
             .iter()
@@ -473,6 +473,20 @@ impl Tables {
                 }
             })
             .collect();
+        // The bank's order when it is known; otherwise red before green,
+        // then by title: never the order of the files.
+        let rank = |f: &FlagCount| {
+            ctx.bank
+                .and_then(|b| b.flags.iter().position(|x| x.id == f.id))
+                .unwrap_or(usize::MAX)
+        };
+        flags.sort_by(|a, b| {
+            rank(a)
+                .cmp(&rank(b))
+                .then_with(|| (a.severity != "red").cmp(&(b.severity != "red")))
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.id.cmp(&b.id))
+        });
         let dimensions = ctx
             .s
             .dims

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::context::{
     Ctx, IdRule, SourceFile, Zero, check_id, id_problem, is_valid_id, required, weight,
 };
+use super::dated::Entry;
 use super::parse::Parsed;
 use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
@@ -17,7 +18,11 @@ use crate::yaml::{Node, Pos, Value};
 
 /// The `n`th entry of the list `key` of `node`, where an entry's problems
 /// are shown: its `field` (an id, a verdict), or the entry itself.
-fn entry_at<'n>(list: Option<&'n Node>, n: usize, field: &str) -> (Option<&'n Node>, Option<Pos>) {
+pub(super) fn entry_at<'n>(
+    list: Option<&'n Node>,
+    n: usize,
+    field: &str,
+) -> (Option<&'n Node>, Option<Pos>) {
     let entry = list.and_then(|l| l.items().get(n));
     let at = entry.map(|e| e.key_pos(field).unwrap_or(e.pos));
     (entry, at)
@@ -425,6 +430,20 @@ impl Builder {
                 push_condition_problems(cps, ctx, when_at, &id, p);
                 c
             });
+            let source = ra.source.map(OneOrMany::into_vec).unwrap_or_default();
+            let checked = self.checked(
+                ra.checked.as_deref(),
+                &source,
+                Entry {
+                    what: "advice entry",
+                    id: &id,
+                    node: entry,
+                    at,
+                    must_date_pages: false,
+                },
+                ctx,
+                p,
+            );
             self.advice.push(Advice {
                 id,
                 title,
@@ -432,7 +451,8 @@ impl Builder {
                 priority: ra.priority.unwrap_or(DEFAULT_PRIORITY),
                 when,
                 group: ra.group,
-                source: ra.source.map(OneOrMany::into_vec).unwrap_or_default(),
+                source,
+                checked,
             });
         }
     }
@@ -553,7 +573,7 @@ impl Builder {
     }
 }
 
-fn push_condition_problems(
+pub(super) fn push_condition_problems(
     cps: Vec<CondProblem>,
     ctx: &Ctx,
     when_at: Option<Pos>,

@@ -10,8 +10,10 @@
 
 mod build;
 mod context;
+mod dated;
 mod parse;
 mod question;
+mod rights;
 
 use std::collections::{HashMap, HashSet};
 
@@ -20,6 +22,7 @@ use super::model::{
     OverallBy, Question, Set, Together,
 };
 use super::raw::*;
+use crate::date::Date;
 use crate::error::Problem;
 use crate::yaml::{Node, Pos};
 use context::{Ctx, show};
@@ -54,11 +57,21 @@ pub const MAX_NODES: usize = 500_000;
 /// bank, for "did you mean").
 pub const MAX_PROBLEMS: usize = 100;
 
+pub use dated::FRESH_MONTHS;
+
 /// Checks `files` (the settings file and the set files, sets in name
 /// order) and builds the bank if no error was found. Warnings come back
 /// either way.
 pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
-    let (bank, mut problems, stopped) = check_files(files);
+    check_as_of(files, None)
+}
+
+/// [`check`], and with `today` an author's checks too: every `checked:`
+/// date at most [`FRESH_MONTHS`] old and not in the future, and every
+/// cited web page dated (CONTRACT §7.2). `validate` runs these; loading a
+/// bank to assess does not, so a report never warns about a bank's age.
+pub fn check_as_of(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<Problem>) {
+    let (bank, mut problems, stopped) = check_files(files, today);
     in_file_order(files, &mut problems);
     if stopped {
         let settings = files.iter().find(|f| f.file_name == SETTINGS_FILE);
@@ -95,7 +108,7 @@ fn in_file_order(files: &[SourceFile], problems: &mut [Problem]) {
     });
 }
 
-fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>, bool) {
+fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<Problem>, bool) {
     let mut problems = Vec::new();
     let settings_file = files.iter().find(|f| f.file_name == SETTINGS_FILE);
     let set_files: Vec<&SourceFile> = files
@@ -128,7 +141,10 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>, bool) {
         );
     }
 
-    let mut b = Builder::default();
+    let mut b = Builder {
+        today,
+        ..Builder::default()
+    };
     let settings_ctx = settings_file.map(Ctx::new);
     if let (Some(raw), Some(ctx)) = (&settings, &settings_ctx) {
         b.bands(&raw.typed, &raw.node, ctx, &mut problems);
@@ -167,6 +183,7 @@ fn check_files(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>, bool) {
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 && !b.enough(&problems) {
             b.advice(raw.advice.unwrap_or_default(), &node, ctx, &mut problems);
+            b.rights(raw.rights, &node, ctx, &mut problems);
             b.together(raw.together.unwrap_or_default(), &node, ctx, &mut problems);
             b.unused_flags(ctx, &mut problems);
         }
@@ -303,6 +320,8 @@ struct Builder {
     pending_when: Vec<PendingWhen>,
     /// The set file being read, as an index into the set files.
     file_no: usize,
+    /// Today, for the author's checks of `checked:` dates (`validate`).
+    today: Option<Date>,
     /// The set being read is marked `shared`.
     set_shared: bool,
     together: Vec<Together>,

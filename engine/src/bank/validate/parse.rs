@@ -194,6 +194,17 @@ pub(super) fn walk_settings(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
     for entry in v.get("together").map_or(&[][..], Node::items) {
         unknown_keys(entry, TOGETHER_KEYS, "together entry", ctx, p);
     }
+    if let Some(rights) = v.get("rights") {
+        unknown_keys(rights, RIGHTS_KEYS, "rights section", ctx, p);
+        if let Some(Value::Map(topics)) = rights.get("topics").map(|t| &t.value) {
+            for (_, topic) in topics {
+                unknown_keys(topic, TOPIC_KEYS, "rights topic", ctx, p);
+            }
+        }
+        for entry in rights.get("entries").map_or(&[][..], Node::items) {
+            unknown_keys(entry, RIGHTS_ENTRY_KEYS, "rights entry", ctx, p);
+        }
+    }
 }
 
 pub(super) fn walk_set(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {

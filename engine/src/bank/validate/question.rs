@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::context::{Ctx, IdRule, Zero, check_id, plain_number, required, show, weight};
+use super::dated::Entry;
 use super::{Builder, MAX_COUNT, MAX_NUMBER, PendingWhen};
 use crate::bank::model::{Choice, DEFAULT_DISCUSS_PRIORITY, Kind, Question, Scale};
 use crate::bank::raw::*;
@@ -175,6 +176,23 @@ impl Builder {
             shared,
             discuss: discuss.0,
             discuss_priority: discuss.1,
+            checked: None,
+        };
+        let question = Question {
+            checked: self.checked(
+                rq.checked.as_deref(),
+                &question.source,
+                Entry {
+                    what: "question",
+                    id: &id,
+                    node: Some(node),
+                    at,
+                    must_date_pages: false,
+                },
+                ctx,
+                p,
+            ),
+            ..question
         };
         if let Some((lo, hi)) = question.score_range()
             && hi <= lo

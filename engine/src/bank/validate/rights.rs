@@ -1,0 +1,375 @@
+//! The `rights:` section of bank.yaml: what the law gives, region by topic,
+//! turned into next steps.
+//!
+//! Each entry names its topic and its region (an option of the region
+//! question); the engine adds the region test to its condition, so an entry
+//! can never reach someone who said they live elsewhere. The entries of the
+//! general region (the "where you live" form) are given only when no entry
+//! of a specific region of the same topic holds, so everyone gets either
+//! their own country's rights or the general form, never someone else's.
+//! A topic is one group (`rights_<topic>`): at most one step per topic.
+//! The entries come before the advice entries in bank order, so that at
+//! equal priority what the law gives is listed first.
+
+use std::collections::{HashMap, HashSet};
+
+use super::build::{entry_at, push_condition_problems};
+use super::context::{Ctx, IdRule, check_id, id_problem, is_valid_id, required};
+use super::dated::Entry;
+use super::{Builder, MAX_COUNT};
+use crate::bank::answer::Answer;
+use crate::bank::condition::{Condition, Scope, Test};
+use crate::bank::model::{Advice, Kind};
+use crate::bank::raw::*;
+use crate::error::{Problem, suggestion};
+use crate::yaml::Node;
+
+/// A topic's priority when it does not give one.
+const DEFAULT_TOPIC_PRIORITY: i64 = 2;
+
+/// A checked entry, before its condition is put together.
+struct Checked {
+    advice: Advice,
+    topic: String,
+    /// Option ids of the region question; empty for the general region.
+    regions: Vec<String>,
+    own: Option<Condition>,
+}
+
+impl Builder {
+    fn advice_scope(&self) -> Scope<'_> {
+        Scope {
+            questions: &self.questions,
+            question_index: &self.question_index,
+            before: None,
+            flags: Some(&self.flag_index),
+            sets: Some(&self.set_index),
+            broken: &self.broken,
+        }
+    }
+
+    pub(super) fn rights(
+        &mut self,
+        raw: Option<RawRights>,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) {
+        let Some(raw) = raw else { return };
+        let section = node.get("rights");
+        let start = node.key_pos("rights");
+        let field = |k: &str| section.and_then(|r| r.key_pos(k)).or(start);
+
+        // The question whose answer is the region.
+        let qid = raw.question.unwrap_or_default();
+        let question = match self.question_index.get(&qid) {
+            _ if qid.is_empty() => {
+                p.push(
+                    ctx.problem("the rights section does not name its region question", start)
+                        .hint("add `question: …`, the id of the choice question that asks where the person works, e.g. `question: about_region`"),
+                );
+                None
+            }
+            Some(&q) if matches!(self.questions[q].kind, Kind::Choice(_)) => Some(q),
+            Some(_) => {
+                p.push(
+                    ctx.problem(
+                        format!("the rights section's `question: {qid}` is not a choice question"),
+                        field("question"),
+                    )
+                    .id(&qid)
+                    .hint(
+                        "name a choice question whose options are the regions, e.g. `about_region`",
+                    ),
+                );
+                None
+            }
+            None => {
+                p.push(
+                    ctx.problem(
+                        format!("the rights section names an unknown question `{qid}`"),
+                        field("question"),
+                    )
+                    .hint_opt(suggestion(
+                        &qid,
+                        self.questions.iter().map(|q| q.id.as_str()),
+                    )),
+                );
+                None
+            }
+        };
+        let regions: Vec<String> = question
+            .map(|q| {
+                self.questions[q]
+                    .kind
+                    .options()
+                    .iter()
+                    .map(|o| o.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let general = raw.general.filter(|g| {
+            let known = question.is_none() || regions.contains(g);
+            if !known {
+                p.push(
+                    ctx.problem(
+                        format!("the general region `{g}` is not an option of `{qid}`"),
+                        field("general"),
+                    )
+                    .hint_opt(suggestion(g, regions.iter().map(String::as_str))),
+                );
+            }
+            known
+        });
+
+        // Topics: when each concerns a person, and its priority.
+        let mut topics: HashMap<String, (i64, Option<Condition>)> = HashMap::new();
+        let topic_nodes = section.and_then(|r| r.get("topics"));
+        for (tid, rt) in raw.topics.unwrap_or_default() {
+            let (at, value) = match topic_nodes.and_then(|t| t.entry(&tid)) {
+                Some((k, v)) => (Some(k.pos), Some(v)),
+                None => (field("topics"), None),
+            };
+            if !is_valid_id(&tid) {
+                p.push(id_problem(ctx, "topic", &tid, at));
+            }
+            let priority = match rt.priority {
+                None => DEFAULT_TOPIC_PRIORITY,
+                Some(n) if (1..=MAX_COUNT).contains(&n) => n,
+                Some(n) => {
+                    p.push(
+                        ctx.problem(
+                            format!("topic `{tid}` has priority {n}; a priority is a whole number from 1 (most urgent) to {MAX_COUNT}"),
+                            value.and_then(|v| v.key_pos("priority")).or(at),
+                        )
+                        .id(&tid)
+                        .hint(format!("leave it out for {DEFAULT_TOPIC_PRIORITY}")),
+                    );
+                    DEFAULT_TOPIC_PRIORITY
+                }
+            };
+            debug_assert_eq!(
+                rt.when.is_some(),
+                value.and_then(|v| v.get("when")).is_some()
+            );
+            let when = value.and_then(|v| v.get("when")).and_then(|w| {
+                let mut cps = Vec::new();
+                let c = self.advice_scope().parse(w, &mut cps);
+                let when_at = value.and_then(|v| v.key_pos("when")).or(at);
+                push_condition_problems(cps, ctx, when_at, &tid, p);
+                c
+            });
+            topics.insert(tid, (priority, when));
+        }
+
+        // Entries, checked one by one.
+        let taken: HashSet<String> = self.advice.iter().map(|a| a.id.clone()).collect();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut checked: Vec<Checked> = Vec::new();
+        let entries = section.and_then(|r| r.get("entries"));
+        for (n, re) in raw.entries.unwrap_or_default().into_iter().enumerate() {
+            let id = re.id.unwrap_or_default();
+            let (entry, at) = entry_at(entries, n, "id");
+            let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
+            check_id(
+                ctx,
+                IdRule {
+                    what: "rights entry",
+                    tag: None,
+                },
+                &id,
+                at,
+                || {
+                    ctx.problem("a rights entry has no id", at)
+                        .hint("add `id: …`")
+                },
+                || {
+                    let clash = taken.contains(&id) || !seen.insert(id.clone());
+                    clash.then(|| {
+                        ctx.problem(
+                            format!("the id `{id}` is used by another advice or rights entry"),
+                            at,
+                        )
+                        .id(&id)
+                        .hint("give each entry its own id: they are next steps in the same list")
+                    })
+                },
+                p,
+            );
+            let title = required(re.title, "title", "rights entry", &id, ctx, at, p);
+            let detail = required(re.detail, "detail", "rights entry", &id, ctx, at, p);
+            let topic = re.topic.unwrap_or_default();
+            if topic.is_empty() {
+                p.push(
+                    ctx.problem(format!("rights entry `{id}` has no topic"), at)
+                        .id(&id)
+                        .hint(format!(
+                            "add `topic: …`, one of the section's topics{}",
+                            list(topics.keys())
+                        )),
+                );
+            } else if !topics.contains_key(&topic) {
+                p.push(
+                    ctx.problem(
+                        format!("rights entry `{id}` names an unknown topic `{topic}`"),
+                        key("topic"),
+                    )
+                    .id(&id)
+                    .hint(
+                        suggestion(&topic, topics.keys().map(String::as_str))
+                            .unwrap_or_else(|| "declare it under `topics:`".into()),
+                    ),
+                );
+            }
+            let named = re.region.map(OneOrMany::into_vec).unwrap_or_default();
+            if named.is_empty() {
+                p.push(
+                    ctx.problem(format!("rights entry `{id}` has no region"), at)
+                        .id(&id)
+                        .hint(format!(
+                            "add `region: …`, an option of `{qid}`{}",
+                            list(regions.iter())
+                        )),
+                );
+            }
+            for r in &named {
+                if question.is_some() && !regions.contains(r) {
+                    p.push(
+                        ctx.problem(
+                            format!("rights entry `{id}` names region `{r}`, which is not an option of `{qid}`"),
+                            key("region"),
+                        )
+                        .id(&id)
+                        .hint_opt(suggestion(r, regions.iter().map(String::as_str))),
+                    );
+                }
+            }
+            let is_general = general.as_ref().is_some_and(|g| named.contains(g));
+            if is_general && named.len() > 1 {
+                p.push(
+                    ctx.problem(
+                        format!("rights entry `{id}` names the general region together with others"),
+                        key("region"),
+                    )
+                    .id(&id)
+                    .hint("an entry for the general region is the \"where you live\" form for everyone else; give it that region alone"),
+                );
+            }
+            let own = entry.and_then(|e| e.get("when")).and_then(|w| {
+                let mut cps = Vec::new();
+                let c = self.advice_scope().parse(w, &mut cps);
+                push_condition_problems(cps, ctx, key("when"), &id, p);
+                c
+            });
+            let source = re.source.map(OneOrMany::into_vec).unwrap_or_default();
+            if source.iter().all(|s| s.trim().is_empty()) {
+                p.push(
+                    ctx.problem(format!("rights entry `{id}` has no source"), at)
+                        .id(&id)
+                        .hint("add `source:` with the public page the entry was read from (a government, tribunal, regulator or statute page) and `checked:` with the day"),
+                );
+            }
+            let checked_on = self.checked(
+                re.checked.as_deref(),
+                &source,
+                Entry {
+                    what: "rights entry",
+                    id: &id,
+                    node: entry,
+                    at,
+                    must_date_pages: true,
+                },
+                ctx,
+                p,
+            );
+            let priority = topics.get(&topic).map_or(DEFAULT_TOPIC_PRIORITY, |t| t.0);
+            checked.push(Checked {
+                advice: Advice {
+                    id,
+                    title,
+                    detail,
+                    priority,
+                    when: None,
+                    group: Some(format!("rights_{topic}")),
+                    source,
+                    checked: checked_on,
+                },
+                topic,
+                regions: if is_general { Vec::new() } else { named },
+                own,
+            });
+        }
+        let Some(question) = question else { return };
+
+        // Each entry's condition: its region (or, for the general form,
+        // that no specific entry of the topic holds), its topic's and its own.
+        let region_test = |regions: &[String]| Condition::Answer {
+            question,
+            test: match regions {
+                [one] => Test::Is(Answer::Choice(one.clone())),
+                many => Test::In(many.iter().map(|r| Answer::Choice(r.clone())).collect()),
+            },
+        };
+        let rest = |c: &Checked| -> Vec<Condition> {
+            topics
+                .get(&c.topic)
+                .and_then(|t| t.1.clone())
+                .into_iter()
+                .chain(c.own.clone())
+                .collect()
+        };
+        let specific: Vec<(String, Condition)> = checked
+            .iter()
+            .filter(|c| !c.regions.is_empty())
+            .map(|c| {
+                let mut parts = vec![region_test(&c.regions)];
+                parts.extend(rest(c));
+                (c.topic.clone(), all(parts))
+            })
+            .collect();
+        // The rights come first in bank order: at equal priority, what the
+        // law gives is listed before the rest of the advice.
+        let mut built = Vec::with_capacity(checked.len());
+        for c in &checked {
+            let mut parts = if c.regions.is_empty() {
+                let others: Vec<Condition> = specific
+                    .iter()
+                    .filter(|(t, _)| *t == c.topic)
+                    .map(|(_, cond)| cond.clone())
+                    .collect();
+                if others.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Condition::Not(Box::new(Condition::Any(others)))]
+                }
+            } else {
+                vec![region_test(&c.regions)]
+            };
+            parts.extend(rest(c));
+            let mut advice = c.advice.clone();
+            advice.when = (!parts.is_empty()).then(|| all(parts));
+            built.push(advice);
+        }
+        self.advice.splice(0..0, built);
+    }
+}
+
+/// The conjunction of `parts` (one part stands alone).
+fn all(mut parts: Vec<Condition>) -> Condition {
+    if parts.len() == 1 {
+        parts.remove(0)
+    } else {
+        Condition::All(parts)
+    }
+}
+
+/// ": a, b, c" for a hint, or nothing.
+fn list<'a>(names: impl Iterator<Item = &'a String>) -> String {
+    let mut v: Vec<&str> = names.map(String::as_str).take(13).collect();
+    v.sort_unstable();
+    if v.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", v.join(", "))
+    }
+}

@@ -1,0 +1,243 @@
+//! A calendar day written `YYYY-MM-DD`: the day a bank's fact was last
+//! read from its source (`checked:`, CONTRACT §7.2), and today's day, to
+//! tell a stale fact from a fresh one.
+//!
+//! A day is three numbers and the only calendar arithmetic needed is
+//! "twelve months later" and "which day is this instant"; both are a few
+//! lines (the second is Howard Hinnant's public-domain `civil_from_days`),
+//! so no date crate is pulled in for them.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A day of the proleptic Gregorian calendar, years 1 to 9999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text is not a `YYYY-MM-DD` day, in words for a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not four digits, a dash, two digits, a dash, two digits.
+    Shape,
+    /// A month outside 1–12.
+    Month(u32),
+    /// A day the month does not have (the 31st of April, the 29th of
+    /// February in a common year).
+    Day { year: u32, month: u32, day: u32 },
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            DateError::Shape => f.write_str("a date is written YYYY-MM-DD, e.g. 2026-12-06"),
+            DateError::Month(m) => write!(f, "there is no month {m}; months run from 01 to 12"),
+            DateError::Day { year, month, day } => write!(
+                f,
+                "{year:04}-{month:02} has no day {day}; it has {}",
+                days_in_month(*year, *month)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+fn is_leap(year: u32) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Date {
+    /// The day, if it exists.
+    pub fn new(year: u32, month: u32, day: u32) -> Result<Date, DateError> {
+        if !(1..=9999).contains(&year) {
+            return Err(DateError::Shape);
+        }
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month(month));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(DateError::Day { year, month, day });
+        }
+        Ok(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// Reads `YYYY-MM-DD` exactly: no spaces, no time, no other separator.
+    pub fn parse(s: &str) -> Result<Date, DateError> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            b.get(r.clone())
+                .filter(|d| d.iter().all(u8::is_ascii_digit))
+                .map(|d| d.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0')))
+        };
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(DateError::Shape);
+        }
+        match (digits(0..4), digits(5..7), digits(8..10)) {
+            (Some(y), Some(m), Some(d)) => Date::new(y, m, d),
+            _ => Err(DateError::Shape),
+        }
+    }
+
+    /// The day (UTC) of an instant given in seconds since 1970-01-01.
+    pub fn from_unix_seconds(secs: i64) -> Date {
+        // Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+        // civil_from_days.
+        let z = secs.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let year = year.clamp(1, 9999) as u32;
+        Date::new(year, month as u32, day as u32).unwrap_or(Date {
+            year: year as u16,
+            month: 1,
+            day: 1,
+        })
+    }
+
+    /// Today, in UTC, by the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX / 2));
+        Date::from_unix_seconds(secs)
+    }
+
+    /// The same day `n` months later; the 31st of a month with fewer days
+    /// becomes its last day (2026-01-31 + 1 month = 2026-02-28).
+    pub fn plus_months(self, n: u32) -> Date {
+        let months = u32::from(self.year) * 12 + u32::from(self.month) - 1 + n;
+        let (year, month) = ((months / 12).min(9999), months % 12 + 1);
+        let day = u32::from(self.day).min(days_in_month(year, month));
+        Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
+    pub fn year(self) -> u32 {
+        u32::from(self.year)
+    }
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+    pub fn day(self) -> u32 {
+        u32::from(self.day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        Date::parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reads_only_real_days_written_in_full() {
+        assert_eq!(Date::parse("2026-12-06").unwrap().to_string(), "2026-12-06");
+        assert_eq!(Date::parse("2024-02-29").unwrap().day(), 29);
+        for bad in [
+            "2026-12-6",
+            "2026/12/06",
+            " 2026-12-06",
+            "2026-12-06T00:00",
+            "26-12-06",
+            "",
+            "２０２６-12-06",
+            "2026-1a-06",
+            "0000-01-01",
+        ] {
+            assert_eq!(Date::parse(bad), Err(DateError::Shape), "{bad}");
+        }
+        assert_eq!(Date::parse("2026-13-01"), Err(DateError::Month(13)));
+        assert_eq!(Date::parse("2026-00-10"), Err(DateError::Month(0)));
+        assert!(matches!(
+            Date::parse("2025-02-29"),
+            Err(DateError::Day { .. })
+        ));
+        assert!(matches!(
+            Date::parse("2026-04-31"),
+            Err(DateError::Day { .. })
+        ));
+        assert_eq!(
+            Date::parse("2025-02-29").unwrap_err().to_string(),
+            "2025-02 has no day 29; it has 28"
+        );
+    }
+
+    #[test]
+    fn knows_known_instants() {
+        assert_eq!(Date::from_unix_seconds(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix_seconds(-1).to_string(), "1969-12-31");
+        // 2026-12-06T12:00:00Z
+        assert_eq!(
+            Date::from_unix_seconds(1_796_558_400).to_string(),
+            "2026-12-06"
+        );
+        assert_eq!(
+            Date::from_unix_seconds(951_782_400).to_string(),
+            "2000-02-29"
+        );
+    }
+
+    #[test]
+    fn twelve_months_later() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2025-12-06").plus_months(12), d("2026-12-06"));
+        assert_eq!(d("2024-02-29").plus_months(12), d("2025-02-28"));
+        assert_eq!(d("2026-01-31").plus_months(1), d("2026-02-28"));
+        assert_eq!(d("2026-11-30").plus_months(2), d("2027-01-30"));
+    }
+
+    proptest! {
+        /// Consecutive instants a day apart give consecutive days, and the
+        /// text of a day reads back as the same day.
+        #[test]
+        fn days_follow_each_other(days in -700_000i64..2_900_000) {
+            let a = Date::from_unix_seconds(days * 86_400);
+            let b = Date::from_unix_seconds((days + 1) * 86_400);
+            prop_assert!(a < b);
+            prop_assert_eq!(Date::parse(&a.to_string()), Ok(a));
+            let next_is = if a.day() == days_in_month(a.year(), a.month()) {
+                b.day() == 1 && (b.month() == a.month() % 12 + 1)
+            } else {
+                b.year() == a.year() && b.month() == a.month() && b.day() == a.day() + 1
+            };
+            prop_assert!(next_is, "{} then {}", a, b);
+        }
+    }
+}
