@@ -60,11 +60,6 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Read question set files that are symbolic links to files outside the bank folder
-    /// (by default they are refused, so a shared bank cannot make mommytrack read other files).
-    #[arg(long, global = true)]
-    pub follow_links: bool,
-
     /// Print long reports straight out instead of through a pager ($PAGER, else less).
     #[arg(long, global = true)]
     pub no_pager: bool,
@@ -133,6 +128,8 @@ Examples:
         /// Warnings are errors too (exit 65), for CI.
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        links: FollowLinks,
         /// `json`: list the problems as JSON on standard output, for CI and editors.
         #[arg(long, value_enum, default_value_t = crate::authoring::ProblemsFormat::Text, value_name = "FMT")]
         problems: crate::authoring::ProblemsFormat,
@@ -187,6 +184,46 @@ Examples:
   mommytrack summarize results/ --by about_work_pattern --format html --output summary.html")]
     Summarize(SummarizeArgs),
 
+    /// How your results moved between retakes: verdict, scores, flags and next steps.
+    #[command(after_help = "\
+Examples:
+  mommytrack history                         the results saved by your sessions
+  mommytrack history old.json new.json --format html --output history.html
+  mommytrack history results/ --format json
+
+Without files, reads the results saved in the state folder ($MOMMYTRACK_STATE_DIR, else
+$XDG_STATE_HOME/mommytrack, else ~/.local/state/mommytrack). Oldest first, by the day each was
+taken, then by file name. Results of different banks are refused; results about a prospective
+employer are left out.")]
+    History {
+        /// JSON results, or folders of them (default: the state folder).
+        #[arg(value_name = "FILE|DIR")]
+        paths: Vec<PathBuf>,
+        /// text, markdown, html or json.
+        #[arg(long, short = 'f', value_enum, default_value_t = Format::Text, value_name = "FMT")]
+        format: Format,
+        /// Write the history to this file (atomically, readable only by you).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Print the interview kit: what to ask, or find out, about an employer you are considering.
+    #[command(after_help = "\
+Examples:
+  mommytrack interview
+  mommytrack interview --format html --output interview-kit.html
+  mommytrack assess --prospective            then score what you found out")]
+    Interview {
+        #[command(flatten)]
+        bank: BankArgs,
+        /// text, markdown or html.
+        #[arg(long, short = 'f', value_enum, default_value_t = KitFormat::Text, value_name = "FMT")]
+        format: KitFormat,
+        /// Write the kit to this file (atomically, readable only by you).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -195,9 +232,16 @@ Examples:
   mkdir -p ~/.zfunc && mommytrack completions zsh > ~/.zfunc/_mommytrack")]
     Completions { shell: clap_complete::Shell },
 
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  mommytrack man > mommytrack.1 && man -l mommytrack.1")]
-    Man,
+    /// Print the manual page (roff): the whole manual, or one command's page.
+    #[command(after_help = "\
+Examples:
+  mommytrack man > mommytrack.1 && man -l mommytrack.1
+  mommytrack man assess > mommytrack-assess.1 && man -l mommytrack-assess.1")]
+    Man {
+        /// A command, for its own page (mommytrack-assess(1)); without it, mommytrack(1).
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 
     /// Print the JSON Schema of a bank settings file, a question set or an answers file.
     #[command(after_help = "Example:\n  mommytrack schema set > set.schema.json")]
@@ -230,6 +274,21 @@ pub struct SummarizeArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The formats of the interview kit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KitFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// A `YYYY-MM-DD` day that exists.
+fn parse_date(s: &str) -> Result<String, String> {
+    mommytrack_engine::date::Date::parse(s)
+        .map(|d| d.to_string())
+        .map_err(|e| format!("`{s}` is not a day written YYYY-MM-DD: {e}"))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     Text,
@@ -251,6 +310,17 @@ pub struct BankArgs {
     /// Load the question bank from this folder instead of the built-in one.
     #[arg(long, value_name = "DIR")]
     pub bank: Option<PathBuf>,
+    #[command(flatten)]
+    pub links: FollowLinks,
+}
+
+/// `--follow-links`, on the commands that read a bank folder.
+#[derive(Debug, Args)]
+pub struct FollowLinks {
+    /// Read question set files that are symbolic links to files outside the bank folder
+    /// (by default they are refused, so a shared bank cannot make mommytrack read other files).
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 #[derive(Debug, Args)]
@@ -276,6 +346,15 @@ pub struct AssessArgs {
     /// Ask only the core questions.
     #[arg(long)]
     pub quick: bool,
+    /// About an employer you are considering: ask only the questions of the interview
+    /// kit (`mommytrack interview`); "Don't know yet" (or `null` in an answers file) skips.
+    #[arg(long, conflicts_with = "quick")]
+    pub prospective: bool,
+    /// The day the assessment was taken (YYYY-MM-DD), recorded in the result for
+    /// `mommytrack history`. A session records today unless given; an answers file run only
+    /// when given.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub taken: Option<String>,
     /// Continue the interrupted interactive assessment. Answers are saved as you go in
     /// $MOMMYTRACK_STATE_DIR, else $XDG_STATE_HOME/mommytrack, else ~/.local/state/mommytrack.
     #[arg(long, conflicts_with = "answers")]

@@ -17,7 +17,14 @@ use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
     let plan = Plan::new(Terminal::detect(), cli.color).no_pager(cli.no_pager);
-    bank::set_follow_links(cli.follow_links);
+    let follow = match &cli.command {
+        Command::Assess(a) => a.bank.links.follow_links,
+        Command::Questions { bank, .. } | Command::Template { bank, .. } => bank.links.follow_links,
+        Command::Validate { links, .. } => links.follow_links,
+        Command::Summarize(a) => a.bank.links.follow_links,
+        _ => false,
+    };
+    bank::set_follow_links(follow);
     match cli.command {
         Command::Assess(args) => assess(args, plan),
         Command::Report { result, output } => {
@@ -42,6 +49,7 @@ pub fn run(cli: Cli) -> Result<()> {
             strict,
             problems,
             today,
+            ..
         } => print(&crate::authoring::validate(
             dir.as_deref(),
             strict,
@@ -71,12 +79,53 @@ pub fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(shell, &mut crate::cli::command(), "mommytrack", &mut out);
             print(&String::from_utf8_lossy(&out))
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(crate::cli::command()).render(&mut out)?;
-            print(&String::from_utf8_lossy(&out))
-        }
+        Command::Man { command } => print(&crate::manual::page(command.as_deref())?),
         Command::Schema { kind } => print(&schema(kind)),
+        Command::History {
+            paths,
+            format,
+            output,
+        } => history(
+            &paths,
+            plan_for(
+                plan,
+                OutputArgs {
+                    format,
+                    output,
+                    redact: false,
+                },
+            ),
+        ),
+        Command::Interview {
+            bank,
+            format,
+            output,
+        } => {
+            if let Some(dir) = &bank.bank {
+                crate::files::protect_inputs(output.as_deref(), &[dir])?;
+            }
+            let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            let format = match format {
+                crate::cli::KitFormat::Text => export::Format::Text,
+                crate::cli::KitFormat::Markdown => export::Format::Markdown,
+                crate::cli::KitFormat::Html => export::Format::Html,
+            };
+            let plan = plan_for(
+                plan,
+                OutputArgs {
+                    format,
+                    output,
+                    redact: false,
+                },
+            );
+            let doc = export::draw(
+                &export::kit::document(&bank),
+                format,
+                &plan.render_options(),
+                plan.plain,
+            );
+            plan.write(&doc)
+        }
         Command::Summarize(args) => summarize(args),
     }
 }
@@ -86,8 +135,90 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
     plan.to(out.format, out.output, out.redact)
 }
 
+/// `mommytrack history`: the results named (folders for their `*.json`),
+/// or those saved in the state folder, as one history.
+fn history(paths: &[std::path::PathBuf], plan: Plan) -> Result<()> {
+    let files: Vec<std::path::PathBuf> = if paths.is_empty() {
+        let Some(dir) = crate::interactive::state::state_dir() else {
+            return Err(Failure::new(
+                crate::error::ExitKind::NoInput,
+                "there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`",
+            )
+            .into());
+        };
+        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with("result-") && n.ends_with(".json"))
+                            && p.is_file()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        if found.is_empty() {
+            return Err(Failure::new(
+                crate::error::ExitKind::NoInput,
+                format!(
+                    "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
+                    crate::sanitize::path(&dir)
+                ),
+            )
+            .into());
+        }
+        found
+    } else {
+        crate::summarize::expand(paths)?
+            .0
+            .into_iter()
+            .map(|input| input.path)
+            .filter(|p| {
+                p.file_name()
+                    .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
+            })
+            .collect()
+    };
+    // No output replaces a result read, or lands in a folder read.
+    let inputs: Vec<&std::path::Path> = paths.iter().chain(&files).map(|p| p.as_path()).collect();
+    crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
+    let mut seen = std::collections::HashSet::new();
+    let mut results = Vec::new();
+    for f in &files {
+        // The same file named twice counts once.
+        if !seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())) {
+            continue;
+        }
+        let name = f.file_name().map_or_else(
+            || f.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        results.push((crate::sanitize::text(&name).into_owned(), read_result(f)?));
+    }
+    let h = crate::history::history(results)?;
+    let doc = match plan.format {
+        export::Format::Json => export::to_json(&h),
+        format => export::draw(
+            &export::history::document(&h),
+            format,
+            &plan.render_options(),
+            plan.plain,
+        ),
+    };
+    plan.write(&doc)
+}
+
 fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
-    let mode = if args.quick { Mode::Quick } else { Mode::Full };
+    let mode = if args.prospective {
+        Mode::Prospective
+    } else if args.quick {
+        Mode::Quick
+    } else {
+        Mode::Full
+    };
     // No answers given: ask them, on a terminal (or plain lines with --plain).
     let interactive = args.answers.is_none() && (args.resume || args.plain || plan.term.stdin_tty);
     // A session on a dumb terminal is a plain one, report included.
@@ -108,6 +239,7 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
             bank_dir: args.bank.bank,
             mode,
             resume: args.resume,
+            taken: args.taken,
         };
         return crate::interactive::run(&session, &plan);
     }
@@ -116,36 +248,42 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     if args.strict {
         crate::authoring::strict_failure(source.describe(), bank_warnings)?;
     }
-    let (sheet, answers_name) = match &args.answers {
-        Some(path) if path == Path::new("-") => (
-            read_answers_stdin(&bank, true)?,
-            "standard input".to_string(),
-        ),
+    // Standard input is `<stdin>` in warnings as in errors.
+    let (sheet, answers_name, text) = match &args.answers {
+        Some(path) if path == Path::new("-") => {
+            let (sheet, text) = read_answers_stdin(&bank, true)?;
+            (sheet, "<stdin>".to_string(), text)
+        }
         Some(path) => {
             let text = input::read_text(path, input::MAX_ANSWERS_BYTES)?;
             (
                 answers::parse(&bank, &text, path)?,
                 path.display().to_string(),
+                text,
             )
         }
-        None => (
-            read_answers_stdin(&bank, false)?,
-            "standard input".to_string(),
-        ),
+        None => {
+            let (sheet, text) = read_answers_stdin(&bank, false)?;
+            (sheet, "<stdin>".to_string(), text)
+        }
     };
-    let (result, eval) = result::assess(&bank, &sheet, mode);
+    let (mut result, eval) = result::assess(&bank, &sheet, mode);
+    // A scripted run is dated only when asked: the same answers give the
+    // same bytes.
+    result.taken = args.taken;
     if args.strict {
         let ignored = crate::authoring::ignored_problems(&bank, &eval.ignored, &answers_name);
         crate::authoring::strict_failure(format!("answers file {answers_name}"), ignored)?;
     }
-    warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
+    warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, &text, mode);
+    drop(text);
     plan.report(result)
 }
 
 /// Answers piped into standard input. None at all is a usage error when
 /// they were not asked for (no terminal, no `--answers`); with an explicit
 /// `--answers -` it is an empty answers file, like any other (exit 65).
-fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
+fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<(AnswerSheet, String)> {
     let text = input::read_stdin(input::MAX_ANSWERS_BYTES)?;
     if text.trim().is_empty() && !explicit {
         return Err(Failure::usage(
@@ -157,25 +295,62 @@ fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
         )
         .into());
     }
-    Ok(answers::parse(bank, &text, Path::new("<stdin>"))?)
+    let sheet = answers::parse(bank, &text, Path::new("<stdin>"))?;
+    Ok((sheet, text))
+}
+
+/// Where the answer to `id` is in an answers file's `text`: the line (and
+/// column) where the key starts a line, `id:` in YAML or `"id":` in JSON,
+/// when exactly one line does. For a warning's position only: an answer
+/// written otherwise is named by its id alone.
+fn key_position(text: &str, id: &str) -> Option<(usize, usize)> {
+    let mut found = None;
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let col = line.len() - trimmed.len();
+        let rest = trimmed
+            .strip_prefix(&format!("\"{id}\""))
+            .or_else(|| trimmed.strip_prefix(id).filter(|_| col == 0));
+        if rest.is_some_and(|r| r.trim_start().starts_with(':')) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((n + 1, col + 1));
+        }
+    }
+    found
 }
 
 /// CONTRACT §3.5: answers to questions that were not asked are ignored, with
 /// a warning on standard error that says which earlier answer made the
 /// question not apply.
-fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str, mode: Mode) {
+fn warn_ignored(
+    bank: &Bank,
+    sheet: &AnswerSheet,
+    ignored: &[usize],
+    file: &str,
+    text: &str,
+    mode: Mode,
+) {
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
         .partition(|&&i| !mode.includes(&bank.questions[i]));
-    // A full answers file used with --quick is normal: one line says so.
+    // A full answers file used with --quick (or --prospective) is normal:
+    // one line says so.
     if !not_core.is_empty() {
         crate::error::diag(
             Problem::new(
                 file,
-                format!(
-                    "{} answers are for questions the quick assessment (--quick) does not ask; they are not used",
-                    not_core.len()
-                ),
+                match mode {
+                    Mode::Prospective => format!(
+                        "{} answers are for questions the prospective assessment (--prospective) does not ask (it asks only the interview kit's questions); they are not used",
+                        not_core.len()
+                    ),
+                    _ => format!(
+                        "{} answers are for questions the quick assessment (--quick) does not ask; they are not used",
+                        not_core.len()
+                    ),
+                },
             )
             .warning(),
         );
@@ -183,6 +358,7 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
     for &i in conditional.iter().take(MAX_IGNORED_SHOWN) {
         crate::error::diag(
             Problem::new(file, does_not_apply(bank, sheet, i, mode))
+                .at(key_position(text, &bank.questions[i].id))
                 .id(&bank.questions[i].id)
                 .warning(),
         );
@@ -369,24 +545,43 @@ fn questions_text(bank: &Bank) -> String {
         export::plural(c.green_flags, "flag", "flags"),
         n(c.advice, "advice entry", "advice entries"),
     );
+    let tags_of = |q: &bank::Question| {
+        let mut tags = vec![q.kind.name().to_string()];
+        if q.core {
+            tags.push("core".into());
+        }
+        if q.when.is_some() {
+            tags.push("conditional".into());
+        }
+        if !q.is_scored() {
+            tags.push("unscored".into());
+        }
+        tags.join(", ")
+    };
+    // The columns as wide as their widest entry, in display columns.
+    let width = crate::wrap::width_of;
+    let id_width = bank
+        .questions
+        .iter()
+        .map(|q| width(&q.id))
+        .max()
+        .unwrap_or(0);
+    let tags_width = bank
+        .questions
+        .iter()
+        .map(|q| width(&tags_of(q)))
+        .max()
+        .unwrap_or(0);
+    let pad =
+        |text: &str, to: usize| format!("{text}{}", " ".repeat(to.saturating_sub(width(text))));
     for set in &bank.sets {
         let _ = writeln!(out, "\n{} [{}] weight {}", set.title, set.id, set.weight);
         for q in bank.set_questions(set) {
-            let mut tags = vec![q.kind.name().to_string()];
-            if q.core {
-                tags.push("core".into());
-            }
-            if q.when.is_some() {
-                tags.push("conditional".into());
-            }
-            if !q.is_scored() {
-                tags.push("unscored".into());
-            }
             let _ = writeln!(
                 out,
-                "  {:<28} {:<28} {}",
-                q.id,
-                tags.join(", "),
+                "  {}  {}  {}",
+                pad(&q.id, id_width),
+                pad(&tags_of(q), tags_width),
                 export::terminal_safe(&q.prompt)
             );
         }

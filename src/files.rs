@@ -181,10 +181,9 @@ pub fn write_output_with(path: &Path, contents: Contents) -> Result<(), Failure>
     let target = path.to_path_buf();
     let written = match std::fs::metadata(&target) {
         Ok(m) if m.is_dir() => {
-            return Err(fail(format!(
-                "it is a folder; name a file, e.g. {}",
-                path.join("report.txt").display()
-            )));
+            return Err(fail(
+                "it is a folder; name a file in it (with the extension of the format)".into(),
+            ));
         }
         Ok(m) if !m.is_file() => std::fs::OpenOptions::new()
             .write(true)

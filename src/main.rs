@@ -16,7 +16,7 @@
 //! (`validate --strict`, `init-bank`).
 
 use mommytrack_engine::{
-    answers, bank, compare, estimate, input, result, sanitize, saved, scoring, summarize,
+    answers, bank, compare, estimate, history, input, result, sanitize, saved, scoring, summarize,
 };
 
 mod authoring;
@@ -26,6 +26,7 @@ mod error;
 mod export;
 mod files;
 mod interactive;
+mod manual;
 mod output;
 mod signals;
 mod wrap;

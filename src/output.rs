@@ -178,6 +178,20 @@ impl Plan {
         self.path.is_none() && self.pager && self.term.stdout_tty
     }
 
+    /// `--output` names a folder: the error suggests a file in it, with
+    /// this format's extension.
+    fn folder(&self, path: &Path) -> anyhow::Error {
+        Failure::new(
+            ExitKind::CantCreate,
+            format!(
+                "cannot write the report to {}: it is a folder; name a file, e.g. {}",
+                crate::sanitize::path(path),
+                crate::sanitize::path(&path.join(format!("report.{}", extension(self.format))))
+            ),
+        )
+        .into()
+    }
+
     /// Renders a result in the plan's format and writes it out.
     pub fn report(&self, mut r: AssessmentResult) -> Result<()> {
         if self.redact {
@@ -190,6 +204,7 @@ impl Plan {
         }
         let mut contents = |w: &mut dyn std::io::Write| exporter.write_report(&r, &options, w);
         match &self.path {
+            Some(path) if path.is_dir() => Err(self.folder(path)),
             Some(path) => crate::files::write_output_with(path, &mut contents).map_err(Into::into),
             None => crate::files::print_stdout_with(&mut contents).context(NO_STDOUT),
         }
@@ -207,6 +222,7 @@ impl Plan {
     /// pager when it is a terminal and `doc` is taller than the screen.
     pub fn write(&self, doc: &str) -> Result<()> {
         match &self.path {
+            Some(path) if path.is_dir() => Err(self.folder(path)),
             Some(path) => Ok(crate::files::write_output(path, doc)?),
             None => match self.stdout_size() {
                 Some((_, rows)) if self.pager && doc.lines().count() >= rows => self.page(doc),

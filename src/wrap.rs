@@ -35,9 +35,12 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) 
             .initial_indent(indent)
             .subsequent_indent(rest);
         if breaks == Breaks::Spaces {
+            // Lines filled one after the other (not balanced): a screen
+            // reader reads them as they come.
             options = options
                 .word_separator(textwrap::WordSeparator::AsciiSpace)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         }
         out.extend(
             textwrap::wrap(&paragraph, options)

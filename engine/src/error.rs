@@ -69,12 +69,15 @@ impl Failure {
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
             _ => err.to_string(),
         };
+        let fix = match nearby_file(path) {
+            Some(near) if err.kind() == std::io::ErrorKind::NotFound => {
+                format!("did you mean {}?", crate::sanitize::path(&near))
+            }
+            _ => "check the path and that you may read it".to_string(),
+        };
         Self::new(
             ExitKind::NoInput,
-            format!(
-                "cannot read {}: {why}; check the path and that you may read it",
-                crate::sanitize::path(path)
-            ),
+            format!("cannot read {}: {why}; {fix}", crate::sanitize::path(path)),
         )
     }
 }
@@ -207,6 +210,32 @@ pub fn json_error(e: &serde_json::Error) -> (Option<(usize, usize)>, String) {
 /// long, and comparing two names costs the product of their lengths, so a
 /// file of long unknown names could otherwise keep validation busy.
 pub const MAX_SUGGESTED_LEN: usize = 64;
+
+/// A file in the same folder as `path` whose name is close to its name
+/// (`answer.yaml` → `answers.yaml`), spelled as `path` was; the folder's
+/// first 1,000 entries are looked at.
+pub fn nearby_file(path: &Path) -> Option<std::path::PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .take(1000)
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    // Names are compared without their extensions, so that `zzz.yaml` is
+    // not close to `w.yaml` for the `.yaml` they share, and `answers.yml`
+    // finds `answers.yaml`.
+    let stem = |n: &str| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string();
+    let stems: Vec<String> = names.iter().map(|n| stem(n)).collect();
+    let best = closest(&stem(name), stems.iter().map(String::as_str))?;
+    let at = stems.iter().position(|s| s == best)?;
+    Some(path.with_file_name(&names[at]))
+}
 
 /// The candidate closest to `given`, if any is close enough to be a likely typo.
 pub fn closest<'a, I>(given: &str, candidates: I) -> Option<&'a str>

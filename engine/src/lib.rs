@@ -21,6 +21,7 @@ pub mod couple;
 pub mod date;
 pub mod error;
 pub mod estimate;
+pub mod history;
 pub mod input;
 pub mod result;
 pub mod sanitize;

@@ -49,6 +49,56 @@ pub struct AssessmentResult {
     /// True when free-text answers were left out for sharing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redacted: bool,
+    /// The day the assessment was taken (`YYYY-MM-DD`): set by an
+    /// interactive session, or by `assess --taken DATE` (CONTRACT §7.7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken: Option<String>,
+    /// In an interactive session: how many questions had been answered
+    /// when no answers to the rest could change the verdict any more, or
+    /// `null` if that never happened. Absent from scripted runs.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
+    pub settled_after: Option<Option<usize>>,
+    /// A prospective-employer assessment: what is still unknown, the most
+    /// telling first, with what to ask to find out. Empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_find_out: Vec<FindOut>,
+}
+
+/// A field that may be `null` and may be absent, told apart: present
+/// (even as `null`) reads as `Some`.
+fn present<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(de).map(Some)
+}
+
+/// Something still unknown about a prospective employer, and how to find
+/// it out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindOut {
+    /// The question's id.
+    pub question: String,
+    /// Its dimension's id.
+    pub dimension: String,
+    pub prompt: String,
+    /// What to ask or find out.
+    pub interview: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub good: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worrying: Option<String>,
+    /// Others questions wait on its answer (they are asked only then).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opens_more: bool,
+    /// How far the overall score could move between its worst and best
+    /// answer, the other answers as they are.
+    pub could_move: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -483,9 +533,12 @@ fn build(
                 }
             })
             .collect(),
+        // A prospective employer gets what to find out instead: the next
+        // steps and levers speak of your own workplace.
         next_steps: eval
             .next_steps
             .iter()
+            .filter(|_| eval.mode != Mode::Prospective)
             .enumerate()
             .map(|(n, (a, r))| {
                 let adv = &bank.advice[*a];
@@ -516,6 +569,7 @@ fn build(
             .collect(),
         levers: levers
             .iter()
+            .filter(|_| eval.mode != Mode::Prospective)
             .filter_map(|l| {
                 let q = &bank.questions[l.question];
                 let from = sheet.get(l.question)?;
@@ -533,10 +587,75 @@ fn build(
                 })
             })
             .collect(),
+        to_find_out: if eval.mode == Mode::Prospective {
+            to_find_out(bank, sheet, eval)
+        } else {
+            Vec::new()
+        },
         answers,
         together_entries: together_entries(bank),
         redacted: false,
+        taken: None,
+        settled_after: None,
     }
+}
+
+/// The questions of a prospective assessment left at "don't know yet":
+/// first those others wait on, then by how far their answer could move
+/// the overall score, then in bank order.
+fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindOut> {
+    let mut waited_on = vec![false; bank.questions.len()];
+    let mut named = Vec::new();
+    for (j, q) in bank.questions.iter().enumerate() {
+        if let (Some(c), true) = (&q.when, eval.mode.includes(q)) {
+            named.clear();
+            c.referenced_questions(&mut named);
+            for &i in &named {
+                if i < j {
+                    waited_on[i] = true;
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, FindOut)> = Vec::new();
+    for (i, q) in bank.questions.iter().enumerate() {
+        let Some(iv) = &q.interview else { continue };
+        if !eval.asked[i] || sheet.get(i).is_some() {
+            continue;
+        }
+        let overall_with = |a: Option<Answer>| {
+            let mut s = sheet.clone();
+            if let Some(a) = a {
+                s.set(i, Slot::Given(a));
+            }
+            scoring::evaluate(bank, &s, eval.mode).overall
+        };
+        let (worst, best) = scoring::extreme_answers(q);
+        let could_move = match (overall_with(worst), overall_with(best)) {
+            (Some(lo), Some(hi)) => round1((hi - lo).abs()),
+            _ => 0.0,
+        };
+        out.push((
+            i,
+            FindOut {
+                question: q.id.clone(),
+                dimension: bank.sets[q.set].id.clone(),
+                prompt: q.prompt.clone(),
+                interview: iv.ask.clone(),
+                good: iv.good.clone(),
+                worrying: iv.worrying.clone(),
+                opens_more: waited_on[i],
+                could_move,
+            },
+        ));
+    }
+    out.sort_by(|(i, a), (j, b)| {
+        b.opens_more
+            .cmp(&a.opens_more)
+            .then(b.could_move.total_cmp(&a.could_move))
+            .then(i.cmp(j))
+    });
+    out.into_iter().map(|(_, f)| f).collect()
 }
 
 /// The bank's `together:` entries as a result carries them.
@@ -683,7 +802,7 @@ mod tests {
         for s in [Severity::Red, Severity::Green] {
             assert_eq!(Severity::parse(s.as_str()), Some(s));
         }
-        for m in [Mode::Full, Mode::Quick] {
+        for m in [Mode::Full, Mode::Quick, Mode::Prospective] {
             assert_eq!(Mode::parse(m.as_str()), Some(m));
         }
         assert_eq!(KindName::parse("scael"), None);

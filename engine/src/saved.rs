@@ -85,6 +85,32 @@ fn check(v: &Value) -> Result<(), Refusal> {
     for key in ["flags", "next_steps", "levers", "together_entries"] {
         list_len(v, key, key, MAX_FLAGS)?;
     }
+    match v.get("taken") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(d)) if crate::date::Date::parse(d).is_ok() => {}
+        Some(other) => {
+            return Err((
+                "taken".into(),
+                format!("is {other}, but it is a day written YYYY-MM-DD"),
+            ));
+        }
+    }
+    match v.get("settled_after") {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= MAX_COUNT) => {}
+        Some(other) => {
+            return Err((
+                "settled_after".into(),
+                format!(
+                    "is {other}, but it counts questions: a whole number from 0 to {MAX_COUNT}, or null"
+                ),
+            ));
+        }
+    }
+    for (i, f) in items(v, "to_find_out") {
+        score(f, "could_move", &format!("to_find_out[{i}].could_move"))?;
+    }
+    list_len(v, "to_find_out", "to_find_out", MAX_COUNT as usize)?;
     for (i, f) in items(v, "flags") {
         list_len(
             f,

@@ -16,6 +16,9 @@ pub enum Mode {
     Full,
     /// Only `core: true` questions.
     Quick,
+    /// Only the questions with an `interview:` line, about an employer
+    /// being considered (CONTRACT §7.7): a skip means "don't know yet".
+    Prospective,
 }
 
 impl Mode {
@@ -23,6 +26,7 @@ impl Mode {
         match self {
             Mode::Full => "full",
             Mode::Quick => "quick",
+            Mode::Prospective => "prospective",
         }
     }
 
@@ -31,13 +35,18 @@ impl Mode {
         match s {
             "full" => Some(Mode::Full),
             "quick" => Some(Mode::Quick),
+            "prospective" => Some(Mode::Prospective),
             _ => None,
         }
     }
 
     /// Whether this mode asks `q` (before its `when` is considered).
     pub fn includes(self, q: &Question) -> bool {
-        self == Mode::Full || q.core
+        match self {
+            Mode::Full => true,
+            Mode::Quick => q.core,
+            Mode::Prospective => q.interview.is_some(),
+        }
     }
 }
 
@@ -203,7 +212,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     // 5. The verdict, lowered by capping flags, unless too few answers.
     let mut band = overall
         .filter(|_| !withheld)
-        .and_then(|s| band_for(&bank.bands, s));
+        .and_then(|s| overall_band(bank, s));
     let mut capped_by = Vec::new();
     if let Some(b) = band.as_mut() {
         let start = *b;
@@ -275,6 +284,12 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         next_steps,
         ignored,
     }
+}
+
+/// The verdict band an overall score earns, before caps: the one place
+/// that decides it (the settled-verdict search asks it too).
+pub(crate) fn overall_band(bank: &Bank, overall: f64) -> Option<usize> {
+    band_for(&bank.bands, overall)
 }
 
 /// The first band (highest `min` first) whose `min` is at most `score`, or
@@ -489,4 +504,6 @@ impl Facts for FullFacts<'_> {
 }
 
 mod levers;
+mod settle;
 pub use levers::{Lever, MAX_REACH, alternatives, levers};
+pub use settle::{MAX_NODES, Settlement, extreme_answers, settle};

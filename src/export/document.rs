@@ -191,6 +191,56 @@ pub enum Block {
     Table(Table),
     List(List),
     Pairs(Pairs),
+    /// Scores over time, drawn as a chart where the format can.
+    Trend(Trend),
+}
+
+/// The overall score of results taken one after another, oldest first,
+/// against the bank's bands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    pub points: Vec<TrendPoint>,
+    /// The bands, lowest first, as a spectrum has them.
+    pub bands: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendPoint {
+    /// The day taken, or the file name.
+    pub label: String,
+    pub score: Option<f64>,
+    /// The verdict in words, or why there is none.
+    pub verdict: String,
+    pub tone: Tone,
+}
+
+/// The trend in words: "52.3 (Mixed), then 58.0 (Mixed), then 71.2
+/// (Positive)".
+pub fn trend_words(t: &Trend) -> String {
+    t.points
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {} ({})",
+                p.label,
+                p.score.map_or_else(|| "no score".to_string(), format_score),
+                p.verdict
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", then ")
+}
+
+/// A sparkline of 0–100 scores, one character each (a gap for none).
+pub fn sparkline(t: &Trend) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    t.points
+        .iter()
+        .map(|p| match p.score {
+            Some(s) => TICKS[((s.clamp(0.0, 100.0) / 100.0 * 7.0).round() as usize).min(7)],
+            None => ' ',
+        })
+        .collect()
 }
 
 /// Which formats draw a section.
@@ -248,21 +298,17 @@ pub fn coverage_sentence(r: &AssessmentResult) -> String {
         r.coverage.answered,
         r.coverage.asked,
         plural(r.coverage.asked, "question", "questions"),
-        if mode(r) == Mode::Quick {
-            " (quick mode)"
-        } else {
-            ""
+        match mode(r) {
+            Mode::Quick => " (quick mode)",
+            Mode::Prospective => " about the employer you are considering",
+            Mode::Full => "",
         }
     )
 }
 
 /// The result's mode as the enum.
 pub fn mode(r: &AssessmentResult) -> Mode {
-    if r.mode == Mode::Quick.as_str() {
-        Mode::Quick
-    } else {
-        Mode::Full
-    }
+    r.mode().unwrap_or(Mode::Full)
 }
 
 /// A flag's severity as the enum.
@@ -289,12 +335,19 @@ fn withheld(r: &AssessmentResult) -> bool {
 /// The warning a provisional report leads with.
 pub fn provisional_warning(r: &AssessmentResult) -> Option<String> {
     let (a, n) = (r.coverage.answered, r.coverage.asked);
-    if withheld(r) {
+    if withheld(r) && r.overall.score.is_none() {
+        Some(format!(
+            "Not enough answers for a verdict yet: {a} of {n} scored {} answered; answer more of them to get a verdict.",
+            plural(n, "question", "questions")
+        ))
+    } else if withheld(r) {
         Some(format!(
             "Not enough answers for a verdict yet: {a} of {n} scored {} answered. The score below is provisional; answer more of them to get a verdict.",
             plural(n, "question", "questions")
         ))
-    } else if r.coverage.is_low() {
+    } else if r.coverage.is_low() && r.overall.score.is_some() {
+        // (With no score there is no verdict to call provisional: the
+        // verdict line says why.)
         Some(format!(
             "Low confidence: only {a} of {n} scored {} answered, so the verdict and score below are provisional, a first impression.",
             plural(n, "question was", "questions were")
@@ -348,7 +401,7 @@ pub fn spectrum_words(s: &Spectrum) -> String {
             }
         })
         .collect();
-    format!("On this bank's scale: {}.", parts.join(", "))
+    format!("What the score means: {}.", parts.join(", "))
 }
 
 /// A band boundary as the bank wrote it: `45`, `62.5`.
@@ -558,8 +611,10 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
         lead.push(Block::Spectrum(spectrum));
     }
     lead.push(Block::Note(coverage_sentence(r)));
+    lead.extend(super::prospective::lead_notes(r));
 
     let mut sections = Vec::new();
+    sections.extend(super::prospective::find_out_section(r));
     let first: Vec<Item> = start_here(r)
         .into_iter()
         .map(|s| Item {
@@ -726,6 +781,32 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A result with no score says so once: no "provisional" verdict or
+    /// score before "No verdict".
+    #[test]
+    fn no_score_is_never_called_provisional() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let (bank, _) = crate::bank::load(&crate::bank::BankSource::Dir(dir)).unwrap();
+        let mut sheet = crate::answers::AnswerSheet::new(&bank);
+        sheet.set(
+            bank.question_position("boss_understands").unwrap(),
+            crate::answers::Slot::Given(crate::answers::Answer::Scale(4)),
+        );
+        let (mut r, _) = crate::result::assess(&bank, &sheet, crate::scoring::Mode::Full);
+        assert!(r.coverage.is_low(), "{:?}", r.coverage);
+        assert!(provisional_warning(&r).unwrap().contains("provisional"));
+        r.overall.score = None;
+        r.overall.verdict = None;
+        let w = provisional_warning(&r);
+        assert!(
+            w.as_ref().is_none_or(|w| !w.contains("provisional")),
+            "{w:?}"
+        );
+        r.overall.withheld = Some(Default::default());
+        let w = provisional_warning(&r).unwrap_or_default();
+        assert!(!w.contains("provisional"), "{w}");
+    }
 
     fn bands(ids: &[&str]) -> Vec<BandInfo> {
         ids.iter()

@@ -127,6 +127,31 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
 }
 "#;
 
+/// The trend chart's style: only pages that draw one carry it.
+const TREND_CSS: &str = r#"
+.trend { margin: 1rem 0 1.5rem; position: relative; }
+.trend svg { display: block; width: 100%; height: 11rem; border-radius: .3rem; border: 1px solid var(--line); }
+.trend .band { opacity: .22; } .trend .band.good { fill: var(--good); } .trend .band.mixed { fill: var(--mixed); }
+.trend .band.bad { fill: var(--bad); } .trend .band.neutral { fill: var(--bar); }
+.trend .line { fill: none; stroke: var(--fg); stroke-width: 2; vector-effect: non-scaling-stroke; }
+.trend .dot { stroke-width: 11; stroke-linecap: round; vector-effect: non-scaling-stroke; }
+.trend .dot.good { stroke: var(--good); } .trend .dot.mixed { stroke: var(--mixed); } .trend .dot.bad { stroke: var(--bad); }
+.trend .dot.neutral { stroke: var(--bar); }
+.trend-labels { position: relative; list-style: none; padding: 0; margin: .3rem 0 0; height: 2.6rem; font-size: .78rem; color: var(--muted); }
+.trend-labels li { position: absolute; top: 0; transform: translateX(-50%); margin: 0; text-align: center; white-space: nowrap; line-height: 1.25; }
+.trend-labels li:first-child { transform: translateX(-6%); } .trend-labels li:last-child { transform: translateX(-94%); }
+.trend-labels li:only-child { transform: translateX(-50%); }
+.trend-labels strong, .trend-labels span { display: block; } .trend-labels strong { color: var(--fg); font-size: .9rem; }
+.trend-bands { display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: .8rem; color: var(--muted); }
+.trend-bands i { display: inline-block; width: .75rem; height: .75rem; border-radius: .2rem; margin-right: .3rem; vertical-align: -.08rem; }
+.trend-bands i.good { background: var(--good); } .trend-bands i.mixed { background: var(--mixed); } .trend-bands i.bad { background: var(--bad); }
+.trend figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+@media print {
+  .trend svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .trend .line { stroke: #000; }
+}
+"#;
+
 /// Control characters (ANSI escapes among them) as `�`; newlines kept.
 fn clean(s: &str) -> String {
     terminal_safe(s)
@@ -134,6 +159,13 @@ fn clean(s: &str) -> String {
 
 /// The page around a body.
 fn page(title: &str, body: Markup) -> String {
+    let body = body.into_string();
+    let css = if body.contains("<figure class=\"trend\">") {
+        format!("{CSS}{TREND_CSS}")
+    } else {
+        CSS.to_string()
+    };
+    let body = PreEscaped(body);
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -144,7 +176,7 @@ fn page(title: &str, body: Markup) -> String {
                 meta name="color-scheme" content="light dark";
                 meta name="generator" content=(format!("mommytrack {}", env!("CARGO_PKG_VERSION")));
                 title { (clean(title)) }
-                style { (PreEscaped(CSS)) }
+                style { (PreEscaped(css)) }
             }
             body {
                 main { (body) }
@@ -288,6 +320,62 @@ fn pairs(p: &Pairs) -> Markup {
     }
 }
 
+/// The overall score over time as an SVG line over the bands: it scales
+/// to the page's width (a phone's too), takes the page's colours (dark
+/// mode, print) and carries its words for a screen reader.
+fn trend(t: &document::Trend) -> Markup {
+    // The drawing's own units: 100 tall (the score), 100 wide; it is
+    // stretched to the figure, so dots are round line caps and strokes
+    // keep their width (non-scaling), and the labels are HTML below it.
+    let n = t.points.len().max(1);
+    let x = |i: usize| {
+        if n == 1 {
+            50.0
+        } else {
+            6.0 + 88.0 * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = |score: f64| 100.0 - score.clamp(0.0, 100.0);
+    let line: Vec<String> = t
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.score.map(|s| format!("{:.2},{:.2}", x(i), y(s))))
+        .collect();
+    let words = document::trend_words(t);
+    html! {
+        figure.trend {
+            svg viewBox="0 0 100 100" preserveAspectRatio="none" role="img" aria-label=(clean(&words)) {
+                @for b in &t.bands {
+                    rect class=(format!("band {}", tone_class(b.tone))) x="0" y=(format!("{:.2}", y(b.to))) width="100" height=(format!("{:.2}", (b.to - b.from).max(0.0))) {}
+                }
+                @if line.len() > 1 {
+                    polyline.line points=(line.join(" ")) {}
+                }
+                @for (i, p) in t.points.iter().enumerate() {
+                    @if let Some(s) = p.score {
+                        line class=(format!("dot {}", tone_class(p.tone))) x1=(format!("{:.2}", x(i))) y1=(format!("{:.2}", y(s))) x2=(format!("{:.2}", x(i))) y2=(format!("{:.2}", y(s))) {}
+                    }
+                }
+            }
+            ol.trend-labels aria-hidden="true" {
+                @for (i, p) in t.points.iter().enumerate() {
+                    li style=(format!("left: {:.2}%", x(i))) {
+                        strong { (p.score.map_or_else(|| "–".to_string(), format_score)) }
+                        span { (clean(&p.label)) }
+                    }
+                }
+            }
+            div.trend-bands aria-hidden="true" {
+                @for b in t.bands.iter().rev() {
+                    span { i class=(tone_class(b.tone)) {} (clean(&b.label)) " " (format_score(b.from).trim_end_matches(".0")) "+" }
+                }
+            }
+            figcaption { (clean(&words)) }
+        }
+    }
+}
+
 fn cell_content(c: &Cell) -> Markup {
     html! {
         @match c {
@@ -380,6 +468,7 @@ fn block(b: &Block) -> Markup {
             Block::Table(t) => (table(t)),
             Block::List(l) => (list(l)),
             Block::Pairs(p) => (pairs(p)),
+            Block::Trend(t) => (trend(t)),
         }
     }
 }

@@ -96,6 +96,14 @@ fn draw_block(out: &mut String, block: &Block) {
             let _ = writeln!(out, "{}\n", inline(&document::spectrum_words(s)));
         }
         Block::Pairs(_) => {}
+        Block::Trend(t) => {
+            let _ = writeln!(
+                out,
+                "Trend: `{}` {}\n",
+                document::sparkline(t),
+                inline(&document::trend_words(t))
+            );
+        }
         Block::Table(t) => {
             let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
             let _ = writeln!(

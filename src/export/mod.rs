@@ -7,9 +7,12 @@
 
 mod comparison;
 pub mod document;
+pub mod history;
 mod html;
 mod json;
+pub mod kit;
 mod markdown;
+mod prospective;
 mod reasons;
 pub mod summary;
 mod text;
@@ -63,6 +66,17 @@ pub trait Exporter {
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
         out.write_all(self.report(result, options).as_bytes())
+    }
+}
+
+/// Draws a laid-out document (a history, the interview kit) in a
+/// human-readable format; JSON has no document, so it is drawn as text.
+/// `plain`: text for a screen reader.
+pub fn draw(doc: &document::Document, format: Format, o: &RenderOptions, plain: bool) -> String {
+    match format {
+        Format::Text | Format::Json => text::draw(doc, o, plain),
+        Format::Markdown => markdown::draw(doc),
+        Format::Html => html::draw(doc),
     }
 }
 

@@ -311,6 +311,25 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
             }
         }
         Block::Pairs(_) => String::new(),
+        Block::Trend(t) if plain => wrap(
+            &format!("Trend: {}", terminal_safe(&document::trend_words(t))),
+            width,
+            "",
+        ),
+        Block::Trend(t) => {
+            let line: String = t
+                .points
+                .iter()
+                .zip(document::sparkline(t).chars())
+                .map(|(p, c)| st.tone(p.tone).apply_to(c).to_string())
+                .collect();
+            let scores: Vec<String> = t
+                .points
+                .iter()
+                .map(|p| p.score.map_or_else(|| "–".to_string(), super::format_score))
+                .collect();
+            wrap(&format!("Trend  {line}  {}", scores.join(" → ")), width, "")
+        }
         Block::Table(t) if plain => plain_table(t, width),
         Block::Table(t) => {
             let mut table = table(width);

@@ -148,6 +148,23 @@ pub fn edit(
     first: Option<Key>,
     empty: Empty,
 ) -> io::Result<Edited> {
+    screen.bracketed_paste(true)?;
+    let done = edit_line(screen, kb, look, ask, initial, first, empty);
+    screen.bracketed_paste(false)?;
+    let done = done?;
+    screen.clear()?;
+    Ok(done)
+}
+
+fn edit_line(
+    screen: &mut Screen,
+    kb: &mut Keyboard,
+    look: &Look,
+    ask: &Ask<'_>,
+    initial: &str,
+    first: Option<Key>,
+    empty: Empty,
+) -> io::Result<Edited> {
     let mut line = Line::new(initial);
     let mut note: Option<String> = None;
     let mut pending = first;
@@ -182,7 +199,6 @@ pub fn edit(
             }
         }
     };
-    screen.clear()?;
     Ok(done)
 }
 

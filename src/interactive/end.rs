@@ -15,6 +15,15 @@ use crate::export::{self, Format};
 use crate::output::{self, Plan};
 use crate::result::{self, AssessmentResult};
 
+/// What a session adds to its result (CONTRACT §7.7).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Stamp {
+    /// The day taken, `YYYY-MM-DD`.
+    pub taken: String,
+    /// Answers given when the verdict settled, if it did.
+    pub settled_after: Option<usize>,
+}
+
 /// Scores the answers, saves the result in the state folder, removes the
 /// draft, then ends with a screen that fits: the verdict, the dimensions,
 /// where to start, where the result is, and what to do next.
@@ -24,9 +33,14 @@ pub(super) fn finish(
     plan: &Plan,
     state_dir: Option<&Path>,
     draft_path: Option<&Path>,
+    stamp: &Stamp,
 ) -> Result<()> {
     let bank = flow.bank();
-    let (result, _) = result::assess(bank, &flow.finished_sheet(), flow.mode());
+    let (mut result, _) = result::assess(bank, &flow.finished_sheet(), flow.mode());
+    // issue 23: a session's result says when it was taken and when its
+    // verdict settled.
+    result.taken = Some(stamp.taken.clone());
+    result.settled_after = Some(stamp.settled_after);
     let saved = match state_dir {
         Some(dir) => {
             let now = std::time::SystemTime::now()

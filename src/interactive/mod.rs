@@ -48,6 +48,8 @@ pub struct Session {
     pub mode: Mode,
     /// `--resume`: carry on with the saved draft.
     pub resume: bool,
+    /// `--taken`: the day to record in the result instead of today.
+    pub taken: Option<String>,
 }
 
 /// How a session ended before its last question.
@@ -307,9 +309,11 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
 
     let mut flow = Flow::new(&bank, mode, sheet);
     let mut save_failed = false;
+    // issue 23 (next): the settled verdict, offered once per session.
+    let mut settled = Settled::default();
     let outcome = ask_all(p, &mut flow, |flow, p| {
         let Some(dir) = &state_dir else {
-            return Ok(AfterAnswer::Continue);
+            return settled.offer(flow, p);
         };
         let draft = Draft::new(flow.bank(), bank_dir.as_deref(), flow.mode(), flow.sheet());
         match state::write(dir, state::DRAFT_FILE, &draft.to_json()) {
@@ -324,16 +328,27 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             }
             Err(_) => {}
         }
-        // Issue 23: the settled-verdict offer goes here (see
-        // /work/notes/terminal-next.md): once the remaining answers cannot
-        // change the verdict, `p.choose(...)` between finishing now and
-        // going on, and `Ok(AfterAnswer::FinishNow)` to finish.
-        Ok(AfterAnswer::Continue)
+        // issue 23: settled-verdict offer goes here (see terminal-next.md)
+        settled.offer(flow, p)
     })?;
     match outcome {
         Outcome::Stopped(why) => Err(stopped(why)),
         Outcome::Finished => {
-            end::finish(p, &flow, plan, state_dir.as_deref(), draft_path.as_deref())
+            let stamp = end::Stamp {
+                taken: session
+                    .taken
+                    .clone()
+                    .unwrap_or_else(|| mommytrack_engine::date::Date::today().to_string()),
+                settled_after: settled.after,
+            };
+            end::finish(
+                p,
+                &flow,
+                plan,
+                state_dir.as_deref(),
+                draft_path.as_deref(),
+                &stamp,
+            )
         }
     }
 }
@@ -390,6 +405,57 @@ fn ask<T>(r: std::io::Result<T>) -> Result<T> {
         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(stopped(Stop::Interrupted)),
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(stopped(Stop::InputEnded)),
         other => Ok(other?),
+    }
+}
+
+/// The fewest questions left for which finishing early is offered.
+const OFFER_WHEN_LEFT: usize = 3;
+
+/// The settled verdict in a session (CONTRACT §7.7): once no answers to the
+/// questions left can change the verdict, say so once and offer to finish.
+#[derive(Debug, Default)]
+struct Settled {
+    /// Answers given when the verdict first settled.
+    after: Option<usize>,
+}
+
+impl Settled {
+    /// After an answer: if the verdict has just settled, says so and asks
+    /// whether to finish now or go on.
+    fn offer(&mut self, flow: &Flow, p: &mut dyn Prompter) -> std::io::Result<AfterAnswer> {
+        if self.after.is_some() {
+            return Ok(AfterAnswer::Continue);
+        }
+        let (Some(next), Some(place)) = (flow.current(), flow.progress()) else {
+            return Ok(AfterAnswer::Continue);
+        };
+        let bank = flow.bank();
+        let mommytrack_engine::scoring::Settlement::Settled(b) =
+            crate::scoring::settle(bank, flow.sheet(), flow.mode(), next)
+        else {
+            return Ok(AfterAnswer::Continue);
+        };
+        let answered = (0..next).filter(|&q| flow.sheet().get(q).is_some()).count();
+        self.after = Some(answered);
+        let left = place.total + 1 - place.number;
+        // With the end in sight, finishing early saves nothing worth a
+        // question of its own: the result still records when it settled.
+        if left < OFFER_WHEN_LEFT {
+            return Ok(AfterAnswer::Continue);
+        }
+        let label = export::terminal_safe(&bank.bands[b].label);
+        let message = format!(
+            "Your verdict is settled: {label}. Whatever you answer to the {} left, it stays {label}. You can finish now, or go on: the rest make your next steps fit you better.",
+            plural(left, "question")
+        );
+        let items = [
+            "Finish now and see my result".to_string(),
+            "Go on with the questions".to_string(),
+        ];
+        Ok(match p.choose(&message, &items, 0)? {
+            Some(0) => AfterAnswer::FinishNow,
+            _ => AfterAnswer::Continue,
+        })
     }
 }
 
@@ -493,6 +559,12 @@ pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
             crate::estimate::duration(bank, Mode::Quick),
             full,
             crate::estimate::duration(bank, Mode::Full)
+        ),
+        // issue 23 (next): a prospective employer.
+        Mode::Prospective => format!(
+            "These questions are about an employer you are considering, not your current one: up to {}, {}. Answer what you have found out; \"Don't know yet\" skips a question, and the report says what is still unknown and what to ask next (`mommytrack interview` prints the whole kit).",
+            plural(crate::estimate::questions(bank, Mode::Prospective).count(), "question"),
+            crate::estimate::duration(bank, Mode::Prospective)
         ),
     });
     parts.push(

@@ -90,6 +90,12 @@ impl Screen {
         self.stale = true;
     }
 
+    /// Bracketed paste on or off: a paste then comes marked, so that its
+    /// line breaks are not taken for Enter.
+    pub fn bracketed_paste(&self, on: bool) -> io::Result<()> {
+        self.put(if on { "\x1b[?2004h" } else { "\x1b[?2004l" })
+    }
+
     fn put(&self, s: &str) -> io::Result<()> {
         let mut err = io::stderr().lock();
         err.write_all(s.as_bytes())?;

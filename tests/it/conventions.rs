@@ -249,3 +249,78 @@ fn a_closed_pipe_ends_quietly() {
         }
     }
 }
+
+/// Every page the manual names exists (`mommytrack man COMMAND`), the
+/// assess page has its options, exit status, environment and files, and
+/// the examples are laid out line by line.
+#[test]
+fn every_page_the_manual_names_exists_with_its_sections() {
+    let main = stdout_ok(&["man"]);
+    let named: Vec<String> = main
+        .split("mommytrack\\-")
+        .skip(1)
+        .filter_map(|rest| {
+            rest.split_once("\\fR(1)")
+                .map(|(name, _)| name.replace("\\-", "-"))
+        })
+        .collect();
+    assert!(named.len() >= 10, "{named:?}");
+    for name in &named {
+        let page = stdout_ok(&["man", name]);
+        assert!(
+            page.contains(&format!(".TH mommytrack-{name}")),
+            "{name}: {page}"
+        );
+    }
+    for section in ["EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES", "VERSION"] {
+        assert!(main.contains(section), "{section} in mommytrack(1)");
+    }
+    let assess = stdout_ok(&["man", "assess"]);
+    for want in [
+        "\\-\\-resume",
+        "\\-\\-plain",
+        "\\-\\-quick",
+        "EXIT STATUS",
+        "130",
+        "MOMMYTRACK_STATE_DIR",
+        "NO_COLOR",
+        "draft.json",
+    ] {
+        assert!(assess.contains(want), "{want} in mommytrack-assess(1)");
+    }
+    // The examples unfilled, one per line.
+    let examples = assess
+        .split(".SH EXAMPLES\n.nf\n")
+        .nth(1)
+        .expect("examples");
+    let examples = examples.split("\n.fi").next().unwrap();
+    assert!(examples.lines().count() >= 4, "{examples}");
+    assert!(
+        examples.lines().all(|l| l.starts_with("mommytrack assess")),
+        "{examples}"
+    );
+    // A page that does not exist is a usage error naming the pages.
+    let out = mt(&["man", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("assess, report"));
+}
+
+/// `--follow-links` is offered only by the commands that read a bank.
+#[test]
+fn follow_links_is_in_the_help_of_the_commands_that_read_a_bank_only() {
+    for (command, has) in [
+        ("assess", true),
+        ("validate", true),
+        ("questions", true),
+        ("template", true),
+        ("report", false),
+        ("compare", false),
+        ("summarize", true),
+        ("schema", false),
+        ("man", false),
+        ("completions", false),
+    ] {
+        let help = stdout_ok(&[command, "--help"]);
+        assert_eq!(help.contains("--follow-links"), has, "{command}: {help}");
+    }
+}

@@ -232,3 +232,120 @@ fn many_problems_in_a_large_bank_file_stop_the_check_after_the_first() {
         "{last}"
     );
 }
+
+/// The messages of issue 22, through the binary: a missing answers file
+/// gets the nearby name; standard input is `<stdin>` in warnings as in
+/// errors, with the line of the answer; `--output DIR` suggests a file
+/// with the format's extension; the `questions` columns line up.
+mod consistent {
+    use crate::harness::{MINI, Test};
+
+    #[test]
+    fn a_missing_answers_file_gets_the_nearby_name() {
+        let mut t = Test::new();
+        t.file("answers.yaml", "boss_understands: 3\n");
+        let err = t
+            .again()
+            .args(["assess", "--answers", "answer.yaml"])
+            .code(66)
+            .stderr();
+        assert!(err.contains("did you mean answers.yaml?"), "{err}");
+        let err = t
+            .again()
+            .args(["assess", "--answers", "answers.yml"])
+            .code(66)
+            .stderr();
+        assert!(err.contains("did you mean answers.yaml?"), "{err}");
+        let err = t
+            .again()
+            .args(["assess", "--answers", "zzz.yaml"])
+            .code(66)
+            .stderr();
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+
+    #[test]
+    fn warnings_name_standard_input_as_errors_do_and_carry_the_line() {
+        let answers = "has_manager: false\nboss_early_leave: explain\nboss_understands: 3\n";
+        let mut t = Test::new();
+        t.mini();
+        let err = t
+            .again()
+            .args(["assess", "--bank", MINI, "--answers", "-"])
+            .stdin(answers)
+            .success()
+            .stderr();
+        assert!(
+            err.contains("<stdin>:2:1: warning: [boss_early_leave]"),
+            "{err}"
+        );
+        t.file("a.yaml", answers);
+        let err = t
+            .again()
+            .args(["assess", "--bank", MINI, "--answers", "a.yaml"])
+            .success()
+            .stderr();
+        assert!(
+            err.contains("a.yaml:2:1: warning: [boss_early_leave]"),
+            "{err}"
+        );
+        let err = t
+            .again()
+            .args(["assess", "--bank", MINI, "--answers", "-"])
+            .stdin("nope: 1\n")
+            .code(65)
+            .stderr();
+        assert!(err.contains("<stdin>:1:1:"), "{err}");
+    }
+
+    #[test]
+    fn output_a_folder_suggests_a_file_with_the_formats_extension() {
+        let mut t = Test::new();
+        t.mini().file("a.yaml", "boss_understands: 3\n");
+        std::fs::create_dir(t.path().join("out")).unwrap();
+        for (format, ext) in [
+            ("json", "json"),
+            ("html", "html"),
+            ("markdown", "md"),
+            ("text", "txt"),
+        ] {
+            let err = t
+                .again()
+                .args([
+                    "assess",
+                    "--bank",
+                    MINI,
+                    "--answers",
+                    "a.yaml",
+                    "--format",
+                    format,
+                    "--output",
+                    "out",
+                ])
+                .code(73)
+                .stderr();
+            assert!(
+                err.contains(&format!("out/report.{ext}")),
+                "{format}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_questions_columns_line_up() {
+        let out = Test::new().args(["questions"]).success().stdout();
+        let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("  ")).collect();
+        assert!(rows.len() > 40);
+        // The prompt starts in the same column on every row.
+        // Ids and tags are lower case; a prompt starts with a capital.
+        let column = |l: &str| {
+            l.char_indices()
+                .find(|&(i, c)| c.is_uppercase() && l[..i].ends_with("  "))
+                .map(|(i, _)| l[..i].chars().count())
+        };
+        let first = column(rows[0]).unwrap();
+        for r in &rows {
+            assert_eq!(column(r), Some(first), "{r}");
+        }
+    }
+}

@@ -21,6 +21,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("sanitize", 0),
     ("saved", 0),
     ("scoring", 0),
+    ("history", 0),
     ("summarize", 0),
     ("yaml", 0),
     // Small helpers every layer uses: errors and exit codes, writing files
@@ -35,6 +36,7 @@ const LEVELS: &[(&str, u8)] = &[
     ("interactive", 4),
     ("cli", 5),
     ("commands", 6),
+    ("manual", 6),
     // The binary's unit tests may use anything.
     ("tests", 7),
 ];

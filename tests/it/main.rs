@@ -33,6 +33,7 @@ mod instrument;
 mod layering;
 mod levers;
 mod metadata;
+mod next_move;
 mod personas;
 mod reason_lines;
 mod red_team;
@@ -43,6 +44,7 @@ mod schemas;
 mod scoring_props;
 #[cfg(unix)]
 mod session;
+mod settled;
 mod summarize;
 mod summary_attacks;
 mod validate;

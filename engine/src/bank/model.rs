@@ -237,6 +237,20 @@ pub struct Question {
     pub discuss: Option<String>,
     /// 1 = talk about this difference first.
     pub discuss_priority: i64,
+    /// What to ask or find out about a prospective employer to answer it
+    /// (CONTRACT §7.7); `None`: not in the interview kit.
+    pub interview: Option<Interview>,
+}
+
+/// A question's line in the interview kit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interview {
+    /// What to ask, or find out.
+    pub ask: String,
+    /// What a good answer sounds like.
+    pub good: Option<String>,
+    /// What a worrying answer sounds like.
+    pub worrying: Option<String>,
 }
 
 /// `discuss_priority` when the bank gives none.

@@ -187,6 +187,25 @@ pub struct RawQuestion {
     pub discuss: Option<String>,
     /// 1 = talk about this difference first. Default 3.
     pub discuss_priority: Option<i64>,
+    /// What to ask, or find out, about an employer you are considering to
+    /// answer this question: phrased so that it is safe to ask in an
+    /// interview or of someone who works there. A question with it is in
+    /// the interview kit (`mommytrack interview`) and is asked by
+    /// `assess --prospective`.
+    pub interview: Option<String>,
+    /// What good and worrying answers to the `interview` question sound
+    /// like. Needs `interview`.
+    pub listen_for: Option<RawListenFor>,
+}
+
+/// What good and worrying answers sound like.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawListenFor {
+    /// What a good answer sounds like.
+    pub good: Option<String>,
+    /// What a worrying answer sounds like.
+    pub worrying: Option<String>,
 }
 
 /// An option of a `choice` or `multi` question.
@@ -362,7 +381,10 @@ pub const QUESTION_KEYS: &[&str] = &[
     "mirror",
     "discuss",
     "discuss_priority",
+    "interview",
+    "listen_for",
 ];
+pub const LISTEN_FOR_KEYS: &[&str] = &["good", "worrying"];
 pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag", "mirror"];
 pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
 pub const SCORES_KEYS: &[&str] = &["yes", "no"];
@@ -400,6 +422,7 @@ mod tests {
             (keys(&RawOption::default()), OPTION_KEYS),
             (keys(&RawScale::default()), SCALE_KEYS),
             (keys(&RawScores::default()), SCORES_KEYS),
+            (keys(&RawListenFor::default()), LISTEN_FOR_KEYS),
         ];
         for (actual, expected) in cases.iter_mut() {
             actual.sort();

@@ -45,6 +45,9 @@ fn typing_at_a_text_question_starts_the_answer_and_what_is_shown_is_saved() {
             shows(&screen, "Enter on an empty line: Prefer not to say"),
             "{screen}"
         );
+        // A paste comes marked while the editor is open, so that its line
+        // breaks are not Enter.
+        assert!(t.vt.screen().bracketed_paste(), "bracketed paste is on");
         // 70 characters, 7 back, 7 more: wider than the screen.
         let typed = "a".repeat(70);
         t.keys(&[&typed]);
@@ -82,6 +85,7 @@ fn typing_at_a_text_question_starts_the_answer_and_what_is_shown_is_saved() {
         });
         t.keys(&[ENTER]);
         t.on_screen("✔ Anything else? · \"first line second line\"");
+        assert!(!t.vt.screen().bracketed_paste(), "and off again");
         t.on_screen("What next?");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);

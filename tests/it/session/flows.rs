@@ -102,10 +102,19 @@ fn a_quick_assessment_with_arrow_keys_shows_the_verdict_and_saves_the_same_resul
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert_eq!(
-            String::from_utf8(out.stdout).unwrap(),
-            std::fs::read_to_string(&path).unwrap()
+        // The session adds only the day it was taken and when its verdict
+        // settled (CONTRACT §7.7): with those, the same bytes.
+        let mut session: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let fields = session.as_object_mut().unwrap();
+        let taken = fields.remove("taken").expect("a session's result is dated");
+        assert!(
+            mommytrack_engine::date::Date::parse(taken.as_str().unwrap()).is_ok(),
+            "{taken}"
         );
+        assert!(fields.remove("settled_after").is_some());
+        let scripted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(scripted, session);
     }
 }
 

@@ -24,6 +24,7 @@ mod editor;
 mod end;
 mod flows;
 mod lists;
+mod settled;
 
 /// The longest any one wait may take before the test fails.
 const TIMEOUT: Duration = Duration::from_secs(20);

@@ -223,6 +223,9 @@ pub(super) fn walk_set(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
         if let Some(s) = q.get("scores") {
             unknown_keys(s, SCORES_KEYS, "scores", ctx, p);
         }
+        if let Some(s) = q.get("listen_for") {
+            unknown_keys(s, LISTEN_FOR_KEYS, "listen_for", ctx, p);
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::context::{Ctx, IdRule, Zero, check_id, plain_number, required, show, weight};
 use super::dated::Entry;
 use super::{Builder, MAX_COUNT, MAX_NUMBER, PendingWhen};
-use crate::bank::model::{Choice, DEFAULT_DISCUSS_PRIORITY, Kind, Question, Scale};
+use crate::bank::model::{Choice, DEFAULT_DISCUSS_PRIORITY, Interview, Kind, Question, Scale};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
 use crate::yaml::{Node, Pos};
@@ -162,6 +162,7 @@ impl Builder {
                 None
             }
         };
+        let interview = interview(rq.interview.take(), rq.listen_for.take(), &q, p);
         let question = Question {
             id: id.clone(),
             set,
@@ -176,6 +177,7 @@ impl Builder {
             shared,
             discuss: discuss.0,
             discuss_priority: discuss.1,
+            interview,
             checked: None,
         };
         let question = Question {
@@ -555,4 +557,61 @@ fn couple_fields(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> (Option<Stri
     };
     let discuss = rq.discuss.clone().filter(|d| !d.trim().is_empty());
     (discuss, priority)
+}
+
+/// A question's `interview:` and `listen_for:` (CONTRACT §7.7): what to
+/// ask a prospective employer, and what good and worrying answers sound
+/// like. Empty texts, and `listen_for` with nothing to listen to, are
+/// refused.
+fn interview(
+    ask: Option<String>,
+    listen: Option<RawListenFor>,
+    q: &At,
+    p: &mut Vec<Problem>,
+) -> Option<Interview> {
+    let text = |field: &str, value: Option<String>, p: &mut Vec<Problem>| {
+        let value = value?;
+        if value.trim().is_empty() {
+            p.push(
+                q.problem(
+                    format!("`{field}` is empty"),
+                    q.key(field.rsplit('.').next().unwrap_or(field)),
+                )
+                .hint(format!("write it out, or remove `{field}`")),
+            );
+            return None;
+        }
+        Some(value)
+    };
+    let ask = text("interview", ask, p);
+    let (good, worrying) = match listen {
+        None => (None, None),
+        Some(l) => {
+            let good = text("listen_for.good", l.good, p);
+            let worrying = text("listen_for.worrying", l.worrying, p);
+            if good.is_none() && worrying.is_none() {
+                p.push(
+                    q.problem("`listen_for` says nothing to listen for", q.key("listen_for"))
+                        .hint("give it `good:` (what a good answer sounds like) and `worrying:` (what a worrying one sounds like)"),
+                );
+            }
+            (good, worrying)
+        }
+    };
+    match ask {
+        Some(ask) => Some(Interview {
+            ask,
+            good,
+            worrying,
+        }),
+        None => {
+            if good.is_some() || worrying.is_some() {
+                p.push(
+                    q.problem("`listen_for` needs `interview`: what to ask, so that there is an answer to listen to", q.key("listen_for"))
+                        .hint("add `interview:` with what to ask or find out about a prospective employer, or remove `listen_for`"),
+                );
+            }
+            None
+        }
+    }
 }

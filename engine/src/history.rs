@@ -1,0 +1,317 @@
+//! A history of retakes (CONTRACT §7.7): saved results of one bank, oldest
+//! first, and how the verdict, the overall score, each dimension, the flags
+//! and the next steps moved between each one and the next; with when to
+//! take it again. A pure function of the results and their file names;
+//! reading the files, and drawing the history, happen elsewhere.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::error::Failure;
+use crate::result::{AssessmentResult, BandInfo, round1};
+
+/// The history layout version, for scripts.
+pub const HISTORY_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    pub history_version: u32,
+    /// The bank's title (every result shares it).
+    pub bank: String,
+    /// Oldest first: by `taken`, then by file name.
+    pub results: Vec<Entry>,
+    /// One per pair of neighbours in `results`.
+    pub changes: Vec<Change>,
+    /// The latest result's bands, highest first (for a chart).
+    pub bands: Vec<BandInfo>,
+    /// Set id → title, in the latest result's order.
+    pub dimension_titles: IndexMap<String, String>,
+    /// Flag id → its title and severity, for every flag any result raised.
+    pub flags: IndexMap<String, FlagInfo>,
+    /// Next steps earlier results listed that the latest no longer does,
+    /// and those the latest lists.
+    pub steps: Steps,
+    /// When taking it again would tell you most.
+    pub retake: Vec<Retake>,
+    /// Results of the prospective-employer mode left out: a history
+    /// follows your own workplace.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlagInfo {
+    pub title: String,
+    /// `red` or `green`.
+    pub severity: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The file name (not its folder).
+    pub file: String,
+    /// `YYYY-MM-DD`: the result's `taken`, else the date in a state-folder
+    /// name (`result-2026-03-01-…`), else `null`.
+    pub taken: Option<String>,
+    pub verdict: Option<String>,
+    pub label: Option<String>,
+    pub score: Option<f64>,
+    /// Set id → score (`null`: no score).
+    pub dimensions: IndexMap<String, Option<f64>>,
+    /// Raised flags' ids.
+    pub flags: Vec<String>,
+    /// Next steps' ids, in rank order.
+    pub next_steps: Vec<String>,
+    /// The questions changed between the result before this one and this
+    /// one (another version of the bank): compare with care.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bank_changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// `file` of the earlier result.
+    pub from: String,
+    /// `file` of the later result.
+    pub to: String,
+    /// Later overall minus earlier (of the published scores), or `null`.
+    pub overall: Option<f64>,
+    /// Set id → later minus earlier, or `null` when either has no score.
+    pub dimensions: IndexMap<String, Option<f64>>,
+    pub flags_raised: Vec<String>,
+    pub flags_cleared: Vec<String>,
+    /// The verdicts, when they differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict_to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Steps {
+    /// Listed by an earlier result, not by the latest: done, or no longer
+    /// needed.
+    pub done: Vec<Step>,
+    /// Listed by the latest result.
+    pub open: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    /// `done`: the last result that listed it; `open`: the first of the
+    /// unbroken run of results up to the latest that list it.
+    pub file: String,
+    pub taken: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Retake {
+    /// `YYYY-MM-DD` when it can be said.
+    pub when: Option<String>,
+    pub why: String,
+}
+
+/// A date from a state-folder result's name: `result-2026-03-01-093000.json`.
+fn date_in_name(file: &str) -> Option<String> {
+    let rest = file.strip_prefix("result-")?;
+    let d = Date::parse(rest.get(..10)?).ok()?;
+    Some(d.to_string())
+}
+
+/// The history of `results` (file name, result). Results of another bank
+/// (by title) than the others are refused; prospective ones are left out.
+pub fn history(results: Vec<(String, AssessmentResult)>) -> Result<History, Failure> {
+    let (prospective, mut results): (Vec<_>, Vec<_>) = results
+        .into_iter()
+        .partition(|(_, r)| r.mode == "prospective");
+    let left_out: Vec<String> = prospective.into_iter().map(|(f, _)| f).collect();
+    if let Some((first_file, first)) = results.first()
+        && let Some((file, other)) = results
+            .iter()
+            .find(|(_, r)| r.bank.title != first.bank.title)
+    {
+        return Err(Failure::invalid(format!(
+            "{file} is a result of \u{201c}{}\u{201d} but {first_file} is of \u{201c}{}\u{201d}: a history follows one bank; pass the results of one bank",
+            other.bank.title, first.bank.title
+        )));
+    }
+    let taken = |(f, r): &(String, AssessmentResult)| r.taken.clone().or_else(|| date_in_name(f));
+    results.sort_by(|a, b| taken(a).cmp(&taken(b)).then_with(|| a.0.cmp(&b.0)));
+
+    let mut entries: Vec<Entry> = Vec::with_capacity(results.len());
+    for (i, item) in results.iter().enumerate() {
+        let (file, r) = item;
+        entries.push(Entry {
+            file: file.clone(),
+            taken: taken(item),
+            verdict: r.overall.verdict.clone(),
+            label: r.overall.label.clone(),
+            score: r.overall.score,
+            dimensions: r
+                .dimensions
+                .iter()
+                .filter(|d| !d.is_unscored_profile())
+                .map(|d| (d.id.clone(), d.score))
+                .collect(),
+            flags: r.flags.iter().map(|f| f.id.clone()).collect(),
+            next_steps: r.next_steps.iter().map(|s| s.id.clone()).collect(),
+            bank_changed: i > 0 && results[i - 1].1.bank.fingerprint != r.bank.fingerprint,
+        });
+    }
+    let changes = entries.windows(2).map(|w| change(&w[0], &w[1])).collect();
+
+    let mut dimension_titles = IndexMap::new();
+    let mut flags = IndexMap::new();
+    for (_, r) in results.iter().rev() {
+        for d in r.dimensions.iter().filter(|d| !d.is_unscored_profile()) {
+            dimension_titles
+                .entry(d.id.clone())
+                .or_insert_with(|| d.title.clone());
+        }
+        for f in &r.flags {
+            flags.entry(f.id.clone()).or_insert_with(|| FlagInfo {
+                title: f.title.clone(),
+                severity: f.severity.clone(),
+            });
+        }
+    }
+    let latest = results.last().map(|(_, r)| r);
+    Ok(History {
+        history_version: HISTORY_VERSION,
+        bank: latest.map(|r| r.bank.title.clone()).unwrap_or_default(),
+        steps: steps(&results, &entries),
+        retake: latest
+            .map(|r| retake(r, entries.last().and_then(|e| e.taken.as_deref())))
+            .unwrap_or_default(),
+        bands: latest.map(|r| r.bands.clone()).unwrap_or_default(),
+        results: entries,
+        changes,
+        dimension_titles,
+        flags,
+        left_out,
+    })
+}
+
+/// The step from one result to the next.
+fn change(a: &Entry, b: &Entry) -> Change {
+    let diff = |x: Option<f64>, y: Option<f64>| x.zip(y).map(|(x, y)| round1(y - x));
+    let mut dimensions: IndexMap<String, Option<f64>> = IndexMap::new();
+    for (id, to) in &b.dimensions {
+        dimensions.insert(
+            id.clone(),
+            diff(a.dimensions.get(id).copied().flatten(), *to),
+        );
+    }
+    for id in a.dimensions.keys() {
+        dimensions.entry(id.clone()).or_insert(None);
+    }
+    let (verdict_from, verdict_to) = if a.verdict == b.verdict {
+        (None, None)
+    } else {
+        (a.verdict.clone(), b.verdict.clone())
+    };
+    Change {
+        from: a.file.clone(),
+        to: b.file.clone(),
+        overall: diff(a.score, b.score),
+        dimensions,
+        flags_raised: b
+            .flags
+            .iter()
+            .filter(|f| !a.flags.contains(f))
+            .cloned()
+            .collect(),
+        flags_cleared: a
+            .flags
+            .iter()
+            .filter(|f| !b.flags.contains(f))
+            .cloned()
+            .collect(),
+        verdict_from,
+        verdict_to,
+    }
+}
+
+/// Next steps no longer listed, and those still listed (since when).
+fn steps(results: &[(String, AssessmentResult)], entries: &[Entry]) -> Steps {
+    let Some(last) = entries.len().checked_sub(1) else {
+        return Steps::default();
+    };
+    let mut out = Steps::default();
+    let mut seen: Vec<&str> = Vec::new();
+    // Done: listed before, not now; named by the last result listing it.
+    for i in (0..last).rev() {
+        for s in &results[i].1.next_steps {
+            // Two entries of one title (a general and a country's version
+            // of one step) read as one.
+            if entries[last].next_steps.contains(&s.id)
+                || seen.contains(&s.id.as_str())
+                || seen.contains(&s.title.as_str())
+            {
+                continue;
+            }
+            seen.push(&s.id);
+            seen.push(&s.title);
+            out.done.push(Step {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                file: entries[i].file.clone(),
+                taken: entries[i].taken.clone(),
+            });
+        }
+    }
+    out.done.reverse();
+    for s in &results[last].1.next_steps {
+        let mut since = last;
+        while since > 0 && entries[since - 1].next_steps.contains(&s.id) {
+            since -= 1;
+        }
+        out.open.push(Step {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            file: entries[since].file.clone(),
+            taken: entries[since].taken.clone(),
+        });
+    }
+    out
+}
+
+/// When to take it again, from the latest result: the moments that tell
+/// most, then a regular check.
+fn retake(latest: &AssessmentResult, taken: Option<&str>) -> Vec<Retake> {
+    let date = taken.and_then(|t| Date::parse(t).ok());
+    let later = |months: u32| date.map(|d| d.plus_months(months).to_string());
+    let stage = latest.answers.get("about_stage").and_then(|v| v.as_str());
+    let mut out = Vec::new();
+    match stage {
+        Some("expecting" | "on_leave") => out.push(Retake {
+            when: None,
+            why: "About three months after you are back at work: how a workplace treats a parent shows in the first months back, once the welcome is over.".into(),
+        }),
+        Some("back_recently") => out.push(Retake {
+            when: later(3),
+            why: "Three months on from this result: the first months back are when a parent's track is set, and a second look shows which way it goes.".into(),
+        }),
+        Some("returning_after_break") => out.push(Retake {
+            when: None,
+            why: "About three months into your new job: by then you will know how it treats a parent, not just how it interviews.".into(),
+        }),
+        _ => {}
+    }
+    out.push(Retake {
+        when: None,
+        why: "When you get a new manager, or your manager's manager changes: a manager decides much of what a parent's track looks like.".into(),
+    });
+    out.push(Retake {
+        when: None,
+        why: "After the next review or promotion round: to see whether your name came up.".into(),
+    });
+    out.push(Retake {
+        when: later(6),
+        why: "Otherwise every six months or so, to see which way things are moving.".into(),
+    });
+    out
+}

@@ -1,0 +1,848 @@
+//! A settled verdict (CONTRACT §7.7): whether any answers to the questions
+//! not reached yet could still give another verdict: a better or a worse
+//! band, a cap, or no verdict at all (too few answers, §6.2).
+//!
+//! The questions before a position are decided; every question from it on
+//! is open (answered any way, or skipped). The search is exact and sound:
+//! - Questions whose `when` names an open question (their "controllers")
+//!   are settled by trying each answer of the controllers, in bank order,
+//!   depth first; a condition that the fixed answers do not yet decide is
+//!   "maybe" (three-valued logic), and a maybe question counts as both
+//!   asked and not asked in the bounds below, which only widens them.
+//! - With the controllers fixed, every other open question is free: the
+//!   best and worst reachable overall scores then come from per-dimension
+//!   ratio bounds combined by a small dynamic programme over how many are
+//!   answered (coverage included), which is exact.
+//! - Any claim that the verdict can still move is checked by scoring the
+//!   answer sheet that shows it ([`evaluate`]), so "open" is never a guess;
+//!   a search too large, or a bound that falls within rounding of a band's
+//!   edge without a sheet to show it, answers [`Settlement::Undecided`],
+//!   which callers treat as open: the verdict is never called settled when
+//!   it is not.
+
+use crate::answers::{Answer, AnswerSheet, Slot};
+use crate::bank::{Bank, Condition, Facts, Kind, OverallBy, Question, Test};
+
+use super::{Mode, evaluate, overall_band, value};
+
+/// Whether the verdict can still change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Settlement {
+    /// Whatever the open questions' answers (skips included), the verdict
+    /// is this band (an index into `Bank::bands`).
+    Settled(usize),
+    /// These answers to the open questions give another verdict than
+    /// finishing now would.
+    Open(Box<AnswerSheet>),
+    /// Finishing now would give no verdict (no score, or too few answers).
+    NoVerdict,
+    /// Not worked out (the search would be too large, or a bound lies
+    /// within rounding of a band's edge): to be treated as open.
+    Undecided,
+}
+
+impl Settlement {
+    /// The settled band, if the verdict is settled.
+    pub fn band(&self) -> Option<usize> {
+        match self {
+            Settlement::Settled(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+/// The most search nodes (fixed answers of controlling questions) tried
+/// before giving up as [`Settlement::Undecided`].
+pub const MAX_NODES: usize = 20_000;
+/// A multi question that decides others is tried with every selection only
+/// up to this many options.
+const MAX_MULTI_OPTIONS: usize = 8;
+/// Slack on float comparisons, always on the side of "may still change".
+const EPS: f64 = 1e-9;
+/// Half the last published decimal: a score this far below a band's `min`
+/// earns the band when bands are decided on the rounded score (§7.3).
+const ROUNDING: f64 = 0.05;
+
+/// The lowest overall score that earns band `b` (or a better one) before
+/// caps, as scoring decides bands: the band's `min`, or half a decimal
+/// below it when scoring bands the published (rounded) score.
+fn edge(bank: &Bank, b: usize) -> f64 {
+    let min = bank.bands[b].min;
+    let below = min - ROUNDING;
+    if overall_band(bank, below).is_some_and(|x| x <= b) {
+        below
+    } else {
+        min
+    }
+}
+
+/// Whether the verdict is settled for `sheet`, with questions from index
+/// `from` on still open (whatever `sheet` holds for them is ignored).
+pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Settlement {
+    let n = bank.questions.len();
+    let from = from.min(n);
+    let mut base = sheet.clone();
+    for q in from..n {
+        base.set(q, Slot::Missing);
+    }
+    let now = evaluate(bank, &base, mode);
+    let Some(b0) = now.band else {
+        return Settlement::NoVerdict;
+    };
+    let open: Vec<usize> = (from..n)
+        .filter(|&q| mode.includes(&bank.questions[q]))
+        .collect();
+    let mut controller = vec![false; n];
+    let mut named = Vec::new();
+    for &q in &open {
+        if let Some(c) = &bank.questions[q].when {
+            named.clear();
+            c.referenced_questions(&mut named);
+            for &r in &named {
+                if r >= from {
+                    controller[r] = true;
+                }
+            }
+        }
+    }
+    let mut search = Search {
+        bank,
+        mode,
+        from,
+        b0,
+        open,
+        controller,
+        prefix_asked: now.asked,
+        nodes: 0,
+        undecided: false,
+    };
+    let mut fixed = base;
+    let mut is_fixed = vec![false; n];
+    match search.node(&mut fixed, &mut is_fixed) {
+        Some(witness) => Settlement::Open(Box::new(witness)),
+        None if search.undecided => Settlement::Undecided,
+        None => Settlement::Settled(b0),
+    }
+}
+
+/// Three-valued truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tri {
+    Yes,
+    No,
+    Maybe,
+}
+
+/// What is known of an open question while searching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Asked,
+    NotAsked,
+    Maybe,
+}
+
+struct Search<'b> {
+    bank: &'b Bank,
+    mode: Mode,
+    from: usize,
+    /// The verdict if the session finished now.
+    b0: usize,
+    /// The open questions this mode may ask, in bank order.
+    open: Vec<usize>,
+    /// Open questions named by another open question's `when`.
+    controller: Vec<bool>,
+    /// Which decided questions (before `from`) are asked.
+    prefix_asked: Vec<bool>,
+    nodes: usize,
+    undecided: bool,
+}
+
+/// One free open question, as the bounds see it.
+struct Item {
+    q: usize,
+    /// Asked for sure (else maybe).
+    certain: bool,
+}
+
+/// One dimension's answered part: Σw·v, Σw and the count.
+#[derive(Debug, Clone, Copy, Default)]
+struct Part {
+    wv: f64,
+    w: f64,
+    n: usize,
+}
+
+impl Search<'_> {
+    /// Searches the subtree where the controllers in `is_fixed` hold the
+    /// answers in `fixed`. Returns a sheet that gives another verdict, or
+    /// `None` when none does here (or, with `undecided` set, when that
+    /// could not be worked out).
+    fn node(&mut self, fixed: &mut AnswerSheet, is_fixed: &mut [bool]) -> Option<AnswerSheet> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            self.undecided = true;
+            return None;
+        }
+        let status = self.statuses(fixed, is_fixed);
+        let items: Vec<Item> = self
+            .open
+            .iter()
+            .filter(|&&q| !is_fixed[q] && status[q] != Status::NotAsked)
+            .map(|&q| Item {
+                q,
+                certain: status[q] == Status::Asked,
+            })
+            .collect();
+        let leaf = items.iter().all(|i| i.certain);
+        if items.is_empty() {
+            // Nothing left to answer: the fixed answers are the only way.
+            let e = evaluate(self.bank, fixed, self.mode);
+            return (e.band != Some(self.b0)).then(|| fixed.clone());
+        }
+        let verdict = self.bounds(fixed, is_fixed, &status, &items, leaf);
+        match verdict {
+            Bound::Same => None,
+            Bound::Differs(w) => Some(*w),
+            Bound::Unsure if leaf => {
+                // Exact bounds said it could change, but the sheet that
+                // should show it did not: a float at a band's edge.
+                self.undecided = true;
+                None
+            }
+            Bound::Unsure => self.branch(fixed, is_fixed, &status, &items),
+        }
+    }
+
+    /// Tries every answer of the first controller a maybe question waits on.
+    fn branch(
+        &mut self,
+        fixed: &mut AnswerSheet,
+        is_fixed: &mut [bool],
+        status: &[Status],
+        items: &[Item],
+    ) -> Option<AnswerSheet> {
+        let mut named = Vec::new();
+        for it in items.iter().filter(|i| !i.certain) {
+            if let Some(c) = &self.bank.questions[it.q].when {
+                c.referenced_questions(&mut named);
+            }
+        }
+        let Some(c) = named
+            .into_iter()
+            .filter(|&r| r >= self.from && self.controller[r] && !is_fixed[r])
+            .min()
+        else {
+            // A maybe question waits on nothing open: cannot happen, as
+            // conditions name only earlier questions; be safe.
+            self.undecided = true;
+            return None;
+        };
+        let states: Vec<Slot> = match status[c] {
+            Status::NotAsked => vec![Slot::Missing],
+            Status::Asked => {
+                let Some(answers) = self.answers_of(c) else {
+                    self.undecided = true;
+                    return None;
+                };
+                std::iter::once(Slot::Skipped)
+                    .chain(answers.into_iter().map(Slot::Given))
+                    .collect()
+            }
+            Status::Maybe => {
+                // Its own condition waits on an earlier open controller,
+                // which would have been chosen first.
+                self.undecided = true;
+                return None;
+            }
+        };
+        is_fixed[c] = true;
+        let mut found = None;
+        for s in states {
+            fixed.set(c, s);
+            if let Some(w) = self.node(fixed, is_fixed) {
+                found = Some(w);
+                break;
+            }
+            if self.undecided {
+                break;
+            }
+        }
+        is_fixed[c] = false;
+        fixed.set(c, Slot::Missing);
+        found
+    }
+
+    /// Every answer a controlling question can take that its dependants
+    /// could tell apart (all of them, for choice, yes/no, scale and small
+    /// multi questions; the texts conditions name and one other, for text).
+    fn answers_of(&self, c: usize) -> Option<Vec<Answer>> {
+        let q = &self.bank.questions[c];
+        Some(match &q.kind {
+            Kind::Choice(opts) => opts.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
+            Kind::YesNo(_) => vec![Answer::YesNo(true), Answer::YesNo(false)],
+            Kind::Scale(s) => (s.min..=s.max).map(Answer::Scale).collect(),
+            Kind::Multi(opts) => {
+                if opts.len() > MAX_MULTI_OPTIONS {
+                    return None;
+                }
+                (0u32..1 << opts.len())
+                    .map(|mask| {
+                        Answer::Multi(
+                            opts.iter()
+                                .enumerate()
+                                .filter(|(i, _)| mask & (1 << i) != 0)
+                                .map(|(_, o)| o.id.clone())
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            }
+            Kind::Text => {
+                let mut texts: Vec<String> = Vec::new();
+                for &j in &self.open {
+                    if let Some(w) = &self.bank.questions[j].when {
+                        texts_named(w, c, &mut texts);
+                    }
+                }
+                let mut other = String::from("\u{1}");
+                while texts.contains(&other) {
+                    other.push('\u{1}');
+                }
+                texts.push(other);
+                texts.into_iter().map(Answer::Text).collect()
+            }
+        })
+    }
+
+    /// Per question: asked, not asked, or maybe (open questions only; the
+    /// decided ones are as the prefix has them).
+    fn statuses(&self, fixed: &AnswerSheet, is_fixed: &[bool]) -> Vec<Status> {
+        let n = self.bank.questions.len();
+        let mut status: Vec<Status> = (0..n)
+            .map(|q| {
+                if q < self.from && self.prefix_asked[q] {
+                    Status::Asked
+                } else {
+                    Status::NotAsked
+                }
+            })
+            .collect();
+        for &q in &self.open {
+            let question = &self.bank.questions[q];
+            status[q] = match &question.when {
+                None => Status::Asked,
+                Some(c) => match tri(c, &|r| {
+                    // What a condition sees of question r.
+                    match status[r] {
+                        Status::NotAsked => Known::Is(None),
+                        Status::Maybe => Known::Unknown,
+                        Status::Asked if r < self.from || is_fixed[r] => Known::Is(fixed.get(r)),
+                        Status::Asked => Known::Unknown,
+                    }
+                }) {
+                    Tri::Yes => Status::Asked,
+                    Tri::No => Status::NotAsked,
+                    Tri::Maybe => Status::Maybe,
+                },
+            };
+        }
+        status
+    }
+
+    /// The decided part: per dimension Σw·v, Σw and count; coverage; the
+    /// worst cap raised (band index).
+    fn base(
+        &self,
+        fixed: &AnswerSheet,
+        is_fixed: &[bool],
+        status: &[Status],
+    ) -> (Vec<Part>, usize, usize, Option<usize>) {
+        let bank = self.bank;
+        let mut parts = vec![Part::default(); bank.sets.len()];
+        let (mut asked, mut answered) = (0, 0);
+        let mut cap: Option<usize> = None;
+        for (q, question) in bank.questions.iter().enumerate() {
+            let decided = q < self.from || is_fixed[q];
+            if !decided || status[q] != Status::Asked {
+                continue;
+            }
+            let answer = fixed.get(q);
+            if question.is_scored() {
+                asked += 1;
+                if let Some(v) = answer.and_then(|a| value(question, a)) {
+                    answered += 1;
+                    let p = &mut parts[question.set];
+                    p.wv += question.weight * v;
+                    p.w += question.weight;
+                    p.n += 1;
+                }
+            }
+            for f in answer.map(|a| raised(question, a)).unwrap_or_default() {
+                if let Some(c) = bank.flags[f].caps_verdict {
+                    cap = Some(cap.map_or(c, |x: usize| x.max(c)));
+                }
+            }
+        }
+        (parts, asked, answered, cap)
+    }
+
+    /// What the bounds say about this subtree; a claim that the verdict
+    /// changes comes with a sheet scored to show it.
+    fn bounds(
+        &self,
+        fixed: &AnswerSheet,
+        is_fixed: &[bool],
+        status: &[Status],
+        items: &[Item],
+        leaf: bool,
+    ) -> Bound {
+        let bank = self.bank;
+        let b0 = self.b0;
+        let (parts, asked, answered, cap) = self.base(fixed, is_fixed, status);
+        let mut unsure = false;
+        let try_sheet = |answers: &[(usize, Answer)]| -> Option<Bound> {
+            let mut sheet = fixed.clone();
+            for (q, a) in answers {
+                sheet.set(*q, Slot::Given(a.clone()));
+            }
+            let e = evaluate(bank, &sheet, self.mode);
+            (e.band != Some(b0)).then(|| Bound::Differs(Box::new(sheet)))
+        };
+
+        // A cap below the verdict already raised by the fixed answers.
+        if cap.is_some_and(|c| c > b0) {
+            if let Some(b) = try_sheet(&[]) {
+                return b;
+            }
+            unsure = true;
+        }
+        // An open question with an option that caps below the verdict.
+        for it in items {
+            let question = &bank.questions[it.q];
+            if let Some(a) = capping_answer(bank, question, |c| c > b0) {
+                if it.certain
+                    && let Some(b) = try_sheet(&[(it.q, a)])
+                {
+                    return b;
+                }
+                unsure = true;
+            }
+        }
+        // Too few answers: every open question skipped.
+        let scored: Vec<&Item> = items
+            .iter()
+            .filter(|i| bank.questions[i.q].is_scored())
+            .collect();
+        let certain = scored.iter().filter(|i| i.certain).count();
+        let withheld_at =
+            |answered: usize, asked: usize| (answered as f64) < bank.min_coverage * asked as f64;
+        let withheld = |asked: usize| withheld_at(answered, asked);
+        if withheld(asked + certain) {
+            if let Some(b) = try_sheet(&[]) {
+                return b;
+            }
+            unsure = true;
+        } else if withheld(asked + scored.len()) {
+            unsure = true;
+        }
+
+        // The lowest reachable score.
+        if b0 + 1 < bank.bands.len() {
+            let floor = edge(bank, b0);
+            let worst: Vec<Option<(f64, Answer)>> = scored
+                .iter()
+                .map(|i| worst_answer(&bank.questions[i.q]).map(|a| (0.0, a)))
+                .collect();
+            let weights: Vec<(usize, f64)> = scored
+                .iter()
+                .map(|i| {
+                    let q = &bank.questions[i.q];
+                    (q.set, q.weight)
+                })
+                .collect();
+            if let Some(pick) = reach(bank, &parts, &weights, &worst, floor + EPS, Goal::Below, 0) {
+                let answers: Vec<(usize, Answer)> = pick
+                    .into_iter()
+                    .filter_map(|k| worst[k].clone().map(|(_, a)| (scored[k].q, a)))
+                    .collect();
+                if let Some(b) = try_sheet(&answers) {
+                    return b;
+                }
+                unsure = true;
+            }
+        }
+
+        // The highest reachable score, with no cap at or below the verdict.
+        let blocked = cap.is_some_and(|c| c >= b0);
+        if b0 > 0 && !blocked {
+            let target = edge(bank, b0 - 1) - EPS;
+            let best: Vec<Option<(f64, Answer)>> = scored
+                .iter()
+                .map(|i| best_answer(bank, &bank.questions[i.q], |c| c >= b0))
+                .collect();
+            let weights: Vec<(usize, f64)> = scored
+                .iter()
+                .map(|i| {
+                    let q = &bank.questions[i.q];
+                    (q.set, q.weight)
+                })
+                .collect();
+            // At a leaf every open question is asked for sure: enough of
+            // them must be answered for a verdict. Above it, coverage is
+            // left out (a looser bound).
+            let need = if leaf {
+                let total = asked + scored.len();
+                (0..=scored.len())
+                    .find(|&k| !withheld_at(answered + k, total))
+                    .unwrap_or(usize::MAX)
+            } else {
+                0
+            };
+            if need != usize::MAX
+                && let Some(pick) =
+                    reach(bank, &parts, &weights, &best, target, Goal::AtLeast, need)
+            {
+                let answers: Vec<(usize, Answer)> = pick
+                    .into_iter()
+                    .filter_map(|k| best[k].clone().map(|(_, a)| (scored[k].q, a)))
+                    .collect();
+                if let Some(b) = try_sheet(&answers) {
+                    return b;
+                }
+                unsure = true;
+            }
+        }
+        if unsure { Bound::Unsure } else { Bound::Same }
+    }
+}
+
+enum Bound {
+    /// No answers here give another verdict.
+    Same,
+    /// These do.
+    Differs(Box<AnswerSheet>),
+    /// The bounds allow another verdict, but no sheet here shows one.
+    Unsure,
+}
+
+/// Which way a score bound looks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Goal {
+    /// Some answers bring the overall below the target.
+    Below,
+    /// Some answers bring it to the target or above.
+    AtLeast,
+}
+
+/// Whether some choice of which free questions to answer (each at its
+/// given value, or skipped) brings the overall score past `target` as
+/// `goal` says, with at least `need` of them answered. Returns the
+/// indices (into `values`) answered, or `None`.
+///
+/// The overall is past the target exactly when the sum over scored
+/// dimensions of each one's distance past it (weighted as the overall
+/// weighs them) is: each dimension's best distance for each count of
+/// answers is a ratio optimum (Dinkelbach's method, exact), and a dynamic
+/// programme over the counts combines the dimensions.
+fn reach(
+    bank: &Bank,
+    parts: &[Part],
+    items: &[(usize, f64)],
+    values: &[Option<(f64, Answer)>],
+    target: f64,
+    goal: Goal,
+    need: usize,
+) -> Option<Vec<usize>> {
+    let t = target / 100.0;
+    // Sign: maximise s·(distance) where s = 1 for AtLeast, -1 for Below.
+    let sign = if goal == Goal::AtLeast { 1.0 } else { -1.0 };
+    // best[count] = (total signed distance, chosen items)
+    let mut best: Vec<Option<(f64, Vec<usize>)>> = vec![Some((0.0, Vec::new()))];
+    for (s, set) in bank.sets.iter().enumerate() {
+        let mine: Vec<usize> = (0..items.len())
+            .filter(|&k| items[k].0 == s && values[k].is_some())
+            .collect();
+        let p = parts[s];
+        let min = set.min_answered.max(1);
+        // For each count, this dimension's best signed distance and items.
+        let options: Vec<(f64, Vec<usize>)> = (0..=mine.len())
+            .map(|k| {
+                if !set.in_overall() || p.n + k < min {
+                    return (0.0, pick_any(&mine, k));
+                }
+                let wv: Vec<(f64, f64)> = mine
+                    .iter()
+                    .map(|&i| (items[i].1, values[i].as_ref().map_or(0.0, |v| v.0)))
+                    .collect();
+                let (d, chosen) = match bank.overall {
+                    OverallBy::Dimensions => {
+                        let Some((ratio, chosen)) = best_ratio(p, &wv, k, sign) else {
+                            return (0.0, pick_any(&mine, k));
+                        };
+                        (sign * set.weight * (ratio - t), chosen)
+                    }
+                    OverallBy::Items => {
+                        let mut order: Vec<usize> = (0..wv.len()).collect();
+                        let gain = |i: usize| sign * wv[i].0 * (wv[i].1 - t);
+                        order.sort_by(|&a, &b| gain(b).total_cmp(&gain(a)));
+                        order.truncate(k);
+                        let w: f64 = p.w + order.iter().map(|&i| wv[i].0).sum::<f64>();
+                        if w <= 1e-9 {
+                            return (0.0, pick_any(&mine, k));
+                        }
+                        let d =
+                            sign * (p.wv - t * p.w) + order.iter().map(|&i| gain(i)).sum::<f64>();
+                        (d, order)
+                    }
+                };
+                (d, chosen.into_iter().map(|i| mine[i]).collect())
+            })
+            .collect();
+        let mut next: Vec<Option<(f64, Vec<usize>)>> = vec![None; best.len() + mine.len()];
+        for (c, cur) in best.iter().enumerate() {
+            let Some((d0, picked)) = cur else { continue };
+            for (k, (d, chosen)) in options.iter().enumerate() {
+                let total = d0 + d;
+                let slot = &mut next[c + k];
+                if slot.as_ref().is_none_or(|(x, _)| total > *x) {
+                    let mut all = picked.clone();
+                    all.extend(chosen);
+                    *slot = Some((total, all));
+                }
+            }
+        }
+        best = next;
+    }
+    best.into_iter()
+        .enumerate()
+        .filter(|(c, _)| *c >= need)
+        .filter_map(|(_, b)| b)
+        .filter(|(d, _)| match goal {
+            Goal::AtLeast => *d >= -EPS,
+            Goal::Below => *d > -EPS,
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, picked)| picked)
+}
+
+/// Any `k` of `mine` (their values do not matter: the dimension has no
+/// score or no weight either way).
+fn pick_any(mine: &[usize], k: usize) -> Vec<usize> {
+    mine[..k].to_vec()
+}
+
+/// With exactly `k` of the items (weight, value) added to `p`, the highest
+/// (sign 1) or lowest (sign -1) score `Σw·v / Σw` as a fraction, and the
+/// items that give it; `None` with no weight at all.
+fn best_ratio(p: Part, items: &[(f64, f64)], k: usize, sign: f64) -> Option<(f64, Vec<usize>)> {
+    let ratio = |chosen: &[usize]| -> Option<f64> {
+        let w = p.w + chosen.iter().map(|&i| items[i].0).sum::<f64>();
+        let wv = p.wv + chosen.iter().map(|&i| items[i].0 * items[i].1).sum::<f64>();
+        (w > 1e-9).then(|| wv / w)
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    // Start from the k best values.
+    order.sort_by(|&a, &b| (sign * items[b].1).total_cmp(&(sign * items[a].1)));
+    let mut chosen: Vec<usize> = order[..k].to_vec();
+    let mut lambda = ratio(&chosen)?;
+    for _ in 0..100 {
+        let gain = |i: usize| sign * items[i].0 * (items[i].1 - lambda);
+        order.sort_by(|&a, &b| gain(b).total_cmp(&gain(a)));
+        let next: Vec<usize> = order[..k].to_vec();
+        let Some(r) = ratio(&next) else { break };
+        if sign * r <= sign * lambda + 1e-15 {
+            break;
+        }
+        lambda = r;
+        chosen = next;
+    }
+    Some((lambda, chosen))
+}
+
+/// A scored question's worst and best answers (values 0 and 1), or none
+/// for an informational question.
+pub fn extreme_answers(q: &Question) -> (Option<Answer>, Option<Answer>) {
+    let best = match &q.kind {
+        Kind::Choice(opts) => opts
+            .iter()
+            .filter(|_| q.is_scored())
+            .max_by(|a, b| a.score.unwrap_or(0.0).total_cmp(&b.score.unwrap_or(0.0)))
+            .map(|o| Answer::Choice(o.id.clone())),
+        Kind::Multi(opts) => q.is_scored().then(|| {
+            Answer::Multi(
+                opts.iter()
+                    .filter(|o| o.score.unwrap_or(0.0) > 0.0)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            )
+        }),
+        Kind::Scale(s) => Some(Answer::Scale(if s.reverse { s.min } else { s.max })),
+        Kind::YesNo(Some((yes, no))) => Some(Answer::YesNo(yes >= no)),
+        Kind::YesNo(None) | Kind::Text => None,
+    };
+    (q.is_scored().then(|| worst_answer(q)).flatten(), best)
+}
+
+/// The flags an answer raises.
+fn raised(q: &Question, a: &Answer) -> Vec<usize> {
+    match a {
+        Answer::Choice(o) => q.option(o).and_then(|o| o.flag).into_iter().collect(),
+        Answer::Multi(os) => os
+            .iter()
+            .filter_map(|o| q.option(o).and_then(|o| o.flag))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// An answer of `q` that raises a flag whose cap `bad` picks out.
+fn capping_answer(bank: &Bank, q: &Question, bad: impl Fn(usize) -> bool) -> Option<Answer> {
+    let opts = match &q.kind {
+        Kind::Choice(o) | Kind::Multi(o) => o,
+        _ => return None,
+    };
+    let o = opts.iter().find(|o| {
+        o.flag
+            .and_then(|f| bank.flags[f].caps_verdict)
+            .is_some_and(&bad)
+    })?;
+    Some(match q.kind {
+        Kind::Multi(_) => Answer::Multi(vec![o.id.clone()]),
+        _ => Answer::Choice(o.id.clone()),
+    })
+}
+
+/// The answer with the lowest value (0) of a scored question.
+fn worst_answer(q: &Question) -> Option<Answer> {
+    let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
+    let a = match &q.kind {
+        Kind::Choice(opts) => Answer::Choice(
+            opts.iter()
+                .min_by(|a, b| score(a).total_cmp(&score(b)))?
+                .id
+                .clone(),
+        ),
+        Kind::Multi(opts) => Answer::Multi(
+            opts.iter()
+                .filter(|o| score(o) < 0.0)
+                .map(|o| o.id.clone())
+                .collect(),
+        ),
+        Kind::Scale(s) => Answer::Scale(if s.reverse { s.max } else { s.min }),
+        Kind::YesNo(Some((yes, no))) => Answer::YesNo(yes < no),
+        Kind::YesNo(None) | Kind::Text => return None,
+    };
+    Some(a)
+}
+
+/// The answer with the highest value among those that raise no flag whose
+/// cap `blocked` picks out, and that value.
+fn best_answer(
+    bank: &Bank,
+    q: &Question,
+    blocked: impl Fn(usize) -> bool,
+) -> Option<(f64, Answer)> {
+    let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
+    let allowed = |o: &crate::bank::Choice| {
+        !o.flag
+            .and_then(|f| bank.flags[f].caps_verdict)
+            .is_some_and(&blocked)
+    };
+    let a = match &q.kind {
+        Kind::Choice(opts) => Answer::Choice(
+            opts.iter()
+                .filter(|o| allowed(o))
+                .max_by(|a, b| score(a).total_cmp(&score(b)))?
+                .id
+                .clone(),
+        ),
+        Kind::Multi(opts) => Answer::Multi(
+            opts.iter()
+                .filter(|o| allowed(o) && score(o) > 0.0)
+                .map(|o| o.id.clone())
+                .collect(),
+        ),
+        Kind::Scale(s) => Answer::Scale(if s.reverse { s.min } else { s.max }),
+        Kind::YesNo(Some((yes, no))) => Answer::YesNo(yes >= no),
+        Kind::YesNo(None) | Kind::Text => return None,
+    };
+    Some((value(q, &a)?, a))
+}
+
+/// What a condition sees of one question.
+enum Known<'a> {
+    Is(Option<&'a Answer>),
+    Unknown,
+}
+
+/// A condition in three-valued logic: `Maybe` when it depends on an
+/// answer not known yet and the known ones do not decide it.
+fn tri<'a>(c: &Condition, known: &impl Fn(usize) -> Known<'a>) -> Tri {
+    match c {
+        Condition::Answer { question, .. } => match known(*question) {
+            Known::Unknown => Tri::Maybe,
+            Known::Is(a) => {
+                if c.holds(&One(a)) {
+                    Tri::Yes
+                } else {
+                    Tri::No
+                }
+            }
+        },
+        Condition::All(cs) => cs
+            .iter()
+            .fold(Tri::Yes, |acc, c| match (acc, tri(c, known)) {
+                (Tri::No, _) | (_, Tri::No) => Tri::No,
+                (Tri::Maybe, _) | (_, Tri::Maybe) => Tri::Maybe,
+                _ => Tri::Yes,
+            }),
+        Condition::Any(cs) => cs
+            .iter()
+            .fold(Tri::No, |acc, c| match (acc, tri(c, known)) {
+                (Tri::Yes, _) | (_, Tri::Yes) => Tri::Yes,
+                (Tri::Maybe, _) | (_, Tri::Maybe) => Tri::Maybe,
+                _ => Tri::No,
+            }),
+        Condition::Not(c) => match tri(c, known) {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            Tri::Maybe => Tri::Maybe,
+        },
+        // Not allowed in a question's `when`; never decided here.
+        Condition::Flag(_) | Condition::Dimension { .. } | Condition::Overall(_) => Tri::Maybe,
+    }
+}
+
+/// Facts of a single answer, for one `answer:` test.
+struct One<'a>(Option<&'a Answer>);
+
+impl Facts for One<'_> {
+    fn answer(&self, _q: usize) -> Option<&Answer> {
+        self.0
+    }
+}
+
+/// The texts that conditions compare question `q`'s answer with.
+fn texts_named(c: &Condition, q: usize, out: &mut Vec<String>) {
+    match c {
+        Condition::Answer { question, test } if *question == q => {
+            let vals: &[Answer] = match test {
+                Test::Is(a) => std::slice::from_ref(a),
+                Test::In(v) => v,
+                _ => &[],
+            };
+            for a in vals {
+                if let Answer::Text(t) = a
+                    && !out.contains(t)
+                {
+                    out.push(t.clone());
+                }
+            }
+        }
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| texts_named(c, q, out)),
+        Condition::Not(c) => texts_named(c, q, out),
+        _ => {}
+    }
+}
+#[cfg(test)]
+mod tests;

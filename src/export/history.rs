@@ -1,0 +1,374 @@
+//! The layout of `history` for every human-readable format (CONTRACT
+//! §7.7): where things stand and the trend, each result, how each part
+//! moved, what changed at each retake (flags raised and cleared), which
+//! next steps are done or still open, and when to take it again. The
+//! engine's [`History`] decides all of it; this only lays it out.
+
+use super::document::{
+    Align, Block, Cell, Column, Document, Item, List, ListKind, Section, Segment, Table, Tone,
+    Trend, TrendPoint, plain, strong, toned,
+};
+use super::{format_difference, format_opt_score, plural};
+use crate::bank::Severity;
+use crate::history::{Change, Entry, History};
+
+fn col(title: &str, align: Align) -> Column {
+    Column {
+        title: title.to_string(),
+        align,
+    }
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(vec![plain(s)])
+}
+
+/// The tone of a verdict id among the history's bands.
+fn tone(h: &History, verdict: Option<&str>) -> Tone {
+    Tone::of_verdict(&h.bands, verdict)
+}
+
+/// When a result was taken, in words: its day, or its file name.
+fn when(e: &Entry) -> String {
+    e.taken.clone().unwrap_or_else(|| e.file.clone())
+}
+
+/// A verdict's label, or why there is none.
+fn verdict_words(e: &Entry) -> String {
+    e.label
+        .clone()
+        .or_else(|| e.verdict.clone())
+        .unwrap_or_else(|| "No verdict".into())
+}
+
+/// The trend chart's data.
+pub fn trend(h: &History) -> Trend {
+    let mut bands: Vec<Segment> = Vec::new();
+    let mut upper = 100.0;
+    for (i, b) in h.bands.iter().enumerate() {
+        bands.push(Segment {
+            label: b.label.clone(),
+            from: b.min,
+            to: upper,
+            tone: Tone::of_position(i, h.bands.len()),
+        });
+        upper = b.min;
+    }
+    bands.reverse();
+    Trend {
+        points: h
+            .results
+            .iter()
+            .map(|e| TrendPoint {
+                label: when(e),
+                score: e.score,
+                verdict: verdict_words(e),
+                tone: tone(h, e.verdict.as_deref()),
+            })
+            .collect(),
+        bands,
+    }
+}
+
+pub fn document(h: &History) -> Document {
+    let n = h.results.len();
+    let mut lead = Vec::new();
+    if let (Some(first), Some(last)) = (h.results.first(), h.results.last()) {
+        let span = if n == 1 {
+            format!("One result, taken {}. ", when(first))
+        } else {
+            format!("{n} results, from {} to {}. ", when(first), when(last))
+        };
+        lead.push(Block::Para(vec![
+            plain(span),
+            plain("Now: "),
+            toned(verdict_words(last), tone(h, last.verdict.as_deref())),
+            plain(format!(", {}.", format_opt_score(last.score))),
+        ]));
+        if n > 1
+            && let Some(d) = first.score.zip(last.score).map(|(a, b)| b - a)
+        {
+            lead.push(Block::Para(vec![plain(format!(
+                "Since the first: {} overall.",
+                format_difference(Some(crate::result::round1(d)))
+            ))]));
+        }
+        lead.push(Block::Trend(trend(h)));
+        if n == 1 {
+            lead.push(Block::Note(
+                "Take the assessment again to see how things move: the last section says when it tells you most.".into(),
+            ));
+        }
+    }
+    if !h.left_out.is_empty() {
+        lead.push(Block::Note(format!(
+            "{} about a prospective employer {} left out: a history follows your own workplace ({}).",
+            h.left_out.len(),
+            plural(h.left_out.len(), "result is", "results are"),
+            h.left_out.join(", ")
+        )));
+    }
+
+    let mut sections = vec![results_section(h)];
+    if n > 1 {
+        sections.push(parts_section(h));
+        sections.push(Section {
+            id: "changes".into(),
+            heading: Some("What changed at each retake".into()),
+            audience: super::document::Audience::All,
+            blocks: h
+                .changes
+                .iter()
+                .zip(h.results.iter().skip(1))
+                .flat_map(|(c, to)| change_blocks(h, c, to))
+                .collect(),
+        });
+    }
+    sections.push(steps_section(h));
+    sections.push(Section {
+        id: "retake".into(),
+        heading: Some("When to take it again".into()),
+        audience: super::document::Audience::All,
+        blocks: vec![Block::List(List {
+            kind: ListKind::Bullets,
+            items: h
+                .retake
+                .iter()
+                .map(|r| Item {
+                    mark: None,
+                    title: match &r.when {
+                        Some(d) => vec![strong(format!("Around {d}. ")), plain(r.why.clone())],
+                        None => vec![plain(r.why.clone())],
+                    },
+                    detail: None,
+                    reasons: Vec::new(),
+                })
+                .collect(),
+        })],
+    });
+    Document {
+        title: format!("How things moved: {}", h.bank),
+        lead,
+        sections,
+        footer: vec![
+            "Made by mommytrack from results saved on this computer; nothing is sent anywhere. A result is a snapshot of your answers that day, not a judgement of you.".into(),
+        ],
+    }
+}
+
+fn results_section(h: &History) -> Section {
+    Section {
+        id: "results".into(),
+        heading: Some("Each result".into()),
+        audience: super::document::Audience::All,
+        blocks: vec![Block::Table(Table {
+            columns: vec![
+                col("Taken", Align::Left),
+                col("Verdict", Align::Left),
+                col("Overall", Align::Right),
+                col("File", Align::Left),
+            ],
+            rows: h
+                .results
+                .iter()
+                .map(|e| {
+                    vec![
+                        text(e.taken.clone().unwrap_or_else(|| "–".into())),
+                        Cell::Text(vec![toned(verdict_words(e), tone(h, e.verdict.as_deref()))]),
+                        text(format_opt_score(e.score)),
+                        Cell::Muted(e.file.clone()),
+                    ]
+                })
+                .collect(),
+            stack: true,
+        })],
+    }
+}
+
+/// Each part's score in the first result, the one before the latest and
+/// the latest, and the change from first to latest.
+fn parts_section(h: &History) -> Section {
+    let n = h.results.len();
+    let shown: Vec<&Entry> = match n {
+        0..=3 => h.results.iter().collect(),
+        _ => vec![&h.results[0], &h.results[n - 2], &h.results[n - 1]],
+    };
+    let mut columns = vec![col("Part", Align::Left)];
+    columns.extend(shown.iter().map(|e| col(&when(e), Align::Right)));
+    columns.push(col("Change", Align::Right));
+    let (first, last) = (&h.results[0], &h.results[n - 1]);
+    let rows = h
+        .dimension_titles
+        .iter()
+        .map(|(id, title)| {
+            let score = |e: &Entry| e.dimensions.get(id).copied().flatten();
+            let mut row = vec![text(title.clone())];
+            row.extend(shown.iter().map(|e| text(format_opt_score(score(e)))));
+            row.push(text(format_difference(
+                score(first)
+                    .zip(score(last))
+                    .map(|(a, b)| crate::result::round1(b - a)),
+            )));
+            row
+        })
+        .collect();
+    Section {
+        id: "parts".into(),
+        heading: Some("Each part, first to latest".into()),
+        audience: super::document::Audience::All,
+        blocks: vec![Block::Table(Table {
+            columns,
+            rows,
+            stack: false,
+        })],
+    }
+}
+
+fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
+    let from = h.results.iter().find(|e| e.file == c.from);
+    let mut out = vec![Block::Subheading(format!(
+        "{} to {}",
+        from.map_or_else(|| c.from.clone(), when),
+        when(to)
+    ))];
+    if to.bank_changed {
+        out.push(Block::Warning(
+            "The questions changed between these two results (another version of the bank): compare them with care.".into(),
+        ));
+    }
+    let mut line = vec![plain(format!("Overall {}", format_difference(c.overall)))];
+    if let (Some(a), Some(b)) = (&c.verdict_from, &c.verdict_to) {
+        let label = |v: &str| {
+            h.bands
+                .iter()
+                .find(|b| b.verdict == v)
+                .map_or_else(|| v.to_string(), |b| b.label.clone())
+        };
+        line.push(plain(": from "));
+        line.push(toned(label(a), tone(h, Some(a))));
+        line.push(plain(" to "));
+        line.push(toned(label(b), tone(h, Some(b))));
+    } else if c.verdict_from.is_some() || c.verdict_to.is_some() {
+        line.push(plain(format!(
+            ": from {} to {}",
+            from.map_or_else(|| "no verdict".into(), verdict_words),
+            verdict_words(to)
+        )));
+    } else {
+        line.push(plain(", same verdict"));
+    }
+    line.push(plain("."));
+    out.push(Block::Para(line));
+    let mut moved: Vec<(&String, f64)> = c
+        .dimensions
+        .iter()
+        .filter_map(|(id, d)| d.filter(|d| d.abs() >= 0.05).map(|d| (id, d)))
+        .collect();
+    moved.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    let mut items: Vec<Item> = moved
+        .iter()
+        .map(|(id, d)| Item {
+            mark: None,
+            title: vec![
+                plain(format!(
+                    "{}: ",
+                    h.dimension_titles
+                        .get(*id)
+                        .cloned()
+                        .unwrap_or_else(|| id.to_string())
+                )),
+                strong(format_difference(Some(*d))),
+            ],
+            detail: None,
+            reasons: Vec::new(),
+        })
+        .collect();
+    let flag = |id: &String, raised: bool| {
+        let (title, red) = h.flags.get(id).map_or((id.as_str(), true), |f| {
+            (f.title.as_str(), f.severity != "green")
+        });
+        let kind = if red { "red" } else { "green" };
+        Item {
+            mark: match (raised, red) {
+                (true, true) => Some(Severity::Red),
+                (true, false) => Some(Severity::Green),
+                (false, _) => None,
+            },
+            title: vec![plain(if raised {
+                format!("New {kind} flag: {title}")
+            } else {
+                format!("No longer a {kind} flag: {title}")
+            })],
+            detail: None,
+            reasons: Vec::new(),
+        }
+    };
+    items.extend(c.flags_raised.iter().map(|f| flag(f, true)));
+    items.extend(c.flags_cleared.iter().map(|f| flag(f, false)));
+    if items.is_empty() {
+        out.push(Block::Note(
+            "No part moved, and no flag came or went.".into(),
+        ));
+    } else {
+        out.push(Block::List(List {
+            kind: ListKind::Bullets,
+            items,
+        }));
+    }
+    out
+}
+
+fn steps_section(h: &History) -> Section {
+    let mut blocks = Vec::new();
+    let item = |title: &str, note: String| Item {
+        mark: None,
+        title: vec![plain(title.to_string())],
+        detail: None,
+        reasons: vec![note],
+    };
+    let at = |s: &crate::history::Step| s.taken.clone().unwrap_or_else(|| s.file.clone());
+    if !h.steps.done.is_empty() {
+        blocks.push(Block::Subheading("Done, or no longer needed".into()));
+        blocks.push(Block::List(List {
+            kind: ListKind::Bullets,
+            items: h
+                .steps
+                .done
+                .iter()
+                .map(|s| item(&s.title, format!("last listed {}", at(s))))
+                .collect(),
+        }));
+    }
+    if !h.steps.open.is_empty() {
+        blocks.push(Block::Subheading("Still open".into()));
+        let latest = h.results.last().map(when);
+        blocks.push(Block::List(List {
+            kind: ListKind::Checklist,
+            items: h
+                .steps
+                .open
+                .iter()
+                .map(|s| {
+                    let since = at(s);
+                    item(
+                        &s.title,
+                        if Some(&since) == latest.as_ref() {
+                            "new in the latest result".to_string()
+                        } else {
+                            format!("listed since {since}")
+                        },
+                    )
+                })
+                .collect(),
+        }));
+    }
+    if blocks.is_empty() {
+        blocks.push(Block::Note("No next steps were listed.".into()));
+    }
+    Section {
+        id: "steps".into(),
+        heading: Some("Your next steps over time".into()),
+        audience: super::document::Audience::All,
+        blocks,
+    }
+}

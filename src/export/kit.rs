@@ -1,0 +1,134 @@
+//! The interview kit (`mommytrack interview`, CONTRACT §7.7): for each part
+//! of a bank, the questions that carry `interview:`, each with what to ask
+//! or find out about an employer you are considering and what good and
+//! worrying answers sound like; then how to find out what you cannot ask,
+//! and what to do with what you hear. Laid out once as a [`Document`]
+//! for text, Markdown and HTML.
+
+use super::document::{Audience, Block, Document, Item, List, ListKind, Section, plain, strong};
+use crate::bank::Bank;
+
+/// How to find out what an interview cannot settle.
+const FIND_OUT: &[(&str, &str)] = &[
+    (
+        "Talk to parents who work there.",
+        "Ask the recruiter or the hiring manager to put you in touch with someone in the team, or find a parent there through people you know or a professional network. Ask what helped their career there and what hurt it: how a place treats the parents it already has is the best guide to how it will treat you.",
+    ),
+    (
+        "Look at who is promoted.",
+        "Read promotion announcements, the leadership page and people's professional profiles: are any of the people promoted in the last two years parents of young children, part-timers, or people who came back from leave?",
+    ),
+    (
+        "Look at who leaves, and ask why.",
+        "Someone who left in the last year or two will often say more than someone who stays. Reviews written by employees help too: read several and look for what they agree on.",
+    ),
+    (
+        "Get the policies in writing.",
+        "Before you sign, ask for the parental leave and flexible working policies, and for any arrangement you agreed (hours, days at home, start date) in your contract or offer letter.",
+    ),
+    (
+        "Watch how the process treats you.",
+        "Interview times that respect your working day, a straight answer to a question about flexibility, a manager who makes time to meet you: how they recruit is a sample of how they work.",
+    ),
+];
+
+pub fn document(bank: &Bank) -> Document {
+    let mut sections = Vec::new();
+    let mut count = 0;
+    for set in &bank.sets {
+        let items: Vec<Item> = bank
+            .set_questions(set)
+            .iter()
+            .filter_map(|q| {
+                let iv = q.interview.as_ref()?;
+                let mut reasons = Vec::new();
+                if let Some(g) = &iv.good {
+                    reasons.push(format!("Good sign: {g}"));
+                }
+                if let Some(w) = &iv.worrying {
+                    reasons.push(format!("Worrying sign: {w}"));
+                }
+                reasons.push(format!(
+                    "In the assessment: \u{201c}{}\u{201d}",
+                    q.prompt.trim()
+                ));
+                Some(Item {
+                    mark: None,
+                    title: vec![plain(iv.ask.trim().to_string())],
+                    detail: None,
+                    reasons,
+                })
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        count += items.len();
+        // A profile set (no scored question) holds facts about the job
+        // itself here, not about you.
+        let profile = !bank.set_questions(set).iter().any(|q| q.is_scored());
+        sections.push(Section {
+            id: format!("part-{}", sections.len() + 1).into(),
+            heading: Some(if profile {
+                "The job itself".to_string()
+            } else {
+                set.title.clone()
+            }),
+            audience: Audience::All,
+            blocks: vec![Block::List(List {
+                kind: ListKind::Numbered,
+                items,
+            })],
+        });
+    }
+    let parts = sections.len();
+    let mut lead = Vec::new();
+    if count == 0 {
+        lead.push(Block::Note(
+            "This bank has no interview questions: give questions an `interview:` line (see docs/question-banks.md) to make a kit.".into(),
+        ));
+    } else {
+        lead.push(Block::Para(vec![plain(format!(
+            "{count} {} in {parts} {}: what to ask in an interview, or of someone who works there, and what good and worrying answers sound like. Every question here is about the workplace, never about you: you do not have to say whether you have children or plan to.",
+            if count == 1 { "question" } else { "questions" },
+            if parts == 1 { "part" } else { "parts" },
+        ))]));
+        lead.push(Block::Note(
+            "Then score what you found out with `mommytrack assess --prospective` (\"Don't know yet\" skips a question), and put it beside your current result with `mommytrack compare current.json prospective.json`.".into(),
+        ));
+    }
+    sections.push(Section {
+        id: "cannot-ask".into(),
+        heading: Some("What you cannot ask, and how to find out".into()),
+        audience: Audience::All,
+        blocks: vec![Block::List(List {
+            kind: ListKind::Bullets,
+            items: FIND_OUT
+                .iter()
+                .map(|(title, detail)| Item {
+                    mark: None,
+                    title: vec![strong(*title)],
+                    detail: Some((*detail).to_string()),
+                    reasons: Vec::new(),
+                })
+                .collect(),
+        })],
+    });
+    sections.push(Section {
+        id: "decide".into(),
+        heading: Some("If what you hear worries you".into()),
+        audience: Audience::All,
+        blocks: vec![Block::Para(vec![plain(
+            "Believe it. A well-known name or a policy on paper does not make up for a manager who counts family time against people, or for part-timers who never move up. If this employer will not give you the track you want, a calmer employer doing similar work is often the better career move: vote with your feet.",
+        )])],
+    });
+    Document {
+        title: "Interview kit: what to ask about an employer you are considering".into(),
+        lead,
+        sections,
+        footer: vec![format!(
+            "From the question bank \u{201c}{}\u{201d}. Nothing here is legal advice.",
+            bank.title
+        )],
+    }
+}

@@ -1,0 +1,88 @@
+//! What a report adds for a prospective employer and a settled verdict
+//! (CONTRACT §7.7): the reminder that the result is about a place being
+//! considered, what is still unknown there and what to ask next (the most
+//! telling first), and, for a session's result, when its verdict settled.
+
+use super::document::{Audience, Block, Item, List, ListKind, Section, plain};
+use crate::result::AssessmentResult;
+use crate::scoring::Mode;
+
+/// How many unknowns the report spells out; the rest are counted.
+pub const SHOWN: usize = 8;
+
+/// Notes under the verdict: what a prospective result is, and when a
+/// session's verdict settled.
+pub fn lead_notes(r: &AssessmentResult) -> Vec<Block> {
+    let mut out = Vec::new();
+    if r.mode() == Some(Mode::Prospective) {
+        out.push(Block::Note(
+            "About an employer you are considering, not your current job: a score of what you have found out so far. Answers left at \u{201c}Don't know yet\u{201d} count as unanswered, so the verdict waits until enough is known.".into(),
+        ));
+    }
+    if let Some(Some(n)) = r.settled_after {
+        out.push(Block::Note(format!(
+            "This verdict was settled after {n} {}: from then on, no answer to the questions left could have changed it.",
+            if n == 1 { "answer" } else { "answers" }
+        )));
+    }
+    out
+}
+
+/// "Still unknown: what to ask next", for a prospective result with
+/// questions left at "don't know yet".
+pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
+    if r.to_find_out.is_empty() {
+        return None;
+    }
+    let n = r.to_find_out.len();
+    let mut blocks = vec![Block::Para(vec![plain(format!(
+        "{n} {} still unknown. Ask these first: the ones other questions wait on, then those whose answer could move the score most.",
+        if n == 1 {
+            "question is"
+        } else {
+            "questions are"
+        }
+    ))])];
+    blocks.push(Block::List(List {
+        kind: ListKind::Numbered,
+        items: r
+            .to_find_out
+            .iter()
+            .take(SHOWN)
+            .map(|f| {
+                let mut reasons = Vec::new();
+                if let Some(g) = &f.good {
+                    reasons.push(format!("Good sign: {g}"));
+                }
+                if let Some(w) = &f.worrying {
+                    reasons.push(format!("Worrying sign: {w}"));
+                }
+                reasons.push(format!(
+                    "In the assessment: \u{201c}{}\u{201d}",
+                    f.prompt.trim()
+                ));
+                Item {
+                    mark: None,
+                    title: vec![plain(f.interview.trim().to_string())],
+                    detail: None,
+                    reasons,
+                }
+            })
+            .collect(),
+    }));
+    if n > SHOWN {
+        blocks.push(Block::Note(format!(
+            "And {} more: `mommytrack interview` prints the whole kit.",
+            n - SHOWN
+        )));
+    }
+    blocks.push(Block::Note(
+        "When you know more, answer again with `mommytrack assess --prospective`, then put the result beside your current one: `mommytrack compare current.json prospective.json`.".into(),
+    ));
+    Some(Section {
+        id: "find-out".into(),
+        heading: Some("Still unknown: what to ask next".into()),
+        audience: Audience::All,
+        blocks,
+    })
+}

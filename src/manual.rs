@@ -1,0 +1,212 @@
+//! The manual pages (`mommytrack man [COMMAND]`), in roff: mommytrack(1)
+//! with the commands, examples, exit status, environment and files, and a
+//! page per command (mommytrack-assess(1) …) with its options and examples.
+//! Made from the command line's own definition ([`crate::cli::command`])
+//! with `clap_mangen` for the title, synopsis, description, options and
+//! command list; the examples are laid out line by line (never reflowed).
+
+use anyhow::Result;
+
+use crate::error::Failure;
+
+/// The page of `command` (e.g. "assess"), or the main page.
+pub fn page(command: Option<&str>) -> Result<String> {
+    let mut cli = crate::cli::command();
+    cli.build();
+    let mut out = Vec::new();
+    match command {
+        None => {
+            let man = clap_mangen::Man::new(cli.clone());
+            man.render_title(&mut out)?;
+            man.render_name_section(&mut out)?;
+            man.render_synopsis_section(&mut out)?;
+            man.render_description_section(&mut out)?;
+            man.render_options_section(&mut out)?;
+            let mut text = String::from_utf8_lossy(&out).into_owned();
+            text.push_str(&commands(&cli));
+            text.push_str(&examples(cli.get_after_help().map(|h| h.to_string())));
+            text.push_str(EXIT_STATUS);
+            text.push_str(ENVIRONMENT);
+            text.push_str(FILES);
+            text.push_str(&see_also(&cli));
+            let mut version = Vec::new();
+            man.render_version_section(&mut version)?;
+            text.push_str(&String::from_utf8_lossy(&version));
+            Ok(text)
+        }
+        Some(name) => {
+            let Some(sub) = cli.find_subcommand(name).cloned() else {
+                let names: Vec<String> = cli
+                    .get_subcommands()
+                    .filter(|c| c.get_name() != "help")
+                    .map(|c| c.get_name().to_string())
+                    .collect();
+                return Err(Failure::usage(format!(
+                    "there is no command `{}`; `mommytrack man` has a page for each of: {}",
+                    crate::sanitize::inline(name),
+                    names.join(", ")
+                ))
+                .into());
+            };
+            let title = format!("mommytrack-{}", sub.get_name());
+            let after = sub.get_after_help().map(|h| h.to_string());
+            let bin = format!("mommytrack {}", sub.get_name());
+            let sub = sub.bin_name(bin);
+            let man = clap_mangen::Man::new(sub).title(title);
+            man.render_title(&mut out)?;
+            man.render_name_section(&mut out)?;
+            man.render_synopsis_section(&mut out)?;
+            man.render_description_section(&mut out)?;
+            man.render_options_section(&mut out)?;
+            let mut text = String::from_utf8_lossy(&out).into_owned();
+            text.push_str(&examples(after));
+            text.push_str(EXIT_STATUS);
+            if name == "assess" {
+                text.push_str(ENVIRONMENT);
+                text.push_str(FILES);
+            }
+            text.push_str(".SH \"SEE ALSO\"\nmommytrack(1), printed by \\fBmommytrack man\\fR.\n");
+            Ok(text)
+        }
+    }
+}
+
+/// Text made safe for roff: backslashes, and a line that would start with
+/// a control character.
+fn roff(text: &str) -> String {
+    let t = text.replace('\\', "\\e").replace('-', "\\-");
+    if t.starts_with('.') || t.starts_with('\'') {
+        format!("\\&{t}")
+    } else {
+        t
+    }
+}
+
+/// The EXAMPLES section from a command's after-help: its example lines as
+/// they are (no filling), then any paragraph after them as NOTES.
+fn examples(after_help: Option<String>) -> String {
+    let Some(help) = after_help else {
+        return String::new();
+    };
+    let mut lines = help.lines().peekable();
+    let mut before = Vec::new();
+    while let Some(l) = lines.peek() {
+        if l.starts_with("Example") {
+            lines.next();
+            break;
+        }
+        before.push(lines.next().unwrap_or_default());
+    }
+    let mut shown = Vec::new();
+    for l in lines.by_ref() {
+        if l.trim().is_empty() {
+            break;
+        }
+        shown.push(l.trim_start().to_string());
+    }
+    let rest: Vec<&str> = lines.collect();
+    let mut out = String::new();
+    if !shown.is_empty() {
+        out.push_str(".SH EXAMPLES\n.nf\n");
+        for l in &shown {
+            out.push_str(&roff(l));
+            out.push('\n');
+        }
+        out.push_str(".fi\n");
+    }
+    let notes: Vec<&str> = before
+        .into_iter()
+        .chain(rest)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    if !notes.is_empty() {
+        out.push_str(".SH NOTES\n");
+        out.push_str(&roff(&notes.join(" ")));
+        out.push('\n');
+    }
+    out
+}
+
+/// The commands, each with the page `mommytrack man NAME` prints.
+fn commands(cli: &clap::Command) -> String {
+    let mut out = String::from(".SH COMMANDS\n");
+    for c in cli.get_subcommands().filter(|c| c.get_name() != "help") {
+        out.push_str(&format!(
+            ".TP\n\\fBmommytrack\\-{}\\fR(1)\n{}\n",
+            roff(c.get_name()),
+            roff(&c.get_about().map(|a| a.to_string()).unwrap_or_default())
+        ));
+    }
+    out
+}
+
+fn see_also(cli: &clap::Command) -> String {
+    let pages: Vec<String> = cli
+        .get_subcommands()
+        .filter(|c| c.get_name() != "help")
+        .map(|c| format!("\\fBmommytrack man {}\\fR", c.get_name()))
+        .collect();
+    format!(
+        ".SH \"SEE ALSO\"\nEach command has a page of its own, printed by {}.\nTo install them: \\fBmommytrack man assess > mommytrack\\-assess.1\\fR (and so on), in a folder of your \\fBMANPATH\\fR.\n",
+        pages.join(", ")
+    )
+}
+
+const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success.
+.TP
+\fB1\fR
+Anything not listed here.
+.TP
+\fB2\fR
+A usage error: a flag or argument that is not valid, or \fBassess\fR with no answers file and no terminal to ask on.
+.TP
+\fB65\fR
+Invalid data: a question bank or an answers file that does not pass validation (with \fB\-\-strict\fR, warnings too).
+.TP
+\fB66\fR
+An input file that does not exist or cannot be read (also \fBassess \-\-resume\fR with no unfinished assessment).
+.TP
+\fB73\fR
+An output file or the state folder cannot be created or is not safe to use.
+.TP
+\fB130\fR
+The assessment was stopped (Ctrl\-C, the input ended); the answers so far are kept, and \fBmommytrack assess \-\-resume\fR carries on.
+.PP
+On any failure nothing is written to \fB\-\-output\fR: an existing file there stays as it was.
+"#;
+
+const ENVIRONMENT: &str = r#".SH ENVIRONMENT
+.TP
+\fBMOMMYTRACK_STATE_DIR\fR
+The state folder, where the draft of an unfinished assessment and the results of sessions are saved. Default: \fB$XDG_STATE_HOME/mommytrack\fR, else \fB~/.local/state/mommytrack\fR.
+.TP
+\fBXDG_STATE_HOME\fR, \fBHOME\fR
+Where the default state folder is.
+.TP
+\fBXDG_DOCUMENTS_DIR\fR
+Where \(lqSave a copy\(rq suggests to save (else the documents folder of \fB~/.config/user\-dirs.dirs\fR, else \fB~/Documents\fR, else your home folder).
+.TP
+\fBPAGER\fR, \fBLESS\fR
+The pager for long reports on a terminal (default \fBless\fR, with \fBLESS=FRX\fR when \fBLESS\fR is not set, and \fBLESS=FR\fR from the interactive session so that no page is left on the screen). \fB\-\-no\-pager\fR prints instead.
+.TP
+\fBNO_COLOR\fR
+Any value turns colour off (as \fB\-\-color never\fR).
+.TP
+\fBTERM\fR
+\fBdumb\fR: no colour, no cursor movement; the interactive assessment asks with plain numbered lines (as \fB\-\-plain\fR).
+"#;
+
+const FILES: &str = r#".SH FILES
+.TP
+\fI$MOMMYTRACK_STATE_DIR\fB/draft.json\fR
+The answers of an unfinished assessment, saved after every answer (mode 0600; the folder 0700). Removed when the assessment is finished.
+.TP
+\fI$MOMMYTRACK_STATE_DIR\fB/result\-YYYY\-MM\-DD\-HHMMSS.json\fR
+The result of each finished session, in the format of \fBassess \-\-format json\fR: \fBmommytrack report\fR and \fBcompare\fR read it.
+.TP
+\fBanswers.yaml\fR
+An answers file to fill in, from \fBmommytrack template > answers.yaml\fR; \fBmommytrack assess \-\-answers answers.yaml\fR reads it.
+"#;

@@ -1,0 +1,137 @@
+//! The settled verdict in a session (CONTRACT §7.7): once no answer to the
+//! questions left can change the verdict, the session says so once and
+//! offers to finish; the result records when (`settled_after`) and the day
+//! it was taken.
+
+use std::path::{Path, PathBuf};
+
+use super::{DOWN, ENTER, Tty, WIDTHS, only_result};
+use crate::harness::MINI_FIXTURE as MINI;
+
+/// The mini bank where "it is counted against me" caps the verdict at the
+/// lowest band and any number of answers gives a verdict: from that answer
+/// on, nothing can change it.
+fn capping_bank(dir: &Path) -> PathBuf {
+    let bank = dir.join("bank");
+    std::fs::create_dir_all(&bank).unwrap();
+    for f in ["bank.yaml", "10_boss.yaml", "20_flex.yaml"] {
+        let mut text = std::fs::read_to_string(Path::new(MINI).join(f)).unwrap();
+        if f == "bank.yaml" {
+            let before = text.clone();
+            text = text.replace("    caps_verdict: mixed", "    caps_verdict: sidelined");
+            assert_ne!(text, before);
+            text.push_str("min_coverage: 0\n");
+        }
+        std::fs::write(bank.join(f), text).unwrap();
+    }
+    bank
+}
+
+/// Today as the program sees it, give or take a midnight during the test.
+fn today_or_yesterday(taken: &str) -> bool {
+    use mommytrack_engine::date::Date;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    // The program's day (local or UTC), within a day either side.
+    [-86_400, 0, 86_400]
+        .iter()
+        .any(|d| taken == Date::from_unix_seconds(now + d).to_string())
+}
+
+#[test]
+fn a_settled_verdict_is_offered_once_and_finishing_keeps_what_was_answered() {
+    for cols in WIDTHS {
+        let state = tempfile::tempdir().unwrap();
+        let bank = capping_bank(state.path());
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            24,
+            &["assess", "--bank", bank.to_str().unwrap()],
+        );
+        t.begin();
+        t.expect("Do you have a manager?");
+        t.keys(&["1"]); // Yes
+        t.expect("What happens when you leave early");
+        t.keys(&["3"]); // It is counted against me
+        t.expect("Your verdict is settled");
+        let offer = t.expect("Go on with the questions");
+        assert!(offer.contains("Sidelining risk"), "{offer}");
+        assert!(offer.contains("5 questions left"), "{offer}");
+        t.keys(&[ENTER]); // Finish now
+        t.expect("Sidelining risk");
+        t.expect("What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        t.assert_lines_fit();
+
+        let r = only_result(state.path());
+        assert_eq!(r["overall"]["verdict"], "sidelined");
+        assert_eq!(r["settled_after"], 2, "{r}");
+        assert!(today_or_yesterday(r["taken"].as_str().unwrap()), "{r}");
+        let answered: Vec<&String> = r["answers"].as_object().unwrap().keys().collect();
+        assert_eq!(answered, ["has_manager", "boss_early_leave"]);
+    }
+}
+
+#[test]
+fn going_on_after_the_offer_asks_the_rest_and_never_offers_again() {
+    let state = tempfile::tempdir().unwrap();
+    let bank = capping_bank(state.path());
+    let mut t = Tty::at(
+        state.path(),
+        80,
+        24,
+        &[
+            "assess",
+            "--bank",
+            bank.to_str().unwrap(),
+            "--taken",
+            "2026-05-04",
+        ],
+    );
+    t.begin();
+    t.expect("Do you have a manager?");
+    t.keys(&["1"]);
+    t.expect("What happens when you leave early");
+    t.keys(&["3"]);
+    t.expect("Go on with the questions");
+    t.keys(&[DOWN, ENTER]);
+    t.expect("My manager understands family demands.");
+    t.keys(&["5"]);
+    t.expect("late-night email");
+    t.keys(&["1"]);
+    t.expect("Which of these can you use without stigma?");
+    t.keys(&["1", ENTER]);
+    t.expect("Are you considering part-time work?");
+    t.keys(&["2"]);
+    t.expect("Anything else?");
+    t.keys(&[ENTER]);
+    let rest = t.expect("What next?");
+    assert!(!rest.contains("Your verdict is settled"), "{rest}");
+    t.keys(&["3"]);
+    assert_eq!(t.exit_code(), 0);
+    let r = only_result(state.path());
+    assert_eq!(r["settled_after"], 2);
+    assert_eq!(r["taken"], "2026-05-04");
+    assert_eq!(r["overall"]["verdict"], "sidelined");
+}
+
+#[test]
+fn a_verdict_that_never_settles_records_null() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(state.path(), 80, 24, &["assess", "--quick", "--bank", MINI]);
+    t.begin();
+    t.expect("My manager understands family demands.");
+    t.keys(&["3"]);
+    t.expect("Which of these can you use without stigma?");
+    t.keys(&["1", ENTER]);
+    t.expect("What next?");
+    t.keys(&["3"]);
+    assert_eq!(t.exit_code(), 0);
+    let r = only_result(state.path());
+    assert!(r["settled_after"].is_null(), "{r}");
+    assert!(r.as_object().unwrap().contains_key("settled_after"));
+}
