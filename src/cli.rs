@@ -243,7 +243,7 @@ Examples:
         command: Option<String>,
     },
 
-    /// Print the JSON Schema of a bank settings file, a question set or an answers file.
+    /// Print the JSON Schema of a bank settings file, a question set, an answers file, or of what the tool writes: a result, a comparison, a summary.
     #[command(after_help = "Example:\n  mommytrack schema set > set.schema.json")]
     Schema {
         #[arg(value_enum)]
@@ -303,6 +303,12 @@ pub enum SchemaKind {
     Set,
     /// An answers file.
     Answers,
+    /// A result (`assess --format json`).
+    Result,
+    /// A comparison (`compare --format json`).
+    Comparison,
+    /// A summary (`summarize --format json`).
+    Summary,
 }
 
 #[derive(Debug, Args)]

@@ -758,6 +758,9 @@ fn schema(kind: SchemaKind) -> String {
         SchemaKind::Bank => K::Bank,
         SchemaKind::Set => K::Set,
         SchemaKind::Answers => K::Answers,
+        SchemaKind::Result => K::Result,
+        SchemaKind::Comparison => K::Comparison,
+        SchemaKind::Summary => K::Summary,
     }))
 }
 

@@ -12,7 +12,7 @@ use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
 
 /// Two results compared. Every `difference` is `b - a`, from the rounded
 /// scores the results hold, rounded again to one decimal place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Comparison {
     pub schema_version: u32,
     pub a: Side,
@@ -52,7 +52,7 @@ pub struct Comparison {
 }
 
 /// How two results are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Reading {
     Partners,
@@ -65,7 +65,7 @@ pub use crate::couple::{
 };
 
 /// One of the two results.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Side {
     /// What the reports call it: the file name, e.g. `me.json`.
     pub label: String,
@@ -84,7 +84,7 @@ pub struct Side {
     pub bands: Vec<crate::result::BandInfo>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ScoreDiff {
     pub a: Option<f64>,
     pub b: Option<f64>,
@@ -102,7 +102,7 @@ impl ScoreDiff {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionDiff {
     pub id: String,
     pub title: String,
@@ -113,7 +113,7 @@ pub struct DimensionDiff {
     pub score: ScoreDiff,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionDiff {
     pub id: String,
     pub prompt: String,
@@ -138,7 +138,7 @@ pub struct QuestionDiff {
 }
 
 /// The flags raised in one result but not the other, and in both.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FlagDiff {
     pub only_a: Vec<FlagRef>,
     pub only_b: Vec<FlagRef>,
@@ -150,7 +150,7 @@ pub struct FlagDiff {
     pub contested: Vec<ContestedFlag>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FlagRef {
     pub id: String,
     pub severity: String,

@@ -17,7 +17,7 @@ use serde_json::Value;
 use crate::result::{AssessmentResult, QuestionResult, TogetherEntry};
 
 /// Which of the two answered a shared question, when only one did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Who {
     A,
@@ -25,7 +25,7 @@ pub enum Who {
 }
 
 /// A shared question both see differently, or only one answered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SharedDifference {
     /// The question's id.
     pub question: String,
@@ -55,7 +55,7 @@ pub struct SharedDifference {
 }
 
 /// A shared question both answered the same way, once read from one side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SharedAgreement {
     pub question: String,
     pub a: Value,
@@ -69,7 +69,7 @@ pub struct SharedAgreement {
 
 /// A flag in one result (or both) whose evidence the other's answers
 /// contradict: a difference to talk about, not one person's fact.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ContestedFlag {
     pub id: String,
     pub severity: String,
@@ -81,7 +81,7 @@ pub struct ContestedFlag {
 }
 
 /// A next step for the two of them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TogetherStep {
     pub id: String,
     pub title: String,
@@ -106,7 +106,7 @@ pub struct TogetherStep {
 }
 
 /// One reason for a together step, as each of the two stands on it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// `question`, `flag`, `dimension` or `overall`.
     pub kind: String,

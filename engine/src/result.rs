@@ -20,7 +20,7 @@ pub const WITHHELD_LABEL: &str = "Not enough answers yet";
 /// How many what-if levers a result lists.
 pub const LEVERS: usize = 5;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssessmentResult {
     pub schema_version: u32,
     pub tool: ToolInfo,
@@ -101,13 +101,13 @@ pub struct FindOut {
     pub could_move: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ToolInfo {
     pub name: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BankInfo {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,7 +119,7 @@ pub struct BankInfo {
     pub fingerprint: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Overall {
     pub score: Option<f64>,
     pub verdict: Option<String>,
@@ -137,14 +137,14 @@ pub struct Overall {
 }
 
 /// One verdict band: the verdict from `min` up to the next band's `min`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BandInfo {
     pub verdict: String,
     pub label: String,
     pub min: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Coverage {
     pub answered: usize,
     pub asked: usize,
@@ -157,7 +157,7 @@ impl Coverage {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionResult {
     pub id: String,
     pub title: String,
@@ -210,13 +210,13 @@ fn is_one(n: &usize) -> bool {
 }
 
 /// The points of a scale: `min` to `max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ScaleRange {
     pub min: i64,
     pub max: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionResult {
     pub id: String,
     pub prompt: String,
@@ -268,7 +268,7 @@ impl FlagResult {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FlagResult {
     pub id: String,
     pub severity: String,
@@ -287,7 +287,7 @@ pub struct FlagResult {
     pub source: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StepResult {
     pub id: String,
     pub title: String,
@@ -325,7 +325,7 @@ pub struct StepResult {
 }
 
 /// A bank's `together:` entry as a result carries it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TogetherEntry {
     pub id: String,
     pub title: String,
@@ -342,7 +342,7 @@ pub struct TogetherEntry {
 }
 
 /// "If this answer were X, the overall score would rise from A to B."
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LeverResult {
     pub question: String,
     pub prompt: String,

@@ -212,7 +212,7 @@ pub struct Stats {
     pub q3: Option<f64>,
     /// Counts in bins over 0–100 (scores only), merged so that no bin
     /// holds 1 to `--min-group − 1` results; empty when not given.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub distribution: Vec<Bin>,
 }
 

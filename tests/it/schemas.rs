@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::harness::mt;
 
-const KINDS: &[&str] = &["bank", "set", "answers"];
+const KINDS: &[&str] = &["bank", "set", "answers", "result", "comparison", "summary"];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -110,4 +110,68 @@ fn built_in_yaml_files_reference_their_schema() {
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// What the tool writes validates against the schema it prints for it: a
+/// result of every persona kind, a comparison of two, and a summary.
+#[test]
+fn real_outputs_validate_against_their_schemas() {
+    let check = |kind: &str, doc: &serde_json::Value| {
+        let text = std::fs::read_to_string(schema_file(kind)).expect("checked in");
+        let schema: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let v = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+        let errors: Vec<String> = v.iter_errors(doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{kind}: {errors:#?}");
+    };
+    let mut t = mt();
+    t.mini();
+    let mut results = Vec::new();
+    for (i, answers) in ["mini_a1.yaml", "supportive.yaml", "penalized.yaml"]
+        .iter()
+        .enumerate()
+    {
+        let fixture = crate::harness::fixture(&format!("answers/{answers}"));
+        let out = t
+            .again()
+            .args(["assess", "--format", "json", "--bank", "mini", "--answers"])
+            .arg(&fixture)
+            .run();
+        if out.output.status.code() != Some(0) {
+            // The other fixtures are the built-in bank's answers.
+            let out = t
+                .again()
+                .args(["assess", "--format", "json", "--answers"])
+                .arg(&fixture)
+                .success();
+            results.push((format!("b{i}.json"), out.json()));
+            continue;
+        }
+        results.push((format!("m{i}.json"), out.json()));
+    }
+    for (name, r) in &results {
+        check("result", r);
+        t.file(&format!("results/{name}"), r.to_string());
+    }
+    let (a, b) = (&results[1].0, &results[2].0);
+    let out = t
+        .again()
+        .args(["compare", "--format", "json"])
+        .arg(format!("results/{a}"))
+        .arg(format!("results/{b}"))
+        .success();
+    check("comparison", &out.json());
+    // Five copies of one bank's results make a summary that shows figures.
+    let (name, r) = &results[1];
+    for i in 0..5 {
+        t.file(&format!("group/{i}-{name}"), {
+            let mut r = r.clone();
+            r["overall"]["score"] = serde_json::json!(40.0 + f64::from(i) * 10.0);
+            r.to_string()
+        });
+    }
+    let out = t
+        .again()
+        .args(["summarize", "--format", "json", "--min-group", "3", "group"])
+        .success();
+    check("summary", &out.json());
 }

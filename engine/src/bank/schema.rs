@@ -24,6 +24,12 @@ pub enum SchemaKind {
     Bank,
     Set,
     Answers,
+    /// A result, as `assess --format json` writes it (docs/reports.md).
+    Result,
+    /// A comparison, as `compare --format json` writes it.
+    Comparison,
+    /// A summary, as `summarize --format json` writes it (docs/summaries.md).
+    Summary,
 }
 
 /// The schema of one kind of file.
@@ -32,6 +38,10 @@ pub fn schema(kind: SchemaKind) -> Value {
         SchemaKind::Bank => schemars::schema_for!(RawSettings),
         SchemaKind::Set => schemars::schema_for!(RawSet),
         SchemaKind::Answers => schemars::schema_for!(AnswersFile),
+        // What the tool writes: the types it serializes, as they are.
+        SchemaKind::Result => schemars::schema_for!(crate::result::AssessmentResult),
+        SchemaKind::Comparison => schemars::schema_for!(crate::compare::Comparison),
+        SchemaKind::Summary => schemars::schema_for!(crate::summarize::Summary),
     };
     let mut v = serde_json::to_value(generated).unwrap_or(Value::Null);
     match kind {
@@ -42,6 +52,7 @@ pub fn schema(kind: SchemaKind) -> Value {
                 o.insert("propertyNames".into(), json!({ "pattern": ID_PATTERN }));
             }
         }
+        SchemaKind::Result | SchemaKind::Comparison | SchemaKind::Summary => {}
     }
     v
 }
