@@ -80,7 +80,7 @@ where
 
 /// Something still unknown about a prospective employer, and how to find
 /// it out.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FindOut {
     /// The question's id.
     pub question: String,
