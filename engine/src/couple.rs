@@ -95,6 +95,10 @@ pub struct TogetherStep {
     pub because_dimensions: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub because_overall: bool,
+    /// For a step whose condition says "one of you … (and the other …)":
+    /// which of the two "one of you" is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one: Option<Who>,
     /// The reasons side by side, for reports to put in words.
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -424,6 +428,29 @@ impl PairFacts<'_> {
         }
     }
 
+    /// Who "one of you" is in the first `one` form that holds (through
+    /// `all` and `any`), when that is not both of them.
+    fn one(&self, c: &Value) -> Option<Who> {
+        let (key, v) = form(c)?;
+        match key {
+            "one" if self.holds(c) => {
+                let (a, b) = (holds(v, self.a), holds(v, self.b));
+                match c.get("other") {
+                    Some(d) if a && holds(d, self.b) && !(b && holds(d, self.a)) => Some(Who::A),
+                    Some(d) if b && holds(d, self.a) && !(a && holds(d, self.b)) => Some(Who::B),
+                    Some(_) => None,
+                    None if a => Some(Who::A),
+                    None => Some(Who::B),
+                }
+            }
+            "all" | "any" => list(v)
+                .iter()
+                .filter(|c| self.holds(c))
+                .find_map(|c| self.one(c)),
+            _ => None,
+        }
+    }
+
     /// The step, with what led there: every question, flag, dimension and
     /// overall score its condition names that either of the two has.
     fn step(&self, e: &TogetherEntry) -> TogetherStep {
@@ -505,6 +532,7 @@ impl PairFacts<'_> {
             title: e.title.clone(),
             detail: e.detail.clone(),
             priority: e.priority,
+            one: e.when.as_ref().and_then(|w| self.one(w)),
             because,
             because_flags,
             because_dimensions,

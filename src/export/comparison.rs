@@ -168,11 +168,24 @@ pub fn evidence_line(c: &Comparison, e: &Evidence) -> String {
 
 fn together_item(c: &Comparison, t: &TogetherStep) -> Item {
     let mut reasons: Vec<String> = t
-        .evidence
-        .iter()
-        .take(REASONS_SHOWN)
-        .map(|e| evidence_line(c, e))
+        .one
+        .map(|w| {
+            let (one, other) = match w {
+                Who::A => (&c.a.label, &c.b.label),
+                Who::B => (&c.b.label, &c.a.label),
+            };
+            format!(
+                "here \u{201c}one of you\u{201d} is {one}, and \u{201c}the other\u{201d} {other}"
+            )
+        })
+        .into_iter()
         .collect();
+    reasons.extend(
+        t.evidence
+            .iter()
+            .take(REASONS_SHOWN)
+            .map(|e| evidence_line(c, e)),
+    );
     if t.evidence.len() > REASONS_SHOWN {
         let more = t.evidence.len() - REASONS_SHOWN;
         reasons.push(format!(

@@ -764,6 +764,15 @@ fn the_store_manager_and_the_remote_partner_hear_whose_job_bends() {
     }
     // The flexible job is protected too, not only used.
     assert!(c.together[0].detail.contains("protect the flexible job"));
+    // "One of you" is Priya, the one at risk; the other is Alex.
+    assert_eq!(c.together[0].one, Some(Who::A));
+    let swapped = Comparison::new(
+        &person("remote_partner", &[]),
+        &person("toronto_manager", &[]),
+        "Alex",
+        "Priya",
+    );
+    assert_eq!(swapped.together[0].one, Some(Who::B));
 }
 
 /// Results saved by an earlier mommytrack carry no mirrors: `compare`
