@@ -244,6 +244,14 @@ fn every_together_situation_has_a_couple() {
             &[],
         ),
         (
+            // The stage decides where it was given: back for years with a baby is not a return.
+            "together_return_from_leave",
+            &[("about_stage", "on_leave")],
+            &[],
+            &[("kids_ages", "[baby]"), ("about_stage", "back_longer")],
+            &[("kids_ages", "[baby]"), ("about_stage", "back_longer")],
+        ),
+        (
             "together_stepping_back",
             &[("about_career_intent", "step_back")],
             &[],

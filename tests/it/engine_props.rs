@@ -306,11 +306,11 @@ proptest! {
             let dim = |s: usize| f(&r["dimensions"][s % sets]["score"]);
             match w {
                 When::Always => true,
-                // Compared at full precision, as the engine does.
-                When::DimBelow(s) => eval.dimensions[s % sets].score.is_some_and(|x| x < 50.0) && dim(*s).is_some(),
-                When::DimAtLeast(s) => eval.dimensions[s % sets].score.is_some_and(|x| x >= 50.0),
+                // Compared on the published (one-decimal) score, as the engine does.
+                When::DimBelow(s) => eval.dimensions[s % sets].score.is_some_and(|x| scoring::published(x) < 50.0) && dim(*s).is_some(),
+                When::DimAtLeast(s) => eval.dimensions[s % sets].score.is_some_and(|x| scoring::published(x) >= 50.0),
                 When::Answered(q) => sheet.get(q % n_questions(&spec)).is_some(),
-                When::OverallBelow => eval.overall.is_some_and(|x| x < 50.0),
+                When::OverallBelow => eval.overall.is_some_and(|x| scoring::published(x) < 50.0),
             }
         };
         let mut holding: Vec<usize> = (0..spec.advice.len()).filter(|&i| holds(&spec.advice[i].2)).collect();

@@ -256,6 +256,21 @@ fn a_toronto_store_manager_passed_over_while_pregnant_gets_ontario_return_and_hu
     assert_only_law_of(sheet, &text, &["canada"]);
 }
 
+/// The stage decides the leave-and-return topic where it is given: the same
+/// store manager, back at work for years, is not told about the right to
+/// return from leave, but still about being treated worse as a parent.
+#[test]
+fn return_rights_follow_the_stage_not_the_age_of_the_youngest() {
+    let sheet = "toronto_back_for_years";
+    let (ids, _) = steps(sheet);
+    assert!(
+        !ids.iter()
+            .any(|i| i.starts_with("rights_return") || i.starts_with("leave_rights")),
+        "{sheet}: return rights for someone back for years: {ids:?}"
+    );
+    has(&ids, "rights_treated_worse_ca_ontario", sheet);
+}
+
 #[test]
 fn a_german_engineer_stepping_back_learns_the_way_back_to_full_time() {
     let sheet = "german_engineer_step_back";
