@@ -369,7 +369,7 @@ pub fn document(c: &Comparison) -> Document {
             .partition(|d| d.answered_only_by.is_none());
         if both.is_empty() {
             blocks.push(Block::Para(vec![plain(
-                "You answered every question about your shared home that you both answered the same way, once each answer is read from one side.",
+                "Where you both answered a question about your shared home, you answered it the same way, once each answer is read from one side.",
             )]));
         } else {
             blocks.push(Block::List(List {

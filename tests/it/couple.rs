@@ -287,6 +287,14 @@ fn every_together_situation_has_a_couple() {
             &[("home_income", "other")],
         ),
         (
+            // Each saying the household lives on their own pay is a difference, not one income.
+            "together_one_income",
+            &[("home_income", "theirs")],
+            &[("home_income", "mine")],
+            &[("home_income", "mine")],
+            &[("home_income", "mine")],
+        ),
+        (
             "together_sick_days",
             &[("str_sick_days", "unpaid")],
             &[],
