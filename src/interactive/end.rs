@@ -164,8 +164,9 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                 default = 1;
             }
             Some(1) => {
-                save_copy(p, result, plan)?;
-                default = 2;
+                // Saved: "Done" is likely next. Gone back with Esc: stay on
+                // "Save a copy", so that a habitual Enter does not end it.
+                default = if save_copy(p, result, plan)? { 2 } else { 1 };
             }
             _ => return Ok(()),
         }
@@ -174,8 +175,12 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
 
 /// "Save a copy": the format, whether to leave private notes out, and
 /// where (a documents folder by default; `~` expanded; an existing file
-/// replaced only when the person says so).
-fn save_copy(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> std::io::Result<()> {
+/// replaced only when the person says so). True when a copy was saved.
+fn save_copy(
+    p: &mut dyn Prompter,
+    result: &AssessmentResult,
+    plan: &Plan,
+) -> std::io::Result<bool> {
     let formats = [
         ("Markdown (.md), to paste or print", Format::Markdown),
         ("HTML (.html), to open in a browser", Format::Html),
@@ -186,7 +191,7 @@ fn save_copy(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
     ];
     let labels: Vec<String> = formats.iter().map(|(l, _)| l.to_string()).collect();
     let Some(i) = p.choose("Which kind of copy?", &labels, 0)? else {
-        return Ok(());
+        return Ok(false);
     };
     let format = formats[i].1;
     let mut r = result.clone();
@@ -202,7 +207,7 @@ fn save_copy(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
         .to_string();
     loop {
         let Some(typed) = p.input("Save as", &suggested)? else {
-            return Ok(());
+            return Ok(false);
         };
         let path = output::expand_tilde(&typed, home.as_deref());
         let overwrite = path.exists();
@@ -224,11 +229,75 @@ fn save_copy(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
             continue;
         }
         match output::save_copy(&r, format, &path, overwrite) {
-            Ok(saved) => return p.say(&format!("Saved {}.", saved.display())),
+            Ok(saved) => {
+                p.say(&format!("Saved {}.", saved.display()))?;
+                return Ok(true);
+            }
             Err(e) => {
                 p.say(&format!("Not saved: {e:#}. Try another name or folder."))?;
                 suggested = typed;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interactive::prompt::{QuestionView, Reply};
+    use std::collections::VecDeque;
+
+    /// Answers each menu from a script and records where its cursor started.
+    struct Menus {
+        picks: VecDeque<Option<usize>>,
+        started: Vec<(String, usize)>,
+    }
+
+    impl Prompter for Menus {
+        fn say(&mut self, _: &str) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn heading(&mut self, _: &str, _: Option<&str>) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn ask(&mut self, _: &QuestionView<'_>) -> std::io::Result<Reply> {
+            Err(std::io::Error::other("no questions here"))
+        }
+        fn choose(
+            &mut self,
+            prompt: &str,
+            _: &[String],
+            d: usize,
+        ) -> std::io::Result<Option<usize>> {
+            self.started.push((prompt.to_string(), d));
+            Ok(self.picks.pop_front().unwrap_or(Some(2)))
+        }
+        fn input(&mut self, _: &str, _: &str) -> std::io::Result<Option<String>> {
+            Ok(None)
+        }
+        fn keys(&self) -> &'static str {
+            "keys"
+        }
+    }
+
+    #[test]
+    fn going_back_from_a_copy_leaves_the_cursor_on_save_not_done() {
+        let text = include_str!("../../tests/fixtures/results/v1_supportive.json");
+        let result = crate::saved::parse_result(text, "r.json").expect("a result");
+        let plan = Plan::new(output::Terminal::default(), output::ColorChoice::Auto);
+        // Save a copy, Esc at the kind of copy; Save a copy, a kind, Esc at
+        // the name; then Done.
+        let mut p = Menus {
+            picks: VecDeque::from([Some(1), None, Some(1), Some(0), Some(2)]),
+            started: Vec::new(),
+        };
+        what_next(&mut p, &result, &plan).expect("the menu");
+        let menus: Vec<usize> = p
+            .started
+            .iter()
+            .filter(|(prompt, _)| prompt == "What next?")
+            .map(|(_, d)| *d)
+            .collect();
+        assert_eq!(menus, [0, 1, 1], "{:?}", p.started);
     }
 }
