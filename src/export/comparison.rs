@@ -499,6 +499,19 @@ pub fn document(c: &Comparison) -> Document {
     });
     if let Some(scores) = sections.last_mut() {
         scores.blocks.push(Block::Note(direction(c)));
+        // Partners who agree about their home still score it differently:
+        // each score is from that person's own side of the split.
+        let sides_differ = |d: &&crate::compare::DimensionDiff| {
+            d.shared && d.score.difference.is_some_and(|x| x != 0.0)
+        };
+        if c.reading == Reading::Partners {
+            for d in c.dimensions.iter().filter(sides_differ) {
+                scores.blocks.push(Block::Note(format!(
+                    "\u{201c}{}\u{201d} is scored from each person\u{2019}s own side of what you share: the same arrangement can be a lower score for the one who carries more of it and a higher one for the other, so a gap here need not mean you disagree. Whether you see it the same way is shown above, answer by answer.",
+                    d.title
+                )));
+            }
+        }
     }
 
     // For partners the shared answers are above; otherwise every differing

@@ -446,12 +446,15 @@ fn verdict_line(r: &AssessmentResult) -> Line {
     }
 }
 
-/// What stands in a dimension's score column when it has no score.
+/// What stands in a dimension's score column when it has no score: nothing
+/// asked, nothing answered, or answers too few for its `min_answered`.
 pub fn no_score(d: &DimensionResult) -> &'static str {
     if d.asked == 0 {
         "not asked"
-    } else {
+    } else if d.answered == 0 {
         "not answered"
+    } else {
+        "too few answers to score"
     }
 }
 

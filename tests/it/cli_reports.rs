@@ -421,3 +421,41 @@ fn an_unscored_profile_set_has_no_row_in_the_score_tables() {
         "{dims}"
     );
 }
+
+/// A part with answers too few for its `min_answered` (Marcus, the gig
+/// driver, answers one culture question) says so in every format; it is not
+/// "not answered". The JSON carries what the sentence is made from.
+#[test]
+fn a_part_with_too_few_answers_says_so_in_every_format() {
+    let sheet = root().join("tests/personas/gig_single_father.answers.yaml");
+    for format in FORMATS {
+        let out = mt()
+            .args(["assess", "--format", format, "--answers"])
+            .arg(&sheet)
+            .success()
+            .stdout();
+        if format == "json" {
+            let r: serde_json::Value = serde_json::from_str(&out).expect("json");
+            let d = r["dimensions"].as_array().expect("dimensions");
+            let culture = d.iter().find(|d| d["id"] == "culture").expect("culture");
+            assert!(culture["score"].is_null(), "{culture}");
+            assert_eq!(
+                (&culture["answered"], &culture["min_answered"]),
+                (&1.into(), &2.into())
+            );
+            continue;
+        }
+        let row = out
+            .lines()
+            .find(|l| l.contains("Your field and your employer"))
+            .unwrap_or_else(|| panic!("{format}: no culture row:\n{out}"));
+        let row = if format == "html" {
+            let at = out.find("Your field and your employer").unwrap_or(0);
+            &out[at..out.len().min(at + 400)]
+        } else {
+            row
+        };
+        assert!(row.contains("too few answers to score"), "{format}: {row}");
+        assert!(!row.contains("not answered"), "{format}: {row}");
+    }
+}

@@ -581,6 +581,41 @@ fn compare_says_when_one_took_the_quick_version() {
         .stdout_contains("Mark took the quick version");
 }
 
+/// Priya and Alex see the split of their home the same way, yet their home
+/// scores differ (each is scored from their own side): every human format
+/// says why, and says how many workplace differences it leaves to the JSON.
+#[test]
+fn partners_who_agree_are_told_why_their_home_scores_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    for (out, sheet) in [
+        (&a, "couple/toronto_manager.yaml"),
+        (&b, "couple/remote_partner.yaml"),
+    ] {
+        mt().args(["assess", "--format", "json", "--answers"])
+            .arg(fixture(sheet))
+            .arg("--output")
+            .arg(out)
+            .success();
+    }
+    for format in ["text", "markdown", "html"] {
+        let out = mt()
+            .arg("compare")
+            .args([&a, &b])
+            .args(["--labels", "Priya,Alex", "--format", format])
+            .success()
+            .stdout();
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            out.contains("is scored from each person\u{2019}s own side"),
+            "{format}: the home score gap is not explained:\n{out}"
+        );
+        let more = out.contains("more answers differ (all of them are in --format json)");
+        assert!(more, "{format}: the capped workplace list does not say so");
+    }
+}
+
 // -------------------------------------------------------------- bank rules
 
 fn bank_problems(edits: &[(&str, &str, &str)]) -> String {

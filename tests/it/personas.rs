@@ -80,6 +80,9 @@ struct Expect {
     /// Each of these is among the steps every report shows first.
     #[serde(default)]
     start_here: Vec<Step>,
+    /// Steps the quick run (`--quick`) must give too.
+    #[serde(default)]
+    quick_must: Vec<Step>,
     /// Parts of the report that must have no score for this person.
     #[serde(default)]
     unscored: Vec<Dimension>,
@@ -99,6 +102,7 @@ impl Expect {
             ("must", &self.must),
             ("must_not", &self.must_not),
             ("start_here", &self.start_here),
+            ("quick_must", &self.quick_must),
         ] {
             out.extend(
                 steps
@@ -160,11 +164,12 @@ fn ids(v: &serde_json::Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn run(answers: &Path, extra: &str) -> (serde_json::Value, String) {
+fn run(answers: &Path, extra: &str, quick: bool) -> (serde_json::Value, String) {
     let mut text = std::fs::read_to_string(answers).expect("read");
     text.push_str(extra);
     let out = mt()
         .args(["assess", "--format", "json", "--answers", "-"])
+        .args(quick.then_some("--quick"))
         .write_stdin(text)
         .output()
         .expect("runs");
@@ -277,20 +282,34 @@ fn every_persona_meets_its_coachs_expectations() {
     );
     let mut failures = Vec::new();
     for (name, answers, expect) in &all {
-        let (r, stderr) = run(answers, "");
+        let (r, stderr) = run(answers, "", false);
         if !stderr.is_empty() {
             failures.push(format!(
                 "{name}: answers questions that are not asked:\n{stderr}"
             ));
         }
         failures.extend(check(name, &r, expect));
+        if !expect.quick_must.is_empty() {
+            let steps = ids(&run(answers, "", true).0["next_steps"]);
+            for s in expect
+                .quick_must
+                .iter()
+                .filter(|s| !steps.contains(&s.step))
+            {
+                failures.push(format!(
+                    "{name}: the quick run must give {} too: {} (given: {steps:?})",
+                    s.step, s.why
+                ));
+            }
+        }
         // A question that must not be asked: answering it anyway is ignored,
         // with a warning that names it.
         for q in &expect.not_asked {
-            let (_, stderr) = run(answers, &format!("\n{}: null\n", q.question));
+            let (_, stderr) = run(answers, &format!("\n{}: null\n", q.question), false);
             let (_, given) = run(
                 answers,
                 &format!("\n{}: {}\n", q.question, any_answer(&q.question)),
+                false,
             );
             if !given.contains(&q.question) || !stderr.is_empty() {
                 failures.push(format!(
@@ -363,6 +382,7 @@ fn the_persona_check_fails_when_a_coach_would() {
         flags: vec![],
         no_flags: vec![],
         start_here: vec![step("a")],
+        quick_must: vec![],
         unscored: vec![],
         not_asked: vec![],
     };
