@@ -294,7 +294,11 @@ impl Comparison {
                 let b_as_a = qb
                     .filter(|q| partners && shared && q.mirrored.is_some() && !q.answer.is_null())
                     .map(|q| crate::couple::as_seen_by_a(q).clone());
-                if crate::couple::same_answer(&ans_a, b_as_a.as_ref().unwrap_or(&ans_b)) {
+                let b_seen = b_as_a.as_ref().unwrap_or(&ans_b);
+                // Two answers that can both be true (`agrees_with`) agree.
+                let agrees =
+                    partners && shared && qa.is_some_and(|q| q.agrees_with.contains(b_seen));
+                if agrees || crate::couple::same_answer(&ans_a, b_seen) {
                     return None;
                 }
                 let label = |q: Option<&crate::result::QuestionResult>| {

@@ -153,7 +153,9 @@ impl Pair<'_> {
     fn agree(&self) -> Option<bool> {
         let (a, qb) = (answered(self.qa)?, self.qb?);
         answered(Some(qb))?;
-        Some(same_answer(a, as_seen_by_a(qb)))
+        let b = as_seen_by_a(qb);
+        let agrees = self.qa.is_some_and(|q| q.agrees_with.contains(b));
+        Some(agrees || same_answer(a, b))
     }
 }
 
@@ -664,6 +666,7 @@ pub fn fill_from_bank(r: &mut AssessmentResult, bank: &crate::bank::Bank) -> boo
         filled = true;
         let value = crate::yaml::Node::from_json(&q.answer);
         if let Ok(crate::answers::Slot::Given(a)) = crate::answers::convert(bq, &value) {
+            q.agrees_with = a.agrees_with(bq);
             let m = a.mirrored(bq);
             if m != a {
                 q.mirrored = Some(m.to_json());

@@ -251,6 +251,10 @@ pub struct QuestionResult {
     pub mirrored: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mirrored_label: Option<String>,
+    /// For a shared question: the partner's answers (in this person's
+    /// words) that can be true together with this one, so not a difference.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agrees_with: Vec<serde_json::Value>,
     /// For a shared question: what two partners should talk about when
     /// their answers differ, as the bank words it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -452,6 +456,10 @@ fn build(
                             shared: q.shared,
                             mirrored: mirrored.as_ref().map(|(_, m)| m.to_json()),
                             mirrored_label: mirrored.as_ref().map(|(_, m)| m.label(q)),
+                            agrees_with: answer
+                                .filter(|_| q.shared)
+                                .map(|a| a.agrees_with(q))
+                                .unwrap_or_default(),
                             discuss: q.discuss.clone().filter(|_| q.shared),
                             discuss_priority: q.shared.then_some(q.discuss_priority),
                         }

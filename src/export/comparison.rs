@@ -444,11 +444,17 @@ pub fn document(c: &Comparison) -> Document {
                                 format!("You both answered {}", quoted(&g.a_label))
                             } else {
                                 format!(
-                                    "{} answered {} and {} {}: the same, each from their own side",
+                                    "{} answered {} and {} {}: {}, each from their own side",
                                     c.a.label,
                                     quoted(&g.a_label),
                                     c.b.label,
-                                    quoted(&g.b_label)
+                                    quoted(&g.b_label),
+                                    // Not the same fact, but both can hold (`agrees_with`).
+                                    if g.a == g.b_as_a {
+                                        "the same"
+                                    } else {
+                                        "both can be true"
+                                    }
                                 )
                             }),
                             reasons: Vec::new(),

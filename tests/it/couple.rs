@@ -75,7 +75,14 @@ fn dana_and_mark_agreeing_it_leans_to_dana_is_not_a_difference() {
             "leans_them",
         ),
     ] {
-        for q in ["home_split", "home_mental_load", "home_care_run"] {
+        // Dana takes unpaid time for sick days and Mark uses his paid days:
+        // both can be true, so that is no difference either.
+        for q in [
+            "home_split",
+            "home_mental_load",
+            "home_care_run",
+            "str_sick_days",
+        ] {
             assert!(
                 !differences(&c).contains(&q.to_string()),
                 "{q}: {:?}",
@@ -100,6 +107,20 @@ fn dana_and_mark_agreeing_it_leans_to_dana_is_not_a_difference() {
             steps(&c)
         );
         assert!(!steps(&c).contains(&"together_each_carries_more".to_string()));
+    }
+}
+
+/// Near miss: backup care that steps in and unpaid days cannot both be how
+/// sick days go, so they stay a difference to talk over.
+#[test]
+fn sick_day_answers_that_cannot_both_be_true_are_a_difference() {
+    let dana = person("dana", &[]);
+    let mark = person("mark_agrees", &[("str_sick_days", "backup")]);
+    for c in [
+        Comparison::new(&dana, &mark, "Dana", "Mark"),
+        Comparison::new(&mark, &dana, "Mark", "Dana"),
+    ] {
+        assert!(differences(&c).contains(&"str_sick_days".to_string()));
     }
 }
 
@@ -144,9 +165,10 @@ fn dana_and_mark_each_claiming_the_load_is_a_difference() {
 
 #[test]
 fn household_facts_are_shared_and_every_shared_difference_is_listed() {
+    // Mark counts on backup care for sick days, Dana takes unpaid time.
     let c = Comparison::new(
         &person("dana", &[]),
-        &person("mark_disagrees", &[]),
+        &person("mark_disagrees", &[("str_sick_days", "backup")]),
         "Dana",
         "Mark",
     );
@@ -469,6 +491,10 @@ proptest! {
                             r.sort();
                             p == r
                         }
+                        // Two answers that can both be true agree.
+                        (Answer::Choice(p), Answer::Choice(r)) => {
+                            p == r || q.option(p).is_some_and(|o| o.agrees_with.contains(r))
+                        }
                         _ => x == &y,
                     };
                     prop_assert_eq!(listed, !same, "{}", q.id);
@@ -683,6 +709,46 @@ fn a_mirror_must_name_an_option_that_names_it_back_in_a_shared_question() {
         ),
     ]);
     mt().arg("validate").arg(dir.path()).success();
+}
+
+/// `agrees_with` is checked like a mirror: an option of the same shared
+/// question, named back.
+#[test]
+fn agrees_with_must_name_an_option_that_agrees_back_in_a_shared_question() {
+    let shared_flex = (
+        "20_flex.yaml",
+        "title: Flexibility",
+        "title: Flexibility\nshared: true",
+    );
+    let remote = |with: &str| {
+        (
+            "20_flex.yaml",
+            "label: \"Remote days\", score: 2",
+            format!("label: \"Remote days\", score: 2, agrees_with: [{with}]"),
+        )
+    };
+    let (f, from, to) = remote("hours");
+    let out = bank_problems(&[shared_flex, (f, from, &to)]);
+    assert!(
+        out.contains("agrees with `hours`, but `hours` does not agree with it back"),
+        "{out}"
+    );
+    assert!(
+        out.contains("add `remote` to the `agrees_with` of option `hours`"),
+        "{out}"
+    );
+    let (f, from, to) = remote("hour");
+    let out = bank_problems(&[shared_flex, (f, from, &to)]);
+    assert!(
+        out.contains("not an option of `flex_options`") && out.contains("hours"),
+        "{out}"
+    );
+    let (f, from, to) = remote("hours");
+    let out = bank_problems(&[(f, from, &to)]);
+    assert!(
+        out.contains("has `agrees_with`, but `flex_options` is not about the home"),
+        "{out}"
+    );
 }
 
 #[test]

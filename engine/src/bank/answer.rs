@@ -59,6 +59,21 @@ impl Answer {
         }
     }
 
+    /// The partner's answers, in this person's words (after the mirror),
+    /// that can be true together with this one: its option's `agrees_with`.
+    pub fn agrees_with(&self, q: &Question) -> Vec<serde_json::Value> {
+        let Answer::Choice(id) = self else {
+            return Vec::new();
+        };
+        q.option(id).map_or_else(Vec::new, |o| {
+            o.agrees_with
+                .iter()
+                .cloned()
+                .map(serde_json::Value::String)
+                .collect()
+        })
+    }
+
     /// The answer in words, using the bank's labels.
     pub fn label(&self, q: &Question) -> String {
         let opt_label = |id: &str| {

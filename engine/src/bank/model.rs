@@ -342,6 +342,9 @@ pub struct Choice {
     /// The option the partner picks for the same situation (shared
     /// questions only; checked to name an option that names this one back).
     pub mirror: Option<String>,
+    /// The partner's answers that can be true together with this one
+    /// (shared questions only; each names this one back).
+    pub agrees_with: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

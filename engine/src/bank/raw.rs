@@ -259,6 +259,11 @@ pub struct RawOption {
     /// situation (`leans_me` <-> `leans_them`). Must name an option of the
     /// same question that names this one back.
     pub mirror: Option<String>,
+    /// In a shared question: the partner's answers that can be true at the
+    /// same time as this one (`paid_days` <-> `unpaid`: each partner covers
+    /// their own days), so they are not a difference. Each must name this
+    /// one back.
+    pub agrees_with: Option<Vec<String>>,
 }
 
 /// The points of a `scale` question.
@@ -433,6 +438,6 @@ pub const QUESTION_KEYS: &[&str] = &[
     "listen_for",
 ];
 pub const LISTEN_FOR_KEYS: &[&str] = &["good", "worrying"];
-pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag", "mirror"];
+pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag", "mirror", "agrees_with"];
 pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
 pub const SCORES_KEYS: &[&str] = &["yes", "no"];

@@ -271,6 +271,7 @@ impl Builder {
         let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
         let list = q.node.get("options");
         let mut mirror_at = Vec::with_capacity(raw.len());
+        let mut agree_at = Vec::with_capacity(raw.len());
         for (n, ro) in raw.into_iter().enumerate() {
             let oid = ro.id.unwrap_or_default();
             let entry = list.and_then(|l| l.items().get(n));
@@ -351,17 +352,30 @@ impl Builder {
                     .hint("a mirror says how the partner answers the same situation; mark the set or the question `shared: true`, or remove `mirror`"),
                 );
             }
+            if ro.agrees_with.is_some() && !q.shared {
+                p.push(
+                    ctx.problem(
+                        format!("option `{oid}` has `agrees_with`, but `{qid}` is not about the home two partners share"),
+                        entry.and_then(|e| e.key_pos("agrees_with")).or(at),
+                    )
+                    .id(&tag)
+                    .hint("`agrees_with` names the partner's answers that can be true at the same time; mark the set or the question `shared: true`, or remove it"),
+                );
+            }
             mirror_at.push(entry.and_then(|e| e.key_pos("mirror")).or(at));
+            agree_at.push(entry.and_then(|e| e.key_pos("agrees_with")).or(at));
             out.push(Choice {
                 id: oid,
                 label,
                 score: ro.score.filter(|s| plain_number(*s)),
                 flag,
                 mirror: ro.mirror,
+                agrees_with: ro.agrees_with.unwrap_or_default(),
             });
         }
         if q.shared {
             check_mirrors(&out, &mirror_at, q, p);
+            check_agreements(&out, &agree_at, q, p);
         }
         out
     }
@@ -492,6 +506,48 @@ fn check_mirrors(opts: &[Choice], at: &[Option<Pos>], q: &At, p: &mut Vec<Proble
                 )
             }
             Some(_) => {}
+        }
+    }
+}
+
+/// Every option an option `agrees_with` is an option of the same question
+/// that names it back: if both can be true, they can from either side.
+fn check_agreements(opts: &[Choice], at: &[Option<Pos>], q: &At, p: &mut Vec<Problem>) {
+    let (ctx, qid) = (q.ctx, q.id);
+    for (o, at) in opts.iter().zip(at) {
+        for m in &o.agrees_with {
+            let tag = format!("{qid}.{}", o.id);
+            match opts.iter().find(|x| &x.id == m) {
+                None => p.push(
+                    ctx.problem(
+                        format!(
+                            "option `{}` agrees with `{m}`, which is not an option of `{qid}`",
+                            o.id
+                        ),
+                        *at,
+                    )
+                    .id(&tag)
+                    .hint_opt(
+                        suggestion(m, opts.iter().map(|x| x.id.as_str()))
+                            .or(Some("name an option of the same question".into())),
+                    ),
+                ),
+                Some(t) if !t.agrees_with.contains(&o.id) => p.push(
+                    ctx.problem(
+                        format!(
+                            "option `{}` agrees with `{m}`, but `{m}` does not agree with it back",
+                            o.id
+                        ),
+                        *at,
+                    )
+                    .id(&tag)
+                    .hint(format!(
+                        "add `{}` to the `agrees_with` of option `{m}`",
+                        o.id
+                    )),
+                ),
+                Some(_) => {}
+            }
         }
     }
 }
