@@ -3,17 +3,20 @@
 //! [`flow`] decides which question comes next (pure, unit-tested);
 //! a [`prompt::Prompter`] asks it, in frames of the live area of
 //! [`screen`] on the list widgets of [`menu`] and the line editor of
-//! [`editor`], keys read by [`keys`] ([`rich`]), or as numbered plain
+//! [`editor`] (laid out by [`layout`], number keys by [`digits`]), keys
+//! read by [`keys`] ([`rich`]), or as numbered plain
 //! lines ([`plain`]); [`state`] keeps the
 //! draft that makes the session safe to interrupt. The result is built by
 //! the same engine as `assess --answers`, and shown, paged and saved
 //! through the output plan ([`crate::output`]): nothing here formats a
 //! report.
 
+pub mod digits;
 pub mod editor;
 mod end;
 pub mod flow;
 pub mod keys;
+pub mod layout;
 pub mod menu;
 pub mod plain;
 pub mod prompt;
