@@ -12,7 +12,7 @@
 //! without them; an echo already in the scrollback stays, and a changed
 //! answer's echo then says "changed", so that the scrollback tells the
 //! truth. A part's introduction stays in view above its first question, or,
-//! on a screen too small for both, waits for Enter.
+//! on a screen too small for both, waits for a key (Enter).
 
 use std::collections::HashSet;
 use std::io;
@@ -143,14 +143,16 @@ impl Rich {
         Ok(Reply::Back)
     }
 
-    /// Waits for Enter (true), or a resize (false: to lay out again).
-    fn enter(&mut self) -> io::Result<bool> {
+    /// Waits for Enter, or any key when `any` (true), or a resize (false:
+    /// to lay out again).
+    fn enter(&mut self, any: bool) -> io::Result<bool> {
         while !self.screen.resized() {
             match self.kb.next(Some(std::time::Duration::from_millis(150)))? {
-                Some(Key::Enter) => return Ok(true),
                 Some(Key::CtrlC) => {
                     return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
                 }
+                Some(Key::Enter) => return Ok(true),
+                Some(_) if any => return Ok(true),
                 _ => {}
             }
         }
@@ -389,7 +391,7 @@ impl Prompter for Rich {
             ];
             loop {
                 self.screen.draw(&wait, None)?;
-                if self.enter()? {
+                if self.enter(true)? {
                     break;
                 }
             }
@@ -432,7 +434,7 @@ impl Prompter for Rich {
             self.screen.start_over()?;
             self.screen.draw(&frame, None)?;
             // Enter, or a resize (laid out again).
-            if self.enter()? {
+            if self.enter(false)? {
                 page_no = n + 1;
             }
             if page_no > last {

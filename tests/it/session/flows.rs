@@ -361,10 +361,12 @@ fn in_plain_mode_a_wrapped_option_continues_under_its_text_from_ten_on() {
         .iter()
         .position(|l| l.starts_with("  10. "))
         .expect("item 10");
+    // Its continuation lines: up to the next item (indented 5 or 6).
     let rest: Vec<&String> = lines[at + 1..]
         .iter()
-        .take_while(|l| l.starts_with("      "))
+        .take_while(|l| l.starts_with("     ") && !l.starts_with("  11. "))
         .collect();
+    assert!(!rest.is_empty(), "item 10 fits one line: {lines:#?}");
     for l in &rest {
         // "  10. " is six columns: continuation lines start there, not at five.
         assert!(
