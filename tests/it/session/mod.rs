@@ -506,6 +506,9 @@ fn esc_back_takes_back_the_echo_and_does_not_repeat_the_part_introduction() {
         assert!(!back.contains("✔ My manager"), "{cols}x{rows}: {back}");
         assert!(!back.contains("Part 2 of 2: Flexibility"), "{back}");
         t.press(&["5"], "Which of these");
+        // The new answer's echo: one line, the answer saved.
+        let echo = t.echo_of("My manager");
+        assert!(echo.contains(" · 5 · Strongly"), "{cols}x{rows}: {echo}");
         t.press(&[ENTER], "What next?");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
