@@ -57,7 +57,6 @@ mod stats;
 mod tables;
 
 pub use read::{Input, Outcome, expand, summarize};
-pub use stats::{cronbach_alpha, quantile};
 
 use digest::{Digest, DimDigest, QDigest};
 
@@ -787,12 +786,14 @@ impl Notes {
             )),
             _ => out.push(format!("Some results were counted once: {why}.")),
         }
+        let (files, were) = if skipped == 1 {
+            ("file", "was")
+        } else {
+            ("files", "were")
+        };
         if skipped > 0 {
             out.push(format!(
-                "{skipped} {} in the folders {} not mommytrack results and {} skipped.",
-                if skipped == 1 { "file" } else { "files" },
-                if skipped == 1 { "was" } else { "were" },
-                if skipped == 1 { "was" } else { "were" }
+                "{skipped} {files} in the folders {were} not mommytrack results and {were} skipped."
             ));
         }
         out

@@ -830,6 +830,8 @@ struct Attack {
     errors: Vec<f64>,
     /// Victims whose verdict and flags every difference gave exactly.
     given_away: usize,
+    /// Victims tried (by every way of the attack).
+    tried: usize,
     /// Differences of counts (each should be 0 or 1 if counts were exact).
     differences: Vec<f64>,
 }
@@ -856,12 +858,13 @@ impl Attack {
             *d == f64::from(u8::from(mine))
         });
         self.given_away += usize::from(exact && !differences.is_empty());
+        self.tried += 1;
         self.differences.extend(differences.iter().map(|(_, d)| *d));
     }
 
     /// The attack failed: its score estimates are off by more than 8
     /// points on average and within 3 points for at most a third; the
-    /// verdict and flags came out exactly for at most one victim in five
+    /// verdict and flags came out exactly for at most one try in five
     /// (as the noise may have it, unknown to the attacker); and the
     /// differences of counts are not those of one person (some are not 0
     /// or 1).
@@ -880,7 +883,7 @@ impl Attack {
                 self.errors
             ));
         }
-        if self.given_away > 1 {
+        if 5 * self.given_away > self.tried {
             won.push(format!("{} verdicts and flags given away", self.given_away));
         }
         if self.differences.iter().all(|d| *d == 0.0 || *d == 1.0) {
@@ -908,7 +911,8 @@ fn victims() -> Vec<String> {
 /// The fresh-eyes attacker's first way in: two ordinary runs over the
 /// same results with different `--by`, whose groups differ by one person
 /// (26 and 25): 26 × one mean − 25 × the other was that person's score,
-/// and the differences of the counts their verdict and flags.
+/// and the differences of the counts their verdict and flags. The same
+/// with a folder summarised with and without one file.
 #[test]
 fn two_runs_whose_groups_differ_by_one_person_do_not_give_that_person() {
     // 25 with part-time in mind whose manager finds leaving early normal;
@@ -922,32 +926,41 @@ fn two_runs_whose_groups_differ_by_one_person_do_not_give_that_person() {
     sheets
         .extend((32..38).map(|i| sheet(Some("counted"), (1 + i % 5) as u8, i % 2 == 0, false, i)));
     save(base.path(), &sheets);
+    let alone = json(&[], &[base.path()]);
     let mut attack = Attack::default();
     for victim in victims() {
         let dir = tempfile::tempdir().unwrap();
         let who = person(&save(dir.path(), &[victim])[0]);
         let paths = [base.path(), dir.path()];
-        // With the victim: the part-time group (26); without: `normal` (25).
+        // With the victim: the part-time group (26); without: `normal`
+        // (25). And the folder with the victim's file (39), and without.
         let a = json(&["--by", "considering_part_time"], &paths);
         let b = json(&["--by", "boss_early_leave"], &paths);
         audit(&a);
         audit(&b);
-        let (with, without) = (group(&a, "true"), group(&b, "normal"));
-        let estimates: Vec<Option<f64>> = measures(&with["stats"])
-            .iter()
-            .zip(measures(&without["stats"]))
-            .map(|((_, x), (_, y))| Some(26.0 * x["mean"].as_f64()? - 25.0 * y["mean"].as_f64()?))
-            .collect();
-        let theirs = counts(without);
-        let differences: Vec<(String, f64)> = counts(with)
-            .into_iter()
-            .filter_map(|(k, x)| {
-                let y = theirs.iter().find(|(j, _)| *j == k)?.1;
-                // A count of 0 with the victim says what one summary says of everyone in the group.
-                (x > 0.0).then_some((k, x - y))
-            })
-            .collect();
-        attack.victim(&who, &estimates, &differences);
+        for (with, without, n) in [
+            (group(&a, "true"), group(&b, "normal"), 25.0),
+            (&a["all"], &alone["all"], 38.0),
+        ] {
+            let estimates: Vec<Option<f64>> = measures(&with["stats"])
+                .iter()
+                .zip(measures(&without["stats"]))
+                .map(|((_, x), (_, y))| {
+                    Some((n + 1.0) * x["mean"].as_f64()? - n * y["mean"].as_f64()?)
+                })
+                .collect();
+            let theirs = counts(without);
+            let differences: Vec<(String, f64)> = counts(with)
+                .into_iter()
+                .filter_map(|(k, x)| {
+                    let y = theirs.iter().find(|(j, _)| *j == k)?.1;
+                    // A count of 0 with the victim says what one summary
+                    // says of everyone in the group.
+                    (x > 0.0).then_some((k, x - y))
+                })
+                .collect();
+            attack.victim(&who, &estimates, &differences);
+        }
     }
     attack.failed();
 }
@@ -1084,12 +1097,20 @@ fn a_copy_laid_out_or_named_otherwise_counts_once() {
     let s = json(&["--min-group", "3"], &[dir.path()]);
     audit(&s);
     assert_eq!(s["duplicates"], 1, "{s}");
-    for format in ["text", "markdown", "html", "csv"] {
+    // Every format says so, and that the figures carry noise, and why.
+    for format in ["text", "markdown", "html", "json", "csv"] {
         let out = run(&["--min-group", "3", "--format", format], &[dir.path()]);
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            text.contains("1 result was counted once: the same answers"),
-            "{format}: {text}"
-        );
+        // Words, whatever the wrapping.
+        let text = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for said in [
+            "1 result was counted once: the same answers",
+            "Every figure carries a little noise",
+            "cannot be subtracted from another to find that person",
+        ] {
+            assert!(text.contains(said), "{format}: {text}");
+        }
     }
 }

@@ -13,9 +13,10 @@
 //! one from the other gives noise, not that person, nor which cells
 //! they are in. What is published:
 //!
-//! - a **count** `c` is drawn from `max(c − 2, min) ..= c + 2` by the cell
-//!   key alone (0 stays 0, a count never drops under `--min-group`, and
-//!   two counts of the same results in a group agree);
+//! - a **count** `c` is `max(c + e, min)`, `e` one of −2 … 2 drawn by the
+//!   cell key alone (whatever `--min-group`): 0 stays 0, a count never
+//!   drops under `--min-group`, and two counts of the same results in a
+//!   group agree;
 //! - a **mean** is `(Σ + SPREAD·u) / n`, with `u` uniform in [−1, 1] from
 //!   the cell key and the measure: up to ±25/n points, one person's score
 //!   hidden in ±25 points of the sum; rounded to whole points;
@@ -28,21 +29,11 @@ pub const SPREAD: f64 = 25.0;
 /// How far a quantile moves: ±2 ranks.
 pub const RANKS: f64 = 2.0;
 
-/// A 64-bit hash of bytes, eight at a time (a multiply-xorshift of each
-/// word, then [`mix`]).
+/// A 64-bit hash of bytes: the bank fingerprint's FNV-1a, folded and
+/// [`mix`]ed.
 pub(super) fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h: u64 = bytes.len() as u64 ^ K;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
-        h = (h ^ x).wrapping_mul(K);
-        h ^= h >> 29;
-    }
-    for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(K);
-    }
-    mix(h)
+    let h = crate::bank::fnv1a128(bytes);
+    mix(h as u64 ^ (h >> 64) as u64)
 }
 
 /// splitmix64's finaliser: every bit of the input moves every bit out.
@@ -74,9 +65,7 @@ pub(super) fn count(c: usize, cell: u64, min: usize) -> usize {
     if c == 0 {
         return 0;
     }
-    let lo = c.saturating_sub(2).max(min);
-    let hi = (c + 2).max(lo);
-    lo + (mix(cell) % (hi - lo + 1) as u64) as usize
+    (c + (mix(cell) % 5) as usize).saturating_sub(2).max(min)
 }
 
 /// A mean of scores 0–100 as published, in whole points.
@@ -109,37 +98,5 @@ pub(super) fn alpha(a: f64, n: usize, cell: u64, what: &str) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_keep_zero_and_the_minimum_and_move_at_most_two() {
-        for key in 0..200u64 {
-            assert_eq!(count(0, key, 5), 0);
-            assert_eq!(count(5, key * 7919, 5).clamp(5, 7), count(5, key * 7919, 5));
-            let c = count(30, mix(key), 5);
-            assert!((28..=32).contains(&c), "{c}");
-        }
-        // Zero on average far from the minimum: each value equally often.
-        let mut seen = [0usize; 5];
-        for key in 0..5000u64 {
-            seen[count(30, mix(key), 5) - 28] += 1;
-        }
-        assert!(seen.iter().all(|&s| (850..1150).contains(&s)), "{seen:?}");
-    }
-
-    #[test]
-    fn one_person_more_gives_unrelated_noise() {
-        // The same set, the same figure; one more member, another draw.
-        let keys: Vec<u64> = (0..25u64).map(|i| mix(i + 1)).collect();
-        let a = cell(keys.iter().copied());
-        let b = cell(keys.iter().copied().chain([mix(99)]));
-        assert_eq!(unit(a, "overall"), unit(a, "overall"));
-        assert_ne!(unit(a, "overall"), unit(b, "overall"));
-        assert_ne!(unit(a, "overall"), unit(a, "boss"));
-        let u: Vec<f64> = (0..2000u64).map(|k| unit(mix(k), "x")).collect();
-        assert!(u.iter().all(|x| (-1.0..=1.0).contains(x)));
-        let m = u.iter().sum::<f64>() / u.len() as f64;
-        assert!(m.abs() < 0.05, "{m}");
-    }
-}
+#[path = "../../tests/unit/summarize/noise.rs"]
+mod tests;

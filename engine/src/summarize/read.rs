@@ -79,8 +79,8 @@ pub struct Outcome {
 
 /// What reading one file gave.
 enum Read {
-    /// The result, its identity and its record key.
-    Result(Digest, (u64, u64)),
+    /// Its identity and record key, and the result.
+    Result((u64, u64), Digest),
     NotAResult(String),
 }
 
@@ -125,7 +125,7 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                     warnings.push(format!("{name}: skipped: {what}, not a mommytrack result"));
                     s.skipped += 1;
                 }
-                Read::Result(d, (identity, key)) => match seen.get(&identity) {
+                Read::Result((identity, key), d) => match seen.get(&identity) {
                     // The same result again: counted once, with the
                     // smaller key, whichever file comes first.
                     Some(&i) => {
@@ -159,10 +159,7 @@ fn read(input: &Input) -> Result<Read, Failure> {
         Err(e) => return Err(e),
     };
     match Digest::parse(&text, &name) {
-        Ok(d) => {
-            let who = d.identity();
-            Ok(Read::Result(d, who))
-        }
+        Ok(d) => Ok(Read::Result(d.identity(), d)),
         Err(e) if input.in_folder => match digest::not_a_result(&text) {
             Some(what) => Ok(Read::NotAResult(what)),
             None => Err(e),

@@ -67,13 +67,6 @@ pub(super) struct Tables {
 }
 
 impl Ctx<'_> {
-    fn records(&self, g: Option<usize>) -> impl Iterator<Item = &Record> {
-        self.s
-            .records
-            .iter()
-            .filter(move |r| g.is_none_or(|g| r.group == g))
-    }
-
     /// Counts per category, for the whole set and each group.
     fn table(
         &self,
@@ -311,7 +304,7 @@ impl Ctx<'_> {
         };
         let items = if items.len() < 3 { Vec::new() } else { items };
         let cat = |r: &Record| -> usize {
-            match r.dims.get(d).and_then(Option::as_ref) {
+            match dim(r, d) {
                 Some(rec) if rec.score.is_some() => {
                     if !items.is_empty() && complete(rec, &items) {
                         0
@@ -390,7 +383,9 @@ impl Tables {
             Some(_) => o.group_bins.clone(),
         };
         // A count of the records `of` picks, as published.
-        let records: Vec<&Record> = ctx.records(g).collect();
+        let records: Vec<&Record> = (ctx.s.records.iter())
+            .filter(|r| g.is_none_or(|g| r.group == g))
+            .collect();
         let group = noise::cell(records.iter().map(|r| r.key));
         let count = |of: &dyn Fn(&Record) -> bool| {
             let members = records.iter().filter(|r| of(r));
