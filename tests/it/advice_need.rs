@@ -222,6 +222,24 @@ fn a_retired_entry_that_names_no_question_is_refused() {
         .stderr_contains("is not an answer to `boss_early_leave`");
 }
 
+/// Every persona's answers, then 400 sheets generated from `seed`, each
+/// with a name for a failure message.
+fn sheets(bank: &mommytrack_engine::bank::Bank, seed: u64) -> Vec<(String, answers::AnswerSheet)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("personas") {
+        let path = entry.expect("entry").path();
+        if path.to_string_lossy().ends_with(".answers.yaml") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            let sheet = answers::parse(bank, &text, &path).expect("parses");
+            out.push((path.display().to_string(), sheet));
+        }
+    }
+    let mut rng = Rng(seed);
+    out.extend((0..400).map(|n| (format!("sheet {n}"), generate(bank, &mut rng))));
+    out
+}
+
 /// A must-say step (most urgent for this person) is never hidden by
 /// another entry of its group, nor cut by the limit on next steps unless
 /// every step given is a must-say one: over every persona and 400 generated
@@ -234,19 +252,8 @@ fn no_group_hides_a_must_say_step() {
         a.group = None;
     }
     open.max_next_steps = usize::MAX;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas");
-    let mut sheets = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("personas") {
-        let path = entry.expect("entry").path();
-        if path.to_string_lossy().ends_with(".answers.yaml") {
-            let text = std::fs::read_to_string(&path).expect("read");
-            sheets.push(answers::parse(&bank, &text, &path).expect("parses"));
-        }
-    }
-    let mut rng = Rng(3);
-    sheets.extend((0..400).map(|_| generate(&bank, &mut rng)));
     let mut failures = Vec::new();
-    for (n, sheet) in sheets.iter().enumerate() {
+    for (n, sheet) in &sheets(&bank, 3) {
         let all = scoring::evaluate(&open, sheet, Mode::Full).next_steps;
         let given = scoring::evaluate(&bank, sheet, Mode::Full).next_steps;
         // Rights groups too: a pregnant parent who is also expressing milk
@@ -256,10 +263,7 @@ fn no_group_hides_a_must_say_step() {
         for step in all.iter().filter(|s| s.priority == 1 && !full) {
             if !given.iter().any(|g| g.advice == step.advice) {
                 let a = &bank.advice[step.advice];
-                failures.push(format!(
-                    "sheet {n}: {} (group {:?}) is hidden",
-                    a.id, a.group
-                ));
+                failures.push(format!("{n}: {} (group {:?}) is hidden", a.id, a.group));
             }
         }
     }
@@ -276,23 +280,9 @@ fn no_group_hides_a_must_say_step() {
 #[test]
 fn protection_ranks_before_a_transfer() {
     let bank = builtin();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas");
-    let mut sheets = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("personas") {
-        let path = entry.expect("entry").path();
-        if path.to_string_lossy().ends_with(".answers.yaml") {
-            let text = std::fs::read_to_string(&path).expect("read");
-            sheets.push((
-                path.display().to_string(),
-                answers::parse(&bank, &text, &path).expect("parses"),
-            ));
-        }
-    }
-    let mut rng = Rng(5);
-    sheets.extend((0..400).map(|n| (format!("sheet {n}"), generate(&bank, &mut rng))));
     let group = |i: usize| bank.advice[i].group.as_deref().unwrap_or_default();
     let mut failures = Vec::new();
-    for (name, sheet) in &sheets {
+    for (name, sheet) in &sheets(&bank, 5) {
         let given = scoring::evaluate(&bank, sheet, Mode::Full).next_steps;
         // Treated badly: the free-advice or treated-worse topic concerns them.
         let protect = ["record", "rights_free_advice", "rights_treated_worse"];

@@ -515,3 +515,25 @@ fn the_end_screen_says_why_a_verdict_is_capped() {
         );
     }
 }
+
+/// A part scored null because it has fewer answers than its
+/// `min_answered` says so on the end screen too, not "not answered".
+#[test]
+fn the_end_screen_says_a_part_has_too_few_answers() {
+    let mut r = persona("penalized");
+    let d = r
+        .dimensions
+        .iter_mut()
+        .find(|d| d.asked > 0)
+        .expect("a dimension");
+    (d.score, d.answered, d.asked, d.min_answered) = (None, 1, 1, 2);
+    for plain in [false, true] {
+        let screen = export::end_screen(&r, &RenderOptions::default(), plain);
+        assert!(
+            screen.body.contains("too few answers to score"),
+            "{}",
+            screen.body
+        );
+        assert!(!screen.body.contains("not answered"), "{}", screen.body);
+    }
+}
