@@ -435,10 +435,7 @@ fn build(
                     .map(|i| {
                         let q = &bank.questions[i];
                         let answer = sheet.get(i);
-                        let mirrored = answer
-                            .filter(|_| q.shared)
-                            .map(|a| (a, a.mirrored(q)))
-                            .filter(|(a, m)| a != &m);
+                        let mirrored = answer.filter(|_| q.shared).and_then(|a| a.mirror(q));
                         QuestionResult {
                             id: q.id.clone(),
                             prompt: q.prompt.clone(),
@@ -450,8 +447,8 @@ fn build(
                             weight: q.weight,
                             scored: q.is_scored(),
                             shared: q.shared,
-                            mirrored: mirrored.as_ref().map(|(_, m)| m.to_json()),
-                            mirrored_label: mirrored.as_ref().map(|(_, m)| m.label(q)),
+                            mirrored: mirrored.as_ref().map(Answer::to_json),
+                            mirrored_label: mirrored.as_ref().map(|m| m.label(q)),
                             discuss: q.discuss.clone().filter(|_| q.shared),
                             discuss_priority: q.shared.then_some(q.discuss_priority),
                         }

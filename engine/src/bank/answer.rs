@@ -59,6 +59,11 @@ impl Answer {
         }
     }
 
+    /// The answer as the partner would give it, when that is another one.
+    pub fn mirror(&self, q: &Question) -> Option<Answer> {
+        Some(self.mirrored(q)).filter(|m| m != self)
+    }
+
     /// The answer in words, using the bank's labels.
     pub fn label(&self, q: &Question) -> String {
         let opt_label = |id: &str| {
