@@ -324,11 +324,6 @@ impl Summarizer {
         })
     }
 
-    /// Adds one result: the text of a JSON result read from `file`.
-    pub fn add_json(&mut self, text: &str, file: &str) -> Result<(), Failure> {
-        self.add(&Digest::parse(text, file)?, file)
-    }
-
     fn add(&mut self, r: &Digest, file: &str) -> Result<(), Failure> {
         let key = bank_key(r);
         let fp = r.bank.fingerprint.clone();

@@ -446,19 +446,20 @@ impl Search<'_> {
             unsure = true;
         }
 
+        let weights: Vec<(usize, f64)> = scored
+            .iter()
+            .map(|i| {
+                let q = &bank.questions[i.q];
+                (q.set, q.weight)
+            })
+            .collect();
+
         // The lowest reachable score.
         if b0 + 1 < bank.bands.len() {
             let floor = edge(bank, b0);
             let worst: Vec<Option<(f64, Answer)>> = scored
                 .iter()
                 .map(|i| worst_answer(&bank.questions[i.q]).map(|a| (0.0, a)))
-                .collect();
-            let weights: Vec<(usize, f64)> = scored
-                .iter()
-                .map(|i| {
-                    let q = &bank.questions[i.q];
-                    (q.set, q.weight)
-                })
                 .collect();
             if let Some(pick) = reach(bank, &parts, &weights, &worst, floor + EPS, Goal::Below, 0) {
                 let answers: Vec<(usize, Answer)> = pick
@@ -479,13 +480,6 @@ impl Search<'_> {
             let best: Vec<Option<(f64, Answer)>> = scored
                 .iter()
                 .map(|i| best_answer(bank, &bank.questions[i.q], |c| c >= b0))
-                .collect();
-            let weights: Vec<(usize, f64)> = scored
-                .iter()
-                .map(|i| {
-                    let q = &bank.questions[i.q];
-                    (q.set, q.weight)
-                })
                 .collect();
             // At a leaf every open question is asked for sure: enough of
             // them must be answered for a verdict. Above it, coverage is
