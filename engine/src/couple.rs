@@ -1,4 +1,4 @@
-//! Two partners, one home (CONTRACT §7.4): what `compare` adds when the two
+//! Two partners, one home (docs/reports.md, "Two partners"): what `compare` adds when the two
 //! results are two people who share a home. Everything is read from the
 //! two saved results, never from a bank:
 //!

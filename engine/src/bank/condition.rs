@@ -1,4 +1,4 @@
-//! Conditions (CONTRACT §2 "Conditions"): parsing them from YAML, checking
+//! Conditions (docs/question-banks.md, "Conditions"): parsing them from YAML, checking
 //! them against the bank and evaluating them (which answers made one hold
 //! is in `reasons`).
 

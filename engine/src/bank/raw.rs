@@ -128,11 +128,11 @@ pub struct RawAdvice {
     pub group: Option<String>,
     /// Where a stated fact comes from.
     pub source: Option<OneOrMany>,
-    /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
+    /// The day the source was last read, `YYYY-MM-DD`.
     pub checked: Option<String>,
 }
 
-/// A next step for two partners (CONTRACT §7.4).
+/// A next step for two partners, shown by `compare`.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawTogether {
@@ -210,7 +210,7 @@ pub struct RawQuestion {
     /// For `yesno`: without it the question is informational.
     pub scores: Option<RawScores>,
     pub source: Option<OneOrMany>,
-    /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
+    /// The day the source was last read, `YYYY-MM-DD`.
     pub checked: Option<String>,
     /// A fact about the home two partners share, in a set that is not
     /// marked `shared` (a set marked so makes all its questions shared):

@@ -1,4 +1,5 @@
-//! Conditions on two partners (CONTRACT §7.4): the `when` of a bank's
+//! Conditions on two partners (docs/question-banks.md, "Two people, one
+//! home"): the `when` of a bank's
 //! `together:` entries. They combine, with `all`, `any` and `not`:
 //!
 //! - `{ both: C }`, `{ either: C }`, `{ one: C }` (exactly one of the two),

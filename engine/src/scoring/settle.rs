@@ -1,6 +1,6 @@
-//! A settled verdict (CONTRACT §7.7): whether any answers to the questions
+//! A settled verdict (`settled_after` in a result): whether any answers to the questions
 //! not reached yet could still give another verdict: a better or a worse
-//! band, a cap, or no verdict at all (too few answers, §6.2).
+//! band, a cap, or no verdict at all (too few answers: the bank's `min_coverage`).
 //!
 //! The questions before a position are decided; every question from it on
 //! is open (answered any way, or skipped). The search is exact and sound:
@@ -60,7 +60,7 @@ const MAX_MULTI_OPTIONS: usize = 8;
 /// Slack on float comparisons, always on the side of "may still change".
 const EPS: f64 = 1e-9;
 /// Half the last published decimal: a score this far below a band's `min`
-/// earns the band when bands are decided on the rounded score (§7.3).
+/// earns the band when bands are decided on the rounded score.
 const ROUNDING: f64 = 0.05;
 
 /// The lowest overall score that earns band `b` (or a better one) before
