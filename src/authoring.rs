@@ -53,7 +53,8 @@ pub fn problems_json(problems: &[Problem]) -> String {
 /// What `validate` found: the summary line for standard output, or the
 /// problems that make it fail. With `strict`, warnings fail it too.
 /// With `ProblemsFormat::Json` the returned text is the JSON list.
-/// `checked:` dates are judged as of `today` (CONTRACT §7.2).
+/// `checked:` dates are judged as of `today`: more than 12 months old, or
+/// in the future, is a warning.
 pub fn validate(
     dir: Option<&Path>,
     strict: bool,

@@ -1,4 +1,4 @@
-//! The commands of CONTRACT §1, wired from parsed arguments to the engine:
+//! The commands (README "Use"), wired from parsed arguments to the engine:
 //! input → answers → scoring → result → export → output.
 
 use std::path::{Path, PathBuf};
@@ -326,8 +326,8 @@ fn key_position(text: &str, id: &str) -> Option<(usize, usize)> {
     found
 }
 
-/// CONTRACT §3.5: answers to questions that were not asked are ignored, with
-/// a warning on standard error that says which earlier answer made the
+/// Answers to questions that were not asked (their `when` did not hold)
+/// count nowhere and are not an error: each gets a warning on standard error that says which earlier answer made the
 /// question not apply.
 fn warn_ignored(
     bank: &Bank,

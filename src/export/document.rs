@@ -275,7 +275,7 @@ pub struct Document {
 /// How many reasons a flag or a step shows.
 pub const REASONS_SHOWN: usize = 3;
 /// How many next steps the "Start here" block names when the result gives
-/// no ranks (CONTRACT §6.3's default).
+/// no ranks (the default of `start_here`, docs/question-banks.md).
 pub const START_HERE: usize = 3;
 
 pub const NO_VERDICT: &str = "No verdict: none of the scored questions was answered.";
@@ -313,7 +313,7 @@ pub fn severity(s: &str) -> Severity {
     }
 }
 
-/// The verdict is withheld for too few answers (CONTRACT §6.2), or the
+/// The verdict is withheld for too few answers (`min_coverage`), or the
 /// answers are too few to trust it.
 pub fn provisional(r: &AssessmentResult) -> bool {
     withheld(r) || r.coverage.is_low()
@@ -495,7 +495,8 @@ fn dimension_bands<'a>(r: &'a AssessmentResult, d: &'a DimensionResult) -> &'a [
     }
 }
 
-/// "4.2 on 1–5": a dimension's mean answer on its scale (CONTRACT §6.4).
+/// "4.2 on 1–5": a dimension's mean answer on its scale, after reverse
+/// keying (`scale_mean`, docs/formats.md).
 pub fn scale_mean(d: &DimensionResult) -> Option<String> {
     let mean = d.scale_mean?;
     Some(match d.scale {
