@@ -208,7 +208,7 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
         "# Replace each `null` with your answer, then run (with this file's name\n# if you saved it under another):\n#   mommytrack assess{}{} --answers answers.yaml\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
         bank_dir.map_or(String::new(), |d| format!(
             " --bank {}",
-            crate::authoring::shell_quote(&d.display().to_string())
+            shell_quote(&d.display().to_string())
         )),
         if mode == Mode::Quick { " --quick" } else { "" }
     );
@@ -272,4 +272,19 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
         }
     }
     out
+}
+
+/// A path as a shell word that works when pasted: bare when it holds only
+/// safe characters, else in single quotes. A path with control characters
+/// (which could end a YAML comment line) becomes `DIR`.
+pub fn shell_quote(s: &str) -> String {
+    if s.chars().any(char::is_control) {
+        return "DIR".into();
+    }
+    let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+:,@%=".contains(c);
+    if !s.is_empty() && s.chars().all(safe) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
