@@ -460,14 +460,18 @@ impl Prompter for Rich {
     }
 
     fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
-        let answered = match &v.question.kind {
-            Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v)?,
-            Kind::Multi(_) => self.ask_multi(v)?,
-            Kind::Text => self.ask_text(v)?,
+        // Esc at the first question (whose keys line offers no Esc) stays.
+        let answered = loop {
+            let answered = match &v.question.kind {
+                Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v)?,
+                Kind::Multi(_) => self.ask_multi(v)?,
+                Kind::Text => self.ask_text(v)?,
+            };
+            if answered.is_some() || v.can_go_back {
+                break answered;
+            }
         };
         match answered {
-            // At the first question the flow says there is nothing before.
-            None if !v.can_go_back => Ok(Reply::Back),
             None => self.back(),
             Some((slot, words)) => {
                 let id = v.question.id.clone();
