@@ -65,13 +65,18 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             print(&out)
         }
-        Command::Template { bank: dir, quick } => {
+        Command::Template {
+            bank: dir,
+            quick,
+            prospective,
+        } => {
             let (bank, _) = bank::load(&BankSource::from_option(dir.bank.as_deref()))?;
-            let out = template(
-                &bank,
-                if quick { Mode::Quick } else { Mode::Full },
-                dir.bank.as_deref(),
-            );
+            let mode = match (quick, prospective) {
+                (true, _) => Mode::Quick,
+                (_, true) => Mode::Prospective,
+                _ => Mode::Full,
+            };
+            let out = template(&bank, mode, dir.bank.as_deref());
             print(&out)
         }
         Command::Completions { shell } => {
@@ -688,12 +693,21 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
     comment(&mut out, &format!("Answers for: {}", bank.title), "");
     let _ = writeln!(
         out,
-        "# Replace each `null` with your answer, then run (with this file's name\n# if you saved it under another):\n#   mommytrack assess{}{} --answers answers.yaml\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        "# Replace each `null` with your answer, then run (with this file's name\n# if you saved it under another):\n#   mommytrack assess{}{} --answers answers.yaml\n# `null` skips a question (\"{}\"). Answers stay on your computer.",
         bank_dir.map_or(String::new(), |d| format!(
             " --bank {}",
             crate::authoring::shell_quote(&d.display().to_string())
         )),
-        if mode == Mode::Quick { " --quick" } else { "" }
+        match mode {
+            Mode::Quick => " --quick",
+            Mode::Prospective => " --prospective",
+            Mode::Full => "",
+        },
+        if mode == Mode::Prospective {
+            "don't know yet"
+        } else {
+            "prefer not to say"
+        }
     );
     for set in &bank.sets {
         let qs: Vec<&bank::Question> = bank

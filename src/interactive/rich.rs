@@ -17,7 +17,7 @@ use console::Style;
 use super::editor::{self, Edited, Empty};
 use super::keys::{Key, Keyboard};
 use super::menu::{self, Ask, Item, Look, Ticked};
-use super::prompt::{Prompter, QuestionView, Reply, SKIP};
+use super::prompt::{Prompter, QuestionView, Reply};
 use super::screen::Screen;
 use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
@@ -143,7 +143,7 @@ impl Rich {
         default: Option<usize>,
     ) -> io::Result<Picked> {
         let skip = items.len();
-        items.push(Item::new(SKIP));
+        items.push(Item::new(v.skip));
         let default = default.unwrap_or(skip);
         let hint = keys_hint(false, v.can_go_back);
         let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
@@ -194,7 +194,7 @@ impl Rich {
         };
         Ok(match self.pick(v, items, default)? {
             Picked::Back => None,
-            Picked::Skip => Some((Slot::Skipped, SKIP.to_string())),
+            Picked::Skip => Some((Slot::Skipped, v.skip.to_string())),
             Picked::Item(i) => Some((Slot::Given(choices[i].1.clone()), choices[i].0.clone())),
         })
     }
@@ -209,7 +209,7 @@ impl Rich {
             .enumerate()
             .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, number(i as i64 + 1)))
             .collect();
-        let mut skip = Item::new(SKIP);
+        let mut skip = Item::new(v.skip);
         skip.exclusive = true;
         items.push(skip);
         let mut ticks = v.current_ticks();
@@ -234,7 +234,7 @@ impl Rich {
                 Ticked::Back if v.can_go_back => return Ok(None),
                 Ticked::Back => self.write("This is the first question.")?,
                 Ticked::Done(now) if now.get(n) == Some(&true) => {
-                    return Ok(Some((Slot::Skipped, SKIP.to_string())));
+                    return Ok(Some((Slot::Skipped, v.skip.to_string())));
                 }
                 Ticked::Done(now) => {
                     let picked: Vec<usize> = (0..n).filter(|&i| now[i]).collect();
@@ -255,9 +255,15 @@ impl Rich {
             _ => String::new(),
         };
         let mut hint = if current.is_empty() {
-            format!("Type your answer, Enter when done · Enter on an empty line: {SKIP}")
+            format!(
+                "Type your answer, Enter when done · Enter on an empty line: {}",
+                v.skip
+            )
         } else {
-            format!("Enter keeps it · Ctrl-U clears it · Enter on an empty line: {SKIP}")
+            format!(
+                "Enter keeps it · Ctrl-U clears it · Enter on an empty line: {}",
+                v.skip
+            )
         };
         if v.can_go_back {
             hint.push_str(" · Esc goes back");
@@ -288,7 +294,7 @@ impl Rich {
                 Edited::Done(text) => text,
             };
             return Ok(Some(if text.is_empty() {
-                (Slot::Skipped, SKIP.to_string())
+                (Slot::Skipped, v.skip.to_string())
             } else {
                 let words = format!(
                     "\"{}\"",

@@ -8,6 +8,9 @@ use crate::harness::*;
 const RETURNING: &str = "tests/personas/returning_after_leave_mixed.answers.yaml";
 const PUSHED_OUT: &str = "tests/personas/pushed_out_after_leave.answers.yaml";
 const SUPPORTIVE: &str = "tests/personas/supportive_firm_flexible_boss.answers.yaml";
+const LAWYER: &str = "tests/personas/lawyer_billable_hours.answers.yaml";
+const UK_RETURNER: &str = "tests/personas/uk_returner_pushed_aside.answers.yaml";
+const NO_CHILDCARE: &str = "tests/personas/strong_workplace_no_childcare.answers.yaml";
 
 /// Saves a persona's JSON result as `name`, taken on `day` (if any).
 fn save(t: &Test, persona: &str, name: &str, day: Option<&str>) {
@@ -172,7 +175,7 @@ fn history_reads_as_text_markdown_and_html() {
         "{text}"
     );
     assert!(text.contains("Trend"), "{text}");
-    assert!(text.contains("21.2 → 52.1 → 89.5"), "{text}");
+    assert!(text.contains("2026-04-12  █████████████ "), "{text}");
     assert!(
         text.contains("from Sidelining risk to Mixed track"),
         "{text}"
@@ -485,4 +488,171 @@ fn the_set_schema_documents_the_interview_fields() {
     assert!(s.contains("\"interview\""), "{s}");
     assert!(s.contains("\"listen_for\""));
     assert!(s.contains("\"worrying\""));
+}
+
+#[test]
+fn the_prospective_template_lists_the_kit_with_null_as_dont_know_yet() {
+    let t = Test::new();
+    let out = t
+        .again()
+        .args(["template", "--prospective"])
+        .success()
+        .stdout();
+    assert!(
+        out.contains("mommytrack assess --prospective --answers"),
+        "{out}"
+    );
+    assert!(out.contains("(\"don't know yet\")"), "{out}");
+    assert!(!out.contains("prefer not to say"), "{out}");
+    assert!(!out.contains("home_split:"), "only kit questions: {out}");
+    // As it is, it is a valid prospective answers file: everything unknown.
+    std::fs::write(t.path().join("employer.yaml"), &out).unwrap();
+    let r = t
+        .again()
+        .args([
+            "assess",
+            "--prospective",
+            "-a",
+            "employer.yaml",
+            "--format",
+            "json",
+        ])
+        .success()
+        .json();
+    assert!(!r["to_find_out"].as_array().unwrap().is_empty(), "{r}");
+}
+
+/// The length of a trend bar in eighths of a cell.
+fn eighths(bar: &str) -> usize {
+    bar.chars()
+        .map(|c| match c {
+            '█' => 8,
+            '▉'..='▏' => 7 - (c as usize - '▉' as usize),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// The trend's rows in a history: (day, bar length in eighths, score).
+fn trend_rows(out: &str) -> Vec<(String, usize, f64)> {
+    out.lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let (day, rest) = l.split_once("  ")?;
+            mommytrack_engine::date::Date::parse(day).ok()?;
+            let (bar, score) = rest.trim_end().rsplit_once(' ')?;
+            Some((day.to_string(), eighths(bar), score.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn history_trend_bars_are_as_long_as_the_score_so_a_small_rise_shows() {
+    let t = Test::new();
+    save(&t, RETURNING, "before.json", Some("2026-01-10"));
+    save(&t, LAWYER, "after.json", Some("2026-07-10"));
+    for format in ["text", "markdown"] {
+        let out = t
+            .again()
+            .args(["history", "before.json", "after.json", "--format", format])
+            .success()
+            .stdout();
+        let rows = trend_rows(&out);
+        assert_eq!(rows.len(), 2, "{out}");
+        let (a, b) = (&rows[0], &rows[1]);
+        assert!(
+            b.2 - a.2 > 8.0 && b.2 - a.2 < 10.0,
+            "a rise of about 9: {rows:?}"
+        );
+        for (_, len, score) in &rows {
+            // 25 cells of eighths: half a point an eighth, on 0–100.
+            assert!((*len as f64 - score * 2.0).abs() <= 1.0, "{rows:?}\n{out}");
+        }
+        assert!(b.1 >= a.1 + 16, "the rise shows: {rows:?}\n{out}");
+    }
+}
+
+/// Three retakes whose first and last verdicts are held down by a flag.
+fn capped_retakes() -> Test {
+    let t = Test::new();
+    save(&t, UK_RETURNER, "1.json", Some("2026-01-10"));
+    save(&t, RETURNING, "2.json", Some("2026-04-12"));
+    save(&t, NO_CHILDCARE, "3.json", Some("2026-10-03"));
+    t
+}
+
+#[test]
+fn history_says_why_a_verdict_is_capped_in_every_format() {
+    let t = capped_retakes();
+    let h = t
+        .again()
+        .args(["history", "1.json", "2.json", "3.json", "--format", "json"])
+        .success()
+        .json();
+    let why: Vec<&serde_json::Value> = h["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["cap_reason"])
+        .collect();
+    assert!(
+        why[0]
+            .as_str()
+            .unwrap()
+            .contains("holds it at Sidelining risk"),
+        "{h}"
+    );
+    assert!(why[1].is_null(), "{h}");
+    assert!(
+        why[2]
+            .as_str()
+            .unwrap()
+            .contains("No reliable, affordable childcare"),
+        "{h}"
+    );
+    for format in ["text", "markdown", "html"] {
+        let out = t
+            .again()
+            .args(["history", "1.json", "2.json", "3.json", "--format", format])
+            .success()
+            .stdout();
+        assert_eq!(
+            out.matches("alone would give").count(),
+            2,
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("Why a verdict is lower than its score"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn history_html_keeps_every_item_of_a_marked_list_in_its_text_column() {
+    // At 412 px a list with marks is a grid of a narrow mark column and a
+    // wide text column: an item without a mark must still have its mark
+    // cell, or its text falls into the narrow column, a letter a line.
+    let t = capped_retakes();
+    let html = t
+        .again()
+        .args(["history", "1.json", "2.json", "3.json", "--format", "html"])
+        .success()
+        .stdout();
+    let mut lists = 0;
+    for list in html.split("<ul class=\"flags\">").skip(1) {
+        let list = &list[..list.find("</ul>").unwrap()];
+        lists += 1;
+        for item in list.split("<li>").skip(1) {
+            assert!(item.starts_with("<span class=\"mark"), "{item}");
+        }
+    }
+    assert!(
+        lists >= 1,
+        "a retake with a flag raised has a marked list: {html}"
+    );
+    assert!(
+        html.contains("<span class=\"mark\" aria-hidden=\"true\">•</span><div>Your"),
+        "{html}"
+    );
 }
