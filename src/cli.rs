@@ -382,13 +382,5 @@ pub struct AssessArgs {
 }
 
 #[cfg(test)]
-mod tests {
-    use clap::CommandFactory;
-
-    use super::*;
-
-    #[test]
-    fn the_command_line_is_consistent() {
-        Cli::command().debug_assert();
-    }
-}
+#[path = "../tests/unit/cli.rs"]
+mod tests;

@@ -59,15 +59,5 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exit_codes_follow_the_contract() {
-        let e = anyhow::Error::new(Failure::usage("x"));
-        assert_eq!(exit_code(&e), 2);
-        let e = anyhow::Error::new(Failure::invalid("x")).context("while loading");
-        assert_eq!(exit_code(&e), 65);
-        assert_eq!(exit_code(&anyhow::anyhow!("other")), 1);
-    }
-}
+#[path = "../tests/unit/error.rs"]
+mod tests;

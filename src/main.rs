@@ -32,6 +32,7 @@ mod signals;
 mod wrap;
 
 #[cfg(test)]
+#[path = "../tests/unit/mod.rs"]
 mod tests;
 
 fn main() {

@@ -100,18 +100,6 @@ pub fn plain_exporter(format: Format) -> anyhow::Result<Box<dyn Exporter>> {
     }
 }
 
-/// The name of a format, as `--format` spells it (the tests name their
-/// snapshots with it).
-#[cfg(test)]
-pub fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Text => "text",
-        Format::Markdown => "markdown",
-        Format::Html => "html",
-        Format::Json => "json",
-    }
-}
-
 /// Makes text from a bank or an answer inert on a terminal; see
 /// [`crate::sanitize`].
 pub use crate::sanitize::terminal_safe;
@@ -157,11 +145,5 @@ pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn terminal_safe_defuses_escape_sequences() {
-        assert_eq!(terminal_safe("a\x1b[31mred\x07\nb"), "ared\nb");
-    }
-}
+#[path = "../../tests/unit/export.rs"]
+mod tests;

@@ -37,8 +37,6 @@ const LEVELS: &[(&str, u8)] = &[
     ("cli", 5),
     ("commands", 6),
     ("manual", 6),
-    // The binary's unit tests may use anything.
-    ("tests", 7),
 ];
 
 /// Crates the engine must not depend on: the command line and the terminal.

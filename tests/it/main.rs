@@ -2,7 +2,7 @@
 //! per area. Every module runs the real binary through [`harness::Test`]
 //! (a private temporary folder per run), or uses the engine
 //! (`mommytrack_engine`) directly. Tests of the binary's private renderers
-//! are its unit tests (`src/tests/`).
+//! are its unit tests (`tests/unit/`).
 //! `cargo test --test it MODULE::` runs one module.
 
 mod harness;

@@ -845,4 +845,5 @@ fn texts_named(c: &Condition, q: usize, out: &mut Vec<String>) {
     }
 }
 #[cfg(test)]
+#[path = "../../tests/unit/scoring/settle.rs"]
 mod tests;

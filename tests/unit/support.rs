@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::bank::{self, Bank, BankSource, SourceFile};
+use crate::export::Format;
 
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,6 +21,14 @@ pub fn mini_bank() -> Bank {
     bank::load(&BankSource::Dir(fixture("mini")))
         .expect("the mini bank loads")
         .0
+}
+
+/// The name of a format as `--format` spells it (snapshots are named with it).
+pub fn format_name(format: Format) -> String {
+    clap::ValueEnum::to_possible_value(&format)
+        .expect("every format is a value of --format")
+        .get_name()
+        .to_string()
 }
 
 /// `insta::assert_snapshot!` into `tests/snapshots/`, named

@@ -6,7 +6,7 @@
 //! every other.
 //!
 //! `MOMMYTRACK_FUZZ_CASES` sets the cases per property, as in
-//! src/tests/robustness.rs.
+//! tests/unit/robustness.rs.
 
 use std::path::Path;
 

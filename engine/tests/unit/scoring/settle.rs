@@ -5,6 +5,7 @@
 use super::*;
 use crate::bank::{SourceFile, check};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Value, json};
 
 /// splitmix64: a small deterministic generator, so a failing seed is
@@ -320,7 +321,15 @@ fn sheet_upto(sheet: &AnswerSheet, from: usize, n: usize) -> AnswerSheet {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    // The seeds under engine/proptest-regressions replay wherever this file
+    // stands (proptest would look for them beside a lib.rs or main.rs).
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/proptest-regressions/scoring/settle.txt"
+        )))),
+        ..ProptestConfig::with_cases(1000)
+    })]
     #[test]
     fn settled_exactly_when_no_answers_can_change_the_verdict(seed in any::<u64>()) {
         case(seed);

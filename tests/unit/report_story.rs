@@ -228,7 +228,10 @@ fn shared_differences_come_first_with_questions_to_ask_each_other() {
             words.contains("Alex\u{2019}s score minus Sam\u{2019}s"),
             "{format:?}"
         );
-        assert_snapshot!(format!("couple_{}", export::format_name(format)), doc);
+        assert_snapshot!(
+            format!("couple_{}", super::support::format_name(format)),
+            doc
+        );
     }
     let json = render_comparison(&c, Format::Json);
     assert_snapshot!("couple_json", json);

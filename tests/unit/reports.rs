@@ -45,7 +45,7 @@ fn snapshots_of_every_format_for_two_personas() {
         let r = persona(name);
         for format in FORMATS {
             assert_snapshot!(
-                format!("{name}_{}", export::format_name(format)),
+                format!("{name}_{}", super::support::format_name(format)),
                 render(&r, format)
             );
         }
@@ -62,7 +62,7 @@ fn snapshots_of_the_comparison_in_every_format() {
     );
     for format in FORMATS {
         assert_snapshot!(
-            format!("compare_{}", export::format_name(format)),
+            format!("compare_{}", super::support::format_name(format)),
             render_comparison(&c, format)
         );
     }

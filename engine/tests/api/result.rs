@@ -1,0 +1,49 @@
+use mommytrack_engine::bank::{KindName, Severity};
+use mommytrack_engine::result::{AssessmentResult, round1};
+use mommytrack_engine::scoring::Mode;
+
+#[test]
+fn rounds_half_away_from_zero_to_one_decimal() {
+    assert_eq!(round1(63.449), 63.4);
+    assert_eq!(round1(63.45000001), 63.5);
+    assert_eq!(round1(100.0), 100.0);
+    assert_eq!(round1(1e-12), 0.0);
+}
+
+#[test]
+fn names_in_a_result_read_back_as_types() {
+    for k in KindName::ALL {
+        assert_eq!(KindName::parse(k.as_str()), Some(k));
+        assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+    }
+    for s in [Severity::Red, Severity::Green] {
+        assert_eq!(Severity::parse(s.as_str()), Some(s));
+    }
+    for m in [Mode::Full, Mode::Quick, Mode::Prospective] {
+        assert_eq!(Mode::parse(m.as_str()), Some(m));
+    }
+    assert_eq!(KindName::parse("scael"), None);
+    assert_eq!(Severity::parse("orange"), None);
+}
+
+#[test]
+fn questions_are_looked_up_by_id_the_first_of_twins_first() {
+    let text = include_str!("../../../tests/fixtures/results/v1_supportive.json");
+    let mut r = AssessmentResult::from_json(text, "r.json").unwrap();
+    let first = r.dimensions[0].questions[0].clone();
+    assert_eq!(r.question(&first.id), Some(&first));
+    assert!(r.question("no_such_question").is_none());
+    assert!(r.question("").is_none());
+    // The same id twice (a hand-edited result): the first is found.
+    let mut twin = first.clone();
+    twin.prompt = "the second".into();
+    r.dimensions.last_mut().unwrap().questions.push(twin);
+    assert_ne!(r.question(&first.id).unwrap().prompt, "the second");
+}
+
+#[test]
+fn newer_schema_is_refused_with_a_clear_message() {
+    let err = AssessmentResult::from_json(r#"{"schema_version": 99}"#, "r.json").unwrap_err();
+    assert!(err.message.contains("newer mommytrack"), "{}", err.message);
+    assert_eq!(err.kind, mommytrack_engine::error::ExitKind::InvalidData);
+}

@@ -1,0 +1,81 @@
+use mommytrack_engine::yaml::{Budget, Pos, Value, parse, typed};
+
+const BUDGET: Budget = Budget { nodes: 1000 };
+
+#[test]
+fn keys_and_values_carry_the_place_the_parser_read_them_at() {
+    let n = parse("a: 1.10  # c\n\"\\x71\": [x, 'it''s']\n", BUDGET).unwrap();
+    let (k, v) = n.entry("q").unwrap();
+    assert_eq!((k.pos.line, k.pos.column), (2, 1));
+    assert_eq!(v.items()[1].as_str(), Some("it's"));
+    assert_eq!(v.items()[1].pos.column, 13);
+    let a = n.get("a").unwrap();
+    assert_eq!(a.value, Value::Float(1.1));
+    assert_eq!(&"a: 1.10  # c"[a.span.clone()], "1.10");
+}
+
+#[test]
+fn only_true_and_false_are_truth_values_and_yes_stays_text() {
+    let n = parse("a: yes\ny: n\nb: true\n", BUDGET).unwrap();
+    assert_eq!(n.get("a").unwrap().as_str(), Some("yes"));
+    assert_eq!(n.get("y").unwrap().as_str(), Some("n"));
+    assert_eq!(n.get("b").unwrap().value, Value::Bool(true));
+}
+
+#[test]
+fn repeated_keys_and_second_documents_are_refused_where_they_stand() {
+    let e = parse("a: 1\nb: 2\na: 3\n", BUDGET).unwrap_err();
+    assert_eq!(e.pos.map(Pos::pair), Some((3, 1)));
+    assert!(e.message.contains("duplicate"), "{e}");
+    // A document end hidden between carriage returns ends the document
+    // whatever the file's length.
+    for text in ["a: 1\r...\rb: 2\n", "a: 1\n---\nb: 2\n"] {
+        let e = parse(text, BUDGET).unwrap_err();
+        assert!(e.message.contains("more than one YAML document"), "{e}");
+    }
+}
+
+#[test]
+fn the_budget_counts_what_aliases_expand_to() {
+    let items: Vec<String> = (0..100).map(|i| format!("i{i}")).collect();
+    let mut text = format!("a: &x [{}]\n", items.join(", "));
+    for i in 0..20 {
+        text += &format!("k{i}: *x\n");
+    }
+    let e = parse(&text, BUDGET).unwrap_err();
+    assert!(e.message.contains("aliases"), "{e}");
+    assert!(parse(&text, Budget { nodes: 5000 }).is_ok());
+}
+
+#[test]
+fn nesting_is_bounded_even_after_an_apostrophe() {
+    let text = format!("notes: it's\nx: {}\n", "[".repeat(100_000));
+    let e = parse(&text, BUDGET).unwrap_err();
+    assert_eq!(e.pos.map(|p| p.line), Some(2), "{e}");
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Q {
+    #[allow(dead_code)]
+    weight: Option<f64>,
+    #[allow(dead_code)]
+    options: Option<Vec<O>>,
+}
+#[derive(Debug, serde::Deserialize)]
+struct O {
+    #[allow(dead_code)]
+    score: Option<f64>,
+}
+
+#[test]
+fn a_wrong_type_is_placed_and_its_path_named() {
+    let n = parse(
+        "weight: 2\noptions:\n  - {score: 1}\n  - {score: x}\n",
+        BUDGET,
+    )
+    .unwrap();
+    let e = typed::<Q>(&n).unwrap_err();
+    assert_eq!(e.pos.map(Pos::pair), Some((4, 13)));
+    assert_eq!(e.path, ["options", "1", "score"]);
+    assert!(e.message.contains("expected f64"), "{e}");
+}

@@ -1,0 +1,50 @@
+use super::*;
+
+/// A result with no score says so once: no "provisional" verdict or
+/// score before "No verdict".
+#[test]
+fn no_score_is_never_called_provisional() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let (bank, _) = crate::bank::load(&crate::bank::BankSource::Dir(dir)).unwrap();
+    let mut sheet = crate::answers::AnswerSheet::new(&bank);
+    sheet.set(
+        bank.question_position("boss_understands").unwrap(),
+        crate::answers::Slot::Given(crate::answers::Answer::Scale(4)),
+    );
+    let (mut r, _) = crate::result::assess(&bank, &sheet, crate::scoring::Mode::Full);
+    assert!(r.coverage.is_low(), "{:?}", r.coverage);
+    assert!(provisional_warning(&r).unwrap().contains("provisional"));
+    r.overall.score = None;
+    r.overall.verdict = None;
+    let w = provisional_warning(&r);
+    assert!(
+        w.as_ref().is_none_or(|w| !w.contains("provisional")),
+        "{w:?}"
+    );
+    r.overall.withheld = Some(Default::default());
+    let w = provisional_warning(&r).unwrap_or_default();
+    assert!(!w.contains("provisional"), "{w}");
+}
+
+fn bands(ids: &[&str]) -> Vec<BandInfo> {
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| BandInfo {
+            verdict: (*id).into(),
+            label: (*id).into(),
+            min: 100.0 - 30.0 * (i as f64 + 1.0),
+        })
+        .collect()
+}
+
+#[test]
+fn tone_comes_from_the_band_position_not_its_id() {
+    let b = bands(&["thriving", "coping", "strained", "at_risk"]);
+    assert_eq!(Tone::of_verdict(&b, Some("thriving")), Tone::Good);
+    assert_eq!(Tone::of_verdict(&b, Some("coping")), Tone::Mixed);
+    assert_eq!(Tone::of_verdict(&b, Some("at_risk")), Tone::Bad);
+    assert_eq!(Tone::of_verdict(&b, Some("positive")), Tone::Neutral);
+    assert_eq!(Tone::of_verdict(&[], Some("positive")), Tone::Neutral);
+    assert_eq!(Tone::of_score(&b, 75.0), Tone::Good);
+    assert_eq!(Tone::of_score(&b, 0.0), Tone::Bad);
+}

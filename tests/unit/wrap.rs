@@ -1,0 +1,40 @@
+use super::*;
+
+#[test]
+fn words_stay_whole_and_paragraphs_apart() {
+    assert_eq!(
+        lines("one two three four\n\nfive", 10, "", "", Breaks::Words),
+        ["one two", "three four", "", "five"].map(String::from)
+    );
+}
+
+#[test]
+fn display_width_counts_wide_characters_and_ignores_colour() {
+    let text = "\x1b[1mbold\x1b[0m 日本語 words that go on and on";
+    for l in lines(text, 22, "  ", "    ", Breaks::Words) {
+        assert!(width_of(&l) <= 22, "{l:?}");
+    }
+    assert_eq!(width_of("日本"), 4);
+    assert_eq!(width_of("\x1b[1mbold\x1b[0m"), 4);
+}
+
+#[test]
+fn hanging_indents_and_no_mid_word_breaks() {
+    let text = "Realistically, how would your manager react to a request for part-time work?";
+    let out = block(text, 30, "  1. ", "     ");
+    assert!(out.starts_with("  1. Realistically,"), "{out}");
+    for l in out.lines().skip(1) {
+        assert!(l.starts_with("     ") && !l.starts_with("      "), "{l:?}");
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    assert!(words.contains(&"Realistically,"), "{out}");
+    assert!(out.lines().all(|l| width_of(l) <= 30), "{out}");
+}
+
+#[test]
+fn spaces_only_keeps_hyphenated_words_whole() {
+    let text = "a well-known long-standing family-friendly employer";
+    for l in lines(text, 22, "", "", Breaks::Spaces) {
+        assert!(!l.ends_with('-'), "{l:?}");
+    }
+}
