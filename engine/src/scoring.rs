@@ -26,7 +26,8 @@ pub enum Mode {
     /// Only `core: true` questions.
     Quick,
     /// Only the questions with an `interview:` line, about an employer
-    /// being considered (CONTRACT §7.7): a skip means "don't know yet".
+    /// being considered (CONTRACT §7.7), and those about you they wait on
+    /// ([`Question::decides_kit`]): a skip means "don't know yet".
     Prospective,
 }
 
@@ -54,7 +55,7 @@ impl Mode {
         match self {
             Mode::Full => true,
             Mode::Quick => q.core,
-            Mode::Prospective => q.interview.is_some(),
+            Mode::Prospective => q.interview.is_some() || q.decides_kit,
         }
     }
 }

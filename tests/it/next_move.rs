@@ -466,11 +466,24 @@ fn interview_fields_are_checked_like_every_other_field() {
             .stderr_contains(message)
             .stderr_contains(place);
     }
+    // The kit is about the workplace: a set none of whose questions counts
+    // in a score is about you, and cannot be in it.
     let mut t = Test::new();
+    t.mini().file(
+        "mini/05_about.yaml",
+        "id: about\ntitle: About you\nquestions:\n  - id: about_pattern\n    kind: yesno\n    prompt: \"Do you work shifts?\"\n    interview: \"Ask about shifts.\"\n",
+    );
+    t.again()
+        .args(["validate", MINI])
+        .code(65)
+        .stderr_contains("`about_pattern` has `interview:`, but set `about` is about you")
+        .stderr_contains("05_about.yaml:7");
+    let mut t = Test::new();
+    let asked = "    prompt: \"What happens when you leave early for a child's appointment?\"\n";
     t.mini_with(&[(
         "10_boss.yaml",
-        "    prompt: \"Do you have a manager?\"\n",
-        "    prompt: \"Do you have a manager?\"\n    interview: \"Ask who you would report to.\"\n    listen_for:\n      good: \"A name.\"\n      worrying: \"Not decided.\"\n",
+        asked,
+        &format!("{asked}    interview: \"Ask who you would report to.\"\n    listen_for:\n      good: \"A name.\"\n      worrying: \"Not decided.\"\n"),
     )]);
     t.again().args(["validate", MINI]).success();
     let kit = t
@@ -655,4 +668,229 @@ fn history_html_keeps_every_item_of_a_marked_list_in_its_text_column() {
         html.contains("<span class=\"mark\" aria-hidden=\"true\">•</span><div>Your"),
         "{html}"
     );
+}
+
+#[test]
+fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_still_asks_what_it_waits_on() {
+    let t = Test::new();
+    let kit = t.again().arg("interview").success().stdout();
+    let words = kit.split_whitespace().collect::<Vec<_>>().join(" ");
+    for about_you in [
+        "“How do you work?”",
+        "“Do you work part-time",
+        "“Do you report to",
+    ] {
+        assert!(!words.contains(about_you), "{about_you}: {kit}");
+    }
+    assert!(
+        words.contains("Meet the person you would report to."),
+        "{kit}"
+    );
+    // How you work and whether you have a manager still decide which kit
+    // questions a prospective assessment asks.
+    let r = t
+        .again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin("about_work_pattern: shifts\nhas_manager: true\nflex_pt_interest: considering\n")
+        .success()
+        .json();
+    let asked: Vec<&str> = r["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["questions"].as_array().unwrap())
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "about_work_pattern",
+        "flex_shift_pattern",
+        "has_manager",
+        "mgr_stance",
+        "flex_pt_view",
+    ] {
+        assert!(asked.contains(&id), "{id}: {asked:?}");
+    }
+    assert!(!asked.contains(&"home_split"), "{asked:?}");
+}
+
+#[test]
+fn the_kit_names_whom_to_ask_where_asking_an_interviewer_would_disclose_a_family() {
+    // Words that, asked of an interviewer, say you have or plan children.
+    const FAMILY: [&str; 9] = [
+        "child",
+        "parent",
+        "family",
+        "school",
+        "pregnan",
+        "maternity",
+        "paternity",
+        "father",
+        "mother",
+    ];
+    // Whom to ask instead, or when.
+    const WHOM: [&str; 9] = [
+        "someone who works there",
+        "a parent who works there",
+        "a parent there",
+        "an employee",
+        "someone in the team",
+        "someone who works part-time there",
+        "a part-timer there",
+        "after an offer",
+        "someone on the rota",
+    ];
+    let md = Test::new()
+        .again()
+        .args(["interview", "--format", "markdown"])
+        .success()
+        .stdout();
+    let asks: Vec<String> = md
+        .lines()
+        .filter_map(|l| {
+            let (n, rest) = l.split_once(". ")?;
+            n.parse::<usize>().ok()?;
+            Some(rest.to_lowercase())
+        })
+        .collect();
+    assert!(asks.len() >= 20, "{md}");
+    let mut named = 0;
+    for ask in &asks {
+        if FAMILY.iter().any(|w| ask.contains(w)) {
+            assert!(
+                WHOM.iter().any(|w| ask.contains(w)),
+                "asked of an interviewer, this tells them about your family; name whom to ask: {ask}"
+            );
+            named += 1;
+        }
+    }
+    assert!(named >= 8, "{named} of {}", asks.len());
+}
+
+/// The answers of a saved result to the questions of the interview kit.
+fn kit_answers(t: &Test, result: &str) -> serde_json::Map<String, serde_json::Value> {
+    let template = t
+        .again()
+        .args(["template", "--prospective"])
+        .success()
+        .stdout();
+    let kit: Vec<&str> = template
+        .lines()
+        .filter_map(|l| l.strip_suffix(": null"))
+        .collect();
+    let r: serde_json::Value = serde_json::from_str(&t.read(result)).unwrap();
+    r["answers"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(id, _)| kit.contains(&id.as_str()))
+        .map(|(id, v)| (id.clone(), v.clone()))
+        .collect()
+}
+
+#[test]
+fn compare_weighs_a_current_and_a_prospective_job_only_on_what_both_answered() {
+    let t = Test::new();
+    save(&t, RETURNING, "current.json", None);
+    let mut same = kit_answers(&t, "current.json");
+    // What is not known yet about the new place.
+    for id in [
+        "culture_policy_vs_practice",
+        "parents_promoted",
+        "flex_remote_normal",
+    ] {
+        same.insert(id.to_string(), serde_json::Value::Null);
+    }
+    let prospective = |answers: &serde_json::Map<String, serde_json::Value>, name: &str| {
+        t.again()
+            .args([
+                "assess",
+                "--prospective",
+                "--format",
+                "json",
+                "-o",
+                name,
+                "--answers",
+                "-",
+            ])
+            .stdin(serde_json::to_string(answers).unwrap())
+            .success();
+    };
+    prospective(&same, "same.json");
+    let c = t
+        .again()
+        .args(["compare", "current.json", "same.json", "--format", "json"])
+        .success()
+        .json();
+    // The same answers: no difference at all, though the current result
+    // also answers questions the prospective one never asks.
+    assert_eq!(c["questions"], serde_json::json!([]), "{c}");
+    assert_eq!(c["overall"]["difference"], 0.0, "{c}");
+    for d in c["dimensions"].as_array().unwrap() {
+        assert!(d["difference"].is_null() || d["difference"] == 0.0, "{d}");
+        assert!(d["both_answered"].is_u64(), "{d}");
+    }
+    let unknown: Vec<&str> = c["b"]["to_find_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["question"].as_str().unwrap())
+        .collect();
+    assert!(unknown.contains(&"parents_promoted"), "{unknown:?}");
+    let text = t
+        .again()
+        .args(["compare", "current.json", "same.json"])
+        .success()
+        .stdout();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("No differences: every score, answer and flag is the same."),
+        "{text}"
+    );
+    assert!(!words.contains("not answered"), "{text}");
+    assert!(!words.contains("Each of you"), "{text}");
+    assert!(words.contains("an employer you are considering"), "{text}");
+    let first = words
+        .find("Still to find out about same.json")
+        .expect("listed");
+    assert!(
+        first < words.find("Scores").unwrap(),
+        "unknowns first: {text}"
+    );
+
+    // One answer differs: that question, and its part, are the difference.
+    let mut better = same.clone();
+    better.insert("mgr_results".into(), serde_json::json!(5));
+    assert_ne!(same.get("mgr_results"), better.get("mgr_results"));
+    prospective(&better, "better.json");
+    for format in ["json", "markdown", "html"] {
+        let out = t
+            .again()
+            .args(["compare", "current.json", "better.json", "--format", format])
+            .success()
+            .stdout();
+        if format == "json" {
+            let c: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let ids: Vec<&str> = c["questions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|q| q["id"].as_str().unwrap())
+                .collect();
+            assert_eq!(ids, ["mgr_results"], "{c}");
+            for d in c["dimensions"].as_array().unwrap() {
+                let moved = d["difference"].as_f64().is_some_and(|x| x != 0.0);
+                assert_eq!(moved, d["id"] == "manager", "{d}");
+            }
+        } else {
+            assert!(out.contains("Still to find out about better.json"), "{out}");
+            assert!(!out.contains("not answered"), "{out}");
+        }
+    }
 }
