@@ -7,8 +7,8 @@
 /// Where a line may break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Breaks {
-    /// At spaces and after hyphens in words ("well-/kept"), as people expect
-    /// on a screen.
+    /// Between words, never inside one: "part-time" stays whole (broken
+    /// after its hyphen, it reads as two words at the end of a line).
     Words,
     /// At spaces only: a screen reader reads every line as it is.
     Spaces,
@@ -33,13 +33,13 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) 
         }
         let mut options = textwrap::Options::new(width)
             .initial_indent(indent)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         if breaks == Breaks::Spaces {
             // Lines filled one after the other (not balanced): a screen
             // reader reads them as they come.
             options = options
                 .word_separator(textwrap::WordSeparator::AsciiSpace)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
                 .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         }
         out.extend(
@@ -65,6 +65,26 @@ pub fn block(text: &str, width: usize, first: &str, rest: &str) -> String {
 /// How many columns `text` takes on a terminal.
 pub fn width_of(text: &str) -> usize {
     textwrap::core::display_width(text)
+}
+
+/// `text` on one line of at most `width` columns, cut with "…" when longer.
+pub fn cut(text: &str, width: usize) -> String {
+    if width_of(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        used += width_of(c.encode_utf8(&mut [0; 4]));
+        if used >= width {
+            break;
+        }
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]

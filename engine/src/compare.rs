@@ -450,7 +450,7 @@ fn on_both_answered(
             d.both_answered = Some(0);
             continue;
         };
-        let both: Vec<(&(f64, f64), &(f64, f64))> = dim
+        let both: Vec<_> = dim
             .questions
             .iter()
             .filter_map(|q| sa.get(&q.id).zip(sb.get(&q.id)))

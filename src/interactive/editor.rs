@@ -9,7 +9,7 @@
 use std::io;
 
 use super::keys::{Key, Keyboard};
-use super::menu::{self, Ask, Look};
+use super::layout::{self, Ask, Look};
 use super::screen::Screen;
 use crate::wrap::width_of;
 
@@ -250,7 +250,7 @@ fn layout(
         shown.set((first, 0));
         text_rows[first..n.min(first + room)].to_vec()
     };
-    let (frame, body_start) = menu::frame(look, ask, ask.hint, width, rows, &body, n, &footer);
+    let (frame, body_start) = layout::frame(look, ask, ask.hint, width, rows, &body, n, &footer);
     let (first, help_rows) = shown.get();
     (frame, (body_start + help_rows + row - first, col))
 }

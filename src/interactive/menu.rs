@@ -1,104 +1,18 @@
-//! The list widgets of the terminal session: pick one, or tick several.
-//!
-//! Each is one frame of the live area ([`super::screen`]), laid out again
-//! at every draw for the terminal's size then: the progress line, the
-//! question (always in view), a line of keys, and the items in a window
-//! that scrolls with the cursor, with "↑ 3 more" / "↓ 5 more" where items
-//! are out of view. On a small screen the progress line and the keys give
-//! way before the question and the items do.
-//!
-//! The current line is marked with `❯`, coloured or not. Number keys pick
-//! (or tick) the item with that number; where numbers go past 9, a digit
-//! that may start a longer number waits a moment for a second one (the
-//! keys line says so). Help opens and closes in place (`?`), as part of
-//! the frame. An exclusive item ("Prefer not to say") clears the other
-//! ticks on screen, with a line that says so, before Enter is pressed.
+//! The list widgets of the terminal session: pick one, or tick several,
+//! each one frame of the live area ([`super::screen`]) laid out by
+//! [`super::layout`] again at every draw for the terminal's size then.
+//! Number keys pick ([`super::digits`]). Help opens and closes in place
+//! (`?`), as part of the frame. An exclusive item ("Prefer not to say")
+//! clears the other ticks on screen, with a line that says so, before
+//! Enter is pressed.
 
 use std::io;
-use std::time::{Duration, Instant};
 
-use console::Style;
-
+use super::digits::{Digits, Typed, hint_with_numbers, number_of};
 use super::keys::{Key, Keyboard};
+use super::layout::{Ask, Item, Look, dim_lines, frame, help_body, item_lines, window};
 use super::screen::Screen;
-use crate::wrap::{Breaks, lines, width_of};
-
-/// How the widgets look: colours (or none) and the marks.
-#[derive(Debug, Clone)]
-pub struct Look {
-    pub prompt: Style,
-    pub dim: Style,
-    pub active: Style,
-    pub ticked: Style,
-    pub note: Style,
-}
-
-impl Look {
-    pub fn new(color: bool) -> Self {
-        let st = |s: Style| s.for_stderr().force_styling(color);
-        Look {
-            prompt: st(Style::new().bold()),
-            dim: st(Style::new().dim()),
-            active: st(Style::new().cyan().bold()),
-            ticked: st(Style::new().green()),
-            note: st(Style::new().yellow()),
-        }
-    }
-}
-
-/// The mark of the current line, visible without colour.
-pub const CURSOR: &str = "❯ ";
-const NOT_CURSOR: &str = "  ";
-/// How long a digit that may start a longer number waits for the next.
-pub const DIGIT_WAIT: Duration = Duration::from_millis(800);
-/// How often a waiting widget looks at the terminal's size.
-const TICK: Duration = Duration::from_millis(150);
-
-/// One line of a list.
-#[derive(Debug, Clone)]
-pub struct Item {
-    pub label: String,
-    /// The number that picks it.
-    pub number: Option<u32>,
-    /// Ticking it clears every other tick (multi lists).
-    pub exclusive: bool,
-    /// The width of the label's number ("4. ", "1 · "): a wrapped label's
-    /// next lines start under the text after it.
-    pub hang: usize,
-}
-
-impl Item {
-    pub fn new(label: impl Into<String>) -> Self {
-        Item {
-            label: label.into(),
-            number: None,
-            exclusive: false,
-            hang: 0,
-        }
-    }
-
-    /// `prefix` then `label`, picked by `number`; wrapped lines under the
-    /// label.
-    pub fn numbered(prefix: &str, label: &str, number: Option<u32>) -> Self {
-        Item {
-            hang: width_of(prefix),
-            number,
-            ..Item::new(format!("{prefix}{label}"))
-        }
-    }
-}
-
-/// What a widget asks: the lines above its items.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Ask<'a> {
-    /// The progress line, first to give way on a small screen.
-    pub progress: Option<&'a str>,
-    pub prompt: &'a str,
-    /// The keys; they give way next.
-    pub hint: &'a str,
-    /// Help, opened and closed in place with `?`.
-    pub help: Option<&'a str>,
-}
+use crate::wrap::{Breaks, lines};
 
 /// The words of the help item.
 pub const HELP: &str = "? Help";
@@ -106,277 +20,6 @@ const HIDE_HELP: &str = "? Hide help";
 
 fn interrupted() -> io::Error {
     io::Error::new(io::ErrorKind::Interrupted, "interrupted")
-}
-
-/// The prompt lines: `? ` before the first, aligned below it.
-pub fn prompt_lines(look: &Look, prompt: &str, width: usize) -> Vec<String> {
-    lines(prompt, width, "? ", "  ", Breaks::Words)
-        .into_iter()
-        .map(|l| look.prompt.apply_to(l).to_string())
-        .collect()
-}
-
-fn dim_lines(look: &Look, text: &str, width: usize, indent: &str) -> Vec<String> {
-    lines(text, width, indent, indent, Breaks::Words)
-        .into_iter()
-        .map(|l| look.dim.apply_to(l).to_string())
-        .collect()
-}
-
-/// An item's lines: the cursor mark, then the tick box (multi), then the
-/// label wrapped under its text (past its number).
-fn item_lines(
-    look: &Look,
-    item: &Item,
-    active: bool,
-    tick: Option<bool>,
-    width: usize,
-) -> Vec<String> {
-    let mark = if active { CURSOR } else { NOT_CURSOR };
-    let box_ = match tick {
-        Some(true) => "[x] ",
-        Some(false) => "[ ] ",
-        None => "",
-    };
-    let first = format!("{mark}{box_}");
-    let rest = " ".repeat(width_of(&first) + item.hang);
-    lines(&item.label, width, &first, &rest, Breaks::Words)
-        .into_iter()
-        .map(|l| {
-            if active {
-                look.active.apply_to(l).to_string()
-            } else if tick == Some(true) {
-                look.ticked.apply_to(l).to_string()
-            } else {
-                l
-            }
-        })
-        .collect()
-}
-
-/// The lines of `blocks` (one per item) that fit `height` rows, keeping
-/// block `cursor` in view; `top` (the first block shown) is kept between
-/// draws so that the window moves only when the cursor leaves it. Lines
-/// out of view are counted on a line above and below.
-pub fn window(
-    blocks: &[Vec<String>],
-    cursor: usize,
-    top: &mut usize,
-    height: usize,
-    look: &Look,
-) -> Vec<String> {
-    let n = blocks.len();
-    let height = height.max(1);
-    let total: usize = blocks.iter().map(Vec::len).sum();
-    if total <= height || n == 0 {
-        *top = 0;
-        return blocks.concat();
-    }
-    let cursor = cursor.min(n - 1);
-    if height < 3 {
-        // No room for the marks: the cursor's item alone.
-        *top = cursor;
-        return blocks[cursor][..blocks[cursor].len().min(height)].to_vec();
-    }
-    // Past the marks, at least one row for the cursor's block.
-    let room_for_one = height.saturating_sub(2).max(1);
-    let clipped: Vec<&[String]> = blocks
-        .iter()
-        .map(|b| &b[..b.len().min(room_for_one)])
-        .collect();
-    *top = (*top).min(cursor);
-    loop {
-        let marks = usize::from(*top > 0) + usize::from(cursor + 1 < n);
-        let need: usize = clipped[*top..=cursor]
-            .iter()
-            .map(|b| b.len())
-            .sum::<usize>()
-            + marks;
-        if need <= height || *top == cursor {
-            break;
-        }
-        *top += 1;
-    }
-    let mut out = Vec::new();
-    if *top > 0 {
-        out.push(look.dim.apply_to(format!("  ↑ {} more", *top)).to_string());
-    }
-    let mut i = *top;
-    while i < n {
-        let reserve = usize::from(i + 1 < n);
-        if out.len() + clipped[i].len() + reserve > height && i > cursor {
-            break;
-        }
-        out.extend(clipped[i].iter().cloned());
-        i += 1;
-    }
-    if i < n {
-        out.push(look.dim.apply_to(format!("  ↓ {} more", n - i)).to_string());
-    }
-    out
-}
-
-/// The frame of a list: the lines above the items, fitted to `rows` with
-/// at least `min_items` rows left for the items (the progress line gives
-/// way first, then the keys, then the question's last lines), the items'
-/// window, and `footer` lines under it.
-#[allow(clippy::too_many_arguments)]
-pub fn frame(
-    look: &Look,
-    ask: &Ask<'_>,
-    hint: &str,
-    width: usize,
-    rows: usize,
-    body: &dyn Fn(usize) -> Vec<String>,
-    body_rows: usize,
-    footer: &[String],
-) -> (Vec<String>, usize) {
-    let progress = ask
-        .progress
-        .map(|p| dim_lines(look, p, width, ""))
-        .unwrap_or_default();
-    let mut prompt = prompt_lines(look, ask.prompt, width);
-    let keys = if hint.is_empty() {
-        Vec::new()
-    } else {
-        dim_lines(look, hint, width, "  ")
-    };
-    let want = body_rows.clamp(1, 3);
-    let fixed = footer.len() + want;
-    let mut head = Vec::new();
-    if progress.len() + prompt.len() + keys.len() + fixed <= rows {
-        head.extend(progress);
-        head.append(&mut prompt);
-        head.extend(keys);
-    } else if prompt.len() + keys.len() + fixed <= rows {
-        head.append(&mut prompt);
-        head.extend(keys);
-    } else {
-        let room = rows.saturating_sub(fixed).max(1);
-        if prompt.len() > room {
-            prompt.truncate(room);
-            if let Some(last) = prompt.last_mut() {
-                let text = console::strip_ansi_codes(last).into_owned();
-                let cut = crate::answers::shorten(&text, width.saturating_sub(2));
-                *last = look.prompt.apply_to(format!("{cut}…")).to_string();
-            }
-        }
-        head.append(&mut prompt);
-    }
-    let room = rows.saturating_sub(head.len() + footer.len()).max(1);
-    let start = head.len();
-    head.extend(body(room));
-    head.extend(footer.iter().cloned());
-    (head, start)
-}
-
-/// The keys line, with the two-digit note where numbers go past 9.
-fn hint_with_numbers(hint: &str, items: &[Item]) -> String {
-    if items.iter().any(|i| i.number.is_some_and(|n| n >= 10)) {
-        if hint.is_empty() {
-            "two digits for 10 and up".to_string()
-        } else {
-            format!("{hint} (two digits for 10 and up)")
-        }
-    } else {
-        hint.to_string()
-    }
-}
-
-/// Number keys: a digit that may start a longer number waits for the next.
-#[derive(Debug, Default)]
-struct Digits {
-    pending: Option<(u32, Instant)>,
-}
-
-/// What the digits typed came to.
-#[derive(Debug, PartialEq, Eq)]
-enum Typed {
-    /// Wait for another digit.
-    Wait,
-    /// This number.
-    Number(u32),
-}
-
-impl Digits {
-    fn push(&mut self, d: u32, items: &[Item]) -> Typed {
-        if let Some((first, _)) = self.pending.take() {
-            return Typed::Number(first * 10 + d);
-        }
-        let longer = items
-            .iter()
-            .filter_map(|i| i.number)
-            .any(|n| n >= 10 && n / 10 == d);
-        if longer {
-            self.pending = Some((d, Instant::now() + DIGIT_WAIT));
-            Typed::Wait
-        } else {
-            Typed::Number(d)
-        }
-    }
-
-    /// The pending digit once its moment is over (or `now`, for Enter).
-    fn due(&mut self, now: bool) -> Option<u32> {
-        match self.pending {
-            Some((d, at)) if now || Instant::now() >= at => {
-                self.pending = None;
-                Some(d)
-            }
-            _ => None,
-        }
-    }
-
-    /// How long to wait for a key: until the pending digit is due.
-    fn timeout(&self) -> Duration {
-        match self.pending {
-            Some((_, at)) => at.saturating_duration_since(Instant::now()).min(TICK),
-            None => TICK,
-        }
-    }
-
-    fn note(&self, items: &[Item]) -> Option<String> {
-        let (d, _) = self.pending?;
-        let max = items.iter().filter_map(|i| i.number).max().unwrap_or(d);
-        let upto = (d * 10 + 9).min(max);
-        Some(format!(
-            "{d}… (a second digit picks {} to {upto}; or wait)",
-            d * 10
-        ))
-    }
-}
-
-fn number_of(items: &[Item], n: u32) -> Option<usize> {
-    items.iter().position(|i| i.number == Some(n))
-}
-
-/// The help's lines and the window into them.
-fn help_body(
-    look: &Look,
-    help: &str,
-    width: usize,
-    offset: &mut usize,
-    room: usize,
-) -> Vec<String> {
-    let all = dim_lines(look, help, width, "  ");
-    let close = look.dim.apply_to("  ? or Esc closes the help").to_string();
-    let room = room.max(2);
-    if all.len() < room {
-        let mut v = all;
-        v.push(close);
-        return v;
-    }
-    // Scrolled with ↑/↓; the last row says where the rest is.
-    let shown = room - 1;
-    *offset = (*offset).min(all.len() - shown);
-    let mut v: Vec<String> = all[*offset..*offset + shown].to_vec();
-    let below = all.len() - shown - *offset;
-    let more = if below > 0 {
-        format!("  ↓ {below} more lines · ? or Esc closes the help")
-    } else {
-        "  ? or Esc closes the help".to_string()
-    };
-    v.push(look.dim.apply_to(more).to_string());
-    v
 }
 
 /// The state both widgets share.
@@ -422,14 +65,33 @@ impl<'a> List<'a> {
         }
     }
 
-    fn step(&mut self, down: bool) {
-        let len = self.items.len();
-        self.cursor = match (down, self.cursor) {
-            (true, c) if c + 1 >= len => 0,
-            (true, c) => c + 1,
-            (false, 0) => len - 1,
-            (false, c) => c - 1,
+    /// ↑/↓ (wrapping), Tab, Home/End: whether `key` moved the cursor.
+    fn moved(&mut self, key: &Key) -> bool {
+        let last = self.items.len() - 1;
+        self.cursor = match (key, self.cursor) {
+            (Key::Down | Key::Tab, c) if c >= last => 0,
+            (Key::Down | Key::Tab, c) => c + 1,
+            (Key::Up | Key::BackTab, 0) => last,
+            (Key::Up | Key::BackTab, c) => c - 1,
+            (Key::Home, _) => 0,
+            (Key::End, _) => last,
+            _ => return false,
         };
+        true
+    }
+
+    /// A key while the help is open: it scrolls, or closes it.
+    fn help_key(&mut self, key: &Key) -> io::Result<()> {
+        match key {
+            Key::Up => self.help_offset = self.help_offset.saturating_sub(1),
+            Key::Down | Key::Char(' ') => self.help_offset += 1,
+            Key::PageUp => self.help_offset = self.help_offset.saturating_sub(5),
+            Key::PageDown => self.help_offset += 5,
+            Key::CtrlC => return Err(interrupted()),
+            Key::Esc | Key::Char('?') | Key::Enter => self.toggle_help(),
+            _ => {}
+        }
+        Ok(())
     }
 
     fn lines(
@@ -522,22 +184,15 @@ pub fn select(
         }
         list.note = None;
         if list.help_open {
-            match key {
-                Key::Up => list.help_offset = list.help_offset.saturating_sub(1),
-                Key::Down | Key::Char(' ') => list.help_offset += 1,
-                Key::PageUp => list.help_offset = list.help_offset.saturating_sub(5),
-                Key::PageDown => list.help_offset += 5,
-                Key::CtrlC => return Err(interrupted()),
-                Key::Esc | Key::Char('?') | Key::Enter => list.toggle_help(),
-                _ => {}
-            }
+            list.help_key(&key)?;
+            continue;
+        }
+        if list.moved(&key) {
             continue;
         }
         match key {
-            Key::Down | Key::Tab => list.step(true),
-            Key::Up | Key::BackTab => list.step(false),
-            Key::Home | Key::PageUp => list.cursor = 0,
-            Key::End | Key::PageDown => list.cursor = list.items.len() - 1,
+            Key::PageUp => list.cursor = 0,
+            Key::PageDown => list.cursor = list.items.len() - 1,
             Key::Enter | Key::Char(' ') => {
                 if Some(list.cursor) == list.help_item {
                     list.toggle_help();
@@ -639,11 +294,10 @@ pub fn select_under(
             }
             continue;
         };
+        if list.moved(&key) {
+            continue;
+        }
         match key {
-            Key::Down | Key::Tab => list.step(true),
-            Key::Up | Key::BackTab => list.step(false),
-            Key::Home => list.cursor = 0,
-            Key::End => list.cursor = list.items.len() - 1,
             Key::PageDown | Key::Char(' ') => offset += page,
             Key::PageUp => offset = offset.saturating_sub(page),
             Key::Enter => break Some(list.cursor),
@@ -711,31 +365,18 @@ pub fn multi(
         }
         let Some(key) = key else { continue };
         if list.help_open {
-            match key {
-                Key::Up => list.help_offset = list.help_offset.saturating_sub(1),
-                Key::Down | Key::Char(' ') => list.help_offset += 1,
-                Key::PageUp => list.help_offset = list.help_offset.saturating_sub(5),
-                Key::PageDown => list.help_offset += 5,
-                Key::CtrlC => return Err(interrupted()),
-                Key::Esc | Key::Char('?') | Key::Enter => list.toggle_help(),
-                _ => {}
-            }
+            list.help_key(&key)?;
+            continue;
+        }
+        if list.moved(&key) {
             continue;
         }
         let toggle = match key {
-            Key::Down | Key::Tab => {
-                list.step(true);
-                None
-            }
-            Key::Up | Key::BackTab => {
-                list.step(false);
-                None
-            }
-            Key::Home | Key::PageUp => {
+            Key::PageUp => {
                 list.cursor = 0;
                 None
             }
-            Key::End | Key::PageDown => {
+            Key::PageDown => {
                 list.cursor = list.items.len() - 1;
                 None
             }
@@ -801,111 +442,5 @@ pub fn toggle_tick(items: &[Item], ticks: &mut [bool], i: usize) -> Option<Strin
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn items() -> Vec<Item> {
-        let mut v = vec![
-            Item::numbered("1. ", "Travel", Some(1)),
-            Item::numbered("2. ", "Visible projects", Some(2)),
-            Item::new("Prefer not to say"),
-        ];
-        v[2].exclusive = true;
-        v
-    }
-
-    #[test]
-    fn ticking_the_exclusive_item_clears_the_others_and_says_so() {
-        let items = items();
-        let mut ticks = vec![true, true, false];
-        let note = toggle_tick(&items, &mut ticks, 2);
-        assert_eq!(ticks, [false, false, true]);
-        assert_eq!(
-            note.as_deref(),
-            Some("\"Prefer not to say\" replaces the other ticks.")
-        );
-        let note = toggle_tick(&items, &mut ticks, 0);
-        assert_eq!(ticks, [true, false, false]);
-        assert_eq!(note.as_deref(), Some("\"Prefer not to say\" is unticked."));
-        assert_eq!(toggle_tick(&items, &mut ticks, 1), None);
-        assert_eq!(ticks, [true, true, false]);
-        assert_eq!(toggle_tick(&items, &mut ticks, 1), None);
-        assert_eq!(ticks, [true, false, false]);
-    }
-
-    #[test]
-    fn lines_fit_the_width_and_mark_the_cursor_without_colour() {
-        let look = Look::new(false);
-        let item = Item::new(
-            "Realistically, how would your manager react to a request for part-time work",
-        );
-        let out = item_lines(&look, &item, true, Some(false), 30);
-        assert!(out[0].starts_with("❯ [ ] Realistically,"), "{out:?}");
-        assert!(out.iter().all(|l| width_of(l) <= 30), "{out:?}");
-        assert!(out[1].starts_with("      "), "{out:?}");
-        let out = item_lines(&look, &item, false, None, 30);
-        assert!(out[0].starts_with("  Realistically,"), "{out:?}");
-    }
-
-    #[test]
-    fn a_numbered_label_wraps_under_its_text() {
-        let look = Look::new(false);
-        let label = "Another way, such as a step-parent or a grandparent raising a child";
-        let item = Item::numbered("4. ", label, Some(4));
-        let out = item_lines(&look, &item, false, None, 40);
-        assert!(out[0].starts_with("  4. Another way"), "{out:?}");
-        assert!(
-            out.len() > 1 && out[1..].iter().all(|l| l.starts_with("     ")),
-            "{out:?}"
-        );
-        assert!(!out[1].starts_with("      "), "{out:?}");
-        let item = Item::numbered("10. ", label, Some(10));
-        let out = item_lines(&look, &item, false, None, 40);
-        assert!(
-            out[1].starts_with("      ") && !out[1].starts_with("       "),
-            "{out:?}"
-        );
-    }
-
-    #[test]
-    fn the_window_keeps_the_cursor_in_view_and_counts_what_is_out_of_it() {
-        let look = Look::new(false);
-        let blocks: Vec<Vec<String>> = (1..=13).map(|i| vec![format!("item {i}")]).collect();
-        let mut top = 0;
-        let v = window(&blocks, 0, &mut top, 6, &look);
-        assert_eq!(v.len(), 6, "{v:?}");
-        assert_eq!(v[0], "item 1");
-        assert_eq!(v[5], "  ↓ 8 more");
-        let v = window(&blocks, 12, &mut top, 6, &look);
-        assert_eq!(v.len(), 6, "{v:?}");
-        assert_eq!(v[0], "  ↑ 8 more");
-        assert_eq!(v[5], "item 13");
-        // Up one: the window does not move.
-        let v = window(&blocks, 11, &mut top, 6, &look);
-        assert_eq!(v[5], "item 13");
-        for cursor in 0..13 {
-            for height in 1..15 {
-                let mut top = 0;
-                let v = window(&blocks, cursor, &mut top, height, &look);
-                assert!(v.len() <= height.max(1), "{cursor} {height}: {v:?}");
-                let mark = format!("item {}", cursor + 1);
-                assert!(v.contains(&mark), "{cursor} {height}: {v:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn two_digits_reach_ten_and_up() {
-        let items: Vec<Item> = (1..=11)
-            .map(|i| Item::numbered(&format!("{i}. "), "x", Some(i)))
-            .collect();
-        let mut d = Digits::default();
-        assert_eq!(d.push(1, &items), Typed::Wait);
-        assert!(d.note(&items).unwrap().contains("picks 10 to 11"));
-        assert_eq!(d.push(1, &items), Typed::Number(11));
-        assert_eq!(d.push(2, &items), Typed::Number(2));
-        assert_eq!(d.push(1, &items), Typed::Wait);
-        assert_eq!(d.due(true), Some(1));
-        assert_eq!(d.due(true), None);
-    }
-}
+#[path = "../../tests/unit/interactive/menu.rs"]
+mod tests;

@@ -8,20 +8,26 @@
 //! After an answer the frame is taken off and one line, the echo of the
 //! question and the answer in words, stays. Going back takes back the echo
 //! of the answer being revisited (and the part heading when that came
-//! last), painting the screen again without them.
+//! last) while it is still on the screen, painting the screen again
+//! without them; an echo already in the scrollback stays, and a changed
+//! answer's echo then says "changed", so that the scrollback tells the
+//! truth. A part's introduction stays in view above its first question, or,
+//! on a screen too small for both, waits for a key (Enter).
 
+use std::collections::HashSet;
 use std::io;
 
 use console::Style;
 
 use super::editor::{self, Edited, Empty};
 use super::keys::{Key, Keyboard};
-use super::menu::{self, Ask, Item, Look, Ticked};
+use super::layout::{Ask, Item, Look};
+use super::menu::{self, Ticked};
 use super::prompt::{Prompter, QuestionView, Reply};
 use super::screen::Screen;
 use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
-use crate::wrap::{Breaks, lines};
+use crate::wrap::{Breaks, cut, lines, width_of};
 
 pub struct Rich {
     screen: Screen,
@@ -32,6 +38,8 @@ pub struct Rich {
     /// takes back the newest echo, and the part heading above the question
     /// when that is what came last.
     undo: Vec<Block>,
+    /// The questions whose echo stands (on screen or in the scrollback).
+    echoed: HashSet<String>,
     /// Going back took back a part heading: it is to be shown again when
     /// the part is reached again.
     cleared_heading: bool,
@@ -43,9 +51,10 @@ pub struct Rich {
 }
 
 /// Blocks written that going back may take back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Block {
-    Echo,
+    /// The echo of the answer to this question (its id).
+    Echo(String),
     Heading,
 }
 
@@ -85,6 +94,7 @@ impl Rich {
             look: Look::new(color),
             bold: Style::new().for_stderr().force_styling(color).bold(),
             undo: Vec::new(),
+            echoed: HashSet::new(),
             cleared_heading: false,
             pinned: None,
             notice: None,
@@ -104,34 +114,49 @@ impl Rich {
             .commit(move |w| lines(&text, w, "", "", Breaks::Spaces))
     }
 
-    /// "✔ Prompt · answer", wrapped, dim.
-    fn echo_block(&mut self, text: String) -> io::Result<()> {
+    /// The echo: one dim line, [`echo_line`].
+    fn echo_block(&mut self, prompt: String, answer: String) -> io::Result<()> {
         let dim = self.look.dim.clone();
-        self.screen.commit(move |w| {
-            lines(&text, w, "✔ ", "  ", Breaks::Words)
-                .into_iter()
-                .map(|l| dim.apply_to(l).to_string())
-                .collect()
-        })
+        self.screen
+            .commit(move |w| vec![dim.apply_to(echo_line(&prompt, &answer, w)).to_string()])
     }
 
     /// Esc: takes back the echo of the previous answer, which is about to
-    /// be asked again, and the part heading when it came last.
+    /// be asked again, and the part heading when it came last, as far as
+    /// they are still on the screen.
     fn back(&mut self) -> io::Result<Reply> {
-        let mut n = 0;
         if self.undo.last() == Some(&Block::Heading) {
+            if !self.screen.take_back_last() {
+                self.undo.clear();
+                return Ok(Reply::Back);
+            }
             self.undo.pop();
             self.cleared_heading = true;
-            n += 1;
         }
-        if self.undo.last() == Some(&Block::Echo) {
-            self.undo.pop();
-            n += 1;
-        }
-        if n > 0 {
-            self.screen.take_back(n);
+        if let Some(Block::Echo(id)) = self.undo.pop() {
+            if self.screen.take_back_last() {
+                self.echoed.remove(&id);
+            } else {
+                self.undo.clear();
+            }
         }
         Ok(Reply::Back)
+    }
+
+    /// Waits for Enter, or any key when `any` (true), or a resize (false:
+    /// to lay out again).
+    fn enter(&mut self, any: bool) -> io::Result<bool> {
+        while !self.screen.resized() {
+            match self.kb.next(Some(std::time::Duration::from_millis(150)))? {
+                Some(Key::CtrlC) => {
+                    return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+                }
+                Some(Key::Enter) => return Ok(true),
+                Some(_) if any => return Ok(true),
+                _ => {}
+            }
+        }
+        Ok(false)
     }
 
     /// A list of `items`, then "Prefer not to say" (and "? Help", added by
@@ -153,21 +178,14 @@ impl Rich {
             hint: &hint,
             help: help.as_deref(),
         };
-        loop {
-            match menu::select(
-                &mut self.screen,
-                &mut self.kb,
-                &self.look,
-                &ask,
-                &items,
-                default,
-            )? {
-                None if v.can_go_back => return Ok(Picked::Back),
-                None => self.write("This is the first question.")?,
-                Some(i) if i == skip => return Ok(Picked::Skip),
-                Some(i) => return Ok(Picked::Item(i)),
-            }
-        }
+        let (screen, kb) = (&mut self.screen, &mut self.kb);
+        Ok(
+            match menu::select(screen, kb, &self.look, &ask, &items, default)? {
+                None => Picked::Back,
+                Some(i) if i == skip => Picked::Skip,
+                Some(i) => Picked::Item(i),
+            },
+        )
     }
 
     /// Choice, yes/no and scale: one list, numbered.
@@ -222,28 +240,21 @@ impl Rich {
             hint: &hint,
             help: help.as_deref(),
         };
-        loop {
-            match menu::multi(
-                &mut self.screen,
-                &mut self.kb,
-                &self.look,
-                &ask,
-                &items,
-                ticks.clone(),
-            )? {
-                Ticked::Back if v.can_go_back => return Ok(None),
-                Ticked::Back => self.write("This is the first question.")?,
+        let (screen, kb) = (&mut self.screen, &mut self.kb);
+        Ok(
+            match menu::multi(screen, kb, &self.look, &ask, &items, ticks)? {
+                Ticked::Back => None,
                 Ticked::Done(now) if now.get(n) == Some(&true) => {
-                    return Ok(Some((Slot::Skipped, v.skip.to_string())));
+                    Some((Slot::Skipped, v.skip.to_string()))
                 }
                 Ticked::Done(now) => {
                     let picked: Vec<usize> = (0..n).filter(|&i| now[i]).collect();
                     let answer = v.multi_answer(&picked);
                     let words = crate::export::terminal_safe(&answer.label(v.question));
-                    return Ok(Some((Slot::Given(answer), words)));
+                    Some((Slot::Given(answer), words))
                 }
-            }
-        }
+            },
+        )
     }
 
     /// Text: the line editor at once (typing starts the answer; an answer
@@ -275,34 +286,17 @@ impl Rich {
             hint: &hint,
             help: help.as_deref(),
         };
-        loop {
-            let edited = editor::edit(
-                &mut self.screen,
-                &mut self.kb,
-                &self.look,
-                &ask,
-                &current,
-                None,
-                Empty::Allowed,
-            )?;
-            let text = match edited {
-                Edited::Back if v.can_go_back => return Ok(None),
-                Edited::Back => {
-                    self.write("This is the first question.")?;
-                    continue;
+        let (screen, kb) = (&mut self.screen, &mut self.kb);
+        Ok(
+            match editor::edit(screen, kb, &self.look, &ask, &current, None, Empty::Allowed)? {
+                Edited::Back => None,
+                Edited::Done(text) if text.is_empty() => Some((Slot::Skipped, v.skip.to_string())),
+                Edited::Done(text) => {
+                    let words = format!("\"{}\"", crate::export::terminal_safe(&text));
+                    Some((Slot::Given(Answer::Text(text)), words))
                 }
-                Edited::Done(text) => text,
-            };
-            return Ok(Some(if text.is_empty() {
-                (Slot::Skipped, v.skip.to_string())
-            } else {
-                let words = format!(
-                    "\"{}\"",
-                    crate::answers::shorten(&crate::export::terminal_safe(&text), 60)
-                );
-                (Slot::Given(Answer::Text(text)), words)
-            }));
-        }
+            },
+        )
     }
 
     /// A menu under the pinned end screen: its first lines (the verdict)
@@ -328,6 +322,19 @@ impl Rich {
             notice,
         )
     }
+}
+
+/// "✔ Question · answer" on one line of `width` columns: each keeps up
+/// to half the room, or more when the other is short, and is cut with "…"
+/// past it.
+fn echo_line(prompt: &str, answer: &str, width: usize) -> String {
+    let room = width.saturating_sub(width_of("✔  · "));
+    let answer_room = width_of(answer).min(room - width_of(prompt).min(room / 2));
+    format!(
+        "✔ {} · {}",
+        cut(prompt, room - answer_room),
+        cut(answer, answer_room)
+    )
 }
 
 /// `text`'s paragraphs wrapped to `width` and laid out in screenfuls of at
@@ -381,6 +388,21 @@ impl Prompter for Rich {
             out
         })?;
         self.undo.push(Block::Heading);
+        if !self.screen.keep_last() {
+            let wait = vec![
+                self.look
+                    .prompt
+                    .apply_to("Press Enter to go on.")
+                    .to_string(),
+            ];
+            loop {
+                self.screen.draw(&wait, None)?;
+                if self.enter(true)? {
+                    break;
+                }
+            }
+            self.screen.clear()?;
+        }
         Ok(())
     }
 
@@ -418,27 +440,19 @@ impl Prompter for Rich {
             self.screen.start_over()?;
             self.screen.draw(&frame, None)?;
             // Enter, or a resize (laid out again).
-            loop {
-                if self.screen.resized() {
-                    break;
-                }
-                match self.kb.next(Some(std::time::Duration::from_millis(150)))? {
-                    Some(Key::Enter) => {
-                        page_no = n + 1;
-                        break;
-                    }
-                    Some(Key::CtrlC) => {
-                        return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-                    }
-                    _ => {}
-                }
+            if self.enter(false)? {
+                page_no = n + 1;
             }
             if page_no > last {
                 // The last page stays, without its prompt.
                 self.screen.start_over()?;
                 frame.truncate(frame.len() - 2);
+                // Laid out again after a resize: each line wrapped anew.
                 let keep = frame.clone();
-                self.screen.commit(move |_| keep.clone())?;
+                self.screen.commit(move |w| {
+                    let wrap = |l: &String| lines(l, w, "", "", Breaks::Words);
+                    keep.iter().flat_map(wrap).collect()
+                })?;
                 return Ok(());
             }
         }
@@ -452,16 +466,30 @@ impl Prompter for Rich {
     }
 
     fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
-        let answered = match &v.question.kind {
-            Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v)?,
-            Kind::Multi(_) => self.ask_multi(v)?,
-            Kind::Text => self.ask_text(v)?,
+        // Esc at the first question (whose keys line offers no Esc) stays.
+        let answered = loop {
+            let answered = match &v.question.kind {
+                Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v)?,
+                Kind::Multi(_) => self.ask_multi(v)?,
+                Kind::Text => self.ask_text(v)?,
+            };
+            if answered.is_some() || v.can_go_back {
+                break answered;
+            }
         };
         match answered {
             None => self.back(),
             Some((slot, words)) => {
-                self.echo_block(format!("{} · {words}", v.prompt()))?;
-                self.undo.push(Block::Echo);
+                let id = v.question.id.clone();
+                // An earlier echo of this question still stands: a changed
+                // answer says so.
+                let prompt = match self.echoed.contains(&id) && slot != *v.current {
+                    true => format!("changed: {}", v.prompt()),
+                    false => v.prompt(),
+                };
+                self.echo_block(prompt, words)?;
+                self.echoed.insert(id.clone());
+                self.undo.push(Block::Echo(id));
                 Ok(Reply::Answer(slot))
             }
         }
@@ -497,7 +525,7 @@ impl Prompter for Rich {
         };
         if let Some(i) = picked {
             if self.pinned.is_none() {
-                self.echo_block(format!("{prompt} · {}", items[i]))?;
+                self.echo_block(prompt.to_string(), items[i].clone())?;
             }
             self.undo.clear();
         }
@@ -567,19 +595,5 @@ impl Prompter for Rich {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::screenfuls;
-
-    #[test]
-    fn the_intro_comes_in_screenfuls_of_whole_paragraphs() {
-        let text = "one two three four five six\n\nseven eight\n\nnine ten eleven twelve";
-        // At 12 columns: 3 lines, 1, 2 (with gaps between paragraphs).
-        let pages = screenfuls(text, 12, 5);
-        assert_eq!(pages.len(), 2, "{pages:?}");
-        assert_eq!(pages[0].len(), 5, "{pages:?}");
-        assert!(pages.iter().all(|p| p.len() <= 5), "{pages:?}");
-        let all: Vec<&String> = pages.iter().flatten().collect();
-        assert!(all.iter().any(|l| l.contains("twelve")), "{pages:?}");
-        assert_eq!(screenfuls(text, 100, 20).len(), 1);
-    }
-}
+#[path = "../../tests/unit/interactive/rich.rs"]
+mod tests;

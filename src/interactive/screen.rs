@@ -40,7 +40,13 @@ pub struct Screen {
     /// to the scrollback): painting again shows no more than these, so
     /// that no line is in the scrollback twice.
     visible: usize,
+    /// The last block written stays in view with the frames under it
+    /// (a part's introduction above its first question).
+    keep: bool,
 }
+
+/// The fewest rows a question's frame is given beside a block kept in view.
+const FRAME_ROWS: usize = 8;
 
 /// The terminal's columns to lay text out in: one less than the screen's,
 /// so that no line ends in the last column (some terminals wrap there),
@@ -60,6 +66,7 @@ impl Screen {
             live: false,
             stale: false,
             visible: 0,
+            keep: false,
         }
     }
 
@@ -74,9 +81,32 @@ impl Screen {
         columns(self.size().1)
     }
 
-    /// Rows a frame may take now.
+    /// Rows a frame may take now: those under the block kept in view, if
+    /// any.
     pub fn rows(&self) -> usize {
-        self.size().0
+        self.size().0 - self.kept()
+    }
+
+    /// The rows of the block kept in view, when a frame still fits under it.
+    fn kept(&self) -> usize {
+        let rows = match self.transcript.last() {
+            Some(block) if self.keep => block(self.width()).len(),
+            _ => 0,
+        };
+        if rows + FRAME_ROWS <= self.size().0 {
+            rows
+        } else {
+            0
+        }
+    }
+
+    /// Keeps the last block written in view above the frames that follow,
+    /// until the next block is written. False when the screen is too small
+    /// for the block and a frame.
+    pub fn keep_last(&mut self) -> bool {
+        self.keep = true;
+        self.keep = self.kept() > 0;
+        self.keep
     }
 
     /// Whether the size changed since the last frame was drawn.
@@ -185,6 +215,7 @@ impl Screen {
         }
         let mut s = self.erase();
         self.live = false;
+        self.keep = false;
         self.cursor_row = 0;
         self.frame_rows = 0;
         let block = layout(self.width());
@@ -202,21 +233,30 @@ impl Screen {
         self.put(&s)
     }
 
-    /// Takes back the last `n` blocks written (going back): the next
-    /// draw paints the screen again without them.
-    pub fn take_back(&mut self, n: usize) {
-        let keep = self.transcript.len().saturating_sub(n);
-        let width = self.width();
-        let rows: usize = self.transcript[keep..].iter().map(|b| b(width).len()).sum();
-        self.visible = self.visible.saturating_sub(rows);
-        self.transcript.truncate(keep);
+    /// Takes back the last block written (going back), when all of it is
+    /// still on the screen: the next draw paints the screen again without
+    /// it. A block partly in the scrollback stays (a terminal cannot take
+    /// back its scrollback): false.
+    pub fn take_back_last(&mut self) -> bool {
+        let rows = match self.transcript.last() {
+            Some(block) => block(self.width()).len(),
+            None => return false,
+        };
+        if rows > self.visible {
+            return false;
+        }
+        self.visible -= rows;
+        self.transcript.pop();
+        self.keep = false;
         self.stale = true;
+        true
     }
 
     /// Forgets the transcript and clears the screen (the intro's pages).
     pub fn start_over(&mut self) -> io::Result<()> {
         self.transcript.clear();
         self.visible = 0;
+        self.keep = false;
         self.repaint(&[], None)
     }
 

@@ -16,6 +16,9 @@ fn display_width_counts_wide_characters_and_ignores_colour() {
     }
     assert_eq!(width_of("日本"), 4);
     assert_eq!(width_of("\x1b[1mbold\x1b[0m"), 4);
+    assert_eq!(cut("日本語です", 6), "日本…");
+    assert_eq!(cut("short", 5), "short");
+    assert_eq!(cut("longer", 5), "long…");
 }
 
 #[test]
@@ -32,9 +35,13 @@ fn hanging_indents_and_no_mid_word_breaks() {
 }
 
 #[test]
-fn spaces_only_keeps_hyphenated_words_whole() {
-    let text = "a well-known long-standing family-friendly employer";
-    for l in lines(text, 22, "", "", Breaks::Spaces) {
-        assert!(!l.ends_with('-'), "{l:?}");
+fn hyphenated_words_stay_whole() {
+    let text = "a well-known long-standing family-friendly employer: part-time work";
+    for breaks in [Breaks::Words, Breaks::Spaces] {
+        for width in 12..40 {
+            for l in lines(text, width, "", "", breaks) {
+                assert!(!l.ends_with('-'), "{width} {breaks:?}: {l:?}");
+            }
+        }
     }
 }

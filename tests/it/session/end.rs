@@ -58,6 +58,12 @@ fn every_answer_of_a_whole_session_at_40_by_15_is_saved_as_given() {
         if screen.contains("What next?") {
             break;
         }
+        if screen.contains("Press Enter to go on.") {
+            // A part's introduction on a small screen.
+            t.keys(&[ENTER]);
+            t.wait_until("the first question", |t| t.screen() != screen);
+            continue;
+        }
         if screen.contains("Go on with the questions") {
             // The settled verdict's offer (issue 23): go on, no answer.
             t.keys(&["2"]);

@@ -8,6 +8,7 @@
 //!
 //! [`flows`]: answers saved, Esc back, Ctrl-C and resume, plain mode;
 //! [`lists`]: the list window, number keys, help in place, ticks;
+//! [`echoes`]: what stays above the questions;
 //! [`editor`]: text answers and "Save as"; [`end`]: the end screen, the
 //! pager, the save step and the hints.
 
@@ -20,6 +21,7 @@ use rexpect::session::{PtySession, spawn_command};
 
 use crate::harness::{BIN, MINI_FIXTURE as MINI, Test};
 
+mod echoes;
 mod editor;
 mod end;
 mod flows;
@@ -59,6 +61,12 @@ struct Tty {
     rows: usize,
 }
 
+/// The binary under test: `MOMMYTRACK_TEST_BIN` names another build (an
+/// old one, to show that a test fails before its fix).
+fn bin() -> String {
+    std::env::var("MOMMYTRACK_TEST_BIN").unwrap_or_else(|_| BIN.to_string())
+}
+
 /// The binary in a terminal of `cols` × `rows` (set by `stty` in a shell
 /// that then runs it), in the harness's private environment with `state`
 /// as its state and home folder.
@@ -68,7 +76,7 @@ fn command(state: &Path, cols: usize, rows: usize, args: &[&str]) -> Command {
         .arg(format!(
             "stty cols {cols} rows {rows} && exec \"$0\" \"$@\""
         ))
-        .arg(BIN)
+        .arg(bin())
         .args(args)
         .env("MOMMYTRACK_STATE_DIR", state)
         .env("HOME", state)
@@ -227,7 +235,8 @@ impl Tty {
         self.on_screen(s)
     }
 
-    /// Past the intro.
+    /// Past the intro, and the first part's introduction where a small
+    /// screen shows it until Enter.
     fn begin(&mut self) {
         loop {
             let before = self.expect("Press Enter ");
@@ -235,9 +244,37 @@ impl Tty {
             let last = self.expect(".").starts_with("to begin");
             self.keys(&[ENTER]);
             if last {
-                return;
+                break;
             }
         }
+        self.past_part_intro();
+    }
+
+    /// Enter at a part's introduction where a small screen shows it until
+    /// Enter, once a question or the introduction is on screen.
+    fn past_part_intro(&mut self) {
+        self.wait_until("a question", |t| {
+            let s = t.screen();
+            s.contains('❯') || s.contains("› ") || s.contains("Press Enter to go on.")
+        });
+        if self.screen().contains("Press Enter to go on.") {
+            self.keys(&[ENTER]);
+        }
+    }
+
+    /// Waits for the echo of the question that starts with `question`, on
+    /// screen or in the scrollback; returns its line.
+    fn echo_of(&mut self, question: &str) -> String {
+        let start = format!("✔ {question}");
+        let find = |t: &mut Tty| {
+            let all = t.everything();
+            all.lines()
+                .rev()
+                .find(|l| l.starts_with(&start))
+                .map(str::to_string)
+        };
+        self.wait_until(&format!("the echo of {question:?}"), |t| find(t).is_some());
+        find(self).expect("found")
     }
 
     fn exit_code(&mut self) -> i32 {
@@ -402,7 +439,9 @@ fn the_intro_waits_for_enter_and_fits_every_size() {
             .0;
         let full =
             mommytrack_engine::estimate::minutes(&bank, mommytrack_engine::scoring::Mode::Full);
-        t.press(&[ENTER], &format!("about {full} min left"));
+        t.keys(&[ENTER]);
+        t.past_part_intro();
+        t.on_screen(&format!("about {full} min left"));
         t.p.send_control('c').unwrap();
         t.expect("Stopped.");
         assert_eq!(t.exit_code(), 130);
@@ -459,7 +498,8 @@ fn esc_back_takes_back_the_echo_and_does_not_repeat_the_part_introduction() {
         );
         t.begin();
         t.on_screen("Part 1 of 2: Your manager");
-        t.press(&["2"], "Which of these");
+        // Esc at the first question stays there, leaving nothing behind.
+        t.press(&[ESC, ESC, "2"], "Which of these");
         t.on_screen("Part 2 of 2: Flexibility");
         // Back at question 1 with 2 selected: the echo of the answer
         // being changed and the heading of the part left are gone.
@@ -467,6 +507,9 @@ fn esc_back_takes_back_the_echo_and_does_not_repeat_the_part_introduction() {
         assert!(!back.contains("✔ My manager"), "{cols}x{rows}: {back}");
         assert!(!back.contains("Part 2 of 2: Flexibility"), "{back}");
         t.press(&["5"], "Which of these");
+        // The new answer's echo: one line, the answer saved.
+        let echo = t.echo_of("My manager");
+        assert!(echo.contains(" · 5 · Strongly"), "{cols}x{rows}: {echo}");
         t.press(&[ENTER], "What next?");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
@@ -480,6 +523,7 @@ fn esc_back_takes_back_the_echo_and_does_not_repeat_the_part_introduction() {
         let screen = t.screen();
         assert!(screen.matches("✔ My manager").count() <= 1, "{screen}");
         assert!(!screen.contains("Disagree"), "{screen}");
+        assert_eq!(copies(&mut t, "the first question"), 0, "{cols}x{rows}");
         assert_eq!(only_result(state.path())["answers"]["boss_understands"], 5);
         t.assert_lines_fit();
     }
@@ -546,7 +590,7 @@ fn after_a_resize_the_screen_is_laid_out_again_with_nothing_stale() {
     let cmd = Test::in_dir(state.path())
         .arg("-c")
         .arg("tty > tty.txt; stty cols 100 rows 30 && exec \"$0\" \"$@\"")
-        .arg(BIN)
+        .arg(bin())
         .args(["assess", "--quick", "--bank", bank.to_str().unwrap()])
         .env("MOMMYTRACK_STATE_DIR", state.path())
         .env("HOME", state.path())
@@ -567,7 +611,11 @@ fn after_a_resize_the_screen_is_laid_out_again_with_nothing_stale() {
     // notices without a key being pressed.
     t.vt.screen_mut().set_size(30, 50);
     t.cols = 50;
-    let screen = t.on_screen("? Realistically, thinking about the");
+    // Laid out again at 50 columns: the whole question, not its first
+    // 50 columns of each row.
+    let screen = t.on_screen(
+        "? Realistically, thinking about the last six months and not only about the good days, my manager",
+    );
     assert_eq!(screen.matches("? Realistically").count(), 1, "{screen}");
     assert!(screen.lines().all(|l| l.chars().count() <= 50), "{screen}");
     t.p.send_control('c').unwrap();

@@ -1,0 +1,175 @@
+//! What stays above the questions: one line per answer, still true after
+//! going back, and each part's introduction, in view long enough to read
+//! and written once.
+
+use super::*;
+
+/// Acts on the screen as it settles: Enter past a part's introduction,
+/// "Go on" at the settled verdict's offer, else an answer (the first item,
+/// item 3 ticked, a note). Returns the screen it acted on.
+fn step(t: &mut Tty) -> String {
+    let screen = t.settled();
+    if screen.contains("Press Enter to go on.") {
+        t.keys(&[ENTER]);
+    } else if screen.contains("Go on with the questions") {
+        t.keys(&["2"]);
+    } else if screen.contains("› ") {
+        t.keys(&["a note", ENTER]);
+    } else if screen.contains("[ ]") || screen.contains("[x]") {
+        t.keys(&["3", ENTER]);
+    } else {
+        t.keys(&["1"]);
+    }
+    t.wait_until("the next screen", |t| t.screen() != screen);
+    screen
+}
+
+/// The echo lines of everything written, in order.
+fn echoes(t: &mut Tty) -> Vec<String> {
+    let all = t.everything();
+    all.lines()
+        .filter(|l| l.starts_with("✔ "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn each_answer_leaves_one_line_the_question_cut_to_fit_then_the_answer() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--quick"]);
+        t.begin();
+        // The first question is longer than 100 columns with its answer.
+        let mut answered = 0;
+        while answered < 6 {
+            let acted_on = step(&mut t);
+            if !acted_on.contains("Press Enter to go on.") && !acted_on.contains("Go on with") {
+                answered += 1;
+            }
+        }
+        t.settled();
+        let all = t.everything();
+        let lines: Vec<&str> = all.lines().collect();
+        let mut seen = 0;
+        for (i, line) in lines.iter().enumerate() {
+            if !line.starts_with("✔ ") {
+                continue;
+            }
+            seen += 1;
+            assert!(line.contains(" · "), "{cols}x{rows}: {line:?}\n{all}");
+            let next = lines.get(i + 1).copied().unwrap_or("");
+            assert!(
+                !next.starts_with("  "),
+                "{cols}x{rows}: an echo on two lines: {line:?} / {next:?}\n{all}"
+            );
+        }
+        assert_eq!(seen, answered, "{cols}x{rows}: {all}");
+        assert!(
+            all.contains("✔ How did you"),
+            "{cols}x{rows}: the first echo starts with its question: {all}"
+        );
+        t.assert_lines_fit();
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
+}
+
+#[test]
+fn going_back_to_an_answer_in_the_scrollback_and_changing_it_says_changed() {
+    for (cols, rows) in [(40, 15), (60, 20)] {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--quick"]);
+        t.begin();
+        // On until the first answer's echo has gone to the scrollback.
+        for n in 0.. {
+            if t.scrollback().iter().any(|l| l.contains("✔ How did you")) {
+                break;
+            }
+            assert!(n < 40, "{cols}x{rows}: the echo never scrolled off");
+            step(&mut t);
+        }
+        // Back to the first question, and another answer.
+        while !t.settled().contains("? How did you become") {
+            let screen = t.screen();
+            t.keys(&[ESC]);
+            t.wait_until("the question before", |t| t.screen() != screen);
+        }
+        t.press(&["2"], "? Who do you parent with");
+        let echoes = echoes(&mut t);
+        let first: Vec<&String> = echoes.iter().filter(|l| l.contains("How did")).collect();
+        assert!(
+            first.last().is_some_and(|l| l.starts_with("✔ changed: ")),
+            "{cols}x{rows}: the new answer must say it replaces the one above: {echoes:#?}"
+        );
+        assert_eq!(first.len(), 2, "{cols}x{rows}: {echoes:#?}");
+        assert!(first[0].contains("I am pregnant"), "{first:?}");
+        assert!(first[1].contains("My partner"), "{first:?}");
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
+}
+
+#[test]
+fn a_part_introduction_is_in_view_whole_and_written_once_even_after_going_back() {
+    let out = Command::new(BIN)
+        .args(["questions", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--quick"]);
+        t.begin();
+        // Until the second part opens.
+        let opened = |l: &str| l.starts_with("Part 2 of ") && l.contains(": ");
+        for n in 0.. {
+            t.settled();
+            if t.everything().lines().any(opened) {
+                break;
+            }
+            assert!(n < 40, "{cols}x{rows}: no second part");
+            step(&mut t);
+        }
+        let screen = t.settled();
+        let heading = t
+            .everything()
+            .lines()
+            .find(|l| opened(l))
+            .unwrap()
+            .to_string();
+        let title = heading.split_once(": ").unwrap().1;
+        let set = list["sets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["title"].as_str().unwrap().starts_with(title))
+            .unwrap();
+        let intro = set["description"].as_str().unwrap();
+        let intro = intro.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The whole introduction on screen with its first question, or
+        // waiting for Enter.
+        assert!(
+            shows(&screen, &intro),
+            "{cols}x{rows}: the introduction is not all in view:\n{screen}"
+        );
+        assert!(
+            screen.contains("? ") || screen.contains("Press Enter to go on."),
+            "{cols}x{rows}: {screen}"
+        );
+        if screen.contains("Press Enter to go on.") {
+            t.keys(&[ENTER]);
+        }
+        // Back into the first part, then on again.
+        let question = t.on_screen("❯");
+        t.keys(&[ESC]);
+        t.wait_until("the question before", |t| t.screen() != question);
+        step(&mut t);
+        if t.settled().contains("Press Enter to go on.") {
+            t.keys(&[ENTER]);
+        }
+        t.on_screen("❯");
+        assert_eq!(copies(&mut t, &heading), 1, "{}", t.everything());
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
+}

@@ -1,0 +1,157 @@
+use super::*;
+use crate::answers::Answer;
+use crate::bank::{self, BankSource};
+use std::path::Path;
+
+fn mini() -> Bank {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    bank::load(&BankSource::Dir(dir))
+        .expect("mini bank loads")
+        .0
+}
+
+fn ids(bank: &Bank, qs: &[usize]) -> Vec<String> {
+    qs.iter().map(|&q| bank.questions[q].id.clone()).collect()
+}
+
+fn current_id(flow: &Flow) -> Option<String> {
+    flow.current().map(|q| flow.bank().questions[q].id.clone())
+}
+
+fn place(flow: &Flow) -> Option<(usize, usize)> {
+    flow.progress().map(|p| (p.number, p.total))
+}
+
+fn yes() -> Slot {
+    Slot::Given(Answer::YesNo(true))
+}
+fn no() -> Slot {
+    Slot::Given(Answer::YesNo(false))
+}
+
+#[test]
+fn full_mode_starts_at_the_first_question_without_the_conditional_one() {
+    let bank = mini();
+    let flow = Flow::new(&bank, Mode::Full, AnswerSheet::new(&bank));
+    assert_eq!(current_id(&flow).as_deref(), Some("has_manager"));
+    // boss_early_leave waits for has_manager = true.
+    assert_eq!(
+        ids(&bank, &flow.path()),
+        [
+            "has_manager",
+            "boss_understands",
+            "boss_late_email",
+            "flex_options",
+            "considering_part_time",
+            "notes"
+        ]
+    );
+    assert_eq!(place(&flow), Some((1, 7)));
+    // The conditional question may come: "up to 7", in part 1 of 2.
+    let p = flow.progress().unwrap();
+    assert!(!p.exact && p.part == 1 && p.parts == 2, "{p:?}");
+}
+
+#[test]
+fn a_condition_appears_and_disappears_as_the_answer_changes() {
+    let bank = mini();
+    let mut flow = Flow::new(&bank, Mode::Full, AnswerSheet::new(&bank));
+    flow.answer(yes());
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_early_leave"));
+    assert_eq!(place(&flow), Some((2, 7)));
+    flow.answer(Slot::Given(Answer::Choice("explain".into())));
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+    assert_eq!(place(&flow), Some((3, 7)));
+
+    // Back twice, to has_manager; change it to "no".
+    assert!(flow.back());
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_early_leave"));
+    assert!(flow.back());
+    assert_eq!(current_id(&flow).as_deref(), Some("has_manager"));
+    flow.answer(no());
+    // The conditional question is gone from the path and the count.
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+    assert_eq!(place(&flow), Some((2, 6)));
+    assert!(!flow.is_asked(bank.question_position("boss_early_leave").unwrap()));
+    // Its earlier answer is kept for if it comes back, but does not count.
+    let q = bank.question_position("boss_early_leave").unwrap();
+    assert!(flow.sheet().get(q).is_some());
+    assert_eq!(*flow.finished_sheet().slot(q), Slot::Missing);
+
+    // Back to has_manager and "yes" again: it reappears, preselected.
+    assert!(flow.back());
+    flow.answer(yes());
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_early_leave"));
+    assert_eq!(flow.sheet().get(q), Some(&Answer::Choice("explain".into())));
+}
+
+#[test]
+fn skipping_the_condition_hides_the_conditional_question() {
+    let bank = mini();
+    let mut flow = Flow::new(&bank, Mode::Full, AnswerSheet::new(&bank));
+    flow.answer(Slot::Skipped);
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+    assert_eq!(flow.done(), 1);
+    assert_eq!(*flow.sheet().slot(0), Slot::Skipped);
+}
+
+#[test]
+fn back_stays_put_at_the_first_question_and_goes_to_the_last_from_the_end() {
+    let bank = mini();
+    let mut flow = Flow::new(&bank, Mode::Quick, AnswerSheet::new(&bank));
+    // Quick: only core questions; boss_early_leave's condition names a
+    // question quick mode does not ask, so it is not asked either.
+    assert_eq!(
+        ids(&bank, &flow.path()),
+        ["boss_understands", "flex_options"]
+    );
+    assert!(!flow.back());
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+    flow.answer(Slot::Given(Answer::Scale(4)));
+    flow.answer(Slot::Given(Answer::Multi(vec!["remote".into()])));
+    assert!(flow.current().is_none());
+    assert_eq!(place(&flow), None);
+    assert!(flow.back());
+    assert_eq!(current_id(&flow).as_deref(), Some("flex_options"));
+    assert_eq!(place(&flow), Some((2, 2)));
+    // Answering again finishes again.
+    flow.answer(Slot::Skipped);
+    assert!(flow.current().is_none());
+    assert_eq!(flow.done(), 2);
+}
+
+#[test]
+fn resume_starts_at_the_first_unanswered_asked_question() {
+    let bank = mini();
+    let mut sheet = AnswerSheet::new(&bank);
+    sheet.set(0, yes());
+    sheet.set(1, Slot::Skipped);
+    sheet.set(2, Slot::Given(Answer::Scale(3)));
+    let flow = Flow::new(&bank, Mode::Full, sheet.clone());
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_late_email"));
+    assert_eq!(place(&flow), Some((4, 7)));
+    assert_eq!(flow.done(), 3);
+    // Back from a resumed position goes to the answers before it.
+    let mut flow = flow;
+    assert!(flow.back());
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_understands"));
+
+    // With has_manager = no, the skipped conditional question no longer
+    // counts and the position is the same.
+    sheet.set(0, no());
+    let flow = Flow::new(&bank, Mode::Full, sheet);
+    assert_eq!(current_id(&flow).as_deref(), Some("boss_late_email"));
+    assert_eq!(place(&flow), Some((3, 6)));
+}
+
+#[test]
+fn a_complete_sheet_resumes_finished() {
+    let bank = mini();
+    let mut sheet = AnswerSheet::new(&bank);
+    for q in [2, 4] {
+        sheet.set(q, Slot::Skipped);
+    }
+    let flow = Flow::new(&bank, Mode::Quick, sheet);
+    assert!(flow.current().is_none());
+    assert_eq!(flow.resume_position(), None);
+}

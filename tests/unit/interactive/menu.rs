@@ -1,0 +1,30 @@
+use super::*;
+
+fn items() -> Vec<Item> {
+    let mut v = vec![
+        Item::numbered("1. ", "Travel", Some(1)),
+        Item::numbered("2. ", "Visible projects", Some(2)),
+        Item::new("Prefer not to say"),
+    ];
+    v[2].exclusive = true;
+    v
+}
+
+#[test]
+fn ticking_the_exclusive_item_clears_the_others_and_says_so() {
+    let items = items();
+    let mut ticks = vec![true, true, false];
+    let note = toggle_tick(&items, &mut ticks, 2);
+    assert_eq!(ticks, [false, false, true]);
+    assert_eq!(
+        note.as_deref(),
+        Some("\"Prefer not to say\" replaces the other ticks.")
+    );
+    let note = toggle_tick(&items, &mut ticks, 0);
+    assert_eq!(ticks, [true, false, false]);
+    assert_eq!(note.as_deref(), Some("\"Prefer not to say\" is unticked."));
+    assert_eq!(toggle_tick(&items, &mut ticks, 1), None);
+    assert_eq!(ticks, [true, true, false]);
+    assert_eq!(toggle_tick(&items, &mut ticks, 1), None);
+    assert_eq!(ticks, [true, false, false]);
+}
