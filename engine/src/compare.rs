@@ -3,7 +3,7 @@
 //! it needs no bank; results from different banks are matched by id.
 //!
 //! Sets marked `shared: true` are about the home both people share
-//! (CONTRACT §6.6): their differences come first, as the places where two
+//! (docs/reports.md, "Two partners"): their differences come first, as the places where two
 //! people see one life differently; the rest are each person's workplace.
 
 use serde::{Deserialize, Serialize};
@@ -38,12 +38,12 @@ pub struct Comparison {
     /// difference (it is in that side's `to_find_out`).
     pub questions: Vec<QuestionDiff>,
     /// Next steps for the two of them, from the bank's `together:` entries
-    /// (CONTRACT §7.4), most urgent first.
+    /// (the bank's `together:` entries), most urgent first.
     #[serde(default)]
     pub together: Vec<TogetherStep>,
     /// Every question about the shared home on which A's answer and B's
     /// answer seen from A's side differ, or only one answered: the most
-    /// important to talk about first (CONTRACT §6.6, §7.4).
+    /// important to talk about first.
     #[serde(default)]
     pub shared_differences: Vec<SharedDifference>,
     /// The shared questions both answered the same way, seen from one side.
@@ -172,7 +172,7 @@ pub struct FlagRef {
 /// The words for a question with no answer in a result.
 pub const NOT_ANSWERED: &str = "not answered";
 
-/// The mode a prospective result has (CONTRACT §7.7).
+/// The mode a prospective result has (`assess --prospective`).
 pub const PROSPECTIVE: &str = "prospective";
 
 impl Comparison {
@@ -423,7 +423,7 @@ impl Comparison {
 
 /// Recomputes each dimension's scores, and the overall, over the scored
 /// questions both results answered: a weighted mean of the questions'
-/// scores, and of the dimensions' by their weights (CONTRACT §6), so a
+/// scores, and of the dimensions' by their weights (as the scoring does), so a
 /// question one side never asked or does not know yet moves neither.
 fn on_both_answered(
     a: &AssessmentResult,
