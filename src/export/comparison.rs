@@ -70,9 +70,13 @@ pub fn notices(c: &Comparison) -> Vec<String> {
                 .map(|s| s.label.as_str())
                 .collect();
             out.push(format!(
-                "{} {} an employer you are considering: this compares workplaces for you, only on the questions both results answered. What you do not know yet is not a difference: it is listed first, with what to ask.",
+                "{} {}: this compares workplaces for you, only on the questions both results answered. What you do not know yet is not a difference: it is listed first, with what to ask.",
                 names.join(" and "),
-                if names.len() == 1 { "is about" } else { "are about" }
+                if names.len() == 1 {
+                    "is about an employer you are considering"
+                } else {
+                    "are about employers you are considering"
+                }
             ));
         }
         Reading::SamePerson => out.push(
@@ -481,9 +485,11 @@ pub fn document(c: &Comparison) -> Document {
     }
 
     let mut rows = vec![score_row("Overall", &c.overall, true)];
+    // A part neither answered anything of (a prospective job) says nothing.
     rows.extend(
         c.dimensions
             .iter()
+            .filter(|d| d.both_answered != Some(0))
             .map(|d| score_row(&dimension_title(d), &d.score, false)),
     );
     sections.push(Section {
@@ -508,6 +514,7 @@ pub fn document(c: &Comparison) -> Document {
                     .chain(
                         c.dimensions
                             .iter()
+                            .filter(|d| d.both_answered != Some(0))
                             .map(|d| (dimension_title(d), d.score.a, d.score.b)),
                     )
                     .collect(),

@@ -856,6 +856,10 @@ fn compare_weighs_a_current_and_a_prospective_job_only_on_what_both_answered() {
     assert!(!words.contains("not answered"), "{text}");
     assert!(!words.contains("Each of you"), "{text}");
     assert!(words.contains("an employer you are considering"), "{text}");
+    assert!(
+        !words.contains("(0 questions)"),
+        "a part nothing is known of says nothing: {text}"
+    );
     let first = words
         .find("Still to find out about same.json")
         .expect("listed");
@@ -893,4 +897,16 @@ fn compare_weighs_a_current_and_a_prospective_job_only_on_what_both_answered() {
             assert!(!out.contains("not answered"), "{out}");
         }
     }
+    // Two employers being considered: the same reading.
+    let two = t
+        .again()
+        .args(["compare", "same.json", "better.json"])
+        .success()
+        .stdout();
+    let two = two.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        two.contains("are about employers you are considering"),
+        "{two}"
+    );
+    assert!(two.contains("Still to find out about same.json"), "{two}");
 }
