@@ -450,7 +450,9 @@ fn compare(
             export::terminal_safe(&b.bank.title)
         ));
     }
-    if a.mode != b.mode {
+    // A prospective job is compared only on what both answered: nothing
+    // shows as not answered there.
+    if a.mode != b.mode && comparison.reading != crate::compare::Reading::Prospective {
         crate::error::diag(format_args!(
             "warning: {la} is a {} assessment and {lb} a {} one; questions asked in only one of them show as not answered in the other",
             export::terminal_safe(&a.mode),

@@ -843,11 +843,12 @@ fn compare_weighs_a_current_and_a_prospective_job_only_on_what_both_answered() {
         .map(|f| f["question"].as_str().unwrap())
         .collect();
     assert!(unknown.contains(&"parents_promoted"), "{unknown:?}");
-    let text = t
+    let run = t
         .again()
         .args(["compare", "current.json", "same.json"])
-        .success()
-        .stdout();
+        .success();
+    assert!(!run.stderr().contains("not answered"), "{}", run.stderr());
+    let text = run.stdout();
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         words.contains("No differences: every score, answer and flag is the same."),
