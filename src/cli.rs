@@ -168,13 +168,18 @@ Examples:
     #[command(after_help = "\
 Examples:
   mommytrack template > answers.yaml
-  mommytrack template --quick > quick.yaml")]
+  mommytrack template --quick > quick.yaml
+  mommytrack template --prospective > employer.yaml")]
     Template {
         #[command(flatten)]
         bank: BankArgs,
         /// Only the core questions.
         #[arg(long)]
         quick: bool,
+        /// About an employer you are considering: the interview kit's questions, `null`
+        /// meaning "don't know yet".
+        #[arg(long, conflicts_with = "quick")]
+        prospective: bool,
     },
 
     /// Summarise many saved results anonymously: counts, means, quartiles, flags, verdicts.

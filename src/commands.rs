@@ -65,13 +65,18 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             print(&out)
         }
-        Command::Template { bank: dir, quick } => {
+        Command::Template {
+            bank: dir,
+            quick,
+            prospective,
+        } => {
             let (bank, _) = bank::load(&BankSource::from_option(dir.bank.as_deref()))?;
-            let out = export::listing::template(
-                &bank,
-                if quick { Mode::Quick } else { Mode::Full },
-                dir.bank.as_deref(),
-            );
+            let mode = match (quick, prospective) {
+                (true, _) => Mode::Quick,
+                (_, true) => Mode::Prospective,
+                _ => Mode::Full,
+            };
+            let out = export::listing::template(&bank, mode, dir.bank.as_deref());
             print(&out)
         }
         Command::Completions { shell } => {
@@ -445,7 +450,9 @@ fn compare(
             export::terminal_safe(&b.bank.title)
         ));
     }
-    if a.mode != b.mode {
+    // A prospective job is compared only on what both answered: nothing
+    // shows as not answered there.
+    if a.mode != b.mode && comparison.reading != crate::compare::Reading::Prospective {
         crate::error::diag(format_args!(
             "warning: {la} is a {} assessment and {lb} a {} one; questions asked in only one of them show as not answered in the other",
             export::terminal_safe(&a.mode),

@@ -26,12 +26,16 @@ pub struct Comparison {
     pub reading: Reading,
     /// Which way every `difference` runs: always `"b - a"`.
     pub difference: String,
+    /// For a prospective job, both scores are recomputed over the scored
+    /// questions both results answered (see [`DimensionDiff::both_answered`]).
     pub overall: ScoreDiff,
     /// A's dimensions in its bank order, then any only B has.
     pub dimensions: Vec<DimensionDiff>,
     /// Questions answered differently (shared ones after mirroring): the
     /// largest score difference first, then the other differing answers in
-    /// bank order. Every one, with no cap.
+    /// bank order. Every one, with no cap. For a prospective job, only the
+    /// questions both answered: what one side does not know yet is not a
+    /// difference (it is in that side's `to_find_out`).
     pub questions: Vec<QuestionDiff>,
     /// Next steps for the two of them, from the bank's `together:` entries
     /// (the bank's `together:` entries), most urgent first.
@@ -82,6 +86,10 @@ pub struct Side {
     /// a bad one by its place.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<crate::result::BandInfo>,
+    /// A prospective result's questions still to find out, most telling
+    /// first (its `to_find_out`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_find_out: Vec<crate::result::FindOut>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -111,6 +119,10 @@ pub struct DimensionDiff {
     pub shared: bool,
     #[serde(flatten)]
     pub score: ScoreDiff,
+    /// For a prospective job: how many scored questions both results
+    /// answered, the only ones both scores are computed over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub both_answered: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -210,6 +222,7 @@ impl Comparison {
             asked: r.coverage.asked,
             fingerprint: r.bank.fingerprint.clone(),
             bands: r.bands.clone(),
+            to_find_out: r.to_find_out.clone(),
         };
 
         // Looked up by id through maps and sets: a scan per lookup made
@@ -235,6 +248,7 @@ impl Comparison {
                     title: da.title.clone(),
                     shared: shared(&da.id),
                     score: ScoreDiff::new(da.score, sb),
+                    both_answered: None,
                 }
             })
             .collect();
@@ -245,6 +259,7 @@ impl Comparison {
                     title: db.title.clone(),
                     shared: shared(&db.id),
                     score: ScoreDiff::new(None, db.score),
+                    both_answered: None,
                 });
             }
         }
@@ -290,6 +305,9 @@ impl Comparison {
                     q.map_or(serde_json::Value::Null, |q| q.answer.clone())
                 };
                 let (ans_a, ans_b) = (answer(qa), answer(qb));
+                if reading == Reading::Prospective && (ans_a.is_null() || ans_b.is_null()) {
+                    return None;
+                }
                 // Partners' shared answers are compared from A's side.
                 let b_as_a = qb
                     .filter(|q| partners && shared && q.mirrored.is_some() && !q.answer.is_null())
@@ -338,15 +356,23 @@ impl Comparison {
             r.flags.iter().map(|f| f.id.clone()).collect()
         };
         let (in_a, in_b) = (ids_of(a), ids_of(b));
+        // A prospective job: a flag in one result only is a difference when
+        // both answered the questions that raise it.
+        let answered =
+            |r: &AssessmentResult, q: &String| r.answers.get(q).is_some_and(|v| !v.is_null());
+        let compared = |f: &crate::result::FlagResult| {
+            reading != Reading::Prospective
+                || f.because.iter().all(|q| answered(a, q) && answered(b, q))
+        };
         let mut flags = FlagDiff::default();
         for f in &a.flags {
             if in_b.contains(&f.id) {
                 flags.both.push(flag(f));
-            } else {
+            } else if compared(f) {
                 flags.only_a.push(flag(f));
             }
         }
-        for f in &b.flags {
+        for f in b.flags.iter().filter(|f| compared(f)) {
             if !in_a.contains(&f.id) {
                 flags.only_b.push(flag(f));
             }
@@ -358,6 +384,10 @@ impl Comparison {
             Vec::new()
         };
 
+        let mut overall = ScoreDiff::new(a.overall.score, b.overall.score);
+        if reading == Reading::Prospective {
+            overall = on_both_answered(a, b, &mut dimensions);
+        }
         Comparison {
             schema_version: SCHEMA_VERSION,
             a: side(a, label_a),
@@ -369,7 +399,7 @@ impl Comparison {
                 },
             reading,
             difference: DIFFERENCE.to_string(),
-            overall: ScoreDiff::new(a.overall.score, b.overall.score),
+            overall,
             dimensions,
             questions,
             together,
@@ -389,6 +419,59 @@ impl Comparison {
             && self.flags.only_a.is_empty()
             && self.flags.only_b.is_empty()
     }
+}
+
+/// Recomputes each dimension's scores, and the overall, over the scored
+/// questions both results answered: a weighted mean of the questions'
+/// scores, and of the dimensions' by their weights (as the scoring does), so a
+/// question one side never asked or does not know yet moves neither.
+fn on_both_answered(
+    a: &AssessmentResult,
+    b: &AssessmentResult,
+    dimensions: &mut [DimensionDiff],
+) -> ScoreDiff {
+    let scored = |r: &AssessmentResult| -> std::collections::HashMap<String, (f64, f64)> {
+        r.dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .filter_map(|q| Some((q.id.clone(), (q.score?, q.weight))))
+            .collect()
+    };
+    let (sa, sb) = (scored(a), scored(b));
+    let mean = |pairs: &mut dyn Iterator<Item = (f64, f64)>| {
+        let (sum, weight) = pairs.fold((0.0, 0.0), |(s, w), (x, wx)| (s + x * wx, w + wx));
+        (weight > 0.0).then(|| sum / weight)
+    };
+    let rounded = |x: Option<f64>, y: Option<f64>| ScoreDiff::new(x.map(round1), y.map(round1));
+    let (mut over_a, mut over_b) = (Vec::new(), Vec::new());
+    for d in dimensions.iter_mut() {
+        let Some(dim) = a.dimensions.iter().find(|x| x.id == d.id) else {
+            d.score = ScoreDiff::new(None, None);
+            d.both_answered = Some(0);
+            continue;
+        };
+        let both: Vec<_> = dim
+            .questions
+            .iter()
+            .filter_map(|q| sa.get(&q.id).zip(sb.get(&q.id)))
+            .collect();
+        let enough = !both.is_empty() && both.len() >= dim.min_answered;
+        let (x, y) = if enough {
+            (
+                mean(&mut both.iter().map(|(x, _)| **x)),
+                mean(&mut both.iter().map(|(_, y)| **y)),
+            )
+        } else {
+            (None, None)
+        };
+        d.score = rounded(x, y);
+        d.both_answered = Some(both.len());
+        if let Some((x, y)) = x.zip(y).filter(|_| dim.weight > 0.0) {
+            over_a.push((x, dim.weight));
+            over_b.push((y, dim.weight));
+        }
+    }
+    rounded(mean(&mut over_a.into_iter()), mean(&mut over_b.into_iter()))
 }
 
 /// Which way `difference` runs, as the JSON says it.

@@ -59,6 +59,10 @@ pub struct Entry {
     pub score: Option<f64>,
     /// Set id → score (`null`: no score).
     pub dimensions: IndexMap<String, Option<f64>>,
+    /// Why the verdict is lower than the score alone gives
+    /// ([`crate::result::cap_reason`]); absent when no flag lowered it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_reason: Option<String>,
     /// Raised flags' ids.
     pub flags: Vec<String>,
     /// Next steps' ids, in rank order.
@@ -150,6 +154,7 @@ pub fn history(results: Vec<(String, AssessmentResult)>) -> Result<History, Fail
             verdict: r.overall.verdict.clone(),
             label: r.overall.label.clone(),
             score: r.overall.score,
+            cap_reason: crate::result::cap_reason(r),
             dimensions: r
                 .dimensions
                 .iter()

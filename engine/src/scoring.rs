@@ -25,7 +25,8 @@ pub enum Mode {
     /// Only `core: true` questions.
     Quick,
     /// Only the questions with an `interview:` line, about an employer
-    /// being considered (`assess --prospective`): a skip means "don't know yet".
+    /// being considered (`assess --prospective`), and those about you they
+    /// wait on ([`Question::decides_kit`]): a skip means "don't know yet".
     Prospective,
 }
 
@@ -53,7 +54,7 @@ impl Mode {
         match self {
             Mode::Full => true,
             Mode::Quick => q.core,
-            Mode::Prospective => q.interview.is_some(),
+            Mode::Prospective => q.interview.is_some() || q.decides_kit,
         }
     }
 }

@@ -70,9 +70,13 @@ pub fn notices(c: &Comparison) -> Vec<String> {
                 .map(|s| s.label.as_str())
                 .collect();
             out.push(format!(
-                "{} {} a job being considered, not a person: this compares workplaces. Questions about your home are not compared, and \u{201c}don\u{2019}t know yet\u{201d} is left out rather than counted as a difference.",
+                "{} {}: this compares workplaces for you, only on the questions both results answered. What you do not know yet is not a difference: it is listed first, with what to ask.",
                 names.join(" and "),
-                if names.len() == 1 { "describes" } else { "describe" }
+                if names.len() == 1 {
+                    "is about an employer you are considering"
+                } else {
+                    "are about employers you are considering"
+                }
             ));
         }
         Reading::SamePerson => out.push(
@@ -298,12 +302,13 @@ fn question_table(c: &Comparison, qs: &[&QuestionDiff]) -> Table {
     }
 }
 
-/// A dimension's title, marked when it is about the shared home.
+/// A dimension's title, marked when it is about the shared home, or with
+/// how many questions its scores rest on (a prospective job).
 fn dimension_title(d: &crate::compare::DimensionDiff) -> String {
-    if d.shared {
-        format!("{} (shared home)", d.title)
-    } else {
-        d.title.clone()
+    match d.both_answered {
+        Some(n) => format!("{} ({n} {})", d.title, plural(n, "question", "questions")),
+        None if d.shared => format!("{} (shared home)", d.title),
+        None => d.title.clone(),
     }
 }
 
@@ -459,16 +464,34 @@ pub fn document(c: &Comparison) -> Document {
         }
     }
     let has_shared_sets = has_shared || (c.reading != Reading::Partners && !shared.is_empty());
+    let prospective = c.reading == Reading::Prospective;
+    for side in [&c.a, &c.b]
+        .into_iter()
+        .filter(|s| !s.to_find_out.is_empty())
+    {
+        let n = side.to_find_out.len();
+        let mut blocks = vec![Block::Para(vec![plain(format!(
+            "{n} {} still unknown about {}: the most telling first.",
+            plural(n, "question is", "questions are"),
+            side.label
+        ))])];
+        blocks.extend(super::prospective::find_out_blocks(&side.to_find_out));
+        sections.push(Section {
+            id: format!("find-out-{}", sections.len()).into(),
+            heading: Some(format!("Still to find out about {}", side.label)),
+            audience: Audience::All,
+            blocks,
+        });
+    }
 
     let mut rows = vec![score_row("Overall", &c.overall, true)];
-    rows.extend(c.dimensions.iter().map(|d| {
-        let title = if d.shared {
-            format!("{} (shared home)", d.title)
-        } else {
-            d.title.clone()
-        };
-        score_row(&title, &d.score, false)
-    }));
+    // A part neither answered anything of (a prospective job) says nothing.
+    rows.extend(
+        c.dimensions
+            .iter()
+            .filter(|d| d.both_answered != Some(0))
+            .map(|d| score_row(&dimension_title(d), &d.score, false)),
+    );
     sections.push(Section {
         id: "scores".into(),
         heading: Some("Scores".into()),
@@ -491,6 +514,7 @@ pub fn document(c: &Comparison) -> Document {
                     .chain(
                         c.dimensions
                             .iter()
+                            .filter(|d| d.both_answered != Some(0))
                             .map(|d| (dimension_title(d), d.score.a, d.score.b)),
                     )
                     .collect(),
@@ -498,6 +522,11 @@ pub fn document(c: &Comparison) -> Document {
         ],
     });
     if let Some(scores) = sections.last_mut() {
+        if prospective {
+            scores.blocks.push(Block::Note(
+                "Both sides are scored again over only the questions both answered (in brackets, how many a part rests on), so what is not known yet counts neither way.".into(),
+            ));
+        }
         scores.blocks.push(Block::Note(direction(c)));
     }
 
@@ -509,14 +538,19 @@ pub fn document(c: &Comparison) -> Document {
         .filter(|q| c.reading != Reading::Partners || !q.shared)
         .collect();
     if !work.is_empty() {
-        let cap = if c.reading == Reading::Prospective {
+        let cap = if prospective {
             usize::MAX
         } else {
             QUESTIONS_SHOWN
         };
         let shown: Vec<&QuestionDiff> = work.iter().take(cap).copied().collect();
         let mut blocks = Vec::new();
-        if has_shared_sets {
+        if prospective {
+            blocks.push(Block::Note(format!(
+                "Your answers for {} beside those for {}, on the questions both answered.",
+                c.a.label, c.b.label
+            )));
+        } else if has_shared_sets {
             blocks.push(Block::Note(
                 "Each of you answered these about your own work and workplace, so they differ as your jobs do: context for the conversation, not a disagreement.".into(),
             ));
@@ -532,7 +566,9 @@ pub fn document(c: &Comparison) -> Document {
         sections.push(Section {
             id: "answers".into(),
             heading: Some(
-                if has_shared_sets {
+                if prospective {
+                    "Where the answers differ"
+                } else if has_shared_sets {
                     "Your workplaces, for context"
                 } else {
                     "Answers that differ most"

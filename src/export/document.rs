@@ -229,14 +229,29 @@ pub fn trend_words(t: &Trend) -> String {
         .join(", then ")
 }
 
-/// A sparkline of 0–100 scores, one character each (a gap for none).
-pub fn sparkline(t: &Trend) -> String {
-    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+/// How many cells wide a trend bar is at 100: each eighth of a cell is
+/// half a point, so a rise of a point or more always shows.
+pub const TREND_CELLS: usize = 25;
+
+/// The trend's rows, one a result: its label, a bar as long as its score
+/// on a fixed 0–100 scale ([`TREND_CELLS`] wide, padded; blank for no
+/// score) and the score.
+pub fn trend_rows(t: &Trend) -> Vec<(String, String, String)> {
+    const EIGHTHS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
     t.points
         .iter()
-        .map(|p| match p.score {
-            Some(s) => TICKS[((s.clamp(0.0, 100.0) / 100.0 * 7.0).round() as usize).min(7)],
-            None => ' ',
+        .map(|p| {
+            let eighths = p.score.map_or(0, |s| {
+                (s.clamp(0.0, 100.0) / 100.0 * (TREND_CELLS * 8) as f64).round() as usize
+            });
+            let mut bar = "█".repeat(eighths / 8);
+            if eighths % 8 > 0 {
+                bar.push(EIGHTHS[eighths % 8 - 1]);
+            }
+            let pad = TREND_CELLS - bar.chars().count();
+            bar.push_str(&" ".repeat(pad));
+            let score = p.score.map_or_else(|| "no score".into(), format_score);
+            (p.label.clone(), bar, score)
         })
         .collect()
 }

@@ -157,31 +157,54 @@ pub fn document(h: &History) -> Document {
 }
 
 fn results_section(h: &History) -> Section {
+    let mut blocks = vec![Block::Table(Table {
+        columns: vec![
+            col("Taken", Align::Left),
+            col("Verdict", Align::Left),
+            col("Overall", Align::Right),
+            col("File", Align::Left),
+        ],
+        rows: h
+            .results
+            .iter()
+            .map(|e| {
+                vec![
+                    text(e.taken.clone().unwrap_or_else(|| "–".into())),
+                    Cell::Text(vec![toned(verdict_words(e), tone(h, e.verdict.as_deref()))]),
+                    text(format_opt_score(e.score)),
+                    Cell::Muted(e.file.clone()),
+                ]
+            })
+            .collect(),
+        stack: true,
+    })];
+    let capped: Vec<Item> = h
+        .results
+        .iter()
+        .filter_map(|e| {
+            let why = e.cap_reason.clone()?;
+            Some(Item {
+                mark: None,
+                title: vec![strong(format!("{}: ", when(e))), plain(why)],
+                detail: None,
+                reasons: Vec::new(),
+            })
+        })
+        .collect();
+    if !capped.is_empty() {
+        blocks.push(Block::Subheading(
+            "Why a verdict is lower than its score".into(),
+        ));
+        blocks.push(Block::List(List {
+            kind: ListKind::Bullets,
+            items: capped,
+        }));
+    }
     Section {
         id: "results".into(),
         heading: Some("Each result".into()),
         audience: super::document::Audience::All,
-        blocks: vec![Block::Table(Table {
-            columns: vec![
-                col("Taken", Align::Left),
-                col("Verdict", Align::Left),
-                col("Overall", Align::Right),
-                col("File", Align::Left),
-            ],
-            rows: h
-                .results
-                .iter()
-                .map(|e| {
-                    vec![
-                        text(e.taken.clone().unwrap_or_else(|| "–".into())),
-                        Cell::Text(vec![toned(verdict_words(e), tone(h, e.verdict.as_deref()))]),
-                        text(format_opt_score(e.score)),
-                        Cell::Muted(e.file.clone()),
-                    ]
-                })
-                .collect(),
-            stack: true,
-        })],
+        blocks,
     }
 }
 

@@ -423,12 +423,16 @@ fn table(t: &Table) -> Markup {
 }
 
 fn list(l: &List) -> Markup {
+    // A list with marks is a grid of two columns: an item without one
+    // keeps its (empty) mark cell, so its text stays in the wide column.
+    let marked = l.items.iter().any(|i| i.mark.is_some());
     let items = html! {
         @for item in &l.items {
             li {
                 @match item.mark {
                     Some(Severity::Red) => span.mark.red aria-hidden="true" { "✗" },
                     Some(Severity::Green) => span.mark.green aria-hidden="true" { "✓" },
+                    None if marked => span.mark aria-hidden="true" { "•" },
                     None => {},
                 }
                 @if l.kind == ListKind::Checklist { span.box aria-hidden="true" {} }
@@ -450,7 +454,7 @@ fn list(l: &List) -> Markup {
         @match l.kind {
             ListKind::Numbered => ol { (items) },
             ListKind::Checklist => ul.steps { (items) },
-            ListKind::Bullets => ul.flags[l.items.iter().any(|i| i.mark.is_some())] { (items) },
+            ListKind::Bullets => ul.flags[marked] { (items) },
             ListKind::Conversation => ul.talk { (items) },
         }
     }

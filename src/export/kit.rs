@@ -15,6 +15,10 @@ const FIND_OUT: &[(&str, &str)] = &[
         "Ask the recruiter or the hiring manager to put you in touch with someone in the team, or find a parent there through people you know or a professional network. Ask what helped their career there and what hurt it: how a place treats the parents it already has is the best guide to how it will treat you.",
     ),
     (
+        "Meet the person you would report to.",
+        "Ask who your manager would be, and ask to meet them, and if you can someone in their team, before you accept: a manager who is not decided yet, or never free to meet, is a risk.",
+    ),
+    (
         "Look at who is promoted.",
         "Read promotion announcements, the leadership page and people's professional profiles: are any of the people promoted in the last two years parents of young children, part-timers, or people who came back from leave?",
     ),
@@ -64,16 +68,9 @@ pub fn document(bank: &Bank) -> Document {
             continue;
         }
         count += items.len();
-        // A profile set (no scored question) holds facts about the job
-        // itself here, not about you.
-        let profile = !bank.set_questions(set).iter().any(|q| q.is_scored());
         sections.push(Section {
             id: format!("part-{}", sections.len() + 1).into(),
-            heading: Some(if profile {
-                "The job itself".to_string()
-            } else {
-                set.title.clone()
-            }),
+            heading: Some(set.title.clone()),
             audience: Audience::All,
             blocks: vec![Block::List(List {
                 kind: ListKind::Numbered,
@@ -89,7 +86,7 @@ pub fn document(bank: &Bank) -> Document {
         ));
     } else {
         lead.push(Block::Para(vec![plain(format!(
-            "{count} {} in {parts} {}: what to ask in an interview, or of someone who works there, and what good and worrying answers sound like. Every question here is about the workplace, never about you: you do not have to say whether you have children or plan to.",
+            "{count} {} in {parts} {}: what to ask in an interview, or of someone who works there, and what good and worrying answers sound like. Every question here is about the workplace, never about you. Where asking it would tell an interviewer about your family, it names whom to ask instead (someone who works there, a parent there, HR after an offer): you never have to say whether you have children or plan to.",
             if count == 1 { "question" } else { "questions" },
             if parts == 1 { "part" } else { "parts" },
         ))]));

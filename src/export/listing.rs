@@ -205,12 +205,21 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
     comment(&mut out, &format!("Answers for: {}", bank.title), "");
     let _ = writeln!(
         out,
-        "# Replace each `null` with your answer, then run (with this file's name\n# if you saved it under another):\n#   mommytrack assess{}{} --answers answers.yaml\n# `null` skips a question (\"prefer not to say\"). Answers stay on your computer.",
+        "# Replace each `null` with your answer, then run (with this file's name\n# if you saved it under another):\n#   mommytrack assess{}{} --answers answers.yaml\n# `null` skips a question (\"{}\"). Answers stay on your computer.",
         bank_dir.map_or(String::new(), |d| format!(
             " --bank {}",
             shell_quote(&d.display().to_string())
         )),
-        if mode == Mode::Quick { " --quick" } else { "" }
+        match mode {
+            Mode::Quick => " --quick",
+            Mode::Prospective => " --prospective",
+            Mode::Full => "",
+        },
+        if mode == Mode::Prospective {
+            "don't know yet"
+        } else {
+            "prefer not to say"
+        }
     );
     for set in &bank.sets {
         let qs: Vec<&bank::Question> = bank

@@ -97,12 +97,14 @@ fn draw_block(out: &mut String, block: &Block) {
         }
         Block::Pairs(_) => {}
         Block::Trend(t) => {
-            let _ = writeln!(
-                out,
-                "Trend: `{}` {}\n",
-                document::sparkline(t),
-                inline(&document::trend_words(t))
-            );
+            let _ = writeln!(out, "Trend, each bar out of 100:\n\n```text");
+            let rows = document::trend_rows(t);
+            let w = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+            for (label, bar, score) in rows {
+                let label = crate::sanitize::inline(&label).replace('`', "'");
+                let _ = writeln!(out, "{label:<w$}  {bar}  {score:>5}");
+            }
+            let _ = writeln!(out, "```\n\n{}\n", inline(&document::trend_words(t)));
         }
         Block::Table(t) => {
             let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));

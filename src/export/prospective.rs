@@ -4,7 +4,7 @@
 //! telling first), and, for a session's result, when its verdict settled.
 
 use super::document::{Audience, Block, Item, List, ListKind, Section, plain};
-use crate::result::AssessmentResult;
+use crate::result::{AssessmentResult, FindOut};
 use crate::scoring::Mode;
 
 /// How many unknowns the report spells out; the rest are counted.
@@ -28,25 +28,12 @@ pub fn lead_notes(r: &AssessmentResult) -> Vec<Block> {
     out
 }
 
-/// "Still unknown: what to ask next", for a prospective result with
-/// questions left at "don't know yet".
-pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
-    if r.to_find_out.is_empty() {
-        return None;
-    }
-    let n = r.to_find_out.len();
-    let mut blocks = vec![Block::Para(vec![plain(format!(
-        "{n} {} still unknown. Ask these first: the ones other questions wait on, then those whose answer could move the score most.",
-        if n == 1 {
-            "question is"
-        } else {
-            "questions are"
-        }
-    ))])];
-    blocks.push(Block::List(List {
+/// The first [`SHOWN`] of `list` with what to ask and what to listen
+/// for, then how many more.
+pub fn find_out_blocks(list: &[FindOut]) -> Vec<Block> {
+    let mut blocks = vec![Block::List(List {
         kind: ListKind::Numbered,
-        items: r
-            .to_find_out
+        items: list
             .iter()
             .take(SHOWN)
             .map(|f| {
@@ -69,13 +56,32 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
                 }
             })
             .collect(),
-    }));
-    if n > SHOWN {
+    })];
+    if list.len() > SHOWN {
         blocks.push(Block::Note(format!(
             "And {} more: `mommytrack interview` prints the whole kit.",
-            n - SHOWN
+            list.len() - SHOWN
         )));
     }
+    blocks
+}
+
+/// "Still unknown: what to ask next", for a prospective result with
+/// questions left at "don't know yet".
+pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
+    if r.to_find_out.is_empty() {
+        return None;
+    }
+    let n = r.to_find_out.len();
+    let mut blocks = vec![Block::Para(vec![plain(format!(
+        "{n} {} still unknown. Ask these first: the ones other questions wait on, then those whose answer could move the score most.",
+        if n == 1 {
+            "question is"
+        } else {
+            "questions are"
+        }
+    ))])];
+    blocks.extend(find_out_blocks(&r.to_find_out));
     blocks.push(Block::Note(
         "When you know more, answer again with `mommytrack assess --prospective`, then put the result beside your current one: `mommytrack compare current.json prospective.json`.".into(),
     ));

@@ -170,6 +170,9 @@ pub fn start_here(r: &AssessmentResult) -> Vec<&StepResult> {
 pub fn answer_words(r: &AssessmentResult, q: &QuestionResult) -> String {
     match &q.answer_label {
         Some(l) if !q.answer.is_null() => l.clone(),
+        _ if r.answers.contains_key(&q.id) && r.mode() == Some(Mode::Prospective) => {
+            "don't know yet".to_string()
+        }
         _ if r.answers.contains_key(&q.id) => "skipped (prefer not to say)".to_string(),
         _ => "not answered".to_string(),
     }

@@ -303,18 +303,15 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
             "",
         ),
         Block::Trend(t) => {
-            let line: String = t
-                .points
-                .iter()
-                .zip(document::sparkline(t).chars())
-                .map(|(p, c)| st.tone(p.tone).apply_to(c).to_string())
-                .collect();
-            let scores: Vec<String> = t
-                .points
-                .iter()
-                .map(|p| p.score.map_or_else(|| "–".to_string(), super::format_score))
-                .collect();
-            wrap(&format!("Trend  {line}  {}", scores.join(" → ")), width, "")
+            let rows = document::trend_rows(t);
+            let w = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+            let mut out = String::from("Trend, each bar out of 100:");
+            for ((label, bar, score), p) in rows.iter().zip(&t.points) {
+                let label = terminal_safe(label);
+                let bar = st.tone(p.tone).apply_to(bar);
+                let _ = write!(out, "\n  {label:<w$}  {bar}  {score:>5}");
+            }
+            out + "\n"
         }
         Block::Table(t) if plain => plain_table(t, width),
         Block::Table(t) => {

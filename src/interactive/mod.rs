@@ -498,6 +498,11 @@ where
             place,
             current: flow.sheet().slot(q),
             can_go_back: place.number > 1,
+            skip: if flow.mode() == Mode::Prospective {
+                prompt::DONT_KNOW
+            } else {
+                prompt::SKIP
+            },
         };
         match p.ask(&view).map_err(after_ctrl_c) {
             Ok(Reply::Answer(slot)) => {

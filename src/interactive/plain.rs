@@ -6,7 +6,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::prompt::{Prompter, QuestionView, Reply, SKIP};
+use super::prompt::{Prompter, QuestionView, Reply};
 use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
 
@@ -72,7 +72,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
             Kind::Text => {}
         }
-        let mut keys = vec![format!("s = {}", SKIP.to_lowercase())];
+        let mut keys = vec![format!("s = {}", v.skip.to_lowercase())];
         if v.help().is_some() {
             keys.push("? = help".into());
         }
@@ -110,7 +110,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 "Your answer: {}.",
                 crate::export::terminal_safe(&a.label(v.question))
             ),
-            Slot::Skipped => format!("Your answer: {SKIP}."),
+            Slot::Skipped => format!("Your answer: {}.", v.skip),
             Slot::Missing => return Ok(()),
         };
         self.put(&words)
@@ -287,7 +287,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     }
 
     fn keys(&self) -> &'static str {
-        "Type the number of your answer and press Enter. s skips a question (prefer not to say), b goes back, ? shows help. Ctrl-C stops; your answers are kept."
+        "Type the number of your answer and press Enter. s skips a question, b goes back, ? shows help. Ctrl-C stops; your answers are kept."
     }
 }
 

@@ -33,6 +33,9 @@ pub struct QuestionView<'a> {
     pub current: &'a Slot,
     /// False at the first question.
     pub can_go_back: bool,
+    /// The words of the skip choice: [`SKIP`], or [`DONT_KNOW`] about a
+    /// prospective employer.
+    pub skip: &'static str,
 }
 
 impl QuestionView<'_> {
@@ -122,7 +125,7 @@ impl QuestionView<'_> {
     pub fn current_label(&self) -> Option<String> {
         match self.current {
             Slot::Missing => None,
-            Slot::Skipped => Some(SKIP.to_string()),
+            Slot::Skipped => Some(self.skip.to_string()),
             Slot::Given(a) => Some(crate::export::terminal_safe(&a.label(self.question))),
         }
     }
@@ -147,8 +150,12 @@ pub fn time_left(seconds: usize) -> String {
     }
 }
 
-/// The words of the skip choice, everywhere.
+/// The words of the skip choice about yourself.
 pub const SKIP: &str = "Prefer not to say";
+
+/// The words of the skip choice about an employer you are considering
+/// (`assess --prospective`).
+pub const DONT_KNOW: &str = "Don't know yet";
 
 /// Shows text and asks questions.
 pub trait Prompter {

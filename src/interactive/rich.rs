@@ -23,7 +23,7 @@ use super::editor::{self, Edited, Empty};
 use super::keys::{Key, Keyboard};
 use super::layout::{Ask, Item, Look};
 use super::menu::{self, Ticked};
-use super::prompt::{Prompter, QuestionView, Reply, SKIP};
+use super::prompt::{Prompter, QuestionView, Reply};
 use super::screen::Screen;
 use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
@@ -168,7 +168,7 @@ impl Rich {
         default: Option<usize>,
     ) -> io::Result<Picked> {
         let skip = items.len();
-        items.push(Item::new(SKIP));
+        items.push(Item::new(v.skip));
         let default = default.unwrap_or(skip);
         let hint = keys_hint(false, v.can_go_back);
         let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
@@ -212,7 +212,7 @@ impl Rich {
         };
         Ok(match self.pick(v, items, default)? {
             Picked::Back => None,
-            Picked::Skip => Some((Slot::Skipped, SKIP.to_string())),
+            Picked::Skip => Some((Slot::Skipped, v.skip.to_string())),
             Picked::Item(i) => Some((Slot::Given(choices[i].1.clone()), choices[i].0.clone())),
         })
     }
@@ -227,7 +227,7 @@ impl Rich {
             .enumerate()
             .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, number(i as i64 + 1)))
             .collect();
-        let mut skip = Item::new(SKIP);
+        let mut skip = Item::new(v.skip);
         skip.exclusive = true;
         items.push(skip);
         let mut ticks = v.current_ticks();
@@ -245,7 +245,7 @@ impl Rich {
             match menu::multi(screen, kb, &self.look, &ask, &items, ticks)? {
                 Ticked::Back => None,
                 Ticked::Done(now) if now.get(n) == Some(&true) => {
-                    Some((Slot::Skipped, SKIP.to_string()))
+                    Some((Slot::Skipped, v.skip.to_string()))
                 }
                 Ticked::Done(now) => {
                     let picked: Vec<usize> = (0..n).filter(|&i| now[i]).collect();
@@ -266,9 +266,15 @@ impl Rich {
             _ => String::new(),
         };
         let mut hint = if current.is_empty() {
-            format!("Type your answer, Enter when done · Enter on an empty line: {SKIP}")
+            format!(
+                "Type your answer, Enter when done · Enter on an empty line: {}",
+                v.skip
+            )
         } else {
-            format!("Enter keeps it · Ctrl-U clears it · Enter on an empty line: {SKIP}")
+            format!(
+                "Enter keeps it · Ctrl-U clears it · Enter on an empty line: {}",
+                v.skip
+            )
         };
         if v.can_go_back {
             hint.push_str(" · Esc goes back");
@@ -284,7 +290,7 @@ impl Rich {
         Ok(
             match editor::edit(screen, kb, &self.look, &ask, &current, None, Empty::Allowed)? {
                 Edited::Back => None,
-                Edited::Done(text) if text.is_empty() => Some((Slot::Skipped, SKIP.to_string())),
+                Edited::Done(text) if text.is_empty() => Some((Slot::Skipped, v.skip.to_string())),
                 Edited::Done(text) => {
                     let words = format!("\"{}\"", crate::export::terminal_safe(&text));
                     Some((Slot::Given(Answer::Text(text)), words))

@@ -860,7 +860,7 @@ fn a_prospective_result_is_compared_as_a_job_not_a_partner() {
     mt().arg("compare")
         .args([&a, &b])
         .success()
-        .stdout_contains("next.json describes a job being considered")
+        .stdout_contains("next.json is about an employer you are considering")
         .stdout_lacks("For the two of you")
         .stdout_lacks("Where you see your home differently");
 }

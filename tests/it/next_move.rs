@@ -8,6 +8,9 @@ use crate::harness::*;
 const RETURNING: &str = "tests/personas/returning_after_leave_mixed.answers.yaml";
 const PUSHED_OUT: &str = "tests/personas/pushed_out_after_leave.answers.yaml";
 const SUPPORTIVE: &str = "tests/personas/supportive_firm_flexible_boss.answers.yaml";
+const LAWYER: &str = "tests/personas/lawyer_billable_hours.answers.yaml";
+const UK_RETURNER: &str = "tests/personas/uk_returner_pushed_aside.answers.yaml";
+const NO_CHILDCARE: &str = "tests/personas/strong_workplace_no_childcare.answers.yaml";
 
 /// Saves a persona's JSON result as `name`, taken on `day` (if any).
 fn save(t: &Test, persona: &str, name: &str, day: Option<&str>) {
@@ -172,7 +175,7 @@ fn history_reads_as_text_markdown_and_html() {
         "{text}"
     );
     assert!(text.contains("Trend"), "{text}");
-    assert!(text.contains("21.2 → 52.1 → 89.5"), "{text}");
+    assert!(text.contains("2026-04-12  █████████████ "), "{text}");
     assert!(
         text.contains("from Sidelining risk to Mixed track"),
         "{text}"
@@ -463,11 +466,24 @@ fn interview_fields_are_checked_like_every_other_field() {
             .stderr_contains(message)
             .stderr_contains(place);
     }
+    // The kit is about the workplace: a set none of whose questions counts
+    // in a score is about you, and cannot be in it.
     let mut t = Test::new();
+    t.mini().file(
+        "mini/05_about.yaml",
+        "id: about\ntitle: About you\nquestions:\n  - id: about_pattern\n    kind: yesno\n    prompt: \"Do you work shifts?\"\n    interview: \"Ask about shifts.\"\n",
+    );
+    t.again()
+        .args(["validate", MINI])
+        .code(65)
+        .stderr_contains("`about_pattern` has `interview:`, but set `about` is about you")
+        .stderr_contains("05_about.yaml:7");
+    let mut t = Test::new();
+    let asked = "    prompt: \"What happens when you leave early for a child's appointment?\"\n";
     t.mini_with(&[(
         "10_boss.yaml",
-        "    prompt: \"Do you have a manager?\"\n",
-        "    prompt: \"Do you have a manager?\"\n    interview: \"Ask who you would report to.\"\n    listen_for:\n      good: \"A name.\"\n      worrying: \"Not decided.\"\n",
+        asked,
+        &format!("{asked}    interview: \"Ask who you would report to.\"\n    listen_for:\n      good: \"A name.\"\n      worrying: \"Not decided.\"\n"),
     )]);
     t.again().args(["validate", MINI]).success();
     let kit = t
@@ -485,4 +501,413 @@ fn the_set_schema_documents_the_interview_fields() {
     assert!(s.contains("\"interview\""), "{s}");
     assert!(s.contains("\"listen_for\""));
     assert!(s.contains("\"worrying\""));
+}
+
+#[test]
+fn the_prospective_template_lists_the_kit_with_null_as_dont_know_yet() {
+    let t = Test::new();
+    let out = t
+        .again()
+        .args(["template", "--prospective"])
+        .success()
+        .stdout();
+    assert!(
+        out.contains("mommytrack assess --prospective --answers"),
+        "{out}"
+    );
+    assert!(out.contains("(\"don't know yet\")"), "{out}");
+    assert!(!out.contains("prefer not to say"), "{out}");
+    assert!(!out.contains("home_split:"), "only kit questions: {out}");
+    // As it is, it is a valid prospective answers file: everything unknown.
+    std::fs::write(t.path().join("employer.yaml"), &out).unwrap();
+    let r = t
+        .again()
+        .args([
+            "assess",
+            "--prospective",
+            "-a",
+            "employer.yaml",
+            "--format",
+            "json",
+        ])
+        .success()
+        .json();
+    assert!(!r["to_find_out"].as_array().unwrap().is_empty(), "{r}");
+}
+
+/// The length of a trend bar in eighths of a cell.
+fn eighths(bar: &str) -> usize {
+    bar.chars()
+        .map(|c| match c {
+            '█' => 8,
+            '▉'..='▏' => 7 - (c as usize - '▉' as usize),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// The trend's rows in a history: (day, bar length in eighths, score).
+fn trend_rows(out: &str) -> Vec<(String, usize, f64)> {
+    out.lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let (day, rest) = l.split_once("  ")?;
+            mommytrack_engine::date::Date::parse(day).ok()?;
+            let (bar, score) = rest.trim_end().rsplit_once(' ')?;
+            Some((day.to_string(), eighths(bar), score.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn history_trend_bars_are_as_long_as_the_score_so_a_small_rise_shows() {
+    let t = Test::new();
+    save(&t, RETURNING, "before.json", Some("2026-01-10"));
+    save(&t, LAWYER, "after.json", Some("2026-07-10"));
+    for format in ["text", "markdown"] {
+        let out = t
+            .again()
+            .args(["history", "before.json", "after.json", "--format", format])
+            .success()
+            .stdout();
+        let rows = trend_rows(&out);
+        assert_eq!(rows.len(), 2, "{out}");
+        let (a, b) = (&rows[0], &rows[1]);
+        assert!(
+            b.2 - a.2 > 8.0 && b.2 - a.2 < 10.0,
+            "a rise of about 9: {rows:?}"
+        );
+        for (_, len, score) in &rows {
+            // 25 cells of eighths: half a point an eighth, on 0–100.
+            assert!((*len as f64 - score * 2.0).abs() <= 1.0, "{rows:?}\n{out}");
+        }
+        assert!(b.1 >= a.1 + 16, "the rise shows: {rows:?}\n{out}");
+    }
+}
+
+/// Three retakes whose first and last verdicts are held down by a flag.
+fn capped_retakes() -> Test {
+    let t = Test::new();
+    save(&t, UK_RETURNER, "1.json", Some("2026-01-10"));
+    save(&t, RETURNING, "2.json", Some("2026-04-12"));
+    save(&t, NO_CHILDCARE, "3.json", Some("2026-10-03"));
+    t
+}
+
+#[test]
+fn history_says_why_a_verdict_is_capped_in_every_format() {
+    let t = capped_retakes();
+    let h = t
+        .again()
+        .args(["history", "1.json", "2.json", "3.json", "--format", "json"])
+        .success()
+        .json();
+    let why: Vec<&serde_json::Value> = h["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["cap_reason"])
+        .collect();
+    assert!(
+        why[0]
+            .as_str()
+            .unwrap()
+            .contains("holds it at Sidelining risk"),
+        "{h}"
+    );
+    assert!(why[1].is_null(), "{h}");
+    assert!(
+        why[2]
+            .as_str()
+            .unwrap()
+            .contains("No reliable, affordable childcare"),
+        "{h}"
+    );
+    for format in ["text", "markdown", "html"] {
+        let out = t
+            .again()
+            .args(["history", "1.json", "2.json", "3.json", "--format", format])
+            .success()
+            .stdout();
+        assert_eq!(
+            out.matches("alone would give").count(),
+            2,
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("Why a verdict is lower than its score"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn history_html_keeps_every_item_of_a_marked_list_in_its_text_column() {
+    // At 412 px a list with marks is a grid of a narrow mark column and a
+    // wide text column: an item without a mark must still have its mark
+    // cell, or its text falls into the narrow column, a letter a line.
+    let t = capped_retakes();
+    let html = t
+        .again()
+        .args(["history", "1.json", "2.json", "3.json", "--format", "html"])
+        .success()
+        .stdout();
+    let mut lists = 0;
+    for list in html.split("<ul class=\"flags\">").skip(1) {
+        let list = &list[..list.find("</ul>").unwrap()];
+        lists += 1;
+        for item in list.split("<li>").skip(1) {
+            assert!(item.starts_with("<span class=\"mark"), "{item}");
+        }
+    }
+    assert!(
+        lists >= 1,
+        "a retake with a flag raised has a marked list: {html}"
+    );
+    assert!(
+        html.contains("<span class=\"mark\" aria-hidden=\"true\">•</span><div>Your"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_still_asks_what_it_waits_on() {
+    let t = Test::new();
+    let kit = t.again().arg("interview").success().stdout();
+    let words = kit.split_whitespace().collect::<Vec<_>>().join(" ");
+    for about_you in [
+        "“How do you work?”",
+        "“Do you work part-time",
+        "“Do you report to",
+    ] {
+        assert!(!words.contains(about_you), "{about_you}: {kit}");
+    }
+    assert!(
+        words.contains("Meet the person you would report to."),
+        "{kit}"
+    );
+    // How you work and whether you have a manager still decide which kit
+    // questions a prospective assessment asks.
+    let r = t
+        .again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin("about_work_pattern: shifts\nhas_manager: true\nflex_pt_interest: considering\n")
+        .success()
+        .json();
+    let asked: Vec<&str> = r["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["questions"].as_array().unwrap())
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "about_work_pattern",
+        "flex_shift_pattern",
+        "has_manager",
+        "mgr_stance",
+        "flex_pt_view",
+    ] {
+        assert!(asked.contains(&id), "{id}: {asked:?}");
+    }
+    assert!(!asked.contains(&"home_split"), "{asked:?}");
+}
+
+#[test]
+fn the_kit_names_whom_to_ask_where_asking_an_interviewer_would_disclose_a_family() {
+    // Words that, asked of an interviewer, say you have or plan children.
+    const FAMILY: [&str; 9] = [
+        "child",
+        "parent",
+        "family",
+        "school",
+        "pregnan",
+        "maternity",
+        "paternity",
+        "father",
+        "mother",
+    ];
+    // Whom to ask instead, or when.
+    const WHOM: [&str; 9] = [
+        "someone who works there",
+        "a parent who works there",
+        "a parent there",
+        "an employee",
+        "someone in the team",
+        "someone who works part-time there",
+        "a part-timer there",
+        "after an offer",
+        "someone on the rota",
+    ];
+    let md = Test::new()
+        .again()
+        .args(["interview", "--format", "markdown"])
+        .success()
+        .stdout();
+    let asks: Vec<String> = md
+        .lines()
+        .filter_map(|l| {
+            let (n, rest) = l.split_once(". ")?;
+            n.parse::<usize>().ok()?;
+            Some(rest.to_lowercase())
+        })
+        .collect();
+    assert!(asks.len() >= 20, "{md}");
+    let mut named = 0;
+    for ask in &asks {
+        if FAMILY.iter().any(|w| ask.contains(w)) {
+            assert!(
+                WHOM.iter().any(|w| ask.contains(w)),
+                "asked of an interviewer, this tells them about your family; name whom to ask: {ask}"
+            );
+            named += 1;
+        }
+    }
+    assert!(named >= 8, "{named} of {}", asks.len());
+}
+
+/// The answers of a saved result to the questions of the interview kit.
+fn kit_answers(t: &Test, result: &str) -> serde_json::Map<String, serde_json::Value> {
+    let template = t
+        .again()
+        .args(["template", "--prospective"])
+        .success()
+        .stdout();
+    let kit: Vec<&str> = template
+        .lines()
+        .filter_map(|l| l.strip_suffix(": null"))
+        .collect();
+    let r: serde_json::Value = serde_json::from_str(&t.read(result)).unwrap();
+    r["answers"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(id, _)| kit.contains(&id.as_str()))
+        .map(|(id, v)| (id.clone(), v.clone()))
+        .collect()
+}
+
+#[test]
+fn compare_weighs_a_current_and_a_prospective_job_only_on_what_both_answered() {
+    let t = Test::new();
+    save(&t, RETURNING, "current.json", None);
+    let mut same = kit_answers(&t, "current.json");
+    // What is not known yet about the new place.
+    for id in [
+        "culture_policy_vs_practice",
+        "parents_promoted",
+        "flex_remote_normal",
+    ] {
+        same.insert(id.to_string(), serde_json::Value::Null);
+    }
+    let prospective = |answers: &serde_json::Map<String, serde_json::Value>, name: &str| {
+        t.again()
+            .args([
+                "assess",
+                "--prospective",
+                "--format",
+                "json",
+                "-o",
+                name,
+                "--answers",
+                "-",
+            ])
+            .stdin(serde_json::to_string(answers).unwrap())
+            .success();
+    };
+    prospective(&same, "same.json");
+    let c = t
+        .again()
+        .args(["compare", "current.json", "same.json", "--format", "json"])
+        .success()
+        .json();
+    // The same answers: no difference at all, though the current result
+    // also answers questions the prospective one never asks.
+    assert_eq!(c["questions"], serde_json::json!([]), "{c}");
+    assert_eq!(c["overall"]["difference"], 0.0, "{c}");
+    for d in c["dimensions"].as_array().unwrap() {
+        assert!(d["difference"].is_null() || d["difference"] == 0.0, "{d}");
+        assert!(d["both_answered"].is_u64(), "{d}");
+    }
+    let unknown: Vec<&str> = c["b"]["to_find_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["question"].as_str().unwrap())
+        .collect();
+    assert!(unknown.contains(&"parents_promoted"), "{unknown:?}");
+    let run = t
+        .again()
+        .args(["compare", "current.json", "same.json"])
+        .success();
+    assert!(!run.stderr().contains("not answered"), "{}", run.stderr());
+    let text = run.stdout();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("No differences: every score, answer and flag is the same."),
+        "{text}"
+    );
+    assert!(!words.contains("not answered"), "{text}");
+    assert!(!words.contains("Each of you"), "{text}");
+    assert!(words.contains("an employer you are considering"), "{text}");
+    assert!(
+        !words.contains("(0 questions)"),
+        "a part nothing is known of says nothing: {text}"
+    );
+    let first = words
+        .find("Still to find out about same.json")
+        .expect("listed");
+    assert!(
+        first < words.find("Scores").unwrap(),
+        "unknowns first: {text}"
+    );
+
+    // One answer differs: that question, and its part, are the difference.
+    let mut better = same.clone();
+    better.insert("mgr_results".into(), serde_json::json!(5));
+    assert_ne!(same.get("mgr_results"), better.get("mgr_results"));
+    prospective(&better, "better.json");
+    for format in ["json", "markdown", "html"] {
+        let out = t
+            .again()
+            .args(["compare", "current.json", "better.json", "--format", format])
+            .success()
+            .stdout();
+        if format == "json" {
+            let c: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let ids: Vec<&str> = c["questions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|q| q["id"].as_str().unwrap())
+                .collect();
+            assert_eq!(ids, ["mgr_results"], "{c}");
+            for d in c["dimensions"].as_array().unwrap() {
+                let moved = d["difference"].as_f64().is_some_and(|x| x != 0.0);
+                assert_eq!(moved, d["id"] == "manager", "{d}");
+            }
+        } else {
+            assert!(out.contains("Still to find out about better.json"), "{out}");
+            assert!(!out.contains("not answered"), "{out}");
+        }
+    }
+    // Two employers being considered: the same reading.
+    let two = t
+        .again()
+        .args(["compare", "same.json", "better.json"])
+        .success()
+        .stdout();
+    let two = two.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        two.contains("are about employers you are considering"),
+        "{two}"
+    );
+    assert!(two.contains("Still to find out about same.json"), "{two}");
 }

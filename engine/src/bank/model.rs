@@ -282,8 +282,13 @@ pub struct Question {
     /// 1 = talk about this difference first.
     pub discuss_priority: i64,
     /// What to ask or find out about a prospective employer to answer it
-    /// (`mommytrack interview`); `None`: not in the interview kit.
+    /// (`mommytrack interview`); `None`: not in the interview kit, which
+    /// is about the workplace (no question of an "about you" set has one).
     pub interview: Option<Interview>,
+    /// Not in the kit, but a kit question waits on its answer (how you
+    /// work, whether you have a manager): a prospective assessment asks it
+    /// too. Worked out when the bank is loaded.
+    pub decides_kit: bool,
 }
 
 /// A question's line in the interview kit.

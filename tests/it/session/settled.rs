@@ -135,3 +135,40 @@ fn a_verdict_that_never_settles_records_null() {
     assert!(r["settled_after"].is_null(), "{r}");
     assert!(r.as_object().unwrap().contains_key("settled_after"));
 }
+
+/// About an employer being considered, the skip choice is "Don't know
+/// yet", on the rich screen and in plain mode; chosen, it is a skip.
+#[test]
+fn a_prospective_session_offers_dont_know_yet_as_its_skip() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(state.path(), 80, 24, &["assess", "--prospective"]);
+    t.begin();
+    let screen = t.on_screen("Don't know yet");
+    assert!(!screen.contains("Prefer not to say"), "{screen}");
+    t.keys(&[super::END, super::UP, ENTER]); // the item above "? Help"
+    t.expect("· Don't know yet"); // the skip, echoed
+    t.p.send_control('c').unwrap();
+    t.expect("mommytrack assess --resume");
+    assert_eq!(t.exit_code(), 130);
+    let draft: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(state.path().join("draft.json")).unwrap())
+            .unwrap();
+    let answers = draft["answers"].as_object().unwrap();
+    assert_eq!(answers.len(), 1, "{draft}");
+    assert!(answers.values().all(serde_json::Value::is_null), "{draft}");
+
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(
+        state.path(),
+        80,
+        24,
+        &["assess", "--prospective", "--plain"],
+    );
+    t.expect("s = don't know yet");
+    t.expect("> ");
+    t.p.send_line("s").unwrap();
+    let after = t.expect("> ");
+    assert!(after.contains("Your answer: Don't know yet."), "{after}");
+    assert!(!t.log.contains("Prefer not to say"), "{}", t.log);
+    assert!(!t.log.contains("prefer\u{a0}not"), "{}", t.log);
+}

@@ -11,6 +11,7 @@ fn mini() -> Bank {
 fn ask(bank: &Bank, id: &str, current: &Slot, input: &str) -> (io::Result<Reply>, String) {
     let q = bank.question(id).unwrap();
     let view = QuestionView {
+        skip: crate::interactive::prompt::SKIP,
         question: q,
         set_title: &bank.sets[q.set].title,
         place: Progress {
@@ -67,6 +68,7 @@ fn help_is_one_line_away() {
     let mut q = bank.question("boss_understands").unwrap().clone();
     q.help = Some("Think of the last three months.".into());
     let view = QuestionView {
+        skip: crate::interactive::prompt::SKIP,
         question: &q,
         set_title: "Your manager",
         place: Progress {
