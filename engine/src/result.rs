@@ -26,7 +26,7 @@ pub struct AssessmentResult {
     pub schema_version: u32,
     pub tool: ToolInfo,
     pub bank: BankInfo,
-    /// `full` or `quick`.
+    /// `full`, `quick` or `prospective` (`assess --prospective`).
     pub mode: String,
     pub overall: Overall,
     /// The bank's verdict bands, highest `min` first, so a report can draw
