@@ -146,7 +146,7 @@ pub struct Group {
     /// column of its own, never mistaken for an option id.
     pub scope: &'static str,
     /// The `--by` value; absent for the whole set and for a group not
-    /// shown whose value is not an option of the bank.
+    /// shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The value in words (the option's label), where known.
