@@ -30,8 +30,7 @@
 //! least twice `--min-group` results, only where the whole set minus the
 //! groups that show them leaves none or at least that many, and with
 //! score bins merged so that none holds 1 to `--min-group − 1` results.
-//! A group not shown is named only when its value is an option of the
-//! bank (known from `--bank` or the built-in bank) or a yes/no. What is
+//! A group not shown is never named. What is
 //! shown carries the consistent noise of [`noise`], so that summaries of
 //! sets that differ by one person cannot be subtracted.
 //!
@@ -147,7 +146,7 @@ pub struct Group {
     /// column of its own, never mistaken for an option id.
     pub scope: &'static str,
     /// The `--by` value; absent for the whole set and for a group not
-    /// shown whose value is not an option of the bank.
+    /// shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The value in words (the option's label), where known.
@@ -589,7 +588,9 @@ impl Summarizer {
                     .get_index(i)
                     .expect("group_order gives positions in `self.values`");
                 let shown = shown_groups[i];
-                if !shown && known.is_none() {
+                // A hidden group is never named: a rare option would say
+                // someone chose it.
+                if !shown {
                     unlabelled += 1;
                     continue;
                 }
@@ -769,7 +770,7 @@ impl Notes {
             .map(|n| match n {
                 Note::WholeSet => format!("Nothing is shown: there are fewer than {min} distinct results."),
                 Note::Groups => format!("Some groups are not shown: each has fewer than {min} results, or showing it would let the whole set minus the groups shown describe fewer than {min}."),
-                Note::Unlabelled => "Groups not shown are named only when their value is an option of the question bank.".to_string(),
+                Note::Unlabelled => "Groups not shown are not named.".to_string(),
                 Note::Cells => format!("Some figures are marked \"not shown\": a part, a verdict or a flag that fewer than {min} results would make up (or all but fewer than {min}), or a group's figure that the whole set minus the groups shown would give away."),
                 Note::Merged => format!("Verdicts that fewer than {min} results have are counted together with others."),
                 Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more, and not for a group the whole set minus the others would give away."),

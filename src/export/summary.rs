@@ -306,34 +306,10 @@ pub fn document(s: &Summary) -> Document {
             blocks: group_blocks(g, st),
         });
     }
-    let hidden: Vec<&Group> = s.groups.iter().filter(|g| g.suppressed).collect();
-    if !hidden.is_empty() {
-        let named: Vec<Item> = hidden
-            .iter()
-            .filter(|g| g.label.is_some() || g.value.is_some())
-            .map(|g| Item {
-                mark: None,
-                title: vec![plain(group_heading(s, g))],
-                detail: None,
-                reasons: Vec::new(),
-            })
-            .collect();
-        let unnamed = hidden.len() - named.len();
-        let mut blocks = Vec::new();
-        if !named.is_empty() {
-            blocks.push(Block::List(List {
-                kind: ListKind::Bullets,
-                items: named,
-            }));
-        }
-        if unnamed > 0 {
-            blocks.push(Block::Note(format!(
-                "{} other {} (not named: {} not an option of the question bank).",
-                unnamed,
-                plural(unnamed, "group", "groups"),
-                plural(unnamed, "its value is", "their values are")
-            )));
-        }
+    if s.groups.iter().any(|g| g.suppressed) {
+        let blocks = vec![Block::Note(
+            "Some groups are not shown, and not named: a rare answer would say who gave it.".into(),
+        )];
         sections.push(Section {
             id: Cow::Borrowed("not-shown"),
             heading: Some("Groups not shown".into()),

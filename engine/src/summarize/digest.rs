@@ -132,30 +132,24 @@ impl Digest {
         None
     }
 
-    /// Who the result is, whatever its file holds besides: (identity,
-    /// record key). The identity hashes the bank (its fingerprint, else
-    /// its title) and every answer but those written in words (so a copy,
-    /// re-indented, renamed, with other notes or another `taken`, is the
-    /// same result); the record key hashes the words too, so that it
-    /// cannot be worked out from answers guessed from the options.
-    pub(super) fn identity(&self) -> (u64, u64) {
+    /// Who the result is, whatever its file holds besides: a hash of the
+    /// bank (its fingerprint, else its title) and every answer but those
+    /// written in words, so that a copy, re-indented, renamed, with other
+    /// notes or another `taken`, is the same result, with the same record
+    /// key (editing words draws no new noise).
+    pub(super) fn identity(&self) -> u64 {
         use std::fmt::Write as _;
         let bank = &self.bank;
         let mut who = bank
             .fingerprint
             .clone()
             .unwrap_or_else(|| bank.title.clone());
-        let mut words = String::new();
         for q in self.dimensions.iter().flat_map(|d| &d.questions) {
-            let to = if q.kind == "text" {
-                &mut words
-            } else {
-                &mut who
-            };
-            let _ = write!(to, "\n{}={}", q.id, q.answer);
+            if q.kind != "text" {
+                let _ = write!(who, "\n{}={}", q.id, q.answer);
+            }
         }
-        let identity = noise::hash(who.as_bytes());
-        (identity, noise::hash((who + &words).as_bytes()))
+        noise::hash(who.as_bytes())
     }
 
     pub(super) fn question(&self, id: &str) -> Option<&QDigest> {

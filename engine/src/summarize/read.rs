@@ -3,7 +3,7 @@
 //! skipped with a warning, parsed in parallel batches and folded in file
 //! order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::digest::{self, Digest};
@@ -79,8 +79,8 @@ pub struct Outcome {
 
 /// What reading one file gave.
 enum Read {
-    /// Its identity and record key, and the result.
-    Result((u64, u64), Digest),
+    /// Its identity (and record key), and the result.
+    Result(u64, Digest),
     NotAResult(String),
 }
 
@@ -91,8 +91,8 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
     let (files, same) = expand(paths)?;
     s.duplicates += same;
     let mut warnings = Vec::new();
-    // Each result's identity, and where its record is.
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    // Each result's identity.
+    let mut seen: HashSet<u64> = HashSet::new();
     // Two readers a core: reading a file waits on the disk as often as it
     // parses, and a busy machine shares its cores by thread.
     let workers = std::thread::available_parallelism().map_or(2, |n| (2 * n.get()).min(8));
@@ -125,18 +125,9 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                     warnings.push(format!("{name}: skipped: {what}, not a mommytrack result"));
                     s.skipped += 1;
                 }
-                Read::Result((identity, key), d) => match seen.get(&identity) {
-                    // The same result again: counted once, with the
-                    // smaller key, whichever file comes first.
-                    Some(&i) => {
-                        s.duplicates += 1;
-                        s.records[i].key = s.records[i].key.min(key);
-                    }
-                    None => {
-                        s.add(&d, key, &name)?;
-                        seen.insert(identity, s.records.len() - 1);
-                    }
-                },
+                // The same result again is counted once.
+                Read::Result(identity, _) if !seen.insert(identity) => s.duplicates += 1,
+                Read::Result(identity, d) => s.add(&d, identity, &name)?,
             }
         }
     }
