@@ -58,13 +58,6 @@ enum Block {
     Heading,
 }
 
-/// What a [`Rich::pick`] came to.
-enum Picked {
-    Back,
-    Skip,
-    Item(usize),
-}
-
 /// The keys line of a question.
 fn keys_hint(multi: bool, back: bool) -> String {
     let mut parts = vec![if multi {
@@ -159,40 +152,12 @@ impl Rich {
         Ok(false)
     }
 
-    /// A list of `items`, then "Prefer not to say" (and "? Help", added by
-    /// the widget). Returns the item picked, or Back for Esc.
-    fn pick(
-        &mut self,
-        v: &QuestionView<'_>,
-        mut items: Vec<Item>,
-        default: Option<usize>,
-    ) -> io::Result<Picked> {
-        let skip = items.len();
-        items.push(Item::new(SKIP));
-        let default = default.unwrap_or(skip);
-        let hint = keys_hint(false, v.can_go_back);
-        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
-        let ask = Ask {
-            progress: Some(&progress),
-            prompt: &prompt,
-            hint: &hint,
-            help: help.as_deref(),
-        };
-        let (screen, kb) = (&mut self.screen, &mut self.kb);
-        Ok(
-            match menu::select(screen, kb, &self.look, &ask, &items, default)? {
-                None => Picked::Back,
-                Some(i) if i == skip => Picked::Skip,
-                Some(i) => Picked::Item(i),
-            },
-        )
-    }
-
-    /// Choice, yes/no and scale: one list, numbered.
+    /// Choice, yes/no and scale: one list, numbered, then "Prefer not to
+    /// say" (and "? Help", added by the widget). `None` for Esc.
     fn ask_one(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, String)>> {
         let choices = v.choices();
         let scale = matches!(v.question.kind, Kind::Scale(_));
-        let items = choices
+        let mut items: Vec<Item> = choices
             .iter()
             .enumerate()
             .map(|(i, (label, answer))| match answer {
@@ -206,15 +171,28 @@ impl Rich {
                 _ => Item::numbered(&format!("{}. ", i + 1), label, number(i as i64 + 1)),
             })
             .collect();
+        let skip = items.len();
+        items.push(Item::new(SKIP));
         let default = match v.current {
-            Slot::Skipped => None,
-            _ => Some(v.current_choice().unwrap_or(0)),
+            Slot::Skipped => skip,
+            _ => v.current_choice().unwrap_or(0),
         };
-        Ok(match self.pick(v, items, default)? {
-            Picked::Back => None,
-            Picked::Skip => Some((Slot::Skipped, SKIP.to_string())),
-            Picked::Item(i) => Some((Slot::Given(choices[i].1.clone()), choices[i].0.clone())),
-        })
+        let hint = keys_hint(false, v.can_go_back);
+        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
+        let ask = Ask {
+            progress: Some(&progress),
+            prompt: &prompt,
+            hint: &hint,
+            help: help.as_deref(),
+        };
+        let (screen, kb) = (&mut self.screen, &mut self.kb);
+        Ok(
+            match menu::select(screen, kb, &self.look, &ask, &items, default, None, None)? {
+                None => None,
+                Some(i) if i == skip => Some((Slot::Skipped, SKIP.to_string())),
+                Some(i) => Some((Slot::Given(choices[i].1.clone()), choices[i].0.clone())),
+            },
+        )
     }
 
     /// Multi: a tick list; "Prefer not to say" excludes the other ticks on
@@ -290,30 +268,6 @@ impl Rich {
                     Some((Slot::Given(Answer::Text(text)), words))
                 }
             },
-        )
-    }
-
-    /// A menu under the pinned end screen: its first lines (the verdict)
-    /// always in view, the rest in a window that PgUp/PgDn scroll.
-    fn pinned_select(
-        &mut self,
-        ask: &Ask<'_>,
-        items: &[Item],
-        default: usize,
-    ) -> io::Result<Option<usize>> {
-        let Some(summary) = self.pinned.as_deref() else {
-            return Ok(None);
-        };
-        let notice = self.notice.take();
-        menu::select_under(
-            &mut self.screen,
-            &mut self.kb,
-            &self.look,
-            summary,
-            ask,
-            items,
-            default,
-            notice,
         )
     }
 }
@@ -505,18 +459,10 @@ impl Prompter for Rich {
             hint: "↑/↓ and Enter, or a number",
             ..Ask::default()
         };
-        let picked = if self.pinned.is_some() {
-            self.pinned_select(&ask, &list, default)?
-        } else {
-            menu::select(
-                &mut self.screen,
-                &mut self.kb,
-                &self.look,
-                &ask,
-                &list,
-                default,
-            )?
-        };
+        // Under the pinned end screen, with the last message.
+        let (pinned, notice) = (self.pinned.as_deref(), self.notice.take());
+        let (screen, kb) = (&mut self.screen, &mut self.kb);
+        let picked = menu::select(screen, kb, &self.look, &ask, &list, default, pinned, notice)?;
         if let Some(i) = picked {
             if self.pinned.is_none() {
                 self.echo_block(prompt.to_string(), items[i].clone())?;
