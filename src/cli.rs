@@ -262,8 +262,8 @@ pub struct SummarizeArgs {
     /// Also summarise each answer to this choice, yesno or scale question apart.
     #[arg(long, value_name = "QUESTION")]
     pub by: Option<String>,
-    /// The bank the results come from, for option labels and order
-    /// (default: the built-in one, when the results are its).
+    /// The bank the results come from, for option labels and order and
+    /// scale means (default: the built-in one, when the results are its).
     #[command(flatten)]
     pub bank: BankArgs,
     /// text, markdown, html, json or csv.

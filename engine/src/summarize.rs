@@ -7,9 +7,10 @@
 //!
 //! **Each result once.** Files are known by their identity (device and
 //! inode, so a file named twice, reached through a symbolic or a hard
-//! link, or through a folder named twice is read once) and by their
-//! content (a byte-identical copy counts once); the summary says how many
-//! it dropped. A file found in a folder that is not a mommytrack result (a
+//! link, or through a folder named twice is read once) and results by
+//! their answers and bank (a copy counts once, however it is laid out,
+//! named, or whatever its notes); the summary says how many it counted
+//! once. A file found in a folder that is not a mommytrack result (a
 //! summary left there, a bank file) is skipped with a warning; a file
 //! named on the command line must be a result.
 //!
@@ -30,7 +31,9 @@
 //! groups that show them leaves none or at least that many, and with
 //! score bins merged so that none holds 1 to `--min-group − 1` results.
 //! A group not shown is named only when its value is an option of the
-//! bank (known from `--bank` or the built-in bank) or a yes/no.
+//! bank (known from `--bank` or the built-in bank) or a yes/no. What is
+//! shown carries the consistent noise of [`noise`], so that summaries of
+//! sets that differ by one person cannot be subtracted.
 //!
 //! **Statistics.** Quartiles and the median use linear interpolation
 //! between closest ranks (numpy's default, Python's
@@ -47,13 +50,13 @@
 //! three scored items, and left out when the total has no variance.
 
 mod digest;
+mod noise;
 pub mod protect;
 mod read;
 mod stats;
 mod tables;
 
 pub use read::{Input, Outcome, expand, summarize};
-pub use stats::{cronbach_alpha, quantile};
 
 use digest::{Digest, DimDigest, QDigest};
 
@@ -79,7 +82,7 @@ pub const SUMMARY_VERSION: u32 = 2;
 pub const NO_ANSWER: &str = "(no answer)";
 
 /// How quartiles are computed, as every format says it.
-pub const QUANTILES: &str = "linear interpolation between closest ranks (numpy default)";
+pub const QUANTILES: &str = "linear interpolation between closest ranks (numpy default), taken up to 2 ranks off their place";
 
 /// The kinds of question `--by` accepts: their values are never free text.
 const GROUPABLE: &[&str] = &["choice", "yesno", "scale"];
@@ -115,9 +118,11 @@ pub struct Summary {
     /// The `--by` question's prompt, when the bank is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by_prompt: Option<String>,
-    /// Results dropped because they were already counted: the same file
-    /// named twice or reached through a link, or a byte-identical copy.
-    pub duplicates: usize,
+    /// Results counted once because they were already counted: the same
+    /// answers to the same bank, whatever the file. Absent when nothing is
+    /// shown (with the number of files, it would give the number of
+    /// results).
+    pub duplicates: Option<usize>,
     /// Files found in folders that were not results, skipped.
     pub skipped: usize,
     /// The whole set.
@@ -147,7 +152,9 @@ pub struct Group {
     /// The value in words (the option's label), where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Absent when not shown: not even the count is given.
+    /// Absent when not shown: not even the count is given. Like every
+    /// count of a summary, perturbed by up to 2, never under `min_group`
+    /// (see docs/summaries.md).
     pub count: Option<usize>,
     pub suppressed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -200,7 +207,10 @@ pub struct DimensionSummary {
 }
 
 /// Descriptive statistics of one measure of one group. When `suppressed`,
-/// nothing is given, not even `n`. No minimum or maximum, ever.
+/// nothing is given, not even `n`. No minimum or maximum, ever. Every
+/// figure carries consistent noise (docs/summaries.md): `n` up to ±2, the
+/// mean up to ±25/n points, the quartiles up to 2 ranks off; scores in
+/// whole points, scale means to one decimal.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Stats {
     pub n: Option<usize>,
@@ -227,7 +237,8 @@ pub struct Bin {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Alpha {
-    /// Cronbach's alpha; absent when hidden or undefined (no variance).
+    /// Cronbach's alpha, with noise of up to ±1/n, two decimals; absent
+    /// when hidden or undefined (no variance).
     pub value: Option<f64>,
     /// The scored items it is computed over, in bank order.
     pub items: Vec<String>,
@@ -241,7 +252,6 @@ pub struct Alpha {
 #[derive(Debug, Default, Clone)]
 struct DimRec {
     score: Option<f64>,
-    scale_mean: Option<f64>,
     /// (item index in [`DimInfo::items`], value `v` when answered), for
     /// every scored item the result was asked.
     items: Vec<(u32, Option<f64>)>,
@@ -250,6 +260,8 @@ struct DimRec {
 /// What is kept of one result.
 #[derive(Debug)]
 struct Record {
+    /// Its record key ([`noise`]): the same result, the same key.
+    key: u64,
     /// Index into the group values; 0 without `--by`.
     group: usize,
     overall: Option<f64>,
@@ -324,12 +336,8 @@ impl Summarizer {
         })
     }
 
-    /// Adds one result: the text of a JSON result read from `file`.
-    pub fn add_json(&mut self, text: &str, file: &str) -> Result<(), Failure> {
-        self.add(&Digest::parse(text, file)?, file)
-    }
-
-    fn add(&mut self, r: &Digest, file: &str) -> Result<(), Failure> {
+    /// Adds one result, with its record key.
+    fn add(&mut self, r: &Digest, record_key: u64, file: &str) -> Result<(), Failure> {
         let key = bank_key(r);
         let fp = r.bank.fingerprint.clone();
         if self.bank.is_none() {
@@ -433,7 +441,6 @@ impl Summarizer {
             }
             dims[index] = Some(DimRec {
                 score: d.score,
-                scale_mean: d.scale_mean,
                 items,
             });
         }
@@ -442,6 +449,7 @@ impl Summarizer {
             _ => None,
         };
         self.records.push(Record {
+            key: record_key,
             group,
             overall: r.overall.score,
             verdict,
@@ -482,16 +490,6 @@ impl Summarizer {
             _ => return Err(changed(file, by)),
         };
         Ok((value, q.answer_label.clone()))
-    }
-
-    /// Counts a file dropped as a duplicate.
-    pub fn duplicate(&mut self) {
-        self.duplicates += 1;
-    }
-
-    /// Counts a file skipped as not a result.
-    pub fn skipped(&mut self) {
-        self.skipped += 1;
     }
 
     /// The summary, with everything that could describe fewer than
@@ -537,8 +535,10 @@ impl Summarizer {
         let n_all = self.records.len();
         let all_shown = n_all >= min;
         let mut per_group = vec![0usize; self.values.len().max(1)];
+        let mut group_keys = vec![0u64; per_group.len()];
         for r in &self.records {
             per_group[r.group] += 1;
+            group_keys[r.group] = group_keys[r.group].wrapping_add(r.key);
         }
         let shown_groups = if self.options.by.is_some() && all_shown {
             rows_shown(
@@ -568,7 +568,10 @@ impl Summarizer {
             scope: "all",
             value: None,
             label: None,
-            count: all_shown.then_some(n_all),
+            count: all_shown.then(|| {
+                let key = noise::cell(self.records.iter().map(|r| r.key));
+                noise::count(n_all, noise::within(key, key), min)
+            }),
             suppressed: !all_shown,
             stats: all_shown.then(|| stats_of(None)),
         };
@@ -595,7 +598,10 @@ impl Summarizer {
                     scope: "group",
                     value: value.clone(),
                     label,
-                    count: shown.then_some(per_group[i]),
+                    count: shown.then(|| {
+                        let key = noise::within(group_keys[i], group_keys[i]);
+                        noise::count(per_group[i], key, min)
+                    }),
                     suppressed: !shown,
                     stats: shown.then(|| stats_of(Some(i))),
                 });
@@ -636,12 +642,12 @@ impl Summarizer {
                 .and_then(|by| bank?.question(by))
                 .map(|q| q.prompt.clone()),
             by: self.options.by.clone(),
-            duplicates: self.duplicates,
+            duplicates: all_shown.then_some(self.duplicates),
             skipped: self.skipped,
             all,
             groups,
             suppressed_groups,
-            suppression: notes.sentences(min),
+            suppression: notes.sentences(min, all_shown, self.duplicates, self.skipped),
             alpha_rule: ALPHA_RULE,
         })
     }
@@ -749,7 +755,9 @@ impl Notes {
         self.0.insert(n);
     }
 
-    fn sentences(&self, min: usize) -> Vec<String> {
+    /// The sentences, then what every summary says: no minimum or
+    /// maximum, the noise, the results counted once, the files skipped.
+    fn sentences(&self, min: usize, shown: bool, duplicates: usize, skipped: usize) -> Vec<String> {
         let twice = 2 * min;
         let mut out: Vec<String> = self
             .0
@@ -766,6 +774,28 @@ impl Notes {
         out.push(format!(
             "No minimum or maximum is ever shown; distribution bins are merged so that none holds fewer than {min} results."
         ));
+        if shown {
+            out.push(format!("Every figure carries a little noise, fixed by the results it counts (the cell-key method of statistical offices): counts move by up to 2 (never under {min}, and 0 stays 0), means by up to 25/n points before they are rounded to whole points, medians and quartiles are taken up to 2 ranks off their place, and alpha moves by up to 1/n. The same results always give the same figures; results that differ by one person give figures that differ by noise, so one summary cannot be subtracted from another to find that person. Figures may not add up exactly."));
+        }
+        let why = "the same answers to the same bank (a file named twice or reached through a link, or a copy, however it is laid out or named, whatever its notes)";
+        match duplicates {
+            0 => {}
+            d if shown => out.push(format!(
+                "{d} {} counted once: {why}.",
+                if d == 1 { "result was" } else { "results were" }
+            )),
+            _ => out.push(format!("Some results were counted once: {why}.")),
+        }
+        let (files, were) = if skipped == 1 {
+            ("file", "was")
+        } else {
+            ("files", "were")
+        };
+        if skipped > 0 {
+            out.push(format!(
+                "{skipped} {files} in the folders {were} not mommytrack results and {were} skipped."
+            ));
+        }
         out
     }
 }

@@ -51,8 +51,8 @@ pub fn render(s: &Summary, format: SummaryFormat) -> String {
     }
 }
 
-/// A number with exactly `d` decimals (scores always read "68.0", never
-/// "68" beside "91.7"), or a dash.
+/// A number with exactly `d` decimals (a scale mean reads "4.0", never
+/// "4" beside "3.7"), or a dash.
 fn num(x: Option<f64>, d: usize) -> String {
     match x {
         None => "–".into(),
@@ -130,11 +130,11 @@ fn group_blocks(g: &Group, st: &GroupStats) -> Vec<Block> {
         strong(g.count.unwrap_or(0).to_string()),
     ])];
     // Scores.
-    let mut rows = vec![measure_row("Overall", &st.overall, 1)];
+    let mut rows = vec![measure_row("Overall", &st.overall, 0)];
     for d in &st.dimensions {
-        rows.push(measure_row(&d.title, &d.score, 1));
+        rows.push(measure_row(&d.title, &d.score, 0));
         if let Some(m) = &d.scale_mean {
-            rows.push(measure_row(&format!("{} (scale mean)", d.title), m, 2));
+            rows.push(measure_row(&format!("{} (scale mean)", d.title), m, 1));
         }
     }
     out.push(Block::Table(Table {
@@ -289,7 +289,7 @@ pub fn document(s: &Summary) -> Document {
         ))),
     }
     lead.push(Block::Note(format!(
-        "Nothing here describes fewer than {} results: groups and figures that would are not shown (see \u{201c}What is not shown, and why\u{201d}). No answer text is ever included.",
+        "Nothing here describes fewer than {} results: groups and figures that would are not shown, and every figure carries a little noise so that summaries cannot be set against each other (see \u{201c}What is not shown, and why\u{201d}). No answer text is ever included.",
         s.min_group
     )));
     let mut sections = Vec::new();
@@ -342,22 +342,6 @@ pub fn document(s: &Summary) -> Document {
         });
     }
     let mut why: Vec<String> = s.suppression.clone();
-    if s.duplicates > 0 {
-        why.push(format!(
-            "{} {} counted once: the same file named twice or reached through a link or a folder named twice, or a byte-identical copy.",
-            s.duplicates,
-            plural(s.duplicates, "duplicate was", "duplicates were")
-        ));
-    }
-    if s.skipped > 0 {
-        why.push(format!(
-            "{} {} in the folders {} not mommytrack results and {} skipped.",
-            s.skipped,
-            plural(s.skipped, "file", "files"),
-            plural(s.skipped, "was", "were"),
-            plural(s.skipped, "was", "were")
-        ));
-    }
     why.push(format!("Quartiles: {}.", s.quantiles));
     why.push(s.alpha_rule.to_string());
     sections.push(Section {
@@ -465,18 +449,6 @@ fn csv(s: &Summary) -> String {
         label: "",
     };
     let mut notes = s.suppression.clone();
-    if s.duplicates > 0 {
-        notes.push(format!(
-            "{} duplicate results were counted once.",
-            s.duplicates
-        ));
-    }
-    if s.skipped > 0 {
-        notes.push(format!(
-            "{} files that were not results were skipped.",
-            s.skipped
-        ));
-    }
     notes.push(s.alpha_rule.to_string());
     for (i, note) in notes.iter().enumerate() {
         whole.push(&mut out, "note", note, "note", (i + 1).to_string());

@@ -160,12 +160,15 @@ fn real_outputs_validate_against_their_schemas() {
         .arg(format!("results/{b}"))
         .success();
     check("comparison", &out.json());
-    // Five copies of one bank's results make a summary that shows figures.
+    // Five results made from one (each with another first answer: the
+    // same answers are one result) make a summary that shows figures.
     let (name, r) = &results[1];
     for i in 0..5 {
         t.file(&format!("group/{i}-{name}"), {
             let mut r = r.clone();
             r["overall"]["score"] = serde_json::json!(40.0 + f64::from(i) * 10.0);
+            r["dimensions"][0]["questions"][0]["kind"] = serde_json::json!("choice");
+            r["dimensions"][0]["questions"][0]["answer"] = serde_json::json!(format!("copy_{i}"));
             r.to_string()
         });
     }

@@ -81,7 +81,7 @@ fn canonical(bank: &Bank) -> String {
 }
 
 /// FNV-1a, 128-bit (offset basis and prime from the FNV specification).
-fn fnv1a128(bytes: &[u8]) -> u128 {
+pub(crate) fn fnv1a128(bytes: &[u8]) -> u128 {
     const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
     const PRIME: u128 = 0x0000000001000000000000000000013b;
     bytes

@@ -2,6 +2,7 @@
 //! from the JSON text (everything else is skipped unread), and the checks
 //! that keep a hand-edited number out of a summary.
 
+use super::noise;
 use crate::error::Failure;
 use crate::result::{AssessmentResult, SCHEMA_VERSION};
 
@@ -49,8 +50,6 @@ pub(super) struct DimDigest {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) score: Option<f64>,
-    #[serde(default)]
-    pub(super) scale_mean: Option<f64>,
     #[serde(default)]
     pub(super) questions: Vec<QDigest>,
 }
@@ -121,9 +120,6 @@ impl Digest {
             if let Some(x) = bad(d.score, 100.0) {
                 return Some((format!("dimensions[{i}].score"), x));
             }
-            if let Some(x) = d.scale_mean.filter(|x| !x.is_finite()) {
-                return Some((format!("dimensions[{i}].scale_mean"), x));
-            }
             for (j, q) in d.questions.iter().enumerate() {
                 if let Some(x) = bad(q.score, 100.0) {
                     return Some((format!("dimensions[{i}].questions[{j}].score"), x));
@@ -134,6 +130,32 @@ impl Digest {
             }
         }
         None
+    }
+
+    /// Who the result is, whatever its file holds besides: (identity,
+    /// record key). The identity hashes the bank (its fingerprint, else
+    /// its title) and every answer but those written in words (so a copy,
+    /// re-indented, renamed, with other notes or another `taken`, is the
+    /// same result); the record key hashes the words too, so that it
+    /// cannot be worked out from answers guessed from the options.
+    pub(super) fn identity(&self) -> (u64, u64) {
+        use std::fmt::Write as _;
+        let bank = &self.bank;
+        let mut who = bank
+            .fingerprint
+            .clone()
+            .unwrap_or_else(|| bank.title.clone());
+        let mut words = String::new();
+        for q in self.dimensions.iter().flat_map(|d| &d.questions) {
+            let to = if q.kind == "text" {
+                &mut words
+            } else {
+                &mut who
+            };
+            let _ = write!(to, "\n{}={}", q.id, q.answer);
+        }
+        let identity = noise::hash(who.as_bytes());
+        (identity, noise::hash((who + &words).as_bytes()))
     }
 
     pub(super) fn question(&self, id: &str) -> Option<&QDigest> {

@@ -1,5 +1,5 @@
 //! Reading the results named: folders expanded, each file once (by its
-//! identity, then by its content), files in folders that are not results
+//! identity), each result once (by its answers, [`Digest::identity`]), files in folders that are not results
 //! skipped with a warning, parsed in parallel batches and folded in file
 //! order.
 
@@ -70,25 +70,6 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<Input>, usize), Failure> {
     Ok((out, same))
 }
 
-/// A 64-bit hash of a file's bytes, eight at a time (a multiply-xorshift
-/// of each word): byte-identical results have the same; a match is
-/// confirmed byte for byte before a file is dropped, so a collision costs
-/// a comparison, never a result.
-fn content_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h: u64 = bytes.len() as u64 ^ K;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
-        h = (h ^ x).wrapping_mul(K);
-        h ^= h >> 29;
-    }
-    for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(K);
-    }
-    h ^ (h >> 32)
-}
-
 /// A summary of the results named, and the warnings to print (files
 /// skipped as not results).
 pub struct Outcome {
@@ -98,7 +79,8 @@ pub struct Outcome {
 
 /// What reading one file gave.
 enum Read {
-    Result(Digest, u64),
+    /// Its identity and record key, and the result.
+    Result((u64, u64), Digest),
     NotAResult(String),
 }
 
@@ -109,7 +91,8 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
     let (files, same) = expand(paths)?;
     s.duplicates += same;
     let mut warnings = Vec::new();
-    let mut by_content: HashMap<u64, Vec<PathBuf>> = HashMap::new();
+    // Each result's identity, and where its record is.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
     // Two readers a core: reading a file waits on the disk as often as it
     // parses, and a busy machine shares its cores by thread.
     let workers = std::thread::available_parallelism().map_or(2, |n| (2 * n.get()).min(8));
@@ -142,26 +125,18 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                     warnings.push(format!("{name}: skipped: {what}, not a mommytrack result"));
                     s.skipped += 1;
                 }
-                Read::Result(d, hash) => {
-                    let twins = by_content.entry(hash).or_default();
-                    let mut duplicate = false;
-                    if !twins.is_empty() {
-                        let mine = std::fs::read(&input.path)
-                            .map_err(|e| Failure::no_input(&input.path, &e))?;
-                        for t in twins.iter() {
-                            if std::fs::read(t).is_ok_and(|theirs| theirs == mine) {
-                                duplicate = true;
-                                break;
-                            }
-                        }
-                    }
-                    if duplicate {
+                Read::Result((identity, key), d) => match seen.get(&identity) {
+                    // The same result again: counted once, with the
+                    // smaller key, whichever file comes first.
+                    Some(&i) => {
                         s.duplicates += 1;
-                        continue;
+                        s.records[i].key = s.records[i].key.min(key);
                     }
-                    twins.push(input.path.clone());
-                    s.add(&d, &name)?;
-                }
+                    None => {
+                        s.add(&d, key, &name)?;
+                        seen.insert(identity, s.records.len() - 1);
+                    }
+                },
             }
         }
     }
@@ -184,7 +159,7 @@ fn read(input: &Input) -> Result<Read, Failure> {
         Err(e) => return Err(e),
     };
     match Digest::parse(&text, &name) {
-        Ok(d) => Ok(Read::Result(d, content_hash(text.as_bytes()))),
+        Ok(d) => Ok(Read::Result(d.identity(), d)),
         Err(e) if input.in_folder => match digest::not_a_result(&text) {
             Some(what) => Ok(Read::NotAResult(what)),
             None => Err(e),

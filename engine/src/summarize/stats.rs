@@ -1,8 +1,10 @@
 //! The statistics of one published cell: the mean, the quantiles (linear
 //! interpolation, numpy's default), the population variance in two passes,
-//! Cronbach's alpha, and the bins of a distribution.
+//! Cronbach's alpha, and the bins of a distribution; published through
+//! [`super::noise`].
 
-use super::protect::{Classes, class_counts};
+use super::noise;
+use super::protect::Classes;
 use super::{BINS, Bin, Stats};
 
 /// The quantile at `p` of sorted values, by linear interpolation.
@@ -14,8 +16,8 @@ pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64))
 }
 
-/// Four decimals, applied only at output.
-pub(super) fn round4(x: f64) -> f64 {
+/// Four decimals.
+fn round4(x: f64) -> f64 {
     let r = (x * 1e4).round() / 1e4;
     if r == 0.0 { 0.0 } else { r }
 }
@@ -62,14 +64,16 @@ pub(super) fn raw_bins(values: &[f64]) -> Vec<usize> {
 }
 
 /// Bins of a distribution as published: none when the merging left one
-/// bin (it would say nothing).
-pub(super) fn bins(values: &[f64], classes: &Classes) -> Vec<Bin> {
+/// bin (it would say nothing); each count through [`noise::count`].
+fn bins(cells: &[(f64, u64)], classes: &Classes, min: usize, group: u64) -> Vec<Bin> {
     if classes.len() < 2 {
         return Vec::new();
     }
-    let counts = class_counts(&raw_bins(values), classes);
     let mut out: Vec<Bin> = Vec::new();
-    for (c, count) in classes.iter().zip(counts) {
+    for c in classes {
+        let members = cells.iter().filter(|(v, _)| c.contains(&bin_of(*v)));
+        let key = noise::within(group, noise::cell(members.clone().map(|m| m.1)));
+        let count = noise::count(members.count(), key, min);
         let bin = Bin {
             from: (c[0] * 100 / BINS) as u32,
             to: ((c[c.len() - 1] + 1) * 100 / BINS) as u32,
@@ -97,30 +101,54 @@ impl Stats {
         }
     }
 
-    /// The statistics of `values` (a published cell): the mean always,
-    /// the median and quartiles when `order` allows, the distribution in
-    /// the bins `classes` when given.
-    pub(super) fn of(values: &[f64], order: bool, classes: Option<&Classes>) -> Self {
-        let mut sorted = values.to_vec();
+    /// The statistics of a published cell of scores 0–100, given as
+    /// (score, record key): `n` and the mean always, the median and
+    /// quartiles when `order` allows, the distribution in the bins
+    /// `classes` when given; `what` names the measure, `group` is the
+    /// key of the group (their noise).
+    pub(super) fn of(
+        cells: &[(f64, u64)],
+        what: &str,
+        order: bool,
+        classes: Option<&Classes>,
+        min: usize,
+        group: u64,
+    ) -> Self {
+        let key = noise::within(group, noise::cell(cells.iter().map(|c| c.1)));
+        let mut sorted: Vec<f64> = cells.iter().map(|c| c.0).collect();
+        let m = noise::mean(&sorted, key, what);
         sorted.sort_by(f64::total_cmp);
-        let q = |p| {
-            if order {
-                quantile(&sorted, p).map(round4)
-            } else {
-                None
-            }
+        let q = |p: f64| {
+            order
+                .then(|| noise::quantile(&sorted, p, key, &format!("{what} {p}")))
+                .flatten()
         };
         Stats {
-            n: Some(values.len()),
+            n: Some(noise::count(cells.len(), key, min)),
             suppressed: false,
-            mean: mean(values).map(round4),
+            mean: m,
             median: q(0.5),
             q1: q(0.25),
             q3: q(0.75),
             distribution: match classes {
-                Some(c) if order => bins(values, c),
+                Some(c) if order => bins(cells, c, min, group),
                 _ => Vec::new(),
             },
+        }
+    }
+
+    /// The same statistics on a scale from `lo` to `hi` (a scale mean):
+    /// the published score's figures carried over, one decimal.
+    pub(super) fn on_scale(&self, lo: f64, hi: f64) -> Self {
+        let f = |x: Option<f64>| x.map(|s| ((lo + s / 100.0 * (hi - lo)) * 10.0).round() / 10.0);
+        Stats {
+            n: self.n,
+            suppressed: self.suppressed,
+            mean: f(self.mean),
+            median: f(self.median),
+            q1: f(self.q1),
+            q3: f(self.q3),
+            distribution: Vec::new(),
         }
     }
 }

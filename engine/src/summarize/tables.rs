@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::noise;
 use super::protect::{self, Classes, class_counts, merge_adjacent, merge_free, rows_shown};
 use super::stats::{cronbach_alpha, raw_bins};
 use super::{
@@ -48,7 +49,8 @@ struct OrderDecision {
 struct DimDecision {
     score: Decision,
     alpha: Decision,
-    scale_mean: bool,
+    /// The range of the scale mean, when there is one.
+    scale_mean: Option<(f64, f64)>,
     order: OrderDecision,
     /// The alpha items (indices), when the dimension has three or more.
     items: Vec<usize>,
@@ -65,13 +67,6 @@ pub(super) struct Tables {
 }
 
 impl Ctx<'_> {
-    fn records(&self, g: Option<usize>) -> impl Iterator<Item = &Record> {
-        self.s
-            .records
-            .iter()
-            .filter(move |r| g.is_none_or(|g| r.group == g))
-    }
-
     /// Counts per category, for the whole set and each group.
     fn table(
         &self,
@@ -282,48 +277,34 @@ impl Ctx<'_> {
     /// A dimension's table: every alpha item answered, some, or no score
     /// (or, with fewer than three items, a score or not).
     fn dimension(&self, d: usize, allowed: &[bool]) -> DimDecision {
-        let info = &self.s.dims[d];
-        let items: Vec<usize> = match self.bank.and_then(|b| {
-            b.sets
-                .iter()
-                .find(|s| Some(&s.id) == self.s.dims.get_index(d).map(|(id, _)| id))
-        }) {
-            Some(set) => self
-                .bank
-                .map(|b| {
-                    b.set_questions(set)
-                        .iter()
-                        .filter(|q| q.is_scored())
-                        .filter_map(|q| info.items.get_index_of(q.id.as_str()))
-                        .collect()
-                })
-                .unwrap_or_default(),
+        let (id, info) = self.s.dims.get_index(d).expect("a dimension");
+        let bank_set = self
+            .bank
+            .and_then(|b| Some((b, b.sets.iter().find(|s| s.id == *id)?)));
+        // Every scored item of the bank's set (each must have been seen
+        // for alpha to be over all of them), else every one seen.
+        let items: Vec<usize> = match bank_set {
+            Some((b, set)) => {
+                let scored: Vec<_> = b
+                    .set_questions(set)
+                    .iter()
+                    .filter(|q| q.is_scored())
+                    .collect();
+                let seen: Vec<usize> = scored
+                    .iter()
+                    .filter_map(|q| info.items.get_index_of(q.id.as_str()))
+                    .collect();
+                if seen.len() == scored.len() {
+                    seen
+                } else {
+                    Vec::new()
+                }
+            }
             None => info.order.clone(),
         };
-        let bank_items = self
-            .bank
-            .and_then(|b| {
-                b.sets
-                    .iter()
-                    .find(|s| Some(&s.id) == self.s.dims.get_index(d).map(|(id, _)| id))
-            })
-            .map(|set| {
-                self.bank.map_or(0, |b| {
-                    b.set_questions(set)
-                        .iter()
-                        .filter(|q| q.is_scored())
-                        .count()
-                })
-            });
-        // Every item of the bank must have been seen for alpha to be over
-        // all of them.
-        let items = if bank_items.is_some_and(|k| k != items.len()) || items.len() < 3 {
-            Vec::new()
-        } else {
-            items
-        };
+        let items = if items.len() < 3 { Vec::new() } else { items };
         let cat = |r: &Record| -> usize {
-            match r.dims.get(d).and_then(Option::as_ref) {
+            match dim(r, d) {
                 Some(rec) if rec.score.is_some() => {
                     if !items.is_empty() && complete(rec, &items) {
                         0
@@ -356,19 +337,11 @@ impl Ctx<'_> {
                 rows: vec![false; self.groups],
             }
         };
-        // The scale mean shares the score's cells when every result with
-        // a score has one.
-        let scale_mean = score.all
-            && self
-                .s
-                .records
-                .iter()
-                .any(|r| dim(r, d).is_some_and(|x| x.scale_mean.is_some()))
-            && self
-                .s
-                .records
-                .iter()
-                .all(|r| dim(r, d).is_none_or(|x| x.score.is_none() || x.scale_mean.is_some()));
+        // A scale mean, from the published score, when the bank says
+        // every scored item is a scale of one range.
+        let scale_mean = bank_set
+            .and_then(|(b, set)| crate::scoring::scale_range(b, set))
+            .map(|(lo, hi)| (lo as f64, hi as f64));
         let order = self.order(&score, |r| dim(r, d).and_then(|x| x.score));
         DimDecision {
             score,
@@ -396,6 +369,7 @@ fn complete(rec: &DimRec, items: &[usize]) -> bool {
 impl Tables {
     /// The published statistics of the whole set (`None`) or a group.
     pub(super) fn stats(&self, ctx: &Ctx, g: Option<usize>) -> GroupStats {
+        let min = ctx.min;
         let shows = |d: &Decision| match g {
             None => d.all,
             Some(g) => d.all && d.rows[g],
@@ -408,13 +382,28 @@ impl Tables {
             None => o.all_bins.clone(),
             Some(_) => o.group_bins.clone(),
         };
-        let records: Vec<&Record> = ctx.records(g).collect();
+        // A count of the records `of` picks, as published.
+        let records: Vec<&Record> = (ctx.s.records.iter())
+            .filter(|r| g.is_none_or(|g| r.group == g))
+            .collect();
+        let group = noise::cell(records.iter().map(|r| r.key));
+        let count = |of: &dyn Fn(&Record) -> bool| {
+            let members = records.iter().filter(|r| of(r));
+            let key = noise::within(group, noise::cell(members.clone().map(|r| r.key)));
+            noise::count(members.count(), key, min)
+        };
         let overall = if shows(&self.overall) {
-            let v: Vec<f64> = records.iter().filter_map(|r| r.overall).collect();
+            let v: Vec<(f64, u64)> = records
+                .iter()
+                .filter_map(|r| Some((r.overall?, r.key)))
+                .collect();
             Stats::of(
                 &v,
+                "overall",
                 order_shows(&self.overall_order),
                 Some(&bins_of(&self.overall_order)),
+                min,
+                group,
             )
         } else {
             Stats::hidden()
@@ -424,21 +413,17 @@ impl Tables {
             Vec::new()
         } else {
             let withheld = self.verdict_ids.len() - 1;
-            let mut counts = vec![0; self.verdict_ids.len()];
-            for r in records.iter().filter(|r| r.overall.is_some()) {
-                let i = match &r.verdict {
-                    Some(v) => self
-                        .verdict_ids
-                        .iter()
-                        .position(|(id, _)| id == v)
-                        .unwrap_or(withheld),
-                    None => withheld,
-                };
-                counts[i] += 1;
-            }
+            let index = |r: &Record| match &r.verdict {
+                Some(v) => self
+                    .verdict_ids
+                    .iter()
+                    .position(|(id, _)| id == v)
+                    .unwrap_or(withheld),
+                None => withheld,
+            };
             self.verdict_classes
                 .iter()
-                .zip(class_counts(&counts, &self.verdict_classes))
+                .map(|c| (c, count(&|r| r.overall.is_some() && c.contains(&index(r)))))
                 .filter(|(c, n)| *n > 0 || c.iter().all(|&j| j != withheld))
                 .map(|(c, count)| VerdictCount {
                     ids: c.iter().map(|&j| self.verdict_ids[j].0.clone()).collect(),
@@ -463,12 +448,7 @@ impl Tables {
                     id: id.clone(),
                     severity: severity.clone(),
                     title: title.clone(),
-                    count: shown.then(|| {
-                        records
-                            .iter()
-                            .filter(|r| r.flags.contains(&(f as u32)))
-                            .count()
-                    }),
+                    count: shown.then(|| count(&|r| r.flags.contains(&(f as u32)))),
                     hidden: !shown,
                 }
             })
@@ -495,54 +475,50 @@ impl Tables {
             .enumerate()
             .map(|(d, ((id, info), dd))| {
                 let shown = shows(&dd.score);
-                let scores: Vec<f64> = records.iter().filter_map(|r| dim(r, d)?.score).collect();
+                let scores: Vec<(f64, u64)> = records
+                    .iter()
+                    .filter_map(|r| Some((dim(r, d)?.score?, r.key)))
+                    .collect();
                 let score = if shown {
-                    Stats::of(&scores, order_shows(&dd.order), Some(&bins_of(&dd.order)))
+                    let bins = bins_of(&dd.order);
+                    Stats::of(&scores, id, order_shows(&dd.order), Some(&bins), min, group)
                 } else {
                     Stats::hidden()
                 };
-                let scale_mean = dd.scale_mean.then(|| {
-                    if shown {
-                        let v: Vec<f64> = records
-                            .iter()
-                            .filter_map(|r| dim(r, d).filter(|x| x.score.is_some())?.scale_mean)
-                            .collect();
-                        Stats::of(&v, order_shows(&dd.order), None)
-                    } else {
-                        Stats::hidden()
-                    }
-                });
+                let scale_mean = dd.scale_mean.map(|(lo, hi)| score.on_scale(lo, hi));
                 let alpha = (!dd.items.is_empty()).then(|| {
                     let ids = dd.items.iter().map(|&i| info.items[i].clone()).collect();
-                    if shows(&dd.alpha) {
-                        let rows: Vec<Vec<f64>> = records
-                            .iter()
-                            .filter_map(|r| {
-                                let rec = dim(r, d).filter(|x| x.score.is_some())?;
-                                dd.items
-                                    .iter()
-                                    .map(|&i| {
-                                        rec.items
-                                            .iter()
-                                            .find(|&&(j, _)| j as usize == i)
-                                            .and_then(|&(_, v)| v)
-                                    })
-                                    .collect::<Option<Vec<f64>>>()
-                            })
-                            .collect();
-                        Alpha {
-                            value: cronbach_alpha(&rows),
-                            items: ids,
-                            n: Some(rows.len()),
-                            hidden: false,
-                        }
-                    } else {
-                        Alpha {
+                    if !shows(&dd.alpha) {
+                        return Alpha {
                             value: None,
                             items: ids,
                             n: None,
                             hidden: true,
-                        }
+                        };
+                    }
+                    let (rows, keys): (Vec<Vec<f64>>, Vec<u64>) = records
+                        .iter()
+                        .filter_map(|r| {
+                            let rec = dim(r, d).filter(|x| x.score.is_some())?;
+                            let row = dd
+                                .items
+                                .iter()
+                                .map(|&i| {
+                                    rec.items
+                                        .iter()
+                                        .find(|&&(j, _)| j as usize == i)
+                                        .and_then(|&(_, v)| v)
+                                })
+                                .collect::<Option<Vec<f64>>>()?;
+                            Some((row, r.key))
+                        })
+                        .unzip();
+                    let key = noise::within(group, noise::cell(keys));
+                    Alpha {
+                        value: cronbach_alpha(&rows).map(|a| noise::alpha(a, rows.len(), key, id)),
+                        items: ids,
+                        n: Some(noise::count(rows.len(), key, min)),
+                        hidden: false,
                     }
                 });
                 DimensionSummary {
