@@ -285,8 +285,8 @@ fn scrolled(
         look.dim
             .apply_to(match (*offset, below) {
                 (0, b) => format!("  ↓ {b} more lines: PgDn"),
-                (a, 0) => format!("  ↑ {a} lines above: PgUp"),
-                (a, b) => format!("  ↑ {a} lines above, ↓ {b} below: PgUp/PgDn"),
+                (a, 0) => format!("  ↑ {a} more lines: PgUp"),
+                (a, b) => format!("  ↑ {a} ↓ {b} more lines: PgUp/PgDn"),
             })
             .to_string(),
     );

@@ -14,7 +14,7 @@
 //! truth. A part's introduction stays in view above its first question, or,
 //! on a screen too small for both, waits for a key (Enter).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io;
 
 use console::Style;
@@ -40,6 +40,9 @@ pub struct Rich {
     undo: Vec<Block>,
     /// The questions whose echo stands (on screen or in the scrollback).
     echoed: HashSet<String>,
+    /// What was typed at a text question before Esc, by question id: it is
+    /// there again when the question comes back.
+    drafts: HashMap<String, String>,
     /// Going back took back a part heading: it is to be shown again when
     /// the part is reached again.
     cleared_heading: bool,
@@ -61,7 +64,7 @@ enum Block {
 /// The keys line of a question.
 fn keys_hint(multi: bool, back: bool) -> String {
     let mut parts = vec![if multi {
-        "Space or a number ticks, Enter when done"
+        "Space or a number ticks, Enter when done (none ticked: none of these)"
     } else {
         "↑/↓ and Enter, or a number"
     }];
@@ -88,6 +91,7 @@ impl Rich {
             bold: Style::new().for_stderr().force_styling(color).bold(),
             undo: Vec::new(),
             echoed: HashSet::new(),
+            drafts: HashMap::new(),
             cleared_heading: false,
             pinned: None,
             notice: None,
@@ -239,8 +243,10 @@ impl Rich {
     /// given before is there to change); Enter on an empty line is "Prefer
     /// not to say"; Esc goes back.
     fn ask_text(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, String)>> {
-        let current = match v.current {
-            Slot::Given(Answer::Text(t)) => t.clone(),
+        // What was typed before Esc, else the answer given before.
+        let current = match (self.drafts.remove(&v.question.id), v.current) {
+            (Some(typed), _) => typed,
+            (None, Slot::Given(Answer::Text(t))) => t.clone(),
             _ => String::new(),
         };
         let mut hint = if current.is_empty() {
@@ -261,7 +267,10 @@ impl Rich {
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
             match editor::edit(screen, kb, &self.look, &ask, &current, None, Empty::Allowed)? {
-                Edited::Back => None,
+                Edited::Back(typed) => {
+                    self.drafts.insert(v.question.id.clone(), typed);
+                    None
+                }
                 Edited::Done(text) if text.is_empty() => Some((Slot::Skipped, SKIP.to_string())),
                 Edited::Done(text) => {
                     let words = format!("\"{}\"", crate::export::terminal_safe(&text));
@@ -417,10 +426,12 @@ impl Prompter for Rich {
         // Esc at the first question (whose keys line offers no Esc) stays.
         let answered = loop {
             let answered = match &v.question.kind {
-                Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v)?,
-                Kind::Multi(_) => self.ask_multi(v)?,
-                Kind::Text => self.ask_text(v)?,
+                Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v),
+                Kind::Multi(_) => self.ask_multi(v),
+                Kind::Text => self.ask_text(v),
             };
+            // Stopped (Ctrl-C): the question goes from the screen.
+            let answered = answered.inspect_err(|_| drop(self.screen.clear()))?;
             if answered.is_some() || v.can_go_back {
                 break answered;
             }
@@ -491,7 +502,7 @@ impl Prompter for Rich {
             ),
         )?;
         Ok(match edited {
-            Edited::Back => None,
+            Edited::Back(_) => None,
             Edited::Done(text) => Some(text),
         })
     }
