@@ -249,23 +249,18 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
         crate::authoring::strict_failure(source.describe(), bank_warnings)?;
     }
     // Standard input is `<stdin>` in warnings as in errors.
-    let (sheet, answers_name, text) = match &args.answers {
+    let (sheet, answers_name) = match &args.answers {
         Some(path) if path == Path::new("-") => {
-            let (sheet, text) = read_answers_stdin(&bank, true)?;
-            (sheet, "<stdin>".to_string(), text)
+            (read_answers_stdin(&bank, true)?, "<stdin>".to_string())
         }
         Some(path) => {
             let text = input::read_text(path, input::MAX_ANSWERS_BYTES)?;
             (
                 answers::parse(&bank, &text, path)?,
                 path.display().to_string(),
-                text,
             )
         }
-        None => {
-            let (sheet, text) = read_answers_stdin(&bank, false)?;
-            (sheet, "<stdin>".to_string(), text)
-        }
+        None => (read_answers_stdin(&bank, false)?, "<stdin>".to_string()),
     };
     let (mut result, eval) = result::assess(&bank, &sheet, mode);
     // A scripted run is dated only when asked: the same answers give the
@@ -280,15 +275,14 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     for warning in sheet.warnings() {
         crate::error::diag(warning.clone());
     }
-    warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, &text, mode);
-    drop(text);
+    warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
     plan.report(result)
 }
 
 /// Answers piped into standard input. None at all is a usage error when
 /// they were not asked for (no terminal, no `--answers`); with an explicit
 /// `--answers -` it is an empty answers file, like any other (exit 65).
-fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<(AnswerSheet, String)> {
+fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
     let text = input::read_stdin(input::MAX_ANSWERS_BYTES)?;
     if text.trim().is_empty() && !explicit {
         return Err(Failure::usage(
@@ -300,43 +294,13 @@ fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<(AnswerSheet, Strin
         )
         .into());
     }
-    let sheet = answers::parse(bank, &text, Path::new("<stdin>"))?;
-    Ok((sheet, text))
-}
-
-/// Where the answer to `id` is in an answers file's `text`: the line (and
-/// column) where the key starts a line, `id:` in YAML or `"id":` in JSON,
-/// when exactly one line does. For a warning's position only: an answer
-/// written otherwise is named by its id alone.
-fn key_position(text: &str, id: &str) -> Option<(usize, usize)> {
-    let mut found = None;
-    for (n, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let col = line.len() - trimmed.len();
-        let rest = trimmed
-            .strip_prefix(&format!("\"{id}\""))
-            .or_else(|| trimmed.strip_prefix(id).filter(|_| col == 0));
-        if rest.is_some_and(|r| r.trim_start().starts_with(':')) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some((n + 1, col + 1));
-        }
-    }
-    found
+    Ok(answers::parse(bank, &text, Path::new("<stdin>"))?)
 }
 
 /// CONTRACT §3.5: answers to questions that were not asked are ignored, with
 /// a warning on standard error that says which earlier answer made the
 /// question not apply.
-fn warn_ignored(
-    bank: &Bank,
-    sheet: &AnswerSheet,
-    ignored: &[usize],
-    file: &str,
-    text: &str,
-    mode: Mode,
-) {
+fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str, mode: Mode) {
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
         .partition(|&&i| !mode.includes(&bank.questions[i]));
@@ -363,7 +327,7 @@ fn warn_ignored(
     for &i in conditional.iter().take(MAX_IGNORED_SHOWN) {
         crate::error::diag(
             Problem::new(file, does_not_apply(bank, sheet, i, mode))
-                .at(key_position(text, &bank.questions[i].id))
+                .at(sheet.place(i))
                 .id(&bank.questions[i].id)
                 .warning(),
         );

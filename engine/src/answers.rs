@@ -23,12 +23,22 @@ pub enum Slot {
 }
 
 /// One slot per bank question, in bank order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct AnswerSheet {
     slots: Vec<Slot>,
     /// What reading the file noticed but did not fail on: answers to
     /// retired questions, read as their replacements or left out.
     warnings: Vec<Problem>,
+    /// Where each answer's key stands in the file it was read from (line,
+    /// column), as the parser read it.
+    places: Vec<Option<(usize, usize)>>,
+}
+
+/// The same answers and warnings, wherever in a file they were read.
+impl PartialEq for AnswerSheet {
+    fn eq(&self, other: &Self) -> bool {
+        self.slots == other.slots && self.warnings == other.warnings
+    }
 }
 
 impl AnswerSheet {
@@ -36,7 +46,13 @@ impl AnswerSheet {
         AnswerSheet {
             slots: vec![Slot::Missing; bank.questions.len()],
             warnings: Vec::new(),
+            places: vec![None; bank.questions.len()],
         }
+    }
+    /// Where the answer to question `q` stands in its answers file (line,
+    /// column): none for answers not read from a file.
+    pub fn place(&self, q: usize) -> Option<(usize, usize)> {
+        self.places.get(q).copied().flatten()
     }
     /// Warnings from reading the answers file (retired questions), for
     /// standard error.
@@ -133,54 +149,56 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         let q = key.as_str().and_then(|id| bank.question_position(id));
         let checked = match (key.as_str(), q) {
             (_, Some(q)) => {
+                sheet.places[q] = at;
                 let question = &bank.questions[q];
                 match convert(question, &as_written(question, value, text)) {
                     Ok(slot) => {
                         sheet.set(q, slot);
                         Ok(())
                     }
-                    // An answer in the form an earlier version of the bank took.
-                    Err(_) if old_answer(bank, &question.id, value).is_some() => {
-                        let answer = old_answer(bank, &question.id, value)
-                            .cloned()
-                            .expect("checked above");
-                        sheet.warnings.push(
-                            Problem::new(
-                                file,
-                                format!(
-                                    "`{}: {}` is an answer of an earlier version of this bank; it is read as `{}`",
-                                    question.id,
-                                    shown(value),
-                                    answer_text(&answer)
-                                ),
-                            )
+                    Err((message, hint)) => match old_answer(bank, &question.id, value) {
+                        // An answer in the form an earlier version of the bank took.
+                        Some(answer) => {
+                            let answer = answer.clone();
+                            sheet.warnings.push(
+                                Problem::new(
+                                    file,
+                                    format!(
+                                        "`{}: {}` is an answer of an earlier version of this bank; it is read as `{}`",
+                                        question.id,
+                                        shown(value),
+                                        answer_text(&answer)
+                                    ),
+                                )
+                                .at(at)
+                                .id(&question.id)
+                                .hint("write the new answer to silence this warning; `mommytrack template` lists the valid ones")
+                                .warning(),
+                            );
+                            sheet.set(q, Slot::Given(answer));
+                            Ok(())
+                        }
+                        None => Err(Problem::new(file, message)
                             .at(at)
                             .id(&question.id)
-                            .hint("write the new answer to silence this warning; `mommytrack template` lists the valid ones")
-                            .warning(),
-                        );
-                        sheet.set(q, Slot::Given(answer));
-                        Ok(())
-                    }
-                    Err((message, hint)) => Err(Problem::new(file, message)
-                        .at(at)
-                        .id(&question.id)
-                        .hint(hint)),
+                            .hint(hint)),
+                    },
                 }
             }
-            (Some(id), None) if bank.retired(id).is_some() => {
-                let retired = bank.retired(id).expect("checked above");
-                let warning = retired_answer(bank, &mut sheet, retired, id, value, file);
-                sheet.warnings.push(warning.at(at).id(id).warning());
-                Ok(())
-            }
-            (Some(id), None) => Err(Problem::new(
-                file,
-                format!("unknown question id `{}`", crate::sanitize::id(id)),
-            )
-            .at(at)
-            .id(id)
-            .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str())))),
+            (Some(id), None) => match bank.retired(id) {
+                Some(retired) => {
+                    let warning = retired_answer(bank, &mut sheet, retired, id, value, file);
+                    sheet.warnings.push(warning.at(at).id(id).warning());
+                    Ok(())
+                }
+                None => Err(Problem::new(
+                    file,
+                    format!("unknown question id `{}`", crate::sanitize::id(id)),
+                )
+                .at(at)
+                .id(id)
+                .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str())))),
+            },
             (None, None) => Err(Problem::new(
                 file,
                 format!(

@@ -3,7 +3,7 @@
 //! it needs no bank; results from different banks are matched by id.
 //!
 //! Sets marked `shared: true` are about the home both people share
-//! (CONTRACT §6.6): their differences come first, as the places where two
+//! (docs/reports.md, "Two partners"): their differences come first, as the places where two
 //! people see one life differently; the rest are each person's workplace.
 
 use serde::{Deserialize, Serialize};
@@ -34,12 +34,12 @@ pub struct Comparison {
     /// bank order. Every one, with no cap.
     pub questions: Vec<QuestionDiff>,
     /// Next steps for the two of them, from the bank's `together:` entries
-    /// (CONTRACT §7.4), most urgent first.
+    /// (the bank's `together:` entries), most urgent first.
     #[serde(default)]
     pub together: Vec<TogetherStep>,
     /// Every question about the shared home on which A's answer and B's
     /// answer seen from A's side differ, or only one answered: the most
-    /// important to talk about first (CONTRACT §6.6, §7.4).
+    /// important to talk about first.
     #[serde(default)]
     pub shared_differences: Vec<SharedDifference>,
     /// The shared questions both answered the same way, seen from one side.
@@ -160,7 +160,7 @@ pub struct FlagRef {
 /// The words for a question with no answer in a result.
 pub const NOT_ANSWERED: &str = "not answered";
 
-/// The mode a prospective result has (CONTRACT §7.7).
+/// The mode a prospective result has (`assess --prospective`).
 pub const PROSPECTIVE: &str = "prospective";
 
 impl Comparison {

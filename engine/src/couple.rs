@@ -1,4 +1,4 @@
-//! Two partners, one home (CONTRACT §7.4): what `compare` adds when the two
+//! Two partners, one home (docs/reports.md, "Two partners"): what `compare` adds when the two
 //! results are two people who share a home. Everything is read from the
 //! two saved results, never from a bank:
 //!
@@ -131,6 +131,11 @@ fn answered(q: Option<&QuestionResult>) -> Option<&Value> {
     q.map(|q| &q.answer).filter(|v| !v.is_null())
 }
 
+/// The answer in words, when there is one.
+fn words(q: Option<&QuestionResult>) -> Option<String> {
+    q.filter(|q| !q.answer.is_null())?.answer_label.clone()
+}
+
 /// The same answer? Multi answers are compared as sets.
 pub fn same_answer(x: &Value, y: &Value) -> bool {
     match (x, y) {
@@ -167,9 +172,7 @@ pub fn shared_answers(
     let mut diffs = Vec::new();
     let mut agreements = Vec::new();
     let label = |q: Option<&QuestionResult>| {
-        q.filter(|q| !q.answer.is_null())
-            .and_then(|q| q.answer_label.clone())
-            .unwrap_or_else(|| crate::compare::NOT_ANSWERED.to_string())
+        words(q).unwrap_or_else(|| crate::compare::NOT_ANSWERED.to_string())
     };
     for (order, id) in shared.iter().enumerate() {
         let p = Pair {
@@ -467,18 +470,13 @@ impl PairFacts<'_> {
                 continue;
             }
             let Some(first) = qa.or(qb) else { continue };
-            let words = |q: Option<&QuestionResult>| {
-                q.filter(|q| !q.answer.is_null())
-                    .and_then(|q| q.answer_label.clone())
-                    .map_or(Value::Null, Value::String)
-            };
             because.push(q.clone());
             evidence.push(Evidence {
                 kind: "question".into(),
                 id: Some(q.clone()),
                 title: first.prompt.clone(),
-                a: words(qa),
-                b: words(qb),
+                a: words(qa).map_or(Value::Null, Value::String),
+                b: words(qb).map_or(Value::Null, Value::String),
             });
         }
         let mut because_flags = Vec::new();
@@ -663,12 +661,11 @@ pub fn fill_from_bank(r: &mut AssessmentResult, bank: &crate::bank::Bank) -> boo
         q.discuss_priority = Some(bq.discuss_priority);
         filled = true;
         let value = crate::yaml::Node::from_json(&q.answer);
-        if let Ok(crate::answers::Slot::Given(a)) = crate::answers::convert(bq, &value) {
-            let m = a.mirrored(bq);
-            if m != a {
-                q.mirrored = Some(m.to_json());
-                q.mirrored_label = Some(m.label(bq));
-            }
+        if let Ok(crate::answers::Slot::Given(a)) = crate::answers::convert(bq, &value)
+            && let Some(m) = a.mirror(bq)
+        {
+            q.mirrored = Some(m.to_json());
+            q.mirrored_label = Some(m.label(bq));
         }
     }
     r.together_entries = crate::result::together_entries(bank);

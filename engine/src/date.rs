@@ -1,5 +1,5 @@
 //! A calendar day written `YYYY-MM-DD`: the day a bank's fact was last
-//! read from its source (`checked:`, CONTRACT §7.2), and today's day, to
+//! read from its source (`checked:`), and today's day, to
 //! tell a stale fact from a fresh one.
 //!
 //! A day is three numbers and the only calendar arithmetic needed is

@@ -8,7 +8,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// The exit codes of CONTRACT §1 (the numbers are the binary's).
+/// The kinds of failure the exit code tells apart (the numbers are the
+/// binary's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitKind {
     /// 2: bad flags or arguments, or no answers where they are needed.

@@ -1,4 +1,4 @@
-//! A history of retakes (CONTRACT §7.7): saved results of one bank, oldest
+//! A history of retakes (`mommytrack history`): saved results of one bank, oldest
 //! first, and how the verdict, the overall score, each dimension, the flags
 //! and the next steps moved between each one and the next; with when to
 //! take it again. A pure function of the results and their file names;

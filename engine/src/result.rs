@@ -1,4 +1,4 @@
-//! The assessment result (CONTRACT §5 and §6): the JSON contract types,
+//! The assessment result (`mommytrack schema result`): the JSON types,
 //! built from an evaluation and read back by `report`, `compare` and
 //! `summarize` (which also read version 1 results). Everything a report
 //! shows is in here, so a saved result renders without its bank.
@@ -11,7 +11,8 @@ use crate::error::Failure;
 use crate::scoring::{self, Evaluation, Mode};
 
 /// The version of this JSON layout. Readers refuse newer ones and read
-/// older ones (version 1 lacks the fields of CONTRACT §6, which default).
+/// older ones (version 1 lacks the fields version 2 added: coverage, the
+/// steps' ranks, scale means, what is shared; they default).
 pub const SCHEMA_VERSION: u32 = 2;
 /// `overall.withheld` when too few questions were answered for a verdict.
 pub const WITHHELD_COVERAGE: &str = "coverage";
@@ -40,17 +41,18 @@ pub struct AssessmentResult {
     pub levers: Vec<LeverResult>,
     /// Question id → answer, in bank order; `null` for an explicit skip.
     pub answers: serde_json::Map<String, serde_json::Value>,
-    /// The bank's next steps for two partners (its `together:` entries,
-    /// CONTRACT §7.4), with their conditions written out, so that `compare`
-    /// can evaluate them on two saved results without the bank. Absent
-    /// when the bank has none.
+    /// The bank's next steps for two partners (its `together:` entries),
+    /// with their conditions written out, so that `compare` can evaluate
+    /// them on two saved results without the bank. Absent when the bank
+    /// has none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub together_entries: Vec<TogetherEntry>,
     /// True when free-text answers were left out for sharing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redacted: bool,
     /// The day the assessment was taken (`YYYY-MM-DD`): set by an
-    /// interactive session, or by `assess --taken DATE` (CONTRACT §7.7).
+    /// interactive session, or by `assess --taken DATE`; `mommytrack
+    /// history` orders results by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taken: Option<String>,
     /// In an interactive session: how many questions had been answered
@@ -234,13 +236,13 @@ pub struct QuestionResult {
     pub answer_label: Option<String>,
     /// 0–100 for an answered scored question.
     pub score: Option<f64>,
-    /// The same as a value `v` in [0, 1] (CONTRACT §3.1), to six decimals:
+    /// The same as a value `v` in [0, 1], to six decimals:
     /// what item statistics such as Cronbach's alpha are computed on.
     #[serde(default)]
     pub value: Option<f64>,
     pub weight: f64,
     pub scored: bool,
-    /// About the home two partners share (CONTRACT §6.6, §7.4): `compare`
+    /// About the home two partners share: `compare`
     /// reads the two answers as two views of one household.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub shared: bool,
@@ -435,10 +437,7 @@ fn build(
                     .map(|i| {
                         let q = &bank.questions[i];
                         let answer = sheet.get(i);
-                        let mirrored = answer
-                            .filter(|_| q.shared)
-                            .map(|a| (a, a.mirrored(q)))
-                            .filter(|(a, m)| a != &m);
+                        let mirrored = answer.filter(|_| q.shared).and_then(|a| a.mirror(q));
                         QuestionResult {
                             id: q.id.clone(),
                             prompt: q.prompt.clone(),
@@ -450,8 +449,8 @@ fn build(
                             weight: q.weight,
                             scored: q.is_scored(),
                             shared: q.shared,
-                            mirrored: mirrored.as_ref().map(|(_, m)| m.to_json()),
-                            mirrored_label: mirrored.as_ref().map(|(_, m)| m.label(q)),
+                            mirrored: mirrored.as_ref().map(Answer::to_json),
+                            mirrored_label: mirrored.as_ref().map(|m| m.label(q)),
                             discuss: q.discuss.clone().filter(|_| q.shared),
                             discuss_priority: q.shared.then_some(q.discuss_priority),
                         }

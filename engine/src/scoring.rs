@@ -1,12 +1,11 @@
-//! Scoring (CONTRACT §3, with §6.2–6.4): a pure function of a bank, an
+//! Scoring (docs/question-banks.md, "Scoring"): a pure function of a bank, an
 //! answer sheet and a mode, deciding what is asked, every score, the
 //! verdict (or why it is withheld), the flags, the next steps and their
 //! reasons; [`levers`] works out the what-ifs from the evaluation. Values
 //! keep full precision here; rounding happens only when the result is
 //! written out (see `result`), except that every band and every condition
-//! on a score is decided on the score as published (CONTRACT §7.3,
-//! [`published`]): a report never shows "Mixed, 70.0" beside "Positive
-//! from 70".
+//! on a score is decided on the score as published ([`published`]): a
+//! report never shows "Mixed, 70.0" beside "Positive from 70".
 //!
 //! Next steps are ranked by need (docs/question-banks.md, "Ranked by
 //! need"): an entry's priority for this person is 1 when its
@@ -26,7 +25,7 @@ pub enum Mode {
     /// Only `core: true` questions.
     Quick,
     /// Only the questions with an `interview:` line, about an employer
-    /// being considered (CONTRACT §7.7): a skip means "don't know yet".
+    /// being considered (`assess --prospective`): a skip means "don't know yet".
     Prospective,
 }
 
@@ -316,8 +315,8 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     }
 }
 
-/// A score as it is published: rounded half away from zero to one decimal
-/// (CONTRACT §7.3). Bands and conditions are decided on this.
+/// A score as it is published: rounded half away from zero to one decimal.
+/// Bands and conditions are decided on this.
 pub fn published(score: f64) -> f64 {
     crate::result::round1(score)
 }
@@ -352,7 +351,7 @@ fn band_for(bands: &[crate::bank::Band], score: f64) -> Option<usize> {
 }
 
 /// `(min, max)` when every scored question of `set` is a scale of that one
-/// range (CONTRACT §6.4 `scale_mean`).
+/// range (a dimension's `scale_mean`).
 pub fn scale_range(bank: &Bank, set: &Set) -> Option<(i64, i64)> {
     let mut range = None;
     for q in bank.set_questions(set) {
@@ -434,7 +433,7 @@ fn mean(sum: f64, weights: f64) -> Option<f64> {
     Some(sum / weights).filter(|o| weights > 1e-9 && o.is_finite())
 }
 
-/// A scored question's answer as a value in [0, 1] (CONTRACT §3.1), or
+/// A scored question's answer as a value in [0, 1], or
 /// `None` for an informational question.
 pub fn value(q: &Question, a: &Answer) -> Option<f64> {
     let (lo, hi) = q.score_range()?;

@@ -1,4 +1,4 @@
-//! Group summaries (CONTRACT §6.5 and §7.5): many saved results in, one
+//! Group summaries (docs/summaries.md): many saved results in, one
 //! anonymous summary out, that cannot be taken apart. This module owns the
 //! summary's types and folding results in ([`Summarizer`]); `read` reads
 //! the files named, each result once; `tables` decides which figures of
@@ -41,7 +41,8 @@
 //! sorted values is at position `p·(n−1)`. Cronbach's alpha is
 //! `k/(k−1)·(1 − Σvar(item)/var(total))` with population variances
 //! computed in two passes (the mean first, then the squared deviations),
-//! on the item values `v` in [0, 1] of CONTRACT §3. Its items are every
+//! on the item values `v` in [0, 1] (see "Scoring" in
+//! docs/question-banks.md). Its items are every
 //! scored item of the dimension (the bank's, when it is known; otherwise
 //! every one any result was asked), the same for the whole set and every
 //! group, and its results are those that were asked and answered every
@@ -583,7 +584,10 @@ impl Summarizer {
         let mut unlabelled = 0;
         if self.options.by.is_some() && all_shown {
             for &(i, ref known) in &order {
-                let (value, info) = self.values.get_index(i).expect("a group value");
+                let (value, info) = self
+                    .values
+                    .get_index(i)
+                    .expect("group_order gives positions in `self.values`");
                 let shown = shown_groups[i];
                 if !shown && known.is_none() {
                     unlabelled += 1;
@@ -731,7 +735,7 @@ fn changed(file: &str, by: &str) -> Failure {
 
 const ALPHA_RULE: &str = "Cronbach's alpha is computed for each part with at least three scored items, over all of its scored items, from the results that were asked and answered every one of them (a result asked fewer, in --quick or because a question's condition did not hold, takes no part); the same items for the whole set and every group. Population variances, computed in two passes, on the item values 0 to 1.";
 
-/// The item value `v` of §3 in [0, 1] of an answered scored question.
+/// The item value `v` in [0, 1] of an answered scored question.
 fn item_value(q: &QDigest) -> Option<f64> {
     q.value.or(q.score.map(|s| s / 100.0))
 }

@@ -224,6 +224,38 @@ fn answers_to_questions_not_asked_are_warned_about_and_ignored() {
     assert!(json["answers"].get("boss_early_leave").is_none());
 }
 
+/// The warning's place is where the parser read the key, whatever way the
+/// file writes it: a JSON line, a `? key` entry, or beside a note that
+/// quotes the key at the start of a line (a text search found no line, or
+/// the note's).
+#[test]
+fn an_unused_answer_is_placed_where_the_parser_read_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, place) in [
+        (
+            "a.json",
+            "{\"has_manager\": false, \"boss_early_leave\": \"counted\"}\n",
+            "a.json:1:24:",
+        ),
+        (
+            "b.yaml",
+            "has_manager: false\n? boss_early_leave\n: counted\nnotes: |\n  \"boss_early_leave\": ask again\n",
+            "b.yaml:2:3:",
+        ),
+    ] {
+        let a = write(dir.path(), name, text);
+        mt().args(["assess", "--format", "json", "--bank"])
+            .arg(mini())
+            .arg("--answers")
+            .arg(&a)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!(
+                "{place} warning: [boss_early_leave] answered, but this question does not apply"
+            )));
+    }
+}
+
 #[test]
 fn quick_mode_asks_only_core_questions() {
     let json: serde_json::Value = serde_json::from_str(&stdout_of(

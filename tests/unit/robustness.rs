@@ -354,15 +354,15 @@ fn key() -> impl Strategy<Value = String> {
         "notes",
     ];
     let mut keys: Vec<&'static str> = [
-        SETTINGS_KEYS,
-        BAND_KEYS,
-        FLAG_KEYS,
-        ADVICE_KEYS,
-        SET_KEYS,
-        QUESTION_KEYS,
-        OPTION_KEYS,
-        SCALE_KEYS,
-        SCORES_KEYS,
+        fields::<RawSettings>(),
+        fields::<RawBand>(),
+        fields::<RawFlag>(),
+        fields::<RawAdvice>(),
+        fields::<RawSet>(),
+        fields::<RawQuestion>(),
+        fields::<RawOption>(),
+        fields::<RawScale>(),
+        fields::<RawScores>(),
         OTHERS,
     ]
     .concat();

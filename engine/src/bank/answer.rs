@@ -1,4 +1,4 @@
-//! An answer's value (CONTRACT §4): what an answers file gives for one
+//! An answer's value (`mommytrack schema answers`): what an answers file gives for one
 //! question, what conditions compare with, and how it reads in words.
 
 use super::model::{Kind, Question};
@@ -30,7 +30,7 @@ impl Answer {
     }
 
     /// The same answer as the partner would give it for the same situation
-    /// (CONTRACT §7.4): each option through its `mirror`, a scale with
+    /// (a shared question): each option through its `mirror`, a scale with
     /// `mirror: true` turned end to end. An answer to a question without a
     /// mirror reads the same from both sides. Mirrors are symmetric, so
     /// mirroring twice gives the answer back.
@@ -57,6 +57,11 @@ impl Answer {
             (Answer::Scale(x), Kind::Scale(s)) if s.mirror => Answer::Scale(s.min + s.max - x),
             _ => self.clone(),
         }
+    }
+
+    /// The answer as the partner would give it, when that is another one.
+    pub fn mirror(&self, q: &Question) -> Option<Answer> {
+        Some(self.mirrored(q)).filter(|m| m != self)
     }
 
     /// The answer in words, using the bank's labels.

@@ -1,4 +1,4 @@
-//! Conditions (CONTRACT §2 "Conditions"): parsing them from YAML, checking
+//! Conditions (docs/question-banks.md, "Conditions"): parsing them from YAML, checking
 //! them against the bank and evaluating them (which answers made one hold
 //! is in `reasons`).
 
@@ -143,23 +143,50 @@ pub struct Scope<'a> {
     pub broken: &'a HashSet<usize>,
 }
 
-const FORMS: &[&str] = &[
-    "answer",
-    "flag",
-    "dimension",
-    "overall",
-    "all",
-    "any",
-    "not",
-];
+/// The grammar of ordinary conditions: each form, and the keys it may have.
+const FORMS: Grammar = Grammar {
+    forms: &[
+        ("answer", &["answer", "is", "in", "includes", "answered"]),
+        ("flag", &["flag"]),
+        ("dimension", &["dimension", "below", "at_least"]),
+        ("overall", &["overall"]),
+        ("all", &["all"]),
+        ("any", &["any"]),
+        ("not", &["not"]),
+    ],
+    what: "a condition",
+    example: "`{ answer: some_question, is: some_option }`",
+};
 
-impl Scope<'_> {
-    /// Parses and checks a condition, pushing every problem found.
-    pub fn parse(&self, map: &Node, problems: &mut Vec<CondProblem>) -> Option<Condition> {
+/// Keys that only a condition on two people has (see `together`).
+const PAIR_KEYS: &[&str] = &["both", "either", "one", "other", "differ"];
+
+/// A grammar of conditions: the forms a condition may take, each with the
+/// keys it may have. Ordinary conditions and conditions on two people
+/// (`together`) are read by the same steps over their own tables.
+pub(super) struct Grammar {
+    pub(super) forms: &'static [(&'static str, &'static [&'static str])],
+    /// What the grammar reads, for "… needs one of".
+    pub(super) what: &'static str,
+    /// An example, for a condition that is not a mapping.
+    pub(super) example: &'static str,
+}
+
+impl Grammar {
+    /// The form `map` takes: a mapping of names with exactly one form and
+    /// only that form's keys. `misplaced`, given the keys and the forms
+    /// found, names a key that belongs to the other grammar. Otherwise the
+    /// problem is pushed and there is no form.
+    pub(super) fn form<'n>(
+        &self,
+        map: &'n Node,
+        problems: &mut Vec<CondProblem>,
+        misplaced: impl FnOnce(&[&'n str], &[&'n str]) -> Option<CondProblem>,
+    ) -> Option<&'n str> {
         let Value::Map(entries) = &map.value else {
             problems.push(problem(
                 format!("a condition must be a mapping, found {}", describe(map)),
-                Some("write e.g. `{ answer: some_question, is: some_option }`".into()),
+                Some(format!("write e.g. {}", self.example)),
                 Some(map.pos),
             ));
             return None;
@@ -180,46 +207,30 @@ impl Scope<'_> {
         }
         // Where a key of this condition stands.
         let key = |k: &str| map.key_pos(k);
-        let forms: Vec<&str> = keys.iter().copied().filter(|k| FORMS.contains(k)).collect();
-        let form = match forms.as_slice() {
+        let names = || self.forms.iter().map(|(f, _)| *f);
+        let found: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| names().any(|f| f == *k))
+            .collect();
+        if let Some(p) = misplaced(&keys, &found) {
+            problems.push(p);
+            return None;
+        }
+        let form = match found.as_slice() {
             [one] => *one,
-            [] if keys
-                .iter()
-                .any(|k| ["both", "either", "one", "other", "differ"].contains(k)) =>
-            {
-                let pair = keys
-                    .iter()
-                    .copied()
-                    .find(|k| ["both", "either", "one", "other", "differ"].contains(k))
-                    .unwrap_or("both");
-                problems.push(problem(
-                    format!(
-                        "`{pair}` reads two people's answers, so it only works in the `when` of a `together:` entry in bank.yaml{}",
-                        if self.before.is_some() || self.flags.is_none() {
-                            ""
-                        } else {
-                            " (or inside one, at the level of the pair)"
-                        }
-                    ),
-                    Some(
-                        "here, test one person's answers: `{ answer: …, is: … }`, `{ flag: … }`".into(),
-                    ),
-                    key(pair),
-                ));
-                return None;
-            }
             [] => {
                 let first = keys.first().copied().unwrap_or("");
                 problems.push(problem(
                     format!(
-                        "a condition needs one of {}",
-                        FORMS
-                            .iter()
+                        "{} needs one of {}",
+                        self.what,
+                        names()
                             .map(|f| format!("`{f}`"))
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
-                    suggestion(first, FORMS.iter().copied()),
+                    suggestion(first, names()),
                     key(first).or(Some(map.pos)),
                 ));
                 return None;
@@ -239,12 +250,11 @@ impl Scope<'_> {
                 return None;
             }
         };
-        let get = |k: &str| map.get(k);
-        let allowed: &[&str] = match form {
-            "answer" => &["answer", "is", "in", "includes", "answered"],
-            "dimension" => &["dimension", "below", "at_least"],
-            _ => &[form],
-        };
+        let allowed = self
+            .forms
+            .iter()
+            .find(|(f, _)| *f == form)
+            .map_or(&[][..], |(_, allowed)| allowed);
         for k in &keys {
             if !allowed.contains(k) {
                 problems.push(problem(
@@ -257,6 +267,67 @@ impl Scope<'_> {
                 ));
             }
         }
+        Some(form)
+    }
+}
+
+/// The conditions of an `all:` or `any:` list, each read by `parse`; none
+/// unless every one reads.
+pub(super) fn list<C>(
+    map: &Node,
+    form: &str,
+    problems: &mut Vec<CondProblem>,
+    mut parse: impl FnMut(&Node, &mut Vec<CondProblem>) -> Option<C>,
+) -> Option<Vec<C>> {
+    let Some(Node {
+        value: Value::Seq(items),
+        ..
+    }) = map.get(form)
+    else {
+        problems.push(problem(
+            format!("`{form}` takes a list of conditions"),
+            Some(format!("write `{form}: [ {{ … }}, {{ … }} ]`")),
+            map.key_pos(form),
+        ));
+        return None;
+    };
+    if items.is_empty() {
+        problems.push(problem(
+            format!("`{form}` has an empty list"),
+            Some("give it at least one condition, or remove it".into()),
+            map.key_pos(form),
+        ));
+        return None;
+    }
+    let before = problems.len();
+    let parsed: Vec<C> = items.iter().filter_map(|c| parse(c, problems)).collect();
+    (problems.len() == before).then_some(parsed)
+}
+
+impl Scope<'_> {
+    /// Parses and checks a condition, pushing every problem found.
+    pub fn parse(&self, map: &Node, problems: &mut Vec<CondProblem>) -> Option<Condition> {
+        let form = FORMS.form(map, problems, |keys, found| {
+            let pair = keys.iter().find(|k| PAIR_KEYS.contains(k))?;
+            found.is_empty().then(|| {
+                problem(
+                    format!(
+                        "`{pair}` reads two people's answers, so it only works in the `when` of a `together:` entry in bank.yaml{}",
+                        if self.before.is_some() || self.flags.is_none() {
+                            ""
+                        } else {
+                            " (or inside one, at the level of the pair)"
+                        }
+                    ),
+                    Some(
+                        "here, test one person's answers: `{ answer: …, is: … }`, `{ flag: … }`".into(),
+                    ),
+                    map.key_pos(pair),
+                )
+            })
+        })?;
+        let key = |k: &str| map.key_pos(k);
+        let get = |k: &str| map.get(k);
         match form {
             "answer" => self.parse_answer(map, problems),
             "flag" => {
@@ -352,34 +423,7 @@ impl Scope<'_> {
                 Some(Condition::Overall(bounds))
             }
             "all" | "any" => {
-                let Some(Node {
-                    value: Value::Seq(items),
-                    ..
-                }) = get(form)
-                else {
-                    problems.push(problem(
-                        format!("`{form}` takes a list of conditions"),
-                        Some(format!("write `{form}: [ {{ … }}, {{ … }} ]`")),
-                        key(form),
-                    ));
-                    return None;
-                };
-                if items.is_empty() {
-                    problems.push(problem(
-                        format!("`{form}` has an empty list"),
-                        Some("give it at least one condition, or remove it".into()),
-                        key(form),
-                    ));
-                    return None;
-                }
-                let before = problems.len();
-                let parsed: Vec<Condition> = items
-                    .iter()
-                    .filter_map(|c| self.parse(c, problems))
-                    .collect();
-                if problems.len() > before {
-                    return None;
-                }
+                let parsed = list(map, form, problems, |c, p| self.parse(c, p))?;
                 Some(if form == "all" {
                     Condition::All(parsed)
                 } else {

@@ -1,5 +1,5 @@
 //! The bank's fingerprint: a hash of what the bank asks and how it scores,
-//! so that results of different banks are never pooled (CONTRACT §6.5).
+//! so that results of different banks are never pooled by `summarize`.
 //!
 //! It covers the ids, kinds, options and their scores and flags, scales,
 //! weights, `core`, conditions, bands, flags and the scoring settings. It

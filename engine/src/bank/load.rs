@@ -219,7 +219,7 @@ pub fn load(source: &BankSource) -> anyhow::Result<(Bank, Vec<Problem>)> {
 }
 
 /// Like [`load`], and makes the author's checks of `checked:` dates as of
-/// `today` (CONTRACT §7.2): what `mommytrack validate` does.
+/// `today`: what `mommytrack validate` does.
 pub fn load_as_of(source: &BankSource, today: Date) -> anyhow::Result<(Bank, Vec<Problem>)> {
     load_checked(source, Some(today))
 }

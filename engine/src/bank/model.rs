@@ -19,7 +19,7 @@ pub struct Bank {
     pub flags: Vec<Flag>,
     /// In the order of `bank.yaml`.
     pub advice: Vec<Advice>,
-    /// Next steps for two partners (CONTRACT §7.4), in the order of
+    /// Next steps for two partners (`together:`), in the order of
     /// `bank.yaml`: evaluated by `compare`, never on one result.
     pub together: Vec<Together>,
     /// One per set file, in file-name order: the dimensions.
@@ -28,13 +28,13 @@ pub struct Bank {
     pub questions: Vec<Question>,
     pub(crate) question_index: HashMap<String, usize>,
     /// Below this fraction of the asked scored questions answered, the
-    /// verdict is withheld (CONTRACT §6.2). 0 never withholds.
+    /// verdict is withheld. 0 never withholds.
     pub min_coverage: f64,
-    /// No result lists more next steps than this (CONTRACT §6.3).
+    /// No result lists more next steps than this.
     pub max_next_steps: usize,
     /// How many of the first next steps every report shows first.
     pub start_here: usize,
-    /// How the overall score combines the dimensions (CONTRACT §6.4).
+    /// How the overall score combines the dimensions.
     pub overall: OverallBy,
     /// Ids older answers files may use, and what they are read as now.
     pub retired: Vec<Retired>,
@@ -63,7 +63,7 @@ impl OverallBy {
     }
 }
 
-/// Defaults of the bank settings of CONTRACT §6.2–6.3.
+/// Defaults of the bank settings (docs/question-banks.md, `bank.yaml`).
 pub const DEFAULT_MIN_COVERAGE: f64 = 0.5;
 pub const DEFAULT_MAX_NEXT_STEPS: usize = 12;
 pub const DEFAULT_START_HERE: usize = 3;
@@ -212,7 +212,7 @@ pub struct Advice {
     /// priority, then bank order) becomes a next step.
     pub group: Option<String>,
     pub source: Vec<String>,
-    /// The day the source was last read (CONTRACT §7.2).
+    /// The day the source was last read.
     pub checked: Option<Date>,
 }
 
@@ -272,17 +272,17 @@ pub struct Question {
     pub lever: bool,
     pub when: Option<Condition>,
     pub source: Vec<String>,
-    /// The day the source was last read (CONTRACT §7.2).
+    /// The day the source was last read.
     pub checked: Option<Date>,
     /// About the home two partners share: its set is marked `shared`, or
-    /// the question itself is (CONTRACT §6.6, §7.4).
+    /// the question itself is.
     pub shared: bool,
     /// What two partners should talk about when their answers differ.
     pub discuss: Option<String>,
     /// 1 = talk about this difference first.
     pub discuss_priority: i64,
     /// What to ask or find out about a prospective employer to answer it
-    /// (CONTRACT §7.7); `None`: not in the interview kit.
+    /// (`mommytrack interview`); `None`: not in the interview kit.
     pub interview: Option<Interview>,
 }
 
@@ -352,7 +352,7 @@ pub struct Scale {
     pub labels: Vec<String>,
     pub reverse: bool,
     /// In a shared question: the partner's `min` is the same fact as your
-    /// `max` (CONTRACT §7.4).
+    /// `max`.
     pub mirror: bool,
 }
 
@@ -366,7 +366,7 @@ impl Scale {
 
 impl Question {
     /// The `(worst, best)` raw range a scored question normalises over, or
-    /// `None` for an informational one (CONTRACT §3.1).
+    /// `None` for an informational one.
     pub fn score_range(&self) -> Option<(f64, f64)> {
         match &self.kind {
             Kind::Choice(opts) => {

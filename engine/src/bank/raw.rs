@@ -42,11 +42,11 @@ pub struct RawSettings {
     /// Next steps for two partners, shown by `compare` ("For the two of
     /// you"): entries like `advice` whose `when` may also use `both`,
     /// `either`, `one` (with an optional `other`) and `differ`.
+    pub together: Option<Vec<RawTogether>>,
     /// Question ids that earlier versions of the bank had, or answers they
     /// took that it no longer does: answers files written then stay
     /// readable, with a warning that names what replaced them.
     pub retired: Option<Vec<RawRetired>>,
-    pub together: Option<Vec<RawTogether>>,
 }
 
 /// A retired question id, or a question whose answers changed form.
@@ -128,11 +128,11 @@ pub struct RawAdvice {
     pub group: Option<String>,
     /// Where a stated fact comes from.
     pub source: Option<OneOrMany>,
-    /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
+    /// The day the source was last read, `YYYY-MM-DD`.
     pub checked: Option<String>,
 }
 
-/// A next step for two partners (CONTRACT §7.4).
+/// A next step for two partners, shown by `compare`.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawTogether {
@@ -210,7 +210,7 @@ pub struct RawQuestion {
     /// For `yesno`: without it the question is informational.
     pub scores: Option<RawScores>,
     pub source: Option<OneOrMany>,
-    /// The day the source was last read, `YYYY-MM-DD` (CONTRACT §7.2).
+    /// The day the source was last read, `YYYY-MM-DD`.
     pub checked: Option<String>,
     /// A fact about the home two partners share, in a set that is not
     /// marked `shared` (a set marked so makes all its questions shared):
@@ -361,78 +361,43 @@ impl OneOrMany {
     }
 }
 
-pub const SETTINGS_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "disclaimer",
-    "bands",
-    "flags",
-    "advice",
-    "min_coverage",
-    "max_next_steps",
-    "start_here",
-    "overall",
-    "rights",
-    "together",
-    "retired",
-];
-pub const RETIRED_KEYS: &[&str] = &["id", "replaced_by", "values"];
-pub const RETIRED_VALUE_KEYS: &[&str] = &["from", "to"];
-pub const BAND_KEYS: &[&str] = &["verdict", "min", "label", "summary"];
-pub const FLAG_KEYS: &[&str] = &["severity", "title", "detail", "caps_verdict", "source"];
-pub const ADVICE_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "detail",
-    "priority",
-    "when",
-    "urgent_when",
-    "group",
-    "source",
-    "checked",
-];
-pub const RIGHTS_KEYS: &[&str] = &["question", "general", "topics", "entries"];
-pub const TOPIC_KEYS: &[&str] = &["priority", "when"];
-pub const RIGHTS_ENTRY_KEYS: &[&str] = &[
-    "id", "topic", "region", "when", "title", "detail", "source", "checked",
-];
-pub const TOGETHER_KEYS: &[&str] = &[
-    "id", "title", "detail", "priority", "when", "group", "source",
-];
-pub const SET_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "description",
-    "weight",
-    "min_answered",
-    "shared",
-    "bands",
-    "source",
-    "questions",
-];
-pub const QUESTION_KEYS: &[&str] = &[
-    "id",
-    "prompt",
-    "help",
-    "kind",
-    "weight",
-    "core",
-    "lever",
-    "when",
-    "options",
-    "scale",
-    "reverse",
-    "scores",
-    "source",
-    "checked",
-    "shared",
-    "mirror",
-    "discuss",
-    "discuss_priority",
-    "interview",
-    "listen_for",
-];
-pub const LISTEN_FOR_KEYS: &[&str] = &["good", "worrying"];
-pub const OPTION_KEYS: &[&str] = &["id", "label", "score", "flag", "mirror"];
-pub const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
-pub const SCORES_KEYS: &[&str] = &["yes", "no"];
+/// The fields serde reads for the struct `T`, in their order: the list
+/// its derived `Deserialize` hands a deserializer when it asks for a
+/// struct, which is all this deserializer answers.
+pub fn fields<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+    #[derive(Debug)]
+    struct Found(&'static [&'static str]);
+    impl std::fmt::Display for Found {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("not a struct")
+        }
+    }
+    impl std::error::Error for Found {}
+    impl de::Error for Found {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Found(&[])
+        }
+    }
+    struct Fields;
+    impl<'de> de::Deserializer<'de> for Fields {
+        type Error = Found;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+            Err(Found(&[]))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Found> {
+            Err(Found(fields))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+    T::deserialize(Fields).err().map_or(&[], |Found(f)| f)
+}

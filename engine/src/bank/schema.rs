@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use super::raw::{RawSet, RawSettings};
 use super::validate::{MAX_COUNT, MAX_NUMBER};
 
-/// What an id must look like (CONTRACT §2).
+/// What an id must look like (docs/question-banks.md, "Ids").
 pub const ID_PATTERN: &str = "^[a-z][a-z0-9_]*$";
 
 /// Which schema.
@@ -340,7 +340,7 @@ fn tighten_set(v: &mut Value) {
     conditions(v, false);
 }
 
-/// The condition grammar (CONTRACT §2, Conditions): a question's `when`
+/// The condition grammar (docs/question-banks.md, "Conditions"): a question's `when`
 /// may only test answers; an advice entry's may also test flags,
 /// dimensions and the overall score.
 fn conditions(v: &mut Value, advice: bool) {

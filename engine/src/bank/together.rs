@@ -1,4 +1,5 @@
-//! Conditions on two partners (CONTRACT §7.4): the `when` of a bank's
+//! Conditions on two partners (docs/question-banks.md, "Two people, one
+//! home"): the `when` of a bank's
 //! `together:` entries. They combine, with `all`, `any` and `not`:
 //!
 //! - `{ both: C }`, `{ either: C }`, `{ one: C }` (exactly one of the two),
@@ -15,7 +16,7 @@
 
 use serde_json::{Value as Json, json};
 
-use super::condition::{CondProblem, Condition, Scope, Test, problem};
+use super::condition::{CondProblem, Condition, Grammar, Scope, Test, list, problem};
 use super::model::Bank;
 use crate::error::suggestion;
 use crate::yaml::{Node, Value, describe};
@@ -36,8 +37,20 @@ pub enum PairCondition {
     Not(Box<PairCondition>),
 }
 
-/// The forms a `together` entry's `when` may use at the level of the pair.
-pub const PAIR_FORMS: &[&str] = &["both", "either", "one", "differ", "all", "any", "not"];
+/// The grammar of a `together` entry's `when` at the level of the pair.
+const PAIR_FORMS: Grammar = Grammar {
+    forms: &[
+        ("both", &["both"]),
+        ("either", &["either"]),
+        ("one", &["one", "other"]),
+        ("differ", &["differ"]),
+        ("all", &["all"]),
+        ("any", &["any"]),
+        ("not", &["not"]),
+    ],
+    what: "a condition on two people",
+    example: "`{ both: { answer: some_question, is: some_option } }`",
+};
 
 /// The ordinary forms, which need saying whose answer they read.
 const PERSON_FORMS: &[&str] = &["answer", "flag", "dimension", "overall"];
@@ -48,22 +61,10 @@ pub fn parse_pair(
     map: &Node,
     problems: &mut Vec<CondProblem>,
 ) -> Option<PairCondition> {
-    let Value::Map(entries) = &map.value else {
-        problems.push(problem(
-            format!("a condition must be a mapping, found {}", describe(map)),
-            Some("write e.g. `{ both: { answer: some_question, is: some_option } }`".into()),
-            Some(map.pos),
-        ));
-        return None;
-    };
-    let keys: Vec<&str> = entries
-        .iter()
-        .map(|(k, _)| k.as_str().unwrap_or("?"))
-        .collect();
-    // Where a key of this condition stands.
     let key = |k: &str| map.key_pos(k);
-    if let Some(person) = keys.iter().find(|k| PERSON_FORMS.contains(k)) {
-        problems.push(problem(
+    let form = PAIR_FORMS.form(map, problems, |keys, _| {
+        let person = keys.iter().find(|k| PERSON_FORMS.contains(k))?;
+        Some(problem(
             format!(
                 "in a `together` entry, say whose answers `{person}` reads: wrap it in `both:`, `either:` or `one:`"
             ),
@@ -71,64 +72,8 @@ pub fn parse_pair(
                 "write e.g. `{{ either: {{ {person}: … }} }}`; `{{ one: C, other: D }}` asks that one of you meet C and the other D"
             )),
             key(person),
-        ));
-        return None;
-    }
-    let forms: Vec<&str> = keys
-        .iter()
-        .copied()
-        .filter(|k| PAIR_FORMS.contains(k))
-        .collect();
-    let form = match forms.as_slice() {
-        [one] => *one,
-        [] => {
-            let first = keys.first().copied().unwrap_or("");
-            problems.push(problem(
-                format!(
-                    "a condition on two people needs one of {}",
-                    PAIR_FORMS
-                        .iter()
-                        .map(|f| format!("`{f}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                suggestion(first, PAIR_FORMS.iter().copied()),
-                key(first).or(Some(map.pos)),
-            ));
-            return None;
-        }
-        many => {
-            problems.push(problem(
-                format!(
-                    "a condition has one form, found {}; combine them with `all:` or `any:`",
-                    many.iter()
-                        .map(|f| format!("`{f}`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                ),
-                None,
-                key(many[1]),
-            ));
-            return None;
-        }
-    };
-    let allowed: &[&str] = if form == "one" {
-        &["one", "other"]
-    } else {
-        &[form]
-    };
-    for k in &keys {
-        if !allowed.contains(k) {
-            problems.push(problem(
-                format!(
-                    "unknown key `{}` in a `{form}` condition",
-                    crate::sanitize::id(k)
-                ),
-                suggestion(k, allowed.iter().copied()),
-                key(k),
-            ));
-        }
-    }
+        ))
+    })?;
     let get = |k: &str| map.get(k);
     let person = |k: &str, problems: &mut Vec<CondProblem>| -> Option<Condition> {
         scope.parse(get(k)?, problems)
@@ -195,34 +140,7 @@ pub fn parse_pair(
             Some(PairCondition::Differ(q))
         }
         "all" | "any" => {
-            let Some(Node {
-                value: Value::Seq(items),
-                ..
-            }) = get(form)
-            else {
-                problems.push(problem(
-                    format!("`{form}` takes a list of conditions"),
-                    Some(format!("write `{form}: [ {{ … }}, {{ … }} ]`")),
-                    key(form),
-                ));
-                return None;
-            };
-            if items.is_empty() {
-                problems.push(problem(
-                    format!("`{form}` has an empty list"),
-                    Some("give it at least one condition, or remove it".into()),
-                    key(form),
-                ));
-                return None;
-            }
-            let before = problems.len();
-            let parsed: Vec<PairCondition> = items
-                .iter()
-                .filter_map(|c| parse_pair(scope, c, problems))
-                .collect();
-            if problems.len() > before {
-                return None;
-            }
+            let parsed = list(map, form, problems, |c, p| parse_pair(scope, c, p))?;
             Some(if form == "all" {
                 PairCondition::All(parsed)
             } else {

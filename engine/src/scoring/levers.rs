@@ -1,4 +1,4 @@
-//! Levers (CONTRACT §5 `levers`): for each answered, scored question, the
+//! Levers (a result's `levers`): for each answered, scored question, the
 //! one change of answer that would raise the overall score most, worked
 //! out incrementally from an [`Evaluation`]: only the changed question's
 //! dimension and the questions whose asking depends on it are re-examined.

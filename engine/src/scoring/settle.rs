@@ -1,6 +1,6 @@
-//! A settled verdict (CONTRACT §7.7): whether any answers to the questions
+//! A settled verdict (`settled_after` in a result): whether any answers to the questions
 //! not reached yet could still give another verdict: a better or a worse
-//! band, a cap, or no verdict at all (too few answers, §6.2).
+//! band, a cap, or no verdict at all (too few answers: the bank's `min_coverage`).
 //!
 //! The questions before a position are decided; every question from it on
 //! is open (answered any way, or skipped). The search is exact and sound:
@@ -60,7 +60,7 @@ const MAX_MULTI_OPTIONS: usize = 8;
 /// Slack on float comparisons, always on the side of "may still change".
 const EPS: f64 = 1e-9;
 /// Half the last published decimal: a score this far below a band's `min`
-/// earns the band when bands are decided on the rounded score (§7.3).
+/// earns the band when bands are decided on the rounded score.
 const ROUNDING: f64 = 0.05;
 
 /// The lowest overall score that earns band `b` (or a better one) before
@@ -446,19 +446,20 @@ impl Search<'_> {
             unsure = true;
         }
 
+        let weights: Vec<(usize, f64)> = scored
+            .iter()
+            .map(|i| {
+                let q = &bank.questions[i.q];
+                (q.set, q.weight)
+            })
+            .collect();
+
         // The lowest reachable score.
         if b0 + 1 < bank.bands.len() {
             let floor = edge(bank, b0);
             let worst: Vec<Option<(f64, Answer)>> = scored
                 .iter()
                 .map(|i| worst_answer(&bank.questions[i.q]).map(|a| (0.0, a)))
-                .collect();
-            let weights: Vec<(usize, f64)> = scored
-                .iter()
-                .map(|i| {
-                    let q = &bank.questions[i.q];
-                    (q.set, q.weight)
-                })
                 .collect();
             if let Some(pick) = reach(bank, &parts, &weights, &worst, floor + EPS, Goal::Below, 0) {
                 let answers: Vec<(usize, Answer)> = pick
@@ -479,13 +480,6 @@ impl Search<'_> {
             let best: Vec<Option<(f64, Answer)>> = scored
                 .iter()
                 .map(|i| best_answer(bank, &bank.questions[i.q], |c| c >= b0))
-                .collect();
-            let weights: Vec<(usize, f64)> = scored
-                .iter()
-                .map(|i| {
-                    let q = &bank.questions[i.q];
-                    (q.set, q.weight)
-                })
                 .collect();
             // At a leaf every open question is asked for sure: enough of
             // them must be answered for a verdict. Above it, coverage is

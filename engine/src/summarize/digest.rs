@@ -6,7 +6,7 @@ use super::noise;
 use crate::error::Failure;
 use crate::result::{AssessmentResult, SCHEMA_VERSION};
 
-/// The part of a saved result (CONTRACT §5) a summary reads. Everything
+/// The part of a saved result (`mommytrack schema result`) a summary reads. Everything
 /// else (prompts, answer labels, next steps, levers, the answers map) is
 /// skipped by the parser without being kept: reading 10,000 results this
 /// way costs a fraction of building each [`AssessmentResult`]. A result
@@ -64,7 +64,7 @@ pub(super) struct QDigest {
     #[serde(default)]
     pub(super) answer_label: Option<String>,
     pub(super) score: Option<f64>,
-    /// The item value `v` of §3, where the result carries it.
+    /// The item value `v` in [0, 1] (the question's `value`), where the result carries it.
     #[serde(default)]
     pub(super) value: Option<f64>,
     pub(super) scored: bool,

@@ -1,4 +1,5 @@
-//! Disclosure control for group summaries (CONTRACT §7.5): which figures
+//! Disclosure control for group summaries (docs/summaries.md, "How it
+//! decides what to hide"): which figures
 //! of which group may be published, so that nothing published describes,
 //! alone or combined with other figures of the same summary, fewer than
 //! `--min-group` distinct results.

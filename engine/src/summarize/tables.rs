@@ -1,5 +1,5 @@
-//! Which figures of which group are published: the tables of CONTRACT
-//! §7.5 (the verdicts; each flag raised or not; each part with every alpha
+//! Which figures of which group are published: the tables of
+//! docs/summaries.md (the verdicts; each flag raised or not; each part with every alpha
 //! item answered, some or no score; the score bins) built from the kept
 //! records, decided by [`super::protect`], and each group's published
 //! statistics.

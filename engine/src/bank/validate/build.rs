@@ -13,6 +13,7 @@ use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, Together};
 use crate::bank::raw::*;
+use crate::bank::together::parse_pair;
 use crate::error::{Problem, suggestion};
 use crate::yaml::{Node, Pos, Value};
 
@@ -29,6 +30,107 @@ pub(super) fn entry_at<'n>(
 }
 
 const DEFAULT_PRIORITY: i64 = 3;
+
+/// A list of next steps in bank.yaml (`advice:`, `together:`), in the words
+/// its problems use.
+struct Listed {
+    key: &'static str,
+    /// For "`X` is not a valid {what} id".
+    what: &'static str,
+    /// "advice entry": "{one} `x` has no title".
+    one: &'static str,
+    /// "an advice entry": "{a_one} has no id".
+    a_one: &'static str,
+    many: &'static str,
+    merge: &'static str,
+}
+
+const ADVICE: Listed = Listed {
+    key: "advice",
+    what: "advice",
+    one: "advice entry",
+    a_one: "an advice entry",
+    many: "advice entries",
+    merge: "merge advice that says the same thing",
+};
+
+const TOGETHER: Listed = Listed {
+    key: "together",
+    what: "together",
+    one: "together entry",
+    a_one: "a together entry",
+    many: "together entries",
+    merge: "merge entries that say the same thing",
+};
+
+impl Listed {
+    /// At most [`MAX_FLAGS`] entries.
+    fn cap(&self, n: usize, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
+        if n > MAX_FLAGS {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "the bank has {n} {}; a bank may have at most {MAX_FLAGS}",
+                        self.many
+                    ),
+                    node.key_pos(self.key),
+                )
+                .hint(self.merge),
+            );
+        }
+    }
+
+    /// What every entry has: an id (present, well formed, not `seen`
+    /// before in the list), a title, and a group that is an id. Gives the
+    /// title.
+    #[allow(clippy::too_many_arguments)]
+    fn head(
+        &self,
+        id: &str,
+        title: Option<String>,
+        group: Option<&str>,
+        entry: Option<&Node>,
+        at: Option<Pos>,
+        seen: &mut HashSet<String>,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) -> String {
+        check_id(
+            ctx,
+            IdRule {
+                what: self.what,
+                tag: None,
+            },
+            id,
+            at,
+            || {
+                ctx.problem(format!("{} has no id", self.a_one), at)
+                    .hint("add `id: …`")
+            },
+            || {
+                (!seen.insert(id.to_string())).then(|| {
+                    ctx.problem(format!("two {} have the id `{id}`", self.many), at)
+                        .id(id)
+                        .hint("give each entry its own id")
+                })
+            },
+            p,
+        );
+        let title = required(title, "title", self.one, id, ctx, at, p);
+        if let Some(g) = group.filter(|g| !is_valid_id(g)) {
+            p.push(
+                id_problem(
+                    ctx,
+                    "group",
+                    g,
+                    entry.and_then(|e| e.key_pos("group")).or(at),
+                )
+                .id(id),
+            );
+        }
+        title
+    }
+}
 
 /// Checks a list of bands (bank.yaml's, or a set's own), highest `min`
 /// first; `list` is the list as parsed, `from` where its key stands.
@@ -362,19 +464,8 @@ impl Builder {
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
-        let list = node.get("advice");
-        if raw.len() > MAX_FLAGS {
-            p.push(
-                ctx.problem(
-                    format!(
-                        "the bank has {} advice entries; a bank may have at most {MAX_FLAGS}",
-                        raw.len()
-                    ),
-                    node.key_pos("advice"),
-                )
-                .hint("merge advice that says the same thing"),
-            );
-        }
+        ADVICE.cap(raw.len(), node, ctx, p);
+        let list = node.get(ADVICE.key);
         let mut seen = HashSet::new();
         for (n, ra) in raw.into_iter().enumerate() {
             if self.enough(p) {
@@ -382,57 +473,20 @@ impl Builder {
             }
             let id = ra.id.unwrap_or_default();
             let (entry, at) = entry_at(list, n, "id");
-            check_id(
-                ctx,
-                IdRule {
-                    what: "advice",
-                    tag: None,
-                },
+            let title = ADVICE.head(
                 &id,
+                ra.title,
+                ra.group.as_deref(),
+                entry,
                 at,
-                || {
-                    ctx.problem("an advice entry has no id", at)
-                        .hint("add `id: …`")
-                },
-                || {
-                    (!seen.insert(id.clone())).then(|| {
-                        ctx.problem(format!("two advice entries have the id `{id}`"), at)
-                            .id(&id)
-                            .hint("give each entry its own id")
-                    })
-                },
+                &mut seen,
+                ctx,
                 p,
             );
-            let title = required(ra.title, "title", "advice entry", &id, ctx, at, p);
-            if let Some(g) = ra.group.as_deref().filter(|g| !is_valid_id(g)) {
-                p.push(
-                    id_problem(
-                        ctx,
-                        "group",
-                        g,
-                        entry.and_then(|e| e.key_pos("group")).or(at),
-                    )
-                    .id(&id),
-                );
-            }
-            let condition = |key: &str, p: &mut Vec<Problem>| {
-                let w = entry.and_then(|e| e.get(key))?;
-                let scope = Scope {
-                    questions: &self.questions,
-                    question_index: &self.question_index,
-                    before: None,
-                    flags: Some(&self.flag_index),
-                    sets: Some(&self.set_index),
-                    broken: &self.broken,
-                };
-                let mut cps = Vec::new();
-                let c = scope.parse(w, &mut cps);
-                let when_at = entry.and_then(|e| e.key_pos(key)).or(at);
-                push_condition_problems(cps, ctx, (key, when_at), &id, p);
-                c
-            };
-            let when = condition("when", p);
-            let urgent_when = condition("urgent_when", p);
+            let when = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| s.parse(w, c));
+            let urgent_when = self.condition(entry, at, "urgent_when", &id, ctx, p, |s, w, c| {
+                s.parse(w, c)
+            });
             let source = ra.source.map(OneOrMany::into_vec).unwrap_or_default();
             let checked = self.checked(
                 ra.checked.as_deref(),
@@ -459,6 +513,40 @@ impl Builder {
                 checked,
             });
         }
+    }
+
+    /// The scope of the conditions of bank.yaml's entries: every question,
+    /// flag and dimension may be named.
+    pub(super) fn advice_scope(&self) -> Scope<'_> {
+        Scope {
+            questions: &self.questions,
+            question_index: &self.question_index,
+            before: None,
+            flags: Some(&self.flag_index),
+            sets: Some(&self.set_index),
+            broken: &self.broken,
+        }
+    }
+
+    /// The condition under `key` of `entry` (whose place is `at`), read by
+    /// `parse` in the advice scope; its problems are filed under `id`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn condition<C>(
+        &self,
+        entry: Option<&Node>,
+        at: Option<Pos>,
+        key: &str,
+        id: &str,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+        parse: impl FnOnce(&Scope, &Node, &mut Vec<CondProblem>) -> Option<C>,
+    ) -> Option<C> {
+        let w = entry.and_then(|e| e.get(key))?;
+        let mut cps = Vec::new();
+        let c = parse(&self.advice_scope(), w, &mut cps);
+        let when_at = entry.and_then(|e| e.key_pos(key)).or(at);
+        push_condition_problems(cps, ctx, (key, when_at), id, p);
+        c
     }
 
     /// `retired:` of bank.yaml: each id an older answers file may hold,
@@ -586,8 +674,9 @@ impl Builder {
         }
     }
 
-    /// The `together:` entries (CONTRACT §7.4): checked like advice, with
-    /// conditions on the pair.
+    /// The `together:` entries (see "For the two of you" in
+    /// docs/question-banks.md): checked like advice, with conditions on the
+    /// pair.
     pub(super) fn together(
         &mut self,
         raw: Vec<RawTogether>,
@@ -595,19 +684,8 @@ impl Builder {
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
-        let list = node.get("together");
-        if raw.len() > MAX_FLAGS {
-            p.push(
-                ctx.problem(
-                    format!(
-                        "the bank has {} together entries; a bank may have at most {MAX_FLAGS}",
-                        raw.len()
-                    ),
-                    node.key_pos("together"),
-                )
-                .hint("merge entries that say the same thing"),
-            );
-        }
+        TOGETHER.cap(raw.len(), node, ctx, p);
+        let list = node.get(TOGETHER.key);
         let mut seen = HashSet::new();
         for (n, rt) in raw.into_iter().enumerate() {
             if self.enough(p) {
@@ -615,32 +693,16 @@ impl Builder {
             }
             let id = rt.id.unwrap_or_default();
             let (entry, at) = entry_at(list, n, "id");
-            let field = |name: &str| entry.and_then(|e| e.key_pos(name)).or(at);
-            check_id(
-                ctx,
-                IdRule {
-                    what: "together",
-                    tag: None,
-                },
+            let title = TOGETHER.head(
                 &id,
+                rt.title,
+                rt.group.as_deref(),
+                entry,
                 at,
-                || {
-                    ctx.problem("a together entry has no id", at)
-                        .hint("add `id: …`")
-                },
-                || {
-                    (!seen.insert(id.clone())).then(|| {
-                        ctx.problem(format!("two together entries have the id `{id}`"), at)
-                            .id(&id)
-                            .hint("give each entry its own id")
-                    })
-                },
+                &mut seen,
+                ctx,
                 p,
             );
-            let title = required(rt.title, "title", "together entry", &id, ctx, at, p);
-            if let Some(g) = rt.group.as_deref().filter(|g| !is_valid_id(g)) {
-                p.push(id_problem(ctx, "group", g, field("group")).id(&id));
-            }
             let priority = match rt.priority {
                 None => DEFAULT_PRIORITY,
                 Some(n) if (1..=MAX_COUNT).contains(&n) => n,
@@ -648,7 +710,7 @@ impl Builder {
                     p.push(
                         ctx.problem(
                             format!("priority {n} is not a whole number from 1 to {MAX_COUNT}"),
-                            field("priority"),
+                            entry.and_then(|e| e.key_pos("priority")).or(at),
                         )
                         .id(&id)
                         .hint(format!(
@@ -658,21 +720,7 @@ impl Builder {
                     DEFAULT_PRIORITY
                 }
             };
-            let when = entry.and_then(|e| e.get("when")).and_then(|w| {
-                let scope = Scope {
-                    questions: &self.questions,
-                    question_index: &self.question_index,
-                    before: None,
-                    flags: Some(&self.flag_index),
-                    sets: Some(&self.set_index),
-                    broken: &self.broken,
-                };
-                let mut cps = Vec::new();
-                let c = crate::bank::together::parse_pair(&scope, w, &mut cps);
-                let when_at = field("when");
-                push_condition_problems(cps, ctx, ("when", when_at), &id, p);
-                c
-            });
+            let when = self.condition(entry, at, "when", &id, ctx, p, parse_pair);
             self.together.push(Together {
                 id,
                 title,

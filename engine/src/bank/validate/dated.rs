@@ -1,4 +1,4 @@
-//! Facts carry a date (CONTRACT §7.2): the `checked: YYYY-MM-DD` of a
+//! Facts carry a date (docs/question-banks.md): the `checked: YYYY-MM-DD` of a
 //! question, an advice entry or a rights entry, the day its `source:` was
 //! last read.
 //!

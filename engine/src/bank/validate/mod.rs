@@ -68,7 +68,7 @@ pub fn check(files: &[SourceFile]) -> (Option<Bank>, Vec<Problem>) {
 
 /// [`check`], and with `today` an author's checks too: every `checked:`
 /// date at most [`FRESH_MONTHS`] old and not in the future, and every
-/// cited web page dated (CONTRACT §7.2). `validate` runs these; loading a
+/// cited web page dated. `validate` runs these; loading a
 /// bank to assess does not, so a report never warns about a bank's age.
 pub fn check_as_of(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<Problem>) {
     let (bank, mut problems, stopped) = check_files(files, today);

@@ -175,9 +175,9 @@ fn unknown_keys(map: &Node, known: &[&str], what: &str, ctx: &Ctx, p: &mut Vec<P
 }
 
 pub(super) fn walk_settings(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
-    unknown_keys(v, SETTINGS_KEYS, "bank.yaml", ctx, p);
+    unknown_keys(v, fields::<RawSettings>(), "bank.yaml", ctx, p);
     for band in v.get("bands").map_or(&[][..], Node::items) {
-        unknown_keys(band, BAND_KEYS, "band", ctx, p);
+        unknown_keys(band, fields::<RawBand>(), "band", ctx, p);
     }
     if let Some(Node {
         value: Value::Map(flags),
@@ -185,52 +185,52 @@ pub(super) fn walk_settings(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
     }) = v.get("flags")
     {
         for (_, flag) in flags {
-            unknown_keys(flag, FLAG_KEYS, "flag", ctx, p);
+            unknown_keys(flag, fields::<RawFlag>(), "flag", ctx, p);
         }
     }
     for advice in v.get("advice").map_or(&[][..], Node::items) {
-        unknown_keys(advice, ADVICE_KEYS, "advice entry", ctx, p);
+        unknown_keys(advice, fields::<RawAdvice>(), "advice entry", ctx, p);
     }
     for retired in v.get("retired").map_or(&[][..], Node::items) {
-        unknown_keys(retired, RETIRED_KEYS, "retired entry", ctx, p);
+        unknown_keys(retired, fields::<RawRetired>(), "retired entry", ctx, p);
         for value in retired.get("values").map_or(&[][..], Node::items) {
-            unknown_keys(value, RETIRED_VALUE_KEYS, "retired value", ctx, p);
+            unknown_keys(value, fields::<RawRetiredValue>(), "retired value", ctx, p);
         }
     }
     for entry in v.get("together").map_or(&[][..], Node::items) {
-        unknown_keys(entry, TOGETHER_KEYS, "together entry", ctx, p);
+        unknown_keys(entry, fields::<RawTogether>(), "together entry", ctx, p);
     }
     if let Some(rights) = v.get("rights") {
-        unknown_keys(rights, RIGHTS_KEYS, "rights section", ctx, p);
+        unknown_keys(rights, fields::<RawRights>(), "rights section", ctx, p);
         if let Some(Value::Map(topics)) = rights.get("topics").map(|t| &t.value) {
             for (_, topic) in topics {
-                unknown_keys(topic, TOPIC_KEYS, "rights topic", ctx, p);
+                unknown_keys(topic, fields::<RawTopic>(), "rights topic", ctx, p);
             }
         }
         for entry in rights.get("entries").map_or(&[][..], Node::items) {
-            unknown_keys(entry, RIGHTS_ENTRY_KEYS, "rights entry", ctx, p);
+            unknown_keys(entry, fields::<RawRightsEntry>(), "rights entry", ctx, p);
         }
     }
 }
 
 pub(super) fn walk_set(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
-    unknown_keys(v, SET_KEYS, "question set", ctx, p);
+    unknown_keys(v, fields::<RawSet>(), "question set", ctx, p);
     for band in v.get("bands").map_or(&[][..], Node::items) {
-        unknown_keys(band, BAND_KEYS, "band", ctx, p);
+        unknown_keys(band, fields::<RawBand>(), "band", ctx, p);
     }
     for q in v.get("questions").map_or(&[][..], Node::items) {
-        unknown_keys(q, QUESTION_KEYS, "question", ctx, p);
+        unknown_keys(q, fields::<RawQuestion>(), "question", ctx, p);
         for o in q.get("options").map_or(&[][..], Node::items) {
-            unknown_keys(o, OPTION_KEYS, "option", ctx, p);
+            unknown_keys(o, fields::<RawOption>(), "option", ctx, p);
         }
         if let Some(s) = q.get("scale") {
-            unknown_keys(s, SCALE_KEYS, "scale", ctx, p);
+            unknown_keys(s, fields::<RawScale>(), "scale", ctx, p);
         }
         if let Some(s) = q.get("scores") {
-            unknown_keys(s, SCORES_KEYS, "scores", ctx, p);
+            unknown_keys(s, fields::<RawScores>(), "scores", ctx, p);
         }
         if let Some(s) = q.get("listen_for") {
-            unknown_keys(s, LISTEN_FOR_KEYS, "listen_for", ctx, p);
+            unknown_keys(s, fields::<RawListenFor>(), "listen_for", ctx, p);
         }
     }
 }

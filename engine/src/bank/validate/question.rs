@@ -559,7 +559,7 @@ fn couple_fields(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> (Option<Stri
     (discuss, priority)
 }
 
-/// A question's `interview:` and `listen_for:` (CONTRACT §7.7): what to
+/// A question's `interview:` and `listen_for:` (`mommytrack interview`): what to
 /// ask a prospective employer, and what good and worrying answers sound
 /// like. Empty texts, and `listen_for` with nothing to listen to, are
 /// refused.

@@ -13,12 +13,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::build::{entry_at, push_condition_problems};
+use super::build::entry_at;
 use super::context::{Ctx, IdRule, check_id, id_problem, is_valid_id, required};
 use super::dated::Entry;
 use super::{Builder, MAX_COUNT};
 use crate::bank::answer::Answer;
-use crate::bank::condition::{Condition, Scope, Test};
+use crate::bank::condition::{Condition, Test};
 use crate::bank::model::{Advice, Kind};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
@@ -37,17 +37,6 @@ struct Checked {
 }
 
 impl Builder {
-    fn advice_scope(&self) -> Scope<'_> {
-        Scope {
-            questions: &self.questions,
-            question_index: &self.question_index,
-            before: None,
-            flags: Some(&self.flag_index),
-            sets: Some(&self.set_index),
-            broken: &self.broken,
-        }
-    }
-
     pub(super) fn rights(
         &mut self,
         raw: Option<RawRights>,
@@ -152,13 +141,7 @@ impl Builder {
                 rt.when.is_some(),
                 value.and_then(|v| v.get("when")).is_some()
             );
-            let when = value.and_then(|v| v.get("when")).and_then(|w| {
-                let mut cps = Vec::new();
-                let c = self.advice_scope().parse(w, &mut cps);
-                let when_at = value.and_then(|v| v.key_pos("when")).or(at);
-                push_condition_problems(cps, ctx, ("when", when_at), &tid, p);
-                c
-            });
+            let when = self.condition(value, at, "when", &tid, ctx, p, |s, w, c| s.parse(w, c));
             topics.insert(tid, (priority, when));
         }
 
@@ -255,12 +238,7 @@ impl Builder {
                     .hint("an entry for the general region is the \"where you live\" form for everyone else; give it that region alone"),
                 );
             }
-            let own = entry.and_then(|e| e.get("when")).and_then(|w| {
-                let mut cps = Vec::new();
-                let c = self.advice_scope().parse(w, &mut cps);
-                push_condition_problems(cps, ctx, ("when", key("when")), &id, p);
-                c
-            });
+            let own = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| s.parse(w, c));
             let source = re.source.map(OneOrMany::into_vec).unwrap_or_default();
             if source.iter().all(|s| s.trim().is_empty()) {
                 p.push(
