@@ -553,3 +553,23 @@ fn no_terminal_and_no_answers_is_a_usage_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn in_plain_mode_a_wrong_answer_is_explained_in_whole_words_at_40_columns() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(
+        state.path(),
+        40,
+        15,
+        &["assess", "--plain", "--quick", "--bank", MINI],
+    );
+    t.expect("Type a number from 1 to 5");
+    t.p.send_line("9").unwrap();
+    // Whole words on each line: read across the lines, it is the message.
+    let message = "\"9\" is not on the scale: type a number from 1 to 5, or s to skip.";
+    t.wait_until("the message in whole words", |t| {
+        flat(&t.everything()).contains(message)
+    });
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+}
