@@ -53,7 +53,8 @@ pub fn problems_json(problems: &[Problem]) -> String {
 /// What `validate` found: the summary line for standard output, or the
 /// problems that make it fail. With `strict`, warnings fail it too.
 /// With `ProblemsFormat::Json` the returned text is the JSON list.
-/// `checked:` dates are judged as of `today` (CONTRACT §7.2).
+/// `checked:` dates are judged as of `today`: more than 12 months old, or
+/// in the future, is a warning.
 pub fn validate(
     dir: Option<&Path>,
     strict: bool,
@@ -237,26 +238,12 @@ pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
     for (name, text) in &files {
         crate::files::write_output(&dir.join(name), text)?;
     }
-    let d = dir.display();
+    // Pasted as printed: quoted for the shell, no control characters.
+    let d = crate::export::listing::shell_quote(&dir.display().to_string());
     Ok(format!(
         "Wrote a starter bank to {d}: bank.yaml, 10_workplace.yaml and the JSON Schemas in {d}/schema/.\n\
          Next:\n  mommytrack validate {d}\n  mommytrack template --bank {d} > answers.yaml\n  \
          mommytrack assess --bank {d} --answers answers.yaml\n\
          See docs/question-banks.md for every field.\n"
     ))
-}
-
-/// A path as a shell word that works when pasted: bare when it holds only
-/// safe characters, else in single quotes. A path with control characters
-/// (which could end a YAML comment line) becomes `DIR`.
-pub fn shell_quote(s: &str) -> String {
-    if s.chars().any(char::is_control) {
-        return "DIR".into();
-    }
-    let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+:,@%=".contains(c);
-    if !s.is_empty() && s.chars().all(safe) {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
 }

@@ -1,4 +1,4 @@
-//! The command line (CONTRACT §1): commands, flags and their help.
+//! The command line: commands, flags and their help.
 
 use std::path::PathBuf;
 

@@ -1,4 +1,4 @@
-//! Exit codes (CONTRACT §1) and diagnostics: the number each failure kind
+//! Exit codes (listed in the README) and diagnostics: the number each failure kind
 //! of the engine maps to, the code an error ends the program with, and the
 //! one way a line reaches standard error.
 //!

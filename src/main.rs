@@ -1,5 +1,6 @@
 //! The `mommytrack` binary: parse the command line, run it, and map any
-//! error to the exit code of CONTRACT §1.
+//! error to its exit code (0, 2 usage, 65 invalid data, 66 unreadable
+//! input, 73 output not written, 130 interrupted, 1 anything else).
 //!
 //! The engine (`mommytrack_engine`: bank, answers, scoring, result,
 //! compare, saved, summary statistics, estimate, input, yaml, sanitize and

@@ -1,5 +1,5 @@
-//! The layout of `compare` for every human-readable format (CONTRACT §6.6,
-//! §7.4): the two verdicts and what to know first (different banks, a
+//! The layout of `compare` for every human-readable format (docs/reports.md,
+//! docs/formats.md): the two verdicts and what to know first (different banks, a
 //! quick or prospective result); for two partners, the next steps for the
 //! two of them, then every place where they see their shared home
 //! differently (each with what to talk about, and the flags those answers

@@ -513,7 +513,7 @@ pub(super) fn draw(doc: &Document) -> String {
 
 impl Exporter for HtmlExporter {
     fn report(&self, r: &AssessmentResult, _: &RenderOptions) -> String {
-        draw(&document::report(r, Audience::Page))
+        draw(&super::report::report(r, Audience::Page))
     }
 
     fn comparison(&self, c: &Comparison, _: &RenderOptions) -> String {

@@ -1,4 +1,4 @@
-//! `--format json`: the result as CONTRACT §5 describes it, pretty-printed,
+//! `--format json`: the result as docs/formats.md describes it, pretty-printed,
 //! byte-identical for identical inputs.
 //!
 //! `<`, `>` and `&` inside strings are written as `\u003c`, `\u003e` and

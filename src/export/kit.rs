@@ -1,4 +1,4 @@
-//! The interview kit (`mommytrack interview`, CONTRACT §7.7): for each part
+//! The interview kit (`mommytrack interview`): for each part
 //! of a bank, the questions that carry `interview:`, each with what to ask
 //! or find out about an employer you are considering and what good and
 //! worrying answers sound like; then how to find out what you cannot ask,

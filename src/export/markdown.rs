@@ -19,7 +19,7 @@ pub struct MarkdownExporter;
 
 impl Exporter for MarkdownExporter {
     fn report(&self, r: &AssessmentResult, _: &RenderOptions) -> String {
-        draw(&document::report(r, Audience::Page))
+        draw(&super::report::report(r, Audience::Page))
     }
 
     fn comparison(&self, c: &Comparison, _: &RenderOptions) -> String {

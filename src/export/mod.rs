@@ -11,9 +11,11 @@ pub mod history;
 mod html;
 mod json;
 pub mod kit;
+pub mod listing;
 mod markdown;
 mod prospective;
 mod reasons;
+pub mod report;
 pub mod summary;
 mod text;
 

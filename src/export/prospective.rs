@@ -1,5 +1,5 @@
-//! What a report adds for a prospective employer and a settled verdict
-//! (CONTRACT §7.7): the reminder that the result is about a place being
+//! What a report adds for a prospective employer (`assess --prospective`)
+//! and a settled verdict (`settled_after`): the reminder that the result is about a place being
 //! considered, what is still unknown there and what to ask next (the most
 //! telling first), and, for a session's result, when its verdict settled.
 

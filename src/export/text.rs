@@ -53,7 +53,7 @@ impl Styles {
 
 impl Exporter for TextExporter {
     fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
-        draw(&document::report(r, Audience::Terminal), o, false)
+        draw(&super::report::report(r, Audience::Terminal), o, false)
     }
 
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
@@ -63,7 +63,7 @@ impl Exporter for TextExporter {
 
 impl Exporter for PlainTextExporter {
     fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
-        draw(&document::report(r, Audience::Terminal), o, true)
+        draw(&super::report::report(r, Audience::Terminal), o, true)
     }
 
     fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
@@ -86,7 +86,7 @@ pub struct EndScreen {
 pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndScreen {
     let st = Styles::new(o.color);
     let width = usize::from(o.width.clamp(20, 160));
-    let doc = document::report(r, Audience::Terminal);
+    let doc = super::report::report(r, Audience::Terminal);
     let mut head = String::new();
     let mut out = String::new();
     let mut seen_verdict = false;
@@ -105,7 +105,7 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
     // `head` already.
     out.push_str(
         &st.dim
-            .apply_to(wrap(&document::coverage_sentence(r), width, ""))
+            .apply_to(wrap(&super::report::coverage_sentence(r), width, ""))
             .to_string(),
     );
     let bars = !plain && width >= 72;
@@ -124,13 +124,13 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
         ];
         match d.score {
             Some(s) if bars => row.push(TableCell::new(super::bar(s))),
-            None => row.push(TableCell::new(document::no_score(d))),
+            None => row.push(TableCell::new(super::report::no_score(d))),
             Some(_) => {}
         }
         table.add_row(row);
     }
     let _ = writeln!(out, "{table}");
-    let first = document::start_here(r);
+    let first = super::report::start_here(r);
     if !first.is_empty() {
         let _ = writeln!(out, "{}", st.heading.apply_to("Start here"));
         for (n, s) in first.into_iter().enumerate() {

@@ -195,7 +195,7 @@ fn save_copy(
     };
     let format = formats[i].1;
     let mut r = result.clone();
-    let has_notes = !export::document::notes(&r).is_empty();
+    let has_notes = !export::report::notes(&r).is_empty();
     if plan.redact || (has_notes && p.confirm("Leave out your private notes (free-text answers)? Yes is best for a copy you share.", true)?) {
         r.redact();
     }

@@ -3,7 +3,8 @@
 //! - next steps ranked by need: `urgent_when` makes a step most urgent for
 //!   the people it names, in the ranking and inside its group (class 3);
 //! - the band and every score condition decided on the published score
-//!   (CONTRACT §7.3, class 9);
+//!   (rounded to one decimal: never "Mixed, 70.0" beside "Positive from
+//!   70"; class 9);
 //! - a capped verdict says why, in every format (class 10);
 //! - answers to retired questions stay readable, with a warning that names
 //!   what replaced them (class 11).

@@ -59,9 +59,33 @@ fn init_bank_writes_a_starter_that_validates_and_whose_schema_lines_resolve() {
             .collect();
         assert!(errors.is_empty(), "{file}: {errors:?}");
     }
-    // The starter can be assessed with the commands it suggests.
+    // The starter can be assessed with the commands it suggests, pasted
+    // into a shell as printed (the folder's name has a space).
     let hint = String::from_utf8_lossy(&out.stdout);
-    assert!(hint.contains("mommytrack validate my bank") || hint.contains("'my bank'"));
+    let commands: Vec<&str> = hint
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("mommytrack "))
+        .collect();
+    assert_eq!(commands.len(), 3, "{hint}");
+    for command in commands {
+        let pasted = command.replacen(
+            "mommytrack",
+            &format!("'{}'", env!("CARGO_BIN_EXE_mommytrack")),
+            1,
+        );
+        let ran = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(&pasted)
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        assert!(
+            ran.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+    }
     let empty = run(&["init-bank", "my bank"], tmp.path());
     assert_eq!(
         empty.status.code(),

@@ -1,4 +1,4 @@
-//! The commands of CONTRACT §1 through the real binary: outputs, exit codes,
+//! The commands through the real binary: outputs, exit codes,
 //! and "nothing written on failure".
 
 use crate::harness::*;

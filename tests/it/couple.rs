@@ -1,4 +1,4 @@
-//! The couple view (issue 19, CONTRACT §7.4): shared answers read through
+//! The couple view (issue 19, docs/question-banks.md "Two people, one home"): shared answers read through
 //! their mirror, every shared difference listed, agreements, next steps for
 //! two (`together:`), and the bank rules that make mirrors and pair
 //! conditions safe. Through the engine for the laws and the situations,
@@ -837,8 +837,7 @@ fn results_saved_before_mirrors_are_read_with_the_builtin_banks() {
     assert!(!v["together"].as_array().unwrap().is_empty());
 }
 
-/// A job now beside one being considered (`mode: "prospective"`, CONTRACT
-/// §7.7) is no couple: no steps for two, no home compared.
+/// A job now beside one being considered (`mode: "prospective"`) is no couple: no steps for two, no home compared.
 #[test]
 fn a_prospective_result_is_compared_as_a_job_not_a_partner() {
     let now = person("dana", &[]);

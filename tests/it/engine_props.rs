@@ -1,4 +1,4 @@
-//! Property tests of the CONTRACT §6 scoring rules on generated banks and
+//! Property tests of the scoring rules (docs/question-banks.md) on generated banks and
 //! sheets, each checked against an independent computation from the
 //! result: `min_answered`, `min_coverage`, `overall: items|dimensions`,
 //! weight-0 sets, `scale_mean`, set bands, advice groups, `max_next_steps`,

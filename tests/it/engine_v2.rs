@@ -1,6 +1,7 @@
-//! The engine additions of CONTRACT §6 through the real binary: enough
-//! answers for a verdict (§6.2), next steps that fit on a page (§6.3),
-//! psychometric banks (§6.4), shared sets (§6.6), the bank fingerprint and
+//! The engine's second round of features through the real binary: enough
+//! answers for a verdict (`min_coverage`, `min_answered`), next steps that
+//! fit on a page (`group`, `max_next_steps`, `start_here`), psychometric
+//! banks (`weight: 0`, `scale_mean`, `overall: items`), shared sets, the bank fingerprint and
 //! item values (§6.5), reasons that name what triggered them, and reading
 //! version 1 results.
 

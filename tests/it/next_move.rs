@@ -1,4 +1,4 @@
-//! A parent's time and next move (CONTRACT §7.7), through the real binary:
+//! A parent's time and next move (issue 17), through the real binary:
 //! `taken` on a result, `history` of retakes in every format, the interview
 //! kit, `assess --prospective` and its report, and the bank fields behind
 //! them (`interview:`, `listen_for:`).

@@ -1,4 +1,5 @@
-//! A reference example worked out by hand from CONTRACT §3, run through the
+//! A reference example worked out by hand from the scoring rules
+//! (docs/question-banks.md "Scoring"), run through the
 //! real binary. The comments show the arithmetic; the assertions hold the
 //! results of that arithmetic, not of the program.
 

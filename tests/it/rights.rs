@@ -1,4 +1,5 @@
-//! Facts carry a date (CONTRACT §7.2) and the rights section: what the
+//! Facts carry a date (`checked:`, at most 12 months old and not in the
+//! future) and the rights section: what the
 //! law gives, region by topic (issue 18, class 2).
 //!
 //! The first half checks `checked:` through `validate` on copies of the mini

@@ -1,4 +1,4 @@
-//! The settled verdict on the built-in bank (CONTRACT §7.7): every persona
+//! The settled verdict on the built-in bank (`settled_after`): every persona
 //! answered in bank order, as a session asks, with the engine's `settle`
 //! asked after each answer. Once it says "settled", the persona's own
 //! remaining answers (one of the ways the rest could go) must end on that

@@ -1,4 +1,4 @@
-//! `mommytrack summarize` (CONTRACT §6.5) through the real binary, against
+//! `mommytrack summarize` (docs/summaries.md) through the real binary, against
 //! numbers computed here independently of the program: means, medians and
 //! quartiles (numpy's linear interpolation, written out again), flag and
 //! verdict counts, Cronbach's alpha (from sample variances, where the

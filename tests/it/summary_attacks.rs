@@ -1,4 +1,4 @@
-//! An attacker's test suite for `mommytrack summarize` (CONTRACT §7.5,
+//! An attacker's test suite for `mommytrack summarize` (docs/summaries.md,
 //! issue 20): each test is one way a red team took people out of a
 //! summary, and [`audit`] checks every figure of a summary against the
 //! rules a reader could use to take it apart (every count, every

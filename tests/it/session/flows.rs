@@ -103,7 +103,7 @@ fn a_quick_assessment_with_arrow_keys_shows_the_verdict_and_saves_the_same_resul
             String::from_utf8_lossy(&out.stderr)
         );
         // The session adds only the day it was taken and when its verdict
-        // settled (CONTRACT §7.7): with those, the same bytes.
+        // settled (`taken`, `settled_after`): with those, the same bytes.
         let mut session: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let fields = session.as_object_mut().unwrap();

@@ -1,4 +1,4 @@
-//! The settled verdict in a session (CONTRACT §7.7): once no answer to the
+//! The settled verdict in a session: once no answer to the
 //! questions left can change the verdict, the session says so once and
 //! offers to finish; the result records when (`settled_after`) and the day
 //! it was taken.
