@@ -771,6 +771,18 @@ struct Person {
     flags: Vec<String>,
 }
 
+impl Person {
+    /// Whether the person is counted in a cell of [`counts`] (`verdict
+    /// IDS` or `flag ID`).
+    fn in_cell(&self, cell: &str) -> bool {
+        match (cell.strip_prefix("verdict "), cell.strip_prefix("flag ")) {
+            (Some(ids), _) => ids.split('+').any(|v| v == self.verdict),
+            (_, Some(id)) => self.flags.iter().any(|f| f == id),
+            _ => false,
+        }
+    }
+}
+
 fn person(file: &Path) -> Person {
     let r: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
     let mut scores = vec![r["overall"]["score"].as_f64().unwrap()];
@@ -828,12 +840,10 @@ fn counts(g: &Value) -> Vec<(String, f64)> {
 #[derive(Default)]
 struct Attack {
     errors: Vec<f64>,
-    /// Victims whose verdict and flags every difference gave exactly.
-    given_away: usize,
-    /// Victims tried (by every way of the attack).
-    tried: usize,
-    /// Differences of counts (each should be 0 or 1 if counts were exact).
+    /// Differences of counts (each 0 or 1 if counts were exact).
     differences: Vec<f64>,
+    /// Of those, how many say exactly whether the victim is in the cell.
+    right: usize,
 }
 
 impl Attack {
@@ -846,28 +856,19 @@ impl Attack {
                 self.errors.push((e - truth).abs());
             }
         }
-        let exact = differences.iter().all(|(k, d)| {
-            let mine = k.strip_prefix("verdict ").map_or_else(
-                || {
-                    who.flags
-                        .iter()
-                        .any(|f| Some(f.as_str()) == k.strip_prefix("flag "))
-                },
-                |ids| ids.split('+').any(|v| v == who.verdict),
-            );
-            *d == f64::from(u8::from(mine))
-        });
-        self.given_away += usize::from(exact && !differences.is_empty());
-        self.tried += 1;
+        self.right += differences
+            .iter()
+            .filter(|(k, d)| *d == f64::from(u8::from(who.in_cell(k))))
+            .count();
         self.differences.extend(differences.iter().map(|(_, d)| *d));
     }
 
     /// The attack failed: its score estimates are off by more than 8
-    /// points on average and within 3 points for at most a third; the
-    /// verdict and flags came out exactly for at most one try in five
-    /// (as the noise may have it, unknown to the attacker); and the
-    /// differences of counts are not those of one person (some are not 0
-    /// or 1).
+    /// points on average and within 3 points for at most a third; at most
+    /// half the differences of the verdict and flag counts say exactly
+    /// whether the victim is in the cell (with exact counts, all do; the
+    /// noise makes about one in five do so, unknown to the attacker); and
+    /// some are not 0 or 1 at all.
     fn failed(&self) {
         assert!(
             self.errors.len() >= 10,
@@ -883,8 +884,12 @@ impl Attack {
                 self.errors
             ));
         }
-        if 5 * self.given_away > self.tried {
-            won.push(format!("{} verdicts and flags given away", self.given_away));
+        if 2 * self.right > self.differences.len() {
+            won.push(format!(
+                "{} of {} differences of counts say the victim's verdict or flags",
+                self.right,
+                self.differences.len()
+            ));
         }
         if self.differences.iter().all(|d| *d == 0.0 || *d == 1.0) {
             won.push(format!(
@@ -1043,19 +1048,7 @@ fn fabricated_results_do_not_give_the_one_real_person_away() {
         let differences: Vec<(String, f64)> = counts(g)
             .into_iter()
             .map(|(k, c)| {
-                let known = fakes
-                    .iter()
-                    .filter(|f| {
-                        k.strip_prefix("verdict ").map_or_else(
-                            || {
-                                f.flags
-                                    .iter()
-                                    .any(|x| Some(x.as_str()) == k.strip_prefix("flag "))
-                            },
-                            |ids| ids.split('+').any(|v| v == f.verdict),
-                        )
-                    })
-                    .count();
+                let known = fakes.iter().filter(|f| f.in_cell(&k)).count();
                 (k, c - known as f64)
             })
             .collect();
