@@ -133,7 +133,8 @@ pub enum Empty {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edited {
     Done(String),
-    Back,
+    /// Esc, with the line as it was (kept for coming back).
+    Back(String),
 }
 
 /// Edits a line under `ask` (its prompt and keys), starting from
@@ -190,7 +191,7 @@ fn edit_line(
                     _ => break Edited::Done(text),
                 }
             }
-            Key::Esc => break Edited::Back,
+            Key::Esc => break Edited::Back(line.text()),
             Key::CtrlC => {
                 return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
             }

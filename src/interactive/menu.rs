@@ -149,10 +149,21 @@ impl<'a> List<'a> {
     }
 }
 
+/// The end screen laid out for a width: the lines always in view (the
+/// verdict) and the rest.
+pub type Summary = dyn Fn(usize) -> (String, String);
+
 /// Pick one of `items`: ↑/↓ (wrapping), Home/End, Enter or Space picks
 /// the current line, a number picks its item at once. `None` for Esc.
 /// The frame is taken off the screen when it ends; the caller writes what
 /// was chosen.
+///
+/// Under a `summary` (the end screen), its first lines (`head`, the
+/// verdict) stay in view above the menu and the rest (`body`) fills the
+/// rows left, scrolled with PgUp/PgDn (and Space) when it does not fit,
+/// with a line that says how much is above and below; `note` (the last
+/// message) stays under the menu.
+#[allow(clippy::too_many_arguments)]
 pub fn select(
     screen: &mut Screen,
     kb: &mut Keyboard,
@@ -160,12 +171,29 @@ pub fn select(
     ask: &Ask<'_>,
     items: &[Item],
     default: usize,
+    summary: Option<&Summary>,
+    note: Option<String>,
 ) -> io::Result<Option<usize>> {
     let mut list = List::new(items, ask.help, default);
+    list.note = note;
+    let (mut offset, mut page) = (0, 1);
     let picked = loop {
         if !kb.more_pending() || screen.resized() {
             let (rows, width) = (screen.rows(), screen.width());
-            let out = list.lines(look, ask, width, rows, None);
+            let out = match summary {
+                Some(summary) => {
+                    let (head, body) = summary(width);
+                    let mut out = split(&head);
+                    out.truncate(rows.saturating_sub(5).max(1));
+                    let menu =
+                        list.lines(look, ask, width, rows.saturating_sub(out.len() + 1), None);
+                    let room = rows.saturating_sub(out.len() + menu.len());
+                    out.extend(scrolled(look, split(&body), room, &mut offset, &mut page));
+                    out.extend(menu);
+                    out
+                }
+                None => list.lines(look, ask, width, rows, None),
+            };
             screen.draw(&out, None)?;
         }
         let Some(key) = kb.next(Some(list.digits.timeout()))? else {
@@ -182,7 +210,9 @@ pub fn select(
         {
             break Some(i);
         }
-        list.note = None;
+        if summary.is_none() {
+            list.note = None;
+        }
         if list.help_open {
             list.help_key(&key)?;
             continue;
@@ -191,6 +221,8 @@ pub fn select(
             continue;
         }
         match key {
+            Key::PageDown | Key::Char(' ') if summary.is_some() => offset += page,
+            Key::PageUp if summary.is_some() => offset = offset.saturating_sub(page),
             Key::PageUp => list.cursor = 0,
             Key::PageDown => list.cursor = list.items.len() - 1,
             Key::Enter | Key::Char(' ') => {
@@ -219,103 +251,46 @@ pub fn select(
     Ok(picked)
 }
 
-/// The end screen laid out for a width: the lines always in view (the
-/// verdict) and the rest.
-pub type Summary = dyn Fn(usize) -> (String, String);
+/// The lines of a text that ends in a line break.
+fn split(text: &str) -> Vec<String> {
+    text.trim_end_matches('\n')
+        .split('\n')
+        .map(str::to_string)
+        .collect()
+}
 
-/// [`select`] under a summary: its first lines (`head`, the verdict) always
-/// in view above the menu, the rest (`body`) in the rows left, scrolled
-/// with PgUp/PgDn (and Space) when it does not fit, with a line that says
-/// how much is above and below. `note` (the last message) is shown under
-/// the menu.
-#[allow(clippy::too_many_arguments)]
-pub fn select_under(
-    screen: &mut Screen,
-    kb: &mut Keyboard,
+/// The part of `body` that fits `room` rows from `offset` (kept in range),
+/// with a line saying what is above and below; `page` becomes the rows a
+/// PgDn moves.
+fn scrolled(
     look: &Look,
-    summary: &Summary,
-    ask: &Ask<'_>,
-    items: &[Item],
-    default: usize,
-    note: Option<String>,
-) -> io::Result<Option<usize>> {
-    let mut list = List::new(items, None, default);
-    list.note = note;
-    let mut offset = 0usize;
-    let mut page = 1usize;
-    let picked = loop {
-        if !kb.more_pending() || screen.resized() {
-            let (rows, width) = (screen.rows(), screen.width());
-            let (head, body) = summary(width);
-            let mut out: Vec<String> = head
-                .trim_end_matches('\n')
-                .split('\n')
-                .map(str::to_string)
-                .collect();
-            out.truncate(rows.saturating_sub(5).max(1));
-            let menu = list.lines(look, ask, width, rows.saturating_sub(out.len() + 1), None);
-            let body: Vec<String> = body
-                .trim_end_matches('\n')
-                .split('\n')
-                .map(str::to_string)
-                .collect();
-            let room = rows.saturating_sub(out.len() + menu.len());
-            if body.len() <= room {
-                offset = 0;
-                out.extend(body);
-            } else if room >= 2 {
-                page = room - 1;
-                offset = offset.min(body.len() - page);
-                out.extend(body[offset..offset + page].iter().cloned());
-                let below = body.len() - page - offset;
-                let mark = match (offset, below) {
-                    (0, b) => format!("  ↓ {b} more lines: PgDn"),
-                    (a, 0) => format!("  ↑ {a} lines above: PgUp"),
-                    (a, b) => format!("  ↑ {a} lines above, ↓ {b} below: PgUp/PgDn"),
-                };
-                out.push(look.dim.apply_to(mark).to_string());
-            } else if room == 1 {
-                page = 1;
-                out.push(
-                    look.dim
-                        .apply_to(format!("  ↓ {} more lines: PgDn", body.len()))
-                        .to_string(),
-                );
-                offset = offset.min(body.len());
-            }
-            out.extend(menu);
-            screen.draw(&out, None)?;
-        }
-        let Some(key) = kb.next(Some(list.digits.timeout()))? else {
-            if let Some(d) = list.digits.due(false)
-                && let Some(i) = number_of(&list.items, d)
-            {
-                break Some(i);
-            }
-            continue;
-        };
-        if list.moved(&key) {
-            continue;
-        }
-        match key {
-            Key::PageDown | Key::Char(' ') => offset += page,
-            Key::PageUp => offset = offset.saturating_sub(page),
-            Key::Enter => break Some(list.cursor),
-            Key::Char(c @ '0'..='9') => {
-                let d = c.to_digit(10).unwrap_or(0);
-                if let Typed::Number(n) = list.digits.push(d, &list.items)
-                    && let Some(i) = number_of(&list.items, n)
-                {
-                    break Some(i);
-                }
-            }
-            Key::Esc => break None,
-            Key::CtrlC => return Err(interrupted()),
-            _ => {}
-        }
-    };
-    screen.clear()?;
-    Ok(picked)
+    body: Vec<String>,
+    room: usize,
+    offset: &mut usize,
+    page: &mut usize,
+) -> Vec<String> {
+    if body.len() <= room {
+        *offset = 0;
+        return body;
+    }
+    if room == 0 {
+        return Vec::new();
+    }
+    *page = room.saturating_sub(1).max(1);
+    let shown = room - 1;
+    *offset = (*offset).min(body.len() - shown);
+    let below = body.len() - shown - *offset;
+    let mut out = body[*offset..*offset + shown].to_vec();
+    out.push(
+        look.dim
+            .apply_to(match (*offset, below) {
+                (0, b) => format!("  ↓ {b} more lines: PgDn"),
+                (a, 0) => format!("  ↑ {a} more lines: PgUp"),
+                (a, b) => format!("  ↑ {a} ↓ {b} more lines: PgUp/PgDn"),
+            })
+            .to_string(),
+    );
+    out
 }
 
 /// What a tick list came to.

@@ -125,7 +125,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 "" => match (v.current, &v.question.kind) {
                     (Slot::Missing, Kind::Text) => return Ok(Reply::Answer(Slot::Skipped)),
                     (Slot::Missing, _) => {
-                        writeln!(self.out, "Please type an answer, or s to skip.")?;
+                        self.put("Please type an answer, or s to skip.")?;
                         continue;
                     }
                     (kept, _) => return Ok(Reply::Answer(kept.clone())),
@@ -139,7 +139,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 }
                 "b" | "back" if v.can_go_back => return Ok(Reply::Back),
                 "b" | "back" => {
-                    writeln!(self.out, "This is the first question.")?;
+                    self.put("This is the first question.")?;
                     continue;
                 }
                 "s" | "skip" => return Ok(Reply::Answer(Slot::Skipped)),
@@ -147,7 +147,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
             match parse_answer(v, &line) {
                 Ok(a) => return Ok(Reply::Answer(Slot::Given(a))),
-                Err(msg) => writeln!(self.out, "{msg}")?,
+                // Wrapped at spaces, as everything else (what was typed
+                // is shown, made safe).
+                Err(msg) => self.put(&crate::sanitize::text(&msg))?,
             }
         }
     }

@@ -14,7 +14,7 @@
 //! truth. A part's introduction stays in view above its first question, or,
 //! on a screen too small for both, waits for a key (Enter).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io;
 
 use console::Style;
@@ -40,6 +40,9 @@ pub struct Rich {
     undo: Vec<Block>,
     /// The questions whose echo stands (on screen or in the scrollback).
     echoed: HashSet<String>,
+    /// What was typed at a text question before Esc, by question id: it is
+    /// there again when the question comes back.
+    drafts: HashMap<String, String>,
     /// Going back took back a part heading: it is to be shown again when
     /// the part is reached again.
     cleared_heading: bool,
@@ -58,17 +61,10 @@ enum Block {
     Heading,
 }
 
-/// What a [`Rich::pick`] came to.
-enum Picked {
-    Back,
-    Skip,
-    Item(usize),
-}
-
 /// The keys line of a question.
 fn keys_hint(multi: bool, back: bool) -> String {
     let mut parts = vec![if multi {
-        "Space or a number ticks, Enter when done"
+        "Space or a number ticks, Enter when done (none ticked: none of these)"
     } else {
         "↑/↓ and Enter, or a number"
     }];
@@ -95,6 +91,7 @@ impl Rich {
             bold: Style::new().for_stderr().force_styling(color).bold(),
             undo: Vec::new(),
             echoed: HashSet::new(),
+            drafts: HashMap::new(),
             cleared_heading: false,
             pinned: None,
             notice: None,
@@ -159,40 +156,12 @@ impl Rich {
         Ok(false)
     }
 
-    /// A list of `items`, then "Prefer not to say" (and "? Help", added by
-    /// the widget). Returns the item picked, or Back for Esc.
-    fn pick(
-        &mut self,
-        v: &QuestionView<'_>,
-        mut items: Vec<Item>,
-        default: Option<usize>,
-    ) -> io::Result<Picked> {
-        let skip = items.len();
-        items.push(Item::new(v.skip));
-        let default = default.unwrap_or(skip);
-        let hint = keys_hint(false, v.can_go_back);
-        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
-        let ask = Ask {
-            progress: Some(&progress),
-            prompt: &prompt,
-            hint: &hint,
-            help: help.as_deref(),
-        };
-        let (screen, kb) = (&mut self.screen, &mut self.kb);
-        Ok(
-            match menu::select(screen, kb, &self.look, &ask, &items, default)? {
-                None => Picked::Back,
-                Some(i) if i == skip => Picked::Skip,
-                Some(i) => Picked::Item(i),
-            },
-        )
-    }
-
-    /// Choice, yes/no and scale: one list, numbered.
+    /// Choice, yes/no and scale: one list, numbered, then "Prefer not to
+    /// say" (and "? Help", added by the widget). `None` for Esc.
     fn ask_one(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, String)>> {
         let choices = v.choices();
         let scale = matches!(v.question.kind, Kind::Scale(_));
-        let items = choices
+        let mut items: Vec<Item> = choices
             .iter()
             .enumerate()
             .map(|(i, (label, answer))| match answer {
@@ -206,15 +175,28 @@ impl Rich {
                 _ => Item::numbered(&format!("{}. ", i + 1), label, number(i as i64 + 1)),
             })
             .collect();
+        let skip = items.len();
+        items.push(Item::new(v.skip));
         let default = match v.current {
-            Slot::Skipped => None,
-            _ => Some(v.current_choice().unwrap_or(0)),
+            Slot::Skipped => skip,
+            _ => v.current_choice().unwrap_or(0),
         };
-        Ok(match self.pick(v, items, default)? {
-            Picked::Back => None,
-            Picked::Skip => Some((Slot::Skipped, v.skip.to_string())),
-            Picked::Item(i) => Some((Slot::Given(choices[i].1.clone()), choices[i].0.clone())),
-        })
+        let hint = keys_hint(false, v.can_go_back);
+        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
+        let ask = Ask {
+            progress: Some(&progress),
+            prompt: &prompt,
+            hint: &hint,
+            help: help.as_deref(),
+        };
+        let (screen, kb) = (&mut self.screen, &mut self.kb);
+        Ok(
+            match menu::select(screen, kb, &self.look, &ask, &items, default, None, None)? {
+                None => None,
+                Some(i) if i == skip => Some((Slot::Skipped, v.skip.to_string())),
+                Some(i) => Some((Slot::Given(choices[i].1.clone()), choices[i].0.clone())),
+            },
+        )
     }
 
     /// Multi: a tick list; "Prefer not to say" excludes the other ticks on
@@ -261,8 +243,10 @@ impl Rich {
     /// given before is there to change); Enter on an empty line is "Prefer
     /// not to say"; Esc goes back.
     fn ask_text(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, String)>> {
-        let current = match v.current {
-            Slot::Given(Answer::Text(t)) => t.clone(),
+        // What was typed before Esc, else the answer given before.
+        let current = match (self.drafts.remove(&v.question.id), v.current) {
+            (Some(typed), _) => typed,
+            (None, Slot::Given(Answer::Text(t))) => t.clone(),
             _ => String::new(),
         };
         let mut hint = if current.is_empty() {
@@ -289,37 +273,16 @@ impl Rich {
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
             match editor::edit(screen, kb, &self.look, &ask, &current, None, Empty::Allowed)? {
-                Edited::Back => None,
+                Edited::Back(typed) => {
+                    self.drafts.insert(v.question.id.clone(), typed);
+                    None
+                }
                 Edited::Done(text) if text.is_empty() => Some((Slot::Skipped, v.skip.to_string())),
                 Edited::Done(text) => {
                     let words = format!("\"{}\"", crate::export::terminal_safe(&text));
                     Some((Slot::Given(Answer::Text(text)), words))
                 }
             },
-        )
-    }
-
-    /// A menu under the pinned end screen: its first lines (the verdict)
-    /// always in view, the rest in a window that PgUp/PgDn scroll.
-    fn pinned_select(
-        &mut self,
-        ask: &Ask<'_>,
-        items: &[Item],
-        default: usize,
-    ) -> io::Result<Option<usize>> {
-        let Some(summary) = self.pinned.as_deref() else {
-            return Ok(None);
-        };
-        let notice = self.notice.take();
-        menu::select_under(
-            &mut self.screen,
-            &mut self.kb,
-            &self.look,
-            summary,
-            ask,
-            items,
-            default,
-            notice,
         )
     }
 }
@@ -469,10 +432,12 @@ impl Prompter for Rich {
         // Esc at the first question (whose keys line offers no Esc) stays.
         let answered = loop {
             let answered = match &v.question.kind {
-                Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v)?,
-                Kind::Multi(_) => self.ask_multi(v)?,
-                Kind::Text => self.ask_text(v)?,
+                Kind::Choice(_) | Kind::YesNo(_) | Kind::Scale(_) => self.ask_one(v),
+                Kind::Multi(_) => self.ask_multi(v),
+                Kind::Text => self.ask_text(v),
             };
+            // Stopped (Ctrl-C): the question goes from the screen.
+            let answered = answered.inspect_err(|_| drop(self.screen.clear()))?;
             if answered.is_some() || v.can_go_back {
                 break answered;
             }
@@ -511,18 +476,10 @@ impl Prompter for Rich {
             hint: "↑/↓ and Enter, or a number",
             ..Ask::default()
         };
-        let picked = if self.pinned.is_some() {
-            self.pinned_select(&ask, &list, default)?
-        } else {
-            menu::select(
-                &mut self.screen,
-                &mut self.kb,
-                &self.look,
-                &ask,
-                &list,
-                default,
-            )?
-        };
+        // Under the pinned end screen, with the last message.
+        let (pinned, notice) = (self.pinned.as_deref(), self.notice.take());
+        let (screen, kb) = (&mut self.screen, &mut self.kb);
+        let picked = menu::select(screen, kb, &self.look, &ask, &list, default, pinned, notice)?;
         if let Some(i) = picked {
             if self.pinned.is_none() {
                 self.echo_block(prompt.to_string(), items[i].clone())?;
@@ -551,7 +508,7 @@ impl Prompter for Rich {
             ),
         )?;
         Ok(match edited {
-            Edited::Back => None,
+            Edited::Back(_) => None,
             Edited::Done(text) => Some(text),
         })
     }

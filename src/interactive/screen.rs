@@ -173,7 +173,8 @@ impl Screen {
     /// placed; notes where the cursor was left.
     fn frame(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> String {
         let size = self.size();
-        let shown = &lines[..lines.len().min(size.0)];
+        let width = self.width();
+        let shown: Vec<String> = lines.iter().take(size.0).map(|l| fit(l, width)).collect();
         let mut s = String::from("\x1b[?25l");
         s.push_str(&shown.join("\n"));
         let last = shown.len().saturating_sub(1);
@@ -267,7 +268,7 @@ impl Screen {
     pub fn repaint(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> io::Result<()> {
         let (rows, _) = self.size();
         let width = self.width();
-        let frame = &lines[..lines.len().min(rows)];
+        let frame: Vec<String> = lines.iter().take(rows).map(|l| fit(l, width)).collect();
         // With no frame, a row is left for the cursor; no more of the
         // transcript than was on screen (the rest is in the scrollback).
         let room = if frame.is_empty() {
@@ -281,7 +282,7 @@ impl Screen {
             if tail.len() >= room {
                 break;
             }
-            let mut b = block(width);
+            let mut b: Vec<String> = block(width).iter().map(|l| fit(l, width)).collect();
             b.extend(tail);
             tail = b;
         }
@@ -323,6 +324,15 @@ impl Screen {
         }
         self.put(&s)
     }
+}
+
+/// `line` as it fits `width` columns, one row: cut (its colour dropped)
+/// when wider, so that a frame takes exactly as many rows as it has lines.
+fn fit(line: &str, width: usize) -> String {
+    if crate::wrap::width_of(line) <= width {
+        return line.to_string();
+    }
+    crate::wrap::cut(&console::strip_ansi_codes(line), width)
 }
 
 /// Where the cursor is after writing `line` from the first column.

@@ -164,3 +164,22 @@ fn save_as_clears_with_ctrl_u_goes_back_with_esc_and_never_cancels_silently() {
         assert!(!state.path().join("mommytrack-report.json").exists());
     }
 }
+
+#[test]
+fn what_was_typed_before_esc_is_there_when_the_question_comes_back() {
+    for (cols, rows) in [(40, 15), (60, 20)] {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = at_the_note(state.path(), cols, rows);
+        t.keys(&["half a thought"]);
+        t.wait_until("the typing", |t| edited(&t.screen()) == "half a thought");
+        // Back to the question before, the same answer again: the note
+        // comes back as it was left.
+        t.press(&[ESC], "Are you considering part-time work?");
+        t.keys(&[ENTER]);
+        t.wait_until("the note again", |t| {
+            t.screen().contains("› ") && edited(&t.screen()) == "half a thought"
+        });
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
+}

@@ -127,6 +127,34 @@ const CAPPED: &str = concat!(
 );
 
 #[test]
+fn paging_through_the_end_screen_keeps_the_verdict_on_its_first_row_and_copies_nothing() {
+    for (cols, rows) in [(40, 15), (60, 20)] {
+        let state = tempfile::tempdir().unwrap();
+        let persona = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/personas/gig_single_father.answers.yaml"
+        );
+        draft(state.path(), Path::new(persona));
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--resume"]);
+        t.begin();
+        t.on_screen("What next?");
+        // Down to the end and back up: the counts reach two digits.
+        for key in [PGDN, "\x1b[5~"] {
+            for _ in 0..25 {
+                t.keys(&[key]);
+                let screen = t.settled();
+                assert!(screen.starts_with("Verdict: "), "{cols}x{rows}: {screen}");
+                assert!(screen.contains("What next?"), "{cols}x{rows}: {screen}");
+            }
+        }
+        assert_eq!(copies(&mut t, "Verdict: "), 1, "{}", t.everything());
+        t.assert_lines_fit();
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
+}
+
+#[test]
 fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_nothing() {
     for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();

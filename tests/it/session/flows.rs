@@ -141,7 +141,8 @@ fn a_skipped_question_lowers_the_coverage() {
     let mut t = quick_assessment(state.path(), 40, 15);
     // Up from the top wraps to the last item, "Prefer not to say".
     t.press(&[UP, ENTER], "Part 2 of 2 · Flexibility");
-    t.on_screen("· Prefer not to say");
+    let echo = t.echo_of("My manager");
+    assert!(echo.ends_with(" · Prefer not to say"), "{echo}");
     t.keys(&[SPACE, ENTER]);
     t.on_screen("What next?");
     assert!(shows(&t.everything(), "Answered 1 of 2 scored questions"));
@@ -551,4 +552,23 @@ fn no_terminal_and_no_answers_is_a_usage_error() {
         stderr.contains("cat answers.yaml | mommytrack assess"),
         "{stderr}"
     );
+}
+
+#[test]
+fn in_plain_mode_a_wrong_answer_is_explained_in_whole_words_at_40_columns() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(
+        state.path(),
+        40,
+        15,
+        &["assess", "--plain", "--quick", "--bank", MINI],
+    );
+    t.expect("Type a number from 1 to 5");
+    t.p.send_line("9").unwrap();
+    let message = "\"9\" is not on the scale: type a number from 1 to 5, or s to skip.";
+    t.wait_until("the message", |t| flat(&t.everything()).contains(message));
+    // Wrapped by the program at spaces, not by the terminal mid-word.
+    t.assert_lines_fit();
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
 }

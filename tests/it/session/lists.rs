@@ -373,3 +373,37 @@ fn a_wrapped_option_continues_under_its_label_not_under_its_number() {
     t.assert_lines_fit();
     drop(t);
 }
+
+#[test]
+fn a_tick_list_says_what_enter_with_nothing_ticked_means() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(
+        state.path(),
+        100,
+        30,
+        &["assess", "--quick", "--bank", MINI],
+    );
+    t.begin();
+    t.press(&["4"], "(none ticked: none of these)");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+}
+
+#[test]
+fn a_stop_takes_the_question_away() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(
+        state.path(),
+        100,
+        30,
+        &["assess", "--quick", "--bank", MINI],
+    );
+    t.begin();
+    t.press(&["4"], "Which of these can you use");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+    // Ctrl-C: the question's frame is not left above "Stopped."
+    let all = t.everything();
+    assert!(!all.contains("❯"), "{all}");
+    assert!(!all.contains("Which of these can you use"), "{all}");
+}

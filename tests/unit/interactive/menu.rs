@@ -1,4 +1,5 @@
 use super::*;
+use crate::wrap::width_of;
 
 fn items() -> Vec<Item> {
     let mut v = vec![
@@ -27,4 +28,17 @@ fn ticking_the_exclusive_item_clears_the_others_and_says_so() {
     assert_eq!(ticks, [true, true, false]);
     assert_eq!(toggle_tick(&items, &mut ticks, 1), None);
     assert_eq!(ticks, [true, false, false]);
+}
+
+#[test]
+fn the_end_screens_scroll_mark_fits_forty_columns_whatever_the_counts() {
+    let look = Look::new(false);
+    let body: Vec<String> = (0..250).map(|i| format!("line {i}")).collect();
+    for offset in [0, 10, 99, 120, 240] {
+        let (mut at, mut page) = (offset, 1);
+        let out = scrolled(&look, body.clone(), 3, &mut at, &mut page);
+        let mark = out.last().unwrap();
+        assert!(width_of(mark) <= 39, "{mark:?}");
+        assert_eq!(out.len(), 3, "{out:?}");
+    }
 }
