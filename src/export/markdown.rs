@@ -61,7 +61,12 @@ fn spans(line: &Line, at_start: bool) -> String {
         .map(|(i, s)| {
             let t = escape(&s.text, at_start && i == 0);
             if (s.strong || s.tone.is_some()) && !t.trim().is_empty() {
-                format!("**{}**", t.trim())
+                // The spaces around stay outside the markers: "**a:** b", not
+                // "**a:**b", which CommonMark does not take as bold.
+                let core = t.trim();
+                let (lead, rest) = t.split_at(t.len() - t.trim_start().len());
+                let trail = &rest[core.len()..];
+                format!("{lead}**{core}**{trail}")
             } else {
                 t
             }

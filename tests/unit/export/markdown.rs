@@ -70,3 +70,12 @@ proptest::proptest! {
         proptest::prop_assert_eq!(cells[1].trim(), s.trim(), "{:?} -> {:?}", s, cell);
     }
 }
+
+#[test]
+fn bold_keeps_the_space_after_it_outside_the_markers() {
+    use crate::export::document::{plain, strong};
+    let line = vec![strong("2025-07-15: "), plain("A score of 62.2")];
+    assert_eq!(spans(&line, false), "**2025-07-15:** A score of 62.2");
+    let line = vec![plain("Now "), strong(" Mixed track"), plain(".")];
+    assert_eq!(spans(&line, false), "Now  **Mixed track**.");
+}
