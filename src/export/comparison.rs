@@ -7,8 +7,8 @@
 //! workplace's differences as context; the flags.
 
 use super::document::{
-    Align, Audience, Block, Cell, Column, Document, Item, List, ListKind, NO_DIFFERENCES, Pairs,
-    REASONS_SHOWN, REDACTED_NOTE, Section, Table, Tone, plain, severity, strong, toned,
+    Align, Audience, Block, Cell, Document, Item, List, ListKind, NO_DIFFERENCES, Pairs,
+    REASONS_SHOWN, REDACTED_NOTE, Section, Table, Tone, col, plain, severity, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
 use crate::compare::{
@@ -237,17 +237,6 @@ fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
         detail: Some(detail),
         reasons: Vec::new(),
     }
-}
-
-fn col(title: &str, align: Align) -> Column {
-    Column {
-        title: title.to_string(),
-        align,
-    }
-}
-
-fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(vec![plain(s)])
 }
 
 fn verdict_cell(s: &Side) -> Cell {

@@ -5,23 +5,12 @@
 //! engine's [`History`] decides all of it; this only lays it out.
 
 use super::document::{
-    Align, Block, Cell, Column, Document, Item, List, ListKind, Section, Segment, Table, Tone,
-    Trend, TrendPoint, plain, strong, toned,
+    Align, Block, Cell, Document, Item, List, ListKind, Section, Segment, Table, Tone, Trend,
+    TrendPoint, col, plain, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, plural};
 use crate::bank::Severity;
 use crate::history::{Change, Entry, History};
-
-fn col(title: &str, align: Align) -> Column {
-    Column {
-        title: title.to_string(),
-        align,
-    }
-}
-
-fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(vec![plain(s)])
-}
 
 /// The tone of a verdict id among the history's bands.
 fn tone(h: &History, verdict: Option<&str>) -> Tone {

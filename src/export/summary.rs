@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::document::{
-    Align, Audience, Block, Cell, Column, Document, Item, List, ListKind, Section, Table, plain,
-    strong,
+    Align, Audience, Block, Cell, Document, Item, List, ListKind, Section, Table, col, plain,
+    strong, text,
 };
 use super::{RenderOptions, plural, terminal_safe, to_json};
 use crate::summarize::{Group, GroupStats, Options, Stats, Summary};
@@ -79,19 +79,8 @@ fn group_heading(s: &Summary, g: &Group) -> String {
     }
 }
 
-fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(vec![plain(s)])
-}
-
 fn muted(s: &str) -> Cell {
     Cell::Muted(s.into())
-}
-
-fn col(title: &str, align: Align) -> Column {
-    Column {
-        title: title.into(),
-        align,
-    }
 }
 
 /// The row of one measure in the scores table.
