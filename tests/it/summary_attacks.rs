@@ -1100,7 +1100,8 @@ fn a_result_whose_written_figures_are_not_its_answers_is_refused() {
     let files = save(dir.path(), &[sheet(Some("explain"), 2, true, false, 0)]);
     let text = std::fs::read_to_string(&files[0]).unwrap();
     let original: Value = serde_json::from_str(&text).unwrap();
-    let edits: [(&str, fn(&mut Value)); 5] = [
+    type Edit = fn(&mut Value);
+    let edits: [(&str, Edit); 5] = [
         ("`overall.score` is 100", |r| {
             r["overall"]["score"] = 100.0.into()
         }),

@@ -217,13 +217,10 @@ impl Digest {
     pub(super) fn identity(&self, bank: &Bank, eval: &Evaluation) -> u64 {
         use std::fmt::Write as _;
         let mut who = bank.fingerprint.clone();
-        for (id, answer) in &self.answers {
-            if bank
-                .question(id)
-                .is_some_and(|q| q.kind.kind_name() != KindName::Text)
-            {
-                let _ = write!(who, "\n{id}={answer}");
-            }
+        let asked = bank.questions.iter().zip(&eval.asked);
+        for (q, _) in asked.filter(|(q, a)| **a && q.kind.kind_name() != KindName::Text) {
+            let answer = self.answers.get(&q.id).unwrap_or(&serde_json::Value::Null);
+            let _ = write!(who, "\n{}={answer}", q.id);
         }
         noise::hash(who.as_bytes())
     }

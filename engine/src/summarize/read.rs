@@ -81,7 +81,7 @@ pub struct Outcome {
 /// What reading one file gave.
 enum Read {
     /// Its identity (and record key), the result, and what its answers give.
-    Result(u64, Digest, Evaluation),
+    Result(u64, Box<(Digest, Evaluation)>),
     NotAResult(String),
 }
 
@@ -131,7 +131,7 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                 }
                 // The same result again is counted once.
                 Read::Result(identity, ..) if !seen.insert(identity) => s.duplicates += 1,
-                Read::Result(identity, d, eval) => s.add(&d, &eval, identity, &name)?,
+                Read::Result(identity, r) => s.add(&r.0, &r.1, identity, &name)?,
             }
         }
     }
@@ -154,7 +154,10 @@ fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
         Err(e) => return Err(e),
     };
     match Digest::read(&text, &name, &o.bank, o.bank_named.as_deref()) {
-        Ok((d, eval)) => Ok(Read::Result(d.identity(&o.bank, &eval), d, eval)),
+        Ok((d, eval)) => Ok(Read::Result(
+            d.identity(&o.bank, &eval),
+            Box::new((d, eval)),
+        )),
         Err(e) if input.in_folder => match digest::not_a_result(&text) {
             Some(what) => Ok(Read::NotAResult(what)),
             None => Err(e),
