@@ -443,3 +443,39 @@ fn a_report_longer_than_the_screen_goes_through_the_pager_and_a_short_one_does_n
         }
     }
 }
+
+#[test]
+fn a_failed_save_is_said_until_the_next_try_and_saved_is_said_once() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = super::editor::at_the_note(state.path(), cols, rows);
+        t.press(&[ENTER], "What next?");
+        t.press(&["2"], "Which kind of copy?");
+        t.press(&["1"], "Save as");
+        t.keys(&[CTRL_U, "~/nodir/copy.md", ENTER]);
+        // Said where the next name is typed.
+        let failed = t.on_screen("Not saved:");
+        assert!(failed.contains("› "), "{cols}x{rows}: {failed}");
+        t.keys(&[CTRL_U, "~/copy.md", ENTER]);
+        t.on_screen("What next?");
+        let saved = t.on_screen("Saved ");
+        assert_eq!(copies(&mut t, "Not saved"), 0, "{cols}x{rows}: {saved}");
+        assert_eq!(
+            copies(&mut t, "Saved "),
+            1,
+            "{cols}x{rows}: {}",
+            t.everything()
+        );
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        // After the end screen, what was saved, once; the failure is gone.
+        let all = t.everything();
+        assert_eq!(copies(&mut t, "Saved "), 1, "{cols}x{rows}: {all}");
+        assert_eq!(copies(&mut t, "Not saved"), 0, "{cols}x{rows}: {all}");
+        assert!(
+            all.rfind("Saved ") > all.rfind("Verdict:"),
+            "{cols}x{rows}: {all}"
+        );
+        assert!(state.path().join("copy.md").exists());
+    }
+}
