@@ -183,6 +183,16 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
             "the cap's reason at {cols}x{rows}: {end}"
         );
         assert!(end.contains("❯ 1. Read the full report"), "{end}");
+        // Under the verdict, three lines of the rest at least, then the
+        // line that says how much more there is.
+        let menu = lines.iter().position(|l| l.starts_with("? What next?"));
+        let more = lines.iter().position(|l| l.contains(" more lines: PgDn"));
+        let between = more.unwrap_or(menu.unwrap()) - verdict.unwrap();
+        let head = lines[verdict.unwrap()..]
+            .iter()
+            .position(|l| l.starts_with("Answered "))
+            .unwrap();
+        assert!(between >= head + 3, "{cols}x{rows}: {end}");
         // The rest is a key away (PgDn), the verdict staying in view.
         let mut seen = end.clone();
         for _ in 0..30 {
@@ -221,6 +231,20 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
             all.contains("Verdict:") && shows(&all, "alone would give Positive track"),
             "{all}"
         );
+        // Where the result is: a path too long for a line breaks after a
+        // "/", never inside a name.
+        let saved: Vec<&str> = all
+            .lines()
+            .skip_while(|l| !l.starts_with("Your result is saved in"))
+            .take_while(|l| !l.trim().is_empty())
+            .collect();
+        assert!(saved.concat().ends_with(".json."), "{saved:?}");
+        for l in &saved[..saved.len() - 1] {
+            assert!(
+                l.ends_with('/') || l.ends_with(" in"),
+                "{cols}x{rows}: {saved:?}"
+            );
+        }
         t.assert_lines_fit();
     }
 }
