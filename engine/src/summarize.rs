@@ -333,7 +333,7 @@ impl Summarizer {
     fn add(&mut self, r: &Digest, eval: &Evaluation, key: u64) {
         use noise::{FLIP_FLAG, ITEM, KEEP_GROUP, KEEP_VERDICT, OVERALL, PART};
         let bank = &self.options.bank;
-        let draws = noise::Draws(key);
+        let draws = noise::Draws(key, self.options.secret);
         let group = match &self.options.by {
             Some(by) => {
                 let answer = match r.answers.get(by) {
@@ -498,7 +498,7 @@ fn by_values(bank: &Bank, by: &str) -> Result<Vec<(Option<String>, String)>, Fai
         k => {
             return Err(Failure::usage(format!(
                 "--by {by_shown}: a {} question cannot group results; only choice, yesno and scale questions can, so that no answer text is ever shown",
-                k.kind_name().as_str()
+                k.name()
             )));
         }
     };

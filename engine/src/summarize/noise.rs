@@ -103,21 +103,24 @@ pub(super) fn within(group: u64, cell: u64) -> u64 {
     cell ^ mix(group)
 }
 
-/// A count as published: `c + e`, `e` one of −2 … 2 from the cell key (a
-/// count of none may come out 1 or 2, never a count to trust).
-pub(super) fn count(c: usize, cell: u64) -> usize {
-    (c + (mix(cell) % 5) as usize).saturating_sub(2)
+/// A count as published: `c + e`, `e` one of −2 … 2 drawn from the cell
+/// key with the secret (a count of none may come out 1 or 2, never a
+/// count to trust).
+pub(super) fn count(c: usize, cell: u64, secret: [u64; 2]) -> usize {
+    (c + (siphash(secret, &cell.to_le_bytes()) % 5) as usize).saturating_sub(2)
 }
 
 /// The draws of one record: `unit(n)` is uniform in [−1, 1), `chance(n)`
-/// in [0, 1), each the same for the same record key and `n`.
+/// in [0, 1), each the same for the same record key and `n`, and each
+/// drawn with the secret (SipHash), so that learning some draws of a
+/// record (one's own results' shifts) says nothing of its key or others'.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Draws(pub(super) u64);
+pub(super) struct Draws(pub(super) u64, pub(super) [u64; 2]);
 
 impl Draws {
     pub(super) fn chance(self, n: u64) -> f64 {
-        (mix(self.0 ^ mix(n.wrapping_add(0x9e37_79b9_7f4a_7c15))) >> 11) as f64
-            / (1u64 << 53) as f64
+        let key = [self.0 ^ self.1[0], self.1[1]];
+        (siphash(key, &n.to_le_bytes()) >> 11) as f64 / (1u64 << 53) as f64
     }
 
     pub(super) fn unit(self, n: u64) -> f64 {

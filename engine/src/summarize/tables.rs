@@ -27,10 +27,17 @@ fn group_key(members: &[&Record]) -> u64 {
 }
 
 impl Ctx<'_> {
+    fn secret(&self) -> [u64; 2] {
+        self.s.options.secret
+    }
+
     /// A group's count as published, and its key.
     pub(super) fn count_group(&self, members: &[&Record]) -> (usize, u64) {
         let key = group_key(members);
-        (noise::count(members.len(), noise::within(key, key)), key)
+        (
+            noise::count(members.len(), noise::within(key, key), self.secret()),
+            key,
+        )
     }
 
     /// The published count of the members `of` picks, within a group.
@@ -39,6 +46,7 @@ impl Ctx<'_> {
         noise::count(
             cell.len(),
             noise::within(group, noise::cell(cell.iter().map(|r| r.key))),
+            self.secret(),
         )
     }
 
@@ -75,13 +83,14 @@ impl Ctx<'_> {
             });
         }
         // Flags: estimates of the true counts; none under the minimum,
-        // none within the minimum of everyone.
+        // none within the minimum of the group's published count.
         let n = members.len();
+        let all = self.count_group(members).0;
         let flags = (bank.flags.iter().enumerate())
             .map(|(f, flag)| {
                 let c = self.count(group, members, |r| r.flags.contains(&(f as u32)));
                 let est = noise::unrandomise(c, n, 2, 1.0 - FLIP_FLAG);
-                let count = shown(est, notes).filter(|&e| n - e >= min);
+                let count = shown(est, notes).filter(|&e| all.saturating_sub(e) >= min);
                 FlagCount {
                     id: flag.id.clone(),
                     severity: flag.severity.as_str().to_string(),
@@ -187,7 +196,7 @@ impl Ctx<'_> {
             q1: q(0.25),
             q3: q(0.75),
             distribution: if order {
-                bins(&cells, min, group)
+                bins(&cells, min, group, self.secret())
             } else {
                 Vec::new()
             },

@@ -13,21 +13,23 @@ fn siphash_matches_the_reference_vector() {
 fn counts_move_by_at_most_two_and_evenly() {
     let mut seen = [0usize; 5];
     for key in 0..5000u64 {
-        let c = count(30, mix(key));
+        let c = count(30, mix(key), [1, 2]);
         assert!((28..=32).contains(&c), "{c}");
         seen[c - 28] += 1;
         // None may come out as 1 or 2: never a count to trust.
-        assert!(count(0, key) <= 2);
+        assert!(count(0, key, [1, 2]) <= 2);
     }
     assert!(seen.iter().all(|&s| (850..1150).contains(&s)), "{seen:?}");
 }
 
 #[test]
 fn draws_are_the_record_s_own_and_uniform() {
-    let d = Draws(mix(7));
+    let d = Draws(mix(7), [1, 2]);
     assert_eq!(d.unit(3), d.unit(3));
     assert_ne!(d.unit(3), d.unit(4));
-    let u: Vec<f64> = (0..4000u64).map(|k| Draws(mix(k)).unit(0)).collect();
+    let u: Vec<f64> = (0..4000u64)
+        .map(|k| Draws(mix(k), [1, 2]).unit(0))
+        .collect();
     assert!(u.iter().all(|x| (-1.0..1.0).contains(x)));
     let m = u.iter().sum::<f64>() / u.len() as f64;
     assert!(m.abs() < 0.05, "{m}");
@@ -38,7 +40,7 @@ fn randomised_response_keeps_and_moves_as_said() {
     // Three values, kept two times in three, else each other as often.
     let mut seen = [0usize; 3];
     for k in 0..9000u64 {
-        seen[Draws(mix(k)).respond(1, 1, 3, 2.0 / 3.0)] += 1;
+        seen[Draws(mix(k), [1, 2]).respond(1, 1, 3, 2.0 / 3.0)] += 1;
     }
     assert!((5700..6300).contains(&seen[1]), "{seen:?}");
     assert!(
