@@ -9,29 +9,6 @@ use std::io::{self, Write};
 
 use serde_json::ser::{Formatter, PrettyFormatter};
 
-use super::{Exporter, RenderOptions};
-use crate::compare::Comparison;
-use crate::result::AssessmentResult;
-
-pub struct JsonExporter;
-
-impl Exporter for JsonExporter {
-    fn report(&self, result: &AssessmentResult, _: &RenderOptions) -> String {
-        html_safe(result)
-    }
-    fn comparison(&self, comparison: &Comparison, _: &RenderOptions) -> String {
-        html_safe(comparison)
-    }
-    fn write_report(
-        &self,
-        result: &AssessmentResult,
-        _: &RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
-        write_json(result, HtmlSafe(PrettyFormatter::new()), out)
-    }
-}
-
 /// Pretty JSON with a final newline.
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     json_string(value, PrettyFormatter::new())
@@ -39,7 +16,7 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// Pretty JSON with a final newline, with the characters HTML gives
 /// meaning to escaped as they are written.
-fn html_safe<T: serde::Serialize>(value: &T) -> String {
+pub(super) fn html_safe<T: serde::Serialize>(value: &T) -> String {
     json_string(value, HtmlSafe(PrettyFormatter::new()))
 }
 
