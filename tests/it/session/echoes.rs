@@ -65,7 +65,7 @@ fn each_answer_leaves_one_line_the_question_cut_to_fit_then_the_answer() {
         }
         assert_eq!(seen, answered, "{cols}x{rows}: {all}");
         assert!(
-            all.contains("✔ How did you"),
+            all.contains("✔ How did"),
             "{cols}x{rows}: the first echo starts with its question: {all}"
         );
         t.assert_lines_fit();
@@ -75,14 +75,14 @@ fn each_answer_leaves_one_line_the_question_cut_to_fit_then_the_answer() {
 }
 
 #[test]
-fn going_back_to_an_answer_in_the_scrollback_and_changing_it_says_changed() {
+fn going_back_to_an_answer_in_the_scrollback_takes_its_echo_back_from_there_too() {
     for (cols, rows) in [(40, 15), (60, 20)] {
         let state = tempfile::tempdir().unwrap();
         let mut t = Tty::at(state.path(), cols, rows, &["assess", "--quick"]);
         t.begin();
         // On until the first answer's echo has gone to the scrollback.
         for n in 0.. {
-            if t.scrollback().iter().any(|l| l.contains("✔ How did you")) {
+            if t.scrollback().iter().any(|l| l.contains("✔ How did")) {
                 break;
             }
             assert!(n < 40, "{cols}x{rows}: the echo never scrolled off");
@@ -94,19 +94,56 @@ fn going_back_to_an_answer_in_the_scrollback_and_changing_it_says_changed() {
             t.keys(&[ESC]);
             t.wait_until("the question before", |t| t.screen() != screen);
         }
+        let all = t.everything();
+        assert!(!all.contains("✔ "), "{cols}x{rows}: echoes left: {all}");
+        assert_eq!(copies(&mut t, "Part 2 of"), 0, "{cols}x{rows}: {all}");
         t.press(&["2"], "? Who do you parent with");
         let echoes = echoes(&mut t);
-        let first: Vec<&String> = echoes.iter().filter(|l| l.contains("How did")).collect();
-        assert!(
-            first.last().is_some_and(|l| l.starts_with("✔ changed: ")),
-            "{cols}x{rows}: the new answer must say it replaces the one above: {echoes:#?}"
-        );
-        assert_eq!(first.len(), 2, "{cols}x{rows}: {echoes:#?}");
-        assert!(first[0].contains("I am pregnant"), "{first:?}");
-        assert!(first[1].contains("My partner"), "{first:?}");
+        assert_eq!(echoes.len(), 1, "{cols}x{rows}: {echoes:#?}");
+        assert!(echoes[0].contains("My partner"), "{echoes:?}");
+        assert!(!echoes[0].contains("changed"), "{echoes:?}");
+        // The introduction is there once, as before.
+        assert_eq!(copies(&mut t, "Mommy track self-assessment"), 1);
         t.p.send_control('c').unwrap();
         assert_eq!(t.exit_code(), 130);
     }
+}
+
+#[test]
+fn going_back_past_a_part_heading_that_scrolled_away_leaves_none_of_it() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(state.path(), 40, 15, &["assess", "--quick"]);
+    t.begin();
+    // At 40x15 a part's introduction waits for Enter, then its first
+    // question pushes it up, partly into the scrollback.
+    for n in 0.. {
+        assert!(n < 40, "no second part");
+        if step(&mut t).contains("Press Enter to go on.") {
+            break;
+        }
+    }
+    let question = t.on_screen("❯");
+    let heading = t
+        .everything()
+        .lines()
+        .find(|l| l.starts_with("Part 2 of "))
+        .unwrap()
+        .to_string();
+    assert!(
+        !question.contains(&heading),
+        "the heading has scrolled away: {question}"
+    );
+    t.keys(&[ESC]);
+    t.wait_until("the question before", |t| t.screen() != question);
+    let back = t.settled();
+    assert!(back.contains("Part 1 of"), "{back}");
+    assert_eq!(copies(&mut t, &heading), 0, "{}", t.everything());
+    // On again: the heading once, whole.
+    step(&mut t);
+    t.on_screen("Press Enter to go on.");
+    assert_eq!(copies(&mut t, &heading), 1, "{}", t.everything());
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
 }
 
 #[test]
@@ -172,4 +209,63 @@ fn a_part_introduction_is_in_view_whole_and_written_once_even_after_going_back()
         t.p.send_control('c').unwrap();
         assert_eq!(t.exit_code(), 130);
     }
+}
+
+#[test]
+fn a_tick_lists_echo_names_the_ticks_that_fit_and_counts_the_rest() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            rows,
+            &["assess", "--quick", "--bank", MINI],
+        );
+        t.begin();
+        t.press(&["4"], "[ ] 1. Remote days");
+        t.keys(&["1", "2", "4", ENTER]);
+        let echo = t.echo_of("Which");
+        t.on_screen("What next?");
+        // The answer first: the first tick whole, then the others or
+        // how many more.
+        let (_, answer) = echo.split_once(" · ").expect("question · answer");
+        assert!(answer.starts_with("Remote days"), "{cols}x{rows}: {echo}");
+        let all = answer.contains("Flexible hours")
+            && answer.contains("Flexibility is watched and judged");
+        let counted = answer.ends_with(" +2 more") || answer.ends_with(" +1 more");
+        assert!(all || counted, "{cols}x{rows}: {echo}");
+        assert!(!answer.contains('…') || counted, "{cols}x{rows}: {echo}");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        assert_eq!(
+            only_result(state.path())["answers"]["flex_options"],
+            serde_json::json!(["remote", "hours", "watched"])
+        );
+    }
+}
+
+#[test]
+fn at_forty_columns_an_echo_gives_the_answer_the_room_before_the_question() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(state.path(), 40, 15, &["assess", "--quick"]);
+    t.begin();
+    // The first question's second answer: "My partner, or a…" was cut at
+    // 17 columns beside "How did you beco…".
+    let screen = t.on_screen("2. ");
+    let label = flat(&screen)
+        .split("2. ")
+        .nth(1)
+        .and_then(|r| r.split(" 3. ").next())
+        .unwrap()
+        .to_string();
+    t.keys(&["2"]);
+    let echo = t.echo_of("How");
+    let (question, answer) = echo.split_once(" · ").unwrap();
+    assert!(
+        console::measure_text_width(answer) >= 22.min(label.chars().count()),
+        "the answer keeps two thirds of the line: {echo:?} for {label:?}"
+    );
+    assert!(question.chars().count() >= 10, "{echo:?}");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
 }
