@@ -777,19 +777,13 @@ impl AssessmentResult {
 
     /// Leaves out free-text answers, for sharing.
     pub fn redact(&mut self) {
-        let mut text_ids = Vec::new();
-        for d in &mut self.dimensions {
-            for q in &mut d.questions {
-                if q.kind == Kind::Text.name() && !q.answer.is_null() {
-                    q.answer = serde_json::Value::String("(redacted)".into());
-                    q.answer_label = Some("(redacted)".into());
-                    text_ids.push(q.id.clone());
+        for q in self.dimensions.iter_mut().flat_map(|d| &mut d.questions) {
+            if q.kind == Kind::Text.name() && !q.answer.is_null() {
+                q.answer = "(redacted)".into();
+                q.answer_label = Some("(redacted)".into());
+                if let Some(v) = self.answers.get_mut(&q.id) {
+                    *v = "(redacted)".into();
                 }
-            }
-        }
-        for id in text_ids {
-            if let Some(v) = self.answers.get_mut(&id) {
-                *v = serde_json::Value::String("(redacted)".into());
             }
         }
         self.redacted = true;
