@@ -44,6 +44,8 @@ pub struct Item {
     pub label: String,
     /// The number that picks it.
     pub number: Option<u32>,
+    /// The letter that answers with it at once (`s`: the skip choice).
+    pub key: Option<char>,
     /// Ticking it clears every other tick (multi lists).
     pub exclusive: bool,
     /// The width of the label's number ("4. ", "1 · "): a wrapped label's
@@ -56,8 +58,17 @@ impl Item {
         Item {
             label: label.into(),
             number: None,
+            key: None,
             exclusive: false,
             hang: 0,
+        }
+    }
+
+    /// The skip choice ("Prefer not to say"), answered with `s`.
+    pub fn skip(label: &str) -> Self {
+        Item {
+            key: Some('s'),
+            ..Item::new(label)
         }
     }
 

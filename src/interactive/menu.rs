@@ -80,8 +80,10 @@ impl<'a> List<'a> {
         true
     }
 
-    /// A key while the help is open: it scrolls, or closes it.
-    fn help_key(&mut self, key: &Key) -> io::Result<()> {
+    /// A key while the help is open: it scrolls, or closes it. A number
+    /// or an item's letter closes it and is taken as if it were closed
+    /// (false).
+    fn help_key(&mut self, key: &Key) -> io::Result<bool> {
         match key {
             Key::Up => self.help_offset = self.help_offset.saturating_sub(1),
             Key::Down | Key::Char(' ') => self.help_offset += 1,
@@ -89,9 +91,26 @@ impl<'a> List<'a> {
             Key::PageDown => self.help_offset += 5,
             Key::CtrlC => return Err(interrupted()),
             Key::Esc | Key::Char('?') | Key::Enter => self.toggle_help(),
+            Key::Char(c) if c.is_ascii_digit() || self.keyed(*c).is_some() => {
+                self.toggle_help();
+                return Ok(false);
+            }
             _ => {}
         }
-        Ok(())
+        Ok(true)
+    }
+
+    /// The item a letter key answers with.
+    fn keyed(&self, c: char) -> Option<usize> {
+        self.items.iter().position(|i| i.key == Some(c))
+    }
+
+    /// `?`: the help, or a note that there is none.
+    fn question_mark(&mut self) {
+        match self.help {
+            Some(_) => self.toggle_help(),
+            None => self.note = Some("No help for this question.".into()),
+        }
     }
 
     fn lines(
@@ -158,12 +177,11 @@ pub type Summary = dyn Fn(usize) -> (String, String);
 /// The frame is taken off the screen when it ends; the caller writes what
 /// was chosen.
 ///
-/// Under a `summary` (the end screen), its first lines (`head`, the
-/// verdict) stay in view above the menu and the rest (`body`) fills the
-/// rows left, scrolled with PgUp/PgDn (and Space) when it does not fit,
-/// with a line that says how much is above and below; `note` (the last
-/// message) stays under the menu.
-#[allow(clippy::too_many_arguments)]
+/// Under a summary (`under`: the end screen), its first lines (`head`,
+/// the verdict) stay in view above the menu and the rest (`body`) fills
+/// the rows left, scrolled with PgUp/PgDn (and Space) when it does not
+/// fit, with a line that says how much is above and below; the note with
+/// it (the last message) stays under the menu.
 pub fn select(
     screen: &mut Screen,
     kb: &mut Keyboard,
@@ -171,11 +189,11 @@ pub fn select(
     ask: &Ask<'_>,
     items: &[Item],
     default: usize,
-    summary: Option<&Summary>,
-    note: Option<String>,
+    under: Option<(&Summary, Option<String>)>,
 ) -> io::Result<Option<usize>> {
     let mut list = List::new(items, ask.help, default);
-    list.note = note;
+    let (summary, note) = under.unzip();
+    list.note = note.flatten();
     let (mut offset, mut page) = (0, 1);
     let picked = loop {
         if !kb.more_pending() || screen.resized() {
@@ -213,8 +231,7 @@ pub fn select(
         if summary.is_none() {
             list.note = None;
         }
-        if list.help_open {
-            list.help_key(&key)?;
+        if list.help_open && list.help_key(&key)? {
             continue;
         }
         if list.moved(&key) {
@@ -232,7 +249,8 @@ pub fn select(
                     break Some(list.cursor);
                 }
             }
-            Key::Char('?') if list.help.is_some() => list.toggle_help(),
+            Key::Char('?') => list.question_mark(),
+            Key::Char(c) if list.keyed(c).is_some() => break list.keyed(c),
             Key::Char(c @ '0'..='9') => {
                 let d = c.to_digit(10).unwrap_or(0);
                 if let Typed::Number(n) = list.digits.push(d, &list.items) {
@@ -328,6 +346,9 @@ pub fn multi(
             screen.draw(&out, None)?;
         }
         let key = kb.next(Some(list.digits.timeout()))?;
+        if key.is_some() {
+            list.note = None;
+        }
         let now = !matches!(key, None | Some(Key::Char('0'..='9')));
         if let Some(d) = list.digits.due(now) {
             match number_of(&list.items, d) {
@@ -339,8 +360,7 @@ pub fn multi(
             }
         }
         let Some(key) = key else { continue };
-        if list.help_open {
-            list.help_key(&key)?;
+        if list.help_open && list.help_key(&key)? {
             continue;
         }
         if list.moved(&key) {
@@ -356,9 +376,14 @@ pub fn multi(
                 None
             }
             Key::Char(' ') => Some(list.cursor),
-            Key::Char('?') if list.help.is_some() => {
-                list.toggle_help();
+            Key::Char('?') => {
+                list.question_mark();
                 None
+            }
+            // The skip choice at once: it alone ticked, and done.
+            Key::Char(c) if list.keyed(c).is_some() => {
+                let i = list.keyed(c).unwrap_or(n);
+                break Ticked::Done((0..n).map(|j| j == i).collect());
             }
             Key::Char(c @ '0'..='9') => {
                 let d = c.to_digit(10).unwrap_or(0);

@@ -61,17 +61,51 @@ enum Block {
     Heading,
 }
 
-/// The keys line of a question.
-fn keys_hint(multi: bool, back: bool) -> String {
-    let mut parts = vec![if multi {
-        "Space or a number ticks, Enter when done (none ticked: none of these)"
-    } else {
-        "↑/↓ and Enter, or a number"
-    }];
+/// The keys line of a question: how to answer, `s` for the skip choice
+/// (`skip`), Esc.
+fn keys_hint(multi: bool, skip: &str, back: bool) -> String {
+    let mut parts = vec![
+        if multi {
+            "Space or a number ticks, Enter when done (none ticked: none of these)"
+        } else {
+            "↑/↓ and Enter, or a number"
+        }
+        .to_string(),
+        format!("s = {}", skip.to_lowercase()),
+    ];
     if back {
-        parts.push("Esc goes back");
+        parts.push("Esc goes back".into());
     }
     parts.join(" · ")
+}
+
+/// The lines above a question's items, owned, lent to a widget as an
+/// [`Ask`].
+struct Head {
+    progress: String,
+    prompt: String,
+    hint: String,
+    help: Option<String>,
+}
+
+impl Head {
+    fn of(v: &QuestionView<'_>, hint: String) -> Self {
+        Head {
+            progress: v.progress(),
+            prompt: v.prompt(),
+            hint,
+            help: v.help(),
+        }
+    }
+
+    fn ask(&self) -> Ask<'_> {
+        Ask {
+            progress: Some(&self.progress),
+            prompt: &self.prompt,
+            hint: &self.hint,
+            help: self.help.as_deref(),
+        }
+    }
 }
 
 /// The number a scale answer or a list position is picked with.
@@ -112,7 +146,7 @@ impl Rich {
     }
 
     /// The echo: one dim line, [`echo_line`].
-    fn echo_block(&mut self, prompt: String, answer: String) -> io::Result<()> {
+    fn echo_block(&mut self, prompt: String, answer: Vec<String>) -> io::Result<()> {
         let dim = self.look.dim.clone();
         self.screen
             .commit(move |w| vec![dim.apply_to(echo_line(&prompt, &answer, w)).to_string()])
@@ -158,7 +192,7 @@ impl Rich {
 
     /// Choice, yes/no and scale: one list, numbered, then "Prefer not to
     /// say" (and "? Help", added by the widget). `None` for Esc.
-    fn ask_one(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, String)>> {
+    fn ask_one(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, Vec<String>)>> {
         let choices = v.choices();
         let scale = matches!(v.question.kind, Kind::Scale(_));
         let mut items: Vec<Item> = choices
@@ -176,32 +210,27 @@ impl Rich {
             })
             .collect();
         let skip = items.len();
-        items.push(Item::new(v.skip));
+        items.push(Item::skip(v.skip));
         let default = match v.current {
             Slot::Skipped => skip,
             _ => v.current_choice().unwrap_or(0),
         };
-        let hint = keys_hint(false, v.can_go_back);
-        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
-        let ask = Ask {
-            progress: Some(&progress),
-            prompt: &prompt,
-            hint: &hint,
-            help: help.as_deref(),
-        };
+        let head = Head::of(v, keys_hint(false, v.skip, v.can_go_back));
         let (screen, kb) = (&mut self.screen, &mut self.kb);
-        Ok(
-            match menu::select(screen, kb, &self.look, &ask, &items, default, None, None)? {
-                None => None,
-                Some(i) if i == skip => Some((Slot::Skipped, v.skip.to_string())),
-                Some(i) => Some((Slot::Given(choices[i].1.clone()), choices[i].0.clone())),
-            },
-        )
+        let picked = menu::select(screen, kb, &self.look, &head.ask(), &items, default, None)?;
+        Ok(match picked {
+            None => None,
+            Some(i) if i == skip => Some((Slot::Skipped, vec![v.skip.to_string()])),
+            Some(i) => Some((
+                Slot::Given(choices[i].1.clone()),
+                vec![choices[i].0.clone()],
+            )),
+        })
     }
 
     /// Multi: a tick list; "Prefer not to say" excludes the other ticks on
     /// screen; nothing ticked means "none of these".
-    fn ask_multi(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, String)>> {
+    fn ask_multi(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, Vec<String>)>> {
         let labels = v.option_labels();
         let n = labels.len();
         let mut items: Vec<Item> = labels
@@ -209,31 +238,28 @@ impl Rich {
             .enumerate()
             .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, number(i as i64 + 1)))
             .collect();
-        let mut skip = Item::new(v.skip);
-        skip.exclusive = true;
-        items.push(skip);
+        items.push(Item {
+            exclusive: true,
+            ..Item::skip(v.skip)
+        });
         let mut ticks = v.current_ticks();
         ticks.push(*v.current == Slot::Skipped);
-        let hint = keys_hint(true, v.can_go_back);
-        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
-        let ask = Ask {
-            progress: Some(&progress),
-            prompt: &prompt,
-            hint: &hint,
-            help: help.as_deref(),
-        };
+        let head = Head::of(v, keys_hint(true, v.skip, v.can_go_back));
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
-            match menu::multi(screen, kb, &self.look, &ask, &items, ticks)? {
+            match menu::multi(screen, kb, &self.look, &head.ask(), &items, ticks)? {
                 Ticked::Back => None,
                 Ticked::Done(now) if now.get(n) == Some(&true) => {
-                    Some((Slot::Skipped, v.skip.to_string()))
+                    Some((Slot::Skipped, vec![v.skip.to_string()]))
                 }
                 Ticked::Done(now) => {
                     let picked: Vec<usize> = (0..n).filter(|&i| now[i]).collect();
-                    let answer = v.multi_answer(&picked);
-                    let words = crate::export::terminal_safe(&answer.label(v.question));
-                    Some((Slot::Given(answer), words))
+                    let mut words: Vec<String> =
+                        picked.iter().map(|&i| labels[i].clone()).collect();
+                    if words.is_empty() {
+                        words.push("None of these".into());
+                    }
+                    Some((Slot::Given(v.multi_answer(&picked)), words))
                 }
             },
         )
@@ -242,7 +268,7 @@ impl Rich {
     /// Text: the line editor at once (typing starts the answer; an answer
     /// given before is there to change); Enter on an empty line is "Prefer
     /// not to say"; Esc goes back.
-    fn ask_text(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, String)>> {
+    fn ask_text(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, Vec<String>)>> {
         // What was typed before Esc, else the answer given before.
         let current = match (self.drafts.remove(&v.question.id), v.current) {
             (Some(typed), _) => typed,
@@ -263,41 +289,64 @@ impl Rich {
         if v.can_go_back {
             hint.push_str(" · Esc goes back");
         }
-        let (progress, prompt, help) = (v.progress(), v.prompt(), v.help());
-        let ask = Ask {
-            progress: Some(&progress),
-            prompt: &prompt,
-            hint: &hint,
-            help: help.as_deref(),
-        };
+        let head = Head::of(v, hint);
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
-            match editor::edit(screen, kb, &self.look, &ask, &current, None, Empty::Allowed)? {
+            match editor::edit(
+                screen,
+                kb,
+                &self.look,
+                &head.ask(),
+                &current,
+                None,
+                Empty::Allowed,
+            )? {
                 Edited::Back(typed) => {
                     self.drafts.insert(v.question.id.clone(), typed);
                     None
                 }
-                Edited::Done(text) if text.is_empty() => Some((Slot::Skipped, v.skip.to_string())),
+                Edited::Done(text) if text.is_empty() => {
+                    Some((Slot::Skipped, vec![v.skip.to_string()]))
+                }
                 Edited::Done(text) => {
                     let words = format!("\"{}\"", crate::export::terminal_safe(&text));
-                    Some((Slot::Given(Answer::Text(text)), words))
+                    Some((Slot::Given(Answer::Text(text)), vec![words]))
                 }
             },
         )
     }
 }
 
-/// "✔ Question · answer" on one line of `width` columns: each keeps up
-/// to half the room, or more when the other is short, and is cut with "…"
-/// past it.
-fn echo_line(prompt: &str, answer: &str, width: usize) -> String {
+/// "✔ Question · answer" on one line of `width` columns. The answer comes
+/// first: the question keeps a third of the room (less when it is
+/// shorter), the answer the rest; a tick list's answer (`answer`, one
+/// label a tick) names the ticks that fit and counts the others ("+2
+/// more"). What does not fit is cut with "…".
+fn echo_line(prompt: &str, answer: &[String], width: usize) -> String {
     let room = width.saturating_sub(width_of("✔  · "));
-    let answer_room = width_of(answer).min(room - width_of(prompt).min(room / 2));
+    let answer = fit_list(answer, room - width_of(prompt).min(room / 3));
     format!(
-        "✔ {} · {}",
-        cut(prompt, room - answer_room),
-        cut(answer, answer_room)
+        "✔ {} · {answer}",
+        cut(prompt, room.saturating_sub(width_of(&answer)))
     )
+}
+
+/// `items` joined with "; " in `room` columns: as many whole as fit, then
+/// "+N more" for the rest; the first cut with "…" when even it does not.
+fn fit_list(items: &[String], room: usize) -> String {
+    let more = |k: usize| match items.len() - k {
+        0 => String::new(),
+        n => format!(" +{n} more"),
+    };
+    (1..=items.len())
+        .rev()
+        .map(|k| format!("{}{}", items[..k].join("; "), more(k)))
+        .find(|s| width_of(s) <= room)
+        .unwrap_or_else(|| {
+            let more = more(1);
+            let first = items.first().map_or("", String::as_str);
+            format!("{}{more}", cut(first, room.saturating_sub(width_of(&more))))
+        })
 }
 
 /// `text`'s paragraphs wrapped to `width` and laid out in screenfuls of at
@@ -479,10 +528,11 @@ impl Prompter for Rich {
         // Under the pinned end screen, with the last message.
         let (pinned, notice) = (self.pinned.as_deref(), self.notice.take());
         let (screen, kb) = (&mut self.screen, &mut self.kb);
-        let picked = menu::select(screen, kb, &self.look, &ask, &list, default, pinned, notice)?;
+        let under = pinned.map(|p| (p, notice));
+        let picked = menu::select(screen, kb, &self.look, &ask, &list, default, under)?;
         if let Some(i) = picked {
             if self.pinned.is_none() {
-                self.echo_block(prompt.to_string(), items[i].clone())?;
+                self.echo_block(prompt.to_string(), vec![items[i].clone()])?;
             }
             self.undo.clear();
         }
@@ -547,7 +597,7 @@ impl Prompter for Rich {
     }
 
     fn keys(&self) -> &'static str {
-        "Keys: ↑/↓ and Enter, or a number (two digits for 10 and up), to answer; Space to tick where several apply; Esc to go back; ? for help. Ctrl-C stops; your answers are kept."
+        "Keys: ↑/↓ and Enter, or a number (two digits for 10 and up), to answer; Space to tick where several apply; s to skip; Esc to go back; ? for help. Ctrl-C stops; your answers are kept."
     }
 }
 

@@ -65,7 +65,7 @@ fn each_answer_leaves_one_line_the_question_cut_to_fit_then_the_answer() {
         }
         assert_eq!(seen, answered, "{cols}x{rows}: {all}");
         assert!(
-            all.contains("✔ How did you"),
+            all.contains("✔ How did"),
             "{cols}x{rows}: the first echo starts with its question: {all}"
         );
         t.assert_lines_fit();
@@ -82,7 +82,7 @@ fn going_back_to_an_answer_in_the_scrollback_and_changing_it_says_changed() {
         t.begin();
         // On until the first answer's echo has gone to the scrollback.
         for n in 0.. {
-            if t.scrollback().iter().any(|l| l.contains("✔ How did you")) {
+            if t.scrollback().iter().any(|l| l.contains("✔ How did")) {
                 break;
             }
             assert!(n < 40, "{cols}x{rows}: the echo never scrolled off");
@@ -96,7 +96,10 @@ fn going_back_to_an_answer_in_the_scrollback_and_changing_it_says_changed() {
         }
         t.press(&["2"], "? Who do you parent with");
         let echoes = echoes(&mut t);
-        let first: Vec<&String> = echoes.iter().filter(|l| l.contains("How did")).collect();
+        let first: Vec<&String> = echoes
+            .iter()
+            .filter(|l| l.contains("How did") || l.starts_with("✔ changed: "))
+            .collect();
         assert!(
             first.last().is_some_and(|l| l.starts_with("✔ changed: ")),
             "{cols}x{rows}: the new answer must say it replaces the one above: {echoes:#?}"
@@ -172,4 +175,63 @@ fn a_part_introduction_is_in_view_whole_and_written_once_even_after_going_back()
         t.p.send_control('c').unwrap();
         assert_eq!(t.exit_code(), 130);
     }
+}
+
+#[test]
+fn a_tick_lists_echo_names_the_ticks_that_fit_and_counts_the_rest() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            rows,
+            &["assess", "--quick", "--bank", MINI],
+        );
+        t.begin();
+        t.press(&["4"], "[ ] 1. Remote days");
+        t.keys(&["1", "2", "4", ENTER]);
+        let echo = t.echo_of("Which");
+        t.on_screen("What next?");
+        // The answer first: the first tick whole, then the others or
+        // how many more.
+        let (_, answer) = echo.split_once(" · ").expect("question · answer");
+        assert!(answer.starts_with("Remote days"), "{cols}x{rows}: {echo}");
+        let all = answer.contains("Flexible hours")
+            && answer.contains("Flexibility is watched and judged");
+        let counted = answer.ends_with(" +2 more") || answer.ends_with(" +1 more");
+        assert!(all || counted, "{cols}x{rows}: {echo}");
+        assert!(!answer.contains('…') || counted, "{cols}x{rows}: {echo}");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        assert_eq!(
+            only_result(state.path())["answers"]["flex_options"],
+            serde_json::json!(["remote", "hours", "watched"])
+        );
+    }
+}
+
+#[test]
+fn at_forty_columns_an_echo_gives_the_answer_the_room_before_the_question() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = Tty::at(state.path(), 40, 15, &["assess", "--quick"]);
+    t.begin();
+    // The first question's second answer: "My partner, or a…" was cut at
+    // 17 columns beside "How did you beco…".
+    let screen = t.on_screen("2. ");
+    let label = flat(&screen)
+        .split("2. ")
+        .nth(1)
+        .and_then(|r| r.split(" 3. ").next())
+        .unwrap()
+        .to_string();
+    t.keys(&["2"]);
+    let echo = t.echo_of("How");
+    let (question, answer) = echo.split_once(" · ").unwrap();
+    assert!(
+        console::measure_text_width(answer) >= 22.min(label.chars().count()),
+        "the answer keeps two thirds of the line: {echo:?} for {label:?}"
+    );
+    assert!(question.chars().count() >= 10, "{echo:?}");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
 }

@@ -407,3 +407,91 @@ fn a_stop_takes_the_question_away() {
     assert!(!all.contains("❯"), "{all}");
     assert!(!all.contains("Which of these can you use"), "{all}");
 }
+
+#[test]
+fn s_answers_prefer_not_to_say_in_one_key_and_the_keys_line_says_so() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            rows,
+            &["assess", "--quick", "--bank", MINI],
+        );
+        t.begin();
+        // A scale, then a tick list with a tick already made: `s` each time.
+        let scale = t.on_screen("? My manager understands");
+        assert!(
+            shows(&scale, "s = prefer not to say"),
+            "{cols}x{rows}: {scale}"
+        );
+        t.keys(&["s"]);
+        let ticks = t.press(&["2"], "[x] 2. Flexible hours");
+        assert!(
+            shows(&ticks, "s = prefer not to say"),
+            "{cols}x{rows}: {ticks}"
+        );
+        t.keys(&["s"]);
+        t.on_screen("What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        let answers = &only_result(state.path())["answers"];
+        assert_eq!(answers["boss_understands"], serde_json::Value::Null);
+        assert_eq!(answers["flex_options"], serde_json::Value::Null);
+        for q in ["My manager understands", "Which of these can you"] {
+            let echo = t.echo_of(&q[..10]);
+            assert!(echo.ends_with(" · Prefer not to say"), "{echo}");
+        }
+    }
+}
+
+#[test]
+fn question_mark_without_help_says_so_in_place_and_a_number_in_open_help_picks() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let bank = long_list_bank(state.path());
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            rows,
+            &["assess", "--quick", "--bank", bank.to_str().unwrap()],
+        );
+        t.begin();
+        // No help here: `?` says so, under the list, and goes with the next key.
+        let none = t.press(&["?"], "No help for this question.");
+        assert!(none.contains("? My manager"), "{cols}x{rows}: {none}");
+        // Help open at the tick list: a number closes it and ticks.
+        t.press(&["4"], "[ ] 1. Remote days");
+        t.press(&["?"], "closes the help");
+        let ticked = t.press(&["2"], "[x] 2. Flexible hours");
+        assert!(!ticked.contains("closes the help"), "{ticked}");
+        assert!(!ticked.contains("No help"), "{ticked}");
+        t.press(&[ENTER], "What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        let answers = &only_result(state.path())["answers"];
+        assert_eq!(answers["boss_understands"], 4, "{cols}x{rows}");
+        assert_eq!(answers["flex_options"], serde_json::json!(["hours"]));
+        assert_eq!(copies(&mut t, "No help for"), 0, "{}", t.everything());
+    }
+}
+
+#[test]
+fn a_number_typed_while_the_help_of_a_choice_is_open_answers() {
+    let state = tempfile::tempdir().unwrap();
+    let bank = long_bank(state.path());
+    let mut t = Tty::at(
+        state.path(),
+        40,
+        15,
+        &["assess", "--quick", "--bank", bank.to_str().unwrap()],
+    );
+    t.begin();
+    t.press(&["?"], "closes the help");
+    t.press(&["2"], "Which of these can you use");
+    t.keys(&[ENTER]);
+    t.on_screen("What next?");
+    t.keys(&["3"]);
+    assert_eq!(t.exit_code(), 0);
+    assert_eq!(only_result(state.path())["answers"]["boss_understands"], 2);
+}
