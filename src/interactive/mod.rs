@@ -480,18 +480,22 @@ where
         let question = &bank.questions[q];
         let set = &bank.sets[question.set];
         let Some(place) = flow.progress() else { break };
-        if shown_sets.insert(question.set) {
-            let body = set.description.as_deref().map(export::terminal_safe);
-            p.heading(
+        // A stop while a part's heading waits for Enter is a stop too.
+        let heading = match shown_sets.insert(question.set) {
+            true => p.heading(
                 &format!(
                     "Part {} of {}: {}",
                     place.part,
                     place.parts,
                     export::terminal_safe(set.title.trim())
                 ),
-                body.as_deref(),
-            )?;
-        }
+                set.description
+                    .as_deref()
+                    .map(export::terminal_safe)
+                    .as_deref(),
+            ),
+            false => Ok(()),
+        };
         let view = QuestionView {
             question,
             set_title: &set.title,
@@ -504,7 +508,7 @@ where
                 prompt::SKIP
             },
         };
-        match p.ask(&view).map_err(after_ctrl_c) {
+        match heading.and_then(|()| p.ask(&view)).map_err(after_ctrl_c) {
             Ok(Reply::Answer(slot)) => {
                 flow.answer(slot);
                 if saved(flow, p)? == AfterAnswer::FinishNow {

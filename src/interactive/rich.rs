@@ -8,10 +8,10 @@
 //! After an answer the frame is taken off and one line, the echo of the
 //! question and the answer in words, stays. Going back takes back the echo
 //! of the answer being revisited (and the part heading when that came
-//! last) while it is still on the screen, painting the screen again
-//! without them; an echo already in the scrollback stays, and a changed
-//! answer's echo then says "changed", so that the scrollback tells the
-//! truth. A part's introduction stays in view above its first question, or,
+//! last), from the scrollback too ([`Screen::take_back_last`]). An echo
+//! written before a message (which going back does not take back) stays,
+//! and a changed answer's echo then says "changed", so that the scrollback
+//! tells the truth. A part's introduction stays in view above its first question, or,
 //! on a screen too small for both, waits for a key (Enter).
 
 use std::collections::{HashMap, HashSet};
@@ -38,7 +38,7 @@ pub struct Rich {
     /// takes back the newest echo, and the part heading above the question
     /// when that is what came last.
     undo: Vec<Block>,
-    /// The questions whose echo stands (on screen or in the scrollback).
+    /// The questions whose echo stands.
     echoed: HashSet<String>,
     /// What was typed at a text question before Esc, by question id: it is
     /// there again when the question comes back.
@@ -153,23 +153,16 @@ impl Rich {
     }
 
     /// Esc: takes back the echo of the previous answer, which is about to
-    /// be asked again, and the part heading when it came last, as far as
-    /// they are still on the screen.
+    /// be asked again, and the part heading when it came last.
     fn back(&mut self) -> io::Result<Reply> {
         if self.undo.last() == Some(&Block::Heading) {
-            if !self.screen.take_back_last() {
-                self.undo.clear();
-                return Ok(Reply::Back);
-            }
+            self.screen.take_back_last();
             self.undo.pop();
             self.cleared_heading = true;
         }
         if let Some(Block::Echo(id)) = self.undo.pop() {
-            if self.screen.take_back_last() {
-                self.echoed.remove(&id);
-            } else {
-                self.undo.clear();
-            }
+            self.screen.take_back_last();
+            self.echoed.remove(&id);
         }
         Ok(Reply::Back)
     }
@@ -409,7 +402,11 @@ impl Prompter for Rich {
             ];
             loop {
                 self.screen.draw(&wait, None)?;
-                if self.enter(true)? {
+                // Stopped (Ctrl-C): the line goes from the screen.
+                if self
+                    .enter(true)
+                    .inspect_err(|_| drop(self.screen.clear()))?
+                {
                     break;
                 }
             }
@@ -424,8 +421,8 @@ impl Prompter for Rich {
 
     /// The intro on a clear screen, from its first row, with "Press Enter
     /// to begin." on its last line. On a screen too small for all of it,
-    /// it comes in screenfuls, each waiting for Enter; the last stays above
-    /// the first question.
+    /// it comes in screenfuls, each waiting for Enter. Then all of it stays
+    /// (its end above the first question), written once.
     fn pause(&mut self, title: &str, body: &str) -> io::Result<()> {
         self.undo.clear();
         let title = crate::sanitize::inline(title.trim()).into_owned();
@@ -456,14 +453,17 @@ impl Prompter for Rich {
                 page_no = n + 1;
             }
             if page_no > last {
-                // The last page stays, without its prompt.
+                // The intro stays, whole, laid out for the width of every
+                // draw; its last lines above the first question.
                 self.screen.start_over()?;
-                frame.truncate(frame.len() - 2);
-                // Laid out again after a resize: each line wrapped anew.
-                let keep = frame.clone();
+                let bold = self.bold.clone();
                 self.screen.commit(move |w| {
-                    let wrap = |l: &String| lines(l, w, "", "", Breaks::Words);
-                    keep.iter().flat_map(wrap).collect()
+                    let mut out: Vec<String> = lines(&title, w, "", "", Breaks::Words)
+                        .into_iter()
+                        .map(|l| bold.apply_to(l).to_string())
+                        .collect();
+                    out.extend(screenfuls(&body, w, usize::MAX).concat());
+                    out
                 })?;
                 return Ok(());
             }

@@ -7,10 +7,15 @@
 //! [`Screen::size`], measured at every draw), so moving the cursor up by
 //! the rows drawn always reaches the top of the last frame: nothing stale
 //! is left and nothing of the live area reaches the scrollback. What stays
-//! is written once, above the live area. When the terminal's size changed
-//! since the last draw, or when something must be taken back from what
-//! stays (going back), the screen is painted again from its top: the end
-//! of the transcript, laid out for the new size, then the frame.
+//! is written once, above the live area. When something must be taken
+//! back from what stays (going back) and all of it is on the screen, the
+//! screen is painted again from its top: the end of the transcript, then
+//! the frame. When the terminal's size changed since the last draw (the
+//! terminal has then re-wrapped or pushed away rows of its own accord), or
+//! when what is taken back has partly scrolled away, the screen and its
+//! scrollback are cleared and the whole transcript is written again, laid
+//! out for the size now, then the frame: the scrollback holds each line
+//! once, as it reads at this size.
 
 use std::io::{self, Write};
 
@@ -18,9 +23,6 @@ use console::Term;
 
 /// A block of the transcript, laid out for a width when it is drawn.
 type Layout = Box<dyn Fn(usize) -> Vec<String>>;
-
-/// How many blocks of the transcript are kept for painting again.
-const KEPT: usize = 200;
 
 pub struct Screen {
     term: Term,
@@ -36,6 +38,9 @@ pub struct Screen {
     /// Something else wrote on the screen, or something was taken back:
     /// the next draw paints the whole screen.
     stale: bool,
+    /// What was taken back had partly scrolled away: the next draw writes
+    /// the whole transcript again.
+    rewrite: bool,
     /// How many rows of the transcript are on the screen (the others went
     /// to the scrollback): painting again shows no more than these, so
     /// that no line is in the scrollback twice.
@@ -65,6 +70,7 @@ impl Screen {
             frame_rows: 0,
             live: false,
             stale: false,
+            rewrite: false,
             visible: 0,
             keep: false,
         }
@@ -109,9 +115,10 @@ impl Screen {
         self.keep
     }
 
-    /// Whether the size changed since the last frame was drawn.
+    /// Whether the size changed since the last frame was drawn (or the
+    /// screen is to be painted again for another reason).
     pub fn resized(&self) -> bool {
-        self.stale || self.drawn_at.is_some_and(|s| s != self.size())
+        self.stale || self.rewrite || self.drawn_at.is_some_and(|s| s != self.size())
     }
 
     /// The next draw paints the whole screen (after the pager, which may
@@ -228,29 +235,20 @@ impl Screen {
         }
         s.push_str("\x1b[?25h");
         self.transcript.push(Box::new(layout));
-        if self.transcript.len() > KEPT {
-            drop(self.transcript.remove(0));
-        }
         self.put(&s)
     }
 
-    /// Takes back the last block written (going back), when all of it is
-    /// still on the screen: the next draw paints the screen again without
-    /// it. A block partly in the scrollback stays (a terminal cannot take
-    /// back its scrollback): false.
-    pub fn take_back_last(&mut self) -> bool {
-        let rows = match self.transcript.last() {
-            Some(block) => block(self.width()).len(),
-            None => return false,
-        };
-        if rows > self.visible {
-            return false;
+    /// Takes back the last block written (going back): the next draw
+    /// paints the screen again without it, or, when it has partly
+    /// scrolled away, writes the whole transcript again without it.
+    pub fn take_back_last(&mut self) {
+        if let Some(block) = self.transcript.pop() {
+            let rows = block(self.width()).len();
+            self.rewrite |= rows > self.visible;
+            self.visible = self.visible.saturating_sub(rows);
+            self.keep = false;
+            self.stale = true;
         }
-        self.visible -= rows;
-        self.transcript.pop();
-        self.keep = false;
-        self.stale = true;
-        true
     }
 
     /// Forgets the transcript and clears the screen (the intro's pages).
@@ -264,9 +262,13 @@ impl Screen {
     /// Paints the screen from its top, row by row: as much of the end of
     /// the transcript as fits above the frame, then the frame, then blank
     /// rows. (Row by row, not "clear screen": tmux and others keep a copy
-    /// of a cleared screen in the scrollback.)
+    /// of a cleared screen in the scrollback.) After a resize, or when
+    /// what was taken back had scrolled away, [`Screen::rewrite`] instead.
     pub fn repaint(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> io::Result<()> {
         let (rows, _) = self.size();
+        if self.rewrite || self.drawn_at.is_some_and(|s| s != self.size()) {
+            return self.rewrite(lines, cursor);
+        }
         let width = self.width();
         let frame: Vec<String> = lines.iter().take(rows).map(|l| fit(l, width)).collect();
         // With no frame, a row is left for the cursor; no more of the
@@ -277,50 +279,68 @@ impl Screen {
             rows - frame.len()
         }
         .min(self.visible);
-        let mut tail: Vec<String> = Vec::new();
-        for block in self.transcript.iter().rev() {
-            if tail.len() >= room {
-                break;
-            }
-            let mut b: Vec<String> = block(width).iter().map(|l| fit(l, width)).collect();
-            b.extend(tail);
-            tail = b;
-        }
-        let skip = tail.len().saturating_sub(room);
-        let tail = &tail[skip..];
+        let all = self.laid_out(width);
+        let tail = &all[all.len().saturating_sub(room)..];
         self.visible = tail.len();
         let mut s = String::from("\x1b[?25l");
         for r in 0..rows {
             s.push_str(&format!("\x1b[{};1H\x1b[2K", r + 1));
             if let Some(l) = tail.get(r) {
                 s.push_str(l);
-            } else if let Some(l) = frame.get(r - tail.len()) {
-                s.push_str(l);
             }
         }
-        // The cursor where the next line goes: under the transcript when
-        // there is no frame, else on the frame's last row (or `cursor`).
-        self.drawn_at = Some(self.size());
+        s.push_str(&format!("\x1b[{};1H", tail.len() + 1));
+        self.paint_frame(s, lines, cursor)
+    }
+
+    /// Clears the screen and the scrollback (which the terminal may have
+    /// re-wrapped at a resize) and writes the whole transcript again, laid
+    /// out for the size now, then the frame. Before the first block, only
+    /// the screen is cleared: the scrollback is not the session's yet.
+    fn rewrite(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> io::Result<()> {
+        let (rows, width) = (self.size().0, self.width());
+        let all = self.laid_out(width);
+        let mut s = String::from("\x1b[?25l\x1b[H\x1b[2J");
+        if !all.is_empty() {
+            s.push_str("\x1b[3J");
+        }
+        for l in &all {
+            s.push_str(l);
+            s.push('\n');
+        }
+        self.visible = all
+            .len()
+            .min(rows.saturating_sub(lines.len().clamp(1, rows)));
+        self.paint_frame(s, lines, cursor)
+    }
+
+    /// Every line of the transcript laid out for `width`, each cut to it.
+    fn laid_out(&self, width: usize) -> Vec<String> {
+        self.transcript
+            .iter()
+            .flat_map(|block| block(width))
+            .map(|l| fit(&l, width))
+            .collect()
+    }
+
+    /// After `s` (which leaves the cursor at the start of the row under the
+    /// transcript), the frame, or the cursor shown where the next line goes.
+    fn paint_frame(
+        &mut self,
+        mut s: String,
+        lines: &[String],
+        cursor: Option<(usize, usize)>,
+    ) -> io::Result<()> {
         self.stale = false;
-        if frame.is_empty() {
-            s.push_str(&format!("\x1b[{};1H\x1b[?25h", tail.len() + 1));
-            self.live = false;
-            self.cursor_row = 0;
-            self.frame_rows = 0;
+        self.rewrite = false;
+        self.live = false;
+        self.cursor_row = 0;
+        self.frame_rows = 0;
+        if lines.is_empty() {
+            s.push_str("\x1b[?25h");
+            self.drawn_at = Some(self.size());
         } else {
-            let top = tail.len();
-            let last = frame.len() - 1;
-            let (row, col, show) = match cursor.filter(|(r, _)| *r <= last) {
-                Some((r, c)) => (r, c, true),
-                None => (last, width_of_row(&frame[last]), false),
-            };
-            s.push_str(&format!("\x1b[{};{}H", top + row + 1, col + 1));
-            if show {
-                s.push_str("\x1b[?25h");
-            }
-            self.live = true;
-            self.cursor_row = row;
-            self.frame_rows = frame.len();
+            s.push_str(&self.frame(lines, cursor));
         }
         self.put(&s)
     }
@@ -333,11 +353,6 @@ fn fit(line: &str, width: usize) -> String {
         return line.to_string();
     }
     crate::wrap::cut(&console::strip_ansi_codes(line), width)
-}
-
-/// Where the cursor is after writing `line` from the first column.
-fn width_of_row(line: &str) -> usize {
-    console::measure_text_width(line)
 }
 
 impl Default for Screen {

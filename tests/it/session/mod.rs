@@ -57,6 +57,8 @@ struct Tty {
     seen: usize,
     bytes: Vec<u8>,
     vt: vt100::Parser,
+    /// Output not yet given to the emulator (the start of a sequence).
+    held: Vec<u8>,
     cols: usize,
     rows: usize,
 }
@@ -97,6 +99,7 @@ impl Tty {
             seen: 0,
             bytes: Vec::new(),
             vt: vt100::Parser::new(rows as u16, cols as u16, 5000),
+            held: Vec::new(),
             cols,
             rows,
         }
@@ -116,7 +119,7 @@ impl Tty {
         if got.is_empty() {
             return false;
         }
-        self.vt.process(&got);
+        self.emulate(&got);
         self.bytes.extend(&got);
         // Decode whole characters only.
         let valid = match std::str::from_utf8(&self.bytes) {
@@ -128,6 +131,37 @@ impl Tty {
         self.bytes.drain(..valid);
         self.log.push_str(&text);
         true
+    }
+
+    /// Feeds the emulator, which ignores "clear the scrollback" (`Esc [
+    /// 3 J`): a terminal such as xterm or tmux empties its scrollback
+    /// there, so the emulator starts again from that point (the screen is
+    /// cleared just before it), keeping the modes set.
+    fn emulate(&mut self, got: &[u8]) {
+        const CLEAR_SCROLLBACK: &[u8] = b"\x1b[3J";
+        self.held.extend_from_slice(got);
+        while let Some(at) = self
+            .held
+            .windows(CLEAR_SCROLLBACK.len())
+            .position(|w| w == CLEAR_SCROLLBACK)
+        {
+            self.vt.process(&self.held[..at]);
+            let paste = self.vt.screen().bracketed_paste();
+            let (rows, cols) = self.vt.screen().size();
+            self.vt = vt100::Parser::new(rows, cols, 5000);
+            if paste {
+                self.vt.process(b"\x1b[?2004h");
+            }
+            self.held.drain(..at + CLEAR_SCROLLBACK.len());
+        }
+        // A sequence cut between two reads waits for the rest.
+        let keep = (1..CLEAR_SCROLLBACK.len())
+            .rev()
+            .find(|&n| self.held.ends_with(&CLEAR_SCROLLBACK[..n]))
+            .unwrap_or(0);
+        let done = self.held.len() - keep;
+        self.vt.process(&self.held[..done]);
+        self.held.drain(..done);
     }
 
     /// Waits until `done` says yes, looking again whenever output comes.
@@ -280,7 +314,7 @@ impl Tty {
     fn exit_code(&mut self) -> i32 {
         let rest = self.p.exp_eof().expect("the program ends");
         let bytes: Vec<u8> = rest.chars().map(|c| c as u8).collect();
-        self.vt.process(&bytes);
+        self.emulate(&bytes);
         self.log.push_str(&String::from_utf8_lossy(&bytes));
         match self.p.process().wait().expect("wait for the program") {
             WaitStatus::Exited(_, code) => code,
@@ -623,6 +657,86 @@ fn after_a_resize_the_screen_is_laid_out_again_with_nothing_stale() {
     );
     assert_eq!(screen.matches("? Realistically").count(), 1, "{screen}");
     assert!(screen.lines().all(|l| l.chars().count() <= 50), "{screen}");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+}
+
+/// Resizes the terminal of `t` (started by [`resizable`]) to `cols` ×
+/// `rows`, and the emulator with it, as a terminal window would.
+fn resize(t: &mut Tty, state: &Path, cols: usize, rows: usize) {
+    let tty = std::fs::read_to_string(state.join("tty.txt")).unwrap();
+    let resized = Command::new("sh")
+        .arg("-c")
+        .arg(format!("stty cols {cols} rows {rows} < {}", tty.trim()))
+        .status()
+        .unwrap();
+    assert!(resized.success());
+    t.vt.screen_mut().set_size(rows as u16, cols as u16);
+    t.cols = cols;
+    t.rows = rows;
+}
+
+/// The binary in a terminal that [`resize`] can resize.
+fn resizable(state: &Path, cols: usize, rows: usize, args: &[&str]) -> Tty {
+    let cmd = Test::in_dir(state)
+        .arg("-c")
+        .arg(format!(
+            "tty > tty.txt; stty cols {cols} rows {rows} && exec \"$0\" \"$@\""
+        ))
+        .arg(bin())
+        .args(args)
+        .env("MOMMYTRACK_STATE_DIR", state)
+        .env("HOME", state)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .command_for("sh");
+    Tty::start(cmd, cols, rows)
+}
+
+#[test]
+fn a_resize_writes_the_session_again_for_the_new_size_each_line_once() {
+    let state = tempfile::tempdir().unwrap();
+    let mut t = resizable(state.path(), 60, 20, &["assess", "--bank", MINI]);
+    t.begin();
+    t.press(&["1"], "What happens when you leave early");
+    t.press(&["3"], "My manager understands");
+    t.press(&["4"], "late-night email");
+    let answered = [
+        "✔ Do you have a manager? · Yes",
+        "· It is counted",
+        "· 4 · Agree",
+    ];
+    for (cols, rows) in [(40, 20), (80, 20), (40, 15), (60, 20)] {
+        resize(&mut t, state.path(), cols, rows);
+        // Laid out again: the question whole at this width, the keys line.
+        t.wait_until("the screen laid out again", |t| {
+            let s = t.screen();
+            shows(&s, "? My manager expects answers to late-night email.")
+                && s.lines().filter(|l| l.starts_with("? ")).count() == 1
+        });
+        t.settled();
+        let all = t.everything();
+        for line in all.lines() {
+            assert!(
+                console::measure_text_width(line) < cols,
+                "{cols}x{rows}: a line laid out for another width: {line:?}\n{all}"
+            );
+        }
+        for echo in answered {
+            assert_eq!(
+                all.matches(echo).count(),
+                1,
+                "{cols}x{rows}: {echo:?} once\n{all}"
+            );
+        }
+        // Nothing of a question's frame above the live area.
+        let frame = all.find("? My manager expects").unwrap();
+        assert!(!all[..frame].contains('❯'), "{cols}x{rows}: {all}");
+        assert_eq!(copies(&mut t, "Part 1 of 2: Your manager"), 1, "{all}");
+        assert_eq!(copies(&mut t, "Mini bank"), 1, "{all}");
+    }
+    t.keys(&["2"]);
+    t.on_screen("Which of these can you use");
     t.p.send_control('c').unwrap();
     assert_eq!(t.exit_code(), 130);
 }
