@@ -476,8 +476,9 @@ fn schema(kind: SchemaKind) -> String {
 
 /// `mommytrack summarize`: refuses an `--output` that is one of the
 /// results (exit 73, before anything is read), then summarises with the
-/// bank the results come from when it is known (`--bank`, or the built-in
-/// one), warns of files skipped as not results, and writes the summary.
+/// bank the results were made with (`--bank`, or the built-in one), which
+/// every result is checked against, warns of files skipped as not
+/// results, and writes the summary.
 fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     if let Some(out) = &args.output {
         let (inputs, _) = crate::summarize::expand(&args.results)?;
@@ -486,13 +487,7 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
         crate::files::protect_inputs(Some(out), &all)?;
     }
     let source = BankSource::from_option(args.bank.bank.as_deref());
-    let bank = match bank::load(&source) {
-        Ok((bank, _)) => Some(bank),
-        // A bank named that does not load is the user's to fix; the
-        // built-in one always loads.
-        Err(e) if args.bank.bank.is_some() => return Err(e),
-        Err(_) => None,
-    };
+    let (bank, _) = bank::load(&source)?;
     let options = crate::summarize::Options {
         min_group: args.min_group,
         by: args.by,

@@ -10,8 +10,25 @@ pub enum Breaks {
     /// Between words, never inside one: "part-time" stays whole (broken
     /// after its hyphen, it reads as two words at the end of a line).
     Words,
-    /// At spaces only: a screen reader reads every line as it is.
+    /// At spaces only: a screen reader reads every line as it is. A long
+    /// path (a word with a `/`, over [`LONG_PATH`] columns) may also break
+    /// after a `/`, not wherever the line ends ("…110450" / ".json").
     Spaces,
+}
+
+/// How long a word with a `/` is before it may break after one.
+const LONG_PATH: usize = 20;
+
+/// Words at spaces, and long paths in pieces that end with `/`.
+fn spaces_and_slashes(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    Box::new(line.split_inclusive(' ').flat_map(|word| {
+        let path = word.contains('/') && width_of(word.trim_end()) > LONG_PATH;
+        let pieces: Vec<&str> = match path {
+            true => word.split_inclusive('/').collect(),
+            false => vec![word],
+        };
+        pieces.into_iter().map(textwrap::core::Word::from)
+    }))
 }
 
 /// The lines of `text` wrapped to `width` columns. The first line starts
@@ -39,7 +56,7 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) 
             // Lines filled one after the other (not balanced): a screen
             // reader reads them as they come.
             options = options
-                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_separator(textwrap::WordSeparator::Custom(spaces_and_slashes))
                 .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         }
         out.extend(

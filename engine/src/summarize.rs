@@ -58,7 +58,8 @@ mod tables;
 
 pub use read::{Input, Outcome, expand, summarize};
 
-use digest::{Digest, DimDigest, QDigest};
+use crate::scoring::Evaluation;
+use digest::Digest;
 
 use indexmap::{IndexMap, IndexSet};
 use serde::Serialize;
@@ -92,12 +93,11 @@ const GROUPABLE: &[&str] = &["choice", "yesno", "scale"];
 pub struct Options {
     pub min_group: usize,
     pub by: Option<String>,
-    /// The bank the results come from, when known (`--bank`, or the
-    /// built-in one): the `--by` question's options, labels and order,
-    /// and the items of each dimension come from it.
-    pub bank: Option<Bank>,
-    /// How the bank was named (`--bank DIR`), when it was: results of
-    /// another bank are then refused rather than summarised without it.
+    /// The bank the results were made with (`--bank`, or the built-in
+    /// one): every result is worked out again from its answers with it,
+    /// and the `--by` question's options, labels and order come from it.
+    pub bank: Bank,
+    /// How the bank was named (`--bank DIR`), when it was, for messages.
     pub bank_named: Option<String>,
 }
 
@@ -276,19 +276,16 @@ struct Record {
 #[derive(Debug, Default)]
 struct DimInfo {
     title: String,
-    /// Scored item ids seen; an item's index here never changes.
+    /// The part's scored items, in bank order.
     items: IndexSet<String>,
-    /// The same items (indices) in the bank's order, whatever the order
-    /// of the files: each result lists the items it was asked in bank
-    /// order, and a new item goes right after the one before it there.
+    /// Their indices (bank order).
     order: Vec<usize>,
+    /// Its index in the bank's sets.
+    set: usize,
 }
 
 #[derive(Debug, Default)]
 struct GroupValue {
-    /// The answer labels seen with this value: the label is shown only
-    /// when every result agrees.
-    label: Option<Option<String>>,
     /// The first file with this value, for a message.
     file: String,
 }
@@ -297,13 +294,11 @@ struct GroupValue {
 #[derive(Debug)]
 pub struct Summarizer {
     options: Options,
-    /// The bank of the first result (key, title, fingerprint, file).
-    bank: Option<(String, String, Option<String>, String)>,
-    fingerprint: Option<String>,
-    /// The verdict bands, highest first (id, label), from the first
-    /// result that carries them.
+    /// The verdict bands, highest first (id, label).
     bands: Vec<(String, String)>,
+    /// The bank's flags: id → (severity, title), in bank order.
     flags: IndexMap<String, (String, String)>,
+    /// The bank's scored parts, in bank order.
     dims: IndexMap<String, DimInfo>,
     /// `--by` values (`None`: no answer), in first-seen order.
     values: IndexMap<Option<String>, GroupValue>,
@@ -321,186 +316,129 @@ impl Summarizer {
                 options.min_group
             )));
         }
+        let bank = &options.bank;
+        let dims = (bank.sets.iter().enumerate())
+            .filter_map(|(set, s)| {
+                let items: IndexSet<String> = (bank.set_questions(s).iter())
+                    .filter(|q| q.is_scored())
+                    .map(|q| q.id.clone())
+                    .collect();
+                let order = (0..items.len()).collect();
+                (!items.is_empty()).then(|| {
+                    let title = s.title.clone();
+                    (
+                        s.id.clone(),
+                        DimInfo {
+                            title,
+                            items,
+                            order,
+                            set,
+                        },
+                    )
+                })
+            })
+            .collect();
         Ok(Summarizer {
-            options,
-            bank: None,
-            fingerprint: None,
-            bands: Vec::new(),
-            flags: IndexMap::new(),
-            dims: IndexMap::new(),
+            bands: (bank.bands.iter())
+                .map(|b| (b.verdict.clone(), b.label.clone()))
+                .collect(),
+            flags: (bank.flags.iter())
+                .map(|f| {
+                    (
+                        f.id.clone(),
+                        (f.severity.as_str().to_string(), f.title.clone()),
+                    )
+                })
+                .collect(),
+            dims,
             values: IndexMap::new(),
             records: Vec::new(),
             by_seen: false,
             duplicates: 0,
             skipped: 0,
+            options,
         })
     }
 
-    /// Adds one result, with its record key.
-    fn add(&mut self, r: &Digest, record_key: u64, file: &str) -> Result<(), Failure> {
-        let key = bank_key(r);
-        let fp = r.bank.fingerprint.clone();
-        if self.bank.is_none() {
-            self.bank = Some((
-                key.clone(),
-                r.bank.title.clone(),
-                fp.clone(),
-                file.to_string(),
-            ));
-        }
-        if self.fingerprint.is_none() {
-            self.fingerprint = fp.clone();
-        }
-        let same = match (&fp, &self.fingerprint) {
-            (Some(a), Some(b)) if self.bank.as_ref().is_some_and(|b| b.2.is_some()) => a == b,
-            _ => self.bank.as_ref().is_some_and(|(k, ..)| *k == key),
-        };
-        if let Some((_, title, _, first)) = &self.bank
-            && !same
-        {
-            return Err(Failure::in_file(
-                file,
-                None,
-                format_args!(
-                    "this result comes from a different question bank (\"{}\") than {first} (\"{}\"); summarize results of one bank at a time",
-                    crate::sanitize::terminal_safe(&r.bank.title),
-                    crate::sanitize::terminal_safe(title),
-                ),
-            ));
-        }
-        if self.bands.is_empty() {
-            self.bands = r
-                .bands
-                .iter()
-                .map(|b| (b.verdict.clone(), b.label.clone()))
-                .collect();
-        }
+    /// Adds one result, as its answers give it, with its record key.
+    fn add(&mut self, r: &Digest, eval: &Evaluation, key: u64, file: &str) -> Result<(), Failure> {
         let group = match self.options.by.clone() {
             Some(by) => {
-                let (value, label) = self.by_value(r, &by, file)?;
+                let value = self.by_value(r, &by, file)?;
                 let entry = self.values.entry(value);
                 let index = entry.index();
-                let v = entry.or_insert_with(|| GroupValue {
-                    label: None,
+                entry.or_insert_with(|| GroupValue {
                     file: file.to_string(),
                 });
-                v.label = match v.label.take() {
-                    None => Some(label),
-                    Some(seen) if seen == label => Some(seen),
-                    Some(_) => Some(None),
-                };
                 index
             }
             None => 0,
         };
-        let flags = r
-            .flags
-            .iter()
-            .map(|f| {
-                let e = self.flags.entry(f.id.clone());
-                let i = e.index() as u32;
-                e.or_insert_with(|| (f.severity.clone(), f.title.clone()));
-                i
+        let bank = &self.options.bank;
+        let flags = eval.flags.iter().map(|&(f, _)| f as u32).collect();
+        let dims = (self.dims.values())
+            .map(|info| {
+                let d = &eval.dimensions[info.set];
+                let set = &bank.sets[info.set];
+                (d.asked > 0).then(|| DimRec {
+                    score: d.score.map(crate::result::round1),
+                    items: (info.items.iter().enumerate())
+                        .filter_map(|(i, id)| {
+                            let q = set.questions.start
+                                + bank.set_questions(set).iter().position(|q| &q.id == id)?;
+                            eval.asked[q].then_some((i as u32, eval.values[q]))
+                        })
+                        .collect(),
+                })
             })
             .collect();
-        let mut dims = Vec::new();
-        // A profile set that is asked but never scored ("About you") has
-        // nothing to pool.
-        let profile =
-            |d: &&DimDigest| !d.questions.is_empty() && d.questions.iter().all(|q| !q.scored);
-        for d in r.dimensions.iter().filter(|d| !profile(d)) {
-            let entry = self.dims.entry(d.id.clone());
-            let index = entry.index();
-            let info = entry.or_default();
-            if info.title.is_empty() {
-                info.title = d.title.clone();
-            }
-            let mut previous: Option<usize> = None;
-            let items = d
-                .questions
-                .iter()
-                .filter(|q| q.scored)
-                .map(|q| {
-                    let i = match info.items.get_index_of(q.id.as_str()) {
-                        Some(i) => i,
-                        None => {
-                            let i = info.items.insert_full(q.id.clone()).0;
-                            let at = previous
-                                .and_then(|p| info.order.iter().position(|&x| x == p))
-                                .map_or(0, |k| k + 1);
-                            info.order.insert(at, i);
-                            i
-                        }
-                    };
-                    previous = Some(i);
-                    (i as u32, item_value(q))
-                })
-                .collect();
-            if dims.len() <= index {
-                dims.resize(index + 1, None);
-            }
-            dims[index] = Some(DimRec {
-                score: d.score,
-                items,
-            });
-        }
-        let verdict = match &r.overall.verdict {
-            Some(v) if r.overall.withheld.is_none() => Some(v.clone()),
-            _ => None,
-        };
         self.records.push(Record {
-            key: record_key,
+            key,
             group,
-            overall: r.overall.score,
-            verdict,
+            overall: eval.overall.map(crate::result::round1),
+            verdict: eval.band.map(|b| bank.bands[b].verdict.clone()),
             flags,
             dims,
         });
         Ok(())
     }
 
-    /// The `--by` value of a result and its label, refusing a question
-    /// whose answers are text.
-    fn by_value(
-        &mut self,
-        r: &Digest,
-        by: &str,
-        file: &str,
-    ) -> Result<(Option<String>, Option<String>), Failure> {
-        let Some(q) = r.question(by) else {
-            return Ok((None, None));
+    /// The `--by` value of a result, refusing a question whose answers
+    /// are text.
+    fn by_value(&mut self, r: &Digest, by: &str, file: &str) -> Result<Option<String>, Failure> {
+        let Some(q) = self.options.bank.question(by) else {
+            return Err(Failure::usage(format!(
+                "--by {}: the bank has no such question; name a choice, yesno or scale question id (see `mommytrack questions`)",
+                crate::sanitize::terminal_safe(by)
+            )));
         };
-        self.by_seen = true;
-        if !GROUPABLE.contains(&q.kind.as_str()) {
+        if !GROUPABLE.contains(&q.kind.kind_name().as_str()) {
             return Err(Failure::usage(format!(
                 "--by {by}: a {} question cannot group results (in {file}); only choice, yesno and scale questions can, so that no answer text is ever shown",
-                crate::sanitize::terminal_safe(&q.kind)
+                q.kind.kind_name().as_str()
             )));
         }
-        let value = match &q.answer {
-            // An option id; anything else was typed in by hand and could be
-            // anything, a name among them: it is never shown.
-            serde_json::Value::String(s) if !crate::bank::is_valid_id(s) => {
-                return Err(changed(file, by));
-            }
+        let Some(answer) = r.answers.get(by) else {
+            return Ok(None);
+        };
+        self.by_seen = true;
+        Ok(match answer {
             serde_json::Value::String(s) => Some(s.clone()),
             serde_json::Value::Bool(b) => Some(b.to_string()),
-            serde_json::Value::Number(n) if n.is_i64() => Some(n.to_string()),
-            serde_json::Value::Null => None,
-            _ => return Err(changed(file, by)),
-        };
-        Ok((value, q.answer_label.clone()))
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
     }
 
     /// The summary, with everything that could describe fewer than
     /// `--min-group` results hidden.
     pub fn finish(self) -> Result<Summary, Failure> {
-        let Some((_, bank_title, bank_fingerprint, _)) = self.bank.clone() else {
+        if self.records.is_empty() {
             return Err(Failure::new(
                 ExitKind::NoInput,
                 "no results to summarize: name JSON results saved with `mommytrack assess --format json --output FILE`, or folders that hold them",
             ));
-        };
+        }
         if let Some(by) = &self.options.by
             && !self.by_seen
         {
@@ -509,24 +447,9 @@ impl Summarizer {
                 crate::sanitize::terminal_safe(by)
             )));
         }
-        if let (Some(named), Some(b)) = (&self.options.bank_named, &self.options.bank)
-            && bank_fingerprint.as_deref() != Some(b.fingerprint.as_str())
-        {
-            return Err(Failure::new(
-                ExitKind::InvalidData,
-                format!(
-                    "the results come from another question bank (\"{}\") than {named} (\"{}\"); name the bank they were made with, or leave out --bank",
-                    crate::sanitize::terminal_safe(&bank_title),
-                    crate::sanitize::terminal_safe(&b.title)
-                ),
-            ));
-        }
-        // The bank, when it is the results' own.
-        let bank = self
-            .options
-            .bank
-            .as_ref()
-            .filter(|b| bank_fingerprint.as_deref() == Some(b.fingerprint.as_str()));
+        let bank = Some(&self.options.bank);
+        let bank_title = self.options.bank.title.clone();
+        let bank_fingerprint = Some(self.options.bank.fingerprint.clone());
         let min = self.options.min_group;
         let order = self.group_order(bank)?;
         let mut notes = Notes::default();
@@ -583,7 +506,7 @@ impl Summarizer {
         let mut unlabelled = 0;
         if self.options.by.is_some() && all_shown {
             for &(i, ref known) in &order {
-                let (value, info) = self
+                let (value, _) = self
                     .values
                     .get_index(i)
                     .expect("group_order gives positions in `self.values`");
@@ -597,7 +520,7 @@ impl Summarizer {
                 let label = match (known, value) {
                     (Some(label), _) => Some(label.clone()),
                     (None, None) => Some(NO_ANSWER.to_string()),
-                    (None, Some(_)) => info.label.clone().flatten(),
+                    (None, Some(_)) => None,
                 };
                 groups.push(Group {
                     scope: "group",
@@ -736,11 +659,6 @@ fn changed(file: &str, by: &str) -> Failure {
 
 const ALPHA_RULE: &str = "Cronbach's alpha is computed for each part with at least three scored items, over all of its scored items, from the results that were asked and answered every one of them (a result asked fewer, in --quick or because a question's condition did not hold, takes no part); the same items for the whole set and every group. Population variances, computed in two passes, on the item values 0 to 1.";
 
-/// The item value `v` in [0, 1] of an answered scored question.
-fn item_value(q: &QDigest) -> Option<f64> {
-    q.value.or(q.score.map(|s| s / 100.0))
-}
-
 /// What is said about suppression: kinds of hiding, never figures.
 #[derive(Debug, Default)]
 struct Notes(std::collections::BTreeSet<Note>);
@@ -803,11 +721,4 @@ impl Notes {
         }
         out
     }
-}
-
-/// What two results of one bank share when one of them has no
-/// fingerprint (version 1): the title and the dimension ids.
-fn bank_key(r: &Digest) -> String {
-    let dims: Vec<&str> = r.dimensions.iter().map(|d| d.id.as_str()).collect();
-    format!("{}\u{0}{}", r.bank.title, dims.join(","))
 }

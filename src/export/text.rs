@@ -1,7 +1,9 @@
 //! `--format text`: the terminal report. Draws the shared [`Document`]
 //! (the verdict in a sentence, "Start here", a table of dimensions with
 //! score bars, flags, next steps with the answers that led to them, the
-//! levers) word-wrapped to the terminal's width, coloured when asked.
+//! levers) word-wrapped to the terminal's width, coloured when asked. A
+//! table too wide for the terminal without breaking words in its cells is
+//! drawn as a list, as for a screen reader.
 
 use std::fmt::Write as _;
 
@@ -246,27 +248,67 @@ fn spectrum_line(s: &document::Spectrum, width: usize, st: &Styles) -> String {
     out
 }
 
-/// A table as lines a screen reader reads well: each row's first cell, then
-/// the others as "Column: value", separated by commas.
-fn plain_table(t: &document::Table, width: usize) -> String {
+/// A table as lines, for a screen reader (no `bars`) or a terminal too
+/// narrow for it: each row's first cell, then the others as "Column:
+/// value", separated by commas for a screen reader; on a terminal, each
+/// on a line of its own, a bar after the value before it.
+fn list_table(t: &document::Table, width: usize, bars: bool) -> String {
     let mut out = String::new();
     for row in &t.rows {
-        let mut parts = Vec::new();
+        let mut parts: Vec<String> = Vec::new();
         for (i, (cell, col)) in row.iter().zip(&t.columns).enumerate() {
-            let text = match cell {
-                Cell::Text(line) => plain_text(line),
-                Cell::Bar(..) | Cell::Count(..) => continue,
-                Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
-            };
-            if i == 0 || col.title.is_empty() {
-                parts.push(text);
-            } else {
-                parts.push(format!("{}: {text}", terminal_safe(&col.title)));
+            if !bars && matches!(cell, Cell::Bar(..) | Cell::Count(..)) {
+                continue;
+            }
+            let text = cell_text(cell);
+            match parts.last_mut() {
+                Some(last) if bars && col.title.is_empty() => *last = format!("{last} {text}"),
+                _ if i == 0 || col.title.is_empty() => parts.push(text),
+                _ => parts.push(format!("{}: {text}", terminal_safe(&col.title))),
             }
         }
-        out.push_str(&wrap_hanging(&parts.join(", "), width, "  ", "    "));
+        if bars {
+            for (i, part) in parts.iter().enumerate() {
+                let indent = if i == 0 { "  " } else { "    " };
+                out.push_str(&wrap_hanging(part, width, indent, "    "));
+            }
+        } else {
+            out.push_str(&wrap_hanging(&parts.join(", "), width, "  ", "    "));
+        }
     }
     out
+}
+
+/// A cell's text; a score as its bar.
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(line) => plain_text(line),
+        Cell::Bar(score, _) => bar(*score),
+        Cell::Count(part, whole) => bar(super::share(*part, *whole)),
+        Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
+    }
+}
+
+/// Whether a table fits `width` columns with no word broken in a cell:
+/// each column as wide as its longest word (a bar whole), with its
+/// borders and padding.
+fn fits(t: &document::Table, width: usize) -> bool {
+    let longest = |s: &str| s.split_whitespace().map(crate::wrap::width_of).max();
+    let need: usize = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells = t.rows.iter().filter_map(|r| r.get(i)).map(cell_text);
+            cells
+                .chain([terminal_safe(&c.title)])
+                .filter_map(|s| longest(&s))
+                .max()
+                .unwrap_or(0)
+                + 3
+        })
+        .sum();
+    need < width
 }
 
 fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
@@ -313,19 +355,13 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
             }
             out + "\n"
         }
-        Block::Table(t) if plain => plain_table(t, width),
+        Block::Table(t) if plain || !fits(t, width) => list_table(t, width, !plain),
         Block::Table(t) => {
             let mut table = table(width);
             table.set_header(t.columns.iter().map(|c| terminal_safe(&c.title)));
             for row in &t.rows {
                 table.add_row(row.iter().zip(&t.columns).map(|(cell, c)| {
-                    let text = match cell {
-                        Cell::Text(line) => plain_text(line),
-                        Cell::Bar(score, _) => bar(*score),
-                        Cell::Count(part, whole) => bar(super::share(*part, *whole)),
-                        Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
-                    };
-                    let cell = TableCell::new(text);
+                    let cell = TableCell::new(cell_text(cell));
                     match c.align {
                         Align::Right => cell.set_alignment(CellAlignment::Right),
                         Align::Left => cell,

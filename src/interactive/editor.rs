@@ -89,32 +89,63 @@ impl Line {
 
     /// The rows of the text at `width` columns, `› ` before the first and
     /// as many spaces before the others, and where the cursor is in them
-    /// (row, column). Rows break between characters: every character typed
-    /// is on screen, in order.
+    /// (row, column). Rows break after a space, as words are written
+    /// (a word longer than a row breaks where the row ends); every
+    /// character is on screen, in order, but the spaces at a row's end
+    /// past the last column.
     pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
         let indent = width_of(PROMPT);
-        let width = width.max(indent + 2);
-        let mut rows = vec![PROMPT.to_string()];
-        let mut col = indent;
-        let mut at = (0, indent);
+        let room = width.max(indent + 2) - indent;
+        let w = |c: &char| width_of(&c.to_string());
+        // Where each row starts, in chars.
+        let mut starts = vec![0];
+        let (mut col, mut after_space) = (0, None);
         for (i, c) in self.chars.iter().enumerate() {
-            let w = width_of(&c.to_string());
-            if col + w > width {
-                rows.push(" ".repeat(indent));
-                col = indent;
+            if *c == ' ' {
+                // A space may hang past the row's end.
+                col += 1;
+                after_space = Some(i + 1);
+                continue;
             }
-            if i == self.cursor {
-                at = (rows.len() - 1, col);
+            if col + w(c) > room {
+                let start = *starts.last().unwrap_or(&0);
+                let at = after_space.filter(|&b| b > start).unwrap_or(i);
+                starts.push(at);
+                col = self.chars[at..i].iter().map(w).sum();
+                after_space = None;
             }
-            rows.last_mut().expect("a row").push(*c);
-            col += w;
+            col += w(c);
         }
-        if self.cursor >= self.chars.len() {
-            if col >= width {
-                rows.push(" ".repeat(indent));
-                col = indent;
+        let mut rows: Vec<String> = Vec::new();
+        let mut at = (0, indent);
+        for (r, &start) in starts.iter().enumerate() {
+            let end = starts.get(r + 1).copied().unwrap_or(self.chars.len());
+            let mut row = if r == 0 {
+                PROMPT.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            let mut col = 0;
+            for (i, c) in self.chars[start..end].iter().enumerate() {
+                if start + i == self.cursor {
+                    at = (r, indent + col.min(room));
+                }
+                if col + w(c) <= room {
+                    row.push(*c);
+                }
+                col += w(c);
             }
-            at = (rows.len() - 1, col);
+            if self.cursor == self.chars.len() && r + 1 == starts.len() {
+                at = if col >= room {
+                    (r + 1, indent)
+                } else {
+                    (r, indent + col)
+                };
+            }
+            rows.push(row);
+        }
+        if at.0 == rows.len() {
+            rows.push(" ".repeat(indent));
         }
         (rows, at)
     }
@@ -138,19 +169,19 @@ pub enum Edited {
 }
 
 /// Edits a line under `ask` (its prompt and keys), starting from
-/// `initial` with the cursor at its end. `first` is a key already typed
-/// (typing at a text question starts the answer).
+/// `initial` with the cursor at its end, under `note` (the last message)
+/// until a key is pressed.
 pub fn edit(
     screen: &mut Screen,
     kb: &mut Keyboard,
     look: &Look,
     ask: &Ask<'_>,
     initial: &str,
-    first: Option<Key>,
+    note: Option<String>,
     empty: Empty,
 ) -> io::Result<Edited> {
     screen.bracketed_paste(true)?;
-    let done = edit_line(screen, kb, look, ask, initial, first, empty);
+    let done = edit_line(screen, kb, look, ask, initial, note, empty);
     screen.bracketed_paste(false)?;
     let done = done?;
     screen.clear()?;
@@ -163,24 +194,19 @@ fn edit_line(
     look: &Look,
     ask: &Ask<'_>,
     initial: &str,
-    first: Option<Key>,
+    mut note: Option<String>,
     empty: Empty,
 ) -> io::Result<Edited> {
     let mut line = Line::new(initial);
-    let mut note: Option<String> = None;
-    let mut pending = first;
+    let mut top = 0;
     let done = loop {
-        if pending.is_none() && (!kb.more_pending() || screen.resized()) {
-            let (rows, width) = (screen.rows(), screen.width());
-            let (frame, cursor) = layout(look, ask, &line, note.as_deref(), width, rows);
+        if !kb.more_pending() || screen.resized() {
+            let size = (screen.width(), screen.rows());
+            let (frame, cursor) = layout(look, ask, &line, note.as_deref(), size, &mut top);
             screen.draw(&frame, Some(cursor))?;
         }
-        let key = match pending.take() {
-            Some(k) => k,
-            None => match kb.next(Some(std::time::Duration::from_millis(150)))? {
-                Some(k) => k,
-                None => continue,
-            },
+        let Some(key) = kb.next(Some(std::time::Duration::from_millis(150)))? else {
+            continue;
         };
         note = None;
         match key {
@@ -204,15 +230,16 @@ fn edit_line(
 }
 
 /// The editor's frame: the prompt, the keys and help as room allows, the
-/// text's rows (the ones around the cursor when they are more than the
-/// screen), a note; and the cursor's place in the frame.
+/// text's rows (the ones around the cursor, with "↑ 2 more" and "↓ 3
+/// more", when they are more than the screen; `top` is the first shown,
+/// kept between draws), a note; and the cursor's place in the frame.
 fn layout(
     look: &Look,
     ask: &Ask<'_>,
     line: &Line,
     note: Option<&str>,
-    width: usize,
-    rows: usize,
+    (width, rows): (usize, usize),
+    top: &mut usize,
 ) -> (Vec<String>, (usize, usize)) {
     let (text_rows, (row, col)) = line.layout(width);
     let footer: Vec<String> = note
@@ -233,25 +260,31 @@ fn layout(
         })
         .unwrap_or_default();
     let n = text_rows.len();
-    // The first text row shown, and the help rows above the text.
+    // The help rows above the text, and the text row at the frame's top.
     let shown = std::cell::Cell::new((0usize, 0usize));
+    let first = std::cell::Cell::new(*top);
     let body = |room: usize| -> Vec<String> {
         let room = room.max(1);
         if help.len() + n <= room {
-            shown.set((0, help.len()));
+            shown.set((help.len(), 0));
             let mut v = help.clone();
             v.extend(text_rows.iter().cloned());
             return v;
         }
-        let first = if n <= room {
-            0
-        } else {
-            (row + 1).saturating_sub(room)
-        };
-        shown.set((first, 0));
-        text_rows[first..n.min(first + room)].to_vec()
+        // The rows around the cursor, with what is above and below counted.
+        let rows: Vec<Vec<String>> = text_rows.iter().map(|r| vec![r.clone()]).collect();
+        let mut t = first.get();
+        let v = layout::window(&rows, row, &mut t, room, look);
+        first.set(t);
+        shown.set((usize::from(t > 0 && v.len() > 1), t));
+        v
     };
     let (frame, body_start) = layout::frame(look, ask, ask.hint, width, rows, &body, n, &footer);
-    let (first, help_rows) = shown.get();
-    (frame, (body_start + help_rows + row - first, col))
+    let (above, shown_from) = shown.get();
+    *top = first.get();
+    (frame, (body_start + above + row - shown_from, col))
 }
+
+#[cfg(test)]
+#[path = "../../tests/unit/interactive/editor.rs"]
+mod tests;

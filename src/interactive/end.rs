@@ -212,7 +212,7 @@ fn save_copy(
         let path = output::expand_tilde(&typed, home.as_deref());
         let overwrite = path.exists();
         if overwrite && path.is_dir() {
-            p.say(&format!("{} is a folder: add a file name.", path.display()))?;
+            p.say_for_now(&format!("{} is a folder: add a file name.", path.display()))?;
             suggested = path
                 .join(format!("mommytrack-report.{}", output::extension(format)))
                 .display()
@@ -234,7 +234,7 @@ fn save_copy(
                 return Ok(true);
             }
             Err(e) => {
-                p.say(&format!("Not saved: {e:#}. Try another name or folder."))?;
+                p.say_for_now(&format!("Not saved: {e:#}. Try another name or folder."))?;
                 suggested = typed;
             }
         }

@@ -168,6 +168,10 @@ impl<'a> List<'a> {
     }
 }
 
+/// The rows of the end screen's body kept in view under its verdict,
+/// before the menu's keys line.
+const BODY_ROWS: usize = 3;
+
 /// The end screen laid out for a width: the lines always in view (the
 /// verdict) and the rest.
 pub type Summary = dyn Fn(usize) -> (String, String);
@@ -203,8 +207,10 @@ pub fn select(
                     let (head, body) = summary(width);
                     let mut out = split(&head);
                     out.truncate(rows.saturating_sub(5).max(1));
-                    let menu =
-                        list.lines(look, ask, width, rows.saturating_sub(out.len() + 1), None);
+                    // At least BODY_ROWS of the body: on a small screen the
+                    // menu's keys line gives way first.
+                    let menu_rows = rows.saturating_sub(out.len() + 1 + BODY_ROWS).max(4);
+                    let menu = list.lines(look, ask, width, menu_rows, None);
                     let room = rows.saturating_sub(out.len() + menu.len());
                     out.extend(scrolled(look, split(&body), room, &mut offset, &mut page));
                     out.extend(menu);

@@ -161,6 +161,12 @@ pub const DONT_KNOW: &str = "Don't know yet";
 pub trait Prompter {
     /// Paragraphs of text.
     fn say(&mut self, text: &str) -> io::Result<()>;
+    /// A message that the next one makes stale ("Not saved: …" before
+    /// another try): under the end screen it is shown until then, and does
+    /// not stay.
+    fn say_for_now(&mut self, text: &str) -> io::Result<()> {
+        self.say(text)
+    }
     /// A titled section: the intro, a question set.
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()>;
     /// Asks one question until it gets an answer, a skip or "back"; help

@@ -49,8 +49,11 @@ pub struct Rich {
     /// The end screen, kept in view above the menus at the end.
     pinned: Option<Box<menu::Summary>>,
     /// The last message while the end screen is pinned ("Saved …"): shown
-    /// under the next menu too, which may take the whole screen.
+    /// under the next menu or in the next editor (the end screen may take
+    /// the whole screen), once.
     notice: Option<String>,
+    /// The messages to stay after the end screen when it is unpinned.
+    kept: Vec<String>,
 }
 
 /// Blocks written that going back may take back.
@@ -129,17 +132,23 @@ impl Rich {
             cleared_heading: false,
             pinned: None,
             notice: None,
+            kept: Vec::new(),
         })
     }
 
     /// Writes wrapped text that stays and that going back does not take
-    /// back. Lines break at spaces only: messages name files, and a path
-    /// broken at a hyphen reads as two.
-    fn write(&mut self, text: &str) -> io::Result<()> {
+    /// back; under the end screen, the notice, kept for after it when
+    /// `keep`. Lines break at spaces only: messages name files, and a
+    /// path broken at a hyphen reads as two.
+    fn write(&mut self, text: &str, keep: bool) -> io::Result<()> {
         self.undo.clear();
         let text = crate::sanitize::text(text).into_owned();
         if self.pinned.is_some() {
-            self.notice = Some(text.clone());
+            if keep {
+                self.kept.push(text.clone());
+            }
+            self.notice = Some(text);
+            return Ok(());
         }
         self.screen
             .commit(move |w| lines(&text, w, "", "", Breaks::Spaces))
@@ -372,7 +381,11 @@ fn screenfuls(text: &str, width: usize, rows: usize) -> Vec<Vec<String>> {
 
 impl Prompter for Rich {
     fn say(&mut self, text: &str) -> io::Result<()> {
-        self.write(text)
+        self.write(text, true)
+    }
+
+    fn say_for_now(&mut self, text: &str) -> io::Result<()> {
+        self.write(text, false)
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
@@ -552,7 +565,7 @@ impl Prompter for Rich {
             &self.look,
             &ask,
             initial,
-            None,
+            self.notice.take(),
             Empty::Refused(
                 "Type a file name (Ctrl-U clears the line), or press Esc to go back without saving.",
             ),
@@ -579,6 +592,9 @@ impl Prompter for Rich {
                     .map(str::to_string)
                     .collect()
             })?;
+            for text in std::mem::take(&mut self.kept) {
+                self.write(&text, true)?;
+            }
         }
         Ok(())
     }

@@ -552,3 +552,46 @@ pub fn assess_json(bank: &Path, answers: &str) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).expect("a JSON result")
 }
+
+/// `--bank DIR` for `summarize` of `paths` (results, or folders of them),
+/// which checks every result against the bank it was made with: the
+/// fixture bank whose title the first result names, or nothing for the
+/// built-in bank (or when `args` already name one).
+pub fn bank_args(args: &[&str], paths: &[&Path]) -> Vec<OsString> {
+    if args.contains(&"--bank") {
+        return Vec::new();
+    }
+    let first = paths.iter().find_map(|p| {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            files
+                .into_iter()
+                .find(|f| f.extension().is_some_and(|e| e == "json"))
+        } else {
+            Some(p.to_path_buf())
+        }
+    });
+    let title = first
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| Some(v.get("bank")?.get("title")?.as_str()?.to_string()));
+    let Some(title) = title else {
+        return Vec::new();
+    };
+    for dir in std::fs::read_dir(fixture(""))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let yaml = std::fs::read_to_string(dir.path().join("bank.yaml")).unwrap_or_default();
+        if yaml.lines().any(|l| l.trim() == format!("title: {title}")) {
+            return vec!["--bank".into(), dir.path().into()];
+        }
+    }
+    Vec::new()
+}

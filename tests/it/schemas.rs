@@ -160,21 +160,32 @@ fn real_outputs_validate_against_their_schemas() {
         .arg(format!("results/{b}"))
         .success();
     check("comparison", &out.json());
-    // Five results made from one (each with another first answer: the
-    // same answers are one result) make a summary that shows figures.
-    let (name, r) = &results[1];
-    for i in 0..5 {
-        t.file(&format!("group/{i}-{name}"), {
-            let mut r = r.clone();
-            r["overall"]["score"] = serde_json::json!(40.0 + f64::from(i) * 10.0);
-            r["dimensions"][0]["questions"][0]["kind"] = serde_json::json!("choice");
-            r["dimensions"][0]["questions"][0]["answer"] = serde_json::json!(format!("copy_{i}"));
-            r.to_string()
-        });
+    // Five results of the mini bank, each with other answers (the same
+    // answers are one result), make a summary that shows figures.
+    t.file("group/README", "");
+    for i in 1..=5 {
+        let answers =
+            format!("has_manager: true\nboss_early_leave: normal\nboss_understands: {i}\n");
+        t.file(&format!("a{i}.yaml"), answers);
+        t.again()
+            .args(["assess", "--format", "json", "--bank", "mini", "--answers"])
+            .arg(format!("a{i}.yaml"))
+            .arg("--output")
+            .arg(format!("group/{i}.json"))
+            .success();
     }
     let out = t
         .again()
-        .args(["summarize", "--format", "json", "--min-group", "3", "group"])
+        .args([
+            "summarize",
+            "--format",
+            "json",
+            "--min-group",
+            "3",
+            "--bank",
+            "mini",
+            "group",
+        ])
         .success();
     check("summary", &out.json());
 }

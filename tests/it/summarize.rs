@@ -40,6 +40,7 @@ fn summarize(args: &[&str], paths: &[&Path]) -> std::process::Output {
     mt().arg("summarize")
         .args(paths)
         .args(args)
+        .args(bank_args(args, paths))
         .output()
         .unwrap()
 }
@@ -479,13 +480,19 @@ fn results_of_different_banks_are_refused() {
     let out = summarize(&[], &[dir.path(), &other.path().join("000.json")]);
     assert_eq!(out.status.code(), Some(65));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("different question bank"), "{err}");
+    assert!(err.contains("another question bank"), "{err}");
     assert!(out.stdout.is_empty());
     // A version 1 result of the same bank (no fingerprint) is matched by
-    // its title and dimensions.
+    // its title, and checked against its answers like any other: this one
+    // was scored by rules the bank has changed since, so it is refused.
     let v1 = fixture("results/v1_penalized.json");
-    let s = summary_json(&[], &[dir.path(), &v1]);
-    count_near(&s["all"]["count"], 13, 5, "all");
+    let out = summarize(&[], &[dir.path(), &v1]);
+    assert_eq!(out.status.code(), Some(65));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("v1_penalized.json:14:5: `overall.verdict`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -594,6 +601,7 @@ fn every_format_shows_the_numbers() {
     let out = mt()
         .arg("summarize")
         .arg(dir.path())
+        .args(bank_args(&[], &[dir.path()]))
         .args(["--format", "markdown", "--output"])
         .arg(&out_file)
         .output()
@@ -614,7 +622,7 @@ fn a_hand_edited_impossible_number_is_refused_naming_the_field() {
     assert_eq!(out.status.code(), Some(65));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("003.json") && err.contains("`dimensions[0].score` is 1e308"),
+        err.contains("003.json:1:") && err.contains("score of `boss` is 1e308"),
         "{err}"
     );
     // Not a result at all: the result reader's own words.
@@ -642,13 +650,7 @@ fn a_hand_typed_answer_is_never_a_group_label() {
     let path = dir.path().join("000.json");
     let text = std::fs::read_to_string(&path).unwrap();
     let mut r: Value = serde_json::from_str(&text).unwrap();
-    for d in r["dimensions"].as_array_mut().unwrap() {
-        for q in d["questions"].as_array_mut().unwrap() {
-            if q["id"] == "boss_early_leave" {
-                q["answer"] = Value::String("Jane Doe, team B".into());
-            }
-        }
-    }
+    r["answers"]["boss_early_leave"] = Value::String("Jane Doe, team B".into());
     std::fs::write(&path, r.to_string()).unwrap();
     let out = summarize(&["--by", "boss_early_leave"], &[dir.path()]);
     assert_eq!(out.status.code(), Some(65));

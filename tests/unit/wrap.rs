@@ -45,3 +45,28 @@ fn hyphenated_words_stay_whole() {
         }
     }
 }
+
+#[test]
+fn a_long_path_breaks_after_a_slash_not_where_the_line_ends() {
+    let text = "Your result is saved in /tmp/t2/st-e40/result-2026-12-06-110450.json.";
+    for width in 30..=70 {
+        let out = lines(text, width, "", "", Breaks::Spaces);
+        assert!(out.iter().all(|l| width_of(l) <= width), "{width}: {out:?}");
+        assert_eq!(
+            out.concat().replace("in/", "in /"),
+            text,
+            "{width}: {out:?}"
+        );
+        for l in &out[..out.len() - 1] {
+            assert!(
+                l.ends_with('/') || l.ends_with(" in") || l.ends_with(" saved"),
+                "{width}: {out:?}"
+            );
+        }
+    }
+    // A short path stays whole.
+    assert_eq!(
+        lines("Saved ~/copy.md.", 12, "", "", Breaks::Spaces),
+        ["Saved", "~/copy.md."].map(String::from)
+    );
+}

@@ -1,172 +1,260 @@
 //! The part of a saved result that `summarize` reads, parsed straight
-//! from the JSON text (everything else is skipped unread), and the checks
-//! that keep a hand-edited number out of a summary.
+//! from the JSON text (everything else is skipped unread), and the check
+//! that keeps a hand-edited figure out of a summary: every score, verdict
+//! and flag is worked out again from the answers with the bank, and a
+//! result whose written figures say otherwise is refused.
 
 use super::noise;
+use crate::answers::{AnswerSheet, Slot};
+use crate::bank::{Bank, KindName};
 use crate::error::Failure;
-use crate::result::{AssessmentResult, SCHEMA_VERSION};
+use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
+use crate::scoring::{self, Evaluation, Mode};
 
-/// The part of a saved result (`mommytrack schema result`) a summary reads. Everything
-/// else (prompts, answer labels, next steps, levers, the answers map) is
-/// skipped by the parser without being kept: reading 10,000 results this
-/// way costs a fraction of building each [`AssessmentResult`]. A result
-/// that does not parse this way is read again by
-/// [`AssessmentResult::from_json`] for its usual error message.
+/// The part of a saved result (`mommytrack schema result`) a summary
+/// reads. Everything else (prompts, labels, next steps, levers) is skipped
+/// by the parser without being kept. A result that does not parse this
+/// way is read again by [`AssessmentResult::from_json`] for its usual
+/// error message.
 #[derive(Debug, serde::Deserialize)]
 pub(super) struct Digest {
-    pub(super) schema_version: u64,
-    pub(super) bank: BankDigest,
-    pub(super) overall: OverallDigest,
-    /// The verdict bands, highest first (absent before version 2).
-    #[serde(default)]
-    pub(super) bands: Vec<BandInfoDigest>,
-    pub(super) dimensions: Vec<DimDigest>,
-    pub(super) flags: Vec<FlagDigest>,
+    schema_version: u64,
+    bank: BankDigest,
+    mode: String,
+    overall: OverallDigest,
+    dimensions: Vec<DimDigest>,
+    flags: Vec<IdDigest>,
+    /// Question id → answer: what everything is worked out from.
+    pub(super) answers: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, serde::Deserialize)]
-pub(super) struct BankDigest {
-    pub(super) title: String,
+struct BankDigest {
+    title: String,
     #[serde(default)]
-    pub(super) fingerprint: Option<String>,
+    fingerprint: Option<String>,
 }
 
 #[derive(Debug, serde::Deserialize)]
-pub(super) struct BandInfoDigest {
-    pub(super) verdict: String,
-    pub(super) label: String,
+struct OverallDigest {
+    score: Option<f64>,
+    verdict: Option<String>,
 }
 
 #[derive(Debug, serde::Deserialize)]
-pub(super) struct OverallDigest {
-    pub(super) score: Option<f64>,
-    pub(super) verdict: Option<String>,
-    #[serde(default)]
-    pub(super) withheld: Option<String>,
+struct DimDigest {
+    id: String,
+    score: Option<f64>,
 }
 
 #[derive(Debug, serde::Deserialize)]
-pub(super) struct DimDigest {
-    pub(super) id: String,
-    pub(super) title: String,
-    pub(super) score: Option<f64>,
-    #[serde(default)]
-    pub(super) questions: Vec<QDigest>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-pub(super) struct QDigest {
-    pub(super) id: String,
-    pub(super) kind: String,
-    /// Kept only long enough to group by it, and only for `--by` kinds.
-    pub(super) answer: serde_json::Value,
-    /// The answer in words: a group's label when its results agree.
-    #[serde(default)]
-    pub(super) answer_label: Option<String>,
-    pub(super) score: Option<f64>,
-    /// The item value `v` in [0, 1] (the question's `value`), where the result carries it.
-    #[serde(default)]
-    pub(super) value: Option<f64>,
-    pub(super) scored: bool,
-}
-
-#[derive(Debug, serde::Deserialize)]
-pub(super) struct FlagDigest {
-    pub(super) id: String,
-    pub(super) severity: String,
-    pub(super) title: String,
+struct IdDigest {
+    id: String,
 }
 
 impl Digest {
-    pub(super) fn parse(text: &str, file: &str) -> Result<Self, Failure> {
-        match serde_json::from_str::<Digest>(text) {
-            Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => match d.impossible() {
-                None => Ok(d),
-                Some((field, x)) => Err(Failure::in_file(
-                    file,
-                    None,
-                    format_args!(
-                        "`{field}` is {}, which mommytrack never writes, so the file was changed after it was saved; leave it out, or save a fresh one with `mommytrack assess --format json --output FILE`",
-                        if x.abs() >= 1e7 {
-                            format!("{x:e}")
-                        } else {
-                            x.to_string()
-                        }
-                    ),
-                )),
-            },
+    /// Reads a result and works it out again from its answers with `bank`
+    /// (`bank_named`: how `--bank` named it, if it did): a result of
+    /// another bank, an answer the bank does not allow, or a written
+    /// score, verdict or flag other than the answers give is refused
+    /// (exit 65), with the line where the file says so when it can be
+    /// found.
+    pub(super) fn read(
+        text: &str,
+        file: &str,
+        bank: &Bank,
+        bank_named: Option<&str>,
+    ) -> Result<(Self, Evaluation), Failure> {
+        let d = match serde_json::from_str::<Digest>(text) {
+            Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => d,
             // The reader of `report` names what is wrong, in its words.
-            _ => match AssessmentResult::from_json(text, file) {
-                Err(e) => Err(e),
-                Ok(_) => Err(Failure::in_file(
+            _ => {
+                AssessmentResult::from_json(text, file)?;
+                return Err(Failure::in_file(
                     file,
                     None,
                     "not a complete mommytrack JSON result; was it edited by hand?",
-                )),
-            },
-        }
-    }
-
-    /// The first number no mommytrack result holds (a score outside
-    /// 0–100, a value outside 0–1, anything not finite), as (field, value):
-    /// hand-edited numbers must not skew a summary unseen.
-    fn impossible(&self) -> Option<(String, f64)> {
-        let bad =
-            |x: Option<f64>, hi: f64| x.filter(|x| !(x.is_finite() && (0.0..=hi).contains(x)));
-        if let Some(x) = bad(self.overall.score, 100.0) {
-            return Some(("overall.score".into(), x));
-        }
-        for (i, d) in self.dimensions.iter().enumerate() {
-            if let Some(x) = bad(d.score, 100.0) {
-                return Some((format!("dimensions[{i}].score"), x));
+                ));
             }
-            for (j, q) in d.questions.iter().enumerate() {
-                if let Some(x) = bad(q.score, 100.0) {
-                    return Some((format!("dimensions[{i}].questions[{j}].score"), x));
-                }
-                if let Some(x) = bad(q.value, 1.0) {
-                    return Some((format!("dimensions[{i}].questions[{j}].value"), x));
+        };
+        // A version 1 result has no fingerprint: its title must match.
+        let same = match &d.bank.fingerprint {
+            Some(f) => *f == bank.fingerprint,
+            None => d.bank.title == bank.title,
+        };
+        if !same {
+            let title = crate::sanitize::terminal_safe(&d.bank.title);
+            return Err(Failure::in_file(
+                file,
+                None,
+                match bank_named {
+                    Some(named) => format!(
+                        "this result comes from another question bank (\"{title}\") than {named} (\"{}\"); name the bank it was made with, and summarize the results of one bank at a time",
+                        crate::sanitize::terminal_safe(&bank.title)
+                    ),
+                    None => format!(
+                        "this result was made with the question bank \"{title}\", not the built-in one (or before it last changed); name that bank with `--bank DIR`, so that its scores can be checked against its answers"
+                    ),
+                },
+            ));
+        }
+        let changed = |at: Option<(usize, usize)>, what: std::fmt::Arguments| {
+            Failure::in_file(
+                file,
+                at,
+                format_args!(
+                    "{what}, so the file was changed after it was saved; a summary counts results only as mommytrack saved them: take this file out, or ask for it as it was saved"
+                ),
+            )
+        };
+        let Some(mode) = Mode::parse(&d.mode) else {
+            return Err(changed(
+                line_of(text, &["\"mode\""]),
+                format_args!("`mode` is not full, quick or prospective"),
+            ));
+        };
+        let mut sheet = AnswerSheet::new(bank);
+        for (id, value) in &d.answers {
+            let at = || line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
+            let id = crate::sanitize::terminal_safe(id);
+            let Some(i) = bank.question_position(&id) else {
+                return Err(changed(
+                    at(),
+                    format_args!("the answers name `{id}`, which the bank does not ask"),
+                ));
+            };
+            match crate::answers::convert(&bank.questions[i], &crate::yaml::Node::from_json(value))
+            {
+                Ok(slot) => sheet.set(i, slot),
+                Err(_) if value.is_null() => sheet.set(i, Slot::Skipped),
+                // Never the answer itself: it could be anything, a name.
+                Err(_) => {
+                    return Err(changed(
+                        at(),
+                        format_args!("the answer to `{id}` is not one the bank allows"),
+                    ));
                 }
             }
         }
-        None
+        let eval = scoring::evaluate(bank, &sheet, mode);
+        let same = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - round1(b)).abs() < 1e-6,
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        let shown = |x: Option<f64>| match x {
+            None => "none".to_string(),
+            Some(x) if x.abs() < 1e7 => x.to_string(),
+            Some(x) => format!("{x:e}"),
+        };
+        if !same(d.overall.score, eval.overall) {
+            return Err(changed(
+                line_of(text, &["\"overall\"", "\"score\""]),
+                format_args!(
+                    "`overall.score` is {}, but its answers give {}",
+                    shown(d.overall.score),
+                    shown(eval.overall.map(round1))
+                ),
+            ));
+        }
+        let verdict = eval.band.map(|b| bank.bands[b].verdict.as_str());
+        if d.overall.verdict.as_deref() != verdict {
+            return Err(changed(
+                line_of(text, &["\"overall\"", "\"verdict\""]),
+                format_args!(
+                    "`overall.verdict` is {}, but its answers give {}",
+                    quoted(d.overall.verdict.as_deref()),
+                    quoted(verdict)
+                ),
+            ));
+        }
+        for dim in &d.dimensions {
+            let at = || {
+                line_of(
+                    text,
+                    &["\"dimensions\"", &format!("\"{}\"", dim.id), "\"score\""],
+                )
+            };
+            let id = crate::sanitize::terminal_safe(&dim.id);
+            let Some(s) = bank.sets.iter().position(|s| s.id == dim.id) else {
+                return Err(changed(
+                    at(),
+                    format_args!("the part `{id}` is not one of the bank's"),
+                ));
+            };
+            let score = eval.dimensions[s].score;
+            if !same(dim.score, score) {
+                return Err(changed(
+                    at(),
+                    format_args!(
+                        "the score of `{id}` is {}, but its answers give {}",
+                        shown(dim.score),
+                        shown(score.map(round1))
+                    ),
+                ));
+            }
+        }
+        let mut written: Vec<&str> = d.flags.iter().map(|f| f.id.as_str()).collect();
+        let mut raised: Vec<&str> = eval
+            .flags
+            .iter()
+            .map(|&(f, _)| bank.flags[f].id.as_str())
+            .collect();
+        written.sort_unstable();
+        raised.sort_unstable();
+        if written != raised {
+            return Err(changed(
+                line_of(text, &["\"flags\""]),
+                format_args!("its flags are not the ones its answers raise"),
+            ));
+        }
+        Ok((d, eval))
     }
 
     /// Who the result is, whatever its file holds besides: a hash of the
-    /// bank (its fingerprint, else its title) and every answer but those
-    /// written in words, so that a copy, re-indented, renamed, with other
-    /// notes or another `taken`, is the same result, with the same record
-    /// key (editing words draws no new noise).
-    pub(super) fn identity(&self) -> u64 {
+    /// bank and every answer but those written in words, so that a copy,
+    /// re-indented, renamed, with other notes or another `taken`, is the
+    /// same result.
+    pub(super) fn identity(&self, bank: &Bank, eval: &Evaluation) -> u64 {
         use std::fmt::Write as _;
-        let bank = &self.bank;
-        let mut who = bank
-            .fingerprint
-            .clone()
-            .unwrap_or_else(|| bank.title.clone());
-        for q in self.dimensions.iter().flat_map(|d| &d.questions) {
-            if q.kind != "text" {
-                let _ = write!(who, "\n{}={}", q.id, q.answer);
-            }
+        let mut who = bank.fingerprint.clone();
+        let asked = bank.questions.iter().zip(&eval.asked);
+        for (q, _) in asked.filter(|(q, a)| **a && q.kind.kind_name() != KindName::Text) {
+            let answer = self.answers.get(&q.id).unwrap_or(&serde_json::Value::Null);
+            let _ = write!(who, "\n{}={answer}", q.id);
         }
         noise::hash(who.as_bytes())
     }
+}
 
-    pub(super) fn question(&self, id: &str) -> Option<&QDigest> {
-        self.dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
-            .find(|q| q.id == id)
+fn quoted(v: Option<&str>) -> String {
+    v.map_or("none".into(), |v| {
+        format!("\"{}\"", crate::sanitize::terminal_safe(v))
+    })
+}
+
+/// The line and column of the last of `keys`, each found after the one
+/// before it.
+fn line_of(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
+    let mut at = 0;
+    for k in keys {
+        at += text[at..].find(k)?;
     }
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    Some((
+        text[..at].matches('\n').count() + 1,
+        text[start..at].chars().count() + 1,
+    ))
 }
 
 /// Why a file found in a results folder is not a mommytrack result at
 /// all (and is skipped), or `None` when it looks like one, damaged or not
-/// (and is refused with its own message): not JSON, not an object, a
-/// document of another kind (a summary), or no `schema_version`.
+/// (and is refused with its own message): not JSON (unless it names a
+/// `schema_version`: a result with a number JSON cannot hold, `NaN`, is
+/// damaged), not an object, a document of another kind (a summary), or no
+/// `schema_version`.
 pub(super) fn not_a_result(text: &str) -> Option<String> {
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-        return Some("not JSON".into());
+        return (!text.contains("\"schema_version\"")).then(|| "not JSON".into());
     };
     let Some(map) = value.as_object() else {
         return Some("not a JSON object".into());

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::digest::{self, Digest};
 use super::{Options, Summarizer, Summary};
 use crate::error::{ExitKind, Failure};
+use crate::scoring::Evaluation;
 
 /// One file to read: where it was named, and whether it was found in a
 /// folder (then a file that is not a result is skipped, not refused).
@@ -79,8 +80,8 @@ pub struct Outcome {
 
 /// What reading one file gave.
 enum Read {
-    /// Its identity (and record key), and the result.
-    Result(u64, Digest),
+    /// Its identity (and record key), the result, and what its answers give.
+    Result(u64, Box<(Digest, Evaluation)>),
     NotAResult(String),
 }
 
@@ -101,10 +102,13 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
     // batch of digests is held at a time.
     for batch in files.chunks(BATCH) {
         let per = batch.len().div_ceil(workers);
+        let o = &s.options;
         let digests: Vec<Result<Read, Failure>> = std::thread::scope(|scope| {
             let handles: Vec<_> = batch
                 .chunks(per)
-                .map(|part| scope.spawn(move || part.iter().map(read).collect::<Vec<_>>()))
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|i| read(i, o)).collect::<Vec<_>>())
+                })
                 .collect();
             handles
                 .into_iter()
@@ -126,8 +130,8 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                     s.skipped += 1;
                 }
                 // The same result again is counted once.
-                Read::Result(identity, _) if !seen.insert(identity) => s.duplicates += 1,
-                Read::Result(identity, d) => s.add(&d, identity, &name)?,
+                Read::Result(identity, ..) if !seen.insert(identity) => s.duplicates += 1,
+                Read::Result(identity, r) => s.add(&r.0, &r.1, identity, &name)?,
             }
         }
     }
@@ -140,7 +144,7 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
 /// Results read and parsed at a time (in parallel), before they are folded in.
 const BATCH: usize = 256;
 
-fn read(input: &Input) -> Result<Read, Failure> {
+fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
     let name = crate::sanitize::terminal_safe(&input.path.display().to_string());
     let text = match crate::input::read_text(&input.path, crate::input::MAX_RESULT_BYTES) {
         Ok(t) => t,
@@ -149,8 +153,11 @@ fn read(input: &Input) -> Result<Read, Failure> {
         }
         Err(e) => return Err(e),
     };
-    match Digest::parse(&text, &name) {
-        Ok(d) => Ok(Read::Result(d.identity(), d)),
+    match Digest::read(&text, &name, &o.bank, o.bank_named.as_deref()) {
+        Ok((d, eval)) => Ok(Read::Result(
+            d.identity(&o.bank, &eval),
+            Box::new((d, eval)),
+        )),
         Err(e) if input.in_folder => match digest::not_a_result(&text) {
             Some(what) => Ok(Read::NotAResult(what)),
             None => Err(e),

@@ -27,7 +27,7 @@ pub(super) fn edited(screen: &str) -> String {
     text
 }
 
-fn at_the_note(state: &Path, cols: usize, rows: usize) -> Tty {
+pub(super) fn at_the_note(state: &Path, cols: usize, rows: usize) -> Tty {
     std::fs::write(state.join("draft.json"), ALL_BUT_THE_NOTE).unwrap();
     let mut t = Tty::at(state, cols, rows, &["assess", "--resume", "--bank", MINI]);
     t.begin();
@@ -181,5 +181,56 @@ fn what_was_typed_before_esc_is_there_when_the_question_comes_back() {
         });
         t.p.send_control('c').unwrap();
         assert_eq!(t.exit_code(), 130);
+    }
+}
+
+#[test]
+fn a_long_answer_wraps_at_words_and_says_what_is_above_and_below() {
+    const SENTENCE: &str =
+        "Dana covers the Monday rota when the nursery calls and I pay her back on Fridays. ";
+    let text = SENTENCE.repeat(12);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (cols, rows) in [(40, 15), (60, 20)] {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = at_the_note(state.path(), cols, rows);
+        t.keys(&[&text]);
+        // The end in view, the start counted above it.
+        let end = t.on_screen("back on Fridays.");
+        let rows_shown = |screen: &str| -> Vec<String> {
+            let lines: Vec<&str> = screen.lines().collect();
+            let from = lines
+                .iter()
+                .position(|l| l.starts_with("› ") || l.starts_with("  ↑ "))
+                .unwrap_or_else(|| panic!("no text rows: {screen}"));
+            lines[from..]
+                .iter()
+                .take_while(|l| !l.trim().is_empty() && !l.starts_with("  ↓ "))
+                .map(|l| l.to_string())
+                .collect()
+        };
+        let shown = rows_shown(&end);
+        assert!(shown[0].starts_with("  ↑ "), "{cols}x{rows}: {end}");
+        // Home: the start in view, the rest counted below.
+        t.keys(&[HOME]);
+        let start = t.on_screen("› Dana covers");
+        assert!(start.contains("  ↓ "), "{cols}x{rows}: {start}");
+        for screen in [&end, &start] {
+            for row in rows_shown(screen).iter().filter(|r| !r.contains('↑')) {
+                for token in row.trim_start_matches("› ").split_whitespace() {
+                    assert!(
+                        words.contains(&token),
+                        "{cols}x{rows}: {token:?} is a word cut in two:\n{screen}"
+                    );
+                }
+            }
+        }
+        t.press(&[ENTER], "What next?");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        assert_eq!(
+            only_result(state.path())["answers"]["notes"],
+            text.trim_end(),
+            "{cols}x{rows}"
+        );
     }
 }

@@ -183,6 +183,16 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
             "the cap's reason at {cols}x{rows}: {end}"
         );
         assert!(end.contains("❯ 1. Read the full report"), "{end}");
+        // Under the verdict, three lines of the rest at least, then the
+        // line that says how much more there is.
+        let menu = lines.iter().position(|l| l.starts_with("? What next?"));
+        let more = lines.iter().position(|l| l.contains(" more lines: PgDn"));
+        let between = more.unwrap_or(menu.unwrap()) - verdict.unwrap();
+        let head = lines[verdict.unwrap()..]
+            .iter()
+            .position(|l| l.starts_with("Answered "))
+            .unwrap();
+        assert!(between >= head + 3, "{cols}x{rows}: {end}");
         // The rest is a key away (PgDn), the verdict staying in view.
         let mut seen = end.clone();
         for _ in 0..30 {
@@ -221,6 +231,20 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
             all.contains("Verdict:") && shows(&all, "alone would give Positive track"),
             "{all}"
         );
+        // Where the result is: a path too long for a line breaks after a
+        // "/", never inside a name.
+        let saved: Vec<&str> = all
+            .lines()
+            .skip_while(|l| !l.starts_with("Your result is saved in"))
+            .take_while(|l| !l.trim().is_empty())
+            .collect();
+        assert!(saved.concat().ends_with(".json."), "{saved:?}");
+        for l in &saved[..saved.len() - 1] {
+            assert!(
+                l.ends_with('/') || l.ends_with(" in"),
+                "{cols}x{rows}: {saved:?}"
+            );
+        }
         t.assert_lines_fit();
     }
 }
@@ -441,5 +465,41 @@ fn a_report_longer_than_the_screen_goes_through_the_pager_and_a_short_one_does_n
             let text = std::fs::read_to_string(&paged).unwrap();
             assert!(text.contains("Next steps"), "{text}");
         }
+    }
+}
+
+#[test]
+fn a_failed_save_is_said_until_the_next_try_and_saved_is_said_once() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = super::editor::at_the_note(state.path(), cols, rows);
+        t.press(&[ENTER], "What next?");
+        t.press(&["2"], "Which kind of copy?");
+        t.press(&["1"], "Save as");
+        t.keys(&[CTRL_U, "~/nodir/copy.md", ENTER]);
+        // Said where the next name is typed.
+        let failed = t.on_screen("Not saved:");
+        assert!(failed.contains("› "), "{cols}x{rows}: {failed}");
+        t.keys(&[CTRL_U, "~/copy.md", ENTER]);
+        t.on_screen("What next?");
+        let saved = t.on_screen("Saved ");
+        assert_eq!(copies(&mut t, "Not saved"), 0, "{cols}x{rows}: {saved}");
+        assert_eq!(
+            copies(&mut t, "Saved "),
+            1,
+            "{cols}x{rows}: {}",
+            t.everything()
+        );
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+        // After the end screen, what was saved, once; the failure is gone.
+        let all = t.everything();
+        assert_eq!(copies(&mut t, "Saved "), 1, "{cols}x{rows}: {all}");
+        assert_eq!(copies(&mut t, "Not saved"), 0, "{cols}x{rows}: {all}");
+        assert!(
+            all.rfind("Saved ") > all.rfind("Verdict:"),
+            "{cols}x{rows}: {all}"
+        );
+        assert!(state.path().join("copy.md").exists());
     }
 }
