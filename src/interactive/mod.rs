@@ -489,8 +489,10 @@ where
                     place.parts,
                     export::terminal_safe(set.title.trim())
                 ),
+                // A part's introduction speaks of your own job.
                 set.description
                     .as_deref()
+                    .filter(|_| flow.mode() != Mode::Prospective)
                     .map(export::terminal_safe)
                     .as_deref(),
             ),

@@ -285,10 +285,6 @@ pub struct Question {
     /// (`mommytrack interview`); `None`: not in the interview kit, which
     /// is about the workplace (no question of an "about you" set has one).
     pub interview: Option<Interview>,
-    /// Not in the kit, but a kit question waits on its answer (how you
-    /// work, whether you have a manager): a prospective assessment asks it
-    /// too. Worked out when the bank is loaded.
-    pub decides_kit: bool,
 }
 
 /// A question's line in the interview kit.

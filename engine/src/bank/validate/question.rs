@@ -178,7 +178,6 @@ impl Builder {
             discuss: discuss.0,
             discuss_priority: discuss.1,
             interview,
-            decides_kit: false,
             checked: None,
         };
         let question = Question {
