@@ -164,12 +164,21 @@ fn ids(v: &serde_json::Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn run(answers: &Path, extra: &str, quick: bool) -> (serde_json::Value, String) {
+/// A persona's result and warnings, as they are (made once for every test
+/// that reads them).
+fn result(name: &str, quick: bool) -> (serde_json::Value, String) {
+    let extra: &[&str] = if quick { &["--quick"] } else { &[] };
+    let p = crate::once::persona(name, "json", extra);
+    let r = serde_json::from_str(&p.stdout).unwrap_or_else(|e| panic!("{name}: JSON: {e}"));
+    (r, p.stderr.clone())
+}
+
+/// A persona's result with `extra` appended to its answers.
+fn run(answers: &Path, extra: &str) -> (serde_json::Value, String) {
     let mut text = std::fs::read_to_string(answers).expect("read");
     text.push_str(extra);
     let out = mt()
         .args(["assess", "--format", "json", "--answers", "-"])
-        .args(quick.then_some("--quick"))
         .write_stdin(text)
         .output()
         .expect("runs");
@@ -282,7 +291,7 @@ fn every_persona_meets_its_coachs_expectations() {
     );
     let mut failures = Vec::new();
     for (name, answers, expect) in &all {
-        let (r, stderr) = run(answers, "", false);
+        let (r, stderr) = result(name, false);
         if !stderr.is_empty() {
             failures.push(format!(
                 "{name}: answers questions that are not asked:\n{stderr}"
@@ -290,7 +299,7 @@ fn every_persona_meets_its_coachs_expectations() {
         }
         failures.extend(check(name, &r, expect));
         if !expect.quick_must.is_empty() {
-            let steps = ids(&run(answers, "", true).0["next_steps"]);
+            let steps = ids(&result(name, true).0["next_steps"]);
             for s in expect
                 .quick_must
                 .iter()
@@ -305,11 +314,10 @@ fn every_persona_meets_its_coachs_expectations() {
         // A question that must not be asked: answering it anyway is ignored,
         // with a warning that names it.
         for q in &expect.not_asked {
-            let (_, stderr) = run(answers, &format!("\n{}: null\n", q.question), false);
+            let (_, stderr) = run(answers, &format!("\n{}: null\n", q.question));
             let (_, given) = run(
                 answers,
                 &format!("\n{}: {}\n", q.question, any_answer(&q.question)),
-                false,
             );
             if !given.contains(&q.question) || !stderr.is_empty() {
                 failures.push(format!(
@@ -328,11 +336,8 @@ fn every_persona_meets_its_coachs_expectations() {
 
 /// A valid answer to a question, for the not-asked check.
 fn any_answer(question: &str) -> String {
-    let out = mt()
-        .args(["questions", "--format", "json"])
-        .output()
-        .expect("runs");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let out = crate::once::run(&["questions", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     let q = v["sets"]
         .as_array()
         .into_iter()
