@@ -154,7 +154,24 @@ const TREND_CSS: &str = r#"
 
 /// Control characters (ANSI escapes among them) as `�`; newlines kept.
 fn clean(s: &str) -> String {
-    terminal_safe(s)
+    // A day (2026-01-12) is never broken at its hyphens: they become
+    // non-breaking hyphens, which look the same.
+    let mut c: Vec<char> = terminal_safe(s).chars().collect();
+    let digits = |c: &[char], r: std::ops::Range<usize>| {
+        r.end <= c.len() && c[r].iter().all(char::is_ascii_digit)
+    };
+    for i in 4..c.len() {
+        if c[i] == '-'
+            && c.get(i + 3) == Some(&'-')
+            && digits(&c, i - 4..i)
+            && digits(&c, i + 1..i + 3)
+            && digits(&c, i + 4..i + 6)
+        {
+            c[i] = '\u{2011}';
+            c[i + 3] = '\u{2011}';
+        }
+    }
+    c.into_iter().collect()
 }
 
 /// The page around a body.

@@ -54,7 +54,7 @@ pub fn document(bank: &Bank) -> Document {
                 }
                 reasons.push(format!(
                     "In the assessment: \u{201c}{}\u{201d}",
-                    q.prompt.trim()
+                    q.worded(true).prompt.trim()
                 ));
                 Some(Item {
                     mark: None,

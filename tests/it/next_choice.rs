@@ -281,3 +281,92 @@ fn a_settled_note_says_what_it_counts() {
         "{text}"
     );
 }
+
+#[test]
+fn a_prospective_assessment_words_each_question_about_that_employer() {
+    let bank = crate::bank_fit::builtin();
+    let kit: Vec<_> = bank
+        .questions
+        .iter()
+        .filter(|q| q.interview.is_some())
+        .collect();
+    let worded: Vec<_> = kit.iter().filter(|q| q.prospective.is_some()).collect();
+    assert!(
+        worded.len() * 2 > kit.len(),
+        "{} of {} worded",
+        worded.len(),
+        kit.len()
+    );
+    let template = mt().args(["template", "--prospective"]).success().stdout();
+    let kit_text = mt().arg("interview").success().stdout();
+    let flat = |s: &str| {
+        s.replace("\n# ", " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (template, kit_text) = (flat(&template), flat(&kit_text));
+    for q in &worded {
+        let p = q.worded(true);
+        let prompt = p.prompt.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(template.contains(&prompt), "{}: {prompt}", q.id);
+        assert!(kit_text.contains(&prompt), "{}: {prompt}", q.id);
+    }
+    // The result keeps the words the question was asked in.
+    let q = worded[0];
+    let r = mt()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin(format!("{}: null\n", q.id))
+        .success()
+        .json();
+    let asked = r["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["questions"].as_array().unwrap())
+        .find(|x| x["id"] == q.id.as_str())
+        .cloned()
+        .unwrap();
+    assert_eq!(asked["prompt"], q.worded(true).prompt.as_str());
+}
+
+#[test]
+fn no_answer_in_a_prospective_assessment_raises_a_flag_about_you() {
+    use mommytrack_engine::bank::Kind;
+    let bank = crate::bank_fit::builtin();
+    for q in bank.questions.iter().filter(|q| q.interview.is_some()) {
+        let (Kind::Choice(opts) | Kind::Multi(opts)) = &q.kind else {
+            continue;
+        };
+        for o in opts {
+            if let Some(f) = o.flag {
+                let title = &bank.flags[f].title;
+                // "You are part of…", "You have a sponsor": about the person.
+                assert!(!title.starts_with("You "), "{}.{}: {title}", q.id, o.id);
+            }
+        }
+    }
+    // Through the binary: an employer's active network is the employer's.
+    let r = mt()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin("sup_parent_group: active\n")
+        .success()
+        .json();
+    for f in r["flags"].as_array().unwrap() {
+        assert!(!f["title"].as_str().unwrap().starts_with("You "), "{f}");
+    }
+}
