@@ -3,7 +3,7 @@
 //! considered, what is still unknown there and what to ask next (the most
 //! telling first), and, for a session's result, when its verdict settled.
 
-use super::document::{Audience, Block, Item, List, ListKind, Section, plain};
+use super::document::{Block, Item, ListKind, Section, plain};
 use crate::result::{AssessmentResult, FindOut};
 use crate::scoring::Mode;
 
@@ -20,7 +20,6 @@ pub fn lead_notes(r: &AssessmentResult) -> Vec<Block> {
         ));
     }
     if let Some(Some(n)) = r.settled_after {
-        // Every answer counts here, not only scored ones (CONTRACT §7.7).
         out.push(Block::Note(format!(
             "This verdict was settled after {n} of your answers, counting every question (those about you too, which the scored count above leaves out): from then on, no answer to the questions left could have changed it."
         )));
@@ -35,10 +34,9 @@ pub fn find_out_blocks(
     list: &[FindOut],
     other: Option<(&str, &std::collections::BTreeMap<String, String>)>,
 ) -> Vec<Block> {
-    let mut blocks = vec![Block::List(List {
-        kind: ListKind::Numbered,
-        items: list
-            .iter()
+    let mut blocks = vec![Block::list(
+        ListKind::Numbered,
+        list.iter()
             .take(SHOWN)
             .map(|f| {
                 let mut reasons = Vec::new();
@@ -58,14 +56,12 @@ pub fn find_out_blocks(
                     reasons.push(format!("Known at {name}: \u{201c}{label}\u{201d}"));
                 }
                 Item {
-                    mark: None,
-                    title: vec![plain(f.interview.trim().to_string())],
-                    detail: None,
                     reasons,
+                    ..Item::titled(vec![plain(f.interview.trim().to_string())])
                 }
             })
             .collect(),
-    })];
+    )];
     if list.len() > SHOWN {
         blocks.push(Block::Note(format!(
             "And {} more: mommytrack interview prints the whole kit.",
@@ -94,10 +90,6 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
     blocks.push(Block::Note(
         "When you know more, answer again (mommytrack assess --prospective), then put the result beside your current one: mommytrack compare current.json prospective.json.".into(),
     ));
-    Some(Section {
-        id: "find-out".into(),
-        heading: Some("Still unknown: what to ask next".into()),
-        audience: Audience::All,
-        blocks,
-    })
+    let heading = "Still unknown: what to ask next";
+    Some(Section::new("find-out", heading, blocks))
 }
