@@ -5,7 +5,9 @@
 //! and must not be given, the flags that must and must not be raised, the
 //! steps that belong under "Start here", the parts of the report that must
 //! have no score and the questions that must not be put to this person;
-//! every item with a one-line reason. New advice entries do not break a
+//! every item with a one-line reason. The quick run (`--quick`) must give
+//! every step the full run must: the short form asks what the advice for
+//! that person depends on. New advice entries do not break a
 //! persona unless they crowd out a step it must get, or are one it must not.
 //!
 //! The eight personas of issue 18 (teacher, resident doctor, gig-working
@@ -80,9 +82,6 @@ struct Expect {
     /// Each of these is among the steps every report shows first.
     #[serde(default)]
     start_here: Vec<Step>,
-    /// Steps the quick run (`--quick`) must give too.
-    #[serde(default)]
-    quick_must: Vec<Step>,
     /// Parts of the report that must have no score for this person.
     #[serde(default)]
     unscored: Vec<Dimension>,
@@ -102,7 +101,6 @@ impl Expect {
             ("must", &self.must),
             ("must_not", &self.must_not),
             ("start_here", &self.start_here),
-            ("quick_must", &self.quick_must),
         ] {
             out.extend(
                 steps
@@ -164,12 +162,21 @@ fn ids(v: &serde_json::Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn run(answers: &Path, extra: &str, quick: bool) -> (serde_json::Value, String) {
+/// A persona's result and warnings, as they are (made once for every test
+/// that reads them).
+fn result(name: &str, quick: bool) -> (serde_json::Value, String) {
+    let extra: &[&str] = if quick { &["--quick"] } else { &[] };
+    let p = crate::once::persona(name, "json", extra);
+    let r = serde_json::from_str(&p.stdout).unwrap_or_else(|e| panic!("{name}: JSON: {e}"));
+    (r, p.stderr.clone())
+}
+
+/// A persona's result with `extra` appended to its answers.
+fn run(answers: &Path, extra: &str) -> (serde_json::Value, String) {
     let mut text = std::fs::read_to_string(answers).expect("read");
     text.push_str(extra);
     let out = mt()
         .args(["assess", "--format", "json", "--answers", "-"])
-        .args(quick.then_some("--quick"))
         .write_stdin(text)
         .output()
         .expect("runs");
@@ -282,34 +289,29 @@ fn every_persona_meets_its_coachs_expectations() {
     );
     let mut failures = Vec::new();
     for (name, answers, expect) in &all {
-        let (r, stderr) = run(answers, "", false);
+        let (r, stderr) = result(name, false);
         if !stderr.is_empty() {
             failures.push(format!(
                 "{name}: answers questions that are not asked:\n{stderr}"
             ));
         }
         failures.extend(check(name, &r, expect));
-        if !expect.quick_must.is_empty() {
-            let steps = ids(&run(answers, "", true).0["next_steps"]);
-            for s in expect
-                .quick_must
-                .iter()
-                .filter(|s| !steps.contains(&s.step))
-            {
-                failures.push(format!(
-                    "{name}: the quick run must give {} too: {} (given: {steps:?})",
-                    s.step, s.why
-                ));
-            }
+        // Quick asks what the advice for this person depends on: every step
+        // a coach requires comes in the short form too (issues 18 and 19).
+        let steps = ids(&result(name, true).0["next_steps"]);
+        for s in expect.must.iter().filter(|s| !steps.contains(&s.step)) {
+            failures.push(format!(
+                "{name}: the quick run must give {} too: {} (given: {steps:?})",
+                s.step, s.why
+            ));
         }
         // A question that must not be asked: answering it anyway is ignored,
         // with a warning that names it.
         for q in &expect.not_asked {
-            let (_, stderr) = run(answers, &format!("\n{}: null\n", q.question), false);
+            let (_, stderr) = run(answers, &format!("\n{}: null\n", q.question));
             let (_, given) = run(
                 answers,
                 &format!("\n{}: {}\n", q.question, any_answer(&q.question)),
-                false,
             );
             if !given.contains(&q.question) || !stderr.is_empty() {
                 failures.push(format!(
@@ -328,11 +330,8 @@ fn every_persona_meets_its_coachs_expectations() {
 
 /// A valid answer to a question, for the not-asked check.
 fn any_answer(question: &str) -> String {
-    let out = mt()
-        .args(["questions", "--format", "json"])
-        .output()
-        .expect("runs");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let out = crate::once::run(&["questions", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     let q = v["sets"]
         .as_array()
         .into_iter()
@@ -382,7 +381,6 @@ fn the_persona_check_fails_when_a_coach_would() {
         flags: vec![],
         no_flags: vec![],
         start_here: vec![step("a")],
-        quick_must: vec![],
         unscored: vec![],
         not_asked: vec![],
     };

@@ -3,28 +3,26 @@
 //! that holds only because a question has no answer), and a profile answer
 //! ("Where do you work?") is never quoted beside a real reason.
 
-use std::path::PathBuf;
-
 use crate::harness::*;
 use serde_json::Value;
 
-fn persona_answers() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(repo("tests/personas"))
+/// The personas' names (`tests/personas/NAME.answers.yaml`).
+fn persona_answers() -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(repo("tests/personas"))
         .expect("tests/personas exists")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(".answers.yaml"))
+        .filter_map(|e| {
+            let name = e.expect("entry").file_name().into_string().ok()?;
+            name.strip_suffix(".answers.yaml").map(String::from)
+        })
         .collect();
     out.sort();
     assert!(out.len() >= 10, "personas found: {out:?}");
     out
 }
 
-fn assess(answers: &PathBuf, format: &str) -> String {
-    Test::new()
-        .args(["assess", "--format", format, "--answers"])
-        .arg(answers)
-        .success()
-        .stdout()
+/// A persona's report (made once for every test that reads it).
+fn assess(name: &str, format: &str) -> String {
+    crate::once::persona(name, format, &[]).stdout.clone()
 }
 
 /// Every flag and next step of a result, as (id, the object).
@@ -49,14 +47,13 @@ fn asked(r: &Value) -> Vec<(String, Value)> {
 
 #[test]
 fn every_reason_is_a_question_that_was_asked() {
-    for path in persona_answers() {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let text = assess(&path, "text");
+    for name in persona_answers() {
+        let text = assess(&name, "text");
         assert!(
             !text.contains("because of an earlier answer"),
             "{name}: a reason the report cannot state:\n{text}"
         );
-        let r: Value = serde_json::from_str(&assess(&path, "json")).expect("json");
+        let r: Value = serde_json::from_str(&assess(&name, "json")).expect("json");
         let asked = asked(&r);
         for (id, item) in items(&r) {
             for q in item["because"].as_array().into_iter().flatten() {
@@ -74,11 +71,7 @@ fn every_reason_is_a_question_that_was_asked() {
 fn a_flexibility_step_is_not_explained_by_a_request_never_made() {
     // flex_gap_plan holds partly through `not: {answer: flex_request_result,
     // ...}`; this persona was never asked about a request.
-    let r: Value = serde_json::from_str(&assess(
-        &repo("tests/personas/lawyer_billable_hours.answers.yaml"),
-        "json",
-    ))
-    .expect("json");
+    let r: Value = serde_json::from_str(&assess("lawyer_billable_hours", "json")).expect("json");
     let step = items(&r)
         .into_iter()
         .find(|(id, _)| id == "flex_gap_plan")
@@ -96,9 +89,8 @@ fn a_profile_answer_is_never_quoted_beside_another_reason() {
     // The check must be able to see what it looks for: lists of several
     // reasons, and lines that quote a prompt.
     let (mut several, mut quoting_any) = (0, 0);
-    for path in persona_answers() {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let r: Value = serde_json::from_str(&assess(&path, "json")).expect("json");
+    for name in persona_answers() {
+        let r: Value = serde_json::from_str(&assess(&name, "json")).expect("json");
         let prompts: Vec<(String, String)> = asked(&r)
             .into_iter()
             .map(|(id, q)| (id, q["prompt"].as_str().unwrap_or_default().to_string()))
@@ -130,7 +122,7 @@ fn a_profile_answer_is_never_quoted_beside_another_reason() {
         }
         // In the report: one reason per line; a line quoting a profile
         // question only in a list of one.
-        let md = assess(&path, "markdown");
+        let md = assess(&name, "markdown");
         let mut groups: Vec<Vec<&str>> = Vec::new();
         for line in md.lines() {
             if let Some(reason) = line.strip_prefix("  - because ") {
