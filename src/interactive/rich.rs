@@ -430,9 +430,8 @@ impl Prompter for Rich {
                 self.screen.draw(&wait, None)?;
                 // Stopped (Ctrl-C): the line goes from the screen. Esc:
                 // back to the question before, at the next ask.
-                match self.enter().inspect_err(|_| drop(self.screen.clear()))? {
-                    Some(go_on) => break self.back_next = !go_on,
-                    None => {}
+                if let Some(go_on) = self.enter().inspect_err(|_| drop(self.screen.clear()))? {
+                    break self.back_next = !go_on;
                 }
             }
             self.screen.clear()?;
