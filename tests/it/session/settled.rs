@@ -192,7 +192,8 @@ fn going_back_past_the_offer_takes_its_line_back_and_esc_at_it_goes_back() {
         // came after it, on screen or in the scrollback.
         t.keys(&[super::ESC]);
         t.wait_until("the question before", |t| t.screen() != next);
-        let back = t.on_screen("❯ 3. It is counted against me");
+        t.on_screen("❯ 3. It is counted against me");
+        let back = t.settled();
         let all = t.everything();
         assert!(!all.contains("✔ Your verdi"), "{cols}x{rows}: {all}");
         assert!(!all.contains("· It is counted"), "{cols}x{rows}: {all}");
@@ -222,6 +223,7 @@ fn going_back_past_the_offer_takes_its_line_back_and_esc_at_it_goes_back() {
     t.keys(&[super::ESC]);
     t.wait_until("the question answered", |t| t.screen() != offer);
     t.on_screen("❯ 3. It is counted against me");
+    t.settled();
     let all = t.everything();
     assert!(!all.contains("· It is counted"), "{all}");
     t.p.send_control('c').unwrap();
