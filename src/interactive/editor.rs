@@ -58,10 +58,16 @@ impl Line {
             Key::Right => self.cursor = (self.cursor + 1).min(self.chars.len()),
             Key::Home => self.cursor = 0,
             Key::End => self.cursor = self.chars.len(),
-            Key::Backspace if self.cursor > 0 => {
+            // A character and what joins it to the one before (an accent,
+            // a variation or skin tone, a zero-width joiner): one glyph.
+            Key::Backspace if self.cursor > 0 => loop {
                 self.cursor -= 1;
-                self.chars.remove(self.cursor);
-            }
+                let c = self.chars.remove(self.cursor);
+                let joined = self.cursor > 0 && self.chars[self.cursor - 1] == '\u{200d}';
+                if self.cursor == 0 || !(joined || joins(c)) {
+                    break;
+                }
+            },
             Key::Delete if self.cursor < self.chars.len() => {
                 self.chars.remove(self.cursor);
             }
@@ -149,6 +155,11 @@ impl Line {
         }
         (rows, at)
     }
+}
+
+/// Whether `c` joins the character before it into one glyph.
+fn joins(c: char) -> bool {
+    matches!(c, '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}' | '\u{300}'..='\u{36f}')
 }
 
 /// What Enter on an empty line does.

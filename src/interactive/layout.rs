@@ -165,11 +165,16 @@ pub fn window(
         *top = cursor;
         return blocks[cursor][..blocks[cursor].len().min(height)].to_vec();
     }
-    // Past the marks, at least one row for the cursor's block.
+    // Past the marks, at least one row for the cursor's block, which alone
+    // may be cut; another is shown whole or not at all.
     let room_for_one = height.saturating_sub(2).max(1);
     let clipped: Vec<&[String]> = blocks
         .iter()
-        .map(|b| &b[..b.len().min(room_for_one)])
+        .enumerate()
+        .map(|(i, b)| match i == cursor {
+            true => &b[..b.len().min(room_for_one)],
+            false => &b[..],
+        })
         .collect();
     *top = (*top).min(cursor);
     loop {

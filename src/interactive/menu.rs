@@ -10,7 +10,9 @@ use std::io;
 
 use super::digits::{Digits, Typed, hint_with_numbers, number_of};
 use super::keys::{Key, Keyboard};
-use super::layout::{Ask, Item, Look, dim_lines, frame, help_body, item_lines, window};
+use super::layout::{
+    Ask, Item, Look, dim_lines, frame, help_body, item_lines, prompt_lines, window,
+};
 use super::screen::Screen;
 use crate::wrap::{Breaks, lines};
 
@@ -98,6 +100,18 @@ impl<'a> List<'a> {
             _ => {}
         }
         Ok(true)
+    }
+
+    /// The rows the question, every item and the note take.
+    fn rows_needed(&self, look: &Look, ask: &Ask<'_>, width: usize) -> usize {
+        let items: usize = (self.items.iter())
+            .map(|i| item_lines(look, i, false, None, width).len())
+            .sum();
+        let note = self
+            .note
+            .as_ref()
+            .map(|n| lines(n, width, "  ", "  ", Breaks::Words));
+        prompt_lines(look, ask.prompt, width).len() + items + note.map_or(0, |n| n.len())
     }
 
     /// The item a letter key answers with.
@@ -209,7 +223,9 @@ pub fn select(
                     out.truncate(rows.saturating_sub(5).max(1));
                     // At least BODY_ROWS of the body: on a small screen the
                     // menu's keys line gives way first.
-                    let menu_rows = rows.saturating_sub(out.len() + 1 + BODY_ROWS).max(4);
+                    let menu_rows = rows
+                        .saturating_sub(out.len() + 1 + BODY_ROWS)
+                        .max(list.rows_needed(look, ask, width));
                     let menu = list.lines(look, ask, width, menu_rows, None);
                     let room = rows.saturating_sub(out.len() + menu.len());
                     out.extend(scrolled(look, split(&body), room, &mut offset, &mut page));
@@ -308,6 +324,8 @@ fn scrolled(
     out.push(
         look.dim
             .apply_to(match (*offset, below) {
+                (0, 1) => "  ↓ 1 more line: PgDn".to_string(),
+                (1, 0) => "  ↑ 1 more line: PgUp".to_string(),
                 (0, b) => format!("  ↓ {b} more lines: PgDn"),
                 (a, 0) => format!("  ↑ {a} more lines: PgUp"),
                 (a, b) => format!("  ↑ {a} ↓ {b} more lines: PgUp/PgDn"),

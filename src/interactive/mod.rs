@@ -121,7 +121,14 @@ fn stopped(why: Stop) -> anyhow::Error {
         Stop::Interrupted => "Stopped.",
         Stop::InputEnded => "The input ended before the last question.",
     };
-    Failure::new(ExitKind::Interrupted, format!("{what} {hint}")).into()
+    let mut text = format!("{what} {hint}");
+    // Wrapped here, at spaces (a long path after a "/"): a terminal would
+    // cut it anywhere.
+    if STDERR_TTY.load(Ordering::SeqCst) {
+        let width = screen::columns(usize::from(console::Term::stderr().size().1));
+        text = crate::wrap::lines(&text, width, "", "", crate::wrap::Breaks::Spaces).join("\n");
+    }
+    Failure::new(ExitKind::Interrupted, text).into()
 }
 
 /// The resume hint for a draft holding `answers` answers.

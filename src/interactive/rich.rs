@@ -46,6 +46,9 @@ pub struct Rich {
     /// Going back took back a part heading: it is to be shown again when
     /// the part is reached again.
     cleared_heading: bool,
+    /// Esc at a part's introduction or at the settled verdict's offer: the
+    /// next question goes back at once.
+    back_next: bool,
     /// The end screen, kept in view above the menus at the end.
     pinned: Option<Box<menu::Summary>>,
     /// The last message while the end screen is pinned ("Saved …"): shown
@@ -62,6 +65,9 @@ enum Block {
     /// The echo of the answer to this question (its id).
     Echo(String),
     Heading,
+    /// The echo of a menu between two questions (the settled verdict's
+    /// offer).
+    Offer,
 }
 
 /// The keys line of a question: how to answer, `s` for the skip choice
@@ -130,6 +136,7 @@ impl Rich {
             echoed: HashSet::new(),
             drafts: HashMap::new(),
             cleared_heading: false,
+            back_next: false,
             pinned: None,
             notice: None,
             kept: Vec::new(),
@@ -162,12 +169,13 @@ impl Rich {
     }
 
     /// Esc: takes back the echo of the previous answer, which is about to
-    /// be asked again, and the part heading when it came last.
+    /// be asked again, and what came after it (the part heading, the echo
+    /// of the settled verdict's offer).
     fn back(&mut self) -> io::Result<Reply> {
-        if self.undo.last() == Some(&Block::Heading) {
+        while let Some(block @ (Block::Heading | Block::Offer)) = self.undo.last() {
+            self.cleared_heading |= *block == Block::Heading;
             self.screen.take_back_last();
             self.undo.pop();
-            self.cleared_heading = true;
         }
         if let Some(Block::Echo(id)) = self.undo.pop() {
             self.screen.take_back_last();
@@ -176,20 +184,20 @@ impl Rich {
         Ok(Reply::Back)
     }
 
-    /// Waits for Enter, or any key when `any` (true), or a resize (false:
+    /// Waits for Enter (true), Esc (false: go back) or a resize (`None`:
     /// to lay out again).
-    fn enter(&mut self, any: bool) -> io::Result<bool> {
+    fn enter(&mut self) -> io::Result<Option<bool>> {
         while !self.screen.resized() {
             match self.kb.next(Some(std::time::Duration::from_millis(150)))? {
                 Some(Key::CtrlC) => {
                     return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
                 }
-                Some(Key::Enter) => return Ok(true),
-                Some(_) if any => return Ok(true),
+                Some(Key::Enter) => return Ok(Some(true)),
+                Some(Key::Esc) => return Ok(Some(false)),
                 _ => {}
             }
         }
-        Ok(false)
+        Ok(None)
     }
 
     /// Choice, yes/no and scale: one list, numbered, then "Prefer not to
@@ -389,6 +397,11 @@ impl Prompter for Rich {
     }
 
     fn heading(&mut self, title: &str, body: Option<&str>) -> io::Result<()> {
+        // Going back at once (Esc at the offer before it): not shown now.
+        if self.back_next {
+            self.cleared_heading = true;
+            return Ok(());
+        }
         let title = crate::sanitize::inline(title.trim()).into_owned();
         let body = body.map(|b| crate::sanitize::text(b.trim()).into_owned());
         let bold = self.bold.clone();
@@ -415,12 +428,10 @@ impl Prompter for Rich {
             ];
             loop {
                 self.screen.draw(&wait, None)?;
-                // Stopped (Ctrl-C): the line goes from the screen.
-                if self
-                    .enter(true)
-                    .inspect_err(|_| drop(self.screen.clear()))?
-                {
-                    break;
+                // Stopped (Ctrl-C): the line goes from the screen. Esc:
+                // back to the question before, at the next ask.
+                if let Some(go_on) = self.enter().inspect_err(|_| drop(self.screen.clear()))? {
+                    break self.back_next = !go_on;
                 }
             }
             self.screen.clear()?;
@@ -462,7 +473,7 @@ impl Prompter for Rich {
             self.screen.start_over()?;
             self.screen.draw(&frame, None)?;
             // Enter, or a resize (laid out again).
-            if self.enter(false)? {
+            if self.enter()?.is_some() {
                 page_no = n + 1;
             }
             if page_no > last {
@@ -491,6 +502,9 @@ impl Prompter for Rich {
     }
 
     fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
+        if std::mem::take(&mut self.back_next) && v.can_go_back {
+            return self.back();
+        }
         // Esc at the first question (whose keys line offers no Esc) stays.
         let answered = loop {
             let answered = match &v.question.kind {
@@ -543,11 +557,14 @@ impl Prompter for Rich {
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         let under = pinned.map(|p| (p, notice));
         let picked = menu::select(screen, kb, &self.look, &ask, &list, default, under)?;
-        if let Some(i) = picked {
-            if self.pinned.is_none() {
+        match picked {
+            // Between two questions: taken back with the answer before.
+            Some(i) if self.pinned.is_none() => {
                 self.echo_block(prompt.to_string(), vec![items[i].clone()])?;
+                self.undo.push(Block::Offer);
             }
-            self.undo.clear();
+            Some(_) => self.undo.clear(),
+            None => self.back_next = self.pinned.is_none() && !self.echoed.is_empty(),
         }
         Ok(picked)
     }

@@ -138,7 +138,17 @@ fn going_back_past_a_part_heading_that_scrolled_away_leaves_none_of_it() {
     let back = t.settled();
     assert!(back.contains("Part 1 of"), "{back}");
     assert_eq!(copies(&mut t, &heading), 0, "{}", t.everything());
-    // On again: the heading once, whole.
+    // On again: the heading once, whole; a key other than Enter or Esc
+    // leaves it waiting; Esc there goes back too.
+    step(&mut t);
+    let waiting = t.on_screen("Press Enter to go on.");
+    assert_eq!(copies(&mut t, &heading), 1, "{}", t.everything());
+    t.keys(&["2"]);
+    assert_eq!(t.settled(), waiting);
+    t.keys(&[ESC]);
+    t.wait_until("the question before", |t| t.screen() != waiting);
+    assert!(t.settled().contains("Part 1 of"), "{}", t.screen());
+    assert_eq!(copies(&mut t, &heading), 0, "{}", t.everything());
     step(&mut t);
     t.on_screen("Press Enter to go on.");
     assert_eq!(copies(&mut t, &heading), 1, "{}", t.everything());

@@ -195,7 +195,8 @@ fn a_long_answer_wraps_at_words_and_says_what_is_above_and_below() {
         let mut t = at_the_note(state.path(), cols, rows);
         t.keys(&[&text]);
         // The end in view, the start counted above it.
-        let end = t.on_screen("back on Fridays.");
+        t.on_screen("back on Fridays.");
+        let end = t.settled();
         let rows_shown = |screen: &str| -> Vec<String> {
             let lines: Vec<&str> = screen.lines().collect();
             let from = lines
@@ -212,7 +213,8 @@ fn a_long_answer_wraps_at_words_and_says_what_is_above_and_below() {
         assert!(shown[0].starts_with("  ↑ "), "{cols}x{rows}: {end}");
         // Home: the start in view, the rest counted below.
         t.keys(&[HOME]);
-        let start = t.on_screen("› Dana covers");
+        t.on_screen("› Dana covers");
+        let start = t.settled();
         assert!(start.contains("  ↓ "), "{cols}x{rows}: {start}");
         for screen in [&end, &start] {
             for row in rows_shown(screen).iter().filter(|r| !r.contains('↑')) {

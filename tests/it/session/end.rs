@@ -503,3 +503,52 @@ fn a_failed_save_is_said_until_the_next_try_and_saved_is_said_once() {
         assert!(state.path().join("copy.md").exists());
     }
 }
+
+#[test]
+fn the_menus_under_a_long_verdict_keep_every_item_in_view_or_say_where() {
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        draft(state.path(), Path::new(CAPPED));
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--resume"]);
+        t.begin();
+        t.on_screen("What next?");
+        t.keys(&["2"]);
+        t.on_screen("Which kind of copy?");
+        let kinds = t.settled();
+        // Each item whole, or a sign of it: none cut without one.
+        let marked = kinds.contains("  ↓ 1 more");
+        for item in ["1. Markdown", "2. HTML", "3. JSON"] {
+            assert!(
+                shows(&kinds, item) || marked,
+                "{cols}x{rows}: {item}: {kinds}"
+            );
+        }
+        assert_eq!(
+            kinds.contains("3. JSON"),
+            shows(&kinds, "`compare`"),
+            "{kinds}"
+        );
+        t.keys(&["1"]);
+        loop {
+            let screen = t.settled();
+            if screen.contains("Leave out your private notes") {
+                t.keys(&["1"]);
+            } else if screen.contains("› ") {
+                break;
+            }
+        }
+        t.keys(&[CTRL_U, "~/copy.md", ENTER]);
+        t.on_screen("Saved ");
+        let menu = t.settled();
+        for item in [
+            "1. Read the full report",
+            "2. Save a copy to share",
+            "3. Done",
+        ] {
+            assert!(menu.contains(item), "{cols}x{rows}: {item}: {menu}");
+        }
+        assert!(menu.contains("Verdict:"), "{menu}");
+        t.keys(&["3"]);
+        assert_eq!(t.exit_code(), 0);
+    }
+}

@@ -626,30 +626,12 @@ fn with_colour_the_lists_are_coloured_too() {
 fn after_a_resize_the_screen_is_laid_out_again_with_nothing_stale() {
     let state = tempfile::tempdir().unwrap();
     let bank = long_bank(state.path());
-    let cmd = Test::in_dir(state.path())
-        .arg("-c")
-        .arg("tty > tty.txt; stty cols 100 rows 30 && exec \"$0\" \"$@\"")
-        .arg(bin())
-        .args(["assess", "--quick", "--bank", bank.to_str().unwrap()])
-        .env("MOMMYTRACK_STATE_DIR", state.path())
-        .env("HOME", state.path())
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .command_for("sh");
-    let mut t = Tty::start(cmd, 100, 30);
+    let args = ["assess", "--quick", "--bank", bank.to_str().unwrap()];
+    let mut t = resizable(state.path(), 100, 30, &args);
     t.begin();
     t.on_screen("? Realistically, thinking about the last six months and not only about the good");
-    let tty = std::fs::read_to_string(state.path().join("tty.txt")).unwrap();
-    let resized = Command::new("sh")
-        .arg("-c")
-        .arg(format!("stty cols 50 rows 30 < {}", tty.trim()))
-        .status()
-        .unwrap();
-    assert!(resized.success());
-    // The emulated screen follows, as a terminal window would; the program
-    // notices without a key being pressed.
-    t.vt.screen_mut().set_size(30, 50);
-    t.cols = 50;
+    // The program notices without a key being pressed.
+    resize(&mut t, state.path(), 50, 30);
     // Laid out again at 50 columns: the whole question, not its first
     // 50 columns of each row.
     let screen = t.on_screen(

@@ -178,3 +178,60 @@ fn a_prospective_session_offers_dont_know_yet_as_its_skip() {
     assert!(!t.log.contains("Prefer not to say"), "{}", t.log);
     assert!(!t.log.contains("prefer\u{a0}not"), "{}", t.log);
 }
+
+#[test]
+fn going_back_past_the_offer_takes_its_line_back_and_esc_at_it_goes_back() {
+    for (cols, rows) in super::SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let bank = capping_bank(state.path());
+        let args = ["assess", "--bank", bank.to_str().unwrap()];
+        let mut t = Tty::at(state.path(), cols, rows, &args);
+        t.begin();
+        t.on_screen("Do you have a manager?");
+        t.keys(&["1"]);
+        t.on_screen("What happens when you leave early");
+        t.keys(&["3"]);
+        t.on_screen("Go on with the questions");
+        t.keys(&["2"]);
+        let next = t.on_screen("My manager understands family demands.");
+        // Back past the offer: the question before, and no line of what
+        // came after it, on screen or in the scrollback.
+        t.keys(&[super::ESC]);
+        t.wait_until("the question before", |t| t.screen() != next);
+        t.on_screen("❯ 3. It is counted against me");
+        let back = t.settled();
+        let all = t.everything();
+        assert!(!all.contains("✔ Your verdi"), "{cols}x{rows}: {all}");
+        assert!(!all.contains("· It is counted"), "{cols}x{rows}: {all}");
+        assert!(!back.contains("Go on with"), "{back}");
+        // The same answer: the offer is not made again.
+        t.keys(&["3"]);
+        t.on_screen("My manager understands family demands.");
+        assert!(!t.everything().contains("Your verdict is settled"));
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
+    // Esc at the offer: back to the question just answered.
+    let state = tempfile::tempdir().unwrap();
+    let bank = capping_bank(state.path());
+    let mut t = Tty::at(
+        state.path(),
+        60,
+        20,
+        &["assess", "--bank", bank.to_str().unwrap()],
+    );
+    t.begin();
+    t.on_screen("Do you have a manager?");
+    t.keys(&["1"]);
+    t.on_screen("What happens when you leave early");
+    t.keys(&["3"]);
+    let offer = t.on_screen("Go on with the questions");
+    t.keys(&[super::ESC]);
+    t.wait_until("the question answered", |t| t.screen() != offer);
+    t.on_screen("❯ 3. It is counted against me");
+    t.settled();
+    let all = t.everything();
+    assert!(!all.contains("· It is counted"), "{all}");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+}

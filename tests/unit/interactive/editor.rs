@@ -70,3 +70,18 @@ fn the_cursor_is_on_its_character_in_every_place() {
         }
     }
 }
+
+#[test]
+fn backspace_takes_a_whole_glyph() {
+    use super::super::keys::Key;
+    for (text, left) in [
+        ("mum 👩\u{200d}👧", "mum "),
+        ("café\u{301}", "caf"),
+        ("ok 👍🏽", "ok "),
+        ("a b", "a "),
+    ] {
+        let mut line = Line::new(text);
+        line.key(&Key::Backspace);
+        assert_eq!(line.text(), left, "{text:?}");
+    }
+}
