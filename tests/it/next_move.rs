@@ -429,6 +429,72 @@ fn compare_puts_a_current_and_a_prospective_result_side_by_side() {
     assert!(text.contains("Your manager"), "{text}");
 }
 
+/// A question's `prospective:` wording is checked like every other field:
+/// it needs `interview:` and a prompt, and names only options and scale
+/// points the question has.
+#[test]
+fn prospective_wording_is_checked_like_every_other_field() {
+    let early = "    prompt: \"What happens when you leave early for a child's appointment?\"\n";
+    let scale = "    prompt: \"My manager understands family demands.\"\n";
+    let kit = "    interview: \"Ask.\"\n";
+    let cases: [(&str, String, &str, &str); 6] = [
+        (
+            early,
+            "    prospective: { prompt: \"There?\" }\n".into(),
+            "`prospective` needs `interview`",
+            "boss_early_leave",
+        ),
+        (
+            early,
+            format!("{kit}    prospective: {{ help: \"Ask a parent.\" }}\n"),
+            "`prospective` has no `prompt`",
+            "boss_early_leave",
+        ),
+        (
+            early,
+            format!(
+                "{kit}    prospective: {{ prompt: \"There?\", options: {{ explained: \"They explain\" }} }}\n"
+            ),
+            "names `explained`, which is not an option of this question",
+            "did you mean `explain`?",
+        ),
+        (
+            early,
+            format!("{kit}    prospective: {{ prompt: \"There?\", wording: \"x\" }}\n"),
+            "unknown field `wording` in a prospective",
+            "10_boss.yaml:12",
+        ),
+        (
+            scale,
+            format!("{kit}    prospective: {{ prompt: \"There?\", labels: [\"No\", \"Yes\"] }}\n"),
+            "`prospective.labels` has 2 labels, but the scale has 5",
+            "boss_understands",
+        ),
+        (
+            early,
+            format!("{kit}    prospective: {{ prompt: \"There?\", labels: [\"No\", \"Yes\"] }}\n"),
+            "`prospective.labels` does not apply to a choice question",
+            "boss_early_leave",
+        ),
+    ];
+    for (anchor, add, message, place) in cases {
+        let mut t = Test::new();
+        t.mini_with(&[("10_boss.yaml", anchor, &format!("{anchor}{add}"))]);
+        t.again()
+            .args(["validate", MINI])
+            .code(65)
+            .stderr_contains(message)
+            .stderr_contains(place);
+    }
+    let mut t = Test::new();
+    t.mini_with(&[(
+        "10_boss.yaml",
+        early,
+        &format!("{early}{kit}    prospective:\n      prompt: \"There, what happens when someone leaves early?\"\n      options: {{ explain: \"They have to explain\" }}\n"),
+    )]);
+    t.again().args(["validate", MINI]).success();
+}
+
 #[test]
 fn interview_fields_are_checked_like_every_other_field() {
     let cases: [(&str, &str, &str); 4] = [

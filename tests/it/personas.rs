@@ -5,7 +5,9 @@
 //! and must not be given, the flags that must and must not be raised, the
 //! steps that belong under "Start here", the parts of the report that must
 //! have no score and the questions that must not be put to this person;
-//! every item with a one-line reason. New advice entries do not break a
+//! every item with a one-line reason. The quick run (`--quick`) must give
+//! every step the full run must: the short form asks what the advice for
+//! that person depends on. New advice entries do not break a
 //! persona unless they crowd out a step it must get, or are one it must not.
 //!
 //! The eight personas of issue 18 (teacher, resident doctor, gig-working
@@ -80,9 +82,6 @@ struct Expect {
     /// Each of these is among the steps every report shows first.
     #[serde(default)]
     start_here: Vec<Step>,
-    /// Steps the quick run (`--quick`) must give too.
-    #[serde(default)]
-    quick_must: Vec<Step>,
     /// Parts of the report that must have no score for this person.
     #[serde(default)]
     unscored: Vec<Dimension>,
@@ -102,7 +101,6 @@ impl Expect {
             ("must", &self.must),
             ("must_not", &self.must_not),
             ("start_here", &self.start_here),
-            ("quick_must", &self.quick_must),
         ] {
             out.extend(
                 steps
@@ -298,18 +296,14 @@ fn every_persona_meets_its_coachs_expectations() {
             ));
         }
         failures.extend(check(name, &r, expect));
-        if !expect.quick_must.is_empty() {
-            let steps = ids(&result(name, true).0["next_steps"]);
-            for s in expect
-                .quick_must
-                .iter()
-                .filter(|s| !steps.contains(&s.step))
-            {
-                failures.push(format!(
-                    "{name}: the quick run must give {} too: {} (given: {steps:?})",
-                    s.step, s.why
-                ));
-            }
+        // Quick asks what the advice for this person depends on: every step
+        // a coach requires comes in the short form too (issues 18 and 19).
+        let steps = ids(&result(name, true).0["next_steps"]);
+        for s in expect.must.iter().filter(|s| !steps.contains(&s.step)) {
+            failures.push(format!(
+                "{name}: the quick run must give {} too: {} (given: {steps:?})",
+                s.step, s.why
+            ));
         }
         // A question that must not be asked: answering it anyway is ignored,
         // with a warning that names it.
@@ -387,7 +381,6 @@ fn the_persona_check_fails_when_a_coach_would() {
         flags: vec![],
         no_flags: vec![],
         start_here: vec![step("a")],
-        quick_must: vec![],
         unscored: vec![],
         not_asked: vec![],
     };

@@ -1,6 +1,7 @@
 //! The validated question bank: what scoring, the questionnaire and the
 //! exports read. Every reference is resolved to an index, every range checked.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -285,6 +286,10 @@ pub struct Question {
     /// (`mommytrack interview`); `None`: not in the interview kit, which
     /// is about the workplace (no question of an "about you" set has one).
     pub interview: Option<Interview>,
+    /// How it reads about an employer you are considering
+    /// (`assess --prospective`); `None`: as written. Shown through
+    /// [`Question::worded`].
+    pub prospective: Option<Prospective>,
     /// Not in the kit, but a kit question waits on its answer (how you
     /// work, whether you have a manager): a prospective assessment asks it
     /// too. Worked out when the bank is loaded.
@@ -300,6 +305,20 @@ pub struct Interview {
     pub good: Option<String>,
     /// What a worrying answer sounds like.
     pub worrying: Option<String>,
+}
+
+/// A question's wording about an employer you are considering: the same
+/// options (ids, scores, flags), other words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prospective {
+    pub prompt: String,
+    /// `None`: no help in prospective mode (the help of the job now is
+    /// often about "your" workplace).
+    pub help: Option<String>,
+    /// Option id → label; an option not named keeps its label.
+    pub options: Vec<(String, String)>,
+    /// A scale's point labels; empty: as written.
+    pub labels: Vec<String>,
 }
 
 /// `discuss_priority` when the bank gives none.
@@ -373,6 +392,30 @@ impl Scale {
 }
 
 impl Question {
+    /// The question as it is shown: about an employer you are considering
+    /// when `prospective` is true and the bank words it so, else as
+    /// written. Only the words change; ids, scores and flags stay.
+    pub fn worded(&self, prospective: bool) -> Cow<'_, Question> {
+        let Some(p) = self.prospective.as_ref().filter(|_| prospective) else {
+            return Cow::Borrowed(self);
+        };
+        let mut q = self.clone();
+        q.prompt.clone_from(&p.prompt);
+        q.help.clone_from(&p.help);
+        match &mut q.kind {
+            Kind::Choice(options) | Kind::Multi(options) => {
+                for o in options {
+                    if let Some((_, label)) = p.options.iter().find(|(id, _)| *id == o.id) {
+                        o.label.clone_from(label);
+                    }
+                }
+            }
+            Kind::Scale(s) if !p.labels.is_empty() => s.labels.clone_from(&p.labels),
+            _ => {}
+        }
+        Cow::Owned(q)
+    }
+
     /// The `(worst, best)` raw range a scored question normalises over, or
     /// `None` for an informational one.
     pub fn score_range(&self) -> Option<(f64, f64)> {

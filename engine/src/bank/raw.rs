@@ -233,6 +233,26 @@ pub struct RawQuestion {
     /// What good and worrying answers to the `interview` question sound
     /// like. Needs `interview`.
     pub listen_for: Option<RawListenFor>,
+    /// How the question reads in `assess --prospective`, about an employer
+    /// you are considering rather than your job now. Needs `interview`.
+    /// The options keep their ids (so scores, flags and `compare` are
+    /// unchanged); only the words change.
+    pub prospective: Option<RawProspective>,
+}
+
+/// A question's wording about an employer you are considering.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawProspective {
+    /// The question, asked about the employer you are considering.
+    pub prompt: Option<String>,
+    /// Its help text there. Without it, no help is shown.
+    pub help: Option<String>,
+    /// For `choice` and `multi`: option id → label there. An option not
+    /// named keeps its label.
+    pub options: Option<IndexMap<String, String>>,
+    /// For `scale`: the point labels there, as many as `scale.labels`.
+    pub labels: Option<Vec<String>>,
 }
 
 /// What good and worrying answers sound like.

@@ -232,6 +232,9 @@ pub(super) fn walk_set(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
         if let Some(s) = q.get("listen_for") {
             unknown_keys(s, fields::<RawListenFor>(), "listen_for", ctx, p);
         }
+        if let Some(s) = q.get("prospective") {
+            unknown_keys(s, fields::<RawProspective>(), "prospective", ctx, p);
+        }
     }
 }
 

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use super::context::{Ctx, IdRule, Zero, check_id, plain_number, required, show, weight};
 use super::dated::Entry;
 use super::{Builder, MAX_COUNT, MAX_NUMBER, PendingWhen};
-use crate::bank::model::{Choice, DEFAULT_DISCUSS_PRIORITY, Interview, Kind, Question, Scale};
+use crate::bank::model::{
+    Choice, DEFAULT_DISCUSS_PRIORITY, Interview, Kind, Prospective, Question, Scale,
+};
 use crate::bank::raw::*;
 use crate::error::{Problem, suggestion};
 use crate::yaml::{Node, Pos};
@@ -163,6 +165,10 @@ impl Builder {
             }
         };
         let interview = interview(rq.interview.take(), rq.listen_for.take(), &q, p);
+        let prospective = rq
+            .prospective
+            .take()
+            .and_then(|raw| prospective(raw, kind.as_ref(), interview.is_some(), &q, p));
         let question = Question {
             id: id.clone(),
             set,
@@ -178,6 +184,7 @@ impl Builder {
             discuss: discuss.0,
             discuss_priority: discuss.1,
             interview,
+            prospective,
             decides_kit: false,
             checked: None,
         };
@@ -671,4 +678,94 @@ fn interview(
             None
         }
     }
+}
+
+/// A question's `prospective:` wording: a prompt, and labels only for
+/// options and scale points the question has. It needs `interview:`: only
+/// the kit's questions are asked about an employer you are considering.
+fn prospective(
+    raw: RawProspective,
+    kind: Option<&Kind>,
+    in_kit: bool,
+    q: &At,
+    p: &mut Vec<Problem>,
+) -> Option<Prospective> {
+    let node = q.node.get("prospective");
+    let key = |f: &str| node.and_then(|n| n.key_pos(f)).or(q.key("prospective"));
+    if !in_kit {
+        p.push(
+            q.problem("`prospective` needs `interview`: only the interview kit's questions are asked about an employer you are considering", q.key("prospective"))
+                .hint("add `interview:` with what to ask or find out, or remove `prospective`"),
+        );
+    }
+    let prompt = raw.prompt.filter(|t| !t.trim().is_empty());
+    if prompt.is_none() {
+        p.push(
+            q.problem("`prospective` has no `prompt`", key("prompt"))
+                .hint("add `prompt:`: the question asked about the employer you are considering"),
+        );
+    }
+    let options = raw.options.unwrap_or_default();
+    match kind {
+        Some(Kind::Choice(known) | Kind::Multi(known)) => {
+            for id in options
+                .keys()
+                .filter(|id| !known.iter().any(|o| &o.id == *id))
+            {
+                let pos = node
+                    .and_then(|n| n.get("options"))
+                    .and_then(|n| n.key_pos(id));
+                p.push(
+                    q.problem(format!("`prospective.options` names `{}`, which is not an option of this question", crate::sanitize::id(id)), pos.or(key("options")))
+                        .hint(match crate::error::closest(id, known.iter().map(|o| o.id.as_str())) {
+                            Some(k) => format!("did you mean `{k}`?"),
+                            None => "name an option `id` of this question".into(),
+                        }),
+                );
+            }
+        }
+        _ if !options.is_empty() => p.push(
+            q.problem(
+                format!(
+                    "`prospective.options` does not apply to a {} question",
+                    q.kind
+                ),
+                key("options"),
+            )
+            .hint("remove `options`, or change `kind`"),
+        ),
+        _ => {}
+    }
+    let labels = raw.labels.unwrap_or_default();
+    match kind {
+        Some(Kind::Scale(s)) if !labels.is_empty() && labels.len() != s.labels.len() => p.push(
+            q.problem(
+                format!(
+                    "`prospective.labels` has {} labels, but the scale has {}",
+                    labels.len(),
+                    s.labels.len()
+                ),
+                key("labels"),
+            )
+            .hint("give one label per point, as `scale.labels` does"),
+        ),
+        Some(Kind::Scale(_)) | None => {}
+        _ if !labels.is_empty() => p.push(
+            q.problem(
+                format!(
+                    "`prospective.labels` does not apply to a {} question",
+                    q.kind
+                ),
+                key("labels"),
+            )
+            .hint("remove `labels`: they are for a scale's points"),
+        ),
+        _ => {}
+    }
+    Some(Prospective {
+        prompt: prompt?,
+        help: raw.help.filter(|t| !t.trim().is_empty()),
+        options: options.into_iter().collect(),
+        labels,
+    })
 }
