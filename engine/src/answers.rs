@@ -197,7 +197,14 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
                 )
                 .at(at)
                 .id(id)
-                .hint_opt(suggestion(id, bank.questions.iter().map(|q| q.id.as_str())))),
+                // Only a problem that is listed gets a "did you mean": a
+                // file of many unknown ids must not cost a walk over all
+                // the bank's ids for each.
+                .hint_opt(
+                    (problems.len() < MAX_PROBLEMS)
+                        .then(|| suggestion(id, bank.questions.iter().map(|q| q.id.as_str())))
+                        .flatten(),
+                )),
             },
             (None, None) => Err(Problem::new(
                 file,
