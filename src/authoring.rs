@@ -85,10 +85,10 @@ pub fn validate(
         crate::files::print_stdout(&problems_json(&problems))?;
         if fails {
             return Err(Failure::invalid(format!(
-                "{} has {} problem{}{}",
+                "{} has {} {}{}",
                 source.describe(),
                 problems.len(),
-                if problems.len() == 1 { "" } else { "s" },
+                plural(problems.len(), "problem", "problems"),
                 if strict {
                     " (--strict: warnings count)"
                 } else {
@@ -219,21 +219,13 @@ pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
     }
     create(&schema_dir)?;
     use crate::bank::schema::{SchemaKind, schema};
+    let json = |kind| crate::export::to_json(&schema(kind));
     let files = [
-        ("bank.yaml".to_string(), STARTER_BANK.to_string()),
-        ("10_workplace.yaml".to_string(), STARTER_SET.to_string()),
-        (
-            "schema/bank.schema.json".to_string(),
-            crate::export::to_json(&schema(SchemaKind::Bank)),
-        ),
-        (
-            "schema/set.schema.json".to_string(),
-            crate::export::to_json(&schema(SchemaKind::Set)),
-        ),
-        (
-            "schema/answers.schema.json".to_string(),
-            crate::export::to_json(&schema(SchemaKind::Answers)),
-        ),
+        ("bank.yaml", STARTER_BANK.to_string()),
+        ("10_workplace.yaml", STARTER_SET.to_string()),
+        ("schema/bank.schema.json", json(SchemaKind::Bank)),
+        ("schema/set.schema.json", json(SchemaKind::Set)),
+        ("schema/answers.schema.json", json(SchemaKind::Answers)),
     ];
     for (name, text) in &files {
         crate::files::write_output(&dir.join(name), text)?;

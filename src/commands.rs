@@ -90,17 +90,7 @@ pub fn run(cli: Cli) -> Result<()> {
             paths,
             format,
             output,
-        } => history(
-            &paths,
-            plan_for(
-                plan,
-                OutputArgs {
-                    format,
-                    output,
-                    redact: false,
-                },
-            ),
-        ),
+        } => history(&paths, plan.to(format, output, false)),
         Command::Interview {
             bank,
             format,
@@ -115,14 +105,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 crate::cli::KitFormat::Markdown => export::Format::Markdown,
                 crate::cli::KitFormat::Html => export::Format::Html,
             };
-            let plan = plan_for(
-                plan,
-                OutputArgs {
-                    format,
-                    output,
-                    redact: false,
-                },
-            );
+            let plan = plan.to(format, output, false);
             let doc = export::draw(
                 &export::kit::document(&bank),
                 format,

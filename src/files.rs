@@ -12,17 +12,8 @@ use std::sync::Mutex;
 
 use crate::error::{ExitKind, Failure};
 
-/// What a file or standard output receives: written as it is made, so
-/// that a large report need not be held in memory whole first.
-pub type Contents<'a> = &'a mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>;
-
 /// Writes `contents` to `path` atomically with mode 0600.
 pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    write_private_with(path, &mut |w| w.write_all(contents))
-}
-
-/// Like [`write_private`], with the contents written by `contents`.
-fn write_private_with(path: &Path, contents: Contents) -> std::io::Result<()> {
     let tmp = private_temp(path, contents)?;
     let done = tmp.persist(path).map(drop).map_err(|e| e.error);
     crate::signals::forget_temp();
@@ -33,7 +24,7 @@ fn write_private_with(path: &Path, contents: Contents) -> std::io::Result<()> {
 /// when `path` is taken, even by a file created a moment before by
 /// another mommytrack (the rename refuses to clobber, atomically).
 pub fn write_private_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let tmp = private_temp(path, &mut |w| w.write_all(contents))?;
+    let tmp = private_temp(path, contents)?;
     let done = tmp.persist_noclobber(path).map(drop).map_err(|e| e.error);
     crate::signals::forget_temp();
     done
@@ -41,7 +32,7 @@ pub fn write_private_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 
 /// A temporary file beside `path` holding `contents`, mode 0600, known to
 /// the signal handler so that SIGTERM or Ctrl-C during the write removes it.
-fn private_temp(path: &Path, contents: Contents) -> std::io::Result<tempfile::NamedTempFile> {
+fn private_temp(path: &Path, contents: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -52,7 +43,7 @@ fn private_temp(path: &Path, contents: Contents) -> std::io::Result<tempfile::Na
         .tempfile_in(dir)?;
     crate::signals::remember_temp(tmp.path());
     let written = set_private(tmp.as_file())
-        .and_then(|()| buffered(tmp.as_file(), contents))
+        .and_then(|()| write_flushed(tmp.as_file(), contents))
         .and_then(|()| tmp.as_file().sync_all());
     if let Err(e) = written {
         crate::signals::forget_temp();
@@ -147,11 +138,7 @@ fn refuse_inputs(output: &Path) -> Result<(), Failure> {
 /// regular file (a pipe, a terminal, `/dev/stdout`, a link to one) is
 /// written into, never replaced.
 pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
-    write_output_with(path, &mut |w| w.write_all(contents.as_bytes()))
-}
-
-/// Like [`write_output`], with the report written by `contents`.
-pub fn write_output_with(path: &Path, contents: Contents) -> Result<(), Failure> {
+    let contents = contents.as_bytes();
     let fail = |why: String| {
         Failure::new(
             ExitKind::CantCreate,
@@ -188,8 +175,8 @@ pub fn write_output_with(path: &Path, contents: Contents) -> Result<(), Failure>
         Ok(m) if !m.is_file() => std::fs::OpenOptions::new()
             .write(true)
             .open(&target)
-            .and_then(|f| buffered(&f, contents)),
-        _ => write_private_with(&target, contents),
+            .and_then(|f| write_flushed(&f, contents)),
+        _ => write_private(&target, contents),
     };
     written.map_err(|e| {
         let dir = match target.parent() {
@@ -221,23 +208,16 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
 
 /// Writes to standard output; a closed pipe (`| head`) ends quietly.
 pub fn print_stdout(contents: &str) -> std::io::Result<()> {
-    print_stdout_with(&mut |w| w.write_all(contents.as_bytes()))
-}
-
-/// Like [`print_stdout`], with the text written by `contents`.
-pub fn print_stdout_with(contents: Contents) -> std::io::Result<()> {
-    match buffered(std::io::stdout().lock(), contents) {
+    match write_flushed(std::io::stdout().lock(), contents.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
 }
 
-/// Runs `contents` on `to` through a buffer (a report is written in many
-/// small pieces), then flushes it.
-fn buffered(to: impl Write, contents: Contents) -> std::io::Result<()> {
-    let mut w = std::io::BufWriter::with_capacity(64 * 1024, to);
-    contents(&mut w)?;
-    w.flush()
+/// Writes `contents` to `to`, then flushes it.
+fn write_flushed(mut to: impl Write, contents: &[u8]) -> std::io::Result<()> {
+    to.write_all(contents)?;
+    to.flush()
 }
 
 #[cfg(all(test, unix))]

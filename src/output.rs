@@ -163,21 +163,6 @@ impl Plan {
         }
     }
 
-    /// The exporter for `format`: for a screen reader, the text report
-    /// without box drawing or block bars.
-    pub fn exporter(&self, format: Format) -> Result<Box<dyn export::Exporter>> {
-        if self.plain {
-            export::plain_exporter(format)
-        } else {
-            export::exporter(format)
-        }
-    }
-
-    /// Whether the report may go through the pager, which needs it whole.
-    fn may_page(&self) -> bool {
-        self.path.is_none() && self.pager && self.term.stdout_tty
-    }
-
     /// `--output` names a folder: the error suggests a file in it, with
     /// this format's extension.
     fn folder(&self, path: &Path) -> anyhow::Error {
@@ -197,25 +182,24 @@ impl Plan {
         if self.redact {
             r.redact();
         }
-        let exporter = self.exporter(self.format)?;
         let options = self.render_options();
-        if self.may_page() {
-            return self.write(&exporter.report(&r, &options));
-        }
-        let mut contents = |w: &mut dyn std::io::Write| exporter.write_report(&r, &options, w);
-        match &self.path {
-            Some(path) if path.is_dir() => Err(self.folder(path)),
-            Some(path) => crate::files::write_output_with(path, &mut contents).map_err(Into::into),
-            None => crate::files::print_stdout_with(&mut contents).context(NO_STDOUT),
-        }
+        self.write(&export::render_report(
+            &r,
+            self.format,
+            &options,
+            self.plain,
+        ))
     }
 
     /// Renders a comparison in the plan's format and writes it out.
     pub fn comparison(&self, c: &Comparison) -> Result<()> {
-        let doc = self
-            .exporter(self.format)?
-            .comparison(c, &self.render_options());
-        self.write(&doc)
+        let options = self.render_options();
+        self.write(&export::render_comparison(
+            c,
+            self.format,
+            &options,
+            self.plain,
+        ))
     }
 
     /// Writes `doc` to the plan's file, or to standard output: through the
@@ -311,7 +295,7 @@ pub fn save_copy(
         )
         .into());
     }
-    let doc = export::exporter(format)?.report(r, &RenderOptions::default());
+    let doc = export::render_report(r, format, &RenderOptions::default(), false);
     crate::files::write_output(path, &doc)?;
     Ok(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, KindName, Reasons, Severity};
+use crate::bank::{Bank, Kind, Reasons};
 use crate::error::Failure;
 use crate::scoring::{self, Evaluation, Mode};
 
@@ -266,20 +266,6 @@ pub struct QuestionResult {
     pub discuss_priority: Option<i64>,
 }
 
-impl QuestionResult {
-    /// The kind as a type (`None` for a name no mommytrack writes).
-    pub fn kind(&self) -> Option<KindName> {
-        KindName::parse(&self.kind)
-    }
-}
-
-impl FlagResult {
-    /// The severity as a type (`None` for a name no mommytrack writes).
-    pub fn severity(&self) -> Option<Severity> {
-        Severity::parse(&self.severity)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FlagResult {
     pub id: String,
@@ -445,7 +431,7 @@ fn build(
                         QuestionResult {
                             id: q.id.clone(),
                             prompt: q.prompt.clone(),
-                            kind: q.kind.kind_name().as_str().to_string(),
+                            kind: q.kind.name().to_string(),
                             answer: answer.map_or(serde_json::Value::Null, Answer::to_json),
                             answer_label: answer.map(|a| a.label(q)),
                             score: eval.values[i].map(|v| round1(100.0 * v)),
@@ -467,23 +453,9 @@ fn build(
             }
         })
         .collect();
-    let given = |i: usize| eval.asked[i] && *sheet.slot(i) != Slot::Missing;
-    let mut answers =
-        serde_json::Map::with_capacity((0..bank.questions.len()).filter(|&i| given(i)).count());
-    for (i, q) in bank.questions.iter().enumerate() {
-        if !eval.asked[i] {
-            continue;
-        }
-        match sheet.slot(i) {
-            Slot::Missing => {}
-            Slot::Skipped => {
-                answers.insert(q.id.clone(), serde_json::Value::Null);
-            }
-            Slot::Given(a) => {
-                answers.insert(q.id.clone(), a.to_json());
-            }
-        }
-    }
+    // Only the answers that count: those to questions asked.
+    let mut answers = sheet.to_json(bank);
+    answers.retain(|id, _| bank.question_position(id).is_some_and(|i| eval.asked[i]));
     let (asked, answered) = eval.coverage;
     let overall = if eval.withheld {
         Overall {
@@ -805,19 +777,13 @@ impl AssessmentResult {
 
     /// Leaves out free-text answers, for sharing.
     pub fn redact(&mut self) {
-        let mut text_ids = Vec::new();
-        for d in &mut self.dimensions {
-            for q in &mut d.questions {
-                if q.kind() == Some(KindName::Text) && !q.answer.is_null() {
-                    q.answer = serde_json::Value::String("(redacted)".into());
-                    q.answer_label = Some("(redacted)".into());
-                    text_ids.push(q.id.clone());
+        for q in self.dimensions.iter_mut().flat_map(|d| &mut d.questions) {
+            if q.kind == Kind::Text.name() && !q.answer.is_null() {
+                q.answer = "(redacted)".into();
+                q.answer_label = Some("(redacted)".into());
+                if let Some(v) = self.answers.get_mut(&q.id) {
+                    *v = "(redacted)".into();
                 }
-            }
-        }
-        for id in text_ids {
-            if let Some(v) = self.answers.get_mut(&id) {
-                *v = serde_json::Value::String("(redacted)".into());
             }
         }
         self.redacted = true;

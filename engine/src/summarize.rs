@@ -412,10 +412,10 @@ impl Summarizer {
                 crate::sanitize::terminal_safe(by)
             )));
         };
-        if !GROUPABLE.contains(&q.kind.kind_name().as_str()) {
+        if !GROUPABLE.contains(&q.kind.name()) {
             return Err(Failure::usage(format!(
                 "--by {by}: a {} question cannot group results (in {file}); only choice, yesno and scale questions can, so that no answer text is ever shown",
-                q.kind.kind_name().as_str()
+                q.kind.name()
             )));
         }
         let Some(answer) = r.answers.get(by) else {

@@ -147,6 +147,18 @@ pub struct Item {
     pub reasons: Vec<String>,
 }
 
+impl Item {
+    /// An item that is only its title: no mark, detail or reasons.
+    pub fn titled(title: Line) -> Item {
+        Item {
+            mark: None,
+            title,
+            detail: None,
+            reasons: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct List {
     pub kind: ListKind,
@@ -191,6 +203,12 @@ pub enum Block {
     Pairs(Pairs),
     /// Scores over time, drawn as a chart where the format can.
     Trend(Trend),
+}
+
+impl Block {
+    pub fn list(kind: ListKind, items: Vec<Item>) -> Block {
+        Block::List(List { kind, items })
+    }
 }
 
 /// The overall score of results taken one after another, oldest first,
@@ -273,6 +291,18 @@ pub struct Section {
     pub heading: Option<String>,
     pub audience: Audience,
     pub blocks: Vec<Block>,
+}
+
+impl Section {
+    /// A section every format draws, under `heading`.
+    pub fn new(id: &'static str, heading: &str, blocks: Vec<Block>) -> Section {
+        Section {
+            id: id.into(),
+            heading: Some(heading.into()),
+            audience: Audience::All,
+            blocks,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -16,141 +16,14 @@ use super::document::{
     self, Align, Audience, Block, Cell, Document, Line, List, ListKind, Pairs, Spectrum, Table,
     Tone,
 };
-use super::{Exporter, RenderOptions, format_score, terminal_safe};
+use super::{format_score, terminal_safe};
 use crate::bank::Severity;
-use crate::compare::Comparison;
-use crate::result::AssessmentResult;
 
-pub struct HtmlExporter;
-
-const CSS: &str = r#"
-:root { color-scheme: light dark; --fg: #1d1d1f; --bg: #ffffff; --muted: #5f6368; --line: #d9dce1;
-  --card: #f6f7f9; --accent: #6b3fa0; --red: #b3261e; --green: #1e7a3c; --amber: #8a5a00; --bar: #6b3fa0;
-  --good: #2e8b57; --mixed: #d49a1f; --bad: #c0392b; --a: #6b3fa0; --b: #1f7a8c; }
-@media (prefers-color-scheme: dark) {
-  :root { --fg: #e8e8ea; --bg: #141416; --muted: #a0a4ab; --line: #3a3d42; --card: #1f2024;
-    --accent: #c7a6f0; --red: #ff8a80; --green: #7fd89b; --amber: #f2c46d; --bar: #b48be6;
-    --good: #4fbf7f; --mixed: #e8b64c; --bad: #ef6f61; --a: #b48be6; --b: #5cc3d6; }
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--fg);
-  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 48rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .75rem; color: var(--accent); }
-h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
-p, li { overflow-wrap: break-word; }
-.verdict { font-size: 1.15rem; }
-.verdict strong { color: var(--accent); }
-.note { color: var(--muted); font-size: .95rem; }
-.warning { border-left: 4px solid var(--amber); background: var(--card); padding: .5rem .75rem; }
-.table-wrap { overflow-x: auto; }
-table { width: 100%; border-collapse: collapse; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
-th { font-weight: 600; color: var(--muted); }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.bar { display: block; width: 100%; min-width: 3rem; height: .7rem; border-radius: .35rem;
-  background: var(--line); overflow: hidden; }
-.bar > span { display: block; height: 100%; background: var(--bar); }
-.bar.good > span { background: var(--good); } .bar.mixed > span { background: var(--mixed); }
-.bar.bad > span { background: var(--bad); }
-td.barcell { width: 32%; } td.barcell .bar { margin-top: .45rem; }
-tbody th { color: var(--fg); font-weight: 600; }
-.warning { font-weight: 600; }
-.start { background: var(--card); border-left: 4px solid var(--accent); padding: .25rem 1rem .5rem; border-radius: .25rem; }
-.start h2 { border: 0; margin-top: .75rem; }
-.spectrum { margin: 1rem 0 .5rem; }
-.spectrum .track { position: relative; padding-top: 1.4rem; }
-.spectrum svg { display: block; width: 100%; height: 1.1rem; border-radius: .3rem; }
-.spectrum .good { fill: var(--good); } .spectrum .mixed { fill: var(--mixed); } .spectrum .bad { fill: var(--bad); }
-.spectrum .neutral { fill: var(--bar); } .spectrum .marker { fill: var(--fg); } .spectrum .sep { fill: var(--bg); }
-.spectrum .pin { position: absolute; top: 0; font-weight: 700; font-size: .85rem; white-space: nowrap; }
-.spectrum .bands { display: flex; font-size: .8rem; color: var(--muted); line-height: 1.25; margin-top: .25rem; }
-.spectrum .bands > span { text-align: center; padding: 0 .15rem; overflow-wrap: anywhere; border-left: 1px solid var(--line); }
-.spectrum .bands > span:first-child { border-left: 0; }
-.spectrum figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-.pairs { margin: 1rem 0; }
-.pairs .legend { font-size: .85rem; color: var(--muted); margin-bottom: .25rem; }
-.pairs .legend i { display: inline-block; width: .8rem; height: .8rem; border-radius: .2rem; vertical-align: -.1rem; margin: 0 .25rem 0 .5rem; }
-.pairs .row { display: grid; grid-template-columns: minmax(6rem, 30%) 1fr; gap: .1rem .5rem; align-items: center; margin: .35rem 0; }
-.pairs .row > span:first-child { grid-row: span 2; font-size: .92rem; overflow-wrap: anywhere; }
-.pairs .bar { height: .55rem; }
-.pairs .bar.a > span, .pairs i.a { background: var(--a); } .pairs .bar.b > span, .pairs i.b { background: var(--b); }
-ul, ol { padding-left: 1.4rem; }
-li { margin: .35rem 0; }
-.because { list-style: none; padding-left: .25rem; margin: .2rem 0 .5rem; color: var(--muted); font-size: .92rem; }
-.red { color: var(--red); } .green { color: var(--green); } .amber { color: var(--amber); }
-.verdict strong.red { color: var(--red); } .verdict strong.green { color: var(--green); }
-.verdict strong.amber { color: var(--amber); }
-.flags { list-style: none; padding-left: 0; }
-.flags > li { display: grid; grid-template-columns: 1.25rem 1fr; column-gap: .25rem; }
-.flags > li > .mark { font-weight: 700; }
-.steps { list-style: none; padding-left: 0; }
-.steps > li { display: grid; grid-template-columns: 1.5rem 1fr; column-gap: .25rem; }
-.box { width: 1rem; height: 1rem; margin-top: .25rem; border: 2px solid var(--muted); border-radius: .2rem; }
-.text-answer { white-space: pre-line; }
-.closing { margin: .2rem 0 .6rem; }
-.agree { color: var(--muted); font-size: .95rem; }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: .9rem; }
-@media (max-width: 30rem) {
-  main { padding: 1rem .75rem 2rem; }
-  h1 { font-size: 1.35rem; }
-  th, td { padding: .35rem .3rem; }
-  thead th, thead th.num { white-space: normal; font-size: .85rem; }
-  td.barcell { width: 22%; }
-  table.dims td:last-child, table.dims th:last-child { font-size: .85rem; }
-  table.stack thead { display: none; }
-  table.stack tr { display: block; padding: .4rem 0; border-bottom: 1px solid var(--line); }
-  table.stack td { display: block; border: 0; padding: .1rem 0; text-align: left; }
-  table.stack td:first-child { font-weight: 600; }
-  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
-}
-@page { margin: 16mm 14mm; }
-@media print {
-  :root { --fg: #000; --bg: #fff; --muted: #444; --line: #bbb; --card: #fff; --accent: #000;
-    --red: #000; --green: #000; --amber: #000; --bar: #555; }
-  body { font-size: 10.5pt; }
-  main { max-width: none; padding: 0; }
-  h1 { font-size: 17pt; } h2 { font-size: 13pt; break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
-  h2 { margin-top: 1.2rem; }
-  tr, li, .warning, .start, .spectrum, .pairs { break-inside: avoid; page-break-inside: avoid; }
-  #together { break-inside: auto; page-break-inside: auto; }
-  p { orphans: 3; widows: 3; }
-  footer { break-inside: avoid; break-before: avoid; margin-top: 1.2rem; }
-  .group { break-inside: avoid; page-break-inside: avoid; }
-  #answers { font-size: 9pt; } #answers th, #answers td { padding: .2rem .4rem; } #answers .note { font-size: inherit; }
-  .table-wrap { overflow: visible; }
-  .bar, .spectrum svg, .pairs i { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .bar { border: 1px solid #888; }
-}
-"#;
+/// The page's style, in its own file (`page.css`) so it reads as CSS.
+const CSS: &str = include_str!("page.css");
 
 /// The trend chart's style: only pages that draw one carry it.
-const TREND_CSS: &str = r#"
-.trend { margin: 1rem 0 1.5rem; position: relative; }
-.trend svg { display: block; width: 100%; height: 11rem; border-radius: .3rem; border: 1px solid var(--line); }
-.trend .band { opacity: .22; } .trend .band.good { fill: var(--good); } .trend .band.mixed { fill: var(--mixed); }
-.trend .band.bad { fill: var(--bad); } .trend .band.neutral { fill: var(--bar); }
-.trend .line { fill: none; stroke: var(--fg); stroke-width: 2; vector-effect: non-scaling-stroke; }
-.trend .dot { stroke-width: 11; stroke-linecap: round; vector-effect: non-scaling-stroke; }
-.trend .dot.good { stroke: var(--good); } .trend .dot.mixed { stroke: var(--mixed); } .trend .dot.bad { stroke: var(--bad); }
-.trend .dot.neutral { stroke: var(--bar); }
-.trend-labels { position: relative; list-style: none; padding: 0; margin: .3rem 0 0; height: 2.6rem; font-size: .78rem; color: var(--muted); }
-.trend-labels li { position: absolute; top: 0; transform: translateX(-50%); margin: 0; text-align: center; white-space: nowrap; line-height: 1.25; }
-.trend-labels li:first-child { transform: translateX(-6%); } .trend-labels li:last-child { transform: translateX(-94%); }
-.trend-labels li:only-child { transform: translateX(-50%); }
-.trend-labels strong, .trend-labels span { display: block; } .trend-labels strong { color: var(--fg); font-size: .9rem; }
-.trend-bands { display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: .8rem; color: var(--muted); }
-.trend-bands i { display: inline-block; width: .75rem; height: .75rem; border-radius: .2rem; margin-right: .3rem; vertical-align: -.08rem; }
-.trend-bands i.good { background: var(--good); } .trend-bands i.mixed { background: var(--mixed); } .trend-bands i.bad { background: var(--bad); }
-.trend figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-@media print {
-  .trend svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .trend .line { stroke: #000; }
-}
-"#;
+const TREND_CSS: &str = include_str!("trend.css");
 
 /// Control characters (ANSI escapes among them) as `�`; newlines kept.
 fn clean(s: &str) -> String {
@@ -513,14 +386,4 @@ pub(super) fn draw(doc: &Document) -> String {
         }
     };
     page(&doc.title, body)
-}
-
-impl Exporter for HtmlExporter {
-    fn report(&self, r: &AssessmentResult, _: &RenderOptions) -> String {
-        draw(&super::report::report(r, Audience::Page))
-    }
-
-    fn comparison(&self, c: &Comparison, _: &RenderOptions) -> String {
-        draw(&super::comparison::document(c))
-    }
 }

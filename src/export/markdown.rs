@@ -10,22 +10,8 @@
 use std::fmt::Write as _;
 
 use super::document::{self, Audience, Block, Cell, Document, Line, ListKind};
-use super::{Exporter, RenderOptions, bar, share};
+use super::{bar, share};
 use crate::bank::Severity;
-use crate::compare::Comparison;
-use crate::result::AssessmentResult;
-
-pub struct MarkdownExporter;
-
-impl Exporter for MarkdownExporter {
-    fn report(&self, r: &AssessmentResult, _: &RenderOptions) -> String {
-        draw(&super::report::report(r, Audience::Page))
-    }
-
-    fn comparison(&self, c: &Comparison, _: &RenderOptions) -> String {
-        draw(&super::comparison::document(c))
-    }
-}
 
 pub(super) fn draw(doc: &Document) -> String {
     let mut out = String::new();

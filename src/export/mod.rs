@@ -1,6 +1,6 @@
-//! Rendering results for people and programs: one file per format behind
-//! the small [`Exporter`] trait (after sharkdp/hyperfine's `src/export/`).
-//! Exporters only read a result; they never score, load or write files.
+//! Rendering results for people and programs: one file per format, and
+//! [`render_report`] and [`render_comparison`], which pick the format.
+//! Rendering only reads a result; it never scores, loads or writes files.
 //! [`document`] lays out a report or a comparison once; `text`, `markdown`
 //! and `html` draw it, `json` serialises the result as it is. [`summary`]
 //! renders a group summary (the engine's `summarize`) in its five formats.
@@ -22,10 +22,8 @@ mod text;
 use crate::compare::Comparison;
 use crate::result::AssessmentResult;
 
-pub use html::HtmlExporter;
-pub use json::{JsonExporter, to_json};
-pub use markdown::MarkdownExporter;
-pub use text::{PlainTextExporter, TextExporter, end_screen};
+pub use json::to_json;
+pub use text::end_screen;
 
 /// An output format of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,23 +52,6 @@ impl Default for RenderOptions {
     }
 }
 
-/// Turns a result, or a comparison of two, into a document in one format.
-pub trait Exporter {
-    fn report(&self, result: &AssessmentResult, options: &RenderOptions) -> String;
-    fn comparison(&self, comparison: &Comparison, options: &RenderOptions) -> String;
-    /// Writes the report to `out`: by default the rendered document. A
-    /// format that can be written as it is made (JSON) overrides it, so
-    /// that a very large result is never held twice in memory.
-    fn write_report(
-        &self,
-        result: &AssessmentResult,
-        options: &RenderOptions,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        out.write_all(self.report(result, options).as_bytes())
-    }
-}
-
 /// Draws a laid-out document (a history, the interview kit) in a
 /// human-readable format; JSON has no document, so it is drawn as text.
 /// `plain`: text for a screen reader.
@@ -82,23 +63,28 @@ pub fn draw(doc: &document::Document, format: Format, o: &RenderOptions, plain: 
     }
 }
 
-/// The exporter for a format.
-pub fn exporter(format: Format) -> anyhow::Result<Box<dyn Exporter>> {
-    match format {
-        Format::Text => Ok(Box::new(TextExporter)),
-        Format::Json => Ok(Box::new(JsonExporter)),
-        Format::Markdown => Ok(Box::new(MarkdownExporter)),
-        Format::Html => Ok(Box::new(HtmlExporter)),
-    }
+/// A result's report in `format`: the result itself in JSON, else its
+/// laid-out document drawn (`plain`: text for a screen reader, without box
+/// drawing or block bars).
+pub fn render_report(
+    r: &AssessmentResult,
+    format: Format,
+    o: &RenderOptions,
+    plain: bool,
+) -> String {
+    let audience = match format {
+        Format::Json => return json::html_safe(r),
+        Format::Text => document::Audience::Terminal,
+        Format::Markdown | Format::Html => document::Audience::Page,
+    };
+    draw(&report::report(r, audience), format, o, plain)
 }
 
-/// The exporter for a format, for a screen reader (`--plain`, `TERM=dumb`):
-/// the text report without box drawing or block bars; other formats as
-/// [`exporter`] gives them.
-pub fn plain_exporter(format: Format) -> anyhow::Result<Box<dyn Exporter>> {
+/// A comparison in `format`, as [`render_report`] renders a result.
+pub fn render_comparison(c: &Comparison, format: Format, o: &RenderOptions, plain: bool) -> String {
     match format {
-        Format::Text => Ok(Box::new(PlainTextExporter)),
-        other => exporter(other),
+        Format::Json => json::html_safe(c),
+        _ => draw(&comparison::document(c), format, o, plain),
     }
 }
 

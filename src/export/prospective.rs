@@ -3,7 +3,7 @@
 //! considered, what is still unknown there and what to ask next (the most
 //! telling first), and, for a session's result, when its verdict settled.
 
-use super::document::{Audience, Block, Item, List, ListKind, Section, plain};
+use super::document::{Block, Item, ListKind, Section, plain};
 use crate::result::{AssessmentResult, FindOut};
 use crate::scoring::Mode;
 
@@ -22,7 +22,7 @@ pub fn lead_notes(r: &AssessmentResult) -> Vec<Block> {
     if let Some(Some(n)) = r.settled_after {
         out.push(Block::Note(format!(
             "This verdict was settled after {n} {}: from then on, no answer to the questions left could have changed it.",
-            if n == 1 { "answer" } else { "answers" }
+            super::plural(n, "answer", "answers")
         )));
     }
     out
@@ -31,10 +31,9 @@ pub fn lead_notes(r: &AssessmentResult) -> Vec<Block> {
 /// The first [`SHOWN`] of `list` with what to ask and what to listen
 /// for, then how many more.
 pub fn find_out_blocks(list: &[FindOut]) -> Vec<Block> {
-    let mut blocks = vec![Block::List(List {
-        kind: ListKind::Numbered,
-        items: list
-            .iter()
+    let mut blocks = vec![Block::list(
+        ListKind::Numbered,
+        list.iter()
             .take(SHOWN)
             .map(|f| {
                 let mut reasons = Vec::new();
@@ -49,14 +48,12 @@ pub fn find_out_blocks(list: &[FindOut]) -> Vec<Block> {
                     f.prompt.trim()
                 ));
                 Item {
-                    mark: None,
-                    title: vec![plain(f.interview.trim().to_string())],
-                    detail: None,
                     reasons,
+                    ..Item::titled(vec![plain(f.interview.trim().to_string())])
                 }
             })
             .collect(),
-    })];
+    )];
     if list.len() > SHOWN {
         blocks.push(Block::Note(format!(
             "And {} more: `mommytrack interview` prints the whole kit.",
@@ -85,10 +82,6 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
     blocks.push(Block::Note(
         "When you know more, answer again with `mommytrack assess --prospective`, then put the result beside your current one: `mommytrack compare current.json prospective.json`.".into(),
     ));
-    Some(Section {
-        id: "find-out".into(),
-        heading: Some("Still unknown: what to ask next".into()),
-        audience: Audience::All,
-        blocks,
-    })
+    let heading = "Still unknown: what to ask next";
+    Some(Section::new("find-out", heading, blocks))
 }

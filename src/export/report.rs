@@ -5,8 +5,8 @@
 //! [`super::document`] for the blocks).
 
 use super::document::{
-    Align, Audience, Block, Cell, Document, Item, Line, List, ListKind, REDACTED_NOTE, Section,
-    Segment, Spectrum, Table, Tone, col, plain, severity, strong, text, toned,
+    Align, Audience, Block, Cell, Document, Item, Line, ListKind, REDACTED_NOTE, Section, Segment,
+    Spectrum, Table, Tone, col, plain, severity, strong, text, toned,
 };
 use super::reasons::{Why, reasons};
 use super::{format_score, plural};
@@ -109,24 +109,16 @@ pub fn spectrum(r: &AssessmentResult) -> Spectrum {
 fn verdict_line(r: &AssessmentResult) -> Line {
     let tone = Tone::of_verdict(&r.bands, r.overall.verdict.as_deref());
     match (r.overall.score, &r.overall.verdict, &r.overall.label) {
-        (Some(score), Some(_), Some(label)) if provisional(r) => {
-            let mut line = vec![
-                plain("Provisional verdict: "),
-                toned(label, tone),
-                plain(", with a provisional score of "),
-                strong(format_score(score)),
-                plain(" out of 100."),
-            ];
-            if let Some(why) = crate::result::cap_reason(r) {
-                line.push(plain(format!(" {why}")));
-            }
-            line
-        }
         (Some(score), Some(_), Some(label)) => {
+            let (verdict, score_of) = if provisional(r) {
+                ("Provisional verdict: ", ", with a provisional score of ")
+            } else {
+                ("Verdict: ", ", with an overall score of ")
+            };
             let mut line = vec![
-                plain("Verdict: "),
+                plain(verdict),
                 toned(label, tone),
-                plain(", with an overall score of "),
+                plain(score_of),
                 strong(format_score(score)),
                 plain(" out of 100."),
             ];
@@ -265,24 +257,13 @@ fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
             })
             .collect();
         if !items.is_empty() {
-            out.push(Section {
-                id: id.into(),
-                heading: Some(heading.into()),
-                audience: Audience::All,
-                blocks: vec![Block::List(List {
-                    kind: ListKind::Bullets,
-                    items,
-                })],
-            });
+            let list = Block::list(ListKind::Bullets, items);
+            out.push(Section::new(id, heading, vec![list]));
         }
     }
     if out.is_empty() {
-        out.push(Section {
-            id: "flags".into(),
-            heading: Some("Flags".into()),
-            audience: Audience::All,
-            blocks: vec![Block::Para(vec![plain(NO_FLAGS)])],
-        });
+        let none = Block::Para(vec![plain(NO_FLAGS)]);
+        out.push(Section::new("flags", "Flags", vec![none]));
     }
     out
 }
@@ -326,30 +307,17 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     sections.extend(super::prospective::find_out_section(r));
     let first: Vec<Item> = start_here(r)
         .into_iter()
-        .map(|s| Item {
-            mark: None,
-            title: vec![strong(s.title.clone())],
-            detail: None,
-            reasons: Vec::new(),
-        })
+        .map(|s| Item::titled(vec![strong(s.title.clone())]))
         .collect();
     if !first.is_empty() {
-        sections.push(Section {
-            id: "start-here".into(),
-            heading: Some("Start here".into()),
-            audience: Audience::All,
-            blocks: vec![Block::List(List {
-                kind: ListKind::Numbered,
-                items: first,
-            })],
-        });
+        let list = Block::list(ListKind::Numbered, first);
+        sections.push(Section::new("start-here", "Start here", vec![list]));
     }
 
-    sections.push(Section {
-        id: "dimensions".into(),
-        heading: Some("Dimensions".into()),
-        audience: Audience::All,
-        blocks: vec![Block::Table(Table {
+    sections.push(Section::new(
+        "dimensions",
+        "Dimensions",
+        vec![Block::Table(Table {
             columns: vec![
                 col("Dimension", Align::Left),
                 col("Score", Align::Right),
@@ -364,50 +332,27 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                 .collect(),
             stack: false,
         })],
-    });
+    ));
 
     sections.extend(flag_sections(r));
 
     if !r.next_steps.is_empty() {
-        sections.push(Section {
-            id: "next-steps".into(),
-            heading: Some("Next steps".into()),
-            audience: Audience::All,
-            blocks: vec![Block::List(List {
-                kind: ListKind::Checklist,
-                items: r
-                    .next_steps
-                    .iter()
-                    .map(|s| Item {
-                        mark: None,
-                        title: vec![strong(s.title.clone())],
-                        detail: (!s.detail.is_empty()).then(|| s.detail.clone()),
-                        reasons: reasons(r, Why::from(s)),
-                    })
-                    .collect(),
-            })],
+        let steps = r.next_steps.iter().map(|s| Item {
+            mark: None,
+            title: vec![strong(s.title.clone())],
+            detail: (!s.detail.is_empty()).then(|| s.detail.clone()),
+            reasons: reasons(r, Why::from(s)),
         });
+        let list = Block::list(ListKind::Checklist, steps.collect());
+        sections.push(Section::new("next-steps", "Next steps", vec![list]));
     }
 
     if !r.levers.is_empty() {
-        sections.push(Section {
-            id: "levers".into(),
-            heading: Some("What would move your score most".into()),
-            audience: Audience::All,
-            blocks: vec![Block::List(List {
-                kind: ListKind::Numbered,
-                items: r
-                    .levers
-                    .iter()
-                    .map(|l| Item {
-                        mark: None,
-                        title: vec![plain(lever_sentence(l))],
-                        detail: None,
-                        reasons: Vec::new(),
-                    })
-                    .collect(),
-            })],
-        });
+        let levers = r.levers.iter();
+        let items = levers.map(|l| Item::titled(vec![plain(lever_sentence(l))]));
+        let list = Block::list(ListKind::Numbered, items.collect());
+        let heading = "What would move your score most";
+        sections.push(Section::new("levers", heading, vec![list]));
     }
 
     let notes = notes(r);
@@ -416,18 +361,16 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
             id: "notes".into(),
             heading: Some("Your notes".into()),
             audience: Audience::Terminal,
-            blocks: vec![Block::List(List {
-                kind: ListKind::Bullets,
-                items: notes
+            blocks: vec![Block::list(
+                ListKind::Bullets,
+                notes
                     .into_iter()
                     .map(|(prompt, answer)| Item {
-                        mark: None,
-                        title: vec![plain(prompt)],
                         detail: Some(answer.to_string()),
-                        reasons: Vec::new(),
+                        ..Item::titled(vec![plain(prompt)])
                     })
                     .collect(),
-            })],
+            )],
         });
     }
 

@@ -11,16 +11,9 @@ use comfy_table::{Cell as TableCell, CellAlignment, ContentArrangement, Table, p
 use console::Style;
 
 use super::document::{self, Align, Audience, Block, Cell, Document, Line, ListKind, Tone};
-use super::{Exporter, RenderOptions, bar, terminal_safe};
+use super::{RenderOptions, bar, terminal_safe};
 use crate::bank::Severity;
-use crate::compare::Comparison;
 use crate::result::AssessmentResult;
-
-pub struct TextExporter;
-
-/// The terminal report for screen readers (`--plain`, `TERM=dumb`): the
-/// same words, with no box drawing and no block bars; tables become lines.
-pub struct PlainTextExporter;
 
 struct Styles {
     heading: Style,
@@ -50,26 +43,6 @@ impl Styles {
             Tone::Mixed => &self.yellow,
             Tone::Neutral => &self.bold,
         }
-    }
-}
-
-impl Exporter for TextExporter {
-    fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
-        draw(&super::report::report(r, Audience::Terminal), o, false)
-    }
-
-    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
-        draw(&super::comparison::document(c), o, false)
-    }
-}
-
-impl Exporter for PlainTextExporter {
-    fn report(&self, r: &AssessmentResult, o: &RenderOptions) -> String {
-        draw(&super::report::report(r, Audience::Terminal), o, true)
-    }
-
-    fn comparison(&self, c: &Comparison, o: &RenderOptions) -> String {
-        draw(&super::comparison::document(c), o, true)
     }
 }
 

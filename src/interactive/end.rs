@@ -139,13 +139,7 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                     ))
                     .unwrap_or(80);
                 }
-                let doc = match plan.exporter(Format::Text).map(|e| e.report(&r, &options)) {
-                    Ok(doc) => doc,
-                    Err(e) => {
-                        p.say(&format!("Cannot show the report: {e:#}"))?;
-                        continue;
-                    }
-                };
+                let doc = crate::export::render_report(&r, Format::Text, &options, plan.plain);
                 let shown = if plan.term.stdout_tty {
                     p.external(&mut || {
                         // A Ctrl-C in the pager is the pager's.

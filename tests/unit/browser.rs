@@ -112,9 +112,7 @@ fn html_report_shows_the_spectrum_and_bars_on_a_phone() {
         None,
         &root.join("tests/personas/returning_after_leave_mixed.answers.yaml"),
     );
-    let page = export::exporter(Format::Html)
-        .expect("html")
-        .report(&r, &RenderOptions::default());
+    let page = export::render_report(&r, Format::Html, &RenderOptions::default(), false);
     let layout = measure(&chromium, &page);
     assert_eq!(layout.vw, 412.0, "{layout:?}");
     assert!(
@@ -158,9 +156,7 @@ fn html_comparison_chart_shows_on_a_phone() {
         "Sam",
         "Alex",
     );
-    let page = export::exporter(Format::Html)
-        .expect("html")
-        .comparison(&c, &RenderOptions::default());
+    let page = export::render_comparison(&c, Format::Html, &RenderOptions::default(), false);
     let layout = measure(&chromium, &page);
     assert!(layout.scroll <= 412.0, "{layout:?}");
     assert!(!layout.bars.is_empty());

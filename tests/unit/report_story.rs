@@ -21,15 +21,11 @@ fn persona(name: &str) -> AssessmentResult {
 }
 
 fn render(r: &AssessmentResult, format: Format) -> String {
-    export::exporter(format)
-        .expect("exporter")
-        .report(r, &RenderOptions::default())
+    export::render_report(r, format, &RenderOptions::default(), false)
 }
 
 fn render_comparison(c: &Comparison, format: Format) -> String {
-    export::exporter(format)
-        .expect("exporter")
-        .comparison(c, &RenderOptions::default())
+    export::render_comparison(c, format, &RenderOptions::default(), false)
 }
 
 /// Edits a result as JSON, as a newer (or older) tool might have written it.
@@ -334,9 +330,7 @@ fn results_of_two_versions_of_one_bank_are_told_apart() {
 fn the_plain_text_report_has_no_box_drawing_or_block_bars() {
     for name in ["supportive", "penalized"] {
         let r = persona(name);
-        let doc = export::plain_exporter(Format::Text)
-            .expect("plain")
-            .report(&r, &RenderOptions::default());
+        let doc = export::render_report(&r, Format::Text, &RenderOptions::default(), true);
         assert!(
             !doc.chars().any(|c| ('\u{2500}'..='\u{259F}').contains(&c)),
             "{doc}"
@@ -345,9 +339,7 @@ fn the_plain_text_report_has_no_box_drawing_or_block_bars() {
         assert_snapshot!(format!("plain_{name}"), doc);
     }
     let c = couple();
-    let doc = export::plain_exporter(Format::Text)
-        .expect("plain")
-        .comparison(&c, &RenderOptions::default());
+    let doc = export::render_comparison(&c, Format::Text, &RenderOptions::default(), true);
     assert!(
         !doc.chars().any(|c| ('\u{2500}'..='\u{259F}').contains(&c)),
         "{doc}"

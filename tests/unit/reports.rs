@@ -28,15 +28,11 @@ fn persona(name: &str) -> AssessmentResult {
 }
 
 fn render(r: &AssessmentResult, format: Format) -> String {
-    export::exporter(format)
-        .expect("every format has an exporter")
-        .report(r, &RenderOptions::default())
+    export::render_report(r, format, &RenderOptions::default(), false)
 }
 
 fn render_comparison(c: &Comparison, format: Format) -> String {
-    export::exporter(format)
-        .expect("every format has an exporter")
-        .comparison(c, &RenderOptions::default())
+    export::render_comparison(c, format, &RenderOptions::default(), false)
 }
 
 #[test]
@@ -425,15 +421,11 @@ fn redacted_reports_leave_free_text_out_of_every_format() {
 #[test]
 fn text_report_fits_the_width_and_colours_only_when_asked() {
     let r = persona("supportive");
-    let text = export::exporter(Format::Text).expect("text");
+    let text = |color, width| {
+        export::render_report(&r, Format::Text, &RenderOptions { color, width }, false)
+    };
     for width in [60u16, 80, 120] {
-        let doc = text.report(
-            &r,
-            &RenderOptions {
-                color: false,
-                width,
-            },
-        );
+        let doc = text(false, width);
         for line in doc.lines() {
             assert!(
                 console::measure_text_width(line) <= usize::from(width),
@@ -442,17 +434,11 @@ fn text_report_fits_the_width_and_colours_only_when_asked() {
         }
         assert!(!doc.contains('\u{1b}'));
     }
-    let coloured = text.report(
-        &r,
-        &RenderOptions {
-            color: true,
-            width: 100,
-        },
-    );
+    let coloured = text(true, 100);
     assert!(coloured.contains("\u{1b}["), "colour codes when asked");
     assert_eq!(
         console::strip_ansi_codes(&coloured),
-        text.report(&r, &RenderOptions::default())
+        render(&r, Format::Text)
     );
 }
 

@@ -431,13 +431,13 @@ fn score_everything(bank: &Bank, sheet: &AnswerSheet) {
             assert!(l.gain() > 0.0 && l.overall_to <= 100.0 + 1e-9, "{l:?}");
         }
         let opts = RenderOptions::default();
-        let json = export::exporter(Format::Json).unwrap().report(&r, &opts);
+        let json = export::render_report(&r, Format::Json, &opts, false);
         let back = AssessmentResult::from_json(&json, "r.json").expect("reads back");
         assert_eq!(
-            export::exporter(Format::Json).unwrap().report(&back, &opts),
+            export::render_report(&back, Format::Json, &opts, false),
             json
         );
-        let _ = export::exporter(Format::Text).unwrap().report(&r, &opts);
+        let _ = export::render_report(&r, Format::Text, &opts, false);
         // The answers written out parse back to the same sheet, but for
         // text made inert as it is read (issue 11); and that is stable.
         let written = serde_json::Value::Object(sheet.to_json(bank)).to_string();

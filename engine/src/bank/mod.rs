@@ -20,8 +20,8 @@ pub(crate) use fingerprint::fnv1a128;
 pub use load::{BankSource, MAX_FILES, load, load_as_of, make_inert, set_follow_links};
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_DISCUSS_PRIORITY, DEFAULT_MAX_NEXT_STEPS,
-    DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag, Interview, Kind, KindName, OverallBy,
-    Prospective, Question, Retired, Scale, Set, Severity, Together, retired_key,
+    DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag, Interview, Kind, OverallBy, Prospective,
+    Question, Retired, Scale, Set, Severity, Together, retired_key,
 };
 pub use reasons::Reasons;
 pub use together::PairCondition;

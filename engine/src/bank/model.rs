@@ -143,48 +143,6 @@ impl Severity {
             Severity::Green => "green",
         }
     }
-    /// The severity a result names, if it is one.
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s {
-            "red" => Some(Severity::Red),
-            "green" => Some(Severity::Green),
-            _ => None,
-        }
-    }
-}
-
-/// A question's kind without its details, as a result names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum KindName {
-    Choice,
-    Multi,
-    Scale,
-    YesNo,
-    Text,
-}
-
-impl KindName {
-    pub const ALL: [KindName; 5] = [
-        KindName::Choice,
-        KindName::Multi,
-        KindName::Scale,
-        KindName::YesNo,
-        KindName::Text,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KindName::Choice => "choice",
-            KindName::Multi => "multi",
-            KindName::Scale => "scale",
-            KindName::YesNo => "yesno",
-            KindName::Text => "text",
-        }
-    }
-    /// The kind a result names, if it is one.
-    pub fn parse(s: &str) -> Option<KindName> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -335,16 +293,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind as a bank and a result name it.
     pub fn name(&self) -> &'static str {
-        self.kind_name().as_str()
-    }
-    pub fn kind_name(&self) -> KindName {
         match self {
-            Kind::Choice(_) => KindName::Choice,
-            Kind::Multi(_) => KindName::Multi,
-            Kind::Scale(_) => KindName::Scale,
-            Kind::YesNo(_) => KindName::YesNo,
-            Kind::Text => KindName::Text,
+            Kind::Choice(_) => "choice",
+            Kind::Multi(_) => "multi",
+            Kind::Scale(_) => "scale",
+            Kind::YesNo(_) => "yesno",
+            Kind::Text => "text",
         }
     }
     pub fn options(&self) -> &[Choice] {

@@ -268,46 +268,22 @@ fn tighten_set(v: &mut Value) {
         ],
     );
     // Which fields each kind takes, and needs.
-    let kind_rule = |kind: &str, needs: &[&str], refuses: &[&str], extra: Value| {
+    let kind_rule = |kind: &str, needs: &[&str], refuses: &[&str]| {
         let mut then = json!({ "required": needs, "properties": {} });
         for f in refuses {
             then["properties"][*f] = json!(false);
         }
-        if let (Some(t), Some(e)) = (then.as_object_mut(), extra.as_object()) {
-            for (k, v) in e {
-                if k == "properties" {
-                    if let (Some(tp), Some(ep)) = (t["properties"].as_object_mut(), v.as_object()) {
-                        tp.extend(ep.clone());
-                    }
-                } else {
-                    t.insert(k.clone(), v.clone());
-                }
-            }
-        }
         json!({ "if": { "properties": { "kind": { "const": kind } }, "required": ["kind"] }, "then": then })
     };
-    let rules = vec![
-        kind_rule(
-            "choice",
-            &["options"],
-            &["scale", "reverse", "scores"],
-            json!({ "properties": { "options": { "minItems": 2 } } }),
-        ),
-        kind_rule(
-            "multi",
-            &["options"],
-            &["scale", "reverse", "scores"],
-            json!({}),
-        ),
-        kind_rule("scale", &["scale"], &["options", "scores"], json!({})),
-        kind_rule("yesno", &[], &["options", "scale", "reverse"], json!({})),
-        kind_rule(
-            "text",
-            &[],
-            &["options", "scale", "reverse", "scores"],
-            json!({}),
-        ),
+    let mut rules = vec![
+        kind_rule("choice", &["options"], &["scale", "reverse", "scores"]),
+        kind_rule("multi", &["options"], &["scale", "reverse", "scores"]),
+        kind_rule("scale", &["scale"], &["options", "scores"]),
+        kind_rule("yesno", &[], &["options", "scale", "reverse"]),
+        kind_rule("text", &[], &["options", "scale", "reverse", "scores"]),
     ];
+    // A choice needs two options to choose between.
+    rules[0]["then"]["properties"]["options"] = json!({ "minItems": 2 });
     if let Some(q) = question.as_object_mut() {
         q.insert("allOf".into(), Value::Array(rules));
     }

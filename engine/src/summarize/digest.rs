@@ -6,7 +6,7 @@
 
 use super::noise;
 use crate::answers::{AnswerSheet, Slot};
-use crate::bank::{Bank, KindName};
+use crate::bank::{Bank, Kind};
 use crate::error::Failure;
 use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
 use crate::scoring::{self, Evaluation, Mode};
@@ -218,7 +218,7 @@ impl Digest {
         use std::fmt::Write as _;
         let mut who = bank.fingerprint.clone();
         let asked = bank.questions.iter().zip(&eval.asked);
-        for (q, _) in asked.filter(|(q, a)| **a && q.kind.kind_name() != KindName::Text) {
+        for (q, _) in asked.filter(|(q, a)| **a && !matches!(q.kind, Kind::Text)) {
             let answer = self.answers.get(&q.id).unwrap_or(&serde_json::Value::Null);
             let _ = write!(who, "\n{}={answer}", q.id);
         }

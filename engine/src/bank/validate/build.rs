@@ -97,10 +97,7 @@ impl Listed {
     ) -> String {
         check_id(
             ctx,
-            IdRule {
-                what: self.what,
-                tag: None,
-            },
+            IdRule::of(self.what),
             id,
             at,
             || {
@@ -148,10 +145,7 @@ pub(super) fn bands_of(
         let (_, at) = entry_at(list, n, "verdict");
         check_id(
             ctx,
-            IdRule {
-                what: "verdict",
-                tag: None,
-            },
+            IdRule::of("verdict"),
             &verdict,
             at,
             || {
@@ -343,10 +337,7 @@ impl Builder {
         let set_at = Some(node.key_pos("id").unwrap_or(node.pos));
         let fresh = check_id(
             ctx,
-            IdRule {
-                what: "set",
-                tag: None,
-            },
+            IdRule::of("set"),
             &id,
             set_at,
             || {
@@ -580,10 +571,7 @@ impl Builder {
             let (entry, at) = entry_at(list, n, "id");
             check_id(
                 ctx,
-                IdRule {
-                    what: "retired question",
-                    tag: None,
-                },
+                IdRule::of("retired question"),
                 &id,
                 at,
                 || {

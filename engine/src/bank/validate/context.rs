@@ -175,6 +175,13 @@ pub(super) struct IdRule<'a> {
     pub tag: Option<&'a str>,
 }
 
+impl<'a> IdRule<'a> {
+    /// The ids of `what`, filed under themselves.
+    pub(super) fn of(what: &'a str) -> Self {
+        IdRule { what, tag: None }
+    }
+}
+
 /// Checks an entry's id: present, well formed (`[a-z][a-z0-9_]*`) and not
 /// taken, in that order, pushing the first problem found. `missing` and
 /// `taken` make the problems for the first and last case (`taken` is asked

@@ -76,10 +76,7 @@ impl Builder {
         let problems_before = p.len();
         let fresh = check_id(
             ctx,
-            IdRule {
-                what: "question",
-                tag: None,
-            },
+            IdRule::of("question"),
             &id,
             at,
             || {

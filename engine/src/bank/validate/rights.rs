@@ -156,10 +156,7 @@ impl Builder {
             let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
             check_id(
                 ctx,
-                IdRule {
-                    what: "rights entry",
-                    tag: None,
-                },
+                IdRule::of("rights entry"),
                 &id,
                 at,
                 || {
