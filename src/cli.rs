@@ -90,12 +90,18 @@ Examples:
         output: OutputArgs,
     },
 
-    /// Put two JSON results side by side (you and your partner, or you now and a year ago).
+    /// Put two JSON results side by side (you and your partner, you now and a year ago, or your
+    /// job and an employer you are considering).
     #[command(after_help = "\
 Examples:
   mommytrack compare me.json partner.json
   mommytrack compare me.json partner.json --labels Sam,Alex --format html --output us.html
   mommytrack compare before.json after.json --same-person --format markdown --output change.md
+  mommytrack compare current.json acme.json --labels \"My job,Acme\"
+  mommytrack compare acme.json birch.json --labels Acme,Birch     two employers you are considering
+
+A result of `assess --prospective` (an employer you are considering) is compared only on the
+questions both results answered; what is not known yet is listed first, with what to ask.
 
 Two partners' answers about the home you share are read from one side: \"it leans towards
 me\" from one of you and \"it leans towards them\" from the other are the same answer.")]
@@ -104,7 +110,7 @@ me\" from one of you and \"it leans towards them\" from the other are the same a
         a: PathBuf,
         #[arg(value_name = "B.json")]
         b: PathBuf,
-        /// What to call the two people in the comparison (default: the file names).
+        /// What to call the two people, or jobs, in the comparison (default: the file names).
         #[arg(long, value_name = "NAME_A,NAME_B", value_parser = crate::compare::parse_labels)]
         labels: Option<(String, String)>,
         /// The two results are one person's, from two times: compare every answer as given,

@@ -90,6 +90,11 @@ pub struct Side {
     /// first (its `to_find_out`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_find_out: Vec<crate::result::FindOut>,
+    /// Of those, the ones the other result answered: question id → the
+    /// other's answer in words (known about one employer, not yet the
+    /// other).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub other_knows: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -101,7 +106,10 @@ pub struct ScoreDiff {
 }
 
 impl ScoreDiff {
+    /// Both scores as published (one decimal), and their difference: what
+    /// a reader sees adds up (66.7 to 33.3 is -33.4 both ways round).
     fn new(a: Option<f64>, b: Option<f64>) -> Self {
+        let (a, b) = (a.map(round1), b.map(round1));
         ScoreDiff {
             a,
             b,
@@ -167,6 +175,10 @@ pub struct FlagRef {
     pub id: String,
     pub severity: String,
     pub title: String,
+    /// A prospective job: the other result does not know yet the answers
+    /// that raise it (they are in its `to_find_out`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown_at_other: bool,
 }
 
 /// The words for a question with no answer in a result.
@@ -212,7 +224,7 @@ impl Comparison {
         reading: Reading,
     ) -> Self {
         let partners = reading == Reading::Partners;
-        let side = |r: &AssessmentResult, label: &str| Side {
+        let side = |r: &AssessmentResult, other: &AssessmentResult, label: &str| Side {
             label: label.to_string(),
             bank: r.bank.title.clone(),
             mode: r.mode.clone(),
@@ -223,6 +235,17 @@ impl Comparison {
             fingerprint: r.bank.fingerprint.clone(),
             bands: r.bands.clone(),
             to_find_out: r.to_find_out.clone(),
+            other_knows: r
+                .to_find_out
+                .iter()
+                .filter_map(|f| {
+                    let q = other.dimensions.iter().flat_map(|d| &d.questions);
+                    let label = q
+                        .filter(|q| q.id == f.question)
+                        .find_map(|q| q.answer_label.clone())?;
+                    Some((f.question.clone(), label))
+                })
+                .collect(),
         };
 
         // Looked up by id through maps and sets: a scan per lookup made
@@ -355,31 +378,43 @@ impl Comparison {
             id: f.id.clone(),
             severity: f.severity.clone(),
             title: f.title.clone(),
+            unknown_at_other: false,
         };
         let ids_of = |r: &AssessmentResult| -> std::collections::HashSet<String> {
             r.flags.iter().map(|f| f.id.clone()).collect()
         };
         let (in_a, in_b) = (ids_of(a), ids_of(b));
         // A prospective job: a flag in one result only is a difference when
-        // both answered the questions that raise it.
+        // both answered the questions that raise it, and known at one only
+        // when the other lists them as still to find out.
         let answered =
             |r: &AssessmentResult, q: &String| r.answers.get(q).is_some_and(|v| !v.is_null());
-        let compared = |f: &crate::result::FlagResult| {
-            reading != Reading::Prospective
-                || f.because.iter().all(|q| answered(a, q) && answered(b, q))
+        let unknown =
+            |r: &AssessmentResult, q: &String| r.to_find_out.iter().any(|f| &f.question == q);
+        let one_sided = |f: &crate::result::FlagResult, other: &AssessmentResult| {
+            let mut out = flag(f);
+            if reading == Reading::Prospective {
+                if !f
+                    .because
+                    .iter()
+                    .all(|q| answered(other, q) || unknown(other, q))
+                {
+                    return None;
+                }
+                out.unknown_at_other = f.because.iter().any(|q| unknown(other, q));
+            }
+            Some(out)
         };
         let mut flags = FlagDiff::default();
         for f in &a.flags {
             if in_b.contains(&f.id) {
                 flags.both.push(flag(f));
-            } else if compared(f) {
-                flags.only_a.push(flag(f));
+            } else {
+                flags.only_a.extend(one_sided(f, b));
             }
         }
-        for f in b.flags.iter().filter(|f| compared(f)) {
-            if !in_a.contains(&f.id) {
-                flags.only_b.push(flag(f));
-            }
+        for f in b.flags.iter().filter(|f| !in_a.contains(&f.id)) {
+            flags.only_b.extend(one_sided(f, a));
         }
         let together = if partners {
             flags.contested = crate::couple::contested_flags(a, b, &shared_differences);
@@ -394,8 +429,8 @@ impl Comparison {
         }
         Comparison {
             schema_version: SCHEMA_VERSION,
-            a: side(a, label_a),
-            b: side(b, label_b),
+            a: side(a, b, label_a),
+            b: side(b, a, label_b),
             same_bank: a.bank.title == b.bank.title
                 && match (&a.bank.fingerprint, &b.bank.fingerprint) {
                     (Some(fa), Some(fb)) => fa == fb,
@@ -446,7 +481,6 @@ fn on_both_answered(
         let (sum, weight) = pairs.fold((0.0, 0.0), |(s, w), (x, wx)| (s + x * wx, w + wx));
         (weight > 0.0).then(|| sum / weight)
     };
-    let rounded = |x: Option<f64>, y: Option<f64>| ScoreDiff::new(x.map(round1), y.map(round1));
     let (mut over_a, mut over_b) = (Vec::new(), Vec::new());
     for d in dimensions.iter_mut() {
         let Some(dim) = a.dimensions.iter().find(|x| x.id == d.id) else {
@@ -468,14 +502,14 @@ fn on_both_answered(
         } else {
             (None, None)
         };
-        d.score = rounded(x, y);
+        d.score = ScoreDiff::new(x, y);
         d.both_answered = Some(both.len());
         if let Some((x, y)) = x.zip(y).filter(|_| dim.weight > 0.0) {
             over_a.push((x, dim.weight));
             over_b.push((y, dim.weight));
         }
     }
-    rounded(mean(&mut over_a.into_iter()), mean(&mut over_b.into_iter()))
+    ScoreDiff::new(mean(&mut over_a.into_iter()), mean(&mut over_b.into_iter()))
 }
 
 /// Which way `difference` runs, as the JSON says it.

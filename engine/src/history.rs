@@ -97,6 +97,11 @@ pub struct Steps {
     /// Listed by an earlier result, not by the latest: done, or no longer
     /// needed.
     pub done: Vec<Step>,
+    /// Listed by an earlier result, then, in the next one, replaced by
+    /// another step of its group (`replaced_by`): a stronger step when
+    /// things got worse, a next one when they got better; not done.
+    #[serde(default)]
+    pub replaced: Vec<Step>,
     /// Listed by the latest result.
     pub open: Vec<Step>,
 }
@@ -109,6 +114,9 @@ pub struct Step {
     /// unbroken run of results up to the latest that list it.
     pub file: String,
     pub taken: Option<String>,
+    /// In `replaced`: the title of the step that took its place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,6 +140,20 @@ pub fn history(results: Vec<(String, AssessmentResult)>) -> Result<History, Fail
         .into_iter()
         .partition(|(_, r)| r.mode == "prospective");
     let left_out: Vec<String> = prospective.into_iter().map(|(f, _)| f).collect();
+    if results.is_empty() && !left_out.is_empty() {
+        return Err(Failure::new(
+            crate::error::ExitKind::NoInput,
+            format!(
+                "no results about your own workplace to show: {} {} considering (assess --prospective), and a history follows your own workplace over time. To weigh an employer against your job, use `mommytrack compare current.json prospective.json`",
+                left_out.join(", "),
+                if left_out.len() == 1 {
+                    "is about an employer you are"
+                } else {
+                    "are about employers you are"
+                }
+            ),
+        ));
+    }
     if let Some((first_file, first)) = results.first()
         && let Some((file, other)) = results
             .iter()
@@ -260,15 +282,29 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry]) -> Steps {
             }
             seen.push(&s.id);
             seen.push(&s.title);
-            out.done.push(Step {
+            // The next result lists another step of its group instead.
+            let replaced_by = s.group.as_ref().and_then(|g| {
+                results[i + 1].1.next_steps.iter().find(|t| {
+                    t.group.as_ref() == Some(g)
+                        && !results[i].1.next_steps.iter().any(|o| o.id == t.id)
+                })
+            });
+            let step = Step {
                 id: s.id.clone(),
                 title: s.title.clone(),
                 file: entries[i].file.clone(),
                 taken: entries[i].taken.clone(),
-            });
+                replaced_by: replaced_by.map(|t| t.title.clone()),
+            };
+            if step.replaced_by.is_some() {
+                out.replaced.push(step);
+            } else {
+                out.done.push(step);
+            }
         }
     }
     out.done.reverse();
+    out.replaced.reverse();
     for s in &results[last].1.next_steps {
         let mut since = last;
         while since > 0 && entries[since - 1].next_steps.contains(&s.id) {
@@ -279,6 +315,7 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry]) -> Steps {
             title: s.title.clone(),
             file: entries[since].file.clone(),
             taken: entries[since].taken.clone(),
+            replaced_by: None,
         });
     }
     out

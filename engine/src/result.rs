@@ -425,7 +425,8 @@ fn build(
                     .clone()
                     .filter(|&i| eval.asked[i])
                     .map(|i| {
-                        let q = &bank.questions[i];
+                        // In the words the question was asked in.
+                        let q = &*bank.questions[i].worded(eval.mode == Mode::Prospective);
                         let answer = sheet.get(i);
                         let mirrored = answer.filter(|_| q.shared).and_then(|a| a.mirror(q));
                         QuestionResult {
@@ -669,7 +670,7 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
             FindOut {
                 question: q.id.clone(),
                 dimension: bank.sets[q.set].id.clone(),
-                prompt: q.prompt.clone(),
+                prompt: q.worded(true).prompt.clone(),
                 interview: iv.ask.clone(),
                 good: iv.good.clone(),
                 worrying: iv.worrying.clone(),

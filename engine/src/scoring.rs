@@ -25,8 +25,10 @@ pub enum Mode {
     /// Only `core: true` questions.
     Quick,
     /// Only the questions with an `interview:` line, about an employer
-    /// being considered (`assess --prospective`), and those about you they
-    /// wait on ([`Question::decides_kit`]): a skip means "don't know yet".
+    /// being considered (`assess --prospective`): a skip means "don't know
+    /// yet". A `when` that names a question outside the kit is read in
+    /// three-valued logic, that question unknown: a kit question is asked
+    /// unless the answers known rule it out.
     Prospective,
 }
 
@@ -54,7 +56,7 @@ impl Mode {
         match self {
             Mode::Full => true,
             Mode::Quick => q.core,
-            Mode::Prospective => q.interview.is_some() || q.decides_kit,
+            Mode::Prospective => q.interview.is_some(),
         }
     }
 }
@@ -142,13 +144,18 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     //    so one pass in bank order settles it.
     let mut asked = vec![false; n];
     for (i, q) in bank.questions.iter().enumerate() {
-        asked[i] = mode.includes(q)
-            && q.when.as_ref().is_none_or(|c| {
-                c.holds(&AskedFacts {
-                    sheet,
-                    asked: &asked,
-                })
-            });
+        let known = |r: usize| {
+            if mode == Mode::Prospective && !mode.includes(&bank.questions[r]) {
+                settle::Known::Unknown
+            } else {
+                settle::Known::Is(counted(sheet, &asked, r))
+            }
+        };
+        let holds = q
+            .when
+            .as_ref()
+            .is_none_or(|c| settle::tri(c, &known) != settle::Tri::No);
+        asked[i] = mode.includes(q) && holds;
     }
     // An explicit skip (`null`, as a template leaves every question) of a
     // question that is not asked loses nothing, so only answers count.
@@ -465,17 +472,6 @@ pub fn value(q: &Question, a: &Answer) -> Option<f64> {
 }
 
 /// Facts while deciding which questions are asked.
-struct AskedFacts<'a> {
-    sheet: &'a AnswerSheet,
-    asked: &'a [bool],
-}
-
-impl Facts for AskedFacts<'_> {
-    fn answer(&self, q: usize) -> Option<&Answer> {
-        counted(self.sheet, self.asked, q)
-    }
-}
-
 /// Facts once everything is scored, for advice.
 struct FullFacts<'a> {
     bank: &'a Bank,

@@ -304,6 +304,7 @@ fn dimension_title(d: &crate::compare::DimensionDiff) -> String {
 /// The comparison, laid out once for every format.
 pub fn document(c: &Comparison) -> Document {
     let title = format!("Comparing {} and {}", c.a.label, c.b.label);
+    let prospective = c.reading == Reading::Prospective;
     let mut lead = Vec::new();
     if !c.same_bank {
         lead.push(Block::Warning(different_banks(c)));
@@ -318,7 +319,17 @@ pub fn document(c: &Comparison) -> Document {
             col(&c.b.label, Align::Left),
         ],
         rows: vec![
-            vec![text("Verdict"), verdict_cell(&c.a), verdict_cell(&c.b)],
+            vec![
+                // A prospective job's scores below are on what both
+                // answered; a verdict is each result's own.
+                text(if prospective {
+                    "Verdict, on all its own answers"
+                } else {
+                    "Verdict"
+                }),
+                verdict_cell(&c.a),
+                verdict_cell(&c.b),
+            ],
             vec![
                 text("Answered"),
                 text(format!("{} of {}", c.a.answered, c.a.asked)),
@@ -459,10 +470,9 @@ pub fn document(c: &Comparison) -> Document {
         }
     }
     let has_shared_sets = has_shared || (c.reading != Reading::Partners && !shared.is_empty());
-    let prospective = c.reading == Reading::Prospective;
-    for side in [&c.a, &c.b]
+    for (side, other) in [(&c.a, &c.b), (&c.b, &c.a)]
         .into_iter()
-        .filter(|s| !s.to_find_out.is_empty())
+        .filter(|(s, _)| !s.to_find_out.is_empty())
     {
         let n = side.to_find_out.len();
         let mut blocks = vec![Block::Para(vec![plain(format!(
@@ -470,7 +480,13 @@ pub fn document(c: &Comparison) -> Document {
             plural(n, "question is", "questions are"),
             side.label
         ))])];
-        blocks.extend(super::prospective::find_out_blocks(&side.to_find_out));
+        // What the other result knows first: the answers to compare with.
+        let mut list = side.to_find_out.clone();
+        list.sort_by_key(|f| !side.other_knows.contains_key(&f.question));
+        blocks.extend(super::prospective::find_out_blocks(
+            &list,
+            Some((&other.label, &side.other_knows)),
+        ));
         sections.push(Section {
             id: format!("find-out-{}", sections.len()).into(),
             heading: Some(format!("Still to find out about {}", side.label)),
@@ -479,7 +495,16 @@ pub fn document(c: &Comparison) -> Document {
         });
     }
 
-    let mut rows = vec![score_row("Overall", &c.overall, true)];
+    let both: usize = (c.dimensions.iter())
+        .filter(|d| d.score.a.is_some())
+        .filter_map(|d| d.both_answered)
+        .sum();
+    let overall = if prospective {
+        format!("Overall ({both} {})", plural(both, "question", "questions"))
+    } else {
+        "Overall".to_string()
+    };
+    let mut rows = vec![score_row(&overall, &c.overall, true)];
     // A part neither answered anything of (a prospective job) says nothing.
     rows.extend(
         c.dimensions
@@ -505,7 +530,7 @@ pub fn document(c: &Comparison) -> Document {
             Block::Pairs(Pairs {
                 a: c.a.label.clone(),
                 b: c.b.label.clone(),
-                rows: std::iter::once(("Overall".to_string(), c.overall.a, c.overall.b))
+                rows: std::iter::once((overall, c.overall.a, c.overall.b))
                     .chain(
                         c.dimensions
                             .iter()
@@ -619,7 +644,10 @@ pub fn document(c: &Comparison) -> Document {
                     .map(|f| Item {
                         mark: Some(severity(&f.severity)),
                         title: vec![plain(f.title.clone())],
-                        detail: None,
+                        detail: f.unknown_at_other.then(|| {
+                            let other = if id == "flags-a" { &c.b } else { &c.a };
+                            format!("not known yet about {}", other.label)
+                        }),
                         reasons: Vec::new(),
                     })
                     .collect(),

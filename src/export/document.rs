@@ -59,6 +59,21 @@ pub struct Span {
 
 pub type Line = Vec<Span>;
 
+/// What joins a list item's title and its detail on one line: `": "`, or
+/// a space after a title that ends a sentence ("…there. Ask…", never
+/// "…there.: Ask…").
+pub fn joiner(title: &Line) -> &'static str {
+    let last = title
+        .iter()
+        .rev()
+        .find_map(|s| s.text.trim_end().chars().last());
+    if matches!(last, Some('.' | '!' | '?' | ':')) {
+        " "
+    } else {
+        ": "
+    }
+}
+
 pub fn plain(text: impl Into<String>) -> Span {
     Span {
         text: text.into(),

@@ -339,17 +339,29 @@ fn steps_section(h: &History) -> Section {
         reasons: vec![note],
     };
     let at = |s: &crate::history::Step| s.taken.clone().unwrap_or_else(|| s.file.clone());
-    if !h.steps.done.is_empty() {
-        blocks.push(Block::Subheading("Done, or no longer needed".into()));
-        blocks.push(Block::List(List {
-            kind: ListKind::Bullets,
-            items: h
-                .steps
-                .done
-                .iter()
-                .map(|s| item(&s.title, format!("last listed {}", at(s))))
-                .collect(),
-        }));
+    let replaced = h.steps.replaced.iter().map(|s| {
+        let by = s.replaced_by.as_deref().unwrap_or_default();
+        item(
+            &s.title,
+            format!("replaced by \u{201c}{by}\u{201d} after {}", at(s)),
+        )
+    });
+    let done = h
+        .steps
+        .done
+        .iter()
+        .map(|s| item(&s.title, format!("last listed {}", at(s))));
+    for (heading, items) in [
+        ("Replaced by another step", replaced.collect::<Vec<_>>()),
+        ("Done, or no longer needed", done.collect()),
+    ] {
+        if !items.is_empty() {
+            blocks.push(Block::Subheading(heading.into()));
+            blocks.push(Block::List(List {
+                kind: ListKind::Bullets,
+                items,
+            }));
+        }
     }
     if !h.steps.open.is_empty() {
         blocks.push(Block::Subheading("Still open".into()));

@@ -27,7 +27,24 @@ const TREND_CSS: &str = include_str!("trend.css");
 
 /// Control characters (ANSI escapes among them) as `�`; newlines kept.
 fn clean(s: &str) -> String {
-    terminal_safe(s)
+    // A day (2026-01-12) is never broken at its hyphens: they become
+    // non-breaking hyphens, which look the same.
+    let mut c: Vec<char> = terminal_safe(s).chars().collect();
+    let digits = |c: &[char], r: std::ops::Range<usize>| {
+        r.end <= c.len() && c[r].iter().all(char::is_ascii_digit)
+    };
+    for i in 4..c.len() {
+        if c[i] == '-'
+            && c.get(i + 3) == Some(&'-')
+            && digits(&c, i - 4..i)
+            && digits(&c, i + 1..i + 3)
+            && digits(&c, i + 4..i + 6)
+        {
+            c[i] = '\u{2011}';
+            c[i + 3] = '\u{2011}';
+        }
+    }
+    c.into_iter().collect()
 }
 
 /// The page around a body.
@@ -86,8 +103,14 @@ fn word_class(tone: Tone) -> &'static str {
 /// A label that may break after `.`, `/`, `_` or `-` on a narrow screen.
 fn breakable(s: &str) -> Markup {
     let s = clean(s);
+    // A date or a short file name stays whole ("2025-01-15", "current.json").
+    let parts = if s.chars().count() > 16 {
+        &['.', '/', '_', '-'][..]
+    } else {
+        &[]
+    };
     html! {
-        @for (i, part) in s.split_inclusive(['.', '/', '_', '-']).enumerate() {
+        @for (i, part) in s.split_inclusive(parts).enumerate() {
             @if i > 0 { wbr; }
             (part)
         }
@@ -216,6 +239,14 @@ fn trend(t: &document::Trend) -> Markup {
         .filter_map(|(i, p)| p.score.map(|s| format!("{:.2},{:.2}", x(i), y(s))))
         .collect();
     let words = document::trend_words(t);
+    // A capped verdict's dot sits in a band of another tone.
+    let capped = t.points.iter().any(|p| {
+        p.score.is_some_and(|s| {
+            t.bands
+                .iter()
+                .any(|b| s >= b.from && (s < b.to || b.to >= 100.0) && b.tone != p.tone)
+        })
+    });
     html! {
         figure.trend {
             svg viewBox="0 0 100 100" preserveAspectRatio="none" role="img" aria-label=(clean(&words)) {
@@ -243,6 +274,9 @@ fn trend(t: &document::Trend) -> Markup {
                 @for b in t.bands.iter().rev() {
                     span { i class=(tone_class(b.tone)) {} (clean(&b.label)) " " (format_score(b.from).trim_end_matches(".0")) "+" }
                 }
+            }
+            @if capped {
+                p.note { "A dot has its verdict\u{2019}s colour: one unlike its band\u{2019}s is a verdict held lower than its score by a warning sign (see \u{201c}Why a verdict is lower than its score\u{201d})." }
             }
             figcaption { (clean(&words)) }
         }
@@ -312,7 +346,7 @@ fn list(l: &List) -> Markup {
                 div {
                     (spans(&item.title))
                     @if let Some(d) = &item.detail {
-                        @if l.kind == ListKind::Conversation { p.closing { (clean(d)) } } @else { ": " (clean(d)) }
+                        @if l.kind == ListKind::Conversation { p.closing { (clean(d)) } } @else { (document::joiner(&item.title)) (clean(d)) }
                     }
                     @if l.kind == ListKind::Conversation {
                         @for r in &item.reasons { p.closing { (clean(r)) } }

@@ -54,7 +54,7 @@ pub fn document(bank: &Bank) -> Document {
                 }
                 reasons.push(format!(
                     "In the assessment: \u{201c}{}\u{201d}",
-                    q.prompt.trim()
+                    q.worded(true).prompt.trim()
                 ));
                 Some(Item {
                     mark: None,
@@ -82,7 +82,7 @@ pub fn document(bank: &Bank) -> Document {
     let mut lead = Vec::new();
     if count == 0 {
         lead.push(Block::Note(
-            "This bank has no interview questions: give questions an `interview:` line (see docs/question-banks.md) to make a kit.".into(),
+            "This bank has no interview questions: give questions an interview: line (see docs/question-banks.md) to make a kit.".into(),
         ));
     } else {
         lead.push(Block::Para(vec![plain(format!(
@@ -91,7 +91,7 @@ pub fn document(bank: &Bank) -> Document {
             if parts == 1 { "part" } else { "parts" },
         ))]));
         lead.push(Block::Note(
-            "Then score what you found out with `mommytrack assess --prospective` (\"Don't know yet\" skips a question), and put it beside your current result with `mommytrack compare current.json prospective.json`.".into(),
+            "Then score what you found out: run mommytrack assess --prospective (\"Don't know yet\" skips a question), and put the result beside your current one: mommytrack compare current.json prospective.json.".into(),
         ));
     }
     sections.push(Section {

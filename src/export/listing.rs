@@ -236,6 +236,7 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
             crate::sanitize::inline(set.title.trim())
         );
         for q in qs {
+            let q = &*q.worded(mode == Mode::Prospective);
             let _ = writeln!(out);
             comment(&mut out, &q.prompt, "");
             if q.when.is_some() {

@@ -136,7 +136,12 @@ fn draw_block(out: &mut String, block: &Block) {
                         let _ = write!(out, "  \n  {}", inline(detail));
                     }
                     Some(detail) => {
-                        let _ = write!(out, ": {}", inline(detail));
+                        let _ = write!(
+                            out,
+                            "{}{}",
+                            super::document::joiner(&item.title),
+                            inline(detail)
+                        );
                     }
                     None => {}
                 }

@@ -16,21 +16,24 @@ pub fn lead_notes(r: &AssessmentResult) -> Vec<Block> {
     let mut out = Vec::new();
     if r.mode() == Some(Mode::Prospective) {
         out.push(Block::Note(
-            "About an employer you are considering, not your current job: a score of what you have found out so far. Answers left at \u{201c}Don't know yet\u{201d} count as unanswered, so the verdict waits until enough is known.".into(),
+            "About an employer you are considering, not your current job: a score of what you have found out so far. Answers left at \u{201c}Don't know yet\u{201d} count as unanswered: they move the score neither way.".into(),
         ));
     }
     if let Some(Some(n)) = r.settled_after {
         out.push(Block::Note(format!(
-            "This verdict was settled after {n} {}: from then on, no answer to the questions left could have changed it.",
-            super::plural(n, "answer", "answers")
+            "This verdict was settled after {n} of your answers, counting every question (those about you too, which the scored count above leaves out): from then on, no answer to the questions left could have changed it."
         )));
     }
     out
 }
 
 /// The first [`SHOWN`] of `list` with what to ask and what to listen
-/// for, then how many more.
-pub fn find_out_blocks(list: &[FindOut]) -> Vec<Block> {
+/// for (and what is known about the other employer, `other`: its name
+/// and answers), then how many more.
+pub fn find_out_blocks(
+    list: &[FindOut],
+    other: Option<(&str, &std::collections::BTreeMap<String, String>)>,
+) -> Vec<Block> {
     let mut blocks = vec![Block::list(
         ListKind::Numbered,
         list.iter()
@@ -47,6 +50,11 @@ pub fn find_out_blocks(list: &[FindOut]) -> Vec<Block> {
                     "In the assessment: \u{201c}{}\u{201d}",
                     f.prompt.trim()
                 ));
+                if let Some((name, label)) =
+                    other.and_then(|(name, known)| Some((name, known.get(&f.question)?)))
+                {
+                    reasons.push(format!("Known at {name}: \u{201c}{label}\u{201d}"));
+                }
                 Item {
                     reasons,
                     ..Item::titled(vec![plain(f.interview.trim().to_string())])
@@ -56,7 +64,7 @@ pub fn find_out_blocks(list: &[FindOut]) -> Vec<Block> {
     )];
     if list.len() > SHOWN {
         blocks.push(Block::Note(format!(
-            "And {} more: `mommytrack interview` prints the whole kit.",
+            "And {} more: mommytrack interview prints the whole kit.",
             list.len() - SHOWN
         )));
     }
@@ -78,9 +86,9 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
             "questions are"
         }
     ))])];
-    blocks.extend(find_out_blocks(&r.to_find_out));
+    blocks.extend(find_out_blocks(&r.to_find_out, None));
     blocks.push(Block::Note(
-        "When you know more, answer again with `mommytrack assess --prospective`, then put the result beside your current one: `mommytrack compare current.json prospective.json`.".into(),
+        "When you know more, answer again (mommytrack assess --prospective), then put the result beside your current one: mommytrack compare current.json prospective.json.".into(),
     ));
     let heading = "Still unknown: what to ask next";
     Some(Section::new("find-out", heading, blocks))

@@ -45,7 +45,7 @@ pub fn mode(r: &AssessmentResult) -> Mode {
 /// The verdict is withheld for too few answers (`min_coverage`), or the
 /// answers are too few to trust it.
 pub fn provisional(r: &AssessmentResult) -> bool {
-    withheld(r) || r.coverage.is_low()
+    withheld(r) || r.coverage.is_low() || !r.to_find_out.is_empty()
 }
 
 /// The verdict is withheld (`overall.withheld`), or a score came without
@@ -73,6 +73,13 @@ pub fn provisional_warning(r: &AssessmentResult) -> Option<String> {
         Some(format!(
             "Low confidence: only {a} of {n} scored {} answered, so the verdict and score below are provisional, a first impression.",
             plural(n, "question was", "questions were")
+        ))
+    } else if !r.to_find_out.is_empty() && r.overall.score.is_some() {
+        let u = r.to_find_out.len();
+        Some(format!(
+            "Provisional: so far you know the answers to {a} of {n} scored {} about this employer; until the {u} still unknown {} known, the verdict below may change.",
+            plural(n, "question", "questions"),
+            if u == 1 { "is" } else { "are" }
         ))
     } else {
         None
@@ -292,8 +299,14 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
         lead.push(Block::Warning(w));
     }
     lead.push(Block::Para(verdict_line(r)));
-    match &r.overall.summary {
-        Some(summary) if !withheld(r) => lead.push(Block::Para(vec![plain(summary.clone())])),
+    match (&r.overall.summary, &r.overall.label) {
+        // The bank's summary speaks of your own job.
+        (_, Some(label)) if mode(r) == Mode::Prospective && !withheld(r) => {
+            lead.push(Block::Para(vec![plain(format!(
+                "What you have found out about this employer so far reads as {label}. Before you decide, find out what is still unknown (below), then put this result beside your current one."
+            ))]))
+        }
+        (Some(summary), _) if !withheld(r) => lead.push(Block::Para(vec![plain(summary.clone())])),
         _ => {}
     }
     let spectrum = spectrum(r);

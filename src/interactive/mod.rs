@@ -477,7 +477,8 @@ where
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Ok(Outcome::Stopped(Stop::Interrupted));
         }
-        let question = &bank.questions[q];
+        let worded = bank.questions[q].worded(flow.mode() == Mode::Prospective);
+        let question = &*worded;
         let set = &bank.sets[question.set];
         let Some(place) = flow.progress() else { break };
         // A stop while a part's heading waits for Enter is a stop too.
@@ -489,8 +490,10 @@ where
                     place.parts,
                     export::terminal_safe(set.title.trim())
                 ),
+                // A part's introduction speaks of your own job.
                 set.description
                     .as_deref()
+                    .filter(|_| flow.mode() != Mode::Prospective)
                     .map(export::terminal_safe)
                     .as_deref(),
             ),

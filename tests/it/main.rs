@@ -35,6 +35,7 @@ mod instrument;
 mod layering;
 mod levers;
 mod metadata;
+mod next_choice;
 mod next_move;
 mod personas;
 mod quick_fidelity;

@@ -532,18 +532,14 @@ fn interview_fields_are_checked_like_every_other_field() {
             .stderr_contains(message)
             .stderr_contains(place);
     }
-    // The kit is about the workplace: a set none of whose questions counts
-    // in a score is about you, and cannot be in it.
+    // A fact about the job that decides which questions apply (shifts or
+    // not) may be in the kit, though it counts in no score.
     let mut t = Test::new();
     t.mini().file(
         "mini/05_about.yaml",
-        "id: about\ntitle: About you\nquestions:\n  - id: about_pattern\n    kind: yesno\n    prompt: \"Do you work shifts?\"\n    interview: \"Ask about shifts.\"\n",
+        "id: about\ntitle: About you\nquestions:\n  - id: about_pattern\n    kind: yesno\n    prompt: \"Do you work shifts?\"\n    interview: \"Ask whether the job is on shifts.\"\n",
     );
-    t.again()
-        .args(["validate", MINI])
-        .code(65)
-        .stderr_contains("`about_pattern` has `interview:`, but set `about` is about you")
-        .stderr_contains("05_about.yaml:7");
+    t.again().args(["validate", MINI]).success();
     let mut t = Test::new();
     let asked = "    prompt: \"What happens when you leave early for a child's appointment?\"\n";
     t.mini_with(&[(
@@ -737,7 +733,7 @@ fn history_html_keeps_every_item_of_a_marked_list_in_its_text_column() {
 }
 
 #[test]
-fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_still_asks_what_it_waits_on() {
+fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit() {
     let t = Test::new();
     let kit = t.again().arg("interview").success().stdout();
     let words = kit.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -752,38 +748,61 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_still_asks_what_i
         words.contains("Meet the person you would report to."),
         "{kit}"
     );
-    // How you work and whether you have a manager still decide which kit
-    // questions a prospective assessment asks.
-    let r = t
+    // A prospective assessment asks only the kit (CONTRACT §7.7): what a
+    // kit question waits on outside it (how you work, a manager, part-time
+    // plans) is not known, so the question is asked; a known kit answer
+    // still rules one out.
+    let asked = |stdin: &str| -> Vec<String> {
+        let r = t
+            .again()
+            .args(["assess", "--prospective", "--format", "json"])
+            .args(["--answers", "-"])
+            .stdin(stdin)
+            .success()
+            .json();
+        r["dimensions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["questions"].as_array().unwrap())
+            .map(|q| q["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let kit: Vec<String> = t
         .again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "--answers",
-            "-",
-        ])
-        .stdin("about_work_pattern: shifts\nhas_manager: true\nflex_pt_interest: considering\n")
+        .args(["template", "--prospective"])
         .success()
-        .json();
-    let asked: Vec<&str> = r["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["questions"].as_array().unwrap())
-        .map(|q| q["id"].as_str().unwrap())
+        .stdout()
+        .lines()
+        .filter_map(|l| l.strip_suffix(": null").map(str::to_string))
         .collect();
+    let some = asked("mgr_stance: middle\n");
     for id in [
-        "about_work_pattern",
         "flex_shift_pattern",
-        "has_manager",
+        "flex_remote_normal",
         "mgr_stance",
+        "mgr_transfer",
         "flex_pt_view",
+        "trade_people_ahead",
+        "trade_level_fit",
     ] {
-        assert!(asked.contains(&id), "{id}: {asked:?}");
+        assert!(some.iter().any(|a| a == id), "{id}: {some:?}");
     }
-    assert!(!asked.contains(&"home_split"), "{asked:?}");
+    assert!(
+        some.iter().all(|id| kit.contains(id)),
+        "{some:?} beyond {kit:?}"
+    );
+    assert!(
+        !asked("mgr_stance: flexible\n")
+            .iter()
+            .any(|a| a == "mgr_transfer")
+    );
+    // An answer about you is not asked, so it is not used.
+    t.again()
+        .args(["assess", "--prospective", "--answers", "-"])
+        .stdin("about_work_pattern: shifts\nmgr_stance: middle\n")
+        .success()
+        .stderr_contains("not used");
 }
 
 #[test]

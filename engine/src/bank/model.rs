@@ -248,10 +248,6 @@ pub struct Question {
     /// (`assess --prospective`); `None`: as written. Shown through
     /// [`Question::worded`].
     pub prospective: Option<Prospective>,
-    /// Not in the kit, but a kit question waits on its answer (how you
-    /// work, whether you have a manager): a prospective assessment asks it
-    /// too. Worked out when the bank is loaded.
-    pub decides_kit: bool,
 }
 
 /// A question's line in the interview kit.

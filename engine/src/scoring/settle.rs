@@ -82,6 +82,11 @@ fn edge(bank: &Bank, b: usize) -> f64 {
 /// Whether the verdict is settled for `sheet`, with questions from index
 /// `from` on still open (whatever `sheet` holds for them is ignored).
 pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Settlement {
+    // A prospective verdict waits on what is not known yet, including the
+    // facts outside the kit its questions' conditions name: never settled.
+    if mode == Mode::Prospective {
+        return Settlement::Undecided;
+    }
     let n = bank.questions.len();
     let from = from.min(n);
     let mut base = sheet.clone();
@@ -130,7 +135,7 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
 
 /// Three-valued truth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tri {
+pub(super) enum Tri {
     Yes,
     No,
     Maybe,
@@ -625,14 +630,14 @@ fn best_answer(
 }
 
 /// What a condition sees of one question.
-enum Known<'a> {
+pub(super) enum Known<'a> {
     Is(Option<&'a Answer>),
     Unknown,
 }
 
 /// A condition in three-valued logic: `Maybe` when it depends on an
 /// answer not known yet and the known ones do not decide it.
-fn tri<'a>(c: &Condition, known: &impl Fn(usize) -> Known<'a>) -> Tri {
+pub(super) fn tri<'a>(c: &Condition, known: &impl Fn(usize) -> Known<'a>) -> Tri {
     match c {
         Condition::Answer { question, .. } => match known(*question) {
             Known::Unknown => Tri::Maybe,

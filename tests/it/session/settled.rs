@@ -145,6 +145,12 @@ fn a_prospective_session_offers_dont_know_yet_as_its_skip() {
     t.begin();
     let screen = t.on_screen("Don't know yet");
     assert!(!screen.contains("Prefer not to say"), "{screen}");
+    // Only the kit is asked (CONTRACT §7.7), and no part's introduction,
+    // which speaks of your own job.
+    assert!(!screen.contains("About you"), "{screen}");
+    assert!(!screen.contains("How do you work?"), "{screen}");
+    assert!(screen.contains("Part 1 of"), "{screen}");
+    assert!(!screen.contains("depends first on the field"), "{screen}");
     t.keys(&[super::END, super::UP, ENTER]); // the item above "? Help"
     t.expect("· Don't know yet"); // the skip, echoed
     t.p.send_control('c').unwrap();

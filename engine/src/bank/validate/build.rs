@@ -412,21 +412,6 @@ impl Builder {
             let (entry, _) = entry_at(list, n, "id");
             self.question(rq, set_no, entry.unwrap_or(&node), ctx, p);
         }
-        // A set none of whose questions counts in a score is about you, not
-        // the workplace: none of it belongs in the interview kit.
-        let qs = &self.questions[start..];
-        if !qs.iter().any(|q| q.is_scored()) {
-            for (n, q) in qs.iter().enumerate().filter(|(_, q)| q.interview.is_some()) {
-                let at = entry_at(list, n, "id")
-                    .0
-                    .and_then(|e| e.key_pos("interview"));
-                p.push(
-                    ctx.problem(format!("`{}` has `interview:`, but set `{id}` is about you: none of its questions counts in a score", q.id), at)
-                        .id(&q.id)
-                        .hint("remove `interview:` and `listen_for:`: the interview kit is only about the workplace (a prospective assessment still asks a question about you when a kit question waits on it)"),
-                );
-            }
-        }
         self.sets.push(Set {
             id,
             title,

@@ -196,7 +196,6 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
             );
         }
         if problems.iter().all(|p| p.warning) {
-            decides_kit(&mut b.questions);
             let bank = Bank {
                 title: title.unwrap_or_default(),
                 description: raw.description,
@@ -223,27 +222,6 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         }
     }
     (None, problems, b.stopped)
-}
-
-/// Marks the unscored questions a kit question's `when` names (and those
-/// theirs name): a prospective assessment asks them too.
-fn decides_kit(questions: &mut [crate::bank::Question]) {
-    let mut todo: Vec<usize> = (0..questions.len())
-        .filter(|&i| questions[i].interview.is_some())
-        .collect();
-    while let Some(i) = todo.pop() {
-        let mut named = Vec::new();
-        if let Some(c) = &questions[i].when {
-            c.referenced_questions(&mut named);
-        }
-        for j in named {
-            let q = &mut questions[j];
-            if q.interview.is_none() && !q.decides_kit && !q.is_scored() {
-                q.decides_kit = true;
-                todo.push(j);
-            }
-        }
-    }
 }
 
 /// The settings of bank.yaml that tune scoring and the next steps.

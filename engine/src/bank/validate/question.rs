@@ -182,7 +182,6 @@ impl Builder {
             discuss_priority: discuss.1,
             interview,
             prospective,
-            decides_kit: false,
             checked: None,
         };
         let question = Question {
