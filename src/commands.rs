@@ -457,6 +457,51 @@ fn schema(kind: SchemaKind) -> String {
     }))
 }
 
+/// The installation's secret for summaries (docs/summaries.md, "Noise"):
+/// `summary-key` in the state folder, made on first use (mode 0600, from
+/// the system's randomness), never printed. Every result's perturbation
+/// is drawn with it, so it must stay the same from one summary to the
+/// next, and unknown to anyone else.
+fn summary_key() -> Result<[u64; 2]> {
+    use std::hash::BuildHasher as _;
+    let dir = crate::interactive::state::state_dir().ok_or_else(|| {
+        Failure::new(
+            crate::error::ExitKind::CantCreate,
+            "there is no state folder to keep the summaries' secret key in (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)",
+        )
+    })?;
+    crate::interactive::state::check_dir(&dir)?;
+    let path = dir.join("summary-key");
+    let shown = crate::sanitize::path(&path);
+    if !path.exists() {
+        let fresh = std::collections::hash_map::RandomState::new();
+        let key = format!("{:016x}{:016x}\n", fresh.hash_one(1u8), fresh.hash_one(2u8));
+        let made = crate::interactive::state::ensure_dir(&dir)
+            .and_then(|()| crate::files::write_private_new(&path, key.as_bytes()));
+        match made {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                return Err(Failure::new(
+                    crate::error::ExitKind::CantCreate,
+                    format!("the summaries' secret key could not be made at {shown}: {e}"),
+                )
+                .into());
+            }
+            _ => {}
+        }
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let half =
+        |r: std::ops::Range<usize>| text.get(r).and_then(|h| u64::from_str_radix(h, 16).ok());
+    match (half(0..16), half(16..32)) {
+        (Some(a), Some(b)) if text.trim().len() == 32 => Ok([a, b]),
+        _ => Err(Failure::new(
+            crate::error::ExitKind::InvalidData,
+            format!("the summaries' secret key {shown} is damaged; restore it from a backup (a new key would give every result new noise, which someone holding summaries made with both keys could average away)"),
+        )
+        .into()),
+    }
+}
+
 /// `mommytrack summarize`: refuses an `--output` that is one of the
 /// results (exit 73, before anything is read), then summarises with the
 /// bank the results were made with (`--bank`, or the built-in one), which
@@ -472,6 +517,7 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let (bank, _) = bank::load(&source)?;
     let options = crate::summarize::Options {
+        secret: summary_key()?,
         min_group: args.min_group,
         by: args.by,
         bank,

@@ -18,21 +18,16 @@
 //! order and dropped; what is kept is a compact record per result (its
 //! group, scores, verdict, flags and item values), nothing of its text.
 //!
-//! **Disclosure control.** No answer text is kept or shown: `--by` may
-//! only name a `choice`, `yesno` or `scale` question. Every published
-//! figure is a cell: a count of results, or a statistic over counted
-//! results, of one measure of one group. The cells come in tables (the
-//! groups; the verdicts; each flag raised or not; each part with every
-//! item answered, some, or no score), and [`protect`] hides what would
-//! describe fewer than `--min-group` results alone or as a difference
-//! (the whole set minus the shown groups). No minimum or maximum is ever
-//! published; medians, quartiles and distributions only for cells of at
-//! least twice `--min-group` results, only where the whole set minus the
-//! groups that show them leaves none or at least that many, and with
-//! score bins merged so that none holds 1 to `--min-group − 1` results.
-//! A group not shown is never named. What is
-//! shown carries the consistent noise of [`noise`], so that summaries of
-//! sets that differ by one person cannot be subtracted.
+//! **Worked out again, then perturbed.** Every result is scored again
+//! from its answers with the bank (`digest`), and refused when its
+//! written figures say otherwise; then only a perturbed copy of it is kept
+//! ([`noise`]: drawn once, for good, with the installation's secret), and
+//! every figure is computed from the copies. No answer text is kept or
+//! shown: `--by` may only name a `choice`, `yesno` or `scale` question.
+//! What is hidden is decided on the published counts alone (`tables`,
+//! [`protect`]); no minimum or maximum is ever published; medians,
+//! quartiles and distributions (ten fixed bins) only for cells of at least
+//! twice `--min-group` results. A group not shown is never named.
 //!
 //! **Statistics.** Quartiles and the median use linear interpolation
 //! between closest ranks (numpy's default, Python's
@@ -41,13 +36,11 @@
 //! `k/(k−1)·(1 − Σvar(item)/var(total))` with population variances
 //! computed in two passes (the mean first, then the squared deviations),
 //! on the item values `v` in [0, 1] (see "Scoring" in
-//! docs/question-banks.md). Its items are every
-//! scored item of the dimension (the bank's, when it is known; otherwise
-//! every one any result was asked), the same for the whole set and every
-//! group, and its results are those that were asked and answered every
-//! one of them (a result asked fewer, because a `when` did not hold or in
-//! `--quick`, takes no part). It is given for dimensions with at least
-//! three scored items, and left out when the total has no variance.
+//! docs/question-banks.md), less the variance the perturbation adds. Its
+//! items are every scored item of the dimension (the bank's), the same for
+//! the whole set and every group, and its results are those that were
+//! asked and answered every one of them. It is given for dimensions with
+//! at least three scored items, from 300 results.
 
 mod digest;
 mod noise;
@@ -61,7 +54,7 @@ pub use read::{Input, Outcome, expand, summarize};
 use crate::scoring::Evaluation;
 use digest::Digest;
 
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::bank::{Bank, Kind};
@@ -73,8 +66,7 @@ use tables::Ctx;
 pub const MIN_GROUP_FLOOR: usize = 3;
 /// The default `--min-group`.
 pub const DEFAULT_MIN_GROUP: usize = 5;
-/// Bins of the distribution before merging: 0–10, 10–20, … 90–100 (100 in
-/// the last).
+/// Bins of a distribution: 0–10, 10–20, … 90–100 (100 in the last).
 pub const BINS: usize = 10;
 /// The version of the summary JSON layout.
 pub const SUMMARY_VERSION: u32 = 2;
@@ -83,10 +75,8 @@ pub const SUMMARY_VERSION: u32 = 2;
 pub const NO_ANSWER: &str = "(no answer)";
 
 /// How quartiles are computed, as every format says it.
-pub const QUANTILES: &str = "linear interpolation between closest ranks (numpy default), taken up to 2 ranks off their place";
-
-/// The kinds of question `--by` accepts: their values are never free text.
-const GROUPABLE: &[&str] = &["choice", "yesno", "scale"];
+pub const QUANTILES: &str =
+    "linear interpolation between closest ranks (numpy default), of the perturbed scores";
 
 /// Options of `summarize`.
 #[derive(Debug, Clone)]
@@ -97,6 +87,9 @@ pub struct Options {
     /// one): every result is worked out again from its answers with it,
     /// and the `--by` question's options, labels and order come from it.
     pub bank: Bank,
+    /// The installation's secret key (kept in the state folder): the
+    /// record keys, and so every perturbation, are drawn with it.
+    pub secret: [u64; 2],
     /// How the bank was named (`--bank DIR`), when it was, for messages.
     pub bank_named: Option<String>,
 }
@@ -178,9 +171,11 @@ pub struct VerdictCount {
     /// One verdict id, or several counted together (`withheld` for a
     /// withheld verdict).
     pub ids: Vec<String>,
-    /// In words: the band's label, or the labels joined with "or".
+    /// In words: the band's label.
     pub label: String,
-    pub count: usize,
+    /// An estimate of how many results have it (see docs/summaries.md);
+    /// absent when fewer than `min_group`, none included.
+    pub count: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -232,7 +227,8 @@ pub struct Stats {
 pub struct Bin {
     pub from: u32,
     pub to: u32,
-    pub count: usize,
+    /// Absent when fewer than `min_group`, none included.
+    pub count: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -248,62 +244,54 @@ pub struct Alpha {
     pub hidden: bool,
 }
 
-/// One dimension of one result, as kept.
+/// One part of one result, as kept: perturbed ([`noise`]).
 #[derive(Debug, Default, Clone)]
 struct DimRec {
     score: Option<f64>,
-    /// (item index in [`DimInfo::items`], value `v` when answered), for
-    /// every scored item the result was asked.
-    items: Vec<(u32, Option<f64>)>,
+    /// The item values, when every scored item was asked and answered.
+    items: Option<Vec<f64>>,
 }
 
-/// What is kept of one result.
+/// What is kept of one result: its perturbed copy ([`noise`]), never its
+/// own figures.
 #[derive(Debug)]
 struct Record {
-    /// Its record key ([`noise`]): the same result, the same key.
+    /// Its record key: the same result, the same key.
     key: u64,
-    /// Index into the group values; 0 without `--by`.
+    /// Index into the group values (its `--by` answer, perturbed); 0
+    /// without `--by`.
     group: usize,
     overall: Option<f64>,
-    /// With a score: the verdict id, or `None` when withheld.
-    verdict: Option<String>,
+    /// With a score and a verdict: the band (index), perturbed.
+    verdict: Option<usize>,
+    /// With a score, the verdict withheld (too few answers).
+    withheld: bool,
+    /// Flags raised (indices into the bank's), perturbed.
     flags: Vec<u32>,
-    /// Indexed like [`Summarizer::dims`]; shorter when dimensions were
-    /// first seen later.
+    /// Indexed like [`Summarizer::dims`]; `None` when none of its items
+    /// was asked.
     dims: Vec<Option<DimRec>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct DimInfo {
     title: String,
-    /// The part's scored items, in bank order.
-    items: IndexSet<String>,
-    /// Their indices (bank order).
-    order: Vec<usize>,
+    /// The part's scored items (question indices), in bank order.
+    items: Vec<usize>,
     /// Its index in the bank's sets.
     set: usize,
-}
-
-#[derive(Debug, Default)]
-struct GroupValue {
-    /// The first file with this value, for a message.
-    file: String,
 }
 
 /// Folds results in, one at a time.
 #[derive(Debug)]
 pub struct Summarizer {
     options: Options,
-    /// The verdict bands, highest first (id, label).
-    bands: Vec<(String, String)>,
-    /// The bank's flags: id → (severity, title), in bank order.
-    flags: IndexMap<String, (String, String)>,
     /// The bank's scored parts, in bank order.
     dims: IndexMap<String, DimInfo>,
-    /// `--by` values (`None`: no answer), in first-seen order.
-    values: IndexMap<Option<String>, GroupValue>,
+    /// The `--by` question's values in bank order (`None`, no answer,
+    /// last), with their labels; one unnamed value without `--by`.
+    values: Vec<(Option<String>, String)>,
     records: Vec<Record>,
-    by_seen: bool,
     duplicates: usize,
     skipped: usize,
 }
@@ -319,119 +307,84 @@ impl Summarizer {
         let bank = &options.bank;
         let dims = (bank.sets.iter().enumerate())
             .filter_map(|(set, s)| {
-                let items: IndexSet<String> = (bank.set_questions(s).iter())
-                    .filter(|q| q.is_scored())
-                    .map(|q| q.id.clone())
+                let items: Vec<usize> = (s.questions.clone())
+                    .filter(|&q| bank.questions[q].is_scored())
                     .collect();
-                let order = (0..items.len()).collect();
-                (!items.is_empty()).then(|| {
-                    let title = s.title.clone();
-                    (
-                        s.id.clone(),
-                        DimInfo {
-                            title,
-                            items,
-                            order,
-                            set,
-                        },
-                    )
-                })
+                let title = s.title.clone();
+                (!items.is_empty()).then(|| (s.id.clone(), DimInfo { title, items, set }))
             })
             .collect();
+        let values = match &options.by {
+            None => vec![(None, String::new())],
+            Some(by) => by_values(bank, by)?,
+        };
         Ok(Summarizer {
-            bands: (bank.bands.iter())
-                .map(|b| (b.verdict.clone(), b.label.clone()))
-                .collect(),
-            flags: (bank.flags.iter())
-                .map(|f| {
-                    (
-                        f.id.clone(),
-                        (f.severity.as_str().to_string(), f.title.clone()),
-                    )
-                })
-                .collect(),
             dims,
-            values: IndexMap::new(),
+            values,
             records: Vec::new(),
-            by_seen: false,
             duplicates: 0,
             skipped: 0,
             options,
         })
     }
 
-    /// Adds one result, as its answers give it, with its record key.
-    fn add(&mut self, r: &Digest, eval: &Evaluation, key: u64, file: &str) -> Result<(), Failure> {
-        let group = match self.options.by.clone() {
+    /// Adds one result, as its answers give it, perturbed by its record
+    /// key ([`noise`]): nothing of its own figures is kept.
+    fn add(&mut self, r: &Digest, eval: &Evaluation, key: u64) {
+        use noise::{FLIP_FLAG, ITEM, KEEP_GROUP, KEEP_VERDICT, OVERALL, PART};
+        let bank = &self.options.bank;
+        let draws = noise::Draws(key, self.options.secret);
+        let group = match &self.options.by {
             Some(by) => {
-                let value = self.by_value(r, &by, file)?;
-                let entry = self.values.entry(value);
-                let index = entry.index();
-                entry.or_insert_with(|| GroupValue {
-                    file: file.to_string(),
-                });
-                index
+                let answer = match r.answers.get(by) {
+                    Some(serde_json::Value::String(s)) => Some(s.clone()),
+                    Some(serde_json::Value::Null) | None => None,
+                    Some(v) => Some(v.to_string()),
+                };
+                let k = self.values.len();
+                let value = (self.values.iter())
+                    .position(|(v, _)| *v == answer)
+                    .unwrap_or(k - 1);
+                draws.respond(2, value, k, KEEP_GROUP)
             }
             None => 0,
         };
-        let bank = &self.options.bank;
-        let flags = eval.flags.iter().map(|&(f, _)| f as u32).collect();
-        let dims = (self.dims.values())
-            .map(|info| {
-                let d = &eval.dimensions[info.set];
-                let set = &bank.sets[info.set];
-                (d.asked > 0).then(|| DimRec {
-                    score: d.score.map(crate::result::round1),
-                    items: (info.items.iter().enumerate())
-                        .filter_map(|(i, id)| {
-                            let q = set.questions.start
-                                + bank.set_questions(set).iter().position(|q| &q.id == id)?;
-                            eval.asked[q].then_some((i as u32, eval.values[q]))
-                        })
-                        .collect(),
+        let shift = OVERALL * draws.unit(0);
+        let published = crate::result::round1;
+        let raised = |f: usize| eval.flags.iter().any(|&(g, _)| g == f);
+        let dims = (self.dims.values().enumerate())
+            .map(|(d, info)| {
+                let e = &eval.dimensions[info.set];
+                let shift = shift + PART * draws.unit(100 + d as u64);
+                let items = (info.items.iter())
+                    .map(|&q| {
+                        Some(eval.values[q]? + shift / 100.0 + ITEM * draws.unit(10_000 + q as u64))
+                    })
+                    .collect();
+                (e.asked > 0).then(|| DimRec {
+                    score: e.score.map(|s| published(s) + shift),
+                    items,
                 })
             })
             .collect();
         self.records.push(Record {
             key,
             group,
-            overall: eval.overall.map(crate::result::round1),
-            verdict: eval.band.map(|b| bank.bands[b].verdict.clone()),
-            flags,
+            overall: eval.overall.map(|s| published(s) + shift),
+            verdict: eval
+                .band
+                .map(|b| draws.respond(1, b, bank.bands.len(), KEEP_VERDICT)),
+            withheld: eval.withheld,
+            flags: (0..bank.flags.len())
+                .filter(|&f| raised(f) != (draws.chance(1000 + f as u64) < FLIP_FLAG))
+                .map(|f| f as u32)
+                .collect(),
             dims,
         });
-        Ok(())
-    }
-
-    /// The `--by` value of a result, refusing a question whose answers
-    /// are text.
-    fn by_value(&mut self, r: &Digest, by: &str, file: &str) -> Result<Option<String>, Failure> {
-        let Some(q) = self.options.bank.question(by) else {
-            return Err(Failure::usage(format!(
-                "--by {}: the bank has no such question; name a choice, yesno or scale question id (see `mommytrack questions`)",
-                crate::sanitize::terminal_safe(by)
-            )));
-        };
-        if !GROUPABLE.contains(&q.kind.name()) {
-            return Err(Failure::usage(format!(
-                "--by {by}: a {} question cannot group results (in {file}); only choice, yesno and scale questions can, so that no answer text is ever shown",
-                q.kind.name()
-            )));
-        }
-        let Some(answer) = r.answers.get(by) else {
-            return Ok(None);
-        };
-        self.by_seen = true;
-        Ok(match answer {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Bool(b) => Some(b.to_string()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
     }
 
     /// The summary, with everything that could describe fewer than
-    /// `--min-group` results hidden.
+    /// `--min-group` results hidden, decided on the published counts.
     pub fn finish(self) -> Result<Summary, Failure> {
         if self.records.is_empty() {
             return Err(Failure::new(
@@ -439,225 +392,121 @@ impl Summarizer {
                 "no results to summarize: name JSON results saved with `mommytrack assess --format json --output FILE`, or folders that hold them",
             ));
         }
-        if let Some(by) = &self.options.by
-            && !self.by_seen
-        {
-            return Err(Failure::usage(format!(
-                "--by {}: no result has this question; name a choice, yesno or scale question id (see `mommytrack questions`)",
-                crate::sanitize::terminal_safe(by)
-            )));
-        }
-        let bank = Some(&self.options.bank);
-        let bank_title = self.options.bank.title.clone();
-        let bank_fingerprint = Some(self.options.bank.fingerprint.clone());
+        let bank = &self.options.bank;
         let min = self.options.min_group;
-        let order = self.group_order(bank)?;
         let mut notes = Notes::default();
-
-        // The groups: rows of the table of counts.
-        let n_all = self.records.len();
-        let all_shown = n_all >= min;
-        let mut per_group = vec![0usize; self.values.len().max(1)];
-        let mut group_keys = vec![0u64; per_group.len()];
-        for r in &self.records {
-            per_group[r.group] += 1;
-            group_keys[r.group] = group_keys[r.group].wrapping_add(r.key);
+        let all: Vec<&Record> = self.records.iter().collect();
+        let ctx = Ctx { s: &self, min };
+        let (all_count, _) = ctx.count_group(&all);
+        let all_shown = all_count >= min;
+        let mut groups = Vec::new();
+        let mut suppressed_groups = 0;
+        if let (Some(by), true) = (&self.options.by, all_shown) {
+            let members: Vec<Vec<&Record>> = (0..self.values.len())
+                .map(|g| all.iter().copied().filter(|r| r.group == g).collect())
+                .collect();
+            let counts: Vec<usize> = members.iter().map(|m| ctx.count_group(m).0).collect();
+            // Groups shown: decided on the published counts alone.
+            let shown = rows_shown(all_count, &counts, min);
+            for (g, (value, label)) in self.values.iter().enumerate() {
+                if !shown[g] {
+                    suppressed_groups += 1;
+                    continue;
+                }
+                groups.push(Group {
+                    scope: "group",
+                    value: value.clone(),
+                    label: Some(label.clone()),
+                    count: Some(counts[g]),
+                    suppressed: false,
+                    stats: Some(ctx.stats(&members[g], &mut notes)),
+                });
+            }
+            groups.extend((0..suppressed_groups).map(|_| Group {
+                scope: "group",
+                value: None,
+                label: None,
+                count: None,
+                suppressed: true,
+                stats: None,
+            }));
+            if suppressed_groups > 0 {
+                notes.add(Note::Groups);
+            }
+            let _ = by;
         }
-        let shown_groups = if self.options.by.is_some() && all_shown {
-            rows_shown(
-                &[n_all],
-                &per_group.iter().map(|&n| vec![n]).collect::<Vec<_>>(),
-                &vec![true; per_group.len()],
-                min,
-            )
-        } else {
-            vec![false; per_group.len()]
-        };
-        let ctx = Ctx {
-            s: &self,
-            min,
-            bank,
-            groups: if self.options.by.is_some() {
-                per_group.len()
-            } else {
-                0
-            },
-            shown: &shown_groups,
-        };
-        let tables = ctx.tables(&mut notes);
-        let stats_of = |g: Option<usize>| tables.stats(&ctx, g);
-
-        let all = Group {
-            scope: "all",
-            value: None,
-            label: None,
-            count: all_shown.then(|| {
-                let key = noise::cell(self.records.iter().map(|r| r.key));
-                noise::count(n_all, noise::within(key, key), min)
-            }),
-            suppressed: !all_shown,
-            stats: all_shown.then(|| stats_of(None)),
-        };
+        let stats = all_shown.then(|| ctx.stats(&all, &mut notes));
         if !all_shown {
             notes = Notes::default();
             notes.add(Note::WholeSet);
         }
-        let mut groups = Vec::new();
-        let mut unlabelled = 0;
-        if self.options.by.is_some() && all_shown {
-            for &(i, ref known) in &order {
-                let (value, _) = self
-                    .values
-                    .get_index(i)
-                    .expect("group_order gives positions in `self.values`");
-                let shown = shown_groups[i];
-                // A hidden group is never named: a rare option would say
-                // someone chose it.
-                if !shown {
-                    unlabelled += 1;
-                    continue;
-                }
-                let label = match (known, value) {
-                    (Some(label), _) => Some(label.clone()),
-                    (None, None) => Some(NO_ANSWER.to_string()),
-                    (None, Some(_)) => None,
-                };
-                groups.push(Group {
-                    scope: "group",
-                    value: value.clone(),
-                    label,
-                    count: shown.then(|| {
-                        let key = noise::within(group_keys[i], group_keys[i]);
-                        noise::count(per_group[i], key, min)
-                    }),
-                    suppressed: !shown,
-                    stats: shown.then(|| stats_of(Some(i))),
-                });
-            }
-            for _ in 0..unlabelled {
-                groups.push(Group {
-                    scope: "group",
-                    value: None,
-                    label: None,
-                    count: None,
-                    suppressed: true,
-                    stats: None,
-                });
-            }
-        }
-        let suppressed_groups = if self.options.by.is_some() && all_shown {
-            shown_groups.iter().filter(|s| !**s).count()
-        } else {
-            0
-        };
-        if suppressed_groups > 0 {
-            notes.add(Note::Groups);
-        }
-        if unlabelled > 0 {
-            notes.add(Note::Unlabelled);
-        }
         Ok(Summary {
             schema_version: SUMMARY_VERSION,
             document: "summary",
-            bank: bank_title,
-            bank_fingerprint,
+            bank: bank.title.clone(),
+            bank_fingerprint: Some(bank.fingerprint.clone()),
             min_group: min,
             quantiles: QUANTILES,
-            by_prompt: self
-                .options
-                .by
-                .as_deref()
-                .and_then(|by| bank?.question(by))
+            by_prompt: (self.options.by.as_deref())
+                .and_then(|by| bank.question(by))
                 .map(|q| q.prompt.clone()),
             by: self.options.by.clone(),
             duplicates: all_shown.then_some(self.duplicates),
             skipped: self.skipped,
-            all,
+            all: Group {
+                scope: "all",
+                value: None,
+                label: None,
+                count: all_shown.then_some(all_count),
+                suppressed: !all_shown,
+                stats,
+            },
             groups,
             suppressed_groups,
             suppression: notes.sentences(min, all_shown, self.duplicates, self.skipped),
             alpha_rule: ALPHA_RULE,
         })
     }
+}
 
-    /// The group values in the order they are listed, each with its label
-    /// when it is an option of the bank (`None` otherwise): the bank's
-    /// order when the bank is known, else by value; no answer last.
-    fn group_order(&self, bank: Option<&Bank>) -> Result<Vec<(usize, Option<String>)>, Failure> {
-        let q = self.options.by.as_deref().and_then(|by| bank?.question(by));
-        // (position in the bank's order, label) of a value.
-        let known = |v: &str| -> Option<(usize, String)> {
-            match &q?.kind {
-                Kind::Choice(opts) => opts
-                    .iter()
-                    .position(|o| o.id == v)
-                    .map(|i| (i, opts[i].label.clone())),
-                Kind::YesNo(_) => match v {
-                    "true" => Some((0, "Yes".into())),
-                    "false" => Some((1, "No".into())),
-                    _ => None,
-                },
-                Kind::Scale(s) => {
-                    let x: i64 = v.parse().ok()?;
-                    (s.min..=s.max).contains(&x).then(|| {
-                        (
-                            (x - s.min) as usize,
-                            s.label(x)
-                                .map_or_else(|| v.to_string(), |l| format!("{v} ({l})")),
-                        )
-                    })
-                }
-                _ => None,
-            }
-        };
-        let mut out = Vec::new();
-        for (i, (value, info)) in self.values.iter().enumerate() {
-            let (rank, label) = match value {
-                None => ((2, 0, String::new()), Some(NO_ANSWER.to_string())),
-                Some(v) => match known(v) {
-                    Some((pos, label)) => ((0, pos, String::new()), Some(label)),
-                    None if q.is_some() => {
-                        return Err(changed(
-                            &info.file,
-                            self.options.by.as_deref().unwrap_or(""),
-                        ));
-                    }
-                    None => {
-                        // Without the bank: numbers in numeric order,
-                        // otherwise by id; yes and no are every yes/no
-                        // question's options.
-                        let yesno = match v.as_str() {
-                            "true" => Some("Yes"),
-                            "false" => Some("No"),
-                            _ => None,
-                        };
-                        let key = match v.parse::<i64>() {
-                            Ok(x) => format!("{:020}", x as i128 + (1i128 << 62)),
-                            Err(_) => v.clone(),
-                        };
-                        ((1, 0, key), yesno.map(str::to_string))
-                    }
-                },
-            };
-            out.push((rank, i, label));
+/// The values of the `--by` question in bank order, each with its label,
+/// then no answer; refuses a question that is not the bank's or whose
+/// answers are text.
+fn by_values(bank: &Bank, by: &str) -> Result<Vec<(Option<String>, String)>, Failure> {
+    let by_shown = crate::sanitize::terminal_safe(by);
+    let Some(q) = bank.question(by) else {
+        return Err(Failure::usage(format!(
+            "--by {by_shown}: the bank has no such question; name a choice, yesno or scale question id (see `mommytrack questions`)"
+        )));
+    };
+    let mut values: Vec<(Option<String>, String)> = match &q.kind {
+        Kind::Choice(opts) => (opts.iter())
+            .map(|o| (Some(o.id.clone()), o.label.clone()))
+            .collect(),
+        Kind::YesNo(_) => vec![
+            (Some("true".into()), "Yes".into()),
+            (Some("false".into()), "No".into()),
+        ],
+        Kind::Scale(s) => (s.min..=s.max)
+            .map(|x| {
+                let label = s
+                    .label(x)
+                    .map_or_else(|| x.to_string(), |l| format!("{x} ({l})"));
+                (Some(x.to_string()), label)
+            })
+            .collect(),
+        k => {
+            return Err(Failure::usage(format!(
+                "--by {by_shown}: a {} question cannot group results; only choice, yesno and scale questions can, so that no answer text is ever shown",
+                k.name()
+            )));
         }
-        out.sort();
-        Ok(out.into_iter().map(|(_, i, l)| (i, l)).collect())
-    }
+    };
+    values.push((None, NO_ANSWER.to_string()));
+    Ok(values)
 }
 
-/// A `--by` answer that mommytrack never writes.
-fn changed(file: &str, by: &str) -> Failure {
-    Failure::in_file(
-        file,
-        None,
-        format_args!(
-            "the answer to `{by}` is not one of the question's options, so the file was changed after it was saved; save a fresh one with `mommytrack assess --format json --output FILE`"
-        ),
-    )
-}
-
-const ALPHA_RULE: &str = "Cronbach's alpha is computed for each part with at least three scored items, over all of its scored items, from the results that were asked and answered every one of them (a result asked fewer, in --quick or because a question's condition did not hold, takes no part); the same items for the whole set and every group. Population variances, computed in two passes, on the item values 0 to 1.";
+const ALPHA_RULE: &str = "Cronbach's alpha is computed for each part with at least three scored items, over all of its scored items, from the results that were asked and answered every one of them (a result asked fewer, in --quick or because a question's condition did not hold, takes no part); the same items for the whole set and every group. Population variances, computed in two passes, on the perturbed item values, less the variance the perturbation adds (which is known).";
 
 /// What is said about suppression: kinds of hiding, never figures.
 #[derive(Debug, Default)]
@@ -667,10 +516,9 @@ struct Notes(std::collections::BTreeSet<Note>);
 enum Note {
     WholeSet,
     Groups,
-    Unlabelled,
     Cells,
-    Merged,
     Order,
+    Alpha,
 }
 
 impl Notes {
@@ -679,7 +527,8 @@ impl Notes {
     }
 
     /// The sentences, then what every summary says: no minimum or
-    /// maximum, the noise, the results counted once, the files skipped.
+    /// maximum, the perturbation, the results counted once, the files
+    /// skipped.
     fn sentences(&self, min: usize, shown: bool, duplicates: usize, skipped: usize) -> Vec<String> {
         let twice = 2 * min;
         let mut out: Vec<String> = self
@@ -687,18 +536,19 @@ impl Notes {
             .iter()
             .map(|n| match n {
                 Note::WholeSet => format!("Nothing is shown: there are fewer than {min} distinct results."),
-                Note::Groups => format!("Some groups are not shown: each has fewer than {min} results, or showing it would let the whole set minus the groups shown describe fewer than {min}."),
-                Note::Unlabelled => "Groups not shown are not named.".to_string(),
-                Note::Cells => format!("Some figures are marked \"not shown\": a part, a verdict or a flag that fewer than {min} results would make up (or all but fewer than {min}), or a group's figure that the whole set minus the groups shown would give away."),
-                Note::Merged => format!("Verdicts that fewer than {min} results have are counted together with others."),
-                Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more, and not for a group the whole set minus the others would give away."),
+                Note::Groups => format!("Some groups are not shown, and not named: each has fewer than {min} results, or showing it would let the whole set minus the groups shown describe fewer than {min}."),
+                Note::Cells => format!("A count marked \"fewer than {min}\" is fewer than {min} results, or none: the two are not told apart. A flag raised by fewer than {min} results, or by all but fewer than {min}, is \"not shown\"; so is a score fewer than {min} results have."),
+                Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more."),
+                Note::Alpha => format!("Cronbach's alpha is given only for {} results or more: below that, the perturbation that protects each person leaves it too uncertain to read.", tables::ALPHA_RESULTS.max(twice)),
             })
             .collect();
-        out.push(format!(
-            "No minimum or maximum is ever shown; distribution bins are merged so that none holds fewer than {min} results."
-        ));
+        out.push("No minimum or maximum is ever shown.".to_string());
         if shown {
-            out.push(format!("Every figure carries a little noise, fixed by the results it counts (the cell-key method of statistical offices): counts move by up to 2 (never under {min}, and 0 stays 0), means by up to 25/n points before they are rounded to whole points, medians and quartiles are taken up to 2 ranks off their place, and alpha moves by up to 1/n. The same results always give the same figures; results that differ by one person give figures that differ by noise, so one summary cannot be subtracted from another to find that person. Figures may not add up exactly."));
+            out.push(format!(
+                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a person than their perturbed copy. Verdict and flag counts are estimates of the true counts from the perturbed ones; every count also moves by up to 2. Figures may not add up exactly.",
+                over = noise::OVERALL,
+                part = noise::PART,
+            ));
         }
         let why = "the same answers to the same bank (a file named twice or reached through a link, or a copy, however it is laid out or named, whatever its notes)";
         match duplicates {

@@ -113,7 +113,8 @@ fn measure_row(name: &str, m: &Stats, d: usize) -> Vec<Cell> {
     ]
 }
 
-fn group_blocks(g: &Group, st: &GroupStats) -> Vec<Block> {
+fn group_blocks(g: &Group, st: &GroupStats, min: usize) -> Vec<Block> {
+    let few = format!("fewer than {min}");
     let mut out = vec![Block::Para(vec![
         plain("Results: "),
         strong(g.count.unwrap_or(0).to_string()),
@@ -143,7 +144,7 @@ fn group_blocks(g: &Group, st: &GroupStats) -> Vec<Block> {
     if st.verdicts_hidden {
         out.push(Block::Note(format!("Verdicts: {NOT_SHOWN}.")));
     } else {
-        let total: usize = st.verdicts.iter().map(|v| v.count).sum();
+        let total: usize = st.verdicts.iter().filter_map(|v| v.count).sum();
         out.push(Block::Table(Table {
             columns: vec![
                 col("Verdict", Align::Left),
@@ -156,8 +157,8 @@ fn group_blocks(g: &Group, st: &GroupStats) -> Vec<Block> {
                 .map(|v| {
                     vec![
                         text(v.label.clone()),
-                        text(v.count.to_string()),
-                        Cell::Count(v.count, total),
+                        v.count.map_or_else(|| muted(&few), |c| text(c.to_string())),
+                        v.count.map_or_else(|| muted(""), |c| Cell::Count(c, total)),
                     ]
                 })
                 .collect(),
@@ -249,8 +250,8 @@ fn group_blocks(g: &Group, st: &GroupStats) -> Vec<Block> {
                 .map(|b| {
                     vec![
                         text(format!("{}–{}", b.from, b.to)),
-                        text(b.count.to_string()),
-                        Cell::Count(b.count, n),
+                        b.count.map_or_else(|| muted(&few), |c| text(c.to_string())),
+                        b.count.map_or_else(|| muted(""), |c| Cell::Count(c, n)),
                     ]
                 })
                 .collect(),
@@ -278,7 +279,7 @@ pub fn document(s: &Summary) -> Document {
         ))),
     }
     lead.push(Block::Note(format!(
-        "Nothing here describes fewer than {} results: groups and figures that would are not shown, and every figure carries a little noise so that summaries cannot be set against each other (see \u{201c}What is not shown, and why\u{201d}). No answer text is ever included.",
+        "Nothing here describes fewer than {} results: groups and figures that would are not shown, and every figure is computed from perturbed copies of the results, so that no summary, nor any number of them, gives a person away (see \u{201c}What is not shown, and why\u{201d}). No answer text is ever included.",
         s.min_group
     )));
     let mut sections = Vec::new();
@@ -292,7 +293,7 @@ pub fn document(s: &Summary) -> Document {
             },
             heading: Some(group_heading(s, g)),
             audience: Audience::All,
-            blocks: group_blocks(g, st),
+            blocks: group_blocks(g, st, s.min_group),
         });
     }
     if s.groups.iter().any(|g| g.suppressed) {
@@ -389,13 +390,11 @@ impl CsvRow<'_> {
             }
         }
         for b in &m.distribution {
-            self.push(
-                out,
-                section,
-                id,
-                &format!("bin_{}_{}", b.from, b.to),
-                b.count.to_string(),
-            );
+            let (stat, value) = match b.count {
+                Some(c) => (format!("bin_{}_{}", b.from, b.to), c),
+                None => (format!("bin_{}_{}_hidden", b.from, b.to), 1),
+            };
+            self.push(out, section, id, &stat, value.to_string());
         }
     }
 }
@@ -418,6 +417,7 @@ fn csv(s: &Summary) -> String {
     for (i, note) in notes.iter().enumerate() {
         whole.push(&mut out, "note", note, "note", (i + 1).to_string());
     }
+    let mut hidden_said = false;
     for g in std::iter::once(&s.all).chain(&s.groups) {
         let label = g.label.clone().unwrap_or_default();
         let row = CsvRow {
@@ -426,8 +426,12 @@ fn csv(s: &Summary) -> String {
             label: &label,
         };
         let o = &mut out;
+        // Groups not shown are not named: one row says how many.
         let Some(st) = &g.stats else {
-            row.push(o, "group", "", "hidden", "1".into());
+            if g.suppressed && !hidden_said {
+                row.push(o, "group", "", "hidden", s.suppressed_groups.to_string());
+                hidden_said = true;
+            }
             continue;
         };
         row.push(o, "group", "", "count", g.count.unwrap_or(0).to_string());
@@ -455,7 +459,10 @@ fn csv(s: &Summary) -> String {
             row.push(o, "verdict", "", "hidden", "1".into());
         }
         for v in &st.verdicts {
-            row.push(o, "verdict", &v.ids.join("+"), "count", v.count.to_string());
+            match v.count {
+                Some(c) => row.push(o, "verdict", &v.ids.join("+"), "count", c.to_string()),
+                None => row.push(o, "verdict", &v.ids.join("+"), "hidden", "1".into()),
+            }
         }
         for f in &st.flags {
             match f.count {

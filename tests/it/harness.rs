@@ -595,3 +595,20 @@ pub fn bank_args(args: &[&str], paths: &[&Path]) -> Vec<OsString> {
     }
     Vec::new()
 }
+
+/// A state folder holding a fixed secret key for `summarize` (its
+/// perturbations are drawn with it): summaries made in tests are the same
+/// from one run of the tests to the next.
+pub fn summary_state() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(
+            dir.path().join("summary-key"),
+            "0123456789abcdef0fedcba987654321\n",
+        )
+        .expect("write the key");
+        dir
+    })
+    .path()
+}

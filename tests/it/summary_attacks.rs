@@ -40,14 +40,6 @@ fn sheet(option: Option<&str>, understands: u8, remote: bool, part_time: bool, n
     )
 }
 
-/// Answers with a manager, part-time in mind: `option` for leaving early,
-/// `understands` and `late` (email) on their scales, `flex` the options.
-fn answers(option: &str, understands: u8, late: u8, flex: &str) -> String {
-    format!(
-        "has_manager: true\nboss_early_leave: {option}\nboss_understands: {understands}\nboss_late_email: {late}\nflex_options: [{flex}]\nconsidering_part_time: true\n"
-    )
-}
-
 /// Saves one result per sheet in `dir` (`000.json`, …) and returns the paths.
 fn save(dir: &Path, sheets: &[String]) -> Vec<PathBuf> {
     save_with(dir, &fixture("mini"), sheets)
@@ -86,6 +78,7 @@ fn run(args: &[&str], paths: &[&Path]) -> std::process::Output {
         .args(paths)
         .args(args)
         .args(bank_args(args, paths))
+        .env("MOMMYTRACK_STATE_DIR", summary_state())
         .output()
         .unwrap()
 }
@@ -98,10 +91,6 @@ fn json(args: &[&str], paths: &[&Path]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn small(n: u64, min: usize) -> bool {
-    n > 0 && n < min as u64
 }
 
 /// Every key of a JSON document, anywhere in it.
@@ -127,47 +116,34 @@ fn measures(st: &Value) -> Vec<(String, &Value)> {
     out
 }
 
-/// How far a published count may be from the true one (the cell-key
-/// noise): a difference of published counts is not a count of people, so
-/// the margins (the whole set minus the groups shown) are checked on the
-/// true counts by the engine's own tests (`summarize::protect`); here,
-/// what a reader sees.
-const NOISE: u64 = 2;
-
-/// Checks that no published count of the summary describes 1 to `min − 1`
-/// results, that no minimum or maximum is published, that order
-/// statistics appear only for cells of at least `2·min` (give or take the
-/// noise), and that what the whole set hides no group shows.
+/// Checks what a reader of the summary sees: no count under `min` (a
+/// figure that would be is absent, 0 included), no minimum or maximum,
+/// order statistics and alpha only from `2·min`, the fixed bins, and no
+/// group shown that the whole set is not.
 fn audit(s: &Value) {
-    let min = s["min_group"].as_u64().unwrap() as usize;
+    let min = s["min_group"].as_u64().unwrap();
     let mut all_keys = Vec::new();
     keys(s, &mut all_keys);
     for k in ["min", "max", "minimum", "maximum"] {
         assert!(!all_keys.iter().any(|x| x == k), "`{k}` is published");
     }
     let all = &s["all"];
-    let Some(w) = all["stats"].as_object().map(|_| &all["stats"]) else {
+    if !all["stats"].is_object() {
         assert!(all["count"].is_null() && s["duplicates"].is_null());
         assert!(s["groups"].as_array().unwrap().is_empty());
         return;
-    };
-    let shown: Vec<&Value> = s["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|g| g["stats"].is_object())
-        .collect();
-    for g in s["groups"].as_array().unwrap() {
-        if g["suppressed"] == true {
-            assert!(g["count"].is_null() && g.get("stats").is_none(), "{g}");
-        }
     }
     let count = |v: &Value, what: &str| {
         let n = v.as_u64().unwrap_or_else(|| panic!("{what}: {v}"));
-        assert!(!small(n, min), "{what}: {n}");
+        assert!(n >= min, "{what}: {n}");
         n
     };
-    for g in std::iter::once(all).chain(shown.iter().copied()) {
+    for g in std::iter::once(all).chain(s["groups"].as_array().unwrap()) {
+        if g["suppressed"] == true {
+            assert!(g["count"].is_null() && g.get("stats").is_none(), "{g}");
+            assert!(g.get("value").is_none() && g.get("label").is_none(), "{g}");
+            continue;
+        }
         count(&g["count"], "a group");
         let st = &g["stats"];
         for (name, m) in measures(st) {
@@ -177,14 +153,14 @@ fn audit(s: &Value) {
                 continue;
             }
             let k = count(&m["n"], &name);
-            let order =
-                !m["median"].is_null() || !m["q1"].is_null() || m.get("distribution").is_some();
-            assert!(
-                !order || k + NOISE >= 2 * min as u64,
-                "{name}: order statistics of {k}"
-            );
-            for b in m["distribution"].as_array().map_or(&[][..], Vec::as_slice) {
-                count(&b["count"], &format!("{name}: bin {b}"));
+            let bins = m["distribution"].as_array().map_or(&[][..], Vec::as_slice);
+            let order = !m["median"].is_null() || !bins.is_empty();
+            assert!(!order || k >= 2 * min, "{name}: order statistics of {k}");
+            assert!(bins.is_empty() || bins.len() == 10, "{name}: bins {bins:?}");
+            for b in bins {
+                if !b["count"].is_null() {
+                    count(&b["count"], &format!("{name}: bin {b}"));
+                }
             }
         }
         for f in st["flags"].as_array().unwrap() {
@@ -193,44 +169,13 @@ fn audit(s: &Value) {
             }
         }
         for v in st["verdicts"].as_array().unwrap() {
-            count(&v["count"], &format!("verdict {v}"));
+            if !v["count"].is_null() {
+                count(&v["count"], &format!("verdict {v}"));
+            }
         }
         for d in st["dimensions"].as_array().unwrap() {
             if !d["alpha"]["n"].is_null() {
-                count(&d["alpha"]["n"], &format!("alpha {d}"));
-            }
-        }
-    }
-    // What the whole set hides, no group shows.
-    for (i, (name, m)) in measures(w).into_iter().enumerate() {
-        for g in &shown {
-            let gm = measures(&g["stats"])[i].1;
-            assert!(
-                m["median"].is_number() || gm["median"].is_null(),
-                "{name}: groups show order statistics the whole set does not"
-            );
-            assert!(!m["n"].is_null() || gm["n"].is_null(), "{name}");
-        }
-    }
-    for (j, f) in w["flags"].as_array().unwrap().iter().enumerate() {
-        if f["count"].is_null() {
-            for g in &shown {
-                assert!(g["stats"]["flags"][j]["count"].is_null(), "flag {f}");
-            }
-        }
-    }
-    for g in &shown {
-        if !g["stats"]["verdicts_hidden"].as_bool().unwrap() {
-            // A group's verdicts are counted in the whole set's entries.
-            for v in g["stats"]["verdicts"].as_array().unwrap() {
-                assert!(
-                    w["verdicts"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .any(|x| x["ids"] == v["ids"]),
-                    "{v}"
-                );
+                assert!(count(&d["alpha"]["n"], "alpha") >= 2 * min);
             }
         }
     }
@@ -279,7 +224,7 @@ fn two_small_groups_do_not_defeat_the_complement() {
 fn a_part_hidden_in_one_group_is_not_the_whole_minus_the_others() {
     let dir = tempfile::tempdir().unwrap();
     let mut sheets = Vec::new();
-    // considering part time: five, of whom one has a manager.
+    // considering part time: five, of whom one has a manager (the victim).
     sheets.push(sheet(Some("explain"), 2, false, true, 0));
     for i in 1..5 {
         sheets.push(sheet(None, 3, true, true, i));
@@ -288,28 +233,23 @@ fn a_part_hidden_in_one_group_is_not_the_whole_minus_the_others() {
     for i in 5..10 {
         sheets.push(sheet(Some("normal"), 5, true, false, i));
     }
-    save(dir.path(), &sheets);
-    let s = json(&["--by", "considering_part_time"], &[dir.path()]);
-    audit(&s);
-    let manager = |st: &Value| st["dimensions"][0]["score"]["mean"].is_number();
-    let no = s["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["value"] == "false");
-    assert!(
-        !(manager(&s["all"]["stats"]) && no.is_some_and(|g| manager(&g["stats"]))),
-        "{s}"
+    let files = save(dir.path(), &sheets);
+    let s = json(
+        &["--by", "considering_part_time", "--min-group", "3"],
+        &[dir.path()],
     );
-    // The part is shown for neither: four of the group have no score for
-    // it, which would describe them.
-    let yes = s["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["value"] == "true")
-        .unwrap();
-    assert_eq!(yes["stats"]["dimensions"][0]["score"]["suppressed"], true);
+    audit(&s);
+    // The attacker knows the other five managers' scores exactly: the
+    // whole set's manager mean times six, less theirs, was the victim's.
+    let boss = |p: &Person| p.scores[1];
+    let others: f64 = files[5..].iter().map(|f| boss(&person(f))).sum();
+    let m = &s["all"]["stats"]["dimensions"][0]["score"];
+    assert_eq!(s["all"]["stats"]["dimensions"][0]["id"], "boss");
+    if let Some(mean) = m["mean"].as_f64() {
+        let estimate = 6.0 * mean - others;
+        let truth = boss(&person(&files[0]));
+        assert!((estimate - truth).abs() > 3.0, "{estimate} for {truth}");
+    }
 }
 
 /// The third attack: in a group of exactly five, the minimum,
@@ -632,11 +572,12 @@ fn csv_a_pivot_table_cannot_misread() {
     ]);
     // Only the reversed scale in its own set, so the set has a scale mean.
     let dir = tempfile::tempdir().unwrap();
-    let sheets: Vec<String> = (0..10)
+    let sheets: Vec<String> = (0..20)
         .map(|i| {
             format!(
-                "has_manager: true\nboss_early_leave: {}\nboss_understands: 3\nboss_late_email: {}\nflex_options: [{}]\n",
-                if i < 5 { "all" } else { "explain" },
+                "has_manager: true\nboss_early_leave: {}\nboss_understands: {}\nboss_late_email: {}\nflex_options: [{}]\n",
+                if i < 10 { "all" } else { "explain" },
+                1 + i % 4,
                 if i % 2 == 0 { 3 } else { 2 },
                 ["remote", "hours", "part_time", "watched", "remote, hours"][i % 5]
             )
@@ -647,6 +588,8 @@ fn csv_a_pivot_table_cannot_misread() {
         &[
             "--by",
             "boss_early_leave",
+            "--min-group",
+            "3",
             "--format",
             "csv",
             "--bank",
@@ -750,18 +693,6 @@ struct Person {
     flags: Vec<String>,
 }
 
-impl Person {
-    /// Whether the person is counted in a cell of [`counts`] (`verdict
-    /// IDS` or `flag ID`).
-    fn in_cell(&self, cell: &str) -> bool {
-        match (cell.strip_prefix("verdict "), cell.strip_prefix("flag ")) {
-            (Some(ids), _) => ids.split('+').any(|v| v == self.verdict),
-            (_, Some(id)) => self.flags.iter().any(|f| f == id),
-            _ => false,
-        }
-    }
-}
-
 fn person(file: &Path) -> Person {
     let r: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
     let mut scores = vec![r["overall"]["score"].as_f64().unwrap()];
@@ -780,106 +711,6 @@ fn person(file: &Path) -> Person {
     }
 }
 
-fn group<'a>(s: &'a Value, value: &str) -> &'a Value {
-    s["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["value"] == value)
-        .unwrap_or_else(|| panic!("no group {value}: {s}"))
-}
-
-/// The published counts of a group's verdict entries and flags, by id.
-fn counts(g: &Value) -> Vec<(String, f64)> {
-    let st = &g["stats"];
-    let verdicts = st["verdicts"].as_array().unwrap().iter().map(|v| {
-        let ids: Vec<&str> = v["ids"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i.as_str().unwrap())
-            .collect();
-        (format!("verdict {}", ids.join("+")), &v["count"])
-    });
-    let flags = st["flags"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| (format!("flag {}", f["id"].as_str().unwrap()), &f["count"]));
-    verdicts
-        .chain(flags)
-        .filter_map(|(k, c)| Some((k, c.as_f64()?)))
-        .collect()
-}
-
-/// What an attack got, over several victims: for each victim the score
-/// estimates' errors, and the differences of counts against what the
-/// victim alone would make of them (1 for their verdict and flags, 0
-/// for the rest).
-#[derive(Default)]
-struct Attack {
-    errors: Vec<f64>,
-    /// Differences of counts (each 0 or 1 if counts were exact).
-    differences: Vec<f64>,
-    /// Of those, how many say exactly whether the victim is in the cell.
-    right: usize,
-}
-
-impl Attack {
-    /// One victim: `estimates` of the scores (the attacker's arithmetic,
-    /// `None` where a figure was not published), and `differences` of the
-    /// verdict and flag counts by id.
-    fn victim(&mut self, who: &Person, estimates: &[Option<f64>], differences: &[(String, f64)]) {
-        for (e, truth) in estimates.iter().zip(&who.scores) {
-            if let Some(e) = e {
-                self.errors.push((e - truth).abs());
-            }
-        }
-        self.right += differences
-            .iter()
-            .filter(|(k, d)| *d == f64::from(u8::from(who.in_cell(k))))
-            .count();
-        self.differences.extend(differences.iter().map(|(_, d)| *d));
-    }
-
-    /// The attack failed: its score estimates are off by more than 8
-    /// points on average and within 3 points for at most a third; at most
-    /// half the differences of the verdict and flag counts say exactly
-    /// whether the victim is in the cell (with exact counts, all do; the
-    /// noise makes about one in five do so, unknown to the attacker); and
-    /// some are not 0 or 1 at all.
-    fn failed(&self) {
-        assert!(
-            self.errors.len() >= 10,
-            "too few estimates: {:?}",
-            self.errors
-        );
-        let mean = self.errors.iter().sum::<f64>() / self.errors.len() as f64;
-        let close = self.errors.iter().filter(|e| **e <= 3.0).count();
-        let mut won = Vec::new();
-        if mean <= 8.0 || 3 * close > self.errors.len() {
-            won.push(format!(
-                "score estimates off by {mean:.1} on average, {close} within 3 points: {:?}",
-                self.errors
-            ));
-        }
-        if 2 * self.right > self.differences.len() {
-            won.push(format!(
-                "{} of {} differences of counts say the victim's verdict or flags",
-                self.right,
-                self.differences.len()
-            ));
-        }
-        if self.differences.iter().all(|d| *d == 0.0 || *d == 1.0) {
-            won.push(format!(
-                "every difference of counts is one person's: {:?}",
-                self.differences
-            ));
-        }
-        assert!(won.is_empty(), "the attack worked: {won:#?}");
-    }
-}
-
 /// Five people the attacks look for: part-time in mind, they have to
 /// explain leaving early.
 fn victims() -> Vec<String> {
@@ -892,149 +723,320 @@ fn victims() -> Vec<String> {
         .collect()
 }
 
-/// The fresh-eyes attacker's first way in: two ordinary runs over the
-/// same results with different `--by`, whose groups differ by one person
-/// (26 and 25): 26 × one mean − 25 × the other was that person's score,
-/// and the differences of the counts their verdict and flags. The same
-/// with a folder summarised with and without one file.
-#[test]
-fn two_runs_whose_groups_differ_by_one_person_do_not_give_that_person() {
-    // 25 with part-time in mind whose manager finds leaving early normal;
-    // 13 without it, who have to explain (7) or are counted against (6).
-    let base = tempfile::tempdir().unwrap();
-    let mut sheets: Vec<String> = (0..25)
-        .map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i % 3 != 0, true, i))
-        .collect();
-    sheets
-        .extend((25..32).map(|i| sheet(Some("explain"), (1 + i % 5) as u8, i % 2 == 0, false, i)));
-    sheets
-        .extend((32..38).map(|i| sheet(Some("counted"), (1 + i % 5) as u8, i % 2 == 0, false, i)));
-    save(base.path(), &sheets);
-    let alone = json(&[], &[base.path()]);
-    let mut attack = Attack::default();
-    for victim in victims() {
-        let dir = tempfile::tempdir().unwrap();
-        let who = person(&save(dir.path(), &[victim])[0]);
-        let paths = [base.path(), dir.path()];
-        // With the victim: the part-time group (26); without: `normal`
-        // (25). And the folder with the victim's file (39), and without.
-        let a = json(&["--by", "considering_part_time"], &paths);
-        let b = json(&["--by", "boss_early_leave"], &paths);
-        audit(&a);
-        audit(&b);
-        for (with, without, n) in [
-            (group(&a, "true"), group(&b, "normal"), 25.0),
-            (&a["all"], &alone["all"], 38.0),
-        ] {
-            let estimates: Vec<Option<f64>> = measures(&with["stats"])
-                .iter()
-                .zip(measures(&without["stats"]))
-                .map(|((_, x), (_, y))| {
-                    Some((n + 1.0) * x["mean"].as_f64()? - n * y["mean"].as_f64()?)
-                })
-                .collect();
-            let theirs = counts(without);
-            let differences: Vec<(String, f64)> = counts(with)
-                .into_iter()
-                .filter_map(|(k, x)| {
-                    let y = theirs.iter().find(|(j, _)| *j == k)?.1;
-                    // A count of 0 with the victim says what one summary
-                    // says of everyone in the group.
-                    (x > 0.0).then_some((k, x - y))
-                })
-                .collect();
-            attack.victim(&who, &estimates, &differences);
-        }
-    }
-    attack.failed();
+/// Five results of the attacker's own making, the `r`-th set (each set
+/// other answers, so that each draws other noise).
+fn fakes(r: usize) -> Vec<String> {
+    (0..5)
+        .map(|i| {
+            sheet(
+                Some(["normal", "counted"][i % 2]),
+                (1 + (r + i) % 5) as u8,
+                i < 2,
+                i % 2 == 1,
+                100 + 7 * r + i,
+            )
+        })
+        .collect()
 }
 
-/// The fresh-eyes attacker's third way in: results of their own making
-/// lift the one real person of a group over `--min-group`; what the
-/// attacker made is known, so the group's figures minus theirs were that
-/// person.
+/// The attacker's arithmetic on two summaries of the whole set, with the
+/// victim (`n + 1` results) and without (`n`, all the attacker's own):
+/// each score is `(n + 1)·m₁ − n·m₀`; a verdict or flag is the victim's
+/// when its count went up.
+fn difference(with: &Value, without: &Value, n: f64) -> (Vec<Option<f64>>, Vec<String>) {
+    let (a, b) = (&with["all"]["stats"], &without["all"]["stats"]);
+    let scores = measures(a)
+        .iter()
+        .zip(measures(b))
+        .map(|((_, x), (_, y))| Some((n + 1.0) * x["mean"].as_f64()? - n * y["mean"].as_f64()?))
+        .collect();
+    let count = |v: &Value| v["count"].as_f64().unwrap_or(0.0);
+    let mut cells = Vec::new();
+    for (x, y) in a["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(b["verdicts"].as_array().unwrap())
+    {
+        if count(x) > count(y) {
+            cells.push(format!("verdict {}", x["ids"][0].as_str().unwrap()));
+        }
+    }
+    for (x, y) in a["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(b["flags"].as_array().unwrap())
+    {
+        if count(x) > count(y) {
+            cells.push(format!("flag {}", x["id"].as_str().unwrap()));
+        }
+    }
+    (scores, cells)
+}
+
+/// The cells (`verdict ID`, `flag ID`) a person is in.
+fn cells(who: &Person) -> Vec<String> {
+    let mut out = vec![format!("verdict {}", who.verdict)];
+    out.extend(who.flags.iter().map(|f| format!("flag {f}")));
+    out.sort();
+    out
+}
+
+/// Round 2's fresh-eyes attack, done as well as it can be: results of the
+/// attacker's own making (four, so that the whole set is theirs but for
+/// the victim), summarised with and without the victim. Before, the
+/// difference was the victim's exact scores, verdict and flags. Now it is
+/// their perturbed copy: scores off by the perturbation (up to 25 points
+/// and more for parts), and the verdict and flags not all right.
 #[test]
-#[ignore = "the old cell-key noise's chance-level check; replaced by the per-record perturbation landing next"]
-fn fabricated_results_do_not_give_the_one_real_person_away() {
-    // Twelve real people whose manager finds leaving early normal: six
-    // have a positive or sidelined verdict, six mixed; six the flexible
-    // team flag (so that every count of the attack is shown).
-    let real = tempfile::tempdir().unwrap();
-    let people = [
-        (5, 0, "remote"),
-        (5, 0, "remote, hours"),
-        (3, 0, "remote, hours"),
-        (1, 4, "watched"),
-        (3, 4, "watched"),
-        (1, 4, "remote"),
-        (1, 0, "remote"),
-        (1, 0, "watched"),
-        (3, 0, "watched"),
-        (3, 4, "remote"),
-        (5, 4, "watched"),
-        (5, 0, "watched"),
-    ];
-    save(
-        real.path(),
-        &people
-            .iter()
-            .map(|&(u, late, flex)| answers("normal", u, late, flex))
-            .collect::<Vec<_>>(),
-    );
-    // The attacker's ten, who "have to explain": five mixed, five
-    // sidelined; five with the flexible team flag, five without.
+fn results_of_ones_own_making_give_at_most_the_perturbed_copy() {
     let fake_dir = tempfile::tempdir().unwrap();
-    let made = [
-        (5, 0, "watched"),
-        (5, 1, "watched"),
-        (5, 0, "remote"),
-        (3, 0, "remote"),
-        (5, 1, "remote"),
-        (1, 4, "watched"),
-        (3, 4, "watched"),
-        (1, 3, "watched"),
-        (3, 4, "remote"),
-        (1, 4, "remote"),
-    ];
-    let fakes: Vec<Person> = save(
-        fake_dir.path(),
-        &made
-            .iter()
-            .map(|&(u, late, flex)| answers("explain", u, late, flex))
-            .collect::<Vec<_>>(),
-    )
-    .iter()
-    .map(|f| person(f))
-    .collect();
-    let n = fakes.len() as f64 + 1.0;
-    let mut attack = Attack::default();
+    save(fake_dir.path(), &fakes(0));
+    let without = json(&["--min-group", "3"], &[fake_dir.path()]);
+    let (mut errors, mut exact, mut wrong) = (Vec::new(), 0, 0);
     for victim in victims() {
         let dir = tempfile::tempdir().unwrap();
         let who = person(&save(dir.path(), &[victim])[0]);
-        let s = json(
-            &["--by", "boss_early_leave"],
-            &[real.path(), fake_dir.path(), dir.path()],
-        );
-        audit(&s);
-        let g = group(&s, "explain");
-        let estimates: Vec<Option<f64>> = measures(&g["stats"])
-            .iter()
-            .enumerate()
-            .map(|(i, (_, m))| {
-                let known: f64 = fakes.iter().map(|f| f.scores[i]).sum();
-                Some(n * m["mean"].as_f64()? - known)
-            })
-            .collect();
-        let differences: Vec<(String, f64)> = counts(g)
-            .into_iter()
-            .map(|(k, c)| {
-                let known = fakes.iter().filter(|f| f.in_cell(&k)).count();
-                (k, c - known as f64)
-            })
-            .collect();
-        attack.victim(&who, &estimates, &differences);
+        let with = json(&["--min-group", "3"], &[fake_dir.path(), dir.path()]);
+        audit(&with);
+        let (scores, guessed) = difference(&with, &without, 5.0);
+        for (e, truth) in scores.iter().zip(&who.scores) {
+            errors.push((e.expect("the whole set's means are shown") - truth).abs());
+        }
+        let truth = cells(&who);
+        exact += usize::from(guessed == truth);
+        wrong += truth.iter().filter(|c| !guessed.contains(c)).count()
+            + guessed.iter().filter(|c| !truth.contains(c)).count();
     }
-    attack.failed();
+    let mean = errors.iter().sum::<f64>() / errors.len() as f64;
+    let close = errors.iter().filter(|e| **e <= 3.0).count();
+    assert!(errors.len() >= 10, "{errors:?}");
+    assert!(
+        mean > 8.0 && 3 * close <= errors.len(),
+        "scores came out: {errors:?}"
+    );
+    // The mini bank has two flags: a perturbed copy keeps the verdict two
+    // times in three and each flag four times in five, so about two in
+    // five victims could come out right by chance, unknown to the
+    // attacker (with the built-in bank's 29 flags, one in a thousand).
+    assert!(
+        exact <= 3 && wrong >= 2,
+        "{exact} of 5 victims' verdict and flags came out exactly, {wrong} cells wrong"
+    );
+}
+
+/// Round 2's third weakness: noise drawn afresh for every set of results
+/// averaged out over releases. Ten releases, each with another set of the
+/// attacker's own results, each with and without the victim; the attacker
+/// keeps what every release allows (the intersection of the intervals the
+/// old noise of up to 25 points left; the mean when they do not meet).
+/// Before, that closed in on the victim's score; now every release gives
+/// the same perturbed copy, which is not the victim's score.
+#[test]
+fn many_releases_close_in_on_the_perturbed_copy_not_the_person() {
+    let sets: Vec<(tempfile::TempDir, Value)> = (1..=10)
+        .map(|r| {
+            let d = tempfile::tempdir().unwrap();
+            save(d.path(), &fakes(r));
+            let s = json(&["--min-group", "3"], &[d.path()]);
+            (d, s)
+        })
+        .collect();
+    let mut close = 0;
+    let mut errors = Vec::new();
+    for victim in victims() {
+        let dir = tempfile::tempdir().unwrap();
+        let who = person(&save(dir.path(), &[victim])[0]);
+        let estimates: Vec<f64> = sets
+            .iter()
+            .filter(|(_, without)| without["all"]["stats"].is_object())
+            .filter_map(|(d, without)| {
+                let with = json(&["--min-group", "3"], &[d.path(), dir.path()]);
+                with["all"]["stats"]
+                    .is_object()
+                    .then(|| difference(&with, without, 5.0).0[0])?
+            })
+            .collect();
+        assert!(estimates.len() >= 6, "{estimates:?}");
+        let (lo, hi) = estimates.iter().fold((f64::MIN, f64::MAX), |(lo, hi), e| {
+            (lo.max(e - 28.0), hi.min(e + 28.0))
+        });
+        let best = if lo <= hi {
+            (lo + hi) / 2.0
+        } else {
+            estimates.iter().sum::<f64>() / estimates.len() as f64
+        };
+        let error = (best - who.scores[0]).abs();
+        close += usize::from(error <= 3.0);
+        errors.push(error);
+    }
+    assert!(
+        close <= 1,
+        "the overall score came out for {close} of 5: errors {errors:?}"
+    );
+    assert!(errors.iter().sum::<f64>() / 5.0 > 6.0, "{errors:?}");
+}
+
+/// Round 2's first weakness: what was hidden was decided on the true
+/// counts, so a `--min-group` sweep showed at which minimum each count
+/// disappeared (its true count), and "0 stays 0" told none from few. Now
+/// every count is the same at every `--min-group`, shown exactly when it
+/// is at least the minimum, and a count of none reads like a count of few.
+#[test]
+fn a_min_group_sweep_learns_nothing_but_the_published_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    // Nobody is penalised (the red flag raised by none) and two are
+    // sidelined or not: a count of none and counts of few.
+    let sheets: Vec<String> = (0..14)
+        .map(|i| {
+            sheet(
+                Some(["normal", "explain"][usize::from(i < 2)]),
+                (1 + i % 5) as u8,
+                i % 3 != 0,
+                i % 2 == 0,
+                i,
+            )
+        })
+        .collect();
+    save(dir.path(), &sheets);
+    let mut seen: std::collections::BTreeMap<String, u64> = Default::default();
+    for m in 3..=9 {
+        let s = json(&["--min-group", &m.to_string()], &[dir.path()]);
+        audit(&s);
+        let st = &s["all"]["stats"];
+        let mut counts: Vec<(String, &Value)> = vec![("all".into(), &s["all"]["count"])];
+        for (name, x) in measures(st) {
+            counts.push((format!("{name} n"), &x["n"]));
+            for b in x["distribution"].as_array().map_or(&[][..], Vec::as_slice) {
+                counts.push((format!("{name} {}", b["from"]), &b["count"]));
+            }
+        }
+        for v in st["verdicts"].as_array().unwrap() {
+            counts.push((format!("verdict {}", v["ids"][0]), &v["count"]));
+        }
+        for f in st["flags"].as_array().unwrap() {
+            counts.push((format!("flag {}", f["id"]), &f["count"]));
+        }
+        for (name, c) in counts {
+            match (c.as_u64(), seen.get(&name)) {
+                // Shown: the same count as at every other minimum.
+                (Some(c), Some(&was)) => assert_eq!(c, was, "{name} at {m}"),
+                (Some(c), None) => {
+                    seen.insert(name, c);
+                }
+                // Hidden: only because it is under this minimum (a flag
+                // also when all but fewer than it raised it).
+                (None, Some(&was)) => {
+                    let all = s["all"]["count"].as_u64().unwrap();
+                    let flag = name.starts_with("flag") && all.saturating_sub(was) < m;
+                    assert!(was < m || flag, "{name}: {was} hidden at {m}");
+                }
+                (None, None) => {}
+            }
+        }
+    }
+    // The flag nobody raised is not "0": it reads like a flag few raised.
+    let s = json(&["--min-group", "3"], &[dir.path()]);
+    let penal = s["all"]["stats"]["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "boss_penalizes_parents")
+        .unwrap();
+    assert!(
+        penal["count"].is_null() && penal["hidden"] == true,
+        "{penal}"
+    );
+    let text = String::from_utf8(run(&["--min-group", "3"], &[dir.path()]).stdout).unwrap();
+    assert!(!text.contains("┆ 0 ") && !text.contains("┆  0 "), "{text}");
+}
+
+/// The installation's secret: made on first use in the state folder,
+/// mode 0600, never printed; the same key gives the same summary, another
+/// key other figures (so nobody without it can compute the perturbation).
+#[test]
+fn the_secret_key_is_private_and_draws_every_perturbation() {
+    let dir = tempfile::tempdir().unwrap();
+    save(
+        dir.path(),
+        &(0..12)
+            .map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i % 2 == 0, i % 3 == 0, i))
+            .collect::<Vec<_>>(),
+    );
+    let state = tempfile::tempdir().unwrap();
+    let mini = fixture("mini");
+    let summary = |state: &Path| {
+        let out = mt()
+            .args(["summarize", "--format", "json", "--bank"])
+            .arg(&mini)
+            .arg(dir.path())
+            .env("MOMMYTRACK_STATE_DIR", state)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (first, err) = summary(state.path());
+    let key = std::fs::read_to_string(state.path().join("summary-key")).unwrap();
+    assert_eq!(key.trim().len(), 32);
+    assert!(!first.contains(key.trim()) && !err.contains(key.trim()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(state.path().join("summary-key"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert_eq!(summary(state.path()).0, first);
+    let other = tempfile::tempdir().unwrap();
+    assert_ne!(summary(other.path()).0, first);
+}
+
+/// Round 2's over-suppression: three people without a manager hid 40 % of
+/// the overall's parts for a cohort of 46, and alpha was never shown. A
+/// part some results lack is shown for those that have it, and alpha is
+/// given for a part with enough complete answers.
+#[test]
+fn a_few_without_a_part_hide_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sheets: Vec<String> = (0..27)
+        .map(|i| {
+            sheet(
+                Some(["normal", "explain"][i % 2]),
+                (1 + i % 5) as u8,
+                i % 3 != 0,
+                i % 2 == 0,
+                i,
+            )
+        })
+        .collect();
+    sheets.extend((27..30).map(|i| sheet(None, 3, true, false, i)));
+    save(dir.path(), &sheets);
+    let s = json(&[], &[dir.path()]);
+    audit(&s);
+    let st = &s["all"]["stats"];
+    assert!(st["overall"]["median"].is_number(), "{st}");
+    for d in st["dimensions"].as_array().unwrap() {
+        assert!(d["score"]["mean"].is_number(), "{d}");
+    }
+    assert!(
+        st["verdicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["count"].is_number()),
+        "{st}"
+    );
 }
 
 /// The fresh-eyes attacker's second way in: a copy of a result, laid out
@@ -1045,8 +1047,8 @@ fn a_copy_laid_out_or_named_otherwise_counts_once() {
     let dir = tempfile::tempdir().unwrap();
     let files = save(
         dir.path(),
-        &(0..4)
-            .map(|i| sheet(Some("normal"), (1 + i) as u8, true, false, i))
+        &(0..6)
+            .map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i < 3, false, i))
             .collect::<Vec<_>>(),
     );
     let mut r: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
@@ -1061,15 +1063,9 @@ fn a_copy_laid_out_or_named_otherwise_counts_once() {
     }
     // serde_json's map sorts the keys: another order, and no indentation.
     std::fs::write(dir.path().join("zz-copy.json"), r.to_string()).unwrap();
-    let s = json(&[], &[dir.path()]);
-    audit(&s);
-    assert_eq!(
-        s["all"]["suppressed"], true,
-        "four people shown as five: {s}"
-    );
     let s = json(&["--min-group", "3"], &[dir.path()]);
     audit(&s);
-    assert_eq!(s["duplicates"], 1, "{s}");
+    assert_eq!(s["duplicates"], 1, "four people counted as five: {s}");
     // Every format says so, and that the figures carry noise, and why.
     for format in ["text", "markdown", "html", "json", "csv"] {
         let out = run(&["--min-group", "3", "--format", format], &[dir.path()]);
@@ -1080,8 +1076,8 @@ fn a_copy_laid_out_or_named_otherwise_counts_once() {
             .join(" ");
         for said in [
             "1 result was counted once: the same answers",
-            "Every figure carries a little noise",
-            "cannot be subtracted from another to find that person",
+            "Every figure is computed from perturbed copies of the results",
+            "no number of summaries, and no results of anyone's own making, tell more about a person than their perturbed copy",
         ] {
             assert!(text.contains(said), "{format}: {text}");
         }

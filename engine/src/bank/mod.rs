@@ -16,7 +16,6 @@ mod validate;
 
 pub use answer::Answer;
 pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
-pub(crate) use fingerprint::fnv1a128;
 pub use load::{BankSource, MAX_FILES, load, load_as_of, make_inert, set_follow_links};
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_DISCUSS_PRIORITY, DEFAULT_MAX_NEXT_STEPS,

@@ -210,11 +210,11 @@ impl Digest {
         Ok((d, eval))
     }
 
-    /// Who the result is, whatever its file holds besides: a hash of the
-    /// bank and every answer but those written in words, so that a copy,
-    /// re-indented, renamed, with other notes or another `taken`, is the
-    /// same result.
-    pub(super) fn identity(&self, bank: &Bank, eval: &Evaluation) -> u64 {
+    /// Who the result is, whatever its file holds besides: a keyed hash
+    /// (the record key of [`noise`]) of the bank and every answer but
+    /// those written in words, so that a copy, re-indented, renamed, with
+    /// other notes or another `taken`, is the same result.
+    pub(super) fn identity(&self, bank: &Bank, eval: &Evaluation, secret: [u64; 2]) -> u64 {
         use std::fmt::Write as _;
         let mut who = bank.fingerprint.clone();
         let asked = bank.questions.iter().zip(&eval.asked);
@@ -222,7 +222,7 @@ impl Digest {
             let answer = self.answers.get(&q.id).unwrap_or(&serde_json::Value::Null);
             let _ = write!(who, "\n{}={answer}", q.id);
         }
-        noise::hash(who.as_bytes())
+        noise::siphash(secret, who.as_bytes())
     }
 }
 

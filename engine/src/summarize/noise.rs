@@ -1,39 +1,89 @@
-//! Consistent perturbation of published figures: the cell-key method of
-//! statistical offices (the ABS TableBuilder's), so that summaries of
-//! sets of results cannot be set against each other.
+//! Perturbation of what a summary publishes, so that no number of
+//! summaries, and no results of someone's own making, give a person away
+//! (docs/summaries.md, "Noise").
 //!
-//! Each distinct result has a **record key**, a hash of its answers (so
-//! the same result has the same key in every run). A published figure is
-//! computed over a set of results, its cell, within a group (the whole
-//! set, or a `--by` group); the **cell key** is the sum of the cell's
-//! members' keys (mod 2⁶⁴) mixed with the group's ([`within`]), so the
-//! same results always get the same figure (running again gains nothing),
-//! while two groups that differ by one person get unrelated noise in
-//! every figure, also in those whose cell did not change: subtracting
-//! one from the other gives noise, not that person, nor which cells
-//! they are in. What is published:
+//! **Each record is perturbed once, for good.** Before anything is
+//! counted, each result is replaced by a perturbed copy drawn from its
+//! **record key**: SipHash-2-4, keyed by the coordinator's secret (a key
+//! kept 0600 in the state folder, never printed), of the result's
+//! identity (its bank and answers). The same result gets the same copy in
+//! every run, every grouping and every `--min-group`, and nobody without
+//! the secret can compute it. Every figure is computed from the perturbed
+//! copies only, so what anyone can learn of a person, however many
+//! summaries they see or results they add, is at best their perturbed
+//! copy:
 //!
-//! - a **count** `c` is `max(c + e, min)`, `e` one of −2 … 2 drawn by the
-//!   cell key alone (whatever `--min-group`): 0 stays 0, a count never
-//!   drops under `--min-group`, and two counts of the same results in a
-//!   group agree;
-//! - a **mean** is `(Σ + SPREAD·u) / n`, with `u` uniform in [−1, 1] from
-//!   the cell key and the measure: up to ±25/n points, one person's score
-//!   hidden in ±25 points of the sum; rounded to whole points;
-//! - a **quantile** is taken up to [`RANKS`] ranks off its place (never
-//!   at the first or last rank), rounded to whole points;
-//! - **alpha** carries up to ±1/n, rounded to two decimals.
+//! - the overall score moves by `OVERALL·u₀` (u uniform in [−1, 1]), each
+//!   part's by the same `OVERALL·u₀` plus `PART·u_d` of its own, each item
+//!   value by the part's shift plus `ITEM·u_i` of its own: the parts and
+//!   items say nothing about the overall score that it does not;
+//! - the verdict is kept with probability `KEEP_VERDICT`, else one of the
+//!   other bands, each as likely (randomised response); a withheld verdict
+//!   stays withheld;
+//! - each flag is flipped with probability `FLIP_FLAG`;
+//! - the `--by` answer is kept with probability `KEEP_GROUP`, else one of
+//!   the other values (no answer among them), each as likely.
+//!
+//! **Counts carry cell-key noise** on top: a count `c` of perturbed
+//! records is published as `c + e`, `e` one of −2 … 2 from the sum of the
+//! cell's record keys mixed with its group's, so that differences of
+//! published counts are not exact, and a group one record larger gets new
+//! noise in every count. Verdict and flag counts are then turned into
+//! estimates of the true counts by undoing the randomised response.
 
-/// The noise of a sum of scores: ±25 points.
-pub const SPREAD: f64 = 25.0;
-/// How far a quantile moves: ±2 ranks.
-pub const RANKS: f64 = 2.0;
+/// How far the overall score moves: ±25 points.
+pub const OVERALL: f64 = 25.0;
+/// How far each part moves on top of the overall's shift: ±15 points.
+pub const PART: f64 = 15.0;
+/// How far each item value (0 to 1) moves on top of its part's shift.
+pub const ITEM: f64 = 0.3;
+/// The chance a verdict is kept.
+pub const KEEP_VERDICT: f64 = 2.0 / 3.0;
+/// The chance a flag is flipped.
+pub const FLIP_FLAG: f64 = 0.2;
+/// The chance a `--by` answer is kept.
+pub const KEEP_GROUP: f64 = 0.75;
 
-/// A 64-bit hash of bytes: the bank fingerprint's FNV-1a, folded and
-/// [`mix`]ed.
-pub(super) fn hash(bytes: &[u8]) -> u64 {
-    let h = crate::bank::fnv1a128(bytes);
-    mix(h as u64 ^ (h >> 64) as u64)
+/// SipHash-2-4 of `bytes` under `key` (a keyed pseudo-random function:
+/// without the key its outputs cannot be told from random).
+pub fn siphash(key: [u64; 2], bytes: &[u8]) -> u64 {
+    let mut v = [
+        key[0] ^ 0x736f_6d65_7073_6575,
+        key[1] ^ 0x646f_7261_6e64_6f6d,
+        key[0] ^ 0x6c79_6765_6e65_7261,
+        key[1] ^ 0x7465_6462_7974_6573,
+    ];
+    let round = |v: &mut [u64; 4]| {
+        v[0] = v[0].wrapping_add(v[1]);
+        v[1] = v[1].rotate_left(13) ^ v[0];
+        v[0] = v[0].rotate_left(32);
+        v[2] = v[2].wrapping_add(v[3]);
+        v[3] = v[3].rotate_left(16) ^ v[2];
+        v[0] = v[0].wrapping_add(v[3]);
+        v[3] = v[3].rotate_left(21) ^ v[0];
+        v[2] = v[2].wrapping_add(v[1]);
+        v[1] = v[1].rotate_left(17) ^ v[2];
+        v[2] = v[2].rotate_left(32);
+    };
+    let compress = |v: &mut [u64; 4], m: u64| {
+        v[3] ^= m;
+        round(v);
+        round(v);
+        v[0] ^= m;
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        compress(&mut v, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    last[7] = bytes.len() as u8;
+    compress(&mut v, u64::from_le_bytes(last));
+    v[2] ^= 0xff;
+    for _ in 0..4 {
+        round(&mut v);
+    }
+    v[0] ^ v[1] ^ v[2] ^ v[3]
 }
 
 /// splitmix64's finaliser: every bit of the input moves every bit out.
@@ -48,53 +98,56 @@ pub(super) fn cell(keys: impl IntoIterator<Item = u64>) -> u64 {
     keys.into_iter().fold(0, u64::wrapping_add)
 }
 
-/// The key of a cell of `cell`'s records within a group of `group`'s:
-/// a count of everyone in the group gets the group's count.
+/// The key of a cell of `cell`'s records within a group of `group`'s.
 pub(super) fn within(group: u64, cell: u64) -> u64 {
     cell ^ mix(group)
 }
 
-/// A number uniform in [−1, 1] for a cell and what is published of it.
-fn unit(cell: u64, what: &str) -> f64 {
-    let x = mix(cell ^ hash(what.as_bytes()));
-    (x >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+/// A count as published: `c + e`, `e` one of −2 … 2 drawn from the cell
+/// key with the secret (a count of none may come out 1 or 2, never a
+/// count to trust).
+pub(super) fn count(c: usize, cell: u64, secret: [u64; 2]) -> usize {
+    (c + (siphash(secret, &cell.to_le_bytes()) % 5) as usize).saturating_sub(2)
 }
 
-/// A count as published (see the module doc).
-pub(super) fn count(c: usize, cell: u64, min: usize) -> usize {
-    if c == 0 {
-        return 0;
+/// The draws of one record: `unit(n)` is uniform in [−1, 1), `chance(n)`
+/// in [0, 1), each the same for the same record key and `n`, and each
+/// drawn with the secret (SipHash), so that learning some draws of a
+/// record (one's own results' shifts) says nothing of its key or others'.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Draws(pub(super) u64, pub(super) [u64; 2]);
+
+impl Draws {
+    pub(super) fn chance(self, n: u64) -> f64 {
+        let key = [self.0 ^ self.1[0], self.1[1]];
+        (siphash(key, &n.to_le_bytes()) >> 11) as f64 / (1u64 << 53) as f64
     }
-    (c + (mix(cell) % 5) as usize).saturating_sub(2).max(min)
+
+    pub(super) fn unit(self, n: u64) -> f64 {
+        2.0 * self.chance(n) - 1.0
+    }
+
+    /// Randomised response: `value` (an index below `k`) kept with
+    /// probability `keep`, else one of the other `k − 1`, each as likely.
+    pub(super) fn respond(self, n: u64, value: usize, k: usize, keep: f64) -> usize {
+        let x = self.chance(n);
+        if k < 2 || x < keep {
+            return value;
+        }
+        let other = (((x - keep) / (1.0 - keep)) * (k - 1) as f64) as usize;
+        let other = other.min(k - 2);
+        if other >= value { other + 1 } else { other }
+    }
 }
 
-/// A mean of scores 0–100 as published, in whole points.
-pub(super) fn mean(values: &[f64], cell: u64, what: &str) -> Option<f64> {
-    let n = values.len() as f64;
-    (n > 0.0).then(|| {
-        let noisy = (values.iter().sum::<f64>() + SPREAD * unit(cell, what)) / n;
-        noisy.clamp(0.0, 100.0).round()
-    })
-}
-
-/// The `p`-quantile of sorted values (linear interpolation, numpy's
-/// default) taken up to [`RANKS`] ranks off its place, in whole points.
-pub(super) fn quantile(sorted: &[f64], p: f64, cell: u64, what: &str) -> Option<f64> {
-    let last = sorted.len().checked_sub(1)? as f64;
-    let (first, end) = if last >= 2.0 {
-        (1.0, last - 1.0)
-    } else {
-        (0.0, last)
-    };
-    let pos = (p * last + RANKS * unit(cell, what)).clamp(first, end);
-    super::stats::quantile(sorted, if last > 0.0 { pos / last } else { 0.0 }).map(f64::round)
-}
-
-/// Cronbach's alpha of `n` results as published: ±1/n, at most 1, two
-/// decimals.
-pub(super) fn alpha(a: f64, n: usize, cell: u64, what: &str) -> f64 {
-    let x = (a + unit(cell, what) / n.max(1) as f64).min(1.0);
-    (x * 100.0).round() / 100.0
+/// The estimate of a true count from the published count `c` of `n`
+/// records answered by randomised response that keeps with `keep` and
+/// moves to each of the other `k − 1` with the rest: `(c − q·n)/(keep − q)`,
+/// within 0 … n.
+pub(super) fn unrandomise(c: usize, n: usize, k: usize, keep: f64) -> usize {
+    let q = (1.0 - keep) / (k.max(2) - 1) as f64;
+    let est = (c as f64 - q * n as f64) / (keep - q);
+    est.round().clamp(0.0, n as f64) as usize
 }
 
 #[cfg(test)]

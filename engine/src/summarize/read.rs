@@ -131,7 +131,7 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                 }
                 // The same result again is counted once.
                 Read::Result(identity, ..) if !seen.insert(identity) => s.duplicates += 1,
-                Read::Result(identity, r) => s.add(&r.0, &r.1, identity, &name)?,
+                Read::Result(identity, r) => s.add(&r.0, &r.1, identity),
             }
         }
     }
@@ -155,7 +155,7 @@ fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
     };
     match Digest::read(&text, &name, &o.bank, o.bank_named.as_deref()) {
         Ok((d, eval)) => Ok(Read::Result(
-            d.identity(&o.bank, &eval),
+            d.identity(&o.bank, &eval, o.secret),
             Box::new((d, eval)),
         )),
         Err(e) if input.in_folder => match digest::not_a_result(&text) {

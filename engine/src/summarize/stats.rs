@@ -4,7 +4,6 @@
 //! [`super::noise`].
 
 use super::noise;
-use super::protect::Classes;
 use super::{BINS, Bin, Stats};
 
 /// The quantile at `p` of sorted values, by linear interpolation.
@@ -34,58 +33,43 @@ pub(super) fn variance(values: &[f64]) -> Option<f64> {
     Some(values.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / values.len() as f64)
 }
 
-/// Cronbach's alpha of rows (results) × items, from population variances.
-/// `None` with fewer than two rows or two items, or no variance in the total.
-pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Option<f64> {
+/// Cronbach's alpha of rows (results) × items, from population variances,
+/// less the variance that noise added to each value: `shared` common to
+/// a row's items, `own` each item's own (known, so taken out). `None`
+/// with fewer than two rows or two items, or no variance left in the
+/// total.
+pub fn cronbach_alpha(rows: &[&Vec<f64>], shared: f64, own: f64) -> Option<f64> {
     let k = rows.first()?.len();
     if rows.len() < 2 || k < 2 {
         return None;
     }
+    let kf = k as f64;
     let items: f64 = (0..k)
         .map(|j| variance(&rows.iter().map(|r| r[j]).collect::<Vec<_>>()).unwrap_or(0.0))
-        .sum();
+        .sum::<f64>()
+        - kf * (shared + own);
     let totals: Vec<f64> = rows.iter().map(|r| r.iter().sum()).collect();
-    let total = variance(&totals)?;
-    let kf = k as f64;
-    (total > 1e-12).then(|| round4(kf / (kf - 1.0) * (1.0 - items / total)))
+    let total = variance(&totals)? - kf * kf * shared - kf * own;
+    (total > 1e-12).then(|| round4((kf / (kf - 1.0) * (1.0 - items / total)).min(1.0)))
 }
 
-/// The raw bin of a score 0–100.
-pub(super) fn bin_of(score: f64) -> usize {
-    ((score / (100.0 / BINS as f64)).floor().max(0.0) as usize).min(BINS - 1)
-}
-
-pub(super) fn raw_bins(values: &[f64]) -> Vec<usize> {
-    let mut bins = vec![0; BINS];
-    for &v in values {
-        bins[bin_of(v)] += 1;
-    }
-    bins
-}
-
-/// Bins of a distribution as published: none when the merging left one
-/// bin (it would say nothing); each count through [`noise::count`].
-fn bins(cells: &[(f64, u64)], classes: &Classes, min: usize, group: u64) -> Vec<Bin> {
-    if classes.len() < 2 {
-        return Vec::new();
-    }
-    let mut out: Vec<Bin> = Vec::new();
-    for c in classes {
-        let members = cells.iter().filter(|(v, _)| c.contains(&bin_of(*v)));
-        let key = noise::within(group, noise::cell(members.clone().map(|m| m.1)));
-        let count = noise::count(members.count(), key, min);
-        let bin = Bin {
-            from: (c[0] * 100 / BINS) as u32,
-            to: ((c[c.len() - 1] + 1) * 100 / BINS) as u32,
-            count,
-        };
-        // Empty neighbours read as one empty range ("0–30: 0").
-        match out.last_mut() {
-            Some(last) if last.count == 0 && count == 0 => last.to = bin.to,
-            _ => out.push(bin),
-        }
-    }
-    out
+/// The fixed bins of a distribution (0–10, … 90–100) of scores given as
+/// (score, record key), each count published through [`noise::count`]
+/// and given only from `min` (a bin of none and a bin of few read alike).
+pub(super) fn bins(cells: &[(f64, u64)], min: usize, group: u64, secret: [u64; 2]) -> Vec<Bin> {
+    let of = |v: f64| ((v.clamp(0.0, 100.0) / (100.0 / BINS as f64)) as usize).min(BINS - 1);
+    (0..BINS)
+        .map(|b| {
+            let members = cells.iter().filter(|(v, _)| of(*v) == b);
+            let key = noise::within(group, noise::cell(members.clone().map(|m| m.1)));
+            let count = noise::count(members.count(), key, secret);
+            Bin {
+                from: (b * 100 / BINS) as u32,
+                to: ((b + 1) * 100 / BINS) as u32,
+                count: (count >= min).then_some(count),
+            }
+        })
+        .collect()
 }
 
 impl Stats {
@@ -98,42 +82,6 @@ impl Stats {
             q1: None,
             q3: None,
             distribution: Vec::new(),
-        }
-    }
-
-    /// The statistics of a published cell of scores 0–100, given as
-    /// (score, record key): `n` and the mean always, the median and
-    /// quartiles when `order` allows, the distribution in the bins
-    /// `classes` when given; `what` names the measure, `group` is the
-    /// key of the group (their noise).
-    pub(super) fn of(
-        cells: &[(f64, u64)],
-        what: &str,
-        order: bool,
-        classes: Option<&Classes>,
-        min: usize,
-        group: u64,
-    ) -> Self {
-        let key = noise::within(group, noise::cell(cells.iter().map(|c| c.1)));
-        let mut sorted: Vec<f64> = cells.iter().map(|c| c.0).collect();
-        let m = noise::mean(&sorted, key, what);
-        sorted.sort_by(f64::total_cmp);
-        let q = |p: f64| {
-            order
-                .then(|| noise::quantile(&sorted, p, key, &format!("{what} {p}")))
-                .flatten()
-        };
-        Stats {
-            n: Some(noise::count(cells.len(), key, min)),
-            suppressed: false,
-            mean: m,
-            median: q(0.5),
-            q1: q(0.25),
-            q3: q(0.75),
-            distribution: match classes {
-                Some(c) if order => bins(cells, c, min, group),
-                _ => Vec::new(),
-            },
         }
     }
 

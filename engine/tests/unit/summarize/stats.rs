@@ -20,7 +20,10 @@ fn alpha_of_a_textbook_case() {
         .iter()
         .map(|&x| vec![x, x, x])
         .collect();
-    assert_eq!(cronbach_alpha(&rows), Some(1.0));
+    fn refs(rows: &[Vec<f64>]) -> Vec<&Vec<f64>> {
+        rows.iter().collect()
+    }
+    assert_eq!(cronbach_alpha(&refs(&rows), 0.0, 0.0), Some(1.0));
     // Uncorrelated items: alpha 0 or below.
     let rows = vec![
         vec![1.0, 0.0, 1.0],
@@ -28,11 +31,38 @@ fn alpha_of_a_textbook_case() {
         vec![1.0, 1.0, 0.0],
         vec![0.0, 0.0, 0.0],
     ];
-    assert!(cronbach_alpha(&rows).is_some_and(|x| x <= 0.0));
+    assert!(cronbach_alpha(&refs(&rows), 0.0, 0.0).is_some_and(|x| x <= 0.0));
     // No variance in the total: undefined.
-    assert_eq!(
-        cronbach_alpha(&[vec![1.0, 0.0, 0.5], vec![0.0, 1.0, 0.5]]),
-        None
+    let flat = [vec![1.0, 0.0, 0.5], vec![0.0, 1.0, 0.5]];
+    assert_eq!(cronbach_alpha(&refs(&flat), 0.0, 0.0), None);
+}
+
+#[test]
+fn alpha_takes_out_the_variance_noise_added() {
+    // The textbook case with a shift shared by a row's items (+a, −a in
+    // turn: variance a²) and each item's own (±b in a pattern that adds
+    // b² to each item's variance and k·b² to the total's): the noise's
+    // variance taken out, alpha is the textbook's again.
+    let (a, b) = (0.5, 0.25);
+    let rows: Vec<Vec<f64>> = (0..8)
+        .map(|i| {
+            let x = f64::from(1 + i / 2);
+            let shared = if i % 2 == 0 { a } else { -a };
+            let own = [b, -b, b, -b];
+            let own = [
+                own[(i as usize) % 4],
+                -own[(i as usize) % 4],
+                own[(i as usize + 1) % 4],
+            ];
+            (0..3).map(|j| x + shared + own[j]).collect()
+        })
+        .collect();
+    let refs: Vec<&Vec<f64>> = rows.iter().collect();
+    let raw = cronbach_alpha(&refs, 0.0, 0.0).unwrap();
+    let taken_out = cronbach_alpha(&refs, a * a, b * b).unwrap();
+    assert!(
+        raw > 0.9 && (taken_out - 1.0).abs() < 0.2,
+        "{raw} {taken_out}"
     );
 }
 
