@@ -115,10 +115,21 @@ fn measure_row(name: &str, m: &Stats, d: usize) -> Vec<Cell> {
 
 fn group_blocks(g: &Group, st: &GroupStats, min: usize) -> Vec<Block> {
     let few = format!("fewer than {min}");
+    let n = g.count.unwrap_or(0);
     let mut out = vec![Block::Para(vec![
-        plain("Results: "),
-        strong(g.count.unwrap_or(0).to_string()),
+        plain("Results: about "),
+        strong(n.to_string()),
+        plain(
+            " (every count here is within 2 of the truth or, for verdicts and flags, an estimate)",
+        ),
     ])];
+    // Two standard errors of an estimate from randomised response over n
+    // results: kept with `keep`, else one of `k − 1` others.
+    let margin = |keep: f64, k: f64| {
+        let q = (1.0 - keep) / (k - 1.0);
+        let p = 0.5f64.min(keep.max(q));
+        (2.0 * (n as f64 * p * (1.0 - p)).sqrt() / (keep - q)).round() as usize + 2
+    };
     // Scores.
     let mut rows = vec![measure_row("Overall", &st.overall, 0)];
     for d in &st.dimensions {
@@ -140,7 +151,10 @@ fn group_blocks(g: &Group, st: &GroupStats, min: usize) -> Vec<Block> {
         stack: true,
     }));
     // Verdicts, in the bank's order.
-    out.push(Block::Subheading("Verdicts".into()));
+    out.push(Block::Subheading(format!(
+        "Verdicts (estimated, each within about {} either way)",
+        margin(2.0 / 3.0, st.verdicts.len().max(2) as f64)
+    )));
     if st.verdicts_hidden {
         out.push(Block::Note(format!("Verdicts: {NOT_SHOWN}.")));
     } else {
@@ -167,7 +181,10 @@ fn group_blocks(g: &Group, st: &GroupStats, min: usize) -> Vec<Block> {
     }
     // Flags.
     if !st.flags.is_empty() {
-        out.push(Block::Subheading("Flags raised".into()));
+        out.push(Block::Subheading(format!(
+            "Flags raised (estimated, each within about {} either way)",
+            margin(0.8, 2.0)
+        )));
         let n = g.count.unwrap_or(0);
         out.push(Block::Table(Table {
             columns: vec![
@@ -216,7 +233,12 @@ fn group_blocks(g: &Group, st: &GroupStats, min: usize) -> Vec<Block> {
             ])
         })
         .collect();
-    if !alphas.is_empty() {
+    // No table when no alpha can be shown (the note says why).
+    if st
+        .dimensions
+        .iter()
+        .any(|d| d.alpha.as_ref().is_some_and(|a| !a.hidden))
+    {
         out.push(Block::Subheading("Consistency (Cronbach's alpha)".into()));
         out.push(Block::Table(Table {
             columns: vec![
@@ -233,7 +255,7 @@ fn group_blocks(g: &Group, st: &GroupStats, min: usize) -> Vec<Block> {
     let mut charts = vec![("Overall".to_string(), &st.overall)];
     charts.extend(st.dimensions.iter().map(|d| (d.title.clone(), &d.score)));
     for (title, m) in charts {
-        if m.distribution.is_empty() || m.n.unwrap_or(0) == 0 {
+        if m.distribution.iter().all(|b| b.count.is_none()) || m.n.unwrap_or(0) == 0 {
             continue;
         }
         let n = m.n.unwrap_or(0);
@@ -266,7 +288,7 @@ pub fn document(s: &Summary) -> Document {
     let mut lead = Vec::new();
     match s.all.count {
         Some(n) => lead.push(Block::Para(vec![
-            strong(format!("{n} {}", plural(n, "result", "results"))),
+            strong(format!("About {n} {}", plural(n, "result", "results"))),
             plain(match (&s.by, &s.by_prompt) {
                 (Some(_), Some(prompt)) => format!(", grouped by \u{201c}{prompt}\u{201d}."),
                 (Some(by), None) => format!(", grouped by {by}."),

@@ -858,6 +858,73 @@ fn the_kit_names_whom_to_ask_where_asking_an_interviewer_would_disclose_a_family
     assert!(named >= 8, "{named} of {}", asks.len());
 }
 
+/// A parent with nobody to ask cannot use "ask what happened to…": every
+/// kit line says whom to ask (the interviewer, someone in the team, HR
+/// after an offer) or where to look (the advert, the careers site, the
+/// handbook). And every kit question of the built-in bank reads about the
+/// employer being considered in `assess --prospective`, not about "your"
+/// job now.
+#[test]
+fn every_kit_line_says_whom_to_ask_or_where_to_look_and_reads_about_the_new_employer() {
+    const WHO_OR_WHERE: [&str; 9] = [
+        "ask the ",
+        "ask someone",
+        "ask a ",
+        "ask an ",
+        "ask hr",
+        "ask one of them",
+        "look ",
+        "read ",
+        "after an offer",
+    ];
+    let md = Test::new()
+        .again()
+        .args(["interview", "--format", "markdown"])
+        .success()
+        .stdout();
+    let asks: Vec<String> = md
+        .lines()
+        .filter_map(|l| {
+            let (n, rest) = l.split_once(". ")?;
+            n.parse::<usize>().ok()?;
+            Some(rest.to_lowercase())
+        })
+        .collect();
+    assert!(asks.len() >= 20, "{md}");
+    for ask in &asks {
+        assert!(
+            WHO_OR_WHERE.iter().any(|w| ask.contains(w)),
+            "say whom to ask or where to look: {ask}"
+        );
+    }
+    let bank = crate::sheets::builtin();
+    for q in bank.questions.iter().filter(|q| q.interview.is_some()) {
+        let worded = q.worded(true);
+        assert!(
+            q.prospective.is_some() && worded.prompt != q.prompt,
+            "{}: a kit question needs `prospective:` wording",
+            q.id
+        );
+        let mut words = vec![worded.prompt.clone()];
+        words.extend(worded.kind.options().iter().map(|o| o.label.clone()));
+        for w in words {
+            let w = format!(
+                " {} ",
+                w.to_lowercase().replace([',', ':', '?', '.', ';'], " ")
+            );
+            for bad in [
+                " your workplace ",
+                " your employer ",
+                " your manager ",
+                " i take part ",
+                " here ",
+            ] {
+                assert!(!w.contains(bad), "{}: reads about the job now: {w}", q.id);
+            }
+        }
+    }
+}
+
 /// The answers of a saved result to the questions of the interview kit.
 fn kit_answers(t: &Test, result: &str) -> serde_json::Map<String, serde_json::Value> {
     let template = t
