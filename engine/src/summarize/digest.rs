@@ -5,6 +5,7 @@
 //! result whose written figures say otherwise is refused.
 
 use super::noise;
+use crate::answers::AnswerSheet;
 use crate::bank::{Bank, Kind};
 use crate::error::Failure;
 use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
