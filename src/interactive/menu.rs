@@ -323,17 +323,16 @@ fn scrolled(
     *offset = (*offset).min(body.len() - shown);
     let below = body.len() - shown - *offset;
     let mut out = body[*offset..*offset + shown].to_vec();
-    let (counts, keys) = match (*offset, below) {
-        (0, b) => (format!("↓ {b}"), "j or PgDn"),
-        (a, 0) => (format!("↑ {a}"), "k or PgUp"),
-        (a, b) => (format!("↑ {a} ↓ {b}"), "k/j, PgUp/PgDn"),
-    };
     let lines = if *offset + below == 1 {
         "line"
     } else {
         "lines"
     };
-    let more = format!("  {counts} more {lines}: {keys}");
+    let more = match (*offset, below) {
+        (0, b) => format!("  ↓ {b} more {lines}: j or PgDn"),
+        (a, 0) => format!("  ↑ {a} more {lines}: k or PgUp"),
+        (a, b) => format!("  ↑ {a} ↓ {b} more: k/j, PgUp/PgDn"),
+    };
     out.push(look.dim.apply_to(more).to_string());
     out
 }
