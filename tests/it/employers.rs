@@ -1,0 +1,102 @@
+//! Deciding between employers as the fresh-eyes parent of the third round
+//! did (issue 23, fourth round), through the real binary: every count of
+//! what is still unknown has the base of "A of N scored questions", and a
+//! report about an employer has no rows for parts it never asks.
+
+use crate::harness::*;
+
+/// A prospective result of `tests/fixtures/prospective/employer_c.yaml`
+/// (16 of 28 scored questions known, and an unscored one unknown) saved
+/// as `c.json`, and a current result of a persona as `current.json`.
+fn employer_c() -> Test {
+    let t = Test::new();
+    t.again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "-o",
+            "c.json",
+            "--answers",
+        ])
+        .arg(fixture("prospective/employer_c.yaml"))
+        .success();
+    t.again()
+        .args([
+            "assess",
+            "--format",
+            "json",
+            "-o",
+            "current.json",
+            "--answers",
+        ])
+        .arg(repo(
+            "tests/personas/returning_after_leave_mixed.answers.yaml",
+        ))
+        .success();
+    t
+}
+
+#[test]
+fn every_count_of_what_is_still_unknown_has_one_base() {
+    let t = employer_c();
+    let r = t
+        .again()
+        .args(["report", "c.json", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        (
+            r["coverage"]["answered"].as_u64(),
+            r["coverage"]["asked"].as_u64()
+        ),
+        (Some(16), Some(28))
+    );
+    // Twelve scored questions and the unscored `mgr_transfer`.
+    assert_eq!(r["to_find_out"].as_array().unwrap().len(), 13);
+    for format in ["text", "markdown", "html"] {
+        let out = t
+            .again()
+            .args(["report", "c.json", "--format", format])
+            .success()
+            .stdout();
+        let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains("you know the answers to 16 of 28 scored questions about this employer; until the 12 still unknown are known"), "{format}: {out}");
+        assert!(
+            words.contains(
+                "12 scored questions are still unknown, and 1 more that does not change the score."
+            ),
+            "{format}: {out}"
+        );
+        assert!(!words.contains("13 "), "{format}: {out}");
+    }
+    let out = t
+        .again()
+        .args(["compare", "current.json", "c.json"])
+        .success()
+        .stdout();
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("About c.json: 12 scored questions are still unknown, and 1 more that does not change the score."), "{out}");
+}
+
+#[test]
+fn a_report_about_an_employer_has_no_rows_for_parts_it_never_asks() {
+    let t = employer_c();
+    for format in ["text", "markdown", "html"] {
+        let out = t
+            .again()
+            .args(["report", "c.json", "--format", format])
+            .success()
+            .stdout();
+        for empty in [
+            "0 of 0",
+            "About you",
+            "Home and the split of care",
+            "not asked",
+        ] {
+            assert!(!out.contains(empty), "{format}: {empty}: {out}");
+        }
+        assert!(out.contains("Your manager"), "{format}: {out}");
+    }
+}
