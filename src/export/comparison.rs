@@ -475,8 +475,7 @@ pub fn document(c: &Comparison) -> Document {
         .filter(|(s, _)| !s.to_find_out.is_empty())
     {
         let mut blocks = vec![Block::Para(vec![plain(format!(
-            "About {}: {}. The most telling first.",
-            side.label,
+            "{}. The most telling first.",
             super::prospective::unknowns(side.to_find_out.len(), side.asked, side.answered)
         ))])];
         // What the other result knows first: the answers to compare with.
