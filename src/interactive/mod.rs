@@ -487,6 +487,7 @@ where
         let worded = bank.questions[q].worded(flow.mode() == Mode::Prospective);
         let question = &*worded;
         let set = &bank.sets[question.set];
+        let set_title = set.titled(flow.mode() == Mode::Prospective);
         let Some(place) = flow.progress() else { break };
         // A stop while a part's heading waits for Enter is a stop too.
         let heading = match shown_sets.insert(question.set) {
@@ -495,7 +496,7 @@ where
                     "Part {} of {}: {}",
                     place.part,
                     place.parts,
-                    export::terminal_safe(set.title.trim())
+                    export::terminal_safe(set_title.trim())
                 ),
                 // A part's introduction speaks of your own job.
                 set.description
@@ -508,7 +509,7 @@ where
         };
         let view = QuestionView {
             question,
-            set_title: &set.title,
+            set_title,
             place,
             current: flow.sheet().slot(q),
             can_go_back: place.number > 1,
