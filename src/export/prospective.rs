@@ -74,7 +74,7 @@ pub fn find_out_blocks(
 
 /// How many of `listed` unknowns are scored questions, counted as "so far
 /// you know A of N scored questions" counts them: "12 scored questions are
-/// still unknown, and 1 more that does not change the score".
+/// still unknown, and 1 more that is not scored".
 pub fn unknowns(listed: usize, asked: usize, answered: usize) -> String {
     let scored = asked.saturating_sub(answered).min(listed);
     let mut out = format!(
@@ -83,9 +83,9 @@ pub fn unknowns(listed: usize, asked: usize, answered: usize) -> String {
     );
     if listed > scored {
         out.push_str(&format!(
-            ", and {} more that {} not change the score",
+            ", and {} more that {} not scored",
             listed - scored,
-            super::plural(listed - scored, "does", "do")
+            super::plural(listed - scored, "is", "are")
         ));
     }
     out
