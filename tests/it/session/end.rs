@@ -3,6 +3,37 @@
 
 use super::*;
 
+/// How many lines of the end screen are above and below its window,
+/// from its "↑ 3 ↓ 12 more lines" line; (0, 0) when all of it is in view.
+fn window(screen: &str) -> (usize, usize) {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(" more line"))
+        .unwrap_or("");
+    let count = |arrow| {
+        line.split_once(arrow)
+            .and_then(|(_, rest)| rest.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    (count('↑'), count('↓'))
+}
+
+/// Presses PgDn or PgUp and, when there is more that way, waits for the
+/// window to move and the menu under it to be drawn; returns the screen.
+/// Past the end the key changes nothing, and the next key that moves the
+/// window shows it was read.
+fn page(t: &mut Tty, key: &str) -> String {
+    let before = window(&t.screen());
+    t.keys(&[key]);
+    if (key == PGDN && before.1 > 0) || (key == PGUP && before.0 > 0) {
+        t.wait_until("the window to move", |t| {
+            let now = t.screen();
+            window(&now) != before && now.contains("What next?")
+        });
+    }
+    t.screen()
+}
+
 /// A draft holding every answer of a persona's result, as a draft to
 /// resume, so that only the questions it left out are asked.
 /// A draft of a persona's answers, every other question of the bank
@@ -137,15 +168,20 @@ fn paging_through_the_end_screen_keeps_the_verdict_on_its_first_row_and_copies_n
         draft(state.path(), Path::new(persona));
         let mut t = Tty::at(state.path(), cols, rows, &["assess", "--resume"]);
         t.begin();
-        t.on_screen("What next?");
-        // Down to the end and back up: the counts reach two digits.
-        for key in [PGDN, "\x1b[5~"] {
+        let start = t.on_screen("What next?");
+        assert!(window(&start).1 > 0, "nothing to page: {start}");
+        // Down to the end and back up, and past each end.
+        for key in [PGDN, PGUP] {
             for _ in 0..25 {
-                t.keys(&[key]);
-                let screen = t.settled();
+                let screen = page(&mut t, key);
                 assert!(screen.starts_with("Verdict: "), "{cols}x{rows}: {screen}");
-                assert!(screen.contains("What next?"), "{cols}x{rows}: {screen}");
             }
+            let end = if key == PGDN {
+                window(&t.screen()).1
+            } else {
+                window(&t.screen()).0
+            };
+            assert_eq!(end, 0, "{cols}x{rows}: not at the end: {}", t.screen());
         }
         assert_eq!(copies(&mut t, "Verdict: "), 1, "{}", t.everything());
         t.assert_lines_fit();
@@ -199,8 +235,7 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
             if seen.contains("Start here") && shows(&seen, "Your result is saved in") {
                 break;
             }
-            t.keys(&[PGDN]);
-            let now = t.settled();
+            let now = page(&mut t, PGDN);
             assert!(now.contains("Verdict:"), "{cols}x{rows}: {now}");
             seen.push_str(&now);
         }
