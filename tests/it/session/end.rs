@@ -19,17 +19,17 @@ fn window(screen: &str) -> (usize, usize) {
 }
 
 /// Presses PgDn or PgUp and, when there is more that way, waits for the
-/// window to move and the menu under it to be drawn; returns the screen.
-/// Past the end the key changes nothing, and the next key that moves the
-/// window shows it was read.
+/// window to move that way (more lines behind it: a frame drawn only in
+/// part still shows the old count, or none); returns the screen. Past the
+/// end the key changes nothing, and the next key that moves the window
+/// shows it was read.
 fn page(t: &mut Tty, key: &str) -> String {
-    let before = window(&t.screen());
+    let (above, below) = window(&t.screen());
     t.keys(&[key]);
-    if (key == PGDN && before.1 > 0) || (key == PGUP && before.0 > 0) {
-        t.wait_until("the window to move", |t| {
-            let now = t.screen();
-            window(&now) != before && now.contains("What next?")
-        });
+    if key == PGDN && below > 0 {
+        t.wait_until("the window to move down", |t| window(&t.screen()).0 > above);
+    } else if key == PGUP && above > 0 {
+        t.wait_until("the window to move up", |t| window(&t.screen()).1 > below);
     }
     t.screen()
 }
