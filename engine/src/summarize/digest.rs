@@ -5,7 +5,7 @@
 //! result whose written figures say otherwise is refused.
 
 use super::noise;
-use crate::answers::{AnswerSheet, Slot};
+use crate::answers::AnswerSheet;
 use crate::bank::{Bank, Kind};
 use crate::error::Failure;
 use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
@@ -25,7 +25,7 @@ pub(super) struct Digest {
     dimensions: Vec<DimDigest>,
     flags: Vec<IdDigest>,
     /// Question id → answer: what everything is worked out from.
-    pub(super) answers: serde_json::Map<String, serde_json::Value>,
+    answers: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -64,7 +64,7 @@ impl Digest {
         file: &str,
         bank: &Bank,
         bank_named: Option<&str>,
-    ) -> Result<(Self, Evaluation), Failure> {
+    ) -> Result<(AnswerSheet, Evaluation), Failure> {
         let d = match serde_json::from_str::<Digest>(text) {
             Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => d,
             // The reader of `report` names what is wrong, in its words.
@@ -113,29 +113,21 @@ impl Digest {
                 format_args!("`mode` is not full, quick or prospective"),
             ));
         };
-        let mut sheet = AnswerSheet::new(bank);
-        for (id, value) in &d.answers {
-            let at = || line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
-            let id = crate::sanitize::terminal_safe(id);
-            let Some(i) = bank.question_position(&id) else {
-                return Err(changed(
-                    at(),
+        let sheet = crate::answers::from_result(bank, &d.answers).map_err(|(id, known)| {
+            let at = line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
+            let id = crate::sanitize::terminal_safe(&id);
+            // Never the answer itself: it could be anything, a name.
+            match known {
+                true => changed(
+                    at,
+                    format_args!("the answer to `{id}` is not one the bank allows"),
+                ),
+                false => changed(
+                    at,
                     format_args!("the answers name `{id}`, which the bank does not ask"),
-                ));
-            };
-            match crate::answers::convert(&bank.questions[i], &crate::yaml::Node::from_json(value))
-            {
-                Ok(slot) => sheet.set(i, slot),
-                Err(_) if value.is_null() => sheet.set(i, Slot::Skipped),
-                // Never the answer itself: it could be anything, a name.
-                Err(_) => {
-                    return Err(changed(
-                        at(),
-                        format_args!("the answer to `{id}` is not one the bank allows"),
-                    ));
-                }
+                ),
             }
-        }
+        })?;
         let eval = scoring::evaluate(bank, &sheet, mode);
         let same = |a: Option<f64>, b: Option<f64>| match (a, b) {
             (Some(a), Some(b)) => (a - round1(b)).abs() < 1e-6,
@@ -207,23 +199,32 @@ impl Digest {
                 format_args!("its flags are not the ones its answers raise"),
             ));
         }
-        Ok((d, eval))
+        Ok((sheet, eval))
     }
+}
 
-    /// Who the result is, whatever its file holds besides: a keyed hash
-    /// (the record key of [`noise`]) of the bank and every answer but
-    /// those written in words, so that a copy, re-indented, renamed, with
-    /// other notes or another `taken`, is the same result.
-    pub(super) fn identity(&self, bank: &Bank, eval: &Evaluation, secret: [u64; 2]) -> u64 {
-        use std::fmt::Write as _;
-        let mut who = bank.fingerprint.clone();
-        let asked = bank.questions.iter().zip(&eval.asked);
-        for (q, _) in asked.filter(|(q, a)| **a && !matches!(q.kind, Kind::Text)) {
-            let answer = self.answers.get(&q.id).unwrap_or(&serde_json::Value::Null);
-            let _ = write!(who, "\n{}={answer}", q.id);
-        }
-        noise::siphash(secret, who.as_bytes())
+/// Who a result is, whatever its file holds besides: a keyed hash (the
+/// record key of [`noise`]) of the bank and every answer asked but those
+/// written in words, as the bank reads them (ticks in the bank's order, a
+/// scale as a whole number, skipped and left out alike), so that a copy
+/// laid out, written or named otherwise, with other notes or another
+/// `taken`, is the same result.
+pub(super) fn identity(
+    bank: &Bank,
+    sheet: &AnswerSheet,
+    eval: &Evaluation,
+    secret: [u64; 2],
+) -> u64 {
+    use std::fmt::Write as _;
+    let mut who = bank.fingerprint.clone();
+    let asked = bank.questions.iter().enumerate().zip(&eval.asked);
+    for ((i, q), _) in asked.filter(|((_, q), a)| **a && !matches!(q.kind, Kind::Text)) {
+        let answer = sheet
+            .get(i)
+            .map_or(serde_json::Value::Null, |a| a.to_json());
+        let _ = write!(who, "\n{}={answer}", q.id);
     }
+    noise::siphash(secret, who.as_bytes())
 }
 
 fn quoted(v: Option<&str>) -> String {
