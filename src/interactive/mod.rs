@@ -470,15 +470,19 @@ impl Settled {
 }
 
 /// Asks every question the flow asks, calling `saved` after each answer.
-/// A part's title and introduction are shown once, the first time it is
-/// reached (going back into it does not repeat them). Returns how it
-/// ended; I/O errors other than a stop are errors.
+/// A part's title and introduction are shown where the questions go on
+/// into it, once (going back into it does not repeat them, and going back
+/// shows no heading: the question it lands on comes at once). Returns how
+/// it ended; I/O errors other than a stop are errors.
 pub fn ask_all<F>(p: &mut dyn Prompter, flow: &mut Flow, mut saved: F) -> std::io::Result<Outcome>
 where
     F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<AfterAnswer>,
 {
     let bank = flow.bank();
     let mut shown_sets = HashSet::new();
+    // The part of the question asked before, and whether it was left by
+    // going back.
+    let (mut last_part, mut went_back) = (None, false);
     while let Some(q) = flow.current() {
         // Ctrl-C while nothing was being read (between two prompts).
         if INTERRUPTED.load(Ordering::SeqCst) {
@@ -489,7 +493,8 @@ where
         let set = &bank.sets[question.set];
         let Some(place) = flow.progress() else { break };
         // A stop while a part's heading waits for Enter is a stop too.
-        let heading = match shown_sets.insert(question.set) {
+        let goes_on = last_part.replace(question.set) != Some(question.set) && !went_back;
+        let heading = match goes_on && shown_sets.insert(question.set) {
             true => p.heading(
                 &format!(
                     "Part {} of {}: {}",
@@ -518,7 +523,9 @@ where
                 prompt::SKIP
             },
         };
-        match heading.and_then(|()| p.ask(&view)).map_err(after_ctrl_c) {
+        let reply = heading.and_then(|()| p.ask(&view)).map_err(after_ctrl_c);
+        went_back = matches!(reply, Ok(Reply::Back));
+        match reply {
             Ok(Reply::Answer(slot)) => {
                 flow.answer(slot);
                 if saved(flow, p)? == AfterAnswer::FinishNow {

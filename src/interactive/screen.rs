@@ -259,9 +259,8 @@ impl Screen {
         self.repaint(&[], None)
     }
 
-    /// Paints the screen from its top, row by row: as much of the end of
-    /// the transcript as fits above the frame, then the frame, then blank
-    /// rows. (Row by row, not "clear screen": tmux and others keep a copy
+    /// Paints the screen from its top, row by row: the end of the
+    /// transcript that was on screen, then the frame, then blank rows. (Row by row, not "clear screen": tmux and others keep a copy
     /// of a cleared screen in the scrollback.) After a resize, or when
     /// what was taken back had scrolled away, [`Screen::rewrite`] instead.
     pub fn repaint(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> io::Result<()> {
@@ -269,16 +268,11 @@ impl Screen {
         if self.rewrite || self.drawn_at.is_some_and(|s| s != self.size()) {
             return self.rewrite(lines, cursor);
         }
+        // No more of the transcript than was on screen (the rest is in the
+        // scrollback), and no less: a frame taller than the rows under it
+        // pushes its top into the scrollback, as a terminal scrolls.
         let width = self.width();
-        let frame: Vec<String> = lines.iter().take(rows).map(|l| fit(l, width)).collect();
-        // With no frame, a row is left for the cursor; no more of the
-        // transcript than was on screen (the rest is in the scrollback).
-        let room = if frame.is_empty() {
-            rows - 1
-        } else {
-            rows - frame.len()
-        }
-        .min(self.visible);
+        let room = self.visible.min(rows - 1);
         let all = self.laid_out(width);
         let tail = &all[all.len().saturating_sub(room)..];
         self.visible = tail.len();

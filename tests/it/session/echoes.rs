@@ -224,14 +224,7 @@ fn a_part_introduction_is_in_view_whole_and_written_once_even_after_going_back()
 #[test]
 fn a_tick_lists_echo_names_the_ticks_that_fit_and_counts_the_rest() {
     for (cols, rows) in SIZES {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            rows,
-            &["assess", "--quick", "--bank", MINI],
-        );
-        t.begin();
+        let (state, mut t) = Tty::quick_mini(cols, rows);
         t.press(&["4"], "[ ] 1. Remote days");
         t.keys(&["1", "2", "4", ENTER]);
         let echo = t.echo_of("Which");
@@ -278,4 +271,75 @@ fn at_forty_columns_an_echo_gives_the_answer_the_room_before_the_question() {
     assert!(question.chars().count() >= 10, "{echo:?}");
     t.p.send_control('c').unwrap();
     assert_eq!(t.exit_code(), 130);
+}
+
+#[test]
+fn after_resume_every_esc_shows_the_question_it_lands_on_across_parts() {
+    let intro = "What this part is about, told at length: it is long enough that a small screen cannot keep it above a question, so it waits for Enter there, and it is read once, where the questions go on into the part.";
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let bank = mini_bank(state.path(), |_, text| {
+            text.replacen(
+                "questions:",
+                &format!("description: \"{intro}\"\nquestions:"),
+                1,
+            )
+        });
+        let bank = bank.to_str().unwrap();
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--bank", bank]);
+        t.begin();
+        for (answer, next) in [
+            ("1", "What happens"),
+            ("1", "? My manager"),
+            ("3", "? My manager expects"),
+        ] {
+            t.keys(&[answer]);
+            t.on_screen(next);
+        }
+        t.press(&["2"], "Part 2 of 2: Flexibility");
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+        // Resumed at the first question of part 2 (its introduction shown),
+        // then back across into part 1, whose introduction was not shown:
+        // each Esc shows the question before, its answer at the cursor.
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--resume"]);
+        t.begin();
+        t.on_screen("? Which of these can you use");
+        for (question, cursor) in [
+            ("? My manager expects answers", "❯ 2"),
+            ("? My manager understands", "❯ 3 · Neutral"),
+            ("? What happens when you leave", "❯ 1. Nothing"),
+            ("? Do you have a manager?", "❯ 1. Yes"),
+        ] {
+            let screen = t.screen();
+            t.keys(&[ESC]);
+            t.wait_until("the question before", |t| t.screen() != screen);
+            let now = t.settled();
+            assert!(
+                shows(&now, question) && now.contains(cursor) && !now.contains("Press Enter"),
+                "{cols}x{rows}: {question}:\n{now}"
+            );
+        }
+        // On again: part 1 is not introduced in the middle, part 2 is,
+        // once.
+        for key in ["1", "1", "3", "2"] {
+            let screen = t.screen();
+            t.keys(&[key]);
+            t.wait_until("the next question", |t| t.screen() != screen);
+        }
+        t.past_part_intro();
+        t.on_screen("? Which of these can you use");
+        assert_eq!(
+            copies(&mut t, "Part 1 of 2: Your manager"),
+            0,
+            "{cols}x{rows}"
+        );
+        assert_eq!(
+            copies(&mut t, "Part 2 of 2: Flexibility"),
+            1,
+            "{cols}x{rows}"
+        );
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
 }

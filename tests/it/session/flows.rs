@@ -44,21 +44,19 @@ fn mode_of(path: &Path) -> u32 {
 
 /// A quick assessment at `cols` × `rows`, at its first question: a scale
 /// 1–5 (items from 1), then a multi.
-fn quick_assessment(state: &Path, cols: usize, rows: usize) -> Tty {
-    let mut t = Tty::at(state, cols, rows, &["assess", "--quick", "--bank", MINI]);
-    t.begin();
+fn quick_assessment(cols: usize, rows: usize) -> (tempfile::TempDir, Tty) {
+    let (state, mut t) = Tty::quick_mini(cols, rows);
     assert!(t.log.contains("Nothing is sent anywhere"), "{}", t.log);
     t.on_screen("Part 1 of 2 · Your manager");
     t.on_screen("My manager understands family demands.");
-    t
+    (state, t)
 }
 
 #[test]
 fn a_quick_assessment_with_arrow_keys_shows_the_verdict_and_saves_the_same_result_as_answers_file()
 {
     for (cols, rows) in SIZES {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = quick_assessment(state.path(), cols, rows);
+        let (state, mut t) = quick_assessment(cols, rows);
         // Scale: 1 is preselected; four times down is 5 (Strongly agree).
         t.keys(&[DOWN, DOWN, DOWN, DOWN]);
         t.press(&[ENTER], "Which of these can you use without stigma?");
@@ -120,8 +118,7 @@ fn a_quick_assessment_with_arrow_keys_shows_the_verdict_and_saves_the_same_resul
 
 #[test]
 fn esc_goes_back_with_the_answer_preselected_and_the_change_counts() {
-    let state = tempfile::tempdir().unwrap();
-    let mut t = quick_assessment(state.path(), 60, 20);
+    let (state, mut t) = quick_assessment(60, 20);
     t.press(&[DOWN, ENTER], "Part 2 of 2 · Flexibility"); // 2 · Disagree
     t.press(&[ESC], "❯ 2 · Disagree");
     // 2 is preselected: one down is 3, not 2.
@@ -137,8 +134,7 @@ fn esc_goes_back_with_the_answer_preselected_and_the_change_counts() {
 
 #[test]
 fn a_skipped_question_lowers_the_coverage() {
-    let state = tempfile::tempdir().unwrap();
-    let mut t = quick_assessment(state.path(), 40, 15);
+    let (state, mut t) = quick_assessment(40, 15);
     // Up from the top wraps to the last item, "Prefer not to say".
     t.press(&[UP, ENTER], "Part 2 of 2 · Flexibility");
     let echo = t.echo_of("My manager");
@@ -221,9 +217,8 @@ fn ctrl_c_keeps_every_answer_in_a_private_draft_and_resume_finishes() {
 
 #[test]
 fn the_report_can_be_saved_as_json_from_the_final_menu() {
-    let state = tempfile::tempdir().unwrap();
+    let (state, mut t) = quick_assessment(60, 20);
     let copy = state.path().join("copy.json");
-    let mut t = quick_assessment(state.path(), 60, 20);
     t.press(&[ENTER], "Which of these");
     t.press(&[ENTER], "What next?");
     t.press(&["2"], "Which kind of copy?");

@@ -15,18 +15,13 @@ const LONG_SCALE: &str =
 
 /// The mini bank with a long option label and a long scale label.
 fn wordy_bank(dir: &Path) -> PathBuf {
-    let bank = dir.join("bank");
-    std::fs::create_dir_all(&bank).unwrap();
-    for f in ["bank.yaml", "10_boss.yaml", "20_flex.yaml"] {
-        let text = std::fs::read_to_string(Path::new(MINI).join(f)).unwrap();
-        let text = text
-            .replace(
-                "label: \"It is counted against me\"",
-                &format!("label: \"{LONG_CHOICE}\""),
-            )
-            .replace("[\"Strongly disagree\",", &format!("[\"{LONG_SCALE}\","));
-        std::fs::write(bank.join(f), text).unwrap();
-    }
+    let bank = mini_bank(dir, |_, text| {
+        text.replace(
+            "label: \"It is counted against me\"",
+            &format!("label: \"{LONG_CHOICE}\""),
+        )
+        .replace("[\"Strongly disagree\",", &format!("[\"{LONG_SCALE}\","))
+    });
     let edited = std::fs::read_to_string(bank.join("10_boss.yaml")).unwrap();
     assert!(edited.contains(LONG_CHOICE) && edited.contains(LONG_SCALE));
     bank
@@ -68,10 +63,7 @@ fn indent(line: &str) -> usize {
 /// The mini bank with a tick list of 13 options and help on it, longer
 /// than a small screen.
 fn long_list_bank(dir: &Path) -> PathBuf {
-    let bank = dir.join("bank");
-    std::fs::create_dir_all(&bank).unwrap();
-    for f in ["bank.yaml", "10_boss.yaml", "20_flex.yaml"] {
-        let mut text = std::fs::read_to_string(Path::new(MINI).join(f)).unwrap();
+    mini_bank(dir, |f, mut text| {
         if f == "20_flex.yaml" {
             let mut options = String::from(
                 "      - { id: remote, label: \"Remote days\", score: 2, flag: flexible_team }\n      - { id: hours, label: \"Flexible hours\", score: 1 }\n      - { id: part_time, label: \"Part-time\", score: 1 }\n      - { id: watched, label: \"Flexibility is watched and judged\", score: -2 }\n",
@@ -89,9 +81,8 @@ fn long_list_bank(dir: &Path) -> PathBuf {
                 "    core: true\n    help: \"Count only what you could use this month without a word said about it.\"\n    options:",
             );
         }
-        std::fs::write(bank.join(f), text).unwrap();
-    }
-    bank
+        text
+    })
 }
 
 const LONG_PROMPT: &str = "? Which of these can you use without stigma?";
@@ -240,14 +231,7 @@ fn help_opens_and_closes_in_place_leaving_no_copies() {
 #[test]
 fn prefer_not_to_say_clears_the_ticks_on_screen_and_what_is_echoed_is_saved() {
     for cols in WIDTHS {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            24,
-            &["assess", "--quick", "--bank", MINI],
-        );
-        t.begin();
+        let (state, mut t) = Tty::quick_mini(cols, 24);
         t.press(&["4"], "Which of these can you use without stigma?");
         // Tick two, then Prefer not to say (the last line).
         t.keys(&["1", "2", END, SPACE]);
@@ -266,14 +250,7 @@ fn prefer_not_to_say_clears_the_ticks_on_screen_and_what_is_echoed_is_saved() {
         t.assert_lines_fit();
 
         // The other way round: a tick after Prefer not to say unticks it.
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            24,
-            &["assess", "--quick", "--bank", MINI],
-        );
-        t.begin();
+        let (state, mut t) = Tty::quick_mini(cols, 24);
         t.press(&["4"], "Which of these can you use without stigma?");
         t.keys(&[UP, SPACE, "3"]);
         t.on_screen("\"Prefer not to say\" is unticked.");
@@ -376,14 +353,7 @@ fn a_wrapped_option_continues_under_its_label_not_under_its_number() {
 
 #[test]
 fn a_tick_list_says_what_enter_with_nothing_ticked_means() {
-    let state = tempfile::tempdir().unwrap();
-    let mut t = Tty::at(
-        state.path(),
-        100,
-        30,
-        &["assess", "--quick", "--bank", MINI],
-    );
-    t.begin();
+    let (_state, mut t) = Tty::quick_mini(100, 30);
     t.press(&["4"], "(none ticked: none of these)");
     t.p.send_control('c').unwrap();
     assert_eq!(t.exit_code(), 130);
@@ -391,14 +361,7 @@ fn a_tick_list_says_what_enter_with_nothing_ticked_means() {
 
 #[test]
 fn a_stop_takes_the_question_away() {
-    let state = tempfile::tempdir().unwrap();
-    let mut t = Tty::at(
-        state.path(),
-        100,
-        30,
-        &["assess", "--quick", "--bank", MINI],
-    );
-    t.begin();
+    let (_state, mut t) = Tty::quick_mini(100, 30);
     t.press(&["4"], "Which of these can you use");
     t.p.send_control('c').unwrap();
     assert_eq!(t.exit_code(), 130);
@@ -411,14 +374,7 @@ fn a_stop_takes_the_question_away() {
 #[test]
 fn s_answers_prefer_not_to_say_in_one_key_and_the_keys_line_says_so() {
     for (cols, rows) in SIZES {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            rows,
-            &["assess", "--quick", "--bank", MINI],
-        );
-        t.begin();
+        let (state, mut t) = Tty::quick_mini(cols, rows);
         // A scale, then a tick list with a tick already made: `s` each time.
         let scale = t.on_screen("? My manager understands");
         assert!(

@@ -109,6 +109,20 @@ impl Tty {
         Tty::start(command(state, cols, rows, args), cols, rows)
     }
 
+    /// `assess --quick` on the mini bank at `cols` × `rows` past the intro,
+    /// in a state folder of its own (to be kept while the session runs).
+    fn quick_mini(cols: usize, rows: usize) -> (tempfile::TempDir, Tty) {
+        let state = tempfile::tempdir().unwrap();
+        let mut t = Tty::at(
+            state.path(),
+            cols,
+            rows,
+            &["assess", "--quick", "--bank", MINI],
+        );
+        t.begin();
+        (state, t)
+    }
+
     /// Takes in what the program wrote since the last look. Returns
     /// whether anything came.
     fn pump(&mut self) -> bool {
@@ -388,19 +402,26 @@ fn only_result(state: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(&results[0]).unwrap()).unwrap()
 }
 
-/// The mini bank with a long prompt and help on its scale question.
-fn long_bank(dir: &Path) -> PathBuf {
+/// A copy of the mini bank in `dir`, each file's text changed by `edit`
+/// (given the file's name).
+fn mini_bank(dir: &Path, edit: impl Fn(&str, String) -> String) -> PathBuf {
     let bank = dir.join("bank");
     std::fs::create_dir_all(&bank).unwrap();
     for f in ["bank.yaml", "10_boss.yaml", "20_flex.yaml"] {
         let text = std::fs::read_to_string(Path::new(MINI).join(f)).unwrap();
-        let text = text.replace(
-            "prompt: \"My manager understands family demands.\"",
-            "prompt: \"Realistically, thinking about the last six months and not only about the good days, my manager understands the demands of family life and adjusts deadlines accordingly.\"\n    help: \"Think of what your manager did, not of what the policy says: the last time a child was ill, the last school event, the last late meeting.\"",
-        );
-        std::fs::write(bank.join(f), text).unwrap();
+        std::fs::write(bank.join(f), edit(f, text)).unwrap();
     }
     bank
+}
+
+/// The mini bank with a long prompt and help on its scale question.
+fn long_bank(dir: &Path) -> PathBuf {
+    mini_bank(dir, |_, text| {
+        text.replace(
+            "prompt: \"My manager understands family demands.\"",
+            "prompt: \"Realistically, thinking about the last six months and not only about the good days, my manager understands the demands of family life and adjusts deadlines accordingly.\"\n    help: \"Think of what your manager did, not of what the policy says: the last time a child was ill, the last school event, the last late meeting.\"",
+        )
+    })
 }
 
 /// Whether `screen` shows `s` on one row, or over several rows read one
@@ -523,14 +544,7 @@ fn long_prompts_help_and_labels_are_wrapped_at_words_to_the_width() {
 #[test]
 fn esc_back_takes_back_the_echo_and_does_not_repeat_the_part_introduction() {
     for (cols, rows) in SIZES {
-        let state = tempfile::tempdir().unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            rows,
-            &["assess", "--quick", "--bank", MINI],
-        );
-        t.begin();
+        let (state, mut t) = Tty::quick_mini(cols, rows);
         t.on_screen("Part 1 of 2: Your manager");
         // Esc at the first question stays there, leaving nothing behind.
         t.press(&[ESC, ESC, "2"], "Which of these");

@@ -5,26 +5,20 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{DOWN, ENTER, Tty, WIDTHS, only_result};
-use crate::harness::MINI_FIXTURE as MINI;
+use super::{DOWN, ENTER, Tty, WIDTHS, mini_bank, only_result};
 
 /// The mini bank where "it is counted against me" caps the verdict at the
 /// lowest band and any number of answers gives a verdict: from that answer
 /// on, nothing can change it.
 fn capping_bank(dir: &Path) -> PathBuf {
-    let bank = dir.join("bank");
-    std::fs::create_dir_all(&bank).unwrap();
-    for f in ["bank.yaml", "10_boss.yaml", "20_flex.yaml"] {
-        let mut text = std::fs::read_to_string(Path::new(MINI).join(f)).unwrap();
-        if f == "bank.yaml" {
-            let before = text.clone();
-            text = text.replace("    caps_verdict: mixed", "    caps_verdict: sidelined");
-            assert_ne!(text, before);
-            text.push_str("min_coverage: 0\n");
+    mini_bank(dir, |f, text| match f {
+        "bank.yaml" => {
+            let capped = text.replace("    caps_verdict: mixed", "    caps_verdict: sidelined");
+            assert_ne!(capped, text);
+            capped + "min_coverage: 0\n"
         }
-        std::fs::write(bank.join(f), text).unwrap();
-    }
-    bank
+        _ => text,
+    })
 }
 
 /// Today as the program sees it, give or take a midnight during the test.
@@ -121,9 +115,7 @@ fn going_on_after_the_offer_asks_the_rest_and_never_offers_again() {
 
 #[test]
 fn a_verdict_that_never_settles_records_null() {
-    let state = tempfile::tempdir().unwrap();
-    let mut t = Tty::at(state.path(), 80, 24, &["assess", "--quick", "--bank", MINI]);
-    t.begin();
+    let (state, mut t) = Tty::quick_mini(80, 24);
     t.expect("My manager understands family demands.");
     t.keys(&["3"]);
     t.expect("Which of these can you use without stigma?");
@@ -234,4 +226,58 @@ fn going_back_past_the_offer_takes_its_line_back_and_esc_at_it_goes_back() {
     assert!(!all.contains("· It is counted"), "{all}");
     t.p.send_control('c').unwrap();
     assert_eq!(t.exit_code(), 130);
+}
+
+/// The lines above the live area: the scrollback, then the screen down to
+/// the frame (its progress line or its question).
+fn above_the_frame(t: &mut Tty) -> Vec<String> {
+    t.settled();
+    let all = t.everything();
+    let frame = |l: &&str| l.starts_with("? ") || (l.starts_with("Part ") && l.contains(" · "));
+    all.lines()
+        .take_while(|l| !frame(l))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn going_back_keeps_every_line_that_still_stands_however_tall_the_question_is() {
+    // A label so long that the question's list scrolls on a small screen,
+    // and is taller when it comes back with the answer at its cursor.
+    let counted = "It is counted against me: it comes up at my yearly review as a lack of commitment, my manager makes remarks in front of the team, the next promotion goes to someone who stays late, and the good projects go to colleagues without children";
+    for (cols, rows) in super::SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let bank = capping_bank(state.path());
+        let boss = bank.join("10_boss.yaml");
+        let text = std::fs::read_to_string(&boss).unwrap();
+        let text = text.replace("\"It is counted against me\"", &format!("\"{counted}\""));
+        std::fs::write(&boss, text).unwrap();
+        let args = ["assess", "--bank", bank.to_str().unwrap()];
+        let mut t = Tty::at(state.path(), cols, rows, &args);
+        t.begin();
+        t.on_screen("Do you have a manager?");
+        t.keys(&["1"]);
+        t.on_screen("What happens when you leave early");
+        t.keys(&["3"]);
+        t.on_screen("Go on with the questions");
+        let before = above_the_frame(&mut t);
+        let (echo, standing) = before.split_last().unwrap();
+        assert!(
+            echo.starts_with("✔ What happe"),
+            "{cols}x{rows}: {before:#?}"
+        );
+        assert!(standing.contains(&"✔ Do you have a manager? · Yes".to_string()));
+        // Esc at the offer, and Esc from the next question: back at the
+        // answer, whose line alone goes; every line above it stays, once.
+        for next in ["Go on with", "? My manager"] {
+            t.on_screen(next);
+            t.keys(&[super::ESC]);
+            t.wait_until("the answer again", |t| !t.screen().contains(next));
+            t.on_screen("❯ 3.");
+            assert_eq!(above_the_frame(&mut t), standing, "{cols}x{rows}");
+            t.keys(&["3"]);
+        }
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
 }
