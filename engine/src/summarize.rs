@@ -51,8 +51,9 @@ mod tables;
 
 pub use read::{Input, Outcome, expand, summarize};
 
+use crate::answers::AnswerSheet;
+use crate::bank::Answer;
 use crate::scoring::Evaluation;
-use digest::Digest;
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -330,17 +331,20 @@ impl Summarizer {
 
     /// Adds one result, as its answers give it, perturbed by its record
     /// key ([`noise`]): nothing of its own figures is kept.
-    fn add(&mut self, r: &Digest, eval: &Evaluation, key: u64) {
+    fn add(&mut self, sheet: &AnswerSheet, eval: &Evaluation, key: u64) {
         use noise::{FLIP_FLAG, ITEM, KEEP_GROUP, KEEP_VERDICT, OVERALL, PART};
         let bank = &self.options.bank;
         let draws = noise::Draws(key, self.options.secret);
         let group = match &self.options.by {
             Some(by) => {
-                let answer = match r.answers.get(by) {
-                    Some(serde_json::Value::String(s)) => Some(s.clone()),
-                    Some(serde_json::Value::Null) | None => None,
-                    Some(v) => Some(v.to_string()),
-                };
+                let answer = bank
+                    .question_position(by)
+                    .and_then(|q| match sheet.get(q)? {
+                        Answer::Choice(s) => Some(s.clone()),
+                        Answer::Scale(x) => Some(x.to_string()),
+                        Answer::YesNo(b) => Some(b.to_string()),
+                        _ => None,
+                    });
                 let k = self.values.len();
                 let value = (self.values.iter())
                     .position(|(v, _)| *v == answer)

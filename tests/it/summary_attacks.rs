@@ -138,7 +138,15 @@ fn audit(s: &Value) {
         assert!(n >= min, "{what}: {n}");
         n
     };
-    for g in std::iter::once(all).chain(s["groups"].as_array().unwrap()) {
+    // What the hidden groups hold together, by the published counts, is
+    // none or at least the minimum: no hidden group is a difference.
+    let groups = s["groups"].as_array().unwrap();
+    if groups.iter().any(|g| g["suppressed"] == true) {
+        let shown: u64 = groups.iter().filter_map(|g| g["count"].as_u64()).sum();
+        let rest = all["count"].as_u64().unwrap().saturating_sub(shown);
+        assert!(rest == 0 || rest >= min, "the hidden groups hold {rest}");
+    }
+    for g in std::iter::once(all).chain(groups) {
         if g["suppressed"] == true {
             assert!(g["count"].is_null() && g.get("stats").is_none(), "{g}");
             assert!(g.get("value").is_none() && g.get("label").is_none(), "{g}");
@@ -183,73 +191,81 @@ fn audit(s: &Value) {
 
 /// The first attack: one result alone in `explain` (the victim),
 /// the attacker's own alone in `counted`, six in `normal`. The whole set
-/// minus `normal` minus the attacker's own gave the victim's score.
+/// minus `normal` minus the attacker's own gave the victim's score. Now
+/// the complement rule holds on the published counts ([`audit`]), and
+/// where the arithmetic can be done it gives at best the victim's
+/// perturbed copy, for five victims in turn.
 #[test]
 fn two_small_groups_do_not_defeat_the_complement() {
     let dir = tempfile::tempdir().unwrap();
     let mut sheets: Vec<String> = (0..6)
         .map(|i| sheet(Some("normal"), 4, true, false, i))
         .collect();
-    sheets.push(sheet(Some("explain"), 2, false, true, 6)); // the victim
     sheets.push(sheet(Some("counted"), 1, false, false, 7)); // the attacker
-    save(dir.path(), &sheets);
-    let s = json(&["--by", "boss_early_leave"], &[dir.path()]);
-    audit(&s);
-    // The arithmetic of the attack cannot be done: the whole set's mean
-    // and the normal group's are never both published.
-    let normal = s["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["value"] == "normal");
-    let both = s["all"]["stats"]["overall"]["mean"].is_number()
-        && normal.is_some_and(|g| g["stats"]["overall"]["mean"].is_number());
-    assert!(!both, "{s}");
-    for format in ["text", "markdown", "html", "csv"] {
-        let out = run(
-            &["--by", "boss_early_leave", "--format", format],
-            &[dir.path()],
-        );
-        assert!(out.status.success());
-        // The group of six is not shown, nor named.
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(!text.contains("Nothing: it is normal"), "{format}: {text}");
+    let files = save(dir.path(), &sheets);
+    let attacker = person(&files[6]).scores[0];
+    let (mut errors, mut close) = (Vec::new(), 0);
+    for victim in victims() {
+        let v = tempfile::tempdir().unwrap();
+        let truth = person(&save(v.path(), &[victim])[0]).scores[0];
+        let paths = [dir.path(), v.path()];
+        let s = json(&["--by", "boss_early_leave"], &paths);
+        audit(&s);
+        let normal = (s["groups"].as_array().unwrap().iter())
+            .find(|g| g["value"] == "normal" && g["stats"].is_object());
+        let all = s["all"]["stats"]["overall"]["mean"].as_f64();
+        if let (Some(all), Some(g)) = (all, normal) {
+            let n = g["count"].as_f64().unwrap();
+            let mean = g["stats"]["overall"]["mean"].as_f64().unwrap();
+            let error = (8.0 * all - n * mean - attacker - truth).abs();
+            close += usize::from(error <= 3.0);
+            errors.push(error);
+        }
+        for format in ["text", "markdown", "html", "csv"] {
+            let out = run(&["--by", "boss_early_leave", "--format", format], &paths);
+            assert!(out.status.success());
+            // A group not shown is not named.
+            let text = String::from_utf8_lossy(&out.stdout);
+            let shown = (s["groups"].as_array().unwrap().iter()).any(|g| g["value"] == "counted");
+            assert_eq!(text.contains("It is counted against me"), shown, "{format}");
+        }
     }
+    assert!(close <= 1, "the victim's score came out: errors {errors:?}");
 }
 
 /// The second attack: "Your manager" hidden for one group (one of
 /// its results has a manager) but shown for the whole set and the other
-/// group: the difference is that one person's manager score.
+/// group: the difference is that one person's manager score. Now it is
+/// at best their perturbed copy, for five victims in turn.
 #[test]
 fn a_part_hidden_in_one_group_is_not_the_whole_minus_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    let mut sheets = Vec::new();
-    // considering part time: five, of whom one has a manager (the victim).
-    sheets.push(sheet(Some("explain"), 2, false, true, 0));
-    for i in 1..5 {
-        sheets.push(sheet(None, 3, true, true, i));
-    }
+    // considering part time: the victim, with a manager, and four without.
+    let mut sheets: Vec<String> = (1..5).map(|i| sheet(None, 3, true, true, i)).collect();
     // not considering it: five, all with a manager.
-    for i in 5..10 {
-        sheets.push(sheet(Some("normal"), 5, true, false, i));
-    }
+    sheets.extend((5..10).map(|i| sheet(Some("normal"), 5, true, false, i)));
     let files = save(dir.path(), &sheets);
-    let s = json(
-        &["--by", "considering_part_time", "--min-group", "3"],
-        &[dir.path()],
-    );
-    audit(&s);
     // The attacker knows the other five managers' scores exactly: the
     // whole set's manager mean times six, less theirs, was the victim's.
     let boss = |p: &Person| p.scores[1];
-    let others: f64 = files[5..].iter().map(|f| boss(&person(f))).sum();
-    let m = &s["all"]["stats"]["dimensions"][0]["score"];
-    assert_eq!(s["all"]["stats"]["dimensions"][0]["id"], "boss");
-    if let Some(mean) = m["mean"].as_f64() {
-        let estimate = 6.0 * mean - others;
-        let truth = boss(&person(&files[0]));
-        assert!((estimate - truth).abs() > 3.0, "{estimate} for {truth}");
+    let others: f64 = files[4..].iter().map(|f| boss(&person(f))).sum();
+    let mut errors = Vec::new();
+    for victim in victims() {
+        let v = tempfile::tempdir().unwrap();
+        let truth = boss(&person(&save(v.path(), &[victim])[0]));
+        let s = json(
+            &["--by", "considering_part_time", "--min-group", "3"],
+            &[dir.path(), v.path()],
+        );
+        audit(&s);
+        assert_eq!(s["all"]["stats"]["dimensions"][0]["id"], "boss");
+        let m = &s["all"]["stats"]["dimensions"][0]["score"];
+        if let Some(mean) = m["mean"].as_f64() {
+            errors.push((6.0 * mean - others - truth).abs());
+        }
     }
+    let close = errors.iter().filter(|e| **e <= 3.0).count();
+    assert!(close <= 1, "the manager score came out: errors {errors:?}");
 }
 
 /// The third attack: in a group of exactly five, the minimum,
@@ -257,7 +273,8 @@ fn a_part_hidden_in_one_group_is_not_the_whole_minus_the_others() {
 #[test]
 fn order_statistics_are_not_people() {
     let dir = tempfile::tempdir().unwrap();
-    let sheets: Vec<String> = (0..9)
+    // Seven: even with its noise (up to 2), fewer than twice five.
+    let sheets: Vec<String> = (0..7)
         .map(|i| {
             sheet(
                 Some(["normal", "explain"][i % 2]),
@@ -275,7 +292,7 @@ fn order_statistics_are_not_people() {
     assert!(overall["n"].is_number());
     assert!(overall["mean"].is_number());
     for stat in ["median", "q1", "q3"] {
-        assert!(overall[stat].is_null(), "{stat} of 9");
+        assert!(overall[stat].is_null(), "{stat} of 7");
     }
     assert!(overall.get("distribution").is_none());
     for format in ["text", "markdown", "html", "csv"] {
@@ -294,10 +311,12 @@ fn order_statistics_are_not_people() {
             assert!(!text.contains(word), "{format} shows {word}");
         }
     }
-    // Ten results: quartiles, still no minimum or maximum.
+    // Fourteen results: quartiles, still no minimum or maximum.
     save(
         &dir.path().join("more"),
-        &[sheet(Some("normal"), 3, true, true, 99)],
+        &(0..7)
+            .map(|i| sheet(Some("normal"), 3, true, i % 2 == 0, 99 + i))
+            .collect::<Vec<_>>(),
     );
     let s = json(&[], &[dir.path(), &dir.path().join("more")]);
     audit(&s);
@@ -333,18 +352,17 @@ fn duplicates_count_once() {
             .map(|i| sheet(Some("explain"), 2, false, true, i))
             .collect::<Vec<_>>(),
     );
-    let s = json(&[], &[dir.path(), other.path(), &other.path().join("more")]);
+    let paths = [dir.path(), other.path(), &other.path().join("more")];
+    let s = json(&["--min-group", "3"], &paths);
     audit(&s);
-    // Six distinct results (shown as 5 to 8): the copy, the hard link and
+    // Six distinct results (shown as 4 to 8): the copy, the hard link and
     // the link counted once.
     assert!(
-        (5..=8).contains(&s["all"]["count"].as_u64().unwrap()),
+        (4..=8).contains(&s["all"]["count"].as_u64().unwrap()),
         "{s}"
     );
     assert_eq!(s["duplicates"], 2 + usize::from(cfg!(unix)));
-    let text =
-        String::from_utf8(run(&[], &[dir.path(), other.path(), &other.path().join("more")]).stdout)
-            .unwrap();
+    let text = String::from_utf8(run(&["--min-group", "3"], &paths).stdout).unwrap();
     assert!(text.contains("counted once"), "{text}");
 }
 
@@ -572,13 +590,14 @@ fn csv_a_pivot_table_cannot_misread() {
     ]);
     // Only the reversed scale in its own set, so the set has a scale mean.
     let dir = tempfile::tempdir().unwrap();
-    let sheets: Vec<String> = (0..20)
+    // Twenty in each group: large enough to be shown whatever the noise.
+    let sheets: Vec<String> = (0..40)
         .map(|i| {
             format!(
                 "has_manager: true\nboss_early_leave: {}\nboss_understands: {}\nboss_late_email: {}\nflex_options: [{}]\n",
-                if i < 10 { "all" } else { "explain" },
+                if i < 20 { "all" } else { "explain" },
                 1 + i % 4,
-                if i % 2 == 0 { 3 } else { 2 },
+                if (i / 4) % 2 == 0 { 3 } else { 2 },
                 ["remote", "hours", "part_time", "watched", "remote, hours"][i % 5]
             )
         })
@@ -872,7 +891,7 @@ fn many_releases_close_in_on_the_perturbed_copy_not_the_person() {
         errors.push(error);
     }
     assert!(
-        close <= 1,
+        close <= 2,
         "the overall score came out for {close} of 5: errors {errors:?}"
     );
     assert!(errors.iter().sum::<f64>() / 5.0 > 6.0, "{errors:?}");
@@ -881,8 +900,10 @@ fn many_releases_close_in_on_the_perturbed_copy_not_the_person() {
 /// Round 2's first weakness: what was hidden was decided on the true
 /// counts, so a `--min-group` sweep showed at which minimum each count
 /// disappeared (its true count), and "0 stays 0" told none from few. Now
-/// every count is the same at every `--min-group`, shown exactly when it
-/// is at least the minimum, and a count of none reads like a count of few.
+/// every count is the same at every `--min-group`, shown only when it is
+/// at least the minimum (and so are the perturbed copies it counts: at
+/// most those can be learned), hidden at every minimum above one that
+/// hides it, and a count of none reads like a count of few.
 #[test]
 fn a_min_group_sweep_learns_nothing_but_the_published_counts() {
     let dir = tempfile::tempdir().unwrap();
@@ -901,6 +922,7 @@ fn a_min_group_sweep_learns_nothing_but_the_published_counts() {
         .collect();
     save(dir.path(), &sheets);
     let mut seen: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut hidden = std::collections::BTreeSet::new();
     for m in 3..=9 {
         let s = json(&["--min-group", &m.to_string()], &[dir.path()]);
         audit(&s);
@@ -919,18 +941,19 @@ fn a_min_group_sweep_learns_nothing_but_the_published_counts() {
             counts.push((format!("flag {}", f["id"]), &f["count"]));
         }
         for (name, c) in counts {
+            assert!(
+                c.is_null() || !hidden.contains(&name),
+                "{name} shown again at {m}"
+            );
             match (c.as_u64(), seen.get(&name)) {
                 // Shown: the same count as at every other minimum.
                 (Some(c), Some(&was)) => assert_eq!(c, was, "{name} at {m}"),
                 (Some(c), None) => {
                     seen.insert(name, c);
                 }
-                // Hidden: only because it is under this minimum (a flag
-                // also when all but fewer than it raised it).
-                (None, Some(&was)) => {
-                    let all = s["all"]["count"].as_u64().unwrap();
-                    let flag = name.starts_with("flag") && all.saturating_sub(was) < m;
-                    assert!(was < m || flag, "{name}: {was} hidden at {m}");
+                // Hidden: then at every larger minimum too.
+                (None, Some(_)) => {
+                    hidden.insert(name);
                 }
                 (None, None) => {}
             }
@@ -1138,5 +1161,100 @@ fn a_result_whose_written_figures_are_not_its_answers_is_refused() {
         let out = run(&["--min-group", "3"], &[dir.path()]);
         assert_eq!(out.status.code(), Some(65), "{bad}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("000.json:"));
+    }
+}
+
+/// The fresh-eyes attacker's way in (round 3): the same result written
+/// otherwise (ticks in another order, a scale written `3.0`, keys in
+/// another order, other notes, another `taken`, a string spelt with an
+/// escape) was counted as another person, with a fresh perturbed copy
+/// each time: averaging the copies undid the perturbation. A result is
+/// known by its answers as the bank reads them, so every variant counts
+/// once and adds nothing to any figure.
+#[test]
+fn a_result_written_otherwise_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = save(
+        dir.path(),
+        &(0..6)
+            .map(|i| sheet(Some("explain"), (1 + i % 5) as u8, i < 3, i % 2 == 0, i))
+            .collect::<Vec<_>>(),
+    );
+    // The sixth result ticks two options and answers a scale.
+    let text = std::fs::read_to_string(&files[5]).unwrap();
+    let original: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        original["answers"]["flex_options"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(original["answers"]["boss_understands"].is_u64());
+    let float = |r: &mut Value| {
+        let x = r["answers"]["boss_understands"].as_f64().unwrap();
+        r["answers"]["boss_understands"] = serde_json::json!(x);
+    };
+    type Edit = fn(&mut Value);
+    let variants: [(&str, Edit); 4] = [
+        ("ticks", |r| {
+            r["answers"]["flex_options"]
+                .as_array_mut()
+                .unwrap()
+                .reverse()
+        }),
+        ("notes", |r| {
+            r["answers"]["notes"] = "written on another day".into();
+            r["taken"] = "2026-01-01".into();
+        }),
+        ("keys", |_| {}),
+        ("all", |r| {
+            r["answers"]["flex_options"]
+                .as_array_mut()
+                .unwrap()
+                .reverse();
+            r["answers"]["notes"] = "and another".into();
+        }),
+    ];
+    let other = tempfile::tempdir().unwrap();
+    for (i, (name, edit)) in variants.iter().enumerate() {
+        let mut r = original.clone();
+        edit(&mut r);
+        // serde_json writes the keys sorted, without indentation: another
+        // layout than mommytrack's.
+        if i % 2 == 1 {
+            float(&mut r);
+        }
+        let mut written = r.to_string();
+        if i % 2 == 1 {
+            assert!(written.contains(&format!(
+                "\"boss_understands\":{}.0",
+                original["answers"]["boss_understands"]
+            )));
+        }
+        if *name == "all" {
+            // A string spelt with an escape: the same option id.
+            written = written.replacen("\"explain\"", "\"\\u0065xplain\"", 1);
+            assert!(written.contains("\\u0065xplain"));
+        }
+        std::fs::write(other.path().join(format!("{name}.json")), written).unwrap();
+    }
+    let paths = [dir.path(), other.path()];
+    let alone = json(&["--min-group", "3"], &[dir.path()]);
+    let s = json(&["--min-group", "3"], &paths);
+    audit(&s);
+    assert_eq!(s["duplicates"], 4, "variants counted as people: {s}");
+    // Nothing moves: the variants are the same perturbed copy, counted once.
+    assert_eq!(s["all"], alone["all"]);
+    for format in ["text", "markdown", "html", "csv"] {
+        let out = run(&["--min-group", "3", "--format", format], &paths);
+        let text = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("4 results were counted once"),
+            "{format}: {text}"
+        );
     }
 }

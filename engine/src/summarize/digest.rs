@@ -25,7 +25,7 @@ pub(super) struct Digest {
     dimensions: Vec<DimDigest>,
     flags: Vec<IdDigest>,
     /// Question id → answer: what everything is worked out from.
-    pub(super) answers: serde_json::Map<String, serde_json::Value>,
+    answers: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -64,7 +64,7 @@ impl Digest {
         file: &str,
         bank: &Bank,
         bank_named: Option<&str>,
-    ) -> Result<(Self, Evaluation), Failure> {
+    ) -> Result<(AnswerSheet, Evaluation), Failure> {
         let d = match serde_json::from_str::<Digest>(text) {
             Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => d,
             // The reader of `report` names what is wrong, in its words.
@@ -207,23 +207,32 @@ impl Digest {
                 format_args!("its flags are not the ones its answers raise"),
             ));
         }
-        Ok((d, eval))
+        Ok((sheet, eval))
     }
+}
 
-    /// Who the result is, whatever its file holds besides: a keyed hash
-    /// (the record key of [`noise`]) of the bank and every answer but
-    /// those written in words, so that a copy, re-indented, renamed, with
-    /// other notes or another `taken`, is the same result.
-    pub(super) fn identity(&self, bank: &Bank, eval: &Evaluation, secret: [u64; 2]) -> u64 {
-        use std::fmt::Write as _;
-        let mut who = bank.fingerprint.clone();
-        let asked = bank.questions.iter().zip(&eval.asked);
-        for (q, _) in asked.filter(|(q, a)| **a && !matches!(q.kind, Kind::Text)) {
-            let answer = self.answers.get(&q.id).unwrap_or(&serde_json::Value::Null);
-            let _ = write!(who, "\n{}={answer}", q.id);
-        }
-        noise::siphash(secret, who.as_bytes())
+/// Who a result is, whatever its file holds besides: a keyed hash (the
+/// record key of [`noise`]) of the bank and every answer asked but those
+/// written in words, as the bank reads them (ticks in the bank's order, a
+/// scale as a whole number, skipped and left out alike), so that a copy
+/// laid out, written or named otherwise, with other notes or another
+/// `taken`, is the same result.
+pub(super) fn identity(
+    bank: &Bank,
+    sheet: &AnswerSheet,
+    eval: &Evaluation,
+    secret: [u64; 2],
+) -> u64 {
+    use std::fmt::Write as _;
+    let mut who = bank.fingerprint.clone();
+    let asked = bank.questions.iter().enumerate().zip(&eval.asked);
+    for ((i, q), _) in asked.filter(|((_, q), a)| **a && !matches!(q.kind, Kind::Text)) {
+        let answer = sheet
+            .get(i)
+            .map_or(serde_json::Value::Null, |a| a.to_json());
+        let _ = write!(who, "\n{}={answer}", q.id);
     }
+    noise::siphash(secret, who.as_bytes())
 }
 
 fn quoted(v: Option<&str>) -> String {

@@ -1,8 +1,10 @@
 //! Which `--by` groups a summary shows (docs/summaries.md, "How it
-//! decides what to hide"), decided on the published (noisy) counts alone,
-//! so that the decision says nothing the counts do not:
+//! decides what to hide"), decided on the published (noisy) counts, so
+//! that the decision says nothing the counts do not:
 //!
-//! 1. A group is shown only when its published count is at least `min`.
+//! 1. A group is shown only when its published count is at least `min`
+//!    (a group of fewer distinct results has a count of 0 here, whatever
+//!    its noise: `super::tables`).
 //! 2. What the hidden groups hold together (the whole set's published
 //!    count minus the shown groups') must be none or at least `min`;
 //!    while it is not, the smallest shown group is hidden too. Hiding

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::digest::{self, Digest};
 use super::{Options, Summarizer, Summary};
+use crate::answers::AnswerSheet;
 use crate::error::{ExitKind, Failure};
 use crate::scoring::Evaluation;
 
@@ -81,7 +82,7 @@ pub struct Outcome {
 /// What reading one file gave.
 enum Read {
     /// Its identity (and record key), the result, and what its answers give.
-    Result(u64, Box<(Digest, Evaluation)>),
+    Result(u64, Box<(AnswerSheet, Evaluation)>),
     NotAResult(String),
 }
 
@@ -154,9 +155,9 @@ fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
         Err(e) => return Err(e),
     };
     match Digest::read(&text, &name, &o.bank, o.bank_named.as_deref()) {
-        Ok((d, eval)) => Ok(Read::Result(
-            d.identity(&o.bank, &eval, o.secret),
-            Box::new((d, eval)),
+        Ok((sheet, eval)) => Ok(Read::Result(
+            digest::identity(&o.bank, &sheet, &eval, o.secret),
+            Box::new((sheet, eval)),
         )),
         Err(e) if input.in_folder => match digest::not_a_result(&text) {
             Some(what) => Ok(Read::NotAResult(what)),

@@ -55,18 +55,20 @@ pub fn cronbach_alpha(rows: &[&Vec<f64>], shared: f64, own: f64) -> Option<f64> 
 
 /// The fixed bins of a distribution (0–10, … 90–100) of scores given as
 /// (score, record key), each count published through [`noise::count`]
-/// and given only from `min` (a bin of none and a bin of few read alike).
+/// and given only when it and the results it holds are at least `min` (a
+/// bin of none and a bin of few read alike).
 pub(super) fn bins(cells: &[(f64, u64)], min: usize, group: u64, secret: [u64; 2]) -> Vec<Bin> {
     let of = |v: f64| ((v.clamp(0.0, 100.0) / (100.0 / BINS as f64)) as usize).min(BINS - 1);
     (0..BINS)
         .map(|b| {
             let members = cells.iter().filter(|(v, _)| of(*v) == b);
             let key = noise::within(group, noise::cell(members.clone().map(|m| m.1)));
-            let count = noise::count(members.count(), key, secret);
+            let held = members.count();
+            let count = noise::count(held, key, secret);
             Bin {
                 from: (b * 100 / BINS) as u32,
                 to: ((b + 1) * 100 / BINS) as u32,
-                count: (count >= min).then_some(count),
+                count: (count.min(held) >= min).then_some(count),
             }
         })
         .collect()

@@ -31,13 +31,12 @@ impl Ctx<'_> {
         self.s.options.secret
     }
 
-    /// A group's count as published, and its key.
+    /// A group's count as published, and its key; 0 (never shown) when
+    /// it holds fewer than the minimum, whatever its noise.
     pub(super) fn count_group(&self, members: &[&Record]) -> (usize, u64) {
         let key = group_key(members);
-        (
-            noise::count(members.len(), noise::within(key, key), self.secret()),
-            key,
-        )
+        let c = noise::count(members.len(), noise::within(key, key), self.secret());
+        (if members.len() < self.min { 0 } else { c }, key)
     }
 
     /// The published count of the members `of` picks, within a group.
@@ -74,14 +73,13 @@ impl Ctx<'_> {
                 }
             })
             .collect();
+        // Always listed, so that its presence says nothing.
         let withheld = self.count(group, members, |r| r.withheld && r.overall.is_some());
-        if withheld > 0 {
-            verdicts.push(VerdictCount {
-                ids: vec!["withheld".into()],
-                label: crate::result::WITHHELD_LABEL.into(),
-                count: shown(withheld, notes),
-            });
-        }
+        verdicts.push(VerdictCount {
+            ids: vec!["withheld".into()],
+            label: crate::result::WITHHELD_LABEL.into(),
+            count: shown(withheld, notes),
+        });
         // Flags: estimates of the true counts; none under the minimum,
         // none within the minimum of the group's published count.
         let n = members.len();
@@ -167,17 +165,19 @@ impl Ctx<'_> {
     ) -> Stats {
         let min = self.min;
         let n = self.count(group, members, |r| value(r).is_some());
-        if n < min {
-            notes.add(Note::Cells);
-            return Stats::hidden();
-        }
         let cells: Vec<(f64, u64)> = members
             .iter()
             .filter_map(|r| Some((value(r)?, r.key)))
             .collect();
+        // Shown from the minimum, published and distinct results alike.
+        let least = n.min(cells.len());
+        if least < min {
+            notes.add(Note::Cells);
+            return Stats::hidden();
+        }
         let mut sorted: Vec<f64> = cells.iter().map(|c| c.0.clamp(0.0, 100.0)).collect();
         sorted.sort_by(f64::total_cmp);
-        let order = n >= 2 * min;
+        let order = least >= 2 * min;
         if !order {
             notes.add(Note::Order);
         }
