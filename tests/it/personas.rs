@@ -298,11 +298,23 @@ fn every_persona_meets_its_coachs_expectations() {
         failures.extend(check(name, &r, expect));
         // Quick asks what the advice for this person depends on: every step
         // a coach requires comes in the short form too (issues 18 and 19).
-        let steps = ids(&result(name, true).0["next_steps"]);
+        let quick = result(name, true).0;
+        let steps = ids(&quick["next_steps"]);
         for s in expect.must.iter().filter(|s| !steps.contains(&s.step)) {
             failures.push(format!(
                 "{name}: the quick run must give {} too: {} (given: {steps:?})",
                 s.step, s.why
+            ));
+        }
+        // Quick gives the full run's verdict, or says its own is provisional.
+        if quick["overall"]["verdict"] != r["overall"]["verdict"]
+            && !crate::once::persona(name, "text", &["--quick"])
+                .stdout
+                .contains("Provisional: a quick verdict")
+        {
+            failures.push(format!(
+                "{name}: quick gives {} where the full run gives {}, and does not say it is provisional",
+                quick["overall"]["verdict"], r["overall"]["verdict"]
             ));
         }
         // A question that must not be asked: answering it anyway is ignored,
