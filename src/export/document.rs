@@ -49,12 +49,14 @@ impl Tone {
     }
 }
 
-/// A run of text, strong or toned. Its text is raw: formats escape it.
+/// A run of text, strong, toned or a command to type (`code`). Its text is
+/// raw: formats escape it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
     pub text: String,
     pub strong: bool,
     pub tone: Option<Tone>,
+    pub code: bool,
 }
 
 pub type Line = Vec<Span>;
@@ -79,6 +81,15 @@ pub fn plain(text: impl Into<String>) -> Span {
         text: text.into(),
         strong: false,
         tone: None,
+        code: false,
+    }
+}
+
+/// A command, as the reader types it.
+pub fn code(text: impl Into<String>) -> Span {
+    Span {
+        code: true,
+        ..plain(text)
     }
 }
 
@@ -170,6 +181,14 @@ impl Item {
             title,
             detail: None,
             reasons: Vec::new(),
+        }
+    }
+
+    /// An item with a title and a detail under it: no mark or reasons.
+    pub fn detailed(title: Line, detail: impl Into<Option<String>>) -> Item {
+        Item {
+            detail: detail.into(),
+            ..Item::titled(title)
         }
     }
 }
@@ -310,7 +329,11 @@ pub struct Section {
 
 impl Section {
     /// A section every format draws, under `heading`.
-    pub fn new(id: &'static str, heading: &str, blocks: Vec<Block>) -> Section {
+    pub fn new(
+        id: impl Into<std::borrow::Cow<'static, str>>,
+        heading: impl Into<String>,
+        blocks: Vec<Block>,
+    ) -> Section {
         Section {
             id: id.into(),
             heading: Some(heading.into()),
