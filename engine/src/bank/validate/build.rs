@@ -13,7 +13,7 @@ use super::{Builder, MAX_COUNT, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, Together};
 use crate::bank::raw::*;
-use crate::bank::together::parse_pair;
+use crate::bank::together::{Ids, parse_pair};
 use crate::error::{Problem, suggestion};
 use crate::yaml::{Node, Pos, Value};
 
@@ -708,7 +708,14 @@ impl Builder {
                     DEFAULT_PRIORITY
                 }
             };
-            let when = self.condition(entry, at, "when", &id, ctx, p, parse_pair);
+            let ids = Ids {
+                questions: &self.questions,
+                flags: &self.flags,
+                sets: &self.sets,
+            };
+            let when = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| {
+                parse_pair(s, w, c, &ids)
+            });
             self.together.push(Together {
                 id,
                 title,
