@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{DOWN, ENTER, Tty, WIDTHS, mini_bank, only_result};
+use super::{DOWN, ENTER, Tty, WIDTHS, mini_bank, only_result, shows};
 
 /// The mini bank where "it is counted against me" caps the verdict at the
 /// lowest band and any number of answers gives a verdict: from that answer
@@ -137,12 +137,20 @@ fn a_prospective_session_offers_dont_know_yet_as_its_skip() {
     t.begin();
     let screen = t.on_screen("Don't know yet");
     assert!(!screen.contains("Prefer not to say"), "{screen}");
-    // Only the kit is asked (CONTRACT §7.7), and no part's introduction,
-    // which speaks of your own job.
+    // Only the kit is asked (CONTRACT §7.7), first how the work would be
+    // done in that job, and no part's introduction, which speaks of your
+    // own job.
+    assert!(
+        screen.contains("Part 1 of 8: How the work would be done"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("How would the work be done in this job?"),
+        "{screen}"
+    );
     assert!(!screen.contains("About you"), "{screen}");
     assert!(!screen.contains("How do you work?"), "{screen}");
-    assert!(screen.contains("Part 1 of"), "{screen}");
-    assert!(!screen.contains("depends first on the field"), "{screen}");
+    assert!(!screen.contains("A few quick questions"), "{screen}");
     t.keys(&[super::END, super::UP, ENTER]); // the item above "? Help"
     t.expect("· Don't know yet"); // the skip, echoed
     t.p.send_control('c').unwrap();
@@ -183,9 +191,17 @@ fn going_back_past_the_offer_takes_its_line_back_and_esc_at_it_goes_back() {
         t.keys(&["1"]);
         t.on_screen("What happens when you leave early");
         t.keys(&["3"]);
-        t.on_screen("Go on with the questions");
+        let offer = t.on_screen("Go on with the questions");
+        assert!(shows(&offer, "Esc goes back"), "{cols}x{rows}: {offer}");
         t.keys(&["2"]);
         let next = t.on_screen("My manager understands family demands.");
+        // Its line says what it said first, and the choice, whole.
+        let said = "✔ Your verdict is settled: Sidelining risk · Go on with the questions";
+        assert!(
+            shows(&t.everything(), said),
+            "{cols}x{rows}: {}",
+            t.everything()
+        );
         // Back past the offer: the question before, and no line of what
         // came after it, on screen or in the scrollback.
         t.keys(&[super::ESC]);
