@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::context::{Ctx, IdRule, Zero, check_id, count, plain_number, required, show, weight};
 use super::dated::Entry;
-use super::{Builder, MAX_COUNT, MAX_NUMBER, PendingWhen};
+use super::{Builder, MAX_NUMBER, PendingWhen};
 use crate::bank::model::{
     Choice, DEFAULT_DISCUSS_PRIORITY, Interview, Kind, Prospective, Question, Scale,
 };
