@@ -9,33 +9,18 @@ use anyhow::Result;
 
 use crate::error::Failure;
 
+/// The roff preamble that `clap_mangen` writes before each section it
+/// renders: written once, first.
+const PREAMBLE: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+
 /// The page of `command` (e.g. "assess"), or the main page.
 pub fn page(command: Option<&str>) -> Result<String> {
     let mut cli = crate::cli::command();
     cli.build();
-    let mut out = Vec::new();
-    match command {
-        None => {
-            let man = clap_mangen::Man::new(cli.clone());
-            man.render_title(&mut out)?;
-            man.render_name_section(&mut out)?;
-            man.render_synopsis_section(&mut out)?;
-            man.render_description_section(&mut out)?;
-            man.render_options_section(&mut out)?;
-            let mut text = String::from_utf8_lossy(&out).into_owned();
-            text.push_str(&commands(&cli));
-            text.push_str(&examples(cli.get_after_help().map(|h| h.to_string())));
-            text.push_str(EXIT_STATUS);
-            text.push_str(ENVIRONMENT);
-            text.push_str(FILES);
-            text.push_str(&see_also(&cli));
-            let mut version = Vec::new();
-            man.render_version_section(&mut version)?;
-            text.push_str(&String::from_utf8_lossy(&version));
-            Ok(text)
-        }
+    let (cmd, title) = match command {
+        None => (cli.clone(), "mommytrack".to_string()),
         Some(name) => {
-            let Some(sub) = cli.find_subcommand(name).cloned() else {
+            let Some(sub) = cli.find_subcommand(name) else {
                 let names: Vec<String> = cli
                     .get_subcommands()
                     .filter(|c| c.get_name() != "help")
@@ -48,27 +33,45 @@ pub fn page(command: Option<&str>) -> Result<String> {
                 ))
                 .into());
             };
-            let title = format!("mommytrack-{}", sub.get_name());
-            let after = sub.get_after_help().map(|h| h.to_string());
-            let bin = format!("mommytrack {}", sub.get_name());
-            let sub = sub.bin_name(bin);
-            let man = clap_mangen::Man::new(sub).title(title);
-            man.render_title(&mut out)?;
-            man.render_name_section(&mut out)?;
-            man.render_synopsis_section(&mut out)?;
-            man.render_description_section(&mut out)?;
-            man.render_options_section(&mut out)?;
-            let mut text = String::from_utf8_lossy(&out).into_owned();
-            text.push_str(&examples(after));
-            text.push_str(EXIT_STATUS);
-            if name == "assess" {
-                text.push_str(ENVIRONMENT);
-                text.push_str(FILES);
-            }
-            text.push_str(".SH \"SEE ALSO\"\nmommytrack(1), printed by \\fBmommytrack man\\fR.\n");
-            Ok(text)
+            let bin = format!("mommytrack {name}");
+            (sub.clone().bin_name(bin), format!("mommytrack-{name}"))
+        }
+    };
+    let after = cmd.get_after_help().map(|h| h.to_string());
+    let man = clap_mangen::Man::new(cmd).title(&title);
+    let mut out = Vec::new();
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    // The title line of our own: `clap_mangen` leaves its empty date
+    // unquoted, so that roff takes the next field for the date.
+    let mut text = format!(
+        "{PREAMBLE}.TH {title} 1 \"\" \"mommytrack {}\" \"mommytrack manual\"\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    text.push_str(&String::from_utf8_lossy(&out).replace(PREAMBLE, ""));
+    if command.is_none() {
+        text.push_str(&commands(&cli));
+    }
+    text.push_str(&examples(after));
+    text.push_str(EXIT_STATUS);
+    if matches!(command, None | Some("assess")) {
+        text.push_str(ENVIRONMENT);
+        text.push_str(FILES);
+    }
+    match command {
+        None => {
+            text.push_str(&see_also(&cli));
+            let mut version = Vec::new();
+            man.render_version_section(&mut version)?;
+            text.push_str(&String::from_utf8_lossy(&version).replace(PREAMBLE, ""));
+        }
+        Some(_) => {
+            text.push_str(".SH \"SEE ALSO\"\nmommytrack(1), printed by \\fBmommytrack man\\fR.\n")
         }
     }
+    Ok(text)
 }
 
 /// Text made safe for roff: backslashes, and a line that would start with

@@ -10,9 +10,10 @@ pub enum Breaks {
     /// Between words, never inside one: "part-time" stays whole (broken
     /// after its hyphen, it reads as two words at the end of a line).
     Words,
-    /// At spaces only: a screen reader reads every line as it is. A long
-    /// path (a word with a `/`, over [`LONG_PATH`] columns) may also break
-    /// after a `/`, not wherever the line ends ("…110450" / ".json").
+    /// At spaces only: a screen reader reads every line as it is. A path
+    /// too long for a line of its own (a word with a `/`, over
+    /// [`LONG_PATH`] columns) may also break after a `/`, not wherever the
+    /// line ends ("…110450" / ".json").
     Spaces,
 }
 
@@ -48,22 +49,29 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) 
             out.push(indent.trim_end().to_string());
             continue;
         }
-        let mut options = textwrap::Options::new(width)
+        let options = textwrap::Options::new(width)
             .initial_indent(indent)
             .subsequent_indent(rest)
             .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        if breaks == Breaks::Spaces {
+        let wrapped = match breaks {
+            Breaks::Words => textwrap::wrap(&paragraph, options),
             // Lines filled one after the other (not balanced): a screen
-            // reader reads them as they come.
-            options = options
-                .word_separator(textwrap::WordSeparator::Custom(spaces_and_slashes))
-                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-        }
-        out.extend(
-            textwrap::wrap(&paragraph, options)
-                .into_iter()
-                .map(|l| l.into_owned()),
-        );
+            // reader reads them as they come. A path is broken only when
+            // it does not fit a line of its own.
+            Breaks::Spaces => {
+                let options = (options.wrap_algorithm(textwrap::WrapAlgorithm::FirstFit))
+                    .word_separator(textwrap::WordSeparator::AsciiSpace);
+                let whole = textwrap::wrap(&paragraph, options.clone().break_words(false));
+                match whole.iter().any(|l| width_of(l) > width) {
+                    true => textwrap::wrap(
+                        &paragraph,
+                        options.word_separator(textwrap::WordSeparator::Custom(spaces_and_slashes)),
+                    ),
+                    false => whole,
+                }
+            }
+        };
+        out.extend(wrapped.into_iter().map(|l| l.into_owned()));
     }
     out
 }

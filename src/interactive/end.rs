@@ -155,7 +155,7 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                 if let Err(e) = shown {
                     p.say(&format!("Cannot show the report: {e:#}"))?;
                 }
-                default = 1;
+                default = 0;
             }
             Some(1) => {
                 // Saved: "Done" is likely next. Gone back with Esc: stay on

@@ -197,8 +197,8 @@ pub type Summary = dyn Fn(usize) -> (String, String);
 ///
 /// Under a summary (`under`: the end screen), its first lines (`head`,
 /// the verdict) stay in view above the menu and the rest (`body`) fills
-/// the rows left, scrolled with PgUp/PgDn (and Space) when it does not
-/// fit, with a line that says how much is above and below; the note with
+/// the rows left, scrolled with PgUp/PgDn, or k/j (and Space) on a
+/// keyboard without them, when it does not fit, with a line that says how much is above and below; the note with
 /// it (the last message) stays under the menu.
 pub fn select(
     screen: &mut Screen,
@@ -260,8 +260,10 @@ pub fn select(
             continue;
         }
         match key {
-            Key::PageDown | Key::Char(' ') if summary.is_some() => offset += page,
-            Key::PageUp if summary.is_some() => offset = offset.saturating_sub(page),
+            Key::PageDown | Key::Char(' ' | 'j') if summary.is_some() => offset += page,
+            Key::PageUp | Key::Char('k') if summary.is_some() => {
+                offset = offset.saturating_sub(page);
+            }
             Key::PageUp => list.cursor = 0,
             Key::PageDown => list.cursor = list.items.len() - 1,
             Key::Enter | Key::Char(' ') => {
@@ -321,17 +323,17 @@ fn scrolled(
     *offset = (*offset).min(body.len() - shown);
     let below = body.len() - shown - *offset;
     let mut out = body[*offset..*offset + shown].to_vec();
-    out.push(
-        look.dim
-            .apply_to(match (*offset, below) {
-                (0, 1) => "  ↓ 1 more line: PgDn".to_string(),
-                (1, 0) => "  ↑ 1 more line: PgUp".to_string(),
-                (0, b) => format!("  ↓ {b} more lines: PgDn"),
-                (a, 0) => format!("  ↑ {a} more lines: PgUp"),
-                (a, b) => format!("  ↑ {a} ↓ {b} more lines: PgUp/PgDn"),
-            })
-            .to_string(),
-    );
+    let lines = if *offset + below == 1 {
+        "line"
+    } else {
+        "lines"
+    };
+    let more = match (*offset, below) {
+        (0, b) => format!("  ↓ {b} more {lines}: j or PgDn"),
+        (a, 0) => format!("  ↑ {a} more {lines}: k or PgUp"),
+        (a, b) => format!("  ↑ {a} ↓ {b} more: k/j, PgUp/PgDn"),
+    };
+    out.push(look.dim.apply_to(more).to_string());
     out
 }
 

@@ -51,10 +51,12 @@ pub struct Rich {
     back_next: bool,
     /// The end screen, kept in view above the menus at the end.
     pinned: Option<Box<menu::Summary>>,
-    /// The last message while the end screen is pinned ("Saved …"): shown
-    /// under the next menu or in the next editor (the end screen may take
-    /// the whole screen), once.
-    notice: Option<String>,
+    /// The last message while the end screen is pinned (the end screen may
+    /// take the whole screen), and whether it stays: one that stays
+    /// ("Saved …") is shown under the menus until another replaces it, one
+    /// for now ("Not saved …") once, under the next menu or in the next
+    /// editor.
+    notice: Option<(String, bool)>,
     /// The messages to stay after the end screen when it is unpinned.
     kept: Vec<String>,
 }
@@ -154,7 +156,7 @@ impl Rich {
             if keep {
                 self.kept.push(text.clone());
             }
-            self.notice = Some(text);
+            self.notice = Some((text, keep));
             return Ok(());
         }
         self.screen
@@ -547,24 +549,43 @@ impl Prompter for Rich {
             .enumerate()
             .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, number(i as i64 + 1)))
             .collect();
+        // Between two questions, Esc goes back to the question before.
+        let back = self.pinned.is_none() && !self.echoed.is_empty();
         let ask = Ask {
             prompt,
-            hint: "↑/↓ and Enter, or a number",
+            hint: match back {
+                true => "↑/↓ and Enter, or a number · Esc goes back",
+                false => "↑/↓ and Enter, or a number",
+            },
             ..Ask::default()
         };
         // Under the pinned end screen, with the last message.
-        let (pinned, notice) = (self.pinned.as_deref(), self.notice.take());
+        let notice = match &self.notice {
+            Some((text, true)) => Some(text.clone()),
+            _ => self.notice.take().map(|(text, _)| text),
+        };
         let (screen, kb) = (&mut self.screen, &mut self.kb);
-        let under = pinned.map(|p| (p, notice));
+        let under = self.pinned.as_deref().map(|p| (p, notice));
         let picked = menu::select(screen, kb, &self.look, &ask, &list, default, under)?;
         match picked {
-            // Between two questions: taken back with the answer before.
+            // Between two questions: its first sentence and the choice,
+            // whole (it is no answer: it may take two lines), taken back
+            // with the answer before.
             Some(i) if self.pinned.is_none() => {
-                self.echo_block(prompt.to_string(), vec![items[i].clone()])?;
+                let said = prompt.split(". ").next().unwrap_or(prompt);
+                let said = format!("{} · {}", said.trim_end_matches('.'), items[i]);
+                let dim = self.look.dim.clone();
+                self.screen.commit(move |w| {
+                    let wrapped = lines(&said, w, "✔ ", "  ", Breaks::Words);
+                    wrapped
+                        .iter()
+                        .map(|l| dim.apply_to(l).to_string())
+                        .collect()
+                })?;
                 self.undo.push(Block::Offer);
             }
             Some(_) => self.undo.clear(),
-            None => self.back_next = self.pinned.is_none() && !self.echoed.is_empty(),
+            None => self.back_next = back,
         }
         Ok(picked)
     }
@@ -582,7 +603,10 @@ impl Prompter for Rich {
             &self.look,
             &ask,
             initial,
-            self.notice.take(),
+            match self.notice {
+                Some((_, false)) => self.notice.take().map(|(text, _)| text),
+                _ => None,
+            },
             Empty::Refused(
                 "Type a file name (Ctrl-U clears the line), or press Esc to go back without saving.",
             ),

@@ -101,51 +101,60 @@ fn completions_for_every_shell() {
 
 #[test]
 fn the_man_page_renders_with_man_l() {
-    let roff = stdout_ok(&["man"]);
-    assert!(roff.contains(".TH mommytrack"), "not a man page");
-    if !have("man", &["--version"]) {
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let page = write_temp(dir.path(), "mommytrack.1", &roff);
-    let out = Command::new("man")
-        .arg("-l")
-        .arg(&page)
-        .env("MANPAGER", "cat")
-        .env("PAGER", "cat")
-        .env("MANWIDTH", "80")
-        .env("MAN_KEEP_FORMATTING", "0")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "man -l failed: {stderr}");
-    // Without a terminal, man may still embolden by overstriking: "N\bN".
-    let raw = String::from_utf8_lossy(&out.stdout);
-    let mut text = String::new();
-    for c in raw.chars() {
-        if c == '\u{8}' {
-            text.pop();
-        } else {
-            text.push(c);
-        }
-    }
-    for want in [
-        "NAME",
-        "SYNOPSIS",
-        "mommytrack",
-        "assess",
-        "validate",
-        "VERSION",
+    let version = env!("CARGO_PKG_VERSION");
+    for (args, title) in [
+        (&["man"][..], "mommytrack"),
+        (&["man", "assess"], "mommytrack-assess"),
     ] {
+        let roff = stdout_ok(args);
+        // The roff preamble once, and the title line with its date empty,
+        // quoted: unquoted, roff took the next field for the date.
+        assert_eq!(roff.matches(".ds Aq").count(), 2, "{roff}");
         assert!(
-            text.contains(want),
-            "the rendered page lacks {want}:\n{text}"
+            roff.contains(&format!(".TH {title} 1 \"\" \"mommytrack {version}\" ")),
+            "{roff}"
+        );
+        if !have("man", &["--version"]) {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let page = write_temp(dir.path(), "mommytrack.1", &roff);
+        let out = Command::new("man")
+            .arg("-l")
+            .arg(&page)
+            .env("MANPAGER", "cat")
+            .env("PAGER", "cat")
+            .env("MANWIDTH", "80")
+            .env("MAN_KEEP_FORMATTING", "0")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "man -l failed: {stderr}");
+        // Without a terminal, man may still embolden by overstriking: "N\bN".
+        let raw = String::from_utf8_lossy(&out.stdout);
+        let mut text = String::new();
+        for c in raw.chars() {
+            if c == '\u{8}' {
+                text.pop();
+            } else {
+                text.push(c);
+            }
+        }
+        for want in ["NAME", "SYNOPSIS", "mommytrack", "assess", "EXIT STATUS"] {
+            assert!(
+                text.contains(want),
+                "the rendered page lacks {want}:\n{text}"
+            );
+        }
+        // The footer: the version, no date, the page.
+        let footer = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap();
+        let footer: Vec<&str> = footer.split_whitespace().collect();
+        assert_eq!(footer, ["mommytrack", version, &format!("{title}(1)")]);
+        assert!(
+            !stderr.contains("warning") && !stderr.contains("error"),
+            "man -l complained: {stderr}"
         );
     }
-    assert!(
-        !stderr.contains("warning") && !stderr.contains("error"),
-        "man -l complained: {stderr}"
-    );
 }
 
 #[test]

@@ -64,9 +64,19 @@ fn a_long_path_breaks_after_a_slash_not_where_the_line_ends() {
             );
         }
     }
-    // A short path stays whole.
+    // A short path stays whole, and one that fits a line of its own.
     assert_eq!(
         lines("Saved ~/copy.md.", 12, "", "", Breaks::Spaces),
         ["Saved", "~/copy.md."].map(String::from)
+    );
+    assert_eq!(
+        lines(
+            "Your answers are saved in /tmp/t4/st/draft.json.",
+            39,
+            "",
+            "",
+            Breaks::Spaces
+        ),
+        ["Your answers are saved in", "/tmp/t4/st/draft.json."].map(String::from)
     );
 }

@@ -186,23 +186,31 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
         // Under the verdict, three lines of the rest at least, then the
         // line that says how much more there is.
         let menu = lines.iter().position(|l| l.starts_with("? What next?"));
-        let more = lines.iter().position(|l| l.contains(" more lines: PgDn"));
+        let more = lines
+            .iter()
+            .position(|l| l.contains(" more lines: j or PgDn"));
         let between = more.unwrap_or(menu.unwrap()) - verdict.unwrap();
         let head = lines[verdict.unwrap()..]
             .iter()
             .position(|l| l.starts_with("Answered "))
             .unwrap();
         assert!(between >= head + 3, "{cols}x{rows}: {end}");
-        // The rest is a key away (PgDn), the verdict staying in view.
+        // The rest is a key away (j, on every keyboard), the verdict
+        // staying in view; k goes back up.
         let mut seen = end.clone();
-        for _ in 0..30 {
-            if seen.contains("Start here") && shows(&seen, "Your result is saved in") {
+        for n in 0.. {
+            if more.is_none() || t.screen().contains(": k or PgUp") {
                 break;
             }
-            t.keys(&[PGDN]);
+            assert!(n < 30, "{cols}x{rows}: never at the end: {seen}");
+            t.keys(&["j"]);
             let now = t.settled();
             assert!(now.contains("Verdict:"), "{cols}x{rows}: {now}");
             seen.push_str(&now);
+        }
+        if more.is_some() {
+            t.keys(&["k"; 30]);
+            t.wait_until("the top again", |t| t.screen() == end);
         }
         assert!(seen.contains("Start here"), "{cols}x{rows}: {seen}");
         assert!(
@@ -490,6 +498,22 @@ fn a_failed_save_is_said_until_the_next_try_and_saved_is_said_once() {
             "{cols}x{rows}: {}",
             t.everything()
         );
+        // After the report (here `cat` as the pager): the cursor where it
+        // was, and the message still said.
+        let from = t.log.len();
+        t.keys(&[UP, UP, ENTER]);
+        t.wait_until("the report, then the menu", |t| {
+            let after = &t.log[from..];
+            after
+                .find("What would move")
+                .is_some_and(|i| after[i..].contains("What next?"))
+        });
+        let menu = t.settled();
+        assert!(
+            menu.contains("❯ 1. Read the full report"),
+            "{cols}x{rows}: {menu}"
+        );
+        assert!(menu.contains("Saved "), "{cols}x{rows}: {menu}");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
         // After the end screen, what was saved, once; the failure is gone.

@@ -156,6 +156,35 @@ fn a_skipped_question_lowers_the_coverage() {
 }
 
 #[test]
+fn the_stop_message_breaks_at_spaces_and_a_long_path_after_a_slash() {
+    use std::os::unix::fs::PermissionsExt;
+    let state = tempfile::tempdir().unwrap();
+    let deep = state
+        .path()
+        .join("a-folder-with-a-long-name/and-another-long-one");
+    std::fs::create_dir_all(&deep).unwrap();
+    for dir in [deep.parent().unwrap(), &deep] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let mut cmd = command(state.path(), 40, 15, &["assess", "--quick", "--bank", MINI]);
+    cmd.env("MOMMYTRACK_STATE_DIR", &deep);
+    let mut t = Tty::start(cmd, 40, 15);
+    t.begin();
+    t.press(&["3"], "Which of these");
+    t.p.send_control('c').unwrap();
+    assert_eq!(t.exit_code(), 130);
+    let stop = &t.log[t.log.find("Stopped.").unwrap()..];
+    let lines: Vec<String> = visible_lines(stop)
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(lines.iter().all(|l| l.chars().count() < 40), "{lines:#?}");
+    let text = lines.join(" ").replace("/ ", "/");
+    let path = deep.join("draft.json").display().to_string();
+    assert!(text.contains(&format!("saved in {path}.")), "{lines:#?}");
+}
+
+#[test]
 fn ctrl_c_keeps_every_answer_in_a_private_draft_and_resume_finishes() {
     for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{DOWN, ENTER, Tty, WIDTHS, mini_bank, only_result};
+use super::{DOWN, ENTER, Tty, WIDTHS, mini_bank, only_result, shows};
 
 /// The mini bank where "it is counted against me" caps the verdict at the
 /// lowest band and any number of answers gives a verdict: from that answer
@@ -183,9 +183,17 @@ fn going_back_past_the_offer_takes_its_line_back_and_esc_at_it_goes_back() {
         t.keys(&["1"]);
         t.on_screen("What happens when you leave early");
         t.keys(&["3"]);
-        t.on_screen("Go on with the questions");
+        let offer = t.on_screen("Go on with the questions");
+        assert!(shows(&offer, "Esc goes back"), "{cols}x{rows}: {offer}");
         t.keys(&["2"]);
         let next = t.on_screen("My manager understands family demands.");
+        // Its line says what it said first, and the choice, whole.
+        let said = "✔ Your verdict is settled: Sidelining risk · Go on with the questions";
+        assert!(
+            shows(&t.everything(), said),
+            "{cols}x{rows}: {}",
+            t.everything()
+        );
         // Back past the offer: the question before, and no line of what
         // came after it, on screen or in the scrollback.
         t.keys(&[super::ESC]);
