@@ -216,59 +216,54 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
             )));
         }
     }
-    // Cronbach's alpha, naming its items.
-    let alphas: Vec<Vec<Cell>> = st
-        .dimensions
-        .iter()
-        .filter_map(|d| {
-            let a = d.alpha.as_ref()?;
-            Some(vec![
+    // Cronbach's alpha where it is shown, naming its items for the whole
+    // set (each group's are the same).
+    let whole = g.scope == "all";
+    let alphas: Vec<Vec<Cell>> = (st.dimensions.iter())
+        .filter_map(|d| Some((d, d.alpha.as_ref().filter(|a| !a.hidden)?)))
+        .map(|(d, a)| {
+            let mut row = vec![
                 text(d.title.clone()),
-                if a.hidden {
-                    muted(NOT_SHOWN)
-                } else {
-                    a.value
-                        .map_or_else(|| muted("undefined"), |v| text(num(Some(v), 2)))
-                },
-                a.n.map_or_else(|| muted("–"), |n| text(n.to_string())),
-                text(a.items.join(", ")),
-            ])
+                a.value
+                    .map_or_else(|| muted("undefined"), |v| text(num(Some(v), 2))),
+                text(a.n.unwrap_or(0).to_string()),
+            ];
+            if whole {
+                row.push(text(a.items.join(", ")));
+            }
+            row
         })
         .collect();
-    // No table when no alpha can be shown (the note says why).
-    if st
-        .dimensions
-        .iter()
-        .any(|d| d.alpha.as_ref().is_some_and(|a| !a.hidden))
-    {
+    if !alphas.is_empty() {
         out.push(Block::Subheading("Consistency (Cronbach's alpha)".into()));
+        let mut columns = vec![
+            col("Part", Align::Left),
+            col("alpha", Align::Right),
+            col("Results", Align::Right),
+        ];
+        if whole {
+            columns.push(col("Items", Align::Left));
+        }
         out.push(Block::Table(Table {
-            columns: vec![
-                col("Part", Align::Left),
-                col("alpha", Align::Right),
-                col("Results", Align::Right),
-                col("Items", Align::Left),
-            ],
+            columns,
             rows: alphas,
             stack: true,
         }));
     }
-    // Distributions: only where there is one (never an empty chart).
-    let mut charts = vec![("Overall".to_string(), &st.overall)];
-    charts.extend(st.dimensions.iter().map(|d| (d.title.clone(), &d.score)));
-    for (title, m) in charts {
-        if m.distribution.iter().all(|b| b.count.is_none()) || m.n.unwrap_or(0) == 0 {
-            continue;
-        }
-        let n = m.n.unwrap_or(0);
-        out.push(Block::Subheading(format!("Distribution: {title}")));
+    // The overall score's distribution (each part's is in the JSON and
+    // CSV), only where there is one: never an empty chart.
+    let m = &st.overall;
+    if m.distribution.iter().any(|b| b.count.is_some()) {
+        out.push(Block::Subheading(
+            "Distribution of the overall score".into(),
+        ));
         out.push(Block::Table(Table {
             columns: vec![
                 col("Score", Align::Left),
                 col("Results", Align::Right),
                 col("", Align::Left),
             ],
-            rows: bin_rows(&m.distribution, n, &few),
+            rows: bin_rows(&m.distribution, m.n.unwrap_or(0), &few),
             stack: false,
         }));
     }
@@ -346,6 +341,7 @@ pub fn document(s: &Summary) -> Document {
     }
     let mut why: Vec<String> = s.suppression.clone();
     why.push(format!("Quartiles: {}.", s.quantiles));
+    why.push("This page shows the overall score's distribution; each part's is in the JSON and CSV (--format json, --format csv).".into());
     why.push(s.alpha_rule.to_string());
     sections.push(Section {
         id: Cow::Borrowed("why"),
