@@ -263,8 +263,8 @@ pub struct Bin {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Alpha {
-    /// Cronbach's alpha, with noise of up to ±1/n, two decimals; absent
-    /// when hidden or undefined (no variance).
+    /// Cronbach's alpha, two decimals; absent when hidden, undefined (no
+    /// variance) or too uncertain (the estimate falls outside 0 … 1).
     pub value: Option<f64>,
     /// The scored items it is computed over, in bank order.
     pub items: Vec<String>,

@@ -35,15 +35,20 @@ pub fn run(
     paths: &[std::path::PathBuf],
     options: Options,
     format: SummaryFormat,
+    width: Option<u16>,
 ) -> anyhow::Result<(String, Vec<String>)> {
     let outcome = crate::summarize::summarize(paths, options)?;
-    Ok((render(&outcome.summary, format), outcome.warnings))
+    Ok((render(&outcome.summary, format, width), outcome.warnings))
 }
 
-/// A summary in one format.
-pub fn render(s: &Summary, format: SummaryFormat) -> String {
+/// A summary in one format; text fits `width` columns (default 100).
+pub fn render(s: &Summary, format: SummaryFormat, width: Option<u16>) -> String {
+    let o = RenderOptions {
+        width: width.unwrap_or(RenderOptions::default().width),
+        ..RenderOptions::default()
+    };
     match format {
-        SummaryFormat::Text => super::text::draw(&document(s), &RenderOptions::default(), false),
+        SummaryFormat::Text => super::text::draw(&document(s), &o, false),
         SummaryFormat::Markdown => super::markdown::draw(&document(s)),
         SummaryFormat::Html => super::html::draw(&document(s)),
         SummaryFormat::Json => to_json(s),
@@ -225,7 +230,7 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
             let mut row = vec![
                 text(d.title.clone()),
                 a.value
-                    .map_or_else(|| muted("undefined"), |v| text(num(Some(v), 2))),
+                    .map_or_else(|| muted("too uncertain"), |v| text(num(Some(v), 2))),
                 text(a.n.unwrap_or(0).to_string()),
             ];
             if whole {

@@ -144,6 +144,9 @@ impl Ctx<'_> {
                         value: shown
                             .then(|| cronbach_alpha(&rows, shared, ITEM * ITEM / 3.0))
                             .flatten()
+                            // Outside 0 … 1 the noise taken out was most
+                            // of what was there: too uncertain to give.
+                            .filter(|a| (0.0..=1.0).contains(a))
                             .map(|a| (a * 100.0).round() / 100.0),
                         items: info
                             .items
