@@ -183,7 +183,7 @@ pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
                 ExitKind::CantCreate,
                 format!(
                     "{} is not empty; name a new folder, or add --force to write the starter files into it (files of the same names are replaced)",
-                    dir.display()
+                    crate::sanitize::path(dir)
                 ),
             )
             .into());
@@ -191,33 +191,13 @@ pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
     } else if dir.exists() {
         return Err(Failure::new(
             ExitKind::CantCreate,
-            format!("{} is not a folder; name a new folder", dir.display()),
-        )
-        .into());
-    }
-    let create = |path: &Path| {
-        std::fs::create_dir_all(path).map_err(|e| {
-            Failure::new(
-                ExitKind::CantCreate,
-                format!("cannot create the folder {}: {e}", path.display()),
-            )
-        })
-    };
-    create(dir)?;
-    // A `schema` planted as a link would take the files somewhere else
-    // (the files themselves are refused as links by `write_output`).
-    let schema_dir = dir.join("schema");
-    if std::fs::symlink_metadata(&schema_dir).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Failure::new(
-            ExitKind::CantCreate,
             format!(
-                "{} is a symbolic link, and mommytrack does not write through links; remove it or name a new folder",
-                crate::sanitize::path(&schema_dir)
+                "{} is not a folder; name a new folder",
+                crate::sanitize::path(dir)
             ),
         )
         .into());
     }
-    create(&schema_dir)?;
     use crate::bank::schema::{SchemaKind, schema};
     let json = |kind| crate::export::to_json(&schema(kind));
     let files = [
@@ -227,6 +207,46 @@ pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
         ("schema/set.schema.json", json(SchemaKind::Set)),
         ("schema/answers.schema.json", json(SchemaKind::Answers)),
     ];
+    // Every target is checked before the first write, so a refusal leaves
+    // the folder as it was: a link (the folder itself, `schema`, or a file)
+    // would take the files somewhere else, and a folder cannot be replaced.
+    let targets = [dir.to_path_buf(), dir.join("schema")]
+        .into_iter()
+        .chain(files.iter().map(|(name, _)| dir.join(name)));
+    for (k, path) in targets.enumerate() {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let why = if meta.file_type().is_symlink() {
+            "is a symbolic link, and mommytrack does not write through links; remove the link or name a new folder"
+        } else if k > 1 && meta.is_dir() {
+            "is a folder where a starter file belongs; move it away or name a new folder"
+        } else if k == 1 && !meta.is_dir() {
+            "is a file where the schema folder belongs; move it away or name a new folder"
+        } else {
+            continue;
+        };
+        return Err(Failure::new(
+            ExitKind::CantCreate,
+            format!(
+                "cannot write the starter bank: {} {why}",
+                crate::sanitize::path(&path)
+            ),
+        )
+        .into());
+    }
+    let create = |path: &Path| {
+        std::fs::create_dir_all(path).map_err(|e| {
+            Failure::new(
+                ExitKind::CantCreate,
+                format!(
+                    "cannot create the folder {}: {e}",
+                    crate::sanitize::path(path)
+                ),
+            )
+        })
+    };
+    create(&dir.join("schema"))?;
     for (name, text) in &files {
         crate::files::write_output(&dir.join(name), text)?;
     }

@@ -174,6 +174,18 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
             })
             .collect()
     };
+    // Every result is held at once: their number is capped before any is read.
+    if files.len() > crate::history::MAX_RESULTS {
+        return Err(Failure::new(
+            crate::error::ExitKind::Usage,
+            format!(
+                "{} results to read, more than the {} a history follows; name the latest ones (or a folder of them), or use `mommytrack summarize` for many results",
+                files.len(),
+                crate::history::MAX_RESULTS
+            ),
+        )
+        .into());
+    }
     // No output replaces a result read, or lands in a folder read.
     let mut inputs: Vec<&std::path::Path> =
         paths.iter().chain(&files).map(|p| p.as_path()).collect();

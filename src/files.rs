@@ -101,14 +101,23 @@ fn refuse_inputs(output: &Path) -> Result<(), Failure> {
             continue;
         };
         let replaces = out.as_ref().is_some_and(|out| same_file(&meta, out));
-        // A file already in an input folder (a bank's set file, a saved
-        // result) is not replaced either; a new file there replaces none.
-        let inside = out.is_some()
-            && meta.is_dir()
-            && std::fs::canonicalize(input)
+        // Nor is any file added to an input folder (a new `.yaml` in a bank
+        // would be read as a question set, a new result counted), nor one of
+        // its files replaced through a hard link elsewhere.
+        let inside = meta.is_dir()
+            && (std::fs::canonicalize(input)
                 .ok()
                 .zip(landing.as_ref())
-                .is_some_and(|(dir, landing)| landing.starts_with(dir));
+                .is_some_and(|(dir, landing)| landing.starts_with(dir))
+                || out.as_ref().is_some_and(|out| {
+                    linked(out)
+                        && std::fs::read_dir(input).is_ok_and(|mut d| {
+                            d.any(|e| {
+                                e.and_then(|e| e.metadata())
+                                    .is_ok_and(|m| same_file(&m, out))
+                            })
+                        })
+                }));
         if replaces || inside {
             return Err(Failure::new(
                 ExitKind::CantCreate,
@@ -117,11 +126,7 @@ fn refuse_inputs(output: &Path) -> Result<(), Failure> {
                     crate::sanitize::path(output),
                     if replaces { "is" } else { "is inside" },
                     crate::sanitize::path(input),
-                    if replaces {
-                        "replace it"
-                    } else {
-                        "replace one of its files"
-                    },
+                    if replaces { "replace it" } else { "change it" },
                 ),
             ));
         }
@@ -199,6 +204,18 @@ pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// Whether a file has other names (hard links).
+#[cfg(unix)]
+fn linked(m: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    m.is_file() && m.nlink() > 1
+}
+
+#[cfg(not(unix))]
+fn linked(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 #[cfg(not(unix))]

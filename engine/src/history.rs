@@ -15,6 +15,9 @@ use crate::result::{AssessmentResult, BandInfo, round1};
 /// The history layout version, for scripts.
 pub const HISTORY_VERSION: u32 = 1;
 
+/// The most results one history reads (all are held at once).
+pub const MAX_RESULTS: usize = 1_000;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct History {
     pub history_version: u32,

@@ -36,8 +36,10 @@ pub fn inline(s: &str) -> Cow<'_, str> {
 }
 
 /// A path for a message, on one line and inert.
+/// Escaped like [`id`] (not cut), so the name shown is the file's own and
+/// can be copied back.
 pub fn path(p: &Path) -> String {
-    inline(&p.display().to_string()).into_owned()
+    escaped(&p.display().to_string(), usize::MAX).into_owned()
 }
 
 /// [`text`] as an owned string: what the exporters and prompters call.
@@ -147,17 +149,22 @@ pub fn excerpt(s: &str, max: usize) -> String {
 /// such a character must not look the same as it in the message. A name
 /// longer than [`MAX_NAME`] characters is cut, with `…`.
 pub fn id(s: &str) -> Cow<'_, str> {
+    escaped(s, MAX_NAME)
+}
+
+/// `s` with every character that does not show escaped, cut at `max`.
+fn escaped(s: &str, max: usize) -> Cow<'_, str> {
     let hidden = |c: char| {
         c != ' '
             && (c.is_whitespace()
                 || c.escape_debug().next() == Some('\\') && !matches!(c, '"' | '\'' | '\\'))
     };
-    let long = s.len() > MAX_NAME && s.chars().nth(MAX_NAME).is_some();
+    let long = s.len() > max && s.chars().nth(max).is_some();
     if !long && !s.contains(hidden) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len().min(4 * MAX_NAME) + 8);
-    for c in s.chars().take(MAX_NAME) {
+    let mut out = String::with_capacity(s.len().min(4 * max.min(s.len())) + 8);
+    for c in s.chars().take(max) {
         if hidden(c) {
             out.extend(c.escape_unicode());
         } else {

@@ -452,11 +452,15 @@ pub fn value(q: &Question, a: &Answer) -> Option<f64> {
     }
     let raw = match (&q.kind, a) {
         (Kind::Choice(_), Answer::Choice(o)) => q.option(o)?.score.unwrap_or(0.0),
-        (Kind::Multi(_), Answer::Multi(sel)) => sel
-            .iter()
-            .filter_map(|o| q.option(o))
-            .map(|o| o.score.unwrap_or(0.0))
-            .sum(),
+        (Kind::Multi(opts), Answer::Multi(sel)) => {
+            // Options looked up by id through a map: 200 options ticked
+            // cost 200 steps, not 200 × 200.
+            let mut score = std::collections::HashMap::with_capacity(opts.len());
+            for o in opts {
+                score.entry(o.id.as_str()).or_insert(o.score.unwrap_or(0.0));
+            }
+            sel.iter().filter_map(|o| score.get(o.as_str())).sum()
+        }
         (Kind::Scale(s), Answer::Scale(x)) => {
             let v = (*x as f64 - lo) / (hi - lo);
             return Some(if s.reverse { 1.0 - v } else { v }.clamp(0.0, 1.0));

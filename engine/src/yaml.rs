@@ -178,7 +178,7 @@ fn message(e: &serde_saphyr::Error) -> (String, bool) {
             BudgetBreach::Documents { .. } => "the file holds more than one YAML document (a line `---` or `...` starts another); keep one".into(),
             BudgetBreach::Depth { .. } => format!("the data is nested too deeply (more than {MAX_DEPTH} levels of lists and mappings); no bank or answers file needs that much"),
             BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => "it uses aliases (`*name`) far more than any bank or answers file needs; write the values out instead".into(),
-            _ => "it holds more data than any bank or answers file, once its aliases (`*name`) are expanded; is it the right file?".into(),
+            _ => "it holds more values than any bank or answers file needs (an alias `*name` counts as all it stands for)".into(),
         },
         serde_saphyr::Error::AliasReplayLimitExceeded { .. } | serde_saphyr::Error::AliasExpansionLimitExceeded { .. } | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } =>
             "its aliases (`*name`) expand to more data than any bank or answers file holds; write the values out instead".into(),

@@ -151,7 +151,7 @@ fn a_billion_laughs_alias_bomb_is_refused() {
     refuse_both_ways(
         "a billion laughs",
         &path,
-        "more data than any bank or answers file, once its aliases (`*name`) are expanded",
+        "more values than any bank or answers file needs (an alias `*name` counts as all it stands for)",
     );
 }
 

@@ -64,7 +64,7 @@ fn one_anchor_aliased_ten_thousand_times_is_refused_for_what_it_expands_to() {
     let (code, err) = assess_json(&t, "bomb.yaml");
     assert_eq!(code, Some(65), "{err}");
     assert!(err.contains("bomb.yaml:"), "{err}");
-    assert!(err.contains("aliases (`*name`) are expanded"), "{err}");
+    assert!(err.contains("an alias `*name` counts as all it stands for"), "{err}");
 }
 
 /// A bank that shares one list of 200 options among 25,000 questions
@@ -90,7 +90,7 @@ fn a_bank_sharing_options_through_an_alias_is_held_to_what_it_expands_to() {
     let (code, err) = limited(&t, &["validate", MINI]);
     assert_eq!(code, Some(65), "{err}");
     assert!(err.contains("30_shared.yaml:"), "{err}");
-    assert!(err.contains("aliases (`*name`) are expanded"), "{err}");
+    assert!(err.contains("an alias `*name` counts as all it stands for"), "{err}");
     // Aliases themselves are fine: a few questions sharing their options.
     let mut t = mt();
     t.mini().file("mini/30_shared.yaml", set(20, 5));
@@ -195,7 +195,7 @@ fn a_file_of_tiny_mappings_is_refused_within_the_memory_limit() {
     assert_eq!(code, Some(65), "{err}");
     assert!(err.contains("big.yaml:1:"), "{err}");
     assert!(
-        err.contains("holds more data than any bank or answers file"),
+        err.contains("holds more values than any bank or answers file needs"),
         "{err}"
     );
 }
@@ -265,6 +265,25 @@ fn a_report_never_replaces_a_bank_file() {
         .code(73);
     out.stderr_contains("is inside the input");
     assert_eq!(std::fs::read_to_string(&bank_file).unwrap(), before);
+    // Nor adds a file to the bank (it would be read as a question set), nor
+    // replaces a bank file through a hard link outside the folder.
+    #[cfg(unix)]
+    std::fs::hard_link(&bank_file, t.path().join("hard.yaml")).unwrap();
+    for output in ["mini/zz.yaml", "hard.yaml"] {
+        t.again()
+            .args([
+                "assess",
+                "--bank",
+                MINI,
+                "--answers",
+                "a.yaml",
+                "--output",
+                output,
+            ])
+            .code(73)
+            .stderr_contains("is inside the input");
+    }
+    assert!(!t.path().join("mini/zz.yaml").exists());
     // Nor one reached through a link.
     #[cfg(unix)]
     {
@@ -309,6 +328,61 @@ fn init_bank_writes_through_no_planted_link() {
     );
 }
 
+/// A refused `init-bank --force` writes nothing: every target is checked
+/// before the first write (a linked file late in the list, the folder
+/// itself a link).
+#[cfg(unix)]
+#[test]
+fn init_bank_checks_every_target_before_writing() {
+    let mut t = mt();
+    t.file("bank/bank.yaml", "title: mine\n");
+    t.file("secret/s.yaml", "keep me\n");
+    std::fs::create_dir(t.path().join("bank/schema")).unwrap();
+    let secret = t.path().join("secret/s.yaml");
+    std::os::unix::fs::symlink(&secret, t.path().join("bank/schema/set.schema.json")).unwrap();
+    let names = |d: &str| {
+        let mut v: Vec<_> = walk(&t.path().join(d));
+        v.sort();
+        v
+    };
+    let before = names("bank");
+    t.again()
+        .args(["init-bank", "bank", "--force"])
+        .code(73)
+        .stderr_contains(
+            "cannot write the starter bank: bank/schema/set.schema.json is a symbolic link",
+        )
+        .stderr_contains("remove the link or name a new folder")
+        .stderr_lacks("report");
+    assert_eq!(names("bank"), before, "nothing was added");
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("bank/bank.yaml")).unwrap(),
+        "title: mine\n"
+    );
+    assert_eq!(std::fs::read_to_string(&secret).unwrap(), "keep me\n");
+
+    // The folder itself a link to another folder.
+    std::os::unix::fs::symlink(t.path().join("secret"), t.path().join("linked")).unwrap();
+    t.again()
+        .args(["init-bank", "linked", "--force"])
+        .code(73)
+        .stderr_contains("linked is a symbolic link");
+    assert_eq!(names("secret"), vec!["s.yaml".to_string()]);
+}
+
+/// Every file and folder under `dir`, relative to it.
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.file_type().unwrap().is_dir() {
+            out.extend(walk(&e.path()).into_iter().map(|n| format!("{name}/{n}")));
+        }
+        out.push(name);
+    }
+    out
+}
+
 #[test]
 fn invisible_characters_in_ids_are_shown_escaped() {
     let t = with_file("a.yaml", "\"boss_understands\u{200B}\": 3\n");
@@ -335,4 +409,56 @@ fn an_answers_file_near_the_cap_is_read() {
     let t = with_file("a.yaml", &text);
     let (code, err) = assess_json(&t, "a.yaml");
     assert_eq!(code, Some(0), "{err}");
+}
+
+/// A history holds every result it reads, so it reads at most 1,000: more
+/// are refused before the first is read.
+#[test]
+fn history_refuses_more_results_than_its_cap_before_reading_any() {
+    let mut t = mt();
+    for i in 0..=1000 {
+        t.file(&format!("many/r{i}.json"), "not a result");
+    }
+    t.again()
+        .args(["history", "many"])
+        .code(2)
+        .stderr_contains("1001 results to read, more than the 1000 a history follows");
+}
+
+/// An invalid bank id and a file name are shown with their invisible and
+/// control characters escaped, never removed nor raw; a "did you mean"
+/// names the file as it is.
+#[test]
+fn bank_ids_and_file_names_show_invisible_characters_escaped() {
+    let mut t = mt();
+    t.mini_with(&[(
+        "10_boss.yaml",
+        "id: has_manager",
+        "id: \"has\\e[31m\\u200bmanager\"",
+    )]);
+    t.again()
+        .args(["validate", MINI])
+        .code(65)
+        .stderr_contains("`has\\u{1b}[31m\\u{200b}manager` is not a valid question id")
+        .stderr_lacks("\u{200b}")
+        .stderr_lacks("\u{1b}");
+    let mut t = mt();
+    let name = "n\u{202e}oc\u{1b}[31m\u{200b}.yaml";
+    t.file(name, "zz_unknown: 1\n");
+    t.again()
+        .args(["assess", "--answers", name, "--format", "json"])
+        .code(65)
+        .stderr_contains("n\\u{202e}oc\\u{1b}[31m\\u{200b}.yaml:1:1:");
+    t.again()
+        .args([
+            "assess",
+            "--answers",
+            &format!("x{name}"),
+            "--format",
+            "json",
+        ])
+        .code(66)
+        .stderr_contains("did you mean n\\u{202e}oc\\u{1b}[31m\\u{200b}.yaml?")
+        .stderr_lacks("\u{200b}")
+        .stderr_lacks("\u{202e}");
 }

@@ -3,7 +3,8 @@
 //! out incrementally from an [`Evaluation`]: only the changed question's
 //! dimension and the questions whose asking depends on it are re-examined.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use super::{Evaluation, Sums, mean, share, value};
 use crate::answers::{Answer, AnswerSheet};
@@ -66,6 +67,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
     // (set, Δ Σw·v, Δ Σw, Δ count) per touched set.
     let mut changed_sums: Vec<(usize, f64, f64, isize)> = Vec::new();
     let mut overlay: HashMap<usize, bool> = HashMap::new();
+    let mut pending: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
     for (i, q) in bank.questions.iter().enumerate() {
         let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
             continue;
@@ -73,9 +75,6 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         if too_far[i] || !q.lever {
             continue;
         }
-        let Some(closure) = transitive(&dependents, i, &mut visited) else {
-            continue;
-        };
         let mut best: Option<(f64, Change)> = None;
         for Candidate {
             value: v_alt,
@@ -101,13 +100,21 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             }
             // The answer itself only when later questions' conditions
             // may look at it: a multi question's alternatives are many.
-            let alt = if closure.is_empty() {
-                None
-            } else {
-                Some(change.answer(q, current))
-            };
-            for &j in &closure {
-                let Some(alt) = &alt else { break };
+            let alt = (!dependents[i].is_empty()).then(|| change.answer(q, current));
+            // Only a question whose condition names a question that changed
+            // (this one, or one whose asking the change turned) is decided
+            // again, once, in bank order (a condition names earlier
+            // questions only): a change that turns nothing costs its direct
+            // dependents alone, whatever the chain behind them.
+            pending.clear();
+            pending.extend(dependents[i].iter().map(|&j| Reverse(j)));
+            let mut last = None;
+            while let (Some(Reverse(j)), Some(alt)) = (pending.pop(), &alt) {
+                if last.replace(j) == Some(j) {
+                    continue;
+                }
+                #[cfg(test)]
+                DECIDED.with(|n| n.set(n.get() + 1));
                 let qj = &bank.questions[j];
                 let facts = Overlay {
                     sheet,
@@ -119,6 +126,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                     eval.mode.includes(qj) && qj.when.as_ref().is_none_or(|c| c.holds(&facts));
                 if now != eval.asked[j] {
                     overlay.insert(j, now);
+                    pending.extend(dependents[j].iter().map(|&k| Reverse(k)));
                     if let Some(v) = sheet.get(j).and_then(|a| value(qj, a)) {
                         let sign = if now { 1.0 } else { -1.0 };
                         adjust(
@@ -252,6 +260,16 @@ fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Opti
 /// (the square of the bank's size), so such an answer is not offered as a
 /// lever.
 pub const MAX_REACH: usize = 1000;
+
+#[cfg(test)]
+thread_local! {
+    /// How many conditions [`levers`] decided again on this thread.
+    static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/scoring/levers.rs"]
+mod tests;
 
 /// An answer a lever may suggest: its value, and the change that makes it,
 /// made into an [`Answer`] only when needed. A multi question with `n`

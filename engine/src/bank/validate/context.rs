@@ -75,11 +75,13 @@ pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<Pos>) -> Pr
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let fixed = fixed.trim_start_matches(|c: char| !c.is_ascii_lowercase());
+    // Shown escaped: `notes\u{1b}[31m` must not read as the valid `notes`.
+    let shown = crate::sanitize::id(id);
     if crate::input::yaml_reads_specially(id) {
         return ctx
             .problem(
                 format!(
-                    "`{id}` cannot be a {what} id: YAML reads it as `null`, `true` or `false`, so an answers file could not name it"
+                    "`{shown}` cannot be a {what} id: YAML reads it as `null`, `true` or `false`, so an answers file could not name it"
                 ),
                 at,
             )
@@ -89,7 +91,7 @@ pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<Pos>) -> Pr
                 what.replace(' ', "_")
             ));
     }
-    ctx.problem(format!("`{id}` is not a valid {what} id"), at)
+    ctx.problem(format!("`{shown}` is not a valid {what} id"), at)
         .id(id)
         .hint(if fixed.is_empty() {
             "ids start with a lowercase letter and hold only a-z, 0-9 and _".to_string()
