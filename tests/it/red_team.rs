@@ -64,7 +64,10 @@ fn one_anchor_aliased_ten_thousand_times_is_refused_for_what_it_expands_to() {
     let (code, err) = assess_json(&t, "bomb.yaml");
     assert_eq!(code, Some(65), "{err}");
     assert!(err.contains("bomb.yaml:"), "{err}");
-    assert!(err.contains("an alias `*name` counts as all it stands for"), "{err}");
+    assert!(
+        err.contains("an alias `*name` counts as all it stands for"),
+        "{err}"
+    );
 }
 
 /// A bank that shares one list of 200 options among 25,000 questions
@@ -90,7 +93,10 @@ fn a_bank_sharing_options_through_an_alias_is_held_to_what_it_expands_to() {
     let (code, err) = limited(&t, &["validate", MINI]);
     assert_eq!(code, Some(65), "{err}");
     assert!(err.contains("30_shared.yaml:"), "{err}");
-    assert!(err.contains("an alias `*name` counts as all it stands for"), "{err}");
+    assert!(
+        err.contains("an alias `*name` counts as all it stands for"),
+        "{err}"
+    );
     // Aliases themselves are fine: a few questions sharing their options.
     let mut t = mt();
     t.mini().file("mini/30_shared.yaml", set(20, 5));

@@ -75,6 +75,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         if too_far[i] || !q.lever {
             continue;
         }
+        let base = selected(q, current);
         let mut best: Option<(f64, Change)> = None;
         for Candidate {
             value: v_alt,
@@ -100,7 +101,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             }
             // The answer itself only when later questions' conditions
             // may look at it: a multi question's alternatives are many.
-            let alt = (!dependents[i].is_empty()).then(|| change.answer(q, current));
+            let alt = (!dependents[i].is_empty()).then(|| change.answer_from(q, current, &base));
             // Only a question whose condition names a question that changed
             // (this one, or one whose asking the change turned) is decided
             // again, once, in bank order (a condition names earlier
@@ -127,7 +128,13 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                 if now != eval.asked[j] {
                     overlay.insert(j, now);
                     pending.extend(dependents[j].iter().map(|&k| Reverse(k)));
-                    if let Some(v) = sheet.get(j).and_then(|a| value(qj, a)) {
+                    // A question turned off had its value worked out already.
+                    let v = if now {
+                        sheet.get(j).and_then(|a| value(qj, a))
+                    } else {
+                        eval.values[j]
+                    };
+                    if let Some(v) = v {
                         let sign = if now { 1.0 } else { -1.0 };
                         adjust(
                             qj.set,
@@ -296,19 +303,22 @@ enum Change {
 
 impl Change {
     fn answer(self, q: &Question, current: &Answer) -> Answer {
+        self.answer_from(q, current, &selected(q, current))
+    }
+
+    /// [`Change::answer`], given [`selected`] of `current` (worked out once
+    /// for all of a question's changes).
+    fn answer_from(self, q: &Question, current: &Answer, picked: &[bool]) -> Answer {
         let opts = q.kind.options();
         match (self, current) {
             (Change::Choose(k), _) => Answer::Choice(opts[k].id.clone()),
-            (Change::Toggle(k), Answer::Multi(sel)) => {
-                let picked = picked(opts, sel);
-                Answer::Multi(
-                    opts.iter()
-                        .enumerate()
-                        .filter(|&(x, _)| picked[x] != (x == k))
-                        .map(|(_, o)| o.id.clone())
-                        .collect(),
-                )
-            }
+            (Change::Toggle(k), Answer::Multi(_)) => Answer::Multi(
+                opts.iter()
+                    .enumerate()
+                    .filter(|&(x, _)| picked[x] != (x == k))
+                    .map(|(_, o)| o.id.clone())
+                    .collect(),
+            ),
             (Change::BestSelection, _) => Answer::Multi(
                 opts.iter()
                     .filter(|o| o.score.unwrap_or(0.0) > 0.0)
@@ -320,6 +330,14 @@ impl Change {
             // Changes are only made for the answer they came from.
             (_, other) => other.clone(),
         }
+    }
+}
+
+/// Per option of a multi question: whether its answer `current` holds it.
+fn selected(q: &Question, current: &Answer) -> Vec<bool> {
+    match current {
+        Answer::Multi(sel) => picked(q.kind.options(), sel),
+        _ => Vec::new(),
     }
 }
 
