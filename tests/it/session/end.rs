@@ -282,21 +282,10 @@ fn no_pager_prints_the_full_report_instead() {
 fn the_save_step_leaves_notes_out_expands_tilde_and_never_overwrites_unasked() {
     for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();
-        std::fs::write(
-            state.path().join("draft.json"),
-            r#"{"mommytrack_draft":1,"mode":"full","bank":{"title":"Mini bank","fingerprint":"0"},"answers":{"has_manager":false,"boss_understands":3,"boss_late_email":1,"flex_options":[],"considering_part_time":false}}"#,
-        )
-        .unwrap();
         std::fs::create_dir(state.path().join("Documents")).unwrap();
         let existing = state.path().join("Documents/mommytrack-report.md");
         std::fs::write(&existing, "precious").unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            rows,
-            &["assess", "--resume", "--bank", MINI],
-        );
-        t.begin();
+        let mut t = super::editor::at_the_note(state.path(), cols, rows);
         t.on_screen("Anything else?");
         t.keys(&["my secret", ENTER]);
         t.on_screen("What next?");
