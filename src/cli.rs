@@ -205,11 +205,14 @@ Examples:
 Without files, reads the results saved in the state folder ($MOMMYTRACK_STATE_DIR, else
 $XDG_STATE_HOME/mommytrack, else ~/.local/state/mommytrack). Oldest first, by the day each was
 taken, then by file name. Results of different banks are refused; results about a prospective
-employer are left out.")]
+employer are left out. The bank (built-in, or --bank) tells which next steps each result's
+answers still call for.")]
     History {
         /// JSON results, or folders of them (default: the state folder).
         #[arg(value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        bank: BankArgs,
         /// text, markdown, html or json.
         #[arg(long, short = 'f', value_enum, default_value_t = Format::Text, value_name = "FMT")]
         format: Format,
@@ -320,6 +323,8 @@ pub enum SchemaKind {
     Comparison,
     /// A summary (`summarize --format json`).
     Summary,
+    /// A history (`history --format json`).
+    History,
 }
 
 #[derive(Debug, Args)]

@@ -88,9 +88,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Schema { kind } => print(&schema(kind)),
         Command::History {
             paths,
+            bank,
             format,
             output,
-        } => history(&paths, plan.to(format, output, false)),
+        } => history(&paths, bank.bank.as_deref(), plan.to(format, output, false)),
         Command::Interview {
             bank,
             format,
@@ -125,7 +126,7 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 
 /// `mommytrack history`: the results named (folders for their `*.json`),
 /// or those saved in the state folder, as one history.
-fn history(paths: &[std::path::PathBuf], plan: Plan) -> Result<()> {
+fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: Plan) -> Result<()> {
     let files: Vec<std::path::PathBuf> = if paths.is_empty() {
         let Some(dir) = crate::interactive::state::state_dir() else {
             return Err(Failure::new(
@@ -171,8 +172,11 @@ fn history(paths: &[std::path::PathBuf], plan: Plan) -> Result<()> {
             .collect()
     };
     // No output replaces a result read, or lands in a folder read.
-    let inputs: Vec<&std::path::Path> = paths.iter().chain(&files).map(|p| p.as_path()).collect();
+    let mut inputs: Vec<&std::path::Path> =
+        paths.iter().chain(&files).map(|p| p.as_path()).collect();
+    inputs.extend(bank);
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
+    let (bank, _) = bank::load(&BankSource::from_option(bank))?;
     let mut seen = std::collections::HashSet::new();
     let mut results = Vec::new();
     for f in &files {
@@ -186,7 +190,7 @@ fn history(paths: &[std::path::PathBuf], plan: Plan) -> Result<()> {
         );
         results.push((crate::sanitize::text(&name).into_owned(), read_result(f)?));
     }
-    let h = crate::history::history(results)?;
+    let h = crate::history::history(results, &bank)?;
     let doc = match plan.format {
         export::Format::Json => export::to_json(&h),
         format => export::draw(
@@ -454,6 +458,7 @@ fn schema(kind: SchemaKind) -> String {
         SchemaKind::Result => K::Result,
         SchemaKind::Comparison => K::Comparison,
         SchemaKind::Summary => K::Summary,
+        SchemaKind::History => K::History,
     }))
 }
 

@@ -103,6 +103,25 @@ pub const MAX_PROBLEMS: usize = 100;
 /// lists.
 pub const MAX_NODES: usize = 100_000;
 
+/// A saved result's `answers` as a sheet of `bank` (`null` is a skip). The
+/// error names the first id the bank does not ask (`false`), or whose
+/// answer it does not allow (`true`).
+pub fn from_result(
+    bank: &Bank,
+    answers: &serde_json::Map<String, serde_json::Value>,
+) -> Result<AnswerSheet, (String, bool)> {
+    let mut sheet = AnswerSheet::new(bank);
+    for (id, value) in answers {
+        let i = bank.question_position(id).ok_or((id.clone(), false))?;
+        match convert(&bank.questions[i], &Node::from_json(value)) {
+            Ok(slot) => sheet.set(i, slot),
+            Err(_) if value.is_null() => sheet.set(i, Slot::Skipped),
+            Err(_) => return Err((id.clone(), true)),
+        }
+    }
+    Ok(sheet)
+}
+
 /// Parses an answers file's text against `bank`. `file` names it in messages.
 /// Every problem is reported, not just the first.
 pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {

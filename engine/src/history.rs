@@ -7,6 +7,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::bank::Bank;
 use crate::date::Date;
 use crate::error::Failure;
 use crate::result::{AssessmentResult, BandInfo, round1};
@@ -14,7 +15,7 @@ use crate::result::{AssessmentResult, BandInfo, round1};
 /// The history layout version, for scripts.
 pub const HISTORY_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct History {
     pub history_version: u32,
     /// The bank's title (every result shares it).
@@ -40,14 +41,14 @@ pub struct History {
     pub left_out: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FlagInfo {
     pub title: String,
     /// `red` or `green`.
     pub severity: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Entry {
     /// The file name (not its folder).
     pub file: String,
@@ -73,7 +74,7 @@ pub struct Entry {
     pub bank_changed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Change {
     /// `file` of the earlier result.
     pub from: String,
@@ -85,41 +86,59 @@ pub struct Change {
     pub dimensions: IndexMap<String, Option<f64>>,
     pub flags_raised: Vec<String>,
     pub flags_cleared: Vec<String>,
-    /// The verdicts, when they differ.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The earlier and the later verdict (`null`: none), equal when it held.
+    #[schemars(required, extend("type" = ["string", "null"]))]
     pub verdict_from: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(required, extend("type" = ["string", "null"]))]
     pub verdict_to: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Steps {
-    /// Listed by an earlier result, not by the latest: done, or no longer
-    /// needed.
+    /// Listed by an earlier result, and the latest answers no longer call
+    /// for it: done, or no longer needed (`changed` says what moved).
     pub done: Vec<Step>,
-    /// Listed by an earlier result, then, in the next one, replaced by
-    /// another step of its group (`replaced_by`): a stronger step when
-    /// things got worse, a next one when they got better; not done.
+    /// Listed by an earlier result; the latest answers still call for it,
+    /// but the latest lists another step of its group (`replaced_by`).
     #[serde(default)]
     pub replaced: Vec<Step>,
+    /// Listed by an earlier result; the latest answers still call for it,
+    /// but steps that rank higher fill the latest result's list.
+    #[serde(default)]
+    pub outranked: Vec<Step>,
     /// Listed by the latest result.
     pub open: Vec<Step>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Step {
     pub id: String,
     pub title: String,
-    /// `done`: the last result that listed it; `open`: the first of the
-    /// unbroken run of results up to the latest that list it.
+    /// `open`: the first of the unbroken run of results up to the latest
+    /// whose answers call for it (listed or not); else the last result
+    /// that listed it.
     pub file: String,
     pub taken: Option<String>,
-    /// In `replaced`: the title of the step that took its place.
+    /// In `replaced`: the title of the step the latest result lists instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced_by: Option<String>,
+    /// In `done`: the answers it was listed for that are different in the
+    /// latest result.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<Answered>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A question's answer then and in the latest result, in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Answered {
+    pub question: String,
+    pub prompt: String,
+    /// `null`: not answered.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Retake {
     /// `YYYY-MM-DD` when it can be said.
     pub when: Option<String>,
@@ -135,7 +154,8 @@ fn date_in_name(file: &str) -> Option<String> {
 
 /// The history of `results` (file name, result). Results of another bank
 /// (by title) than the others are refused; prospective ones are left out.
-pub fn history(results: Vec<(String, AssessmentResult)>) -> Result<History, Failure> {
+/// `bank`, when it is theirs, tells which next steps their answers call for.
+pub fn history(results: Vec<(String, AssessmentResult)>, bank: &Bank) -> Result<History, Failure> {
     let (prospective, mut results): (Vec<_>, Vec<_>) = results
         .into_iter()
         .partition(|(_, r)| r.mode == "prospective");
@@ -209,7 +229,7 @@ pub fn history(results: Vec<(String, AssessmentResult)>) -> Result<History, Fail
     Ok(History {
         history_version: HISTORY_VERSION,
         bank: latest.map(|r| r.bank.title.clone()).unwrap_or_default(),
-        steps: steps(&results, &entries),
+        steps: steps(&results, &entries, bank),
         retake: latest
             .map(|r| retake(r, entries.last().and_then(|e| e.taken.as_deref())))
             .unwrap_or_default(),
@@ -235,11 +255,6 @@ fn change(a: &Entry, b: &Entry) -> Change {
     for id in a.dimensions.keys() {
         dimensions.entry(id.clone()).or_insert(None);
     }
-    let (verdict_from, verdict_to) = if a.verdict == b.verdict {
-        (None, None)
-    } else {
-        (a.verdict.clone(), b.verdict.clone())
-    };
     Change {
         from: a.file.clone(),
         to: b.file.clone(),
@@ -257,19 +272,63 @@ fn change(a: &Entry, b: &Entry) -> Change {
             .filter(|f| !b.flags.contains(f))
             .cloned()
             .collect(),
-        verdict_from,
-        verdict_to,
+        verdict_from: a.verdict.clone(),
+        verdict_to: b.verdict.clone(),
     }
 }
 
-/// Next steps no longer listed, and those still listed (since when).
-fn steps(results: &[(String, AssessmentResult)], entries: &[Entry]) -> Steps {
+/// The ids of the next steps a result's answers call for, listed or not
+/// (the cap of `max_next_steps`, or another step of the group, keeps some
+/// off the list); only the listed ones when `bank` is another.
+fn applying(r: &AssessmentResult, bank: &Bank) -> Vec<String> {
+    let mut ids: Vec<String> = r.next_steps.iter().map(|s| s.id.clone()).collect();
+    if r.bank.title == bank.title
+        && let (Ok(sheet), Some(mode)) = (
+            crate::answers::from_result(bank, &r.answers),
+            crate::scoring::Mode::parse(&r.mode),
+        )
+    {
+        let e = crate::scoring::evaluate(bank, &sheet, mode);
+        ids.extend(e.applies.iter().map(|&i| bank.advice[i].id.clone()));
+    }
+    ids
+}
+
+/// The answers among `ids` that differ between `then` and `now`, in words.
+fn changed(then: &AssessmentResult, now: &AssessmentResult, ids: &[String]) -> Vec<Answered> {
+    let words = |r: &AssessmentResult, id: &str| {
+        r.dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .find(|q| q.id == id)
+            .map(|q| (q.prompt.clone(), q.answer_label.clone()))
+    };
+    ids.iter()
+        .filter(|id| then.answers.get(*id) != now.answers.get(*id))
+        .filter_map(|id| {
+            let (prompt, to) =
+                words(now, id).or_else(|| words(then, id).map(|(p, _)| (p, None)))?;
+            Some(Answered {
+                question: id.clone(),
+                prompt,
+                from: words(then, id).and_then(|(_, l)| l),
+                to,
+            })
+        })
+        .collect()
+}
+
+/// Next steps no longer listed (done, replaced or outranked), and those
+/// still listed (since when their answers call for them).
+fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank) -> Steps {
     let Some(last) = entries.len().checked_sub(1) else {
         return Steps::default();
     };
+    let applies: Vec<Vec<String>> = results.iter().map(|(_, r)| applying(r, bank)).collect();
+    let latest = &results[last].1;
     let mut out = Steps::default();
     let mut seen: Vec<&str> = Vec::new();
-    // Done: listed before, not now; named by the last result listing it.
+    // Listed before, not now; named by the last result listing it.
     for i in (0..last).rev() {
         for s in &results[i].1.next_steps {
             // Two entries of one title (a general and a country's version
@@ -282,32 +341,38 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry]) -> Steps {
             }
             seen.push(&s.id);
             seen.push(&s.title);
-            // The next result lists another step of its group instead.
-            let replaced_by = s.group.as_ref().and_then(|g| {
-                results[i + 1].1.next_steps.iter().find(|t| {
-                    t.group.as_ref() == Some(g)
-                        && !results[i].1.next_steps.iter().any(|o| o.id == t.id)
-                })
-            });
-            let step = Step {
+            let mut step = Step {
                 id: s.id.clone(),
                 title: s.title.clone(),
                 file: entries[i].file.clone(),
                 taken: entries[i].taken.clone(),
-                replaced_by: replaced_by.map(|t| t.title.clone()),
+                replaced_by: None,
+                changed: Vec::new(),
             };
-            if step.replaced_by.is_some() {
-                out.replaced.push(step);
-            } else {
+            if !applies[last].contains(&s.id) {
+                step.changed = changed(&results[i].1, latest, &s.because);
                 out.done.push(step);
+                continue;
+            }
+            step.replaced_by = s.group.as_ref().and_then(|g| {
+                let by = latest
+                    .next_steps
+                    .iter()
+                    .find(|t| t.group.as_ref() == Some(g));
+                by.map(|t| t.title.clone())
+            });
+            match step.replaced_by {
+                Some(_) => out.replaced.push(step),
+                None => out.outranked.push(step),
             }
         }
     }
     out.done.reverse();
     out.replaced.reverse();
-    for s in &results[last].1.next_steps {
+    out.outranked.reverse();
+    for s in &latest.next_steps {
         let mut since = last;
-        while since > 0 && entries[since - 1].next_steps.contains(&s.id) {
+        while since > 0 && applies[since - 1].contains(&s.id) {
             since -= 1;
         }
         out.open.push(Step {
@@ -316,6 +381,7 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry]) -> Steps {
             file: entries[since].file.clone(),
             taken: entries[since].taken.clone(),
             replaced_by: None,
+            changed: Vec::new(),
         });
     }
     out

@@ -105,6 +105,9 @@ pub struct Evaluation {
     /// Next steps in rank order (by this person's priority, then bank
     /// order; one per group; at most the bank's `max_next_steps`).
     pub next_steps: Vec<NextStep>,
+    /// Every advice entry whose `when` holds (index into `Bank::advice`),
+    /// listed or not: the cap and the groups keep some off `next_steps`.
+    pub applies: Vec<usize>,
     /// Questions the sheet answers (not just skips) that were not asked:
     /// their answers are ignored.
     pub ignored: Vec<usize>,
@@ -273,6 +276,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         .filter(|(_, a)| a.when.as_ref().is_none_or(|c| c.holds(&facts)))
         .map(|(i, a)| (need(a, &facts), i))
         .collect();
+    let applies = holding.iter().map(|&(_, i)| i).collect();
     // Stable: equal priorities keep bank order.
     holding.sort_by_key(|&(priority, _)| priority);
     let mut groups_taken: Vec<&str> = Vec::new();
@@ -319,6 +323,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         capped_by,
         flags,
         next_steps,
+        applies,
         ignored,
     }
 }

@@ -249,7 +249,9 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
         ));
     }
     let mut line = vec![plain(format!("Overall {}", format_difference(c.overall)))];
-    if let (Some(a), Some(b)) = (&c.verdict_from, &c.verdict_to) {
+    if c.verdict_from == c.verdict_to {
+        line.push(plain(", same verdict"));
+    } else if let (Some(a), Some(b)) = (&c.verdict_from, &c.verdict_to) {
         let label = |v: &str| {
             h.bands
                 .iter()
@@ -260,14 +262,12 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
         line.push(toned(label(a), tone(h, Some(a))));
         line.push(plain(" to "));
         line.push(toned(label(b), tone(h, Some(b))));
-    } else if c.verdict_from.is_some() || c.verdict_to.is_some() {
+    } else {
         line.push(plain(format!(
             ": from {} to {}",
             from.map_or_else(|| "no verdict".into(), verdict_words),
             verdict_words(to)
         )));
-    } else {
-        line.push(plain(", same verdict"));
     }
     line.push(plain("."));
     out.push(Block::Para(line));
@@ -339,6 +339,37 @@ fn steps_section(h: &History) -> Section {
         reasons: vec![note],
     };
     let at = |s: &crate::history::Step| s.taken.clone().unwrap_or_else(|| s.file.clone());
+    let done = h.steps.done.iter().map(|s| {
+        // The first two changed answers, in the parent's words.
+        let mut why: Vec<String> = s
+            .changed
+            .iter()
+            .take(2)
+            .map(|c| match &c.to {
+                Some(to) => format!(
+                    "you now answer \u{201c}{to}\u{201d} to \u{201c}{}\u{201d}",
+                    c.prompt
+                ),
+                None => format!(
+                    "\u{201c}{}\u{201d} no longer applies, or was skipped",
+                    c.prompt
+                ),
+            })
+            .collect();
+        if s.changed.len() > 2 {
+            why.push(format!(
+                "{} more of its answers changed",
+                s.changed.len() - 2
+            ));
+        }
+        match why.is_empty() {
+            true => item(&s.title, format!("last listed {}", at(s))),
+            false => item(
+                &s.title,
+                format!("{} (last listed {})", why.join("; "), at(s)),
+            ),
+        }
+    });
     let replaced = h.steps.replaced.iter().map(|s| {
         let by = s.replaced_by.as_deref().unwrap_or_default();
         item(
@@ -346,45 +377,45 @@ fn steps_section(h: &History) -> Section {
             format!("replaced by \u{201c}{by}\u{201d} after {}", at(s)),
         )
     });
-    let done = h
-        .steps
-        .done
-        .iter()
-        .map(|s| item(&s.title, format!("last listed {}", at(s))));
-    for (heading, items) in [
-        ("Replaced by another step", replaced.collect::<Vec<_>>()),
-        ("Done, or no longer needed", done.collect()),
+    let latest = h.results.last().map(when);
+    let open = h.steps.open.iter().map(|s| {
+        let since = at(s);
+        item(
+            &s.title,
+            match Some(&since) == latest.as_ref() {
+                true => "new in the latest result".to_string(),
+                false => format!("open since {since}"),
+            },
+        )
+    });
+    let outranked = h.steps.outranked.iter().map(|s| {
+        item(
+            &s.title,
+            format!("your answers still call for it; last listed {}", at(s)),
+        )
+    });
+    for (heading, kind, items) in [
+        (
+            "Done, or no longer needed",
+            ListKind::Bullets,
+            done.collect::<Vec<_>>(),
+        ),
+        (
+            "Replaced by another step",
+            ListKind::Bullets,
+            replaced.collect(),
+        ),
+        ("Still open", ListKind::Checklist, open.collect()),
+        (
+            "Also still open, after the steps above (a result lists only the most urgent)",
+            ListKind::Bullets,
+            outranked.collect(),
+        ),
     ] {
         if !items.is_empty() {
             blocks.push(Block::Subheading(heading.into()));
-            blocks.push(Block::List(List {
-                kind: ListKind::Bullets,
-                items,
-            }));
+            blocks.push(Block::List(List { kind, items }));
         }
-    }
-    if !h.steps.open.is_empty() {
-        blocks.push(Block::Subheading("Still open".into()));
-        let latest = h.results.last().map(when);
-        blocks.push(Block::List(List {
-            kind: ListKind::Checklist,
-            items: h
-                .steps
-                .open
-                .iter()
-                .map(|s| {
-                    let since = at(s);
-                    item(
-                        &s.title,
-                        if Some(&since) == latest.as_ref() {
-                            "new in the latest result".to_string()
-                        } else {
-                            format!("listed since {since}")
-                        },
-                    )
-                })
-                .collect(),
-        }));
     }
     if blocks.is_empty() {
         blocks.push(Block::Note("No next steps were listed.".into()));

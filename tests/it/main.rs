@@ -42,6 +42,7 @@ mod quick_fidelity;
 mod reason_lines;
 mod red_team;
 mod reference;
+mod retakes;
 mod rights;
 mod schema_strictness;
 mod schemas;

@@ -11,7 +11,15 @@ use std::path::{Path, PathBuf};
 
 use crate::harness::mt;
 
-const KINDS: &[&str] = &["bank", "set", "answers", "result", "comparison", "summary"];
+const KINDS: &[&str] = &[
+    "bank",
+    "set",
+    "answers",
+    "result",
+    "comparison",
+    "summary",
+    "history",
+];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -113,7 +121,7 @@ fn built_in_yaml_files_reference_their_schema() {
 }
 
 /// What the tool writes validates against the schema it prints for it: a
-/// result of every persona kind, a comparison of two, and a summary.
+/// result of every persona kind, a comparison and a history of two, and a summary.
 #[test]
 fn real_outputs_validate_against_their_schemas() {
     let check = |kind: &str, doc: &serde_json::Value| {
@@ -160,6 +168,13 @@ fn real_outputs_validate_against_their_schemas() {
         .arg(format!("results/{b}"))
         .success();
     check("comparison", &out.json());
+    let out = t
+        .again()
+        .args(["history", "--format", "json"])
+        .arg(format!("results/{a}"))
+        .arg(format!("results/{b}"))
+        .success();
+    check("history", &out.json());
     // Five results of the mini bank, each with other answers (the same
     // answers are one result), make a summary that shows figures.
     t.file("group/README", "");

@@ -30,6 +30,8 @@ pub enum SchemaKind {
     Comparison,
     /// A summary, as `summarize --format json` writes it (docs/summaries.md).
     Summary,
+    /// A history, as `history --format json` writes it (docs/reports.md).
+    History,
 }
 
 /// The schema of one kind of file.
@@ -42,6 +44,7 @@ pub fn schema(kind: SchemaKind) -> Value {
         SchemaKind::Result => schemars::schema_for!(crate::result::AssessmentResult),
         SchemaKind::Comparison => schemars::schema_for!(crate::compare::Comparison),
         SchemaKind::Summary => schemars::schema_for!(crate::summarize::Summary),
+        SchemaKind::History => schemars::schema_for!(crate::history::History),
     };
     let mut v = serde_json::to_value(generated).unwrap_or(Value::Null);
     match kind {
@@ -52,7 +55,8 @@ pub fn schema(kind: SchemaKind) -> Value {
                 o.insert("propertyNames".into(), json!({ "pattern": ID_PATTERN }));
             }
         }
-        SchemaKind::Result | SchemaKind::Comparison | SchemaKind::Summary => {}
+        SchemaKind::Result | SchemaKind::Comparison | SchemaKind::Summary | SchemaKind::History => {
+        }
     }
     v
 }

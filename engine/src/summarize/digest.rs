@@ -5,7 +5,7 @@
 //! result whose written figures say otherwise is refused.
 
 use super::noise;
-use crate::answers::{AnswerSheet, Slot};
+use crate::answers::AnswerSheet;
 use crate::bank::{Bank, Kind};
 use crate::error::Failure;
 use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
@@ -113,29 +113,21 @@ impl Digest {
                 format_args!("`mode` is not full, quick or prospective"),
             ));
         };
-        let mut sheet = AnswerSheet::new(bank);
-        for (id, value) in &d.answers {
-            let at = || line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
-            let id = crate::sanitize::terminal_safe(id);
-            let Some(i) = bank.question_position(&id) else {
-                return Err(changed(
-                    at(),
+        let sheet = crate::answers::from_result(bank, &d.answers).map_err(|(id, known)| {
+            let at = line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
+            let id = crate::sanitize::terminal_safe(&id);
+            // Never the answer itself: it could be anything, a name.
+            match known {
+                true => changed(
+                    at,
+                    format_args!("the answer to `{id}` is not one the bank allows"),
+                ),
+                false => changed(
+                    at,
                     format_args!("the answers name `{id}`, which the bank does not ask"),
-                ));
-            };
-            match crate::answers::convert(&bank.questions[i], &crate::yaml::Node::from_json(value))
-            {
-                Ok(slot) => sheet.set(i, slot),
-                Err(_) if value.is_null() => sheet.set(i, Slot::Skipped),
-                // Never the answer itself: it could be anything, a name.
-                Err(_) => {
-                    return Err(changed(
-                        at(),
-                        format_args!("the answer to `{id}` is not one the bank allows"),
-                    ));
-                }
+                ),
             }
-        }
+        })?;
         let eval = scoring::evaluate(bank, &sheet, mode);
         let same = |a: Option<f64>, b: Option<f64>| match (a, b) {
             (Some(a), Some(b)) => (a - round1(b)).abs() < 1e-6,

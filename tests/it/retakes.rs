@@ -1,0 +1,121 @@
+//! A parent's retakes as the fresh-eyes parent of the third round made
+//! them (issue 23, fourth round), through the real binary: a history that
+//! calls a step new only when the answers first call for it, says what the
+//! parent did, and gives every change the same keys.
+
+use crate::harness::*;
+
+/// The three results of `tests/fixtures/retakes`, six months apart.
+fn three_retakes() -> Test {
+    let t = Test::new();
+    for (n, day) in [(1, "2024-03-04"), (2, "2024-09-05"), (3, "2025-03-10")] {
+        t.again()
+            .args(["assess", "--format", "json", "--taken", day])
+            .arg("-o")
+            .arg(format!("r{n}.json"))
+            .arg("--answers")
+            .arg(fixture(&format!("retakes/r{n}.yaml")))
+            .success();
+    }
+    t
+}
+
+fn history(t: &Test, format: &str) -> Outcome {
+    t.again()
+        .args([
+            "history", "r1.json", "r2.json", "r3.json", "--format", format,
+        ])
+        .success()
+}
+
+/// The ids in `h.steps[list]`, with their `taken`.
+fn steps(h: &serde_json::Value, list: &str) -> Vec<(String, String)> {
+    h["steps"][list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap().into(),
+                s["taken"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_step_kept_off_the_list_by_the_cap_is_not_new_when_it_comes_on() {
+    let t = three_retakes();
+    let h = history(&t, "json").json();
+    let open = steps(&h, "open");
+    // Their answers called for these in every result: only the cap of 12
+    // kept them off the first lists.
+    for id in [
+        "buck_gender_assumptions",
+        "emotional_return",
+        "choose_roles_that_fit",
+        "plan_next_role",
+    ] {
+        assert!(
+            open.contains(&(id.into(), "2024-03-04".into())),
+            "{id}: {open:?}"
+        );
+    }
+    // New: she found a sponsor only in the latest.
+    assert!(
+        open.contains(&("use_sponsor_now".into(), "2025-03-10".into())),
+        "{open:?}"
+    );
+    let text = history(&t, "text").stdout();
+    assert_eq!(
+        text.matches("new in the latest result").count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("open since 2024-03-04"), "{text}");
+}
+
+#[test]
+fn a_step_the_parent_did_is_done_and_says_which_answer_shows_it() {
+    let t = three_retakes();
+    let h = history(&t, "json").json();
+    let done = steps(&h, "done");
+    for id in ["find_sponsor", "ask_parents_ahead"] {
+        assert!(done.iter().any(|(d, _)| d == id), "{id}: {h}");
+        assert!(
+            !steps(&h, "replaced").iter().any(|(d, _)| d == id),
+            "{id}: {h}"
+        );
+    }
+    let sponsor = &h["steps"]["done"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "find_sponsor")
+        .unwrap()["changed"][0];
+    assert_eq!(sponsor["question"], "parents_sponsor", "{sponsor}");
+    assert_eq!(sponsor["to"], "Yes, a sponsor", "{sponsor}");
+    let text = history(&t, "text").stdout();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let done_at = words.find("Done, or no longer needed").expect("a heading");
+    let sponsor_at = words.find("Find a sponsor, not just a mentor").unwrap();
+    assert!(done_at < sponsor_at, "{text}");
+    assert!(words[sponsor_at..].starts_with(
+        "Find a sponsor, not just a mentor you now answer \u{201c}Yes, a sponsor\u{201d} to \u{201c}Do you have a sponsor"
+    ), "{text}");
+}
+
+#[test]
+fn every_change_between_retakes_has_the_same_keys() {
+    let t = three_retakes();
+    let h = history(&t, "json").json();
+    let keys =
+        |c: &serde_json::Value| -> Vec<String> { c.as_object().unwrap().keys().cloned().collect() };
+    let changes = h["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2);
+    // r1 → r2 moves from Sidelining risk to Mixed; r2 → r3 keeps Mixed.
+    assert_ne!(changes[0]["verdict_from"], changes[0]["verdict_to"], "{h}");
+    assert_eq!(changes[1]["verdict_from"], changes[1]["verdict_to"], "{h}");
+    assert_eq!(changes[1]["verdict_to"], "mixed", "{h}");
+    assert_eq!(keys(&changes[0]), keys(&changes[1]));
+}
