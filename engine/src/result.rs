@@ -408,7 +408,7 @@ fn build(
             let set_band = d.band.and_then(|b| set.bands.get(b));
             DimensionResult {
                 id: set.id.clone(),
-                title: set.title.clone(),
+                title: set.titled(eval.mode == Mode::Prospective).to_string(),
                 score: d.score.map(round1),
                 answered: d.answered,
                 asked: d.asked,
@@ -454,9 +454,13 @@ fn build(
             }
         })
         .collect();
-    // Only the answers that count: those to questions asked.
+    // Only the answers that count: those to questions asked, and the facts
+    // about you a prospective run reads (what it did not ignore).
     let mut answers = sheet.to_json(bank);
-    answers.retain(|id, _| bank.question_position(id).is_some_and(|i| eval.asked[i]));
+    answers.retain(|id, v| {
+        bank.question_position(id)
+            .is_some_and(|i| eval.asked[i] || !v.is_null() && !eval.ignored.contains(&i))
+    });
     let (asked, answered) = eval.coverage;
     let overall = if eval.withheld {
         Overall {

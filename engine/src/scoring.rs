@@ -26,9 +26,11 @@ pub enum Mode {
     Quick,
     /// Only the questions with an `interview:` line, about an employer
     /// being considered (`assess --prospective`): a skip means "don't know
-    /// yet". A `when` that names a question outside the kit is read in
-    /// three-valued logic, that question unknown: a kit question is asked
-    /// unless the answers known rule it out.
+    /// yet". An unscored question outside the kit is a fact about you
+    /// (how you became a parent, your children's ages, whether you will
+    /// be expressing milk): it is not asked, but an answer to it given in
+    /// the sheet counts, as given, for the kit questions' `when`, and one
+    /// not given counts as skipped, as in your own assessment.
     Prospective,
 }
 
@@ -144,26 +146,21 @@ fn counted<'s>(sheet: &'s AnswerSheet, asked: &[bool], q: usize) -> Option<&'s A
 pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     let n = bank.questions.len();
     // 1. Which questions are asked: conditions name only earlier questions,
-    //    so one pass in bank order settles it.
+    //    so one pass in bank order settles it. `told` also holds the facts
+    //    about you that a prospective run reads but does not ask.
     let mut asked = vec![false; n];
+    let mut told = vec![false; n];
     for (i, q) in bank.questions.iter().enumerate() {
-        let known = |r: usize| {
-            if mode == Mode::Prospective && !mode.includes(&bank.questions[r]) {
-                settle::Known::Unknown
-            } else {
-                settle::Known::Is(counted(sheet, &asked, r))
-            }
-        };
-        let holds = q
-            .when
-            .as_ref()
-            .is_none_or(|c| settle::tri(c, &known) != settle::Tri::No);
+        let holds = q.when.as_ref().is_none_or(|c| {
+            settle::tri(c, &|r| settle::Known::Is(counted(sheet, &told, r))) != settle::Tri::No
+        });
         asked[i] = mode.includes(q) && holds;
+        told[i] = asked[i] || (mode == Mode::Prospective && !mode.includes(q) && !q.is_scored());
     }
     // An explicit skip (`null`, as a template leaves every question) of a
     // question that is not asked loses nothing, so only answers count.
     let ignored = (0..n)
-        .filter(|&i| !asked[i] && matches!(sheet.slot(i), Slot::Given(_)))
+        .filter(|&i| !told[i] && matches!(sheet.slot(i), Slot::Given(_)))
         .collect();
 
     // 2. Question values.
@@ -476,7 +473,6 @@ pub fn value(q: &Question, a: &Answer) -> Option<f64> {
     Some(((raw - lo) / (hi - lo)).clamp(0.0, 1.0))
 }
 
-/// Facts while deciding which questions are asked.
 /// Facts once everything is scored, for advice.
 struct FullFacts<'a> {
     bank: &'a Bank,

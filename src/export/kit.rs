@@ -70,7 +70,7 @@ pub fn document(bank: &Bank) -> Document {
         count += items.len();
         sections.push(Section {
             id: format!("part-{}", sections.len() + 1).into(),
-            heading: Some(set.title.clone()),
+            heading: Some(set.titled(true).to_string()),
             audience: Audience::All,
             blocks: vec![Block::List(List {
                 kind: ListKind::Numbered,

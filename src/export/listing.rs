@@ -233,7 +233,7 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
         let _ = writeln!(
             out,
             "\n# ==== {} ====",
-            crate::sanitize::inline(set.title.trim())
+            crate::sanitize::inline(set.titled(mode == Mode::Prospective).trim())
         );
         for q in qs {
             let q = &*q.worded(mode == Mode::Prospective);

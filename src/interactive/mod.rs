@@ -491,6 +491,7 @@ where
         let worded = bank.questions[q].worded(flow.mode() == Mode::Prospective);
         let question = &*worded;
         let set = &bank.sets[question.set];
+        let set_title = set.titled(flow.mode() == Mode::Prospective);
         let Some(place) = flow.progress() else { break };
         // A stop while a part's heading waits for Enter is a stop too.
         let goes_on = last_part.replace(question.set) != Some(question.set) && !went_back;
@@ -500,7 +501,7 @@ where
                     "Part {} of {}: {}",
                     place.part,
                     place.parts,
-                    export::terminal_safe(set.title.trim())
+                    export::terminal_safe(set_title.trim())
                 ),
                 // A part's introduction speaks of your own job.
                 set.description
@@ -513,7 +514,7 @@ where
         };
         let view = QuestionView {
             question,
-            set_title: &set.title,
+            set_title,
             place,
             current: flow.sheet().slot(q),
             can_go_back: place.number > 1,

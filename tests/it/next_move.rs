@@ -748,10 +748,24 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
         words.contains("Meet the person you would report to."),
         "{kit}"
     );
-    // A prospective assessment asks only the kit (CONTRACT §7.7): what a
-    // kit question waits on outside it (how you work, a manager, part-time
-    // plans) is not known, so the question is asked; a known kit answer
-    // still rules one out.
+    // The kit opens on how the work would be done in that job: a fact
+    // about the job that decides which questions fit it.
+    let first = kit
+        .find("How the work would be done")
+        .expect("the first part");
+    assert!(
+        first < kit.find("Your field and your employer").unwrap(),
+        "{kit}"
+    );
+    assert!(!kit.contains("About you"), "{kit}");
+    assert!(
+        words.contains("“How would the work be done in this job?”"),
+        "{kit}"
+    );
+    // A prospective assessment asks only the kit (CONTRACT §7.7). A fact
+    // about you that a kit question waits on is read from the answers
+    // given, and untold counts as skipped; a known kit answer still rules
+    // one out.
     let asked = |stdin: &str| -> Vec<String> {
         let r = t
             .again()
@@ -776,31 +790,55 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
         .lines()
         .filter_map(|l| l.strip_suffix(": null").map(str::to_string))
         .collect();
-    let some = asked("mgr_stance: middle\n");
+    let has = |ids: &[String], id: &str| ids.iter().any(|a| a == id);
+    let office = asked("about_work_pattern: office\nmgr_stance: middle\n");
     for id in [
-        "flex_shift_pattern",
+        "about_work_pattern",
+        "about_job_shape",
         "flex_remote_normal",
         "mgr_stance",
         "mgr_transfer",
-        "flex_pt_view",
         "trade_people_ahead",
-        "trade_level_fit",
     ] {
-        assert!(some.iter().any(|a| a == id), "{id}: {some:?}");
+        assert!(has(&office, id), "{id}: {office:?}");
     }
     assert!(
-        some.iter().all(|id| kit.contains(id)),
-        "{some:?} beyond {kit:?}"
+        office.iter().all(|id| kit.contains(id)),
+        "{office:?} beyond {kit:?}"
     );
+    // Not about rotas for an office job, not about expressing milk, part-time
+    // or staying at one level for someone who did not say these apply.
+    for id in [
+        "flex_shift_pattern",
+        "str_lactation",
+        "flex_pt_view",
+        "trade_level_fit",
+    ] {
+        assert!(!has(&office, id), "{id}: {office:?}");
+    }
+    let shifts = asked("about_work_pattern: shifts\n");
     assert!(
-        !asked("mgr_stance: flexible\n")
-            .iter()
-            .any(|a| a == "mgr_transfer")
+        has(&shifts, "flex_shift_pattern") && !has(&shifts, "flex_remote_normal"),
+        "{shifts:?}"
     );
-    // An answer about you is not asked, so it is not used.
+    assert!(!has(&asked("mgr_stance: flexible\n"), "mgr_transfer"));
+    // Said to apply, in the answers given: then asked.
+    let told = asked(
+        "str_breastfeeding: planning\nflex_pt_interest: considering\nabout_career_intent: steady\n",
+    );
+    for id in ["str_lactation", "flex_pt_view", "trade_level_fit"] {
+        assert!(has(&told, id), "{id}: {told:?}");
+    }
+    // Nothing about you is asked; a fact is used without a warning, a
+    // scored answer about your own job or home is not used.
     t.again()
         .args(["assess", "--prospective", "--answers", "-"])
-        .stdin("about_work_pattern: shifts\nmgr_stance: middle\n")
+        .stdin("str_breastfeeding: not_applicable\nmgr_stance: middle\n")
+        .success()
+        .stderr_is("");
+    t.again()
+        .args(["assess", "--prospective", "--answers", "-"])
+        .stdin("home_split: mostly_me\nmgr_stance: middle\n")
         .success()
         .stderr_contains("not used");
 }

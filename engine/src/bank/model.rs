@@ -194,6 +194,8 @@ pub struct Together {
 pub struct Set {
     pub id: String,
     pub title: String,
+    /// The title about an employer you are considering, if it differs.
+    pub prospective_title: Option<String>,
     pub description: Option<String>,
     /// 0: reported but left out of the overall.
     pub weight: f64,
@@ -211,6 +213,14 @@ pub struct Set {
 }
 
 impl Set {
+    /// The title, about an employer you are considering when `prospective`.
+    pub fn titled(&self, prospective: bool) -> &str {
+        match &self.prospective_title {
+            Some(t) if prospective => t,
+            _ => &self.title,
+        }
+    }
+
     /// Counts in the overall score.
     pub fn in_overall(&self) -> bool {
         self.weight > 0.0

@@ -164,6 +164,9 @@ pub struct RawSet {
     /// `[a-z][a-z0-9_]*`, unique in the bank.
     pub id: Option<String>,
     pub title: Option<String>,
+    /// The title in a prospective run and the interview kit, where a set
+    /// about you asks about the job instead. Default: `title`.
+    pub prospective_title: Option<String>,
     pub description: Option<String>,
     /// The dimension's weight in the overall score. Default 1; 0 reports
     /// the dimension but leaves it out of the overall.

@@ -149,12 +149,20 @@ fn a_prospective_session_offers_dont_know_yet_as_its_skip() {
     t.begin();
     let screen = t.on_screen("Don't know yet");
     assert!(!screen.contains("Prefer not to say"), "{screen}");
-    // Only the kit is asked (CONTRACT §7.7), and no part's introduction,
-    // which speaks of your own job.
+    // Only the kit is asked (CONTRACT §7.7), first how the work would be
+    // done in that job, and no part's introduction, which speaks of your
+    // own job.
+    assert!(
+        screen.contains("Part 1 of 8: How the work would be done"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("How would the work be done in this job?"),
+        "{screen}"
+    );
     assert!(!screen.contains("About you"), "{screen}");
     assert!(!screen.contains("How do you work?"), "{screen}");
-    assert!(screen.contains("Part 1 of"), "{screen}");
-    assert!(!screen.contains("depends first on the field"), "{screen}");
+    assert!(!screen.contains("A few quick questions"), "{screen}");
     t.keys(&[super::END, super::UP, ENTER]); // the item above "? Help"
     t.expect("· Don't know yet"); // the skip, echoed
     t.p.send_control('c').unwrap();

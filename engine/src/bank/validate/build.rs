@@ -415,6 +415,7 @@ impl Builder {
         self.sets.push(Set {
             id,
             title,
+            prospective_title: raw.prospective_title,
             description: raw.description,
             weight,
             min_answered,
