@@ -17,7 +17,8 @@ The caps (engine/src/input.rs, answers.rs, bank/validate/mod.rs, bank/load.rs):
 1 MiB and 100,000 YAML values (aliases expanded) per answers file; 8 MiB,
 1,000 files and 500,000 values per bank; 10,000 questions, 200 options per
 question, 1,000 flags and advice entries per bank; 8 MiB per saved result;
-32 levels of nesting.
+32 levels of nesting, 10 aliases for each anchor; 100 problems listed per bank
+or answers file; "did you mean" for names of up to 64 bytes.
 """
 
 import json
@@ -199,16 +200,46 @@ def options_bank(root, per_file=20):
     return d, a
 
 
-def shared_options_bank(root, questions):
-    """Questions sharing one list of 200 options through an alias: small
-    text, large once expanded."""
+def shared_options_bank(root, questions, per_anchor):
+    """Questions sharing lists of 200 options through aliases, each list
+    written once for every `per_anchor` questions: small text, large once
+    expanded. The parser allows at most 10 aliases for each anchor (once
+    a file has 100 aliases), so with per_anchor 10 this is a valid bank
+    as large as the 500,000 values allow (350 questions)."""
     d = os.path.join(root, f"shared{questions}")
     write(os.path.join(d, "bank.yaml"), "title: Shared\n" + BANDS)
     opts = ", ".join(f"{{ id: o{i}, label: O, score: {i % 3} }}" for i in range(200))
-    t = [f"id: shared\ntitle: Shared\nquestions:\n  - id: q0\n    kind: choice\n    prompt: P\n    options: &opts [{opts}]\n"]
-    t.extend(f"  - {{ id: q{i}, kind: choice, prompt: P, options: *opts }}\n" for i in range(1, questions))
+    t = ["id: shared\ntitle: Shared\nquestions:\n"]
+    for i in range(questions):
+        a = i // per_anchor
+        options = f"&o{a} [{opts}]" if i % per_anchor == 0 else f"*o{a}"
+        t.append(f"  - {{ id: q{i}, kind: choice, prompt: P, options: {options} }}\n")
     write(os.path.join(d, "10_shared.yaml"), "".join(t), BANK_CAP)
     return d
+
+
+def long_ids_bank(root, questions=10_000):
+    """10,000 questions whose ids are 63 characters, alike but for their
+    last digits, and an answers file of 2,000 unknown ids of 64 characters
+    close to them: the most "did you mean" work (100 listed problems, each
+    against every id, at the longest names that get a suggestion). And a
+    bank whose `when` conditions name 200 such unknown ids."""
+    qid = lambda n: ("q" + "abcdefghij" * 6)[:58] + f"{n:05}"
+    near = lambda n: qid(n)[:-5] + f"x{n:05}"
+    banks = []
+    for name, when_every in (("longids", 0), ("longwhen", 50)):
+        d = os.path.join(root, name)
+        write(os.path.join(d, "bank.yaml"), "title: Long ids\n" + BANDS)
+        for f in range(0, questions, 500):
+            t = [f"id: s{f}\ntitle: S{f}\nquestions:\n"]
+            for n in range(f, f + 500):
+                w = f", when: {{ answer: {near(n)}, is: true }}" if when_every and n % when_every == 1 else ""
+                t.append(f"  - {{ id: {qid(n)}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }}{w} }}\n")
+            write(os.path.join(d, f"s{f:05}.yaml"), "".join(t))
+        banks.append(d)
+    answers = write(os.path.join(root, "longids.answers.yaml"),
+                    "".join(f"{near(n)}: true\n" for n in range(2000)), ANSWERS_CAP)
+    return banks[0], banks[1], answers
 
 
 def mini_bank(root):
@@ -343,10 +374,15 @@ def main():
     case = "330 questions of 200 options, all ticked"
     add(case, ["validate", opts], opts)
     add(case, ["assess", "--bank", opts, "--answers", opts_ans], opts_ans, "assess")
-    shared = shared_options_bank(root, 300)
-    add("alias: 300 questions share 200 options (valid)", ["validate", shared], shared)
-    over = shared_options_bank(root, 25_000)
+    shared = shared_options_bank(root, 350, 10)
+    add("alias: 350 questions, 35 lists of 200 options (valid)", ["validate", shared], shared)
+    add("alias: 350 questions, 35 lists of 200 options (valid)", ["questions", "--bank", shared, "--format", "json"], shared, "questions --format json")
+    over = shared_options_bank(root, 25_000, 25_000)
     add("alias: 25,000 questions share 200 options", ["validate", over], over)
+    ids, when, ids_answers = long_ids_bank(root)
+    add("long ids: 10,000 questions, 63-character ids", ["validate", ids], ids)
+    add("long ids: 2,000 unknown 64-character ids", ["assess", "--bank", ids, "--answers", ids_answers, "--format", "json"], ids_answers, "assess (did you mean)")
+    add("long ids: 200 unknown 64-character ids in when", ["validate", when], when)
     ebank, ekeys = escaped_bank(root)
     add(f"escaped keys: {ekeys:,} unknown in one bank file", ["validate", ebank], ebank)
     mini = mini_bank(root)

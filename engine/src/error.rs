@@ -246,18 +246,70 @@ where
     if given.len() > MAX_SUGGESTED_LEN {
         return None;
     }
-    let given_lower = given.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates
         .into_iter()
         .filter(|c| c.len() <= MAX_SUGGESTED_LEN)
     {
-        let score = strsim::jaro_winkler(&given_lower, &c.to_lowercase());
+        let score = similarity(given, c);
         if score >= 0.8 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, c));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The Jaro-Winkler similarity of two names of at most
+/// [`MAX_SUGGESTED_LEN`] bytes, compared byte by byte with ASCII letters
+/// in lower case (ids are ASCII), from 0 (nothing alike) to 1 (the same).
+/// It takes time linear in their length: each byte of `b` is a bit in a
+/// mask of where it stands, so finding a match within the window is a few
+/// word operations, not a walk. A 10,000-id bank's suggestions for 100
+/// unknown ids of 64 bytes took 2.5 s with a walk.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    assert!(a.len() <= 64 && b.len() <= 64, "names of at most 64 bytes");
+    let low = |c: u8| usize::from(c.to_ascii_lowercase());
+    let below = |n: usize| if n >= 64 { u64::MAX } else { (1 << n) - 1 };
+    let mut at = [0u64; 256];
+    for (j, &c) in b.iter().enumerate() {
+        at[low(c)] |= 1 << j;
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let (mut in_a, mut in_b) = (0u64, 0u64);
+    for (i, &c) in a.iter().enumerate() {
+        let free = at[low(c)] & below(i + window + 1) & !below(i.saturating_sub(window)) & !in_b;
+        if free != 0 {
+            in_b |= free & free.wrapping_neg();
+            in_a |= 1 << i;
+        }
+    }
+    let m = f64::from(in_a.count_ones());
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    } else if m == 0.0 {
+        return 0.0;
+    }
+    // Matched bytes out of order, in pairs.
+    let mut half_swaps = 0;
+    while in_a != 0 {
+        let (i, j) = (in_a.trailing_zeros(), in_b.trailing_zeros());
+        half_swaps += u32::from(low(a[i as usize]) != low(b[j as usize]));
+        in_a &= in_a - 1;
+        in_b &= in_b - 1;
+    }
+    let t = f64::from(half_swaps / 2);
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - t) / m) / 3.0;
+    if jaro <= 0.7 {
+        return jaro;
+    }
+    let prefix = a
+        .iter()
+        .zip(b)
+        .take(4)
+        .take_while(|(x, y)| low(**x) == low(**y))
+        .count();
+    jaro + 0.1 * prefix as f64 * (1.0 - jaro)
 }
 
 /// "did you mean `x`?" for the closest candidate, or the list of valid values

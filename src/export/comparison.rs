@@ -7,8 +7,8 @@
 //! workplace's differences as context; the flags.
 
 use super::document::{
-    Align, Audience, Block, Cell, Document, Item, List, ListKind, NO_DIFFERENCES, Pairs,
-    REASONS_SHOWN, REDACTED_NOTE, Section, Table, Tone, col, plain, severity, strong, text, toned,
+    Align, Block, Cell, Document, Item, ListKind, NO_DIFFERENCES, Pairs, REASONS_SHOWN,
+    REDACTED_NOTE, Section, Table, Tone, col, plain, severity, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
 use crate::compare::{
@@ -198,10 +198,11 @@ fn together_item(c: &Comparison, t: &TogetherStep) -> Item {
         ));
     }
     Item {
-        mark: None,
-        title: vec![strong(t.title.clone())],
-        detail: (!t.detail.is_empty()).then(|| t.detail.clone()),
         reasons,
+        ..Item::detailed(
+            vec![strong(t.title.clone())],
+            (!t.detail.is_empty()).then(|| t.detail.clone()),
+        )
     }
 }
 
@@ -233,9 +234,7 @@ fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
     };
     Item {
         mark: Some(severity(&f.severity)),
-        title: vec![plain(f.title.clone())],
-        detail: Some(detail),
-        reasons: Vec::new(),
+        ..Item::detailed(vec![plain(f.title.clone())], detail)
     }
 }
 
@@ -344,15 +343,14 @@ pub fn document(c: &Comparison) -> Document {
 
     let mut sections = Vec::new();
     if !c.together.is_empty() {
-        sections.push(Section {
-            id: "together".into(),
-            heading: Some("For the two of you".into()),
-            audience: Audience::All,
-            blocks: vec![Block::List(List {
-                kind: ListKind::Checklist,
-                items: c.together.iter().map(|t| together_item(c, t)).collect(),
-            })],
-        });
+        sections.push(Section::new(
+            "together",
+            "For the two of you",
+            vec![Block::list(
+                ListKind::Checklist,
+                c.together.iter().map(|t| together_item(c, t)).collect(),
+            )],
+        ));
     }
 
     let shared: Vec<&QuestionDiff> = c.questions.iter().filter(|q| q.shared).collect();
@@ -377,75 +375,63 @@ pub fn document(c: &Comparison) -> Document {
                 "Where you both answered a question about your shared home, you answered it the same way, once each answer is read from one side.",
             )]));
         } else {
-            blocks.push(Block::List(List {
-                kind: ListKind::Conversation,
-                items: both
-                    .iter()
+            blocks.push(Block::list(
+                ListKind::Conversation,
+                both.iter()
                     .map(|d| Item {
-                        mark: None,
-                        title: vec![strong(d.prompt.clone())],
-                        detail: Some(answers_sentence(c, d)),
                         reasons: vec![talk_about(d)],
+                        ..Item::detailed(vec![strong(d.prompt.clone())], answers_sentence(c, d))
                     })
                     .collect(),
-            }));
+            ));
         }
         if !c.flags.contested.is_empty() {
             blocks.push(Block::Subheading("Signs you read differently".into()));
-            blocks.push(Block::List(List {
-                kind: ListKind::Bullets,
-                items: c
-                    .flags
+            blocks.push(Block::list(
+                ListKind::Bullets,
+                c.flags
                     .contested
                     .iter()
                     .map(|f| contested_item(c, f))
                     .collect(),
-            }));
+            ));
         }
         if !one.is_empty() {
             blocks.push(Block::Subheading("Answered by only one of you".into()));
-            blocks.push(Block::List(List {
-                kind: ListKind::Conversation,
-                items: one
-                    .iter()
+            blocks.push(Block::list(
+                ListKind::Conversation,
+                one.iter()
                     .map(|d| {
                         let (who, label, other) = match d.answered_only_by {
                             Some(Who::B) => (&c.b.label, &d.b_label, &c.a.label),
                             _ => (&c.a.label, &d.a_label, &c.b.label),
                         };
-                        Item {
-                            mark: None,
-                            title: vec![plain(d.prompt.clone())],
-                            detail: Some(format!(
+                        Item::detailed(
+                            vec![plain(d.prompt.clone())],
+                            format!(
                                 "{who} answered {}; {other} did not answer it, or was not asked.",
                                 quoted(label)
-                            )),
-                            reasons: Vec::new(),
-                        }
+                            ),
+                        )
                     })
                     .collect(),
-            }));
+            ));
         }
-        sections.push(Section {
-            id: "shared".into(),
-            heading: Some("Where you see your home differently".into()),
-            audience: Audience::All,
+        sections.push(Section::new(
+            "shared",
+            "Where you see your home differently",
             blocks,
-        });
+        ));
         if !c.shared_agreements.is_empty() {
-            sections.push(Section {
-                id: "agree".into(),
-                heading: Some("Where you see your home the same way".into()),
-                audience: Audience::All,
-                blocks: vec![Block::List(List {
-                    kind: ListKind::Conversation,
-                    items: c
-                        .shared_agreements
+            sections.push(Section::new(
+                "agree",
+                "Where you see your home the same way",
+                vec![Block::list(
+                    ListKind::Conversation,
+                    c.shared_agreements
                         .iter()
-                        .map(|g| Item {
-                            mark: None,
-                            title: vec![plain(g.prompt.clone())],
-                            detail: Some(if g.a_label == g.b_label {
+                        .map(|g| {
+                            let detail = if g.a_label == g.b_label {
                                 format!("You both answered {}", quoted(&g.a_label))
                             } else {
                                 format!(
@@ -461,12 +447,12 @@ pub fn document(c: &Comparison) -> Document {
                                         "both can be true"
                                     }
                                 )
-                            }),
-                            reasons: Vec::new(),
+                            };
+                            Item::detailed(vec![plain(g.prompt.clone())], detail)
                         })
                         .collect(),
-                })],
-            });
+                )],
+            ));
         }
     }
     let has_shared_sets = has_shared || (c.reading != Reading::Partners && !shared.is_empty());
@@ -487,12 +473,11 @@ pub fn document(c: &Comparison) -> Document {
             &list,
             Some((&other.label, &side.other_knows)),
         ));
-        sections.push(Section {
-            id: format!("find-out-{}", sections.len()).into(),
-            heading: Some(format!("Still to find out about {}", side.label)),
-            audience: Audience::All,
+        sections.push(Section::new(
+            format!("find-out-{}", sections.len()),
+            format!("Still to find out about {}", side.label),
             blocks,
-        });
+        ));
     }
 
     let both: usize = (c.dimensions.iter())
@@ -512,11 +497,10 @@ pub fn document(c: &Comparison) -> Document {
             .filter(|d| d.both_answered != Some(0))
             .map(|d| score_row(&dimension_title(d), &d.score, false)),
     );
-    sections.push(Section {
-        id: "scores".into(),
-        heading: Some("Scores".into()),
-        audience: Audience::All,
-        blocks: vec![
+    sections.push(Section::new(
+        "scores",
+        "Scores",
+        vec![
             Block::Table(Table {
                 columns: vec![
                     col("", Align::Left),
@@ -540,7 +524,7 @@ pub fn document(c: &Comparison) -> Document {
                     .collect(),
             }),
         ],
-    });
+    ));
     if let Some(scores) = sections.last_mut() {
         if prospective {
             scores.blocks.push(Block::Note(
@@ -596,21 +580,14 @@ pub fn document(c: &Comparison) -> Document {
                 plural(more, "answer differs", "answers differ")
             )));
         }
-        sections.push(Section {
-            id: "answers".into(),
-            heading: Some(
-                if prospective {
-                    "Where the answers differ"
-                } else if has_shared_sets {
-                    "Your workplaces, for context"
-                } else {
-                    "Answers that differ most"
-                }
-                .into(),
-            ),
-            audience: Audience::All,
-            blocks,
-        });
+        let heading = if prospective {
+            "Where the answers differ"
+        } else if has_shared_sets {
+            "Your workplaces, for context"
+        } else {
+            "Answers that differ most"
+        };
+        sections.push(Section::new("answers", heading, blocks));
     }
 
     for (id, heading, flags) in [
@@ -633,26 +610,18 @@ pub fn document(c: &Comparison) -> Document {
         if flags.is_empty() {
             continue;
         }
-        sections.push(Section {
-            id: id.into(),
-            heading: Some(heading),
-            audience: Audience::All,
-            blocks: vec![Block::List(List {
-                kind: ListKind::Bullets,
-                items: flags
-                    .iter()
-                    .map(|f| Item {
-                        mark: Some(severity(&f.severity)),
-                        title: vec![plain(f.title.clone())],
-                        detail: f.unknown_at_other.then(|| {
-                            let other = if id == "flags-a" { &c.b } else { &c.a };
-                            format!("not known yet about {}", other.label)
-                        }),
-                        reasons: Vec::new(),
-                    })
-                    .collect(),
-            })],
+        let items = flags.iter().map(|f| Item {
+            mark: Some(severity(&f.severity)),
+            ..Item::detailed(
+                vec![plain(f.title.clone())],
+                f.unknown_at_other.then(|| {
+                    let other = if id == "flags-a" { &c.b } else { &c.a };
+                    format!("not known yet about {}", other.label)
+                }),
+            )
         });
+        let list = Block::list(ListKind::Bullets, items.collect());
+        sections.push(Section::new(id, heading, vec![list]));
     }
 
     Document {

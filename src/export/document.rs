@@ -172,6 +172,14 @@ impl Item {
             reasons: Vec::new(),
         }
     }
+
+    /// An item with a title and a detail under it: no mark or reasons.
+    pub fn detailed(title: Line, detail: impl Into<Option<String>>) -> Item {
+        Item {
+            detail: detail.into(),
+            ..Item::titled(title)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -310,7 +318,11 @@ pub struct Section {
 
 impl Section {
     /// A section every format draws, under `heading`.
-    pub fn new(id: &'static str, heading: &str, blocks: Vec<Block>) -> Section {
+    pub fn new(
+        id: impl Into<std::borrow::Cow<'static, str>>,
+        heading: impl Into<String>,
+        blocks: Vec<Block>,
+    ) -> Section {
         Section {
             id: id.into(),
             heading: Some(heading.into()),

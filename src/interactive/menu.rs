@@ -212,7 +212,7 @@ pub fn select(
     let mut list = List::new(items, ask.help, default);
     let (summary, note) = under.unzip();
     list.note = note.flatten();
-    let (mut offset, mut page) = (0, 1);
+    let (mut offset, mut page, mut end) = (0, 1, 0);
     let picked = loop {
         if !kb.more_pending() || screen.resized() {
             let (rows, width) = (screen.rows(), screen.width());
@@ -228,7 +228,9 @@ pub fn select(
                         .max(list.rows_needed(look, ask, width));
                     let menu = list.lines(look, ask, width, menu_rows, None);
                     let room = rows.saturating_sub(out.len() + menu.len());
-                    out.extend(scrolled(look, split(&body), room, &mut offset, &mut page));
+                    let body = scrolled(look, split(&body), room, &mut offset, &mut page);
+                    out.extend(body.0);
+                    end = body.1;
                     out.extend(menu);
                     out
                 }
@@ -260,7 +262,10 @@ pub fn select(
             continue;
         }
         match key {
-            Key::PageDown | Key::Char(' ' | 'j') if summary.is_some() => offset += page,
+            // Never past the end, also between frames (keys typed ahead).
+            Key::PageDown | Key::Char(' ' | 'j') if summary.is_some() => {
+                offset = end.min(offset + page);
+            }
             Key::PageUp | Key::Char('k') if summary.is_some() => {
                 offset = offset.saturating_sub(page);
             }
@@ -302,21 +307,21 @@ fn split(text: &str) -> Vec<String> {
 }
 
 /// The part of `body` that fits `room` rows from `offset` (kept in range),
-/// with a line saying what is above and below; `page` becomes the rows a
-/// PgDn moves.
+/// with a line saying what is above and below, and the last offset; `page`
+/// becomes the rows a PgDn moves.
 fn scrolled(
     look: &Look,
     body: Vec<String>,
     room: usize,
     offset: &mut usize,
     page: &mut usize,
-) -> Vec<String> {
+) -> (Vec<String>, usize) {
     if body.len() <= room {
         *offset = 0;
-        return body;
+        return (body, 0);
     }
     if room == 0 {
-        return Vec::new();
+        return (Vec::new(), *offset);
     }
     *page = room.saturating_sub(1).max(1);
     let shown = room - 1;
@@ -334,7 +339,7 @@ fn scrolled(
         (a, b) => format!("  ↑ {a} ↓ {b} more: k/j, PgUp/PgDn"),
     };
     out.push(look.dim.apply_to(more).to_string());
-    out
+    (out, body.len() - shown)
 }
 
 /// What a tick list came to.

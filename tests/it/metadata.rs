@@ -87,3 +87,46 @@ fn no_dependency_brings_a_terminal_library_the_program_does_not_use() {
         .collect();
     assert!(!names.contains(&"crossterm"), "crossterm is resolved");
 }
+
+#[test]
+fn clap_reads_no_options_from_the_environment() {
+    let meta = metadata();
+    let clap = meta["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .find(|p| p["name"] == "clap")
+        .and_then(|p| p["id"].as_str())
+        .expect("clap is a dependency");
+    let node = meta["resolve"]["nodes"]
+        .as_array()
+        .expect("resolve")
+        .iter()
+        .find(|n| n["id"] == clap)
+        .expect("clap is resolved");
+    let features = node["features"].as_array().expect("features");
+    assert!(
+        !features.iter().any(|f| f == "env"),
+        "clap's features: {features:?}"
+    );
+}
+
+/// Clippy's `incompatible_msrv` (a standard-library item newer than the
+/// `rust-version`) is an error for every member: only one toolchain is
+/// installed where this is built, so clippy is what checks the code
+/// against 1.89.
+#[test]
+fn clippy_refuses_what_is_newer_than_the_rust_version() {
+    let read = |p: &str| std::fs::read_to_string(crate::harness::repo(p)).expect("a manifest");
+    let root = read("Cargo.toml");
+    assert!(
+        root.contains("[workspace.lints.clippy]\nincompatible_msrv = \"deny\""),
+        "{root}"
+    );
+    for manifest in ["Cargo.toml", "engine/Cargo.toml", "benches/Cargo.toml"] {
+        assert!(
+            read(manifest).contains("\n[lints]\nworkspace = true\n"),
+            "{manifest}"
+        );
+    }
+}

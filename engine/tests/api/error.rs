@@ -1,4 +1,5 @@
-use mommytrack_engine::error::{Problem, closest};
+use mommytrack_engine::error::{Problem, closest, similarity};
+use proptest::prelude::*;
 
 #[test]
 fn closest_finds_typos_and_ignores_strangers() {
@@ -16,6 +17,35 @@ fn long_names_get_no_suggestion_whatever_they_resemble() {
     assert_eq!(closest(&long, [long.as_str(), "boss_early_leave"]), None);
     let ids = ["boss_early_leave", "notes"];
     assert_eq!(closest("boss_early_leav", ids), Some("boss_early_leave"));
+}
+
+proptest! {
+    /// The linear-time similarity is Jaro-Winkler as strsim computes it,
+    /// letters in either case; names drawn from few letters, so that
+    /// matches, repeats and swaps are common.
+    #[test]
+    fn similarity_is_jaro_winkler(a in "[abcAB_1]{0,64}", b in "[abcAB_1]{0,64}") {
+        let want = strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase());
+        prop_assert!((similarity(&a, &b) - want).abs() < 1e-12, "{} vs {}", similarity(&a, &b), want);
+    }
+}
+
+#[test]
+fn similarity_of_near_and_far_ids() {
+    let pairs = [
+        ("boss_erly_leave", "boss_early_leave"),
+        ("MARTHA", "marhta"),
+        ("", ""),
+        ("a", ""),
+        ("abc", "xyz"),
+    ];
+    for (a, b) in pairs {
+        assert!(
+            (similarity(a, b) - strsim::jaro_winkler(&a.to_lowercase(), b)).abs() < 1e-12,
+            "{a} {b}"
+        );
+    }
+    assert_eq!(similarity(&"x".repeat(64), &"x".repeat(64)), 1.0);
 }
 
 #[test]

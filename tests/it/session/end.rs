@@ -3,6 +3,37 @@
 
 use super::*;
 
+/// How many lines of the end screen are above and below its window,
+/// from its "↑ 3 ↓ 12 more" line; (0, 0) when all of it is in view.
+fn window(screen: &str) -> (usize, usize) {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(" more") && l.contains(['↑', '↓']))
+        .unwrap_or("");
+    let count = |arrow| {
+        line.split_once(arrow)
+            .and_then(|(_, rest)| rest.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    (count('↑'), count('↓'))
+}
+
+/// Presses PgDn or j, PgUp or k, and, when there is more that way, waits for the
+/// window to move that way (more lines behind it: a frame drawn only in
+/// part still shows the old count, or none); returns the screen. Past the
+/// end the key changes nothing, and the next key that moves the window
+/// shows it was read.
+fn page(t: &mut Tty, key: &str) -> String {
+    let (above, below) = window(&t.screen());
+    t.keys(&[key]);
+    if matches!(key, PGDN | "j") && below > 0 {
+        t.wait_until("the window to move down", |t| window(&t.screen()).0 > above);
+    } else if matches!(key, PGUP | "k") && above > 0 {
+        t.wait_until("the window to move up", |t| window(&t.screen()).1 > below);
+    }
+    t.screen()
+}
+
 /// A draft holding every answer of a persona's result, as a draft to
 /// resume, so that only the questions it left out are asked.
 /// A draft of a persona's answers, every other question of the bank
@@ -137,15 +168,20 @@ fn paging_through_the_end_screen_keeps_the_verdict_on_its_first_row_and_copies_n
         draft(state.path(), Path::new(persona));
         let mut t = Tty::at(state.path(), cols, rows, &["assess", "--resume"]);
         t.begin();
-        t.on_screen("What next?");
-        // Down to the end and back up: the counts reach two digits.
-        for key in [PGDN, "\x1b[5~"] {
+        let start = t.on_screen("What next?");
+        assert!(window(&start).1 > 0, "nothing to page: {start}");
+        // Down to the end and back up, and past each end.
+        for key in [PGDN, PGUP] {
             for _ in 0..25 {
-                t.keys(&[key]);
-                let screen = t.settled();
+                let screen = page(&mut t, key);
                 assert!(screen.starts_with("Verdict: "), "{cols}x{rows}: {screen}");
-                assert!(screen.contains("What next?"), "{cols}x{rows}: {screen}");
             }
+            let end = if key == PGDN {
+                window(&t.screen()).1
+            } else {
+                window(&t.screen()).0
+            };
+            assert_eq!(end, 0, "{cols}x{rows}: not at the end: {}", t.screen());
         }
         assert_eq!(copies(&mut t, "Verdict: "), 1, "{}", t.everything());
         t.assert_lines_fit();
@@ -203,8 +239,7 @@ fn the_end_screen_keeps_the_verdict_and_its_cap_in_view_and_the_pager_leaves_not
                 break;
             }
             assert!(n < 30, "{cols}x{rows}: never at the end: {seen}");
-            t.keys(&["j"]);
-            let now = t.settled();
+            let now = page(&mut t, "j");
             assert!(now.contains("Verdict:"), "{cols}x{rows}: {now}");
             seen.push_str(&now);
         }

@@ -43,6 +43,7 @@ const END: &str = "\x1b[F";
 const HOME: &str = "\x1b[H";
 const LEFT: &str = "\x1b[D";
 const PGDN: &str = "\x1b[6~";
+const PGUP: &str = "\x1b[5~";
 const CTRL_U: &str = "\x15";
 const CTRL_W: &str = "\x17";
 const BACKSPACE: &str = "\x7f";

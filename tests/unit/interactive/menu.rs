@@ -36,9 +36,11 @@ fn the_end_screens_scroll_mark_fits_forty_columns_whatever_the_counts() {
     let body: Vec<String> = (0..250).map(|i| format!("line {i}")).collect();
     for offset in [0, 10, 99, 120, 240] {
         let (mut at, mut page) = (offset, 1);
-        let out = scrolled(&look, body.clone(), 3, &mut at, &mut page);
+        let (out, end) = scrolled(&look, body.clone(), 3, &mut at, &mut page);
         let mark = out.last().unwrap();
         assert!(width_of(mark) <= 39, "{mark:?}");
         assert_eq!(out.len(), 3, "{out:?}");
+        // The last offset: two lines shown of 250, so 248 (PgDn stops there).
+        assert_eq!(end, 248);
     }
 }

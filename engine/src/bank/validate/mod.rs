@@ -221,7 +221,8 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
             return (Some(bank), problems, false);
         }
     }
-    (None, problems, b.stopped)
+    let stopped = b.enough(&problems);
+    (None, problems, stopped)
 }
 
 /// The settings of bank.yaml that tune scoring and the next steps.

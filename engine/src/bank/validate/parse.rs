@@ -4,6 +4,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::MAX_PROBLEMS;
 use super::context::{Ctx, SourceFile};
 use crate::bank::raw::*;
 use crate::error::Problem;
@@ -69,7 +70,11 @@ pub(super) fn parse_file<T: DeserializeOwned>(
         }
     }
     let before = problems.len();
-    walk(&node, &ctx, problems);
+    // At most MAX_PROBLEMS unknown keys a file: the check stops there, so
+    // a file of nothing but unknown keys costs no more than one with 100.
+    let mut found = Vec::new();
+    walk(&node, &ctx, &mut found);
+    problems.append(&mut found);
     match crate::yaml::typed::<T>(&node) {
         Ok(typed) => Some(Parsed { typed, node }),
         Err(e) => {
@@ -144,6 +149,9 @@ fn unknown_keys(map: &Node, known: &[&str], what: &str, ctx: &Ctx, p: &mut Vec<P
         return;
     };
     for (k, _) in entries {
+        if p.len() >= MAX_PROBLEMS {
+            return;
+        }
         let Some(name) = k.as_str() else {
             p.push(ctx.problem(
                 format!(
