@@ -43,9 +43,15 @@ pub fn mode(r: &AssessmentResult) -> Mode {
 }
 
 /// The verdict is withheld for too few answers (`min_coverage`), or the
-/// answers are too few to trust it.
+/// answers are too few to trust it, or (about a prospective employer) some
+/// scored questions are still unknown.
 pub fn provisional(r: &AssessmentResult) -> bool {
-    withheld(r) || r.coverage.is_low() || !r.to_find_out.is_empty()
+    withheld(r) || r.coverage.is_low() || unknown_scored(r)
+}
+
+/// A prospective result with scored questions left at "don't know yet".
+fn unknown_scored(r: &AssessmentResult) -> bool {
+    r.mode() == Some(Mode::Prospective) && r.coverage.asked > r.coverage.answered
 }
 
 /// The verdict is withheld (`overall.withheld`), or a score came without
@@ -74,8 +80,8 @@ pub fn provisional_warning(r: &AssessmentResult) -> Option<String> {
             "Low confidence: only {a} of {n} scored {} answered, so the verdict and score below are provisional, a first impression.",
             plural(n, "question was", "questions were")
         ))
-    } else if !r.to_find_out.is_empty() && r.overall.score.is_some() {
-        let u = r.to_find_out.len();
+    } else if unknown_scored(r) && r.overall.score.is_some() {
+        let u = n - a;
         Some(format!(
             "Provisional: so far you know the answers to {a} of {n} scored {} about this employer; until the {u} still unknown {} known, the verdict below may change.",
             plural(n, "question", "questions"),
