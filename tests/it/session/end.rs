@@ -314,7 +314,8 @@ fn no_pager_prints_the_full_report_instead() {
 }
 
 #[test]
-fn the_save_step_leaves_notes_out_expands_tilde_and_never_overwrites_unasked() {
+fn the_save_step_keeps_the_verdict_in_view_leaves_notes_out_expands_tilde_and_never_overwrites_unasked()
+ {
     for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();
         std::fs::create_dir(state.path().join("Documents")).unwrap();
@@ -327,7 +328,9 @@ fn the_save_step_leaves_notes_out_expands_tilde_and_never_overwrites_unasked() {
         t.press(&["2"], "Which kind of copy?");
         t.keys(&["1"]); // Markdown
         t.on_screen("Leave out your private notes");
-        t.press(&[ENTER], "Save as");
+        let save_as = t.press(&[ENTER], "Save as");
+        // The verdict stays in view while the name is typed.
+        assert!(save_as.contains("Verdict: "), "{cols}x{rows}: {save_as}");
         // The documents folder is suggested; the file there exists.
         t.wait_until("the suggested name", |t| {
             super::editor::edited(&t.screen()).ends_with("Documents/mommytrack-report.md")
@@ -339,8 +342,21 @@ fn the_save_step_leaves_notes_out_expands_tilde_and_never_overwrites_unasked() {
         t.keys(&[CTRL_U, "~/copy.md", ENTER]);
         t.on_screen("Saved ");
         t.on_screen("What next?");
+        // A bare name goes in the folder suggested.
+        t.press(&["2"], "Which kind of copy?");
+        t.press(&["1", ENTER], "Save as");
+        t.keys(&[CTRL_U, "shared.md", ENTER]);
+        t.on_screen("shared.md.");
+        // Esc here does not end the session; Done does.
+        let menu = t.on_screen("What next?");
+        t.keys(&[ESC]);
+        t.wait_until("the note", |t| t.screen() != menu);
+        let menu = t.on_screen("choose Done to finish");
+        assert!(menu.contains("What next?"), "{cols}x{rows}: {menu}");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
+        assert!(state.path().join("Documents/shared.md").exists());
+        assert!(!state.path().join("shared.md").exists());
         assert_eq!(std::fs::read_to_string(&existing).unwrap(), "precious");
         let copy = std::fs::read_to_string(state.path().join("copy.md")).unwrap();
         assert!(!copy.contains("my secret"), "{copy}");
