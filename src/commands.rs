@@ -19,7 +19,10 @@ pub fn run(cli: Cli) -> Result<()> {
     let plan = Plan::new(Terminal::detect(), cli.color).no_pager(cli.no_pager);
     let follow = match &cli.command {
         Command::Assess(a) => a.bank.links.follow_links,
-        Command::Questions { bank, .. } | Command::Template { bank, .. } => bank.links.follow_links,
+        Command::Questions { bank, .. }
+        | Command::Template { bank, .. }
+        | Command::Interview { bank, .. }
+        | Command::History { bank, .. } => bank.links.follow_links,
         Command::Validate { links, .. } => links.follow_links,
         Command::Summarize(a) => a.bank.links.follow_links,
         _ => false,
