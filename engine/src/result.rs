@@ -200,11 +200,12 @@ pub struct DimensionResult {
 }
 
 impl DimensionResult {
-    /// A set of questions that are asked but never scored (the built-in
-    /// "About you" profile): it has no score to report, so the score
-    /// tables leave it out; its answers still appear with the others.
+    /// A set that asked no scored question (the built-in "About you"
+    /// profile, or a set a prospective assessment does not ask): it has no
+    /// score to report, so the score tables leave it out; its answers
+    /// still appear with the others.
     pub fn is_unscored_profile(&self) -> bool {
-        !self.questions.is_empty() && self.questions.iter().all(|q| !q.scored)
+        self.asked == 0 && self.questions.iter().all(|q| !q.scored)
     }
 }
 

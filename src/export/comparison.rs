@@ -449,11 +449,9 @@ pub fn document(c: &Comparison) -> Document {
         .into_iter()
         .filter(|(s, _)| !s.to_find_out.is_empty())
     {
-        let n = side.to_find_out.len();
         let mut blocks = vec![Block::Para(vec![plain(format!(
-            "{n} {} still unknown about {}: the most telling first.",
-            plural(n, "question is", "questions are"),
-            side.label
+            "{}. The most telling first.",
+            super::prospective::unknowns(side.to_find_out.len(), side.asked, side.answered)
         ))])];
         // What the other result knows first: the answers to compare with.
         let mut list = side.to_find_out.clone();

@@ -49,12 +49,14 @@ impl Tone {
     }
 }
 
-/// A run of text, strong or toned. Its text is raw: formats escape it.
+/// A run of text, strong, toned or a command to type (`code`). Its text is
+/// raw: formats escape it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
     pub text: String,
     pub strong: bool,
     pub tone: Option<Tone>,
+    pub code: bool,
 }
 
 pub type Line = Vec<Span>;
@@ -79,6 +81,15 @@ pub fn plain(text: impl Into<String>) -> Span {
         text: text.into(),
         strong: false,
         tone: None,
+        code: false,
+    }
+}
+
+/// A command, as the reader types it.
+pub fn code(text: impl Into<String>) -> Span {
+    Span {
+        code: true,
+        ..plain(text)
     }
 }
 

@@ -197,7 +197,9 @@ fn parts_section(h: &History) -> Section {
     let table = Block::Table(Table {
         columns,
         rows,
-        stack: false,
+        // Three days and the change are too wide for a phone: there each
+        // part is a block of lines ("2024-03-04: 52.1").
+        stack: shown.len() > 2,
     });
     Section::new("parts", "Each part, first to latest", vec![table])
 }

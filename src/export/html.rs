@@ -140,6 +140,7 @@ fn spans(line: &Line) -> Markup {
             @match (s.tone, s.strong) {
                 (Some(t), _) => strong.(word_class(t)) { (clean(&s.text)) },
                 (None, true) => strong { (clean(&s.text)) },
+                (None, false) if s.code => code { (clean(&s.text)) },
                 (None, false) => (clean(&s.text)),
             }
         }

@@ -5,7 +5,7 @@
 //! and what to do with what you hear. Laid out once as a [`Document`]
 //! for text, Markdown and HTML.
 
-use super::document::{Block, Document, Item, ListKind, Section, plain, strong};
+use super::document::{Block, Document, Item, ListKind, Section, code, plain, strong};
 use crate::bank::Bank;
 
 /// How to find out what an interview cannot settle.
@@ -74,9 +74,13 @@ pub fn document(bank: &Bank) -> Document {
             if count == 1 { "question" } else { "questions" },
             if parts == 1 { "part" } else { "parts" },
         ))]));
-        lead.push(Block::Note(
-            "Then score what you found out: run mommytrack assess --prospective (\"Don't know yet\" skips a question), and put the result beside your current one: mommytrack compare current.json prospective.json.".into(),
-        ));
+        lead.push(Block::Para(vec![
+            plain("Then score what you found out: run "),
+            code("mommytrack assess --prospective"),
+            plain(" (\u{201c}Don't know yet\u{201d} skips a question), and put the result beside your current one: "),
+            code("mommytrack compare current.json prospective.json"),
+            plain("."),
+        ]));
     }
     let find_out = FIND_OUT
         .iter()

@@ -45,6 +45,9 @@ fn spans(line: &Line, at_start: bool) -> String {
     line.iter()
         .enumerate()
         .map(|(i, s)| {
+            if s.code && !s.text.contains('`') {
+                return format!("`{}`", crate::sanitize::inline(&s.text));
+            }
             let t = escape(&s.text, at_start && i == 0);
             if (s.strong || s.tone.is_some()) && !t.trim().is_empty() {
                 // The spaces around stay outside the markers: "**a:** b", not

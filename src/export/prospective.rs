@@ -3,7 +3,7 @@
 //! considered, what is still unknown there and what to ask next (the most
 //! telling first), and, for a session's result, when its verdict settled.
 
-use super::document::{Block, Item, ListKind, Section, plain};
+use super::document::{Block, Item, ListKind, Section, code, plain};
 use crate::result::{AssessmentResult, FindOut};
 use crate::scoring::Mode;
 
@@ -62,12 +62,32 @@ pub fn find_out_blocks(
             .collect(),
     )];
     if list.len() > SHOWN {
-        blocks.push(Block::Note(format!(
-            "And {} more: mommytrack interview prints the whole kit.",
-            list.len() - SHOWN
-        )));
+        blocks.push(Block::Para(vec![
+            plain(format!("And {} more: ", list.len() - SHOWN)),
+            code("mommytrack interview"),
+            plain(" prints the whole kit."),
+        ]));
     }
     blocks
+}
+
+/// How many of `listed` unknowns are scored questions, counted as "so far
+/// you know A of N scored questions" counts them: "12 scored questions are
+/// still unknown, and 1 more that is not scored".
+pub fn unknowns(listed: usize, asked: usize, answered: usize) -> String {
+    let scored = asked.saturating_sub(answered).min(listed);
+    let mut out = format!(
+        "{scored} scored {} still unknown",
+        super::plural(scored, "question is", "questions are")
+    );
+    if listed > scored {
+        out.push_str(&format!(
+            ", and {} more that {} not scored",
+            listed - scored,
+            super::plural(listed - scored, "is", "are")
+        ));
+    }
+    out
 }
 
 /// "Still unknown: what to ask next", for a prospective result with
@@ -76,19 +96,19 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
     if r.to_find_out.is_empty() {
         return None;
     }
-    let n = r.to_find_out.len();
+    let (asked, answered) = (r.coverage.asked, r.coverage.answered);
     let mut blocks = vec![Block::Para(vec![plain(format!(
-        "{n} {} still unknown. Ask these first: the ones other questions wait on, then those whose answer could move the score most.",
-        if n == 1 {
-            "question is"
-        } else {
-            "questions are"
-        }
+        "{}. Ask these first: the ones other questions wait on, then those whose answer could move the score most.",
+        unknowns(r.to_find_out.len(), asked, answered)
     ))])];
     blocks.extend(find_out_blocks(&r.to_find_out, None));
-    blocks.push(Block::Note(
-        "When you know more, answer again (mommytrack assess --prospective), then put the result beside your current one: mommytrack compare current.json prospective.json.".into(),
-    ));
+    blocks.push(Block::Para(vec![
+        plain("When you know more, answer again ("),
+        code("mommytrack assess --prospective"),
+        plain("), then put the result beside your current one: "),
+        code("mommytrack compare current.json prospective.json"),
+        plain("."),
+    ]));
     let heading = "Still unknown: what to ask next";
     Some(Section::new("find-out", heading, blocks))
 }

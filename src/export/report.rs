@@ -43,9 +43,33 @@ pub fn mode(r: &AssessmentResult) -> Mode {
 }
 
 /// The verdict is withheld for too few answers (`min_coverage`), or the
-/// answers are too few to trust it.
+/// answers are too few to trust it, or (about a prospective employer) some
+/// scored questions are still unknown, or a quick one is close to a band's
+/// edge.
 pub fn provisional(r: &AssessmentResult) -> bool {
-    withheld(r) || r.coverage.is_low() || !r.to_find_out.is_empty()
+    withheld(r) || r.coverage.is_low() || unknown_scored(r) || near_edge(r).is_some()
+}
+
+/// A prospective result with scored questions left at "don't know yet".
+fn unknown_scored(r: &AssessmentResult) -> bool {
+    r.mode() == Some(Mode::Prospective) && r.coverage.asked > r.coverage.answered
+}
+
+/// How far a quick score may stand from the full run's: the largest mean
+/// difference `tests/it/quick_fidelity.rs` allows.
+const QUICK_MARGIN: f64 = 3.0;
+
+/// A quick verdict, not held by a flag, whose score is within
+/// [`QUICK_MARGIN`] of a band's edge: that edge's band, for the full run
+/// may put the score on either side of it.
+fn near_edge(r: &AssessmentResult) -> Option<&mommytrack_engine::result::BandInfo> {
+    let score = r.overall.score.filter(|_| {
+        mode(r) == Mode::Quick && r.overall.verdict.is_some() && r.overall.capped_by.is_empty()
+    })?;
+    r.bands
+        .iter()
+        .filter(|b| b.min > 0.0 && (score - b.min).abs() < QUICK_MARGIN)
+        .min_by(|a, b| (score - a.min).abs().total_cmp(&(score - b.min).abs()))
 }
 
 /// The verdict is withheld (`overall.withheld`), or a score came without
@@ -74,15 +98,22 @@ pub fn provisional_warning(r: &AssessmentResult) -> Option<String> {
             "Low confidence: only {a} of {n} scored {} answered, so the verdict and score below are provisional, a first impression.",
             plural(n, "question was", "questions were")
         ))
-    } else if !r.to_find_out.is_empty() && r.overall.score.is_some() {
-        let u = r.to_find_out.len();
+    } else if unknown_scored(r) && r.overall.score.is_some() {
+        let u = n - a;
         Some(format!(
             "Provisional: so far you know the answers to {a} of {n} scored {} about this employer; until the {u} still unknown {} known, the verdict below may change.",
             plural(n, "question", "questions"),
             if u == 1 { "is" } else { "are" }
         ))
     } else {
-        None
+        near_edge(r).map(|b| {
+            format!(
+                "Provisional: a quick verdict, {} points from where {} starts ({}). The full assessment (mommytrack assess) asks the questions quick mode leaves out, and may put you on either side of that line.",
+                format_score((r.overall.score.unwrap_or(b.min) - b.min).abs()),
+                b.label,
+                format_score(b.min),
+            )
+        })
     }
 }
 

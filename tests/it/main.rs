@@ -22,6 +22,7 @@ mod conventions;
 mod couple;
 mod docs_examples;
 mod docs_psychometric;
+mod employers;
 mod engine_props;
 mod engine_v2;
 mod error_messages;

@@ -262,7 +262,28 @@ fn the_kit_has_no_stray_markup_in_markdown_or_html() {
             .success()
             .stdout();
         let body = out.split("</style>").last().unwrap();
-        assert!(!body.contains('`'), "{format}: a literal backtick");
+        // A command is code: in Markdown between backticks, in HTML in
+        // <code>; no other backtick.
+        let commands: Vec<&str> = match format {
+            "markdown" => body.split('`').skip(1).step_by(2).collect(),
+            _ => body
+                .split("<code>")
+                .skip(1)
+                .map(|c| c.split("</code>").next().unwrap())
+                .collect(),
+        };
+        assert!(
+            commands.contains(&"mommytrack assess --prospective"),
+            "{format}: {body}"
+        );
+        assert!(
+            commands.iter().all(|c| c.starts_with("mommytrack ")),
+            "{format}: {commands:?}"
+        );
+        assert_eq!(
+            body.matches('`').count(),
+            2 * commands.len() * usize::from(format == "markdown")
+        );
         assert!(!body.contains(".**:"), "{format}: bold then a colon");
         assert!(!body.contains(".</strong>:"), "{format}: bold then a colon");
     }

@@ -4,9 +4,10 @@
 //! the verdicts that are acceptable, a score window, the steps that must
 //! and must not be given, the flags that must and must not be raised, the
 //! steps that belong under "Start here", the parts of the report that must
-//! have no score and the questions that must not be put to this person;
-//! every item with a one-line reason. The quick run (`--quick`) must give
-//! every step the full run must: the short form asks what the advice for
+//! have no score, the questions that must not be put to this person and
+//! the words that are wrong for them in the report (`never_says`); every
+//! item with a one-line reason. The quick run (`--quick`) must give every
+//! step the full run must: the short form asks what the advice for
 //! that person depends on. New advice entries do not break a
 //! persona unless they crowd out a step it must get, or are one it must not.
 //!
@@ -88,6 +89,16 @@ struct Expect {
     /// Questions this person must not be asked (an answer to one is ignored).
     #[serde(default)]
     not_asked: Vec<Question>,
+    /// Words that are wrong for this person in their report (full and quick).
+    #[serde(default)]
+    never_says: Vec<Words>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    words: String,
+    why: String,
 }
 
 impl Expect {
@@ -124,6 +135,11 @@ impl Expect {
             self.not_asked
                 .iter()
                 .map(|q| (format!("not_asked {}", q.question), q.why.as_str())),
+        );
+        out.extend(
+            self.never_says
+                .iter()
+                .map(|w| (format!("never_says {}", w.words), w.why.as_str())),
         );
         out
     }
@@ -298,11 +314,30 @@ fn every_persona_meets_its_coachs_expectations() {
         failures.extend(check(name, &r, expect));
         // Quick asks what the advice for this person depends on: every step
         // a coach requires comes in the short form too (issues 18 and 19).
-        let steps = ids(&result(name, true).0["next_steps"]);
+        let quick = result(name, true).0;
+        let steps = ids(&quick["next_steps"]);
         for s in expect.must.iter().filter(|s| !steps.contains(&s.step)) {
             failures.push(format!(
                 "{name}: the quick run must give {} too: {} (given: {steps:?})",
                 s.step, s.why
+            ));
+        }
+        for extra in [&[][..], &["--quick"]] {
+            let text = crate::once::persona(name, "text", extra).stdout.clone();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for w in expect.never_says.iter().filter(|w| text.contains(&w.words)) {
+                failures.push(format!("{name} {extra:?}: says \"{}\": {}", w.words, w.why));
+            }
+        }
+        // Quick gives the full run's verdict, or says its own is provisional.
+        if quick["overall"]["verdict"] != r["overall"]["verdict"]
+            && !crate::once::persona(name, "text", &["--quick"])
+                .stdout
+                .contains("Provisional: a quick verdict")
+        {
+            failures.push(format!(
+                "{name}: quick gives {} where the full run gives {}, and does not say it is provisional",
+                quick["overall"]["verdict"], r["overall"]["verdict"]
             ));
         }
         // A question that must not be asked: answering it anyway is ignored,
@@ -383,6 +418,7 @@ fn the_persona_check_fails_when_a_coach_would() {
         start_here: vec![step("a")],
         unscored: vec![],
         not_asked: vec![],
+        never_says: vec![],
     };
     assert!(
         check("p", &r, &expect()).is_empty(),
@@ -495,4 +531,49 @@ fn every_persona_is_written_from_the_person_first() {
             "{name}: no description"
         );
     }
+}
+
+/// About an employer being considered (`--prospective`), with the same
+/// facts about themselves and the same answers about the job, each persona
+/// is asked exactly the kit questions their own assessment asks them: no
+/// rota question for an office job, nothing about expressing milk for a
+/// father, an adoptive parent or anyone who did not say it applies.
+#[test]
+fn a_prospective_run_asks_each_persona_the_kit_questions_their_own_run_does() {
+    let asked = |name: &str, extra: &[&str]| -> BTreeSet<String> {
+        let p = crate::once::persona(name, "json", extra);
+        let r: serde_json::Value = serde_json::from_str(&p.stdout).expect("JSON");
+        r["dimensions"]
+            .as_array()
+            .expect("dimensions")
+            .iter()
+            .flat_map(|d| d["questions"].as_array().expect("questions"))
+            .filter_map(|q| q["id"].as_str().map(String::from))
+            .collect()
+    };
+    let template = mt()
+        .args(["template", "--prospective"])
+        .output()
+        .expect("runs");
+    let kit: BTreeSet<String> = String::from_utf8_lossy(&template.stdout)
+        .lines()
+        .filter_map(|l| l.strip_suffix(": null").map(String::from))
+        .collect();
+    assert!(
+        kit.contains("flex_shift_pattern") && kit.contains("str_lactation"),
+        "{kit:?}"
+    );
+    let mut failures = Vec::new();
+    for (name, _, _) in personas() {
+        let own: BTreeSet<String> = asked(&name, &[]).intersection(&kit).cloned().collect();
+        let there = asked(&name, &["--prospective"]);
+        if there != own {
+            failures.push(format!(
+                "{name}: asked too {:?}, not asked {:?}",
+                there.difference(&own).collect::<Vec<_>>(),
+                own.difference(&there).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

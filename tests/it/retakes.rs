@@ -119,3 +119,56 @@ fn every_change_between_retakes_has_the_same_keys() {
     assert_eq!(changes[1]["verdict_to"], "mixed", "{h}");
     assert_eq!(keys(&changes[0]), keys(&changes[1]));
 }
+
+#[test]
+fn no_step_says_you_were_passed_over_when_your_answers_say_only_remarks() {
+    // The second retake: remarks about her commitment, no longer passed
+    // over (that flag cleared). Every region's version of the step.
+    let answers = std::fs::read_to_string(fixture("retakes/r2.yaml")).unwrap();
+    assert!(answers.contains("parents_your_experience: [comments]\n"));
+    for place in [
+        "uk",
+        "us\nabout_us_place: dc",
+        "us\nabout_us_place: elsewhere",
+        "canada\nabout_ca_jurisdiction: ontario",
+        "canada\nabout_ca_jurisdiction: federal",
+        "canada\nabout_ca_jurisdiction: quebec",
+        "eu\nabout_eu_country: germany",
+        "australia_nz\nabout_au_sector: au_national",
+    ] {
+        let r = Test::new()
+            .args(["assess", "--format", "json", "--answers", "-"])
+            .stdin(answers.replace("about_region: uk", &format!("about_region: {place}")))
+            .success()
+            .json();
+        let titles: Vec<&str> = r["next_steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["title"].as_str().unwrap())
+            .collect();
+        assert!(
+            titles.iter().any(|t| t.contains("treated worse")),
+            "{place}: {titles:?}"
+        );
+        assert!(
+            !titles.iter().any(|t| t.contains("passed over")),
+            "{place}: {titles:?}"
+        );
+    }
+}
+
+#[test]
+fn each_part_over_three_retakes_reads_on_a_phone() {
+    let t = three_retakes();
+    let html = history(&t, "html").stdout();
+    // The parts table (three days and the change) stacks on a narrow
+    // screen: each part a block of "day: score" lines.
+    let parts = html.split("id=\"parts\"").nth(1).expect("a parts section");
+    let table = parts.split("</table>").next().unwrap();
+    assert!(table.contains("<table class=\"stack"), "{table}");
+    assert!(
+        table.contains("data-label=\"2024\u{2011}09\u{2011}05\""),
+        "{table}"
+    );
+}

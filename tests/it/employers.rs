@@ -1,0 +1,105 @@
+//! Deciding between employers as the fresh-eyes parent of the third round
+//! did (issue 23, fourth round), through the real binary: every count of
+//! what is still unknown has the base of "A of N scored questions", and a
+//! report about an employer has no rows for parts it never asks.
+
+use crate::harness::*;
+
+/// A prospective result of `tests/fixtures/prospective/employer_c.yaml`
+/// (some scored questions known, some not, and unscored ones unknown)
+/// saved as `c.json`, and a current result of a persona as `current.json`.
+fn employer_c() -> Test {
+    let t = Test::new();
+    t.again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "-o",
+            "c.json",
+            "--answers",
+        ])
+        .arg(fixture("prospective/employer_c.yaml"))
+        .success();
+    t.again()
+        .args([
+            "assess",
+            "--format",
+            "json",
+            "-o",
+            "current.json",
+            "--answers",
+        ])
+        .arg(repo(
+            "tests/personas/returning_after_leave_mixed.answers.yaml",
+        ))
+        .success();
+    t
+}
+
+/// What `mommytrack ARGS` prints, its words joined by single spaces.
+fn words(t: &Test, args: &[&str]) -> String {
+    let out = t.again().args(args).success().stdout();
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_count_of_what_is_still_unknown_has_one_base() {
+    let t = employer_c();
+    let r = t
+        .again()
+        .args(["report", "c.json", "--format", "json"])
+        .success()
+        .json();
+    let count = |v: &serde_json::Value| v.as_u64().unwrap() as usize;
+    let (a, n) = (
+        count(&r["coverage"]["answered"]),
+        count(&r["coverage"]["asked"]),
+    );
+    // Unknown: the scored questions not answered, and unscored ones such
+    // as whether you could move teams (`mgr_transfer`).
+    let listed = r["to_find_out"].as_array().unwrap();
+    assert!(
+        listed.iter().any(|f| f["question"] == "mgr_transfer"),
+        "{r}"
+    );
+    let more = listed.len() - (n - a);
+    assert!(n > a && more >= 1, "{r}");
+    let known = format!(
+        "you know the answers to {a} of {n} scored questions about this employer; until the {} still unknown are known",
+        n - a
+    );
+    let unknown = format!(
+        "{} scored questions are still unknown, and {more} more that {} not scored.",
+        n - a,
+        if more == 1 { "is" } else { "are" }
+    );
+    for format in ["text", "markdown", "html"] {
+        let out = words(&t, &["report", "c.json", "--format", format]);
+        assert!(out.contains(&known), "{format}: {out}");
+        assert!(out.contains(&unknown), "{format}: {out}");
+    }
+    let out = words(&t, &["compare", "current.json", "c.json"]);
+    assert!(
+        out.contains(&format!("Still to find out about c.json {unknown}")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_report_about_an_employer_has_no_rows_for_parts_it_never_asks() {
+    let t = employer_c();
+    for format in ["text", "markdown", "html"] {
+        let out = words(&t, &["report", "c.json", "--format", format]);
+        for empty in [
+            "0 of 0",
+            "About you",
+            "Home and the split of care",
+            "not asked",
+        ] {
+            assert!(!out.contains(empty), "{format}: {empty}: {out}");
+        }
+        assert!(out.contains("Your manager"), "{format}: {out}");
+    }
+}
