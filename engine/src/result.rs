@@ -703,10 +703,7 @@ pub fn together_entries(bank: &Bank) -> Vec<TogetherEntry> {
             detail: t.detail.clone(),
             priority: t.priority,
             group: t.group.clone(),
-            when: t
-                .when
-                .as_ref()
-                .map(|c| crate::bank::together::portable_pair(c, bank)),
+            when: t.when.clone(),
             source: t.source.clone(),
         })
         .collect()

@@ -7,8 +7,8 @@
 //! workplace's differences as context; the flags.
 
 use super::document::{
-    Align, Block, Cell, Document, Item, ListKind, NO_DIFFERENCES, Pairs, REASONS_SHOWN,
-    REDACTED_NOTE, Section, Table, Tone, col, plain, severity, strong, text, toned,
+    Align, Block, Cell, Document, Item, ListKind, NO_DIFFERENCES, Pairs, REDACTED_NOTE, Section,
+    Table, Tone, col, plain, severity, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
 use crate::compare::{
@@ -184,19 +184,8 @@ fn together_item(c: &Comparison, t: &TogetherStep) -> Item {
         })
         .into_iter()
         .collect();
-    reasons.extend(
-        t.evidence
-            .iter()
-            .take(REASONS_SHOWN)
-            .map(|e| evidence_line(c, e)),
-    );
-    if t.evidence.len() > REASONS_SHOWN {
-        let more = t.evidence.len() - REASONS_SHOWN;
-        reasons.push(format!(
-            "and {more} more {}",
-            plural(more, "reason", "reasons")
-        ));
-    }
+    let evidence = t.evidence.iter().map(|e| evidence_line(c, e));
+    reasons.extend(super::reasons::shown(evidence.collect()));
     Item {
         reasons,
         ..Item::detailed(

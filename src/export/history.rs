@@ -335,10 +335,8 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
 fn steps_section(h: &History) -> Section {
     let mut blocks = Vec::new();
     let item = |title: &str, note: String| Item {
-        mark: None,
-        title: vec![plain(title.to_string())],
-        detail: None,
         reasons: vec![note],
+        ..Item::titled(vec![plain(title.to_string())])
     };
     let at = |s: &crate::history::Step| s.taken.clone().unwrap_or_else(|| s.file.clone());
     let done = h.steps.done.iter().map(|s| {
@@ -364,13 +362,8 @@ fn steps_section(h: &History) -> Section {
                 s.changed.len() - 2
             ));
         }
-        match why.is_empty() {
-            true => item(&s.title, format!("last listed {}", at(s))),
-            false => item(
-                &s.title,
-                format!("{} (last listed {})", why.join("; "), at(s)),
-            ),
-        }
+        why.push(format!("last listed {}", at(s)));
+        item(&s.title, why.join("; "))
     });
     let replaced = h.steps.replaced.iter().map(|s| {
         let by = s.replaced_by.as_deref().unwrap_or_default();

@@ -135,6 +135,11 @@ pub fn reasons(r: &AssessmentResult, why: Why) -> Vec<String> {
         ));
     }
     all.dedup();
+    shown(all)
+}
+
+/// At most [`REASONS_SHOWN`] of `all`, then "and N more reasons".
+pub fn shown(mut all: Vec<String>) -> Vec<String> {
     if all.len() > REASONS_SHOWN {
         let more = all.len() - REASONS_SHOWN;
         all.truncate(REASONS_SHOWN);

@@ -103,3 +103,39 @@ fn a_report_about_an_employer_has_no_rows_for_parts_it_never_asks() {
         assert!(out.contains("Your manager"), "{format}: {out}");
     }
 }
+
+#[test]
+fn an_employer_with_nothing_left_to_find_out_is_not_sent_to_a_list_below() {
+    let t = Test::new();
+    let persona = repo("tests/personas/canada_non_birth_mother.answers.yaml");
+    let persona = persona.to_str().unwrap();
+    let run = |format| {
+        words(
+            &t,
+            &[
+                "assess",
+                "--prospective",
+                "--format",
+                format,
+                "--answers",
+                persona,
+            ],
+        )
+    };
+    let r: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert!(
+        r.get("to_find_out").is_none(),
+        "every kit question answered: {r}"
+    );
+    for format in ["text", "markdown", "html"] {
+        let out = run(format);
+        assert!(
+            out.contains("Put this result beside your current one before you decide."),
+            "{format}: {out}"
+        );
+        assert!(
+            !out.contains("(below)") && !out.contains("Provisional"),
+            "{format}: {out}"
+        );
+    }
+}

@@ -23,7 +23,6 @@ pub use model::{
     Question, Retired, Scale, Set, Severity, Together, retired_key,
 };
 pub use reasons::Reasons;
-pub use together::PairCondition;
 pub use validate::{
     FRESH_MONTHS, MAX_FLAGS, MAX_NODES, MAX_PROBLEMS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile,
     check, check_as_of, is_valid_id,

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::condition::Condition;
-use super::together::PairCondition;
 use crate::date::Date;
 
 #[derive(Debug, Clone)]
@@ -184,8 +183,8 @@ pub struct Together {
     pub detail: String,
     /// 1 = most urgent.
     pub priority: i64,
-    /// `None`: always given.
-    pub when: Option<PairCondition>,
+    /// In its portable form (see [`super::together`]); `None`: always given.
+    pub when: Option<serde_json::Value>,
     pub group: Option<String>,
     pub source: Vec<String>,
 }

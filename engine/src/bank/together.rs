@@ -9,32 +9,23 @@
 //! - `{ differ: QUESTION }`: a shared question both answered, differently
 //!   once the second answer is read through its mirror.
 //!
-//! This module parses and checks them, and writes them (and ordinary
-//! conditions) in their portable form: the grammar of the bank, with ids,
-//! as JSON. A result carries its bank's entries in that form, so that
+//! This module parses and checks them into their portable form (the
+//! grammar of the bank, with ids, as JSON), which is all the program keeps
+//! of them: a result carries its bank's entries in that form, so that
 //! `compare` can evaluate them on two saved results without the bank.
 
 use serde_json::{Value as Json, json};
 
 use super::condition::{CondProblem, Condition, Grammar, Scope, Test, list, problem};
-use super::model::Bank;
+use super::model::{Flag, Question, Set};
 use crate::error::suggestion;
 use crate::yaml::{Node, Value, describe};
 
-/// A checked condition on two people.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PairCondition {
-    Both(Condition),
-    Either(Condition),
-    /// Exactly one of the two.
-    One(Condition),
-    /// One of the two the first, and the other the second.
-    OneOther(Condition, Condition),
-    /// A shared question (index into the bank) answered differently.
-    Differ(usize),
-    All(Vec<PairCondition>),
-    Any(Vec<PairCondition>),
-    Not(Box<PairCondition>),
+/// What the portable form writes for the indices a checked condition holds.
+pub struct Ids<'a> {
+    pub questions: &'a [Question],
+    pub flags: &'a [Flag],
+    pub sets: &'a [Set],
 }
 
 /// The grammar of a `together` entry's `when` at the level of the pair.
@@ -55,12 +46,14 @@ const PAIR_FORMS: Grammar = Grammar {
 /// The ordinary forms, which need saying whose answer they read.
 const PERSON_FORMS: &[&str] = &["answer", "flag", "dimension", "overall"];
 
-/// Parses and checks a condition on two people, pushing every problem.
+/// Parses and checks a condition on two people, pushing every problem, and
+/// gives its portable form.
 pub fn parse_pair(
     scope: &Scope,
     map: &Node,
     problems: &mut Vec<CondProblem>,
-) -> Option<PairCondition> {
+    ids: &Ids,
+) -> Option<Json> {
     let key = |k: &str| map.key_pos(k);
     let form = PAIR_FORMS.form(map, problems, |keys, _| {
         let person = keys.iter().find(|k| PERSON_FORMS.contains(k))?;
@@ -75,20 +68,19 @@ pub fn parse_pair(
         ))
     })?;
     let get = |k: &str| map.get(k);
-    let person = |k: &str, problems: &mut Vec<CondProblem>| -> Option<Condition> {
-        scope.parse(get(k)?, problems)
+    let person = |k: &str, problems: &mut Vec<CondProblem>| -> Option<Json> {
+        Some(portable(&scope.parse(get(k)?, problems)?, ids))
     };
     match form {
-        "both" => Some(PairCondition::Both(person("both", problems)?)),
-        "either" => Some(PairCondition::Either(person("either", problems)?)),
+        "both" | "either" => Some(json!({ form: person(form, problems)? })),
         "one" => {
             let first = person("one", problems);
             match get("other") {
                 Some(_) => {
                     let other = person("other", problems);
-                    Some(PairCondition::OneOther(first?, other?))
+                    Some(json!({ "one": first?, "other": other? }))
                 }
-                None => Some(PairCondition::One(first?)),
+                None => Some(json!({ "one": first? })),
             }
         }
         "differ" => {
@@ -137,32 +129,23 @@ pub fn parse_pair(
                 ));
                 return None;
             }
-            Some(PairCondition::Differ(q))
+            Some(json!({ "differ": scope.questions[q].id }))
         }
         "all" | "any" => {
-            let parsed = list(map, form, problems, |c, p| parse_pair(scope, c, p))?;
-            Some(if form == "all" {
-                PairCondition::All(parsed)
-            } else {
-                PairCondition::Any(parsed)
-            })
+            let parsed = list(map, form, problems, |c, p| parse_pair(scope, c, p, ids))?;
+            Some(json!({ form: parsed }))
         }
-        "not" => {
-            let inner = get("not")?;
-            Some(PairCondition::Not(Box::new(parse_pair(
-                scope, inner, problems,
-            )?)))
-        }
+        "not" => Some(json!({ "not": parse_pair(scope, get("not")?, problems, ids)? })),
         _ => None,
     }
 }
 
 /// An ordinary condition in its portable form: the bank's grammar, with
 /// ids, as JSON (values as answers are written in a result).
-pub fn portable(c: &Condition, bank: &Bank) -> Json {
+pub fn portable(c: &Condition, ids: &Ids) -> Json {
     match c {
         Condition::Answer { question, test } => {
-            let id = &bank.questions[*question].id;
+            let id = &ids.questions[*question].id;
             match test {
                 Test::Is(v) => json!({ "answer": id, "is": v.to_json() }),
                 Test::In(vs) => {
@@ -172,10 +155,10 @@ pub fn portable(c: &Condition, bank: &Bank) -> Json {
                 Test::Answered(b) => json!({ "answer": id, "answered": b }),
             }
         }
-        Condition::Flag(f) => json!({ "flag": bank.flags[*f].id }),
+        Condition::Flag(f) => json!({ "flag": ids.flags[*f].id }),
         Condition::Dimension { set, bounds } => {
             let mut m = serde_json::Map::new();
-            m.insert("dimension".into(), bank.sets[*set].id.clone().into());
+            m.insert("dimension".into(), ids.sets[*set].id.clone().into());
             bounds_into(&mut m, bounds);
             Json::Object(m)
         }
@@ -185,12 +168,12 @@ pub fn portable(c: &Condition, bank: &Bank) -> Json {
             json!({ "overall": m })
         }
         Condition::All(cs) => {
-            json!({ "all": cs.iter().map(|c| portable(c, bank)).collect::<Vec<_>>() })
+            json!({ "all": cs.iter().map(|c| portable(c, ids)).collect::<Vec<_>>() })
         }
         Condition::Any(cs) => {
-            json!({ "any": cs.iter().map(|c| portable(c, bank)).collect::<Vec<_>>() })
+            json!({ "any": cs.iter().map(|c| portable(c, ids)).collect::<Vec<_>>() })
         }
-        Condition::Not(c) => json!({ "not": portable(c, bank) }),
+        Condition::Not(c) => json!({ "not": portable(c, ids) }),
     }
 }
 
@@ -200,25 +183,5 @@ fn bounds_into(m: &mut serde_json::Map<String, Json>, b: &super::Bounds) {
     }
     if let Some(x) = b.at_least {
         m.insert("at_least".into(), x.into());
-    }
-}
-
-/// A condition on two people in its portable form.
-pub fn portable_pair(c: &PairCondition, bank: &Bank) -> Json {
-    match c {
-        PairCondition::Both(c) => json!({ "both": portable(c, bank) }),
-        PairCondition::Either(c) => json!({ "either": portable(c, bank) }),
-        PairCondition::One(c) => json!({ "one": portable(c, bank) }),
-        PairCondition::OneOther(c, d) => {
-            json!({ "one": portable(c, bank), "other": portable(d, bank) })
-        }
-        PairCondition::Differ(q) => json!({ "differ": bank.questions[*q].id }),
-        PairCondition::All(cs) => {
-            json!({ "all": cs.iter().map(|c| portable_pair(c, bank)).collect::<Vec<_>>() })
-        }
-        PairCondition::Any(cs) => {
-            json!({ "any": cs.iter().map(|c| portable_pair(c, bank)).collect::<Vec<_>>() })
-        }
-        PairCondition::Not(c) => json!({ "not": portable_pair(c, bank) }),
     }
 }

@@ -5,15 +5,15 @@
 use std::collections::HashSet;
 
 use super::context::{
-    Ctx, IdRule, SourceFile, Zero, check_id, id_problem, is_valid_id, required, weight,
+    Ctx, IdRule, SourceFile, Zero, check_id, count, id_problem, is_valid_id, required, weight,
 };
 use super::dated::Entry;
 use super::parse::Parsed;
-use super::{Builder, MAX_COUNT, MAX_FLAGS};
+use super::{Builder, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, Together};
 use crate::bank::raw::*;
-use crate::bank::together::parse_pair;
+use crate::bank::together::{Ids, parse_pair};
 use crate::error::{Problem, suggestion};
 use crate::yaml::{Node, Pos, Value};
 
@@ -362,21 +362,15 @@ impl Builder {
         let title = required(raw.title, "title", "set", &id, ctx, set_at, p);
         let key_at = |key: &str| node.key_pos(key).or(set_at);
         let weight = weight(raw.weight, Zero::Allowed, ctx, key_at("weight"), &id, p);
-        let min_answered = match raw.min_answered {
-            None => 1,
-            Some(n) if (0..=MAX_COUNT).contains(&n) => n as usize,
-            Some(n) => {
-                p.push(
-                    ctx.problem(
-                        format!("min_answered {n} is not a whole number from 0 to {MAX_COUNT}"),
-                        key_at("min_answered"),
-                    )
-                    .id(&id)
-                    .hint("the fewest answered scored questions that give the dimension a score; leave it out for 1"),
-                );
-                1
-            }
-        };
+        let min_answered = count(
+            "min_answered",
+            raw.min_answered,
+            0,
+            1,
+            "the fewest answered scored questions that give the dimension a score",
+            |m| ctx.problem(m, key_at("min_answered")).id(&id),
+            p,
+        ) as usize;
         let bands = match &raw.bands {
             Some(bands) if !bands.is_empty() => {
                 bands_of(bands, node.get("bands"), key_at("bands"), ctx, p)
@@ -692,24 +686,24 @@ impl Builder {
                 ctx,
                 p,
             );
-            let priority = match rt.priority {
-                None => DEFAULT_PRIORITY,
-                Some(n) if (1..=MAX_COUNT).contains(&n) => n,
-                Some(n) => {
-                    p.push(
-                        ctx.problem(
-                            format!("priority {n} is not a whole number from 1 to {MAX_COUNT}"),
-                            entry.and_then(|e| e.key_pos("priority")).or(at),
-                        )
-                        .id(&id)
-                        .hint(format!(
-                            "1 = most urgent; leave it out for {DEFAULT_PRIORITY}"
-                        )),
-                    );
-                    DEFAULT_PRIORITY
-                }
+            let priority_at = entry.and_then(|e| e.key_pos("priority")).or(at);
+            let priority = count(
+                "priority",
+                rt.priority,
+                1,
+                DEFAULT_PRIORITY,
+                "1 = most urgent",
+                |m| ctx.problem(m, priority_at).id(&id),
+                p,
+            );
+            let ids = Ids {
+                questions: &self.questions,
+                flags: &self.flags,
+                sets: &self.sets,
             };
-            let when = self.condition(entry, at, "when", &id, ctx, p, parse_pair);
+            let when = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| {
+                parse_pair(s, w, c, &ids)
+            });
             self.together.push(Together {
                 id,
                 title,

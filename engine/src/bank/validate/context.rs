@@ -4,7 +4,7 @@
 use crate::error::Problem;
 use crate::yaml::Pos;
 
-use super::MAX_NUMBER;
+use super::{MAX_COUNT, MAX_NUMBER};
 
 /// One bank file: its name for messages and its text.
 #[derive(Debug, Clone)]
@@ -141,6 +141,29 @@ pub(super) fn weight(
             p.push(ctx.problem(what, at).id(id).hint(hint));
             1.0
         }
+    }
+}
+
+/// A whole number from `min` to [`MAX_COUNT`] under `key`, or `default`
+/// when absent. Out of range: the problem `at` makes of the message, with
+/// a hint that says `what` the number is, and the default.
+pub(super) fn count(
+    key: &str,
+    value: Option<i64>,
+    min: i64,
+    default: i64,
+    what: &str,
+    at: impl FnOnce(String) -> Problem,
+    p: &mut Vec<Problem>,
+) -> i64 {
+    match value {
+        Some(n) if (min..=MAX_COUNT).contains(&n) => n,
+        Some(n) => {
+            let message = format!("{key} {n} is not a whole number from {min} to {MAX_COUNT}");
+            p.push(at(message).hint(format!("{what}; leave it out for {default}")));
+            default
+        }
+        None => default,
     }
 }
 

@@ -246,21 +246,10 @@ fn tuning(raw: &RawSettings, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>) -> Tu
             DEFAULT_MIN_COVERAGE
         }
     };
-    let mut count =
-        |key: &str, value: Option<i64>, min: i64, default: usize, what: &str| match value {
-            None => default,
-            Some(n) if (min..=MAX_COUNT).contains(&n) => n as usize,
-            Some(n) => {
-                p.push(
-                    ctx.problem(
-                        format!("{key} {n} is not a whole number from {min} to {MAX_COUNT}"),
-                        at(key),
-                    )
-                    .hint(format!("{what}; leave it out for {default}")),
-                );
-                default
-            }
-        };
+    let mut count = |key: &str, value: Option<i64>, min: i64, default: usize, what: &str| {
+        let at = |m| ctx.problem(m, at(key));
+        context::count(key, value, min, default as i64, what, at, p) as usize
+    };
     let max_next_steps = count(
         "max_next_steps",
         raw.max_next_steps,

@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::context::{Ctx, IdRule, Zero, check_id, plain_number, required, show, weight};
+use super::context::{Ctx, IdRule, Zero, check_id, count, plain_number, required, show, weight};
 use super::dated::Entry;
-use super::{Builder, MAX_COUNT, MAX_NUMBER, PendingWhen};
+use super::{Builder, MAX_NUMBER, PendingWhen};
 use crate::bank::model::{
     Choice, DEFAULT_DISCUSS_PRIORITY, Interview, Kind, Prospective, Question, Scale,
 };
@@ -599,22 +599,15 @@ fn couple_fields(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> (Option<Stri
             .warning(),
         );
     }
-    let priority = match rq.discuss_priority {
-        None => DEFAULT_DISCUSS_PRIORITY,
-        Some(n) if (1..=MAX_COUNT).contains(&n) => n,
-        Some(n) => {
-            p.push(
-                q.problem(
-                    format!("discuss_priority {n} is not a whole number from 1 to {MAX_COUNT}"),
-                    q.key("discuss_priority"),
-                )
-                .hint(format!(
-                    "1 = talk about this first; leave it out for {DEFAULT_DISCUSS_PRIORITY}"
-                )),
-            );
-            DEFAULT_DISCUSS_PRIORITY
-        }
-    };
+    let priority = count(
+        "discuss_priority",
+        rq.discuss_priority,
+        1,
+        DEFAULT_DISCUSS_PRIORITY,
+        "1 = talk about this first",
+        |m| q.problem(m, q.key("discuss_priority")),
+        p,
+    );
     let discuss = rq.discuss.clone().filter(|d| !d.trim().is_empty());
     (discuss, priority)
 }
