@@ -481,6 +481,7 @@ fn summary_key() -> Result<[u64; 2]> {
     crate::interactive::state::check_dir(&dir)?;
     let path = dir.join("summary-key");
     let shown = crate::sanitize::path(&path);
+    let mut created = false;
     if !path.exists() {
         let fresh = std::collections::hash_map::RandomState::new();
         let key = format!("{:016x}{:016x}\n", fresh.hash_one(1u8), fresh.hash_one(2u8));
@@ -494,14 +495,22 @@ fn summary_key() -> Result<[u64; 2]> {
                 )
                 .into());
             }
-            _ => {}
+            made => created = made.is_ok(),
         }
     }
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let half =
         |r: std::ops::Range<usize>| text.get(r).and_then(|h| u64::from_str_radix(h, 16).ok());
     match (half(0..16), half(16..32)) {
-        (Some(a), Some(b)) if text.trim().len() == 32 => Ok([a, b]),
+        (Some(a), Some(b)) if text.trim().len() == 32 => {
+            if created {
+                crate::error::diag(format_args!(
+                    "note: made a new summary key at {shown} (key id {}); keep it, and make every summary of a group with this one key (docs/summaries.md, \u{201c}Keep the key\u{201d})",
+                    crate::summarize::key_id([a, b])
+                ));
+            }
+            Ok([a, b])
+        }
         _ => Err(Failure::new(
             crate::error::ExitKind::InvalidData,
             format!("the summaries' secret key {shown} is damaged; restore it from a backup (a new key would give every result new noise, which someone holding summaries made with both keys could average away)"),
