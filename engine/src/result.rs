@@ -1,13 +1,12 @@
-//! The assessment result (`mommytrack schema result`): the JSON types,
-//! built from an evaluation and read back by `report`, `compare` and
-//! `summarize` (which also read version 1 results). Everything a report
-//! shows is in here, so a saved result renders without its bank.
+//! The assessment result (`mommytrack schema result`): the JSON types and
+//! how one is built from an evaluation (reading one back, version 1
+//! results too, is [`crate::saved`]). Everything a report shows is in
+//! here, so a saved result renders without its bank.
 
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, AnswerSheet, Slot};
 use crate::bank::{Bank, Kind, Reasons};
-use crate::error::Failure;
 use crate::scoring::{self, Evaluation, Mode};
 
 /// The version of this JSON layout. Readers refuse newer ones and read
@@ -737,65 +736,6 @@ fn share_in_words(f: f64) -> String {
 }
 
 impl AssessmentResult {
-    /// Reads a saved result, refusing one from a newer schema.
-    pub fn from_json(text: &str, file: &str) -> Result<Self, Failure> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            let (pos, e) = crate::error::json_error(&e);
-            Failure::in_file(
-                file,
-                pos,
-                format_args!("not a mommytrack JSON result: {e}; save one with `mommytrack assess --format json --output FILE`"),
-            )
-        })?;
-        Self::from_value(value, file)
-    }
-
-    /// [`AssessmentResult::from_json`] on JSON already parsed.
-    pub fn from_value(value: serde_json::Value, file: &str) -> Result<Self, Failure> {
-        match value
-            .get("schema_version")
-            .and_then(serde_json::Value::as_u64)
-        {
-            Some(v) if v > u64::from(SCHEMA_VERSION) => {
-                return Err(Failure::in_file(
-                    file,
-                    None,
-                    format_args!(
-                        "this result has schema_version {v}, made by a newer mommytrack; this version reads up to {SCHEMA_VERSION}: upgrade mommytrack to read it"
-                    ),
-                ));
-            }
-            Some(_) => {}
-            None => {
-                return Err(Failure::in_file(
-                    file,
-                    None,
-                    "no `schema_version`, so this is not a mommytrack JSON result; save one with `mommytrack assess --format json --output FILE`",
-                ));
-            }
-        }
-        let mut result: AssessmentResult = serde_json::from_value(value).map_err(|e| {
-            Failure::in_file(
-                file,
-                None,
-                format_args!("not a complete mommytrack JSON result ({e}); was it edited by hand?"),
-            )
-        })?;
-        result.upgrade();
-        Ok(result)
-    }
-
-    /// Fills in what a version 1 result lacks, as version 1 meant it: next
-    /// steps ranked in their listed order, the first three to start with.
-    fn upgrade(&mut self) {
-        if self.next_steps.iter().all(|s| s.rank == 0) {
-            for (n, s) in self.next_steps.iter_mut().enumerate() {
-                s.rank = n + 1;
-                s.start_here = n < crate::bank::DEFAULT_START_HERE;
-            }
-        }
-    }
-
     /// Leaves out free-text answers, for sharing.
     pub fn redact(&mut self) {
         for q in self.dimensions.iter_mut().flat_map(|d| &mut d.questions) {

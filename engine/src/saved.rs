@@ -1,4 +1,5 @@
-//! Reading a saved JSON result back (`report`, `compare`): the same caps as
+//! Reading a saved JSON result back (`report`, `compare`, `summarize`),
+//! version 1 results too: the same caps as
 //! any input, every string made inert for a terminal, and values no
 //! mommytrack ever writes refused with exit 65, naming the field. A result
 //! is often edited by hand or passed around, so nothing in it is trusted:
@@ -10,7 +11,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::error::Failure;
-use crate::result::AssessmentResult;
+use crate::result::{AssessmentResult, SCHEMA_VERSION};
 
 /// More questions than any bank within the input cap can hold.
 pub const MAX_COUNT: u64 = 1_000_000;
@@ -29,11 +30,7 @@ pub fn read_result(path: &Path) -> Result<AssessmentResult, Failure> {
 
 /// [`read_result`] on text already read; `file` names it in messages.
 pub fn parse_result(text: &str, file: &str) -> Result<AssessmentResult, Failure> {
-    let mut value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        // The result's own reader words this one.
-        Err(_) => return AssessmentResult::from_json(text, file),
-    };
+    let mut value = json(text, file)?;
     check(&value).map_err(|(field, why)| {
         Failure::in_file(file, None, format_args!(
             "`{field}` {why}; mommytrack never writes that, so the file was changed after it was saved: save a fresh one with `mommytrack assess --format json --output FILE`"
@@ -41,6 +38,68 @@ pub fn parse_result(text: &str, file: &str) -> Result<AssessmentResult, Failure>
     })?;
     make_inert(&mut value);
     AssessmentResult::from_value(value, file)
+}
+
+impl AssessmentResult {
+    /// Reads a saved result, refusing one from a newer schema.
+    pub fn from_json(text: &str, file: &str) -> Result<Self, Failure> {
+        Self::from_value(json(text, file)?, file)
+    }
+
+    /// [`AssessmentResult::from_json`] on JSON already parsed.
+    pub fn from_value(value: Value, file: &str) -> Result<Self, Failure> {
+        match value.get("schema_version").and_then(Value::as_u64) {
+            Some(v) if v > u64::from(SCHEMA_VERSION) => {
+                return Err(Failure::in_file(
+                    file,
+                    None,
+                    format_args!(
+                        "this result has schema_version {v}, made by a newer mommytrack; this version reads up to {SCHEMA_VERSION}: upgrade mommytrack to read it"
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                return Err(Failure::in_file(
+                    file,
+                    None,
+                    "no `schema_version`, so this is not a mommytrack JSON result; save one with `mommytrack assess --format json --output FILE`",
+                ));
+            }
+        }
+        let mut result: AssessmentResult = serde_json::from_value(value).map_err(|e| {
+            Failure::in_file(
+                file,
+                None,
+                format_args!("not a complete mommytrack JSON result ({e}); was it edited by hand?"),
+            )
+        })?;
+        result.upgrade();
+        Ok(result)
+    }
+
+    /// Fills in what a version 1 result lacks, as version 1 meant it: next
+    /// steps ranked in their listed order, the first three to start with.
+    fn upgrade(&mut self) {
+        if self.next_steps.iter().all(|s| s.rank == 0) {
+            for (n, s) in self.next_steps.iter_mut().enumerate() {
+                s.rank = n + 1;
+                s.start_here = n < crate::bank::DEFAULT_START_HERE;
+            }
+        }
+    }
+}
+
+/// The JSON of a saved result, or where and why it is not JSON.
+fn json(text: &str, file: &str) -> Result<Value, Failure> {
+    serde_json::from_str(text).map_err(|e| {
+        let (pos, e) = crate::error::json_error(&e);
+        Failure::in_file(
+            file,
+            pos,
+            format_args!("not a mommytrack JSON result: {e}; save one with `mommytrack assess --format json --output FILE`"),
+        )
+    })
 }
 
 type Refusal = (String, String);

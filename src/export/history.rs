@@ -5,8 +5,8 @@
 //! engine's [`History`] decides all of it; this only lays it out.
 
 use super::document::{
-    Align, Block, Cell, Document, Item, List, ListKind, Section, Segment, Table, Tone, Trend,
-    TrendPoint, col, plain, strong, text, toned,
+    Align, Block, Cell, Document, Item, ListKind, Section, Segment, Table, Tone, Trend, TrendPoint,
+    col, plain, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, plural};
 use crate::bank::Severity;
@@ -101,40 +101,20 @@ pub fn document(h: &History) -> Document {
     let mut sections = vec![results_section(h)];
     if n > 1 {
         sections.push(parts_section(h));
-        sections.push(Section {
-            id: "changes".into(),
-            heading: Some("What changed at each retake".into()),
-            audience: super::document::Audience::All,
-            blocks: h
-                .changes
-                .iter()
-                .zip(h.results.iter().skip(1))
-                .flat_map(|(c, to)| change_blocks(h, c, to))
-                .collect(),
-        });
+        let changes = h.changes.iter().zip(h.results.iter().skip(1));
+        let blocks = changes.flat_map(|(c, to)| change_blocks(h, c, to));
+        let heading = "What changed at each retake";
+        sections.push(Section::new("changes", heading, blocks.collect()));
     }
     sections.push(steps_section(h));
-    sections.push(Section {
-        id: "retake".into(),
-        heading: Some("When to take it again".into()),
-        audience: super::document::Audience::All,
-        blocks: vec![Block::List(List {
-            kind: ListKind::Bullets,
-            items: h
-                .retake
-                .iter()
-                .map(|r| Item {
-                    mark: None,
-                    title: match &r.when {
-                        Some(d) => vec![strong(format!("Around {d}. ")), plain(r.why.clone())],
-                        None => vec![plain(r.why.clone())],
-                    },
-                    detail: None,
-                    reasons: Vec::new(),
-                })
-                .collect(),
-        })],
+    let retake = h.retake.iter().map(|r| {
+        Item::titled(match &r.when {
+            Some(d) => vec![strong(format!("Around {d}. ")), plain(r.why.clone())],
+            None => vec![plain(r.why.clone())],
+        })
     });
+    let list = Block::list(ListKind::Bullets, retake.collect());
+    sections.push(Section::new("retake", "When to take it again", vec![list]));
     Document {
         title: format!("How things moved: {}", h.bank),
         lead,
@@ -172,29 +152,19 @@ fn results_section(h: &History) -> Section {
         .iter()
         .filter_map(|e| {
             let why = e.cap_reason.clone()?;
-            Some(Item {
-                mark: None,
-                title: vec![strong(format!("{}: ", when(e))), plain(why)],
-                detail: None,
-                reasons: Vec::new(),
-            })
+            Some(Item::titled(vec![
+                strong(format!("{}: ", when(e))),
+                plain(why),
+            ]))
         })
         .collect();
     if !capped.is_empty() {
         blocks.push(Block::Subheading(
             "Why a verdict is lower than its score".into(),
         ));
-        blocks.push(Block::List(List {
-            kind: ListKind::Bullets,
-            items: capped,
-        }));
+        blocks.push(Block::list(ListKind::Bullets, capped));
     }
-    Section {
-        id: "results".into(),
-        heading: Some("Each result".into()),
-        audience: super::document::Audience::All,
-        blocks,
-    }
+    Section::new("results", "Each result", blocks)
 }
 
 /// Each part's score in the first result, the one before the latest and
@@ -224,18 +194,14 @@ fn parts_section(h: &History) -> Section {
             row
         })
         .collect();
-    Section {
-        id: "parts".into(),
-        heading: Some("Each part, first to latest".into()),
-        audience: super::document::Audience::All,
-        blocks: vec![Block::Table(Table {
-            columns,
-            rows,
-            // Three days and the change are too wide for a phone: there each
-            // part is a block of lines ("2024-03-04: 52.1").
-            stack: shown.len() > 2,
-        })],
-    }
+    let table = Block::Table(Table {
+        columns,
+        rows,
+        // Three days and the change are too wide for a phone: there each
+        // part is a block of lines ("2024-03-04: 52.1").
+        stack: shown.len() > 2,
+    });
+    Section::new("parts", "Each part, first to latest", vec![table])
 }
 
 fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
@@ -281,9 +247,8 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
     moved.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
     let mut items: Vec<Item> = moved
         .iter()
-        .map(|(id, d)| Item {
-            mark: None,
-            title: vec![
+        .map(|(id, d)| {
+            Item::titled(vec![
                 plain(format!(
                     "{}: ",
                     h.dimension_titles
@@ -292,9 +257,7 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
                         .unwrap_or_else(|| id.to_string())
                 )),
                 strong(format_difference(Some(*d))),
-            ],
-            detail: None,
-            reasons: Vec::new(),
+            ])
         })
         .collect();
     let flag = |id: &String, raised: bool| {
@@ -308,13 +271,11 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
                 (true, false) => Some(Severity::Green),
                 (false, _) => None,
             },
-            title: vec![plain(if raised {
+            ..Item::titled(vec![plain(if raised {
                 format!("New {kind} flag: {title}")
             } else {
                 format!("No longer a {kind} flag: {title}")
-            })],
-            detail: None,
-            reasons: Vec::new(),
+            })])
         }
     };
     items.extend(c.flags_raised.iter().map(|f| flag(f, true)));
@@ -324,10 +285,7 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
             "No part moved, and no flag came or went.".into(),
         ));
     } else {
-        out.push(Block::List(List {
-            kind: ListKind::Bullets,
-            items,
-        }));
+        out.push(Block::list(ListKind::Bullets, items));
     }
     out
 }
@@ -408,16 +366,11 @@ fn steps_section(h: &History) -> Section {
     ] {
         if !items.is_empty() {
             blocks.push(Block::Subheading(heading.into()));
-            blocks.push(Block::List(List { kind, items }));
+            blocks.push(Block::list(kind, items));
         }
     }
     if blocks.is_empty() {
         blocks.push(Block::Note("No next steps were listed.".into()));
     }
-    Section {
-        id: "steps".into(),
-        heading: Some("Your next steps over time".into()),
-        audience: super::document::Audience::All,
-        blocks,
-    }
+    Section::new("steps", "Your next steps over time", blocks)
 }

@@ -5,9 +5,7 @@
 //! and what to do with what you hear. Laid out once as a [`Document`]
 //! for text, Markdown and HTML.
 
-use super::document::{
-    Audience, Block, Document, Item, List, ListKind, Section, code, plain, strong,
-};
+use super::document::{Block, Document, Item, ListKind, Section, code, plain, strong};
 use crate::bank::Bank;
 
 /// How to find out what an interview cannot settle.
@@ -47,22 +45,10 @@ pub fn document(bank: &Bank) -> Document {
             .iter()
             .filter_map(|q| {
                 let iv = q.interview.as_ref()?;
-                let mut reasons = Vec::new();
-                if let Some(g) = &iv.good {
-                    reasons.push(format!("Good sign: {g}"));
-                }
-                if let Some(w) = &iv.worrying {
-                    reasons.push(format!("Worrying sign: {w}"));
-                }
-                reasons.push(format!(
-                    "In the assessment: \u{201c}{}\u{201d}",
-                    q.worded(true).prompt.trim()
-                ));
+                let prompt = &q.worded(true).prompt;
                 Some(Item {
-                    mark: None,
-                    title: vec![plain(iv.ask.trim().to_string())],
-                    detail: None,
-                    reasons,
+                    reasons: super::prospective::listen_for(&iv.good, &iv.worrying, prompt),
+                    ..Item::titled(vec![plain(iv.ask.trim().to_string())])
                 })
             })
             .collect();
@@ -70,15 +56,11 @@ pub fn document(bank: &Bank) -> Document {
             continue;
         }
         count += items.len();
-        sections.push(Section {
-            id: format!("part-{}", sections.len() + 1).into(),
-            heading: Some(set.titled(true).to_string()),
-            audience: Audience::All,
-            blocks: vec![Block::List(List {
-                kind: ListKind::Numbered,
-                items,
-            })],
-        });
+        sections.push(Section::new(
+            format!("part-{}", sections.len() + 1),
+            set.titled(true),
+            vec![Block::list(ListKind::Numbered, items)],
+        ));
     }
     let parts = sections.len();
     let mut lead = Vec::new();
@@ -100,31 +82,21 @@ pub fn document(bank: &Bank) -> Document {
             plain("."),
         ]));
     }
-    sections.push(Section {
-        id: "cannot-ask".into(),
-        heading: Some("What you cannot ask, and how to find out".into()),
-        audience: Audience::All,
-        blocks: vec![Block::List(List {
-            kind: ListKind::Bullets,
-            items: FIND_OUT
-                .iter()
-                .map(|(title, detail)| Item {
-                    mark: None,
-                    title: vec![strong(*title)],
-                    detail: Some((*detail).to_string()),
-                    reasons: Vec::new(),
-                })
-                .collect(),
-        })],
-    });
-    sections.push(Section {
-        id: "decide".into(),
-        heading: Some("If what you hear worries you".into()),
-        audience: Audience::All,
-        blocks: vec![Block::Para(vec![plain(
+    let find_out = FIND_OUT
+        .iter()
+        .map(|(title, detail)| Item::detailed(vec![strong(*title)], (*detail).to_string()));
+    sections.push(Section::new(
+        "cannot-ask",
+        "What you cannot ask, and how to find out",
+        vec![Block::list(ListKind::Bullets, find_out.collect())],
+    ));
+    sections.push(Section::new(
+        "decide",
+        "If what you hear worries you",
+        vec![Block::Para(vec![plain(
             "Believe it. A well-known name or a policy on paper does not make up for a manager who counts family time against people, or for part-timers who never move up. If this employer will not give you the track you want, a calmer employer doing similar work is often the better career move: vote with your feet.",
         )])],
-    });
+    ));
     Document {
         title: "Interview kit: what to ask about an employer you are considering".into(),
         lead,

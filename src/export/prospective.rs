@@ -27,6 +27,15 @@ pub fn lead_notes(r: &AssessmentResult) -> Vec<Block> {
     out
 }
 
+/// What a good and a worrying answer sound like, and the question as the
+/// assessment asks it: the lines under a question of the interview kit.
+pub fn listen_for(good: &Option<String>, worrying: &Option<String>, prompt: &str) -> Vec<String> {
+    let good = good.iter().map(|g| format!("Good sign: {g}"));
+    let worrying = worrying.iter().map(|w| format!("Worrying sign: {w}"));
+    let asked = format!("In the assessment: \u{201c}{}\u{201d}", prompt.trim());
+    good.chain(worrying).chain([asked]).collect()
+}
+
 /// The first [`SHOWN`] of `list` with what to ask and what to listen
 /// for (and what is known about the other employer, `other`: its name
 /// and answers), then the others' questions.
@@ -39,17 +48,7 @@ pub fn find_out_blocks(
         list.iter()
             .take(SHOWN)
             .map(|f| {
-                let mut reasons = Vec::new();
-                if let Some(g) = &f.good {
-                    reasons.push(format!("Good sign: {g}"));
-                }
-                if let Some(w) = &f.worrying {
-                    reasons.push(format!("Worrying sign: {w}"));
-                }
-                reasons.push(format!(
-                    "In the assessment: \u{201c}{}\u{201d}",
-                    f.prompt.trim()
-                ));
+                let mut reasons = listen_for(&f.good, &f.worrying, &f.prompt);
                 if let Some((name, label)) =
                     other.and_then(|(name, known)| Some((name, known.get(&f.question)?)))
                 {

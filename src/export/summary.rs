@@ -9,12 +9,10 @@
 //! format escapes them (the drawers do). In CSV only text cells are kept
 //! from starting a spreadsheet formula; numbers stay numbers.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::document::{
-    Align, Audience, Block, Cell, Document, Item, List, ListKind, Section, Table, col, plain,
-    strong, text,
+    Align, Block, Cell, Document, Item, ListKind, Section, Table, col, plain, strong, text,
 };
 use super::{RenderOptions, plural, terminal_safe, to_json};
 use crate::summarize::{Group, GroupStats, Options, Stats, Summary};
@@ -322,49 +320,30 @@ pub fn document(s: &Summary) -> Document {
     let mut sections = Vec::new();
     for (i, g) in std::iter::once(&s.all).chain(&s.groups).enumerate() {
         let Some(st) = &g.stats else { continue };
-        sections.push(Section {
-            id: if i == 0 {
-                Cow::Borrowed("all")
-            } else {
-                Cow::Owned(format!("group-{i}"))
-            },
-            heading: Some(group_heading(s, g)),
-            audience: Audience::All,
-            blocks: group_blocks(s, g, st),
-        });
+        let id = match i {
+            0 => "all".to_string(),
+            _ => format!("group-{i}"),
+        };
+        let blocks = group_blocks(s, g, st);
+        sections.push(Section::new(id, group_heading(s, g), blocks));
     }
     if s.groups.iter().any(|g| g.suppressed) {
         let blocks = vec![Block::Note(
             "Some groups are not shown, and not named: a rare answer would say who gave it.".into(),
         )];
-        sections.push(Section {
-            id: Cow::Borrowed("not-shown"),
-            heading: Some("Groups not shown".into()),
-            audience: Audience::All,
-            blocks,
-        });
+        sections.push(Section::new("not-shown", "Groups not shown", blocks));
     }
     let mut why: Vec<String> = s.suppression.clone();
     why.push(format!("Quartiles: {}.", s.quantiles));
     why.push("This page shows the overall score's distribution; each part's is in the JSON and CSV (--format json, --format csv).".into());
     why.push(s.alpha_rule.to_string());
-    sections.push(Section {
-        id: Cow::Borrowed("why"),
-        heading: Some("What is not shown, and why".into()),
-        audience: Audience::All,
-        blocks: vec![Block::List(List {
-            kind: ListKind::Bullets,
-            items: why
-                .into_iter()
-                .map(|w| Item {
-                    mark: None,
-                    title: vec![plain(w)],
-                    detail: None,
-                    reasons: Vec::new(),
-                })
-                .collect(),
-        })],
-    });
+    let why = why.into_iter().map(|w| Item::titled(vec![plain(w)]));
+    let list = Block::list(ListKind::Bullets, why.collect());
+    sections.push(Section::new(
+        "why",
+        "What is not shown, and why",
+        vec![list],
+    ));
     Document {
         title: format!("Group summary: {}", s.bank),
         lead,
