@@ -19,7 +19,10 @@ pub fn run(cli: Cli) -> Result<()> {
     let plan = Plan::new(Terminal::detect(), cli.color).no_pager(cli.no_pager);
     let follow = match &cli.command {
         Command::Assess(a) => a.bank.links.follow_links,
-        Command::Questions { bank, .. } | Command::Template { bank, .. } => bank.links.follow_links,
+        Command::Questions { bank, .. }
+        | Command::Template { bank, .. }
+        | Command::Interview { bank, .. }
+        | Command::History { bank, .. } => bank.links.follow_links,
         Command::Validate { links, .. } => links.follow_links,
         Command::Summarize(a) => a.bank.links.follow_links,
         _ => false,
@@ -528,7 +531,13 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
         bank,
         bank_named: args.bank.bank.as_ref().map(|_| source.describe()),
     };
-    let (doc, warnings) = crate::export::summary::run(&args.results, options, args.format)?;
+    // Text fits the terminal it is shown on; a file or a pipe gets 100 columns.
+    let term = console::Term::stdout();
+    let width = (args.output.is_none() && term.is_term())
+        .then(|| term.size_checked())
+        .flatten()
+        .map(|(_, cols)| cols);
+    let (doc, warnings) = crate::export::summary::run(&args.results, options, args.format, width)?;
     for w in warnings {
         crate::error::diag(format_args!("warning: {w}"));
     }

@@ -326,6 +326,15 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank)
     };
     let applies: Vec<Vec<String>> = results.iter().map(|(_, r)| applying(r, bank)).collect();
     let latest = &results[last].1;
+    // A step as the result `i` lists it.
+    let step = |s: &crate::result::StepResult, i: usize| Step {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        file: entries[i].file.clone(),
+        taken: entries[i].taken.clone(),
+        replaced_by: None,
+        changed: Vec::new(),
+    };
     let mut out = Steps::default();
     let mut seen: Vec<&str> = Vec::new();
     // Listed before, not now; named by the last result listing it.
@@ -341,29 +350,27 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank)
             }
             seen.push(&s.id);
             seen.push(&s.title);
-            let mut step = Step {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                file: entries[i].file.clone(),
-                taken: entries[i].taken.clone(),
-                replaced_by: None,
-                changed: Vec::new(),
-            };
             if !applies[last].contains(&s.id) {
-                step.changed = changed(&results[i].1, latest, &s.because);
-                out.done.push(step);
+                let changed = changed(&results[i].1, latest, &s.because);
+                out.done.push(Step {
+                    changed,
+                    ..step(s, i)
+                });
                 continue;
             }
-            step.replaced_by = s.group.as_ref().and_then(|g| {
-                let by = latest
+            let by = s.group.as_ref().and_then(|g| {
+                let mate = latest
                     .next_steps
                     .iter()
                     .find(|t| t.group.as_ref() == Some(g));
-                by.map(|t| t.title.clone())
+                mate.map(|t| t.title.clone())
             });
-            match step.replaced_by {
-                Some(_) => out.replaced.push(step),
-                None => out.outranked.push(step),
+            match by {
+                Some(_) => out.replaced.push(Step {
+                    replaced_by: by,
+                    ..step(s, i)
+                }),
+                None => out.outranked.push(step(s, i)),
             }
         }
     }
@@ -375,14 +382,7 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank)
         while since > 0 && applies[since - 1].contains(&s.id) {
             since -= 1;
         }
-        out.open.push(Step {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            file: entries[since].file.clone(),
-            taken: entries[since].taken.clone(),
-            replaced_by: None,
-            changed: Vec::new(),
-        });
+        out.open.push(step(s, since));
     }
     out
 }

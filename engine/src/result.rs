@@ -98,7 +98,9 @@ pub struct FindOut {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub opens_more: bool,
     /// How far the overall score could move between its worst and best
-    /// answer, the other answers as they are.
+    /// answer, the other answers as they are; or, when more, its share of
+    /// what its part's unknown questions move together (one answer alone
+    /// may not score a part).
     pub could_move: f64,
 }
 
@@ -651,24 +653,40 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
             }
         }
     }
-    let mut out: Vec<(usize, FindOut)> = Vec::new();
-    for (i, q) in bank.questions.iter().enumerate() {
-        let Some(iv) = &q.interview else { continue };
-        if !eval.asked[i] || sheet.get(i).is_some() {
-            continue;
-        }
-        let overall_with = |a: Option<Answer>| {
+    let unknown: Vec<usize> = (0..bank.questions.len())
+        .filter(|&i| {
+            bank.questions[i].interview.is_some() && eval.asked[i] && sheet.get(i).is_none()
+        })
+        .collect();
+    // How far the overall score moves between the worst and the best
+    // answers to `qs` together, the other answers as they are.
+    let swing = |qs: &[usize]| {
+        let with = |best: bool| {
             let mut s = sheet.clone();
-            if let Some(a) = a {
-                s.set(i, Slot::Given(a));
+            for &i in qs {
+                let (worst, top) = scoring::extreme_answers(&bank.questions[i]);
+                if let Some(a) = if best { top } else { worst } {
+                    s.set(i, Slot::Given(a));
+                }
             }
             scoring::evaluate(bank, &s, eval.mode).overall
         };
-        let (worst, best) = scoring::extreme_answers(q);
-        let could_move = match (overall_with(worst), overall_with(best)) {
-            (Some(lo), Some(hi)) => round1((hi - lo).abs()),
-            _ => 0.0,
-        };
+        with(false)
+            .zip(with(true))
+            .map_or(0.0, |(lo, hi)| (hi - lo).abs())
+    };
+    let mut out: Vec<(usize, FindOut)> = Vec::new();
+    for &i in &unknown {
+        let q = &bank.questions[i];
+        let Some(iv) = &q.interview else { continue };
+        // A question alone may not score its part (`min_answered`): it
+        // gets its share of what the part's unknowns move together.
+        let part: Vec<usize> = unknown
+            .iter()
+            .copied()
+            .filter(|&j| bank.questions[j].set == q.set)
+            .collect();
+        let could_move = round1(swing(&[i]).max(swing(&part) / part.len() as f64));
         out.push((
             i,
             FindOut {

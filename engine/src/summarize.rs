@@ -8,8 +8,9 @@
 //! **Each result once.** Files are known by their identity (device and
 //! inode, so a file named twice, reached through a symbolic or a hard
 //! link, or through a folder named twice is read once) and results by
-//! their answers and bank (a copy counts once, however it is laid out,
-//! named, or whatever its notes); the summary says how many it counted
+//! their answers as the bank reads them, and the bank (a copy counts
+//! once, however it is laid out, written, named, or whatever its notes);
+//! the summary says how many it counted
 //! once. A file found in a folder that is not a mommytrack result (a
 //! summary left there, a bank file) is skipped with a warning; a file
 //! named on the command line must be a result.
@@ -20,14 +21,18 @@
 //!
 //! **Worked out again, then perturbed.** Every result is scored again
 //! from its answers with the bank (`digest`), and refused when its
-//! written figures say otherwise; then only a perturbed copy of it is kept
+//! written figures say otherwise (a result of another version of the
+//! built-in questions is scored again with this one's, its figures
+//! unchecked); then only a perturbed copy of it is kept
 //! ([`noise`]: drawn once, for good, with the installation's secret), and
 //! every figure is computed from the copies. No answer text is kept or
 //! shown: `--by` may only name a `choice`, `yesno` or `scale` question.
 //! What is hidden is decided on the published counts alone (`tables`,
 //! [`protect`]); no minimum or maximum is ever published; medians,
 //! quartiles and distributions (ten fixed bins) only for cells of at least
-//! twice `--min-group` results. A group not shown is never named.
+//! twice `--min-group` results; verdict and flag counts, each with its
+//! margin of error, only for groups of 100. A group not shown is never
+//! named. Every summary names its key (`key_id`).
 //!
 //! **Statistics.** Quartiles and the median use linear interpolation
 //! between closest ranks (numpy's default, Python's
@@ -105,7 +110,19 @@ pub struct Summary {
     pub bank: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bank_fingerprint: Option<String>,
+    /// Which secret key drew the perturbed copies: 8 hex digits of a keyed
+    /// hash of a constant (it does not give the key away). Summaries with
+    /// different key ids must not both be released: see docs/summaries.md.
+    pub key_id: String,
     pub min_group: usize,
+    /// Every count that is not an estimate (of results, a measure's `n`, a
+    /// distribution's bins) is within this many of the number of
+    /// perturbed copies it counts.
+    pub count_margin: usize,
+    /// Verdict and flag counts are given only for groups of at least this
+    /// many results: below it, they are too uncertain to read (see
+    /// docs/summaries.md, "What it costs").
+    pub estimates_from: usize,
     pub quantiles: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
@@ -119,6 +136,9 @@ pub struct Summary {
     pub duplicates: Option<usize>,
     /// Files found in folders that were not results, skipped.
     pub skipped: usize,
+    /// Results saved with another version of the built-in questions,
+    /// scored again from their answers with this version's.
+    pub rescored: usize,
     /// The whole set.
     pub all: Group,
     /// One per value of `--by` (bank order when the bank is known), then
@@ -162,8 +182,12 @@ pub struct GroupStats {
     /// results are counted together as one entry with several `ids`.
     /// Empty when `verdicts_hidden`.
     pub verdicts: Vec<VerdictCount>,
+    /// The group has fewer than `estimates_from` results.
     pub verdicts_hidden: bool,
+    /// In bank order; empty when `flags_hidden`.
     pub flags: Vec<FlagCount>,
+    /// The group has fewer than `estimates_from` results.
+    pub flags_hidden: bool,
     pub dimensions: Vec<DimensionSummary>,
 }
 
@@ -177,6 +201,9 @@ pub struct VerdictCount {
     /// An estimate of how many results have it (see docs/summaries.md);
     /// absent when fewer than `min_group`, none included.
     pub count: Option<usize>,
+    /// Its margin of error: two standard errors (about 19 times in 20 the
+    /// true count is within it); absent with `count`.
+    pub margin: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -184,8 +211,10 @@ pub struct FlagCount {
     pub id: String,
     pub severity: String,
     pub title: String,
-    /// Absent when hidden.
+    /// An estimate, as for verdicts; absent when hidden.
     pub count: Option<usize>,
+    /// Its margin of error, as for verdicts; absent when hidden.
+    pub margin: Option<usize>,
     pub hidden: bool,
 }
 
@@ -234,8 +263,8 @@ pub struct Bin {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Alpha {
-    /// Cronbach's alpha, with noise of up to ±1/n, two decimals; absent
-    /// when hidden or undefined (no variance).
+    /// Cronbach's alpha, two decimals; absent when hidden, undefined (no
+    /// variance) or too uncertain (the estimate falls outside 0 … 1).
     pub value: Option<f64>,
     /// The scored items it is computed over, in bank order.
     pub items: Vec<String>,
@@ -295,6 +324,7 @@ pub struct Summarizer {
     records: Vec<Record>,
     duplicates: usize,
     skipped: usize,
+    rescored: usize,
 }
 
 impl Summarizer {
@@ -325,6 +355,7 @@ impl Summarizer {
             records: Vec::new(),
             duplicates: 0,
             skipped: 0,
+            rescored: 0,
             options,
         })
     }
@@ -449,7 +480,10 @@ impl Summarizer {
             document: "summary",
             bank: bank.title.clone(),
             bank_fingerprint: Some(bank.fingerprint.clone()),
+            key_id: noise::key_id(self.options.secret),
             min_group: min,
+            count_margin: noise::COUNT_NOISE,
+            estimates_from: tables::ESTIMATES_FROM.max(2 * min),
             quantiles: QUANTILES,
             by_prompt: (self.options.by.as_deref())
                 .and_then(|by| bank.question(by))
@@ -457,6 +491,7 @@ impl Summarizer {
             by: self.options.by.clone(),
             duplicates: all_shown.then_some(self.duplicates),
             skipped: self.skipped,
+            rescored: self.rescored,
             all: Group {
                 scope: "all",
                 value: None,
@@ -467,7 +502,13 @@ impl Summarizer {
             },
             groups,
             suppressed_groups,
-            suppression: notes.sentences(min, all_shown, self.duplicates, self.skipped),
+            suppression: notes.sentences(
+                min,
+                all_shown,
+                self.duplicates,
+                self.skipped,
+                self.rescored,
+            ),
             alpha_rule: ALPHA_RULE,
         })
     }
@@ -522,6 +563,7 @@ enum Note {
     Groups,
     Cells,
     Order,
+    Estimates,
     Alpha,
 }
 
@@ -533,7 +575,14 @@ impl Notes {
     /// The sentences, then what every summary says: no minimum or
     /// maximum, the perturbation, the results counted once, the files
     /// skipped.
-    fn sentences(&self, min: usize, shown: bool, duplicates: usize, skipped: usize) -> Vec<String> {
+    fn sentences(
+        &self,
+        min: usize,
+        shown: bool,
+        duplicates: usize,
+        skipped: usize,
+        rescored: usize,
+    ) -> Vec<String> {
         let twice = 2 * min;
         let mut out: Vec<String> = self
             .0
@@ -543,14 +592,16 @@ impl Notes {
                 Note::Groups => format!("Some groups are not shown, and not named: each has fewer than {min} results, or showing it would let the whole set minus the groups shown describe fewer than {min}."),
                 Note::Cells => format!("A count marked \"fewer than {min}\" is fewer than {min} results, or none: the two are not told apart. A flag raised by fewer than {min} results, or by all but fewer than {min}, is \"not shown\"; so is a score fewer than {min} results have."),
                 Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more."),
+                Note::Estimates => format!("Verdict and flag counts are given only for groups of {} results or more: below that, the perturbation that protects each person leaves them off by a quarter of the group or more (at 20 results, one count in ten is off by 6 or more).", tables::ESTIMATES_FROM.max(twice)),
                 Note::Alpha => format!("Cronbach's alpha is given only for {} results or more: below that, the perturbation that protects each person leaves it too uncertain to read.", tables::ALPHA_RESULTS.max(twice)),
             })
             .collect();
         out.push("No minimum or maximum is ever shown.".to_string());
         if shown {
             out.push(format!(
-                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a person than their perturbed copy. Verdict and flag counts are estimates of the true counts from the perturbed ones; every count also moves by up to 2. Figures may not add up exactly.",
+                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a person than their perturbed copy. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
                 over = noise::OVERALL,
+                count = noise::COUNT_NOISE,
                 part = noise::PART,
             ));
         }
@@ -571,6 +622,14 @@ impl Notes {
         if skipped > 0 {
             out.push(format!(
                 "{skipped} {files} in the folders {were} not mommytrack results and {were} skipped."
+            ));
+        }
+        if rescored > 0 && shown {
+            out.push(format!(
+                "{rescored} {} saved with another version of mommytrack's questions: {} scored again, from {} answers, with this version's (a question added since counts as not answered).",
+                if rescored == 1 { "result was" } else { "results were" },
+                if rescored == 1 { "it was" } else { "they were" },
+                if rescored == 1 { "its" } else { "their" },
             ));
         }
         out

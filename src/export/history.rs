@@ -320,13 +320,8 @@ fn steps_section(h: &History) -> Section {
                 s.changed.len() - 2
             ));
         }
-        match why.is_empty() {
-            true => item(&s.title, format!("last listed {}", at(s))),
-            false => item(
-                &s.title,
-                format!("{} (last listed {})", why.join("; "), at(s)),
-            ),
-        }
+        why.push(format!("last listed {}", at(s)));
+        item(&s.title, why.join("; "))
     });
     let replaced = h.steps.replaced.iter().map(|s| {
         let by = s.replaced_by.as_deref().unwrap_or_default();
@@ -338,13 +333,12 @@ fn steps_section(h: &History) -> Section {
     let latest = h.results.last().map(when);
     let open = h.steps.open.iter().map(|s| {
         let since = at(s);
-        item(
-            &s.title,
-            match Some(&since) == latest.as_ref() {
-                true => "new in the latest result".to_string(),
-                false => format!("open since {since}"),
-            },
-        )
+        match (h.results.len(), Some(&since) == latest.as_ref()) {
+            // One result: nothing is new yet.
+            (1, _) => Item::titled(vec![plain(s.title.clone())]),
+            (_, true) => item(&s.title, "new in the latest result".into()),
+            (_, false) => item(&s.title, format!("open since {since}")),
+        }
     });
     let outranked = h.steps.outranked.iter().map(|s| {
         item(

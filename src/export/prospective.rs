@@ -7,7 +7,7 @@ use super::document::{Block, Item, ListKind, Section, code, plain};
 use crate::result::{AssessmentResult, FindOut};
 use crate::scoring::Mode;
 
-/// How many unknowns the report spells out; the rest are counted.
+/// How many unknowns the report spells out; the rest are listed by question.
 pub const SHOWN: usize = 8;
 
 /// Notes under the verdict: what a prospective result is, and when a
@@ -38,7 +38,7 @@ pub fn listen_for(good: &Option<String>, worrying: &Option<String>, prompt: &str
 
 /// The first [`SHOWN`] of `list` with what to ask and what to listen
 /// for (and what is known about the other employer, `other`: its name
-/// and answers), then how many more.
+/// and answers), then the others' questions.
 pub fn find_out_blocks(
     list: &[FindOut],
     other: Option<(&str, &std::collections::BTreeMap<String, String>)>,
@@ -63,10 +63,14 @@ pub fn find_out_blocks(
     )];
     if list.len() > SHOWN {
         blocks.push(Block::Para(vec![
-            plain(format!("And {} more: ", list.len() - SHOWN)),
+            plain(format!("And {} more (", list.len() - SHOWN)),
             code("mommytrack interview"),
-            plain(" prints the whole kit."),
+            plain(" says what to ask for each):"),
         ]));
+        let rest = list[SHOWN..]
+            .iter()
+            .map(|f| Item::titled(vec![plain(format!("\u{201c}{}\u{201d}", f.prompt.trim()))]));
+        blocks.push(Block::list(ListKind::Bullets, rest.collect()));
     }
     blocks
 }

@@ -333,9 +333,10 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     match (&r.overall.summary, &r.overall.label) {
         // The bank's summary speaks of your own job.
         (_, Some(label)) if mode(r) == Mode::Prospective && !withheld(r) => {
-            lead.push(Block::Para(vec![plain(format!(
-                "What you have found out about this employer so far reads as {label}. Before you decide, find out what is still unknown (below), then put this result beside your current one."
-            ))]))
+            lead.push(Block::Para(vec![plain(match r.to_find_out.is_empty() {
+                true => format!("What you have found out about this employer reads as {label}. Put this result beside your current one before you decide."),
+                false => format!("What you have found out about this employer so far reads as {label}. Before you decide, find out what is still unknown (below), then put this result beside your current one."),
+            })]))
         }
         (Some(summary), _) if !withheld(r) => lead.push(Block::Para(vec![plain(summary.clone())])),
         _ => {}

@@ -33,15 +33,20 @@ pub fn run(
     paths: &[std::path::PathBuf],
     options: Options,
     format: SummaryFormat,
+    width: Option<u16>,
 ) -> anyhow::Result<(String, Vec<String>)> {
     let outcome = crate::summarize::summarize(paths, options)?;
-    Ok((render(&outcome.summary, format), outcome.warnings))
+    Ok((render(&outcome.summary, format, width), outcome.warnings))
 }
 
-/// A summary in one format.
-pub fn render(s: &Summary, format: SummaryFormat) -> String {
+/// A summary in one format; text fits `width` columns (default 100).
+pub fn render(s: &Summary, format: SummaryFormat, width: Option<u16>) -> String {
+    let o = RenderOptions {
+        width: width.unwrap_or(RenderOptions::default().width),
+        ..RenderOptions::default()
+    };
     match format {
-        SummaryFormat::Text => super::text::draw(&document(s), &RenderOptions::default(), false),
+        SummaryFormat::Text => super::text::draw(&document(s), &o, false),
         SummaryFormat::Markdown => super::markdown::draw(&document(s)),
         SummaryFormat::Html => super::html::draw(&document(s)),
         SummaryFormat::Json => to_json(s),
@@ -111,23 +116,15 @@ fn measure_row(name: &str, m: &Stats, d: usize) -> Vec<Cell> {
     ]
 }
 
-fn group_blocks(g: &Group, st: &GroupStats, min: usize) -> Vec<Block> {
+fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
+    let min = s.min_group;
     let few = format!("fewer than {min}");
     let n = g.count.unwrap_or(0);
     let mut out = vec![Block::Para(vec![
         plain("Results: about "),
         strong(n.to_string()),
-        plain(
-            " (every count here is within 2 of the truth or, for verdicts and flags, an estimate)",
-        ),
+        plain(format!(" (\u{b1} {})", s.count_margin)),
     ])];
-    // Two standard errors of an estimate from randomised response over n
-    // results: kept with `keep`, else one of `k − 1` others.
-    let margin = |keep: f64, k: f64| {
-        let q = (1.0 - keep) / (k - 1.0);
-        let p = 0.5f64.min(keep.max(q));
-        (2.0 * (n as f64 * p * (1.0 - p)).sqrt() / (keep - q)).round() as usize + 2
-    };
     // Scores.
     let mut rows = vec![measure_row("Overall", &st.overall, 0)];
     for d in &st.dimensions {
@@ -148,137 +145,154 @@ fn group_blocks(g: &Group, st: &GroupStats, min: usize) -> Vec<Block> {
         rows,
         stack: true,
     }));
-    // Verdicts, in the bank's order.
-    out.push(Block::Subheading(format!(
-        "Verdicts (estimated, each within about {} either way)",
-        margin(2.0 / 3.0, st.verdicts.len().max(2) as f64)
-    )));
-    if st.verdicts_hidden {
-        out.push(Block::Note(format!("Verdicts: {NOT_SHOWN}.")));
-    } else {
+    // Verdicts and flags: estimates, each with its margin of error.
+    if st.verdicts_hidden && st.flags_hidden {
+        out.push(Block::Note(format!(
+            "Verdicts and flags: not shown for fewer than {} results (their counts would be off by a quarter of the group or more).",
+            s.estimates_from
+        )));
+    }
+    let estimate = |count: Option<usize>, margin: Option<usize>, of: usize, hidden: &str| match (
+        count, margin,
+    ) {
+        (Some(c), m) => vec![
+            text(c.to_string()),
+            text(m.map_or_else(String::new, |m| format!("\u{b1} {m}"))),
+            Cell::Count(c, of),
+        ],
+        (None, _) => vec![muted(hidden), muted(""), muted("")],
+    };
+    let counted = |first: &str| {
+        let mut c = vec![col(first, Align::Left)];
+        if first == "Flag" {
+            c.push(col("Kind", Align::Left));
+        }
+        c.extend([
+            col("Results", Align::Right),
+            col("\u{b1}", Align::Right),
+            col("", Align::Left),
+        ]);
+        c
+    };
+    if !st.verdicts_hidden {
+        out.push(Block::Subheading(
+            "Verdicts (estimated; \u{b1}: 19 times in 20 the true count is within it)".into(),
+        ));
         let total: usize = st.verdicts.iter().filter_map(|v| v.count).sum();
         out.push(Block::Table(Table {
-            columns: vec![
-                col("Verdict", Align::Left),
-                col("Results", Align::Right),
-                col("", Align::Left),
-            ],
-            rows: st
-                .verdicts
-                .iter()
+            columns: counted("Verdict"),
+            rows: (st.verdicts.iter())
                 .map(|v| {
-                    vec![
-                        text(v.label.clone()),
-                        v.count.map_or_else(|| muted(&few), |c| text(c.to_string())),
-                        v.count.map_or_else(|| muted(""), |c| Cell::Count(c, total)),
-                    ]
+                    let mut row = vec![text(v.label.clone())];
+                    row.extend(estimate(v.count, v.margin, total, &few));
+                    row
                 })
                 .collect(),
             stack: false,
         }));
     }
-    // Flags.
-    if !st.flags.is_empty() {
-        out.push(Block::Subheading(format!(
-            "Flags raised (estimated, each within about {} either way)",
-            margin(0.8, 2.0)
-        )));
-        let n = g.count.unwrap_or(0);
-        out.push(Block::Table(Table {
-            columns: vec![
-                col("Flag", Align::Left),
-                col("Kind", Align::Left),
-                col("Results", Align::Right),
-                col("", Align::Left),
-            ],
-            rows: st
-                .flags
-                .iter()
-                .map(|f| {
-                    vec![
-                        text(f.title.clone()),
-                        text(f.severity.clone()),
-                        match f.count {
-                            Some(c) => text(c.to_string()),
-                            None => muted(NOT_SHOWN),
-                        },
-                        match f.count {
-                            Some(c) => Cell::Count(c, n),
-                            None => muted(""),
-                        },
-                    ]
-                })
-                .collect(),
-            stack: false,
-        }));
+    // Flags: those shown, then one line for the rest.
+    if !st.flags_hidden {
+        out.push(Block::Subheading(
+            "Flags raised (estimated; \u{b1} as for verdicts)".into(),
+        ));
+        let shown: Vec<Vec<Cell>> = (st.flags.iter())
+            .filter(|f| !f.hidden)
+            .map(|f| {
+                let mut row = vec![text(f.title.clone()), text(f.severity.clone())];
+                row.extend(estimate(f.count, f.margin, n, NOT_SHOWN));
+                row
+            })
+            .collect();
+        let hidden = st.flags.len() - shown.len();
+        if !shown.is_empty() {
+            out.push(Block::Table(Table {
+                columns: counted("Flag"),
+                rows: shown,
+                stack: false,
+            }));
+        }
+        if hidden > 0 {
+            out.push(Block::Note(format!(
+                "{hidden} {} not shown: each raised by fewer than {min} results, or by all but fewer than {min}.",
+                plural(hidden, "flag", "flags")
+            )));
+        }
     }
-    // Cronbach's alpha, naming its items.
-    let alphas: Vec<Vec<Cell>> = st
-        .dimensions
-        .iter()
-        .filter_map(|d| {
-            let a = d.alpha.as_ref()?;
-            Some(vec![
+    // Cronbach's alpha where it is shown, naming its items for the whole
+    // set (each group's are the same).
+    let whole = g.scope == "all";
+    let alphas: Vec<Vec<Cell>> = (st.dimensions.iter())
+        .filter_map(|d| Some((d, d.alpha.as_ref().filter(|a| !a.hidden)?)))
+        .map(|(d, a)| {
+            let mut row = vec![
                 text(d.title.clone()),
-                if a.hidden {
-                    muted(NOT_SHOWN)
-                } else {
-                    a.value
-                        .map_or_else(|| muted("undefined"), |v| text(num(Some(v), 2)))
-                },
-                a.n.map_or_else(|| muted("–"), |n| text(n.to_string())),
-                text(a.items.join(", ")),
-            ])
+                a.value
+                    .map_or_else(|| muted("too uncertain"), |v| text(num(Some(v), 2))),
+                text(a.n.unwrap_or(0).to_string()),
+            ];
+            if whole {
+                row.push(text(a.items.join(", ")));
+            }
+            row
         })
         .collect();
-    // No table when no alpha can be shown (the note says why).
-    if st
-        .dimensions
-        .iter()
-        .any(|d| d.alpha.as_ref().is_some_and(|a| !a.hidden))
-    {
+    if !alphas.is_empty() {
         out.push(Block::Subheading("Consistency (Cronbach's alpha)".into()));
+        let mut columns = vec![
+            col("Part", Align::Left),
+            col("alpha", Align::Right),
+            col("Results", Align::Right),
+        ];
+        if whole {
+            columns.push(col("Items", Align::Left));
+        }
         out.push(Block::Table(Table {
-            columns: vec![
-                col("Part", Align::Left),
-                col("alpha", Align::Right),
-                col("Results", Align::Right),
-                col("Items", Align::Left),
-            ],
+            columns,
             rows: alphas,
             stack: true,
         }));
     }
-    // Distributions: only where there is one (never an empty chart).
-    let mut charts = vec![("Overall".to_string(), &st.overall)];
-    charts.extend(st.dimensions.iter().map(|d| (d.title.clone(), &d.score)));
-    for (title, m) in charts {
-        if m.distribution.iter().all(|b| b.count.is_none()) || m.n.unwrap_or(0) == 0 {
-            continue;
-        }
-        let n = m.n.unwrap_or(0);
-        out.push(Block::Subheading(format!("Distribution: {title}")));
+    // The overall score's distribution (each part's is in the JSON and
+    // CSV), only where there is one: never an empty chart.
+    let m = &st.overall;
+    if m.distribution.iter().any(|b| b.count.is_some()) {
+        out.push(Block::Subheading(
+            "Distribution of the overall score".into(),
+        ));
         out.push(Block::Table(Table {
             columns: vec![
                 col("Score", Align::Left),
                 col("Results", Align::Right),
                 col("", Align::Left),
             ],
-            rows: m
-                .distribution
-                .iter()
-                .map(|b| {
-                    vec![
-                        text(format!("{}–{}", b.from, b.to)),
-                        b.count.map_or_else(|| muted(&few), |c| text(c.to_string())),
-                        b.count.map_or_else(|| muted(""), |c| Cell::Count(c, n)),
-                    ]
-                })
-                .collect(),
+            rows: bin_rows(&m.distribution, m.n.unwrap_or(0), &few),
             stack: false,
         }));
     }
     out
+}
+
+/// A distribution's rows: each bin shown, and each run of bins not shown
+/// as one row.
+fn bin_rows(bins: &[crate::summarize::Bin], n: usize, few: &str) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while let Some(b) = bins.get(i) {
+        let run = bins[i..].iter().take_while(|x| x.count.is_none()).count();
+        let (to, count) = match run {
+            0 => (b.to, b.count),
+            r => (bins[i + r - 1].to, None),
+        };
+        let each = if run > 1 { " each" } else { "" };
+        rows.push(vec![
+            text(format!("{}–{to}", b.from)),
+            count.map_or_else(|| muted(&format!("{few}{each}")), |c| text(c.to_string())),
+            count.map_or_else(|| muted(""), |c| Cell::Count(c, n)),
+        ]);
+        i += run.max(1);
+    }
+    rows
 }
 
 /// The summary as a document of the reports' skeleton.
@@ -302,6 +316,7 @@ pub fn document(s: &Summary) -> Document {
         "Nothing here describes fewer than {} results: groups and figures that would are not shown, and every figure is computed from perturbed copies of the results, so that no summary, nor any number of them, gives a person away (see \u{201c}What is not shown, and why\u{201d}). No answer text is ever included.",
         s.min_group
     )));
+    lead.push(Block::Note(key_sentence(s)));
     let mut sections = Vec::new();
     for (i, g) in std::iter::once(&s.all).chain(&s.groups).enumerate() {
         let Some(st) = &g.stats else { continue };
@@ -309,7 +324,7 @@ pub fn document(s: &Summary) -> Document {
             0 => "all".to_string(),
             _ => format!("group-{i}"),
         };
-        let blocks = group_blocks(g, st, s.min_group);
+        let blocks = group_blocks(s, g, st);
         sections.push(Section::new(id, group_heading(s, g), blocks));
     }
     if s.groups.iter().any(|g| g.suppressed) {
@@ -320,6 +335,7 @@ pub fn document(s: &Summary) -> Document {
     }
     let mut why: Vec<String> = s.suppression.clone();
     why.push(format!("Quartiles: {}.", s.quantiles));
+    why.push("This page shows the overall score's distribution; each part's is in the JSON and CSV (--format json, --format csv).".into());
     why.push(s.alpha_rule.to_string());
     let why = why.into_iter().map(|w| Item::titled(vec![plain(w)]));
     let list = Block::list(ListKind::Bullets, why.collect());
@@ -334,6 +350,14 @@ pub fn document(s: &Summary) -> Document {
         sections,
         footer: Vec::new(),
     }
+}
+
+/// What the key id is, and why summaries of two keys must not both go out.
+fn key_sentence(s: &Summary) -> String {
+    format!(
+        "Summary key {}. Summaries made with a different key must not be pooled, or compared by releasing both: each key draws every person's perturbed copy again, and two copies of a person say more than one. Make every summary of a group with the same key (see docs/summaries.md, \u{201c}Keep the key\u{201d}).",
+        s.key_id
+    )
 }
 
 /// A CSV text field: quoted, cleaned of control characters, and kept from
@@ -403,6 +427,7 @@ impl CsvRow<'_> {
 /// CSV in long form, one number a row:
 /// `scope,group,label,section,id,statistic,value`. `scope` is `all` (the
 /// whole set, `group` empty) or `group`; `value` is always a number.
+/// Each count of results, verdicts and flags has a `margin` row beside it.
 /// Hidden figures have a `hidden` row with value 1 and no other. What was
 /// hidden and why comes first, as `note` rows: the sentence in `id`, its
 /// number in `value`.
@@ -415,6 +440,7 @@ fn csv(s: &Summary) -> String {
     };
     let mut notes = s.suppression.clone();
     notes.push(s.alpha_rule.to_string());
+    notes.push(key_sentence(s));
     for (i, note) in notes.iter().enumerate() {
         whole.push(&mut out, "note", note, "note", (i + 1).to_string());
     }
@@ -436,6 +462,7 @@ fn csv(s: &Summary) -> String {
             continue;
         };
         row.push(o, "group", "", "count", g.count.unwrap_or(0).to_string());
+        row.push(o, "group", "", "margin", s.count_margin.to_string());
         row.stats(o, "overall", "overall", &st.overall);
         for d in &st.dimensions {
             row.stats(o, "dimension", &d.id, &d.score);
@@ -459,16 +486,20 @@ fn csv(s: &Summary) -> String {
         if st.verdicts_hidden {
             row.push(o, "verdict", "", "hidden", "1".into());
         }
-        for v in &st.verdicts {
-            match v.count {
-                Some(c) => row.push(o, "verdict", &v.ids.join("+"), "count", c.to_string()),
-                None => row.push(o, "verdict", &v.ids.join("+"), "hidden", "1".into()),
-            }
+        if st.flags_hidden {
+            row.push(o, "flag", "", "hidden", "1".into());
         }
-        for f in &st.flags {
-            match f.count {
-                Some(c) => row.push(o, "flag", &f.id, "count", c.to_string()),
-                None => row.push(o, "flag", &f.id, "hidden", "1".into()),
+        let counts = (st.verdicts.iter())
+            .map(|v| ("verdict", v.ids.join("+"), v.count, v.margin))
+            .chain((st.flags.iter()).map(|f| ("flag", f.id.clone(), f.count, f.margin)));
+        for (section, id, count, margin) in counts {
+            match count {
+                Some(c) => {
+                    row.push(o, section, &id, "count", c.to_string());
+                    let m = margin.unwrap_or(s.count_margin);
+                    row.push(o, section, &id, "margin", m.to_string());
+                }
+                None => row.push(o, section, &id, "hidden", "1".into()),
             }
         }
     }

@@ -440,6 +440,11 @@ impl Settled {
             return Ok(AfterAnswer::Continue);
         };
         let bank = flow.bank();
+        // With nothing scored left (free text, say) there is nothing to
+        // settle early.
+        if !bank.questions[next..].iter().any(|q| q.is_scored()) {
+            return Ok(AfterAnswer::Continue);
+        }
         let mommytrack_engine::scoring::Settlement::Settled(b) =
             crate::scoring::settle(bank, flow.sheet(), flow.mode(), next)
         else {

@@ -325,6 +325,8 @@ fn follow_links_is_in_the_help_of_the_commands_that_read_a_bank_only() {
         ("report", false),
         ("compare", false),
         ("summarize", true),
+        ("interview", true),
+        ("history", true),
         ("schema", false),
         ("man", false),
         ("completions", false),

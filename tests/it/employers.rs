@@ -103,3 +103,95 @@ fn a_report_about_an_employer_has_no_rows_for_parts_it_never_asks() {
         assert!(out.contains("Your manager"), "{format}: {out}");
     }
 }
+
+#[test]
+fn an_employer_with_nothing_left_to_find_out_is_not_sent_to_a_list_below() {
+    let t = Test::new();
+    let persona = repo("tests/personas/canada_non_birth_mother.answers.yaml");
+    let persona = persona.to_str().unwrap();
+    let run = |format| {
+        words(
+            &t,
+            &[
+                "assess",
+                "--prospective",
+                "--format",
+                format,
+                "--answers",
+                persona,
+            ],
+        )
+    };
+    let r: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert!(
+        r.get("to_find_out").is_none(),
+        "every kit question answered: {r}"
+    );
+    for format in ["text", "markdown", "html"] {
+        let out = run(format);
+        assert!(
+            out.contains("Put this result beside your current one before you decide."),
+            "{format}: {out}"
+        );
+        assert!(
+            !out.contains("(below)") && !out.contains("Provisional"),
+            "{format}: {out}"
+        );
+    }
+}
+
+#[test]
+fn how_parents_fare_there_is_not_buried_below_what_to_ask_first() {
+    // Nothing known yet about how parents fare at employer B: one answer
+    // alone does not score that part, but the four together move a lot.
+    let t = Test::new();
+    let b = fixture("prospective/employer_b.yaml");
+    let b = b.to_str().unwrap();
+    let r = t
+        .again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "--answers",
+            b,
+        ])
+        .success()
+        .json();
+    let parents: Vec<&serde_json::Value> = r["to_find_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["dimension"] == "other_parents")
+        .collect();
+    assert_eq!(parents.len(), 4, "{r}");
+    for f in &parents {
+        assert!(f["could_move"].as_f64().unwrap() >= 1.0, "{f}");
+    }
+    // Every unknown is named where the report says what to ask, the first
+    // eight with what to ask.
+    for format in ["text", "markdown", "html"] {
+        let out = words(
+            &t,
+            &[
+                "assess",
+                "--prospective",
+                "--format",
+                format,
+                "--answers",
+                b,
+            ],
+        );
+        let start = out
+            .find("Still unknown: what to ask next")
+            .expect("the section");
+        let section = &out[start..start + out[start..].find("When you know more").unwrap()];
+        for f in &parents {
+            assert!(
+                section.contains(f["prompt"].as_str().unwrap()),
+                "{format}: {f}: {section}"
+            );
+        }
+    }
+}

@@ -430,6 +430,44 @@ fn set_files_linking_out_of_the_bank_are_not_followed_unless_asked() {
     );
 }
 
+/// `interview` and `history` read a bank too: a set file linked from
+/// outside the bank is refused unless `--follow-links` is given.
+#[test]
+fn interview_and_history_follow_links_only_when_asked() {
+    let bank = crate::harness::mini_with(&[]);
+    let outside = tempfile::tempdir().unwrap();
+    let moved = outside.path().join("20_flex.yaml");
+    std::fs::rename(bank.path().join("20_flex.yaml"), &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, bank.path().join("20_flex.yaml")).unwrap();
+    let t = crate::harness::Test::new();
+    t.again()
+        .args([
+            "assess",
+            "--follow-links",
+            "--format",
+            "json",
+            "-o",
+            "r.json",
+            "--bank",
+        ])
+        .arg(bank.path())
+        .arg("--answers")
+        .arg(fixture("answers/mini_a1.yaml"))
+        .success();
+    for command in [&["interview"][..], &["history", "r.json"]] {
+        let run = |follow: bool| {
+            let mut c = t.again();
+            c.args(command).arg("--bank").arg(bank.path());
+            if follow {
+                c.arg("--follow-links");
+            }
+            c.run()
+        };
+        run(false).code(65).stderr_contains("--follow-links");
+        run(true).code(0);
+    }
+}
+
 // Class 10 -----------------------------------------------------------------
 
 #[test]

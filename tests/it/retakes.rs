@@ -172,3 +172,11 @@ fn each_part_over_three_retakes_reads_on_a_phone() {
         "{table}"
     );
 }
+
+#[test]
+fn a_history_of_one_result_calls_no_step_new() {
+    let t = three_retakes();
+    let out = t.again().args(["history", "r1.json"]).success().stdout();
+    assert!(out.contains("Find a sponsor, not just a mentor"), "{out}");
+    assert!(!out.contains("new in the latest result"), "{out}");
+}

@@ -226,10 +226,29 @@ fn mini_results(dir: &Path) {
     results(dir, "mini", &sheets);
 }
 
+/// `n` distinct results of the mini bank (`n` under 150): fifty that
+/// leave early as `normal`, fifty `explain`, the rest `counted`; verdict and
+/// flag counts are given from 100.
+fn cohort(dir: &Path, n: usize) {
+    let sheets: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                "has_manager: true\nboss_early_leave: {}\nboss_understands: {}\nboss_late_email: {}\nflex_options: [{}]\nconsidering_part_time: {}\n",
+                ["normal", "explain", "counted"][(i / 50) % 3],
+                1 + i % 5,
+                (i / 5) % 5,
+                if i % 3 == 0 { "watched" } else { "remote" },
+                (i / 25) % 2 == 0
+            )
+        })
+        .collect();
+    results(dir, "mini", &sheets);
+}
+
 #[test]
 fn flags_and_verdicts_are_listed_in_bank_order_with_their_labels() {
     let dir = tempfile::tempdir().unwrap();
-    mini_results(dir.path());
+    cohort(dir.path(), 110);
     let s = summary_json(&["--min-group", "3"], &[dir.path()]);
     let st = &s["all"]["stats"];
     let verdicts: Vec<(&str, &str)> = st["verdicts"]
@@ -394,7 +413,7 @@ fn no_answer_text_in_any_format() {
 #[test]
 fn every_format_shows_the_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    mini_results(dir.path());
+    cohort(dir.path(), 110);
     let html = String::from_utf8(summarize(&["--format", "html"], &[dir.path()]).stdout).unwrap();
     // The reports' page shell: its policy, colour scheme, dark and print styles.
     for shell in [
@@ -419,7 +438,7 @@ fn every_format_shows_the_numbers() {
         shown["ids"][0].as_str().unwrap(),
         shown["count"].as_u64().unwrap(),
     );
-    count_near(&s["all"]["count"], 12, 5, "all");
+    count_near(&s["all"]["count"], 110, 5, "all");
     assert!(
         html.contains(&format!("aria-label=\"{count} of {total}\"")),
         "{html}"
@@ -545,4 +564,173 @@ fn the_built_in_personas_pool_without_the_profile_in_whole_points() {
             assert!(word.parse::<f64>().is_ok(), "{word} in {cells:?}");
         }
     }
+}
+
+/// The fresh-eyes reviewer's finding: at 20 results, verdict and flag
+/// counts were off by up to 11 (a flag raised by one person published as
+/// 12), printed as plain numbers. Under 100 results they are not shown,
+/// and every format says why.
+#[test]
+fn small_groups_show_no_verdict_or_flag_counts_and_say_why() {
+    let dir = tempfile::tempdir().unwrap();
+    cohort(dir.path(), 20);
+    let s = summary_json(&["--min-group", "3"], &[dir.path()]);
+    let st = &s["all"]["stats"];
+    assert_eq!(s["estimates_from"], 100);
+    assert!(
+        st["verdicts_hidden"] == true && st["flags_hidden"] == true,
+        "{st}"
+    );
+    assert!(st["verdicts"].as_array().unwrap().is_empty(), "{st}");
+    assert!(st["flags"].as_array().unwrap().is_empty(), "{st}");
+    assert!(st["overall"]["mean"].is_number(), "{st}");
+    for format in FORMATS {
+        let out = summarize(&["--min-group", "3", "--format", format], &[dir.path()]);
+        let text = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(
+                "Verdict and flag counts are given only for groups of 100 results or more"
+            ),
+            "{format}: {text}"
+        );
+        assert!(!text.contains("Sidelining risk"), "{format}: {text}");
+    }
+}
+
+/// The reviewer's second finding: a verdict or flag count had no margin of
+/// error, only a page-wide caveat. Each has its own, beside it, in every
+/// format: JSON `margin`, a CSV `margin` row, "± M" on the pages.
+#[test]
+fn verdict_and_flag_counts_have_their_margin_beside_them_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    cohort(dir.path(), 110);
+    let s = summary_json(&[], &[dir.path()]);
+    assert_eq!(s["count_margin"], 2);
+    let st = &s["all"]["stats"];
+    let n = s["all"]["count"].as_u64().unwrap();
+    let mut counts = Vec::new();
+    for (section, key) in [("verdict", "verdicts"), ("flag", "flags")] {
+        for v in st[key].as_array().unwrap() {
+            let Some(count) = v["count"].as_u64() else {
+                assert!(v["margin"].is_null(), "{v}");
+                continue;
+            };
+            let margin = v["margin"].as_u64().unwrap_or_else(|| panic!("{v}"));
+            // Two standard errors: at 110 results, from 2 (a plain count)
+            // to about a fifth of the group.
+            assert!((2..=n / 4).contains(&margin), "{v}");
+            let id = v["ids"][0]
+                .as_str()
+                .or(v["id"].as_str())
+                .unwrap()
+                .to_string();
+            counts.push((section, id, count, margin));
+        }
+    }
+    assert!(counts.iter().any(|c| c.0 == "verdict") && counts.iter().any(|c| c.0 == "flag"));
+    let csv = String::from_utf8(summarize(&["--format", "csv"], &[dir.path()]).stdout).unwrap();
+    assert!(
+        csv.contains("\nall,\"\",\"\",group,\"\",margin,2\n"),
+        "{csv}"
+    );
+    for (section, id, count, margin) in &counts {
+        let row = format!("all,\"\",\"\",{section},\"{id}\",");
+        assert!(
+            csv.contains(&format!("\n{row}count,{count}\n{row}margin,{margin}\n")),
+            "{section} {id}: {csv}"
+        );
+    }
+    let (_, _, count, margin) = &counts[0];
+    for format in ["text", "markdown", "html"] {
+        let out =
+            String::from_utf8(summarize(&["--format", format], &[dir.path()]).stdout).unwrap();
+        assert!(out.contains(&format!("\u{b1} {margin}")), "{format}: {out}");
+        assert!(out.contains(&count.to_string()), "{format}");
+        assert!(out.contains(&format!("{n}")), "{format}");
+    }
+}
+
+/// Results saved before the built-in questions last changed were all
+/// refused (their scores cannot be checked against a bank that is no
+/// longer there). Their answers are what the parent gave: they are scored
+/// again with this version's questions, and the summary says so; one whose
+/// answers this version cannot read is refused with what happened, and a
+/// command its owner can run, as printed.
+#[test]
+fn results_of_another_version_of_the_questions_are_scored_again_or_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let personas: Vec<_> = std::fs::read_dir(repo("tests/personas"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".answers.yaml"))
+        .take(6)
+        .collect();
+    for (i, p) in personas.iter().enumerate() {
+        let out = dir.path().join(format!("{i}.json"));
+        let run = mt()
+            .args(["assess", "--format", "json", "--answers"])
+            .arg(p)
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(run.status.success());
+    }
+    let now = summary_json(&["--min-group", "3"], &[dir.path()]);
+    // Three of them as an earlier version saved them: another fingerprint,
+    // other figures.
+    let edit = |i: usize, f: &dyn Fn(&mut Value)| {
+        let path = dir.path().join(format!("{i}.json"));
+        let mut r: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        r["bank"]["fingerprint"] = "fnv1a128:00000000000000000000000000000000".into();
+        r["overall"]["score"] = 1.0.into();
+        f(&mut r);
+        std::fs::write(&path, serde_json::to_string_pretty(&r).unwrap()).unwrap();
+    };
+    for i in 0..3 {
+        edit(i, &|_| {});
+    }
+    let s = summary_json(&["--min-group", "3"], &[dir.path()]);
+    assert_eq!(s["rescored"], 3, "{s}");
+    // Scored from their answers with this version: the same figures.
+    assert_eq!(s["all"], now["all"]);
+    let text = String::from_utf8(summarize(&["--min-group", "3"], &[dir.path()]).stdout).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("3 results were saved with another version of mommytrack's questions: they were scored again, from their answers, with this version's"),
+        "{text}"
+    );
+    // An answer this version does not allow: refused, saying what to do.
+    edit(3, &|r| r["answers"]["about_region"] = "atlantis".into());
+    let out = summarize(&["--min-group", "3"], &[dir.path()]);
+    assert_eq!(out.status.code(), Some(65));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("3.json:")
+            && err.contains("saved with another version of mommytrack's questions"),
+        "{err}"
+    );
+    assert!(
+        err.contains("take it out of the results to summarize the others"),
+        "{err}"
+    );
+    // The command it prints works as printed, in a folder with the
+    // parent's answers file.
+    let printed = err
+        .split('`')
+        .find(|c| c.starts_with("mommytrack assess --answers"))
+        .unwrap_or_else(|| panic!("{err}"));
+    let mut t = mt();
+    std::fs::copy(&personas[3], t.path().join("answers.yaml")).unwrap();
+    let words: Vec<&str> = printed.split_whitespace().skip(1).collect();
+    let run = t.args(&words).output().unwrap();
+    assert!(
+        run.status.success(),
+        "{printed}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(t.path().join("result.json").is_file());
 }

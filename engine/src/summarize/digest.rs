@@ -64,7 +64,7 @@ impl Digest {
         file: &str,
         bank: &Bank,
         bank_named: Option<&str>,
-    ) -> Result<(AnswerSheet, Evaluation), Failure> {
+    ) -> Result<(AnswerSheet, Evaluation, bool), Failure> {
         let d = match serde_json::from_str::<Digest>(text) {
             Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => d,
             // The reader of `report` names what is wrong, in its words.
@@ -82,7 +82,12 @@ impl Digest {
             Some(f) => *f == bank.fingerprint,
             None => d.bank.title == bank.title,
         };
-        if !same {
+        // A result of another version of the built-in questions is scored
+        // again, from its answers, with this version's.
+        let again = bank_named.is_none()
+            && d.bank.title == bank.title
+            && d.bank.fingerprint.as_ref() != Some(&bank.fingerprint);
+        if !same && !again {
             let title = crate::sanitize::terminal_safe(&d.bank.title);
             return Err(Failure::in_file(
                 file,
@@ -113,6 +118,11 @@ impl Digest {
                 format_args!("`mode` is not full, quick or prospective"),
             ));
         };
+        if again {
+            let sheet = Self::read_again(&d, text, file, bank)?;
+            let eval = scoring::evaluate(bank, &sheet, mode);
+            return Ok((sheet, eval, true));
+        }
         let sheet = crate::answers::from_result(bank, &d.answers).map_err(|(id, known)| {
             let at = line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
             let id = crate::sanitize::terminal_safe(&id);
@@ -199,7 +209,28 @@ impl Digest {
                 format_args!("its flags are not the ones its answers raise"),
             ));
         }
-        Ok((sheet, eval))
+        Ok((sheet, eval, false))
+    }
+
+    /// The answers of a result saved with another version of the built-in
+    /// questions, read as an answers file is by this version (an answer to
+    /// a retired question as its replacement, where the bank says how), or
+    /// why it cannot be, and what its owner can do.
+    fn read_again(d: &Self, text: &str, file: &str, bank: &Bank) -> Result<AnswerSheet, Failure> {
+        let answers = serde_json::Value::Object(d.answers.clone()).to_string();
+        crate::answers::parse(bank, &answers, std::path::Path::new(file)).map_err(|e| {
+            let first = e.problems.iter().find(|p| !p.warning);
+            let at = (first.and_then(|p| p.id.as_deref()))
+                .and_then(|id| line_of(text, &["\"answers\"", &format!("\"{id}\"")]));
+            let why = first.map_or("", |p| p.message.as_str());
+            Failure::in_file(
+                file,
+                at,
+                format_args!(
+                    "this result was saved with another version of mommytrack's questions, and this version cannot read its answers ({why}), so it cannot be scored again and is not counted; take it out of the results to summarize the others, and ask whoever saved it to answer again with this version: `mommytrack assess --format json --output result.json` (or, with their answers file brought up to date, `mommytrack assess --answers answers.yaml --format json --output result.json`; `mommytrack template` lists the questions)"
+                ),
+            )
+        })
     }
 }
 

@@ -43,6 +43,8 @@ pub const KEEP_VERDICT: f64 = 2.0 / 3.0;
 pub const FLIP_FLAG: f64 = 0.2;
 /// The chance a `--by` answer is kept.
 pub const KEEP_GROUP: f64 = 0.75;
+/// How far a count moves: up to 2 either way.
+pub const COUNT_NOISE: usize = 2;
 
 /// SipHash-2-4 of `bytes` under `key` (a keyed pseudo-random function:
 /// without the key its outputs cannot be told from random).
@@ -86,6 +88,15 @@ pub fn siphash(key: [u64; 2], bytes: &[u8]) -> u64 {
     v[0] ^ v[1] ^ v[2] ^ v[3]
 }
 
+/// The key's id: 8 hex digits of its SipHash of a constant, the same for
+/// the same key, and saying nothing of the key.
+pub(super) fn key_id(secret: [u64; 2]) -> String {
+    format!(
+        "{:08x}",
+        siphash(secret, b"mommytrack summary key id") >> 32
+    )
+}
+
 /// splitmix64's finaliser: every bit of the input moves every bit out.
 fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -107,7 +118,8 @@ pub(super) fn within(group: u64, cell: u64) -> u64 {
 /// key with the secret (a count of none may come out 1 or 2, never a
 /// count to trust).
 pub(super) fn count(c: usize, cell: u64, secret: [u64; 2]) -> usize {
-    (c + (siphash(secret, &cell.to_le_bytes()) % 5) as usize).saturating_sub(2)
+    let spread = 2 * COUNT_NOISE as u64 + 1;
+    (c + (siphash(secret, &cell.to_le_bytes()) % spread) as usize).saturating_sub(COUNT_NOISE)
 }
 
 /// The draws of one record: `unit(n)` is uniform in [−1, 1), `chance(n)`
@@ -148,6 +160,17 @@ pub(super) fn unrandomise(c: usize, n: usize, k: usize, keep: f64) -> usize {
     let q = (1.0 - keep) / (k.max(2) - 1) as f64;
     let est = (c as f64 - q * n as f64) / (keep - q);
     est.round().clamp(0.0, n as f64) as usize
+}
+
+/// The margin of error of [`unrandomise`]'s estimate: two standard errors,
+/// from the published share `c/n` of the perturbed answers and the
+/// count's own noise (uniform over 2·[`COUNT_NOISE`] + 1 values).
+pub(super) fn margin(c: usize, n: usize, k: usize, keep: f64) -> usize {
+    let q = (1.0 - keep) / (k.max(2) - 1) as f64;
+    let share = (c as f64 / n.max(1) as f64).min(1.0);
+    let spread = COUNT_NOISE as f64;
+    let var = n as f64 * share * (1.0 - share) + spread * (spread + 1.0) / 3.0;
+    (2.0 * var.sqrt() / (keep - q)).ceil() as usize
 }
 
 #[cfg(test)]

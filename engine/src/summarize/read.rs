@@ -81,8 +81,9 @@ pub struct Outcome {
 
 /// What reading one file gave.
 enum Read {
-    /// Its identity (and record key), the result, and what its answers give.
-    Result(u64, Box<(AnswerSheet, Evaluation)>),
+    /// Its identity (and record key), the result, what its answers give,
+    /// and whether it was scored again with this version of the questions.
+    Result(u64, Box<(AnswerSheet, Evaluation)>, bool),
     NotAResult(String),
 }
 
@@ -132,7 +133,10 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                 }
                 // The same result again is counted once.
                 Read::Result(identity, ..) if !seen.insert(identity) => s.duplicates += 1,
-                Read::Result(identity, r) => s.add(&r.0, &r.1, identity),
+                Read::Result(identity, r, again) => {
+                    s.rescored += usize::from(again);
+                    s.add(&r.0, &r.1, identity);
+                }
             }
         }
     }
@@ -155,9 +159,10 @@ fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
         Err(e) => return Err(e),
     };
     match Digest::read(&text, &name, &o.bank, o.bank_named.as_deref()) {
-        Ok((sheet, eval)) => Ok(Read::Result(
+        Ok((sheet, eval, again)) => Ok(Read::Result(
             digest::identity(&o.bank, &sheet, &eval, o.secret),
             Box::new((sheet, eval)),
+            again,
         )),
         Err(e) if input.in_folder => match digest::not_a_result(&text) {
             Some(what) => Ok(Read::NotAResult(what)),

@@ -16,6 +16,11 @@ use super::{
 /// ±0.2 at 300 results, ±0.35 at 100.
 pub const ALPHA_RESULTS: usize = 300;
 
+/// Verdict and flag counts are given from this many results (and twice
+/// `--min-group`): simulated (docs/summaries.md, "What it costs"), one
+/// count in ten is off by 30 % of the group at 20 results, 14 % at 100.
+pub const ESTIMATES_FROM: usize = 100;
+
 pub(super) struct Ctx<'a> {
     pub(super) s: &'a Summarizer,
     pub(super) min: usize,
@@ -60,40 +65,54 @@ impl Ctx<'_> {
             (c >= min).then_some(c)
         };
         let overall = self.measure(group, members, notes, |r| r.overall);
-        // Verdicts: estimates of the true counts, band by band.
+        let (n, size) = (members.len(), self.count_group(members).0);
+        let estimates = size >= ESTIMATES_FROM.max(2 * min);
+        if !estimates {
+            notes.add(Note::Estimates);
+        }
+        // Verdicts: estimates of the true counts, band by band, each with
+        // its margin of error.
         let scored = members.iter().filter(|r| r.verdict.is_some()).count();
+        let k = bank.bands.len();
         let mut verdicts: Vec<VerdictCount> = (bank.bands.iter().enumerate())
+            .filter(|_| estimates)
             .map(|(b, band)| {
                 let c = self.count(group, members, |r| r.verdict == Some(b));
-                let est = noise::unrandomise(c, scored, bank.bands.len(), KEEP_VERDICT);
+                let count = shown(noise::unrandomise(c, scored, k, KEEP_VERDICT), notes);
                 VerdictCount {
                     ids: vec![band.verdict.clone()],
                     label: band.label.clone(),
-                    count: shown(est, notes),
+                    count,
+                    margin: count.map(|_| noise::margin(c, scored, k, KEEP_VERDICT)),
                 }
             })
             .collect();
-        // Always listed, so that its presence says nothing.
-        let withheld = self.count(group, members, |r| r.withheld && r.overall.is_some());
-        verdicts.push(VerdictCount {
-            ids: vec!["withheld".into()],
-            label: crate::result::WITHHELD_LABEL.into(),
-            count: shown(withheld, notes),
-        });
+        if estimates {
+            // Always listed, so that its presence says nothing; a plain
+            // count (a withheld verdict is not perturbed).
+            let withheld = self.count(group, members, |r| r.withheld && r.overall.is_some());
+            let count = shown(withheld, notes);
+            verdicts.push(VerdictCount {
+                ids: vec!["withheld".into()],
+                label: crate::result::WITHHELD_LABEL.into(),
+                count,
+                margin: count.map(|_| noise::COUNT_NOISE),
+            });
+        }
         // Flags: estimates of the true counts; none under the minimum,
         // none within the minimum of the group's published count.
-        let n = members.len();
-        let all = self.count_group(members).0;
         let flags = (bank.flags.iter().enumerate())
+            .filter(|_| estimates)
             .map(|(f, flag)| {
                 let c = self.count(group, members, |r| r.flags.contains(&(f as u32)));
                 let est = noise::unrandomise(c, n, 2, 1.0 - FLIP_FLAG);
-                let count = shown(est, notes).filter(|&e| all.saturating_sub(e) >= min);
+                let count = shown(est, notes).filter(|&e| size.saturating_sub(e) >= min);
                 FlagCount {
                     id: flag.id.clone(),
                     severity: flag.severity.as_str().to_string(),
                     title: flag.title.clone(),
                     count,
+                    margin: count.map(|_| noise::margin(c, n, 2, 1.0 - FLIP_FLAG)),
                     hidden: count.is_none(),
                 }
             })
@@ -125,6 +144,9 @@ impl Ctx<'_> {
                         value: shown
                             .then(|| cronbach_alpha(&rows, shared, ITEM * ITEM / 3.0))
                             .flatten()
+                            // Outside 0 … 1 the noise taken out was most
+                            // of what was there: too uncertain to give.
+                            .filter(|a| (0.0..=1.0).contains(a))
                             .map(|a| (a * 100.0).round() / 100.0),
                         items: info
                             .items
@@ -147,8 +169,9 @@ impl Ctx<'_> {
         GroupStats {
             overall,
             verdicts,
-            verdicts_hidden: false,
+            verdicts_hidden: !estimates,
             flags,
+            flags_hidden: !estimates,
             dimensions,
         }
     }

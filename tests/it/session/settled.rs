@@ -297,3 +297,36 @@ fn going_back_keeps_every_line_that_still_stands_however_tall_the_question_is() 
         assert_eq!(t.exit_code(), 130);
     }
 }
+
+/// A verdict that settles only when nothing scored is left (here only the
+/// free-text question) did not settle early: no offer, and `null`.
+#[test]
+fn settling_with_only_free_text_left_is_not_settling_early() {
+    let state = tempfile::tempdir().unwrap();
+    let bank = mini_bank(state.path(), |_, text| text);
+    let mut t = Tty::at(
+        state.path(),
+        80,
+        24,
+        &["assess", "--bank", bank.to_str().unwrap()],
+    );
+    t.begin();
+    for (question, keys) in [
+        ("Do you have a manager?", &["1"][..]),
+        ("What happens when you leave early", &["2"]),
+        ("My manager understands family demands.", &["3"]),
+        ("late-night email", &["3"]),
+        ("Which of these can you use without stigma?", &["1", ENTER]),
+        ("Are you considering part-time work?", &["2"]),
+        ("Anything else?", &[ENTER]),
+    ] {
+        let screen = t.expect(question);
+        assert!(!screen.contains("Your verdict is settled"), "{screen}");
+        t.keys(keys);
+    }
+    t.expect("What next?");
+    t.keys(&["3"]);
+    assert_eq!(t.exit_code(), 0);
+    let r = only_result(state.path());
+    assert!(r["settled_after"].is_null(), "{r}");
+}
