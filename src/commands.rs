@@ -470,7 +470,7 @@ fn schema(kind: SchemaKind) -> String {
 /// the system's randomness), never printed. Every result's perturbation
 /// is drawn with it, so it must stay the same from one summary to the
 /// next, and unknown to anyone else.
-fn summary_key() -> Result<[u64; 2]> {
+fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
     use std::hash::BuildHasher as _;
     let dir = crate::interactive::state::state_dir().ok_or_else(|| {
         Failure::new(
@@ -481,6 +481,7 @@ fn summary_key() -> Result<[u64; 2]> {
     crate::interactive::state::check_dir(&dir)?;
     let path = dir.join("summary-key");
     let shown = crate::sanitize::path(&path);
+    let mut created = false;
     if !path.exists() {
         let fresh = std::collections::hash_map::RandomState::new();
         let key = format!("{:016x}{:016x}\n", fresh.hash_one(1u8), fresh.hash_one(2u8));
@@ -494,14 +495,14 @@ fn summary_key() -> Result<[u64; 2]> {
                 )
                 .into());
             }
-            _ => {}
+            made => created = made.is_ok(),
         }
     }
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let half =
         |r: std::ops::Range<usize>| text.get(r).and_then(|h| u64::from_str_radix(h, 16).ok());
     match (half(0..16), half(16..32)) {
-        (Some(a), Some(b)) if text.trim().len() == 32 => Ok([a, b]),
+        (Some(a), Some(b)) if text.trim().len() == 32 => Ok(([a, b], created.then_some(path))),
         _ => Err(Failure::new(
             crate::error::ExitKind::InvalidData,
             format!("the summaries' secret key {shown} is damaged; restore it from a backup (a new key would give every result new noise, which someone holding summaries made with both keys could average away)"),
@@ -524,8 +525,9 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     }
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let (bank, _) = bank::load(&source)?;
+    let (secret, made) = summary_key()?;
     let options = crate::summarize::Options {
-        secret: summary_key()?,
+        secret,
         min_group: args.min_group,
         by: args.by,
         bank,
@@ -537,7 +539,20 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
         .then(|| term.size_checked())
         .flatten()
         .map(|(_, cols)| cols);
-    let (doc, warnings) = crate::export::summary::run(&args.results, options, args.format, width)?;
+    let done = crate::export::summary::run(&args.results, options, args.format, width);
+    // A key is made only by a run that gives a summary, and said so.
+    if let Some(path) = made {
+        if done.is_err() {
+            let _ = std::fs::remove_file(&path);
+        } else {
+            crate::error::diag(format_args!(
+                "note: made a new summary key at {} (key id {}); keep it, and make every summary of a group with this one key (docs/summaries.md, \u{201c}Keep the key\u{201d})",
+                crate::sanitize::path(&path),
+                crate::summarize::key_id(secret)
+            ));
+        }
+    }
+    let (doc, warnings) = done?;
     for w in warnings {
         crate::error::diag(format_args!("warning: {w}"));
     }

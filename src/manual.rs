@@ -38,11 +38,15 @@ pub fn page(command: Option<&str>) -> Result<String> {
         }
     };
     let after = cmd.get_after_help().map(|h| h.to_string());
+    let cmd_long_about = cmd.get_long_about().is_some();
     let man = clap_mangen::Man::new(cmd).title(&title);
     let mut out = Vec::new();
     man.render_name_section(&mut out)?;
     man.render_synopsis_section(&mut out)?;
-    man.render_description_section(&mut out)?;
+    // The description, when it says more than the name's line.
+    if cmd_long_about {
+        man.render_description_section(&mut out)?;
+    }
     man.render_options_section(&mut out)?;
     // The title line of our own: `clap_mangen` leaves its empty date
     // unquoted, so that roff takes the next field for the date.

@@ -341,7 +341,11 @@ impl Comparison {
                     q.and_then(|q| q.answer_label.clone())
                         .unwrap_or_else(|| NOT_ANSWERED.to_string())
                 };
-                let first = qa.or(qb)?;
+                // About an employer considered, in the words asked of it.
+                let first = match b.mode == "prospective" && a.mode != "prospective" {
+                    true => qb.or(qa)?,
+                    false => qa.or(qb)?,
+                };
                 Some(QuestionDiff {
                     id: id.to_string(),
                     prompt: first.prompt.clone(),

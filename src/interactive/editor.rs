@@ -290,7 +290,8 @@ fn layout(
         shown.set((usize::from(t > 0 && v.len() > 1), t));
         v
     };
-    let (frame, body_start) = layout::frame(look, ask, ask.hint, width, rows, &body, n, &footer);
+    let (frame, body_start) =
+        layout::frame(look, ask, ask.hint, width, rows, &body, n.min(3), &footer);
     let (above, shown_from) = shown.get();
     *top = first.get();
     (frame, (body_start + above + row - shown_from, col))

@@ -162,6 +162,8 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                 // "Save a copy", so that a habitual Enter does not end it.
                 default = if save_copy(p, result, plan)? { 2 } else { 1 };
             }
+            // Esc, which goes back elsewhere, does not end it here.
+            None => p.say_for_now("This is the end of the assessment: choose Done to finish.")?,
             _ => return Ok(()),
         }
     }
@@ -203,7 +205,11 @@ fn save_copy(
         let Some(typed) = p.input("Save as", &suggested)? else {
             return Ok(false);
         };
-        let path = output::expand_tilde(&typed, home.as_deref());
+        let mut path = output::expand_tilde(&typed, home.as_deref());
+        // A bare name goes in the folder suggested.
+        if path.parent() == Some(Path::new("")) {
+            path = folder.join(path);
+        }
         let overwrite = path.exists();
         if overwrite && path.is_dir() {
             p.say_for_now(&format!("{} is a folder: add a file name.", path.display()))?;

@@ -166,14 +166,19 @@ pub fn window(
         return blocks[cursor][..blocks[cursor].len().min(height)].to_vec();
     }
     // Past the marks, at least one row for the cursor's block, which alone
-    // may be cut; another is shown whole or not at all.
+    // may be cut, with "…"; another is shown whole or not at all.
     let room_for_one = height.saturating_sub(2).max(1);
-    let clipped: Vec<&[String]> = blocks
+    let clipped: Vec<Vec<String>> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| match i == cursor {
-            true => &b[..b.len().min(room_for_one)],
-            false => &b[..],
+        .map(|(i, b)| match i == cursor && b.len() > room_for_one {
+            true => {
+                let mut cut = b[..room_for_one].to_vec();
+                cut[room_for_one - 1] =
+                    format!("{}…", console::strip_ansi_codes(&cut[room_for_one - 1]));
+                cut
+            }
+            false => b.clone(),
         })
         .collect();
     *top = (*top).min(cursor);
@@ -209,7 +214,7 @@ pub fn window(
 }
 
 /// The frame of a list: the lines above the items, fitted to `rows` with
-/// at least `min_items` rows left for the items (the progress line gives
+/// at least `body_rows` rows left for the items (the progress line gives
 /// way first, then the keys, then the question's last lines), the items'
 /// window, and `footer` lines under it.
 #[allow(clippy::too_many_arguments)]
@@ -233,7 +238,7 @@ pub fn frame(
     } else {
         dim_lines(look, hint, width, "  ")
     };
-    let want = body_rows.clamp(1, 3);
+    let want = body_rows.max(1);
     let fixed = footer.len() + want;
     let mut head = Vec::new();
     if progress.len() + prompt.len() + keys.len() + fixed <= rows {

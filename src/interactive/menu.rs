@@ -167,7 +167,10 @@ impl<'a> List<'a> {
                 item_lines(look, item, i == self.cursor, tick, width)
             })
             .collect();
-        let rows_needed: usize = blocks.iter().map(Vec::len).sum();
+        // Rows for three lines, and for the cursor's item whole with the
+        // marks above and below it.
+        let all: usize = blocks.iter().map(Vec::len).sum();
+        let rows_needed = all.min(3.max(blocks[self.cursor].len() + 2));
         let cursor = self.cursor;
         let top = std::cell::Cell::new(self.top);
         let body = |room: usize| {

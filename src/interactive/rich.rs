@@ -592,7 +592,14 @@ impl Prompter for Rich {
 
     fn input(&mut self, prompt: &str, initial: &str) -> io::Result<Option<String>> {
         self.undo.clear();
+        // Under the end screen, its verdict stays in view above.
+        let verdict = (self.pinned.as_ref()).map(|render| {
+            console::strip_ansi_codes(&render(1000).0)
+                .trim()
+                .to_string()
+        });
         let ask = Ask {
+            progress: verdict.as_deref(),
             prompt,
             hint: "Enter saves · Ctrl-U clears · Esc goes back without saving",
             ..Ask::default()

@@ -12,6 +12,8 @@
 //!   and claims nothing its source does not say.
 //! - The UK tribunal time limit is given with the change to six months.
 //! - Someone who works for themselves is not asked about an employer.
+//! - Someone whose flexible-working request was granted is not told to make
+//!   it, in any region, but to get it in writing where a manager could undo it.
 
 use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
 use mommytrack_engine::bank::Bank;
@@ -207,6 +209,49 @@ fn a_solo_freelancer_gets_steps_written_for_her() {
         "flex_in_writing",
     ] {
         assert!(!ids.contains(&not), "{not} given: {ids:?}");
+    }
+}
+
+/// A granted request is done: where flexibility depends on the manager, the
+/// step is to get what was agreed in writing, never to make the request
+/// (found by a reviewer's UK paramedic father, whose granted request stayed
+/// "Start here" and "Still open").
+#[test]
+fn a_granted_flexible_working_request_is_not_asked_again() {
+    let bank: &Bank = builtin();
+    for region in ["uk", "us", "eu", "australia_nz", "canada", "other"] {
+        for (result, want) in [
+            ("granted", true),
+            ("trial", true),
+            ("refused_no_reason", false),
+        ] {
+            let mut sheet = AnswerSheet::new(bank);
+            for (q, a) in [
+                ("about_region", region),
+                ("about_work_pattern", "shifts"),
+                ("flex_manager_dependent", "entirely"),
+                ("flex_request_result", result),
+            ] {
+                choose(bank, &mut sheet, q, a);
+            }
+            let i = bank
+                .questions
+                .iter()
+                .position(|q| q.id == "flex_asked")
+                .unwrap();
+            sheet.set(i, Slot::Given(Answer::YesNo(true)));
+            let (r, _) = result::assess(bank, &sheet, Mode::Full);
+            let ids: Vec<&str> = r.next_steps.iter().map(|s| s.id.as_str()).collect();
+            let asks = ids
+                .iter()
+                .any(|id| id.starts_with("flex_in_writing") || id.starts_with("rights_flex"));
+            assert_eq!(
+                ids.contains(&"keep_flex_agreed"),
+                want,
+                "{region} {result}: {ids:?}"
+            );
+            assert_eq!(asks, !want, "{region} {result}: {ids:?}");
+        }
     }
 }
 

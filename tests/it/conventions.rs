@@ -110,6 +110,19 @@ fn the_man_page_renders_with_man_l() {
         // The roff preamble once, and the title line with its date empty,
         // quoted: unquoted, roff took the next field for the date.
         assert_eq!(roff.matches(".ds Aq").count(), 2, "{roff}");
+        // No DESCRIPTION that says again what NAME says.
+        let name = roff
+            .split(".SH NAME\n")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap();
+        let about = name.split(" \\- ").nth(1).unwrap();
+        assert!(
+            !roff.contains(&format!(".SH DESCRIPTION\n{about}")),
+            "{roff}"
+        );
         assert!(
             roff.contains(&format!(".TH {title} 1 \"\" \"mommytrack {version}\" ")),
             "{roff}"

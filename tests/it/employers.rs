@@ -195,3 +195,26 @@ fn how_parents_fare_there_is_not_buried_below_what_to_ask_first() {
         }
     }
 }
+
+#[test]
+fn compare_asks_about_the_employer_considered_in_the_words_asked_of_it() {
+    let t = employer_c();
+    for (a, b) in [("current.json", "c.json"), ("c.json", "current.json")] {
+        let c = t
+            .again()
+            .args(["compare", a, b, "--format", "json"])
+            .success()
+            .json();
+        let prompts: Vec<&str> = c["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["prompt"].as_str().unwrap())
+            .collect();
+        assert!(prompts.contains(&"What do the people in charge at this employer signal about family, in what they do as much as in what they say?"), "{prompts:?}");
+        assert!(
+            !prompts.iter().any(|p| p.contains("your workplace")),
+            "{prompts:?}"
+        );
+    }
+}

@@ -762,6 +762,12 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
         words.contains("“How would the work be done in this job?”"),
         "{kit}"
     );
+    // The double standard is asked about from both sides.
+    assert!(
+        words.contains("whether fathers take their full parental leave")
+            && words.contains("whether mothers who work part-time"),
+        "{kit}"
+    );
     // A prospective assessment asks only the kit (CONTRACT §7.7). A fact
     // about you that a kit question waits on is read from the answers
     // given, and untold counts as skipped; a known kit answer still rules
@@ -790,6 +796,13 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
         .lines()
         .filter_map(|l| l.strip_suffix(": null").map(str::to_string))
         .collect();
+    // An employer is scored on what it gives, not on the family's own help.
+    let template = t
+        .again()
+        .args(["template", "--prospective"])
+        .success()
+        .stdout();
+    assert!(!template.contains("another adult"), "{template}");
     let has = |ids: &[String], id: &str| ids.iter().any(|a| a == id);
     let office = asked("about_work_pattern: office\nmgr_stance: middle\n");
     for id in [

@@ -1003,6 +1003,14 @@ fn the_secret_key_is_private_and_draws_every_perturbation() {
     let key = std::fs::read_to_string(state.path().join("summary-key")).unwrap();
     assert_eq!(key.trim().len(), 32);
     assert!(!first.contains(key.trim()) && !err.contains(key.trim()));
+    // Made with a note on standard error, naming where and its id; once.
+    let id = serde_json::from_str::<Value>(&first).unwrap()["key_id"].clone();
+    let id = id.as_str().unwrap();
+    assert!(
+        err.contains("made a new summary key") && err.contains(&format!("key id {id}")),
+        "{err}"
+    );
+    assert!(!summary(state.path()).1.contains("new summary key"));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -1089,7 +1097,8 @@ fn a_copy_laid_out_or_named_otherwise_counts_once() {
         for said in [
             "1 result was counted once: the same answers",
             "Every figure is computed from perturbed copies of the results",
-            "no number of summaries, and no results of anyone's own making, tell more about a person than their perturbed copy",
+            "no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy",
+            "Include each person once (their latest result)",
         ] {
             assert!(text.contains(said), "{format}: {text}");
         }
@@ -1185,7 +1194,7 @@ fn a_result_written_otherwise_counts_once() {
         r["answers"]["boss_understands"] = serde_json::json!(x);
     };
     type Edit = fn(&mut Value);
-    let variants: [(&str, Edit); 4] = [
+    let variants: [(&str, Edit); 5] = [
         ("ticks", |r| {
             r["answers"]["flex_options"]
                 .as_array_mut()
@@ -1197,6 +1206,12 @@ fn a_result_written_otherwise_counts_once() {
             r["taken"] = "2026-01-01".into();
         }),
         ("keys", |_| {}),
+        // Another mode and a made-up earlier version: scored again, and
+        // still the same answers (the fresh-eyes review of round 4).
+        ("mode", |r| {
+            r["mode"] = "quick".into();
+            r["bank"]["fingerprint"] = "fnv1a128:00000000000000000000000000000001".into();
+        }),
         ("all", |r| {
             r["answers"]["flex_options"]
                 .as_array_mut()
@@ -1232,7 +1247,7 @@ fn a_result_written_otherwise_counts_once() {
     let alone = json(&["--min-group", "3"], &[dir.path()]);
     let s = json(&["--min-group", "3"], &paths);
     audit(&s);
-    assert_eq!(s["duplicates"], 4, "variants counted as people: {s}");
+    assert_eq!(s["duplicates"], 5, "variants counted as people: {s}");
     // Nothing moves: the variants are the same perturbed copy, counted once.
     assert_eq!(s["all"], alone["all"]);
     for format in ["text", "markdown", "html", "csv"] {
@@ -1242,7 +1257,7 @@ fn a_result_written_otherwise_counts_once() {
             .collect::<Vec<_>>()
             .join(" ");
         assert!(
-            text.contains("4 results were counted once"),
+            text.contains("5 results were counted once"),
             "{format}: {text}"
         );
     }

@@ -82,11 +82,10 @@ impl Digest {
             Some(f) => *f == bank.fingerprint,
             None => d.bank.title == bank.title,
         };
-        // A result of another version of the built-in questions is scored
-        // again, from its answers, with this version's.
-        let again = bank_named.is_none()
-            && d.bank.title == bank.title
-            && d.bank.fingerprint.as_ref() != Some(&bank.fingerprint);
+        // A result of another version of the same questions (the same
+        // title) is scored again, from its answers, with this version's.
+        let again =
+            d.bank.title == bank.title && d.bank.fingerprint.as_ref() != Some(&bank.fingerprint);
         if !same && !again {
             let title = crate::sanitize::terminal_safe(&d.bank.title);
             return Err(Failure::in_file(
@@ -235,11 +234,12 @@ impl Digest {
 }
 
 /// Who a result is, whatever its file holds besides: a keyed hash (the
-/// record key of [`noise`]) of the bank and every answer asked but those
-/// written in words, as the bank reads them (ticks in the bank's order, a
-/// scale as a whole number, skipped and left out alike), so that a copy
-/// laid out, written or named otherwise, with other notes or another
-/// `taken`, is the same result.
+/// record key of [`noise`]) of the bank and every answer the full
+/// assessment asks but those written in words, as the bank reads them
+/// (ticks in the bank's order, a scale as a whole number, skipped and left
+/// out alike), so that a copy laid out, written or named otherwise, with
+/// other notes, another `taken`, another `mode` or version, is the same
+/// result.
 pub(super) fn identity(
     bank: &Bank,
     sheet: &AnswerSheet,
@@ -247,8 +247,16 @@ pub(super) fn identity(
     secret: [u64; 2],
 ) -> u64 {
     use std::fmt::Write as _;
+    let full;
+    let asked = match eval.mode {
+        Mode::Full => &eval.asked,
+        _ => {
+            full = scoring::evaluate(bank, sheet, Mode::Full);
+            &full.asked
+        }
+    };
     let mut who = bank.fingerprint.clone();
-    let asked = bank.questions.iter().enumerate().zip(&eval.asked);
+    let asked = bank.questions.iter().enumerate().zip(asked);
     for ((i, q), _) in asked.filter(|((_, q), a)| **a && !matches!(q.kind, Kind::Text)) {
         let answer = sheet
             .get(i)

@@ -90,7 +90,7 @@ pub fn siphash(key: [u64; 2], bytes: &[u8]) -> u64 {
 
 /// The key's id: 8 hex digits of its SipHash of a constant, the same for
 /// the same key, and saying nothing of the key.
-pub(super) fn key_id(secret: [u64; 2]) -> String {
+pub fn key_id(secret: [u64; 2]) -> String {
     format!(
         "{:08x}",
         siphash(secret, b"mommytrack summary key id") >> 32

@@ -314,31 +314,23 @@ fn no_pager_prints_the_full_report_instead() {
 }
 
 #[test]
-fn the_save_step_leaves_notes_out_expands_tilde_and_never_overwrites_unasked() {
+fn the_save_step_keeps_the_verdict_in_view_leaves_notes_out_expands_tilde_and_never_overwrites_unasked()
+ {
     for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();
-        std::fs::write(
-            state.path().join("draft.json"),
-            r#"{"mommytrack_draft":1,"mode":"full","bank":{"title":"Mini bank","fingerprint":"0"},"answers":{"has_manager":false,"boss_understands":3,"boss_late_email":1,"flex_options":[],"considering_part_time":false}}"#,
-        )
-        .unwrap();
         std::fs::create_dir(state.path().join("Documents")).unwrap();
         let existing = state.path().join("Documents/mommytrack-report.md");
         std::fs::write(&existing, "precious").unwrap();
-        let mut t = Tty::at(
-            state.path(),
-            cols,
-            rows,
-            &["assess", "--resume", "--bank", MINI],
-        );
-        t.begin();
+        let mut t = super::editor::at_the_note(state.path(), cols, rows);
         t.on_screen("Anything else?");
         t.keys(&["my secret", ENTER]);
         t.on_screen("What next?");
         t.press(&["2"], "Which kind of copy?");
         t.keys(&["1"]); // Markdown
         t.on_screen("Leave out your private notes");
-        t.press(&[ENTER], "Save as");
+        let save_as = t.press(&[ENTER], "Save as");
+        // The verdict stays in view while the name is typed.
+        assert!(save_as.contains("Verdict: "), "{cols}x{rows}: {save_as}");
         // The documents folder is suggested; the file there exists.
         t.wait_until("the suggested name", |t| {
             super::editor::edited(&t.screen()).ends_with("Documents/mommytrack-report.md")
@@ -350,8 +342,21 @@ fn the_save_step_leaves_notes_out_expands_tilde_and_never_overwrites_unasked() {
         t.keys(&[CTRL_U, "~/copy.md", ENTER]);
         t.on_screen("Saved ");
         t.on_screen("What next?");
+        // A bare name goes in the folder suggested.
+        t.press(&["2"], "Which kind of copy?");
+        t.press(&["1", ENTER], "Save as");
+        t.keys(&[CTRL_U, "shared.md", ENTER]);
+        t.on_screen("shared.md.");
+        // Esc here does not end the session; Done does.
+        let menu = t.on_screen("What next?");
+        t.keys(&[ESC]);
+        t.wait_until("the note", |t| t.screen() != menu);
+        let menu = t.on_screen("choose Done to finish");
+        assert!(menu.contains("What next?"), "{cols}x{rows}: {menu}");
         t.keys(&["3"]);
         assert_eq!(t.exit_code(), 0);
+        assert!(state.path().join("Documents/shared.md").exists());
+        assert!(!state.path().join("shared.md").exists());
         assert_eq!(std::fs::read_to_string(&existing).unwrap(), "precious");
         let copy = std::fs::read_to_string(state.path().join("copy.md")).unwrap();
         assert!(!copy.contains("my secret"), "{copy}");

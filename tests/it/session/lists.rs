@@ -88,6 +88,39 @@ fn long_list_bank(dir: &Path) -> PathBuf {
 const LONG_PROMPT: &str = "? Which of these can you use without stigma?";
 
 #[test]
+fn the_cursors_item_is_shown_whole_however_tall() {
+    // Eight lines at 40 columns, under a question of three.
+    let long = "Flexibility is there on paper, but whoever uses it is quietly taken off the projects that count, is left out of the meetings where the real decisions are made, and finds that the next promotion goes to someone else";
+    for (cols, rows) in SIZES {
+        let state = tempfile::tempdir().unwrap();
+        let bank = mini_bank(state.path(), |_, text| {
+            text.replace(
+                "label: \"Flexibility is watched and judged\"",
+                &format!("label: \"{long}\""),
+            )
+            .replace(
+                "prompt: \"Which of these can you use without stigma?\"",
+                "prompt: \"Which of these can you, or people in a role like yours, use without it hurting them?\"",
+            )
+        });
+        let args = ["assess", "--quick", "--bank", bank.to_str().unwrap()];
+        let mut t = Tty::at(state.path(), cols, rows, &args);
+        t.begin();
+        t.press(&["3"], "[ ] 1. Remote days");
+        t.keys(&[DOWN, DOWN, DOWN]);
+        t.wait_until("the cursor on item 4", |t| t.screen().contains("❯ [ ] 4."));
+        let screen = t.settled();
+        assert!(shows(&screen, long), "{cols}x{rows}: {screen}");
+        assert!(
+            screen.contains("? Which of these"),
+            "{cols}x{rows}: {screen}"
+        );
+        t.p.send_control('c').unwrap();
+        assert_eq!(t.exit_code(), 130);
+    }
+}
+
+#[test]
 fn a_long_list_scrolls_under_its_question_and_nothing_reaches_the_scrollback() {
     for (cols, rows) in SIZES {
         let state = tempfile::tempdir().unwrap();

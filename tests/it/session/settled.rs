@@ -21,6 +21,18 @@ fn capping_bank(dir: &Path) -> PathBuf {
     })
 }
 
+/// Past the intro, the capping bank's first two answers (Yes; it is
+/// counted against me): the verdict settles. Returns the screen with its
+/// offer.
+fn to_the_offer(t: &mut Tty) -> String {
+    t.begin();
+    t.on_screen("Do you have a manager?");
+    t.keys(&["1"]);
+    t.on_screen("What happens when you leave early");
+    t.keys(&["3"]);
+    t.on_screen("Go on with the questions")
+}
+
 /// Today as the program sees it, give or take a midnight during the test.
 fn today_or_yesterday(taken: &str) -> bool {
     use mommytrack_engine::date::Date;
@@ -186,12 +198,7 @@ fn going_back_past_the_offer_takes_its_line_back_and_esc_at_it_goes_back() {
         let bank = capping_bank(state.path());
         let args = ["assess", "--bank", bank.to_str().unwrap()];
         let mut t = Tty::at(state.path(), cols, rows, &args);
-        t.begin();
-        t.on_screen("Do you have a manager?");
-        t.keys(&["1"]);
-        t.on_screen("What happens when you leave early");
-        t.keys(&["3"]);
-        let offer = t.on_screen("Go on with the questions");
+        let offer = to_the_offer(&mut t);
         assert!(shows(&offer, "Esc goes back"), "{cols}x{rows}: {offer}");
         t.keys(&["2"]);
         let next = t.on_screen("My manager understands family demands.");
@@ -228,12 +235,7 @@ fn going_back_past_the_offer_takes_its_line_back_and_esc_at_it_goes_back() {
         20,
         &["assess", "--bank", bank.to_str().unwrap()],
     );
-    t.begin();
-    t.on_screen("Do you have a manager?");
-    t.keys(&["1"]);
-    t.on_screen("What happens when you leave early");
-    t.keys(&["3"]);
-    let offer = t.on_screen("Go on with the questions");
+    let offer = to_the_offer(&mut t);
     t.keys(&[super::ESC]);
     t.wait_until("the question answered", |t| t.screen() != offer);
     t.on_screen("❯ 3. It is counted against me");
@@ -270,12 +272,7 @@ fn going_back_keeps_every_line_that_still_stands_however_tall_the_question_is() 
         std::fs::write(&boss, text).unwrap();
         let args = ["assess", "--bank", bank.to_str().unwrap()];
         let mut t = Tty::at(state.path(), cols, rows, &args);
-        t.begin();
-        t.on_screen("Do you have a manager?");
-        t.keys(&["1"]);
-        t.on_screen("What happens when you leave early");
-        t.keys(&["3"]);
-        t.on_screen("Go on with the questions");
+        to_the_offer(&mut t);
         let before = above_the_frame(&mut t);
         let (echo, standing) = before.split_last().unwrap();
         assert!(

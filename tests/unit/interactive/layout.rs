@@ -59,3 +59,14 @@ fn the_window_keeps_the_cursor_in_view_and_counts_what_is_out_of_it() {
         }
     }
 }
+
+#[test]
+fn a_cursor_item_taller_than_the_window_is_cut_with_a_mark() {
+    let look = Look::new(false);
+    let tall: Vec<String> = (0..6).map(|i| format!("line {i}")).collect();
+    let blocks = vec![vec!["a".to_string()], tall, vec!["c".to_string()]];
+    let mut top = 0;
+    let out = window(&blocks, 1, &mut top, 5, &look);
+    assert_eq!(out.len(), 5, "{out:?}");
+    assert_eq!(out[3], "line 2…", "{out:?}");
+}
