@@ -259,33 +259,28 @@ impl Comparison {
         let a_dims: std::collections::HashSet<&str> =
             a.dimensions.iter().map(|d| d.id.as_str()).collect();
         let shared_ids: std::collections::HashSet<String> = shared_sets(a, b).into_iter().collect();
-        let shared = |id: &str| shared_ids.contains(id);
-        let mut dimensions: Vec<DimensionDiff> = a
+        // A's dimensions, then those only B has.
+        let only_b = b
             .dimensions
             .iter()
-            .filter(|da| !da.is_unscored_profile())
-            .map(|da| {
-                let sb = b_dims.get(da.id.as_str()).and_then(|db| db.score);
+            .filter(|d| !a_dims.contains(d.id.as_str()));
+        let mut dimensions: Vec<DimensionDiff> = (a.dimensions.iter().map(|d| (d, true)))
+            .chain(only_b.map(|d| (d, false)))
+            .filter(|(d, _)| !d.is_unscored_profile())
+            .map(|(d, in_a)| {
+                let (sa, sb) = match in_a {
+                    true => (d.score, b_dims.get(d.id.as_str()).and_then(|db| db.score)),
+                    false => (None, d.score),
+                };
                 DimensionDiff {
-                    id: da.id.clone(),
-                    title: da.title.clone(),
-                    shared: shared(&da.id),
-                    score: ScoreDiff::new(da.score, sb),
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    shared: shared_ids.contains(&d.id),
+                    score: ScoreDiff::new(sa, sb),
                     both_answered: None,
                 }
             })
             .collect();
-        for db in b.dimensions.iter().filter(|d| !d.is_unscored_profile()) {
-            if !a_dims.contains(db.id.as_str()) {
-                dimensions.push(DimensionDiff {
-                    id: db.id.clone(),
-                    title: db.title.clone(),
-                    shared: shared(&db.id),
-                    score: ScoreDiff::new(None, db.score),
-                    both_answered: None,
-                });
-            }
-        }
 
         // The questions about the shared home, by question (a result
         // marks them) or by set (older results).

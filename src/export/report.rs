@@ -410,10 +410,7 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                 ListKind::Bullets,
                 notes
                     .into_iter()
-                    .map(|(prompt, answer)| Item {
-                        detail: Some(answer.to_string()),
-                        ..Item::titled(vec![plain(prompt)])
-                    })
+                    .map(|(prompt, answer)| Item::detailed(vec![plain(prompt)], answer.to_string()))
                     .collect(),
             )],
         });
