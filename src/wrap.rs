@@ -24,10 +24,15 @@ const LONG_PATH: usize = 20;
 fn spaces_and_slashes(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
     Box::new(line.split_inclusive(' ').flat_map(|word| {
         let path = word.contains('/') && width_of(word.trim_end()) > LONG_PATH;
-        let pieces: Vec<&str> = match path {
+        let mut pieces: Vec<&str> = match path {
             true => word.split_inclusive('/').collect(),
             false => vec![word],
         };
+        // A leading `/` alone at a line's end reads as nothing: it stays
+        // with the folder after it.
+        if pieces.len() > 1 && pieces[0] == "/" {
+            pieces.splice(..2, [&word[..1 + pieces[1].len()]]);
+        }
         pieces.into_iter().map(textwrap::core::Word::from)
     }))
 }

@@ -64,6 +64,12 @@ fn a_long_path_breaks_after_a_slash_not_where_the_line_ends() {
             );
         }
     }
+    // A path's leading `/` stays with the folder after it.
+    let text = "Stopped. Your 24 answers are saved in /work/rev/term5/state/mommytrack/draft.json.";
+    for width in 30..=90 {
+        let out = lines(text, width, "", "", Breaks::Spaces);
+        assert!(out.iter().all(|l| !l.ends_with(" /")), "{width}: {out:?}");
+    }
     // A short path stays whole, and one that fits a line of its own.
     assert_eq!(
         lines("Saved ~/copy.md.", 12, "", "", Breaks::Spaces),
