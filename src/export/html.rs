@@ -424,13 +424,30 @@ fn blocks(bs: &[Block]) -> Markup {
     PreEscaped(out)
 }
 
+/// Headed sections from which a page lists them at its top, as links: on a
+/// phone a long page is many screens, and a reader jumps to the part or
+/// group they want.
+const CONTENTS_FROM: usize = 5;
+
 pub(super) fn draw(doc: &Document) -> String {
+    let sections: Vec<_> = (doc.sections.iter())
+        .filter(|s| s.audience != Audience::Terminal)
+        .collect();
+    let headed: Vec<_> = (sections.iter())
+        .filter_map(|s| Some((&s.id, s.heading.as_ref()?)))
+        .collect();
     let body = html! {
         header {
             h1 { (clean(&doc.title)) }
             @for b in &doc.lead { (block(b)) }
+            @if headed.len() >= CONTENTS_FROM {
+                nav.contents aria-label="On this page" {
+                    span.note { "On this page:" }
+                    @for (id, h) in &headed { a href=(format!("#{id}")) { (clean(h)) } }
+                }
+            }
         }
-        @for s in doc.sections.iter().filter(|s| s.audience != Audience::Terminal) {
+        @for s in sections {
             section id=(s.id) class=[(s.id == "start-here" || s.id == "together").then_some("start")] {
                 @if let Some(h) = &s.heading { h2 { (clean(h)) } }
                 (blocks(&s.blocks))

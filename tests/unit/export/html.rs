@@ -112,3 +112,47 @@ fn number_tables_keep_their_columns_on_a_phone() {
         "{phone}"
     );
 }
+
+/// Printed, a note or a muted cell is not larger than the text around it:
+/// sizes in `rem` follow the printed body size, and a muted word in a
+/// table takes the table's.
+#[test]
+fn printed_notes_are_not_larger_than_the_text() {
+    let print = print_css();
+    assert!(print.contains("  html { font-size: 10.5pt; }"), "{print}");
+    assert!(!print.contains("body { font-size"), "{print}");
+    assert!(
+        print.contains("td .note { font-size: inherit; }"),
+        "{print}"
+    );
+}
+
+/// A page of five sections or more lists them at its top as links (a
+/// summary by region, the interview kit, a report: many phone screens);
+/// a shorter one does not, and paper never shows them.
+#[test]
+fn a_long_page_lists_its_sections_at_the_top() {
+    let page = |n: usize| {
+        draw(&Document {
+            title: "t".into(),
+            lead: Vec::new(),
+            sections: (0..n)
+                .map(|i| Section::new(format!("s{i}"), format!("Part <{i}>"), Vec::new()))
+                .collect(),
+            footer: Vec::new(),
+        })
+    };
+    let long = page(CONTENTS_FROM);
+    assert!(
+        long.contains("<nav class=\"contents\" aria-label=\"On this page\">"),
+        "{long}"
+    );
+    for i in 0..CONTENTS_FROM {
+        assert!(
+            long.contains(&format!("<a href=\"#s{i}\">Part &lt;{i}&gt;</a>")),
+            "{long}"
+        );
+    }
+    assert!(!page(CONTENTS_FROM - 1).contains("<nav"));
+    assert!(print_css().contains(".contents { display: none; }"));
+}
