@@ -414,7 +414,7 @@ fn an_unscored_profile_set_has_no_row_in_the_score_tables() {
         .output()
         .expect("runs");
     let html = String::from_utf8_lossy(&html.stdout);
-    let dims = html.split("Dimensions").nth(1).unwrap_or_default();
+    let dims = html.split("<h2>Dimensions</h2>").nth(1).unwrap_or_default();
     let dims = dims.split("</table>").next().unwrap_or_default();
     assert!(
         dims.contains("Your manager") && !dims.contains("About you"),
