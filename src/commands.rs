@@ -199,11 +199,8 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
         if !seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())) {
             continue;
         }
-        let name = f.file_name().map_or_else(
-            || f.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        results.push((crate::sanitize::text(&name).into_owned(), read_result(f)?));
+        let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
+        results.push((name, read_result(f)?));
     }
     let h = crate::history::history(results, &bank)?;
     let doc = match plan.format {
