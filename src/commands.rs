@@ -128,52 +128,37 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 }
 
 /// `mommytrack history`: the results named (folders for their `*.json`),
-/// or those saved in the state folder, as one history.
+/// or those saved in the state folder, as one history. Each file once.
 fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: Plan) -> Result<()> {
-    let files: Vec<std::path::PathBuf> = if paths.is_empty() {
-        let Some(dir) = crate::interactive::state::state_dir() else {
+    let state = paths.is_empty().then(crate::interactive::state::state_dir);
+    let named = match &state {
+        None => paths.to_vec(),
+        Some(None) => {
             return Err(Failure::new(
                 crate::error::ExitKind::NoInput,
                 "there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`",
             )
             .into());
-        };
-        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        p.file_name()
-                            .and_then(|n| n.to_str())
-                            .is_some_and(|n| n.starts_with("result-") && n.ends_with(".json"))
-                            && p.is_file()
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        found.sort();
-        if found.is_empty() {
-            return Err(Failure::new(
-                crate::error::ExitKind::NoInput,
-                format!(
-                    "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
-                    crate::sanitize::path(&dir)
-                ),
-            )
-            .into());
         }
-        found
-    } else {
-        crate::summarize::expand(paths)?
-            .0
-            .into_iter()
-            .map(|input| input.path)
-            .filter(|p| {
-                p.file_name()
-                    .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
-            })
-            .collect()
+        Some(Some(dir)) => dir.is_dir().then(|| dir.clone()).into_iter().collect(),
     };
+    // In the state folder, the results sessions saved; never the draft.
+    let name = |p: &Path| p.file_name().and_then(|n| n.to_str()).map(str::to_owned);
+    let files: Vec<std::path::PathBuf> = (crate::summarize::expand(&named)?.0.into_iter())
+        .map(|input| input.path)
+        .filter(|p| name(p).is_none_or(|n| n != crate::interactive::state::DRAFT_FILE))
+        .filter(|p| state.is_none() || name(p).is_some_and(|n| n.starts_with("result-")))
+        .collect();
+    if let (Some(Some(dir)), true) = (&state, files.is_empty()) {
+        return Err(Failure::new(
+            crate::error::ExitKind::NoInput,
+            format!(
+                "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
+                crate::sanitize::path(dir)
+            ),
+        )
+        .into());
+    }
     // Every result is held at once: their number is capped before any is read.
     if files.len() > crate::history::MAX_RESULTS {
         return Err(Failure::new(
@@ -192,13 +177,8 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
     inputs.extend(bank);
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     let (bank, _) = bank::load(&BankSource::from_option(bank))?;
-    let mut seen = std::collections::HashSet::new();
     let mut results = Vec::new();
     for f in &files {
-        // The same file named twice counts once.
-        if !seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())) {
-            continue;
-        }
         let name = f.file_name().map_or_else(
             || f.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
