@@ -128,37 +128,40 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 }
 
 /// `mommytrack history`: the results named (folders for their `*.json`),
-/// or those saved in the state folder, as one history. Each file once.
+/// or those saved in the state folder, as one history. Each file once
+/// (`expand` counts a file named twice once).
 fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: Plan) -> Result<()> {
-    let state = paths.is_empty().then(crate::interactive::state::state_dir);
-    let named = match &state {
-        None => paths.to_vec(),
-        Some(None) => {
+    let files: Vec<std::path::PathBuf> = if paths.is_empty() {
+        let Some(dir) = crate::interactive::state::state_dir() else {
             return Err(Failure::new(
                 crate::error::ExitKind::NoInput,
                 "there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`",
             )
             .into());
+        };
+        let found = crate::interactive::state::saved_results(&dir);
+        if found.is_empty() {
+            return Err(Failure::new(
+                crate::error::ExitKind::NoInput,
+                format!(
+                    "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
+                    crate::sanitize::path(&dir)
+                ),
+            )
+            .into());
         }
-        Some(Some(dir)) => dir.is_dir().then(|| dir.clone()).into_iter().collect(),
+        found
+    } else {
+        crate::summarize::expand(paths)?
+            .0
+            .into_iter()
+            .map(|input| input.path)
+            .filter(|p| {
+                p.file_name()
+                    .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
+            })
+            .collect()
     };
-    // In the state folder, the results sessions saved; never the draft.
-    let name = |p: &Path| p.file_name().and_then(|n| n.to_str()).map(str::to_owned);
-    let files: Vec<std::path::PathBuf> = (crate::summarize::expand(&named)?.0.into_iter())
-        .map(|input| input.path)
-        .filter(|p| name(p).is_none_or(|n| n != crate::interactive::state::DRAFT_FILE))
-        .filter(|p| state.is_none() || name(p).is_some_and(|n| n.starts_with("result-")))
-        .collect();
-    if let (Some(Some(dir)), true) = (&state, files.is_empty()) {
-        return Err(Failure::new(
-            crate::error::ExitKind::NoInput,
-            format!(
-                "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
-                crate::sanitize::path(dir)
-            ),
-        )
-        .into());
-    }
     // Every result is held at once: their number is capped before any is read.
     if files.len() > crate::history::MAX_RESULTS {
         return Err(Failure::new(
@@ -299,7 +302,7 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
                 file,
                 match mode {
                     Mode::Prospective => format!(
-                        "{} answers are for questions the prospective assessment (--prospective) does not ask (it asks only the interview kit's questions); they are not used",
+                        "{} answers are for questions the prospective assessment (--prospective) does not ask (it asks only the interview kit's questions and the facts about you); they are not used",
                         not_core.len()
                     ),
                     _ => format!(
