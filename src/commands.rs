@@ -162,7 +162,7 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
             })
             .collect()
     };
-    // Every result is held at once: their number is capped before any is read.
+    // Each result is read and scored again: their number is capped before any is read.
     if files.len() > crate::history::MAX_RESULTS {
         return Err(Failure::new(
             crate::error::ExitKind::Usage,
@@ -180,14 +180,11 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
     inputs.extend(bank);
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     let (bank, _) = bank::load(&BankSource::from_option(bank))?;
-    let mut results = Vec::new();
-    for f in &files {
-        let name = f.file_name().map_or_else(
-            || f.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        results.push((crate::sanitize::text(&name).into_owned(), read_result(f)?));
-    }
+    // Read one at a time.
+    let results = files.iter().map(|f| {
+        let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
+        crate::saved::read_result(f).map(|r| (name, r))
+    });
     let h = crate::history::history(results, &bank)?;
     let doc = match plan.format {
         export::Format::Json => export::to_json(&h),
