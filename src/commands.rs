@@ -164,7 +164,8 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 }
 
 /// `mommytrack history`: the results named (folders for their `*.json`),
-/// or those saved in the state folder, as one history.
+/// or those saved in the state folder, as one history. Each file once
+/// (`expand` counts a file named twice once).
 fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: Plan) -> Result<()> {
     let files: Vec<std::path::PathBuf> = if paths.is_empty() {
         let Some(dir) = crate::interactive::state::state_dir() else {
@@ -215,15 +216,11 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
     inputs.extend(bank);
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     let (bank, _) = bank::load(&BankSource::from_option(bank))?;
-    let mut seen = std::collections::HashSet::new();
-    // Read one at a time; the same file named twice counts once.
-    let results = files
-        .iter()
-        .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.to_path_buf())))
-        .map(|f| {
-            let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
-            crate::saved::read_result(f).map(|r| (name, r))
-        });
+    // Read one at a time.
+    let results = files.iter().map(|f| {
+        let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
+        crate::saved::read_result(f).map(|r| (name, r))
+    });
     let h = crate::history::history(results, &bank)?;
     let doc = match plan.format {
         export::Format::Json => export::to_json(&h),
