@@ -483,7 +483,6 @@ fn schema(kind: SchemaKind) -> String {
 /// is drawn with it, so it must stay the same from one summary to the
 /// next, and unknown to anyone else.
 fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
-    use std::hash::BuildHasher as _;
     let dir = crate::interactive::state::state_dir().ok_or_else(|| {
         Failure::new(
             crate::error::ExitKind::CantCreate,
@@ -495,8 +494,7 @@ fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
     let shown = crate::sanitize::path(&path);
     let mut created = false;
     if !path.exists() {
-        let fresh = std::collections::hash_map::RandomState::new();
-        let key = format!("{:016x}{:016x}\n", fresh.hash_one(1u8), fresh.hash_one(2u8));
+        let key = format!("{}\n", crate::interactive::state::fresh_secret());
         let made = crate::interactive::state::ensure_dir(&dir)
             .and_then(|()| crate::files::write_private_new(&path, key.as_bytes()));
         match made {

@@ -57,9 +57,8 @@ mod tables;
 pub use noise::key_id;
 pub use read::{Input, Outcome, expand, summarize};
 
-use crate::answers::AnswerSheet;
 use crate::bank::Answer;
-use crate::scoring::Evaluation;
+use digest::Checked;
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -140,6 +139,10 @@ pub struct Summary {
     /// Results saved with another version of the built-in questions,
     /// scored again from their answers with this version's.
     pub rescored: usize,
+    /// Older results of a respondent counted with a later one, set aside:
+    /// each respondent counts once (docs/summaries.md, "Each person
+    /// once"). Absent when nothing is shown.
+    pub retakes: Option<usize>,
     /// The whole set.
     pub all: Group,
     /// One per value of `--by` (bank order when the bank is known), then
@@ -323,9 +326,13 @@ pub struct Summarizer {
     /// last), with their labels; one unnamed value without `--by`.
     values: Vec<(Option<String>, String)>,
     records: Vec<Record>,
+    /// Each respondent's (keyed hash of the id) latest result so far: the
+    /// day taken, its record key and where its record is.
+    people: std::collections::HashMap<u64, (String, u64, usize)>,
     duplicates: usize,
     skipped: usize,
     rescored: usize,
+    retakes: usize,
 }
 
 impl Summarizer {
@@ -354,18 +361,45 @@ impl Summarizer {
             dims,
             values,
             records: Vec::new(),
+            people: Default::default(),
             duplicates: 0,
             skipped: 0,
             rescored: 0,
+            retakes: 0,
             options,
         })
     }
 
     /// Adds one result, as its answers give it, perturbed by its record
-    /// key ([`noise`]): nothing of its own figures is kept.
-    fn add(&mut self, sheet: &AnswerSheet, eval: &Evaluation, key: u64) {
+    /// key ([`noise`]): nothing of its own figures is kept. A result of a
+    /// respondent already counted replaces theirs when it was taken later
+    /// (the same day: the higher record key), and is set aside otherwise.
+    fn add(&mut self, r: Checked, key: u64) {
+        let record = self.record(&r, key);
+        let Some((id, taken)) = r.respondent else {
+            return self.records.push(record);
+        };
+        let who = noise::siphash(self.options.secret, format!("respondent\n{id}").as_bytes());
+        match self.people.entry(who) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((taken, key, self.records.len()));
+                self.records.push(record);
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                self.retakes += 1;
+                let (t, k, at) = e.get_mut();
+                if (&taken, key) > (&*t, *k) {
+                    (*t, *k) = (taken, key);
+                    self.records[*at] = record;
+                }
+            }
+        }
+    }
+
+    /// The perturbed copy of one result.
+    fn record(&self, r: &Checked, key: u64) -> Record {
         use noise::{FLIP_FLAG, ITEM, KEEP_GROUP, KEEP_VERDICT, OVERALL, PART};
-        let bank = &self.options.bank;
+        let (bank, sheet, eval) = (&self.options.bank, &r.sheet, &r.eval);
         let draws = noise::Draws(key, self.options.secret);
         let group = match &self.options.by {
             Some(by) => {
@@ -403,7 +437,7 @@ impl Summarizer {
                 })
             })
             .collect();
-        self.records.push(Record {
+        Record {
             key,
             group,
             overall: eval.overall.map(|s| published(s) + shift),
@@ -416,7 +450,7 @@ impl Summarizer {
                 .map(|f| f as u32)
                 .collect(),
             dims,
-        });
+        }
     }
 
     /// The summary, with everything that could describe fewer than
@@ -491,6 +525,7 @@ impl Summarizer {
                 .map(|q| q.prompt.clone()),
             by: self.options.by.clone(),
             duplicates: all_shown.then_some(self.duplicates),
+            retakes: all_shown.then_some(self.retakes),
             skipped: self.skipped,
             rescored: self.rescored,
             all: Group {
@@ -509,6 +544,7 @@ impl Summarizer {
                 self.duplicates,
                 self.skipped,
                 self.rescored,
+                self.retakes,
             ),
             alpha_rule: ALPHA_RULE,
         })
@@ -583,6 +619,7 @@ impl Notes {
         duplicates: usize,
         skipped: usize,
         rescored: usize,
+        retakes: usize,
     ) -> Vec<String> {
         let twice = 2 * min;
         let mut out: Vec<String> = self
@@ -600,7 +637,7 @@ impl Notes {
         out.push("No minimum or maximum is ever shown.".to_string());
         if shown {
             out.push(format!(
-                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. Include each person once (their latest result): a retake is another result, with a copy of its own, and copies of one person averaged say more than one. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
+                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. A retake is another result, with a copy of its own, and one person's copies averaged would say more than one: so each person counts once, with their latest result, when their results say who took them (a session's do); include anyone else once. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
                 over = noise::OVERALL,
                 count = noise::COUNT_NOISE,
                 part = noise::PART,
@@ -614,6 +651,13 @@ impl Notes {
                 if d == 1 { "result was" } else { "results were" }
             )),
             _ => out.push(format!("Some results were counted once: {why}.")),
+        }
+        if retakes > 0 && shown {
+            out.push(format!(
+                "{retakes} older {} of people counted with a later one {} set aside: each person counts once, with their latest result (every result a mommytrack session saves says who took it, without saying anything about them).",
+                if retakes == 1 { "result" } else { "results" },
+                if retakes == 1 { "was" } else { "were" },
+            ));
         }
         let (files, were) = if skipped == 1 {
             ("file", "was")
