@@ -163,7 +163,7 @@ pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSh
                     file,
                     format!(
                         "an answers file must be a mapping of question ids to answers, found {}",
-                        crate::yaml::describe(&doc)
+                        crate::yaml::describe(doc)
                     ),
                 )
                 .at(Some(doc.pos.pair()))

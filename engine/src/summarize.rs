@@ -208,6 +208,9 @@ pub struct VerdictCount {
     /// Its margin of error: two standard errors (about 19 times in 20 the
     /// true count is within it); absent with `count`.
     pub margin: Option<usize>,
+    /// `count` ± `margin`, kept within 0 … the group's count: the true
+    /// count's likely range; absent with `count`.
+    pub range: Option<[usize; 2]>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -219,6 +222,8 @@ pub struct FlagCount {
     pub count: Option<usize>,
     /// Its margin of error, as for verdicts; absent when hidden.
     pub margin: Option<usize>,
+    /// The likely range, as for verdicts; absent when hidden.
+    pub range: Option<[usize; 2]>,
     pub hidden: bool,
 }
 
@@ -325,6 +330,9 @@ pub struct Summarizer {
     /// The `--by` question's values in bank order (`None`, no answer,
     /// last), with their labels; one unnamed value without `--by`.
     values: Vec<(Option<String>, String)>,
+    /// Indexed like `dims`: the part is asked only after some answers to
+    /// the `--by` question, so it is not shown in the groups.
+    decided: Vec<bool>,
     records: Vec<Record>,
     /// Each respondent's (keyed hash of the id) latest result so far: the
     /// day taken, its record key and where its record is.
@@ -357,7 +365,12 @@ impl Summarizer {
             None => vec![(None, String::new())],
             Some(by) => by_values(bank, by)?,
         };
+        let decided = (options.by.as_deref())
+            .and_then(|by| bank.question_position(by))
+            .map(|by| decided_by(bank, by, &dims))
+            .unwrap_or_default();
         Ok(Summarizer {
+            decided,
             dims,
             values,
             records: Vec::new(),
@@ -489,7 +502,7 @@ impl Summarizer {
                     label: Some(label.clone()),
                     count: Some(counts[g]),
                     suppressed: false,
-                    stats: Some(ctx.stats(&members[g], &mut notes)),
+                    stats: Some(ctx.stats(&members[g], &mut notes, &self.decided)),
                 });
             }
             groups.extend((0..suppressed_groups).map(|_| Group {
@@ -505,7 +518,7 @@ impl Summarizer {
             }
             let _ = by;
         }
-        let stats = all_shown.then(|| ctx.stats(&all, &mut notes));
+        let stats = all_shown.then(|| ctx.stats(&all, &mut notes, &[]));
         if !all_shown {
             notes = Notes::default();
             notes.add(Note::WholeSet);
@@ -549,6 +562,39 @@ impl Summarizer {
             alpha_rule: ALPHA_RULE,
         })
     }
+}
+
+/// Whether each part is asked only after some answers to question `by`:
+/// one of its questions (not `by` itself) has a condition that names `by`,
+/// or a question whose own condition does, and so on. Its presence in a
+/// group would tell its members' true answers, whatever the perturbation
+/// of the `--by` answer.
+fn decided_by(bank: &Bank, by: usize, dims: &IndexMap<String, DimInfo>) -> Vec<bool> {
+    let mut follows = vec![false; bank.questions.len()];
+    follows[by] = true;
+    // Conditions name earlier questions: one pass in bank order would do;
+    // going on until nothing changes does for any order.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (q, question) in bank.questions.iter().enumerate() {
+            let mut named = Vec::new();
+            if let Some(c) = question.when.as_ref().filter(|_| !follows[q]) {
+                c.referenced_questions(&mut named);
+            }
+            if named.iter().any(|&n| follows[n]) {
+                (follows[q], changed) = (true, true);
+            }
+        }
+    }
+    (dims.values())
+        .map(|d| {
+            bank.sets[d.set]
+                .questions
+                .clone()
+                .any(|q| q != by && follows[q])
+        })
+        .collect()
 }
 
 /// The values of the `--by` question in bank order, each with its label,
@@ -602,6 +648,7 @@ enum Note {
     Order,
     Estimates,
     Alpha,
+    Decided,
 }
 
 impl Notes {
@@ -631,6 +678,7 @@ impl Notes {
                 Note::Cells => format!("A count marked \"fewer than {min}\" is fewer than {min} results, or none: the two are not told apart. A flag raised by fewer than {min} results, or by all but fewer than {min}, is \"not shown\"; so is a score fewer than {min} results have."),
                 Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more."),
                 Note::Estimates => format!("Verdict and flag counts are given only for groups of {} results or more: below that, the perturbation that protects each person leaves them off by a quarter of the group or more (at 20 results, one count in ten is off by 6 or more).", tables::ESTIMATES_FROM.max(twice)),
+                Note::Decided => "A part asked only after some answers to the --by question is shown for the whole set only, not in the groups: in a group, who has a score for it would tell their answer.".to_string(),
                 Note::Alpha => format!("Cronbach's alpha is given only for {} results or more: below that, the perturbation that protects each person leaves it too uncertain to read.", tables::ALPHA_RESULTS.max(twice)),
             })
             .collect();
