@@ -741,7 +741,26 @@ fn results_of_another_version_of_the_questions_are_scored_again_or_explained() {
 fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
     let dir = tempfile::tempdir().unwrap();
     cohort(dir.path(), 110);
-    let args = ["--by", "boss_early_leave", "--min-group", "3"];
+    // The mini bank, its first flag said of others (wording: the same
+    // fingerprint).
+    let bank = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(fixture("mini")).unwrap() {
+        let f = f.unwrap().path();
+        let text = std::fs::read_to_string(&f).unwrap().replace(
+            "    title: \"Your manager counts family time against people\"\n",
+            "    title: \"Your manager counts family time against people\"\n    group_title: \"Their manager counts family time against people\"\n",
+        );
+        std::fs::write(bank.path().join(f.file_name().unwrap()), text).unwrap();
+    }
+    let bank = bank.path().to_str().unwrap();
+    let args = [
+        "--by",
+        "boss_early_leave",
+        "--min-group",
+        "3",
+        "--bank",
+        bank,
+    ];
     let s = summary_json(&args, &[dir.path()]);
     let st = &s["all"]["stats"];
     let mut wide = Vec::new();
