@@ -138,20 +138,7 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
             )
             .into());
         };
-        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        p.file_name()
-                            .and_then(|n| n.to_str())
-                            .is_some_and(|n| n.starts_with("result-") && n.ends_with(".json"))
-                            && p.is_file()
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        found.sort();
+        let found = crate::interactive::state::saved_results(&dir);
         if found.is_empty() {
             return Err(Failure::new(
                 crate::error::ExitKind::NoInput,
@@ -319,7 +306,7 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
                 file,
                 match mode {
                     Mode::Prospective => format!(
-                        "{} answers are for questions the prospective assessment (--prospective) does not ask (it asks only the interview kit's questions); they are not used",
+                        "{} answers are for questions the prospective assessment (--prospective) does not ask (it asks only the interview kit's questions and the facts about you); they are not used",
                         not_core.len()
                     ),
                     _ => format!(

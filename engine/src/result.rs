@@ -103,6 +103,10 @@ pub struct FindOut {
     /// Others questions wait on its answer (they are asked only then).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub opens_more: bool,
+    /// Its part is asked first (the bank's `ask_first`: the strongest
+    /// evidence of how the employer would treat you).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ask_first: bool,
     /// How far the overall score could move between its worst and best
     /// answer, the other answers as they are; or, when more, its share of
     /// what its part's unknown questions move together (one answer alone
@@ -644,8 +648,9 @@ pub fn cap_reason(r: &AssessmentResult) -> Option<String> {
 }
 
 /// The questions of a prospective assessment left at "don't know yet":
-/// first those others wait on, then by how far their answer could move
-/// the overall score, then in bank order.
+/// first those others wait on, then those of the parts the bank asks
+/// first (`ask_first`: how working parents fare there), then by how far
+/// their answer could move the overall score, then in bank order.
 fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindOut> {
     let mut waited_on = vec![false; bank.questions.len()];
     let mut named = Vec::new();
@@ -704,6 +709,7 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
                 good: iv.good.clone(),
                 worrying: iv.worrying.clone(),
                 opens_more: waited_on[i],
+                ask_first: bank.sets[q.set].ask_first,
                 could_move,
             },
         ));
@@ -711,6 +717,7 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
     out.sort_by(|(i, a), (j, b)| {
         b.opens_more
             .cmp(&a.opens_more)
+            .then(b.ask_first.cmp(&a.ask_first))
             .then(b.could_move.total_cmp(&a.could_move))
             .then(i.cmp(j))
     });

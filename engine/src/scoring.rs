@@ -25,12 +25,11 @@ pub enum Mode {
     /// Only `core: true` questions.
     Quick,
     /// Only the questions with an `interview:` line, about an employer
-    /// being considered (`assess --prospective`): a skip means "don't know
-    /// yet". An unscored question outside the kit is a fact about you
-    /// (how you became a parent, your children's ages, whether you will
-    /// be expressing milk): it is not asked, but an answer to it given in
-    /// the sheet counts, as given, for the kit questions' `when`, and one
-    /// not given counts as skipped, as in your own assessment.
+    /// being considered (`assess --prospective`), where a skip means "don't
+    /// know yet", and the facts about you (`personal`: how you became a
+    /// parent, your children's ages, whether you will be expressing milk)
+    /// that decide which of them apply. Facts of your job now (whether
+    /// you have a manager) are not asked, and count as skipped.
     Prospective,
 }
 
@@ -58,7 +57,7 @@ impl Mode {
         match self {
             Mode::Full => true,
             Mode::Quick => q.core,
-            Mode::Prospective => q.interview.is_some(),
+            Mode::Prospective => q.interview.is_some() || q.personal,
         }
     }
 }
@@ -146,21 +145,18 @@ fn counted<'s>(sheet: &'s AnswerSheet, asked: &[bool], q: usize) -> Option<&'s A
 pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     let n = bank.questions.len();
     // 1. Which questions are asked: conditions name only earlier questions,
-    //    so one pass in bank order settles it. `told` also holds the facts
-    //    about you that a prospective run reads but does not ask.
+    //    so one pass in bank order settles it.
     let mut asked = vec![false; n];
-    let mut told = vec![false; n];
     for (i, q) in bank.questions.iter().enumerate() {
         let holds = q.when.as_ref().is_none_or(|c| {
-            settle::tri(c, &|r| settle::Known::Is(counted(sheet, &told, r))) != settle::Tri::No
+            settle::tri(c, &|r| settle::Known::Is(counted(sheet, &asked, r))) != settle::Tri::No
         });
         asked[i] = mode.includes(q) && holds;
-        told[i] = asked[i] || (mode == Mode::Prospective && !mode.includes(q) && !q.is_scored());
     }
     // An explicit skip (`null`, as a template leaves every question) of a
     // question that is not asked loses nothing, so only answers count.
     let ignored = (0..n)
-        .filter(|&i| !told[i] && matches!(sheet.slot(i), Slot::Given(_)))
+        .filter(|&i| !asked[i] && matches!(sheet.slot(i), Slot::Given(_)))
         .collect();
 
     // 2. Question values.

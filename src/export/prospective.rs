@@ -101,8 +101,27 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
         return None;
     }
     let (asked, answered) = (r.coverage.asked, r.coverage.answered);
+    // The parts the bank asks first, by their titles.
+    let mut first: Vec<String> = Vec::new();
+    for f in r.to_find_out.iter().filter(|f| f.ask_first) {
+        let title = r.dimensions.iter().find(|d| d.id == f.dimension);
+        let title = format!(
+            "\u{201c}{}\u{201d}",
+            title.map_or(&f.dimension, |d| &d.title)
+        );
+        if !first.contains(&title) {
+            first.push(title);
+        }
+    }
+    let first = match first.is_empty() {
+        true => String::new(),
+        false => format!(
+            " then those about {}, the strongest evidence of how a place would treat you,",
+            first.join(" and ")
+        ),
+    };
     let mut blocks = vec![Block::Para(vec![plain(format!(
-        "{}. Ask these first: the ones other questions wait on, then those whose answer could move the score most.",
+        "{}. Ask these first: the ones other questions wait on,{first} then those whose answer could move the score most.",
         unknowns(r.to_find_out.len(), asked, answered)
     ))])];
     blocks.extend(find_out_blocks(&r.to_find_out, None));

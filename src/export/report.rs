@@ -418,7 +418,16 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
 
     if wanted(Audience::Page) {
         let mut appendix = Vec::new();
-        for d in r.dimensions.iter().filter(|d| !d.questions.is_empty()) {
+        // About an employer, an unscored question left unanswered (a fact
+        // about you nobody gave, or one listed under what to ask next)
+        // says nothing.
+        let prospective = r.mode() == Some(Mode::Prospective);
+        let shown = |q: &&QuestionResult| !prospective || q.scored || q.answer_label.is_some();
+        for d in &r.dimensions {
+            let questions: Vec<_> = d.questions.iter().filter(shown).collect();
+            if questions.is_empty() {
+                continue;
+            }
             appendix.push(Block::Subheading(d.title.clone()));
             appendix.push(Block::Table(Table {
                 columns: vec![
@@ -426,9 +435,8 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                     col("Your answer", Align::Left),
                     col("Score", Align::Right),
                 ],
-                rows: d
-                    .questions
-                    .iter()
+                rows: questions
+                    .into_iter()
                     .map(|q| {
                         let answer = answer_words(r, q);
                         vec![

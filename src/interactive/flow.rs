@@ -34,6 +34,9 @@ pub struct Flow<'b> {
     asked: Vec<bool>,
     /// The question being asked; `None` once past the last one.
     cursor: Option<usize>,
+    /// Questions whose answers were kept from an earlier result: going
+    /// on passes them by (going back still reaches them).
+    kept: Vec<bool>,
 }
 
 impl<'b> Flow<'b> {
@@ -47,6 +50,7 @@ impl<'b> Flow<'b> {
             sheet,
             asked: Vec::new(),
             cursor: None,
+            kept: Vec::new(),
         };
         flow.refresh();
         flow.cursor = flow.resume_position();
@@ -86,6 +90,20 @@ impl<'b> Flow<'b> {
     /// The first asked question with no answer (not even a skip).
     fn resume_position(&self) -> Option<usize> {
         (0..self.asked.len()).find(|&i| self.asked[i] && *self.sheet.slot(i) == Slot::Missing)
+    }
+
+    /// Goes to the first asked question, to go through the answers given
+    /// (each offered again, preselected).
+    pub fn restart(&mut self) {
+        self.cursor = self.asked.iter().position(|&a| a);
+    }
+
+    /// Keeps the answers given so far (facts carried over from an earlier
+    /// result): going on passes their questions by.
+    pub fn keep_given(&mut self) {
+        self.kept = (0..self.sheet.len())
+            .map(|i| self.sheet.get(i).is_some())
+            .collect();
     }
 
     /// Records the answer (or skip) to the current question and moves on to
@@ -175,7 +193,7 @@ impl<'b> Flow<'b> {
     }
 
     fn next_after(&self, q: usize) -> Option<usize> {
-        (q + 1..self.asked.len()).find(|&i| self.asked[i])
+        (q + 1..self.asked.len()).find(|&i| self.asked[i] && !self.kept.get(i).is_some_and(|&k| k))
     }
 
     fn refresh(&mut self) {

@@ -317,7 +317,19 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
         _ => intro(p, &bank, mode)?,
     }
 
+    // issue 23: about another employer, the facts about you carry over.
+    let review = match &state_dir {
+        Some(dir) if mode == Mode::Prospective && sheet.is_empty() => {
+            carry_facts(p, &bank, dir, &mut sheet)?
+        }
+        _ => None,
+    };
     let mut flow = Flow::new(&bank, mode, sheet);
+    match review {
+        Some(true) => flow.restart(),
+        Some(false) => flow.keep_given(),
+        None => {}
+    }
     let mut save_failed = false;
     // issue 23 (next): the settled verdict, offered once per session.
     let mut settled = Settled::default();
@@ -408,6 +420,43 @@ fn keep_what_fits(
     }
 }
 
+/// A prospective session starts from the facts about you (`personal`
+/// questions) in your latest saved result, if there is one: it says which
+/// and from when, and lets you keep them or go through them again, each
+/// with its answer chosen. Returns whether to go through them, if any
+/// were carried.
+fn carry_facts(
+    p: &mut dyn Prompter,
+    bank: &Bank,
+    dir: &Path,
+    sheet: &mut AnswerSheet,
+) -> Result<Option<bool>> {
+    let Some((when, facts)) = state::latest_facts(dir, bank) else {
+        return Ok(None);
+    };
+    let mut text = format!(
+        "From your result of {}, these facts about you carry over to this employer; they decide which questions fit you:",
+        export::terminal_safe(&when)
+    );
+    for (i, q) in bank.questions.iter().enumerate() {
+        if let Some(a) = facts.get(i) {
+            text.push_str(&format!(
+                "\n  - {} \u{201c}{}\u{201d}",
+                export::terminal_safe(q.prompt.trim()),
+                export::terminal_safe(&a.label(q))
+            ));
+        }
+    }
+    p.say(&text)?;
+    let items = [
+        "Use them".to_string(),
+        "Go through them again: each comes with your answer chosen, to keep or change".to_string(),
+    ];
+    let review = ask(p.choose("Use these facts about you?", &items, 0))? == Some(1);
+    *sheet = facts;
+    Ok(Some(review))
+}
+
 /// Ctrl-C or the end of input in a prompt outside the questions stops the
 /// session the same way as in a question.
 fn ask<T>(r: std::io::Result<T>) -> Result<T> {
@@ -496,7 +545,8 @@ where
         let worded = bank.questions[q].worded(flow.mode() == Mode::Prospective);
         let question = &*worded;
         let set = &bank.sets[question.set];
-        let set_title = set.titled(flow.mode() == Mode::Prospective);
+        // A fact about you keeps its own part's title.
+        let set_title = set.titled(flow.mode() == Mode::Prospective && !question.personal);
         let Some(place) = flow.progress() else { break };
         // A stop while a part's heading waits for Enter is a stop too.
         let goes_on = last_part.replace(question.set) != Some(question.set) && !went_back;
@@ -523,7 +573,7 @@ where
             place,
             current: flow.sheet().slot(q),
             can_go_back: place.number > 1,
-            skip: if flow.mode() == Mode::Prospective {
+            skip: if flow.mode() == Mode::Prospective && !question.personal {
                 prompt::DONT_KNOW
             } else {
                 prompt::SKIP
@@ -597,7 +647,7 @@ pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
         ),
         // issue 23 (next): a prospective employer.
         Mode::Prospective => format!(
-            "These questions are about an employer you are considering, not your current one: up to {}, {}. Answer what you have found out; \"Don't know yet\" skips a question, and the report says what is still unknown and what to ask next (`mommytrack interview` prints the whole kit).",
+            "These questions are about an employer you are considering, not your current one: up to {}, {}, with a few facts about you first (taken from your latest result, if one is saved), which decide which of them fit you. Answer what you have found out; \"Don't know yet\" skips a question, and the report says what is still unknown and what to ask next (`mommytrack interview` prints the whole kit).",
             plural(crate::estimate::questions(bank, Mode::Prospective).count(), "question"),
             crate::estimate::duration(bank, Mode::Prospective)
         ),

@@ -243,6 +243,49 @@ impl std::fmt::Display for Misfit {
     }
 }
 
+/// The results saved in the state folder `dir`, oldest first (their
+/// names, `result-<UTC time>.json`, sort by time).
+pub fn saved_results(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("result-") && n.ends_with(".json"))
+                        && p.is_file()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// The facts about you (the bank's `personal` questions) answered in your
+/// latest result about your own job saved in `dir` that `bank` can read,
+/// and the day it was taken (else its file name). Skips are not carried:
+/// those facts are asked.
+pub fn latest_facts(dir: &Path, bank: &Bank) -> Option<(String, AnswerSheet)> {
+    saved_results(dir).iter().rev().find_map(|path| {
+        let r = crate::saved::read_result(path).ok()?;
+        if !matches!(r.mode(), Some(Mode::Full | Mode::Quick)) {
+            return None;
+        }
+        let all = answers::from_result(bank, &r.answers).ok()?;
+        let mut facts = AnswerSheet::new(bank);
+        for (i, q) in bank.questions.iter().enumerate() {
+            if let (true, Some(a)) = (q.personal, all.get(i)) {
+                facts.set(i, answers::Slot::Given(a.clone()));
+            }
+        }
+        let name = path.file_name()?.to_string_lossy();
+        let when = r.taken.clone().unwrap_or_else(|| name.to_string());
+        (!facts.is_empty()).then_some((when, facts))
+    })
+}
+
 /// Saves `contents` in the state folder under `name`.
 pub fn write(dir: &Path, name: &str, contents: &str) -> std::io::Result<PathBuf> {
     ensure_dir(dir)?;

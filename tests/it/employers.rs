@@ -141,7 +141,7 @@ fn an_employer_with_nothing_left_to_find_out_is_not_sent_to_a_list_below() {
 }
 
 #[test]
-fn how_parents_fare_there_is_not_buried_below_what_to_ask_first() {
+fn how_parents_fare_there_comes_first_in_what_to_ask() {
     // Nothing known yet about how parents fare at employer B: one answer
     // alone does not score that part, but the four together move a lot.
     let t = Test::new();
@@ -168,9 +168,25 @@ fn how_parents_fare_there_is_not_buried_below_what_to_ask_first() {
     assert_eq!(parents.len(), 4, "{r}");
     for f in &parents {
         assert!(f["could_move"].as_f64().unwrap() >= 1.0, "{f}");
+        assert_eq!(f["ask_first"], true, "{f}");
     }
+    // They come first (nothing else waits on another answer here), though
+    // other unknowns alone could move the score more: the bank asks that
+    // part first, as the strongest evidence.
+    let list = r["to_find_out"].as_array().unwrap();
+    assert!(list.iter().all(|f| f.get("opens_more").is_none()), "{r}");
+    assert!(
+        list[..4].iter().all(|f| f["dimension"] == "other_parents"),
+        "{r}"
+    );
+    let most = |l: &[serde_json::Value]| {
+        l.iter()
+            .map(|f| f["could_move"].as_f64().unwrap())
+            .fold(0.0, f64::max)
+    };
+    assert!(most(&list[4..]) > most(&list[..4]), "{r}");
     // Every unknown is named where the report says what to ask, the first
-    // eight with what to ask.
+    // eight with what to ask, and the report says why they come first.
     for format in ["text", "markdown", "html"] {
         let out = words(
             &t,
@@ -187,11 +203,17 @@ fn how_parents_fare_there_is_not_buried_below_what_to_ask_first() {
             .find("Still unknown: what to ask next")
             .expect("the section");
         let section = &out[start..start + out[start..].find("When you know more").unwrap()];
-        for f in &parents {
-            assert!(
-                section.contains(f["prompt"].as_str().unwrap()),
-                "{format}: {f}: {section}"
-            );
+        assert!(
+            section.contains("then those about “How working parents fare here”, the strongest evidence of how a place would treat you"),
+            "{format}: {section}"
+        );
+        // The eight spelled out, in that order: the four first.
+        let mut at = 0;
+        for f in &list[..8] {
+            let start: String = f["interview"].as_str().unwrap().chars().take(30).collect();
+            let asked = section.find(&start);
+            assert!(asked.is_some_and(|a| a > at), "{format}: {f}: {section}");
+            at = asked.unwrap_or(0);
         }
     }
 }

@@ -495,6 +495,41 @@ fn prospective_wording_is_checked_like_every_other_field() {
     t.again().args(["validate", MINI]).success();
 }
 
+/// `personal` marks a fact about the person: an unscored question outside
+/// the interview kit.
+#[test]
+fn personal_marks_only_unscored_facts_outside_the_kit() {
+    let early = "    prompt: \"What happens when you leave early for a child's appointment?\"\n";
+    let manager = "    prompt: \"Do you have a manager?\"\n";
+    for (anchor, add, message) in [
+        (
+            early,
+            "    personal: true\n",
+            "but `boss_early_leave` is scored",
+        ),
+        (
+            manager,
+            "    personal: true\n    interview: \"Ask.\"\n",
+            "but `has_manager` is in the interview kit",
+        ),
+    ] {
+        let mut t = Test::new();
+        t.mini_with(&[("10_boss.yaml", anchor, &format!("{anchor}{add}"))]);
+        t.again()
+            .args(["validate", MINI])
+            .code(65)
+            .stderr_contains("`personal` marks a fact about you")
+            .stderr_contains(message);
+    }
+    let mut t = Test::new();
+    t.mini_with(&[(
+        "10_boss.yaml",
+        manager,
+        &format!("{manager}    personal: true\n"),
+    )]);
+    t.again().args(["validate", MINI]).success();
+}
+
 #[test]
 fn interview_fields_are_checked_like_every_other_field() {
     let cases: [(&str, &str, &str); 4] = [
@@ -768,10 +803,10 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
             && words.contains("whether mothers who work part-time"),
         "{kit}"
     );
-    // A prospective assessment asks only the kit (CONTRACT §7.7). A fact
-    // about you that a kit question waits on is read from the answers
-    // given, and untold counts as skipped; a known kit answer still rules
-    // one out.
+    // A prospective assessment asks only the kit (CONTRACT §7.7) and the
+    // facts about you (`personal`), which are read from the answers given,
+    // under their own conditions, and untold count as skipped; a known kit
+    // answer still rules one out.
     let asked = |stdin: &str| -> Vec<String> {
         let r = t
             .again()
@@ -837,16 +872,16 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
     assert!(!has(&asked("mgr_stance: flexible\n"), "mgr_transfer"));
     // Said to apply, in the answers given: then asked.
     let told = asked(
-        "str_breastfeeding: planning\nflex_pt_interest: considering\nabout_career_intent: steady\n",
+        "kids_ages: [baby]\nstr_breastfeeding: planning\nflex_pt_interest: considering\nabout_career_intent: steady\n",
     );
     for id in ["str_lactation", "flex_pt_view", "trade_level_fit"] {
         assert!(has(&told, id), "{id}: {told:?}");
     }
-    // Nothing about you is asked; a fact is used without a warning, a
-    // scored answer about your own job or home is not used.
+    // A fact about you is used without a warning, a scored answer about
+    // your own job or home is not used.
     t.again()
         .args(["assess", "--prospective", "--answers", "-"])
-        .stdin("str_breastfeeding: not_applicable\nmgr_stance: middle\n")
+        .stdin("kids_ages: [baby]\nstr_breastfeeding: not_applicable\nmgr_stance: middle\n")
         .success()
         .stderr_is("");
     t.again()

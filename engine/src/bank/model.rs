@@ -197,6 +197,8 @@ pub struct Set {
     pub title: String,
     /// The title about an employer you are considering, if it differs.
     pub prospective_title: Option<String>,
+    /// Its unknowns come first in a prospective run's "what to ask next".
+    pub ask_first: bool,
     pub description: Option<String>,
     /// 0: reported but left out of the overall.
     pub weight: f64,
@@ -259,6 +261,9 @@ pub struct Question {
     /// (`assess --prospective`); `None`: as written. Shown through
     /// [`Question::worded`].
     pub prospective: Option<Prospective>,
+    /// A fact about the person, not their job: asked about an employer
+    /// being considered too (`assess --prospective`).
+    pub personal: bool,
 }
 
 /// A question's line in the interview kit.

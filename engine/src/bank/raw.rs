@@ -171,6 +171,11 @@ pub struct RawSet {
     /// The title in a prospective run and the interview kit, where a set
     /// about you asks about the job instead. Default: `title`.
     pub prospective_title: Option<String>,
+    /// In a prospective run's "what to ask next", this part's unknowns
+    /// come first, after those other questions wait on: the strongest
+    /// evidence about an employer (how it treats the parents it already
+    /// has). Default false.
+    pub ask_first: Option<bool>,
     pub description: Option<String>,
     /// The dimension's weight in the overall score. Default 1; 0 reports
     /// the dimension but leaves it out of the overall.
@@ -245,6 +250,13 @@ pub struct RawQuestion {
     /// The options keep their ids (so scores, flags and `compare` are
     /// unchanged); only the words change.
     pub prospective: Option<RawProspective>,
+    /// A fact about you rather than about your job (how you became a
+    /// parent, who you parent with, where you live, the hours you want):
+    /// it carries over to any employer, so `assess --prospective` asks it
+    /// too (a session takes it from your latest saved result when it can),
+    /// for the kit questions that depend on it. Only for unscored
+    /// questions without `interview`. Default false.
+    pub personal: Option<bool>,
 }
 
 /// A question's wording about an employer you are considering.

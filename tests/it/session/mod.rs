@@ -23,6 +23,7 @@ use crate::harness::{BIN, MINI_FIXTURE as MINI, Test};
 
 mod echoes;
 mod editor;
+mod employer;
 mod end;
 mod flows;
 mod lists;

@@ -411,6 +411,7 @@ impl Builder {
             id,
             title,
             prospective_title: raw.prospective_title,
+            ask_first: raw.ask_first.unwrap_or(false),
             description: raw.description,
             weight,
             min_answered,

@@ -182,6 +182,7 @@ impl Builder {
             discuss_priority: discuss.1,
             interview,
             prospective,
+            personal: rq.personal.unwrap_or(false),
             checked: None,
         };
         let question = Question {
@@ -213,6 +214,25 @@ impl Builder {
                             "give the options different scores, or remove all scores to make it informational"
                         }),
                 );
+        }
+        // A fact about you is read as you gave it, never scored or asked
+        // of an employer.
+        if question.personal && (question.is_scored() || question.interview.is_some()) {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "`personal` marks a fact about you, but `{id}` is {}",
+                        if question.interview.is_some() {
+                            "in the interview kit (it has `interview`)"
+                        } else {
+                            "scored"
+                        }
+                    ),
+                    q.key("personal"),
+                )
+                .id(&id)
+                .hint("mark only unscored questions about the person, not the job, or remove `personal`"),
+            );
         }
         if let Some(when) = node.get("when").filter(|w| !w.is_null()) {
             // Parsed once every question is known, so that a reference to a
