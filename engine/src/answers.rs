@@ -390,15 +390,17 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
             None => format!("valid: {list}, or null to skip"),
         }
     };
+    // An option id of the question, or what is wrong with it.
+    let option = |s: &String| match q.option(s) {
+        Some(_) => Ok(s.clone()),
+        None => Err((
+            format!("`{}` is not an option", crate::sanitize::id(s)),
+            valid_options(Some(s)),
+        )),
+    };
     let answer = match &q.kind {
-        Kind::Choice(opts) => match &value.value {
-            Value::Str(s) if opts.iter().any(|o| &o.id == s) => Answer::Choice(s.clone()),
-            Value::Str(s) => {
-                return Err((
-                    format!("`{}` is not an option", crate::sanitize::id(s)),
-                    valid_options(Some(s)),
-                ));
-            }
+        Kind::Choice(_) => match &value.value {
+            Value::Str(s) => Answer::Choice(option(s)?),
             _ => {
                 return Err((
                     format!("a choice answer is one option id, but {given} was given"),
@@ -420,20 +422,15 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
             let mut picked = Vec::with_capacity(items.len());
             for item in items {
                 match &item.value {
-                    Value::Str(s) if opts.iter().any(|o| &o.id == s) => {
-                        if picked.contains(s) {
+                    Value::Str(s) => {
+                        let s = option(s)?;
+                        if picked.contains(&s) {
                             return Err((
                                 format!("`{s}` is listed twice"),
                                 "list each option once".into(),
                             ));
                         }
-                        picked.push(s.clone());
-                    }
-                    Value::Str(s) => {
-                        return Err((
-                            format!("`{}` is not an option", crate::sanitize::id(s)),
-                            valid_options(Some(s)),
-                        ));
+                        picked.push(s);
                     }
                     _ => {
                         return Err((

@@ -676,7 +676,7 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
         let with = |best: bool| {
             let mut s = sheet.clone();
             for &i in qs {
-                let (worst, top) = scoring::extreme_answers(&bank.questions[i]);
+                let (worst, top) = scoring::extreme_answers(bank, &bank.questions[i]);
                 if let Some(a) = if best { top } else { worst } {
                     s.set(i, Slot::Given(a));
                 }

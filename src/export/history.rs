@@ -145,7 +145,7 @@ fn results_section(h: &History) -> Section {
                 ]
             })
             .collect(),
-        stack: true,
+        stack: false,
     })];
     let capped: Vec<Item> = h
         .results
@@ -197,9 +197,7 @@ fn parts_section(h: &History) -> Section {
     let table = Block::Table(Table {
         columns,
         rows,
-        // Three days and the change are too wide for a phone: there each
-        // part is a block of lines ("2024-03-04: 52.1").
-        stack: shown.len() > 2,
+        stack: false,
     });
     Section::new("parts", "Each part, first to latest", vec![table])
 }

@@ -301,9 +301,14 @@ fn table(t: &Table) -> Markup {
         .rows
         .iter()
         .any(|r| r.iter().any(|c| matches!(c, Cell::Bar(..))));
+    // Rows of a name and three or more numbers: on a phone the name takes
+    // a line of its own and the numbers a line under the column titles.
+    let numbers =
+        !t.stack && t.columns.len() > 3 && t.columns[1..].iter().all(|c| c.align == Align::Right);
+    let cols = numbers.then(|| format!("--cols:{}", t.columns.len() - 1));
     html! {
         div.table-wrap {
-            table.stack[t.stack].dims[bars] {
+            table.stack[t.stack].dims[bars].numbers[numbers] style=[cols] {
                 thead { tr {
                     @for c in &t.columns {
                         th.num[c.align == Align::Right] scope="col" { (breakable(&c.title)) }
@@ -385,13 +390,28 @@ fn block(b: &Block) -> Markup {
     }
 }
 
-/// Blocks in order; a subheading and the block after it stay together on
-/// paper.
+/// Rows or items past which a block is not kept on one sheet of paper: a
+/// longer one would leave most of a page blank when moved whole, and split
+/// anyway when longer than a page.
+const KEEP_WHOLE: usize = 12;
+
+/// Whether a block is short enough to move whole to the next sheet.
+fn short(b: &Block) -> bool {
+    match b {
+        Block::Table(t) => t.rows.len() <= KEEP_WHOLE,
+        Block::List(l) => l.items.len() <= KEEP_WHOLE / 2,
+        _ => true,
+    }
+}
+
+/// Blocks in order; a subheading and a short block after it stay together
+/// on paper. A long block starts under its subheading (`h3` avoids a
+/// break after it) and breaks between rows.
 fn blocks(bs: &[Block]) -> Markup {
     let mut out = String::new();
     let mut i = 0;
     while i < bs.len() {
-        if matches!(bs[i], Block::Subheading(_)) && i + 1 < bs.len() {
+        if matches!(bs[i], Block::Subheading(_)) && bs.get(i + 1).is_some_and(short) {
             out.push_str(
                 &html! { div.group { (block(&bs[i])) (block(&bs[i + 1])) } }.into_string(),
             );
@@ -422,3 +442,7 @@ pub(super) fn draw(doc: &Document) -> String {
     };
     page(&doc.title, body)
 }
+
+#[cfg(test)]
+#[path = "../../tests/unit/export/html.rs"]
+mod tests;

@@ -129,7 +129,7 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
             rows.push(measure_row(&format!("{} (scale mean)", d.title), m, 1));
         }
     }
-    out.push(Block::Table(Table {
+    let mut table = Table {
         columns: vec![
             col("Score", Align::Left),
             col("n", Align::Right),
@@ -139,8 +139,23 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
             col("Q3", Align::Right),
         ],
         rows,
-        stack: true,
-    }));
+        // Numbers in narrow columns: a table on a phone too.
+        stack: false,
+    };
+    // A small group has no median or quartiles: no columns of dashes.
+    let dash = |c: &Cell| matches!(c, Cell::Muted(m) if m == "–");
+    let no_order = table.rows.iter().all(|r| r[3..].iter().all(dash));
+    if no_order {
+        table.columns.truncate(3);
+        table.rows.iter_mut().for_each(|r| r.truncate(3));
+    }
+    out.push(Block::Table(table));
+    if no_order {
+        out.push(Block::Note(format!(
+            "Medians and quartiles are given only for {} results or more.",
+            2 * min
+        )));
+    }
     // Verdicts and flags: estimates, each with its margin of error.
     if st.verdicts_hidden && st.flags_hidden {
         out.push(Block::Note(format!(

@@ -162,13 +162,17 @@ fn no_step_says_you_were_passed_over_when_your_answers_say_only_remarks() {
 fn each_part_over_three_retakes_reads_on_a_phone() {
     let t = three_retakes();
     let html = history(&t, "html").stdout();
-    // The parts table (three days and the change) stacks on a narrow
-    // screen: each part a block of "day: score" lines.
+    // The parts table (three days and the change) keeps its columns on a
+    // narrow screen: each part's name on a line, its four numbers on a line
+    // under the days (not a block of five "day: score" lines a part).
     let parts = html.split("id=\"parts\"").nth(1).expect("a parts section");
     let table = parts.split("</table>").next().unwrap();
-    assert!(table.contains("<table class=\"stack"), "{table}");
     assert!(
-        table.contains("data-label=\"2024\u{2011}09\u{2011}05\""),
+        table.contains("<table class=\" numbers\" style=\"--cols:4\">"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<th class=\"num\" scope=\"col\">2024\u{2011}09\u{2011}05</th>"),
         "{table}"
     );
 }

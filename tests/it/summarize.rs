@@ -815,3 +815,35 @@ fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
         }
     }
 }
+
+/// On a phone the scores stay a table of numbers (not a card of "n: /
+/// mean: / median: / Q1: / Q3:" lines a part; five numbers take a line
+/// under the part's name), and a group too small for
+/// medians and quartiles shows no columns of dashes: it says why instead.
+#[test]
+fn summary_pages_keep_scores_in_a_table_without_columns_of_dashes() {
+    let (small, big) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // 7 results (±2) are under twice the minimum of 5; 14 (±2) are not.
+    cohort(small.path(), 7);
+    cohort(big.path(), 14);
+    let page =
+        |dir: &Path| String::from_utf8(summarize(&["--format", "html"], &[dir]).stdout).unwrap();
+    let (small, big) = (page(small.path()), page(big.path()));
+    for html in [&small, &big] {
+        assert!(!html.contains("<table class=\"stack"), "{html}");
+    }
+    assert!(big.contains("<table class=\" numbers\""), "{big}");
+    assert!(
+        big.contains(">Q1</th>") && big.contains(">median</th>"),
+        "{big}"
+    );
+    assert!(
+        !small.contains(">Q1</th>") && !small.contains(">median</th>"),
+        "{small}"
+    );
+    assert!(!small.contains(">–</span>"), "{small}");
+    assert!(
+        small.contains("Medians and quartiles are given only for 10 results or more."),
+        "{small}"
+    );
+}

@@ -331,9 +331,9 @@ fn yaml_value() -> impl Strategy<Value = Value> {
 }
 
 fn key() -> impl Strategy<Value = String> {
-    // The bank's field names come from the lists the validator uses, so a
-    // new field is fuzzed without touching this test.
-    use crate::bank::raw::*;
+    // The bank's field names come from the schemas the validator reads
+    // them from, so a new field is fuzzed without touching this test.
+    use crate::bank::schema::{SchemaKind, schema};
     const OTHERS: &[&str] = &[
         "answer",
         "is",
@@ -353,23 +353,24 @@ fn key() -> impl Strategy<Value = String> {
         "flex_options",
         "notes",
     ];
-    let mut keys: Vec<&'static str> = [
-        fields::<RawSettings>(),
-        fields::<RawBand>(),
-        fields::<RawFlag>(),
-        fields::<RawAdvice>(),
-        fields::<RawSet>(),
-        fields::<RawQuestion>(),
-        fields::<RawOption>(),
-        fields::<RawScale>(),
-        fields::<RawScores>(),
-        OTHERS,
-    ]
-    .concat();
+    let mut keys: Vec<String> = OTHERS.iter().map(|k| k.to_string()).collect();
+    for kind in [SchemaKind::Bank, SchemaKind::Set] {
+        let s = schema(kind);
+        let types =
+            std::iter::once(&s).chain(s["$defs"].as_object().into_iter().flat_map(|d| d.values()));
+        for t in types {
+            keys.extend(
+                t["properties"]
+                    .as_object()
+                    .into_iter()
+                    .flat_map(|p| p.keys().cloned()),
+            );
+        }
+    }
     keys.sort_unstable();
     keys.dedup();
     prop_oneof![
-        9 => prop::sample::select(keys).prop_map(str::to_string),
+        9 => prop::sample::select(keys),
         1 => "[a-zA-Z_]{1,10}",
     ]
 }

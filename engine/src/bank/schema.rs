@@ -18,6 +18,16 @@ use super::validate::{MAX_COUNT, MAX_NUMBER};
 /// What an id must look like (docs/question-banks.md, "Ids").
 pub const ID_PATTERN: &str = "^[a-z][a-z0-9_]*$";
 
+/// Each kind of question, the fields it needs and the fields it refuses:
+/// what the schema says and validation checks.
+pub const KIND_FIELDS: [(&str, &[&str], &[&str]); 5] = [
+    ("choice", &["options"], &["scale", "reverse", "scores"]),
+    ("multi", &["options"], &["scale", "reverse", "scores"]),
+    ("scale", &["scale"], &["options", "scores"]),
+    ("yesno", &[], &["options", "scale", "reverse"]),
+    ("text", &[], &["options", "scale", "reverse", "scores"]),
+];
+
 /// Which schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SchemaKind {
@@ -279,13 +289,10 @@ fn tighten_set(v: &mut Value) {
         }
         json!({ "if": { "properties": { "kind": { "const": kind } }, "required": ["kind"] }, "then": then })
     };
-    let mut rules = vec![
-        kind_rule("choice", &["options"], &["scale", "reverse", "scores"]),
-        kind_rule("multi", &["options"], &["scale", "reverse", "scores"]),
-        kind_rule("scale", &["scale"], &["options", "scores"]),
-        kind_rule("yesno", &[], &["options", "scale", "reverse"]),
-        kind_rule("text", &[], &["options", "scale", "reverse", "scores"]),
-    ];
+    let mut rules: Vec<Value> = KIND_FIELDS
+        .iter()
+        .map(|(kind, needs, refuses)| kind_rule(kind, needs, refuses))
+        .collect();
     // A choice needs two options to choose between.
     rules[0]["then"]["properties"]["options"] = json!({ "minItems": 2 });
     if let Some(q) = question.as_object_mut() {

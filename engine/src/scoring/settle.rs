@@ -521,25 +521,8 @@ enum Bound {
 
 /// A scored question's worst and best answers (values 0 and 1), or none
 /// for an informational question.
-pub fn extreme_answers(q: &Question) -> (Option<Answer>, Option<Answer>) {
-    let best = match &q.kind {
-        Kind::Choice(opts) => opts
-            .iter()
-            .filter(|_| q.is_scored())
-            .max_by(|a, b| a.score.unwrap_or(0.0).total_cmp(&b.score.unwrap_or(0.0)))
-            .map(|o| Answer::Choice(o.id.clone())),
-        Kind::Multi(opts) => q.is_scored().then(|| {
-            Answer::Multi(
-                opts.iter()
-                    .filter(|o| o.score.unwrap_or(0.0) > 0.0)
-                    .map(|o| o.id.clone())
-                    .collect(),
-            )
-        }),
-        Kind::Scale(s) => Some(Answer::Scale(if s.reverse { s.min } else { s.max })),
-        Kind::YesNo(Some((yes, no))) => Some(Answer::YesNo(yes >= no)),
-        Kind::YesNo(None) | Kind::Text => None,
-    };
+pub fn extreme_answers(bank: &Bank, q: &Question) -> (Option<Answer>, Option<Answer>) {
+    let best = best_answer(bank, q, |_| false).map(|(_, a)| a);
     (q.is_scored().then(|| worst_answer(q)).flatten(), best)
 }
 

@@ -27,7 +27,7 @@ use crate::error::Problem;
 use crate::yaml::{Node, Pos};
 use context::{Ctx, show};
 pub use context::{SourceFile, is_valid_id};
-use parse::{Parsed, parse_file, walk_set, walk_settings};
+use parse::{Parsed, parse_file};
 
 pub const SETTINGS_FILE: &str = "bank.yaml";
 /// The largest weight or score (in size) a bank may use: far beyond any
@@ -117,8 +117,11 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         .collect();
 
     let mut budget = MAX_NODES;
+    // The fields of each kind of file, for the unknown-key check.
+    let settings_fields = schemars::schema_for!(RawSettings).to_value();
+    let set_fields = schemars::schema_for!(RawSet).to_value();
     let settings = match settings_file {
-        Some(f) => parse_file::<RawSettings>(f, &mut budget, &mut problems, walk_settings),
+        Some(f) => parse_file::<RawSettings>(f, &mut budget, &mut problems, &settings_fields),
         None => {
             let folder = files
                 .first()
@@ -155,7 +158,7 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         if b.enough(&problems) {
             break;
         }
-        if let Some(raw) = parse_file::<RawSet>(f, &mut budget, &mut problems, walk_set) {
+        if let Some(raw) = parse_file::<RawSet>(f, &mut budget, &mut problems, &set_fields) {
             let more = raw.typed.questions.as_ref().map_or(0, Vec::len);
             if b.questions.len() + more > MAX_QUESTIONS {
                 problems.push(

@@ -2,11 +2,12 @@
 //! unknown keys (each with the closest valid one) and the typed form, in
 //! words a bank author can act on.
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
+use serde_json::Value as Json;
 
 use super::MAX_PROBLEMS;
 use super::context::{Ctx, SourceFile};
-use crate::bank::raw::*;
 use crate::error::Problem;
 use crate::yaml::{Budget, Node, Value};
 
@@ -19,12 +20,13 @@ pub(super) struct Parsed<T> {
 
 /// Reads a file in three steps: the parser's tree (within what is left of
 /// the bank's `budget`, which this file's nodes are taken from), unknown
-/// keys, then the typed form, with a wrong type's place.
-pub(super) fn parse_file<T: DeserializeOwned>(
+/// keys (the fields are those of `schema`, `T`'s JSON Schema), then the
+/// typed form, with a wrong type's place.
+pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
     f: &SourceFile,
     budget: &mut usize,
     problems: &mut Vec<Problem>,
-    walk: fn(&Node, &Ctx, &mut Vec<Problem>),
+    schema: &Json,
 ) -> Option<Parsed<T>> {
     let ctx = Ctx::new(f);
     let node = match crate::yaml::parse(&f.text, Budget { nodes: *budget }) {
@@ -73,7 +75,8 @@ pub(super) fn parse_file<T: DeserializeOwned>(
     // At most MAX_PROBLEMS unknown keys a file: the check stops there, so
     // a file of nothing but unknown keys costs no more than one with 100.
     let mut found = Vec::new();
-    walk(&node, &ctx, &mut found);
+    let name = T::schema_name();
+    unknown_keys(&node, schema, schema, words(&name), &ctx, &mut found);
     problems.append(&mut found);
     match crate::yaml::typed::<T>(&node) {
         Ok(typed) => Some(Parsed { typed, node }),
@@ -142,13 +145,77 @@ fn type_error(e: &crate::yaml::TypeError, root: &Node) -> (String, Option<String
     (message, id)
 }
 
-/// Reports keys of `map` that are not in `known`, with the closest valid one.
-fn unknown_keys(map: &Node, known: &[&str], what: &str, ctx: &Ctx, p: &mut Vec<Problem>) {
-    let id = map.get("id").and_then(Node::as_str);
-    let Value::Map(entries) = &map.value else {
+/// What problems call the mappings of a bank file, by their raw types.
+const WHAT: &[(&str, &str)] = &[
+    ("RawSettings", "bank.yaml"),
+    ("RawBand", "band"),
+    ("RawFlag", "flag"),
+    ("RawAdvice", "advice entry"),
+    ("RawRetired", "retired entry"),
+    ("RawRetiredValue", "retired value"),
+    ("RawTogether", "together entry"),
+    ("RawRights", "rights section"),
+    ("RawTopic", "rights topic"),
+    ("RawRightsEntry", "rights entry"),
+    ("RawSet", "question set"),
+    ("RawQuestion", "question"),
+    ("RawOption", "option"),
+    ("RawScale", "scale"),
+    ("RawScores", "scores"),
+    ("RawListenFor", "listen_for"),
+    ("RawProspective", "prospective"),
+];
+
+/// What problems call the raw type `name`.
+fn words(name: &str) -> &str {
+    WHAT.iter()
+        .find(|(n, _)| *n == name)
+        .map_or(name, |(_, w)| w)
+}
+
+/// Reports, in file order, the keys of `node` and below that no field of
+/// their raw type names, each with the closest valid one. The fields come
+/// from the raw types' JSON Schema (`root`; `schema` is the part for
+/// `node`, whose type problems call `what`), so this check and
+/// `mommytrack schema` cannot disagree.
+fn unknown_keys(
+    node: &Node,
+    schema: &Json,
+    root: &Json,
+    what: &str,
+    ctx: &Ctx,
+    p: &mut Vec<Problem>,
+) {
+    if let Some(name) = schema["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        return unknown_keys(node, &root["$defs"][name], root, words(name), ctx, p);
+    }
+    if let Some(shapes) = schema["anyOf"].as_array() {
+        return shapes
+            .iter()
+            .for_each(|s| unknown_keys(node, s, root, what, ctx, p));
+    }
+    let entries = match &node.value {
+        Value::Seq(items) => {
+            items
+                .iter()
+                .for_each(|i| unknown_keys(i, &schema["items"], root, what, ctx, p));
+            return;
+        }
+        Value::Map(entries) => entries,
+        _ => return,
+    };
+    let Some(fields) = schema["properties"].as_object() else {
+        // A mapping of ids to entries (flags, topics).
+        for (_, v) in entries {
+            unknown_keys(v, &schema["additionalProperties"], root, what, ctx, p);
+        }
         return;
     };
-    for (k, _) in entries {
+    let id = node.get("id").and_then(Node::as_str);
+    for (k, v) in entries {
         if p.len() >= MAX_PROBLEMS {
             return;
         }
@@ -162,87 +229,26 @@ fn unknown_keys(map: &Node, known: &[&str], what: &str, ctx: &Ctx, p: &mut Vec<P
             ));
             continue;
         };
-        if !known.contains(&name) {
-            let mut problem = ctx
-                .problem(
-                    format!("unknown field `{}` in a {what}", crate::sanitize::id(name)),
-                    Some(k.pos),
-                )
-                .hint(format!(
-                    "{}valid fields: {}",
-                    crate::error::closest(name, known.iter().copied())
-                        .map_or(String::new(), |c| format!("did you mean `{c}`? ")),
-                    known.join(", ")
-                ));
-            if let Some(id) = id {
-                problem = problem.id(id);
-            }
-            p.push(problem);
+        if let Some(field) = fields.get(name) {
+            unknown_keys(v, field, root, what, ctx, p);
+            continue;
         }
-    }
-}
-
-pub(super) fn walk_settings(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
-    unknown_keys(v, fields::<RawSettings>(), "bank.yaml", ctx, p);
-    for band in v.get("bands").map_or(&[][..], Node::items) {
-        unknown_keys(band, fields::<RawBand>(), "band", ctx, p);
-    }
-    if let Some(Node {
-        value: Value::Map(flags),
-        ..
-    }) = v.get("flags")
-    {
-        for (_, flag) in flags {
-            unknown_keys(flag, fields::<RawFlag>(), "flag", ctx, p);
+        let known: Vec<&str> = fields.keys().map(String::as_str).collect();
+        let mut problem = ctx
+            .problem(
+                format!("unknown field `{}` in a {what}", crate::sanitize::id(name)),
+                Some(k.pos),
+            )
+            .hint(format!(
+                "{}valid fields: {}",
+                crate::error::closest(name, known.iter().copied())
+                    .map_or(String::new(), |c| format!("did you mean `{c}`? ")),
+                known.join(", ")
+            ));
+        if let Some(id) = id {
+            problem = problem.id(id);
         }
-    }
-    for advice in v.get("advice").map_or(&[][..], Node::items) {
-        unknown_keys(advice, fields::<RawAdvice>(), "advice entry", ctx, p);
-    }
-    for retired in v.get("retired").map_or(&[][..], Node::items) {
-        unknown_keys(retired, fields::<RawRetired>(), "retired entry", ctx, p);
-        for value in retired.get("values").map_or(&[][..], Node::items) {
-            unknown_keys(value, fields::<RawRetiredValue>(), "retired value", ctx, p);
-        }
-    }
-    for entry in v.get("together").map_or(&[][..], Node::items) {
-        unknown_keys(entry, fields::<RawTogether>(), "together entry", ctx, p);
-    }
-    if let Some(rights) = v.get("rights") {
-        unknown_keys(rights, fields::<RawRights>(), "rights section", ctx, p);
-        if let Some(Value::Map(topics)) = rights.get("topics").map(|t| &t.value) {
-            for (_, topic) in topics {
-                unknown_keys(topic, fields::<RawTopic>(), "rights topic", ctx, p);
-            }
-        }
-        for entry in rights.get("entries").map_or(&[][..], Node::items) {
-            unknown_keys(entry, fields::<RawRightsEntry>(), "rights entry", ctx, p);
-        }
-    }
-}
-
-pub(super) fn walk_set(v: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
-    unknown_keys(v, fields::<RawSet>(), "question set", ctx, p);
-    for band in v.get("bands").map_or(&[][..], Node::items) {
-        unknown_keys(band, fields::<RawBand>(), "band", ctx, p);
-    }
-    for q in v.get("questions").map_or(&[][..], Node::items) {
-        unknown_keys(q, fields::<RawQuestion>(), "question", ctx, p);
-        for o in q.get("options").map_or(&[][..], Node::items) {
-            unknown_keys(o, fields::<RawOption>(), "option", ctx, p);
-        }
-        if let Some(s) = q.get("scale") {
-            unknown_keys(s, fields::<RawScale>(), "scale", ctx, p);
-        }
-        if let Some(s) = q.get("scores") {
-            unknown_keys(s, fields::<RawScores>(), "scores", ctx, p);
-        }
-        if let Some(s) = q.get("listen_for") {
-            unknown_keys(s, fields::<RawListenFor>(), "listen_for", ctx, p);
-        }
-        if let Some(s) = q.get("prospective") {
-            unknown_keys(s, fields::<RawProspective>(), "prospective", ctx, p);
-        }
+        p.push(problem);
     }
 }
 

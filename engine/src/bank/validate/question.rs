@@ -10,10 +10,9 @@ use crate::bank::model::{
     Choice, DEFAULT_DISCUSS_PRIORITY, Interview, Kind, Prospective, Question, Scale,
 };
 use crate::bank::raw::*;
+use crate::bank::schema::KIND_FIELDS;
 use crate::error::{Problem, suggestion};
 use crate::yaml::{Node, Pos};
-
-const KINDS: &[&str] = &["choice", "multi", "scale", "yesno", "text"];
 
 /// The most options a question may have: far more than anyone can read,
 /// and few enough that every command stays fast on a multi question with
@@ -47,16 +46,19 @@ impl At<'_, '_> {
         self.ctx.problem(message, at).id(self.id)
     }
 
-    /// A field that does not belong to this kind of question.
-    fn misplaced(&self, field: &str, present: bool, p: &mut Vec<Problem>) {
-        if present {
-            p.push(
-                self.problem(
-                    format!("`{field}` does not apply to a {} question", self.kind),
-                    self.key(field),
-                )
-                .hint(format!("remove `{field}`, or change `kind`")),
-            );
+    /// The fields written that do not belong to this kind of question.
+    fn misplaced(&self, p: &mut Vec<Problem>) {
+        let refused = KIND_FIELDS.iter().find(|k| k.0 == self.kind);
+        for field in refused.map_or(&[][..], |k| k.2) {
+            if self.node.get(field).is_some_and(|v| !v.is_null()) {
+                p.push(
+                    self.problem(
+                        format!("`{field}` does not apply to a {} question", self.kind),
+                        self.key(field),
+                    )
+                    .hint(format!("remove `{field}`, or change `kind`")),
+                );
+            }
         }
     }
 }
@@ -125,17 +127,18 @@ impl Builder {
             shared,
         };
         let discuss = couple_fields(&rq, &q, p);
+        q.misplaced(p);
         let kind = match kind_name.as_str() {
-            "choice" | "multi" => Some(self.choice_kind(&mut rq, &q, p)),
+            "choice" | "multi" => {
+                let opts = self.options(rq.options.take().unwrap_or_default(), &q, p);
+                Some(match q.kind {
+                    "choice" => Kind::Choice(opts),
+                    _ => Kind::Multi(opts),
+                })
+            }
             "scale" => scale_kind(&mut rq, &q, p),
             "yesno" => Some(yesno_kind(&rq, &q, p)),
-            "text" => {
-                q.misplaced("options", rq.options.is_some(), p);
-                q.misplaced("scale", rq.scale.is_some(), p);
-                q.misplaced("reverse", rq.reverse.is_some(), p);
-                q.misplaced("scores", rq.scores.is_some(), p);
-                Some(Kind::Text)
-            }
+            "text" => Some(Kind::Text),
             "" => {
                 p.push(
                     q.problem(format!("question `{id}` has no kind"), at)
@@ -150,7 +153,7 @@ impl Builder {
                         q.key("kind"),
                     )
                     .hint(
-                        match crate::error::closest(other, KINDS.iter().copied()) {
+                        match crate::error::closest(other, KIND_FIELDS.iter().map(|k| k.0)) {
                             Some(k) => {
                                 format!("did you mean `{k}`? (choice, multi, scale, yesno, text)")
                             }
@@ -248,19 +251,6 @@ impl Builder {
             self.broken.insert(index);
         }
         self.questions.push(question);
-    }
-
-    /// A `choice` or `multi` question: its options.
-    fn choice_kind(&mut self, rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Kind {
-        q.misplaced("scale", rq.scale.is_some(), p);
-        q.misplaced("reverse", rq.reverse.is_some(), p);
-        q.misplaced("scores", rq.scores.is_some(), p);
-        let opts = self.options(rq.options.take().unwrap_or_default(), q, p);
-        if q.kind == "choice" {
-            Kind::Choice(opts)
-        } else {
-            Kind::Multi(opts)
-        }
     }
 
     fn options(&mut self, raw: Vec<RawOption>, q: &At, p: &mut Vec<Problem>) -> Vec<Choice> {
@@ -407,8 +397,6 @@ impl Builder {
 
 /// A `scale` question: its points, labels and keying.
 fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind> {
-    q.misplaced("options", rq.options.is_some(), p);
-    q.misplaced("scores", rq.scores.is_some(), p);
     let id = q.id;
     let Some(rs) = rq.scale.take() else {
         p.push(
@@ -466,9 +454,6 @@ fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind
 
 /// A `yesno` question: its scores, if any.
 fn yesno_kind(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> Kind {
-    q.misplaced("options", rq.options.is_some(), p);
-    q.misplaced("scale", rq.scale.is_some(), p);
-    q.misplaced("reverse", rq.reverse.is_some(), p);
     let scores = rq
         .scores
         .as_ref()
