@@ -97,13 +97,17 @@ pub fn run(cli: Cli) -> Result<()> {
         } => history(&paths, bank.bank.as_deref(), plan.to(format, output, false)),
         Command::Interview {
             bank,
+            from,
             format,
             output,
         } => {
-            if let Some(dir) = &bank.bank {
-                crate::files::protect_inputs(output.as_deref(), &[dir])?;
-            }
+            let inputs: Vec<&Path> = bank.bank.iter().chain(&from).map(|p| p.as_path()).collect();
+            crate::files::protect_inputs(output.as_deref(), &inputs)?;
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            let fitted = match &from {
+                Some(path) => Some(fitted_kit(&bank, path)?),
+                None => None,
+            };
             let format = match format {
                 crate::cli::KitFormat::Text => export::Format::Text,
                 crate::cli::KitFormat::Markdown => export::Format::Markdown,
@@ -111,7 +115,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let plan = plan.to(format, output, false);
             let doc = export::draw(
-                &export::kit::document(&bank),
+                &export::kit::document(&bank, fitted.as_ref()),
                 format,
                 &plan.render_options(),
                 plan.plain,
@@ -120,6 +124,38 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Summarize(args) => summarize(args),
     }
+}
+
+/// `interview --from RESULT`: the kit fitted to the facts in a saved
+/// result of this bank.
+fn fitted_kit(bank: &Bank, path: &Path) -> Result<export::kit::Fitted> {
+    let r = read_result(path)?;
+    let name = crate::sanitize::path(path);
+    let sheet = answers::from_result(bank, &r.answers)
+        .ok()
+        .filter(|_| r.bank.title == bank.title)
+        .ok_or_else(|| {
+            Failure::invalid(format!(
+                "{name} was answered with another question bank (“{}”), so it cannot fit this kit: give that bank with --bank, or run `mommytrack interview` for the whole kit",
+                crate::sanitize::text(&r.bank.title)
+            ))
+        })?;
+    let prospective = r.mode() == Some(Mode::Prospective);
+    let facts = crate::scoring::kit_facts(bank);
+    let fits = crate::scoring::kit_fits(bank, &sheet);
+    let told = (0..bank.questions.len())
+        .filter(|&i| facts[i] && fits[i])
+        .filter_map(|i| {
+            let q = bank.questions[i].worded(prospective);
+            let answer = sheet.get(i)?.label(&q);
+            Some((q.prompt.trim().to_string(), answer))
+        })
+        .collect();
+    Ok(export::kit::Fitted {
+        from: name,
+        told,
+        fits,
+    })
 }
 
 /// The plan with the `--format`, `--output` and `--redact` of a command.
