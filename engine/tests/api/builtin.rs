@@ -23,12 +23,18 @@ fn the_built_in_bank_is_this_checkouts_questions_folder() {
         .into_iter()
         .map(|f| (f.file_name, f.text))
         .collect();
-    assert!(on_disk.len() > 5, "the questions folder has the bank's files");
+    assert!(
+        on_disk.len() > 5,
+        "the questions folder has the bank's files"
+    );
     assert_eq!(
         built_in.iter().map(|(n, _)| n).collect::<Vec<_>>(),
         on_disk.iter().map(|(n, _)| n).collect::<Vec<_>>()
     );
     for ((name, embedded), (_, disk)) in built_in.iter().zip(&on_disk) {
-        assert!(embedded == disk, "questions/{name}: the built-in copy differs from the file");
+        assert!(
+            embedded == disk,
+            "questions/{name}: the built-in copy differs from the file"
+        );
     }
 }
