@@ -161,7 +161,7 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
             })
             .collect()
     };
-    // Every result is held at once: their number is capped before any is read.
+    // Each result is read and scored again: their number is capped before any is read.
     if files.len() > crate::history::MAX_RESULTS {
         return Err(Failure::new(
             crate::error::ExitKind::Usage,
@@ -180,18 +180,14 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     let (bank, _) = bank::load(&BankSource::from_option(bank))?;
     let mut seen = std::collections::HashSet::new();
-    let mut results = Vec::new();
-    for f in &files {
-        // The same file named twice counts once.
-        if !seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())) {
-            continue;
-        }
-        let name = f.file_name().map_or_else(
-            || f.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        results.push((crate::sanitize::text(&name).into_owned(), read_result(f)?));
-    }
+    // Read one at a time; the same file named twice counts once.
+    let results = files
+        .iter()
+        .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.to_path_buf())))
+        .map(|f| {
+            let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
+            crate::saved::read_result(f).map(|r| (name, r))
+        });
     let h = crate::history::history(results, &bank)?;
     let doc = match plan.format {
         export::Format::Json => export::to_json(&h),

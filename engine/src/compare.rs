@@ -6,6 +6,8 @@
 //! (docs/reports.md, "Two partners"): their differences come first, as the places where two
 //! people see one life differently; the rest are each person's workplace.
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
@@ -534,15 +536,12 @@ pub fn parse_labels(s: &str) -> Result<(String, String), String> {
 }
 
 /// Labels for two result files: their file names, or the whole paths when
-/// the names are the same.
-pub fn labels(a: &std::path::Path, b: &std::path::Path) -> (String, String) {
-    let name = |p: &std::path::Path| {
-        p.file_name()
-            .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
-    };
+/// the names are the same; invisible characters escaped like `\u{200b}`.
+pub fn labels(a: &Path, b: &Path) -> (String, String) {
+    let name = |p: &Path| crate::sanitize::path(p.file_name().map_or(p, Path::new));
     let (na, nb) = (name(a), name(b));
     if na == nb {
-        (a.display().to_string(), b.display().to_string())
+        (crate::sanitize::path(a), crate::sanitize::path(b))
     } else {
         (na, nb)
     }

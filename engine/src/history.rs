@@ -4,6 +4,8 @@
 //! take it again. A pure function of the results and their file names;
 //! reading the files, and drawing the history, happen elsewhere.
 
+use std::collections::HashMap;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,8 @@ use crate::result::{AssessmentResult, BandInfo, round1};
 /// The history layout version, for scripts.
 pub const HISTORY_VERSION: u32 = 1;
 
-/// The most results one history reads (all are held at once).
+/// The most results one history reads (each is read, kept as its entry
+/// and steps, and let go; the latest is kept whole).
 pub const MAX_RESULTS: usize = 1_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -155,15 +158,134 @@ fn date_in_name(file: &str) -> Option<String> {
     Some(d.to_string())
 }
 
-/// The history of `results` (file name, result). Results of another bank
-/// (by title) than the others are refused; prospective ones are left out.
-/// `bank`, when it is theirs, tells which next steps their answers call for.
-pub fn history(results: Vec<(String, AssessmentResult)>, bank: &Bank) -> Result<History, Failure> {
-    let (prospective, mut results): (Vec<_>, Vec<_>) = results
-        .into_iter()
-        .partition(|(_, r)| r.mode == "prospective");
-    let left_out: Vec<String> = prospective.into_iter().map(|(f, _)| f).collect();
-    if results.is_empty() && !left_out.is_empty() {
+/// What a history keeps of a result once read: its entry, its next steps
+/// and what they need. Only the latest result is kept whole, so what a
+/// history holds does not grow with the size of the results it reads.
+struct Kept {
+    entry: Entry,
+    fingerprint: Option<String>,
+    steps: Vec<Listed>,
+    /// The next steps its answers call for, listed or not.
+    applies: Vec<String>,
+    /// Per question its steps name: the answer, and the prompt and answer
+    /// in words.
+    named: HashMap<String, (Option<serde_json::Value>, Option<Words>)>,
+    dimensions: Vec<(String, String)>,
+    flags: Vec<(String, FlagInfo)>,
+}
+
+/// A next step as a result lists it.
+struct Listed {
+    id: String,
+    title: String,
+    group: Option<String>,
+    because: Vec<String>,
+}
+
+/// A question's prompt and its answer in words.
+type Words = (String, Option<String>);
+
+/// A question's prompt and answer in words, as `r` shows them.
+fn words(r: &AssessmentResult, id: &str) -> Option<Words> {
+    r.dimensions
+        .iter()
+        .flat_map(|d| &d.questions)
+        .find(|q| q.id == id)
+        .map(|q| (q.prompt.clone(), q.answer_label.clone()))
+}
+
+impl Kept {
+    fn new(file: String, r: &AssessmentResult, bank: &Bank) -> Kept {
+        let named = (r.next_steps.iter())
+            .flat_map(|s| &s.because)
+            .map(|id| (id.clone(), (r.answers.get(id).cloned(), words(r, id))))
+            .collect();
+        Kept {
+            entry: Entry {
+                taken: r.taken.clone().or_else(|| date_in_name(&file)),
+                file,
+                verdict: r.overall.verdict.clone(),
+                label: r.overall.label.clone(),
+                score: r.overall.score,
+                cap_reason: crate::result::cap_reason(r),
+                dimensions: (r.dimensions.iter())
+                    .filter(|d| !d.is_unscored_profile())
+                    .map(|d| (d.id.clone(), d.score))
+                    .collect(),
+                flags: r.flags.iter().map(|f| f.id.clone()).collect(),
+                next_steps: r.next_steps.iter().map(|s| s.id.clone()).collect(),
+                bank_changed: false,
+            },
+            fingerprint: r.bank.fingerprint.clone(),
+            steps: (r.next_steps.iter())
+                .map(|s| Listed {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    group: s.group.clone(),
+                    because: s.because.clone(),
+                })
+                .collect(),
+            applies: applying(r, bank),
+            named,
+            dimensions: (r.dimensions.iter())
+                .filter(|d| !d.is_unscored_profile())
+                .map(|d| (d.id.clone(), d.title.clone()))
+                .collect(),
+            flags: (r.flags.iter())
+                .map(|f| {
+                    let info = FlagInfo {
+                        title: f.title.clone(),
+                        severity: f.severity.clone(),
+                    };
+                    (f.id.clone(), info)
+                })
+                .collect(),
+        }
+    }
+
+    /// Oldest first: by `taken`, then by file name.
+    fn order(&self) -> (&Option<String>, &str) {
+        (&self.entry.taken, &self.entry.file)
+    }
+}
+
+/// The history of `results` (file name, result), read one at a time.
+/// Results of another bank (by title) than the first are refused;
+/// prospective ones are left out. `bank`, when it is theirs, tells which
+/// next steps their answers call for.
+pub fn history(
+    results: impl IntoIterator<Item = Result<(String, AssessmentResult), Failure>>,
+    bank: &Bank,
+) -> Result<History, Failure> {
+    let mut left_out: Vec<String> = Vec::new();
+    let mut kept: Vec<Kept> = Vec::new();
+    // The first result's file and bank title, and the latest one whole.
+    let mut first: Option<(String, String)> = None;
+    let mut latest: Option<(usize, AssessmentResult)> = None;
+    for item in results {
+        let (file, r) = item?;
+        if r.mode == "prospective" {
+            left_out.push(file);
+            continue;
+        }
+        let (first_file, title) = first.get_or_insert_with(|| (file.clone(), r.bank.title.clone()));
+        if r.bank.title != *title {
+            return Err(Failure::invalid(format!(
+                "{file} is a result of \u{201c}{}\u{201d} but {first_file} is of \u{201c}{title}\u{201d}: a history follows one bank; pass the results of one bank",
+                r.bank.title
+            )));
+        }
+        let k = Kept::new(file, &r, bank);
+        // Of equal places, the one read last sorts last.
+        if latest
+            .as_ref()
+            .is_none_or(|(at, _)| kept[*at].order() <= k.order())
+        {
+            latest = Some((kept.len(), r));
+        }
+        kept.push(k);
+    }
+    if kept.is_empty() && !left_out.is_empty() {
         return Err(Failure::new(
             crate::error::ExitKind::NoInput,
             format!(
@@ -177,67 +299,35 @@ pub fn history(results: Vec<(String, AssessmentResult)>, bank: &Bank) -> Result<
             ),
         ));
     }
-    if let Some((first_file, first)) = results.first()
-        && let Some((file, other)) = results
-            .iter()
-            .find(|(_, r)| r.bank.title != first.bank.title)
-    {
-        return Err(Failure::invalid(format!(
-            "{file} is a result of \u{201c}{}\u{201d} but {first_file} is of \u{201c}{}\u{201d}: a history follows one bank; pass the results of one bank",
-            other.bank.title, first.bank.title
-        )));
+    kept.sort_by(|a, b| a.order().cmp(&b.order()));
+    let latest = latest.map(|(_, r)| r);
+    for i in 1..kept.len() {
+        kept[i].entry.bank_changed = kept[i - 1].fingerprint != kept[i].fingerprint;
     }
-    let taken = |(f, r): &(String, AssessmentResult)| r.taken.clone().or_else(|| date_in_name(f));
-    results.sort_by(|a, b| taken(a).cmp(&taken(b)).then_with(|| a.0.cmp(&b.0)));
-
-    let mut entries: Vec<Entry> = Vec::with_capacity(results.len());
-    for (i, item) in results.iter().enumerate() {
-        let (file, r) = item;
-        entries.push(Entry {
-            file: file.clone(),
-            taken: taken(item),
-            verdict: r.overall.verdict.clone(),
-            label: r.overall.label.clone(),
-            score: r.overall.score,
-            cap_reason: crate::result::cap_reason(r),
-            dimensions: r
-                .dimensions
-                .iter()
-                .filter(|d| !d.is_unscored_profile())
-                .map(|d| (d.id.clone(), d.score))
-                .collect(),
-            flags: r.flags.iter().map(|f| f.id.clone()).collect(),
-            next_steps: r.next_steps.iter().map(|s| s.id.clone()).collect(),
-            bank_changed: i > 0 && results[i - 1].1.bank.fingerprint != r.bank.fingerprint,
-        });
-    }
-    let changes = entries.windows(2).map(|w| change(&w[0], &w[1])).collect();
+    let entries: Vec<&Entry> = kept.iter().map(|k| &k.entry).collect();
+    let changes = entries.windows(2).map(|w| change(w[0], w[1])).collect();
 
     let mut dimension_titles = IndexMap::new();
     let mut flags = IndexMap::new();
-    for (_, r) in results.iter().rev() {
-        for d in r.dimensions.iter().filter(|d| !d.is_unscored_profile()) {
+    for k in kept.iter().rev() {
+        for (id, title) in &k.dimensions {
             dimension_titles
-                .entry(d.id.clone())
-                .or_insert_with(|| d.title.clone());
+                .entry(id.clone())
+                .or_insert_with(|| title.clone());
         }
-        for f in &r.flags {
-            flags.entry(f.id.clone()).or_insert_with(|| FlagInfo {
-                title: f.title.clone(),
-                severity: f.severity.clone(),
-            });
+        for (id, info) in &k.flags {
+            flags.entry(id.clone()).or_insert_with(|| info.clone());
         }
     }
-    let latest = results.last().map(|(_, r)| r);
     Ok(History {
         history_version: HISTORY_VERSION,
-        bank: latest.map(|r| r.bank.title.clone()).unwrap_or_default(),
-        steps: steps(&results, &entries, bank),
-        retake: latest
-            .map(|r| retake(r, entries.last().and_then(|e| e.taken.as_deref())))
+        bank: first.map(|(_, title)| title).unwrap_or_default(),
+        steps: latest.as_ref().map(|r| steps(&kept, r)).unwrap_or_default(),
+        retake: (latest.as_ref())
+            .map(|r| retake(r, kept.last().and_then(|k| k.entry.taken.as_deref())))
             .unwrap_or_default(),
-        bands: latest.map(|r| r.bands.clone()).unwrap_or_default(),
-        results: entries,
+        bands: latest.map(|r| r.bands).unwrap_or_default(),
+        results: kept.into_iter().map(|k| k.entry).collect(),
         changes,
         dimension_titles,
         flags,
@@ -297,24 +387,20 @@ fn applying(r: &AssessmentResult, bank: &Bank) -> Vec<String> {
     ids
 }
 
-/// The answers among `ids` that differ between `then` and `now`, in words.
-fn changed(then: &AssessmentResult, now: &AssessmentResult, ids: &[String]) -> Vec<Answered> {
-    let words = |r: &AssessmentResult, id: &str| {
-        r.dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
-            .find(|q| q.id == id)
-            .map(|q| (q.prompt.clone(), q.answer_label.clone()))
-    };
+/// The answers among `ids` (questions `then`'s steps name) that differ
+/// between `then` and `now`, in words.
+fn changed(then: &Kept, now: &AssessmentResult, ids: &[String]) -> Vec<Answered> {
     ids.iter()
-        .filter(|id| then.answers.get(*id) != now.answers.get(*id))
         .filter_map(|id| {
-            let (prompt, to) =
-                words(now, id).or_else(|| words(then, id).map(|(p, _)| (p, None)))?;
+            let (answer, was) = then.named.get(id)?;
+            if answer.as_ref() == now.answers.get(id) {
+                return None;
+            }
+            let (prompt, to) = words(now, id).or_else(|| was.clone().map(|(p, _)| (p, None)))?;
             Some(Answered {
                 question: id.clone(),
                 prompt,
-                from: words(then, id).and_then(|(_, l)| l),
+                from: was.clone().and_then(|(_, l)| l),
                 to,
             })
         })
@@ -322,19 +408,18 @@ fn changed(then: &AssessmentResult, now: &AssessmentResult, ids: &[String]) -> V
 }
 
 /// Next steps no longer listed (done, replaced or outranked), and those
-/// still listed (since when their answers call for them).
-fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank) -> Steps {
-    let Some(last) = entries.len().checked_sub(1) else {
+/// still listed (since when their answers call for them). `kept` is in
+/// order, and `latest` its last, whole.
+fn steps(kept: &[Kept], latest: &AssessmentResult) -> Steps {
+    let Some(last) = kept.len().checked_sub(1) else {
         return Steps::default();
     };
-    let applies: Vec<Vec<String>> = results.iter().map(|(_, r)| applying(r, bank)).collect();
-    let latest = &results[last].1;
     // A step as the result `i` lists it.
-    let step = |s: &crate::result::StepResult, i: usize| Step {
-        id: s.id.clone(),
-        title: s.title.clone(),
-        file: entries[i].file.clone(),
-        taken: entries[i].taken.clone(),
+    let step = |id: &str, title: &str, i: usize| Step {
+        id: id.to_string(),
+        title: title.to_string(),
+        file: kept[i].entry.file.clone(),
+        taken: kept[i].entry.taken.clone(),
         replaced_by: None,
         changed: Vec::new(),
     };
@@ -342,10 +427,10 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank)
     let mut seen: Vec<&str> = Vec::new();
     // Listed before, not now; named by the last result listing it.
     for i in (0..last).rev() {
-        for s in &results[i].1.next_steps {
+        for s in &kept[i].steps {
             // Two entries of one title (a general and a country's version
             // of one step) read as one.
-            if entries[last].next_steps.contains(&s.id)
+            if kept[last].entry.next_steps.contains(&s.id)
                 || seen.contains(&s.id.as_str())
                 || seen.contains(&s.title.as_str())
             {
@@ -353,11 +438,11 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank)
             }
             seen.push(&s.id);
             seen.push(&s.title);
-            if !applies[last].contains(&s.id) {
-                let changed = changed(&results[i].1, latest, &s.because);
+            if !kept[last].applies.contains(&s.id) {
+                let changed = changed(&kept[i], latest, &s.because);
                 out.done.push(Step {
                     changed,
-                    ..step(s, i)
+                    ..step(&s.id, &s.title, i)
                 });
                 continue;
             }
@@ -371,9 +456,9 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank)
             match by {
                 Some(_) => out.replaced.push(Step {
                     replaced_by: by,
-                    ..step(s, i)
+                    ..step(&s.id, &s.title, i)
                 }),
-                None => out.outranked.push(step(s, i)),
+                None => out.outranked.push(step(&s.id, &s.title, i)),
             }
         }
     }
@@ -382,10 +467,10 @@ fn steps(results: &[(String, AssessmentResult)], entries: &[Entry], bank: &Bank)
     out.outranked.reverse();
     for s in &latest.next_steps {
         let mut since = last;
-        while since > 0 && applies[since - 1].contains(&s.id) {
+        while since > 0 && kept[since - 1].applies.contains(&s.id) {
             since -= 1;
         }
-        out.open.push(step(s, since));
+        out.open.push(step(&s.id, &s.title, since));
     }
     out
 }

@@ -519,7 +519,7 @@ impl Summarizer {
 /// then no answer; refuses a question that is not the bank's or whose
 /// answers are text.
 fn by_values(bank: &Bank, by: &str) -> Result<Vec<(Option<String>, String)>, Failure> {
-    let by_shown = crate::sanitize::terminal_safe(by);
+    let by_shown = crate::sanitize::id(by);
     let Some(q) = bank.question(by) else {
         return Err(Failure::usage(format!(
             "--by {by_shown}: the bank has no such question; name a choice, yesno or scale question id (see `mommytrack questions`)"

@@ -116,6 +116,7 @@ impl Budget {
                 max_documents: 1,
                 max_recorded_anchor_events: self.nodes,
                 max_recorded_anchor_bytes: 8 * 1024 * 1024,
+                simple_key_max_lookahead: MAX_KEY,
             },
             alias_limits: serde_saphyr::alias_limits! {
                 max_total_replayed_events: self.nodes * 2,
@@ -126,6 +127,12 @@ impl Budget {
         }
     }
 }
+
+/// The longest key the parser reads (YAML's own limit is 1,024
+/// characters): a longer id is read, then refused in words with its
+/// place, where a key past this limit is a syntax error. It also bounds
+/// what the parser holds while it finds where a key ends.
+pub const MAX_KEY: usize = 64 * 1024;
 
 /// The deepest nesting of lists and mappings any file may have: a bank
 /// file nests a few levels deep, an answers file two.

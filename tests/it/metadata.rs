@@ -1,7 +1,8 @@
 //! The workspace's metadata stays true (issue 21): its `rust-version` is
 //! at least every locked dependency's, and no dependency pulls in what
 //! the program does not use (crossterm, which comfy-table brings by
-//! default for terminal detection the program does itself).
+//! default for terminal detection the program does itself), and `cargo
+//! test` builds no bench.
 
 use serde_json::Value;
 
@@ -109,6 +110,30 @@ fn clap_reads_no_options_from_the_environment() {
         !features.iter().any(|f| f == "env"),
         "clap's features: {features:?}"
     );
+}
+
+/// `cargo test` builds no criterion: the bench package is a member of the
+/// workspace, but not a default one.
+#[test]
+fn the_benches_are_a_member_but_not_a_default_one() {
+    let meta = metadata();
+    let id = meta["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .find(|p| p["name"] == "mommytrack-bench")
+        .map(|p| p["id"].clone())
+        .expect("the bench package");
+    let defaults = meta["workspace_default_members"]
+        .as_array()
+        .expect("defaults");
+    assert!(
+        meta["workspace_members"]
+            .as_array()
+            .expect("members")
+            .contains(&id)
+    );
+    assert!(!defaults.contains(&id), "default members: {defaults:?}");
 }
 
 /// Clippy's `incompatible_msrv` (a standard-library item newer than the

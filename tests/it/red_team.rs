@@ -468,3 +468,74 @@ fn bank_ids_and_file_names_show_invisible_characters_escaped() {
         .stderr_lacks("\u{200b}")
         .stderr_lacks("\u{202e}");
 }
+
+/// Result files whose names hold invisible characters: `history`,
+/// `compare` and `summarize` show each name escaped, as messages do, in
+/// every format, so two names that look alike can be told apart.
+#[test]
+fn result_file_names_show_invisible_characters_escaped() {
+    let mut t = mt();
+    let answers = crate::harness::repo("tests/personas/lawyer_billable_hours.answers.yaml");
+    let (a, b) = ("a\u{200b}.json", "b\u{202e}\u{1b}.json");
+    for (name, taken) in [(a, "2025-01-01"), (b, "2025-06-01")] {
+        t.again()
+            .args(["assess", "--format", "json", "--taken", taken, "--answers"])
+            .arg(&answers)
+            .args(["--output", name])
+            .success();
+    }
+    let (a_shown, b_shown) = ("a\\u{200b}.json", "b\\u{202e}\\u{1b}.json");
+    for format in ["text", "json", "markdown", "html"] {
+        // JSON and Markdown write the escape's `\` as `\\`.
+        let shown = |s: &str| match format {
+            "json" | "markdown" => s.replace('\\', "\\\\"),
+            _ => s.to_string(),
+        };
+        for args in [&["history", a, b][..], &["compare", a, b]] {
+            t.again()
+                .args(args)
+                .args(["--format", format])
+                .success()
+                .stdout_contains(&shown(a_shown))
+                .stdout_contains(&shown(b_shown))
+                .stdout_lacks("\u{200b}")
+                .stdout_lacks("\u{202e}");
+        }
+    }
+    // A file in a summarized folder that is not a result is named escaped.
+    t.file(
+        "many/x\u{200b}.json",
+        "{\"document\": \"co\u{200b}mparison\"}",
+    );
+    let result = t.read(a);
+    t.file("many/a.json", result);
+    t.again()
+        .args(["summarize", "many", "--format", "json"])
+        .run()
+        .stderr_contains("x\\u{200b}.json: skipped: a mommytrack co\\u{200b}mparison")
+        .stderr_lacks("\u{200b}");
+}
+
+/// A key longer than YAML's 1,024 characters (ten unknown ids of 40,000
+/// characters, quoted, or written as JSON) is read and refused as an
+/// unknown question id at its line and column, not with the parser's
+/// words about simple keys.
+#[test]
+fn a_key_longer_than_yaml_allows_is_an_unknown_id_at_its_place() {
+    let id = "a".repeat(40_000);
+    let files = [
+        ("long.yaml", format!("\"{id}\": 1\n"), ":1:1:"),
+        ("long.json", format!("{{\"{id}\": 1}}"), ":1:2:"),
+        ("plain.yaml", format!("{id}: 1\n"), ":1:1:"),
+    ];
+    for (name, text, at) in files {
+        let t = with_file(name, text);
+        let (code, err) = assess_json(&t, name);
+        assert_eq!(code, Some(65), "{name}: {err}");
+        assert!(
+            err.contains(&format!("{name}{at} [{}…] unknown question id", &id[..80])),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("simple key"), "{name}: {err}");
+    }
+}

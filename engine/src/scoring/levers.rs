@@ -76,6 +76,10 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             continue;
         }
         let base = selected(q, current);
+        // A multi answer with one option in or out is made by changing
+        // this copy in place and back (conditions only ask what it
+        // includes), not by copying its 200 ids for each of 201 changes.
+        let mut toggled = current.clone();
         let mut best: Option<(f64, Change)> = None;
         for Candidate {
             value: v_alt,
@@ -101,7 +105,25 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             }
             // The answer itself only when later questions' conditions
             // may look at it: a multi question's alternatives are many.
-            let alt = (!dependents[i].is_empty()).then(|| change.answer_from(q, current, &base));
+            let made;
+            let (alt, undo) = match (change, &mut toggled) {
+                _ if dependents[i].is_empty() => (None, None),
+                (Change::Toggle(k), Answer::Multi(sel)) => {
+                    let id = &q.kind.options()[k].id;
+                    let undo = match sel.iter().position(|s| s == id) {
+                        Some(at) => (at, Some(sel.remove(at))),
+                        None => {
+                            sel.push(id.clone());
+                            (sel.len() - 1, None)
+                        }
+                    };
+                    (Some(&toggled), Some(undo))
+                }
+                _ => {
+                    made = change.answer_from(q, current, &base);
+                    (Some(&made), None)
+                }
+            };
             // Only a question whose condition names a question that changed
             // (this one, or one whose asking the change turned) is decided
             // again, once, in bank order (a condition names earlier
@@ -110,7 +132,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             pending.clear();
             pending.extend(dependents[i].iter().map(|&j| Reverse(j)));
             let mut last = None;
-            while let (Some(Reverse(j)), Some(alt)) = (pending.pop(), &alt) {
+            while let (Some(Reverse(j)), Some(alt)) = (pending.pop(), alt) {
                 if last.replace(j) == Some(j) {
                     continue;
                 }
@@ -143,6 +165,12 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                             if now { 1 } else { -1 },
                         );
                     }
+                }
+            }
+            if let (Some((at, taken)), Answer::Multi(sel)) = (undo, &mut toggled) {
+                match taken {
+                    Some(id) => sel.insert(at, id),
+                    None => drop(sel.pop()),
                 }
             }
             // Only the touched dimensions change: take their old share of

@@ -124,7 +124,7 @@ impl Digest {
         }
         let sheet = crate::answers::from_result(bank, &d.answers).map_err(|(id, known)| {
             let at = line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
-            let id = crate::sanitize::terminal_safe(&id);
+            let id = crate::sanitize::id(&id);
             // Never the answer itself: it could be anything, a name.
             match known {
                 true => changed(
@@ -175,7 +175,7 @@ impl Digest {
                     &["\"dimensions\"", &format!("\"{}\"", dim.id), "\"score\""],
                 )
             };
-            let id = crate::sanitize::terminal_safe(&dim.id);
+            let id = crate::sanitize::id(&dim.id);
             let Some(s) = bank.sets.iter().position(|s| s.id == dim.id) else {
                 return Err(changed(
                     at(),
@@ -267,9 +267,7 @@ pub(super) fn identity(
 }
 
 fn quoted(v: Option<&str>) -> String {
-    v.map_or("none".into(), |v| {
-        format!("\"{}\"", crate::sanitize::terminal_safe(v))
-    })
+    v.map_or("none".into(), |v| format!("\"{}\"", crate::sanitize::id(v)))
 }
 
 /// The line and column of the last of `keys`, each found after the one
@@ -300,10 +298,7 @@ pub(super) fn not_a_result(text: &str) -> Option<String> {
         return Some("not a JSON object".into());
     };
     if let Some(kind) = map.get("document").and_then(|d| d.as_str()) {
-        return Some(format!(
-            "a mommytrack {}",
-            crate::sanitize::terminal_safe(kind)
-        ));
+        return Some(format!("a mommytrack {}", crate::sanitize::id(kind)));
     }
     if map.contains_key("min_group") && map.contains_key("quantiles") {
         return Some("a mommytrack summary".into());

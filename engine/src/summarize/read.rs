@@ -125,7 +125,7 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                 .collect()
         });
         for (input, digest) in batch.iter().zip(digests) {
-            let name = crate::sanitize::terminal_safe(&input.path.display().to_string());
+            let name = crate::sanitize::path(&input.path);
             match digest? {
                 Read::NotAResult(what) => {
                     warnings.push(format!("{name}: skipped: {what}, not a mommytrack result"));
@@ -150,7 +150,7 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
 const BATCH: usize = 256;
 
 fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
-    let name = crate::sanitize::terminal_safe(&input.path.display().to_string());
+    let name = crate::sanitize::path(&input.path);
     let text = match crate::input::read_text(&input.path, crate::input::MAX_RESULT_BYTES) {
         Ok(t) => t,
         Err(e) if input.in_folder && e.kind == ExitKind::InvalidData => {
