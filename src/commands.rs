@@ -97,13 +97,17 @@ pub fn run(cli: Cli) -> Result<()> {
         } => history(&paths, bank.bank.as_deref(), plan.to(format, output, false)),
         Command::Interview {
             bank,
+            from,
             format,
             output,
         } => {
-            if let Some(dir) = &bank.bank {
-                crate::files::protect_inputs(output.as_deref(), &[dir])?;
-            }
+            let inputs: Vec<&Path> = bank.bank.iter().chain(&from).map(|p| p.as_path()).collect();
+            crate::files::protect_inputs(output.as_deref(), &inputs)?;
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            let fitted = match &from {
+                Some(path) => Some(fitted_kit(&bank, path)?),
+                None => None,
+            };
             let format = match format {
                 crate::cli::KitFormat::Text => export::Format::Text,
                 crate::cli::KitFormat::Markdown => export::Format::Markdown,
@@ -111,7 +115,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let plan = plan.to(format, output, false);
             let doc = export::draw(
-                &export::kit::document(&bank),
+                &export::kit::document(&bank, fitted.as_ref()),
                 format,
                 &plan.render_options(),
                 plan.plain,
@@ -122,13 +126,46 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// `interview --from RESULT`: the kit fitted to the facts in a saved
+/// result of this bank.
+fn fitted_kit(bank: &Bank, path: &Path) -> Result<export::kit::Fitted> {
+    let r = read_result(path)?;
+    let name = crate::sanitize::path(path);
+    let sheet = answers::from_result(bank, &r.answers)
+        .ok()
+        .filter(|_| r.bank.title == bank.title)
+        .ok_or_else(|| {
+            Failure::invalid(format!(
+                "{name} was answered with another question bank (“{}”), so it cannot fit this kit: give that bank with --bank, or run `mommytrack interview` for the whole kit",
+                crate::sanitize::text(&r.bank.title)
+            ))
+        })?;
+    let prospective = r.mode() == Some(Mode::Prospective);
+    let facts = crate::scoring::kit_facts(bank);
+    let fits = crate::scoring::kit_fits(bank, &sheet);
+    let told = (0..bank.questions.len())
+        .filter(|&i| facts[i] && fits[i])
+        .filter_map(|i| {
+            let q = bank.questions[i].worded(prospective);
+            let answer = sheet.get(i)?.label(&q);
+            Some((q.prompt.trim().to_string(), answer))
+        })
+        .collect();
+    Ok(export::kit::Fitted {
+        from: name,
+        told,
+        fits,
+    })
+}
+
 /// The plan with the `--format`, `--output` and `--redact` of a command.
 fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
     plan.to(out.format, out.output, out.redact)
 }
 
 /// `mommytrack history`: the results named (folders for their `*.json`),
-/// or those saved in the state folder, as one history.
+/// or those saved in the state folder, as one history. Each file once
+/// (`expand` counts a file named twice once).
 fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: Plan) -> Result<()> {
     let files: Vec<std::path::PathBuf> = if paths.is_empty() {
         let Some(dir) = crate::interactive::state::state_dir() else {
@@ -179,15 +216,11 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
     inputs.extend(bank);
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     let (bank, _) = bank::load(&BankSource::from_option(bank))?;
-    let mut seen = std::collections::HashSet::new();
-    // Read one at a time; the same file named twice counts once.
-    let results = files
-        .iter()
-        .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.to_path_buf())))
-        .map(|f| {
-            let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
-            crate::saved::read_result(f).map(|r| (name, r))
-        });
+    // Read one at a time.
+    let results = files.iter().map(|f| {
+        let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
+        crate::saved::read_result(f).map(|r| (name, r))
+    });
     let h = crate::history::history(results, &bank)?;
     let doc = match plan.format {
         export::Format::Json => export::to_json(&h),

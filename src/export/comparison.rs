@@ -476,14 +476,11 @@ pub fn document(c: &Comparison) -> Document {
     } else {
         "Overall".to_string()
     };
-    let mut rows = vec![score_row(&overall, &c.overall, true)];
     // A part neither answered anything of (a prospective job) says nothing.
-    rows.extend(
-        c.dimensions
-            .iter()
-            .filter(|d| d.both_answered != Some(0))
-            .map(|d| score_row(&dimension_title(d), &d.score, false)),
-    );
+    let parts = (c.dimensions.iter()).filter(|d| d.both_answered != Some(0));
+    let lines: Vec<(String, &ScoreDiff, bool)> = std::iter::once((overall, &c.overall, true))
+        .chain(parts.map(|d| (dimension_title(d), &d.score, false)))
+        .collect();
     sections.push(Section::new(
         "scores",
         "Scores",
@@ -495,20 +492,16 @@ pub fn document(c: &Comparison) -> Document {
                     col(&c.b.label, Align::Right),
                     col("Difference", Align::Right),
                 ],
-                rows,
+                rows: lines
+                    .iter()
+                    .map(|(t, d, bold)| score_row(t, d, *bold))
+                    .collect(),
                 stack: false,
             }),
             Block::Pairs(Pairs {
                 a: c.a.label.clone(),
                 b: c.b.label.clone(),
-                rows: std::iter::once((overall, c.overall.a, c.overall.b))
-                    .chain(
-                        c.dimensions
-                            .iter()
-                            .filter(|d| d.both_answered != Some(0))
-                            .map(|d| (dimension_title(d), d.score.a, d.score.b)),
-                    )
-                    .collect(),
+                rows: lines.into_iter().map(|(t, d, _)| (t, d.a, d.b)).collect(),
             }),
         ],
     ));

@@ -266,7 +266,7 @@ fn trend(t: &document::Trend) -> Markup {
             ol.trend-labels aria-hidden="true" {
                 @for (i, p) in t.points.iter().enumerate() {
                     li style=(format!("left: {:.2}%", x(i))) {
-                        strong { (p.score.map_or_else(|| "–".to_string(), format_score)) }
+                        strong { (super::format_opt_score(p.score)) }
                         span { (clean(&p.label)) }
                     }
                 }

@@ -36,14 +36,29 @@ const FIND_OUT: &[(&str, &str)] = &[
     ),
 ];
 
-pub fn document(bank: &Bank) -> Document {
+/// The kit fitted to a person (`interview --from RESULT`).
+#[derive(Debug, Clone)]
+pub struct Fitted {
+    /// The result's file name, as shown.
+    pub from: String,
+    /// The facts it was fitted to: (question, answer), in words.
+    pub told: Vec<(String, String)>,
+    /// Per question of the bank: whether it fits them.
+    pub fits: Vec<bool>,
+}
+
+pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
     let mut sections = Vec::new();
-    let mut count = 0;
+    let (mut count, mut all) = (0, 0);
     for set in &bank.sets {
-        let items: Vec<Item> = bank
-            .set_questions(set)
-            .iter()
-            .filter_map(|q| {
+        let items: Vec<Item> = set
+            .questions
+            .clone()
+            .filter(|&i| bank.questions[i].interview.is_some())
+            .inspect(|_| all += 1)
+            .filter(|&i| fitted.is_none_or(|f| f.fits[i]))
+            .filter_map(|i| {
+                let q = &bank.questions[i];
                 let iv = q.interview.as_ref()?;
                 let prompt = &q.worded(true).prompt;
                 Some(Item {
@@ -74,6 +89,29 @@ pub fn document(bank: &Bank) -> Document {
             if count == 1 { "question" } else { "questions" },
             if parts == 1 { "part" } else { "parts" },
         ))]));
+        if let Some(f) = fitted {
+            lead.push(Block::Para(vec![plain(match f.told.is_empty() {
+                true => format!("Fitted to you, from {}, which answers none of the facts about you: the questions for those who say they apply (part-time work, expressing milk) are left out.", f.from),
+                false => format!("Fitted to you, from {}: these answers decide which questions apply.", f.from),
+            })]));
+            let told = f
+                .told
+                .iter()
+                .map(|(q, a)| Item::titled(vec![plain(format!("{q} \u{201c}{a}\u{201d}"))]));
+            if !f.told.is_empty() {
+                lead.push(Block::list(ListKind::Bullets, told.collect()));
+            }
+            let out = all - count;
+            lead.push(Block::Para(vec![
+                plain(format!(
+                    "{out} {} that these answers rule out {} left out; for another kind of job, or all of them, run ",
+                    if out == 1 { "question" } else { "questions" },
+                    if out == 1 { "is" } else { "are" },
+                )),
+                code("mommytrack interview"),
+                plain("."),
+            ]));
+        }
         lead.push(Block::Para(vec![
             plain("Then score what you found out: run "),
             code("mommytrack assess --prospective"),

@@ -89,14 +89,9 @@ fn muted(s: &str) -> Cell {
 /// The row of one measure in the scores table.
 fn measure_row(name: &str, m: &Stats, d: usize) -> Vec<Cell> {
     if m.suppressed {
-        return vec![
-            text(name),
-            muted(NOT_SHOWN),
-            muted("–"),
-            muted("–"),
-            muted("–"),
-            muted("–"),
-        ];
+        let mut row = vec![text(name), muted(NOT_SHOWN)];
+        row.resize(6, muted("–"));
+        return row;
     }
     let n = m.n.unwrap_or(0);
     let stat = |x: Option<f64>| {

@@ -14,6 +14,7 @@ use super::document::{self, Align, Audience, Block, Cell, Document, Line, ListKi
 use super::{RenderOptions, bar, terminal_safe};
 use crate::bank::Severity;
 use crate::result::AssessmentResult;
+use crate::wrap::block as wrap_hanging;
 
 struct Styles {
     heading: Style,
@@ -92,7 +93,7 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
     // A dimension that asked nothing scored (an unscored profile, say) is
     // left to the full report.
     for d in r.dimensions.iter().filter(|d| d.asked > 0) {
-        let score = d.score.map_or("–".to_string(), super::format_score);
+        let score = super::format_opt_score(d.score);
         let mut row = vec![
             TableCell::new(terminal_safe(&d.title)),
             TableCell::new(score).set_alignment(CellAlignment::Right),
@@ -384,11 +385,6 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
 /// Word-wraps `text` to `width` columns, every line starting with `indent`.
 fn wrap(text: &str, width: usize, indent: &str) -> String {
     wrap_hanging(text, width, indent, indent)
-}
-
-/// Word-wraps `text`, the first line starting with `first`, the rest with `indent`.
-fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
-    crate::wrap::block(text, width, first, rest)
 }
 
 /// A table in the report's style, fitted to `width` columns.

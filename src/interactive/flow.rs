@@ -17,10 +17,9 @@ pub struct Progress {
     pub part: usize,
     pub parts: usize,
     pub number: usize,
+    /// An upper bound while some questions still depend on answers to
+    /// come ("up to 40").
     pub total: usize,
-    /// False while some questions still depend on answers to come: the
-    /// total is then an upper bound ("up to 40").
-    pub exact: bool,
     /// Seconds the questions from this one on take at most (the same
     /// estimate as the intro's).
     pub seconds_left: usize,
@@ -73,18 +72,6 @@ impl<'b> Flow<'b> {
     /// been answered or skipped.
     pub fn current(&self) -> Option<usize> {
         self.cursor
-    }
-
-    /// Whether question `q` is asked, given the answers so far.
-    #[cfg(test)]
-    fn is_asked(&self, q: usize) -> bool {
-        self.asked.get(q).copied().unwrap_or(false)
-    }
-
-    /// The asked questions, in order.
-    #[cfg(test)]
-    fn path(&self) -> Vec<usize> {
-        (0..self.asked.len()).filter(|&i| self.asked[i]).collect()
     }
 
     /// The first asked question with no answer (not even a skip).
@@ -150,34 +137,20 @@ impl<'b> Flow<'b> {
             }
             named.iter().any(|&r| r >= q && in_mode(r))
         };
-        let (mut total, mut exact, mut seconds_left) = (before, true, 0);
+        let (mut total, mut seconds_left) = (before, 0);
         for i in q..self.asked.len() {
-            if self.asked[i] {
+            if self.asked[i] || (in_mode(i) && pending(i)) {
                 total += 1;
-            } else if in_mode(i) && pending(i) {
-                total += 1;
-                exact = false;
-            } else {
-                continue;
+                seconds_left += crate::estimate::seconds_for(&self.bank.questions[i]);
             }
-            seconds_left += crate::estimate::seconds_for(&self.bank.questions[i]);
         }
         Some(Progress {
             part: parts.iter().position(|&s| s == set).map_or(1, |p| p + 1),
             parts: parts.len(),
             number: before + 1,
             total,
-            exact,
             seconds_left,
         })
-    }
-
-    /// How many asked questions have an answer or a skip.
-    #[cfg(test)]
-    pub fn done(&self) -> usize {
-        (0..self.asked.len())
-            .filter(|&i| self.asked[i] && *self.sheet.slot(i) != Slot::Missing)
-            .count()
     }
 
     /// The answers as they count: answers to questions that are no longer

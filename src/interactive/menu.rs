@@ -67,8 +67,9 @@ impl<'a> List<'a> {
         }
     }
 
-    /// ↑/↓ (wrapping), Tab, Home/End: whether `key` moved the cursor.
-    fn moved(&mut self, key: &Key) -> bool {
+    /// ↑/↓ (wrapping), Tab, Home/End (and PgUp/PgDn when `pages`): whether
+    /// `key` moved the cursor.
+    fn moved(&mut self, key: &Key, pages: bool) -> bool {
         let last = self.items.len() - 1;
         self.cursor = match (key, self.cursor) {
             (Key::Down | Key::Tab, c) if c >= last => 0,
@@ -77,6 +78,8 @@ impl<'a> List<'a> {
             (Key::Up | Key::BackTab, c) => c - 1,
             (Key::Home, _) => 0,
             (Key::End, _) => last,
+            (Key::PageUp, _) if pages => 0,
+            (Key::PageDown, _) if pages => last,
             _ => return false,
         };
         true
@@ -117,6 +120,15 @@ impl<'a> List<'a> {
     /// The item a letter key answers with.
     fn keyed(&self, c: char) -> Option<usize> {
         self.items.iter().position(|i| i.key == Some(c))
+    }
+
+    /// The item numbered `n`, or `None` with a note that there is none.
+    fn numbered(&mut self, n: u32) -> Option<usize> {
+        let i = number_of(&self.items, n);
+        if i.is_none() {
+            self.note = Some(format!("There is no {n} here."));
+        }
+        i
     }
 
     /// `?`: the help, or a note that there is none.
@@ -242,11 +254,8 @@ pub fn select(
             screen.draw(&out, None)?;
         }
         let Some(key) = kb.next(Some(list.digits.timeout()))? else {
-            if let Some(d) = list.digits.due(false) {
-                match number_of(&list.items, d) {
-                    Some(i) => break Some(i),
-                    None => list.note = Some(format!("There is no {d} here.")),
-                }
+            if let Some(i) = list.digits.due(false).and_then(|d| list.numbered(d)) {
+                break Some(i);
             }
             continue;
         };
@@ -261,7 +270,8 @@ pub fn select(
         if list.help_open && list.help_key(&key)? {
             continue;
         }
-        if list.moved(&key) {
+        // Under a summary, PgUp/PgDn scroll it.
+        if list.moved(&key, summary.is_none()) {
             continue;
         }
         match key {
@@ -272,8 +282,6 @@ pub fn select(
             Key::PageUp | Key::Char('k') if summary.is_some() => {
                 offset = offset.saturating_sub(page);
             }
-            Key::PageUp => list.cursor = 0,
-            Key::PageDown => list.cursor = list.items.len() - 1,
             Key::Enter | Key::Char(' ') => {
                 if Some(list.cursor) == list.help_item {
                     list.toggle_help();
@@ -285,11 +293,10 @@ pub fn select(
             Key::Char(c) if list.keyed(c).is_some() => break list.keyed(c),
             Key::Char(c @ '0'..='9') => {
                 let d = c.to_digit(10).unwrap_or(0);
-                if let Typed::Number(n) = list.digits.push(d, &list.items) {
-                    match number_of(&list.items, n) {
-                        Some(i) => break Some(i),
-                        None => list.note = Some(format!("There is no {n} here.")),
-                    }
+                if let Typed::Number(n) = list.digits.push(d, &list.items)
+                    && let Some(i) = list.numbered(n)
+                {
+                    break Some(i);
                 }
             }
             Key::Esc => break None,
@@ -384,31 +391,18 @@ pub fn multi(
             list.note = None;
         }
         let now = !matches!(key, None | Some(Key::Char('0'..='9')));
-        if let Some(d) = list.digits.due(now) {
-            match number_of(&list.items, d) {
-                Some(i) if i < n => {
-                    list.cursor = i;
-                    list.note = toggle_tick(items, &mut ticks, i);
-                }
-                _ => list.note = Some(format!("There is no {d} here.")),
-            }
+        if let Some(i) = list.digits.due(now).and_then(|d| list.numbered(d)) {
+            list.cursor = i;
+            list.note = toggle_tick(items, &mut ticks, i);
         }
         let Some(key) = key else { continue };
         if list.help_open && list.help_key(&key)? {
             continue;
         }
-        if list.moved(&key) {
+        if list.moved(&key, true) {
             continue;
         }
         let toggle = match key {
-            Key::PageUp => {
-                list.cursor = 0;
-                None
-            }
-            Key::PageDown => {
-                list.cursor = list.items.len() - 1;
-                None
-            }
             Key::Char(' ') => Some(list.cursor),
             Key::Char('?') => {
                 list.question_mark();
@@ -423,13 +417,7 @@ pub fn multi(
                 let d = c.to_digit(10).unwrap_or(0);
                 match list.digits.push(d, &list.items) {
                     Typed::Wait => None,
-                    Typed::Number(num) => match number_of(&list.items, num) {
-                        Some(i) => Some(i),
-                        None => {
-                            list.note = Some(format!("There is no {num} here."));
-                            None
-                        }
-                    },
+                    Typed::Number(num) => list.numbered(num),
                 }
             }
             Key::Enter if Some(list.cursor) == list.help_item => {

@@ -268,57 +268,35 @@ pub fn write(dir: &Path, name: &str, contents: &str) -> std::io::Result<PathBuf>
     Ok(path)
 }
 
-/// Saves a finished result in the state folder under a new name
-/// ([`result_name`]). The file is created without replacing any: when
-/// another session took the name in the meantime, the next one is tried,
-/// so six sessions finishing in the same second leave six results.
+/// Saves a finished result in the state folder under a new name, from the
+/// UTC time: `result-2026-11-22-213500.json`, with `-2`, `-3`… when taken.
+/// The file is created without replacing any: when another session took
+/// the name in the meantime, the next one is tried, so six sessions
+/// finishing in the same second leave six results.
 pub fn write_result(dir: &Path, unix_seconds: u64, contents: &str) -> std::io::Result<PathBuf> {
     ensure_dir(dir)?;
-    let mut last = None;
-    for _ in 0..1000 {
-        let path = dir.join(result_name(dir, unix_seconds));
+    let stamp = utc_stamp(unix_seconds);
+    let mut last = std::io::Error::other("no free result name");
+    for n in 1..=1000 {
+        let path = dir.join(match n {
+            1 => format!("result-{stamp}.json"),
+            n => format!("result-{stamp}-{n}.json"),
+        });
         match crate::files::write_private_new(&path, contents.as_bytes()) {
             Ok(()) => return Ok(path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = e,
             Err(e) => return Err(e),
         }
     }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no free result name")))
-}
-
-/// A new file name for a result in the state folder, from the UTC time:
-/// `result-2026-11-22-213500.json`, with `-2`, `-3`… when taken.
-pub fn result_name(dir: &Path, unix_seconds: u64) -> String {
-    let stamp = utc_stamp(unix_seconds);
-    let mut name = format!("result-{stamp}.json");
-    let mut n = 2;
-    while dir.join(&name).exists() {
-        name = format!("result-{stamp}-{n}.json");
-        n += 1;
-    }
-    name
+    Err(last)
 }
 
 /// `YYYY-MM-DD-HHMMSS` in UTC.
 pub fn utc_stamp(unix_seconds: u64) -> String {
-    let days = (unix_seconds / 86_400) as i64;
+    let day = mommytrack_engine::date::Date::from_unix_seconds(unix_seconds as i64);
     let secs = unix_seconds % 86_400;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}-{:02}{:02}{:02}",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    format!("{day}-{h:02}{m:02}{s:02}")
 }
 
 /// A short hash of what answers a bank accepts: its questions' ids, kinds,

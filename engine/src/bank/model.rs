@@ -240,6 +240,8 @@ pub struct Question {
     pub core: bool,
     /// May be suggested as a lever (`lever: false` in the bank: never).
     pub lever: bool,
+    /// A lever only when this holds (`lever_when`).
+    pub lever_when: Option<Condition>,
     pub when: Option<Condition>,
     pub source: Vec<String>,
     /// The day the source was last read.

@@ -206,6 +206,11 @@ pub struct RawQuestion {
     /// for a fact the person cannot change (the field they work in,
     /// something that already happened). Still scored. Default true.
     pub lever: Option<bool>,
+    /// Suggested as a lever only when this condition on answers holds (any
+    /// question may be named): not an even split of the home work to
+    /// someone who calls theirs fair.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub lever_when: Option<Written>,
     /// Ask only if this condition holds; it may name earlier questions only.
     #[schemars(with = "Option<serde_json::Value>")]
     pub when: Option<Written>,

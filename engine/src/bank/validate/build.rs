@@ -431,7 +431,7 @@ impl Builder {
             let scope = Scope {
                 questions: &self.questions,
                 question_index: &self.question_index,
-                before: Some(pw.question),
+                before: (!pw.lever).then_some(pw.question),
                 flags: None,
                 sets: None,
                 broken: &self.broken,
@@ -439,8 +439,14 @@ impl Builder {
             let mut cps = Vec::new();
             let when = scope.parse(&pw.value, &mut cps);
             let id = self.questions[pw.question].id.clone();
-            push_condition_problems(cps, ctx, ("when", pw.at), &id, p);
-            self.questions[pw.question].when = when;
+            let key = if pw.lever { "lever_when" } else { "when" };
+            push_condition_problems(cps, ctx, (key, pw.at), &id, p);
+            let q = &mut self.questions[pw.question];
+            *if pw.lever {
+                &mut q.lever_when
+            } else {
+                &mut q.when
+            } = when;
         }
     }
 

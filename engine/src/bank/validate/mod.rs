@@ -337,6 +337,8 @@ impl Builder {
 
 struct PendingWhen {
     question: usize,
+    /// `lever_when` (naming any question), else `when`.
+    lever: bool,
     value: Node,
     file: usize,
     at: Option<Pos>,
