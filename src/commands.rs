@@ -154,6 +154,7 @@ fn fitted_kit(bank: &Bank, path: &Path) -> Result<export::kit::Fitted> {
     Ok(export::kit::Fitted {
         from: name,
         told,
+        notes: crate::scoring::kit_notes(bank, &sheet),
         fits,
     })
 }

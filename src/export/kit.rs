@@ -45,6 +45,8 @@ pub struct Fitted {
     pub told: Vec<(String, String)>,
     /// Per question of the bank: whether it fits them.
     pub fits: Vec<bool>,
+    /// The bank's `kit:` entries for them.
+    pub notes: Vec<usize>,
 }
 
 pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
@@ -119,6 +121,26 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
             code("mommytrack compare current.json prospective.json"),
             plain("."),
         ]));
+    }
+    // What else to find out, for some people: theirs when fitted.
+    let notes: Vec<usize> = match fitted {
+        Some(f) => f.notes.clone(),
+        None => (0..bank.kit.len()).collect(),
+    };
+    if !notes.is_empty() {
+        let notes = notes.iter().map(|&i| {
+            let n = &bank.kit[i];
+            Item::detailed(vec![strong(n.title.trim())], n.detail.trim().to_string())
+        });
+        sections.push(Section::new(
+            "for-you",
+            if fitted.is_some() {
+                "Also for you"
+            } else {
+                "If it applies to you"
+            },
+            vec![Block::list(ListKind::Bullets, notes.collect())],
+        ));
     }
     let find_out = FIND_OUT
         .iter()
