@@ -291,6 +291,11 @@ pub struct SummarizeArgs {
     /// Write the summary to this file (atomically, readable only by you).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Summarise results that were summarised before with another key,
+    /// and record this installation's for them: only when that key is
+    /// lost and nothing made with it will be published again.
+    #[arg(long)]
+    pub new_key: bool,
 }
 
 /// The formats of the interview kit.

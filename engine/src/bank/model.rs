@@ -152,6 +152,8 @@ pub struct Flag {
     pub id: String,
     pub severity: Severity,
     pub title: String,
+    /// The title said of others (a group summary's); `title` by default.
+    pub group_title: String,
     pub detail: Option<String>,
     /// Index into `Bank::bands`.
     pub caps_verdict: Option<usize>,

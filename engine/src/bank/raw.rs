@@ -102,6 +102,10 @@ pub struct RawFlag {
     /// `red` (a warning sign) or `green` (a good sign).
     pub severity: Option<String>,
     pub title: Option<String>,
+    /// The title said of others, for a group summary (`summarize`), when
+    /// `title` speaks to the reader ("You have a senior sponsor" → "Has a
+    /// senior sponsor"); default: `title`.
+    pub group_title: Option<String>,
     /// A longer explanation.
     pub detail: Option<String>,
     /// The verdict can be no better than this band while the flag is raised.

@@ -327,6 +327,7 @@ impl Builder {
             self.flags.push(Flag {
                 id: id.clone(),
                 severity,
+                group_title: rf.group_title.clone().unwrap_or_else(|| title.clone()),
                 title,
                 detail: rf.detail.clone(),
                 caps_verdict,
