@@ -140,20 +140,10 @@ fn fitted_kit(bank: &Bank, path: &Path) -> Result<export::kit::Fitted> {
                 crate::sanitize::text(&r.bank.title)
             ))
         })?;
-    let prospective = r.mode() == Some(Mode::Prospective);
-    let facts = crate::scoring::kit_facts(bank);
     let fits = crate::scoring::kit_fits(bank, &sheet);
-    let told = (0..bank.questions.len())
-        .filter(|&i| facts[i] && fits[i])
-        .filter_map(|i| {
-            let q = bank.questions[i].worded(prospective);
-            let answer = sheet.get(i)?.label(&q);
-            Some((q.prompt.trim().to_string(), answer))
-        })
-        .collect();
     Ok(export::kit::Fitted {
         from: name,
-        told,
+        notes: crate::scoring::kit_notes(bank, &sheet),
         fits,
     })
 }
@@ -456,7 +446,7 @@ fn compare(
         }
     }
     let comparison = if same_person {
-        crate::compare::Comparison::same_person(&a, &b, &la, &lb)
+        crate::compare::Comparison::read_as(&a, &b, &la, &lb, crate::compare::Reading::SamePerson)
     } else {
         crate::compare::Comparison::new(&a, &b, &la, &lb)
     };

@@ -101,6 +101,18 @@ pub fn kit_fits(bank: &Bank, sheet: &AnswerSheet) -> Vec<bool> {
     fits
 }
 
+/// The bank's `kit:` entries (by index) whose `when` holds for the answers
+/// in `sheet`, as given.
+pub fn kit_notes(bank: &Bank, sheet: &AnswerSheet) -> Vec<usize> {
+    let known = |r| settle::Known::Is(sheet.get(r));
+    (0..bank.kit.len())
+        .filter(|&i| {
+            let when = bank.kit[i].when.as_ref();
+            when.is_none_or(|c| settle::tri(c, &known) == settle::Tri::Yes)
+        })
+        .collect()
+}
+
 /// A dimension's score and coverage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionScore {
@@ -589,5 +601,5 @@ impl Facts for FullFacts<'_> {
 
 mod levers;
 mod settle;
-pub use levers::{Lever, MAX_REACH, alternatives, levers};
+pub use levers::{Lever, MAX_REACH, levers};
 pub use settle::{MAX_NODES, Settlement, extreme_answers, settle};

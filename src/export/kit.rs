@@ -41,10 +41,10 @@ const FIND_OUT: &[(&str, &str)] = &[
 pub struct Fitted {
     /// The result's file name, as shown.
     pub from: String,
-    /// The facts it was fitted to: (question, answer), in words.
-    pub told: Vec<(String, String)>,
     /// Per question of the bank: whether it fits them.
     pub fits: Vec<bool>,
+    /// The bank's `kit:` entries for them.
+    pub notes: Vec<usize>,
 }
 
 pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
@@ -89,22 +89,14 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
             if count == 1 { "question" } else { "questions" },
             if parts == 1 { "part" } else { "parts" },
         ))]));
+        // Nothing about the family is printed: the kit may go into the
+        // interview room.
         if let Some(f) = fitted {
-            lead.push(Block::Para(vec![plain(match f.told.is_empty() {
-                true => format!("Fitted to you, from {}, which answers none of the facts about you: the questions for those who say they apply (part-time work, expressing milk) are left out.", f.from),
-                false => format!("Fitted to you, from {}: these answers decide which questions apply.", f.from),
-            })]));
-            let told = f
-                .told
-                .iter()
-                .map(|(q, a)| Item::titled(vec![plain(format!("{q} \u{201c}{a}\u{201d}"))]));
-            if !f.told.is_empty() {
-                lead.push(Block::list(ListKind::Bullets, told.collect()));
-            }
             let out = all - count;
             lead.push(Block::Para(vec![
                 plain(format!(
-                    "{out} {} that these answers rule out {} left out; for another kind of job, or all of them, run ",
+                    "Fitted to the answers in {}: {out} {} that do not fit {} left out; for the whole kit, run ",
+                    f.from,
                     if out == 1 { "question" } else { "questions" },
                     if out == 1 { "is" } else { "are" },
                 )),
@@ -119,6 +111,26 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
             code("mommytrack compare current.json prospective.json"),
             plain("."),
         ]));
+    }
+    // What else to find out, for some people: theirs when fitted.
+    let notes: Vec<usize> = match fitted {
+        Some(f) => f.notes.clone(),
+        None => (0..bank.kit.len()).collect(),
+    };
+    if !notes.is_empty() {
+        let notes = notes.iter().map(|&i| {
+            let n = &bank.kit[i];
+            Item::detailed(vec![strong(n.title.trim())], n.detail.trim().to_string())
+        });
+        sections.push(Section::new(
+            "for-you",
+            if fitted.is_some() {
+                "Also for you"
+            } else {
+                "If it applies to you"
+            },
+            vec![Block::list(ListKind::Bullets, notes.collect())],
+        ));
     }
     let find_out = FIND_OUT
         .iter()

@@ -1161,11 +1161,21 @@ fn the_kit_fits_the_parent_a_result_describes() {
     const SHIFTS: &str = "plan family life around the shifts in this job?";
     const HOME: &str = "to work from home on some days?";
     const MILK: &str = "a suitable private space to express milk?";
+    const ONLY_PARENT: &str = "If you are the only parent at home";
+    const START_PART_TIME: &str =
+        "If you work part-time: ask whether the job can start at your hours";
+    const ON_THE_WAY: &str = "If a child is on the way";
+    const ADOPTING: &str = "If you are adopting or fostering";
     let words = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = Test::new();
     let whole = words(t.again().arg("interview").success().stdout());
     for q in [PART_TIME, STAY, AIM, SHIFTS, HOME] {
         assert!(whole.contains(q), "{q}: {whole}");
+    }
+    // The plain kit lists every note for some families.
+    assert!(whole.contains("If it applies to you"), "{whole}");
+    for note in [ONLY_PARENT, START_PART_TIME, ON_THE_WAY, ADOPTING] {
+        assert!(whole.contains(note), "{note}: {whole}");
     }
     let count = |kit: &str| -> usize {
         kit.split(" questions in ")
@@ -1215,13 +1225,18 @@ fn the_kit_fits_the_parent_a_result_describes() {
         };
         let her = kit("her.json");
         assert!(
-            her.contains("Fitted to you, from her.json"),
+            her.contains("Fitted to the answers in her.json"),
             "{format}: {her}"
         );
-        assert!(
-            her.contains("Who do you parent with? “On my own”"),
-            "{format}: {her}"
-        );
+        // Nothing about the family: the kit may go into the interview room.
+        for fact in [
+            "On my own",
+            "Five to twelve",
+            "I gave birth",
+            "part-time or reduced hours",
+        ] {
+            assert!(!her.contains(fact), "{format}: {fact}: {her}");
+        }
         for q in [PART_TIME, STAY, SHIFTS] {
             assert!(her.contains(q), "{format}: {q}: {her}");
         }
@@ -1235,15 +1250,30 @@ fn the_kit_fits_the_parent_a_result_describes() {
         for q in [PART_TIME, STAY, SHIFTS, MILK] {
             assert!(!his.contains(q), "{format}: {q}: {his}");
         }
+        // What else to find out, for their families only.
+        for (kit, theirs, not) in [
+            (&her, [ONLY_PARENT, START_PART_TIME], [ON_THE_WAY, ADOPTING]),
+            (
+                &his,
+                [ON_THE_WAY, ON_THE_WAY],
+                [ONLY_PARENT, START_PART_TIME],
+            ),
+        ] {
+            assert!(kit.contains("Also for you"), "{format}: {kit}");
+            for note in theirs {
+                assert!(kit.contains(note), "{format}: {note}: {kit}");
+            }
+            for note in not {
+                assert!(!kit.contains(note), "{format}: {note}: {kit}");
+            }
+        }
         if format == "text" {
             let whole = count(&whole);
             for kit in [&her, &his] {
                 let left = whole - count(kit);
                 assert!(left >= 3, "{kit}");
                 assert!(
-                    kit.contains(&format!(
-                        "{left} questions that these answers rule out are left out"
-                    )),
+                    kit.contains(&format!("{left} questions that do not fit are left out")),
                     "{kit}"
                 );
             }

@@ -19,6 +19,9 @@ pub struct Bank {
     pub flags: Vec<Flag>,
     /// In the order of `bank.yaml`.
     pub advice: Vec<Advice>,
+    /// The interview kit's notes for some people (`kit:`), in the order of
+    /// `bank.yaml`.
+    pub kit: Vec<Advice>,
     /// Next steps for two partners (`together:`), in the order of
     /// `bank.yaml`: evaluated by `compare`, never on one result.
     pub together: Vec<Together>,

@@ -25,6 +25,10 @@ pub struct RawSettings {
     pub flags: Option<IndexMap<String, RawFlag>>,
     /// The library of next steps.
     pub advice: Option<Vec<RawAdvice>>,
+    /// What else to find out about an employer, for some people only:
+    /// entries like `advice`, shown by `mommytrack interview` (all of
+    /// them, or, with `--from`, those whose `when` holds for the person).
+    pub kit: Option<Vec<RawAdvice>>,
     /// Below this fraction (0–1) of the asked scored questions answered, the
     /// verdict is withheld and the score is provisional. Default 0.5.
     pub min_coverage: Option<f64>,

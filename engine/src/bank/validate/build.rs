@@ -33,7 +33,7 @@ const DEFAULT_PRIORITY: i64 = 3;
 
 /// A list of next steps in bank.yaml (`advice:`, `together:`), in the words
 /// its problems use.
-struct Listed {
+pub(super) struct Listed {
     key: &'static str,
     /// For "`X` is not a valid {what} id".
     what: &'static str,
@@ -52,6 +52,15 @@ const ADVICE: Listed = Listed {
     a_one: "an advice entry",
     many: "advice entries",
     merge: "merge advice that says the same thing",
+};
+
+pub(super) const KIT: Listed = Listed {
+    key: "kit",
+    what: "kit",
+    one: "kit entry",
+    a_one: "a kit entry",
+    many: "kit entries",
+    merge: "merge entries that say the same thing",
 };
 
 const TOGETHER: Listed = Listed {
@@ -458,16 +467,29 @@ impl Builder {
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
-        ADVICE.cap(raw.len(), node, ctx, p);
-        let list = node.get(ADVICE.key);
+        self.advice = self.entries(&ADVICE, raw, node, ctx, p);
+    }
+
+    /// Entries shaped like advice under `kind.key` of bank.yaml.
+    pub(super) fn entries(
+        &mut self,
+        kind: &Listed,
+        raw: Vec<RawAdvice>,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) -> Vec<Advice> {
+        kind.cap(raw.len(), node, ctx, p);
+        let list = node.get(kind.key);
         let mut seen = HashSet::new();
+        let mut out = Vec::new();
         for (n, ra) in raw.into_iter().enumerate() {
             if self.enough(p) {
                 break;
             }
             let id = ra.id.unwrap_or_default();
             let (entry, at) = entry_at(list, n, "id");
-            let title = ADVICE.head(
+            let title = kind.head(
                 &id,
                 ra.title,
                 ra.group.as_deref(),
@@ -486,7 +508,7 @@ impl Builder {
                 ra.checked.as_deref(),
                 &source,
                 Entry {
-                    what: "advice entry",
+                    what: kind.one,
                     id: &id,
                     node: entry,
                     at,
@@ -495,7 +517,7 @@ impl Builder {
                 ctx,
                 p,
             );
-            self.advice.push(Advice {
+            out.push(Advice {
                 id,
                 title,
                 detail: ra.detail.unwrap_or_default(),
@@ -507,6 +529,7 @@ impl Builder {
                 checked,
             });
         }
+        out
     }
 
     /// The scope of the conditions of bank.yaml's entries: every question,
