@@ -13,7 +13,7 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::{
-    self, Align, Audience, Block, Cell, Document, Line, List, ListKind, Pairs, Spectrum, Table,
+    self, Align, Block, Cell, Document, Line, List, ListKind, Pairs, Spectrum, Table,
     Tone,
 };
 use super::{format_score, terminal_safe};
@@ -430,9 +430,9 @@ pub(super) fn draw(doc: &Document) -> String {
             h1 { (clean(&doc.title)) }
             @for b in &doc.lead { (block(b)) }
         }
-        @for s in doc.sections.iter().filter(|s| s.audience != Audience::Terminal) {
+        @for s in &doc.sections {
             section id=(s.id) class=[(s.id == "start-here" || s.id == "together").then_some("start")] {
-                @if let Some(h) = &s.heading { h2 { (clean(h)) } }
+                h2 { (clean(&s.heading)) }
                 (blocks(&s.blocks))
             }
         }
