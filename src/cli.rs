@@ -225,11 +225,16 @@ answers still call for.")]
     #[command(after_help = "\
 Examples:
   mommytrack interview
+  mommytrack interview --from me.json        fitted to you: your family, how you work
   mommytrack interview --format html --output interview-kit.html
   mommytrack assess --prospective            then score what you found out")]
     Interview {
         #[command(flatten)]
         bank: BankArgs,
+        /// Fit the kit to the facts about you (and how the work is done) in this saved
+        /// result, yours or one about an employer: questions they rule out are left out.
+        #[arg(long, value_name = "RESULT")]
+        from: Option<PathBuf>,
         /// text, markdown or html.
         #[arg(long, short = 'f', value_enum, default_value_t = KitFormat::Text, value_name = "FMT")]
         format: KitFormat,
@@ -286,6 +291,11 @@ pub struct SummarizeArgs {
     /// Write the summary to this file (atomically, readable only by you).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Summarise results that were summarised before with another key,
+    /// and record this installation's for them: only when that key is
+    /// lost and nothing made with it will be published again.
+    #[arg(long)]
+    pub new_key: bool,
 }
 
 /// The formats of the interview kit.

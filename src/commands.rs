@@ -97,13 +97,17 @@ pub fn run(cli: Cli) -> Result<()> {
         } => history(&paths, bank.bank.as_deref(), plan.to(format, output, false)),
         Command::Interview {
             bank,
+            from,
             format,
             output,
         } => {
-            if let Some(dir) = &bank.bank {
-                crate::files::protect_inputs(output.as_deref(), &[dir])?;
-            }
+            let inputs: Vec<&Path> = bank.bank.iter().chain(&from).map(|p| p.as_path()).collect();
+            crate::files::protect_inputs(output.as_deref(), &inputs)?;
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            let fitted = match &from {
+                Some(path) => Some(fitted_kit(&bank, path)?),
+                None => None,
+            };
             let format = match format {
                 crate::cli::KitFormat::Text => export::Format::Text,
                 crate::cli::KitFormat::Markdown => export::Format::Markdown,
@@ -111,7 +115,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let plan = plan.to(format, output, false);
             let doc = export::draw(
-                &export::kit::document(&bank),
+                &export::kit::document(&bank, fitted.as_ref()),
                 format,
                 &plan.render_options(),
                 plan.plain,
@@ -120,6 +124,28 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Summarize(args) => summarize(args),
     }
+}
+
+/// `interview --from RESULT`: the kit fitted to the facts in a saved
+/// result of this bank.
+fn fitted_kit(bank: &Bank, path: &Path) -> Result<export::kit::Fitted> {
+    let r = read_result(path)?;
+    let name = crate::sanitize::path(path);
+    let sheet = answers::from_result(bank, &r.answers)
+        .ok()
+        .filter(|_| r.bank.title == bank.title)
+        .ok_or_else(|| {
+            Failure::invalid(format!(
+                "{name} was answered with another question bank (“{}”), so it cannot fit this kit: give that bank with --bank, or run `mommytrack interview` for the whole kit",
+                crate::sanitize::text(&r.bank.title)
+            ))
+        })?;
+    let fits = crate::scoring::kit_fits(bank, &sheet);
+    Ok(export::kit::Fitted {
+        from: name,
+        notes: crate::scoring::kit_notes(bank, &sheet),
+        fits,
+    })
 }
 
 /// The plan with the `--format`, `--output` and `--redact` of a command.
@@ -463,7 +489,6 @@ fn schema(kind: SchemaKind) -> String {
 /// is drawn with it, so it must stay the same from one summary to the
 /// next, and unknown to anyone else.
 fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
-    use std::hash::BuildHasher as _;
     let dir = crate::interactive::state::state_dir().ok_or_else(|| {
         Failure::new(
             crate::error::ExitKind::CantCreate,
@@ -475,8 +500,7 @@ fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
     let shown = crate::sanitize::path(&path);
     let mut created = false;
     if !path.exists() {
-        let fresh = std::collections::hash_map::RandomState::new();
-        let key = format!("{:016x}{:016x}\n", fresh.hash_one(1u8), fresh.hash_one(2u8));
+        let key = format!("{}\n", crate::interactive::state::fresh_secret());
         let made = crate::interactive::state::ensure_dir(&dir)
             .and_then(|()| crate::files::write_private_new(&path, key.as_bytes()));
         match made {
@@ -503,6 +527,86 @@ fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
     }
 }
 
+/// The file in a results folder that records which summary key its
+/// results are summarised with (the key's id, never the key).
+const BOUND: &str = ".mommytrack-summary-key-id";
+
+/// The folders a summary's results are in (each folder named, and the
+/// folder of each file named), each once, and the key id each records,
+/// if any. Refuses (65) a folder bound to another key than `ours`, unless
+/// `new_key`.
+fn bound_folders(
+    results: &[PathBuf],
+    ours: &str,
+    new_key: bool,
+) -> Result<Vec<(PathBuf, Option<String>)>> {
+    let mut out: Vec<(PathBuf, Option<String>)> = Vec::new();
+    for p in results {
+        let dir = match p.is_dir() {
+            true => p.clone(),
+            false => match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            },
+        };
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+        if out.iter().any(|(d, _)| *d == dir) {
+            continue;
+        }
+        // The id on its first line ("key 3f9a0c12"); a file that is not a
+        // small text file is another key's record too, damaged.
+        let marker = dir.join(BOUND);
+        let theirs = marker.is_file().then(|| {
+            use std::io::Read as _;
+            let mut text = String::new();
+            let _ = std::fs::File::open(&marker).and_then(|f| f.take(64).read_to_string(&mut text));
+            let id = text.lines().next().unwrap_or("").trim_start_matches("key ");
+            crate::sanitize::terminal_safe(id.trim()).to_string()
+        });
+        if let Some(theirs) = theirs.as_deref().filter(|t| *t != ours && !new_key) {
+            return Err(Failure::new(
+                crate::error::ExitKind::InvalidData,
+                format!(
+                    "the results in {} were summarised before with summary key {theirs}, and this installation's key is {ours}: two summaries of the same people with two keys can be pooled to undo the noise that protects each of them. Make this summary where key {theirs} is kept, or copy that key here (docs/summaries.md, \u{201c}Keep the key\u{201d}); if it is lost and nothing made with it will be published again, run again with --new-key",
+                    crate::sanitize::path(&dir)
+                ),
+            )
+            .into());
+        }
+        out.push((dir, theirs));
+    }
+    Ok(out)
+}
+
+/// Records in each folder of a summary's results the key it was made
+/// with, where none is recorded yet (or another, with `--new-key`); says
+/// what it did on standard error.
+fn bind_folders(folders: &[(PathBuf, Option<String>)], ours: &str) {
+    for (dir, theirs) in folders {
+        if theirs.as_deref() == Some(ours) {
+            continue;
+        }
+        let shown = crate::sanitize::path(&dir.join(BOUND));
+        let text = format!(
+            "key {ours}\n# The results in this folder are summarised with mommytrack's summary key of this id (not the key itself). A summary made with another key is refused: two summaries of the same people with two keys could be pooled to undo the noise that protects each of them (docs/summaries.md, \"Keep the key\").\n"
+        );
+        match (
+            crate::files::write_private(&dir.join(BOUND), text.as_bytes()),
+            theirs,
+        ) {
+            (Err(e), _) => crate::error::diag(format_args!(
+                "warning: could not record the summary key in {shown} ({e}): a summary of these results made with another key will not be refused"
+            )),
+            (Ok(()), None) => crate::error::diag(format_args!(
+                "note: {shown} records that these results are summarised with key {ours}; another key will be refused"
+            )),
+            (Ok(()), Some(theirs)) => crate::error::diag(format_args!(
+                "warning: these results are now summarised with key {ours} instead of {theirs} ({shown}): never publish a summary made with key {theirs} beside one made with {ours}"
+            )),
+        }
+    }
+}
+
 /// `mommytrack summarize`: refuses an `--output` that is one of the
 /// results (exit 73, before anything is read), then summarises with the
 /// bank the results were made with (`--bank`, or the built-in one), which
@@ -518,6 +622,13 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let (bank, _) = bank::load(&source)?;
     let (secret, made) = summary_key()?;
+    let key_id = crate::summarize::key_id(secret);
+    let folders = bound_folders(&args.results, &key_id, args.new_key).inspect_err(|_| {
+        // A key is made only by a run that gives a summary.
+        if let Some(path) = &made {
+            let _ = std::fs::remove_file(path);
+        }
+    })?;
     let options = crate::summarize::Options {
         secret,
         min_group: args.min_group,
@@ -540,7 +651,7 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
             crate::error::diag(format_args!(
                 "note: made a new summary key at {} (key id {}); keep it, and make every summary of a group with this one key (docs/summaries.md, \u{201c}Keep the key\u{201d})",
                 crate::sanitize::path(&path),
-                crate::summarize::key_id(secret)
+                key_id
             ));
         }
     }
@@ -548,6 +659,7 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     for w in warnings {
         crate::error::diag(format_args!("warning: {w}"));
     }
+    bind_folders(&folders, &key_id);
     match &args.output {
         Some(path) => Ok(crate::files::write_output(path, &doc)?),
         None => print(&doc),

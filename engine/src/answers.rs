@@ -139,6 +139,17 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         };
         fail(vec![problem.at(e.pos.map(crate::yaml::Pos::pair))])
     })?;
+    read(bank, &doc, text, file)
+}
+
+/// Reads answers already parsed (`text` is what they were parsed from,
+/// for the spans of answers written as numbers): an answers file's, or a
+/// saved result's (`Node::from_json`, with no text).
+pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {
+    let fail = |problems: Vec<Problem>| Problems {
+        subject: format!("answers file {}", crate::sanitize::path(file)),
+        problems,
+    };
     let entries = match &doc.value {
         Value::Map(entries) => entries,
         Value::Null => {
@@ -152,7 +163,7 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
                     file,
                     format!(
                         "an answers file must be a mapping of question ids to answers, found {}",
-                        crate::yaml::describe(&doc)
+                        crate::yaml::describe(doc)
                     ),
                 )
                 .at(Some(doc.pos.pair()))

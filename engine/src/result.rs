@@ -54,6 +54,12 @@ pub struct AssessmentResult {
     /// history` orders results by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taken: Option<String>,
+    /// Who took it, as an opaque random id (32 hex digits) that a session
+    /// keeps in the state folder and writes into every result it saves:
+    /// `summarize` counts each respondent once, with their latest result.
+    /// It says nothing of the person; absent from scripted runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<String>,
     /// In an interactive session: how many questions had been answered
     /// when no answers to the rest could change the verdict any more, or
     /// `null` if that never happened. Absent from scripted runs.
@@ -595,6 +601,7 @@ fn build(
         together_entries: together_entries(bank),
         redacted: false,
         taken: None,
+        respondent: None,
         settled_after: None,
     };
     result.overall.cap_reason = cap_reason(&result);

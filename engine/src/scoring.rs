@@ -62,6 +62,57 @@ impl Mode {
     }
 }
 
+/// The facts that fit the interview kit to a person: the bank's
+/// `personal` questions, and the unscored kit questions that decide which
+/// others apply (how the work is done).
+pub fn kit_facts(bank: &Bank) -> Vec<bool> {
+    let mut named = Vec::new();
+    for q in bank.questions.iter().filter(|q| q.interview.is_some()) {
+        if let Some(c) = &q.when {
+            c.referenced_questions(&mut named);
+        }
+    }
+    (0..bank.questions.len())
+        .map(|i| {
+            let q = &bank.questions[i];
+            q.personal || (q.interview.is_some() && !q.is_scored() && named.contains(&i))
+        })
+        .collect()
+}
+
+/// The interview kit's questions that fit someone with the facts in
+/// `sheet` ([`kit_facts`], as answered there; a fact not given counts as
+/// skipped, as in `assess --prospective`): a kit question is left out only
+/// when those facts rule it out, whatever is found out about the employer.
+pub fn kit_fits(bank: &Bank, sheet: &AnswerSheet) -> Vec<bool> {
+    let facts = kit_facts(bank);
+    let mut fits = vec![false; bank.questions.len()];
+    for (i, q) in bank.questions.iter().enumerate() {
+        let holds = q.when.as_ref().is_none_or(|c| {
+            let known = |r: usize| match (fits[r], facts[r]) {
+                (false, _) => settle::Known::Is(None),
+                (true, true) => settle::Known::Is(sheet.get(r)),
+                (true, false) => settle::Known::Unknown,
+            };
+            settle::tri(c, &known) != settle::Tri::No
+        });
+        fits[i] = Mode::Prospective.includes(q) && holds;
+    }
+    fits
+}
+
+/// The bank's `kit:` entries (by index) whose `when` holds for the answers
+/// in `sheet`, as given.
+pub fn kit_notes(bank: &Bank, sheet: &AnswerSheet) -> Vec<usize> {
+    let known = |r| settle::Known::Is(sheet.get(r));
+    (0..bank.kit.len())
+        .filter(|&i| {
+            let when = bank.kit[i].when.as_ref();
+            when.is_none_or(|c| settle::tri(c, &known) == settle::Tri::Yes)
+        })
+        .collect()
+}
+
 /// A dimension's score and coverage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionScore {

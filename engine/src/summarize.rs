@@ -57,9 +57,8 @@ mod tables;
 pub use noise::key_id;
 pub use read::{Input, Outcome, expand, summarize};
 
-use crate::answers::AnswerSheet;
 use crate::bank::Answer;
-use crate::scoring::Evaluation;
+use digest::Checked;
 
 use indexmap::IndexMap;
 use serde::Serialize;
@@ -140,6 +139,10 @@ pub struct Summary {
     /// Results saved with another version of the built-in questions,
     /// scored again from their answers with this version's.
     pub rescored: usize,
+    /// Older results of a respondent counted with a later one, set aside:
+    /// each respondent counts once (docs/summaries.md, "Each person
+    /// once"). Absent when nothing is shown.
+    pub retakes: Option<usize>,
     /// The whole set.
     pub all: Group,
     /// One per value of `--by` (bank order when the bank is known), then
@@ -205,6 +208,9 @@ pub struct VerdictCount {
     /// Its margin of error: two standard errors (about 19 times in 20 the
     /// true count is within it); absent with `count`.
     pub margin: Option<usize>,
+    /// `count` ± `margin`, kept within 0 … the group's count: the true
+    /// count's likely range; absent with `count`.
+    pub range: Option<[usize; 2]>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -216,6 +222,8 @@ pub struct FlagCount {
     pub count: Option<usize>,
     /// Its margin of error, as for verdicts; absent when hidden.
     pub margin: Option<usize>,
+    /// The likely range, as for verdicts; absent when hidden.
+    pub range: Option<[usize; 2]>,
     pub hidden: bool,
 }
 
@@ -322,10 +330,17 @@ pub struct Summarizer {
     /// The `--by` question's values in bank order (`None`, no answer,
     /// last), with their labels; one unnamed value without `--by`.
     values: Vec<(Option<String>, String)>,
+    /// Indexed like `dims`: the part is asked only after some answers to
+    /// the `--by` question, so it is not shown in the groups.
+    decided: Vec<bool>,
     records: Vec<Record>,
+    /// Each respondent's (keyed hash of the id) latest result so far: the
+    /// day taken, its record key and where its record is.
+    people: std::collections::HashMap<u64, (String, u64, usize)>,
     duplicates: usize,
     skipped: usize,
     rescored: usize,
+    retakes: usize,
 }
 
 impl Summarizer {
@@ -350,22 +365,54 @@ impl Summarizer {
             None => vec![(None, String::new())],
             Some(by) => by_values(bank, by)?,
         };
+        let decided = (options.by.as_deref())
+            .and_then(|by| bank.question_position(by))
+            .map(|by| decided_by(bank, by, &dims))
+            .unwrap_or_default();
         Ok(Summarizer {
+            decided,
             dims,
             values,
             records: Vec::new(),
+            people: Default::default(),
             duplicates: 0,
             skipped: 0,
             rescored: 0,
+            retakes: 0,
             options,
         })
     }
 
     /// Adds one result, as its answers give it, perturbed by its record
-    /// key ([`noise`]): nothing of its own figures is kept.
-    fn add(&mut self, sheet: &AnswerSheet, eval: &Evaluation, key: u64) {
+    /// key ([`noise`]): nothing of its own figures is kept. A result of a
+    /// respondent already counted replaces theirs when it was taken later
+    /// (the same day: the higher record key), and is set aside otherwise.
+    fn add(&mut self, r: Checked, key: u64) {
+        let record = self.record(&r, key);
+        let Some((id, taken)) = r.respondent else {
+            return self.records.push(record);
+        };
+        let who = noise::siphash(self.options.secret, format!("respondent\n{id}").as_bytes());
+        match self.people.entry(who) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((taken, key, self.records.len()));
+                self.records.push(record);
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                self.retakes += 1;
+                let (t, k, at) = e.get_mut();
+                if (&taken, key) > (&*t, *k) {
+                    (*t, *k) = (taken, key);
+                    self.records[*at] = record;
+                }
+            }
+        }
+    }
+
+    /// The perturbed copy of one result.
+    fn record(&self, r: &Checked, key: u64) -> Record {
         use noise::{FLIP_FLAG, ITEM, KEEP_GROUP, KEEP_VERDICT, OVERALL, PART};
-        let bank = &self.options.bank;
+        let (bank, sheet, eval) = (&self.options.bank, &r.sheet, &r.eval);
         let draws = noise::Draws(key, self.options.secret);
         let group = match &self.options.by {
             Some(by) => {
@@ -403,7 +450,7 @@ impl Summarizer {
                 })
             })
             .collect();
-        self.records.push(Record {
+        Record {
             key,
             group,
             overall: eval.overall.map(|s| published(s) + shift),
@@ -416,7 +463,7 @@ impl Summarizer {
                 .map(|f| f as u32)
                 .collect(),
             dims,
-        });
+        }
     }
 
     /// The summary, with everything that could describe fewer than
@@ -455,7 +502,7 @@ impl Summarizer {
                     label: Some(label.clone()),
                     count: Some(counts[g]),
                     suppressed: false,
-                    stats: Some(ctx.stats(&members[g], &mut notes)),
+                    stats: Some(ctx.stats(&members[g], &mut notes, &self.decided)),
                 });
             }
             groups.extend((0..suppressed_groups).map(|_| Group {
@@ -471,7 +518,7 @@ impl Summarizer {
             }
             let _ = by;
         }
-        let stats = all_shown.then(|| ctx.stats(&all, &mut notes));
+        let stats = all_shown.then(|| ctx.stats(&all, &mut notes, &[]));
         if !all_shown {
             notes = Notes::default();
             notes.add(Note::WholeSet);
@@ -491,6 +538,7 @@ impl Summarizer {
                 .map(|q| q.prompt.clone()),
             by: self.options.by.clone(),
             duplicates: all_shown.then_some(self.duplicates),
+            retakes: all_shown.then_some(self.retakes),
             skipped: self.skipped,
             rescored: self.rescored,
             all: Group {
@@ -509,10 +557,44 @@ impl Summarizer {
                 self.duplicates,
                 self.skipped,
                 self.rescored,
+                self.retakes,
             ),
             alpha_rule: ALPHA_RULE,
         })
     }
+}
+
+/// Whether each part is asked only after some answers to question `by`:
+/// one of its questions (not `by` itself) has a condition that names `by`,
+/// or a question whose own condition does, and so on. Its presence in a
+/// group would tell its members' true answers, whatever the perturbation
+/// of the `--by` answer.
+fn decided_by(bank: &Bank, by: usize, dims: &IndexMap<String, DimInfo>) -> Vec<bool> {
+    let mut follows = vec![false; bank.questions.len()];
+    follows[by] = true;
+    // Conditions name earlier questions: one pass in bank order would do;
+    // going on until nothing changes does for any order.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (q, question) in bank.questions.iter().enumerate() {
+            let mut named = Vec::new();
+            if let Some(c) = question.when.as_ref().filter(|_| !follows[q]) {
+                c.referenced_questions(&mut named);
+            }
+            if named.iter().any(|&n| follows[n]) {
+                (follows[q], changed) = (true, true);
+            }
+        }
+    }
+    (dims.values())
+        .map(|d| {
+            bank.sets[d.set]
+                .questions
+                .clone()
+                .any(|q| q != by && follows[q])
+        })
+        .collect()
 }
 
 /// The values of the `--by` question in bank order, each with its label,
@@ -566,6 +648,7 @@ enum Note {
     Order,
     Estimates,
     Alpha,
+    Decided,
 }
 
 impl Notes {
@@ -583,6 +666,7 @@ impl Notes {
         duplicates: usize,
         skipped: usize,
         rescored: usize,
+        retakes: usize,
     ) -> Vec<String> {
         let twice = 2 * min;
         let mut out: Vec<String> = self
@@ -594,13 +678,14 @@ impl Notes {
                 Note::Cells => format!("A count marked \"fewer than {min}\" is fewer than {min} results, or none: the two are not told apart. A flag raised by fewer than {min} results, or by all but fewer than {min}, is \"not shown\"; so is a score fewer than {min} results have."),
                 Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more."),
                 Note::Estimates => format!("Verdict and flag counts are given only for groups of {} results or more: below that, the perturbation that protects each person leaves them off by a quarter of the group or more (at 20 results, one count in ten is off by 6 or more).", tables::ESTIMATES_FROM.max(twice)),
+                Note::Decided => "A part asked only after some answers to the --by question is shown for the whole set only, not in the groups: in a group, who has a score for it would tell their answer.".to_string(),
                 Note::Alpha => format!("Cronbach's alpha is given only for {} results or more: below that, the perturbation that protects each person leaves it too uncertain to read.", tables::ALPHA_RESULTS.max(twice)),
             })
             .collect();
         out.push("No minimum or maximum is ever shown.".to_string());
         if shown {
             out.push(format!(
-                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. Include each person once (their latest result): a retake is another result, with a copy of its own, and copies of one person averaged say more than one. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
+                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. A retake is another result, with a copy of its own, and one person's copies averaged would say more than one: so each person counts once, with their latest result, when their results say who took them (a session's do); include anyone else once. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
                 over = noise::OVERALL,
                 count = noise::COUNT_NOISE,
                 part = noise::PART,
@@ -614,6 +699,13 @@ impl Notes {
                 if d == 1 { "result was" } else { "results were" }
             )),
             _ => out.push(format!("Some results were counted once: {why}.")),
+        }
+        if retakes > 0 && shown {
+            out.push(format!(
+                "{retakes} older {} of people counted with a later one {} set aside: each person counts once, with their latest result (every result a mommytrack session saves says who took it, without saying anything about them).",
+                if retakes == 1 { "result" } else { "results" },
+                if retakes == 1 { "was" } else { "were" },
+            ));
         }
         let (files, were) = if skipped == 1 {
             ("file", "was")

@@ -36,14 +36,29 @@ const FIND_OUT: &[(&str, &str)] = &[
     ),
 ];
 
-pub fn document(bank: &Bank) -> Document {
+/// The kit fitted to a person (`interview --from RESULT`).
+#[derive(Debug, Clone)]
+pub struct Fitted {
+    /// The result's file name, as shown.
+    pub from: String,
+    /// Per question of the bank: whether it fits them.
+    pub fits: Vec<bool>,
+    /// The bank's `kit:` entries for them.
+    pub notes: Vec<usize>,
+}
+
+pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
     let mut sections = Vec::new();
-    let mut count = 0;
+    let (mut count, mut all) = (0, 0);
     for set in &bank.sets {
-        let items: Vec<Item> = bank
-            .set_questions(set)
-            .iter()
-            .filter_map(|q| {
+        let items: Vec<Item> = set
+            .questions
+            .clone()
+            .filter(|&i| bank.questions[i].interview.is_some())
+            .inspect(|_| all += 1)
+            .filter(|&i| fitted.is_none_or(|f| f.fits[i]))
+            .filter_map(|i| {
+                let q = &bank.questions[i];
                 let iv = q.interview.as_ref()?;
                 let prompt = &q.worded(true).prompt;
                 Some(Item {
@@ -74,6 +89,21 @@ pub fn document(bank: &Bank) -> Document {
             if count == 1 { "question" } else { "questions" },
             if parts == 1 { "part" } else { "parts" },
         ))]));
+        // Nothing about the family is printed: the kit may go into the
+        // interview room.
+        if let Some(f) = fitted {
+            let out = all - count;
+            lead.push(Block::Para(vec![
+                plain(format!(
+                    "Fitted to the answers in {}: {out} {} that do not fit {} left out; for the whole kit, run ",
+                    f.from,
+                    if out == 1 { "question" } else { "questions" },
+                    if out == 1 { "is" } else { "are" },
+                )),
+                code("mommytrack interview"),
+                plain("."),
+            ]));
+        }
         lead.push(Block::Para(vec![
             plain("Then score what you found out: run "),
             code("mommytrack assess --prospective"),
@@ -81,6 +111,26 @@ pub fn document(bank: &Bank) -> Document {
             code("mommytrack compare current.json prospective.json"),
             plain("."),
         ]));
+    }
+    // What else to find out, for some people: theirs when fitted.
+    let notes: Vec<usize> = match fitted {
+        Some(f) => f.notes.clone(),
+        None => (0..bank.kit.len()).collect(),
+    };
+    if !notes.is_empty() {
+        let notes = notes.iter().map(|&i| {
+            let n = &bank.kit[i];
+            Item::detailed(vec![strong(n.title.trim())], n.detail.trim().to_string())
+        });
+        sections.push(Section::new(
+            "for-you",
+            if fitted.is_some() {
+                "Also for you"
+            } else {
+                "If it applies to you"
+            },
+            vec![Block::list(ListKind::Bullets, notes.collect())],
+        ));
     }
     let find_out = FIND_OUT
         .iter()

@@ -65,20 +65,16 @@ fn num(x: Option<f64>, d: usize) -> String {
 
 const NOT_SHOWN: &str = "not shown";
 
-/// The heading of a group: "All results", or the question and the
-/// group's value in words.
-fn group_heading(s: &Summary, g: &Group) -> String {
-    if g.scope == "all" {
-        return "All results".into();
-    }
-    let value = g
-        .label
-        .clone()
-        .or_else(|| g.value.clone())
-        .unwrap_or_else(|| "another group".into());
-    match &s.by {
-        Some(by) => format!("{}: {value}", s.by_prompt.as_deref().unwrap_or(by)),
-        None => value,
+/// The heading of a group: "All results", or who is in it, in words (the
+/// lead names the question).
+fn group_heading(g: &Group) -> String {
+    match (g.scope, &g.value, &g.label) {
+        ("all", ..) => "All results".into(),
+        (_, None, _) => "Those who did not answer".into(),
+        (_, Some(v), label) => format!(
+            "Those who answered \u{201c}{}\u{201d}",
+            label.as_deref().unwrap_or(v)
+        ),
     }
 }
 
@@ -162,16 +158,22 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
             s.estimates_from
         )));
     }
-    let estimate = |count: Option<usize>, margin: Option<usize>, of: usize, hidden: &str| match (
-        count, margin,
-    ) {
-        (Some(c), m) => vec![
-            text(c.to_string()),
-            text(m.map_or_else(String::new, |m| format!("\u{b1} {m}"))),
-            Cell::Count(c, of),
-        ],
-        (None, _) => vec![muted(hidden), muted(""), muted("")],
-    };
+    // "6 ± 18" would say the count may be below 0: "0 to 24" then.
+    type Range = Option<[usize; 2]>;
+    let estimate =
+        |count: Option<usize>, margin: Option<usize>, range: Range, of, hidden: &str| match (
+            count, margin, range,
+        ) {
+            (Some(c), Some(m), Some([0, high])) if m >= c => {
+                vec![text(format!("0 to {high}")), muted(""), Cell::Count(c, of)]
+            }
+            (Some(c), m, _) => vec![
+                text(c.to_string()),
+                text(m.map_or_else(String::new, |m| format!("\u{b1} {m}"))),
+                Cell::Count(c, of),
+            ],
+            (None, ..) => vec![muted(hidden), muted(""), muted("")],
+        };
     let counted = |first: &str| {
         let mut c = vec![col(first, Align::Left)];
         if first == "Flag" {
@@ -194,7 +196,7 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
             rows: (st.verdicts.iter())
                 .map(|v| {
                     let mut row = vec![text(v.label.clone())];
-                    row.extend(estimate(v.count, v.margin, total, &few));
+                    row.extend(estimate(v.count, v.margin, v.range, total, &few));
                     row
                 })
                 .collect(),
@@ -209,8 +211,12 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
         let shown: Vec<Vec<Cell>> = (st.flags.iter())
             .filter(|f| !f.hidden)
             .map(|f| {
-                let mut row = vec![text(f.title.clone()), text(f.severity.clone())];
-                row.extend(estimate(f.count, f.margin, n, NOT_SHOWN));
+                let kind = match f.severity.as_str() {
+                    "red" => "Warning sign",
+                    _ => "Good sign",
+                };
+                let mut row = vec![text(f.title.clone()), text(kind)];
+                row.extend(estimate(f.count, f.margin, f.range, n, NOT_SHOWN));
                 row
             })
             .collect();
@@ -312,8 +318,10 @@ pub fn document(s: &Summary) -> Document {
         Some(n) => lead.push(Block::Para(vec![
             strong(format!("About {n} {}", plural(n, "result", "results"))),
             plain(match (&s.by, &s.by_prompt) {
-                (Some(_), Some(prompt)) => format!(", grouped by \u{201c}{prompt}\u{201d}."),
-                (Some(by), None) => format!(", grouped by {by}."),
+                (Some(_), Some(prompt)) => {
+                    format!(", grouped by their answer to \u{201c}{prompt}\u{201d}.")
+                }
+                (Some(by), None) => format!(", grouped by their answer to {by}."),
                 _ => ".".into(),
             }),
         ])),
@@ -335,7 +343,7 @@ pub fn document(s: &Summary) -> Document {
             _ => format!("group-{i}"),
         };
         let blocks = group_blocks(s, g, st);
-        sections.push(Section::new(id, group_heading(s, g), blocks));
+        sections.push(Section::new(id, group_heading(g), blocks));
     }
     if s.groups.iter().any(|g| g.suppressed) {
         let blocks = vec![Block::Note(
@@ -500,14 +508,17 @@ fn csv(s: &Summary) -> String {
             row.push(o, "flag", "", "hidden", "1".into());
         }
         let counts = (st.verdicts.iter())
-            .map(|v| ("verdict", v.ids.join("+"), v.count, v.margin))
-            .chain((st.flags.iter()).map(|f| ("flag", f.id.clone(), f.count, f.margin)));
-        for (section, id, count, margin) in counts {
+            .map(|v| ("verdict", v.ids.join("+"), v.count, v.margin, v.range))
+            .chain((st.flags.iter()).map(|f| ("flag", f.id.clone(), f.count, f.margin, f.range)));
+        for (section, id, count, margin, range) in counts {
             match count {
                 Some(c) => {
                     row.push(o, section, &id, "count", c.to_string());
                     let m = margin.unwrap_or(s.count_margin);
                     row.push(o, section, &id, "margin", m.to_string());
+                    let [low, high] = range.unwrap_or([c, c]);
+                    row.push(o, section, &id, "low", low.to_string());
+                    row.push(o, section, &id, "high", high.to_string());
                 }
                 None => row.push(o, section, &id, "hidden", "1".into()),
             }

@@ -40,6 +40,7 @@ pub(super) fn finish(
     // issue 23: a session's result says when it was taken and when its
     // verdict settled.
     result.taken = Some(stamp.taken.clone());
+    result.respondent = state_dir.and_then(state::respondent);
     result.settled_after = Some(stamp.settled_after);
     let saved = match state_dir {
         Some(dir) => {

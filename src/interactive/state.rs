@@ -85,6 +85,32 @@ pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// The file in the state folder that holds the respondent id.
+const RESPONDENT_FILE: &str = "respondent";
+
+/// 128 bits from the system's randomness, as 32 hex digits.
+pub fn fresh_secret() -> String {
+    use std::hash::BuildHasher as _;
+    let fresh = std::collections::hash_map::RandomState::new();
+    format!("{:016x}{:016x}", fresh.hash_one(1u8), fresh.hash_one(2u8))
+}
+
+/// The respondent id a session writes into its results (docs/formats.md,
+/// `respondent`): kept in the state folder (mode 0600), made on first
+/// use; `None` when it cannot be kept (a summary then counts the result as
+/// a person of its own).
+pub fn respondent(dir: &Path) -> Option<String> {
+    let path = dir.join(RESPONDENT_FILE);
+    if !path.exists() {
+        let id = format!("{}\n", fresh_secret());
+        let _ =
+            ensure_dir(dir).and_then(|()| crate::files::write_private_new(&path, id.as_bytes()));
+    }
+    let text = std::fs::read_to_string(&path).ok()?;
+    let id = text.trim();
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id.to_string())
+}
+
 /// An unfinished assessment: the answers so far in the answers-file format,
 /// the mode, and which bank they belong to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

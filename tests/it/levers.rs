@@ -172,3 +172,32 @@ fn a_question_marked_lever_false_is_scored_but_never_suggested() {
         "{levers:?}"
     );
 }
+
+/// `lever_when`: the built-in bank suggests a different split of the home
+/// work only to someone who does not call theirs fair. A single mother
+/// whose own mother shares the care, by a split they both chose, is not
+/// told that an even split would raise her score; the same answers with
+/// the split called unfair are.
+#[test]
+fn a_split_both_call_fair_is_not_a_lever() {
+    let persona = crate::harness::fixture("../personas/grandparent_shares_care.answers.yaml");
+    let answers = std::fs::read_to_string(persona).expect("persona");
+    assert!(answers.contains("home_fair: 4\n"), "{answers}");
+    let levers = |answers: &str| -> Vec<String> {
+        let json = crate::harness::Test::new()
+            .args(["assess", "--format", "json", "--answers", "-"])
+            .stdin(answers.to_string())
+            .success()
+            .json();
+        (json["levers"].as_array().expect("levers").iter())
+            .map(|l| l["question"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let fair = levers(&answers);
+    assert!(
+        !fair.is_empty() && !fair.iter().any(|q| q == "home_split"),
+        "{fair:?}"
+    );
+    let unfair = levers(&answers.replace("home_fair: 4\n", "home_fair: 2\n"));
+    assert!(unfair.iter().any(|q| q == "home_split"), "{unfair:?}");
+}

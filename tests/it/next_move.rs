@@ -1149,3 +1149,158 @@ fn compare_weighs_a_current_and_a_prospective_job_only_on_what_both_answered() {
     );
     assert!(two.contains("Still to find out about same.json"), "{two}");
 }
+
+/// `interview --from RESULT` fits the kit to the parent: the questions
+/// their facts (family, hours, how they work) rule out are left out, the
+/// facts used are named, and the plain kit stays whole.
+#[test]
+fn the_kit_fits_the_parent_a_result_describes() {
+    const PART_TIME: &str = "how are people who work part-time seen?";
+    const STAY: &str = "can someone stay at their level";
+    const AIM: &str = "the roles you would aim for";
+    const SHIFTS: &str = "plan family life around the shifts in this job?";
+    const HOME: &str = "to work from home on some days?";
+    const MILK: &str = "a suitable private space to express milk?";
+    const ONLY_PARENT: &str = "If you are the only parent at home";
+    const START_PART_TIME: &str =
+        "If you work part-time: ask whether the job can start at your hours";
+    const ON_THE_WAY: &str = "If a child is on the way";
+    const ADOPTING: &str = "If you are adopting or fostering";
+    let words = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = Test::new();
+    let whole = words(t.again().arg("interview").success().stdout());
+    for q in [PART_TIME, STAY, AIM, SHIFTS, HOME] {
+        assert!(whole.contains(q), "{q}: {whole}");
+    }
+    // The plain kit lists every note for some families.
+    assert!(whole.contains("If it applies to you"), "{whole}");
+    for note in [ONLY_PARENT, START_PART_TIME, ON_THE_WAY, ADOPTING] {
+        assert!(whole.contains(note), "{note}: {whole}");
+    }
+    let count = |kit: &str| -> usize {
+        kit.split(" questions in ")
+            .next()
+            .unwrap()
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let result = |name: &str, answers: &str| {
+        t.again()
+            .args([
+                "assess",
+                "--answers",
+                "-",
+                "--format",
+                "json",
+                "--output",
+                name,
+            ])
+            .stdin(answers)
+            .success();
+    };
+    // A single mother on shifts, part-time, staying at her level, her
+    // children at school.
+    result(
+        "her.json",
+        "about_parent_route: gave_birth\nabout_household: solo\nabout_work_pattern: shifts\n\
+         about_career_intent: steady\nflex_pt_interest: already\nkids_ages: [school]\n",
+    );
+    // A father in an office job whose partner is expecting.
+    result(
+        "his.json",
+        "about_parent_route: partner_gave_birth\nabout_household: two_parents\n\
+         about_work_pattern: office\nabout_career_intent: advance\nkids_ages: [expecting]\n",
+    );
+    for format in ["text", "markdown", "html"] {
+        let kit = |from: &str| {
+            words(
+                t.again()
+                    .args(["interview", "--from", from, "--format", format])
+                    .success()
+                    .stdout(),
+            )
+        };
+        let her = kit("her.json");
+        assert!(
+            her.contains("Fitted to the answers in her.json"),
+            "{format}: {her}"
+        );
+        // Nothing about the family: the kit may go into the interview room.
+        for fact in [
+            "On my own",
+            "Five to twelve",
+            "I gave birth",
+            "part-time or reduced hours",
+        ] {
+            assert!(!her.contains(fact), "{format}: {fact}: {her}");
+        }
+        for q in [PART_TIME, STAY, SHIFTS] {
+            assert!(her.contains(q), "{format}: {q}: {her}");
+        }
+        for q in [AIM, HOME, MILK] {
+            assert!(!her.contains(q), "{format}: {q}: {her}");
+        }
+        let his = kit("his.json");
+        for q in [AIM, HOME] {
+            assert!(his.contains(q), "{format}: {q}: {his}");
+        }
+        for q in [PART_TIME, STAY, SHIFTS, MILK] {
+            assert!(!his.contains(q), "{format}: {q}: {his}");
+        }
+        // What else to find out, for their families only.
+        for (kit, theirs, not) in [
+            (&her, [ONLY_PARENT, START_PART_TIME], [ON_THE_WAY, ADOPTING]),
+            (
+                &his,
+                [ON_THE_WAY, ON_THE_WAY],
+                [ONLY_PARENT, START_PART_TIME],
+            ),
+        ] {
+            assert!(kit.contains("Also for you"), "{format}: {kit}");
+            for note in theirs {
+                assert!(kit.contains(note), "{format}: {note}: {kit}");
+            }
+            for note in not {
+                assert!(!kit.contains(note), "{format}: {note}: {kit}");
+            }
+        }
+        if format == "text" {
+            let whole = count(&whole);
+            for kit in [&her, &his] {
+                let left = whole - count(kit);
+                assert!(left >= 3, "{kit}");
+                assert!(
+                    kit.contains(&format!("{left} questions that do not fit are left out")),
+                    "{kit}"
+                );
+            }
+        }
+    }
+    // A result of another bank cannot fit this kit.
+    let mut other = Test::new();
+    other.mini();
+    other
+        .again()
+        .args([
+            "assess",
+            "--bank",
+            MINI,
+            "--answers",
+            "-",
+            "--format",
+            "json",
+            "--output",
+            "mini.json",
+        ])
+        .stdin("has_manager: true\n")
+        .success();
+    other
+        .again()
+        .args(["interview", "--from", "mini.json"])
+        .code(65)
+        .stderr_contains("another question bank")
+        .stderr_contains("mommytrack interview");
+}

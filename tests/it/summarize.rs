@@ -350,7 +350,9 @@ fn results_of_different_banks_are_refused() {
     // A version 1 result of the same bank (no fingerprint) is matched by
     // its title: scored by rules the bank has changed since, it is scored
     // again from its answers with this version's, and the summary says so.
-    let v1 = fixture("results/v1_penalized.json");
+    // (A copy: a summary records its key in the folder of its results.)
+    let v1 = other.path().join("v1.json");
+    std::fs::copy(fixture("results/v1_penalized.json"), &v1).unwrap();
     let s = summary_json(&[], &[dir.path(), &v1]);
     assert_eq!(s["rescored"], 1, "{s}");
 }
@@ -728,6 +730,90 @@ fn results_of_another_version_of_the_questions_are_scored_again_or_explained() {
         String::from_utf8_lossy(&run.stderr)
     );
     assert!(t.path().join("result.json").is_file());
+}
+
+/// The fresh-eyes review of round 4: a count smaller than its margin read
+/// "6 ± 18" (below zero?), group headings read "Where do you work?: …",
+/// flag titles spoke to one reader ("Your manager …") in a table of many,
+/// and a flag's kind was "red" or "green". In every format: "0 to 24",
+/// "Those who answered “…”", the bank's third-person title, "Warning sign".
+#[test]
+fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
+    let dir = tempfile::tempdir().unwrap();
+    cohort(dir.path(), 110);
+    // The mini bank, its first flag said of others (wording: the same
+    // fingerprint).
+    let bank = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(fixture("mini")).unwrap() {
+        let f = f.unwrap().path();
+        let text = std::fs::read_to_string(&f).unwrap().replace(
+            "    title: \"Your manager counts family time against people\"\n",
+            "    title: \"Your manager counts family time against people\"\n    group_title: \"Their manager counts family time against people\"\n",
+        );
+        std::fs::write(bank.path().join(f.file_name().unwrap()), text).unwrap();
+    }
+    let bank = bank.path().to_str().unwrap();
+    let args = [
+        "--by",
+        "boss_early_leave",
+        "--min-group",
+        "3",
+        "--bank",
+        bank,
+    ];
+    let s = summary_json(&args, &[dir.path()]);
+    let st = &s["all"]["stats"];
+    let mut wide = Vec::new();
+    for v in (st["verdicts"].as_array().unwrap().iter()).chain(st["flags"].as_array().unwrap()) {
+        let Some(c) = v["count"].as_u64() else {
+            assert!(v["range"].is_null(), "{v}");
+            continue;
+        };
+        let m = v["margin"].as_u64().unwrap();
+        let [low, high] = [&v["range"][0], &v["range"][1]].map(|x| x.as_u64().unwrap());
+        assert_eq!(low, c.saturating_sub(m), "{v}");
+        assert!(high <= c + m && high >= c, "{v}");
+        if m >= c {
+            wide.push(high);
+        }
+    }
+    let flag = &st["flags"][0];
+    assert_eq!(flag["id"], "boss_penalizes_parents");
+    assert_eq!(
+        flag["title"],
+        "Their manager counts family time against people"
+    );
+    for format in ["text", "markdown", "html", "csv"] {
+        let out = summarize(&[&args[..], &["--format", format]].concat(), &[dir.path()]);
+        let words = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if format == "csv" {
+            assert!(
+                words.contains(",flag,\"boss_penalizes_parents\",low,"),
+                "{words}"
+            );
+            continue;
+        }
+        for said in [
+            "grouped by their answer to \u{201c}What happens when you leave early for a child's appointment?\u{201d}",
+            "Those who answered \u{201c}Nothing: it is normal\u{201d}",
+            "Their manager counts family time against people",
+            "Warning sign",
+        ] {
+            assert!(words.contains(said), "{format}: {said}: {words}");
+        }
+        for never in ["?:", "Your manager counts", " red ", "| red |"] {
+            assert!(!words.contains(never), "{format}: {never}: {words}");
+        }
+        for high in &wide {
+            assert!(
+                words.contains(&format!("0 to {high}")),
+                "{format}: {high}: {words}"
+            );
+        }
+    }
 }
 
 /// On a phone the scores stay a table of numbers (not a card of "n: /

@@ -180,6 +180,7 @@ pub fn make_inert(bank: &mut Bank) {
     }
     for f in &mut bank.flags {
         fix(&mut f.title, inline);
+        fix(&mut f.group_title, inline);
         fix_opt(&mut f.detail, text);
         f.source.iter_mut().for_each(|s| fix(s, text));
     }

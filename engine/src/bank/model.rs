@@ -19,6 +19,9 @@ pub struct Bank {
     pub flags: Vec<Flag>,
     /// In the order of `bank.yaml`.
     pub advice: Vec<Advice>,
+    /// The interview kit's notes for some people (`kit:`), in the order of
+    /// `bank.yaml`.
+    pub kit: Vec<Advice>,
     /// Next steps for two partners (`together:`), in the order of
     /// `bank.yaml`: evaluated by `compare`, never on one result.
     pub together: Vec<Together>,
@@ -149,6 +152,8 @@ pub struct Flag {
     pub id: String,
     pub severity: Severity,
     pub title: String,
+    /// The title said of others (a group summary's); `title` by default.
+    pub group_title: String,
     pub detail: Option<String>,
     /// Index into `Bank::bands`.
     pub caps_verdict: Option<usize>,
@@ -240,6 +245,8 @@ pub struct Question {
     pub core: bool,
     /// May be suggested as a lever (`lever: false` in the bank: never).
     pub lever: bool,
+    /// A lever only when this holds (`lever_when`).
+    pub lever_when: Option<Condition>,
     pub when: Option<Condition>,
     pub source: Vec<String>,
     /// The day the source was last read.

@@ -25,6 +25,10 @@ pub struct RawSettings {
     pub flags: Option<IndexMap<String, RawFlag>>,
     /// The library of next steps.
     pub advice: Option<Vec<RawAdvice>>,
+    /// What else to find out about an employer, for some people only:
+    /// entries like `advice`, shown by `mommytrack interview` (all of
+    /// them, or, with `--from`, those whose `when` holds for the person).
+    pub kit: Option<Vec<RawAdvice>>,
     /// Below this fraction (0–1) of the asked scored questions answered, the
     /// verdict is withheld and the score is provisional. Default 0.5.
     pub min_coverage: Option<f64>,
@@ -98,6 +102,10 @@ pub struct RawFlag {
     /// `red` (a warning sign) or `green` (a good sign).
     pub severity: Option<String>,
     pub title: Option<String>,
+    /// The title said of others, for a group summary (`summarize`), when
+    /// `title` speaks to the reader ("You have a senior sponsor" → "Has a
+    /// senior sponsor"); default: `title`.
+    pub group_title: Option<String>,
     /// A longer explanation.
     pub detail: Option<String>,
     /// The verdict can be no better than this band while the flag is raised.
@@ -206,6 +214,11 @@ pub struct RawQuestion {
     /// for a fact the person cannot change (the field they work in,
     /// something that already happened). Still scored. Default true.
     pub lever: Option<bool>,
+    /// Suggested as a lever only when this condition on answers holds (any
+    /// question may be named): not an even split of the home work to
+    /// someone who calls theirs fair.
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub lever_when: Option<Written>,
     /// Ask only if this condition holds; it may name earlier questions only.
     #[schemars(with = "Option<serde_json::Value>")]
     pub when: Option<Written>,

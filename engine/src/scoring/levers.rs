@@ -72,7 +72,11 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         let (Some(v_old), Some(current)) = (eval.values[i], eval.answer(sheet, i)) else {
             continue;
         };
-        if too_far[i] || !q.lever {
+        let offered = |c: &crate::bank::Condition| {
+            let known = |r| super::settle::Known::Is(eval.answer(sheet, r));
+            super::settle::tri(c, &known) == super::settle::Tri::Yes
+        };
+        if too_far[i] || !q.lever || q.lever_when.as_ref().is_some_and(|c| !offered(c)) {
             continue;
         }
         let base = selected(q, current);

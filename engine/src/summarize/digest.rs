@@ -26,6 +26,21 @@ pub(super) struct Digest {
     flags: Vec<IdDigest>,
     /// Question id → answer: what everything is worked out from.
     answers: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    respondent: Option<String>,
+    #[serde(default)]
+    taken: Option<String>,
+}
+
+/// A result read and worked out again from its answers.
+pub(super) struct Checked {
+    pub sheet: AnswerSheet,
+    pub eval: Evaluation,
+    /// Scored again, saved with another version of the questions.
+    pub again: bool,
+    /// Its respondent id (never shown, never kept) and the day it was
+    /// taken (`""` when not written).
+    pub respondent: Option<(String, String)>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -64,8 +79,8 @@ impl Digest {
         file: &str,
         bank: &Bank,
         bank_named: Option<&str>,
-    ) -> Result<(AnswerSheet, Evaluation, bool), Failure> {
-        let d = match serde_json::from_str::<Digest>(text) {
+    ) -> Result<Checked, Failure> {
+        let mut d = match serde_json::from_str::<Digest>(text) {
             Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => d,
             // The reader of `report` names what is wrong, in its words.
             _ => {
@@ -117,10 +132,18 @@ impl Digest {
                 format_args!("`mode` is not full, quick or prospective"),
             ));
         };
+        let respondent = (d.respondent.take())
+            .filter(|r| !r.is_empty())
+            .map(|r| (r, d.taken.take().unwrap_or_default()));
         if again {
             let sheet = Self::read_again(&d, text, file, bank)?;
             let eval = scoring::evaluate(bank, &sheet, mode);
-            return Ok((sheet, eval, true));
+            return Ok(Checked {
+                sheet,
+                eval,
+                again,
+                respondent,
+            });
         }
         let sheet = crate::answers::from_result(bank, &d.answers).map_err(|(id, known)| {
             let at = line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
@@ -208,7 +231,12 @@ impl Digest {
                 format_args!("its flags are not the ones its answers raise"),
             ));
         }
-        Ok((sheet, eval, false))
+        Ok(Checked {
+            sheet,
+            eval,
+            again,
+            respondent,
+        })
     }
 
     /// The answers of a result saved with another version of the built-in
@@ -216,8 +244,8 @@ impl Digest {
     /// a retired question as its replacement, where the bank says how), or
     /// why it cannot be, and what its owner can do.
     fn read_again(d: &Self, text: &str, file: &str, bank: &Bank) -> Result<AnswerSheet, Failure> {
-        let answers = serde_json::Value::Object(d.answers.clone()).to_string();
-        crate::answers::parse(bank, &answers, std::path::Path::new(file)).map_err(|e| {
+        let answers = crate::yaml::Node::from_json(&serde_json::Value::Object(d.answers.clone()));
+        crate::answers::read(bank, &answers, "", std::path::Path::new(file)).map_err(|e| {
             let first = e.problems.iter().find(|p| !p.warning);
             let at = (first.and_then(|p| p.id.as_deref()))
                 .and_then(|id| line_of(text, &["\"answers\"", &format!("\"{id}\"")]));

@@ -6,11 +6,9 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::digest::{self, Digest};
+use super::digest::{self, Checked, Digest};
 use super::{Options, Summarizer, Summary};
-use crate::answers::AnswerSheet;
 use crate::error::{ExitKind, Failure};
-use crate::scoring::Evaluation;
 
 /// One file to read: where it was named, and whether it was found in a
 /// folder (then a file that is not a result is skipped, not refused).
@@ -81,9 +79,8 @@ pub struct Outcome {
 
 /// What reading one file gave.
 enum Read {
-    /// Its identity (and record key), the result, what its answers give,
-    /// and whether it was scored again with this version of the questions.
-    Result(u64, Box<(AnswerSheet, Evaluation)>, bool),
+    /// Its identity (and record key), and the result as its answers give it.
+    Result(u64, Box<Checked>),
     NotAResult(String),
 }
 
@@ -133,9 +130,9 @@ pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome>
                 }
                 // The same result again is counted once.
                 Read::Result(identity, ..) if !seen.insert(identity) => s.duplicates += 1,
-                Read::Result(identity, r, again) => {
-                    s.rescored += usize::from(again);
-                    s.add(&r.0, &r.1, identity);
+                Read::Result(identity, r) => {
+                    s.rescored += usize::from(r.again);
+                    s.add(*r, identity);
                 }
             }
         }
@@ -159,10 +156,9 @@ fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
         Err(e) => return Err(e),
     };
     match Digest::read(&text, &name, &o.bank, o.bank_named.as_deref()) {
-        Ok((sheet, eval, again)) => Ok(Read::Result(
-            digest::identity(&o.bank, &sheet, &eval, o.secret),
-            Box::new((sheet, eval)),
-            again,
+        Ok(r) => Ok(Read::Result(
+            digest::identity(&o.bank, &r.sheet, &r.eval, o.secret),
+            Box::new(r),
         )),
         Err(e) if input.in_folder => match digest::not_a_result(&text) {
             Some(what) => Ok(Read::NotAResult(what)),

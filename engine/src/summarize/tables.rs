@@ -26,6 +26,12 @@ pub(super) struct Ctx<'a> {
     pub(super) min: usize,
 }
 
+/// An estimate's likely range, `count` ± `margin` within 0 … `size`.
+fn range(count: Option<usize>, margin: Option<usize>, size: usize) -> Option<[usize; 2]> {
+    let (c, m) = (count?, margin?);
+    Some([c.saturating_sub(m), (c + m).min(size.max(c))])
+}
+
 /// The key of a group (the sum of its records' keys).
 fn group_key(members: &[&Record]) -> u64 {
     noise::cell(members.iter().map(|r| r.key))
@@ -54,8 +60,14 @@ impl Ctx<'_> {
         )
     }
 
-    /// The published statistics of a group's members.
-    pub(super) fn stats(&self, members: &[&Record], notes: &mut Notes) -> GroupStats {
+    /// The published statistics of a group's members; the parts marked in
+    /// `decided` (asked only after some answers to `--by`) not shown.
+    pub(super) fn stats(
+        &self,
+        members: &[&Record],
+        notes: &mut Notes,
+        decided: &[bool],
+    ) -> GroupStats {
         let (min, bank) = (self.min, &self.s.options.bank);
         let group = group_key(members);
         let shown = |c: usize, notes: &mut Notes| {
@@ -79,11 +91,13 @@ impl Ctx<'_> {
             .map(|(b, band)| {
                 let c = self.count(group, members, |r| r.verdict == Some(b));
                 let count = shown(noise::unrandomise(c, scored, k, KEEP_VERDICT), notes);
+                let margin = count.map(|_| noise::margin(c, scored, k, KEEP_VERDICT));
                 VerdictCount {
                     ids: vec![band.verdict.clone()],
                     label: band.label.clone(),
+                    range: range(count, margin, size),
                     count,
-                    margin: count.map(|_| noise::margin(c, scored, k, KEEP_VERDICT)),
+                    margin,
                 }
             })
             .collect();
@@ -92,11 +106,13 @@ impl Ctx<'_> {
             // count (a withheld verdict is not perturbed).
             let withheld = self.count(group, members, |r| r.withheld && r.overall.is_some());
             let count = shown(withheld, notes);
+            let margin = count.map(|_| noise::COUNT_NOISE);
             verdicts.push(VerdictCount {
                 ids: vec!["withheld".into()],
                 label: crate::result::WITHHELD_LABEL.into(),
+                range: range(count, margin, size),
                 count,
-                margin: count.map(|_| noise::COUNT_NOISE),
+                margin,
             });
         }
         // Flags: estimates of the true counts; none under the minimum,
@@ -107,12 +123,14 @@ impl Ctx<'_> {
                 let c = self.count(group, members, |r| r.flags.contains(&(f as u32)));
                 let est = noise::unrandomise(c, n, 2, 1.0 - FLIP_FLAG);
                 let count = shown(est, notes).filter(|&e| size.saturating_sub(e) >= min);
+                let margin = count.map(|_| noise::margin(c, n, 2, 1.0 - FLIP_FLAG));
                 FlagCount {
                     id: flag.id.clone(),
                     severity: flag.severity.as_str().to_string(),
-                    title: flag.title.clone(),
+                    title: flag.group_title.clone(),
+                    range: range(count, margin, size),
                     count,
-                    margin: count.map(|_| noise::margin(c, n, 2, 1.0 - FLIP_FLAG)),
+                    margin,
                     hidden: count.is_none(),
                 }
             })
@@ -122,7 +140,14 @@ impl Ctx<'_> {
                 fn dim(r: &Record, d: usize) -> Option<&super::DimRec> {
                     r.dims[d].as_ref()
                 }
-                let score = self.measure(group, members, notes, |r| dim(r, d)?.score);
+                let hidden = decided.get(d).copied().unwrap_or(false);
+                if hidden {
+                    notes.add(Note::Decided);
+                }
+                let score = match hidden {
+                    true => Stats::hidden(),
+                    false => self.measure(group, members, notes, |r| dim(r, d)?.score),
+                };
                 let scale_mean = crate::scoring::scale_range(bank, &bank.sets[info.set])
                     .map(|(lo, hi)| score.on_scale(lo as f64, hi as f64));
                 let alpha = (info.items.len() >= 3).then(|| {
@@ -133,8 +158,8 @@ impl Ctx<'_> {
                     let c = self.count(group, members, |r| {
                         dim(r, d).is_some_and(|x| x.items.is_some())
                     });
-                    let shown = c >= ALPHA_RESULTS.max(2 * min);
-                    if !shown {
+                    let shown = c >= ALPHA_RESULTS.max(2 * min) && !hidden;
+                    if !shown && !hidden {
                         notes.add(Note::Alpha);
                     }
                     // The variance the perturbation adds: shared by a

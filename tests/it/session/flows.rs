@@ -100,8 +100,9 @@ fn a_quick_assessment_with_arrow_keys_shows_the_verdict_and_saves_the_same_resul
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        // The session adds only the day it was taken and when its verdict
-        // settled (`taken`, `settled_after`): with those, the same bytes.
+        // The session adds only the day it was taken, when its verdict
+        // settled and who took it (`taken`, `settled_after`,
+        // `respondent`): with those, the same bytes.
         let mut session: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let fields = session.as_object_mut().unwrap();
@@ -111,6 +112,15 @@ fn a_quick_assessment_with_arrow_keys_shows_the_verdict_and_saves_the_same_resul
             "{taken}"
         );
         assert!(fields.remove("settled_after").is_some());
+        // … and who took it: the respondent id kept (0600) in the state
+        // folder, the same in every result of this person.
+        let who = fields
+            .remove("respondent")
+            .expect("a session's result says who");
+        let kept = state.path().join("respondent");
+        assert_eq!(mode_of(&kept), 0o600);
+        assert_eq!(std::fs::read_to_string(&kept).unwrap().trim(), who);
+        assert!(who.as_str().unwrap().len() == 32, "{who}");
         let scripted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(scripted, session);
     }

@@ -33,7 +33,7 @@ const DEFAULT_PRIORITY: i64 = 3;
 
 /// A list of next steps in bank.yaml (`advice:`, `together:`), in the words
 /// its problems use.
-struct Listed {
+pub(super) struct Listed {
     key: &'static str,
     /// For "`X` is not a valid {what} id".
     what: &'static str,
@@ -52,6 +52,15 @@ const ADVICE: Listed = Listed {
     a_one: "an advice entry",
     many: "advice entries",
     merge: "merge advice that says the same thing",
+};
+
+pub(super) const KIT: Listed = Listed {
+    key: "kit",
+    what: "kit",
+    one: "kit entry",
+    a_one: "a kit entry",
+    many: "kit entries",
+    merge: "merge entries that say the same thing",
 };
 
 const TOGETHER: Listed = Listed {
@@ -318,6 +327,7 @@ impl Builder {
             self.flags.push(Flag {
                 id: id.clone(),
                 severity,
+                group_title: rf.group_title.clone().unwrap_or_else(|| title.clone()),
                 title,
                 detail: rf.detail.clone(),
                 caps_verdict,
@@ -431,7 +441,7 @@ impl Builder {
             let scope = Scope {
                 questions: &self.questions,
                 question_index: &self.question_index,
-                before: Some(pw.question),
+                before: (!pw.lever).then_some(pw.question),
                 flags: None,
                 sets: None,
                 broken: &self.broken,
@@ -439,8 +449,14 @@ impl Builder {
             let mut cps = Vec::new();
             let when = scope.parse(&pw.value, &mut cps);
             let id = self.questions[pw.question].id.clone();
-            push_condition_problems(cps, ctx, ("when", pw.at), &id, p);
-            self.questions[pw.question].when = when;
+            let key = if pw.lever { "lever_when" } else { "when" };
+            push_condition_problems(cps, ctx, (key, pw.at), &id, p);
+            let q = &mut self.questions[pw.question];
+            *if pw.lever {
+                &mut q.lever_when
+            } else {
+                &mut q.when
+            } = when;
         }
     }
 
@@ -451,16 +467,29 @@ impl Builder {
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
-        ADVICE.cap(raw.len(), node, ctx, p);
-        let list = node.get(ADVICE.key);
+        self.advice = self.entries(&ADVICE, raw, node, ctx, p);
+    }
+
+    /// Entries shaped like advice under `kind.key` of bank.yaml.
+    pub(super) fn entries(
+        &mut self,
+        kind: &Listed,
+        raw: Vec<RawAdvice>,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) -> Vec<Advice> {
+        kind.cap(raw.len(), node, ctx, p);
+        let list = node.get(kind.key);
         let mut seen = HashSet::new();
+        let mut out = Vec::new();
         for (n, ra) in raw.into_iter().enumerate() {
             if self.enough(p) {
                 break;
             }
             let id = ra.id.unwrap_or_default();
             let (entry, at) = entry_at(list, n, "id");
-            let title = ADVICE.head(
+            let title = kind.head(
                 &id,
                 ra.title,
                 ra.group.as_deref(),
@@ -479,7 +508,7 @@ impl Builder {
                 ra.checked.as_deref(),
                 &source,
                 Entry {
-                    what: "advice entry",
+                    what: kind.one,
                     id: &id,
                     node: entry,
                     at,
@@ -488,7 +517,7 @@ impl Builder {
                 ctx,
                 p,
             );
-            self.advice.push(Advice {
+            out.push(Advice {
                 id,
                 title,
                 detail: ra.detail.unwrap_or_default(),
@@ -500,6 +529,7 @@ impl Builder {
                 checked,
             });
         }
+        out
     }
 
     /// The scope of the conditions of bank.yaml's entries: every question,

@@ -186,6 +186,13 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 && !b.enough(&problems) {
             b.advice(raw.advice.unwrap_or_default(), &node, ctx, &mut problems);
+            b.kit = b.entries(
+                &build::KIT,
+                raw.kit.unwrap_or_default(),
+                &node,
+                ctx,
+                &mut problems,
+            );
             b.retired(raw.retired.unwrap_or_default(), &node, ctx, &mut problems);
             b.rights(raw.rights, &node, ctx, &mut problems);
             b.together(raw.together.unwrap_or_default(), &node, ctx, &mut problems);
@@ -206,6 +213,7 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
                 bands: b.bands,
                 flags: b.flags,
                 advice: b.advice,
+                kit: b.kit,
                 together: b.together,
                 sets: b.sets,
                 questions: b.questions,
@@ -311,6 +319,7 @@ struct Builder {
     /// not checked further, to avoid a cascade of messages.
     broken: HashSet<usize>,
     advice: Vec<Advice>,
+    kit: Vec<Advice>,
     retired: Vec<crate::bank::model::Retired>,
     /// Questions' `when` conditions, checked after all questions are known.
     pending_when: Vec<PendingWhen>,
@@ -337,6 +346,8 @@ impl Builder {
 
 struct PendingWhen {
     question: usize,
+    /// `lever_when` (naming any question), else `when`.
+    lever: bool,
     value: Node,
     file: usize,
     at: Option<Pos>,

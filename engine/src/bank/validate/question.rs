@@ -178,6 +178,7 @@ impl Builder {
             weight,
             core: rq.core.unwrap_or(false),
             lever: rq.lever.unwrap_or(true),
+            lever_when: None,
             when: None,
             source: rq.source.map(OneOrMany::into_vec).unwrap_or_default(),
             shared,
@@ -237,15 +238,18 @@ impl Builder {
                 .hint("mark only unscored questions about the person, not the job, or remove `personal`"),
             );
         }
-        if let Some(when) = node.get("when").filter(|w| !w.is_null()) {
-            // Parsed once every question is known, so that a reference to a
-            // later question is reported as such rather than as unknown.
-            self.pending_when.push(PendingWhen {
-                question: index,
-                value: when.clone(),
-                file: self.file_no,
-                at: q.key("when"),
-            });
+        for (key, lever) in [("when", false), ("lever_when", true)] {
+            if let Some(when) = node.get(key).filter(|w| !w.is_null()) {
+                // Parsed once every question is known, so that a reference to a
+                // later question is reported as such rather than as unknown.
+                self.pending_when.push(PendingWhen {
+                    question: index,
+                    lever,
+                    value: when.clone(),
+                    file: self.file_no,
+                    at: q.key(key),
+                });
+            }
         }
         if p[problems_before..].iter().any(|x| !x.warning) {
             self.broken.insert(index);
