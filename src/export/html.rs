@@ -13,8 +13,7 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::{
-    self, Align, Block, Cell, Document, Line, List, ListKind, Pairs, Spectrum, Table,
-    Tone,
+    self, Align, Block, Cell, Document, Line, List, ListKind, Pairs, Spectrum, Table, Tone,
 };
 use super::{format_score, terminal_safe};
 use crate::bank::Severity;

@@ -401,7 +401,8 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     let notes = notes(r);
     if !notes.is_empty() && !r.redacted && reader == Audience::Terminal {
         let notes = notes.into_iter();
-        let items = notes.map(|(prompt, answer)| Item::detailed(vec![plain(prompt)], answer.to_string()));
+        let items =
+            notes.map(|(prompt, answer)| Item::detailed(vec![plain(prompt)], answer.to_string()));
         let list = Block::list(ListKind::Bullets, items.collect());
         sections.push(Section::new("notes", "Your notes", vec![list]));
     }
