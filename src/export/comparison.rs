@@ -228,9 +228,14 @@ fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
 }
 
 fn verdict_cell(s: &Side) -> Cell {
+    // About an employer, while scored questions are still unknown.
+    let provisional = s.mode == "prospective" && s.answered < s.asked;
     match (&s.verdict, &s.verdict_label) {
         (Some(v), Some(label)) => Cell::Text(vec![toned(
-            label.clone(),
+            match provisional {
+                true => format!("{label} (provisional)"),
+                false => label.clone(),
+            },
             Tone::of_verdict(&s.bands, Some(v)),
         )]),
         (None, Some(label)) => Cell::Muted(label.clone()),

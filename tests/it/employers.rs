@@ -234,6 +234,9 @@ fn compare_asks_about_the_employer_considered_in_the_words_asked_of_it() {
             .map(|q| q["prompt"].as_str().unwrap())
             .collect();
         assert!(prompts.contains(&"What do the people in charge at this employer signal about family, in what they do as much as in what they say?"), "{prompts:?}");
+        // Its verdict is provisional while scored questions are unknown.
+        let text = words(&t, &["compare", a, b]);
+        assert_eq!(text.matches("(provisional)").count(), 1, "{text}");
         assert!(
             !prompts.iter().any(|p| p.contains("your workplace")),
             "{prompts:?}"
