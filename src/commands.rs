@@ -446,7 +446,7 @@ fn compare(
         }
     }
     let comparison = if same_person {
-        crate::compare::Comparison::same_person(&a, &b, &la, &lb)
+        crate::compare::Comparison::read_as(&a, &b, &la, &lb, crate::compare::Reading::SamePerson)
     } else {
         crate::compare::Comparison::new(&a, &b, &la, &lb)
     };

@@ -193,32 +193,17 @@ impl Comparison {
     /// Compares `a` and `b`, two partners (or a job now and a prospective
     /// one), called `label_a` and `label_b` in reports.
     pub fn new(a: &AssessmentResult, b: &AssessmentResult, label_a: &str, label_b: &str) -> Self {
-        let prospective = a.mode == PROSPECTIVE || b.mode == PROSPECTIVE;
-        Self::read_as(
-            a,
-            b,
-            label_a,
-            label_b,
-            if prospective {
-                Reading::Prospective
-            } else {
-                Reading::Partners
-            },
-        )
+        let reading = match a.mode == PROSPECTIVE || b.mode == PROSPECTIVE {
+            true => Reading::Prospective,
+            false => Reading::Partners,
+        };
+        Self::read_as(a, b, label_a, label_b, reading)
     }
 
-    /// Compares one person's results from two times: no answer is mirrored
-    /// and no next steps for two are looked for.
-    pub fn same_person(
-        a: &AssessmentResult,
-        b: &AssessmentResult,
-        label_a: &str,
-        label_b: &str,
-    ) -> Self {
-        Self::read_as(a, b, label_a, label_b, Reading::SamePerson)
-    }
-
-    fn read_as<'r>(
+    /// Compares `a` and `b` read as `reading`. One person's results from
+    /// two times (`SamePerson`): no answer is mirrored and no next steps
+    /// for two are looked for.
+    pub fn read_as<'r>(
         a: &'r AssessmentResult,
         b: &'r AssessmentResult,
         label_a: &str,

@@ -121,12 +121,6 @@ pub struct Evidence {
     pub b: Value,
 }
 
-/// The two answers to a shared question, read for comparing.
-struct Pair<'r> {
-    qa: Option<&'r QuestionResult>,
-    qb: Option<&'r QuestionResult>,
-}
-
 fn answered(q: Option<&QuestionResult>) -> Option<&Value> {
     q.map(|q| &q.answer).filter(|v| !v.is_null())
 }
@@ -154,16 +148,6 @@ pub fn as_seen_by_a(qb: &QuestionResult) -> &Value {
     qb.mirrored.as_ref().unwrap_or(&qb.answer)
 }
 
-impl Pair<'_> {
-    fn agree(&self) -> Option<bool> {
-        let (a, qb) = (answered(self.qa)?, self.qb?);
-        answered(Some(qb))?;
-        let b = as_seen_by_a(qb);
-        let agrees = self.qa.is_some_and(|q| q.agrees_with.contains(b));
-        Some(agrees || same_answer(a, b))
-    }
-}
-
 /// The differences and agreements on the shared questions, `shared` being
 /// their ids in order (A's bank order, then any only B was asked).
 pub fn shared_answers(
@@ -177,64 +161,66 @@ pub fn shared_answers(
         words(q).unwrap_or_else(|| crate::compare::NOT_ANSWERED.to_string())
     };
     for (order, id) in shared.iter().enumerate() {
-        let p = Pair {
-            qa: a.question(id),
-            qb: b.question(id),
-        };
-        let Some(first) = p.qa.or(p.qb) else { continue };
+        let (qa, qb) = (a.question(id), b.question(id));
+        let Some(first) = qa.or(qb) else { continue };
         let value = |q: Option<&QuestionResult>| q.map_or(Value::Null, |q| q.answer.clone());
-        let b_as_a = p.qb.map_or(Value::Null, |q| {
+        let b_as_a = qb.map_or(Value::Null, |q| {
             if q.answer.is_null() {
                 Value::Null
             } else {
                 as_seen_by_a(q).clone()
             }
         });
-        match p.agree() {
+        // Both answered, and B's answer seen from A's side is A's, or one
+        // that A's `agrees_with`.
+        let agree = answered(qa)
+            .zip(qb.filter(|q| !q.answer.is_null()))
+            .map(|(x, q)| {
+                let b = as_seen_by_a(q);
+                qa.is_some_and(|q| q.agrees_with.contains(b)) || same_answer(x, b)
+            });
+        match agree {
             Some(true) => agreements.push(SharedAgreement {
                 question: id.to_string(),
-                a: value(p.qa),
-                b: value(p.qb),
+                a: value(qa),
+                b: value(qb),
                 b_as_a,
                 prompt: first.prompt.clone(),
-                a_label: label(p.qa),
-                b_label: label(p.qb),
+                a_label: label(qa),
+                b_label: label(qb),
             }),
-            agree => {
-                let only = match (answered(p.qa), answered(p.qb)) {
+            _ => {
+                let only = match (answered(qa), answered(qb)) {
                     (Some(_), Some(_)) => None,
                     (Some(_), None) => Some(Who::A),
                     (None, Some(_)) => Some(Who::B),
                     // Neither answered: nothing to compare.
                     (None, None) => continue,
                 };
-                debug_assert!(agree != Some(true));
                 let score = |q: Option<&QuestionResult>| q.and_then(|q| q.score);
-                let (sa, sb) = (score(p.qa), score(p.qb));
-                let b_as_a_label =
-                    p.qb.filter(|q| q.mirrored.is_some() && !q.answer.is_null())
-                        .and_then(|q| q.mirrored_label.clone());
+                let (sa, sb) = (score(qa), score(qb));
+                let b_as_a_label = qb
+                    .filter(|q| q.mirrored.is_some() && !q.answer.is_null())
+                    .and_then(|q| q.mirrored_label.clone());
                 diffs.push((
                     order,
                     SharedDifference {
                         question: id.to_string(),
-                        a: value(p.qa),
-                        b: value(p.qb),
+                        a: value(qa),
+                        b: value(qb),
                         b_as_a,
                         prompt: first.prompt.clone(),
-                        a_label: label(p.qa),
-                        b_label: label(p.qb),
+                        a_label: label(qa),
+                        b_label: label(qb),
                         b_as_a_label,
                         difference: sa.zip(sb).map(|(x, y)| crate::result::round1(y - x)),
                         answered_only_by: only,
-                        discuss: p
-                            .qa
+                        discuss: qa
                             .and_then(|q| q.discuss.clone())
-                            .or_else(|| p.qb.and_then(|q| q.discuss.clone())),
-                        discuss_priority: p
-                            .qa
+                            .or_else(|| qb.and_then(|q| q.discuss.clone())),
+                        discuss_priority: qa
                             .and_then(|q| q.discuss_priority)
-                            .or_else(|| p.qb.and_then(|q| q.discuss_priority))
+                            .or_else(|| qb.and_then(|q| q.discuss_priority))
                             .unwrap_or(crate::bank::DEFAULT_DISCUSS_PRIORITY),
                     },
                 ));

@@ -601,5 +601,5 @@ impl Facts for FullFacts<'_> {
 
 mod levers;
 mod settle;
-pub use levers::{Lever, MAX_REACH, alternatives, levers};
+pub use levers::{Lever, MAX_REACH, levers};
 pub use settle::{MAX_NODES, Settlement, extreme_answers, settle};

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use mommytrack_engine::answers::{self, Answer, AnswerSheet, Slot};
 use mommytrack_engine::bank::{self, Bank, BankSource, Kind};
-use mommytrack_engine::compare::{Comparison, Who};
+use mommytrack_engine::compare::{Comparison, Reading, Who};
 use mommytrack_engine::result::{self, AssessmentResult};
 use mommytrack_engine::scoring::Mode;
 use proptest::prelude::*;
@@ -377,7 +377,7 @@ fn together_steps_come_most_urgent_first_and_one_per_group() {
 fn one_person_at_two_times_is_not_mirrored() {
     let before = person("dana", &[]);
     let after = person("dana", &[]);
-    let c = Comparison::same_person(&before, &after, "before", "after");
+    let c = Comparison::read_as(&before, &after, "before", "after", Reading::SamePerson);
     assert!(c.questions.is_empty());
     assert!(c.together.is_empty() && c.shared_agreements.is_empty());
     // Read as partners, the same "it leans towards me" twice is a difference.

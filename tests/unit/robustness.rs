@@ -702,7 +702,7 @@ fn levers_match_full_rescoring() {
                 };
                 // The first alternative with the highest overall.
                 let mut best: Option<(f64, Answer)> = None;
-                for alt in scoring::alternatives(q, current) {
+                for alt in alternatives(q, current) {
                     let mut changed = sheet.clone();
                     changed.set(i, Slot::Given(alt.clone()));
                     if let Some(o) = scoring::evaluate(bank, &changed, mode).overall
@@ -723,6 +723,41 @@ fn levers_match_full_rescoring() {
         }
     });
     LEVERS.report();
+}
+
+/// The other answers a question could take in one change, worked out
+/// here apart from the levers: another option, the other yes/no, another
+/// point on the scale; for a multi question, one option added or removed
+/// (in option order), or the best selection outright (every option that
+/// adds to the score and none that takes away).
+fn alternatives(q: &bank::Question, current: &Answer) -> Vec<Answer> {
+    match (&q.kind, current) {
+        (Kind::Choice(opts), Answer::Choice(c)) => opts
+            .iter()
+            .filter(|o| &o.id != c)
+            .map(|o| Answer::Choice(o.id.clone()))
+            .collect(),
+        (Kind::Multi(opts), Answer::Multi(sel)) => {
+            let ids = |keep: &dyn Fn(usize, &bank::Choice) -> bool| {
+                let kept = opts.iter().enumerate().filter(|(k, o)| keep(*k, o));
+                Answer::Multi(kept.map(|(_, o)| o.id.clone()).collect())
+            };
+            let mut alts: Vec<Answer> = (0..opts.len())
+                .map(|k| ids(&|x, o| sel.contains(&o.id) != (x == k)))
+                .collect();
+            let best = ids(&|_, o| o.score.unwrap_or(0.0) > 0.0);
+            if &best != current && !alts.contains(&best) {
+                alts.push(best);
+            }
+            alts
+        }
+        (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
+            .filter(|p| p != x)
+            .map(Answer::Scale)
+            .collect(),
+        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Answer::YesNo(!b)],
+        _ => Vec::new(),
+    }
 }
 
 /// Inputs that fuzzing once broke, kept as regression tests: a complex key

@@ -320,7 +320,9 @@ struct Candidate {
     change: Change,
 }
 
-/// One change of a question's answer, as [`alternatives`] lists them.
+/// One change of a question's answer: another option, the other yes/no,
+/// another point on the scale; for a multi question, one option added or
+/// removed, or the best selection (every option that adds to the score).
 #[derive(Clone, Copy)]
 enum Change {
     /// Another option of a choice question (its index).
@@ -379,9 +381,10 @@ fn picked(opts: &[crate::bank::Choice], sel: &[String]) -> Vec<bool> {
     opts.iter().map(|o| sel.contains(o.id.as_str())).collect()
 }
 
-/// The changes of [`alternatives`] of a scored question, in the same
-/// order, each with the value the question would then have, in time
-/// linear in its options. (Levers never look at an unscored question.)
+/// The changes of a scored question's answer (the best selection only
+/// when it is neither the current one nor one toggle away), each with the
+/// value the question would then have, in time linear in its options.
+/// (Levers never look at an unscored question.)
 fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
     let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
     match (&q.kind, current) {
@@ -449,37 +452,6 @@ fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
             value: value(q, &Answer::YesNo(!b)),
             change: Change::Flip,
         }],
-        _ => Vec::new(),
-    }
-}
-
-/// The other answers a question could take in one change: another option,
-/// the other yes/no, another point on the scale; for a multi question, one
-/// option added or removed, or the best selection.
-pub fn alternatives(q: &Question, current: &Answer) -> Vec<Answer> {
-    match (&q.kind, current) {
-        (Kind::Choice(opts), Answer::Choice(c)) => opts
-            .iter()
-            .filter(|o| &o.id != c)
-            .map(|o| Answer::Choice(o.id.clone()))
-            .collect(),
-        (Kind::Multi(opts), Answer::Multi(_)) => {
-            // One option added or removed, or the best selection outright:
-            // every option that adds to the score and none that takes away.
-            let mut alts: Vec<Answer> = (0..opts.len())
-                .map(|k| Change::Toggle(k).answer(q, current))
-                .collect();
-            let best = Change::BestSelection.answer(q, current);
-            if &best != current && !alts.contains(&best) {
-                alts.push(best);
-            }
-            alts
-        }
-        (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
-            .filter(|p| p != x)
-            .map(Answer::Scale)
-            .collect(),
-        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Answer::YesNo(!b)],
         _ => Vec::new(),
     }
 }

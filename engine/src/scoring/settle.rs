@@ -23,8 +23,8 @@
 use crate::answers::{Answer, AnswerSheet, Slot};
 use crate::bank::{Bank, Condition, Facts, Kind, Question, Test};
 
-use super::{Mode, evaluate, overall_band, value};
-use reach::{Goal, Part, reach};
+use super::{Mode, Sums, evaluate, overall_band, value};
+use reach::{Goal, reach};
 
 mod reach;
 
@@ -356,9 +356,9 @@ impl Search<'_> {
         fixed: &AnswerSheet,
         is_fixed: &[bool],
         status: &[Status],
-    ) -> (Vec<Part>, usize, usize, Option<usize>) {
+    ) -> (Vec<Sums>, usize, usize, Option<usize>) {
         let bank = self.bank;
-        let mut parts = vec![Part::default(); bank.sets.len()];
+        let mut parts = vec![Sums::default(); bank.sets.len()];
         let (mut asked, mut answered) = (0, 0);
         let mut cap: Option<usize> = None;
         for (q, question) in bank.questions.iter().enumerate() {
@@ -371,10 +371,7 @@ impl Search<'_> {
                 asked += 1;
                 if let Some(v) = answer.and_then(|a| value(question, a)) {
                     answered += 1;
-                    let p = &mut parts[question.set];
-                    p.wv += question.weight * v;
-                    p.w += question.weight;
-                    p.n += 1;
+                    parts[question.set].add(question.weight * v, question.weight, 1);
                 }
             }
             for f in answer.map(|a| raised(question, a)).unwrap_or_default() {

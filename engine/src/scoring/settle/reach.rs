@@ -5,16 +5,9 @@
 
 use crate::answers::Answer;
 use crate::bank::{Bank, OverallBy};
+use crate::scoring::Sums;
 
 use super::EPS;
-
-/// One dimension's answered part: Σw·v, Σw and the count.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Part {
-    pub(super) wv: f64,
-    pub(super) w: f64,
-    pub(super) n: usize,
-}
 
 /// Which way a score bound looks.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,7 +30,7 @@ pub(super) enum Goal {
 /// programme over the counts combines the dimensions.
 pub(super) fn reach(
     bank: &Bank,
-    parts: &[Part],
+    parts: &[Sums],
     items: &[(usize, f64)],
     values: &[Option<(f64, Answer)>],
     target: f64,
@@ -125,7 +118,7 @@ fn pick_any(mine: &[usize], k: usize) -> Vec<usize> {
 /// With exactly `k` of the items (weight, value) added to `p`, the highest
 /// (sign 1) or lowest (sign -1) score `Σw·v / Σw` as a fraction, and the
 /// items that give it; `None` with no weight at all.
-fn best_ratio(p: Part, items: &[(f64, f64)], k: usize, sign: f64) -> Option<(f64, Vec<usize>)> {
+fn best_ratio(p: Sums, items: &[(f64, f64)], k: usize, sign: f64) -> Option<(f64, Vec<usize>)> {
     let ratio = |chosen: &[usize]| -> Option<f64> {
         let w = p.w + chosen.iter().map(|&i| items[i].0).sum::<f64>();
         let wv = p.wv + chosen.iter().map(|&i| items[i].0 * items[i].1).sum::<f64>();
