@@ -308,11 +308,11 @@ pub fn trend_rows(t: &Trend) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// Which formats draw a section.
+/// Who reads a report: a report is laid out for one, with only the
+/// sections it reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
-    All,
-    /// The terminal only.
+    /// The terminal.
     Terminal,
     /// Markdown and HTML, which are kept and shared.
     Page,
@@ -322,13 +322,12 @@ pub enum Audience {
 pub struct Section {
     /// An anchor for HTML.
     pub id: std::borrow::Cow<'static, str>,
-    pub heading: Option<String>,
-    pub audience: Audience,
+    pub heading: String,
     pub blocks: Vec<Block>,
 }
 
 impl Section {
-    /// A section every format draws, under `heading`.
+    /// A section under `heading`.
     pub fn new(
         id: impl Into<std::borrow::Cow<'static, str>>,
         heading: impl Into<String>,
@@ -336,8 +335,7 @@ impl Section {
     ) -> Section {
         Section {
             id: id.into(),
-            heading: Some(heading.into()),
-            audience: Audience::All,
+            heading: heading.into(),
             blocks,
         }
     }

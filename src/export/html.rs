@@ -13,8 +13,7 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::{
-    self, Align, Audience, Block, Cell, Document, Line, List, ListKind, Pairs, Spectrum, Table,
-    Tone,
+    self, Align, Block, Cell, Document, Line, List, ListKind, Pairs, Spectrum, Table, Tone,
 };
 use super::{format_score, terminal_safe};
 use crate::bank::Severity;
@@ -430,26 +429,20 @@ fn blocks(bs: &[Block]) -> Markup {
 const CONTENTS_FROM: usize = 5;
 
 pub(super) fn draw(doc: &Document) -> String {
-    let sections: Vec<_> = (doc.sections.iter())
-        .filter(|s| s.audience != Audience::Terminal)
-        .collect();
-    let headed: Vec<_> = (sections.iter())
-        .filter_map(|s| Some((&s.id, s.heading.as_ref()?)))
-        .collect();
     let body = html! {
         header {
             h1 { (clean(&doc.title)) }
             @for b in &doc.lead { (block(b)) }
-            @if headed.len() >= CONTENTS_FROM {
+            @if doc.sections.len() >= CONTENTS_FROM {
                 nav.contents aria-label="On this page" {
                     span.note { "On this page:" }
-                    @for (id, h) in &headed { a href=(format!("#{id}")) { (clean(h)) } }
+                    @for s in &doc.sections { a href=(format!("#{}", s.id)) { (clean(&s.heading)) } }
                 }
             }
         }
-        @for s in sections {
+        @for s in &doc.sections {
             section id=(s.id) class=[(s.id == "start-here" || s.id == "together").then_some("start")] {
-                @if let Some(h) = &s.heading { h2 { (clean(h)) } }
+                h2 { (clean(&s.heading)) }
                 (blocks(&s.blocks))
             }
         }

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::document::{self, Audience, Block, Cell, Document, Line, ListKind};
+use super::document::{self, Block, Cell, Document, Line, ListKind};
 use super::{bar, share};
 use crate::bank::Severity;
 
@@ -20,12 +20,7 @@ pub(super) fn draw(doc: &Document) -> String {
         draw_block(&mut out, block);
     }
     for section in &doc.sections {
-        if section.audience == Audience::Terminal {
-            continue;
-        }
-        if let Some(h) = &section.heading {
-            let _ = writeln!(out, "## {}\n", inline(h));
-        }
+        let _ = writeln!(out, "## {}\n", inline(&section.heading));
         for block in &section.blocks {
             draw_block(&mut out, block);
         }

@@ -319,12 +319,10 @@ pub fn lever_sentence(l: &crate::result::LeverResult) -> String {
     )
 }
 
-/// The report, laid out once for every format.
-/// The report as `reader` (the terminal or a page) shows it: sections for
-/// the other are not made (a page's appendix lists every answer, which the
-/// terminal leaves out).
+/// The report as `reader` (the terminal or a page) shows it: the private
+/// notes on a terminal only, and on a page the appendix of every answer,
+/// which the terminal leaves out.
 pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
-    let wanted = |a: Audience| a == Audience::All || a == reader;
     let mut lead = Vec::new();
     if let Some(w) = provisional_warning(r) {
         lead.push(Block::Warning(w));
@@ -401,22 +399,15 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     }
 
     let notes = notes(r);
-    if !notes.is_empty() && !r.redacted && wanted(Audience::Terminal) {
-        sections.push(Section {
-            id: "notes".into(),
-            heading: Some("Your notes".into()),
-            audience: Audience::Terminal,
-            blocks: vec![Block::list(
-                ListKind::Bullets,
-                notes
-                    .into_iter()
-                    .map(|(prompt, answer)| Item::detailed(vec![plain(prompt)], answer.to_string()))
-                    .collect(),
-            )],
-        });
+    if !notes.is_empty() && !r.redacted && reader == Audience::Terminal {
+        let notes = notes.into_iter();
+        let items =
+            notes.map(|(prompt, answer)| Item::detailed(vec![plain(prompt)], answer.to_string()));
+        let list = Block::list(ListKind::Bullets, items.collect());
+        sections.push(Section::new("notes", "Your notes", vec![list]));
     }
 
-    if wanted(Audience::Page) {
+    if reader == Audience::Page {
         let mut appendix = Vec::new();
         // About an employer, an unscored question left unanswered (a fact
         // about you nobody gave, or one listed under what to ask next)
@@ -457,12 +448,8 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                 stack: true,
             }));
         }
-        sections.push(Section {
-            id: "answers".into(),
-            heading: Some("Appendix: your answers".into()),
-            audience: Audience::Page,
-            blocks: appendix,
-        });
+        let heading = "Appendix: your answers";
+        sections.push(Section::new("answers", heading, appendix));
     }
 
     let mut footer = Vec::new();

@@ -137,13 +137,8 @@ pub(super) fn draw(doc: &Document, o: &RenderOptions, plain: bool) -> String {
         out.push_str(&draw_block(block, width, &st, plain));
     }
     for section in &doc.sections {
-        if section.audience == Audience::Page {
-            continue;
-        }
-        let _ = writeln!(out);
-        if let Some(h) = &section.heading {
-            let _ = writeln!(out, "{}", st.heading.apply_to(terminal_safe(h)));
-        }
+        let h = terminal_safe(&section.heading);
+        let _ = writeln!(out, "\n{}", st.heading.apply_to(h));
         for block in &section.blocks {
             out.push_str(&draw_block(block, width, &st, plain));
         }

@@ -229,9 +229,7 @@ fn edit_line(
                 }
             }
             Key::Esc => break Edited::Back(line.text()),
-            Key::CtrlC => {
-                return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-            }
+            Key::CtrlC => return Err(super::keys::interrupted()),
             k => {
                 line.key(&k);
             }
@@ -253,23 +251,9 @@ fn layout(
     top: &mut usize,
 ) -> (Vec<String>, (usize, usize)) {
     let (text_rows, (row, col)) = line.layout(width);
-    let footer: Vec<String> = note
-        .map(|n| {
-            crate::wrap::lines(n, width, "  ", "  ", crate::wrap::Breaks::Words)
-                .into_iter()
-                .map(|l| look.note.apply_to(l).to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    let help: Vec<String> = ask
-        .help
-        .map(|h| {
-            crate::wrap::lines(h, width, "  ", "  ", crate::wrap::Breaks::Words)
-                .into_iter()
-                .map(|l| look.dim.apply_to(l).to_string())
-                .collect()
-        })
-        .unwrap_or_default();
+    let styled = |style, text| layout::styled_lines(style, text, width, "  ");
+    let footer = note.map(|n| styled(&look.note, n)).unwrap_or_default();
+    let help = ask.help.map(|h| styled(&look.dim, h)).unwrap_or_default();
     let n = text_rows.len();
     // The help rows above the text, and the text row at the frame's top.
     let shown = std::cell::Cell::new((0usize, 0usize));

@@ -65,7 +65,8 @@ pub struct Keyboard {
     stop: fn() -> bool,
 }
 
-fn interrupted() -> io::Error {
+/// The error a wait ends with when the session is to stop (Ctrl-C).
+pub fn interrupted() -> io::Error {
     io::Error::new(io::ErrorKind::Interrupted, "interrupted")
 }
 

@@ -103,10 +103,11 @@ pub fn prompt_lines(look: &Look, prompt: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-pub fn dim_lines(look: &Look, text: &str, width: usize, indent: &str) -> Vec<String> {
+/// `text` wrapped to `width` under `indent`, every line in `style`.
+pub fn styled_lines(style: &Style, text: &str, width: usize, indent: &str) -> Vec<String> {
     lines(text, width, indent, indent, Breaks::Words)
         .into_iter()
-        .map(|l| look.dim.apply_to(l).to_string())
+        .map(|l| style.apply_to(l).to_string())
         .collect()
 }
 
@@ -230,13 +231,13 @@ pub fn frame(
 ) -> (Vec<String>, usize) {
     let progress = ask
         .progress
-        .map(|p| dim_lines(look, p, width, ""))
+        .map(|p| styled_lines(&look.dim, p, width, ""))
         .unwrap_or_default();
     let mut prompt = prompt_lines(look, ask.prompt, width);
     let keys = if hint.is_empty() {
         Vec::new()
     } else {
-        dim_lines(look, hint, width, "  ")
+        styled_lines(&look.dim, hint, width, "  ")
     };
     let want = body_rows.max(1);
     let fixed = footer.len() + want;
@@ -274,7 +275,7 @@ pub fn help_body(
     offset: &mut usize,
     room: usize,
 ) -> Vec<String> {
-    let all = dim_lines(look, help, width, "  ");
+    let all = styled_lines(&look.dim, help, width, "  ");
     let close = look.dim.apply_to("  ? or Esc closes the help").to_string();
     let room = room.max(2);
     if all.len() < room {

@@ -9,9 +9,9 @@
 use std::io;
 
 use super::digits::{Digits, Typed, hint_with_numbers, number_of};
-use super::keys::{Key, Keyboard};
+use super::keys::{Key, Keyboard, interrupted};
 use super::layout::{
-    Ask, Item, Look, dim_lines, frame, help_body, item_lines, prompt_lines, window,
+    Ask, Item, Look, frame, help_body, item_lines, prompt_lines, styled_lines, window,
 };
 use super::screen::Screen;
 use crate::wrap::{Breaks, lines};
@@ -19,10 +19,6 @@ use crate::wrap::{Breaks, lines};
 /// The words of the help item.
 pub const HELP: &str = "? Help";
 const HIDE_HELP: &str = "? Hide help";
-
-fn interrupted() -> io::Error {
-    io::Error::new(io::ErrorKind::Interrupted, "interrupted")
-}
 
 /// The state both widgets share.
 struct List<'a> {
@@ -150,11 +146,7 @@ impl<'a> List<'a> {
         let hint = hint_with_numbers(ask.hint, &self.items);
         let mut footer = Vec::new();
         if let Some(n) = self.digits.note(&self.items).or_else(|| self.note.clone()) {
-            footer.extend(
-                lines(&n, width, "  ", "  ", Breaks::Words)
-                    .into_iter()
-                    .map(|l| look.note.apply_to(l).to_string()),
-            );
+            footer = styled_lines(&look.note, &n, width, "  ");
         }
         if self.help_open {
             let help = self.help.unwrap_or_default();
@@ -165,7 +157,7 @@ impl<'a> List<'a> {
             };
             let (out, _) = frame(look, ask, "", width, rows, &body, 3, &footer);
             // Keep the offset within the help as laid out now.
-            let all = dim_lines(look, help, width, "  ").len();
+            let all = styled_lines(&look.dim, help, width, "  ").len();
             offset = offset.min(all.saturating_sub(1));
             self.help_offset = offset;
             return out;

@@ -21,7 +21,7 @@ use console::Style;
 
 use super::editor::{self, Edited, Empty};
 use super::keys::{Key, Keyboard};
-use super::layout::{Ask, Item, Look};
+use super::layout::{Ask, Item, Look, styled_lines};
 use super::menu::{self, Ticked};
 use super::prompt::{Prompter, QuestionView, Reply};
 use super::screen::Screen;
@@ -191,9 +191,7 @@ impl Rich {
     fn enter(&mut self) -> io::Result<Option<bool>> {
         while !self.screen.resized() {
             match self.kb.next(Some(std::time::Duration::from_millis(150)))? {
-                Some(Key::CtrlC) => {
-                    return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-                }
+                Some(Key::CtrlC) => return Err(super::keys::interrupted()),
                 Some(Key::Enter) => return Ok(Some(true)),
                 Some(Key::Esc) => return Ok(Some(false)),
                 _ => {}
@@ -409,11 +407,7 @@ impl Prompter for Rich {
         let bold = self.bold.clone();
         self.screen.commit(move |w| {
             let mut out = vec![String::new()];
-            out.extend(
-                lines(&title, w, "", "", Breaks::Words)
-                    .into_iter()
-                    .map(|l| bold.apply_to(l).to_string()),
-            );
+            out.extend(styled_lines(&bold, &title, w, ""));
             if let Some(b) = &body {
                 out.extend(lines(b, w, "", "", Breaks::Words));
                 out.push(String::new());
@@ -456,14 +450,10 @@ impl Prompter for Rich {
         let mut page_no = 0;
         loop {
             let (rows, width) = (self.screen.rows(), self.screen.width());
-            let title_rows = lines(&title, width, "", "", Breaks::Words).len();
-            let pages = screenfuls(&body, width, rows.saturating_sub(2 + title_rows));
+            let mut frame = styled_lines(&self.bold, &title, width, "");
+            let pages = screenfuls(&body, width, rows.saturating_sub(2 + frame.len()));
             let last = pages.len().saturating_sub(1);
             let n = page_no.min(last);
-            let mut frame: Vec<String> = lines(&title, width, "", "", Breaks::Words)
-                .into_iter()
-                .map(|l| self.bold.apply_to(l).to_string())
-                .collect();
             frame.extend(pages[n].iter().cloned());
             frame.push(String::new());
             let prompt = if n == last {
@@ -484,10 +474,7 @@ impl Prompter for Rich {
                 self.screen.start_over()?;
                 let bold = self.bold.clone();
                 self.screen.commit(move |w| {
-                    let mut out: Vec<String> = lines(&title, w, "", "", Breaks::Words)
-                        .into_iter()
-                        .map(|l| bold.apply_to(l).to_string())
-                        .collect();
+                    let mut out = styled_lines(&bold, &title, w, "");
                     out.extend(screenfuls(&body, w, usize::MAX).concat());
                     out
                 })?;

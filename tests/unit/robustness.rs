@@ -353,24 +353,30 @@ fn key() -> impl Strategy<Value = String> {
         "flex_options",
         "notes",
     ];
-    let mut keys: Vec<String> = OTHERS.iter().map(|k| k.to_string()).collect();
-    for kind in [SchemaKind::Bank, SchemaKind::Set] {
-        let s = schema(kind);
-        let types =
-            std::iter::once(&s).chain(s["$defs"].as_object().into_iter().flat_map(|d| d.values()));
-        for t in types {
-            keys.extend(
-                t["properties"]
-                    .as_object()
-                    .into_iter()
-                    .flat_map(|p| p.keys().cloned()),
-            );
+    // Made once: proptest builds a recursive strategy again for every
+    // value it draws, and with it this one.
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys: Vec<String> = OTHERS.iter().map(|k| k.to_string()).collect();
+        for kind in [SchemaKind::Bank, SchemaKind::Set] {
+            let s = schema(kind);
+            let types = std::iter::once(&s)
+                .chain(s["$defs"].as_object().into_iter().flat_map(|d| d.values()));
+            for t in types {
+                keys.extend(
+                    t["properties"]
+                        .as_object()
+                        .into_iter()
+                        .flat_map(|p| p.keys().cloned()),
+                );
+            }
         }
-    }
-    keys.sort_unstable();
-    keys.dedup();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    });
     prop_oneof![
-        9 => prop::sample::select(keys),
+        9 => prop::sample::select(keys.clone()),
         1 => "[a-zA-Z_]{1,10}",
     ]
 }
