@@ -532,25 +532,28 @@ fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
 const BOUND: &str = ".mommytrack-summary-key-id";
 
 /// The folders a summary's results are in (each folder named, and the
-/// folder of each file named), each once, and the key id each records,
-/// if any. Refuses (65) a folder bound to another key than `ours`, unless
-/// `new_key`.
+/// real folder of every result file: a link is followed to its file, so a
+/// folder of links to results bound elsewhere does not escape), each
+/// once, and the key id each records, if any. Refuses (65) a folder bound
+/// to another key than `ours`, unless `new_key`.
 fn bound_folders(
     results: &[PathBuf],
     ours: &str,
     new_key: bool,
 ) -> Result<Vec<(PathBuf, Option<String>)>> {
+    let (inputs, _) = crate::summarize::expand(results)?;
+    let mut seen = std::collections::HashSet::new();
     let mut out: Vec<(PathBuf, Option<String>)> = Vec::new();
-    for p in results {
-        let dir = match p.is_dir() {
-            true => p.clone(),
-            false => match p.parent() {
+    for p in results.iter().chain(inputs.iter().map(|i| &i.path)) {
+        let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        let dir = match real.is_dir() {
+            true => real,
+            false => match real.parent() {
                 Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
                 _ => PathBuf::from("."),
             },
         };
-        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-        if out.iter().any(|(d, _)| *d == dir) {
+        if !seen.insert(dir.clone()) {
             continue;
         }
         // The id on its first line ("key 3f9a0c12"); a file that is not a

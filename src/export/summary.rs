@@ -331,7 +331,7 @@ pub fn document(s: &Summary) -> Document {
         ))),
     }
     lead.push(Block::Note(format!(
-        "Nothing here describes fewer than {} results: groups and figures that would are not shown, and every figure is computed from perturbed copies of the results, so that no summary, nor any number of them, gives a person away (see \u{201c}What is not shown, and why\u{201d}). No answer text is ever included.",
+        "Nothing here describes fewer than {} results: groups and figures that would describe fewer are not shown, and every figure is computed from perturbed copies of the results, so that no summary, nor any number of them, gives a person away (see \u{201c}What is not shown, and why\u{201d}). No answer text is ever included.",
         s.min_group
     )));
     lead.push(Block::Note(key_sentence(s)));

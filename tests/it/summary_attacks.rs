@@ -1441,6 +1441,26 @@ fn the_same_results_are_not_summarised_with_two_keys() {
             "{err}"
         );
     }
+    // Links to the results from a folder of their own: followed to the
+    // folder that records the key, so refused too (a reviewer got a second
+    // key's copy through `ln -s`).
+    #[cfg(unix)]
+    {
+        let links = tempfile::tempdir().unwrap();
+        for (i, f) in files.iter().enumerate() {
+            std::os::unix::fs::symlink(f, links.path().join(format!("r{i}.json"))).unwrap();
+        }
+        let one = links.path().join("r0.json");
+        for paths in [vec![links.path()], vec![one.as_path()]] {
+            let out = summary(second.path(), &[], &paths);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(65), "{paths:?}: {err}");
+            assert!(
+                err.contains(&format!("summarised before with summary key {ours}")),
+                "{err}"
+            );
+        }
+    }
     let record = std::fs::read_to_string(dir.path().join(".mommytrack-summary-key-id")).unwrap();
     assert!(record.starts_with(&format!("key {ours}\n")), "{record}");
     assert!(String::from_utf8_lossy(&first.stderr).contains(ours));
