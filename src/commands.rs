@@ -538,10 +538,10 @@ const BOUND: &str = ".mommytrack-summary-key-id";
 /// to another key than `ours`, unless `new_key`.
 fn bound_folders(
     results: &[PathBuf],
+    inputs: &[crate::summarize::Input],
     ours: &str,
     new_key: bool,
 ) -> Result<Vec<(PathBuf, Option<String>)>> {
-    let (inputs, _) = crate::summarize::expand(results)?;
     let mut seen = std::collections::HashSet::new();
     let mut out: Vec<(PathBuf, Option<String>)> = Vec::new();
     for p in results.iter().chain(inputs.iter().map(|i| &i.path)) {
@@ -616,8 +616,9 @@ fn bind_folders(folders: &[(PathBuf, Option<String>)], ours: &str) {
 /// every result is checked against, warns of files skipped as not
 /// results, and writes the summary.
 fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
+    // The result files, found once: for the output check and the key's record.
+    let (inputs, _) = crate::summarize::expand(&args.results)?;
     if let Some(out) = &args.output {
-        let (inputs, _) = crate::summarize::expand(&args.results)?;
         let mut all: Vec<&Path> = args.results.iter().map(PathBuf::as_path).collect();
         all.extend(inputs.iter().map(|i| i.path.as_path()));
         crate::files::protect_inputs(Some(out), &all)?;
@@ -626,12 +627,13 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     let (bank, _) = bank::load(&source)?;
     let (secret, made) = summary_key()?;
     let key_id = crate::summarize::key_id(secret);
-    let folders = bound_folders(&args.results, &key_id, args.new_key).inspect_err(|_| {
-        // A key is made only by a run that gives a summary.
-        if let Some(path) = &made {
-            let _ = std::fs::remove_file(path);
-        }
-    })?;
+    let folders =
+        bound_folders(&args.results, &inputs, &key_id, args.new_key).inspect_err(|_| {
+            // A key is made only by a run that gives a summary.
+            if let Some(path) = &made {
+                let _ = std::fs::remove_file(path);
+            }
+        })?;
     let options = crate::summarize::Options {
         secret,
         min_group: args.min_group,
