@@ -136,9 +136,6 @@ impl Digest {
         // session writes an id of 32 hex digits and the day it ran.
         if let Some(t) = &d.taken {
             use crate::date::Date;
-            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-            // Tomorrow in UTC is today somewhere.
-            let tomorrow = Date::from_unix_seconds(now.map_or(0, |d| d.as_secs() as i64) + 86_400);
             let at = line_of(text, &["\"taken\""]);
             match Date::parse(t) {
                 Err(_) => {
@@ -150,7 +147,7 @@ impl Digest {
                         ),
                     ));
                 }
-                Ok(day) if day > tomorrow => {
+                Ok(day) if day > Date::today_anywhere() => {
                     return Err(changed(
                         at,
                         format_args!(
