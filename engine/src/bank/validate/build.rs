@@ -11,7 +11,7 @@ use super::dated::Entry;
 use super::parse::Parsed;
 use super::{Builder, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
-use crate::bank::model::{Advice, Band, Flag, Set, Severity, Together};
+use crate::bank::model::{Advice, Band, Flag, Set, Severity, TogetherEntry};
 use crate::bank::raw::*;
 use crate::bank::together::{Ids, parse_pair};
 use crate::error::{Problem, suggestion};
@@ -735,7 +735,7 @@ impl Builder {
             let when = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| {
                 parse_pair(s, w, c, &ids)
             });
-            self.together.push(Together {
+            self.together.push(TogetherEntry {
                 id,
                 title,
                 detail: rt.detail.unwrap_or_default(),

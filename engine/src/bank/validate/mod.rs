@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::model::{
     Advice, Band, Bank, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag,
-    OverallBy, Question, Set, Together,
+    OverallBy, Question, Set, TogetherEntry,
 };
 use super::raw::*;
 use crate::date::Date;
@@ -329,7 +329,7 @@ struct Builder {
     today: Option<Date>,
     /// The set being read is marked `shared`.
     set_shared: bool,
-    together: Vec<Together>,
+    together: Vec<TogetherEntry>,
 }
 
 impl Builder {
