@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::condition::Condition;
 use crate::date::Date;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Bank {
     pub title: String,
     pub description: Option<String>,
