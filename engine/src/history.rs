@@ -249,8 +249,8 @@ impl Kept {
         // The questions its steps were listed for, and those their
         // conditions name.
         let mut asked = Vec::new();
-        for s in &r.next_steps {
-            condition(bank, &s.id).map(|c| c.referenced_questions(&mut asked));
+        for c in r.next_steps.iter().filter_map(|s| condition(bank, &s.id)) {
+            c.referenced_questions(&mut asked);
         }
         let named = (r.next_steps.iter())
             .flat_map(|s| s.because.iter().cloned())
