@@ -295,6 +295,9 @@ fn parts_section(h: &History) -> Section {
     columns.extend(shown.iter().map(|e| col(&when(e), Align::Right)));
     columns.push(col("Change", Align::Right));
     let (first, last) = (&h.results[0], &h.results[n - 1]);
+    // Parts the first result has no score for change from the first that
+    // has one: marked `*`, and said under the table.
+    let mut later: Vec<String> = Vec::new();
     let rows = h
         .dimension_titles
         .iter()
@@ -302,24 +305,29 @@ fn parts_section(h: &History) -> Section {
             let score = |e: &Entry| e.dimensions.get(id).copied().flatten();
             let mut row = vec![text(title.clone())];
             row.extend(shown.iter().map(|e| text(format_opt_score(score(e)))));
-            // A part the first result has no score for: from the first
-            // that has one.
             let since = h.results.iter().find(|e| score(e).is_some());
             let change = since.and_then(|e| score(e).zip(score(last)));
             let mut change = format_difference(change.map(|(a, b)| crate::result::round1(b - a)));
             if let Some(e) = since.filter(|_| score(first).is_none() && score(last).is_some()) {
-                change.push_str(&format!(" since {}", when(e)));
+                change.push('*');
+                later.push(format!("{title} from {}", when(e)));
             }
             row.push(text(change));
             row
         })
         .collect();
-    let table = Block::Table(Table {
+    let mut blocks = vec![Block::Table(Table {
         columns,
         rows,
         stack: false,
-    });
-    Section::new("parts", "Each part, first to latest", vec![table])
+    })];
+    if !later.is_empty() {
+        blocks.push(Block::Note(format!(
+            "* The first result has no score for this part: the change is from the first result that has one ({}).",
+            later.join("; ")
+        )));
+    }
+    Section::new("parts", "Each part, first to latest", blocks)
 }
 
 fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
