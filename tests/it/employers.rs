@@ -368,6 +368,26 @@ fn moving_between_teams_counts_while_the_manager_is_unknown() {
         .flat_map(|d| d["questions"].as_array().unwrap())
         .find(|q| q["id"] == "mgr_transfer");
     assert_eq!(asked.map(|q| &q["answer"]), Some(&"yes_easy".into()), "{r}");
+    // A flexible manager makes it moot; the warning quotes the question as
+    // it was asked about the employer.
+    let moot = t
+        .again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin("mgr_stance: flexible\nmgr_transfer: yes_easy\n")
+        .success();
+    assert!(
+        moot.stderr()
+            .contains("\"Which of these describes the manager you would report to"),
+        "{}",
+        moot.stderr()
+    );
     // Not for someone who said they have no manager.
     let none = t
         .again()
