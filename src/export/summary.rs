@@ -179,16 +179,12 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             (None, ..) => vec![muted(hidden), muted(""), muted("")],
         };
     let counted = |first: &str| {
-        let mut c = vec![col(first, Align::Left)];
-        if first == "Flag" {
-            c.push(col("Kind", Align::Left));
-        }
-        c.extend([
+        vec![
+            col(first, Align::Left),
             col("Results", Align::Right),
             col("\u{b1}", Align::Right),
             col("", Align::Left),
-        ]);
-        c
+        ]
     };
     if !st.verdicts_hidden {
         out.push(Block::Subheading(
@@ -207,31 +203,31 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             stack: false,
         }));
     }
-    // Flags: those shown, then one line for the rest.
+    // Flags: those shown, a table of each kind (its column says which:
+    // the titles keep the room on a phone), then one line for the rest.
     if !st.flags_hidden {
         out.push(Block::Subheading(
             "Flags raised (estimated; \u{b1} as for verdicts)".into(),
         ));
-        let shown: Vec<Vec<Cell>> = (st.flags.iter())
-            .filter(|f| !f.hidden)
-            .map(|f| {
-                let kind = match f.severity.as_str() {
-                    "red" => "Warning sign",
-                    _ => "Good sign",
-                };
-                let mut row = vec![text(f.title.clone()), text(kind)];
-                row.extend(estimate(f.count, f.margin, f.range, n, NOT_SHOWN));
-                row
-            })
-            .collect();
-        let hidden = st.flags.len() - shown.len();
-        if !shown.is_empty() {
-            out.push(Block::Table(Table {
-                columns: counted("Flag"),
-                rows: shown,
-                stack: false,
-            }));
+        let shown = st.flags.iter().filter(|f| !f.hidden);
+        for (red, kind) in [(true, "Warning signs"), (false, "Good signs")] {
+            let rows: Vec<Vec<Cell>> = (shown.clone())
+                .filter(|f| (f.severity == "red") == red)
+                .map(|f| {
+                    let mut row = vec![text(f.title.clone())];
+                    row.extend(estimate(f.count, f.margin, f.range, n, NOT_SHOWN));
+                    row
+                })
+                .collect();
+            if !rows.is_empty() {
+                out.push(Block::Table(Table {
+                    columns: counted(kind),
+                    rows,
+                    stack: false,
+                }));
+            }
         }
+        let hidden = st.flags.len() - shown.count();
         if hidden > 0 {
             out.push(Block::Note(format!(
                 "{hidden} {} not shown: each raised by fewer than {min} results, or by all but fewer than {min}.",
