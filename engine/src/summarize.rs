@@ -357,7 +357,7 @@ impl Summarizer {
                 let items: Vec<usize> = (s.questions.clone())
                     .filter(|&q| bank.questions[q].is_scored())
                     .collect();
-                let title = s.title.clone();
+                let title = s.group_title.clone();
                 (!items.is_empty()).then(|| (s.id.clone(), DimInfo { title, items, set }))
             })
             .collect();
