@@ -486,8 +486,11 @@ fn on_both_answered(
             .iter()
             .filter_map(|q| sa.get(&q.id).zip(sb.get(&q.id)))
             .collect();
-        let enough = !both.is_empty() && both.len() >= dim.min_answered;
-        let (x, y) = if enough {
+        // Every question both answered counts, even one alone in its part:
+        // its own row says how many the part rests on, and "Where the
+        // answers differ" lists the same question (a part's `min_answered`
+        // decides each result's own score, not what the two share).
+        let (x, y) = if !both.is_empty() {
             (
                 mean(&mut both.iter().map(|(x, _)| **x)),
                 mean(&mut both.iter().map(|(_, y)| **y)),

@@ -400,3 +400,52 @@ fn moving_between_teams_counts_while_the_manager_is_unknown() {
         none.stderr()
     );
 }
+
+/// `compare` weighs two employers on every question both answered, even a
+/// question alone in a part that needs two to score it on its own (review
+/// next8 C3: "How working parents fare here (1 question) │ – │ – │ –" and
+/// an overall on 9 questions, while "Where the answers differ" listed that
+/// same question).
+#[test]
+fn compare_counts_a_question_both_answered_even_alone_in_its_part() {
+    let t = Test::new();
+    for (name, answers) in [
+        (
+            "a.json",
+            "mgr_stance: flexible\nparents_leave_early: normal\n",
+        ),
+        (
+            "b.json",
+            "mgr_stance: hard\nparents_leave_early: grumbles\n",
+        ),
+    ] {
+        t.again()
+            .args(["assess", "--prospective", "--format", "json", "-o", name])
+            .args(["--answers", "-"])
+            .stdin(answers)
+            .success();
+    }
+    let c = t
+        .again()
+        .args(["compare", "a.json", "b.json", "--format", "json"])
+        .success()
+        .json();
+    let parents = c["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "other_parents")
+        .unwrap();
+    assert_eq!(parents["both_answered"], 1, "{parents}");
+    assert_eq!(parents["a"], 100.0, "{parents}");
+    assert_eq!(parents["b"], 50.0, "{parents}");
+    // The overall rests on both parts (each weighs 1.5): the manager's −100
+    // and the parents' −50.
+    assert_eq!(c["overall"]["difference"], -75.0, "{c}");
+    let text = words(&t, &["compare", "a.json", "b.json"]);
+    assert!(text.contains("Overall (2 questions)"), "{text}");
+    assert!(
+        !text.contains("How working parents fare here (1 question) ┆ – ┆ – ┆ –"),
+        "{text}"
+    );
+}
