@@ -1166,15 +1166,23 @@ fn the_kit_fits_the_parent_a_result_describes() {
         "If you work part-time: ask whether the job can start at your hours";
     const ON_THE_WAY: &str = "If a child is on the way";
     const ADOPTING: &str = "If you are adopting or fostering";
+    const APPOINTMENTS: &str = "Ask how regular appointments and carer's leave are handled";
+    const PAID_LEAVE: &str = "ask HR for the parental leave policy in writing";
     let words = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = Test::new();
     let whole = words(t.again().arg("interview").success().stdout());
-    for q in [PART_TIME, STAY, AIM, SHIFTS, HOME] {
+    for q in [PART_TIME, STAY, AIM, SHIFTS, HOME, PAID_LEAVE] {
         assert!(whole.contains(q), "{q}: {whole}");
     }
     // The plain kit lists every note for some families.
     assert!(whole.contains("If it applies to you"), "{whole}");
-    for note in [ONLY_PARENT, START_PART_TIME, ON_THE_WAY, ADOPTING] {
+    for note in [
+        ONLY_PARENT,
+        START_PART_TIME,
+        ON_THE_WAY,
+        ADOPTING,
+        APPOINTMENTS,
+    ] {
         assert!(whole.contains(note), "{note}: {whole}");
     }
     let count = |kit: &str| -> usize {
@@ -1202,11 +1210,12 @@ fn the_kit_fits_the_parent_a_result_describes() {
             .success();
     };
     // A single mother on shifts, part-time, staying at her level, her
-    // children at school.
+    // children at school, one with additional needs.
     result(
         "her.json",
         "about_parent_route: gave_birth\nabout_household: solo\nabout_work_pattern: shifts\n\
-         about_career_intent: steady\nflex_pt_interest: already\nkids_ages: [school]\n",
+         about_career_intent: steady\nflex_pt_interest: already\n\
+         kids_ages: [school, additional_needs]\n",
     );
     // A father in an office job whose partner is expecting.
     result(
@@ -1240,11 +1249,12 @@ fn the_kit_fits_the_parent_a_result_describes() {
         for q in [PART_TIME, STAY, SHIFTS] {
             assert!(her.contains(q), "{format}: {q}: {her}");
         }
-        for q in [AIM, HOME, MILK] {
+        // Paid parental leave is for a child on the way, not for hers at school.
+        for q in [AIM, HOME, MILK, PAID_LEAVE] {
             assert!(!her.contains(q), "{format}: {q}: {her}");
         }
         let his = kit("his.json");
-        for q in [AIM, HOME] {
+        for q in [AIM, HOME, PAID_LEAVE] {
             assert!(his.contains(q), "{format}: {q}: {his}");
         }
         for q in [PART_TIME, STAY, SHIFTS, MILK] {
@@ -1252,11 +1262,15 @@ fn the_kit_fits_the_parent_a_result_describes() {
         }
         // What else to find out, for their families only.
         for (kit, theirs, not) in [
-            (&her, [ONLY_PARENT, START_PART_TIME], [ON_THE_WAY, ADOPTING]),
+            (
+                &her,
+                [ONLY_PARENT, START_PART_TIME, APPOINTMENTS],
+                [ON_THE_WAY, ADOPTING, ADOPTING],
+            ),
             (
                 &his,
-                [ON_THE_WAY, ON_THE_WAY],
-                [ONLY_PARENT, START_PART_TIME],
+                [ON_THE_WAY, ON_THE_WAY, ON_THE_WAY],
+                [ONLY_PARENT, START_PART_TIME, APPOINTMENTS],
             ),
         ] {
             assert!(kit.contains("Also for you"), "{format}: {kit}");
