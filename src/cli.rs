@@ -307,10 +307,18 @@ pub enum KitFormat {
 }
 
 /// A `YYYY-MM-DD` day that exists.
+/// `--taken`: a day that has come (a mistyped year would reorder a
+/// history and move the date of the next retake).
 fn parse_date(s: &str) -> Result<String, String> {
-    mommytrack_engine::date::Date::parse(s)
-        .map(|d| d.to_string())
-        .map_err(|e| format!("`{s}` is not a day written YYYY-MM-DD: {e}"))
+    use mommytrack_engine::date::Date;
+    let day = Date::parse(s).map_err(|e| format!("`{s}` is not a day written YYYY-MM-DD: {e}"))?;
+    if day > Date::today_anywhere() {
+        return Err(format!(
+            "{s} has not come yet (today is {}): give the day you answered the questions; check the year",
+            Date::today()
+        ));
+    }
+    Ok(day.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -118,10 +118,13 @@ impl Date {
 
     /// Today, in UTC, by the system clock.
     pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX / 2));
-        Date::from_unix_seconds(secs)
+        Date::from_unix_seconds(now())
+    }
+
+    /// The latest day it is anywhere now (UTC+14, by the system clock):
+    /// no one's today is after it.
+    pub fn today_anywhere() -> Date {
+        Date::from_unix_seconds(now().saturating_add(14 * 3_600))
     }
 
     /// The same day `n` months later; the 31st of a month with fewer days
@@ -146,6 +149,13 @@ impl Date {
     pub fn day(self) -> u32 {
         u32::from(self.day)
     }
+}
+
+/// Seconds since 1970-01-01 by the system clock.
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX / 2))
 }
 
 impl fmt::Display for Date {

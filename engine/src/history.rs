@@ -30,6 +30,9 @@ pub struct History {
     pub results: Vec<Entry>,
     /// One per pair of neighbours in `results`.
     pub changes: Vec<Change>,
+    /// From the first result to the latest, when there are two or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since_first: Option<Change>,
     /// The latest result's bands, highest first (for a chart).
     pub bands: Vec<BandInfo>,
     /// Set id → title, in the latest result's order.
@@ -66,6 +69,16 @@ pub struct Entry {
     pub score: Option<f64>,
     /// Set id → score (`null`: no score).
     pub dimensions: IndexMap<String, Option<f64>>,
+    /// Scored questions answered, and asked: what the scores rest on.
+    #[serde(default)]
+    pub answered: usize,
+    #[serde(default)]
+    pub asked: usize,
+    /// How many questions had been answered when the verdict settled, if
+    /// it did; with fewer scored questions answered than asked, the parent
+    /// finished there (finished early).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled_after: Option<usize>,
     /// Why the verdict is lower than the score alone gives
     /// ([`crate::result::cap_reason`]); absent when no flag lowered it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,6 +93,14 @@ pub struct Entry {
     pub bank_changed: bool,
 }
 
+impl Entry {
+    /// The parent finished when the verdict settled, with scored
+    /// questions left unanswered.
+    pub fn finished_early(&self) -> bool {
+        self.settled_after.is_some() && self.answered < self.asked
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Change {
     /// `file` of the earlier result.
@@ -88,6 +109,12 @@ pub struct Change {
     pub to: String,
     /// Later overall minus earlier (of the published scores), or `null`.
     pub overall: Option<f64>,
+    /// When one of the two scores a part the other does not (finished
+    /// early, or a part skipped): the change of the overall computed on the
+    /// parts both score, each weighted as in the overall. `null` when both
+    /// score the same parts (`overall` is then like for like).
+    #[schemars(required, extend("type" = ["number", "null"]))]
+    pub overall_on_both: Option<f64>,
     /// Set id → later minus earlier, or `null` when either has no score.
     pub dimensions: IndexMap<String, Option<f64>>,
     pub flags_raised: Vec<String>,
@@ -171,6 +198,8 @@ struct Kept {
     /// in words.
     named: HashMap<String, (Option<serde_json::Value>, Option<Words>)>,
     dimensions: Vec<(String, String)>,
+    /// Set id → its weight in the overall score (0: not in it).
+    weights: HashMap<String, f64>,
     flags: Vec<(String, FlagInfo)>,
 }
 
@@ -212,6 +241,9 @@ impl Kept {
                     .filter(|d| !d.is_unscored_profile())
                     .map(|d| (d.id.clone(), d.score))
                     .collect(),
+                answered: r.coverage.answered,
+                asked: r.coverage.asked,
+                settled_after: r.settled_after.flatten(),
                 flags: r.flags.iter().map(|f| f.id.clone()).collect(),
                 next_steps: r.next_steps.iter().map(|s| s.id.clone()).collect(),
                 bank_changed: false,
@@ -230,6 +262,9 @@ impl Kept {
             dimensions: (r.dimensions.iter())
                 .filter(|d| !d.is_unscored_profile())
                 .map(|d| (d.id.clone(), d.title.clone()))
+                .collect(),
+            weights: (r.dimensions.iter())
+                .map(|d| (d.id.clone(), d.weight))
                 .collect(),
             flags: (r.flags.iter())
                 .map(|f| {
@@ -304,8 +339,11 @@ pub fn history(
     for i in 1..kept.len() {
         kept[i].entry.bank_changed = kept[i - 1].fingerprint != kept[i].fingerprint;
     }
-    let entries: Vec<&Entry> = kept.iter().map(|k| &k.entry).collect();
-    let changes = entries.windows(2).map(|w| change(w[0], w[1])).collect();
+    let changes = kept.windows(2).map(|w| change(&w[0], &w[1])).collect();
+    let since_first = match kept.as_slice() {
+        [first, .., last] => Some(change(first, last)),
+        _ => None,
+    };
 
     let mut dimension_titles = IndexMap::new();
     let mut flags = IndexMap::new();
@@ -324,19 +362,24 @@ pub fn history(
         bank: first.map(|(_, title)| title).unwrap_or_default(),
         steps: latest.as_ref().map(|r| steps(&kept, r)).unwrap_or_default(),
         retake: (latest.as_ref())
-            .map(|r| retake(r, kept.last().and_then(|k| k.entry.taken.as_deref())))
+            .map(|r| {
+                let taken = kept.last().and_then(|k| k.entry.taken.as_deref());
+                retake(r, taken, !left_out.is_empty())
+            })
             .unwrap_or_default(),
         bands: latest.map(|r| r.bands).unwrap_or_default(),
         results: kept.into_iter().map(|k| k.entry).collect(),
         changes,
+        since_first,
         dimension_titles,
         flags,
         left_out,
     })
 }
 
-/// The step from one result to the next.
-fn change(a: &Entry, b: &Entry) -> Change {
+/// The step from one result to a later one.
+fn change(from: &Kept, to: &Kept) -> Change {
+    let (a, b) = (&from.entry, &to.entry);
     let diff = |x: Option<f64>, y: Option<f64>| x.zip(y).map(|(x, y)| round1(y - x));
     let mut dimensions: IndexMap<String, Option<f64>> = IndexMap::new();
     for (id, to) in &b.dimensions {
@@ -348,10 +391,34 @@ fn change(a: &Entry, b: &Entry) -> Change {
     for id in a.dimensions.keys() {
         dimensions.entry(id.clone()).or_insert(None);
     }
+    // The parts in the overall each scores; if they differ, the overall
+    // again on those both score.
+    fn scored<'e>(e: &'e Entry, weights: &HashMap<String, f64>) -> Vec<(&'e String, f64)> {
+        let weight = |id: &String| weights.get(id).copied().unwrap_or(0.0);
+        (e.dimensions.iter())
+            .filter_map(|(id, s)| s.filter(|_| weight(id) > 0.0).map(|s| (id, s)))
+            .collect()
+    }
+    let (in_a, in_b) = (scored(a, &to.weights), scored(b, &to.weights));
+    let same = in_a.len() == in_b.len() && in_a.iter().all(|p| in_b.iter().any(|q| q.0 == p.0));
+    let on_both = |own: &[(&String, f64)], other: &[(&String, f64)]| {
+        let both = own
+            .iter()
+            .filter(|(id, _)| other.iter().any(|o| o.0 == *id));
+        let (sum, weight) = both.fold((0.0, 0.0), |(s, w), (id, x)| {
+            let wx = to.weights[*id];
+            (s + x * wx, w + wx)
+        });
+        (weight > 0.0).then(|| sum / weight)
+    };
     Change {
         from: a.file.clone(),
         to: b.file.clone(),
         overall: diff(a.score, b.score),
+        overall_on_both: match same {
+            true => None,
+            false => diff(on_both(&in_a, &in_b), on_both(&in_b, &in_a)),
+        },
         dimensions,
         flags_raised: b
             .flags
@@ -476,12 +543,23 @@ fn steps(kept: &[Kept], latest: &AssessmentResult) -> Steps {
 }
 
 /// When to take it again, from the latest result: the moments that tell
-/// most, then a regular check.
-fn retake(latest: &AssessmentResult, taken: Option<&str>) -> Vec<Retake> {
+/// most, then a regular check. `weighing` a move (results about an
+/// employer being considered were among those read, or the latest result
+/// suggests looking elsewhere): the first months at a new employer come
+/// first.
+fn retake(latest: &AssessmentResult, taken: Option<&str>, weighing: bool) -> Vec<Retake> {
     let date = taken.and_then(|t| Date::parse(t).ok());
     let later = |months: u32| date.map(|d| d.plus_months(months).to_string());
     let stage = latest.answers.get("about_stage").and_then(|v| v.as_str());
     let mut out = Vec::new();
+    let looking =
+        (latest.next_steps.iter()).any(|s| s.group.as_deref() == Some("compare_or_leave"));
+    if weighing || looking {
+        out.push(Retake {
+            when: None,
+            why: "If you move: about three months after you start at the new employer. By then you know how it treats a parent, not just how it interviews. Weigh it against your last result here with `mommytrack compare here.json there.json`.".into(),
+        });
+    }
     match stage {
         Some("expecting" | "on_leave") => out.push(Retake {
             when: None,

@@ -8,7 +8,7 @@ use super::document::{
     Align, Block, Cell, Document, Item, ListKind, Section, Segment, Table, Tone, Trend, TrendPoint,
     col, plain, strong, text, toned,
 };
-use super::{format_difference, format_opt_score, plural};
+use super::{format_difference, format_opt_score, format_score, plural};
 use crate::bank::Severity;
 use crate::history::{Change, Entry, History};
 
@@ -28,6 +28,48 @@ fn verdict_words(e: &Entry) -> String {
         .clone()
         .or_else(|| e.verdict.clone())
         .unwrap_or_else(|| "No verdict".into())
+}
+
+/// The parts in `h` that `e` has no score for.
+fn unscored<'h>(h: &'h History, e: &Entry) -> Vec<&'h str> {
+    (h.dimension_titles.iter())
+        .filter(|(id, _)| e.dimensions.get(*id).copied().flatten().is_none())
+        .map(|(_, title)| title.as_str())
+        .collect()
+}
+
+/// How the overall moved from `a` to `b` (`names`: what to call them):
+/// like for like when both score the same parts; else on the parts both
+/// score, with the change of the overall scores and why it is not like
+/// for like (docs/reports.md).
+fn overall_words(h: &History, c: &Change, (a, b): (&Entry, &Entry), names: [&str; 2]) -> String {
+    let all = format_difference(c.overall);
+    let Some(both) = c.overall_on_both else {
+        return all;
+    };
+    let parts = h.dimension_titles.len();
+    let (ua, ub) = (unscored(h, a), unscored(h, b));
+    let shared = (h.dimension_titles.values())
+        .filter(|t| !ua.contains(&t.as_str()) && !ub.contains(&t.as_str()))
+        .count();
+    let why: Vec<String> = [(a, ua.len(), names[0]), (b, ub.len(), names[1])]
+        .into_iter()
+        .filter(|(_, missing, _)| *missing > 0)
+        .map(|(e, missing, name)| {
+            let early = if e.finished_early() {
+                " (finished early)"
+            } else {
+                ""
+            };
+            format!("{name}{early} scores {} of {parts} parts", parts - missing)
+        })
+        .collect();
+    format!(
+        "{} on the {shared} {} both score (the overall scores differ by {all}, but {})",
+        format_difference(Some(both)),
+        plural(shared, "part", "parts"),
+        why.join(" and ")
+    )
 }
 
 /// The trend chart's data.
@@ -74,12 +116,10 @@ pub fn document(h: &History) -> Document {
             toned(verdict_words(last), tone(h, last.verdict.as_deref())),
             plain(format!(", {}.", format_opt_score(last.score))),
         ]));
-        if n > 1
-            && let Some(d) = first.score.zip(last.score).map(|(a, b)| b - a)
-        {
+        if let Some(c) = h.since_first.as_ref().filter(|c| c.overall.is_some()) {
             lead.push(Block::Para(vec![plain(format!(
-                "Since the first: {} overall.",
-                format_difference(Some(crate::result::round1(d)))
+                "Since the first, overall: {}.",
+                overall_words(h, c, (first, last), ["the first", "the latest"])
             ))]));
         }
         lead.push(Block::Trend(trend(h)));
@@ -137,9 +177,13 @@ fn results_section(h: &History) -> Section {
             .results
             .iter()
             .map(|e| {
+                let mut verdict = vec![toned(verdict_words(e), tone(h, e.verdict.as_deref()))];
+                if e.finished_early() {
+                    verdict.push(plain(" (finished early)"));
+                }
                 vec![
                     text(e.taken.clone().unwrap_or_else(|| "–".into())),
-                    Cell::Text(vec![toned(verdict_words(e), tone(h, e.verdict.as_deref()))]),
+                    Cell::Text(verdict),
                     text(format_opt_score(e.score)),
                     Cell::Muted(e.file.clone()),
                 ]
@@ -158,6 +202,39 @@ fn results_section(h: &History) -> Section {
             ]))
         })
         .collect();
+    let fewer: Vec<Item> = (h.results.iter())
+        .filter_map(|e| {
+            let missing = unscored(h, e);
+            if missing.is_empty() && !e.finished_early() {
+                return None;
+            }
+            let mut why = match e.settled_after.filter(|_| e.finished_early()) {
+                Some(n) => {
+                    format!("finished early, once the verdict was settled (after {n} answers): ")
+                }
+                None => String::new(),
+            };
+            why.push_str(&format!(
+                "it rests on {} of {} scored questions",
+                e.answered, e.asked
+            ));
+            if !missing.is_empty() {
+                why.push_str(&format!(", with no score for {}", missing.join("; ")));
+            }
+            Some(Item::titled(vec![
+                strong(format!("{}: ", when(e))),
+                plain(format!(
+                    "{why}. Changes to and from it leave those parts out."
+                )),
+            ]))
+        })
+        .collect();
+    if !fewer.is_empty() {
+        blocks.push(Block::Subheading(
+            "Results that rest on fewer answers".into(),
+        ));
+        blocks.push(Block::list(ListKind::Bullets, fewer));
+    }
     if !capped.is_empty() {
         blocks.push(Block::Subheading(
             "Why a verdict is lower than its score".into(),
@@ -186,11 +263,15 @@ fn parts_section(h: &History) -> Section {
             let score = |e: &Entry| e.dimensions.get(id).copied().flatten();
             let mut row = vec![text(title.clone())];
             row.extend(shown.iter().map(|e| text(format_opt_score(score(e)))));
-            row.push(text(format_difference(
-                score(first)
-                    .zip(score(last))
-                    .map(|(a, b)| crate::result::round1(b - a)),
-            )));
+            // A part the first result has no score for: from the first
+            // that has one.
+            let since = h.results.iter().find(|e| score(e).is_some());
+            let change = since.and_then(|e| score(e).zip(score(last)));
+            let mut change = format_difference(change.map(|(a, b)| crate::result::round1(b - a)));
+            if let Some(e) = since.filter(|_| score(first).is_none() && score(last).is_some()) {
+                change.push_str(&format!(" since {}", when(e)));
+            }
+            row.push(text(change));
             row
         })
         .collect();
@@ -214,7 +295,12 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
             "The questions changed between these two results (another version of the bank): compare them with care.".into(),
         ));
     }
-    let mut line = vec![plain(format!("Overall {}", format_difference(c.overall)))];
+    let names = ["the earlier", "the later"];
+    let overall = from.map_or_else(
+        || format_difference(c.overall),
+        |a| overall_words(h, c, (a, to), names),
+    );
+    let mut line = vec![plain(format!("Overall {overall}"))];
     if c.verdict_from == c.verdict_to {
         line.push(plain(", same verdict"));
     } else if let (Some(a), Some(b)) = (&c.verdict_from, &c.verdict_to) {
@@ -243,6 +329,21 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
         .filter_map(|(id, d)| d.filter(|d| d.abs() >= 0.05).map(|d| (id, d)))
         .collect();
     moved.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    // Parts scored on one side only.
+    let one_side = (h.dimension_titles.iter()).filter_map(|(id, title)| {
+        let (was, now) = (
+            from.and_then(|e| e.dimensions.get(id).copied().flatten()),
+            to.dimensions.get(id).copied().flatten(),
+        );
+        match (was, now) {
+            (None, Some(now)) => Some(format!("{title}: first scored, {}", format_score(now))),
+            (Some(was), None) => Some(format!(
+                "{title}: no score this time (was {})",
+                format_score(was)
+            )),
+            _ => None,
+        }
+    });
     let mut items: Vec<Item> = moved
         .iter()
         .map(|(id, d)| {
@@ -276,6 +377,7 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
             })])
         }
     };
+    items.extend(one_side.map(|s| Item::titled(vec![plain(s)])));
     items.extend(c.flags_raised.iter().map(|f| flag(f, true)));
     items.extend(c.flags_cleared.iter().map(|f| flag(f, false)));
     if items.is_empty() {

@@ -32,10 +32,10 @@ fn prospective(t: &Test, name: &str, answers: &str) {
 /// A first result and three retakes, six months apart.
 fn four_results() -> Test {
     let t = Test::new();
-    save(&t, UK_RETURNER, "r1.json", "2026-01-12");
-    save(&t, RETURNING, "r2.json", "2026-07-14");
-    save(&t, HOSTILE_MANAGER, "r3.json", "2027-01-15");
-    save(&t, NO_CHILDCARE, "r4.json", "2027-07-13");
+    save(&t, UK_RETURNER, "r1.json", "2025-01-12");
+    save(&t, RETURNING, "r2.json", "2025-07-14");
+    save(&t, HOSTILE_MANAGER, "r3.json", "2026-01-15");
+    save(&t, NO_CHILDCARE, "r4.json", "2026-07-13");
     t
 }
 

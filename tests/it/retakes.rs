@@ -1,7 +1,8 @@
-//! A parent's retakes as the fresh-eyes parent of the third round made
-//! them (issue 23, fourth round), through the real binary: a history that
+//! A parent's retakes as the fresh-eyes parents of the third and fifth
+//! rounds made them (issue 23), through the real binary: a history that
 //! calls a step new only when the answers first call for it, says what the
-//! parent did, and gives every change the same keys.
+//! parent did, and gives every change the same keys; a day that has not
+//! come refused, and the retake that matters when weighing a move.
 
 use crate::harness::*;
 
@@ -183,4 +184,129 @@ fn a_history_of_one_result_calls_no_step_new() {
     let out = t.again().args(["history", "r1.json"]).success().stdout();
     assert!(out.contains("Find a sponsor, not just a mentor"), "{out}");
     assert!(!out.contains("new in the latest result"), "{out}");
+}
+
+#[test]
+fn a_day_that_has_not_come_is_refused_as_the_day_taken() {
+    let t = Test::new();
+    for day in ["2999-01-01", "2126-12-06"] {
+        t.again()
+            .args(["assess", "--format", "json", "--taken", day, "--answers"])
+            .arg(fixture("retakes/r1.yaml"))
+            .code(2)
+            .stdout_is("")
+            .stderr_contains(&format!("{day} has not come yet (today is "))
+            .stderr_contains("check the year");
+    }
+    // Today is a day that has come.
+    let today = mommytrack_engine::date::Date::today().to_string();
+    let r = t
+        .again()
+        .args(["assess", "--format", "json", "--taken", &today, "--answers"])
+        .arg(fixture("retakes/r1.yaml"))
+        .success()
+        .json();
+    assert_eq!(r["taken"], today.as_str());
+}
+
+#[test]
+fn a_parent_weighing_a_move_is_told_to_retake_three_months_into_the_new_job() {
+    let t = three_retakes();
+    let first = |h: &serde_json::Value| h["retake"][0]["why"].as_str().unwrap().to_string();
+    let alone = history(&t, "json").json();
+    assert!(!first(&alone).starts_with("If you move"), "{alone}");
+    // An employer she is considering, assessed beside her own results.
+    t.again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "-o",
+            "there.json",
+        ])
+        .args(["--answers", "-"])
+        .stdin("has_manager: true\nmgr_stance: flexible\n")
+        .success();
+    let h = t
+        .again()
+        .args(["history", "r1.json", "r2.json", "r3.json", "there.json"])
+        .args(["--format", "json"])
+        .success()
+        .json();
+    assert!(
+        first(&h)
+            .starts_with("If you move: about three months after you start at the new employer"),
+        "{h}"
+    );
+    let text = t
+        .again()
+        .args(["history", "r1.json", "r2.json", "r3.json", "there.json"])
+        .success()
+        .stdout();
+    let retake = text.split("When to take it again").nth(1).unwrap();
+    assert!(retake.trim_start().starts_with("• If you move"), "{text}");
+}
+
+/// The fifth round's parent: a first result she finished when the session
+/// said the verdict was settled (its support, home and childcare parts
+/// unscored), then two full retakes six months apart.
+fn settled_then_full() -> Test {
+    let t = Test::new();
+    for (n, day) in [(1, "2025-12-06"), (2, "2026-06-07"), (3, "2026-12-06")] {
+        t.again()
+            .args(["assess", "--format", "json", "--taken", day])
+            .arg("-o")
+            .arg(format!("r{n}.json"))
+            .arg("--answers")
+            .arg(fixture(&format!("retakes/nsw{n}.yaml")))
+            .success();
+    }
+    // What a session records when she finishes at the settled offer.
+    let mut r1: serde_json::Value = serde_json::from_str(&t.read("r1.json")).unwrap();
+    r1["settled_after"] = 37.into();
+    write(t.path(), "r1.json", &r1.to_string());
+    t
+}
+
+#[test]
+fn a_result_finished_early_is_marked_and_compared_on_the_parts_both_score() {
+    let t = settled_then_full();
+    let h = history(&t, "json").json();
+    assert_eq!(h["results"][0]["settled_after"], 37, "{h}");
+    assert_eq!(h["results"][0]["answered"], 22, "{h}");
+    // `overall` stays later minus earlier; the like-for-like change is
+    // given beside it, only where the parts differ.
+    let (c1, c2) = (&h["changes"][0], &h["changes"][1]);
+    assert_eq!(c1["overall"], 12.6, "{c1}");
+    assert_eq!(c1["overall_on_both"], 14.4, "{c1}");
+    assert!(c2["overall_on_both"].is_null(), "{c2}");
+    assert!(c1["dimensions"]["support"].is_null(), "{c1}");
+    assert_eq!(h["since_first"]["overall"], 19.9, "{h}");
+    assert_eq!(h["since_first"]["overall_on_both"], 21.6, "{h}");
+
+    let text = history(&t, "text").stdout();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "Since the first, overall: +21.6 on the 5 parts both score (the overall scores differ by +19.9, but the first (finished early) scores 5 of 8 parts).",
+        "Sidelining risk (finished early)",
+        "2025-12-06: finished early, once the verdict was settled (after 37 answers): it rests on 22 of 32 scored questions, with no score for Your support network; Home and the split of care; Childcare, leave and other structural supports.",
+        "Overall +14.4 on the 5 parts both score (the overall scores differ by +12.6, but the earlier (finished early) scores 5 of 8 parts), same verdict.",
+        "Your support network: first scored, 51.4",
+        "Overall +7.3, same verdict.",
+    ] {
+        assert!(words.contains(want), "{want}\n{text}");
+    }
+    // Each part: one the first result has no score for changes from the
+    // first result that has one.
+    let support = text
+        .lines()
+        .find(|l| l.contains("Your support network "))
+        .unwrap();
+    assert!(support.contains("+16.7 since 2026-06-07"), "{text}");
+    for format in ["markdown", "html"] {
+        let out = history(&t, format).stdout();
+        assert!(out.contains("finished early"), "{format}: {out}");
+        assert!(out.contains("+16.7 since 2026"), "{format}: {out}");
+    }
 }
