@@ -140,7 +140,10 @@ fn fitted_kit(bank: &Bank, path: &Path) -> Result<export::kit::Fitted> {
                 crate::sanitize::text(&r.bank.title)
             ))
         })?;
-    let fits = crate::scoring::kit_fits(bank, &sheet);
+    // From a result about the job now, how the work is done there is no
+    // guide to the next job: its lines stay (review K2).
+    let about_an_employer = r.mode() == Some(crate::scoring::Mode::Prospective);
+    let fits = crate::scoring::kit_fits(bank, &sheet, about_an_employer);
     Ok(export::kit::Fitted {
         from: name,
         notes: crate::scoring::kit_notes(bank, &sheet),

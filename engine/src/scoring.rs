@@ -84,8 +84,15 @@ pub fn kit_facts(bank: &Bank) -> Vec<bool> {
 /// `sheet` ([`kit_facts`], as answered there; a fact not given counts as
 /// skipped, as in `assess --prospective`): a kit question is left out only
 /// when those facts rule it out, whatever is found out about the employer.
-pub fn kit_fits(bank: &Bank, sheet: &AnswerSheet) -> Vec<bool> {
-    let facts = kit_facts(bank);
+/// Unless `of_that_job` (a result about the employer the kit is for), only
+/// the facts about the person count: how the work is done in one job says
+/// nothing of the next.
+pub fn kit_fits(bank: &Bank, sheet: &AnswerSheet, of_that_job: bool) -> Vec<bool> {
+    let facts: Vec<bool> = kit_facts(bank)
+        .into_iter()
+        .zip(&bank.questions)
+        .map(|(fact, q)| fact && (of_that_job || q.personal))
+        .collect();
     let mut fits = vec![false; bank.questions.len()];
     for (i, q) in bank.questions.iter().enumerate() {
         let holds = q.when.as_ref().is_none_or(|c| {

@@ -384,15 +384,18 @@ impl Summarizer {
     }
 
     /// Adds one result, as its answers give it, perturbed by its record
-    /// key ([`noise`]): nothing of its own figures is kept. A result of a
-    /// respondent already counted replaces theirs when it was taken later
-    /// (the same day: the higher record key), and is set aside otherwise.
+    /// key and, when it says who took it, its person's ([`noise::Draws`]):
+    /// nothing of its own figures is kept. A result of a respondent
+    /// already counted replaces theirs when it was taken later (the same
+    /// day: the higher record key), and is set aside otherwise.
     fn add(&mut self, r: Checked, key: u64) {
-        let record = self.record(&r, key);
-        let Some((id, taken)) = r.respondent else {
+        let secret = self.options.secret;
+        let who = (r.respondent.as_ref())
+            .map(|(id, _)| noise::siphash(secret, format!("respondent\n{id}").as_bytes()));
+        let record = self.record(&r, noise::Draws::new(key, who, secret), key);
+        let (Some(who), Some((_, taken))) = (who, r.respondent) else {
             return self.records.push(record);
         };
-        let who = noise::siphash(self.options.secret, format!("respondent\n{id}").as_bytes());
         match self.people.entry(who) {
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert((taken, key, self.records.len()));
@@ -410,10 +413,9 @@ impl Summarizer {
     }
 
     /// The perturbed copy of one result.
-    fn record(&self, r: &Checked, key: u64) -> Record {
+    fn record(&self, r: &Checked, draws: noise::Draws, key: u64) -> Record {
         use noise::{FLIP_FLAG, ITEM, KEEP_GROUP, KEEP_VERDICT, OVERALL, PART};
         let (bank, sheet, eval) = (&self.options.bank, &r.sheet, &r.eval);
-        let draws = noise::Draws(key, self.options.secret);
         let group = match &self.options.by {
             Some(by) => {
                 let answer = bank
@@ -432,7 +434,8 @@ impl Summarizer {
             }
             None => 0,
         };
-        let shift = OVERALL * draws.unit(0);
+        // The persistent shift (items carry it alone), and the result's own.
+        let (shift, fresh) = (OVERALL * draws.unit(0), draws.fresh());
         let published = crate::result::round1;
         let raised = |f: usize| eval.flags.iter().any(|&(g, _)| g == f);
         let dims = (self.dims.values().enumerate())
@@ -445,7 +448,7 @@ impl Summarizer {
                     })
                     .collect();
                 (e.asked > 0).then(|| DimRec {
-                    score: e.score.map(|s| published(s) + shift),
+                    score: e.score.map(|s| published(s) + shift + fresh),
                     items,
                 })
             })
@@ -453,7 +456,7 @@ impl Summarizer {
         Record {
             key,
             group,
-            overall: eval.overall.map(|s| published(s) + shift),
+            overall: eval.overall.map(|s| published(s) + shift + fresh),
             verdict: eval
                 .band
                 .map(|b| draws.respond(1, b, bank.bands.len(), KEEP_VERDICT)),
@@ -685,7 +688,7 @@ impl Notes {
         out.push("No minimum or maximum is ever shown.".to_string());
         if shown {
             out.push(format!(
-                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. A retake is another result, with a copy of its own, and one person's copies averaged would say more than one: so each person counts once, with their latest result, when their results say who took them (a session's do); include anyone else once. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
+                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. One person's copies averaged would say more than one: so each person counts once, with their latest result, when their results say who took them (a session's do), and all of that person's results share most of their copy, so that summaries released between retakes do not average out; include anyone else once. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
                 over = noise::OVERALL,
                 count = noise::COUNT_NOISE,
                 part = noise::PART,

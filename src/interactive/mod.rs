@@ -452,7 +452,13 @@ fn carry_facts(
         "Use them".to_string(),
         "Go through them again: each comes with your answer chosen, to keep or change".to_string(),
     ];
-    let review = ask(p.choose("Use these facts about you?", &items, 0))? == Some(1);
+    // The question names the result: on a small screen the list above
+    // scrolls away (review S2).
+    let question = format!(
+        "Use these facts from your result of {}?",
+        export::terminal_safe(&when)
+    );
+    let review = ask(p.choose(&question, &items, 0))? == Some(1);
     *sheet = facts;
     Ok(Some(review))
 }
@@ -545,12 +551,15 @@ where
         let worded = bank.questions[q].worded(flow.mode() == Mode::Prospective);
         let question = &*worded;
         let set = &bank.sets[question.set];
-        // A fact about you keeps its own part's title.
-        let set_title = set.titled(flow.mode() == Mode::Prospective && !question.personal);
+        let part = flow.part_of(q);
+        let set_title = match part {
+            flow::FACTS => flow::FACTS_TITLE,
+            _ => set.titled(flow.mode() == Mode::Prospective),
+        };
         let Some(place) = flow.progress() else { break };
         // A stop while a part's heading waits for Enter is a stop too.
-        let goes_on = last_part.replace(question.set) != Some(question.set) && !went_back;
-        let heading = match goes_on && shown_sets.insert(question.set) {
+        let goes_on = last_part.replace(part) != Some(part) && !went_back;
+        let heading = match goes_on && shown_sets.insert(part) {
             true => p.heading(
                 &format!(
                     "Part {} of {}: {}",
@@ -590,7 +599,7 @@ where
             }
             Ok(Reply::Back) => {
                 if p.cleared_heading() {
-                    shown_sets.remove(&question.set);
+                    shown_sets.remove(&part);
                 }
                 if !flow.back() {
                     p.say("This is the first question.")?;

@@ -234,9 +234,23 @@ fn compare_asks_about_the_employer_considered_in_the_words_asked_of_it() {
             .map(|q| q["prompt"].as_str().unwrap())
             .collect();
         assert!(prompts.contains(&"What do the people in charge at this employer signal about family, in what they do as much as in what they say?"), "{prompts:?}");
-        // Its verdict is provisional while scored questions are unknown.
-        let text = words(&t, &["compare", a, b]);
-        assert_eq!(text.matches("(provisional)").count(), 1, "{text}");
+        // Its verdict is provisional while scored questions are unknown,
+        // in every format (review C1).
+        for format in ["text", "markdown", "html"] {
+            let out = words(&t, &["compare", a, b, "--format", format]);
+            let row = out
+                .find("Verdict, on all its own answers")
+                .expect("the row");
+            let row = &out[row..row + out[row..].find("Answered").expect("next row")];
+            assert_eq!(row.matches("(provisional)").count(), 1, "{format}: {row}");
+        }
+        let side = if a == "c.json" { "a" } else { "b" };
+        assert_eq!(c[side]["provisional"], true, "{c}");
+        assert!(
+            c[if side == "a" { "b" } else { "a" }]
+                .get("provisional")
+                .is_none()
+        );
         assert!(
             !prompts.iter().any(|p| p.contains("your workplace")),
             "{prompts:?}"

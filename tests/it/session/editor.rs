@@ -10,13 +10,12 @@ use super::*;
 const ALL_BUT_THE_NOTE: &str = r#"{"mommytrack_draft":1,"mode":"full","bank":{"title":"Mini bank","fingerprint":"0"},"answers":{"has_manager":false,"boss_understands":3,"boss_late_email":1,"flex_options":[],"considering_part_time":false}}"#;
 
 /// The text in the editor's rows on `screen`: from the row that starts
-/// with `› ` to the last row indented under it.
-pub(super) fn edited(screen: &str) -> String {
+/// with `› ` to the last row indented under it. None when no row starts
+/// so: inside a wait that is "not yet" (a frame read while it is being
+/// drawn), never a panic.
+pub(super) fn edited(screen: &str) -> Option<String> {
     let lines: Vec<&str> = screen.lines().collect();
-    let start = lines
-        .iter()
-        .rposition(|l| l.starts_with("› "))
-        .unwrap_or_else(|| panic!("no editor row: {screen}"));
+    let start = lines.iter().rposition(|l| l.starts_with("› "))?;
     let mut text = lines[start]["› ".len()..].to_string();
     for l in &lines[start + 1..] {
         match l.strip_prefix("  ") {
@@ -24,7 +23,7 @@ pub(super) fn edited(screen: &str) -> String {
             _ => break,
         }
     }
-    text
+    Some(text)
 }
 
 pub(super) fn at_the_note(state: &Path, cols: usize, rows: usize) -> Tty {
@@ -56,15 +55,17 @@ fn typing_at_a_text_question_starts_the_answer_and_what_is_shown_is_saved() {
         }
         t.keys(&["ZZZZZZZ"]);
         let want = format!("{}ZZZZZZZ", "a".repeat(63));
-        t.wait_until("the edited text", |t| edited(&t.screen()) == want);
+        t.wait_until("the edited text", |t| {
+            edited(&t.screen()).as_deref() == Some(want.as_str())
+        });
         // Words: Ctrl-W takes the last one, Ctrl-U the rest.
         t.keys(&[CTRL_U, "ask Dana about the rota"]);
         t.wait_until("the words", |t| {
-            edited(&t.screen()) == "ask Dana about the rota"
+            edited(&t.screen()).as_deref() == Some("ask Dana about the rota")
         });
         t.keys(&[CTRL_W, CTRL_W]);
         t.wait_until("two words fewer", |t| {
-            edited(&t.screen()) == "ask Dana about "
+            edited(&t.screen()).as_deref() == Some("ask Dana about ")
         });
         t.keys(&[
             HOME,
@@ -77,11 +78,13 @@ fn typing_at_a_text_question_starts_the_answer_and_what_is_shown_is_saved() {
             "X",
         ]);
         let want = "Ask Dana about Monday's shifXts";
-        t.wait_until("the arrows and Home", |t| edited(&t.screen()) == want);
+        t.wait_until("the arrows and Home", |t| {
+            edited(&t.screen()).as_deref() == Some(want)
+        });
         // A paste arrives whole, its line break a space.
         t.keys(&[END, CTRL_U, "\x1b[200~first line\nsecond line\x1b[201~"]);
         t.wait_until("the paste", |t| {
-            edited(&t.screen()) == "first line second line"
+            edited(&t.screen()).as_deref() == Some("first line second line")
         });
         t.keys(&[ENTER]);
         // The echo may already have scrolled off at 40x15 when the end
@@ -112,7 +115,9 @@ fn the_long_answer_is_saved_as_it_was_shown() {
     }
     t.keys(&["ZZZZZZZ"]);
     let want = format!("{}ZZZZZZZ", "a".repeat(63));
-    t.wait_until("the edited text", |t| edited(&t.screen()) == want);
+    t.wait_until("the edited text", |t| {
+        edited(&t.screen()).as_deref() == Some(want.as_str())
+    });
     t.press(&[ENTER], "What next?");
     t.keys(&["3"]);
     assert_eq!(t.exit_code(), 0);
@@ -143,7 +148,7 @@ fn save_as_clears_with_ctrl_u_goes_back_with_esc_and_never_cancels_silently() {
         t.press(&["2"], "Which kind of copy?");
         t.press(&["3"], "Save as"); // JSON
         t.wait_until("the suggested name", |t| {
-            edited(&t.screen()).ends_with("/mommytrack-report.json")
+            edited(&t.screen()).is_some_and(|e| e.ends_with("/mommytrack-report.json"))
         });
         // Esc goes back to the menu, nothing saved.
         t.press(&[ESC], "What next?");
@@ -151,7 +156,9 @@ fn save_as_clears_with_ctrl_u_goes_back_with_esc_and_never_cancels_silently() {
         t.press(&["3"], "Save as");
         // Ctrl-U clears the suggested name; Enter on nothing says what to do.
         t.keys(&[CTRL_U]);
-        t.wait_until("an empty name", |t| edited(&t.screen()).is_empty());
+        t.wait_until("an empty name", |t| {
+            edited(&t.screen()).is_some_and(|e| e.is_empty())
+        });
         let said = t.press(&[ENTER], "Type a file name");
         assert!(said.contains("Esc"), "{said}");
         t.keys(&["~/copy.json", ENTER]);
@@ -171,13 +178,15 @@ fn what_was_typed_before_esc_is_there_when_the_question_comes_back() {
         let state = tempfile::tempdir().unwrap();
         let mut t = at_the_note(state.path(), cols, rows);
         t.keys(&["half a thought"]);
-        t.wait_until("the typing", |t| edited(&t.screen()) == "half a thought");
+        t.wait_until("the typing", |t| {
+            edited(&t.screen()).as_deref() == Some("half a thought")
+        });
         // Back to the question before, the same answer again: the note
         // comes back as it was left.
         t.press(&[ESC], "Are you considering part-time work?");
         t.keys(&[ENTER]);
         t.wait_until("the note again", |t| {
-            t.screen().contains("› ") && edited(&t.screen()) == "half a thought"
+            edited(&t.screen()).as_deref() == Some("half a thought")
         });
         t.p.send_control('c').unwrap();
         assert_eq!(t.exit_code(), 130);

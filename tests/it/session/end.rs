@@ -333,7 +333,8 @@ fn the_save_step_keeps_the_verdict_in_view_leaves_notes_out_expands_tilde_and_ne
         assert!(save_as.contains("Verdict: "), "{cols}x{rows}: {save_as}");
         // The documents folder is suggested; the file there exists.
         t.wait_until("the suggested name", |t| {
-            super::editor::edited(&t.screen()).ends_with("Documents/mommytrack-report.md")
+            super::editor::edited(&t.screen())
+                .is_some_and(|e| e.ends_with("Documents/mommytrack-report.md"))
         });
         t.keys(&[ENTER]);
         t.on_screen("Replace it?");
