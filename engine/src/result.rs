@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, AnswerSheet, Slot};
+pub use crate::bank::TogetherEntry;
 use crate::bank::{Bank, Kind, Reasons};
 use crate::scoring::{self, Evaluation, Mode};
 
@@ -334,23 +335,6 @@ pub struct StepResult {
     pub source: Vec<String>,
 }
 
-/// A bank's `together:` entry as a result carries it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct TogetherEntry {
-    pub id: String,
-    pub title: String,
-    pub detail: String,
-    pub priority: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-    /// The condition on the two people, in the bank's grammar with ids;
-    /// absent: always given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub when: Option<serde_json::Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub source: Vec<String>,
-}
-
 /// "If this answer were X, the overall score would rise from A to B."
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LeverResult {
@@ -598,7 +582,7 @@ fn build(
             Vec::new()
         },
         answers,
-        together_entries: together_entries(bank),
+        together_entries: bank.together.clone(),
         redacted: false,
         taken: None,
         respondent: None,
@@ -722,22 +706,6 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
             .then(i.cmp(j))
     });
     out.into_iter().map(|(_, f)| f).collect()
-}
-
-/// The bank's `together:` entries as a result carries them.
-pub fn together_entries(bank: &Bank) -> Vec<TogetherEntry> {
-    bank.together
-        .iter()
-        .map(|t| TogetherEntry {
-            id: t.id.clone(),
-            title: t.title.clone(),
-            detail: t.detail.clone(),
-            priority: t.priority,
-            group: t.group.clone(),
-            when: t.when.clone(),
-            source: t.source.clone(),
-        })
-        .collect()
 }
 
 /// A fraction in words: "half", or "60%".

@@ -72,7 +72,7 @@ impl Builder {
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
-        let index = self.questions.len();
+        let index = self.bank.questions.len();
         let at = Some(node.key_pos("id").unwrap_or(node.pos));
         let id = rq.id.take().unwrap_or_default();
         let problems_before = p.len();
@@ -86,12 +86,13 @@ impl Builder {
                     .hint("add `id: …` (unique across the bank)")
             },
             || {
-                self.question_index.get(&id).map(|&other| {
+                self.bank.question_index.get(&id).map(|&other| {
                     // The set being read is pushed after its questions.
                     let file = self
+                        .bank
                         .questions
                         .get(other)
-                        .and_then(|q| self.sets.get(q.set))
+                        .and_then(|q| self.bank.sets.get(q.set))
                         .map_or(ctx.name, |s| s.file.as_str());
                     ctx.problem(
                         format!("the question id `{id}` is already used in {file}"),
@@ -104,7 +105,7 @@ impl Builder {
             p,
         );
         if fresh {
-            self.question_index.insert(id.clone(), index);
+            self.bank.question_index.insert(id.clone(), index);
         }
         let prompt = required(rq.prompt.take(), "prompt", "question", &id, ctx, at, p);
         let weight = weight(
@@ -254,7 +255,7 @@ impl Builder {
         if p[problems_before..].iter().any(|x| !x.warning) {
             self.broken.insert(index);
         }
-        self.questions.push(question);
+        self.bank.questions.push(question);
     }
 
     fn options(&mut self, raw: Vec<RawOption>, q: &At, p: &mut Vec<Problem>) -> Vec<Choice> {
