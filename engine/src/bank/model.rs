@@ -296,6 +296,8 @@ pub struct Prospective {
     pub options: Vec<(String, String)>,
     /// A scale's point labels; empty: as written.
     pub labels: Vec<String>,
+    /// Options that mean nobody could say: still unknown there.
+    pub unknown: Vec<String>,
 }
 
 /// `discuss_priority` when the bank gives none.

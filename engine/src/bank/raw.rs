@@ -281,6 +281,10 @@ pub struct RawProspective {
     pub options: Option<IndexMap<String, String>>,
     /// For `scale`: the point labels there, as many as `scale.labels`.
     pub labels: Option<Vec<String>>,
+    /// For `choice`: the options that mean the asker could not find out
+    /// ("Nobody could say"). There they count as still unknown, like
+    /// "Don't know yet": not scored, and listed in what to ask next.
+    pub unknown: Option<Vec<String>>,
 }
 
 /// What good and worrying answers sound like.
