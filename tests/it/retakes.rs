@@ -339,11 +339,12 @@ fn a_done_step_quotes_the_answer_that_turned_it_off_not_one_that_stayed() {
         "To move up: a bigger role, more responsibility"
     );
     // A score in the condition is said as a score: the quiet search was
-    // for an overall score below 45, and hers is 61.9 now.
+    // for an overall score below 45, and hers is 62.4 now (61.9 in the
+    // review, before paid parental leave stopped being asked of her).
     let search = done(&h, "look_elsewhere");
     let moved = search["moved"].to_string();
     assert!(
-        moved.contains("your overall score is now 61.9 (was 42.0)"),
+        moved.contains("your overall score is now 62.4 (was 42.0)"),
         "{search}"
     );
     let text = history(&t, "text").stdout();
