@@ -81,6 +81,10 @@ pub struct Side {
     pub verdict_label: Option<String>,
     pub answered: usize,
     pub asked: usize,
+    /// A prospective result's verdict while some of its scored questions
+    /// are still unknown: reports say "(provisional)" beside it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
     /// The result's bank fingerprint, when it carries one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
@@ -219,6 +223,9 @@ impl Comparison {
             verdict_label: r.overall.label.clone(),
             answered: r.coverage.answered,
             asked: r.coverage.asked,
+            provisional: r.mode == "prospective"
+                && r.overall.verdict.is_some()
+                && r.coverage.answered < r.coverage.asked,
             fingerprint: r.bank.fingerprint.clone(),
             bands: r.bands.clone(),
             to_find_out: r.to_find_out.clone(),

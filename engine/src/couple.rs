@@ -657,6 +657,6 @@ pub fn fill_from_bank(r: &mut AssessmentResult, bank: &crate::bank::Bank) -> boo
             }
         }
     }
-    r.together_entries = crate::result::together_entries(bank);
+    r.together_entries = bank.together.clone();
     filled || !r.together_entries.is_empty()
 }

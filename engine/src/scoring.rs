@@ -14,7 +14,7 @@
 //! of its entries that ranks first for this person.
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, Bounds, Facts, Kind, OverallBy, Question, Reasons, Set};
+use crate::bank::{Bank, Bounds, Condition, Facts, Kind, OverallBy, Question, Reasons, Set};
 
 /// Which questions are asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -84,8 +84,15 @@ pub fn kit_facts(bank: &Bank) -> Vec<bool> {
 /// `sheet` ([`kit_facts`], as answered there; a fact not given counts as
 /// skipped, as in `assess --prospective`): a kit question is left out only
 /// when those facts rule it out, whatever is found out about the employer.
-pub fn kit_fits(bank: &Bank, sheet: &AnswerSheet) -> Vec<bool> {
-    let facts = kit_facts(bank);
+/// Unless `of_that_job` (a result about the employer the kit is for), only
+/// the facts about the person count: how the work is done in one job says
+/// nothing of the next.
+pub fn kit_fits(bank: &Bank, sheet: &AnswerSheet, of_that_job: bool) -> Vec<bool> {
+    let facts: Vec<bool> = kit_facts(bank)
+        .into_iter()
+        .zip(&bank.questions)
+        .map(|(fact, q)| fact && (of_that_job || q.personal))
+        .collect();
     let mut fits = vec![false; bank.questions.len()];
     for (i, q) in bank.questions.iter().enumerate() {
         let holds = q.when.as_ref().is_none_or(|c| {
@@ -181,6 +188,25 @@ impl Evaluation {
     pub fn answer<'s>(&self, sheet: &'s AnswerSheet, q: usize) -> Option<&'s Answer> {
         counted(sheet, &self.asked, q)
     }
+}
+
+/// Whether `c` and each of its parts hold, as a next step's condition is
+/// judged: on `e`, the evaluation of `sheet` ([`Condition::holds_each`]).
+pub fn holds_each(bank: &Bank, sheet: &AnswerSheet, e: &Evaluation, c: &Condition) -> Vec<bool> {
+    let mut raised = vec![Reasons::default(); bank.flags.len()];
+    for (f, r) in &e.flags {
+        raised[*f] = r.clone();
+    }
+    let facts = FullFacts {
+        bank,
+        sheet,
+        asked: &e.asked,
+        values: &e.values,
+        dimensions: &e.dimensions,
+        overall: e.overall,
+        raised: &raised,
+    };
+    c.holds_each(&facts)
 }
 
 /// An answer counts only if its question was asked.

@@ -357,7 +357,7 @@ impl Summarizer {
                 let items: Vec<usize> = (s.questions.clone())
                     .filter(|&q| bank.questions[q].is_scored())
                     .collect();
-                let title = s.title.clone();
+                let title = s.group_title.clone();
                 (!items.is_empty()).then(|| (s.id.clone(), DimInfo { title, items, set }))
             })
             .collect();
@@ -384,15 +384,18 @@ impl Summarizer {
     }
 
     /// Adds one result, as its answers give it, perturbed by its record
-    /// key ([`noise`]): nothing of its own figures is kept. A result of a
-    /// respondent already counted replaces theirs when it was taken later
-    /// (the same day: the higher record key), and is set aside otherwise.
+    /// key and, when it says who took it, its person's ([`noise::Draws`]):
+    /// nothing of its own figures is kept. A result of a respondent
+    /// already counted replaces theirs when it was taken later (the same
+    /// day: the higher record key), and is set aside otherwise.
     fn add(&mut self, r: Checked, key: u64) {
-        let record = self.record(&r, key);
-        let Some((id, taken)) = r.respondent else {
+        let secret = self.options.secret;
+        let who = (r.respondent.as_ref())
+            .map(|(id, _)| noise::siphash(secret, format!("respondent\n{id}").as_bytes()));
+        let record = self.record(&r, noise::Draws::new(key, who, secret), key);
+        let (Some(who), Some((_, taken))) = (who, r.respondent) else {
             return self.records.push(record);
         };
-        let who = noise::siphash(self.options.secret, format!("respondent\n{id}").as_bytes());
         match self.people.entry(who) {
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert((taken, key, self.records.len()));
@@ -410,10 +413,9 @@ impl Summarizer {
     }
 
     /// The perturbed copy of one result.
-    fn record(&self, r: &Checked, key: u64) -> Record {
+    fn record(&self, r: &Checked, draws: noise::Draws, key: u64) -> Record {
         use noise::{FLIP_FLAG, ITEM, KEEP_GROUP, KEEP_VERDICT, OVERALL, PART};
         let (bank, sheet, eval) = (&self.options.bank, &r.sheet, &r.eval);
-        let draws = noise::Draws(key, self.options.secret);
         let group = match &self.options.by {
             Some(by) => {
                 let answer = bank
@@ -432,7 +434,8 @@ impl Summarizer {
             }
             None => 0,
         };
-        let shift = OVERALL * draws.unit(0);
+        // The persistent shift (items carry it alone), and the result's own.
+        let (shift, fresh) = (OVERALL * draws.unit(0), draws.fresh());
         let published = crate::result::round1;
         let raised = |f: usize| eval.flags.iter().any(|&(g, _)| g == f);
         let dims = (self.dims.values().enumerate())
@@ -445,7 +448,7 @@ impl Summarizer {
                     })
                     .collect();
                 (e.asked > 0).then(|| DimRec {
-                    score: e.score.map(|s| published(s) + shift),
+                    score: e.score.map(|s| published(s) + shift + fresh),
                     items,
                 })
             })
@@ -453,7 +456,7 @@ impl Summarizer {
         Record {
             key,
             group,
-            overall: eval.overall.map(|s| published(s) + shift),
+            overall: eval.overall.map(|s| published(s) + shift + fresh),
             verdict: eval
                 .band
                 .map(|b| draws.respond(1, b, bank.bands.len(), KEEP_VERDICT)),
@@ -551,14 +554,7 @@ impl Summarizer {
             },
             groups,
             suppressed_groups,
-            suppression: notes.sentences(
-                min,
-                all_shown,
-                self.duplicates,
-                self.skipped,
-                self.rescored,
-                self.retakes,
-            ),
+            suppression: notes.sentences(&self, all_shown),
             alpha_rule: ALPHA_RULE,
         })
     }
@@ -659,15 +655,14 @@ impl Notes {
     /// The sentences, then what every summary says: no minimum or
     /// maximum, the perturbation, the results counted once, the files
     /// skipped.
-    fn sentences(
-        &self,
-        min: usize,
-        shown: bool,
-        duplicates: usize,
-        skipped: usize,
-        rescored: usize,
-        retakes: usize,
-    ) -> Vec<String> {
+    fn sentences(&self, s: &Summarizer, shown: bool) -> Vec<String> {
+        let (min, by) = (s.options.min_group, s.options.by.as_deref().unwrap_or(""));
+        let (duplicates, skipped, rescored, retakes) =
+            (s.duplicates, s.skipped, s.rescored, s.retakes);
+        let decided: Vec<&str> = (s.dims.values().zip(&s.decided))
+            .filter(|(_, d)| **d)
+            .map(|(info, _)| info.title.as_str())
+            .collect();
         let twice = 2 * min;
         let mut out: Vec<String> = self
             .0
@@ -678,14 +673,14 @@ impl Notes {
                 Note::Cells => format!("A count marked \"fewer than {min}\" is fewer than {min} results, or none: the two are not told apart. A flag raised by fewer than {min} results, or by all but fewer than {min}, is \"not shown\"; so is a score fewer than {min} results have."),
                 Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more."),
                 Note::Estimates => format!("Verdict and flag counts are given only for groups of {} results or more: below that, the perturbation that protects each person leaves them off by a quarter of the group or more (at 20 results, one count in ten is off by 6 or more).", tables::ESTIMATES_FROM.max(twice)),
-                Note::Decided => "A part asked only after some answers to the --by question is shown for the whole set only, not in the groups: in a group, who has a score for it would tell their answer.".to_string(),
+                Note::Decided => format!("Shown for the whole set only, not in the groups: {}. Each is asked only after some answers to the --by question ({}), so in a group, who has a score for it would tell their answer; group by another question to compare these parts.", decided.join("; "), crate::sanitize::id(by)),
                 Note::Alpha => format!("Cronbach's alpha is given only for {} results or more: below that, the perturbation that protects each person leaves it too uncertain to read.", tables::ALPHA_RESULTS.max(twice)),
             })
             .collect();
         out.push("No minimum or maximum is ever shown.".to_string());
         if shown {
             out.push(format!(
-                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. A retake is another result, with a copy of its own, and one person's copies averaged would say more than one: so each person counts once, with their latest result, when their results say who took them (a session's do); include anyone else once. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
+                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. One person's copies averaged would say more than one: so each person counts once, with their latest result, when their results say who took them (a session's do), and all of that person's results share most of their copy, so that summaries released between retakes do not average out; include anyone else once. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
                 over = noise::OVERALL,
                 count = noise::COUNT_NOISE,
                 part = noise::PART,

@@ -228,11 +228,9 @@ fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
 }
 
 fn verdict_cell(s: &Side) -> Cell {
-    // About an employer, while scored questions are still unknown.
-    let provisional = s.mode == "prospective" && s.answered < s.asked;
     match (&s.verdict, &s.verdict_label) {
         (Some(v), Some(label)) => Cell::Text(vec![toned(
-            match provisional {
+            match s.provisional {
                 true => format!("{label} (provisional)"),
                 false => label.clone(),
             },

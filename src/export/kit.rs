@@ -120,7 +120,17 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
     if !notes.is_empty() {
         let notes = notes.iter().map(|&i| {
             let n = &bank.kit[i];
-            Item::detailed(vec![strong(n.title.trim())], n.detail.trim().to_string())
+            // A fitted kit may be seen in the interview room: its notes say
+            // what to do, not whom they are for ("If you are …: ").
+            let title = match fitted.map(|_| n.title.split_once(": ")) {
+                Some(Some((_, what))) => {
+                    let mut what = what.trim().chars();
+                    what.next()
+                        .map_or(String::new(), |c| c.to_uppercase().chain(what).collect())
+                }
+                _ => n.title.trim().to_string(),
+            };
+            Item::detailed(vec![strong(title)], n.detail.trim().to_string())
         });
         sections.push(Section::new(
             "for-you",

@@ -587,12 +587,14 @@ fn small_groups_show_no_verdict_or_flag_counts_and_say_why() {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        assert!(
-            text.contains(
+        // The pages say it once, where the counts would be.
+        let said = match *format {
+            "json" | "csv" => {
                 "Verdict and flag counts are given only for groups of 100 results or more"
-            ),
-            "{format}: {text}"
-        );
+            }
+            _ => "Verdicts and flags: not shown for fewer than 100 results",
+        };
+        assert!(text.contains(said), "{format}: {text}");
         assert!(!text.contains("Sidelining risk"), "{format}: {text}");
     }
 }
@@ -741,15 +743,18 @@ fn results_of_another_version_of_the_questions_are_scored_again_or_explained() {
 fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
     let dir = tempfile::tempdir().unwrap();
     cohort(dir.path(), 110);
-    // The mini bank, its first flag said of others (wording: the same
+    // The mini bank, its first flag and its manager part said of others (wording: the same
     // fingerprint).
     let bank = tempfile::tempdir().unwrap();
     for f in std::fs::read_dir(fixture("mini")).unwrap() {
         let f = f.unwrap().path();
-        let text = std::fs::read_to_string(&f).unwrap().replace(
-            "    title: \"Your manager counts family time against people\"\n",
-            "    title: \"Your manager counts family time against people\"\n    group_title: \"Their manager counts family time against people\"\n",
-        );
+        let text = std::fs::read_to_string(&f)
+            .unwrap()
+            .replace(
+                "    title: \"Your manager counts family time against people\"\n",
+                "    title: \"Your manager counts family time against people\"\n    group_title: \"Their manager counts family time against people\"\n",
+            )
+            .replace("title: Your manager\n", "title: Your manager\ngroup_title: The manager\n");
         std::fs::write(bank.path().join(f.file_name().unwrap()), text).unwrap();
     }
     let bank = bank.path().to_str().unwrap();
@@ -801,10 +806,11 @@ fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
             "Those who answered \u{201c}Nothing: it is normal\u{201d}",
             "Their manager counts family time against people",
             "Warning sign",
+            "The manager",
         ] {
             assert!(words.contains(said), "{format}: {said}: {words}");
         }
-        for never in ["?:", "Your manager counts", " red ", "| red |"] {
+        for never in ["?:", "Your manager", " red ", "| red |"] {
             assert!(!words.contains(never), "{format}: {never}: {words}");
         }
         for high in &wide {
@@ -812,6 +818,12 @@ fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
                 words.contains(&format!("0 to {high}")),
                 "{format}: {high}: {words}"
             );
+        }
+        // A range is not a count: no bar beside it (a sliver read as
+        // "almost none").
+        let page = String::from_utf8_lossy(&out.stdout);
+        for row in page.split("<tr").filter(|r| r.contains(">0 to ")) {
+            assert!(!row.contains("class=\"bar\""), "{row}");
         }
     }
 }
@@ -846,4 +858,18 @@ fn summary_pages_keep_scores_in_a_table_without_columns_of_dashes() {
         small.contains("Medians and quartiles are given only for 10 results or more."),
         "{small}"
     );
+    // Each reason once: not again under "What is not shown, and why".
+    for (once, never) in [
+        (
+            "Medians and quartiles are given only",
+            "Medians, quartiles and distributions are given only",
+        ),
+        (
+            "Verdicts and flags: not shown",
+            "Verdict and flag counts are given only",
+        ),
+    ] {
+        assert_eq!(small.matches(once).count(), 1, "{once}: {small}");
+        assert!(!small.contains(never), "{never}: {small}");
+    }
 }

@@ -20,7 +20,7 @@ pub use load::{BankSource, MAX_FILES, load, load_as_of, make_inert, set_follow_l
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_DISCUSS_PRIORITY, DEFAULT_MAX_NEXT_STEPS,
     DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag, Interview, Kind, OverallBy, Prospective,
-    Question, Retired, Scale, Set, Severity, Together, retired_key,
+    Question, Retired, Scale, Set, Severity, TogetherEntry, retired_key,
 };
 pub use reasons::Reasons;
 pub use validate::{

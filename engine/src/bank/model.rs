@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::condition::Condition;
 use crate::date::Date;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Bank {
     pub title: String,
     pub description: Option<String>,
@@ -24,7 +24,7 @@ pub struct Bank {
     pub kit: Vec<Advice>,
     /// Next steps for two partners (`together:`), in the order of
     /// `bank.yaml`: evaluated by `compare`, never on one result.
-    pub together: Vec<Together>,
+    pub together: Vec<TogetherEntry>,
     /// One per set file, in file-name order: the dimensions.
     pub sets: Vec<Set>,
     /// Every question in bank order; `Set::questions` indexes into this.
@@ -179,18 +179,20 @@ pub struct Advice {
     pub checked: Option<Date>,
 }
 
-/// A next step for two partners: like [`Advice`], with a condition on
-/// the pair.
-#[derive(Debug, Clone)]
-pub struct Together {
+/// A bank's `together:` entry as a result carries it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct TogetherEntry {
     pub id: String,
     pub title: String,
     pub detail: String,
-    /// 1 = most urgent.
     pub priority: i64,
-    /// In its portable form (see [`super::together`]); `None`: always given.
-    pub when: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// The condition on the two people, in the bank's grammar with ids;
+    /// absent: always given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<String>,
 }
 
@@ -200,6 +202,8 @@ pub struct Set {
     pub title: String,
     /// The title about an employer you are considering, if it differs.
     pub prospective_title: Option<String>,
+    /// The title said of others, in a group summary.
+    pub group_title: String,
     /// Its unknowns come first in a prospective run's "what to ask next".
     pub ask_first: bool,
     pub description: Option<String>,
@@ -294,6 +298,8 @@ pub struct Prospective {
     pub options: Vec<(String, String)>,
     /// A scale's point labels; empty: as written.
     pub labels: Vec<String>,
+    /// Options that mean nobody could say: still unknown there.
+    pub unknown: Vec<String>,
 }
 
 /// `discuss_priority` when the bank gives none.

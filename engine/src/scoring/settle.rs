@@ -456,7 +456,9 @@ impl Search<'_> {
             let floor = edge(bank, b0);
             let worst: Vec<Option<(f64, Answer)>> = scored
                 .iter()
-                .map(|i| worst_answer(&bank.questions[i.q]).map(|a| (0.0, a)))
+                .map(|i| {
+                    extreme_answer(bank, &bank.questions[i.q], false, |_| false).map(|a| (0.0, a))
+                })
                 .collect();
             if let Some(pick) = reach(bank, &parts, &weights, &worst, floor + EPS, Goal::Below, 0) {
                 let answers: Vec<(usize, Answer)> = pick
@@ -476,7 +478,11 @@ impl Search<'_> {
             let target = edge(bank, b0 - 1) - EPS;
             let best: Vec<Option<(f64, Answer)>> = scored
                 .iter()
-                .map(|i| best_answer(bank, &bank.questions[i.q], |c| c >= b0))
+                .map(|i| {
+                    let q = &bank.questions[i.q];
+                    let a = extreme_answer(bank, q, true, |c| c >= b0)?;
+                    Some((value(q, &a)?, a))
+                })
                 .collect();
             // At a leaf every open question is asked for sure: enough of
             // them must be answered for a verdict. Above it, coverage is
@@ -519,8 +525,9 @@ enum Bound {
 /// A scored question's worst and best answers (values 0 and 1), or none
 /// for an informational question.
 pub fn extreme_answers(bank: &Bank, q: &Question) -> (Option<Answer>, Option<Answer>) {
-    let best = best_answer(bank, q, |_| false).map(|(_, a)| a);
-    (q.is_scored().then(|| worst_answer(q)).flatten(), best)
+    let answer = |best| extreme_answer(bank, q, best, |_| false);
+    let best = answer(true).filter(|a| value(q, a).is_some());
+    (answer(false).filter(|_| q.is_scored()), best)
 }
 
 /// The flags an answer raises.
@@ -552,36 +559,14 @@ fn capping_answer(bank: &Bank, q: &Question, bad: impl Fn(usize) -> bool) -> Opt
     })
 }
 
-/// The answer with the lowest value (0) of a scored question.
-fn worst_answer(q: &Question) -> Option<Answer> {
-    let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
-    let a = match &q.kind {
-        Kind::Choice(opts) => Answer::Choice(
-            opts.iter()
-                .min_by(|a, b| score(a).total_cmp(&score(b)))?
-                .id
-                .clone(),
-        ),
-        Kind::Multi(opts) => Answer::Multi(
-            opts.iter()
-                .filter(|o| score(o) < 0.0)
-                .map(|o| o.id.clone())
-                .collect(),
-        ),
-        Kind::Scale(s) => Answer::Scale(if s.reverse { s.max } else { s.min }),
-        Kind::YesNo(Some((yes, no))) => Answer::YesNo(yes < no),
-        Kind::YesNo(None) | Kind::Text => return None,
-    };
-    Some(a)
-}
-
-/// The answer with the highest value among those that raise no flag whose
-/// cap `blocked` picks out, and that value.
-fn best_answer(
+/// The answer with the highest value (`best`), or the lowest, among those
+/// that raise no flag whose cap `blocked` picks out.
+fn extreme_answer(
     bank: &Bank,
     q: &Question,
+    best: bool,
     blocked: impl Fn(usize) -> bool,
-) -> Option<(f64, Answer)> {
+) -> Option<Answer> {
     let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
     let allowed = |o: &crate::bank::Choice| {
         !o.flag
@@ -589,24 +574,28 @@ fn best_answer(
             .is_some_and(&blocked)
     };
     let a = match &q.kind {
-        Kind::Choice(opts) => Answer::Choice(
-            opts.iter()
-                .filter(|o| allowed(o))
-                .max_by(|a, b| score(a).total_cmp(&score(b)))?
-                .id
-                .clone(),
-        ),
+        Kind::Choice(opts) => {
+            let open = opts.iter().filter(|o| allowed(o));
+            let by_score =
+                |a: &&crate::bank::Choice, b: &&crate::bank::Choice| score(a).total_cmp(&score(b));
+            let o = if best {
+                open.max_by(by_score)
+            } else {
+                open.min_by(by_score)
+            };
+            Answer::Choice(o?.id.clone())
+        }
         Kind::Multi(opts) => Answer::Multi(
             opts.iter()
-                .filter(|o| allowed(o) && score(o) > 0.0)
+                .filter(|o| allowed(o) && if best { score(o) > 0.0 } else { score(o) < 0.0 })
                 .map(|o| o.id.clone())
                 .collect(),
         ),
-        Kind::Scale(s) => Answer::Scale(if s.reverse { s.min } else { s.max }),
-        Kind::YesNo(Some((yes, no))) => Answer::YesNo(yes >= no),
+        Kind::Scale(s) => Answer::Scale(if s.reverse != best { s.max } else { s.min }),
+        Kind::YesNo(Some((yes, no))) => Answer::YesNo((yes >= no) == best),
         Kind::YesNo(None) | Kind::Text => return None,
     };
-    Some((value(q, &a)?, a))
+    Some(a)
 }
 
 /// What a condition sees of one question.

@@ -132,9 +132,43 @@ impl Digest {
                 format_args!("`mode` is not full, quick or prospective"),
             ));
         };
-        let respondent = (d.respondent.take())
-            .filter(|r| !r.is_empty())
-            .map(|r| (r, d.taken.take().unwrap_or_default()));
+        // Which of a person's results counts is decided by these two: a
+        // session writes an id of 32 hex digits and the day it ran.
+        if let Some(t) = &d.taken {
+            use crate::date::Date;
+            let at = line_of(text, &["\"taken\""]);
+            match Date::parse(t) {
+                Err(_) => {
+                    return Err(changed(
+                        at,
+                        format_args!(
+                            "`taken` is \"{}\", not a day written YYYY-MM-DD",
+                            crate::sanitize::id(t)
+                        ),
+                    ));
+                }
+                Ok(day) if day > Date::today_anywhere() => {
+                    return Err(changed(
+                        at,
+                        format_args!(
+                            "`taken` is {t}, a day still to come (a summary counts each person's latest result, so the date would choose which one counts)"
+                        ),
+                    ));
+                }
+                Ok(_) => {}
+            }
+        }
+        if let Some(r) = &d.respondent
+            && !(r.len() == 32 && r.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            return Err(changed(
+                line_of(text, &["\"respondent\""]),
+                format_args!(
+                    "`respondent` is not an id a mommytrack session writes (32 hex digits)"
+                ),
+            ));
+        }
+        let respondent = (d.respondent.take()).map(|r| (r, d.taken.take().unwrap_or_default()));
         if again {
             let sheet = Self::read_again(&d, text, file, bank)?;
             let eval = scoring::evaluate(bank, &sheet, mode);

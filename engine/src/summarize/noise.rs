@@ -41,6 +41,13 @@ pub const ITEM: f64 = 0.3;
 pub const KEEP_VERDICT: f64 = 2.0 / 3.0;
 /// The chance a flag is flipped.
 pub const FLIP_FLAG: f64 = 0.2;
+/// How far a respondent's result moves on top of its person's shift,
+/// its own for each result: ±10 points (docs/summaries.md, "Retakes
+/// between releases").
+pub const FRESH: f64 = 10.0;
+/// The chance that a verdict, flag or `--by` draw of a respondent's result
+/// is its own rather than its person's.
+pub const FRESH_DRAW: f64 = 0.25;
 /// The chance a `--by` answer is kept.
 pub const KEEP_GROUP: f64 = 0.75;
 /// How far a count moves: up to 2 either way.
@@ -126,17 +133,54 @@ pub(super) fn count(c: usize, cell: u64, secret: [u64; 2]) -> usize {
 /// in [0, 1), each the same for the same record key and `n`, and each
 /// drawn with the secret (SipHash), so that learning some draws of a
 /// record (one's own results' shifts) says nothing of its key or others'.
+///
+/// **A result that says who took it** (`respondent`) draws the persistent
+/// part of its copy from its person's key (a keyed hash of the id), which
+/// all of that person's results share (docs/summaries.md, "Retakes between
+/// releases"): the shift (`unit`) is the person's, and each `chance` is
+/// the person's except one time in four ([`FRESH_DRAW`]) its own, so
+/// every draw is still uniform. Only [`FRESH`] points of the score are
+/// the result's own (`fresh`). A result without one is its own person:
+/// every draw is its own, as before.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Draws(pub(super) u64, pub(super) [u64; 2]);
+pub(super) struct Draws {
+    own: u64,
+    person: u64,
+    secret: [u64; 2],
+}
 
 impl Draws {
-    pub(super) fn chance(self, n: u64) -> f64 {
-        let key = [self.0 ^ self.1[0], self.1[1]];
+    pub(super) fn new(own: u64, person: Option<u64>, secret: [u64; 2]) -> Self {
+        let person = person.unwrap_or(own);
+        Draws {
+            own,
+            person,
+            secret,
+        }
+    }
+
+    fn draw(&self, key: u64, n: u64) -> f64 {
+        let key = [key ^ self.secret[0], self.secret[1]];
         (siphash(key, &n.to_le_bytes()) >> 11) as f64 / (1u64 << 53) as f64
     }
 
+    pub(super) fn chance(self, n: u64) -> f64 {
+        let fresh = self.person != self.own && self.draw(self.own, n | 1 << 63) < FRESH_DRAW;
+        self.draw(if fresh { self.own } else { self.person }, n)
+    }
+
+    /// The person's: the same for all of a respondent's results.
     pub(super) fn unit(self, n: u64) -> f64 {
-        2.0 * self.chance(n) - 1.0
+        2.0 * self.draw(self.person, n) - 1.0
+    }
+
+    /// The result's own part of its score's shift: up to [`FRESH`] points
+    /// for a respondent's result, none for a result of its own person.
+    pub(super) fn fresh(self) -> f64 {
+        match self.person == self.own {
+            true => 0.0,
+            false => FRESH * (2.0 * self.draw(self.own, 0) - 1.0),
+        }
     }
 
     /// Randomised response: `value` (an index below `k`) kept with

@@ -15,7 +15,7 @@ fn her_saved_result(state: &Path) {
         state.join("mine.yaml"),
         "about_parent_route: gave_birth\nabout_household: solo\nabout_work_pattern: hybrid\n\
          about_career_intent: steady\nabout_stage: back_longer\nflex_pt_interest: already\n\
-         flex_pt_view: tolerated\nkids_ages: [school]\nhas_manager: false\n",
+         flex_pt_view: tolerated\nflex_pt_workload: same_job\nkids_ages: [school]\nhome_shape: solo\nhas_manager: false\n",
     )
     .unwrap();
     Test::in_dir(state)
@@ -57,7 +57,7 @@ fn a_prospective_session_carries_the_facts_about_you_from_your_latest_result() {
         30,
         &["assess", "--prospective", "--plain"],
     );
-    let facts = t.expect("Use these facts about you?");
+    let facts = t.expect("Use these facts from your result of 2026-06-01?");
     assert!(facts.contains("From your result of 2026-06-01"), "{facts}");
     for fact in [
         "Who do you parent with? \u{201c}On my own\u{201d}",
@@ -88,6 +88,68 @@ fn a_prospective_session_carries_the_facts_about_you_from_your_latest_result() {
         );
     }
     assert!(!asked.contains("the roles you would aim for"), "{asked}");
+
+    // The result: what is weakest in her job now comes right after the
+    // parts asked first (review W1), and the report files her facts under
+    // a heading of their own (review S3).
+    let saved = std::fs::read_dir(state.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("result-") && !name.contains("2026-06-01")
+        })
+        .expect("the prospective result");
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    assert_eq!(r["facts_from"], "2026-06-01", "{r}");
+    let list = r["to_find_out"].as_array().unwrap();
+    let first = list
+        .iter()
+        .take_while(|f| f["ask_first"] == true || f["opens_more"] == true)
+        .count();
+    assert_eq!(list[first]["question"], "flex_pt_workload", "{r}");
+    assert_eq!(
+        list[first]["weak_now"], "No: it is the same job for less pay",
+        "{r}"
+    );
+    assert_eq!(
+        list.iter().filter(|f| f.get("weak_now").is_some()).count(),
+        1,
+        "{r}"
+    );
+    for format in ["markdown", "html"] {
+        let out = Test::in_dir(state.path())
+            .args(["report", saved.to_str().unwrap(), "--format", format])
+            .success()
+            .stdout();
+        // (HTML keeps a date on one line with non-breaking hyphens.)
+        let out = out.replace('\u{2011}', "-");
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            out.contains("then those weakest in your current job, then those whose answer"),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("Weakest in your current job, where you answered “No: it is the same job for less pay”"),
+            "{format}: {out}"
+        );
+        let about = out
+            .find("About you (carried over from your result of 2026-06-01)")
+            .expect("the facts' heading");
+        // Once, under that heading, not under the employer's parts.
+        assert_eq!(
+            out.matches("Who do you parent with?").count(),
+            1,
+            "{format}: {out}"
+        );
+        let fact = out.find("Who do you parent with?").unwrap();
+        assert!(fact > about, "{format}: {out}");
+        assert!(
+            !out[about..fact].contains("How the work would be done"),
+            "{format}: {out}"
+        );
+    }
 }
 
 /// With no saved result, the facts about you come first, with "Prefer
@@ -104,24 +166,94 @@ fn a_prospective_session_asks_the_facts_about_you_when_none_is_saved() {
         assert!(!screen.contains("Don't know yet"), "{screen}");
         assert!(screen.contains("Prefer not to say"), "{screen}");
         t.keys(&["s"]);
-        let screen = t.press(&["s"], "How would the work be done in this job?");
-        assert!(
-            super::shows(&screen, "Part 1 of 9 · How the work would be done"),
-            "{screen}"
-        );
-        t.press(&["2"], "could the work wait");
+        // All the facts about her come first, in the one part.
         t.press(&["s"], "What do you want from your career");
         t.press(&["2"], "Where are you now");
+        let screen = t.press(&["s"], "Do you work part-time or reduced hours");
+        assert!(super::shows(&screen, "Part 1 of 9 · About you"), "{screen}");
+        t.press(&["1"], "How old are your children");
+        let screen = t.press(&["s"], "Does anyone share the day-to-day parenting");
+        assert!(super::shows(&screen, "Part 1 of 9 · About you"), "{screen}");
         t.keys(&["s"]);
-        // The rest of the kit up to the part-time question.
         loop {
             let screen = t.settled();
-            if super::shows(&screen, "Do you work part-time or reduced hours") {
+            if super::shows(&screen, "How would the work be done in this job?") {
+                let screen = t.on_screen("Part 2 of 9 · How the work would be done");
+                assert!(!screen.contains("Part 1 of 9 ·"), "{screen}");
+                break;
+            }
+            assert!(super::shows(&screen, "Part 1 of 9 · About you"), "{screen}");
+            t.keys(&["s"]);
+        }
+        t.press(&["2"], "could the work wait");
+        // The rest of the kit up to the part-time questions.
+        loop {
+            let screen = t.settled();
+            if super::shows(&screen, "how are people who work part-time seen?") {
                 break;
             }
             assert!(!screen.contains("What next?"), "{screen}");
             t.keys(&["s"]);
         }
-        t.press(&["1"], "how are people who work part-time seen?");
+    }
+}
+
+/// Every "Part N of M" a session showed, in order, once each time it
+/// changed.
+fn parts_shown(log: &str) -> Vec<(usize, usize)> {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for piece in log.split("Part ").skip(1) {
+        let mut words = piece.split([' ', ':', '\u{b7}']).filter(|w| !w.is_empty());
+        let (Some(n), Some("of"), Some(m)) = (words.next(), words.next(), words.next()) else {
+            continue;
+        };
+        let (Ok(n), Ok(m)) = (n.parse(), m.parse()) else {
+            continue;
+        };
+        if parts.last() != Some(&(n, m)) {
+            parts.push((n, m));
+        }
+    }
+    parts
+}
+
+/// With facts carried over, the question names the result they come from,
+/// in view on a small screen (review S2: the line above it had scrolled
+/// off at 60×20), and the parts are counted steadily, one by one, whether
+/// she uses the facts (8 parts: they are passed by) or goes through them
+/// again (9: "About you" first, each fact in it once) — review S1 saw
+/// "Part 1 of 9" for two parts and a jump from 7 to 9.
+#[test]
+fn carried_facts_name_their_result_in_view_and_the_parts_count_steadily() {
+    for ((cols, rows), review) in [((40, 15), false), ((60, 20), true), ((80, 24), false)] {
+        let state = tempfile::tempdir().unwrap();
+        her_saved_result(state.path());
+        let mut t = Tty::at(state.path(), cols, rows, &["assess", "--prospective"]);
+        t.begin();
+        let screen = t.on_screen("Use them");
+        assert!(
+            super::shows(&screen, "Use these facts from your result of 2026-06-01?"),
+            "{cols}x{rows}: {screen}"
+        );
+        t.assert_lines_fit();
+        let from = t.log.len();
+        t.keys(&[if review { "2" } else { "1" }]);
+        loop {
+            let screen = t.settled();
+            if screen.contains("What next?") {
+                break;
+            }
+            t.keys(&["s"]);
+        }
+        let parts = parts_shown(&t.log[from..]);
+        let count = if review { 9 } else { 8 };
+        let steady: Vec<(usize, usize)> = (1..=count).map(|n| (n, count)).collect();
+        assert_eq!(parts, steady, "{cols}x{rows}, going through them: {review}");
+        if review {
+            let about = &t.log[from..t.log[from..].find("Part 2 of 9").unwrap() + from];
+            for fact in ["Who do you parent with?", "How old are your children?"] {
+                assert!(about.contains(fact), "{fact}: {about}");
+            }
+        }
     }
 }

@@ -175,3 +175,73 @@ fn a_complete_sheet_resumes_finished() {
     assert!(flow.current().is_none());
     assert_eq!(flow.resume_position(), None);
 }
+
+/// The built-in bank and a sheet of the facts about a part-time single
+/// mother on shifts (YAML answers).
+fn her_facts() -> (Bank, AnswerSheet) {
+    let bank = bank::load(&BankSource::BuiltIn).expect("built-in bank").0;
+    let yaml = "about_parent_route: gave_birth\nabout_household: solo\n\
+                about_career_intent: steady\nabout_stage: back_longer\n\
+                flex_pt_interest: already\nkids_ages: [preschool, school]\nhome_shape: solo\n";
+    let sheet = crate::answers::parse(&bank, yaml, Path::new("facts.yaml")).expect("answers");
+    (bank, sheet)
+}
+
+/// The part and count of each question a prospective flow asks, skipping
+/// every question from the one it stands at.
+fn parts_seen(mut flow: Flow) -> Vec<(usize, usize, String)> {
+    let mut seen = Vec::new();
+    while let (Some(q), Some(p)) = (flow.current(), flow.progress()) {
+        seen.push((p.part, p.parts, flow.bank().questions[q].id.clone()));
+        flow.answer(Slot::Skipped);
+    }
+    seen
+}
+
+/// About an employer, the facts about you come first, as one part; the
+/// part numbers then rise one by one, with the same count throughout
+/// (review S1: "Part 1 of 9" twice for two parts, and a jump from 7 to 9).
+#[test]
+fn a_prospective_flow_numbers_its_parts_steadily_with_the_facts_first() {
+    let (bank, facts) = her_facts();
+    for keep in [false, true] {
+        let mut flow = Flow::new(&bank, Mode::Prospective, facts.clone());
+        match keep {
+            true => flow.keep_given(),
+            false => flow.restart(),
+        }
+        let seen = parts_seen(flow);
+        let count = seen[0].1;
+        assert_eq!(count, if keep { 8 } else { 9 }, "{seen:?}");
+        assert_eq!(seen[0].0, 1, "{seen:?}");
+        for w in seen.windows(2) {
+            assert_eq!(w[1].1, count, "{seen:?}");
+            assert!(w[1].0 == w[0].0 || w[1].0 == w[0].0 + 1, "{seen:?}");
+        }
+        assert_eq!(seen.last().unwrap().0, count, "{seen:?}");
+        let facts_part: Vec<&str> = seen
+            .iter()
+            .filter(|s| s.0 == 1)
+            .map(|s| s.2.as_str())
+            .collect();
+        match keep {
+            // Kept, the facts are passed by: the first part is the work.
+            true => assert!(facts_part.iter().all(|q| {
+                !bank.questions[bank.questions.iter().position(|x| x.id == *q).unwrap()].personal
+            })),
+            false => assert_eq!(
+                facts_part[..7],
+                [
+                    "about_parent_route",
+                    "about_household",
+                    "about_career_intent",
+                    "about_stage",
+                    "flex_pt_interest",
+                    "kids_ages",
+                    "home_shape"
+                ],
+                "{seen:?}"
+            ),
+        }
+    }
+}

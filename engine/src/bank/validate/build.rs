@@ -11,7 +11,7 @@ use super::dated::Entry;
 use super::parse::Parsed;
 use super::{Builder, MAX_FLAGS};
 use crate::bank::condition::{CondProblem, Scope};
-use crate::bank::model::{Advice, Band, Flag, Set, Severity, Together};
+use crate::bank::model::{Advice, Band, Flag, Set, Severity, TogetherEntry};
 use crate::bank::raw::*;
 use crate::bank::together::{Ids, parse_pair};
 use crate::error::{Problem, suggestion};
@@ -243,7 +243,7 @@ impl Builder {
             );
             return;
         };
-        self.bands = bands_of(bands, node.get("bands"), from, ctx, p);
+        self.bank.bands = bands_of(bands, node.get("bands"), from, ctx, p);
     }
 
     pub(super) fn flags(
@@ -309,7 +309,7 @@ impl Builder {
             };
             let title = required(rf.title.clone(), "title", "flag", id, ctx, at, p);
             let caps_verdict = rf.caps_verdict.as_ref().and_then(|v| {
-                let found = self.bands.iter().position(|b| &b.verdict == v);
+                let found = self.bank.bands.iter().position(|b| &b.verdict == v);
                 if found.is_none() {
                     p.push(
                         ctx.problem(
@@ -317,14 +317,17 @@ impl Builder {
                             field("caps_verdict"),
                         )
                         .id(id)
-                        .hint_opt(suggestion(v, self.bands.iter().map(|b| b.verdict.as_str()))),
+                        .hint_opt(suggestion(
+                            v,
+                            self.bank.bands.iter().map(|b| b.verdict.as_str()),
+                        )),
                     );
                 }
                 found
             });
-            self.flag_index.insert(id.clone(), self.flags.len());
+            self.flag_index.insert(id.clone(), self.bank.flags.len());
             self.flag_pos.push(at);
-            self.flags.push(Flag {
+            self.bank.flags.push(Flag {
                 id: id.clone(),
                 severity,
                 group_title: rf.group_title.clone().unwrap_or_else(|| title.clone()),
@@ -342,7 +345,7 @@ impl Builder {
 
     pub(super) fn set(&mut self, parsed: Parsed<RawSet>, ctx: &Ctx, p: &mut Vec<Problem>) {
         let Parsed { typed: raw, node } = parsed;
-        let set_no = self.sets.len();
+        let set_no = self.bank.sets.len();
         let id = raw.id.clone().unwrap_or_default();
         let set_at = Some(node.key_pos("id").unwrap_or(node.pos));
         let fresh = check_id(
@@ -357,7 +360,10 @@ impl Builder {
             || {
                 self.set_index.get(&id).map(|&other| {
                     ctx.problem(
-                        format!("the set id `{id}` is used by {} too", self.sets[other].file),
+                        format!(
+                            "the set id `{id}` is used by {} too",
+                            self.bank.sets[other].file
+                        ),
                         set_at,
                     )
                     .id(&id)
@@ -398,7 +404,7 @@ impl Builder {
             }
             None => Vec::new(),
         };
-        let start = self.questions.len();
+        let start = self.bank.questions.len();
         let questions = raw.questions.unwrap_or_default();
         if questions.is_empty() {
             p.push(
@@ -416,8 +422,9 @@ impl Builder {
             let (entry, _) = entry_at(list, n, "id");
             self.question(rq, set_no, entry.unwrap_or(&node), ctx, p);
         }
-        self.sets.push(Set {
+        self.bank.sets.push(Set {
             id,
+            group_title: raw.group_title.unwrap_or_else(|| title.clone()),
             title,
             prospective_title: raw.prospective_title,
             ask_first: raw.ask_first.unwrap_or(false),
@@ -428,7 +435,7 @@ impl Builder {
             bands,
             source: raw.source.map(OneOrMany::into_vec).unwrap_or_default(),
             file: ctx.name.to_string(),
-            questions: start..self.questions.len(),
+            questions: start..self.bank.questions.len(),
         });
     }
 
@@ -439,8 +446,8 @@ impl Builder {
             }
             let ctx = &Ctx::new(files[pw.file]);
             let scope = Scope {
-                questions: &self.questions,
-                question_index: &self.question_index,
+                questions: &self.bank.questions,
+                question_index: &self.bank.question_index,
                 before: (!pw.lever).then_some(pw.question),
                 flags: None,
                 sets: None,
@@ -448,10 +455,10 @@ impl Builder {
             };
             let mut cps = Vec::new();
             let when = scope.parse(&pw.value, &mut cps);
-            let id = self.questions[pw.question].id.clone();
+            let id = self.bank.questions[pw.question].id.clone();
             let key = if pw.lever { "lever_when" } else { "when" };
             push_condition_problems(cps, ctx, (key, pw.at), &id, p);
-            let q = &mut self.questions[pw.question];
+            let q = &mut self.bank.questions[pw.question];
             *if pw.lever {
                 &mut q.lever_when
             } else {
@@ -467,7 +474,7 @@ impl Builder {
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
-        self.advice = self.entries(&ADVICE, raw, node, ctx, p);
+        self.bank.advice = self.entries(&ADVICE, raw, node, ctx, p);
     }
 
     /// Entries shaped like advice under `kind.key` of bank.yaml.
@@ -536,8 +543,8 @@ impl Builder {
     /// flag and dimension may be named.
     pub(super) fn advice_scope(&self) -> Scope<'_> {
         Scope {
-            questions: &self.questions,
-            question_index: &self.question_index,
+            questions: &self.bank.questions,
+            question_index: &self.bank.question_index,
             before: None,
             flags: Some(&self.flag_index),
             sets: Some(&self.set_index),
@@ -598,7 +605,7 @@ impl Builder {
                 },
                 p,
             );
-            let live = self.question_index.get(&id).copied();
+            let live = self.bank.question_index.get(&id).copied();
             let target = match (live, rr.replaced_by.as_deref()) {
                 (Some(q), None) => Some(q),
                 (Some(_), Some(_)) => {
@@ -609,13 +616,13 @@ impl Builder {
                     );
                     None
                 }
-                (None, Some(r)) => match self.question_index.get(r) {
+                (None, Some(r)) => match self.bank.question_index.get(r) {
                     Some(&q) => Some(q),
                     None => {
                         p.push(
                             ctx.problem(format!("`{id}` is replaced by `{r}`, which is not a question of the bank"), at)
                                 .id(&id)
-                                .hint_opt(suggestion(r, self.questions.iter().map(|q| q.id.as_str()))),
+                                .hint_opt(suggestion(r, self.bank.questions.iter().map(|q| q.id.as_str()))),
                         );
                         None
                     }
@@ -650,13 +657,13 @@ impl Builder {
                     );
                     break;
                 };
-                match v.get("to").and_then(|to| answer_for(&self.questions[q], to)) {
+                match v.get("to").and_then(|to| answer_for(&self.bank.questions[q], to)) {
                     Some(a) => values.push((from, a)),
                     None => p.push(
                         ctx.problem(
                             format!(
                                 "retired `{id}`: the value for `{from}` is not an answer to `{}`",
-                                self.questions[q].id
+                                self.bank.questions[q].id
                             ),
                             v_at,
                         )
@@ -679,7 +686,7 @@ impl Builder {
                     ),
                 );
             }
-            self.retired.push(crate::bank::model::Retired {
+            self.bank.retired.push(crate::bank::model::Retired {
                 id,
                 target,
                 live: live.is_some(),
@@ -728,14 +735,14 @@ impl Builder {
                 p,
             );
             let ids = Ids {
-                questions: &self.questions,
-                flags: &self.flags,
-                sets: &self.sets,
+                questions: &self.bank.questions,
+                flags: &self.bank.flags,
+                sets: &self.bank.sets,
             };
             let when = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| {
                 parse_pair(s, w, c, &ids)
             });
-            self.together.push(Together {
+            self.bank.together.push(TogetherEntry {
                 id,
                 title,
                 detail: rt.detail.unwrap_or_default(),
@@ -748,7 +755,7 @@ impl Builder {
     }
 
     pub(super) fn unused_flags(&self, ctx: &Ctx, p: &mut Vec<Problem>) {
-        for (i, f) in self.flags.iter().enumerate() {
+        for (i, f) in self.bank.flags.iter().enumerate() {
             if !self.flags_raised.contains(&i) {
                 p.push(
                     ctx.problem(

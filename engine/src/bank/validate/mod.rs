@@ -18,8 +18,7 @@ mod rights;
 use std::collections::{HashMap, HashSet};
 
 use super::model::{
-    Advice, Band, Bank, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag,
-    OverallBy, Question, Set, Together,
+    Bank, DEFAULT_MAX_NEXT_STEPS, DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, OverallBy,
 };
 use super::raw::*;
 use crate::date::Date;
@@ -160,7 +159,7 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         }
         if let Some(raw) = parse_file::<RawSet>(f, &mut budget, &mut problems, &set_fields) {
             let more = raw.typed.questions.as_ref().map_or(0, Vec::len);
-            if b.questions.len() + more > MAX_QUESTIONS {
+            if b.bank.questions.len() + more > MAX_QUESTIONS {
                 problems.push(
                     Problem::new(
                         &f.name,
@@ -181,12 +180,12 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
     }
     b.question_conditions(&set_files, &mut problems);
     if let (Some(Parsed { typed: raw, node }), Some(ctx)) = (settings, &settings_ctx) {
-        let tuning = tuning(&raw, &node, ctx, &mut problems);
+        tuning(&raw, &node, ctx, &mut problems, &mut b.bank);
         // With a set file unreadable, its questions and dimension are
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 && !b.enough(&problems) {
             b.advice(raw.advice.unwrap_or_default(), &node, ctx, &mut problems);
-            b.kit = b.entries(
+            b.bank.kit = b.entries(
                 &build::KIT,
                 raw.kit.unwrap_or_default(),
                 &node,
@@ -206,29 +205,13 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
             );
         }
         if problems.iter().all(|p| p.warning) {
-            let bank = Bank {
+            let mut bank = Bank {
                 title: title.unwrap_or_default(),
                 description: raw.description,
                 disclaimer: raw.disclaimer,
-                bands: b.bands,
-                flags: b.flags,
-                advice: b.advice,
-                kit: b.kit,
-                together: b.together,
-                sets: b.sets,
-                questions: b.questions,
-                question_index: b.question_index,
-                min_coverage: tuning.min_coverage,
-                max_next_steps: tuning.max_next_steps,
-                start_here: tuning.start_here,
-                overall: tuning.overall,
-                retired: b.retired,
-                fingerprint: String::new(),
+                ..b.bank
             };
-            let bank = Bank {
-                fingerprint: super::fingerprint::of(&bank),
-                ..bank
-            };
+            bank.fingerprint = super::fingerprint::of(&bank);
             return (Some(bank), problems, false);
         }
     }
@@ -236,17 +219,10 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
     (None, problems, stopped)
 }
 
-/// The settings of bank.yaml that tune scoring and the next steps.
-struct Tuning {
-    min_coverage: f64,
-    max_next_steps: usize,
-    start_here: usize,
-    overall: OverallBy,
-}
-
-fn tuning(raw: &RawSettings, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>) -> Tuning {
+/// The settings of bank.yaml that tune scoring and the next steps, into `bank`.
+fn tuning(raw: &RawSettings, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>, bank: &mut Bank) {
     let at = |key: &str| node.key_pos(key);
-    let min_coverage = match raw.min_coverage {
+    bank.min_coverage = match raw.min_coverage {
         None => DEFAULT_MIN_COVERAGE,
         Some(f) if (0.0..=1.0).contains(&f) => f,
         Some(f) => {
@@ -261,21 +237,21 @@ fn tuning(raw: &RawSettings, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>) -> Tu
         let at = |m| ctx.problem(m, at(key));
         context::count(key, value, min, default as i64, what, at, p) as usize
     };
-    let max_next_steps = count(
+    bank.max_next_steps = count(
         "max_next_steps",
         raw.max_next_steps,
         1,
         DEFAULT_MAX_NEXT_STEPS,
         "the most next steps a result lists",
     );
-    let start_here = count(
+    bank.start_here = count(
         "start_here",
         raw.start_here,
         0,
         DEFAULT_START_HERE,
         "how many of the first next steps reports show first",
     );
-    let overall = match raw.overall.as_deref() {
+    bank.overall = match raw.overall.as_deref() {
         None | Some("dimensions") => OverallBy::Dimensions,
         Some("items") => OverallBy::Items,
         Some(other) => {
@@ -290,37 +266,26 @@ fn tuning(raw: &RawSettings, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>) -> Tu
             OverallBy::Dimensions
         }
     };
-    Tuning {
-        min_coverage,
-        max_next_steps,
-        start_here,
-        overall,
-    }
 }
 
 #[derive(Default)]
 struct Builder {
+    /// The bank as it is built: every part but its title, description,
+    /// disclaimer and fingerprint.
+    bank: Bank,
     /// Errors among the problems found so far, counted up to `scanned`.
     errors: usize,
     scanned: usize,
     /// The check stopped at [`MAX_PROBLEMS`] errors.
     stopped: bool,
-    bands: Vec<Band>,
-    flags: Vec<Flag>,
     flag_index: HashMap<String, usize>,
     /// Where each flag's id stands in bank.yaml.
     flag_pos: Vec<Option<Pos>>,
     flags_raised: HashSet<usize>,
-    sets: Vec<Set>,
     set_index: HashMap<String, usize>,
-    questions: Vec<Question>,
-    question_index: HashMap<String, usize>,
     /// Questions whose definition is broken: conditions naming them are
     /// not checked further, to avoid a cascade of messages.
     broken: HashSet<usize>,
-    advice: Vec<Advice>,
-    kit: Vec<Advice>,
-    retired: Vec<crate::bank::model::Retired>,
     /// Questions' `when` conditions, checked after all questions are known.
     pending_when: Vec<PendingWhen>,
     /// The set file being read, as an index into the set files.
@@ -329,7 +294,6 @@ struct Builder {
     today: Option<Date>,
     /// The set being read is marked `shared`.
     set_shared: bool,
-    together: Vec<Together>,
 }
 
 impl Builder {

@@ -72,7 +72,7 @@ impl Builder {
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
-        let index = self.questions.len();
+        let index = self.bank.questions.len();
         let at = Some(node.key_pos("id").unwrap_or(node.pos));
         let id = rq.id.take().unwrap_or_default();
         let problems_before = p.len();
@@ -86,12 +86,13 @@ impl Builder {
                     .hint("add `id: …` (unique across the bank)")
             },
             || {
-                self.question_index.get(&id).map(|&other| {
+                self.bank.question_index.get(&id).map(|&other| {
                     // The set being read is pushed after its questions.
                     let file = self
+                        .bank
                         .questions
                         .get(other)
-                        .and_then(|q| self.sets.get(q.set))
+                        .and_then(|q| self.bank.sets.get(q.set))
                         .map_or(ctx.name, |s| s.file.as_str());
                     ctx.problem(
                         format!("the question id `{id}` is already used in {file}"),
@@ -104,7 +105,7 @@ impl Builder {
             p,
         );
         if fresh {
-            self.question_index.insert(id.clone(), index);
+            self.bank.question_index.insert(id.clone(), index);
         }
         let prompt = required(rq.prompt.take(), "prompt", "question", &id, ctx, at, p);
         let weight = weight(
@@ -254,7 +255,7 @@ impl Builder {
         if p[problems_before..].iter().any(|x| !x.warning) {
             self.broken.insert(index);
         }
-        self.questions.push(question);
+        self.bank.questions.push(question);
     }
 
     fn options(&mut self, raw: Vec<RawOption>, q: &At, p: &mut Vec<Problem>) -> Vec<Choice> {
@@ -704,17 +705,23 @@ fn prospective(
         );
     }
     let options = raw.options.unwrap_or_default();
+    let unknown = raw.unknown.unwrap_or_default();
+    if !unknown.is_empty() && !matches!(kind, Some(Kind::Choice(_))) {
+        p.push(
+            q.problem(format!("`prospective.unknown` does not apply to a {} question", q.kind), key("unknown"))
+                .hint("remove `unknown`: only a `choice` question's options can mean \"nobody could say\""),
+        );
+    }
     match kind {
         Some(Kind::Choice(known) | Kind::Multi(known)) => {
-            for id in options
-                .keys()
-                .filter(|id| !known.iter().any(|o| &o.id == *id))
+            let named = options.keys().map(|id| ("options", id));
+            for (field, id) in named
+                .chain(unknown.iter().map(|id| ("unknown", id)))
+                .filter(|(_, id)| !known.iter().any(|o| &o.id == *id))
             {
-                let pos = node
-                    .and_then(|n| n.get("options"))
-                    .and_then(|n| n.key_pos(id));
+                let pos = node.and_then(|n| n.get(field)).and_then(|n| n.key_pos(id));
                 p.push(
-                    q.problem(format!("`prospective.options` names `{}`, which is not an option of this question", crate::sanitize::id(id)), pos.or(key("options")))
+                    q.problem(format!("`prospective.{field}` names `{}`, which is not an option of this question", crate::sanitize::id(id)), pos.or(key(field)))
                         .hint(match crate::error::closest(id, known.iter().map(|o| o.id.as_str())) {
                             Some(k) => format!("did you mean `{k}`?"),
                             None => "name an option `id` of this question".into(),
@@ -765,5 +772,6 @@ fn prospective(
         help: raw.help.filter(|t| !t.trim().is_empty()),
         options: options.into_iter().collect(),
         labels,
+        unknown,
     })
 }

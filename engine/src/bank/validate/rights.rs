@@ -51,7 +51,7 @@ impl Builder {
 
         // The question whose answer is the region.
         let qid = raw.question.unwrap_or_default();
-        let question = match self.question_index.get(&qid) {
+        let question = match self.bank.question_index.get(&qid) {
             _ if qid.is_empty() => {
                 p.push(
                     ctx.problem("the rights section does not name its region question", start)
@@ -59,7 +59,7 @@ impl Builder {
                 );
                 None
             }
-            Some(&q) if matches!(self.questions[q].kind, Kind::Choice(_)) => Some(q),
+            Some(&q) if matches!(self.bank.questions[q].kind, Kind::Choice(_)) => Some(q),
             Some(_) => {
                 p.push(
                     ctx.problem(
@@ -81,7 +81,7 @@ impl Builder {
                     )
                     .hint_opt(suggestion(
                         &qid,
-                        self.questions.iter().map(|q| q.id.as_str()),
+                        self.bank.questions.iter().map(|q| q.id.as_str()),
                     )),
                 );
                 None
@@ -89,7 +89,7 @@ impl Builder {
         };
         let regions: Vec<String> = question
             .map(|q| {
-                self.questions[q]
+                self.bank.questions[q]
                     .kind
                     .options()
                     .iter()
@@ -146,7 +146,7 @@ impl Builder {
         }
 
         // Entries, checked one by one.
-        let taken: HashSet<String> = self.advice.iter().map(|a| a.id.clone()).collect();
+        let taken: HashSet<String> = self.bank.advice.iter().map(|a| a.id.clone()).collect();
         let mut seen: HashSet<String> = HashSet::new();
         let mut checked: Vec<Checked> = Vec::new();
         let entries = section.and_then(|r| r.get("entries"));
@@ -294,12 +294,16 @@ impl Builder {
                 .chain(c.own.clone())
                 .collect()
         };
+        // Where a specific entry of a topic holds, its topic's condition
+        // aside (the general form has that condition too): a condition
+        // that can only turn the topic off is then never named under a
+        // double `not`.
         let specific: Vec<(String, Condition)> = checked
             .iter()
             .filter(|c| !c.regions.is_empty())
             .map(|c| {
                 let mut parts = vec![region_test(&c.regions)];
-                parts.extend(rest(c));
+                parts.extend(c.own.clone());
                 (c.topic.clone(), all(parts))
             })
             .collect();
@@ -326,7 +330,7 @@ impl Builder {
             advice.when = (!parts.is_empty()).then(|| all(parts));
             built.push(advice);
         }
-        self.advice.splice(0..0, built);
+        self.bank.advice.splice(0..0, built);
     }
 }
 
