@@ -150,8 +150,9 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
     out.push(Block::Table(table));
     if no_order && !std::mem::replace(&mut said[0], true) {
         out.push(Block::Note(format!(
-            "Medians and quartiles are given only for {} results or more.",
-            2 * min
+            "Medians and quartiles are given only for {} results or more (the results themselves, not the n shown, which is \u{b1} {}).",
+            2 * min,
+            s.count_margin
         )));
     }
     // Verdicts and flags: estimates, each with its margin of error.
@@ -368,7 +369,14 @@ pub fn document(s: &Summary) -> Document {
         .collect();
     why.push(format!("Quartiles: {}.", s.quantiles));
     why.push("This page shows the overall score's distribution; each part's is in the JSON and CSV (--format json, --format csv).".into());
-    why.push(s.alpha_rule.to_string());
+    // How alpha is computed, where the page shows one.
+    let alpha = |g: &Group| {
+        let dims = g.stats.iter().flat_map(|st| &st.dimensions);
+        dims.filter_map(|d| d.alpha.as_ref()).any(|a| !a.hidden)
+    };
+    if std::iter::once(&s.all).chain(&s.groups).any(alpha) {
+        why.push(s.alpha_rule.to_string());
+    }
     let why = why.into_iter().map(|w| Item::titled(vec![plain(w)]));
     let list = Block::list(ListKind::Bullets, why.collect());
     sections.push(Section::new(

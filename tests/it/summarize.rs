@@ -855,7 +855,7 @@ fn summary_pages_keep_scores_in_a_table_without_columns_of_dashes() {
     );
     assert!(!small.contains(">–</span>"), "{small}");
     assert!(
-        small.contains("Medians and quartiles are given only for 10 results or more."),
+        small.contains("Medians and quartiles are given only for 10 results or more (the results themselves, not the n shown, which is \u{b1} 2)."),
         "{small}"
     );
     // Each reason once: not again under "What is not shown, and why".
