@@ -219,8 +219,13 @@ fn a_day_that_has_not_come_is_refused_as_the_day_taken() {
 fn a_parent_weighing_a_move_is_told_to_retake_three_months_into_the_new_job() {
     let t = three_retakes();
     let first = |h: &serde_json::Value| h["retake"][0]["why"].as_str().unwrap().to_string();
+    // Anyone may move: the moment is there, after the regular ones.
     let alone = history(&t, "json").json();
     assert!(!first(&alone).starts_with("If you move"), "{alone}");
+    assert!(
+        alone["retake"].to_string().contains("If you move"),
+        "{alone}"
+    );
     // An employer she is considering, assessed beside her own results.
     t.again()
         .args([
@@ -287,13 +292,43 @@ fn a_result_finished_early_is_marked_and_compared_on_the_parts_both_score() {
     for want in [
         "Since the first, overall: +21.6 on the 5 parts both score (the overall scores differ by +19.9, but the first (finished early) scores 5 of 8 parts).",
         "Sidelining risk (finished early)",
-        "2025-12-06: finished early, once the verdict was settled (after 37 answers): it rests on 22 of 32 scored questions, with no score for Your support network; Home and the split of care; Childcare, leave and other structural supports.",
+        "2025-12-06: finished early, once the verdict was settled (after 37 answers): it rests on 22 of 32 scored questions, with no score for Your support network; Home and the split of care; Childcare, leave and other structural supports: changes to and from it leave those parts out.",
         "Overall +14.4 on the 5 parts both score (the overall scores differ by +12.6, but the earlier (finished early) scores 5 of 8 parts), same verdict",
         "Your support network: first scored, 51.4",
         "Overall +7.3, same verdict",
     ] {
         assert!(words.contains(want), "{want}\n{text}");
     }
+    // A part scored on fewer of its questions says so, not that it is
+    // left out: her first result without the health-cover answer.
+    let mut r3: serde_json::Value = serde_json::from_str(&t.read("r3.json")).unwrap();
+    r3["answers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("str_health_cover");
+    // An answers file may be JSON.
+    let answers = r3["answers"].to_string();
+    t.again()
+        .args([
+            "assess",
+            "--format",
+            "json",
+            "--taken",
+            "2026-12-07",
+            "-o",
+            "r4.json",
+        ])
+        .args(["--answers", "-"])
+        .stdin(answers)
+        .success();
+    let out = t
+        .again()
+        .args(["history", "r3.json", "r4.json"])
+        .success()
+        .stdout();
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(out.contains("2026-12-07: it rests on 37 of 38 scored questions; in Childcare, leave and other structural supports, some of its questions are unanswered, so its change to and from it rests on fewer answers."), "{out}");
+    assert!(!out.contains("leave those parts out"), "{out}");
     // Each part: one the first result has no score for changes from the
     // first result that has one.
     let support = text
