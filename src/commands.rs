@@ -538,11 +538,12 @@ const BOUND: &str = ".mommytrack-summary-key-id";
 /// real folder of every result file: a link is followed to its file, so a
 /// folder of links to results bound elsewhere does not escape), each
 /// once, and the key id each records, if any. Refuses (65) a folder bound
-/// to another key than `ours`, unless `new_key`.
+/// to another key than `ours` (`fresh`: made by this run, so not yet kept),
+/// unless `new_key`.
 fn bound_folders(
     results: &[PathBuf],
     inputs: &[crate::summarize::Input],
-    ours: &str,
+    (ours, fresh): (&str, bool),
     new_key: bool,
 ) -> Result<Vec<(PathBuf, Option<String>)>> {
     let mut seen = std::collections::HashSet::new();
@@ -570,10 +571,14 @@ fn bound_folders(
             crate::sanitize::terminal_safe(id.trim()).to_string()
         });
         if let Some(theirs) = theirs.as_deref().filter(|t| *t != ours && !new_key) {
+            let ours = match fresh {
+                true => "this installation has no summary key yet".to_string(),
+                false => format!("this installation's key is {ours}"),
+            };
             return Err(Failure::new(
                 crate::error::ExitKind::InvalidData,
                 format!(
-                    "the results in {} were summarised before with summary key {theirs}, and this installation's key is {ours}: two summaries of the same people with two keys can be pooled to undo the noise that protects each of them. Make this summary where key {theirs} is kept, or copy that key here (docs/summaries.md, \u{201c}Keep the key\u{201d}); if it is lost and nothing made with it will be published again, run again with --new-key",
+                    "the results in {} were summarised before with summary key {theirs}, and {ours}: two summaries of the same people with two keys can be pooled to undo the noise that protects each of them. Make this summary where key {theirs} is kept, or copy that key here (docs/summaries.md, \u{201c}Keep the key\u{201d}); if it is lost and nothing made with it will be published again, run again with --new-key",
                     crate::sanitize::path(&dir)
                 ),
             )
@@ -620,7 +625,8 @@ fn bind_folders(folders: &[(PathBuf, Option<String>)], ours: &str) {
 /// results, and writes the summary.
 fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     // The result files, found once: for the output check and the key's record.
-    let (inputs, _) = crate::summarize::expand(&args.results)?;
+    let found = crate::summarize::expand(&args.results)?;
+    let inputs = &found.0;
     if let Some(out) = &args.output {
         let mut all: Vec<&Path> = args.results.iter().map(PathBuf::as_path).collect();
         all.extend(inputs.iter().map(|i| i.path.as_path()));
@@ -630,13 +636,18 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     let (bank, _) = bank::load(&source)?;
     let (secret, made) = summary_key()?;
     let key_id = crate::summarize::key_id(secret);
-    let folders =
-        bound_folders(&args.results, &inputs, &key_id, args.new_key).inspect_err(|_| {
-            // A key is made only by a run that gives a summary.
-            if let Some(path) = &made {
-                let _ = std::fs::remove_file(path);
-            }
-        })?;
+    let folders = bound_folders(
+        &args.results,
+        inputs,
+        (&key_id, made.is_some()),
+        args.new_key,
+    )
+    .inspect_err(|_| {
+        // A key is made only by a run that gives a summary.
+        if let Some(path) = &made {
+            let _ = std::fs::remove_file(path);
+        }
+    })?;
     let options = crate::summarize::Options {
         secret,
         min_group: args.min_group,
@@ -650,7 +661,7 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
         .then(|| term.size_checked())
         .flatten()
         .map(|(_, cols)| cols);
-    let done = crate::export::summary::run(&args.results, options, args.format, width);
+    let done = crate::export::summary::run(found, options, args.format, width);
     // A key is made only by a run that gives a summary, and said so.
     if let Some(path) = made {
         if done.is_err() {

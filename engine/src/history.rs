@@ -9,10 +9,12 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::bank::Bank;
+use crate::answers::AnswerSheet;
+use crate::bank::{Bank, Condition, Severity};
 use crate::date::Date;
 use crate::error::Failure;
 use crate::result::{AssessmentResult, BandInfo, round1};
+use crate::scoring::{Evaluation, holds_each};
 
 /// The history layout version, for scripts.
 pub const HISTORY_VERSION: u32 = 1;
@@ -55,6 +57,9 @@ pub struct FlagInfo {
     pub title: String,
     /// `red` or `green`.
     pub severity: String,
+    /// The prompts of the questions whose answers raised it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub raised_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -83,6 +88,9 @@ pub struct Entry {
     /// ([`crate::result::cap_reason`]); absent when no flag lowered it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap_reason: Option<String>,
+    /// The flags that lowered the verdict (ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub capped_by: Vec<String>,
     /// Raised flags' ids.
     pub flags: Vec<String>,
     /// Next steps' ids, in rank order.
@@ -155,10 +163,15 @@ pub struct Step {
     /// In `replaced`: the title of the step the latest result lists instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced_by: Option<String>,
-    /// In `done`: the answers it was listed for that are different in the
-    /// latest result.
+    /// In `done`: the answers whose change turned its condition off (when
+    /// the bank is the results' own), else the answers it was listed for
+    /// that are different in the latest result.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changed: Vec<Answered>,
+    /// In `done`, besides `changed`: the signs (flags) and scores whose
+    /// change turned its condition off, in words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<String>,
 }
 
 /// A question's answer then and in the latest result, in words.
@@ -209,6 +222,9 @@ struct Listed {
     title: String,
     group: Option<String>,
     because: Vec<String>,
+    /// Whether its condition and each part of it held
+    /// ([`Condition::holds_each`]), when the bank is the result's own.
+    held: Option<Vec<bool>>,
 }
 
 /// A question's prompt and its answer in words.
@@ -225,10 +241,26 @@ fn words(r: &AssessmentResult, id: &str) -> Option<Words> {
 
 impl Kept {
     fn new(file: String, r: &AssessmentResult, bank: &Bank) -> Kept {
+        let judged = judge(r, bank);
+        let held = |id: &str| {
+            let (sheet, e) = judged.as_ref()?;
+            Some(holds_each(bank, sheet, e, condition(bank, id)?))
+        };
+        // The questions its steps were listed for, and those their
+        // conditions name.
+        let mut asked = Vec::new();
+        for c in r.next_steps.iter().filter_map(|s| condition(bank, &s.id)) {
+            c.referenced_questions(&mut asked);
+        }
         let named = (r.next_steps.iter())
-            .flat_map(|s| &s.because)
-            .map(|id| (id.clone(), (r.answers.get(id).cloned(), words(r, id))))
+            .flat_map(|s| s.because.iter().cloned())
+            .chain(asked.iter().map(|&q| bank.questions[q].id.clone()))
+            .map(|id| (id.clone(), (r.answers.get(&id).cloned(), words(r, &id))))
             .collect();
+        let mut applies: Vec<String> = r.next_steps.iter().map(|s| s.id.clone()).collect();
+        if let Some((_, e)) = &judged {
+            applies.extend(e.applies.iter().map(|&i| bank.advice[i].id.clone()));
+        }
         Kept {
             entry: Entry {
                 taken: r.taken.clone().or_else(|| date_in_name(&file)),
@@ -237,6 +269,7 @@ impl Kept {
                 label: r.overall.label.clone(),
                 score: r.overall.score,
                 cap_reason: crate::result::cap_reason(r),
+                capped_by: r.overall.capped_by.clone(),
                 dimensions: (r.dimensions.iter())
                     .filter(|d| !d.is_unscored_profile())
                     .map(|d| (d.id.clone(), d.score))
@@ -255,9 +288,10 @@ impl Kept {
                     title: s.title.clone(),
                     group: s.group.clone(),
                     because: s.because.clone(),
+                    held: held(&s.id),
                 })
                 .collect(),
-            applies: applying(r, bank),
+            applies,
             named,
             dimensions: (r.dimensions.iter())
                 .filter(|d| !d.is_unscored_profile())
@@ -271,6 +305,9 @@ impl Kept {
                     let info = FlagInfo {
                         title: f.title.clone(),
                         severity: f.severity.clone(),
+                        raised_by: (f.because.iter())
+                            .filter_map(|q| Some(words(r, q)?.0))
+                            .collect(),
                     };
                     (f.id.clone(), info)
                 })
@@ -360,7 +397,9 @@ pub fn history(
     Ok(History {
         history_version: HISTORY_VERSION,
         bank: first.map(|(_, title)| title).unwrap_or_default(),
-        steps: latest.as_ref().map(|r| steps(&kept, r)).unwrap_or_default(),
+        steps: (latest.as_ref())
+            .map(|r| steps(&kept, r, bank))
+            .unwrap_or_default(),
         retake: (latest.as_ref())
             .map(|r| {
                 let taken = kept.last().and_then(|k| k.entry.taken.as_deref());
@@ -437,21 +476,78 @@ fn change(from: &Kept, to: &Kept) -> Change {
     }
 }
 
-/// The ids of the next steps a result's answers call for, listed or not
-/// (the cap of `max_next_steps`, or another step of the group, keeps some
-/// off the list); only the listed ones when `bank` is another.
-fn applying(r: &AssessmentResult, bank: &Bank) -> Vec<String> {
-    let mut ids: Vec<String> = r.next_steps.iter().map(|s| s.id.clone()).collect();
-    if r.bank.title == bank.title
-        && let (Ok(sheet), Some(mode)) = (
-            crate::answers::from_result(bank, &r.answers),
-            crate::scoring::Mode::parse(&r.mode),
-        )
-    {
-        let e = crate::scoring::evaluate(bank, &sheet, mode);
-        ids.extend(e.applies.iter().map(|&i| bank.advice[i].id.clone()));
+/// A result's answers judged again by `bank`, when it is theirs: which
+/// next steps they call for, listed or not (the cap of `max_next_steps`,
+/// or another step of the group, keeps some off the list), and why.
+fn judge(r: &AssessmentResult, bank: &Bank) -> Option<(AnswerSheet, Evaluation)> {
+    let sheet = crate::answers::from_result(bank, &r.answers).ok();
+    let mode = crate::scoring::Mode::parse(&r.mode);
+    let (sheet, mode) = sheet.zip(mode).filter(|_| r.bank.title == bank.title)?;
+    let e = crate::scoring::evaluate(bank, &sheet, mode);
+    Some((sheet, e))
+}
+
+/// A next step's condition in `bank`, by id.
+fn condition<'b>(bank: &'b Bank, id: &str) -> Option<&'b Condition> {
+    bank.advice.iter().find(|a| a.id == id)?.when.as_ref()
+}
+
+/// Why a step `then` listed is not called for by `now`: the answers,
+/// signs and scores whose change turned its condition off (`turned`).
+fn turned_off(
+    then: &Kept,
+    now: &AssessmentResult,
+    bank: &Bank,
+    turned: &[&Condition],
+) -> (Vec<Answered>, Vec<String>) {
+    let mut ids = Vec::new();
+    let mut moved = Vec::new();
+    let score = |s: Option<f64>| s.map_or_else(|| "no score".into(), |s| format!("{s:.1}"));
+    for leaf in turned {
+        match leaf {
+            Condition::Answer { question, .. } => ids.push(bank.questions[*question].id.clone()),
+            Condition::Flag(f) => {
+                let flag = &bank.flags[*f];
+                let raised = now.flags.iter().any(|x| x.id == flag.id);
+                let how = if raised { "now" } else { "no longer" };
+                let kind = if flag.severity == Severity::Green {
+                    "green"
+                } else {
+                    "red"
+                };
+                moved.push(format!(
+                    "{how} a {kind} flag: \u{201c}{}\u{201d}",
+                    flag.title
+                ));
+            }
+            Condition::Dimension { set, .. } => {
+                let set = &bank.sets[*set];
+                let was = then.entry.dimensions.get(&set.id).copied().flatten();
+                let is = now.dimensions.iter().find(|d| d.id == set.id);
+                let is = is.and_then(|d| d.score);
+                moved.push(format!(
+                    "{} is now {} (was {})",
+                    set.title,
+                    score(is),
+                    score(was)
+                ));
+            }
+            Condition::Overall(_) => moved.push(format!(
+                "your overall score is now {} (was {})",
+                score(now.overall.score),
+                score(then.entry.score)
+            )),
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => {}
+        }
     }
-    ids
+    // A leaf named twice (under `all` and `any`) is said once.
+    let once = |v: &mut Vec<String>| {
+        let mut seen = std::collections::HashSet::new();
+        v.retain(|x| seen.insert(x.clone()));
+    };
+    once(&mut ids);
+    once(&mut moved);
+    (changed(then, now, &ids), moved)
 }
 
 /// The answers among `ids` (questions `then`'s steps name) that differ
@@ -477,7 +573,8 @@ fn changed(then: &Kept, now: &AssessmentResult, ids: &[String]) -> Vec<Answered>
 /// Next steps no longer listed (done, replaced or outranked), and those
 /// still listed (since when their answers call for them). `kept` is in
 /// order, and `latest` its last, whole.
-fn steps(kept: &[Kept], latest: &AssessmentResult) -> Steps {
+fn steps(kept: &[Kept], latest: &AssessmentResult, bank: &Bank) -> Steps {
+    let judged = judge(latest, bank);
     let Some(last) = kept.len().checked_sub(1) else {
         return Steps::default();
     };
@@ -489,6 +586,7 @@ fn steps(kept: &[Kept], latest: &AssessmentResult) -> Steps {
         taken: kept[i].entry.taken.clone(),
         replaced_by: None,
         changed: Vec::new(),
+        moved: Vec::new(),
     };
     let mut out = Steps::default();
     let mut seen: Vec<&str> = Vec::new();
@@ -506,9 +604,20 @@ fn steps(kept: &[Kept], latest: &AssessmentResult) -> Steps {
             seen.push(&s.id);
             seen.push(&s.title);
             if !kept[last].applies.contains(&s.id) {
-                let changed = changed(&kept[i], latest, &s.because);
+                // What turned its condition off; else (another bank) the
+                // answers it was listed for that changed.
+                let now = (judged.as_ref().zip(condition(bank, &s.id)))
+                    .map(|((sheet, e), c)| (c, holds_each(bank, sheet, e, c)));
+                let turned = (s.held.as_ref().zip(now.as_ref()))
+                    .map(|(then, (c, now))| c.turned(then, now))
+                    .filter(|t| !t.is_empty());
+                let (changed, moved) = match turned {
+                    Some(t) => turned_off(&kept[i], latest, bank, &t),
+                    None => (changed(&kept[i], latest, &s.because), Vec::new()),
+                };
                 out.done.push(Step {
                     changed,
+                    moved,
                     ..step(&s.id, &s.title, i)
                 });
                 continue;

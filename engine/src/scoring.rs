@@ -14,7 +14,7 @@
 //! of its entries that ranks first for this person.
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, Bounds, Facts, Kind, OverallBy, Question, Reasons, Set};
+use crate::bank::{Bank, Bounds, Condition, Facts, Kind, OverallBy, Question, Reasons, Set};
 
 /// Which questions are asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -185,6 +185,25 @@ impl Evaluation {
     pub fn answer<'s>(&self, sheet: &'s AnswerSheet, q: usize) -> Option<&'s Answer> {
         counted(sheet, &self.asked, q)
     }
+}
+
+/// Whether `c` and each of its parts hold, as a next step's condition is
+/// judged: on `e`, the evaluation of `sheet` ([`Condition::holds_each`]).
+pub fn holds_each(bank: &Bank, sheet: &AnswerSheet, e: &Evaluation, c: &Condition) -> Vec<bool> {
+    let mut raised = vec![Reasons::default(); bank.flags.len()];
+    for (f, r) in &e.flags {
+        raised[*f] = r.clone();
+    }
+    let facts = FullFacts {
+        bank,
+        sheet,
+        asked: &e.asked,
+        values: &e.values,
+        dimensions: &e.dimensions,
+        overall: e.overall,
+        raised: &raised,
+    };
+    c.holds_each(&facts)
 }
 
 /// An answer counts only if its question was asked.

@@ -554,14 +554,7 @@ impl Summarizer {
             },
             groups,
             suppressed_groups,
-            suppression: notes.sentences(
-                min,
-                all_shown,
-                self.duplicates,
-                self.skipped,
-                self.rescored,
-                self.retakes,
-            ),
+            suppression: notes.sentences(&self, all_shown),
             alpha_rule: ALPHA_RULE,
         })
     }
@@ -662,15 +655,14 @@ impl Notes {
     /// The sentences, then what every summary says: no minimum or
     /// maximum, the perturbation, the results counted once, the files
     /// skipped.
-    fn sentences(
-        &self,
-        min: usize,
-        shown: bool,
-        duplicates: usize,
-        skipped: usize,
-        rescored: usize,
-        retakes: usize,
-    ) -> Vec<String> {
+    fn sentences(&self, s: &Summarizer, shown: bool) -> Vec<String> {
+        let (min, by) = (s.options.min_group, s.options.by.as_deref().unwrap_or(""));
+        let (duplicates, skipped, rescored, retakes) =
+            (s.duplicates, s.skipped, s.rescored, s.retakes);
+        let decided: Vec<&str> = (s.dims.values().zip(&s.decided))
+            .filter(|(_, d)| **d)
+            .map(|(info, _)| info.title.as_str())
+            .collect();
         let twice = 2 * min;
         let mut out: Vec<String> = self
             .0
@@ -681,7 +673,7 @@ impl Notes {
                 Note::Cells => format!("A count marked \"fewer than {min}\" is fewer than {min} results, or none: the two are not told apart. A flag raised by fewer than {min} results, or by all but fewer than {min}, is \"not shown\"; so is a score fewer than {min} results have."),
                 Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more."),
                 Note::Estimates => format!("Verdict and flag counts are given only for groups of {} results or more: below that, the perturbation that protects each person leaves them off by a quarter of the group or more (at 20 results, one count in ten is off by 6 or more).", tables::ESTIMATES_FROM.max(twice)),
-                Note::Decided => "A part asked only after some answers to the --by question is shown for the whole set only, not in the groups: in a group, who has a score for it would tell their answer.".to_string(),
+                Note::Decided => format!("Shown for the whole set only, not in the groups: {}. Each is asked only after some answers to the --by question ({}), so in a group, who has a score for it would tell their answer; group by another question to compare these parts.", decided.join("; "), crate::sanitize::id(by)),
                 Note::Alpha => format!("Cronbach's alpha is given only for {} results or more: below that, the perturbation that protects each person leaves it too uncertain to read.", tables::ALPHA_RESULTS.max(twice)),
             })
             .collect();

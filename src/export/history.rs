@@ -191,11 +191,17 @@ fn results_section(h: &History) -> Section {
             .collect(),
         stack: false,
     })];
-    let capped: Vec<Item> = h
-        .results
-        .iter()
-        .filter_map(|e| {
+    let capped: Vec<Item> = (h.results.iter().enumerate())
+        .filter_map(|(i, e)| {
             let why = e.cap_reason.clone()?;
+            // Held by the same signs as the result before: said once, then
+            // what would lift them.
+            let held = |j: usize| h.results[j].capped_by == e.capped_by;
+            let since = (0..i).rev().take_while(|&j| held(j)).last();
+            let why = match since {
+                Some(j) => still_held(h, e, &h.results[j]),
+                None => why,
+            };
             Some(Item::titled(vec![
                 strong(format!("{}: ", when(e))),
                 plain(why),
@@ -244,6 +250,39 @@ fn results_section(h: &History) -> Section {
     Section::new("results", "Each result", blocks)
 }
 
+/// Why `e` is still held at its verdict by the signs that held it since
+/// `since`: what its score alone would give, and the answers whose change
+/// would lift them (whatever else moves, nothing else does).
+fn still_held(h: &History, e: &Entry, since: &Entry) -> String {
+    let by_score = (e.score)
+        .and_then(|s| h.bands.iter().find(|b| b.min <= s).or(h.bands.last()))
+        .map_or_else(String::new, |b| {
+            format!(" (its score alone would give {})", b.label)
+        });
+    let flags = e.capped_by.iter().filter_map(|id| h.flags.get(id));
+    let mut asked: Vec<String> = Vec::new();
+    for prompt in flags.flat_map(|f| &f.raised_by) {
+        let quoted = format!("\u{201c}{prompt}\u{201d}");
+        if !asked.contains(&quoted) {
+            asked.push(quoted);
+        }
+    }
+    let signs = plural(e.capped_by.len(), "sign", "signs");
+    let mut out = format!(
+        "Still held at {} by the same {signs} as on {}{by_score}",
+        verdict_words(e),
+        when(since)
+    );
+    if !asked.is_empty() {
+        out.push_str(&format!(
+            ". Whatever else moves, it stays there until your answer to {} changes",
+            asked.join(" or ")
+        ));
+    }
+    out.push('.');
+    out
+}
+
 /// Each part's score in the first result, the one before the latest and
 /// the latest, and the change from first to latest.
 fn parts_section(h: &History) -> Section {
@@ -256,6 +295,9 @@ fn parts_section(h: &History) -> Section {
     columns.extend(shown.iter().map(|e| col(&when(e), Align::Right)));
     columns.push(col("Change", Align::Right));
     let (first, last) = (&h.results[0], &h.results[n - 1]);
+    // Parts the first result has no score for change from the first that
+    // has one: marked `*`, and said under the table.
+    let mut later: Vec<String> = Vec::new();
     let rows = h
         .dimension_titles
         .iter()
@@ -263,24 +305,29 @@ fn parts_section(h: &History) -> Section {
             let score = |e: &Entry| e.dimensions.get(id).copied().flatten();
             let mut row = vec![text(title.clone())];
             row.extend(shown.iter().map(|e| text(format_opt_score(score(e)))));
-            // A part the first result has no score for: from the first
-            // that has one.
             let since = h.results.iter().find(|e| score(e).is_some());
             let change = since.and_then(|e| score(e).zip(score(last)));
             let mut change = format_difference(change.map(|(a, b)| crate::result::round1(b - a)));
             if let Some(e) = since.filter(|_| score(first).is_none() && score(last).is_some()) {
-                change.push_str(&format!(" since {}", when(e)));
+                change.push('*');
+                later.push(format!("{title} from {}", when(e)));
             }
             row.push(text(change));
             row
         })
         .collect();
-    let table = Block::Table(Table {
+    let mut blocks = vec![Block::Table(Table {
         columns,
         rows,
         stack: false,
-    });
-    Section::new("parts", "Each part, first to latest", vec![table])
+    })];
+    if !later.is_empty() {
+        blocks.push(Block::Note(format!(
+            "* The first result has no score for this part: the change is from the first result that has one ({}).",
+            later.join("; ")
+        )));
+    }
+    Section::new("parts", "Each part, first to latest", blocks)
 }
 
 fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
@@ -303,6 +350,13 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
     let mut line = vec![plain(format!("Overall {overall}"))];
     if c.verdict_from == c.verdict_to {
         line.push(plain(", same verdict"));
+        let held = to.capped_by.iter().filter_map(|id| h.flags.get(id));
+        let held: Vec<String> = held
+            .map(|f| format!("\u{201c}{}\u{201d}", f.title))
+            .collect();
+        if !held.is_empty() {
+            line.push(plain(format!(", held there by {}", held.join(" and "))));
+        }
     } else if let (Some(a), Some(b)) = (&c.verdict_from, &c.verdict_to) {
         let label = |v: &str| {
             h.bands
@@ -420,6 +474,7 @@ fn steps_section(h: &History) -> Section {
                 s.changed.len() - 2
             ));
         }
+        why.extend(s.moved.iter().cloned());
         why.push(format!("last listed {}", at(s)));
         item(&s.title, why.join("; "))
     });

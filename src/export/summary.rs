@@ -30,12 +30,12 @@ pub enum SummaryFormat {
 /// `mommytrack summarize`: the document to write, and warnings for
 /// standard error (files skipped as not results).
 pub fn run(
-    paths: &[std::path::PathBuf],
+    found: (Vec<crate::summarize::Input>, usize),
     options: Options,
     format: SummaryFormat,
     width: Option<u16>,
 ) -> anyhow::Result<(String, Vec<String>)> {
-    let outcome = crate::summarize::summarize(paths, options)?;
+    let outcome = crate::summarize::summarize(found, options)?;
     Ok((render(&outcome.summary, format, width), outcome.warnings))
 }
 
@@ -107,7 +107,10 @@ fn measure_row(name: &str, m: &Stats, d: usize) -> Vec<Cell> {
     ]
 }
 
-fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
+/// A group's blocks; `said`: whether the page has said already that
+/// medians, and verdicts and flags, are not given for groups this small
+/// (each reason once).
+fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -> Vec<Block> {
     let min = s.min_group;
     let few = format!("fewer than {min}");
     let n = g.count.unwrap_or(0);
@@ -145,14 +148,14 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
         table.rows.iter_mut().for_each(|r| r.truncate(3));
     }
     out.push(Block::Table(table));
-    if no_order {
+    if no_order && !std::mem::replace(&mut said[0], true) {
         out.push(Block::Note(format!(
             "Medians and quartiles are given only for {} results or more.",
             2 * min
         )));
     }
     // Verdicts and flags: estimates, each with its margin of error.
-    if st.verdicts_hidden && st.flags_hidden {
+    if st.verdicts_hidden && st.flags_hidden && !std::mem::replace(&mut said[1], true) {
         out.push(Block::Note(format!(
             "Verdicts and flags: not shown for fewer than {} results (their counts would be off by a quarter of the group or more).",
             s.estimates_from
@@ -165,7 +168,8 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats) -> Vec<Block> {
             count, margin, range,
         ) {
             (Some(c), Some(m), Some([0, high])) if m >= c => {
-                vec![text(format!("0 to {high}")), muted(""), Cell::Count(c, of)]
+                // A range, not a count: no bar (a sliver would read as "almost none").
+                vec![text(format!("0 to {high}")), muted(""), muted("")]
             }
             (Some(c), m, _) => vec![
                 text(c.to_string()),
@@ -336,13 +340,14 @@ pub fn document(s: &Summary) -> Document {
     )));
     lead.push(Block::Note(key_sentence(s)));
     let mut sections = Vec::new();
+    let mut said = [false; 2];
     for (i, g) in std::iter::once(&s.all).chain(&s.groups).enumerate() {
         let Some(st) = &g.stats else { continue };
         let id = match i {
             0 => "all".to_string(),
             _ => format!("group-{i}"),
         };
-        let blocks = group_blocks(s, g, st);
+        let blocks = group_blocks(s, g, st, &mut said);
         sections.push(Section::new(id, group_heading(g), blocks));
     }
     if s.groups.iter().any(|g| g.suppressed) {
@@ -351,7 +356,20 @@ pub fn document(s: &Summary) -> Document {
         )];
         sections.push(Section::new("not-shown", "Groups not shown", blocks));
     }
-    let mut why: Vec<String> = s.suppression.clone();
+    // What the groups said already is not said again.
+    let again = [
+        "Medians, quartiles and distributions",
+        "Verdict and flag counts",
+    ];
+    let mut why: Vec<String> = (s.suppression.iter())
+        .filter(|w| {
+            !again
+                .iter()
+                .zip(said)
+                .any(|(a, said)| said && w.starts_with(a))
+        })
+        .cloned()
+        .collect();
     why.push(format!("Quartiles: {}.", s.quantiles));
     why.push("This page shows the overall score's distribution; each part's is in the JSON and CSV (--format json, --format csv).".into());
     why.push(s.alpha_rule.to_string());

@@ -152,18 +152,30 @@ fn the_generated_sheets_reach_every_verdict() {
 /// become urgent (`urgent_when`), the questions whose options raise the
 /// flags they name, every scored question of a dimension they read, and,
 /// so that these are asked at all, every question their own `when` names,
-/// transitively.
+/// transitively. A question whose answer can only turn a step off (named
+/// under `not`, and not by `answered: false`) is not among them: left
+/// unasked, as when it is skipped, the step stays.
 fn must_say_questions(bank: &Bank) -> std::collections::BTreeSet<usize> {
-    use mommytrack_engine::bank::Condition;
-    fn walk(c: &Condition, qs: &mut Vec<usize>, flags: &mut Vec<usize>, sets: &mut Vec<usize>) {
+    use mommytrack_engine::bank::{Condition, Test};
+    fn walk(
+        c: &Condition,
+        on: bool,
+        qs: &mut Vec<usize>,
+        flags: &mut Vec<usize>,
+        sets: &mut Vec<usize>,
+    ) {
         match c {
-            Condition::Answer { question, .. } => qs.push(*question),
+            Condition::Answer { question, test } => {
+                if on != matches!(test, Test::Answered(false)) {
+                    qs.push(*question)
+                }
+            }
             Condition::Flag(f) => flags.push(*f),
             Condition::Dimension { set, .. } => sets.push(*set),
             Condition::All(cs) | Condition::Any(cs) => {
-                cs.iter().for_each(|c| walk(c, qs, flags, sets))
+                cs.iter().for_each(|c| walk(c, on, qs, flags, sets))
             }
-            Condition::Not(c) => walk(c, qs, flags, sets),
+            Condition::Not(c) => walk(c, !on, qs, flags, sets),
             Condition::Overall(_) => {}
         }
     }
@@ -171,7 +183,7 @@ fn must_say_questions(bank: &Bank) -> std::collections::BTreeSet<usize> {
     for a in &bank.advice {
         if a.priority == 1 || a.urgent_when.is_some() {
             for c in a.when.iter().chain(&a.urgent_when) {
-                walk(c, &mut qs, &mut flags, &mut sets);
+                walk(c, true, &mut qs, &mut flags, &mut sets);
             }
         }
     }

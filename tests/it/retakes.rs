@@ -291,9 +291,9 @@ fn a_result_finished_early_is_marked_and_compared_on_the_parts_both_score() {
         "Since the first, overall: +21.6 on the 5 parts both score (the overall scores differ by +19.9, but the first (finished early) scores 5 of 8 parts).",
         "Sidelining risk (finished early)",
         "2025-12-06: finished early, once the verdict was settled (after 37 answers): it rests on 22 of 32 scored questions, with no score for Your support network; Home and the split of care; Childcare, leave and other structural supports.",
-        "Overall +14.4 on the 5 parts both score (the overall scores differ by +12.6, but the earlier (finished early) scores 5 of 8 parts), same verdict.",
+        "Overall +14.4 on the 5 parts both score (the overall scores differ by +12.6, but the earlier (finished early) scores 5 of 8 parts), same verdict",
         "Your support network: first scored, 51.4",
-        "Overall +7.3, same verdict.",
+        "Overall +7.3, same verdict",
     ] {
         assert!(words.contains(want), "{want}\n{text}");
     }
@@ -303,10 +303,120 @@ fn a_result_finished_early_is_marked_and_compared_on_the_parts_both_score() {
         .lines()
         .find(|l| l.contains("Your support network "))
         .unwrap();
-    assert!(support.contains("+16.7 since 2026-06-07"), "{text}");
+    assert!(support.contains("+16.7*"), "{text}");
+    assert!(words.contains("* The first result has no score for this part: the change is from the first result that has one (Your support network from 2026-06-07; Home and the split of care from 2026-06-07;"), "{text}");
     for format in ["markdown", "html"] {
         let out = history(&t, format).stdout();
         assert!(out.contains("finished early"), "{format}: {out}");
-        assert!(out.contains("+16.7 since 2026"), "{format}: {out}");
+        assert!(out.contains("+16.7*"), "{format}: {out}");
     }
+}
+
+/// The done step `id` of a history.
+fn done<'h>(h: &'h serde_json::Value, id: &str) -> &'h serde_json::Value {
+    let done = h["steps"]["done"].as_array().unwrap();
+    done.iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not done: {h}"))
+}
+
+#[test]
+fn a_done_step_quotes_the_answer_that_turned_it_off_not_one_that_stayed() {
+    // At the second retake she still ticks the remarks; the step about
+    // them went because she now wants to move up (its condition needs
+    // "stay at this level" or "do less").
+    let t = settled_then_full();
+    let h = history(&t, "json").json();
+    let remarks = done(&h, "answer_remarks");
+    let questions: Vec<&str> = (remarks["changed"].as_array().unwrap().iter())
+        .map(|c| c["question"].as_str().unwrap())
+        .collect();
+    assert_eq!(questions, ["about_career_intent"], "{remarks}");
+    assert_eq!(
+        remarks["changed"][0]["to"],
+        "To move up: a bigger role, more responsibility"
+    );
+    // A score in the condition is said as a score: the quiet search was
+    // for an overall score below 45, and hers is 61.9 now.
+    let search = done(&h, "look_elsewhere");
+    let moved = search["moved"].to_string();
+    assert!(
+        moved.contains("your overall score is now 61.9 (was 42.0)"),
+        "{search}"
+    );
+    let text = history(&t, "text").stdout();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Answer remarks about your commitment, and note them you now answer \u{201c}To move up: a bigger role, more responsibility\u{201d} to \u{201c}What do you want from your career for the next few years?\u{201d}; last listed"), "{text}");
+    assert!(
+        !words.contains("note them you now answer \u{201c}I was offered"),
+        "{text}"
+    );
+}
+
+/// Her latest answers with `edit` applied, saved as `name`, taken on `day`.
+fn retake(t: &Test, name: &str, day: &str, edit: &dyn Fn(String) -> String) {
+    let answers = std::fs::read_to_string(fixture("retakes/nsw3.yaml")).unwrap();
+    t.again()
+        .args(["assess", "--format", "json", "--taken", day, "-o", name])
+        .args(["--answers", "-"])
+        .stdin(edit(answers))
+        .success();
+}
+
+#[test]
+fn a_past_event_stops_holding_the_verdict_and_the_deadline_step_once_over() {
+    let experience = "parents_your_experience: [comments, role_shrunk, stretch_offered]\n";
+    let t = Test::new();
+    // Her role was cut back months ago: deadlines may still be live.
+    let when = |v: &'static str| {
+        move |a: String| {
+            a.replace(
+                experience,
+                &format!("{experience}parents_experience_when: {v}\n"),
+            )
+        }
+    };
+    retake(&t, "r1.json", "2025-06-02", &when("months"));
+    // A year and more on, it still affects her work: still held, but a
+    // step about acting before a deadline is no longer hers.
+    retake(&t, "r2.json", "2026-06-01", &when("longer"));
+    // Later, it no longer affects her work, and the question counts only
+    // the last two years: the verdict is hers again.
+    retake(&t, "r3.json", "2026-12-01", &|a: String| {
+        a.replace(experience, "parents_your_experience: [comments, stretch_offered]\nparents_experience_when: longer\n")
+    });
+    let step = "rights_advice_au_state";
+    let r1 = t.read("r1.json");
+    let r2: serde_json::Value = serde_json::from_str(&t.read("r2.json")).unwrap();
+    assert!(r1.contains(&format!("\"id\": \"{step}\"")), "{r1}");
+    assert!(!r2.to_string().contains(step), "{r2}");
+    assert_eq!(r2["overall"]["verdict"], "sidelined", "{r2}");
+
+    let run = |files: &[&str], format: &str| {
+        t.again()
+            .arg("history")
+            .args(files)
+            .args(["--format", format])
+            .success()
+    };
+    let h = run(&["r1.json", "r2.json"], "json").json();
+    let advice = done(&h, step);
+    assert_eq!(
+        advice["changed"][0]["question"], "parents_experience_when",
+        "{advice}"
+    );
+    assert_eq!(advice["changed"].as_array().unwrap().len(), 1, "{advice}");
+    let text = run(&["r1.json", "r2.json"], "text").stdout();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("you now answer \u{201c}More than a year ago, and it still affects my work\u{201d} to \u{201c}When did the most recent of these happen?\u{201d}"), "{text}");
+    // Held by the same sign: said once, then what would lift it.
+    assert!(words.contains("2026-06-01: Still held at Sidelining risk by the same sign as on 2025-06-02 (its score alone would give Mixed track). Whatever else moves, it stays there until your answer to \u{201c}In the last two years"), "{text}");
+    assert!(
+        words.contains("same verdict, held there by \u{201c}Your role was cut back"),
+        "{text}"
+    );
+
+    let h = run(&["r1.json", "r2.json", "r3.json"], "json").json();
+    assert_eq!(h["changes"][1]["verdict_to"], "mixed", "{h}");
+    assert_eq!(h["changes"][1]["flags_cleared"][0], "pushed_out", "{h}");
 }

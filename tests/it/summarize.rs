@@ -587,12 +587,14 @@ fn small_groups_show_no_verdict_or_flag_counts_and_say_why() {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        assert!(
-            text.contains(
+        // The pages say it once, where the counts would be.
+        let said = match *format {
+            "json" | "csv" => {
                 "Verdict and flag counts are given only for groups of 100 results or more"
-            ),
-            "{format}: {text}"
-        );
+            }
+            _ => "Verdicts and flags: not shown for fewer than 100 results",
+        };
+        assert!(text.contains(said), "{format}: {text}");
         assert!(!text.contains("Sidelining risk"), "{format}: {text}");
     }
 }
@@ -813,6 +815,12 @@ fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
                 "{format}: {high}: {words}"
             );
         }
+        // A range is not a count: no bar beside it (a sliver read as
+        // "almost none").
+        let page = String::from_utf8_lossy(&out.stdout);
+        for row in page.split("<tr").filter(|r| r.contains(">0 to ")) {
+            assert!(!row.contains("class=\"bar\""), "{row}");
+        }
     }
 }
 
@@ -846,4 +854,18 @@ fn summary_pages_keep_scores_in_a_table_without_columns_of_dashes() {
         small.contains("Medians and quartiles are given only for 10 results or more."),
         "{small}"
     );
+    // Each reason once: not again under "What is not shown, and why".
+    for (once, never) in [
+        (
+            "Medians and quartiles are given only",
+            "Medians, quartiles and distributions are given only",
+        ),
+        (
+            "Verdicts and flags: not shown",
+            "Verdict and flag counts are given only",
+        ),
+    ] {
+        assert_eq!(small.matches(once).count(), 1, "{once}: {small}");
+        assert!(!small.contains(never), "{never}: {small}");
+    }
 }

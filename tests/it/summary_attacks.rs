@@ -161,6 +161,9 @@ fn audit(s: &Value) {
                 continue;
             }
             let k = count(&m["n"], &name);
+            // Never more than its group: "About 8 results" above "n 9"
+            // read as a contradiction.
+            assert!(k <= g["count"].as_u64().unwrap(), "{name}: n {k} in {g}");
             let bins = m["distribution"].as_array().map_or(&[][..], Vec::as_slice);
             let order = !m["median"].is_null() || !bins.is_empty();
             assert!(!order || k >= 2 * min, "{name}: order statistics of {k}");
@@ -1566,6 +1569,19 @@ fn the_same_results_are_not_summarised_with_two_keys() {
             );
         }
     }
+    // An installation with no key yet: refused, saying so, and no key is
+    // named that is not kept (a reviewer was shown a new id each time).
+    let keyless = tempfile::tempdir().unwrap();
+    let out = summary(keyless.path(), &[], &[dir.path()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(65), "{err}");
+    let said = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("this installation has no summary key yet"),
+        "{err}"
+    );
+    assert!(!err.contains("this installation's key is"), "{err}");
+    assert!(!keyless.path().join("summary-key").exists());
     let record = std::fs::read_to_string(dir.path().join(".mommytrack-summary-key-id")).unwrap();
     assert!(record.starts_with(&format!("key {ours}\n")), "{record}");
     assert!(String::from_utf8_lossy(&first.stderr).contains(ours));
@@ -1645,7 +1661,7 @@ fn a_part_the_by_question_decides_is_not_shown_in_its_groups() {
             .collect::<Vec<_>>()
             .join(" ");
         assert!(
-            words.contains("A part asked only after some answers to the --by question is shown for the whole set only"),
+            words.contains("Shown for the whole set only, not in the groups: Your manager. Each is asked only after some answers to the --by question (has"),
             "{format}: {words}"
         );
     }

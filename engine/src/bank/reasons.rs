@@ -139,6 +139,55 @@ impl Condition {
         }
     }
 
+    /// Whether this condition and each of its parts hold, depth first
+    /// (the condition itself first): what [`Condition::turned`] compares.
+    pub fn holds_each(&self, facts: &impl Facts) -> Vec<bool> {
+        let mut out = vec![self.holds(facts)];
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| out.extend(c.holds_each(facts)))
+            }
+            Condition::Not(c) => out.extend(c.holds_each(facts)),
+            _ => {}
+        }
+        out
+    }
+
+    /// The answers, flags and scores whose change turned this condition
+    /// from what it was (`then`) to what it is (`now`), each given by
+    /// [`Condition::holds_each`] for one set of facts: of `all` and `any`,
+    /// the parts that moved the way the whole did (under `not`, the other
+    /// way), down to the leaves. Empty when the condition did not move.
+    pub fn turned(&self, then: &[bool], now: &[bool]) -> Vec<&Condition> {
+        let mut out = Vec::new();
+        self.turned_at(&mut 0, true, then, now, &mut out);
+        out
+    }
+
+    fn turned_at<'c>(
+        &'c self,
+        at: &mut usize,
+        wanted: bool,
+        then: &[bool],
+        now: &[bool],
+        out: &mut Vec<&'c Condition>,
+    ) {
+        let me = *at;
+        *at += 1;
+        let wanted = wanted && then.get(me) != now.get(me);
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                for c in cs {
+                    let same_way = then.get(*at) == then.get(me);
+                    c.turned_at(at, wanted && same_way, then, now, out);
+                }
+            }
+            Condition::Not(c) => c.turned_at(at, wanted, then, now, out),
+            _ if wanted => out.push(self),
+            _ => {}
+        }
+    }
+
     /// Why this condition does not hold (so `not` of it holds): the
     /// answers that made it fail. A question that made it fail only by
     /// having no answer (not asked, or skipped) is not a reason: "because

@@ -84,11 +84,10 @@ enum Read {
     NotAResult(String),
 }
 
-/// Reads every result named (folders expanded), each once, one at a time,
-/// and summarises them.
-pub fn summarize(paths: &[PathBuf], options: Options) -> anyhow::Result<Outcome> {
+/// Reads every result found by [`expand`] (the files, and how many were
+/// the same file), each once, one at a time, and summarises them.
+pub fn summarize((files, same): (Vec<Input>, usize), options: Options) -> anyhow::Result<Outcome> {
     let mut s = Summarizer::new(options)?;
-    let (files, same) = expand(paths)?;
     s.duplicates += same;
     let mut warnings = Vec::new();
     // Each result's identity.

@@ -212,7 +212,9 @@ impl Ctx<'_> {
         value: impl Fn(&Record) -> Option<f64>,
     ) -> Stats {
         let min = self.min;
-        let n = self.count(group, members, |r| value(r).is_some());
+        // Never more than the group's own count: the two would contradict.
+        let n =
+            (self.count(group, members, |r| value(r).is_some())).min(self.count_group(members).0);
         let cells: Vec<(f64, u64)> = members
             .iter()
             .filter_map(|r| Some((value(r)?, r.key)))

@@ -116,3 +116,85 @@ fn unanswered_gate() -> Condition {
         test: Test::Answered(false),
     }
 }
+
+/// Flags raised and an overall score, for [`Condition::turned`].
+struct Signs(Vec<bool>, f64);
+impl Facts for Signs {
+    fn answer(&self, _: usize) -> Option<&Answer> {
+        None
+    }
+    fn flag_raised(&self, f: usize) -> bool {
+        self.0[f]
+    }
+    fn overall_score(&self) -> Option<f64> {
+        Some(self.1)
+    }
+}
+
+/// A condition over flags 0..8 and the overall score (each named at most
+/// once), of every shape: `all`, `any`, `not`.
+fn shapes() -> impl proptest::strategy::Strategy<Value = Condition> {
+    use mommytrack_engine::bank::Bounds;
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        (0..8usize).prop_map(Condition::Flag),
+        (0.0..100.0f64).prop_map(|b| Condition::Overall(Bounds {
+            below: Some(b),
+            at_least: None
+        })),
+    ];
+    leaf.prop_recursive(4, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 1..4).prop_map(Condition::All),
+            prop::collection::vec(inner.clone(), 1..4).prop_map(Condition::Any),
+            inner.prop_map(|c| Condition::Not(Box::new(c))),
+        ]
+    })
+    .prop_filter("each leaf once", |c| {
+        let mut leaves = Vec::new();
+        walk(c, &mut |l| {
+            leaves.push(match l {
+                Condition::Flag(f) => f.to_string(),
+                _ => "overall".into(),
+            })
+        });
+        let n = leaves.len();
+        leaves.sort();
+        leaves.dedup();
+        n == leaves.len()
+    })
+}
+
+fn walk(c: &Condition, f: &mut dyn FnMut(&Condition)) {
+    match c {
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| walk(c, f)),
+        Condition::Not(c) => walk(c, f),
+        leaf => f(leaf),
+    }
+}
+
+proptest::proptest! {
+    /// What turned a condition is what moved: every part named moved
+    /// between the two sets of facts, and putting those parts back as they
+    /// were turns the whole back; nothing is named when it did not move.
+    #[test]
+    fn the_parts_that_turned_a_condition_moved_and_turn_it_back(
+        c in shapes(),
+        then in (proptest::collection::vec(proptest::bool::ANY, 8), 0.0..100.0f64),
+        now in (proptest::collection::vec(proptest::bool::ANY, 8), 0.0..100.0f64),
+    ) {
+        let (then, now) = (Signs(then.0, then.1), Signs(now.0, now.1));
+        let (was, is) = (c.holds_each(&then), c.holds_each(&now));
+        let turned = c.turned(&was, &is);
+        proptest::prop_assert_eq!(turned.is_empty(), was[0] == is[0]);
+        let mut back = Signs(now.0.clone(), now.1);
+        for leaf in &turned {
+            proptest::prop_assert_ne!(leaf.holds(&then), leaf.holds(&now));
+            match leaf {
+                Condition::Flag(f) => back.0[*f] = then.0[*f],
+                _ => back.1 = then.1,
+            }
+        }
+        proptest::prop_assert_eq!(c.holds(&back), was[0]);
+    }
+}

@@ -294,12 +294,16 @@ impl Builder {
                 .chain(c.own.clone())
                 .collect()
         };
+        // Where a specific entry of a topic holds, its topic's condition
+        // aside (the general form has that condition too): a condition
+        // that can only turn the topic off is then never named under a
+        // double `not`.
         let specific: Vec<(String, Condition)> = checked
             .iter()
             .filter(|c| !c.regions.is_empty())
             .map(|c| {
                 let mut parts = vec![region_test(&c.regions)];
-                parts.extend(rest(c));
+                parts.extend(c.own.clone());
                 (c.topic.clone(), all(parts))
             })
             .collect();
