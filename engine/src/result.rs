@@ -3,6 +3,8 @@
 //! results too, is [`crate::saved`]). Everything a report shows is in
 //! here, so a saved result renders without its bank.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, AnswerSheet, Slot};
@@ -74,6 +76,10 @@ pub struct AssessmentResult {
     /// telling first, with what to ask to find out. Empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_find_out: Vec<FindOut>,
+    /// A prospective session's facts about the person, used as they were in
+    /// their result of this day (`YYYY-MM-DD`). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts_from: Option<String>,
 }
 
 /// A field that may be `null` and may be absent, told apart: present
@@ -113,6 +119,11 @@ pub struct FindOut {
     /// what its part's unknown questions move together (one answer alone
     /// may not score a part).
     pub could_move: f64,
+    /// The answer in the person's own job, when it is among its weakest
+    /// there (scored under 50): the move would have to mend it, so it is
+    /// asked right after the parts asked first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weak_now: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -277,6 +288,10 @@ pub struct QuestionResult {
     /// 1 = talk about this difference first (shared questions only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discuss_priority: Option<i64>,
+    /// In a prospective result: a fact about the person (the bank's
+    /// `personal`), not about the employer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub personal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -375,6 +390,18 @@ fn round_to(x: f64, scale: f64) -> f64 {
 /// Scores the sheet and builds the result: the one way from answers to a
 /// result, used by every command.
 pub fn assess(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> (AssessmentResult, Evaluation) {
+    // About an employer, "nobody could say" is not yet known (the
+    // question's `prospective.unknown`): it is asked again, not scored.
+    let mut sheet = Cow::Borrowed(sheet);
+    for (i, q) in bank.questions.iter().enumerate() {
+        let unknown = q.prospective.as_ref().map_or(&[][..], |p| &p.unknown[..]);
+        if let (Mode::Prospective, Some(Answer::Choice(id))) = (mode, sheet.get(i))
+            && unknown.contains(id)
+        {
+            sheet.to_mut().set(i, Slot::Skipped);
+        }
+    }
+    let sheet = &*sheet;
     let eval = scoring::evaluate(bank, sheet, mode);
     let levers = scoring::levers(bank, sheet, &eval, LEVERS);
     (build(bank, sheet, &eval, &levers), eval)
@@ -436,6 +463,7 @@ fn build(
                             weight: q.weight,
                             scored: q.is_scored(),
                             shared: q.shared,
+                            personal: q.personal && eval.mode == Mode::Prospective,
                             mirrored: mirrored.as_ref().map(Answer::to_json),
                             mirrored_label: mirrored.as_ref().map(|m| m.label(q)),
                             agrees_with: answer
@@ -587,6 +615,7 @@ fn build(
         taken: None,
         respondent: None,
         settled_after: None,
+        facts_from: None,
     };
     result.overall.cap_reason = cap_reason(&result);
     result
@@ -662,7 +691,7 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
             .zip(with(true))
             .map_or(0.0, |(lo, hi)| (hi - lo).abs())
     };
-    let mut out: Vec<(usize, FindOut)> = Vec::new();
+    let mut out: Vec<FindOut> = Vec::new();
     for &i in &unknown {
         let q = &bank.questions[i];
         let Some(iv) = &q.interview else { continue };
@@ -674,29 +703,34 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
             .filter(|&j| bank.questions[j].set == q.set)
             .collect();
         let could_move = round1(swing(&[i]).max(swing(&part) / part.len() as f64));
-        out.push((
-            i,
-            FindOut {
-                question: q.id.clone(),
-                dimension: bank.sets[q.set].id.clone(),
-                prompt: q.worded(true).prompt.clone(),
-                interview: iv.ask.clone(),
-                good: iv.good.clone(),
-                worrying: iv.worrying.clone(),
-                opens_more: waited_on(i),
-                ask_first: bank.sets[q.set].ask_first,
-                could_move,
-            },
-        ));
+        out.push(FindOut {
+            question: q.id.clone(),
+            dimension: bank.sets[q.set].id.clone(),
+            prompt: q.worded(true).prompt.clone(),
+            interview: iv.ask.clone(),
+            good: iv.good.clone(),
+            worrying: iv.worrying.clone(),
+            opens_more: waited_on(i),
+            ask_first: bank.sets[q.set].ask_first,
+            could_move,
+            weak_now: None,
+        });
     }
-    out.sort_by(|(i, a), (j, b)| {
+    rank(&mut out);
+    out
+}
+
+/// What to ask next in order: those others wait on, those of the parts
+/// asked first, those weakest in the person's own job, then by how far the
+/// score could move; in bank order (the order given) otherwise.
+fn rank(list: &mut [FindOut]) {
+    list.sort_by(|a, b| {
         b.opens_more
             .cmp(&a.opens_more)
             .then(b.ask_first.cmp(&a.ask_first))
+            .then(b.weak_now.is_some().cmp(&a.weak_now.is_some()))
             .then(b.could_move.total_cmp(&a.could_move))
-            .then(i.cmp(j))
     });
-    out.into_iter().map(|(_, f)| f).collect()
 }
 
 /// A fraction in words: "half", or "60%".
@@ -709,6 +743,20 @@ fn share_in_words(f: f64) -> String {
 }
 
 impl AssessmentResult {
+    /// A prospective result weighed against `current`, the person's result
+    /// about their own job (same bank): its unknowns that scored under 50
+    /// there are marked with that answer and asked sooner (`weak_now`).
+    pub fn weigh_against(&mut self, current: &AssessmentResult) {
+        let now = current.dimensions.iter().flat_map(|d| &d.questions);
+        for f in &mut self.to_find_out {
+            let weak = now
+                .clone()
+                .find(|q| q.id == f.question && q.score.is_some_and(|s| s < 50.0));
+            f.weak_now = weak.and_then(|q| q.answer_label.clone());
+        }
+        rank(&mut self.to_find_out);
+    }
+
     /// Leaves out free-text answers, for sharing.
     pub fn redact(&mut self) {
         for q in self.dimensions.iter_mut().flat_map(|d| &mut d.questions) {

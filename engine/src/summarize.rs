@@ -357,7 +357,7 @@ impl Summarizer {
                 let items: Vec<usize> = (s.questions.clone())
                     .filter(|&q| bank.questions[q].is_scored())
                     .collect();
-                let title = s.title.clone();
+                let title = s.group_title.clone();
                 (!items.is_empty()).then(|| (s.id.clone(), DimInfo { title, items, set }))
             })
             .collect();
@@ -671,7 +671,7 @@ impl Notes {
                 Note::WholeSet => format!("Nothing is shown: there are fewer than {min} distinct results."),
                 Note::Groups => format!("Some groups are not shown, and not named: each has fewer than {min} results, or showing it would let the whole set minus the groups shown describe fewer than {min}."),
                 Note::Cells => format!("A count marked \"fewer than {min}\" is fewer than {min} results, or none: the two are not told apart. A flag raised by fewer than {min} results, or by all but fewer than {min}, is \"not shown\"; so is a score fewer than {min} results have."),
-                Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more."),
+                Note::Order => format!("Medians, quartiles and distributions are given only for {twice} results or more (the results themselves, not the n shown, which is \u{b1} {}).", noise::COUNT_NOISE),
                 Note::Estimates => format!("Verdict and flag counts are given only for groups of {} results or more: below that, the perturbation that protects each person leaves them off by a quarter of the group or more (at 20 results, one count in ten is off by 6 or more).", tables::ESTIMATES_FROM.max(twice)),
                 Note::Decided => format!("Shown for the whole set only, not in the groups: {}. Each is asked only after some answers to the --by question ({}), so in a group, who has a score for it would tell their answer; group by another question to compare these parts.", decided.join("; "), crate::sanitize::id(by)),
                 Note::Alpha => format!("Cronbach's alpha is given only for {} results or more: below that, the perturbation that protects each person leaves it too uncertain to read.", tables::ALPHA_RESULTS.max(twice)),
@@ -680,10 +680,13 @@ impl Notes {
         out.push("No minimum or maximum is ever shown.".to_string());
         if shown {
             out.push(format!(
-                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four. A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. One person's copies averaged would say more than one: so each person counts once, with their latest result, when their results say who took them (a session's do), and all of that person's results share most of their copy, so that summaries released between retakes do not average out; include anyone else once. Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
+                "Every figure is computed from perturbed copies of the results, never from the results themselves: each result's overall score is moved by up to {over} points and each part's by up to {part} more, each verdict is kept two times in three (else another band), each flag flipped one time in five, and each --by answer kept three times in four.",
                 over = noise::OVERALL,
-                count = noise::COUNT_NOISE,
                 part = noise::PART,
+            ));
+            out.push("A result's copy is drawn once, for good, from a key that only this installation holds, so no number of summaries, and no results of anyone's own making, tell more about a result than its perturbed copy. One person's copies averaged would say more than one: so each person counts once, with their latest result, when their results say who took them (a session's do), and all of that person's results share most of their copy, so that summaries released between retakes do not average out; include anyone else once.".to_string());
+            out.push(format!("Verdict and flag counts are estimates of the true counts from the perturbed ones, each with its margin of error (\u{b1}: about 19 times in 20 the true count is within it); every other count moves by up to {count}. Figures may not add up exactly.",
+                count = noise::COUNT_NOISE,
             ));
         }
         let why = "the same answers to the same bank (a file named twice or reached through a link, or a copy, however it is laid out or named, whatever its notes)";

@@ -49,6 +49,11 @@ pub fn find_out_blocks(
             .take(SHOWN)
             .map(|f| {
                 let mut reasons = listen_for(&f.good, &f.worrying, &f.prompt);
+                if let Some(now) = &f.weak_now {
+                    reasons.push(format!(
+                        "Weakest in your current job, where you answered \u{201c}{now}\u{201d}"
+                    ));
+                }
                 if let Some((name, label)) =
                     other.and_then(|(name, known)| Some((name, known.get(&f.question)?)))
                 {
@@ -120,8 +125,12 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
             first.join(" and ")
         ),
     };
+    let weak = match r.to_find_out.iter().any(|f| f.weak_now.is_some()) {
+        true => " then those weakest in your current job,",
+        false => "",
+    };
     let mut blocks = vec![Block::Para(vec![plain(format!(
-        "{}. Ask these first: the ones other questions wait on,{first} then those whose answer could move the score most.",
+        "{}. Ask these first: the ones other questions wait on,{first}{weak} then those whose answer could move the score most.",
         unknowns(r.to_find_out.len(), asked, answered)
     ))])];
     blocks.extend(find_out_blocks(&r.to_find_out, None));

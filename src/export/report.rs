@@ -414,12 +414,27 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
         // says nothing.
         let prospective = r.mode() == Some(Mode::Prospective);
         let shown = |q: &&QuestionResult| !prospective || q.scored || q.answer_label.is_some();
-        for d in &r.dimensions {
-            let questions: Vec<_> = d.questions.iter().filter(shown).collect();
+        // About an employer, the facts about the person come first, under
+        // a heading of their own (review S3), not under the employer's
+        // parts.
+        let facts = r.dimensions.iter().flat_map(|d| &d.questions);
+        let facts = (
+            match &r.facts_from {
+                Some(day) => format!("About you (carried over from your result of {day})"),
+                None => "About you".to_string(),
+            },
+            facts.filter(|q| q.personal).collect::<Vec<_>>(),
+        );
+        let parts = r.dimensions.iter().map(|d| {
+            let theirs = d.questions.iter().filter(|q| !q.personal);
+            (d.title.clone(), theirs.collect::<Vec<_>>())
+        });
+        for (title, questions) in std::iter::once(facts).chain(parts) {
+            let questions: Vec<_> = questions.into_iter().filter(shown).collect();
             if questions.is_empty() {
                 continue;
             }
-            appendix.push(Block::Subheading(d.title.clone()));
+            appendix.push(Block::Subheading(title));
             appendix.push(Block::Table(Table {
                 columns: vec![
                     col("Question", Align::Left),

@@ -150,8 +150,9 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
     out.push(Block::Table(table));
     if no_order && !std::mem::replace(&mut said[0], true) {
         out.push(Block::Note(format!(
-            "Medians and quartiles are given only for {} results or more.",
-            2 * min
+            "Medians and quartiles are given only for {} results or more (the results themselves, not the n shown, which is \u{b1} {}).",
+            2 * min,
+            s.count_margin
         )));
     }
     // Verdicts and flags: estimates, each with its margin of error.
@@ -179,16 +180,12 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             (None, ..) => vec![muted(hidden), muted(""), muted("")],
         };
     let counted = |first: &str| {
-        let mut c = vec![col(first, Align::Left)];
-        if first == "Flag" {
-            c.push(col("Kind", Align::Left));
-        }
-        c.extend([
+        vec![
+            col(first, Align::Left),
             col("Results", Align::Right),
             col("\u{b1}", Align::Right),
             col("", Align::Left),
-        ]);
-        c
+        ]
     };
     if !st.verdicts_hidden {
         out.push(Block::Subheading(
@@ -207,31 +204,31 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             stack: false,
         }));
     }
-    // Flags: those shown, then one line for the rest.
+    // Flags: those shown, a table of each kind (its column says which:
+    // the titles keep the room on a phone), then one line for the rest.
     if !st.flags_hidden {
         out.push(Block::Subheading(
             "Flags raised (estimated; \u{b1} as for verdicts)".into(),
         ));
-        let shown: Vec<Vec<Cell>> = (st.flags.iter())
-            .filter(|f| !f.hidden)
-            .map(|f| {
-                let kind = match f.severity.as_str() {
-                    "red" => "Warning sign",
-                    _ => "Good sign",
-                };
-                let mut row = vec![text(f.title.clone()), text(kind)];
-                row.extend(estimate(f.count, f.margin, f.range, n, NOT_SHOWN));
-                row
-            })
-            .collect();
-        let hidden = st.flags.len() - shown.len();
-        if !shown.is_empty() {
-            out.push(Block::Table(Table {
-                columns: counted("Flag"),
-                rows: shown,
-                stack: false,
-            }));
+        let shown = st.flags.iter().filter(|f| !f.hidden);
+        for (red, kind) in [(true, "Warning signs"), (false, "Good signs")] {
+            let rows: Vec<Vec<Cell>> = (shown.clone())
+                .filter(|f| (f.severity == "red") == red)
+                .map(|f| {
+                    let mut row = vec![text(f.title.clone())];
+                    row.extend(estimate(f.count, f.margin, f.range, n, NOT_SHOWN));
+                    row
+                })
+                .collect();
+            if !rows.is_empty() {
+                out.push(Block::Table(Table {
+                    columns: counted(kind),
+                    rows,
+                    stack: false,
+                }));
+            }
         }
+        let hidden = st.flags.len() - shown.count();
         if hidden > 0 {
             out.push(Block::Note(format!(
                 "{hidden} {} not shown: each raised by fewer than {min} results, or by all but fewer than {min}.",
@@ -372,7 +369,14 @@ pub fn document(s: &Summary) -> Document {
         .collect();
     why.push(format!("Quartiles: {}.", s.quantiles));
     why.push("This page shows the overall score's distribution; each part's is in the JSON and CSV (--format json, --format csv).".into());
-    why.push(s.alpha_rule.to_string());
+    // How alpha is computed, where the page shows one.
+    let alpha = |g: &Group| {
+        let dims = g.stats.iter().flat_map(|st| &st.dimensions);
+        dims.filter_map(|d| d.alpha.as_ref()).any(|a| !a.hidden)
+    };
+    if std::iter::once(&s.all).chain(&s.groups).any(alpha) {
+        why.push(s.alpha_rule.to_string());
+    }
     let why = why.into_iter().map(|w| Item::titled(vec![plain(w)]));
     let list = Block::list(ListKind::Bullets, why.collect());
     sections.push(Section::new(

@@ -22,6 +22,12 @@ pub(super) struct Stamp {
     pub taken: String,
     /// Answers given when the verdict settled, if it did.
     pub settled_after: Option<usize>,
+    /// About an employer: the day of the result whose facts about the
+    /// person were used as they were.
+    pub facts_from: Option<String>,
+    /// About an employer: the person's result about their own job, to ask
+    /// first what is weakest there.
+    pub current: Option<AssessmentResult>,
 }
 
 /// Scores the answers, saves the result in the state folder, removes the
@@ -42,6 +48,10 @@ pub(super) fn finish(
     result.taken = Some(stamp.taken.clone());
     result.respondent = state_dir.and_then(state::respondent);
     result.settled_after = Some(stamp.settled_after);
+    result.facts_from.clone_from(&stamp.facts_from);
+    if let Some(current) = &stamp.current {
+        result.weigh_against(current);
+    }
     let saved = match state_dir {
         Some(dir) => {
             let now = std::time::SystemTime::now()

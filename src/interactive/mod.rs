@@ -318,16 +318,20 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     }
 
     // issue 23: about another employer, the facts about you carry over.
-    let review = match &state_dir {
+    let carried = match &state_dir {
         Some(dir) if mode == Mode::Prospective && sheet.is_empty() => {
             carry_facts(p, &bank, dir, &mut sheet)?
         }
         _ => None,
     };
     let mut flow = Flow::new(&bank, mode, sheet);
-    match review {
-        Some(true) => flow.restart(),
-        Some(false) => flow.keep_given(),
+    let mut facts_from = None;
+    match &carried {
+        Some((true, _, _)) => flow.restart(),
+        Some((false, when, _)) => {
+            flow.keep_given();
+            facts_from = Some(when.clone());
+        }
         None => {}
     }
     let mut save_failed = false;
@@ -362,6 +366,8 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
                     .clone()
                     .unwrap_or_else(|| mommytrack_engine::date::Date::today().to_string()),
                 settled_after: settled.after,
+                facts_from,
+                current: carried.map(|(_, _, current)| current),
             };
             end::finish(
                 p,
@@ -423,15 +429,15 @@ fn keep_what_fits(
 /// A prospective session starts from the facts about you (`personal`
 /// questions) in your latest saved result, if there is one: it says which
 /// and from when, and lets you keep them or go through them again, each
-/// with its answer chosen. Returns whether to go through them, if any
-/// were carried.
+/// with its answer chosen. Returns, if any were carried, whether to go
+/// through them, from which day, and the result they come from.
 fn carry_facts(
     p: &mut dyn Prompter,
     bank: &Bank,
     dir: &Path,
     sheet: &mut AnswerSheet,
-) -> Result<Option<bool>> {
-    let Some((when, facts)) = state::latest_facts(dir, bank) else {
+) -> Result<Option<(bool, String, crate::result::AssessmentResult)>> {
+    let Some((when, facts, current)) = state::latest_facts(dir, bank) else {
         return Ok(None);
     };
     let mut text = format!(
@@ -460,7 +466,7 @@ fn carry_facts(
     );
     let review = ask(p.choose(&question, &items, 0))? == Some(1);
     *sheet = facts;
-    Ok(Some(review))
+    Ok(Some((review, when, current)))
 }
 
 /// Ctrl-C or the end of input in a prompt outside the questions stops the

@@ -267,7 +267,10 @@ pub fn saved_results(dir: &Path) -> Vec<PathBuf> {
 /// latest result about your own job saved in `dir` that `bank` can read,
 /// and the day it was taken (else its file name). Skips are not carried:
 /// those facts are asked.
-pub fn latest_facts(dir: &Path, bank: &Bank) -> Option<(String, AnswerSheet)> {
+pub fn latest_facts(
+    dir: &Path,
+    bank: &Bank,
+) -> Option<(String, AnswerSheet, crate::result::AssessmentResult)> {
     saved_results(dir).iter().rev().find_map(|path| {
         let r = crate::saved::read_result(path).ok()?;
         if !matches!(r.mode(), Some(Mode::Full | Mode::Quick)) {
@@ -282,7 +285,7 @@ pub fn latest_facts(dir: &Path, bank: &Bank) -> Option<(String, AnswerSheet)> {
         }
         let name = path.file_name()?.to_string_lossy();
         let when = r.taken.clone().unwrap_or_else(|| name.to_string());
-        (!facts.is_empty()).then_some((when, facts))
+        (!facts.is_empty()).then_some((when, facts, r))
     })
 }
 

@@ -257,3 +257,86 @@ fn compare_asks_about_the_employer_considered_in_the_words_asked_of_it() {
         );
     }
 }
+
+/// "Nobody could say" whether a part-timer's workload shrinks is not an
+/// answer yet about an employer (the option's `prospective.unknown`): it
+/// is not scored, it stays on what to ask next, and `compare` lists it as
+/// still to find out, with her own job's answer beside it, instead of
+/// "+50 better" than the job that gives her the same work for less pay
+/// (review W2).
+#[test]
+fn nobody_could_say_is_still_unknown_about_an_employer() {
+    let t = Test::new();
+    let facts = "about_household: solo\nabout_work_pattern: shifts\nflex_pt_interest: already\n";
+    t.again()
+        .args([
+            "assess",
+            "--format",
+            "json",
+            "-o",
+            "mine.json",
+            "--answers",
+            "-",
+        ])
+        .stdin(format!(
+            "{facts}flex_pt_view: tolerated\nflex_pt_workload: same_job\n"
+        ))
+        .success();
+    t.again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "-o",
+            "b.json",
+        ])
+        .args(["--answers", "-"])
+        .stdin(format!(
+            "{facts}flex_pt_view: normal\nflex_pt_workload: vague\n"
+        ))
+        .success();
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(t.path().join("b.json")).unwrap()).unwrap();
+    let q = b["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["questions"].as_array().unwrap())
+        .find(|q| q["id"] == "flex_pt_workload")
+        .unwrap();
+    assert!(q["score"].is_null(), "{q}");
+    let unknown = b["to_find_out"].as_array().unwrap();
+    assert!(
+        unknown.iter().any(|f| f["question"] == "flex_pt_workload"),
+        "{b}"
+    );
+    let c = t
+        .again()
+        .args(["compare", "mine.json", "b.json", "--format", "json"])
+        .success()
+        .json();
+    let differ = c["questions"].as_array().unwrap();
+    assert!(!differ.iter().any(|q| q["id"] == "flex_pt_workload"), "{c}");
+    assert!(differ.iter().any(|q| q["id"] == "flex_pt_view"), "{c}");
+    assert_eq!(
+        c["b"]["other_knows"]["flex_pt_workload"], "No: it is the same job for less pay",
+        "{c}"
+    );
+    let text = words(&t, &["compare", "mine.json", "b.json"]);
+    assert!(!text.contains("Nobody could say, score"), "{text}");
+    // A bank may say so only of its choice questions' own options.
+    let bank = t.path().join("bank");
+    std::fs::create_dir(&bank).unwrap();
+    for f in std::fs::read_dir(repo("questions")).unwrap() {
+        let f = f.unwrap().path();
+        let text = std::fs::read_to_string(&f).unwrap();
+        let text = text.replace("unknown: [vague]", "unknown: [nope]");
+        std::fs::write(bank.join(f.file_name().unwrap()), text).unwrap();
+    }
+    t.again()
+        .arg("validate")
+        .arg(&bank)
+        .code(65)
+        .stderr_contains("`prospective.unknown` names `nope`, which is not an option");
+}

@@ -743,15 +743,18 @@ fn results_of_another_version_of_the_questions_are_scored_again_or_explained() {
 fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
     let dir = tempfile::tempdir().unwrap();
     cohort(dir.path(), 110);
-    // The mini bank, its first flag said of others (wording: the same
+    // The mini bank, its first flag and its manager part said of others (wording: the same
     // fingerprint).
     let bank = tempfile::tempdir().unwrap();
     for f in std::fs::read_dir(fixture("mini")).unwrap() {
         let f = f.unwrap().path();
-        let text = std::fs::read_to_string(&f).unwrap().replace(
-            "    title: \"Your manager counts family time against people\"\n",
-            "    title: \"Your manager counts family time against people\"\n    group_title: \"Their manager counts family time against people\"\n",
-        );
+        let text = std::fs::read_to_string(&f)
+            .unwrap()
+            .replace(
+                "    title: \"Your manager counts family time against people\"\n",
+                "    title: \"Your manager counts family time against people\"\n    group_title: \"Their manager counts family time against people\"\n",
+            )
+            .replace("title: Your manager\n", "title: Your manager\ngroup_title: The manager\n");
         std::fs::write(bank.path().join(f.file_name().unwrap()), text).unwrap();
     }
     let bank = bank.path().to_str().unwrap();
@@ -803,10 +806,11 @@ fn a_summary_says_its_groups_flags_and_margins_in_a_parents_words() {
             "Those who answered \u{201c}Nothing: it is normal\u{201d}",
             "Their manager counts family time against people",
             "Warning sign",
+            "The manager",
         ] {
             assert!(words.contains(said), "{format}: {said}: {words}");
         }
-        for never in ["?:", "Your manager counts", " red ", "| red |"] {
+        for never in ["?:", "Your manager", " red ", "| red |"] {
             assert!(!words.contains(never), "{format}: {never}: {words}");
         }
         for high in &wide {
@@ -851,7 +855,7 @@ fn summary_pages_keep_scores_in_a_table_without_columns_of_dashes() {
     );
     assert!(!small.contains(">–</span>"), "{small}");
     assert!(
-        small.contains("Medians and quartiles are given only for 10 results or more."),
+        small.contains("Medians and quartiles are given only for 10 results or more (the results themselves, not the n shown, which is \u{b1} 2)."),
         "{small}"
     );
     // Each reason once: not again under "What is not shown, and why".

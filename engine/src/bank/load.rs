@@ -191,6 +191,7 @@ pub fn make_inert(bank: &mut Bank) {
     }
     for set in &mut bank.sets {
         fix(&mut set.title, inline);
+        fix(&mut set.group_title, inline);
         for b in &mut set.bands {
             fix(&mut b.label, inline);
             fix_opt(&mut b.summary, text);

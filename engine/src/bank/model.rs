@@ -202,6 +202,8 @@ pub struct Set {
     pub title: String,
     /// The title about an employer you are considering, if it differs.
     pub prospective_title: Option<String>,
+    /// The title said of others, in a group summary.
+    pub group_title: String,
     /// Its unknowns come first in a prospective run's "what to ask next".
     pub ask_first: bool,
     pub description: Option<String>,
@@ -296,6 +298,8 @@ pub struct Prospective {
     pub options: Vec<(String, String)>,
     /// A scale's point labels; empty: as written.
     pub labels: Vec<String>,
+    /// Options that mean nobody could say: still unknown there.
+    pub unknown: Vec<String>,
 }
 
 /// `discuss_priority` when the bank gives none.

@@ -175,6 +175,10 @@ pub struct RawSet {
     /// The title in a prospective run and the interview kit, where a set
     /// about you asks about the job instead. Default: `title`.
     pub prospective_title: Option<String>,
+    /// The title said of others, for a group summary (`summarize`), when
+    /// `title` speaks to the reader ("Your manager" → "The manager");
+    /// default: `title`.
+    pub group_title: Option<String>,
     /// In a prospective run's "what to ask next", this part's unknowns
     /// come first, after those other questions wait on: the strongest
     /// evidence about an employer (how it treats the parents it already
@@ -281,6 +285,10 @@ pub struct RawProspective {
     pub options: Option<IndexMap<String, String>>,
     /// For `scale`: the point labels there, as many as `scale.labels`.
     pub labels: Option<Vec<String>>,
+    /// For `choice`: the options that mean the asker could not find out
+    /// ("Nobody could say"). There they count as still unknown, like
+    /// "Don't know yet": not scored, and listed in what to ask next.
+    pub unknown: Option<Vec<String>>,
 }
 
 /// What good and worrying answers sound like.

@@ -15,7 +15,7 @@ fn her_saved_result(state: &Path) {
         state.join("mine.yaml"),
         "about_parent_route: gave_birth\nabout_household: solo\nabout_work_pattern: hybrid\n\
          about_career_intent: steady\nabout_stage: back_longer\nflex_pt_interest: already\n\
-         flex_pt_view: tolerated\nkids_ages: [school]\nhome_shape: solo\nhas_manager: false\n",
+         flex_pt_view: tolerated\nflex_pt_workload: same_job\nkids_ages: [school]\nhome_shape: solo\nhas_manager: false\n",
     )
     .unwrap();
     Test::in_dir(state)
@@ -88,6 +88,68 @@ fn a_prospective_session_carries_the_facts_about_you_from_your_latest_result() {
         );
     }
     assert!(!asked.contains("the roles you would aim for"), "{asked}");
+
+    // The result: what is weakest in her job now comes right after the
+    // parts asked first (review W1), and the report files her facts under
+    // a heading of their own (review S3).
+    let saved = std::fs::read_dir(state.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("result-") && !name.contains("2026-06-01")
+        })
+        .expect("the prospective result");
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    assert_eq!(r["facts_from"], "2026-06-01", "{r}");
+    let list = r["to_find_out"].as_array().unwrap();
+    let first = list
+        .iter()
+        .take_while(|f| f["ask_first"] == true || f["opens_more"] == true)
+        .count();
+    assert_eq!(list[first]["question"], "flex_pt_workload", "{r}");
+    assert_eq!(
+        list[first]["weak_now"], "No: it is the same job for less pay",
+        "{r}"
+    );
+    assert_eq!(
+        list.iter().filter(|f| f.get("weak_now").is_some()).count(),
+        1,
+        "{r}"
+    );
+    for format in ["markdown", "html"] {
+        let out = Test::in_dir(state.path())
+            .args(["report", saved.to_str().unwrap(), "--format", format])
+            .success()
+            .stdout();
+        // (HTML keeps a date on one line with non-breaking hyphens.)
+        let out = out.replace('\u{2011}', "-");
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            out.contains("then those weakest in your current job, then those whose answer"),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("Weakest in your current job, where you answered “No: it is the same job for less pay”"),
+            "{format}: {out}"
+        );
+        let about = out
+            .find("About you (carried over from your result of 2026-06-01)")
+            .expect("the facts' heading");
+        // Once, under that heading, not under the employer's parts.
+        assert_eq!(
+            out.matches("Who do you parent with?").count(),
+            1,
+            "{format}: {out}"
+        );
+        let fact = out.find("Who do you parent with?").unwrap();
+        assert!(fact > about, "{format}: {out}");
+        assert!(
+            !out[about..fact].contains("How the work would be done"),
+            "{format}: {out}"
+        );
+    }
 }
 
 /// With no saved result, the facts about you come first, with "Prefer

@@ -424,6 +424,7 @@ impl Builder {
         }
         self.bank.sets.push(Set {
             id,
+            group_title: raw.group_title.unwrap_or_else(|| title.clone()),
             title,
             prospective_title: raw.prospective_title,
             ask_first: raw.ask_first.unwrap_or(false),

@@ -705,17 +705,23 @@ fn prospective(
         );
     }
     let options = raw.options.unwrap_or_default();
+    let unknown = raw.unknown.unwrap_or_default();
+    if !unknown.is_empty() && !matches!(kind, Some(Kind::Choice(_))) {
+        p.push(
+            q.problem(format!("`prospective.unknown` does not apply to a {} question", q.kind), key("unknown"))
+                .hint("remove `unknown`: only a `choice` question's options can mean \"nobody could say\""),
+        );
+    }
     match kind {
         Some(Kind::Choice(known) | Kind::Multi(known)) => {
-            for id in options
-                .keys()
-                .filter(|id| !known.iter().any(|o| &o.id == *id))
+            let named = options.keys().map(|id| ("options", id));
+            for (field, id) in named
+                .chain(unknown.iter().map(|id| ("unknown", id)))
+                .filter(|(_, id)| !known.iter().any(|o| &o.id == *id))
             {
-                let pos = node
-                    .and_then(|n| n.get("options"))
-                    .and_then(|n| n.key_pos(id));
+                let pos = node.and_then(|n| n.get(field)).and_then(|n| n.key_pos(id));
                 p.push(
-                    q.problem(format!("`prospective.options` names `{}`, which is not an option of this question", crate::sanitize::id(id)), pos.or(key("options")))
+                    q.problem(format!("`prospective.{field}` names `{}`, which is not an option of this question", crate::sanitize::id(id)), pos.or(key(field)))
                         .hint(match crate::error::closest(id, known.iter().map(|o| o.id.as_str())) {
                             Some(k) => format!("did you mean `{k}`?"),
                             None => "name an option `id` of this question".into(),
@@ -766,5 +772,6 @@ fn prospective(
         help: raw.help.filter(|t| !t.trim().is_empty()),
         options: options.into_iter().collect(),
         labels,
+        unknown,
     })
 }
