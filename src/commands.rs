@@ -383,7 +383,9 @@ fn does_not_apply(bank: &Bank, sheet: &AnswerSheet, q: usize, mode: Mode) -> Str
     let reasons: Vec<String> = earlier
         .iter()
         .map(|&e| {
-            let question = &bank.questions[e];
+            // In the words of the questions asked (about an employer, too).
+            let worded = bank.questions[e].worded(mode == Mode::Prospective);
+            let question = &*worded;
             let prompt = safe(&answers::shorten(question.prompt.trim(), 70));
             match sheet.get(e) {
                 _ if mode == Mode::Quick && !question.core => {

@@ -340,3 +340,63 @@ fn nobody_could_say_is_still_unknown_about_an_employer() {
         .code(65)
         .stderr_contains("`prospective.unknown` names `nope`, which is not an option");
 }
+
+/// Before accepting a job the manager is usually the unknown, which is when
+/// moving away from a bad one matters most: what someone found out about
+/// moving between teams is recorded with the manager unknown (review M1).
+#[test]
+fn moving_between_teams_counts_while_the_manager_is_unknown() {
+    let t = Test::new();
+    let out = t
+        .again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin("about_work_pattern: office\nmgr_transfer: yes_easy\n")
+        .success();
+    assert!(!out.stderr().contains("mgr_transfer"), "{}", out.stderr());
+    let r = out.json();
+    let asked = r["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["questions"].as_array().unwrap())
+        .find(|q| q["id"] == "mgr_transfer");
+    assert_eq!(asked.map(|q| &q["answer"]), Some(&"yes_easy".into()), "{r}");
+    // A flexible manager makes it moot; the warning quotes the question as
+    // it was asked about the employer.
+    let moot = t
+        .again()
+        .args([
+            "assess",
+            "--prospective",
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin("mgr_stance: flexible\nmgr_transfer: yes_easy\n")
+        .success();
+    assert!(
+        moot.stderr()
+            .contains("\"Which of these describes the manager you would report to"),
+        "{}",
+        moot.stderr()
+    );
+    // Not for someone who said they have no manager.
+    let none = t
+        .again()
+        .args(["assess", "--format", "json", "--answers", "-"])
+        .stdin("has_manager: false\nmgr_transfer: yes_easy\n")
+        .success();
+    assert!(
+        none.stderr().contains("[mgr_transfer]"),
+        "{}",
+        none.stderr()
+    );
+}

@@ -1166,20 +1166,29 @@ fn the_kit_fits_the_parent_a_result_describes() {
         "If you work part-time: ask whether the job can start at your hours";
     const ON_THE_WAY: &str = "If a child is on the way";
     const ADOPTING: &str = "If you are adopting or fostering";
+    const APPOINTMENTS: &str = "ask how regular appointments and carer's leave are handled";
+    const PAID_LEAVE: &str = "ask HR for the parental leave policy in writing";
     // The same notes in a fitted kit, which may be seen in the interview
     // room: what to do, not whom it is for (review K).
     const COVER: &str = "Ask how the team covers a sudden absence";
     const AT_YOUR_HOURS: &str = "Ask whether the job can start at your hours";
     const NEW_STARTER: &str = "Find out what leave you would get as a new starter";
+    const REGULAR: &str = "Ask how regular appointments and carer's leave are handled";
     let words = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = Test::new();
     let whole = words(t.again().arg("interview").success().stdout());
-    for q in [PART_TIME, STAY, AIM, SHIFTS, HOME] {
+    for q in [PART_TIME, STAY, AIM, SHIFTS, HOME, PAID_LEAVE] {
         assert!(whole.contains(q), "{q}: {whole}");
     }
     // The plain kit lists every note for some families.
     assert!(whole.contains("If it applies to you"), "{whole}");
-    for note in [ONLY_PARENT, START_PART_TIME, ON_THE_WAY, ADOPTING] {
+    for note in [
+        ONLY_PARENT,
+        START_PART_TIME,
+        ON_THE_WAY,
+        ADOPTING,
+        APPOINTMENTS,
+    ] {
         assert!(whole.contains(note), "{note}: {whole}");
     }
     let count = |kit: &str| -> usize {
@@ -1207,11 +1216,12 @@ fn the_kit_fits_the_parent_a_result_describes() {
             .success();
     };
     // A single mother on shifts, part-time, staying at her level, her
-    // children at school.
+    // children at school, one with additional needs.
     result(
         "her.json",
         "about_parent_route: gave_birth\nabout_household: solo\nabout_work_pattern: shifts\n\
-         about_career_intent: steady\nflex_pt_interest: already\nkids_ages: [school]\n",
+         about_career_intent: steady\nflex_pt_interest: already\n\
+         kids_ages: [school, additional_needs]\n",
     );
     // A father in an office job whose partner is expecting.
     result(
@@ -1265,6 +1275,8 @@ fn the_kit_fits_the_parent_a_result_describes() {
                 "only parent",
                 "nobody at home",
                 "your leave",
+                "disability",
+                "additional needs",
             ] {
                 assert!(!fitted.contains(fact), "{format}: {fact}: {fitted}");
             }
@@ -1275,12 +1287,13 @@ fn the_kit_fits_the_parent_a_result_describes() {
         for q in [PART_TIME, STAY, SHIFTS, HOME] {
             assert!(her.contains(q), "{format}: {q}: {her}");
         }
-        for q in [AIM, MILK] {
+        // Paid parental leave is for a child on the way, not for hers at school.
+        for q in [AIM, MILK, PAID_LEAVE] {
             assert!(!her.contains(q), "{format}: {q}: {her}");
         }
         assert!(hospital.contains(SHIFTS), "{format}: {hospital}");
         assert!(!hospital.contains(HOME), "{format}: {hospital}");
-        for q in [AIM, HOME, SHIFTS] {
+        for q in [AIM, HOME, SHIFTS, PAID_LEAVE] {
             assert!(his.contains(q), "{format}: {q}: {his}");
         }
         for q in [PART_TIME, STAY, MILK] {
@@ -1288,8 +1301,16 @@ fn the_kit_fits_the_parent_a_result_describes() {
         }
         // What else to find out, for their families only.
         for (kit, theirs, not) in [
-            (&her, [COVER, AT_YOUR_HOURS], [NEW_STARTER, ADOPTING]),
-            (&his, [NEW_STARTER, NEW_STARTER], [COVER, AT_YOUR_HOURS]),
+            (
+                &her,
+                [COVER, AT_YOUR_HOURS, REGULAR],
+                [NEW_STARTER, ADOPTING, ADOPTING],
+            ),
+            (
+                &his,
+                [NEW_STARTER, NEW_STARTER, NEW_STARTER],
+                [COVER, AT_YOUR_HOURS, REGULAR],
+            ),
         ] {
             assert!(kit.contains("Also for you"), "{format}: {kit}");
             for note in theirs {

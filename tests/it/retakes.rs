@@ -277,23 +277,25 @@ fn a_result_finished_early_is_marked_and_compared_on_the_parts_both_score() {
     assert_eq!(h["results"][0]["answered"], 22, "{h}");
     // `overall` stays later minus earlier; the like-for-like change is
     // given beside it, only where the parts differ.
+    // (Paid parental leave is not asked of her, back at work for years
+    // with none on the way: the review's figures were 12.6, 7.3, 19.9.)
     let (c1, c2) = (&h["changes"][0], &h["changes"][1]);
-    assert_eq!(c1["overall"], 12.6, "{c1}");
+    assert_eq!(c1["overall"], 13.0, "{c1}");
     assert_eq!(c1["overall_on_both"], 14.4, "{c1}");
     assert!(c2["overall_on_both"].is_null(), "{c2}");
     assert!(c1["dimensions"]["support"].is_null(), "{c1}");
-    assert_eq!(h["since_first"]["overall"], 19.9, "{h}");
+    assert_eq!(h["since_first"]["overall"], 20.4, "{h}");
     assert_eq!(h["since_first"]["overall_on_both"], 21.6, "{h}");
 
     let text = history(&t, "text").stdout();
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for want in [
-        "Since the first, overall: +21.6 on the 5 parts both score (the overall scores differ by +19.9, but the first (finished early) scores 5 of 8 parts).",
+        "Since the first, overall: +21.6 on the 5 parts both score (the overall scores differ by +20.4, but the first (finished early) scores 5 of 8 parts).",
         "Sidelining risk (finished early)",
-        "2025-12-06: finished early, once the verdict was settled (after 37 answers): it rests on 22 of 32 scored questions, with no score for Your support network; Home and the split of care; Childcare, leave and other structural supports.",
-        "Overall +14.4 on the 5 parts both score (the overall scores differ by +12.6, but the earlier (finished early) scores 5 of 8 parts), same verdict",
+        "2025-12-06: finished early, once the verdict was settled (after 37 answers): it rests on 22 of 31 scored questions, with no score for Your support network; Home and the split of care; Childcare, leave and other structural supports.",
+        "Overall +14.4 on the 5 parts both score (the overall scores differ by +13.0, but the earlier (finished early) scores 5 of 8 parts), same verdict",
         "Your support network: first scored, 51.4",
-        "Overall +7.3, same verdict",
+        "Overall +7.4, same verdict",
     ] {
         assert!(words.contains(want), "{want}\n{text}");
     }
@@ -337,11 +339,12 @@ fn a_done_step_quotes_the_answer_that_turned_it_off_not_one_that_stayed() {
         "To move up: a bigger role, more responsibility"
     );
     // A score in the condition is said as a score: the quiet search was
-    // for an overall score below 45, and hers is 61.9 now.
+    // for an overall score below 45, and hers is 62.4 now (61.9 in the
+    // review, before paid parental leave stopped being asked of her).
     let search = done(&h, "look_elsewhere");
     let moved = search["moved"].to_string();
     assert!(
-        moved.contains("your overall score is now 61.9 (was 42.0)"),
+        moved.contains("your overall score is now 62.4 (was 42.0)"),
         "{search}"
     );
     let text = history(&t, "text").stdout();
