@@ -77,6 +77,10 @@ pub struct Entry {
     /// Scored questions answered, and asked: what the scores rest on.
     #[serde(default)]
     pub answered: usize,
+    /// The parts with a score that rest on fewer answers than they asked
+    /// (set ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partial: Vec<String>,
     #[serde(default)]
     pub asked: usize,
     /// How many questions had been answered when the verdict settled, if
@@ -275,6 +279,10 @@ impl Kept {
                     .map(|d| (d.id.clone(), d.score))
                     .collect(),
                 answered: r.coverage.answered,
+                partial: (r.dimensions.iter())
+                    .filter(|d| d.score.is_some() && d.answered < d.asked)
+                    .map(|d| d.id.clone())
+                    .collect(),
                 asked: r.coverage.asked,
                 settled_after: r.settled_after.flatten(),
                 flags: r.flags.iter().map(|f| f.id.clone()).collect(),
@@ -663,12 +671,16 @@ fn retake(latest: &AssessmentResult, taken: Option<&str>, weighing: bool) -> Vec
     let mut out = Vec::new();
     let looking =
         (latest.next_steps.iter()).any(|s| s.group.as_deref() == Some("compare_or_leave"));
-    if weighing || looking {
-        out.push(Retake {
-            when: None,
-            why: "If you move: about three months after you start at the new employer. By then you know how it treats a parent, not just how it interviews. Weigh it against your last result here with `mommytrack compare here.json there.json`.".into(),
-        });
-    }
+    let moved = Retake {
+        when: None,
+        why: "If you move: about three months after you start at the new employer. By then you know how it treats a parent, not just how it interviews. Weigh it against your last result here with `mommytrack compare here.json there.json`.".into(),
+    };
+    // First for a parent weighing a move; else after the regular moments.
+    let (first, last) = match weighing || looking {
+        true => (Some(moved), None),
+        false => (None, Some(moved)),
+    };
+    out.extend(first);
     match stage {
         Some("expecting" | "on_leave") => out.push(Retake {
             when: None,
@@ -692,6 +704,7 @@ fn retake(latest: &AssessmentResult, taken: Option<&str>, weighing: bool) -> Vec
         when: None,
         why: "After the next review or promotion round: to see whether your name came up.".into(),
     });
+    out.extend(last);
     out.push(Retake {
         when: later(6),
         why: "Otherwise every six months or so, to see which way things are moving.".into(),

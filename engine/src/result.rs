@@ -665,19 +665,10 @@ pub fn cap_reason(r: &AssessmentResult) -> Option<String> {
 /// first (`ask_first`: how working parents fare there), then by how far
 /// their answer could move the overall score, then in bank order.
 fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindOut> {
-    let mut waited_on = vec![false; bank.questions.len()];
-    let mut named = Vec::new();
-    for (j, q) in bank.questions.iter().enumerate() {
-        if let (Some(c), true) = (&q.when, eval.mode.includes(q)) {
-            named.clear();
-            c.referenced_questions(&mut named);
-            for &i in &named {
-                if i < j {
-                    waited_on[i] = true;
-                }
-            }
-        }
-    }
+    // A later question of this mode waits on it (its `when` names it).
+    let dependents = scoring::dependents(bank);
+    let waited_on =
+        |i: usize| (dependents[i].iter()).any(|&j| eval.mode.includes(&bank.questions[j]));
     let unknown: Vec<usize> = (0..bank.questions.len())
         .filter(|&i| {
             bank.questions[i].interview.is_some() && eval.asked[i] && sheet.get(i).is_none()
@@ -719,7 +710,7 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
             interview: iv.ask.clone(),
             good: iv.good.clone(),
             worrying: iv.worrying.clone(),
-            opens_more: waited_on[i],
+            opens_more: waited_on(i),
             ask_first: bank.sets[q.set].ask_first,
             could_move,
             weak_now: None,

@@ -66,16 +66,13 @@ impl Mode {
 /// `personal` questions, and the unscored kit questions that decide which
 /// others apply (how the work is done).
 pub fn kit_facts(bank: &Bank) -> Vec<bool> {
-    let mut named = Vec::new();
-    for q in bank.questions.iter().filter(|q| q.interview.is_some()) {
-        if let Some(c) = &q.when {
-            c.referenced_questions(&mut named);
-        }
-    }
+    let dependents = dependents(bank);
+    let in_kit = |j: &usize| bank.questions[*j].interview.is_some();
     (0..bank.questions.len())
         .map(|i| {
             let q = &bank.questions[i];
-            q.personal || (q.interview.is_some() && !q.is_scored() && named.contains(&i))
+            q.personal
+                || (q.interview.is_some() && !q.is_scored() && dependents[i].iter().any(in_kit))
         })
         .collect()
 }
@@ -627,5 +624,6 @@ impl Facts for FullFacts<'_> {
 
 mod levers;
 mod settle;
+pub(crate) use levers::dependents;
 pub use levers::{Lever, MAX_REACH, levers};
 pub use settle::{MAX_NODES, Settlement, extreme_answers, settle};

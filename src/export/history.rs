@@ -189,7 +189,7 @@ fn results_section(h: &History) -> Section {
                 ]
             })
             .collect(),
-        stack: false,
+        stack: true,
     })];
     let capped: Vec<Item> = (h.results.iter().enumerate())
         .filter_map(|(i, e)| {
@@ -211,7 +211,7 @@ fn results_section(h: &History) -> Section {
     let fewer: Vec<Item> = (h.results.iter())
         .filter_map(|e| {
             let missing = unscored(h, e);
-            if missing.is_empty() && !e.finished_early() {
+            if missing.is_empty() && e.partial.is_empty() && !e.finished_early() {
                 return None;
             }
             let mut why = match e.settled_after.filter(|_| e.finished_early()) {
@@ -225,13 +225,25 @@ fn results_section(h: &History) -> Section {
                 e.answered, e.asked
             ));
             if !missing.is_empty() {
-                why.push_str(&format!(", with no score for {}", missing.join("; ")));
+                why.push_str(&format!(
+                    ", with no score for {}: changes to and from it leave those parts out",
+                    missing.join("; ")
+                ));
+            }
+            let partial: Vec<&str> = (e.partial.iter())
+                .filter_map(|id| h.dimension_titles.get(id).map(String::as_str))
+                .collect();
+            if !partial.is_empty() {
+                let its = plural(partial.len(), "its", "their");
+                why.push_str(&format!(
+                    "; {}in {}, some of {its} questions are unanswered, so {its} change to and from it rests on fewer answers",
+                    if missing.is_empty() { "" } else { "and " },
+                    partial.join("; "),
+                ));
             }
             Some(Item::titled(vec![
                 strong(format!("{}: ", when(e))),
-                plain(format!(
-                    "{why}. Changes to and from it leave those parts out."
-                )),
+                plain(format!("{why}.")),
             ]))
         })
         .collect();

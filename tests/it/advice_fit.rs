@@ -276,7 +276,7 @@ fn the_returner_step_fits_both_stages_and_claims_no_trend() {
 
 /// The UK legal step does not state the three-month tribunal limit as the
 /// whole story: the Employment Rights Act moves most claims to six months
-/// (planned for October 2026), and the step sends people to Acas to check.
+/// (once that part is in force), and the step sends people to Acas to check.
 #[test]
 fn the_uk_time_limit_is_stated_with_its_change() {
     let bank: &Bank = builtin();

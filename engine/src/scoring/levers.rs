@@ -249,8 +249,9 @@ impl Facts for Overlay<'_> {
     }
 }
 
-/// Per question: the questions whose `when` names it.
-fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
+/// Per question: the questions whose `when` names it (later ones: a
+/// `when` names earlier questions only), each once, in bank order.
+pub(crate) fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); bank.questions.len()];
     let mut names = Vec::new();
     for (j, q) in bank.questions.iter().enumerate() {

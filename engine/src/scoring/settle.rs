@@ -100,19 +100,11 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
     let open: Vec<usize> = (from..n)
         .filter(|&q| mode.includes(&bank.questions[q]))
         .collect();
-    let mut controller = vec![false; n];
-    let mut named = Vec::new();
-    for &q in &open {
-        if let Some(c) = &bank.questions[q].when {
-            named.clear();
-            c.referenced_questions(&mut named);
-            for &r in &named {
-                if r >= from {
-                    controller[r] = true;
-                }
-            }
-        }
-    }
+    let dependents = super::dependents(bank);
+    let asked = |q: &usize| mode.includes(&bank.questions[*q]);
+    let controller: Vec<bool> = (0..n)
+        .map(|r| r >= from && dependents[r].iter().any(asked))
+        .collect();
     let mut search = Search {
         bank,
         mode,
