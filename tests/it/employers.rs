@@ -282,20 +282,11 @@ fn nobody_could_say_is_still_unknown_about_an_employer() {
             "{facts}flex_pt_view: tolerated\nflex_pt_workload: same_job\n"
         ))
         .success();
-    t.again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "-o",
-            "b.json",
-        ])
-        .args(["--answers", "-"])
-        .stdin(format!(
-            "{facts}flex_pt_view: normal\nflex_pt_workload: vague\n"
-        ))
-        .success();
+    prospective(
+        &t,
+        "b.json",
+        &format!("{facts}flex_pt_view: normal\nflex_pt_workload: vague\n"),
+    );
     let b: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(t.path().join("b.json")).unwrap()).unwrap();
     let q = b["dimensions"]
@@ -419,11 +410,7 @@ fn compare_counts_a_question_both_answered_even_alone_in_its_part() {
             "mgr_stance: hard\nparents_leave_early: grumbles\n",
         ),
     ] {
-        t.again()
-            .args(["assess", "--prospective", "--format", "json", "-o", name])
-            .args(["--answers", "-"])
-            .stdin(answers)
-            .success();
+        prospective(&t, name, answers);
     }
     let c = t
         .again()

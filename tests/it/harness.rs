@@ -353,6 +353,15 @@ pub fn mt() -> Test {
 }
 
 /// A path under `tests/fixtures` (read only: never write there).
+/// Saves `name`: a prospective result (JSON) of `answers` given on stdin.
+pub fn prospective(t: &Test, name: &str, answers: &str) {
+    t.again()
+        .args(["assess", "--prospective", "--format", "json", "-o", name])
+        .args(["--answers", "-"])
+        .stdin(answers)
+        .success();
+}
+
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -20,15 +20,6 @@ fn save(t: &Test, persona: &str, name: &str, day: &str) {
         .success();
 }
 
-/// A prospective result of `answers` (YAML), saved as `name`.
-fn prospective(t: &Test, name: &str, answers: &str) {
-    t.again()
-        .args(["assess", "--prospective", "--format", "json", "-o", name])
-        .args(["--answers", "-"])
-        .stdin(answers)
-        .success();
-}
-
 /// A first result and three retakes, six months apart.
 fn four_results() -> Test {
     let t = Test::new();
