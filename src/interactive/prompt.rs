@@ -226,11 +226,3 @@ pub trait Prompter {
     /// The keys, for the intro.
     fn keys(&self) -> &'static str;
 }
-
-/// True for the errors that stop a session with a resumable draft.
-pub fn is_stop(e: &io::Error) -> bool {
-    matches!(
-        e.kind(),
-        io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof
-    )
-}
