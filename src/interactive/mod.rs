@@ -482,7 +482,7 @@ fn ask<T>(r: std::io::Result<T>) -> Result<T> {
 /// The fewest questions left for which finishing early is offered.
 const OFFER_WHEN_LEFT: usize = 3;
 
-/// The settled verdict in a session (CONTRACT §7.7): once no answers to the
+/// The settled verdict in a session (`settled_after` in docs/formats.md): once no answers to the
 /// questions left can change the verdict, say so once and offer to finish.
 #[derive(Debug, Default)]
 struct Settled {

@@ -147,7 +147,7 @@ fn a_prospective_session_offers_dont_know_yet_as_its_skip() {
     let state = tempfile::tempdir().unwrap();
     let mut t = Tty::at(state.path(), 80, 24, &["assess", "--prospective"]);
     t.begin();
-    // Only the kit is asked (CONTRACT §7.7), after the facts about you
+    // Only the kit is asked (docs/reports.md, "The interview kit"), after the facts about you
     // (skipped here: see `session::employer`), first how the work would
     // be done in that job, and no part's introduction, which speaks of
     // your own job.
