@@ -55,7 +55,7 @@ mod stats;
 mod tables;
 
 pub use noise::key_id;
-pub use read::{Input, Outcome, expand, summarize};
+pub use read::{Input, MAX_FILES, MAX_TOTAL_BYTES, Outcome, expand, summarize};
 
 use crate::bank::Answer;
 use digest::Checked;
