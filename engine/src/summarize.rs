@@ -48,10 +48,10 @@
 //! at least three scored items, from 300 results.
 
 mod digest;
-mod noise;
+pub(crate) mod noise;
 pub mod protect;
 mod read;
-mod stats;
+pub(crate) mod stats;
 mod tables;
 
 pub use noise::key_id;
