@@ -257,24 +257,20 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let p = prompter.as_mut();
     let mut mode = session.mode;
     let mut sheet = AnswerSheet::new(&bank);
-    let fingerprint = state::fingerprint(&bank);
     match (&existing, &draft_path) {
         (Some(d), Some(path)) if session.resume => {
             sheet = keep_what_fits(p, d, &bank, path)?;
             mode = d.mode;
             set_hint(resume_hint(d.count(), path));
             welcome_back(p, &bank, mode, d.count())?;
-            // After the welcome, which starts a clear screen.
-            if d.bank.fingerprint != fingerprint {
-                p.say(&format!(
-                    "Note: the questions changed since this draft was saved; your answers are checked against {}.",
-                    BankSource::from_option(bank_dir.as_deref()).describe()
-                ))?;
-            }
         }
         (Some(d), Some(path)) => {
             intro(p, &bank, mode)?;
-            if d.bank.fingerprint == fingerprint && d.count() > 0 {
+            // The same bank, and every answer still fits it (a newer
+            // release's bank may have changed other questions).
+            let (fitting, misfits) = d.fitting(&bank);
+            let same = d.bank.dir == state::BankIdentity::of(&bank, bank_dir.as_deref()).dir;
+            if same && misfits.is_empty() && d.count() > 0 {
                 let items = [
                     format!(
                         "Carry on where I stopped ({} answered, {} assessment)",
@@ -286,7 +282,7 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
                 match ask(p.choose("You have an unfinished assessment.", &items, 0))? {
                     Some(1) => state::remove_draft(path)?,
                     _ => {
-                        sheet = d.sheet(&bank, path)?;
+                        sheet = fitting;
                         mode = d.mode;
                         set_hint(resume_hint(d.count(), path));
                     }
