@@ -242,7 +242,7 @@ impl Rich {
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
             match menu::multi(screen, kb, &self.look, &head.ask(), &items, ticks)? {
-                Ticked::Back => None,
+                Ticked::Back | Ticked::Picked(_) => None,
                 Ticked::Done(now) if now.get(n) == Some(&true) => {
                     Some((Slot::Skipped, vec![v.skip.to_string()]))
                 }
