@@ -102,7 +102,7 @@ impl<'a> List<'a> {
     }
 
     /// The rows the question, every item and the note take.
-    fn rows_needed(&self, look: &Look, ask: &Ask<'_>, width: usize) -> usize {
+    fn rows_needed(&self, look: &Look, ask: &Ask, width: usize) -> usize {
         let items: usize = (self.items.iter())
             .map(|i| item_lines(look, i, false, None, width).len())
             .sum();
@@ -110,7 +110,7 @@ impl<'a> List<'a> {
             .note
             .as_ref()
             .map(|n| lines(n, width, "  ", "  ", Breaks::Words));
-        prompt_lines(look, ask.prompt, width).len() + items + note.map_or(0, |n| n.len())
+        prompt_lines(look, &ask.prompt, width).len() + items + note.map_or(0, |n| n.len())
     }
 
     /// The item a letter key answers with.
@@ -154,12 +154,12 @@ impl<'a> List<'a> {
     fn lines(
         &mut self,
         look: &Look,
-        ask: &Ask<'_>,
+        ask: &Ask,
         width: usize,
         rows: usize,
         ticks: Option<&[bool]>,
     ) -> Vec<String> {
-        let hint = hint_with_numbers(ask.hint, &self.items);
+        let hint = hint_with_numbers(&ask.hint, &self.items);
         let mut footer = Vec::new();
         if let Some(n) = self.digits.note(&self.items).or_else(|| self.note.clone()) {
             footer = styled_lines(&look.note, &n, width, "  ");
@@ -227,12 +227,12 @@ pub fn select(
     screen: &mut Screen,
     kb: &mut Keyboard,
     look: &Look,
-    ask: &Ask<'_>,
+    ask: &Ask,
     items: &[Item],
     default: usize,
     under: Option<(&Summary, Option<String>)>,
 ) -> io::Result<Option<usize>> {
-    let list = List::new(items, ask.help, default);
+    let list = List::new(items, ask.help.as_deref(), default);
     Ok(match run(screen, kb, look, ask, list, None, under)? {
         Ticked::Picked(i) => Some(i),
         _ => None,
@@ -258,12 +258,12 @@ pub fn multi(
     screen: &mut Screen,
     kb: &mut Keyboard,
     look: &Look,
-    ask: &Ask<'_>,
+    ask: &Ask,
     items: &[Item],
     mut ticks: Vec<bool>,
 ) -> io::Result<Ticked> {
     ticks.resize(items.len(), false);
-    let list = List::new(items, ask.help, 0);
+    let list = List::new(items, ask.help.as_deref(), 0);
     run(screen, kb, look, ask, list, Some(ticks), None)
 }
 
@@ -273,7 +273,7 @@ fn run(
     screen: &mut Screen,
     kb: &mut Keyboard,
     look: &Look,
-    ask: &Ask<'_>,
+    ask: &Ask,
     mut list: List<'_>,
     mut ticks: Option<Vec<bool>>,
     under: Option<(&Summary, Option<String>)>,
@@ -373,7 +373,7 @@ fn run(
 }
 
 /// The lines of a text that ends in a line break.
-fn split(text: &str) -> Vec<String> {
+pub fn split(text: &str) -> Vec<String> {
     text.trim_end_matches('\n')
         .split('\n')
         .map(str::to_string)
