@@ -166,22 +166,17 @@ pub fn make_inert(bank: &mut Bank) {
             *s = clean;
         }
     }
-    fn fix_opt(s: &mut Option<String>, f: fn(&str) -> std::borrow::Cow<'_, str>) {
-        if let Some(s) = s {
-            fix(s, f);
-        }
-    }
     fix(&mut bank.title, inline);
-    fix_opt(&mut bank.description, text);
-    fix_opt(&mut bank.disclaimer, text);
+    bank.description.iter_mut().for_each(|s| fix(s, text));
+    bank.disclaimer.iter_mut().for_each(|s| fix(s, text));
     for b in &mut bank.bands {
         fix(&mut b.label, inline);
-        fix_opt(&mut b.summary, text);
+        b.summary.iter_mut().for_each(|s| fix(s, text));
     }
     for f in &mut bank.flags {
         fix(&mut f.title, inline);
         fix(&mut f.group_title, inline);
-        fix_opt(&mut f.detail, text);
+        f.detail.iter_mut().for_each(|s| fix(s, text));
         f.source.iter_mut().for_each(|s| fix(s, text));
     }
     for a in &mut bank.advice {
@@ -194,15 +189,15 @@ pub fn make_inert(bank: &mut Bank) {
         fix(&mut set.group_title, inline);
         for b in &mut set.bands {
             fix(&mut b.label, inline);
-            fix_opt(&mut b.summary, text);
+            b.summary.iter_mut().for_each(|s| fix(s, text));
         }
-        fix_opt(&mut set.description, text);
+        set.description.iter_mut().for_each(|s| fix(s, text));
         set.source.iter_mut().for_each(|s| fix(s, text));
         fix(&mut set.file, inline);
     }
     for q in &mut bank.questions {
         fix(&mut q.prompt, text);
-        fix_opt(&mut q.help, text);
+        q.help.iter_mut().for_each(|s| fix(s, text));
         q.source.iter_mut().for_each(|s| fix(s, text));
         match &mut q.kind {
             super::Kind::Choice(opts) | super::Kind::Multi(opts) => {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::context::{
-    Ctx, IdRule, SourceFile, Zero, check_id, count, id_problem, is_valid_id, required, weight,
+    Ctx, SourceFile, Zero, check_id, count, id_problem, is_valid_id, required, weight,
 };
 use super::dated::Entry;
 use super::parse::Parsed;
@@ -104,7 +104,7 @@ pub(super) fn bands_of(
         let (_, at) = entry_at(list, n, "verdict");
         check_id(
             ctx,
-            IdRule::of("verdict"),
+            "verdict",
             &verdict,
             at,
             || {
@@ -300,7 +300,7 @@ impl Builder {
         let set_at = Some(node.key_pos("id").unwrap_or(node.pos));
         let fresh = check_id(
             ctx,
-            IdRule::of("set"),
+            "set",
             &id,
             set_at,
             || {
@@ -501,7 +501,7 @@ impl Builder {
             let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
             check_id(
                 ctx,
-                IdRule::of(kind.key),
+                kind.key,
                 &id,
                 at,
                 || {
@@ -630,7 +630,7 @@ impl Builder {
             let (entry, at) = entry_at(list, n, "id");
             check_id(
                 ctx,
-                IdRule::of("retired question"),
+                "retired question",
                 &id,
                 at,
                 || {

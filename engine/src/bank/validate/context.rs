@@ -191,29 +191,13 @@ pub(super) fn required(
     }
 }
 
-/// How one kind of entry's id is checked.
-pub(super) struct IdRule<'a> {
-    /// For "`X` is not a valid {what} id".
-    pub what: &'a str,
-    /// The id the problem about a malformed id is filed under, when not
-    /// the id itself (an option's `question.option`).
-    pub tag: Option<&'a str>,
-}
-
-impl<'a> IdRule<'a> {
-    /// The ids of `what`, filed under themselves.
-    pub(super) fn of(what: &'a str) -> Self {
-        IdRule { what, tag: None }
-    }
-}
-
-/// Checks an entry's id: present, well formed (`[a-z][a-z0-9_]*`) and not
-/// taken, in that order, pushing the first problem found. `missing` and
+/// Checks the id of a {what}: present, well formed (`[a-z][a-z0-9_]*`)
+/// and not taken, in that order, pushing the first problem found. `missing` and
 /// `taken` make the problems for the first and last case (`taken` is asked
 /// only for a well-formed id, and may record it). True when all is well.
 pub(super) fn check_id(
     ctx: &Ctx,
-    rule: IdRule,
+    what: &str,
     id: &str,
     at: Option<Pos>,
     missing: impl FnOnce() -> Problem,
@@ -223,19 +207,11 @@ pub(super) fn check_id(
     let problem = if id.is_empty() {
         Some(missing())
     } else if !is_valid_id(id) {
-        let problem = id_problem(ctx, rule.what, id, at);
-        Some(match rule.tag {
-            Some(tag) => problem.id(tag),
-            None => problem,
-        })
+        Some(id_problem(ctx, what, id, at))
     } else {
         taken()
     };
-    match problem {
-        Some(problem) => {
-            p.push(problem);
-            false
-        }
-        None => true,
-    }
+    let fine = problem.is_none();
+    p.extend(problem);
+    fine
 }

@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::context::{Ctx, IdRule, Zero, check_id, count, plain_number, required, show, weight};
+use super::context::{
+    Ctx, Zero, check_id, count, id_problem, is_valid_id, plain_number, required, show, weight,
+};
 use super::dated::Entry;
 use super::{Builder, MAX_NUMBER, PendingWhen};
 use crate::bank::model::{
@@ -78,7 +80,7 @@ impl Builder {
         let problems_before = p.len();
         let fresh = check_id(
             ctx,
-            IdRule::of("question"),
+            "question",
             &id,
             at,
             || {
@@ -288,28 +290,23 @@ impl Builder {
             let entry = list.and_then(|l| l.items().get(n));
             let at = entry.map(|e| e.key_pos("id").unwrap_or(e.pos)).or(q.at);
             let tag = format!("{qid}.{oid}");
-            check_id(
-                ctx,
-                IdRule {
-                    what: "option",
-                    tag: Some(&tag),
-                },
-                &oid,
-                at,
-                || {
+            // Unlike other ids, a malformed one is filed under `question.option`.
+            let problem = if oid.is_empty() {
+                Some(
                     ctx.problem(format!("an option of `{qid}` has no id"), at)
                         .id(qid)
-                        .hint("add `id: …` to the option")
-                },
-                || {
-                    (!seen.insert(oid.clone())).then(|| {
-                        ctx.problem(format!("`{qid}` has two options with the id `{oid}`"), at)
-                            .id(&tag)
-                            .hint("give each option its own id")
-                    })
-                },
-                p,
-            );
+                        .hint("add `id: …` to the option"),
+                )
+            } else if !is_valid_id(&oid) {
+                Some(id_problem(ctx, "option", &oid, at).id(&tag))
+            } else {
+                (!seen.insert(oid.clone())).then(|| {
+                    ctx.problem(format!("`{qid}` has two options with the id `{oid}`"), at)
+                        .id(&tag)
+                        .hint("give each option its own id")
+                })
+            };
+            p.extend(problem);
             let label = required(ro.label, "label", "option", &tag, ctx, at, p);
             if let Some(s) = ro.score {
                 if !plain_number(s) {

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::Builder;
 use super::build::entry_at;
-use super::context::{Ctx, IdRule, check_id, count, id_problem, is_valid_id, required};
+use super::context::{Ctx, check_id, count, id_problem, is_valid_id, required};
 use super::dated::Entry;
 use crate::bank::answer::Answer;
 use crate::bank::condition::{Condition, Test};
@@ -153,7 +153,7 @@ impl Builder {
             let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
             check_id(
                 ctx,
-                IdRule::of("rights entry"),
+                "rights entry",
                 &id,
                 at,
                 || {
