@@ -233,8 +233,7 @@ impl Comparison {
                 .to_find_out
                 .iter()
                 .filter_map(|f| {
-                    let q = other.dimensions.iter().flat_map(|d| &d.questions);
-                    let label = q
+                    let label = (other.questions())
                         .filter(|q| q.id == f.question)
                         .find_map(|q| q.answer_label.clone())?;
                     Some((f.question.clone(), label))
@@ -303,7 +302,7 @@ impl Comparison {
         }
         let by_id = |r: &'r AssessmentResult| {
             let mut map = std::collections::HashMap::new();
-            for q in r.dimensions.iter().flat_map(|d| &d.questions) {
+            for q in r.questions() {
                 map.entry(q.id.as_str()).or_insert(q);
             }
             map
@@ -463,9 +462,7 @@ fn on_both_answered(
     dimensions: &mut [DimensionDiff],
 ) -> ScoreDiff {
     let scored = |r: &AssessmentResult| -> std::collections::HashMap<String, (f64, f64)> {
-        r.dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
+        r.questions()
             .filter_map(|q| Some((q.id.clone(), (q.score?, q.weight))))
             .collect()
     };

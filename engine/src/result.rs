@@ -740,7 +740,7 @@ impl AssessmentResult {
     /// about their own job (same bank): its unknowns that scored under 50
     /// there are marked with that answer and asked sooner (`weak_now`).
     pub fn weigh_against(&mut self, current: &AssessmentResult) {
-        let now = current.dimensions.iter().flat_map(|d| &d.questions);
+        let now = current.questions();
         for f in &mut self.to_find_out {
             let weak = now
                 .clone()
@@ -772,9 +772,11 @@ impl AssessmentResult {
     /// A question's prompt and answer label, looked up by id (the first,
     /// in a hand-edited result that has one twice).
     pub fn question(&self, id: &str) -> Option<&QuestionResult> {
-        self.dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
-            .find(|q| q.id == id)
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// Every question asked, dimension by dimension.
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionResult> + Clone {
+        self.dimensions.iter().flat_map(|d| &d.questions)
     }
 }
