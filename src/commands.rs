@@ -160,7 +160,7 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 /// or those saved in the state folder, as one history. Each file once
 /// (`expand` counts a file named twice once).
 fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: Plan) -> Result<()> {
-    let files: Vec<std::path::PathBuf> = if paths.is_empty() {
+    let named: Vec<std::path::PathBuf> = if paths.is_empty() {
         let Some(dir) = crate::interactive::state::state_dir() else {
             return Err(Failure::new(
                 crate::error::ExitKind::NoInput,
@@ -181,16 +181,19 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
         }
         found
     } else {
-        crate::summarize::expand(paths)?
-            .0
-            .into_iter()
-            .map(|input| input.path)
-            .filter(|p| {
-                p.file_name()
-                    .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
-            })
-            .collect()
+        paths.to_vec()
     };
+    // Folders for their results, each file once, within the caps on how
+    // many and how much, before any is read.
+    let files: Vec<std::path::PathBuf> = crate::summarize::expand(&named)?
+        .0
+        .into_iter()
+        .map(|input| input.path)
+        .filter(|p| {
+            p.file_name()
+                .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
+        })
+        .collect();
     // Each result is read and scored again: their number is capped before any is read.
     if files.len() > crate::history::MAX_RESULTS {
         return Err(Failure::new(

@@ -1,5 +1,5 @@
-//! The layout of `history` for every human-readable format (CONTRACT
-//! §7.7): where things stand and the trend, each result, how each part
+//! The layout of `history` for every human-readable format (docs/reports.md,
+//! "A history of retakes"): where things stand and the trend, each result, how each part
 //! moved, what changed at each retake (flags raised and cleared), which
 //! next steps are done or still open, and when to take it again. The
 //! engine's [`History`] decides all of it; this only lays it out.

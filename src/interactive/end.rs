@@ -15,7 +15,7 @@ use crate::export::{self, Format};
 use crate::output::{self, Plan};
 use crate::result::{self, AssessmentResult};
 
-/// What a session adds to its result (CONTRACT §7.7).
+/// What a session adds to its result (`settled_after`, docs/formats.md).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Stamp {
     /// The day taken, `YYYY-MM-DD`.

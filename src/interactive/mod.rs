@@ -39,7 +39,7 @@ use crate::export;
 use crate::output::Plan;
 use crate::scoring::Mode;
 use flow::Flow;
-use prompt::{Prompter, QuestionView, Reply, is_stop};
+use prompt::{Prompter, QuestionView, Reply};
 use state::Draft;
 
 /// What the session needs besides the output plan.
@@ -55,15 +55,6 @@ pub struct Session {
     pub taken: Option<String>,
 }
 
-/// How a session ended before its last question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stop {
-    /// Ctrl-C.
-    Interrupted,
-    /// The input ended (a pipe ran dry, Ctrl-D).
-    InputEnded,
-}
-
 /// What the session does after an answer is saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AfterAnswer {
@@ -71,14 +62,6 @@ pub enum AfterAnswer {
     Continue,
     /// Finish now with the answers so far (the person chose to).
     FinishNow,
-}
-
-/// How the questions went.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Every asked question was answered or skipped.
-    Finished,
-    Stopped(Stop),
 }
 
 /// What Ctrl-C says, kept up to date as answers are saved.
@@ -106,9 +89,10 @@ fn on_signal() -> bool {
     !PAGING.load(Ordering::SeqCst)
 }
 
-/// The error that ends a stopped session: the cursor restored, how to
-/// resume, and exit 130 (through `main`, like every other exit code).
-fn stopped(why: Stop) -> anyhow::Error {
+/// The error that ends a stopped session (Ctrl-C, or the input ended:
+/// `interrupted` false): the cursor restored, how to resume, and exit 130
+/// (through `main`, like every other exit code).
+fn stopped(interrupted: bool) -> anyhow::Error {
     // A report or result being written is left unfinished: its temporary
     // file goes.
     crate::signals::remove_temp();
@@ -117,9 +101,9 @@ fn stopped(why: Stop) -> anyhow::Error {
     }
     eprintln!();
     let hint = HINT.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    let what = match why {
-        Stop::Interrupted => "Stopped.",
-        Stop::InputEnded => "The input ended before the last question.",
+    let what = match interrupted {
+        true => "Stopped.",
+        false => "The input ended before the last question.",
     };
     let mut text = format!("{what} {hint}");
     // Wrapped here, at spaces (a long path after a "/"): a terminal would
@@ -337,7 +321,7 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let mut save_failed = false;
     // issue 23 (next): the settled verdict, offered once per session.
     let mut settled = Settled::default();
-    let outcome = ask_all(p, &mut flow, |flow, p| {
+    ask(ask_all(p, &mut flow, |flow, p| {
         let Some(dir) = &state_dir else {
             return settled.offer(flow, p);
         };
@@ -354,31 +338,25 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             }
             Err(_) => {}
         }
-        // issue 23: settled-verdict offer goes here (see terminal-next.md)
         settled.offer(flow, p)
-    })?;
-    match outcome {
-        Outcome::Stopped(why) => Err(stopped(why)),
-        Outcome::Finished => {
-            let stamp = end::Stamp {
-                taken: session
-                    .taken
-                    .clone()
-                    .unwrap_or_else(|| mommytrack_engine::date::Date::today().to_string()),
-                settled_after: settled.after,
-                facts_from,
-                current: carried.map(|(_, _, current)| current),
-            };
-            end::finish(
-                p,
-                &flow,
-                plan,
-                state_dir.as_deref(),
-                draft_path.as_deref(),
-                &stamp,
-            )
-        }
-    }
+    }))?;
+    let stamp = end::Stamp {
+        taken: session
+            .taken
+            .clone()
+            .unwrap_or_else(|| mommytrack_engine::date::Date::today().to_string()),
+        settled_after: settled.after,
+        facts_from,
+        current: carried.map(|(_, _, current)| current),
+    };
+    end::finish(
+        p,
+        &flow,
+        plan,
+        state_dir.as_deref(),
+        draft_path.as_deref(),
+        &stamp,
+    )
 }
 
 /// The draft's answers that fit the bank. When some no longer do, each is
@@ -469,12 +447,12 @@ fn carry_facts(
     Ok(Some((review, when, current)))
 }
 
-/// Ctrl-C or the end of input in a prompt outside the questions stops the
-/// session the same way as in a question.
+/// Ctrl-C or the end of input, in a question or anywhere else, stops the
+/// session with the resume hint.
 fn ask<T>(r: std::io::Result<T>) -> Result<T> {
     match r.map_err(after_ctrl_c) {
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(stopped(Stop::Interrupted)),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(stopped(Stop::InputEnded)),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(stopped(true)),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(stopped(false)),
         other => Ok(other?),
     }
 }
@@ -482,7 +460,7 @@ fn ask<T>(r: std::io::Result<T>) -> Result<T> {
 /// The fewest questions left for which finishing early is offered.
 const OFFER_WHEN_LEFT: usize = 3;
 
-/// The settled verdict in a session (CONTRACT §7.7): once no answers to the
+/// The settled verdict in a session (`settled_after` in docs/formats.md): once no answers to the
 /// questions left can change the verdict, say so once and offer to finish.
 #[derive(Debug, Default)]
 struct Settled {
@@ -538,9 +516,10 @@ impl Settled {
 /// Asks every question the flow asks, calling `saved` after each answer.
 /// A part's title and introduction are shown where the questions go on
 /// into it, once (going back into it does not repeat them, and going back
-/// shows no heading: the question it lands on comes at once). Returns how
-/// it ended; I/O errors other than a stop are errors.
-pub fn ask_all<F>(p: &mut dyn Prompter, flow: &mut Flow, mut saved: F) -> std::io::Result<Outcome>
+/// shows no heading: the question it lands on comes at once). Ends early
+/// with the error of the stop (`Interrupted` for Ctrl-C,
+/// `UnexpectedEof` when the input ended; see [`ask`]) or of the terminal.
+pub fn ask_all<F>(p: &mut dyn Prompter, flow: &mut Flow, mut saved: F) -> std::io::Result<()>
 where
     F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<AfterAnswer>,
 {
@@ -552,7 +531,7 @@ where
     while let Some(q) = flow.current() {
         // Ctrl-C while nothing was being read (between two prompts).
         if INTERRUPTED.load(Ordering::SeqCst) {
-            return Ok(Outcome::Stopped(Stop::Interrupted));
+            return Err(keys::interrupted());
         }
         let worded = bank.questions[q].worded(flow.mode() == Mode::Prospective);
         let question = &*worded;
@@ -594,16 +573,16 @@ where
                 prompt::SKIP
             },
         };
-        let reply = heading.and_then(|()| p.ask(&view)).map_err(after_ctrl_c);
-        went_back = matches!(reply, Ok(Reply::Back));
+        let reply = heading.and_then(|()| p.ask(&view))?;
+        went_back = reply == Reply::Back;
         match reply {
-            Ok(Reply::Answer(slot)) => {
+            Reply::Answer(slot) => {
                 flow.answer(slot);
                 if saved(flow, p)? == AfterAnswer::FinishNow {
-                    return Ok(Outcome::Finished);
+                    return Ok(());
                 }
             }
-            Ok(Reply::Back) => {
+            Reply::Back => {
                 if p.cleared_heading() {
                     shown_sets.remove(&part);
                 }
@@ -611,19 +590,9 @@ where
                     p.say("This is the first question.")?;
                 }
             }
-            Err(e) if is_stop(&e) => {
-                return Ok(Outcome::Stopped(
-                    if e.kind() == std::io::ErrorKind::Interrupted {
-                        Stop::Interrupted
-                    } else {
-                        Stop::InputEnded
-                    },
-                ));
-            }
-            Err(e) => return Err(e),
         }
     }
-    Ok(Outcome::Finished)
+    Ok(())
 }
 
 fn plural(n: usize, one: &str) -> String {

@@ -47,30 +47,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         writeln!(o)?;
         put(o, width, &v.progress(), "")?;
         put(o, width, &v.prompt(), "")?;
-        match &v.question.kind {
-            Kind::Choice(_) | Kind::YesNo(_) => {
-                for (i, (label, _)) in v.choices().iter().enumerate() {
-                    put_item(o, width, &format!("{}. ", i + 1), label)?;
-                }
-            }
-            Kind::Scale(_) => {
-                for (label, answer) in v.choices() {
-                    let number = match answer {
-                        Answer::Scale(x) => format!("{x} · "),
-                        _ => String::new(),
-                    };
-                    match label.strip_prefix(&number) {
-                        Some(text) if !number.is_empty() => put_item(o, width, &number, text)?,
-                        _ => put_item(o, width, "", &label)?,
-                    }
-                }
-            }
-            Kind::Multi(_) => {
-                for (i, label) in v.option_labels().iter().enumerate() {
-                    put_item(o, width, &format!("{}. ", i + 1), label)?;
-                }
-            }
-            Kind::Text => {}
+        for (prefix, label, _) in v.listed() {
+            put_item(o, width, &prefix, &label)?;
         }
         let mut keys = vec![format!("s = {}", v.skip.to_lowercase())];
         if v.help().is_some() {

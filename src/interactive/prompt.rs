@@ -80,6 +80,27 @@ impl QuestionView<'_> {
         }
     }
 
+    /// The list a choice, yes/no, scale or multi question shows, as
+    /// `(prefix, label, number)`: "2. " and the second label, picked with
+    /// 2; on a scale "4 · " and the point's label (or no prefix and "4"),
+    /// picked with 4 (a negative point with no number).
+    pub fn listed(&self) -> Vec<(String, String, Option<u32>)> {
+        let labels = match &self.question.kind {
+            Kind::Scale(s) => {
+                let safe = crate::export::terminal_safe;
+                return (s.min..=s.max)
+                    .map(|x| match s.label(x) {
+                        Some(l) => (format!("{x} · "), safe(l), u32::try_from(x).ok()),
+                        None => (String::new(), x.to_string(), u32::try_from(x).ok()),
+                    })
+                    .collect();
+            }
+            Kind::Multi(_) => self.option_labels(),
+            _ => self.choices().into_iter().map(|(label, _)| label).collect(),
+        };
+        numbered(labels)
+    }
+
     /// The index in [`choices`](Self::choices) of the current answer.
     pub fn current_choice(&self) -> Option<usize> {
         let Slot::Given(a) = self.current else {
@@ -140,6 +161,14 @@ impl QuestionView<'_> {
     pub fn prompt(&self) -> String {
         crate::export::terminal_safe(self.question.prompt.trim())
     }
+}
+
+/// `labels` listed as "1. ", "2. "…, picked by their numbers.
+pub fn numbered(labels: Vec<String>) -> Vec<(String, String, Option<u32>)> {
+    (1..)
+        .zip(labels)
+        .map(|(n, label)| (format!("{n}. "), label, Some(n)))
+        .collect()
 }
 
 /// "about 12 min left", "less than a minute left".
@@ -225,12 +254,4 @@ pub trait Prompter {
     }
     /// The keys, for the intro.
     fn keys(&self) -> &'static str;
-}
-
-/// True for the errors that stop a session with a resumable draft.
-pub fn is_stop(e: &io::Error) -> bool {
-    matches!(
-        e.kind(),
-        io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof
-    )
 }

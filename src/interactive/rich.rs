@@ -119,9 +119,11 @@ impl Head {
     }
 }
 
-/// The number a scale answer or a list position is picked with.
-fn number(n: i64) -> Option<u32> {
-    u32::try_from(n).ok()
+/// The items of a list, from `(prefix, label, number)`.
+fn list(listed: &[(String, String, Option<u32>)]) -> Vec<Item> {
+    (listed.iter())
+        .map(|(prefix, label, n)| Item::numbered(prefix, label, *n))
+        .collect()
 }
 
 impl Rich {
@@ -204,21 +206,7 @@ impl Rich {
     /// say" (and "? Help", added by the widget). `None` for Esc.
     fn ask_one(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, Vec<String>)>> {
         let choices = v.choices();
-        let scale = matches!(v.question.kind, Kind::Scale(_));
-        let mut items: Vec<Item> = choices
-            .iter()
-            .enumerate()
-            .map(|(i, (label, answer))| match answer {
-                Answer::Scale(x) if scale => {
-                    let prefix = format!("{x} · ");
-                    match label.strip_prefix(&prefix) {
-                        Some(text) => Item::numbered(&prefix, text, number(*x)),
-                        None => Item::numbered("", label, number(*x)),
-                    }
-                }
-                _ => Item::numbered(&format!("{}. ", i + 1), label, number(i as i64 + 1)),
-            })
-            .collect();
+        let mut items = list(&v.listed());
         let skip = items.len();
         items.push(Item::skip(v.skip));
         let default = match v.current {
@@ -243,11 +231,7 @@ impl Rich {
     fn ask_multi(&mut self, v: &QuestionView<'_>) -> io::Result<Option<(Slot, Vec<String>)>> {
         let labels = v.option_labels();
         let n = labels.len();
-        let mut items: Vec<Item> = labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, number(i as i64 + 1)))
-            .collect();
+        let mut items = list(&v.listed());
         items.push(Item {
             exclusive: true,
             ..Item::skip(v.skip)
@@ -531,11 +515,7 @@ impl Prompter for Rich {
         items: &[String],
         default: usize,
     ) -> io::Result<Option<usize>> {
-        let list: Vec<Item> = items
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Item::numbered(&format!("{}. ", i + 1), l, number(i as i64 + 1)))
-            .collect();
+        let list = list(&super::prompt::numbered(items.to_vec()));
         // Between two questions, Esc goes back to the question before.
         let back = self.pinned.is_none() && !self.echoed.is_empty();
         let ask = Ask {

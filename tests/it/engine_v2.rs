@@ -2,7 +2,7 @@
 //! answers for a verdict (`min_coverage`, `min_answered`), next steps that
 //! fit on a page (`group`, `max_next_steps`, `start_here`), psychometric
 //! banks (`weight: 0`, `scale_mean`, `overall: items`), shared sets, the bank fingerprint and
-//! item values (§6.5), reasons that name what triggered them, and reading
+//! item values (docs/summaries.md), reasons that name what triggered them, and reading
 //! version 1 results.
 
 use crate::harness::{fixture, mini_with, mt, write};
@@ -31,7 +31,7 @@ fn ids(v: &Value) -> Vec<String> {
         .collect()
 }
 
-// ---- §6.2 enough answers for a verdict ----
+// ---- enough answers for a verdict (docs/question-banks.md) ----
 
 #[test]
 fn too_few_answers_withhold_the_verdict_but_keep_a_provisional_score() {
@@ -141,7 +141,7 @@ fn a_dimension_below_min_answered_has_no_score_and_no_part_in_the_overall() {
     assert_eq!(r["overall"]["score"], 91.7);
 }
 
-// ---- §6.3 next steps that fit on a page ----
+// ---- next steps that fit on a page (docs/question-banks.md) ----
 
 const STEPS_BANK: &str = r#"title: Steps
 max_next_steps: 3
@@ -233,7 +233,7 @@ fn a_group_id_is_checked() {
         .stderr(predicate::str::contains("[a_low]"));
 }
 
-// ---- §6.4 psychometric banks ----
+// ---- psychometric banks (docs/question-banks.md) ----
 
 /// A 6-item 7-point agreement scale in two subscales, items 2 and 5
 /// reverse-keyed, scored as published (the item mean), with a third set of
@@ -346,7 +346,7 @@ fn a_mixed_set_has_no_scale_mean() {
     assert!(r["dimensions"][0].get("scale").is_none());
 }
 
-// ---- §6.5 fingerprint ----
+// ---- the bank fingerprint (docs/formats.md) ----
 
 fn fingerprint(dir: &std::path::Path) -> String {
     assess(dir, "has_manager: true\n")["bank"]["fingerprint"]

@@ -155,3 +155,33 @@ fn clippy_refuses_what_is_newer_than_the_rust_version() {
         );
     }
 }
+
+/// Every fact a comment points to is in the repository: no comment cites
+/// a section of the external contract (`CONTRACT §7.7`), which is not in
+/// it; the formats are documented in `docs/`, and comments point there.
+#[test]
+fn comments_cite_no_section_of_a_document_outside_the_repository() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).expect("a source folder") {
+            let p = e.expect("an entry").path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).expect("a source file");
+                for (i, line) in text.lines().enumerate() {
+                    let comment = line.trim_start().starts_with("//");
+                    if comment && (line.contains("CONTRACT") || line.contains("§")) {
+                        out.push(format!("{}:{}: {}", p.display(), i + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for dir in ["src", "engine/src", "engine/tests", "tests", "benches"] {
+        walk(&crate::harness::repo(dir), &mut found);
+    }
+    // This file names what it looks for.
+    found.retain(|l| !l.contains("metadata.rs"));
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -803,7 +803,7 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
             && words.contains("whether mothers who work part-time"),
         "{kit}"
     );
-    // A prospective assessment asks only the kit (CONTRACT §7.7) and the
+    // A prospective assessment asks only the kit (docs/reports.md, "The interview kit") and the
     // facts about you (`personal`), which are read from the answers given,
     // under their own conditions, and untold count as skipped; a known kit
     // answer still rules one out.

@@ -431,6 +431,46 @@ fn history_refuses_more_results_than_its_cap_before_reading_any() {
         .stderr_contains("1001 results to read, more than the 1000 a history follows");
 }
 
+/// `summarize` and `history` read at most 10,000 files and 256 MiB of
+/// results in one run, refused before the first is read: 40 files of
+/// 7 MiB each (sparse: nothing is written) are each within the cap on a
+/// result, and together over the cap on a run; neither command reads one
+/// (no key is recorded, nothing is written).
+#[test]
+fn summarize_and_history_refuse_more_bytes_or_files_than_a_run_reads() {
+    let t = mt();
+    std::fs::create_dir(t.path().join("big")).expect("a folder");
+    for i in 0..40 {
+        let f = std::fs::File::create(t.path().join(format!("big/r{i:02}.json"))).expect("a file");
+        f.set_len(7 * 1024 * 1024).expect("a sparse file");
+    }
+    for cmd in ["summarize", "history"] {
+        t.again()
+            .args([cmd, "big", "--output", "out.txt"])
+            .code(2)
+            .stderr_contains("at most 10000 files and 256 MiB in all");
+        assert!(!t.path().join("out.txt").exists(), "{cmd} wrote its output");
+    }
+    let left: Vec<_> = std::fs::read_dir(t.path().join("big"))
+        .expect("the folder")
+        .collect();
+    assert_eq!(
+        left.len(),
+        40,
+        "a key record was written next to the results"
+    );
+    // The same for the number of files: 10,001 empty ones.
+    let many = t.path().join("many");
+    std::fs::create_dir(&many).expect("a folder");
+    for i in 0..=10_000 {
+        std::fs::File::create(many.join(format!("r{i:05}.json"))).expect("a file");
+    }
+    t.again()
+        .args(["summarize", "many"])
+        .code(2)
+        .stderr_contains("at most 10000 files and 256 MiB in all");
+}
+
 /// An invalid bank id and a file name are shown with their invisible and
 /// control characters escaped, never removed nor raw; a "did you mean"
 /// names the file as it is.

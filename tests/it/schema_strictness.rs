@@ -1,7 +1,7 @@
 //! The JSON Schemas are as strict as `validate` on a single file: every
 //! structural mistake `validate` refuses (a bad id, kind or severity, a
 //! missing or null required field, a number out of range, a field the kind
-//! does not take, a typo inside `when`, the new §6 keys) is also a schema
+//! does not take, a typo inside `when`, the keys for coverage, grouping and psychometric scales) is also a schema
 //! error, checked with an independent JSON Schema validator; and every
 //! valid bank file (the mini bank, the built-in bank) passes the schema.
 

@@ -1413,7 +1413,7 @@ fn retakes_of_one_person_count_once_with_their_latest_result() {
     }
 }
 
-/// Round 5's fresh-eyes attack across releases (sum6 §3): a person who
+/// Round 5's fresh-eyes attack across releases: a person who
 /// retakes between two summaries is in each with their latest result, and
 /// when each result drew a copy of its own, every release gave the
 /// attacker (differencing with results of their own making, as above)

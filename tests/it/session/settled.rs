@@ -147,7 +147,7 @@ fn a_prospective_session_offers_dont_know_yet_as_its_skip() {
     let state = tempfile::tempdir().unwrap();
     let mut t = Tty::at(state.path(), 80, 24, &["assess", "--prospective"]);
     t.begin();
-    // Only the kit is asked (CONTRACT §7.7), after the facts about you
+    // Only the kit is asked (docs/reports.md, "The interview kit"), after the facts about you
     // (skipped here: see `session::employer`), first how the work would
     // be done in that job, and no part's introduction, which speaks of
     // your own job.
@@ -348,4 +348,49 @@ fn settling_with_only_free_text_left_is_not_settling_early() {
     assert_eq!(t.exit_code(), 0);
     let r = only_result(state.path());
     assert!(r["settled_after"].is_null(), "{r}");
+}
+
+/// Ctrl-C at the offer, between two questions, stops the session as in a
+/// question: exit 130, the resume hint, the answers in the draft.
+#[test]
+fn ctrl_c_at_the_offer_stops_with_the_draft() {
+    let state = tempfile::tempdir().unwrap();
+    let bank = capping_bank(state.path());
+    let mut t = Tty::at(
+        state.path(),
+        80,
+        24,
+        &["assess", "--bank", bank.to_str().unwrap()],
+    );
+    to_the_offer(&mut t);
+    t.p.send_control('c').unwrap();
+    t.expect("Stopped.");
+    t.expect("mommytrack assess --resume");
+    assert_eq!(t.exit_code(), 130);
+    let draft: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(state.path().join("draft.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        draft["answers"],
+        serde_json::json!({ "has_manager": true, "boss_early_leave": "counted" })
+    );
+}
+
+/// Input that ends at the offer (a pipe run dry) stops the session as in a
+/// question: exit 130 and the resume hint, not a bare I/O error.
+#[test]
+fn input_that_ends_at_the_offer_stops_with_the_draft() {
+    let mut t = super::Test::new();
+    let bank = capping_bank(t.path());
+    let out = t
+        .args(["assess", "--plain", "--bank", bank.to_str().unwrap()])
+        .stdin("1\n3\n")
+        .code(130);
+    out.stderr_contains("Your verdict is settled")
+        .stderr_contains("The input ended before the last question.")
+        .stderr_contains("mommytrack assess --resume");
+    let draft = t.state().join("draft.json");
+    let draft: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(draft).unwrap()).unwrap();
+    assert_eq!(draft["answers"]["boss_early_leave"], "counted");
 }
