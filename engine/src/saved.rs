@@ -41,8 +41,13 @@ pub fn parse_result(text: &str, file: &str) -> Result<AssessmentResult, Failure>
 }
 
 impl AssessmentResult {
-    /// A result from its checked JSON, refusing one from a newer schema.
-    fn from_value(value: Value, file: &str) -> Result<Self, Failure> {
+    /// Reads a saved result, refusing one from a newer schema.
+    pub fn from_json(text: &str, file: &str) -> Result<Self, Failure> {
+        Self::from_value(json(text, file)?, file)
+    }
+
+    /// [`AssessmentResult::from_json`] on JSON already parsed.
+    pub fn from_value(value: Value, file: &str) -> Result<Self, Failure> {
         match value.get("schema_version").and_then(Value::as_u64) {
             Some(v) if v > u64::from(SCHEMA_VERSION) => {
                 return Err(Failure::in_file(

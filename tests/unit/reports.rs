@@ -285,8 +285,7 @@ fn hostile_text_answer_is_inert_in_every_format() {
     }
     // JSON keeps the answer as it was read, so `report` can render it
     // again; reading it made it inert (issue 11: escape sequences go).
-    let back = mommytrack_engine::saved::parse_result(&render(&r, Format::Json), "r.json")
-        .expect("parses");
+    let back = AssessmentResult::from_json(&render(&r, Format::Json), "r.json").expect("parses");
     assert_eq!(
         back.answers["notes"],
         "<script>alert(1)</script> a | b red & more"

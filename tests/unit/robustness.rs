@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::answers::{self, Answer, AnswerSheet, Slot};
 use crate::bank::{self, Bank, Kind, SourceFile};
 use crate::export::{self, Format, RenderOptions};
-use crate::result;
+use crate::result::{self, AssessmentResult};
 use crate::scoring::{self, Mode};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -439,7 +439,7 @@ fn score_everything(bank: &Bank, sheet: &AnswerSheet) {
         }
         let opts = RenderOptions::default();
         let json = export::render_report(&r, Format::Json, &opts, false);
-        let back = mommytrack_engine::saved::parse_result(&json, "r.json").expect("reads back");
+        let back = AssessmentResult::from_json(&json, "r.json").expect("reads back");
         assert_eq!(
             export::render_report(&back, Format::Json, &opts, false),
             json

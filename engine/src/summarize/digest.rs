@@ -1,15 +1,36 @@
-//! A saved result as `summarize` counts it, read by the one reader of
-//! results ([`crate::saved`]), and the check that keeps a hand-edited
-//! figure out of a summary: every score, verdict and flag is worked out
-//! again from the answers with the bank, and a result whose written
-//! figures say otherwise is refused.
+//! The part of a saved result that `summarize` reads, parsed straight
+//! from the JSON text (everything else is skipped unread), and the check
+//! that keeps a hand-edited figure out of a summary: every score, verdict
+//! and flag is worked out again from the answers with the bank, and a
+//! result whose written figures say otherwise is refused.
 
 use super::noise;
 use crate::answers::AnswerSheet;
 use crate::bank::{Bank, Kind};
 use crate::error::Failure;
-use crate::result::{AssessmentResult, round1};
+use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
 use crate::scoring::{self, Evaluation, Mode};
+
+/// The part of a saved result (`mommytrack schema result`) a summary
+/// reads. Everything else (prompts, labels, next steps, levers) is skipped
+/// by the parser without being kept. A result that does not parse this
+/// way is read again by [`AssessmentResult::from_json`] for its usual
+/// error message.
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct Digest {
+    schema_version: u64,
+    bank: BankDigest,
+    mode: String,
+    overall: OverallDigest,
+    dimensions: Vec<DimDigest>,
+    flags: Vec<IdDigest>,
+    /// Question id → answer: what everything is worked out from.
+    answers: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    respondent: Option<String>,
+    #[serde(default)]
+    taken: Option<String>,
+}
 
 /// A result read and worked out again from its answers.
 pub(super) struct Checked {
@@ -22,7 +43,31 @@ pub(super) struct Checked {
     pub respondent: Option<(String, String)>,
 }
 
-impl Checked {
+#[derive(Debug, serde::Deserialize)]
+struct BankDigest {
+    title: String,
+    #[serde(default)]
+    fingerprint: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct OverallDigest {
+    score: Option<f64>,
+    verdict: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct DimDigest {
+    id: String,
+    score: Option<f64>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct IdDigest {
+    id: String,
+}
+
+impl Digest {
     /// Reads a result and works it out again from its answers with `bank`
     /// (`bank_named`: how `--bank` named it, if it did): a result of
     /// another bank, an answer the bank does not allow, or a written
@@ -35,7 +80,18 @@ impl Checked {
         bank: &Bank,
         bank_named: Option<&str>,
     ) -> Result<Checked, Failure> {
-        let mut d = crate::saved::parse_result(text, file)?;
+        let mut d = match serde_json::from_str::<Digest>(text) {
+            Ok(d) if d.schema_version <= u64::from(SCHEMA_VERSION) => d,
+            // The reader of `report` names what is wrong, in its words.
+            _ => {
+                AssessmentResult::from_json(text, file)?;
+                return Err(Failure::in_file(
+                    file,
+                    None,
+                    "not a complete mommytrack JSON result; was it edited by hand?",
+                ));
+            }
+        };
         // A version 1 result has no fingerprint: its title must match.
         let same = match &d.bank.fingerprint {
             Some(f) => *f == bank.fingerprint,
@@ -77,18 +133,30 @@ impl Checked {
             ));
         };
         // Which of a person's results counts is decided by these two: a
-        // session writes an id of 32 hex digits and the day it ran (the
-        // reader refuses a `taken` that is not a day).
-        let today = crate::date::Date::today_anywhere();
-        if let Some(t) = d.taken.as_deref()
-            && crate::date::Date::parse(t).is_ok_and(|day| day > today)
-        {
-            return Err(changed(
-                line_of(text, &["\"taken\""]),
-                format_args!(
-                    "`taken` is {t}, a day still to come (a summary counts each person's latest result, so the date would choose which one counts)"
-                ),
-            ));
+        // session writes an id of 32 hex digits and the day it ran.
+        if let Some(t) = &d.taken {
+            use crate::date::Date;
+            let at = line_of(text, &["\"taken\""]);
+            match Date::parse(t) {
+                Err(_) => {
+                    return Err(changed(
+                        at,
+                        format_args!(
+                            "`taken` is \"{}\", not a day written YYYY-MM-DD",
+                            crate::sanitize::id(t)
+                        ),
+                    ));
+                }
+                Ok(day) if day > Date::today_anywhere() => {
+                    return Err(changed(
+                        at,
+                        format_args!(
+                            "`taken` is {t}, a day still to come (a summary counts each person's latest result, so the date would choose which one counts)"
+                        ),
+                    ));
+                }
+                Ok(_) => {}
+            }
         }
         if let Some(r) = &d.respondent
             && !(r.len() == 32 && r.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -209,12 +277,7 @@ impl Checked {
     /// questions, read as an answers file is by this version (an answer to
     /// a retired question as its replacement, where the bank says how), or
     /// why it cannot be, and what its owner can do.
-    fn read_again(
-        d: &AssessmentResult,
-        text: &str,
-        file: &str,
-        bank: &Bank,
-    ) -> Result<AnswerSheet, Failure> {
+    fn read_again(d: &Self, text: &str, file: &str, bank: &Bank) -> Result<AnswerSheet, Failure> {
         let answers = crate::yaml::Node::from_json(&serde_json::Value::Object(d.answers.clone()));
         crate::answers::read(bank, &answers, "", std::path::Path::new(file)).map_err(|e| {
             let first = e.problems.iter().find(|p| !p.warning);

@@ -1,12 +1,12 @@
 //! Reading the results named: folders expanded, each file once (by its
-//! identity), each result once (by its answers, [`digest::identity`]), files in folders that are not results
+//! identity), each result once (by its answers, [`Digest::identity`]), files in folders that are not results
 //! skipped with a warning, parsed in parallel batches and folded in file
 //! order.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::digest::{self, Checked};
+use super::digest::{self, Checked, Digest};
 use super::{Options, Summarizer, Summary};
 use crate::error::{ExitKind, Failure};
 
@@ -175,7 +175,7 @@ fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
         }
         Err(e) => return Err(e),
     };
-    match Checked::read(&text, &name, &o.bank, o.bank_named.as_deref()) {
+    match Digest::read(&text, &name, &o.bank, o.bank_named.as_deref()) {
         Ok(r) => Ok(Read::Result(
             digest::identity(&o.bank, &r.sheet, &r.eval, o.secret),
             Box::new(r),

@@ -1,4 +1,4 @@
-use mommytrack_engine::result::round1;
+use mommytrack_engine::result::{AssessmentResult, round1};
 use mommytrack_engine::scoring::Mode;
 
 #[test]
@@ -21,7 +21,7 @@ fn modes_in_a_result_read_back_as_types() {
 #[test]
 fn questions_are_looked_up_by_id_the_first_of_twins_first() {
     let text = include_str!("../../../tests/fixtures/results/v1_supportive.json");
-    let mut r = mommytrack_engine::saved::parse_result(text, "r.json").unwrap();
+    let mut r = AssessmentResult::from_json(text, "r.json").unwrap();
     let first = r.dimensions[0].questions[0].clone();
     assert_eq!(r.question(&first.id), Some(&first));
     assert!(r.question("no_such_question").is_none());
@@ -35,8 +35,7 @@ fn questions_are_looked_up_by_id_the_first_of_twins_first() {
 
 #[test]
 fn newer_schema_is_refused_with_a_clear_message() {
-    let err =
-        mommytrack_engine::saved::parse_result(r#"{"schema_version": 99}"#, "r.json").unwrap_err();
+    let err = AssessmentResult::from_json(r#"{"schema_version": 99}"#, "r.json").unwrap_err();
     assert!(err.message.contains("newer mommytrack"), "{}", err.message);
     assert_eq!(err.kind, mommytrack_engine::error::ExitKind::InvalidData);
 }
