@@ -140,7 +140,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                 if last.replace(j) == Some(j) {
                     continue;
                 }
-                #[cfg(test)]
+                #[cfg(feature = "internals")]
                 DECIDED.with(|n| n.set(n.get() + 1));
                 let qj = &bank.questions[j];
                 let facts = Overlay {
@@ -294,15 +294,12 @@ fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Opti
 /// lever.
 pub const MAX_REACH: usize = 1000;
 
-#[cfg(test)]
+#[cfg(feature = "internals")]
 thread_local! {
-    /// How many conditions [`levers`] decided again on this thread.
-    static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// How many conditions [`levers`] decided again on this thread (the
+    /// engine's own tests count them).
+    pub static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
-
-#[cfg(test)]
-#[path = "../../tests/unit/scoring/levers.rs"]
-mod tests;
 
 /// An answer a lever may suggest: its value, and the change that makes it,
 /// made into an [`Answer`] only when needed. A multi question with `n`

@@ -1,4 +1,5 @@
-use super::*;
+use mommytrack_engine::date::*;
+use mommytrack_engine::internals::days_in_month;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
