@@ -5,11 +5,10 @@
 use std::path::Path;
 
 use anyhow::Result;
-use serde::Serialize;
 
 use crate::bank::{self, BankSource};
 use crate::error::{ExitKind, Failure, Problem, Problems};
-use crate::export::plural;
+use crate::export::count;
 use mommytrack_engine::date::Date;
 
 /// How `validate` lists problems.
@@ -21,30 +20,20 @@ pub enum ProblemsFormat {
     Json,
 }
 
-/// One problem as `--problems json` lists it.
-#[derive(Debug, Serialize)]
-pub struct ProblemJson<'a> {
-    pub file: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub id: Option<&'a str>,
-    pub message: &'a str,
-    pub hint: Option<&'a str>,
-    /// `error` or `warning`.
-    pub severity: &'static str,
-}
-
+/// The problems as `--problems json` lists them: file, line, column, id,
+/// message, hint and severity (`error` or `warning`).
 pub fn problems_json(problems: &[Problem]) -> String {
-    let list: Vec<ProblemJson> = problems
-        .iter()
-        .map(|p| ProblemJson {
-            file: p.file.display().to_string(),
-            line: p.line,
-            column: p.column,
-            id: p.id.as_deref(),
-            message: &p.message,
-            hint: p.hint.as_deref(),
-            severity: if p.warning { "warning" } else { "error" },
+    let list: Vec<serde_json::Value> = (problems.iter())
+        .map(|p| {
+            serde_json::json!({
+                "file": p.file.display().to_string(),
+                "line": p.line,
+                "column": p.column,
+                "id": p.id,
+                "message": p.message,
+                "hint": p.hint,
+                "severity": if p.warning { "warning" } else { "error" },
+            })
         })
         .collect();
     crate::export::to_json(&list)
@@ -84,27 +73,19 @@ pub fn validate(
     if format == ProblemsFormat::Json {
         crate::files::print_stdout(&problems_json(&problems))?;
         if fails {
-            return Err(Failure::invalid(format!(
-                "{} has {} {}{}",
-                source.describe(),
-                problems.len(),
-                plural(problems.len(), "problem", "problems"),
-                if strict {
-                    " (--strict: warnings count)"
-                } else {
-                    ""
-                }
-            ))
-            .into());
+            let strict = if strict {
+                " (--strict: warnings count)"
+            } else {
+                ""
+            };
+            let n = count(problems.len(), "problem", "problems");
+            return Err(Failure::invalid(format!("{} has {n}{strict}", source.describe())).into());
         }
         return Ok(String::new());
     }
     if fails {
-        if strict {
-            for p in &mut problems {
-                p.warning = false;
-            }
-        }
+        // With --strict, the warnings are errors too.
+        problems.iter_mut().for_each(|p| p.warning &= !strict);
         return Err(Problems {
             subject: source.describe(),
             problems,
@@ -117,9 +98,8 @@ pub fn validate(
     let Some(bank) = bank else {
         return Err(Failure::new(ExitKind::InvalidData, "the bank did not load").into());
     };
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", plural(n, one, many));
     let core = bank.questions.iter().filter(|q| q.core).count();
-    let summary = format!(
+    Ok(format!(
         "{} is valid: {}, {} ({core} core), {}, {}{}\n",
         source.describe(),
         count(bank.sets.len(), "set", "sets"),
@@ -130,8 +110,7 @@ pub fn validate(
             0 => String::new(),
             n => format!(", {}", count(n, "warning", "warnings")),
         }
-    );
-    Ok(summary)
+    ))
 }
 
 /// `assess --strict`: warnings (the bank's, and answers to questions that

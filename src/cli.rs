@@ -166,8 +166,8 @@ Examples:
         #[command(flatten)]
         bank: BankArgs,
         /// text or json.
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        #[arg(long, default_value = "text", value_parser = formats(&["text", "json"]))]
+        format: Format,
     },
 
     /// Print an answers file skeleton (YAML) to fill in.
@@ -236,8 +236,8 @@ Examples:
         #[arg(long, value_name = "RESULT")]
         from: Option<PathBuf>,
         /// text, markdown or html.
-        #[arg(long, short = 'f', value_enum, default_value_t = KitFormat::Text, value_name = "FMT")]
-        format: KitFormat,
+        #[arg(long, short = 'f', default_value = "text", value_name = "FMT", value_parser = formats(&["text", "markdown", "html"]))]
+        format: Format,
         /// Write the kit to this file (atomically, readable only by you).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
@@ -298,12 +298,10 @@ pub struct SummarizeArgs {
     pub new_key: bool,
 }
 
-/// The formats of the interview kit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KitFormat {
-    Text,
-    Markdown,
-    Html,
+/// A `--format` that takes only some of the formats.
+fn formats(names: &'static [&str]) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(names).try_map(|s| Format::from_str(&s, false))
 }
 
 /// A `YYYY-MM-DD` day that exists.
@@ -319,12 +317,6 @@ fn parse_date(s: &str) -> Result<String, String> {
         ));
     }
     Ok(day.to_string())
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Text,
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

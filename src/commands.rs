@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource};
-use crate::cli::{AssessArgs, Cli, Command, ListFormat, OutputArgs, SchemaKind};
+use crate::cli::{AssessArgs, Cli, Command, OutputArgs, SchemaKind};
 use crate::error::{Failure, Problem};
 use crate::export;
 use crate::input;
@@ -64,8 +64,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Questions { bank, format } => {
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
             let out = match format {
-                ListFormat::Text => export::listing::questions_text(&bank),
-                ListFormat::Json => export::to_json(&export::listing::questions_json(&bank)),
+                export::Format::Json => export::to_json(&export::listing::questions_json(&bank)),
+                _ => export::listing::questions_text(&bank),
             };
             print(&out)
         }
@@ -75,11 +75,7 @@ pub fn run(cli: Cli) -> Result<()> {
             prospective,
         } => {
             let (bank, _) = bank::load(&BankSource::from_option(dir.bank.as_deref()))?;
-            let mode = match (quick, prospective) {
-                (true, _) => Mode::Quick,
-                (_, true) => Mode::Prospective,
-                _ => Mode::Full,
-            };
+            let mode = mode(quick, prospective);
             let out = export::listing::template(&bank, mode, dir.bank.as_deref());
             print(&out)
         }
@@ -106,11 +102,6 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::files::protect_inputs(output.as_deref(), &inputs)?;
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
             let fitted = from.map(|path| fitted_kit(&bank, &path)).transpose()?;
-            let format = match format {
-                crate::cli::KitFormat::Text => export::Format::Text,
-                crate::cli::KitFormat::Markdown => export::Format::Markdown,
-                crate::cli::KitFormat::Html => export::Format::Html,
-            };
             plan.to(format, output, false)
                 .draw(&export::kit::document(&bank, fitted.as_ref()))
         }
@@ -141,6 +132,15 @@ fn fitted_kit(bank: &Bank, path: &Path) -> Result<export::kit::Fitted> {
         notes: crate::scoring::kit_notes(bank, &sheet),
         fits,
     })
+}
+
+/// The mode of `--quick` and `--prospective` (which exclude each other).
+fn mode(quick: bool, prospective: bool) -> Mode {
+    match (quick, prospective) {
+        (true, _) => Mode::Quick,
+        (_, true) => Mode::Prospective,
+        _ => Mode::Full,
+    }
 }
 
 /// The plan with the `--format`, `--output` and `--redact` of a command.
@@ -218,13 +218,7 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
 }
 
 fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
-    let mode = if args.prospective {
-        Mode::Prospective
-    } else if args.quick {
-        Mode::Quick
-    } else {
-        Mode::Full
-    };
+    let mode = mode(args.quick, args.prospective);
     // No answers given: ask them, on a terminal (or plain lines with --plain).
     let interactive = args.answers.is_none() && (args.resume || args.plain || plan.term.stdin_tty);
     // A session on a dumb terminal is a plain one, report included.
@@ -310,25 +304,20 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
         .partition(|&&i| !mode.includes(&bank.questions[i]));
+    let warn = |message: String| crate::error::diag(Problem::new(file, message).warning());
     // A full answers file used with --quick (or --prospective) is normal:
     // one line says so.
     if !not_core.is_empty() {
-        crate::error::diag(
-            Problem::new(
-                file,
-                match mode {
-                    Mode::Prospective => format!(
-                        "{} answers are for questions the prospective assessment (--prospective) does not ask (it asks only the interview kit's questions and the facts about you); they are not used",
-                        not_core.len()
-                    ),
-                    _ => format!(
-                        "{} answers are for questions the quick assessment (--quick) does not ask; they are not used",
-                        not_core.len()
-                    ),
-                },
-            )
-            .warning(),
-        );
+        let which = match mode {
+            Mode::Prospective => {
+                "the prospective assessment (--prospective) does not ask (it asks only the interview kit's questions and the facts about you)"
+            }
+            _ => "the quick assessment (--quick) does not ask",
+        };
+        let n = not_core.len();
+        warn(format!(
+            "{n} answers are for questions {which}; they are not used"
+        ));
     }
     for &i in conditional.iter().take(MAX_IGNORED_SHOWN) {
         crate::error::diag(
@@ -339,20 +328,11 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
         );
     }
     // A huge answers file could otherwise bury the report in warnings.
-    if let Some(more) = conditional
-        .len()
-        .checked_sub(MAX_IGNORED_SHOWN)
-        .filter(|&n| n > 0)
-    {
-        crate::error::diag(
-            Problem::new(
-                file,
-                format!(
-                    "… and {more} more answers to questions that do not apply because of earlier answers; they are not used"
-                ),
-            )
-            .warning(),
-        );
+    let more = conditional.len().saturating_sub(MAX_IGNORED_SHOWN);
+    if more > 0 {
+        warn(format!(
+            "… and {more} more answers to questions that do not apply because of earlier answers; they are not used"
+        ));
     }
 }
 
@@ -389,10 +369,9 @@ fn does_not_apply(bank: &Bank, sheet: &AnswerSheet, q: usize, mode: Mode) -> Str
             }
         })
         .collect();
-    let because = if reasons.is_empty() {
-        "your other answers".to_string()
-    } else {
-        reasons.join(" and ")
+    let because = match reasons.is_empty() {
+        true => "your other answers".to_string(),
+        false => reasons.join(" and "),
     };
     format!(
         "answered, but this question does not apply because of {because}, so this answer is not used; if that earlier answer is right, there is nothing to change"
@@ -540,10 +519,7 @@ fn bound_folders(
         let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
         let dir = match real.is_dir() {
             true => real,
-            false => match real.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                _ => PathBuf::from("."),
-            },
+            false => crate::files::folder_of(&real).to_path_buf(),
         };
         if !seen.insert(dir.clone()) {
             continue;
@@ -614,28 +590,13 @@ fn bind_folders(folders: &[(PathBuf, Option<String>)], ours: &str) {
 fn summarize(args: crate::cli::SummarizeArgs, plan: Plan) -> Result<()> {
     // The result files, found once: for the output check and the key's record.
     let found = crate::summarize::expand(&args.results, crate::summarize::MAX_TOTAL_BYTES)?;
-    let inputs = &found.0;
-    if let Some(out) = &args.output {
-        let mut all: Vec<&Path> = args.results.iter().map(PathBuf::as_path).collect();
-        all.extend(inputs.iter().map(|i| i.path.as_path()));
-        crate::files::protect_inputs(Some(out), &all)?;
-    }
+    let mut inputs: Vec<&Path> = args.results.iter().map(PathBuf::as_path).collect();
+    inputs.extend(found.0.iter().map(|i| i.path.as_path()));
+    crate::files::protect_inputs(args.output.as_deref(), &inputs)?;
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let (bank, _) = bank::load(&source)?;
     let (secret, made) = summary_key()?;
     let key_id = crate::summarize::key_id(secret);
-    let folders = bound_folders(
-        &args.results,
-        inputs,
-        (&key_id, made.is_some()),
-        args.new_key,
-    )
-    .inspect_err(|_| {
-        // A key is made only by a run that gives a summary.
-        if let Some(path) = &made {
-            let _ = std::fs::remove_file(path);
-        }
-    })?;
     let options = crate::summarize::Options {
         secret,
         min_group: args.min_group,
@@ -643,7 +604,9 @@ fn summarize(args: crate::cli::SummarizeArgs, plan: Plan) -> Result<()> {
         bank,
         bank_named: args.bank.bank.as_ref().map(|_| source.describe()),
     };
-    let done = crate::summarize::summarize(found, options);
+    let fresh = (&key_id[..], made.is_some());
+    let done = bound_folders(&args.results, &found.0, fresh, args.new_key)
+        .and_then(|folders| Ok((folders, crate::summarize::summarize(found, options)?)));
     // A key is made only by a run that gives a summary, and said so.
     if let Some(path) = made {
         if done.is_err() {
@@ -656,7 +619,7 @@ fn summarize(args: crate::cli::SummarizeArgs, plan: Plan) -> Result<()> {
             ));
         }
     }
-    let done = done?;
+    let (folders, done) = done?;
     for w in done.warnings {
         crate::error::diag(format_args!("warning: {w}"));
     }

@@ -33,14 +33,10 @@ pub fn write_private_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 /// A temporary file beside `path` holding `contents`, mode 0600, known to
 /// the signal handler so that SIGTERM or Ctrl-C during the write removes it.
 fn private_temp(path: &Path, contents: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
     let tmp = tempfile::Builder::new()
         .prefix(".mommytrack-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(folder_of(path))?;
     crate::signals::remember_temp(tmp.path());
     let written = set_private(tmp.as_file())
         .and_then(|()| write_flushed(tmp.as_file(), contents))
@@ -61,6 +57,11 @@ fn set_private(file: &std::fs::File) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn set_private(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
+}
+
+/// The folder `path` is in: `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    (path.parent().filter(|d| !d.as_os_str().is_empty())).unwrap_or(Path::new("."))
 }
 
 /// The files and folders this run reads (see [`protect_inputs`]).
@@ -84,16 +85,8 @@ pub fn protect_inputs(output: Option<&Path>, inputs: &[&Path]) -> Result<(), Fai
 fn refuse_inputs(output: &Path) -> Result<(), Failure> {
     let out = std::fs::metadata(output).ok();
     // Where the output would land: its folder, resolved, and its name.
-    let landing = output
-        .parent()
-        .map(|d| {
-            if d.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                d
-            }
-        })
-        .and_then(|d| std::fs::canonicalize(d).ok())
+    let landing = std::fs::canonicalize(folder_of(output))
+        .ok()
         .zip(output.file_name())
         .map(|(dir, name)| dir.join(name));
     for input in INPUTS.lock().unwrap_or_else(|e| e.into_inner()).iter() {
@@ -170,8 +163,7 @@ pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
             "it is a symbolic link to {to}{gone}, and mommytrack does not write through links; name the file itself, or another file"
         )));
     }
-    let target = path.to_path_buf();
-    let written = match std::fs::metadata(&target) {
+    let written = match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
             return Err(fail(
                 "it is a folder; name a file in it (with the extension of the format)".into(),
@@ -179,15 +171,12 @@ pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
         }
         Ok(m) if !m.is_file() => std::fs::OpenOptions::new()
             .write(true)
-            .open(&target)
+            .open(path)
             .and_then(|f| write_flushed(&f, contents)),
-        _ => write_private(&target, contents),
+        _ => write_private(path, contents),
     };
     written.map_err(|e| {
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
-            _ => ".".to_string(),
-        };
+        let dir = folder_of(path).display();
         fail(match e.kind() {
             std::io::ErrorKind::NotFound => {
                 format!("the folder {dir} does not exist; create it first or name another file")

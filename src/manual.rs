@@ -95,22 +95,14 @@ fn examples(after_help: Option<String>) -> String {
     let Some(help) = after_help else {
         return String::new();
     };
-    let mut lines = help.lines().peekable();
-    let mut before = Vec::new();
-    while let Some(l) = lines.peek() {
-        if l.starts_with("Example") {
-            lines.next();
-            break;
-        }
-        before.push(lines.next().unwrap_or_default());
-    }
-    let mut shown = Vec::new();
-    for l in lines.by_ref() {
-        if l.trim().is_empty() {
-            break;
-        }
-        shown.push(l.trim_start().to_string());
-    }
+    let mut lines = help.lines();
+    let before: Vec<&str> = (lines.by_ref())
+        .take_while(|l| !l.starts_with("Example"))
+        .collect();
+    let shown: Vec<&str> = (lines.by_ref())
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim_start)
+        .collect();
     let rest: Vec<&str> = lines.collect();
     let mut out = String::new();
     if !shown.is_empty() {

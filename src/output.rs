@@ -36,10 +36,6 @@ pub struct Terminal {
     pub no_color: bool,
     /// `TERM=dumb`: no cursor movement, no colour, plain prompts.
     pub dumb: bool,
-    /// `$PAGER`, when set.
-    pub pager: Option<String>,
-    /// `$LESS` is set: the user's own options for less are kept.
-    pub less_set: bool,
 }
 
 impl Terminal {
@@ -52,8 +48,6 @@ impl Terminal {
             stderr_tty: std::io::stderr().is_terminal(),
             no_color: set("NO_COLOR"),
             dumb: std::env::var("TERM").is_ok_and(|t| t == "dumb"),
-            pager: std::env::var("PAGER").ok(),
-            less_set: std::env::var_os("LESS").is_some(),
         }
     }
 
@@ -233,14 +227,15 @@ impl Plan {
         if !self.pager || !self.term.stdout_tty || self.plain || self.term.dumb {
             return print(doc);
         }
-        let pager = self.term.pager.clone().unwrap_or_else(|| "less".into());
+        let pager = std::env::var("PAGER").unwrap_or_else(|_| "less".into());
         let pager = pager.trim();
         if pager.is_empty() || pager == "cat" {
             return print(doc);
         }
         let mut cmd = std::process::Command::new("sh");
         cmd.arg("-c").arg(pager).stdin(std::process::Stdio::piped());
-        if !self.term.less_set {
+        // A `$LESS` of the user's own is kept.
+        if std::env::var_os("LESS").is_none() {
             cmd.env("LESS", less);
         }
         let Ok(mut child) = cmd.spawn() else {

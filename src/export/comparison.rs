@@ -6,6 +6,8 @@
 //! put in doubt), then where they agree; the scores side by side; each
 //! workplace's differences as context; the flags.
 
+use std::fmt::Write as _;
+
 use super::document::{
     Align, Block, Cell, Document, Item, ListKind::*, NO_DIFFERENCES, Pairs, REDACTED_NOTE, Section,
     Table, Tone, col, headed_list, plain, severity, strong, text, toned,
@@ -43,10 +45,13 @@ pub fn direction(c: &Comparison) -> String {
     )
 }
 
-/// What a reader should know before the comparison: a quick result, a
-/// prospective one, one person at two times.
-pub fn notices(c: &Comparison) -> Vec<String> {
-    let mut out = Vec::new();
+/// What a reader should know before the comparison: different banks, a
+/// quick result, a prospective one, one person at two times.
+fn notices(c: &Comparison) -> Vec<String> {
+    let mut out: Vec<String> = (!c.same_bank)
+        .then(|| different_banks(c))
+        .into_iter()
+        .collect();
     let quick = |s: &Side| s.mode == crate::scoring::Mode::Quick.as_str();
     match (quick(&c.a), quick(&c.b)) {
         (true, true) => out.push(
@@ -95,19 +100,14 @@ fn quoted(label: &str) -> String {
 
 /// Both answers to a shared question that differ, in words.
 pub fn answers_sentence(c: &Comparison, d: &SharedDifference) -> String {
+    let (a, b) = (&c.a.label, &c.b.label);
     let mut s = format!(
-        "{} answered {}, {} {}",
-        c.a.label,
+        "{a} answered {}, {b} {}",
         quoted(&d.a_label),
-        c.b.label,
         quoted(&d.b_label)
     );
     if let Some(as_a) = &d.b_as_a_label {
-        s.push_str(&format!(
-            " (in {}\u{2019}s words, {})",
-            c.a.label,
-            quoted(as_a)
-        ));
+        let _ = write!(s, " (in {a}\u{2019}s words, {})", quoted(as_a));
     }
     s
 }
@@ -131,42 +131,27 @@ pub fn talk_about(d: &SharedDifference) -> String {
 
 /// One reason for a next step for two, in words.
 pub fn evidence_line(c: &Comparison, e: &Evidence) -> String {
-    let (a, b) = (&c.a.label, &c.b.label);
-    let num = |v: &serde_json::Value| {
-        v.as_f64()
-            .map_or_else(|| "no score".to_string(), format_score)
-    };
+    let (a, b, t) = (&c.a.label, &c.b.label, &e.title);
+    let num = |v: &serde_json::Value| v.as_f64().map_or_else(|| "no score".into(), format_score);
+    let (na, nb) = (num(&e.a), num(&e.b));
     match e.kind.as_str() {
-        "question" => match (e.a.as_str(), e.b.as_str()) {
-            (Some(x), Some(y)) if x == y => {
-                format!("because you both answered {} to: {}", quoted(x), e.title)
-            }
-            (Some(x), Some(y)) => format!(
-                "because {a} answered {} and {b} {} to: {}",
-                quoted(x),
-                quoted(y),
-                e.title
-            ),
-            (Some(x), None) => format!("because {a} answered {} to: {}", quoted(x), e.title),
-            (None, Some(y)) => format!("because {b} answered {} to: {}", quoted(y), e.title),
-            (None, None) => format!("because of your answers to: {}", e.title),
+        "question" => match (e.a.as_str().map(quoted), e.b.as_str().map(quoted)) {
+            (Some(x), Some(y)) if x == y => format!("because you both answered {x} to: {t}"),
+            (Some(x), Some(y)) => format!("because {a} answered {x} and {b} {y} to: {t}"),
+            (Some(x), None) => format!("because {a} answered {x} to: {t}"),
+            (None, Some(y)) => format!("because {b} answered {y} to: {t}"),
+            (None, None) => format!("because of your answers to: {t}"),
         },
         "flag" => match (e.a.as_bool() == Some(true), e.b.as_bool() == Some(true)) {
-            (true, true) => format!("because both your results show {}", quoted(&e.title)),
-            (true, false) => format!("because {a}\u{2019}s result shows {}", quoted(&e.title)),
-            _ => format!("because {b}\u{2019}s result shows {}", quoted(&e.title)),
+            (true, true) => format!("because both your results show {}", quoted(t)),
+            (true, false) => format!("because {a}\u{2019}s result shows {}", quoted(t)),
+            _ => format!("because {b}\u{2019}s result shows {}", quoted(t)),
         },
         "dimension" => format!(
-            "because of your scores for {}: {a} {}, {b} {}",
-            quoted(&e.title),
-            num(&e.a),
-            num(&e.b)
+            "because of your scores for {}: {a} {na}, {b} {nb}",
+            quoted(t)
         ),
-        _ => format!(
-            "because of your overall scores: {a} {}, {b} {}",
-            num(&e.a),
-            num(&e.b)
-        ),
+        _ => format!("because of your overall scores: {a} {na}, {b} {nb}"),
     }
 }
 
@@ -204,11 +189,8 @@ fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
         .filter_map(|q| c.shared_differences.iter().find(|d| &d.question == q))
         .map(|d| quoted(&d.prompt))
         .collect();
-    let on = if prompts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", prompts.join("; "))
-    };
+    let on = (!prompts.is_empty()).then(|| format!(" ({})", prompts.join("; ")));
+    let on = on.unwrap_or_default();
     let detail = match f.raised_by.as_slice() {
         &[w] => format!(
             "Shows in {}\u{2019}s result, from an answer {} sees differently{on}: something to talk about, not a settled fact.",
@@ -294,13 +276,7 @@ fn dimension_title(d: &crate::compare::DimensionDiff) -> String {
 pub fn document(c: &Comparison) -> Document {
     let title = format!("Comparing {} and {}", c.a.label, c.b.label);
     let prospective = c.reading == Reading::Prospective;
-    let mut lead = Vec::new();
-    if !c.same_bank {
-        lead.push(Block::Warning(different_banks(c)));
-    }
-    for n in notices(c) {
-        lead.push(Block::Warning(n));
-    }
+    let mut lead: Vec<Block> = notices(c).into_iter().map(Block::Warning).collect();
     let columns = vec![
         col("", Align::Left),
         col(&c.a.label, Align::Left),
@@ -333,11 +309,12 @@ pub fn document(c: &Comparison) -> Document {
     if has_shared {
         let mut note = "These questions are about the home and family you share. A different answer here is not a mistake by either of you: it is two views of the same life, and worth talking over.".to_string();
         if mirrored(c) {
-            note.push_str(&format!(
+            let _ = write!(
+                note,
                 " {b}\u{2019}s answers are read from {a}\u{2019}s side, so \u{201c}it leans towards me\u{201d} from one of you and \u{201c}it leans towards them\u{201d} from the other count as the same answer.",
                 a = c.a.label,
                 b = c.b.label
-            ));
+            );
         }
         let mut blocks = vec![Block::Note(note)];
         let (both, one): (Vec<&SharedDifference>, Vec<&SharedDifference>) = c
@@ -405,13 +382,12 @@ pub fn document(c: &Comparison) -> Document {
         // What the other result knows first: the answers to compare with.
         let mut list = side.to_find_out.clone();
         list.sort_by_key(|f| !side.other_knows.contains_key(&f.question));
-        blocks.extend(super::prospective::find_out_blocks(
-            &list,
-            Some((&other.label, &side.other_knows)),
-        ));
+        let other = Some((&other.label[..], &side.other_knows));
+        blocks.extend(super::prospective::find_out_blocks(&list, other));
+        let heading = format!("Still to find out about {}", side.label);
         sections.push(Section::new(
             format!("find-out-{}", sections.len()),
-            format!("Still to find out about {}", side.label),
+            heading,
             blocks,
         ));
     }

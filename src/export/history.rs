@@ -4,6 +4,8 @@
 //! next steps are done or still open, and when to take it again. The
 //! engine's [`History`] decides all of it; this only lays it out.
 
+use std::fmt::Write as _;
+
 use super::document::{
     Align, Block, Cell, Document, Item, ListKind, Section, Table, Tone, Trend, TrendPoint, col,
     headed_list, plain, strong, text, toned,
@@ -205,26 +207,22 @@ fn results_section(h: &History) -> Section {
                 }
                 None => String::new(),
             };
-            why.push_str(&format!(
-                "it rests on {} of {} scored questions",
-                e.answered, e.asked
-            ));
+            let _ = write!(why, "it rests on {} of {} scored questions", e.answered, e.asked);
             if !missing.is_empty() {
-                why.push_str(&format!(
-                    ", with no score for {}: changes to and from it leave those parts out",
-                    missing.join("; ")
-                ));
+                let missing = missing.join("; ");
+                let _ = write!(why, ", with no score for {missing}: changes to and from it leave those parts out");
             }
             let partial: Vec<&str> = (e.partial.iter())
                 .filter_map(|id| h.dimension_titles.get(id).map(String::as_str))
                 .collect();
             if !partial.is_empty() {
                 let its = plural(partial.len(), "its", "their");
-                why.push_str(&format!(
+                let _ = write!(
+                    why,
                     "; {}in {}, some of {its} questions are unanswered, so {its} change to and from it rests on fewer answers",
                     if missing.is_empty() { "" } else { "and " },
                     partial.join("; "),
-                ));
+                );
             }
             Some(Item::titled(vec![
                 strong(format!("{}: ", when(e))),
@@ -263,10 +261,11 @@ fn still_held(h: &History, e: &Entry, since: &Entry) -> String {
         when(since)
     );
     if !asked.is_empty() {
-        out.push_str(&format!(
-            ". Whatever else moves, it stays there until your answer to {} changes",
-            asked.join(" or ")
-        ));
+        let asked = asked.join(" or ");
+        let _ = write!(
+            out,
+            ". Whatever else moves, it stays there until your answer to {asked} changes"
+        );
     }
     out.push('.');
     out
@@ -344,15 +343,10 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
         }
     } else if let (Some(a), Some(b)) = (&c.verdict_from, &c.verdict_to) {
         let label = |v: &str| {
-            h.bands
-                .iter()
-                .find(|b| b.verdict == v)
-                .map_or_else(|| v.to_string(), |b| b.label.clone())
+            let band = h.bands.iter().find(|b| b.verdict == v);
+            toned(band.map_or(v, |b| &b.label), tone(h, Some(v)))
         };
-        line.push(plain(": from "));
-        line.push(toned(label(a), tone(h, Some(a))));
-        line.push(plain(" to "));
-        line.push(toned(label(b), tone(h, Some(b))));
+        line.extend([plain(": from "), label(a), plain(" to "), label(b)]);
     } else {
         line.push(plain(format!(
             ": from {} to {}",
@@ -383,37 +377,27 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
             _ => None,
         }
     });
-    let mut items: Vec<Item> = moved
-        .iter()
-        .map(|(id, d)| {
-            Item::titled(vec![
-                plain(format!(
-                    "{}: ",
-                    h.dimension_titles
-                        .get(*id)
-                        .cloned()
-                        .unwrap_or_else(|| id.to_string())
-                )),
-                strong(format_difference(Some(*d))),
-            ])
-        })
-        .collect();
+    let title = |id: &String| h.dimension_titles.get(id).unwrap_or(id).clone();
+    let moved = moved.iter().map(|(id, d)| {
+        let by = strong(format_difference(Some(*d)));
+        Item::titled(vec![plain(format!("{}: ", title(id))), by])
+    });
+    let mut items: Vec<Item> = moved.collect();
     let flag = |id: &String, raised: bool| {
         let (title, red) = h.flags.get(id).map_or((id.as_str(), true), |f| {
             (f.title.as_str(), f.severity != "green")
         });
-        let kind = if red { "red" } else { "green" };
+        let (mark, kind) = match red {
+            true => (Severity::Red, "red"),
+            false => (Severity::Green, "green"),
+        };
+        let title = match raised {
+            true => format!("New {kind} flag: {title}"),
+            false => format!("No longer a {kind} flag: {title}"),
+        };
         Item {
-            mark: match (raised, red) {
-                (true, true) => Some(Severity::Red),
-                (true, false) => Some(Severity::Green),
-                (false, _) => None,
-            },
-            ..Item::titled(vec![plain(if raised {
-                format!("New {kind} flag: {title}")
-            } else {
-                format!("No longer a {kind} flag: {title}")
-            })])
+            mark: raised.then_some(mark),
+            ..Item::titled(vec![plain(title)])
         }
     };
     items.extend(one_side.map(|s| Item::titled(vec![plain(s)])));

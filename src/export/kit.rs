@@ -5,7 +5,7 @@
 //! and what to do with what you hear. Laid out once as a [`Document`]
 //! for text, Markdown and HTML.
 
-use super::document::{Block, Document, Item, ListKind, Section, code, plain, strong};
+use super::document::{Block, Document, Item, ListKind::*, Section, code, plain, strong};
 use crate::bank::Bank;
 
 /// How to find out what an interview cannot settle.
@@ -69,12 +69,7 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
             .collect();
         count += items.len();
         let id = format!("part-{}", sections.len() + 1);
-        sections.extend(Section::list(
-            id,
-            set.titled(true),
-            ListKind::Numbered,
-            items,
-        ));
+        sections.extend(Section::list(id, set.titled(true), Numbered, items));
     }
     let parts = sections.len();
     let mut lead = Vec::new();
@@ -116,37 +111,30 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
         Some(f) => f.notes.clone(),
         None => (0..bank.kit.len()).collect(),
     };
-    if !notes.is_empty() {
-        let notes = notes.iter().map(|&i| {
-            let n = &bank.kit[i];
-            // A fitted kit may be seen in the interview room: its notes say
-            // what to do, not whom they are for ("If you are …: ").
-            let title = match fitted.map(|_| n.title.split_once(": ")) {
-                Some(Some((_, what))) => {
-                    let mut what = what.trim().chars();
-                    what.next()
-                        .map_or(String::new(), |c| c.to_uppercase().chain(what).collect())
-                }
-                _ => n.title.trim().to_string(),
-            };
-            Item::detailed(vec![strong(title)], n.detail.trim().to_string())
-        });
-        let heading = match fitted {
-            Some(_) => "Also for you",
-            None => "If it applies to you",
+    let notes = notes.iter().map(|&i| {
+        let n = &bank.kit[i];
+        // A fitted kit may be seen in the interview room: its notes say
+        // what to do, not whom they are for ("If you are …: ").
+        let title = match fitted.map(|_| n.title.split_once(": ")) {
+            Some(Some((_, what))) => {
+                let mut what = what.trim().chars();
+                what.next()
+                    .map_or(String::new(), |c| c.to_uppercase().chain(what).collect())
+            }
+            _ => n.title.trim().to_string(),
         };
-        sections.extend(Section::list("for-you", heading, ListKind::Bullets, notes));
-    }
+        Item::detailed(vec![strong(title)], n.detail.trim().to_string())
+    });
+    let heading = match fitted {
+        Some(_) => "Also for you",
+        None => "If it applies to you",
+    };
+    sections.extend(Section::list("for-you", heading, Bullets, notes));
     let find_out = FIND_OUT
         .iter()
         .map(|(title, detail)| Item::detailed(vec![strong(*title)], (*detail).to_string()));
     let heading = "What you cannot ask, and how to find out";
-    sections.extend(Section::list(
-        "cannot-ask",
-        heading,
-        ListKind::Bullets,
-        find_out,
-    ));
+    sections.extend(Section::list("cannot-ask", heading, Bullets, find_out));
     sections.push(Section::new(
         "decide",
         "If what you hear worries you",

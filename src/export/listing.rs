@@ -54,7 +54,7 @@ impl Counts {
 pub fn questions_text(bank: &Bank) -> String {
     use std::fmt::Write as _;
     let c = Counts::of(bank);
-    let n = |n: usize, one: &str, many: &str| format!("{n} {}", export::plural(n, one, many));
+    let n = export::count;
     let mut out = format!(
         "{}\n{}, {} ({} core, {} scored), {} red and {} green {}, {}\n",
         bank.title,
@@ -82,18 +82,9 @@ pub fn questions_text(bank: &Bank) -> String {
     };
     // The columns as wide as their widest entry, in display columns.
     let width = crate::wrap::width_of;
-    let id_width = bank
-        .questions
-        .iter()
-        .map(|q| width(&q.id))
-        .max()
-        .unwrap_or(0);
-    let tags_width = bank
-        .questions
-        .iter()
-        .map(|q| width(&tags_of(q)))
-        .max()
-        .unwrap_or(0);
+    let (id_width, tags_width) = (bank.questions.iter()).fold((0, 0), |(i, t), q| {
+        (i.max(width(&q.id)), t.max(width(&tags_of(q))))
+    });
     let pad =
         |text: &str, to: usize| format!("{text}{}", " ".repeat(to.saturating_sub(width(text))));
     for set in &bank.sets {
@@ -187,12 +178,7 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
     // longest id of the question (at least 14 wide, so short ids line up
     // across questions).
     let options = |out: &mut String, opts: &[bank::Choice]| {
-        let width = opts
-            .iter()
-            .map(|o| o.id.chars().count() + 1)
-            .max()
-            .unwrap_or(0)
-            .max(14);
+        let width = (opts.iter()).fold(14, |w, o| w.max(o.id.chars().count() + 1));
         for o in opts {
             comment(
                 out,
@@ -222,11 +208,8 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
         }
     );
     for set in &bank.sets {
-        let qs: Vec<&bank::Question> = bank
-            .set_questions(set)
-            .iter()
-            .filter(|q| mode.includes(q))
-            .collect();
+        let qs = bank.set_questions(set).iter().filter(|q| mode.includes(q));
+        let qs: Vec<&bank::Question> = qs.collect();
         if qs.is_empty() {
             continue;
         }
@@ -274,11 +257,11 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
                     let _ = writeln!(out, "# Any text, in quotes.");
                 }
             }
-            if crate::input::yaml11_reads_specially(&q.id) {
-                let _ = writeln!(out, "\"{}\": null", q.id);
-            } else {
-                let _ = writeln!(out, "{}: null", q.id);
-            }
+            let quote = match crate::input::yaml11_reads_specially(&q.id) {
+                true => "\"",
+                false => "",
+            };
+            let _ = writeln!(out, "{quote}{}{quote}: null", q.id);
         }
     }
     out

@@ -96,26 +96,14 @@ fn draw_block(out: &mut String, block: &Block) {
             let _ = writeln!(out, "```\n\n{}\n", inline(&document::trend_words(t)));
         }
         Block::Table(t) => {
-            let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
-            let _ = writeln!(
-                out,
-                "{}",
-                row(t.columns.iter().map(|c| inline(&c.title)).collect())
-            );
-            let _ = writeln!(
-                out,
-                "{}",
-                row(t
-                    .columns
-                    .iter()
-                    .map(|c| match c.align {
-                        document::Align::Left => ":--".to_string(),
-                        document::Align::Right => "--:".to_string(),
-                    })
-                    .collect())
-            );
-            for r in &t.rows {
-                let _ = writeln!(out, "{}", row(r.iter().map(cell).collect()));
+            let titles = t.columns.iter().map(|c| inline(&c.title)).collect();
+            let align = (t.columns.iter()).map(|c| match c.align {
+                document::Align::Left => ":--".to_string(),
+                document::Align::Right => "--:".to_string(),
+            });
+            let rows = t.rows.iter().map(|r| r.iter().map(cell).collect());
+            for row in [titles, align.collect::<Vec<_>>()].into_iter().chain(rows) {
+                let _ = writeln!(out, "| {} |", row.join(" | "));
             }
             let _ = writeln!(out);
         }
@@ -134,20 +122,15 @@ fn draw_block(out: &mut String, block: &Block) {
                         let _ = write!(out, "  \n  {}", inline(detail));
                     }
                     Some(detail) => {
-                        let _ = write!(
-                            out,
-                            "{}{}",
-                            super::document::joiner(&item.title),
-                            inline(detail)
-                        );
+                        let joiner = document::joiner(&item.title);
+                        let _ = write!(out, "{joiner}{}", inline(detail));
                     }
                     None => {}
                 }
                 let _ = writeln!(out);
-                let pad = if list.kind == ListKind::Numbered {
-                    "   "
-                } else {
-                    "  "
+                let pad = match list.kind {
+                    ListKind::Numbered => "   ",
+                    _ => "  ",
                 };
                 for reason in &item.reasons {
                     let _ = writeln!(out, "{pad}- {}", inline(reason));

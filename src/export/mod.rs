@@ -127,6 +127,11 @@ pub fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// `n` and `one` or `many` after it: "1 set", "3 sets".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, one, many))
+}
+
 /// `one` for 1, `many` otherwise.
 pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }

@@ -11,7 +11,7 @@ use super::document::{
 use super::reasons::{Why, reasons};
 use super::{format_score, plural};
 use crate::bank::Severity;
-use crate::result::{AssessmentResult, BandInfo, DimensionResult, QuestionResult, StepResult};
+use crate::result::{AssessmentResult, DimensionResult, QuestionResult, StepResult};
 use crate::scoring::Mode;
 
 /// How many next steps the "Start here" block names when the result gives
@@ -203,16 +203,6 @@ pub fn notes(r: &AssessmentResult) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// The bands a dimension's score is read against: its set's own, or the
-/// bank's.
-fn dimension_bands<'a>(r: &'a AssessmentResult, d: &'a DimensionResult) -> &'a [BandInfo] {
-    if d.bands.is_empty() {
-        &r.bands
-    } else {
-        &d.bands
-    }
-}
-
 /// "4.2 on 1–5": a dimension's mean answer on its scale, after reverse
 /// keying (`scale_mean`, docs/formats.md).
 pub fn scale_mean(d: &DimensionResult) -> Option<String> {
@@ -224,39 +214,26 @@ pub fn scale_mean(d: &DimensionResult) -> Option<String> {
 }
 
 fn dimension_row(r: &AssessmentResult, d: &DimensionResult) -> Vec<Cell> {
-    let bands = dimension_bands(r, d);
+    // Read against its set's own bands, or the bank's.
+    let bands = Some(&d.bands).filter(|b| !b.is_empty()).unwrap_or(&r.bands);
     let mut title = vec![plain(d.title.clone())];
     if d.weight == 0.0 {
         title.push(plain(format!(" ({NOT_IN_OVERALL})")));
     }
     if let Some(label) = &d.label {
-        title.push(plain(": "));
-        title.push(toned(
-            label.clone(),
-            Tone::of_verdict(bands, d.verdict.as_deref()),
-        ));
+        let tone = Tone::of_verdict(bands, d.verdict.as_deref());
+        title.extend([plain(": "), toned(label.clone(), tone)]);
     }
-    let answered = text(format!("{} of {}", d.answered, d.asked));
-    match d.score {
+    let (score, bar) = match d.score {
         Some(s) => {
-            let mut score = format_score(s);
-            if let Some(mean) = scale_mean(d) {
-                score = format!("{score} ({mean})");
-            }
-            vec![
-                Cell::Text(title),
-                text(score),
-                Cell::Bar(s, Tone::of_score(bands, s)),
-                answered,
-            ]
+            let mean = scale_mean(d).map_or_else(String::new, |m| format!(" ({m})"));
+            let bar = Cell::Bar(s, Tone::of_score(bands, s));
+            (format!("{}{mean}", format_score(s)), bar)
         }
-        None => vec![
-            Cell::Text(title),
-            text("–"),
-            Cell::Muted(no_score(d).to_string()),
-            answered,
-        ],
-    }
+        None => ("–".into(), Cell::Muted(no_score(d).to_string())),
+    };
+    let answered = text(format!("{} of {}", d.answered, d.asked));
+    vec![Cell::Text(title), text(score), bar, answered]
 }
 
 fn flag_sections(r: &AssessmentResult) -> Vec<Section> {

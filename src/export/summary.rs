@@ -95,27 +95,23 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             rows.push(measure_row(&format!("{} (scale mean)", d.title), m, 1));
         }
     }
-    let mut table = Table {
-        columns: vec![
-            col("Score", Align::Left),
-            col("n", Align::Right),
-            col("mean", Align::Right),
-            col("median", Align::Right),
-            col("Q1", Align::Right),
-            col("Q3", Align::Right),
-        ],
-        rows,
-        // Numbers in narrow columns: a table on a phone too.
-        stack: false,
-    };
+    let mut columns = vec![
+        col("Score", Align::Left),
+        col("n", Align::Right),
+        col("mean", Align::Right),
+        col("median", Align::Right),
+        col("Q1", Align::Right),
+        col("Q3", Align::Right),
+    ];
     // A small group has no median or quartiles: no columns of dashes.
     let dash = |c: &Cell| matches!(c, Cell::Muted(m) if m == "–");
-    let no_order = table.rows.iter().all(|r| r[3..].iter().all(dash));
+    let no_order = rows.iter().all(|r| r[3..].iter().all(dash));
     if no_order {
-        table.columns.truncate(3);
-        table.rows.iter_mut().for_each(|r| r.truncate(3));
+        columns.truncate(3);
+        rows.iter_mut().for_each(|r| r.truncate(3));
     }
-    out.push(Block::Table(table));
+    // Numbers in narrow columns: a table on a phone too.
+    out.push(Block::table(columns, rows));
     if no_order && !std::mem::replace(&mut said[0], true) {
         out.push(Block::Note(format!(
             "Medians and quartiles are given only for {} results or more (the results themselves, not the n shown, which is \u{b1} {}).",
@@ -201,9 +197,7 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
                     .map_or_else(|| muted("too uncertain"), |v| num(Some(v), 2)),
                 text(a.n.unwrap_or(0).to_string()),
             ];
-            if whole {
-                row.push(text(a.items.join(", ")));
-            }
+            row.extend(whole.then(|| text(a.items.join(", "))));
             row
         })
         .collect();
@@ -214,9 +208,7 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             col("alpha", Align::Right),
             col("Results", Align::Right),
         ];
-        if whole {
-            columns.push(col("Items", Align::Left));
-        }
+        columns.extend(whole.then(|| col("Items", Align::Left)));
         out.push(Block::Table(Table {
             columns,
             rows: alphas,
@@ -329,12 +321,8 @@ pub fn document(s: &Summary) -> Document {
         why.push(s.alpha_rule.to_string());
     }
     let why = why.into_iter().map(|w| Item::titled(vec![plain(w)]));
-    let list = Block::list(ListKind::Bullets, why.collect());
-    sections.push(Section::new(
-        "why",
-        "What is not shown, and why",
-        vec![list],
-    ));
+    let heading = "What is not shown, and why";
+    sections.extend(Section::list("why", heading, ListKind::Bullets, why));
     Document {
         title: format!("Group summary: {}", s.bank),
         lead,
@@ -368,24 +356,17 @@ fn csv_num(x: Option<f64>) -> String {
     x.map_or(String::new(), |x| format!("{x}"))
 }
 
-struct CsvRow<'a> {
-    scope: &'a str,
-    group: &'a str,
-    label: &'a str,
-}
+/// The first three cells of a group's rows: its scope, its value and
+/// that value's label.
+struct CsvRow<'a>(&'a str, &'a str, &'a str);
 
 impl CsvRow<'_> {
     fn push(&self, out: &mut String, section: &str, id: &str, stat: &str, value: String) {
+        let (group, label, id) = (csv_text(self.1), csv_text(self.2), csv_text(id));
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{}",
-            self.scope,
-            csv_text(self.group),
-            csv_text(self.label),
-            section,
-            csv_text(id),
-            stat,
-            value
+            "{},{group},{label},{section},{id},{stat},{value}",
+            self.0
         );
     }
 
@@ -424,25 +405,15 @@ impl CsvRow<'_> {
 /// number in `value`.
 fn csv(s: &Summary) -> String {
     let mut out = String::from("scope,group,label,section,id,statistic,value\n");
-    let whole = CsvRow {
-        scope: "all",
-        group: "",
-        label: "",
-    };
-    let mut notes = s.suppression.clone();
-    notes.push(s.alpha_rule.to_string());
-    notes.push(key_sentence(s));
-    for (i, note) in notes.iter().enumerate() {
-        whole.push(&mut out, "note", note, "note", (i + 1).to_string());
+    let whole = CsvRow("all", "", "");
+    let notes = (s.suppression.iter().cloned()).chain([s.alpha_rule.to_string(), key_sentence(s)]);
+    for (i, note) in notes.enumerate() {
+        whole.push(&mut out, "note", &note, "note", (i + 1).to_string());
     }
     let mut hidden_said = false;
     for g in std::iter::once(&s.all).chain(&s.groups) {
         let label = g.label.clone().unwrap_or_default();
-        let row = CsvRow {
-            scope: g.scope,
-            group: g.value.as_deref().unwrap_or(""),
-            label: &label,
-        };
+        let row = CsvRow(g.scope, g.value.as_deref().unwrap_or(""), &label);
         let o = &mut out;
         // Groups not shown are not named: one row says how many.
         let Some(st) = &g.stats else {

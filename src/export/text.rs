@@ -65,31 +65,24 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
     let doc = super::report::report(r, Audience::Terminal);
     let mut head = String::new();
     let mut out = String::new();
-    let mut seen_verdict = false;
     for block in &doc.lead {
         match block {
             Block::Warning(_) => out.push_str(&draw_block(block, width, &st, plain)),
-            Block::Para(_) if !seen_verdict => {
-                head.push_str(&draw_block(block, width, &st, plain));
-                seen_verdict = true;
-            }
+            // The verdict: the first paragraph.
+            Block::Para(_) if head.is_empty() => head = draw_block(block, width, &st, plain),
             _ => {}
         }
     }
     // A capped verdict's reason is part of the verdict line itself
     // (`document::verdict_line`, from `result::cap_reason`), so it is in
     // `head` already.
-    out.push_str(
-        &st.dim
-            .apply_to(wrap(&super::report::coverage_sentence(r), width, ""))
-            .to_string(),
-    );
+    out.push_str(&styled(
+        &super::report::coverage_sentence(r),
+        width,
+        &st.dim,
+    ));
     let bars = !plain && width >= 72;
-    let mut table = Table::new();
-    table
-        .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    let mut table = table(width, presets::NOTHING);
     // A dimension that asked nothing scored (an unscored profile, say) is
     // left to the full report.
     for d in r.dimensions.iter().filter(|d| d.asked > 0) {
@@ -126,13 +119,8 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
 pub(super) fn draw(doc: &Document, o: &RenderOptions, plain: bool) -> String {
     let st = Styles::new(o.color);
     let width = usize::from(o.width.clamp(40, 160));
-    let mut out = String::new();
-    out.push_str(&wrap(
-        &st.heading.apply_to(terminal_safe(&doc.title)).to_string(),
-        width,
-        "",
-    ));
-    let _ = writeln!(out);
+    let title = st.heading.apply_to(terminal_safe(&doc.title)).to_string();
+    let mut out = wrap(&title, width, "") + "\n";
     for block in &doc.lead {
         out.push_str(&draw_block(block, width, &st, plain));
     }
@@ -145,11 +133,7 @@ pub(super) fn draw(doc: &Document, o: &RenderOptions, plain: bool) -> String {
     }
     for line in &doc.footer {
         let _ = writeln!(out);
-        out.push_str(
-            &st.dim
-                .apply_to(wrap(&terminal_safe(line), width, ""))
-                .to_string(),
-        );
+        out.push_str(&styled(line, width, &st.dim));
     }
     out
 }
@@ -167,8 +151,11 @@ fn spans(line: &Line, st: &Styles) -> String {
         .collect()
 }
 
-fn plain_text(line: &Line) -> String {
-    line.iter().map(|s| terminal_safe(&s.text)).collect()
+/// `text` made inert, wrapped to `width` columns and styled.
+fn styled(text: &str, width: usize, style: &Style) -> String {
+    style
+        .apply_to(wrap(&terminal_safe(text), width, ""))
+        .to_string()
 }
 
 /// The spectrum drawn in two lines: the bands in their colours, lowest
@@ -251,7 +238,7 @@ fn list_table(t: &document::Table, width: usize, bars: bool) -> String {
 /// A cell's text; a score as its bar.
 fn cell_text(cell: &Cell) -> String {
     match cell {
-        Cell::Text(line) => plain_text(line),
+        Cell::Text(line) => line.iter().map(|s| terminal_safe(&s.text)).collect(),
         Cell::Bar(score, _) => bar(*score),
         Cell::Count(part, whole) => bar(super::share(*part, *whole)),
         Cell::Muted(s) | Cell::Answer(s) => terminal_safe(s),
@@ -283,28 +270,14 @@ fn fits(t: &document::Table, width: usize) -> bool {
 fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
     match block {
         Block::Para(line) => wrap(&spans(line, st), width, ""),
-        Block::Note(s) => st
-            .dim
-            .apply_to(wrap(&terminal_safe(s), width, ""))
-            .to_string(),
-        Block::Warning(s) => st
-            .yellow
-            .apply_to(wrap(&terminal_safe(s), width, ""))
-            .to_string(),
+        Block::Note(s) => styled(s, width, &st.dim),
+        Block::Warning(s) => styled(s, width, &st.yellow),
         Block::Subheading(s) => format!("\n{}\n", st.bold.apply_to(terminal_safe(s))),
         Block::Spectrum(s) => {
-            let words = st
-                .dim
-                .apply_to(wrap(
-                    &terminal_safe(&document::spectrum_words(s)),
-                    width,
-                    "",
-                ))
-                .to_string();
-            if plain {
-                words
-            } else {
-                format!("{}{words}", spectrum_line(s, width, st))
+            let words = styled(&document::spectrum_words(s), width, &st.dim);
+            match plain {
+                true => words,
+                false => format!("{}{words}", spectrum_line(s, width, st)),
             }
         }
         Block::Pairs(_) => String::new(),
@@ -326,7 +299,7 @@ fn draw_block(block: &Block, width: usize, st: &Styles, plain: bool) -> String {
         }
         Block::Table(t) if plain || !fits(t, width) => list_table(t, width, !plain),
         Block::Table(t) => {
-            let mut table = table(width);
+            let mut table = table(width, presets::UTF8_FULL_CONDENSED);
             table.set_header(t.columns.iter().map(|c| terminal_safe(&c.title)));
             for row in &t.rows {
                 table.add_row(row.iter().zip(&t.columns).map(|(cell, c)| {
@@ -382,11 +355,11 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     wrap_hanging(text, width, indent, indent)
 }
 
-/// A table in the report's style, fitted to `width` columns.
-fn table(width: usize) -> Table {
+/// A table in `style`, fitted to `width` columns.
+fn table(width: usize, style: comfy_table::TableStyle) -> Table {
     let mut table = Table::new();
     table
-        .load_style(presets::UTF8_FULL_CONDENSED)
+        .load_style(style)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(width).unwrap_or(u16::MAX));
     table
