@@ -343,6 +343,53 @@ def copies(src, folder, total, most):
             g.write(data)
 
 
+def hand_made_results(persona, root):
+    """Results edited by hand from `persona` (red team bound9: gen_m.py,
+    gen_m2.py, gen_r.py), each under the 8 MiB cap: what is refused while it
+    is parsed (a list longer than any bank gives, an option ticked twice)
+    and the worst a result within every cap can hold (as many values as
+    the cap on values allows, in 200-option answers of 1-2 letter ids)."""
+    with open(persona) as f:
+        base = json.load(f)
+    out = []
+
+    def save(name, d):
+        path = os.path.join(root, "hand", name + ".json")
+        text = json.dumps(d, separators=(",", ":"))
+        write(path, text, RESULT_CAP)
+        out.append((name, path))
+
+    first = base["dimensions"][0]["questions"][0]
+    n = (RESULT_CAP - len(json.dumps(base)) - 200) // 8
+    d = json.loads(json.dumps(base))
+    q = d["dimensions"][0]["questions"][0]
+    q.update(kind="multi", answer=["a"] * n, answer_label=None)
+    d["answers"][first["id"]] = ["a"] * n
+    save("1M ticks of one id (gen_m)", d)
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+    ids = list(letters) + [a + b for a in letters for b in letters]
+    d = json.loads(json.dumps(base))
+    for k in range(2_300):
+        tick = ids[k % 7: k % 7 + 200]
+        d["dimensions"][0]["questions"].append(
+            {"id": f"q{k}", "prompt": "", "kind": "multi", "answer": tick, "answer_label": "",
+             "score": None, "value": None, "weight": 1, "scored": False})
+        d["answers"][f"q{k}"] = tick
+    save("2,300 answers of 200 ticks each", d)
+    d = json.loads(json.dumps(base))
+    d["dimensions"][0]["questions"] = [
+        {"id": f"q{k}", "prompt": "", "kind": "yesno", "answer": True, "answer_label": "",
+         "score": None, "value": None, "weight": 1, "scored": False} for k in range(9_900)]
+    d["answers"].update({f"q{k}": True for k in range(9_900)})
+    leaves = {"any": [{"differ": f"q{k}"} for k in range(200)]}
+    entry = dict(base["together_entries"][0], when=leaves) if base.get("together_entries") else None
+    if entry:
+        room = RESULT_CAP - len(json.dumps(d, separators=(",", ":"))) - 200
+        d["together_entries"] = [entry] * min(1_000, room // len(json.dumps(entry, separators=(",", ":"))))
+    save("9,900 answers, together entries of 200 leaves (gen_r)", d)
+    return out
+
+
 def main():
     target = os.environ.get("CARGO_TARGET_DIR", "target")
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(target, "release", "mommytrack"))
@@ -386,6 +433,15 @@ def main():
     add("256 MiB of results of the built-in bank", ["summarize", capin], capin, "summarize")
     add("16 MiB of saved results of 10,000 answers", ["history", "--bank", big, hbig], hbig, "history")
     add("16 MiB of results of the built-in bank", ["history", hin], hin, "history")
+    hand = os.path.join(root, "hand")
+    for name in ["1M ticks of one id (gen_m)", "2,300 answers of 200 ticks each",
+                 "9,900 answers, together entries of 200 leaves (gen_r)"]:
+        r = os.path.join(hand, name + ".json")
+        add(name, ["report", r, "--format", "html"], r, "report --format html")
+        add(name, ["compare", r, r], r, "compare")
+        add(name, ["history", r, r], r, "history")
+        add(name, ["interview", "--from", r], r, "interview --from")
+        add(name + ": 256 MiB of copies", ["summarize", os.path.join(hand, name)], r, "summarize")
     chain, chain_ans = chain_bank(root)
     case = "10,000-question when chain, all yes"
     add(case, ["validate", chain], chain)
@@ -434,6 +490,8 @@ def main():
                             os.path.join(here, "tests/personas/australia_nurse_father_rosters.answers.yaml"),
                             "--format", "json", "--output", persona], stderr=subprocess.DEVNULL, check=False)
             copies(persona, capin, 256 * MIB, 10_000)
+            for name, path in hand_made_results(persona, root):
+                copies(path, os.path.join(hand, name), 256 * MIB, 10_000)
             copies(res, hbig, 16 * MIB, 1_000)
             copies(persona, hin, 16 * MIB, 1_000)
             made = True

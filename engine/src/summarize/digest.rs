@@ -25,6 +25,7 @@ pub(super) struct Digest {
     dimensions: Vec<DimDigest>,
     flags: Vec<IdDigest>,
     /// Question id → answer: what everything is worked out from.
+    #[serde(deserialize_with = "crate::saved::answers")]
     answers: serde_json::Map<String, serde_json::Value>,
     #[serde(default)]
     respondent: Option<String>,
@@ -353,7 +354,7 @@ fn line_of(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
 /// damaged), not an object, a document of another kind (a summary), or no
 /// `schema_version`.
 pub(super) fn not_a_result(text: &str) -> Option<String> {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+    let Ok(value) = crate::saved::bounded_json(text) else {
         return (!text.contains("\"schema_version\"")).then(|| "not JSON".into());
     };
     let Some(map) = value.as_object() else {
