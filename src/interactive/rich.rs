@@ -90,32 +90,14 @@ fn keys_hint(multi: bool, skip: &str, back: bool) -> String {
     parts.join(" · ")
 }
 
-/// The lines above a question's items, owned, lent to a widget as an
-/// [`Ask`].
-struct Head {
-    progress: String,
-    prompt: String,
-    hint: String,
-    help: Option<String>,
-}
-
-impl Head {
-    fn of(v: &QuestionView<'_>, hint: String) -> Self {
-        Head {
-            progress: v.progress(),
-            prompt: v.prompt(),
-            hint,
-            help: v.help(),
-        }
-    }
-
-    fn ask(&self) -> Ask<'_> {
-        Ask {
-            progress: Some(&self.progress),
-            prompt: &self.prompt,
-            hint: &self.hint,
-            help: self.help.as_deref(),
-        }
+/// What a question's widget shows above its items, with `hint` as its
+/// keys.
+fn head(v: &QuestionView<'_>, hint: String) -> Ask {
+    Ask {
+        progress: Some(v.progress()),
+        prompt: v.prompt(),
+        hint,
+        help: v.help(),
     }
 }
 
@@ -213,9 +195,9 @@ impl Rich {
             Slot::Skipped => skip,
             _ => v.current_choice().unwrap_or(0),
         };
-        let head = Head::of(v, keys_hint(false, v.skip, v.can_go_back));
+        let head = head(v, keys_hint(false, v.skip, v.can_go_back));
         let (screen, kb) = (&mut self.screen, &mut self.kb);
-        let picked = menu::select(screen, kb, &self.look, &head.ask(), &items, default, None)?;
+        let picked = menu::select(screen, kb, &self.look, &head, &items, default, None)?;
         Ok(match picked {
             None => None,
             Some(i) if i == skip => Some((Slot::Skipped, vec![v.skip.to_string()])),
@@ -238,11 +220,11 @@ impl Rich {
         });
         let mut ticks = v.current_ticks();
         ticks.push(*v.current == Slot::Skipped);
-        let head = Head::of(v, keys_hint(true, v.skip, v.can_go_back));
+        let head = head(v, keys_hint(true, v.skip, v.can_go_back));
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
-            match menu::multi(screen, kb, &self.look, &head.ask(), &items, ticks)? {
-                Ticked::Back => None,
+            match menu::multi(screen, kb, &self.look, &head, &items, ticks)? {
+                Ticked::Back | Ticked::Picked(_) => None,
                 Ticked::Done(now) if now.get(n) == Some(&true) => {
                     Some((Slot::Skipped, vec![v.skip.to_string()]))
                 }
@@ -283,14 +265,14 @@ impl Rich {
         if v.can_go_back {
             hint.push_str(" · Esc goes back");
         }
-        let head = Head::of(v, hint);
+        let head = head(v, hint);
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
             match editor::edit(
                 screen,
                 kb,
                 &self.look,
-                &head.ask(),
+                &head,
                 &current,
                 None,
                 Empty::Allowed,
@@ -469,9 +451,8 @@ impl Prompter for Rich {
 
     fn show(&mut self, text: &str) -> io::Result<()> {
         self.undo.clear();
-        let text = text.trim_end_matches('\n').to_string();
-        self.screen
-            .commit(move |_| text.split('\n').map(str::to_string).collect())
+        let lines = menu::split(text);
+        self.screen.commit(move |_| lines.clone())
     }
 
     fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
@@ -519,11 +500,12 @@ impl Prompter for Rich {
         // Between two questions, Esc goes back to the question before.
         let back = self.pinned.is_none() && !self.echoed.is_empty();
         let ask = Ask {
-            prompt,
+            prompt: prompt.into(),
             hint: match back {
                 true => "↑/↓ and Enter, or a number · Esc goes back",
                 false => "↑/↓ and Enter, or a number",
-            },
+            }
+            .into(),
             ..Ask::default()
         };
         // Under the pinned end screen, with the last message.
@@ -566,9 +548,9 @@ impl Prompter for Rich {
                 .to_string()
         });
         let ask = Ask {
-            progress: verdict.as_deref(),
-            prompt,
-            hint: "Enter saves · Ctrl-U clears · Esc goes back without saving",
+            progress: verdict,
+            prompt: prompt.into(),
+            hint: "Enter saves · Ctrl-U clears · Esc goes back without saving".into(),
             ..Ask::default()
         };
         let edited = editor::edit(
@@ -601,11 +583,7 @@ impl Prompter for Rich {
             self.undo.clear();
             self.screen.commit(move |w| {
                 let (head, body) = render(w);
-                format!("{head}{body}")
-                    .trim_end_matches('\n')
-                    .split('\n')
-                    .map(str::to_string)
-                    .collect()
+                menu::split(&format!("{head}{body}"))
             })?;
             for text in std::mem::take(&mut self.kept) {
                 self.write(&text, true)?;
