@@ -387,6 +387,21 @@ def hand_made_results(persona, root):
         room = RESULT_CAP - len(json.dumps(d, separators=(",", ":"))) - 200
         d["together_entries"] = [entry] * min(1_000, room // len(json.dumps(entry, separators=(",", ":"))))
     save("9,900 answers, together entries of 200 leaves (gen_r)", d)
+    d = json.loads(json.dumps(base))
+    d["dimensions"] = [{"id": f"d{k}", "title": "D", "score": 50.0, "answered": 0, "asked": 0, "weight": 1.0,
+                        "shared": False, "questions": []} for k in range(10_000)]
+    room = RESULT_CAP - len(json.dumps(d, separators=(",", ":"))) - 200
+    entries = []
+    for i in range(1_000):
+        e = {"id": f"t{i}", "title": "T", "detail": "X", "priority": 1, "source": [],
+             "when": {"either": {"any": [{"dimension": f"d{(i * 200 + j) % 10_000}", "at_least": 100}
+                                         for j in range(200)]}}}
+        room -= len(json.dumps(e, separators=(",", ":"))) + 1
+        if room < 0:
+            break
+        entries.append(e)
+    d["together_entries"] = entries
+    save("10,000 dimensions, together entries of 200 leaves (gen_r R1)", d)
     return out
 
 
@@ -435,10 +450,12 @@ def main():
     add("16 MiB of results of the built-in bank", ["history", hin], hin, "history")
     hand = os.path.join(root, "hand")
     for name in ["1M ticks of one id (gen_m)", "2,300 answers of 200 ticks each",
-                 "9,900 answers, together entries of 200 leaves (gen_r)"]:
+                 "9,900 answers, together entries of 200 leaves (gen_r)",
+                 "10,000 dimensions, together entries of 200 leaves (gen_r R1)"]:
         r = os.path.join(hand, name + ".json")
         add(name, ["report", r, "--format", "html"], r, "report --format html")
         add(name, ["compare", r, r], r, "compare")
+        add(name, ["compare", r, r, "--format", "html"], r, "compare --format html")
         add(name, ["history", r, r], r, "history")
         add(name, ["interview", "--from", r], r, "interview --from")
         add(name + ": 256 MiB of copies", ["summarize", os.path.join(hand, name)], r, "summarize")
