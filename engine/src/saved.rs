@@ -424,14 +424,14 @@ impl<'de> Visitor<'de> for Bounded<'_, '_> {
                     ),
                 }));
             }
-            if let (At::Answer(_), Value::String(id)) = (self.at, &v) {
-                if !ticked.insert(id.clone()) {
-                    return Err(A::Error::custom(format_args!(
-                        "{} ticks `{}` twice",
-                        answer(key),
-                        crate::sanitize::id(id)
-                    )));
-                }
+            if let (At::Answer(_), Value::String(id)) = (self.at, &v)
+                && !ticked.insert(id.clone())
+            {
+                return Err(A::Error::custom(format_args!(
+                    "{} ticks `{}` twice",
+                    answer(key),
+                    crate::sanitize::id(id)
+                )));
             }
             items.push(v);
         }
