@@ -33,6 +33,7 @@ MIB = 1024 * 1024
 ANSWERS_CAP = 1 * MIB
 BANK_CAP = 8 * MIB
 RESULT_CAP = 8 * MIB
+RESULT_VALUES = 500_000
 
 BANDS = """bands:
   - { verdict: positive, min: 70, label: "Positive track", summary: "Good." }
@@ -348,10 +349,25 @@ def hand_made_results(persona, root):
     gen_m2.py, gen_r.py), each under the 8 MiB cap: what is refused while it
     is parsed (a list longer than any bank gives, an option ticked twice)
     and the worst a result within every cap can hold (as many values as
-    the cap on values allows, in 200-option answers of 1-2 letter ids)."""
+    the cap on values allows, in 200-option answers of 1-2 letter ids;
+    together entries as many as the caps on bytes and values allow)."""
     with open(persona) as f:
         base = json.load(f)
     out = []
+
+    def values(v):
+        """Values as a result's reader counts them: keys included."""
+        if isinstance(v, dict):
+            return 1 + sum(1 + values(x) for x in v.values())
+        if isinstance(v, list):
+            return 1 + sum(values(x) for x in v)
+        return 1
+
+    def fit(d, key):
+        """Drops items of `d[key]` until `d` is within the cap on values."""
+        over = values(d) - RESULT_VALUES
+        while over > 0 and d[key]:
+            over -= values(d[key].pop())
 
     def save(name, d):
         path = os.path.join(root, "hand", name + ".json")
@@ -369,13 +385,13 @@ def hand_made_results(persona, root):
     letters = "abcdefghijklmnopqrstuvwxyz0123456789"
     ids = list(letters) + [a + b for a in letters for b in letters]
     d = json.loads(json.dumps(base))
-    for k in range(2_300):
+    for k in range(1_100):
         tick = ids[k % 7: k % 7 + 200]
         d["dimensions"][0]["questions"].append(
             {"id": f"q{k}", "prompt": "", "kind": "multi", "answer": tick, "answer_label": "",
              "score": None, "value": None, "weight": 1, "scored": False})
         d["answers"][f"q{k}"] = tick
-    save("2,300 answers of 200 ticks each", d)
+    save("1,100 answers of 200 ticks each", d)
     d = json.loads(json.dumps(base))
     d["dimensions"][0]["questions"] = [
         {"id": f"q{k}", "prompt": "", "kind": "yesno", "answer": True, "answer_label": "",
@@ -386,6 +402,7 @@ def hand_made_results(persona, root):
     if entry:
         room = RESULT_CAP - len(json.dumps(d, separators=(",", ":"))) - 200
         d["together_entries"] = [entry] * min(1_000, room // len(json.dumps(entry, separators=(",", ":"))))
+        fit(d, "together_entries")
     save("9,900 answers, together entries of 200 leaves (gen_r)", d)
     d = json.loads(json.dumps(base))
     d["dimensions"] = [{"id": f"d{k}", "title": "D", "score": 50.0, "answered": 0, "asked": 0, "weight": 1.0,
@@ -401,6 +418,7 @@ def hand_made_results(persona, root):
             break
         entries.append(e)
     d["together_entries"] = entries
+    fit(d, "together_entries")
     save("10,000 dimensions, together entries of 200 leaves (gen_r R1)", d)
     return out
 
@@ -449,7 +467,7 @@ def main():
     add("16 MiB of saved results of 10,000 answers", ["history", "--bank", big, hbig], hbig, "history")
     add("16 MiB of results of the built-in bank", ["history", hin], hin, "history")
     hand = os.path.join(root, "hand")
-    for name in ["1M ticks of one id (gen_m)", "2,300 answers of 200 ticks each",
+    for name in ["1M ticks of one id (gen_m)", "1,100 answers of 200 ticks each",
                  "9,900 answers, together entries of 200 leaves (gen_r)",
                  "10,000 dimensions, together entries of 200 leaves (gen_r R1)"]:
         r = os.path.join(hand, name + ".json")
