@@ -66,6 +66,7 @@ pub enum Reading {
     Prospective,
 }
 
+use crate::couple::Lookup;
 pub use crate::couple::{
     ContestedFlag, Evidence, SharedAgreement, SharedDifference, TogetherStep, Who,
 };
@@ -215,7 +216,10 @@ impl Comparison {
         reading: Reading,
     ) -> Self {
         let partners = reading == Reading::Partners;
-        let side = |r: &AssessmentResult, other: &AssessmentResult, label: &str| Side {
+        // Looked up by id through maps and sets: a scan per lookup made
+        // comparing two large results cost the square of their size.
+        let (la, lb) = (Lookup::new(a), Lookup::new(b));
+        let side = |r: &AssessmentResult, other: &Lookup, label: &str| Side {
             label: label.to_string(),
             bank: r.bank.title.clone(),
             mode: r.mode.clone(),
@@ -233,23 +237,12 @@ impl Comparison {
                 .to_find_out
                 .iter()
                 .filter_map(|f| {
-                    let q = other.dimensions.iter().flat_map(|d| &d.questions);
-                    let label = q
-                        .filter(|q| q.id == f.question)
-                        .find_map(|q| q.answer_label.clone())?;
+                    let label = other.question(&f.question)?.answer_label.clone()?;
                     Some((f.question.clone(), label))
                 })
                 .collect(),
         };
 
-        // Looked up by id through maps and sets: a scan per lookup made
-        // comparing two large results cost the square of their size.
-        let b_dims: std::collections::HashMap<&str, &crate::result::DimensionResult> = b
-            .dimensions
-            .iter()
-            .rev()
-            .map(|d| (d.id.as_str(), d))
-            .collect();
         let a_dims: std::collections::HashSet<&str> =
             a.dimensions.iter().map(|d| d.id.as_str()).collect();
         let shared_ids: std::collections::HashSet<String> = shared_sets(a, b).into_iter().collect();
@@ -263,7 +256,7 @@ impl Comparison {
             .filter(|(d, _)| !d.is_unscored_profile())
             .map(|(d, in_a)| {
                 let (sa, sb) = match in_a {
-                    true => (d.score, b_dims.get(d.id.as_str()).and_then(|db| db.score)),
+                    true => (d.score, lb.dimension(&d.id).and_then(|db| db.score)),
                     false => (None, d.score),
                 };
                 DimensionDiff {
@@ -301,18 +294,10 @@ impl Comparison {
                 }
             }
         }
-        let by_id = |r: &'r AssessmentResult| {
-            let mut map = std::collections::HashMap::new();
-            for q in r.dimensions.iter().flat_map(|d| &d.questions) {
-                map.entry(q.id.as_str()).or_insert(q);
-            }
-            map
-        };
-        let (in_a, in_b) = (by_id(a), by_id(b));
         let mut questions: Vec<QuestionDiff> = ids
             .into_iter()
             .filter_map(|(id, dimension, shared)| {
-                let (qa, qb) = (in_a.get(id).copied(), in_b.get(id).copied());
+                let (qa, qb) = (la.question(id), lb.question(id));
                 let answer = |q: Option<&crate::result::QuestionResult>| {
                     q.map_or(serde_json::Value::Null, |q| q.answer.clone())
                 };
@@ -362,7 +347,7 @@ impl Comparison {
         });
 
         let (shared_differences, shared_agreements) = if partners {
-            crate::couple::shared_answers(a, b, &shared_qs)
+            crate::couple::shared_answers(&la, &lb, &shared_qs)
         } else {
             (Vec::new(), Vec::new())
         };
@@ -411,19 +396,19 @@ impl Comparison {
         }
         let together = if partners {
             flags.contested = crate::couple::contested_flags(a, b, &shared_differences);
-            crate::couple::together(a, b, &shared_differences)
+            crate::couple::together(&la, &lb, &shared_differences)
         } else {
             Vec::new()
         };
 
         let mut overall = ScoreDiff::new(a.overall.score, b.overall.score);
         if reading == Reading::Prospective {
-            overall = on_both_answered(a, b, &mut dimensions);
+            overall = on_both_answered(&la, b, &mut dimensions);
         }
         Comparison {
             schema_version: SCHEMA_VERSION,
-            a: side(a, b, label_a),
-            b: side(b, a, label_b),
+            a: side(a, &lb, label_a),
+            b: side(b, &la, label_b),
             same_bank: a.bank.title == b.bank.title
                 && match (&a.bank.fingerprint, &b.bank.fingerprint) {
                     (Some(fa), Some(fb)) => fa == fb,
@@ -458,7 +443,7 @@ impl Comparison {
 /// scores, and of the dimensions' by their weights (as the scoring does), so a
 /// question one side never asked or does not know yet moves neither.
 fn on_both_answered(
-    a: &AssessmentResult,
+    la: &Lookup,
     b: &AssessmentResult,
     dimensions: &mut [DimensionDiff],
 ) -> ScoreDiff {
@@ -469,14 +454,14 @@ fn on_both_answered(
             .filter_map(|q| Some((q.id.clone(), (q.score?, q.weight))))
             .collect()
     };
-    let (sa, sb) = (scored(a), scored(b));
+    let (sa, sb) = (scored(la.r), scored(b));
     let mean = |pairs: &mut dyn Iterator<Item = (f64, f64)>| {
         let (sum, weight) = pairs.fold((0.0, 0.0), |(s, w), (x, wx)| (s + x * wx, w + wx));
         (weight > 0.0).then(|| sum / weight)
     };
     let (mut over_a, mut over_b) = (Vec::new(), Vec::new());
     for d in dimensions.iter_mut() {
-        let Some(dim) = a.dimensions.iter().find(|x| x.id == d.id) else {
+        let Some(dim) = la.dimension(&d.id) else {
             d.score = ScoreDiff::new(None, None);
             d.both_answered = Some(0);
             continue;

@@ -36,7 +36,6 @@ pub enum Key {
     BackTab,
     Esc,
     CtrlC,
-    CtrlD,
     /// Delete to the start of the line.
     CtrlU,
     /// Delete the word before the cursor.
@@ -195,7 +194,6 @@ impl Keyboard {
             0x01 => Key::Home,
             0x02 => Key::Left,
             0x03 => Key::CtrlC,
-            0x04 => Key::CtrlD,
             0x05 => Key::End,
             0x06 => Key::Right,
             0x0b => Key::CtrlK,

@@ -17,8 +17,6 @@
 use std::collections::{HashMap, HashSet};
 use std::io;
 
-use console::Style;
-
 use super::editor::{self, Edited, Empty};
 use super::keys::{Key, Keyboard};
 use super::layout::{Ask, Item, Look, styled_lines};
@@ -33,7 +31,6 @@ pub struct Rich {
     screen: Screen,
     kb: Keyboard,
     look: Look,
-    bold: Style,
     /// What was written since the last message, newest last: going back
     /// takes back the newest echo, and the part heading above the question
     /// when that is what came last.
@@ -117,7 +114,6 @@ impl Rich {
             screen: Screen::new(),
             kb: Keyboard::open(stop)?,
             look: Look::new(color),
-            bold: Style::new().for_stderr().force_styling(color).bold(),
             undo: Vec::new(),
             echoed: HashSet::new(),
             drafts: HashMap::new(),
@@ -145,13 +141,6 @@ impl Rich {
         }
         self.screen
             .commit(move |w| lines(&text, w, "", "", Breaks::Spaces))
-    }
-
-    /// The echo: one dim line, [`echo_line`].
-    fn echo_block(&mut self, prompt: String, answer: Vec<String>) -> io::Result<()> {
-        let dim = self.look.dim.clone();
-        self.screen
-            .commit(move |w| vec![dim.apply_to(echo_line(&prompt, &answer, w)).to_string()])
     }
 
     /// Esc: takes back the echo of the previous answer, which is about to
@@ -370,7 +359,7 @@ impl Prompter for Rich {
         }
         let title = crate::sanitize::inline(title.trim()).into_owned();
         let body = body.map(|b| crate::sanitize::text(b.trim()).into_owned());
-        let bold = self.bold.clone();
+        let bold = self.look.prompt.clone();
         self.screen.commit(move |w| {
             let mut out = vec![String::new()];
             out.extend(styled_lines(&bold, &title, w, ""));
@@ -416,7 +405,7 @@ impl Prompter for Rich {
         let mut page_no = 0;
         loop {
             let (rows, width) = (self.screen.rows(), self.screen.width());
-            let mut frame = styled_lines(&self.bold, &title, width, "");
+            let mut frame = styled_lines(&self.look.prompt, &title, width, "");
             let pages = screenfuls(&body, width, rows.saturating_sub(2 + frame.len()));
             let last = pages.len().saturating_sub(1);
             let n = page_no.min(last);
@@ -438,7 +427,7 @@ impl Prompter for Rich {
                 // The intro stays, whole, laid out for the width of every
                 // draw; its last lines above the first question.
                 self.screen.start_over()?;
-                let bold = self.bold.clone();
+                let bold = self.look.prompt.clone();
                 self.screen.commit(move |w| {
                     let mut out = styled_lines(&bold, &title, w, "");
                     out.extend(screenfuls(&body, w, usize::MAX).concat());
@@ -482,7 +471,10 @@ impl Prompter for Rich {
                     true => format!("changed: {}", v.prompt()),
                     false => v.prompt(),
                 };
-                self.echo_block(prompt, words)?;
+                let dim = self.look.dim.clone();
+                (self.screen).commit(move |w| {
+                    vec![dim.apply_to(echo_line(&prompt, &words, w)).to_string()]
+                })?;
                 self.echoed.insert(id.clone());
                 self.undo.push(Block::Echo(id));
                 Ok(Reply::Answer(slot))
