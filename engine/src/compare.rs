@@ -448,9 +448,7 @@ fn on_both_answered(
     dimensions: &mut [DimensionDiff],
 ) -> ScoreDiff {
     let scored = |r: &AssessmentResult| -> std::collections::HashMap<String, (f64, f64)> {
-        r.dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
+        r.questions()
             .filter_map(|q| Some((q.id.clone(), (q.score?, q.weight))))
             .collect()
     };

@@ -647,11 +647,7 @@ pub fn shared_questions<'r>(
         // A result that marks questions says exactly which are shared (a
         // question may opt out of its set's `shared`); an older one only
         // marks sets.
-        let by_question = r
-            .dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
-            .any(|q| q.shared);
+        let by_question = r.questions().any(|q| q.shared);
         for d in &r.dimensions {
             for q in &d.questions {
                 let shared = if by_question {
@@ -677,12 +673,7 @@ pub fn shared_questions<'r>(
 /// the bank's question is left unmirrored. Returns whether anything was
 /// filled in; a result that carries any of it is left alone.
 pub fn fill_from_bank(r: &mut AssessmentResult, bank: &crate::bank::Bank) -> bool {
-    let carries = r
-        .dimensions
-        .iter()
-        .flat_map(|d| &d.questions)
-        .any(|q| q.shared)
-        || !r.together_entries.is_empty();
+    let carries = r.questions().any(|q| q.shared) || !r.together_entries.is_empty();
     if carries || r.bank.title != bank.title {
         return false;
     }

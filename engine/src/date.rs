@@ -139,16 +139,6 @@ impl Date {
             day: day as u8,
         }
     }
-
-    pub fn year(self) -> u32 {
-        u32::from(self.year)
-    }
-    pub fn month(self) -> u32 {
-        u32::from(self.month)
-    }
-    pub fn day(self) -> u32 {
-        u32::from(self.day)
-    }
 }
 
 /// Seconds since 1970-01-01 by the system clock.

@@ -241,11 +241,7 @@ type Words = (String, Option<String>);
 
 /// A question's prompt and answer in words, as `r` shows them.
 fn words(r: &AssessmentResult, id: &str) -> Option<Words> {
-    r.dimensions
-        .iter()
-        .flat_map(|d| &d.questions)
-        .find(|q| q.id == id)
-        .map(|q| (q.prompt.clone(), q.answer_label.clone()))
+    (r.question(id)).map(|q| (q.prompt.clone(), q.answer_label.clone()))
 }
 
 impl Kept {

@@ -486,33 +486,26 @@ fn build(
             .is_some_and(|i| eval.asked[i] || !v.is_null() && !eval.ignored.contains(&i))
     });
     let (asked, answered) = eval.coverage;
-    let overall = if eval.withheld {
-        Overall {
-            score: eval.overall.map(round1),
-            verdict: None,
-            label: Some(WITHHELD_LABEL.into()),
-            summary: Some(format!(
+    // A withheld verdict has no band (and so no cap): its score is provisional.
+    let overall = Overall {
+        score: eval.overall.map(round1),
+        verdict: band.map(|b| b.verdict.clone()),
+        label: match band {
+            _ if eval.withheld => Some(WITHHELD_LABEL.into()),
+            b => b.map(|b| b.label.clone()),
+        },
+        summary: match band {
+            _ if eval.withheld => Some(format!(
                 "Only {answered} of the {asked} scored questions were answered; this bank gives a verdict from {} of them. The score is provisional.",
                 share_in_words(bank.min_coverage)
             )),
-            capped_by: Vec::new(),
-            cap_reason: None,
-            withheld: Some(WITHHELD_COVERAGE.into()),
-        }
-    } else {
-        Overall {
-            score: eval.overall.map(round1),
-            verdict: band.map(|b| b.verdict.clone()),
-            label: band.map(|b| b.label.clone()),
-            summary: band.and_then(|b| b.summary.clone()),
-            capped_by: eval
-                .capped_by
-                .iter()
-                .map(|&f| bank.flags[f].id.clone())
-                .collect(),
-            cap_reason: None,
-            withheld: None,
-        }
+            b => b.and_then(|b| b.summary.clone()),
+        },
+        capped_by: (eval.capped_by.iter())
+            .map(|&f| bank.flags[f].id.clone())
+            .collect(),
+        cap_reason: None,
+        withheld: eval.withheld.then(|| WITHHELD_COVERAGE.into()),
     };
     let mut result = AssessmentResult {
         schema_version: SCHEMA_VERSION,
@@ -747,7 +740,7 @@ impl AssessmentResult {
     /// about their own job (same bank): its unknowns that scored under 50
     /// there are marked with that answer and asked sooner (`weak_now`).
     pub fn weigh_against(&mut self, current: &AssessmentResult) {
-        let now = current.dimensions.iter().flat_map(|d| &d.questions);
+        let now = current.questions();
         for f in &mut self.to_find_out {
             let weak = now
                 .clone()
@@ -779,9 +772,11 @@ impl AssessmentResult {
     /// A question's prompt and answer label, looked up by id (the first,
     /// in a hand-edited result that has one twice).
     pub fn question(&self, id: &str) -> Option<&QuestionResult> {
-        self.dimensions
-            .iter()
-            .flat_map(|d| &d.questions)
-            .find(|q| q.id == id)
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// Every question asked, dimension by dimension.
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionResult> + Clone {
+        self.dimensions.iter().flat_map(|d| &d.questions)
     }
 }

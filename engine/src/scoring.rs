@@ -118,7 +118,7 @@ pub fn kit_notes(bank: &Bank, sheet: &AnswerSheet) -> Vec<usize> {
 }
 
 /// A dimension's score and coverage.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DimensionScore {
     /// 0–100; `None` when fewer scored questions were answered than the
     /// set's `min_answered` (at least one).
@@ -208,11 +208,9 @@ pub fn holds_each(bank: &Bank, sheet: &AnswerSheet, e: &Evaluation, c: &Conditio
 
 /// An answer counts only if its question was asked.
 fn counted<'s>(sheet: &'s AnswerSheet, asked: &[bool], q: usize) -> Option<&'s Answer> {
-    if asked.get(q).copied().unwrap_or(false) {
-        sheet.get(q)
-    } else {
-        None
-    }
+    (asked.get(q) == Some(&true))
+        .then(|| sheet.get(q))
+        .flatten()
 }
 
 /// Applies the scoring rules.
@@ -248,13 +246,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         .iter()
         .enumerate()
         .map(|(s, set)| {
-            let mut d = DimensionScore {
-                score: None,
-                asked: 0,
-                answered: 0,
-                scale_mean: None,
-                band: None,
-            };
+            let mut d = DimensionScore::default();
             let mut sum = Sums::default();
             for i in set.questions.clone() {
                 let q = &bank.questions[i];
@@ -419,15 +411,7 @@ pub(crate) fn overall_band(bank: &Bank, overall: f64) -> Option<usize> {
 /// The first band (highest `min` first) whose `min` is at most `score`, or
 /// the last band.
 fn band_for(bands: &[crate::bank::Band], score: f64) -> Option<usize> {
-    if bands.is_empty() {
-        return None;
-    }
-    Some(
-        bands
-            .iter()
-            .position(|b| b.min <= score)
-            .unwrap_or(bands.len() - 1),
-    )
+    (bands.iter().position(|b| b.min <= score)).or(bands.len().checked_sub(1))
 }
 
 /// `(min, max)` when every scored question of `set` is a scale of that one

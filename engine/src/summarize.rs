@@ -487,7 +487,7 @@ impl Summarizer {
         let all_shown = all_count >= min;
         let mut groups = Vec::new();
         let mut suppressed_groups = 0;
-        if let (Some(by), true) = (&self.options.by, all_shown) {
+        if self.options.by.is_some() && all_shown {
             let members: Vec<Vec<&Record>> = (0..self.values.len())
                 .map(|g| all.iter().copied().filter(|r| r.group == g).collect())
                 .collect();
@@ -519,7 +519,6 @@ impl Summarizer {
             if suppressed_groups > 0 {
                 notes.add(Note::Groups);
             }
-            let _ = by;
         }
         let stats = all_shown.then(|| ctx.stats(&all, &mut notes, &[]));
         if !all_shown {

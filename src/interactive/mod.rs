@@ -226,6 +226,9 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             welcome_back(p, &bank, mode, d.count())?;
         }
         (Some(d), Some(path)) => {
+            // The draft stays until it is deleted or a first answer
+            // replaces it: a stop before then says so.
+            set_hint(resume_hint(d.count(), path));
             intro(p, &bank, mode)?;
             // The same bank, and every answer still fits it (a newer
             // release's bank may have changed other questions).
@@ -241,7 +244,10 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
                     "Start over (the saved answers are deleted)".to_string(),
                 ];
                 match ask(p.choose("You have an unfinished assessment.", &items, 0))? {
-                    Some(1) => state::remove_draft(path)?,
+                    Some(1) => {
+                        state::remove_draft(path)?;
+                        set_hint(resume_hint(0, path));
+                    }
                     _ => {
                         sheet = fitting;
                         mode = d.mode;

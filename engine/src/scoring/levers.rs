@@ -124,7 +124,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                     (Some(&toggled), Some(undo))
                 }
                 _ => {
-                    made = change.answer_from(q, current, &base);
+                    made = change.answer(q, current, &base);
                     (Some(&made), None)
                 }
             };
@@ -213,9 +213,10 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         .into_iter()
         .filter_map(|(i, overall_to, change)| {
             let current = eval.answer(sheet, i)?;
+            let q = &bank.questions[i];
             Some(Lever {
                 question: i,
-                to: change.answer(&bank.questions[i], current),
+                to: change.answer(q, current, &selected(q, current)),
                 overall_from: overall,
                 overall_to,
             })
@@ -236,16 +237,8 @@ impl Facts for Overlay<'_> {
         if q == self.changed.0 {
             return Some(self.changed.1);
         }
-        let overlaid = if self.overlay.is_empty() {
-            None
-        } else {
-            self.overlay.get(&q)
-        };
-        let asked = match overlaid {
-            Some(&a) => a,
-            None => self.base.get(q).copied().unwrap_or(false),
-        };
-        if asked { self.sheet.get(q) } else { None }
+        let asked = (self.overlay.get(&q).copied()).unwrap_or(self.base.get(q) == Some(&true));
+        asked.then(|| self.sheet.get(q)).flatten()
     }
 }
 
@@ -334,13 +327,9 @@ enum Change {
 }
 
 impl Change {
-    fn answer(self, q: &Question, current: &Answer) -> Answer {
-        self.answer_from(q, current, &selected(q, current))
-    }
-
-    /// [`Change::answer`], given [`selected`] of `current` (worked out once
-    /// for all of a question's changes).
-    fn answer_from(self, q: &Question, current: &Answer, picked: &[bool]) -> Answer {
+    /// The answer this change makes of `current`, given [`selected`] of it
+    /// (worked out once for all of a question's changes).
+    fn answer(self, q: &Question, current: &Answer, picked: &[bool]) -> Answer {
         let opts = q.kind.options();
         match (self, current) {
             (Change::Choose(k), _) => Answer::Choice(opts[k].id.clone()),

@@ -44,16 +44,6 @@ pub enum Settlement {
     Undecided,
 }
 
-impl Settlement {
-    /// The settled band, if the verdict is settled.
-    pub fn band(&self) -> Option<usize> {
-        match self {
-            Settlement::Settled(b) => Some(*b),
-            _ => None,
-        }
-    }
-}
-
 /// The most search nodes (fixed answers of controlling questions) tried
 /// before giving up as [`Settlement::Undecided`].
 pub const MAX_NODES: usize = 20_000;
@@ -435,6 +425,13 @@ impl Search<'_> {
             unsure = true;
         }
 
+        // The answers `reach` picked, to the questions they are for.
+        let picked =
+            |pick: Vec<usize>, answers: &[Option<(f64, Answer)>]| -> Vec<(usize, Answer)> {
+                (pick.into_iter())
+                    .filter_map(|k| answers[k].clone().map(|(_, a)| (scored[k].q, a)))
+                    .collect()
+            };
         let weights: Vec<(usize, f64)> = scored
             .iter()
             .map(|i| {
@@ -453,11 +450,7 @@ impl Search<'_> {
                 })
                 .collect();
             if let Some(pick) = reach(bank, &parts, &weights, &worst, floor + EPS, Goal::Below, 0) {
-                let answers: Vec<(usize, Answer)> = pick
-                    .into_iter()
-                    .filter_map(|k| worst[k].clone().map(|(_, a)| (scored[k].q, a)))
-                    .collect();
-                if let Some(b) = try_sheet(&answers) {
+                if let Some(b) = try_sheet(&picked(pick, &worst)) {
                     return b;
                 }
                 unsure = true;
@@ -491,11 +484,7 @@ impl Search<'_> {
                 && let Some(pick) =
                     reach(bank, &parts, &weights, &best, target, Goal::AtLeast, need)
             {
-                let answers: Vec<(usize, Answer)> = pick
-                    .into_iter()
-                    .filter_map(|k| best[k].clone().map(|(_, a)| (scored[k].q, a)))
-                    .collect();
-                if let Some(b) = try_sheet(&answers) {
+                if let Some(b) = try_sheet(&picked(pick, &best)) {
                     return b;
                 }
                 unsure = true;

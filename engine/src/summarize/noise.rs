@@ -54,45 +54,15 @@ pub const KEEP_GROUP: f64 = 0.75;
 pub const COUNT_NOISE: usize = 2;
 
 /// SipHash-2-4 of `bytes` under `key` (a keyed pseudo-random function:
-/// without the key its outputs cannot be told from random).
+/// without the key its outputs cannot be told from random). std's
+/// `SipHasher` is that function; it is deprecated only as a hasher for
+/// hash maps, which want a randomly keyed one.
+#[allow(deprecated)]
 pub fn siphash(key: [u64; 2], bytes: &[u8]) -> u64 {
-    let mut v = [
-        key[0] ^ 0x736f_6d65_7073_6575,
-        key[1] ^ 0x646f_7261_6e64_6f6d,
-        key[0] ^ 0x6c79_6765_6e65_7261,
-        key[1] ^ 0x7465_6462_7974_6573,
-    ];
-    let round = |v: &mut [u64; 4]| {
-        v[0] = v[0].wrapping_add(v[1]);
-        v[1] = v[1].rotate_left(13) ^ v[0];
-        v[0] = v[0].rotate_left(32);
-        v[2] = v[2].wrapping_add(v[3]);
-        v[3] = v[3].rotate_left(16) ^ v[2];
-        v[0] = v[0].wrapping_add(v[3]);
-        v[3] = v[3].rotate_left(21) ^ v[0];
-        v[2] = v[2].wrapping_add(v[1]);
-        v[1] = v[1].rotate_left(17) ^ v[2];
-        v[2] = v[2].rotate_left(32);
-    };
-    let compress = |v: &mut [u64; 4], m: u64| {
-        v[3] ^= m;
-        round(v);
-        round(v);
-        v[0] ^= m;
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        compress(&mut v, u64::from_le_bytes(c.try_into().expect("8 bytes")));
-    }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    last[7] = bytes.len() as u8;
-    compress(&mut v, u64::from_le_bytes(last));
-    v[2] ^= 0xff;
-    for _ in 0..4 {
-        round(&mut v);
-    }
-    v[0] ^ v[1] ^ v[2] ^ v[3]
+    use std::hash::Hasher;
+    let mut h = std::hash::SipHasher::new_with_keys(key[0], key[1]);
+    h.write(bytes);
+    h.finish()
 }
 
 /// The key's id: 8 hex digits of its SipHash of a constant, the same for

@@ -454,6 +454,30 @@ fn plain_mode_reads_numbered_answers_from_a_pipe() {
     );
 }
 
+/// A stop at the offer to carry on (or anywhere before the first answer
+/// replaces the draft) says the saved answers are kept, and how to carry
+/// on: it never says "nothing was saved" over a draft still on disk.
+#[test]
+fn a_stop_at_the_offer_to_carry_on_says_the_draft_is_kept() {
+    let state = tempfile::tempdir().unwrap();
+    let first = plain(state.path(), &[], "1\n2\n");
+    assert_eq!(first.status.code(), Some(130));
+    let draft = std::fs::read_to_string(state.path().join("draft.json")).unwrap();
+    // The input ends at the offer; then at the welcome page.
+    for input in ["", "\n"] {
+        let out = plain(state.path(), &[], input);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(130), "{stderr}");
+        assert!(stderr.contains("Your 2 answers are saved in"), "{stderr}");
+        assert!(stderr.contains("mommytrack assess --resume"), "{stderr}");
+        assert!(!stderr.contains("nothing was saved"), "{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(state.path().join("draft.json")).unwrap(),
+            draft
+        );
+    }
+}
+
 #[test]
 fn plain_input_that_ends_early_keeps_a_draft_to_resume() {
     let state = tempfile::tempdir().unwrap();

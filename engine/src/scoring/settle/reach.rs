@@ -48,11 +48,12 @@ pub(super) fn reach(
             .collect();
         let p = parts[s];
         let min = set.min_answered.max(1);
-        // For each count, this dimension's best signed distance and items.
+        // For each count, this dimension's best signed distance and items
+        // (any of them, when it has no score or no weight either way).
         let options: Vec<(f64, Vec<usize>)> = (0..=mine.len())
             .map(|k| {
                 if !set.in_overall() || p.n + k < min {
-                    return (0.0, pick_any(&mine, k));
+                    return (0.0, mine[..k].to_vec());
                 }
                 let wv: Vec<(f64, f64)> = mine
                     .iter()
@@ -61,7 +62,7 @@ pub(super) fn reach(
                 let (d, chosen) = match bank.overall {
                     OverallBy::Dimensions => {
                         let Some((ratio, chosen)) = best_ratio(p, &wv, k, sign) else {
-                            return (0.0, pick_any(&mine, k));
+                            return (0.0, mine[..k].to_vec());
                         };
                         (sign * set.weight * (ratio - t), chosen)
                     }
@@ -72,7 +73,7 @@ pub(super) fn reach(
                         order.truncate(k);
                         let w: f64 = p.w + order.iter().map(|&i| wv[i].0).sum::<f64>();
                         if w <= 1e-9 {
-                            return (0.0, pick_any(&mine, k));
+                            return (0.0, mine[..k].to_vec());
                         }
                         let d =
                             sign * (p.wv - t * p.w) + order.iter().map(|&i| gain(i)).sum::<f64>();
@@ -107,12 +108,6 @@ pub(super) fn reach(
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, picked)| picked)
-}
-
-/// Any `k` of `mine` (their values do not matter: the dimension has no
-/// score or no weight either way).
-fn pick_any(mine: &[usize], k: usize) -> Vec<usize> {
-    mine[..k].to_vec()
 }
 
 /// With exactly `k` of the items (weight, value) added to `p`, the highest
