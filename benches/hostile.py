@@ -33,6 +33,7 @@ MIB = 1024 * 1024
 ANSWERS_CAP = 1 * MIB
 BANK_CAP = 8 * MIB
 RESULT_CAP = 8 * MIB
+RESULT_VALUES = 500_000
 
 BANDS = """bands:
   - { verdict: positive, min: 70, label: "Positive track", summary: "Good." }
@@ -343,6 +344,85 @@ def copies(src, folder, total, most):
             g.write(data)
 
 
+def hand_made_results(persona, root):
+    """Results edited by hand from `persona` (red team bound9: gen_m.py,
+    gen_m2.py, gen_r.py), each under the 8 MiB cap: what is refused while it
+    is parsed (a list longer than any bank gives, an option ticked twice)
+    and the worst a result within every cap can hold (as many values as
+    the cap on values allows, in 200-option answers of 1-2 letter ids;
+    together entries as many as the caps on bytes and values allow)."""
+    with open(persona) as f:
+        base = json.load(f)
+    out = []
+
+    def values(v):
+        """Values as a result's reader counts them: keys included."""
+        if isinstance(v, dict):
+            return 1 + sum(1 + values(x) for x in v.values())
+        if isinstance(v, list):
+            return 1 + sum(values(x) for x in v)
+        return 1
+
+    def fit(d, key):
+        """Drops items of `d[key]` until `d` is within the cap on values."""
+        over = values(d) - RESULT_VALUES
+        while over > 0 and d[key]:
+            over -= values(d[key].pop())
+
+    def save(name, d):
+        path = os.path.join(root, "hand", name + ".json")
+        text = json.dumps(d, separators=(",", ":"))
+        write(path, text, RESULT_CAP)
+        out.append((name, path))
+
+    first = base["dimensions"][0]["questions"][0]
+    n = (RESULT_CAP - len(json.dumps(base)) - 200) // 8
+    d = json.loads(json.dumps(base))
+    q = d["dimensions"][0]["questions"][0]
+    q.update(kind="multi", answer=["a"] * n, answer_label=None)
+    d["answers"][first["id"]] = ["a"] * n
+    save("1M ticks of one id (gen_m)", d)
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+    ids = list(letters) + [a + b for a in letters for b in letters]
+    d = json.loads(json.dumps(base))
+    for k in range(1_100):
+        tick = ids[k % 7: k % 7 + 200]
+        d["dimensions"][0]["questions"].append(
+            {"id": f"q{k}", "prompt": "", "kind": "multi", "answer": tick, "answer_label": "",
+             "score": None, "value": None, "weight": 1, "scored": False})
+        d["answers"][f"q{k}"] = tick
+    save("1,100 answers of 200 ticks each", d)
+    d = json.loads(json.dumps(base))
+    d["dimensions"][0]["questions"] = [
+        {"id": f"q{k}", "prompt": "", "kind": "yesno", "answer": True, "answer_label": "",
+         "score": None, "value": None, "weight": 1, "scored": False} for k in range(9_900)]
+    d["answers"].update({f"q{k}": True for k in range(9_900)})
+    leaves = {"any": [{"differ": f"q{k}"} for k in range(200)]}
+    entry = dict(base["together_entries"][0], when=leaves) if base.get("together_entries") else None
+    if entry:
+        room = RESULT_CAP - len(json.dumps(d, separators=(",", ":"))) - 200
+        d["together_entries"] = [entry] * min(1_000, room // len(json.dumps(entry, separators=(",", ":"))))
+        fit(d, "together_entries")
+    save("9,900 answers, together entries of 200 leaves (gen_r)", d)
+    d = json.loads(json.dumps(base))
+    d["dimensions"] = [{"id": f"d{k}", "title": "D", "score": 50.0, "answered": 0, "asked": 0, "weight": 1.0,
+                        "shared": False, "questions": []} for k in range(10_000)]
+    room = RESULT_CAP - len(json.dumps(d, separators=(",", ":"))) - 200
+    entries = []
+    for i in range(1_000):
+        e = {"id": f"t{i}", "title": "T", "detail": "X", "priority": 1, "source": [],
+             "when": {"either": {"any": [{"dimension": f"d{(i * 200 + j) % 10_000}", "at_least": 100}
+                                         for j in range(200)]}}}
+        room -= len(json.dumps(e, separators=(",", ":"))) + 1
+        if room < 0:
+            break
+        entries.append(e)
+    d["together_entries"] = entries
+    fit(d, "together_entries")
+    save("10,000 dimensions, together entries of 200 leaves (gen_r R1)", d)
+    return out
+
+
 def main():
     target = os.environ.get("CARGO_TARGET_DIR", "target")
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(target, "release", "mommytrack"))
@@ -386,6 +466,17 @@ def main():
     add("256 MiB of results of the built-in bank", ["summarize", capin], capin, "summarize")
     add("16 MiB of saved results of 10,000 answers", ["history", "--bank", big, hbig], hbig, "history")
     add("16 MiB of results of the built-in bank", ["history", hin], hin, "history")
+    hand = os.path.join(root, "hand")
+    for name in ["1M ticks of one id (gen_m)", "1,100 answers of 200 ticks each",
+                 "9,900 answers, together entries of 200 leaves (gen_r)",
+                 "10,000 dimensions, together entries of 200 leaves (gen_r R1)"]:
+        r = os.path.join(hand, name + ".json")
+        add(name, ["report", r, "--format", "html"], r, "report --format html")
+        add(name, ["compare", r, r], r, "compare")
+        add(name, ["compare", r, r, "--format", "html"], r, "compare --format html")
+        add(name, ["history", r, r], r, "history")
+        add(name, ["interview", "--from", r], r, "interview --from")
+        add(name + ": 256 MiB of copies", ["summarize", os.path.join(hand, name)], r, "summarize")
     chain, chain_ans = chain_bank(root)
     case = "10,000-question when chain, all yes"
     add(case, ["validate", chain], chain)
@@ -434,6 +525,8 @@ def main():
                             os.path.join(here, "tests/personas/australia_nurse_father_rosters.answers.yaml"),
                             "--format", "json", "--output", persona], stderr=subprocess.DEVNULL, check=False)
             copies(persona, capin, 256 * MIB, 10_000)
+            for name, path in hand_made_results(persona, root):
+                copies(path, os.path.join(hand, name), 256 * MIB, 10_000)
             copies(res, hbig, 16 * MIB, 1_000)
             copies(persona, hin, 16 * MIB, 1_000)
             made = True

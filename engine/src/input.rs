@@ -97,7 +97,7 @@ fn read_capped(
     reader.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > max {
         return Err(Failure::invalid(format!(
-            "{name} is larger than {} MiB, more than mommytrack reads from one file of this kind; a question bank or answers file is a few KiB, so check that this is the right file",
+            "{name} is larger than {} MiB, more than mommytrack reads from one file of this kind; a question bank or answers file is a few KiB and a saved result about 55 KiB, so check that this is the right file",
             max / (1024 * 1024)
         )));
     }

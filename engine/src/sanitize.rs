@@ -38,7 +38,22 @@ pub fn inline(s: &str) -> Cow<'_, str> {
 /// A path for a message, on one line and inert.
 /// Escaped like [`id`] (not cut), so the name shown is the file's own and
 /// can be copied back.
+/// Bytes that are not UTF-8 are shown as `\xff`, not as U+FFFD.
 pub fn path(p: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&escaped(chunk.valid(), usize::MAX));
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
     escaped(&p.display().to_string(), usize::MAX).into_owned()
 }
 

@@ -8,7 +8,11 @@
 
 use std::path::Path;
 
-use serde_json::Value;
+use std::cell::Cell;
+use std::collections::HashSet;
+
+use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
 
 use crate::error::Failure;
 use crate::result::{AssessmentResult, SCHEMA_VERSION};
@@ -90,9 +94,10 @@ impl AssessmentResult {
     }
 }
 
-/// The JSON of a saved result, or where and why it is not JSON.
+/// The JSON of a saved result, or where and why it is not JSON (or holds
+/// more than a result of any bank can: see [`Bounded`]).
 fn json(text: &str, file: &str) -> Result<Value, Failure> {
-    serde_json::from_str(text).map_err(|e| {
+    bounded_json(text).map_err(|e| {
         let (pos, e) = crate::error::json_error(&e);
         Failure::in_file(
             file,
@@ -119,7 +124,6 @@ pub fn check(v: &Value) -> Result<(), Refusal> {
     }
     if let Some(o) = v.get("overall") {
         score(o, "score", "overall.score")?;
-        list_len(o, "capped_by", "overall.capped_by", MAX_FLAGS)?;
     }
     if let Some(c) = v.get("coverage") {
         counts(c, "coverage")?;
@@ -140,9 +144,6 @@ pub fn check(v: &Value) -> Result<(), Refusal> {
         score(l, "overall_from", &format!("{at}.overall_from"))?;
         score(l, "overall_to", &format!("{at}.overall_to"))?;
         score(l, "gain", &format!("{at}.gain"))?;
-    }
-    for key in ["flags", "next_steps", "levers", "together_entries"] {
-        list_len(v, key, key, MAX_FLAGS)?;
     }
     match v.get("taken") {
         None | Some(Value::Null) => {}
@@ -168,15 +169,6 @@ pub fn check(v: &Value) -> Result<(), Refusal> {
     }
     for (i, f) in items(v, "to_find_out") {
         score(f, "could_move", &format!("to_find_out[{i}].could_move"))?;
-    }
-    list_len(v, "to_find_out", "to_find_out", MAX_COUNT as usize)?;
-    for (i, f) in items(v, "flags") {
-        list_len(
-            f,
-            "because",
-            &format!("flags[{i}].because"),
-            MAX_COUNT as usize,
-        )?;
     }
     Ok(())
 }
@@ -244,17 +236,6 @@ fn counts(v: &Value, at: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// A list no longer than `max` items.
-fn list_len(v: &Value, key: &str, at: &str, max: usize) -> Result<(), Refusal> {
-    match v.get(key).and_then(Value::as_array) {
-        Some(list) if list.len() > max => Err((
-            at.into(),
-            format!("holds {} items, but a bank gives at most {max}", list.len()),
-        )),
-        _ => Ok(()),
-    }
-}
-
 /// Every string, keys included, through [`crate::sanitize::text`].
 pub fn make_inert(v: &mut Value) {
     match v {
@@ -276,5 +257,209 @@ pub fn make_inert(v: &mut Value) {
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// The most values (strings, numbers, lists, keys, …) one saved result
+/// holds: as many as a bank may ([`crate::bank::MAX_NODES`]); the result
+/// of 10,000 answers to a 10,000-question bank holds about 226,000. With
+/// the caps on lists below, it bounds the memory a result of 8 MiB of tiny
+/// items costs while it is parsed.
+pub const MAX_VALUES: usize = crate::bank::MAX_NODES;
+/// The most items in any list of a result, and keys in any object: a
+/// bank asks at most this many questions.
+const MAX_ITEMS: usize = crate::bank::MAX_QUESTIONS;
+/// The most options a multi answer ticks: a question has at most this many.
+const MAX_TICKED: usize = crate::bank::MAX_OPTIONS;
+
+/// Where a value sits in a result, for the cap on its lists.
+#[derive(Clone, Copy)]
+enum At<'k> {
+    /// An answer (`answer`, or a value of `answers` or `because_options`):
+    /// a list of at most [`MAX_TICKED`] different option ids.
+    Answer(&'k str),
+    /// `answers` or `because_options`: question id → answer.
+    Answers(&'k str),
+    /// A list of at most this many items under this key.
+    List(&'k str, usize),
+}
+
+/// Reads a result's JSON into a [`Value`] while counting: a list or an
+/// object longer than a result of any bank holds, a multi answer with
+/// more than [`MAX_TICKED`] ids or one id twice, or more than
+/// [`MAX_VALUES`] values in all, stops the parse where it is (so the
+/// message gives the line and column) before it costs more memory.
+#[derive(Clone, Copy)]
+pub struct Bounded<'b, 'k> {
+    budget: &'b Cell<usize>,
+    at: At<'k>,
+}
+
+/// A result's JSON read by [`Bounded`]: every JSON file that may be a
+/// result is read this way, never into an unbounded [`Value`].
+pub fn bounded_json(text: &str) -> Result<Value, serde_json::Error> {
+    let budget = Cell::new(MAX_VALUES);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Bounded {
+        budget: &budget,
+        at: At::List("the result", MAX_ITEMS),
+    }
+    .deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+/// `deserialize_with` for a result's `answers` read on its own (as
+/// `summarize` does): the caps of [`Bounded`] on it.
+pub fn answers<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Map<String, Value>, D::Error> {
+    let budget = Cell::new(MAX_VALUES);
+    match (Bounded {
+        budget: &budget,
+        at: At::Answers("answers"),
+    })
+    .deserialize(de)?
+    {
+        Value::Object(map) => Ok(map),
+        other => Err(D::Error::invalid_type(
+            serde::de::Unexpected::Other(&other.to_string()),
+            &"an object of answers",
+        )),
+    }
+}
+
+impl<'b, 'k> Bounded<'b, 'k> {
+    /// Counts one value, failing past [`MAX_VALUES`].
+    fn take<E: serde::de::Error>(&self) -> Result<(), E> {
+        match self.budget.get().checked_sub(1) {
+            Some(left) => {
+                self.budget.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(format_args!(
+                "more than {MAX_VALUES} values, more than a result of any bank holds"
+            ))),
+        }
+    }
+
+    /// The position of a value under `key` in this one.
+    fn child<'c>(&self, key: &'c str) -> Bounded<'b, 'c>
+    where
+        'k: 'c,
+    {
+        let at = match (self.at, key) {
+            (At::Answers(_), id) => At::Answer(id),
+            (_, "answer") => At::Answer("answer"),
+            (_, "answers" | "because_options") => At::Answers(key),
+            (_, "flags" | "capped_by" | "next_steps" | "levers" | "together_entries") => {
+                At::List(key, MAX_FLAGS)
+            }
+            (_, _) => At::List(key, MAX_ITEMS),
+        };
+        Bounded {
+            budget: self.budget,
+            at,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Bounded<'_, '_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Bounded<'_, '_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Value, E> {
+        self.take().map(|()| Value::Bool(b))
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Value, E> {
+        self.take().map(|()| n.into())
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Value, E> {
+        self.take().map(|()| n.into())
+    }
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Value, E> {
+        self.take()?;
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Value, E> {
+        self.take().map(|()| Value::String(s.to_owned()))
+    }
+    fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Value, E> {
+        self.take().map(|()| Value::String(s))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Value, E> {
+        self.take().map(|()| Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.take()?;
+        let (key, max) = match self.at {
+            At::Answer(id) => (id, MAX_TICKED),
+            At::Answers(key) => (key, MAX_ITEMS),
+            At::List(key, max) => (key, max),
+        };
+        let item = Bounded {
+            budget: self.budget,
+            at: At::List(key, MAX_ITEMS),
+        };
+        let mut ticked = HashSet::new();
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(item)? {
+            if items.len() == max {
+                return Err(A::Error::custom(match self.at {
+                    At::Answer(_) => format!(
+                        "{} ticks more than {max} options, but a question has at most {max}",
+                        answer(key)
+                    ),
+                    _ => format!(
+                        "`{key}` holds more than {max} items, but a result of any bank holds at most {max}"
+                    ),
+                }));
+            }
+            if let (At::Answer(_), Value::String(id)) = (self.at, &v)
+                && !ticked.insert(id.clone())
+            {
+                return Err(A::Error::custom(format_args!(
+                    "{} ticks `{}` twice",
+                    answer(key),
+                    crate::sanitize::id(id)
+                )));
+            }
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.take()?;
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            self.take()?;
+            if out.len() == MAX_ITEMS {
+                let (At::Answer(at) | At::Answers(at) | At::List(at, _)) = self.at;
+                return Err(A::Error::custom(format_args!(
+                    "`{at}` holds more than {MAX_ITEMS} keys, but a result of any bank holds at most {MAX_ITEMS}"
+                )));
+            }
+            let v = map.next_value_seed(self.child(&key))?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// An answer named in a message: by its question's id when known.
+fn answer(id: &str) -> String {
+    match id {
+        "answer" => "an answer".into(),
+        id => format!("the answer to `{}`", crate::sanitize::id(id)),
     }
 }

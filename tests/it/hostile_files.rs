@@ -651,7 +651,13 @@ fn flags_and_advice_beyond_the_cap_are_refused_in_banks_and_results() {
     let r = write(tmp.path(), "r.json", &v.to_string());
     let out = mt().arg("report").arg(&r).output().unwrap();
     assert_eq!(out.status.code(), Some(65));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("`overall.capped_by` holds 1001 items"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "`capped_by` holds more than 1000 items, but a result of any bank holds at most 1000"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -760,4 +766,85 @@ fn a_bank_of_over_10000_questions_is_refused() {
         err.contains("92_part.yaml: with this file the bank has over 10000 questions, the most a bank may have"),
         "{err}"
     );
+}
+
+/// A saved result holds no more than a result of any bank can: a multi
+/// answer ticks at most 200 options (a question's most), each once; a list
+/// holds at most 10,000 items (a bank's most questions). More is refused
+/// while the file is parsed, at the line and column where the list passes
+/// the cap, so a file of tiny items never costs memory past it; `summarize`
+/// of a folder of copies stops at the first (red team bound9, F4).
+#[test]
+fn a_result_holding_more_than_any_bank_gives_is_refused_where_it_passes_the_cap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let persona = fixture("../personas/australia_nurse_father_rosters.answers.yaml");
+    let out = mt()
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(&persona)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let base: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cases: [(&str, serde_json::Value, &str, &str); 3] = [
+        (
+            "ticks.json",
+            (0..201).map(|i| format!("o{i}")).collect(),
+            "\"o200\"",
+            "the answer to `kids_ages` ticks more than 200 options, but a question has at most 200",
+        ),
+        (
+            "twice.json",
+            serde_json::json!(["baby", "school", "baby"]),
+            "\"baby\"\n",
+            "the answer to `kids_ages` ticks `baby` twice",
+        ),
+        (
+            "many.json",
+            serde_json::json!(null),
+            "",
+            "`answers` holds more than 10000 keys",
+        ),
+    ];
+    for (name, answer, at, says) in cases {
+        let mut v = base.clone();
+        let mut at = at.to_string();
+        if name == "many.json" {
+            let answers = v["answers"].as_object_mut().unwrap();
+            for i in 0.. {
+                if answers.len() > 10_000 {
+                    break;
+                }
+                answers.insert(format!("x{i}"), serde_json::json!(true));
+                at = format!("\"x{i}\"");
+            }
+        } else {
+            v["answers"]["kids_ages"] = answer;
+        }
+        let text = serde_json::to_string_pretty(&v).unwrap();
+        let from = text.find("\"answers\": {").unwrap();
+        let at = from + text[from..].find(&at).unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        let r = write(tmp.path(), name, &text);
+        let out = mt().arg("report").arg(&r).output().unwrap();
+        assert_eq!(out.status.code(), Some(65), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        // The parser stops at the item past the cap, or at the token after it.
+        assert!(
+            (line..=line + 1).any(|l| err.contains(&format!("{name}:{l}:"))),
+            "{name}: line {line}: {err}"
+        );
+        assert!(err.contains(says), "{name}: {err}");
+    }
+    // A folder of copies: refused at the first, where it passes the cap.
+    let dir = tmp.path().join("copies");
+    std::fs::create_dir(&dir).unwrap();
+    let ticks = std::fs::read(tmp.path().join("ticks.json")).unwrap();
+    for i in 0..20 {
+        std::fs::write(dir.join(format!("r{i:02}.json")), &ticks).unwrap();
+    }
+    let out = mt().arg("summarize").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("r00.json:"), "{err}");
+    assert!(err.contains("ticks more than 200 options"), "{err}");
 }

@@ -445,11 +445,16 @@ fn summarize_and_history_refuse_more_bytes_or_files_than_a_run_reads() {
         let f = std::fs::File::create(t.path().join(format!("big/r{i:02}.json"))).expect("a file");
         f.set_len(7 * 1024 * 1024).expect("a sparse file");
     }
-    for (cmd, most) in [("summarize", 256), ("history", 16)] {
+    for (cmd, found, most) in [
+        ("summarize", "37 files, 259 MiB", 256),
+        ("history", "3 files, 21 MiB", 16),
+    ] {
         t.again()
             .args([cmd, "big", "--output", "out.txt"])
             .code(2)
-            .stderr_contains(&format!("at most 10000 files and {most} MiB in all"));
+            .stderr_contains(&format!(
+                "{found} counting big; a run reads at most 10,000 files and {most} MiB in all"
+            ));
         assert!(!t.path().join("out.txt").exists(), "{cmd} wrote its output");
     }
     let left: Vec<_> = std::fs::read_dir(t.path().join("big"))
@@ -469,7 +474,7 @@ fn summarize_and_history_refuse_more_bytes_or_files_than_a_run_reads() {
     t.again()
         .args(["summarize", "many"])
         .code(2)
-        .stderr_contains("at most 10000 files and 256 MiB in all");
+        .stderr_contains("10,001 files, 0 MiB counting many; a run reads at most 10,000 files");
 }
 
 /// An invalid bank id and a file name are shown with their invisible and

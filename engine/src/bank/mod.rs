@@ -24,6 +24,6 @@ pub use model::{
 };
 pub use reasons::Reasons;
 pub use validate::{
-    FRESH_MONTHS, MAX_FLAGS, MAX_NODES, MAX_PROBLEMS, MAX_QUESTIONS, SETTINGS_FILE, SourceFile,
-    check, check_as_of, is_valid_id,
+    FRESH_MONTHS, MAX_FLAGS, MAX_NODES, MAX_OPTIONS, MAX_PROBLEMS, MAX_QUESTIONS, SETTINGS_FILE,
+    SourceFile, check, check_as_of, is_valid_id,
 };

@@ -4,6 +4,8 @@
 //! and flag is worked out again from the answers with the bank, and a
 //! result whose written figures say otherwise is refused.
 
+use std::collections::HashMap;
+
 use super::noise;
 use crate::answers::AnswerSheet;
 use crate::bank::{Bank, Kind};
@@ -25,6 +27,7 @@ pub(super) struct Digest {
     dimensions: Vec<DimDigest>,
     flags: Vec<IdDigest>,
     /// Question id → answer: what everything is worked out from.
+    #[serde(deserialize_with = "crate::saved::answers")]
     answers: serde_json::Map<String, serde_json::Value>,
     #[serde(default)]
     respondent: Option<String>,
@@ -353,14 +356,21 @@ fn line_of(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
 /// damaged), not an object, a document of another kind (a summary), or no
 /// `schema_version`.
 pub(super) fn not_a_result(text: &str) -> Option<String> {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+    use serde::de::IgnoredAny;
+    // Read for its top-level keys only: nothing else is kept, so a large
+    // damaged result costs no more than its text.
+    if serde_json::from_str::<IgnoredAny>(text).is_err() {
         return (!text.contains("\"schema_version\"")).then(|| "not JSON".into());
-    };
-    let Some(map) = value.as_object() else {
+    }
+    let Ok(map) = serde_json::from_str::<HashMap<String, IgnoredAny>>(text) else {
         return Some("not a JSON object".into());
     };
-    if let Some(kind) = map.get("document").and_then(|d| d.as_str()) {
-        return Some(format!("a mommytrack {}", crate::sanitize::id(kind)));
+    #[derive(serde::Deserialize)]
+    struct Document {
+        document: String,
+    }
+    if let Ok(Document { document }) = serde_json::from_str(text) {
+        return Some(format!("a mommytrack {}", crate::sanitize::id(&document)));
     }
     if map.contains_key("min_group") && map.contains_key("quantiles") {
         return Some("a mommytrack summary".into());

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::digest::{self, Checked, Digest};
 use super::{Options, Summarizer, Summary};
@@ -16,6 +17,8 @@ use crate::error::{ExitKind, Failure};
 pub struct Input {
     pub path: PathBuf,
     pub in_folder: bool,
+    /// Its size when it was listed.
+    pub bytes: u64,
 }
 
 /// A file's identity: the same file, however it is reached, has one.
@@ -53,11 +56,16 @@ pub fn expand(paths: &[PathBuf], max_bytes: u64) -> Result<(Vec<Input>, usize), 
     let mut seen = HashSet::new();
     let mut same = 0;
     let mut bytes = 0u64;
-    let mut push = |path: PathBuf, in_folder: bool, out: &mut Vec<Input>| -> Result<(), Failure> {
+    let mut push = |path: PathBuf, named: &Path, out: &mut Vec<Input>| -> Result<(), Failure> {
+        let in_folder = path != named;
         let meta = std::fs::metadata(&path).map_err(|e| Failure::no_input(&path, &e))?;
         if seen.insert(identity(&meta, &path)) {
             bytes += meta.len();
-            out.push(Input { path, in_folder });
+            out.push(Input {
+                path,
+                in_folder,
+                bytes: meta.len(),
+            });
         } else {
             same += 1;
         }
@@ -65,8 +73,13 @@ pub fn expand(paths: &[PathBuf], max_bytes: u64) -> Result<(Vec<Input>, usize), 
             return Err(Failure::new(
                 ExitKind::Usage,
                 format!(
-                    "more results than one run reads: at most {MAX_FILES} files and {} MiB in all \
-                     (a result of the built-in bank is about 55 KiB); name fewer, or a folder at a time",
+                    "more results than one run reads: {} files, {} MiB counting {}; a run reads \
+                     at most {} files and {} MiB in all (a result of the built-in bank is about 55 KiB); \
+                     name fewer, or a folder at a time",
+                    thousands(out.len() as u64),
+                    thousands(bytes.div_ceil(1 << 20)),
+                    crate::sanitize::path(named),
+                    thousands(MAX_FILES as u64),
                     max_bytes >> 20
                 ),
             ));
@@ -83,13 +96,26 @@ pub fn expand(paths: &[PathBuf], max_bytes: u64) -> Result<(Vec<Input>, usize), 
                 .collect();
             found.sort();
             for f in found {
-                push(f, true, &mut out)?;
+                push(f, p, &mut out)?;
             }
         } else {
-            push(p.clone(), false, &mut out)?;
+            push(p.clone(), p, &mut out)?;
         }
     }
     Ok((out, same))
+}
+
+/// `n` with a comma every three digits, as the docs write it: `10,000`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A summary of the results named, and the warnings to print (files
@@ -121,13 +147,35 @@ pub fn summarize((files, same): (Vec<Input>, usize), options: Options) -> anyhow
     // order, so the output does not depend on the threads and at most one
     // batch of digests is held at a time.
     for batch in files.chunks(BATCH) {
+        // Fewer readers when the files are large, so that the results
+        // being parsed at once stay within [`IN_FLIGHT`] bytes.
+        let largest = batch.iter().map(|i| i.bytes).max().unwrap_or(1).max(1);
+        let workers = workers.min(usize::try_from(IN_FLIGHT / largest).unwrap_or(1).max(1));
         let per = batch.len().div_ceil(workers);
         let o = &s.options;
+        // The first file refused: the files after it are not read (the
+        // run stops there), the files before it all are.
+        let first_bad = &AtomicUsize::new(usize::MAX);
         let digests: Vec<Result<Read, Failure>> = std::thread::scope(|scope| {
             let handles: Vec<_> = batch
                 .chunks(per)
-                .map(|part| {
-                    scope.spawn(move || part.iter().map(|i| read(i, o)).collect::<Vec<_>>())
+                .enumerate()
+                .map(|(n, part)| {
+                    scope.spawn(move || {
+                        let mut out = Vec::with_capacity(part.len());
+                        for (k, i) in part.iter().enumerate() {
+                            let at = n * per + k;
+                            if at > first_bad.load(Ordering::Relaxed) {
+                                break;
+                            }
+                            let r = read(i, o);
+                            if r.is_err() {
+                                first_bad.fetch_min(at, Ordering::Relaxed);
+                            }
+                            out.push(r);
+                        }
+                        out
+                    })
                 })
                 .collect();
             handles
@@ -142,6 +190,8 @@ pub fn summarize((files, same): (Vec<Input>, usize), options: Options) -> anyhow
                 })
                 .collect()
         });
+        // A reader that stopped after a refused file left fewer digests,
+        // but only after that file: the fold ends there.
         for (input, digest) in batch.iter().zip(digests) {
             let name = crate::sanitize::path(&input.path);
             match digest? {
@@ -166,6 +216,9 @@ pub fn summarize((files, same): (Vec<Input>, usize), options: Options) -> anyhow
 
 /// Results read and parsed at a time (in parallel), before they are folded in.
 const BATCH: usize = 256;
+/// The bytes of results parsed at once, at most (or one file, when larger):
+/// a result of tiny items costs a few times its size while it is checked.
+const IN_FLIGHT: u64 = 24 * 1024 * 1024;
 
 fn read(input: &Input, o: &Options) -> Result<Read, Failure> {
     let name = crate::sanitize::path(&input.path);

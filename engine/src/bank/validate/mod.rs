@@ -13,6 +13,7 @@ mod context;
 mod dated;
 mod parse;
 mod question;
+pub use question::MAX_OPTIONS;
 mod rights;
 
 use std::collections::{HashMap, HashSet};
