@@ -186,7 +186,7 @@ fn saved_results_survive_mutation() {
     // The unmutated result is accepted and renders.
     assert!(saved::parse_result(&base.to_string(), "r.json").is_ok());
     let rendered = std::sync::atomic::AtomicUsize::new(0);
-    proptest!(config(400), |(edits in prop::collection::vec((0.0..1.0f64, any::<u8>(), json_value()), 1..4))| {
+    proptest!(config(1200), |(edits in prop::collection::vec((0.0..1.0f64, any::<u8>(), json_value()), 1..4))| {
         if render_everything(&mutate(&base, &edits)) {
             rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
