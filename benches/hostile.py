@@ -17,7 +17,7 @@ The caps (engine/src/input.rs, answers.rs, bank/validate/mod.rs, bank/load.rs):
 1 MiB and 100,000 YAML values (aliases expanded) per answers file; 8 MiB,
 1,000 files and 500,000 values per bank; 10,000 questions, 200 options per
 question, 1,000 flags and advice entries per bank; 8 MiB per saved result;
-10,000 files and 256 MiB of results per summarize, 16 MiB per history;
+10,000 files and 128 MiB of results per summarize, 16 MiB per history;
 32 levels of nesting, 10 aliases for each anchor; 100 problems listed per bank
 or answers file; "did you mean" for names of up to 64 bytes.
 """
@@ -459,11 +459,11 @@ def main():
     add(case, ["compare", res, res2, "--same-person", "--format", "html"], res, "compare --same-person")
     add(case, ["history", res, res2], res, "history")
     add(case, ["summarize", os.path.join(root, "results")], res, "summarize (2 results)")
-    # The caps on a run: summarize 256 MiB of results and 10,000 files,
+    # The caps on a run: summarize 128 MiB of results and 10,000 files,
     # history 16 MiB and 1,000 results (copies: each is read whole).
     capbig, capin, hbig, hin = (os.path.join(root, d) for d in ("cap-big", "cap-builtin", "hist-big", "hist-builtin"))
-    add("256 MiB of saved results of 10,000 answers", ["summarize", "--bank", big, capbig], capbig, "summarize")
-    add("256 MiB of results of the built-in bank", ["summarize", capin], capin, "summarize")
+    add("128 MiB of saved results of 10,000 answers", ["summarize", "--bank", big, capbig], capbig, "summarize")
+    add("128 MiB of results of the built-in bank", ["summarize", capin], capin, "summarize")
     add("16 MiB of saved results of 10,000 answers", ["history", "--bank", big, hbig], hbig, "history")
     add("16 MiB of results of the built-in bank", ["history", hin], hin, "history")
     hand = os.path.join(root, "hand")
@@ -476,7 +476,7 @@ def main():
         add(name, ["compare", r, r, "--format", "html"], r, "compare --format html")
         add(name, ["history", r, r], r, "history")
         add(name, ["interview", "--from", r], r, "interview --from")
-        add(name + ": 256 MiB of copies", ["summarize", os.path.join(hand, name)], r, "summarize")
+        add(name + ": 128 MiB of copies", ["summarize", os.path.join(hand, name)], r, "summarize")
     chain, chain_ans = chain_bank(root)
     case = "10,000-question when chain, all yes"
     add(case, ["validate", chain], chain)
@@ -518,15 +518,15 @@ def main():
             for r in (res, res2):
                 with open(r, "rb") as f, open(os.path.join(root, "results", os.path.basename(r)), "wb") as g:
                     g.write(f.read())
-            copies(res, capbig, 256 * MIB, 10_000)
+            copies(res, capbig, 128 * MIB, 10_000)
             persona = os.path.join(root, "persona.json")
             here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
             subprocess.run([binary, "assess", "--answers",
                             os.path.join(here, "tests/personas/australia_nurse_father_rosters.answers.yaml"),
                             "--format", "json", "--output", persona], stderr=subprocess.DEVNULL, check=False)
-            copies(persona, capin, 256 * MIB, 10_000)
+            copies(persona, capin, 128 * MIB, 10_000)
             for name, path in hand_made_results(persona, root):
-                copies(path, os.path.join(hand, name), 256 * MIB, 10_000)
+                copies(path, os.path.join(hand, name), 128 * MIB, 10_000)
             copies(res, hbig, 16 * MIB, 1_000)
             copies(persona, hin, 16 * MIB, 1_000)
             made = True

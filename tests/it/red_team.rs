@@ -431,7 +431,7 @@ fn history_refuses_more_results_than_its_cap_before_reading_any() {
         .stderr_contains("1001 results to read, more than the 1000 a history follows");
 }
 
-/// `summarize` reads at most 10,000 files and 256 MiB of results in one
+/// `summarize` reads at most 10,000 files and 128 MiB of results in one
 /// run, `history` (which scores each again) 16 MiB, refused before the
 /// first is read: 40 files of
 /// 7 MiB each (sparse: nothing is written) are each within the cap on a
@@ -446,7 +446,7 @@ fn summarize_and_history_refuse_more_bytes_or_files_than_a_run_reads() {
         f.set_len(7 * 1024 * 1024).expect("a sparse file");
     }
     for (cmd, found, most) in [
-        ("summarize", "37 files, 259 MiB", 256),
+        ("summarize", "19 files, 133 MiB", 128),
         ("history", "3 files, 21 MiB", 16),
     ] {
         t.again()

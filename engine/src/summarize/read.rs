@@ -44,7 +44,7 @@ fn identity(_: &std::fs::Metadata, path: &Path) -> (u64, u64) {
 /// `history`, which scores each result again, reads at most
 /// [`crate::history::MAX_BYTES`].
 pub const MAX_FILES: usize = 10_000;
-pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 128 * 1024 * 1024;
 
 /// The result files named: files as they are, folders for their `*.json`
 /// files (in name order, not descending further). Each file once, by
