@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::couple;
 use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
 
 /// Two results compared. Every `difference` is `b - a`, from the rounded
@@ -280,7 +281,7 @@ impl Comparison {
         let shared_qs: Vec<&str> = if reading == Reading::SamePerson {
             Vec::new()
         } else {
-            crate::couple::shared_questions(a, b, &shared_ids)
+            couple::shared_questions(a, b, &shared_ids)
         };
         let shared_q: std::collections::HashSet<&str> = shared_qs.iter().copied().collect();
 
@@ -312,28 +313,21 @@ impl Comparison {
             .into_iter()
             .filter_map(|(id, dimension, shared)| {
                 let (qa, qb) = (in_a.get(id).copied(), in_b.get(id).copied());
-                let answer = |q: Option<&crate::result::QuestionResult>| {
-                    q.map_or(serde_json::Value::Null, |q| q.answer.clone())
-                };
-                let (ans_a, ans_b) = (answer(qa), answer(qb));
+                let (ans_a, ans_b) = (couple::answer(qa), couple::answer(qb));
                 if reading == Reading::Prospective && (ans_a.is_null() || ans_b.is_null()) {
                     return None;
                 }
                 // Partners' shared answers are compared from A's side.
                 let b_as_a = qb
                     .filter(|q| partners && shared && q.mirrored.is_some() && !q.answer.is_null())
-                    .map(|q| crate::couple::as_seen_by_a(q).clone());
+                    .map(|q| couple::as_seen_by_a(q).clone());
                 let b_seen = b_as_a.as_ref().unwrap_or(&ans_b);
                 // Two answers that can both be true (`agrees_with`) agree.
                 let agrees =
                     partners && shared && qa.is_some_and(|q| q.agrees_with.contains(b_seen));
-                if agrees || crate::couple::same_answer(&ans_a, b_seen) {
+                if agrees || couple::same_answer(&ans_a, b_seen) {
                     return None;
                 }
-                let label = |q: Option<&crate::result::QuestionResult>| {
-                    q.and_then(|q| q.answer_label.clone())
-                        .unwrap_or_else(|| NOT_ANSWERED.to_string())
-                };
                 // About an employer considered, in the words asked of it.
                 let first = match b.mode == "prospective" && a.mode != "prospective" {
                     true => qb.or(qa)?,
@@ -348,8 +342,8 @@ impl Comparison {
                     a: ans_a,
                     b: ans_b,
                     b_as_a,
-                    a_label: label(qa),
-                    b_label: label(qb),
+                    a_label: couple::label(qa),
+                    b_label: couple::label(qb),
                     score: ScoreDiff::new(qa.and_then(|q| q.score), qb.and_then(|q| q.score)),
                 })
             })
@@ -361,7 +355,7 @@ impl Comparison {
         });
 
         let (shared_differences, shared_agreements) = if partners {
-            crate::couple::shared_answers(a, b, &shared_qs)
+            couple::shared_answers(a, b, &shared_qs)
         } else {
             (Vec::new(), Vec::new())
         };
@@ -409,8 +403,9 @@ impl Comparison {
             flags.only_b.extend(one_sided(f, a));
         }
         let together = if partners {
-            flags.contested = crate::couple::contested_flags(a, b, &shared_differences);
-            crate::couple::together(a, b, &shared_differences)
+            let disputed = couple::disputed(&shared_differences);
+            flags.contested = couple::contested_flags(a, b, &disputed);
+            couple::together(a, b, disputed)
         } else {
             Vec::new()
         };

@@ -130,6 +130,16 @@ fn words(q: Option<&QuestionResult>) -> Option<String> {
     q.filter(|q| !q.answer.is_null())?.answer_label.clone()
 }
 
+/// The answer as in a result; `null` when not answered there.
+pub(crate) fn answer(q: Option<&QuestionResult>) -> Value {
+    q.map_or(Value::Null, |q| q.answer.clone())
+}
+
+/// The answer in words; "not answered" when there is none.
+pub(crate) fn label(q: Option<&QuestionResult>) -> String {
+    words(q).unwrap_or_else(|| crate::compare::NOT_ANSWERED.to_string())
+}
+
 /// The same answer? Multi answers are compared as sets.
 pub fn same_answer(x: &Value, y: &Value) -> bool {
     match (x, y) {
@@ -157,33 +167,22 @@ pub fn shared_answers(
 ) -> (Vec<SharedDifference>, Vec<SharedAgreement>) {
     let mut diffs = Vec::new();
     let mut agreements = Vec::new();
-    let label = |q: Option<&QuestionResult>| {
-        words(q).unwrap_or_else(|| crate::compare::NOT_ANSWERED.to_string())
-    };
     for (order, id) in shared.iter().enumerate() {
         let (qa, qb) = (a.question(id), b.question(id));
         let Some(first) = qa.or(qb) else { continue };
-        let value = |q: Option<&QuestionResult>| q.map_or(Value::Null, |q| q.answer.clone());
-        let b_as_a = qb.map_or(Value::Null, |q| {
-            if q.answer.is_null() {
-                Value::Null
-            } else {
-                as_seen_by_a(q).clone()
-            }
-        });
+        let b_answered = qb.filter(|q| !q.answer.is_null());
+        let b_as_a = b_answered.map_or(Value::Null, |q| as_seen_by_a(q).clone());
         // Both answered, and B's answer seen from A's side is A's, or one
         // that A's `agrees_with`.
-        let agree = answered(qa)
-            .zip(qb.filter(|q| !q.answer.is_null()))
-            .map(|(x, q)| {
-                let b = as_seen_by_a(q);
-                qa.is_some_and(|q| q.agrees_with.contains(b)) || same_answer(x, b)
-            });
+        let agree = answered(qa).zip(b_answered).map(|(x, q)| {
+            let b = as_seen_by_a(q);
+            qa.is_some_and(|q| q.agrees_with.contains(b)) || same_answer(x, b)
+        });
         match agree {
             Some(true) => agreements.push(SharedAgreement {
                 question: id.to_string(),
-                a: value(qa),
-                b: value(qb),
+                a: answer(qa),
+                b: answer(qb),
                 b_as_a,
                 prompt: first.prompt.clone(),
                 a_label: label(qa),
@@ -198,22 +197,21 @@ pub fn shared_answers(
                     (None, None) => continue,
                 };
                 let score = |q: Option<&QuestionResult>| q.and_then(|q| q.score);
-                let (sa, sb) = (score(qa), score(qb));
-                let b_as_a_label = qb
-                    .filter(|q| q.mirrored.is_some() && !q.answer.is_null())
+                let b_as_a_label = (b_answered.filter(|q| q.mirrored.is_some()))
                     .and_then(|q| q.mirrored_label.clone());
                 diffs.push((
                     order,
                     SharedDifference {
                         question: id.to_string(),
-                        a: value(qa),
-                        b: value(qb),
+                        a: answer(qa),
+                        b: answer(qb),
                         b_as_a,
                         prompt: first.prompt.clone(),
                         a_label: label(qa),
                         b_label: label(qb),
                         b_as_a_label,
-                        difference: sa.zip(sb).map(|(x, y)| crate::result::round1(y - x)),
+                        difference: (score(qa).zip(score(qb)))
+                            .map(|(x, y)| crate::result::round1(y - x)),
                         answered_only_by: only,
                         discuss: qa
                             .and_then(|q| q.discuss.clone())
@@ -235,18 +233,20 @@ pub fn shared_answers(
     (diffs.into_iter().map(|(_, d)| d).collect(), agreements)
 }
 
-/// The flags whose reasons include a shared question the two answered
-/// differently (both answering).
+/// The shared questions the two answered differently (both answering).
+pub fn disputed(diffs: &[SharedDifference]) -> HashSet<&str> {
+    (diffs.iter())
+        .filter(|d| d.answered_only_by.is_none())
+        .map(|d| d.question.as_str())
+        .collect()
+}
+
+/// The flags whose reasons include a [`disputed`] question.
 pub fn contested_flags(
     a: &AssessmentResult,
     b: &AssessmentResult,
-    diffs: &[SharedDifference],
+    disputed: &HashSet<&str>,
 ) -> Vec<ContestedFlag> {
-    let disputed: HashSet<&str> = diffs
-        .iter()
-        .filter(|d| d.answered_only_by.is_none())
-        .map(|d| d.question.as_str())
-        .collect();
     let mut out: Vec<ContestedFlag> = Vec::new();
     for (who, r) in [(Who::A, a), (Who::B, b)] {
         for f in &r.flags {
@@ -292,28 +292,22 @@ pub fn entries<'r>(a: &'r AssessmentResult, b: &'r AssessmentResult) -> &'r [Tog
 }
 
 /// The together entries whose condition holds for the two, by priority
-/// then bank order, one per group.
-pub fn together(
-    a: &AssessmentResult,
-    b: &AssessmentResult,
-    diffs: &[SharedDifference],
+/// then bank order, one per group; `differ` are the [`disputed`] questions.
+pub fn together<'r>(
+    a: &'r AssessmentResult,
+    b: &'r AssessmentResult,
+    differ: HashSet<&'r str>,
 ) -> Vec<TogetherStep> {
-    let differ: HashSet<&str> = diffs
-        .iter()
-        .filter(|d| d.answered_only_by.is_none())
-        .map(|d| d.question.as_str())
-        .collect();
     let pair = PairFacts { a, b, differ };
-    let mut held: Vec<(usize, &TogetherEntry)> = entries(a, b)
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.when.as_ref().is_none_or(|w| pair.holds(w)))
+    let mut held: Vec<&TogetherEntry> = (entries(a, b).iter())
+        .filter(|e| e.when.as_ref().is_none_or(|w| pair.holds(w)))
         .collect();
-    held.sort_by_key(|(n, e)| (e.priority, *n));
+    // Stable: equal priorities keep bank order.
+    held.sort_by_key(|e| e.priority);
     let mut groups = HashSet::new();
     held.into_iter()
-        .filter(|(_, e)| e.group.as_ref().is_none_or(|g| groups.insert(g.clone())))
-        .map(|(_, e)| pair.step(e))
+        .filter(|e| e.group.as_ref().is_none_or(|g| groups.insert(g.clone())))
+        .map(|e| pair.step(e))
         .collect()
 }
 

@@ -167,6 +167,8 @@ pub struct Evaluation {
     /// Questions the sheet answers (not just skips) that were not asked:
     /// their answers are ignored.
     pub ignored: Vec<usize>,
+    /// Per set: the sums its score is computed from (levers change them).
+    sums: Vec<Sums>,
 }
 
 /// One next step as chosen for this person.
@@ -384,6 +386,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         next_steps,
         applies,
         ignored,
+        sums,
     }
 }
 

@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use super::{Evaluation, Sums, mean, share, value};
+use super::{Evaluation, mean, share, value};
 use crate::answers::{Answer, AnswerSheet};
 use crate::bank::{Bank, Facts, Kind, Question};
 
@@ -38,14 +38,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
     let Some(overall) = eval.overall else {
         return Vec::new();
     };
-    // Per dimension: Σw·v, Σw and the count over its answered, asked,
-    // scored questions.
-    let mut sums: Vec<Sums> = vec![Sums::default(); bank.sets.len()];
-    for (i, q) in bank.questions.iter().enumerate() {
-        if let Some(v) = eval.values[i] {
-            sums[q.set].add(q.weight * v, q.weight, 1);
-        }
-    }
+    let sums = &eval.sums;
     // Σ weight·score and Σ weight over the dimensions in the overall.
     let totals = (0..bank.sets.len())
         .filter_map(|s| share(bank, s, &sums[s]))
@@ -85,11 +78,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         // includes), not by copying its 200 ids for each of 201 changes.
         let mut toggled = current.clone();
         let mut best: Option<(f64, Change)> = None;
-        for Candidate {
-            value: v_alt,
-            change,
-        } in candidates(q, current)
-        {
+        for (v_alt, change) in candidates(q, current) {
             changed_sums.clear();
             overlay.clear();
             let mut adjust = |set: usize, dwv: f64, dw: f64, dn: isize| match changed_sums
@@ -304,19 +293,13 @@ thread_local! {
 #[path = "../../tests/unit/scoring/levers.rs"]
 mod tests;
 
-/// An answer a lever may suggest: its value, and the change that makes it,
-/// made into an [`Answer`] only when needed. A multi question with `n`
-/// options has `n + 1` alternatives of up to `n` ids each: made up front
-/// for every answered question of a large bank, they would cost the
-/// square of its options.
-struct Candidate {
-    value: Option<f64>,
-    change: Change,
-}
-
 /// One change of a question's answer: another option, the other yes/no,
 /// another point on the scale; for a multi question, one option added or
 /// removed, or the best selection (every option that adds to the score).
+/// It is made into an [`Answer`] only when needed: a multi question with
+/// `n` options has `n + 1` alternatives of up to `n` ids each, and made up
+/// front for every answered question of a large bank they would cost the
+/// square of its options.
 #[derive(Clone, Copy)]
 enum Change {
     /// Another option of a choice question (its index).
@@ -375,7 +358,7 @@ fn picked(opts: &[crate::bank::Choice], sel: &[String]) -> Vec<bool> {
 /// when it is neither the current one nor one toggle away), each with the
 /// value the question would then have, in time linear in its options.
 /// (Levers never look at an unscored question.)
-fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
+fn candidates(q: &Question, current: &Answer) -> Vec<(Option<f64>, Change)> {
     let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
     match (&q.kind, current) {
         (Kind::Choice(opts), Answer::Choice(c)) => {
@@ -384,9 +367,9 @@ fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
             opts.iter()
                 .enumerate()
                 .filter(|(_, o)| &o.id != c)
-                .map(|(k, o)| Candidate {
-                    value: range.map(|(lo, hi)| ((score(o) - lo) / (hi - lo)).clamp(0.0, 1.0)),
-                    change: Change::Choose(k),
+                .map(|(k, o)| {
+                    let v = range.map(|(lo, hi)| ((score(o) - lo) / (hi - lo)).clamp(0.0, 1.0));
+                    (v, Change::Choose(k))
                 })
                 .collect()
         }
@@ -403,16 +386,10 @@ fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
                 .map(|(o, _)| score(o))
                 .sum();
             let value = |raw: f64| Some(((raw - lo) / (hi - lo)).clamp(0.0, 1.0));
-            let mut out: Vec<Candidate> = opts
-                .iter()
-                .enumerate()
-                .map(|(k, o)| Candidate {
-                    value: value(if picked[k] {
-                        raw - score(o)
-                    } else {
-                        raw + score(o)
-                    }),
-                    change: Change::Toggle(k),
+            let mut out: Vec<(Option<f64>, Change)> = (opts.iter().enumerate())
+                .map(|(k, o)| {
+                    let toggled = if picked[k] { -score(o) } else { score(o) };
+                    (value(raw + toggled), Change::Toggle(k))
                 })
                 .collect();
             // The best selection, unless it is the current one or one
@@ -424,24 +401,15 @@ fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
                 .count();
             if differs > 1 {
                 let best: f64 = opts.iter().map(score).filter(|s| *s > 0.0).sum();
-                out.push(Candidate {
-                    value: value(best),
-                    change: Change::BestSelection,
-                });
+                out.push((value(best), Change::BestSelection));
             }
             out
         }
         (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
             .filter(|p| p != x)
-            .map(|p| Candidate {
-                value: value(q, &Answer::Scale(p)),
-                change: Change::Point(p),
-            })
+            .map(|p| (value(q, &Answer::Scale(p)), Change::Point(p)))
             .collect(),
-        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Candidate {
-            value: value(q, &Answer::YesNo(!b)),
-            change: Change::Flip,
-        }],
+        (Kind::YesNo(_), Answer::YesNo(b)) => vec![(value(q, &Answer::YesNo(!b)), Change::Flip)],
         _ => Vec::new(),
     }
 }
