@@ -8,7 +8,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use super::{Evaluation, mean, share, value};
 use crate::answers::{Answer, AnswerSheet};
-use crate::bank::{Bank, Facts, Kind, Question};
+use crate::bank::{Bank, Condition, Facts, Kind, Question, Test};
 
 /// The best single change of one answered question's answer, and what it
 /// would do to the overall score.
@@ -44,16 +44,23 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         .filter_map(|s| share(bank, s, &sums[s]))
         .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
     let dependents = dependents(bank);
+    let size: Vec<usize> = (bank.questions.iter())
+        .map(|q| q.when.as_ref().map_or(0, size))
+        .collect();
     let mut visited = vec![false; bank.questions.len()];
-    // Which questions reach more than MAX_REACH others. Dependents come
-    // later in the bank, so in reverse order a question whose dependent
-    // reaches too far is known to at once: no walk is repeated for every
-    // link of a long chain.
-    let mut too_far = vec![false; bank.questions.len()];
+    // Per question: the size of the conditions one change of its answer
+    // may decide again, or `None` when it reaches more than MAX_REACH
+    // questions. Dependents come later in the bank, so in reverse order a
+    // question whose dependent reaches too far is known to at once: no walk
+    // is repeated for every link of a long chain.
+    let mut reach: Vec<Option<usize>> = vec![None; bank.questions.len()];
     for q in (0..bank.questions.len()).rev() {
-        too_far[q] = dependents[q].iter().any(|&j| too_far[j])
-            || transitive(&dependents, q, &mut visited).is_none();
+        if dependents[q].iter().all(|&j| reach[j].is_some()) {
+            reach[q] = transitive(&dependents, &size, q, &mut visited);
+        }
     }
+    // What is left of MAX_DECIDED.
+    let mut budget = MAX_DECIDED;
     // (question, overall after, change): answers are made for the best
     // `limit` only, at the end.
     let mut found: Vec<(usize, f64, Change)> = Vec::new();
@@ -69,16 +76,25 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             let known = |r| super::settle::Known::Is(eval.answer(sheet, r));
             super::settle::tri(c, &known) == super::settle::Tri::Yes
         };
-        if too_far[i] || !q.lever || q.lever_when.as_ref().is_some_and(|c| !offered(c)) {
+        let Some(reach) = reach[i] else { continue };
+        if !q.lever || q.lever_when.as_ref().is_some_and(|c| !offered(c)) {
             continue;
         }
+        // Every change may decide again every condition it reaches: a
+        // question whose changes would spend more than is left is not
+        // offered (in bank order, so the same levers every run).
+        let candidates = candidates(q, current);
+        let Some(left) = budget.checked_sub(candidates.len() * reach) else {
+            continue;
+        };
+        budget = left;
         let base = selected(q, current);
         // A multi answer with one option in or out is made by changing
         // this copy in place and back (conditions only ask what it
         // includes), not by copying its 200 ids for each of 201 changes.
         let mut toggled = current.clone();
         let mut best: Option<(f64, Change)> = None;
-        for (v_alt, change) in candidates(q, current) {
+        for (v_alt, change) in candidates {
             changed_sums.clear();
             overlay.clear();
             let mut adjust = |set: usize, dwv: f64, dw: f64, dn: isize| match changed_sums
@@ -250,10 +266,15 @@ pub(crate) fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
     out
 }
 
-/// Every question that depends on `q`, directly or through others, in bank
-/// order. `visited` is all false on entry and is left so.
-/// `None` when more than [`MAX_REACH`] questions depend on `q`.
-fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Option<Vec<usize>> {
+/// The total `size` of every question that depends on `q`, directly or
+/// through others, each once; `None` when more than [`MAX_REACH`]
+/// questions do. `visited` is all false on entry and is left so.
+fn transitive(
+    dependents: &[Vec<usize>],
+    size: &[usize],
+    q: usize,
+    visited: &mut [bool],
+) -> Option<usize> {
     let mut seen = Vec::new();
     let mut stack: Vec<usize> = dependents[q].clone();
     while let Some(j) = stack.pop() {
@@ -269,11 +290,20 @@ fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Opti
     for &j in &seen {
         visited[j] = false;
     }
-    if seen.len() > MAX_REACH {
-        return None;
+    (seen.len() <= MAX_REACH).then(|| seen.iter().map(|&j| size[j]).sum())
+}
+
+/// The work of deciding a condition: its tests and forms, and the values
+/// an `in` lists.
+fn size(c: &Condition) -> usize {
+    match c {
+        Condition::Answer {
+            test: Test::In(vs), ..
+        } => 1 + vs.len(),
+        Condition::All(cs) | Condition::Any(cs) => 1 + cs.iter().map(size).sum::<usize>(),
+        Condition::Not(c) => 1 + size(c),
+        _ => 1,
     }
-    seen.sort_unstable();
-    Some(seen)
 }
 
 /// The most questions whose asking a lever's change may decide. A real
@@ -282,6 +312,14 @@ fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Opti
 /// (the square of the bank's size), so such an answer is not offered as a
 /// lever.
 pub const MAX_REACH: usize = 1000;
+
+/// The most work (condition tests and listed values, [`size`]) the lever
+/// search may spend deciding conditions again in one result. A real bank
+/// spends a few thousand; a bank whose questions each wait on a condition
+/// naming hundreds of answered questions would spend the square of its
+/// size, so the answers whose changes would go past it are not offered as
+/// levers.
+pub const MAX_DECIDED: usize = 1_000_000;
 
 #[cfg(test)]
 thread_local! {
