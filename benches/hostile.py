@@ -17,6 +17,7 @@ The caps (engine/src/input.rs, answers.rs, bank/validate/mod.rs, bank/load.rs):
 1 MiB and 100,000 YAML values (aliases expanded) per answers file; 8 MiB,
 1,000 files and 500,000 values per bank; 10,000 questions, 200 options per
 question, 1,000 flags and advice entries per bank; 8 MiB per saved result;
+10,000 files and 256 MiB of results per summarize, 16 MiB per history;
 32 levels of nesting, 10 aliases for each anchor; 100 problems listed per bank
 or answers file; "did you mean" for names of up to 64 bytes.
 """
@@ -350,6 +351,18 @@ def timed(binary, args, cwd):
     return secs, cpu, mib, int(code.group(1)) if code else p.returncode
 
 
+def copies(src, folder, total, most):
+    """Copies of the result `src` in `folder`, as many as fit in `total`
+    bytes and `most` files (separate files: each is read)."""
+    os.makedirs(folder, exist_ok=True)
+    with open(src, "rb") as f:
+        data = f.read()
+    n = min(most, total // max(len(data), 1))
+    for i in range(n):
+        with open(os.path.join(folder, f"r{i:05}.json"), "wb") as g:
+            g.write(data)
+
+
 def main():
     target = os.environ.get("CARGO_TARGET_DIR", "target")
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(target, "release", "mommytrack"))
@@ -386,6 +399,13 @@ def main():
     add(case, ["compare", res, res2, "--same-person", "--format", "html"], res, "compare --same-person")
     add(case, ["history", res, res2], res, "history")
     add(case, ["summarize", os.path.join(root, "results")], res, "summarize (2 results)")
+    # The caps on a run: summarize 256 MiB of results and 10,000 files,
+    # history 16 MiB and 1,000 results (copies: each is read whole).
+    capbig, capin, hbig, hin = (os.path.join(root, d) for d in ("cap-big", "cap-builtin", "hist-big", "hist-builtin"))
+    add("256 MiB of saved results of 10,000 answers", ["summarize", "--bank", big, capbig], capbig, "summarize")
+    add("256 MiB of results of the built-in bank", ["summarize", capin], capin, "summarize")
+    add("16 MiB of saved results of 10,000 answers", ["history", "--bank", big, hbig], hbig, "history")
+    add("16 MiB of results of the built-in bank", ["history", hin], hin, "history")
     chain, chain_ans = chain_bank(root)
     case = "10,000-question when chain, all yes"
     add(case, ["validate", chain], chain)
@@ -431,6 +451,15 @@ def main():
             for r in (res, res2):
                 with open(r, "rb") as f, open(os.path.join(root, "results", os.path.basename(r)), "wb") as g:
                     g.write(f.read())
+            copies(res, capbig, 256 * MIB, 10_000)
+            persona = os.path.join(root, "persona.json")
+            here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+            subprocess.run([binary, "assess", "--answers",
+                            os.path.join(here, "tests/personas/australia_nurse_father_rosters.answers.yaml"),
+                            "--format", "json", "--output", persona], stderr=subprocess.DEVNULL, check=False)
+            copies(persona, capin, 256 * MIB, 10_000)
+            copies(res, hbig, 16 * MIB, 1_000)
+            copies(persona, hin, 16 * MIB, 1_000)
             made = True
         runs = [timed(binary, args, root) for _ in range(repeat)]
         secs, cpu, mib, code = min(runs)

@@ -185,15 +185,16 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
     };
     // Folders for their results, each file once, within the caps on how
     // many and how much, before any is read.
-    let files: Vec<std::path::PathBuf> = crate::summarize::expand(&named)?
-        .0
-        .into_iter()
-        .map(|input| input.path)
-        .filter(|p| {
-            p.file_name()
-                .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
-        })
-        .collect();
+    let files: Vec<std::path::PathBuf> =
+        crate::summarize::expand(&named, crate::history::MAX_BYTES)?
+            .0
+            .into_iter()
+            .map(|input| input.path)
+            .filter(|p| {
+                p.file_name()
+                    .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
+            })
+            .collect();
     // Each result is read and scored again: their number is capped before any is read.
     if files.len() > crate::history::MAX_RESULTS {
         return Err(Failure::new(
@@ -635,7 +636,7 @@ fn bind_folders(folders: &[(PathBuf, Option<String>)], ours: &str) {
 /// results, and writes the summary.
 fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
     // The result files, found once: for the output check and the key's record.
-    let found = crate::summarize::expand(&args.results)?;
+    let found = crate::summarize::expand(&args.results, crate::summarize::MAX_TOTAL_BYTES)?;
     let inputs = &found.0;
     if let Some(out) = &args.output {
         let mut all: Vec<&Path> = args.results.iter().map(PathBuf::as_path).collect();

@@ -8,7 +8,7 @@ use std::path::Path;
 pub use crate::bank::Answer;
 use crate::bank::{Bank, Kind, Question};
 use crate::error::{Problem, Problems, suggestion};
-use crate::yaml::{Budget, Node, Value};
+use crate::yaml::{Node, Value};
 pub use crate::yaml::{as_integer, as_yes_no, shorten};
 
 /// What is known of one question's answer.
@@ -129,7 +129,7 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
         subject: format!("answers file {}", crate::sanitize::path(file)),
         problems,
     };
-    let doc = crate::yaml::parse(text, Budget { nodes: MAX_NODES }).map_err(|e| {
+    let doc = crate::yaml::parse(text, MAX_NODES).map_err(|e| {
         let problem = if e.limit {
             Problem::new(file, e.message)
                 .hint("is this the right file? `mommytrack template` prints an answers file to fill in")

@@ -115,7 +115,7 @@ pub struct ScoreDiff {
 impl ScoreDiff {
     /// Both scores as published (one decimal), and their difference: what
     /// a reader sees adds up (66.7 to 33.3 is -33.4 both ways round).
-    fn new(a: Option<f64>, b: Option<f64>) -> Self {
+    pub fn new(a: Option<f64>, b: Option<f64>) -> Self {
         let (a, b) = (a.map(round1), b.map(round1));
         ScoreDiff {
             a,
@@ -548,7 +548,3 @@ pub fn labels(a: &Path, b: &Path) -> (String, String) {
         (na, nb)
     }
 }
-
-#[cfg(test)]
-#[path = "../tests/unit/compare.rs"]
-mod tests;

@@ -50,7 +50,7 @@ fn is_leap(year: u32) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
+pub fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if is_leap(year) => 29,
         2 => 28,
@@ -160,7 +160,3 @@ impl FromStr for Date {
         Date::parse(s)
     }
 }
-
-#[cfg(test)]
-#[path = "../tests/unit/date.rs"]
-mod tests;

@@ -23,6 +23,11 @@ pub const HISTORY_VERSION: u32 = 1;
 /// and steps, and let go; the latest is kept whole).
 pub const MAX_RESULTS: usize = 1_000;
 
+/// The most bytes of results one history reads: each is scored again, so
+/// within it a history takes under a second however large its bank
+/// (about 300 results of the built-in bank).
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct History {
     pub history_version: u32,

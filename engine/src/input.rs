@@ -19,53 +19,44 @@ pub const MAX_RESULT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads a whole file as UTF-8 text, refusing files over `max` bytes,
 /// binary and unreadable ones, and anything that is not a regular file
-/// (see [`open_regular`]).
+/// (see [`read_text_if_exists`]).
 pub fn read_text(path: &Path, max: u64) -> Result<String, Failure> {
-    let file =
-        open_regular(path).map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    read_capped(file, size, max, &crate::sanitize::path(path))
-        .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io)))
+    read_text_if_exists(path, max)?
+        .ok_or_else(|| Failure::no_input(path, &std::io::ErrorKind::NotFound.into()))
 }
 
 /// Like [`read_text`], but a file that does not exist is `Ok(None)`: for
 /// files that may not have been written yet, such as the draft.
+///
+/// Only a regular file is read (a symbolic link to one is fine). A folder,
+/// a device such as `/dev/zero`, a FIFO or a socket is refused without
+/// blocking: the type is checked before the file is opened, the file is
+/// opened non-blocking, and the type is checked again on what was opened,
+/// so a swap in between changes nothing.
 pub fn read_text_if_exists(path: &Path, max: u64) -> Result<Option<String>, Failure> {
-    match open_regular(path) {
-        Err(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e.unwrap_or_else(|io| Failure::no_input(path, &io))),
-        Ok(file) => read_capped(file, 0, max, &crate::sanitize::path(path))
-            .map(Some)
-            .map_err(|e| e.unwrap_or_else(|io| Failure::no_input(path, &io))),
-    }
-}
-
-/// Opens a file for reading only if it is a regular file (a symbolic link
-/// to one is fine). A folder, a device such as `/dev/zero`, a FIFO or a
-/// socket is refused without blocking: the type is checked before the
-/// file is opened, the file is opened non-blocking, and the type is checked
-/// again on what was opened, so a swap in between changes nothing.
-/// `Err(Ok(failure))` for a refusal, `Err(Err(io))` for an I/O error.
-pub fn open_regular(path: &Path) -> Result<std::fs::File, Result<Failure, std::io::Error>> {
-    let refuse = |meta: &std::fs::Metadata| -> Result<(), Result<Failure, std::io::Error>> {
+    let io = |e: std::io::Error| Failure::no_input(path, &e);
+    let refuse = |meta: &std::fs::Metadata| -> Result<(), Failure> {
+        let shown = crate::sanitize::path(path);
         if meta.is_dir() {
-            return Err(Ok(Failure::new(
+            return Err(Failure::new(
                 ExitKind::NoInput,
-                format!("{} is a folder, not a file", crate::sanitize::path(path)),
-            )));
+                format!("{shown} is a folder, not a file"),
+            ));
         }
         if !meta.is_file() {
-            return Err(Ok(Failure::new(
+            return Err(Failure::new(
                 ExitKind::NoInput,
                 format!(
-                    "{} is not a regular file (it is a device, a pipe or a socket), so it is not read; name a saved file, or `-` to read standard input",
-                    crate::sanitize::path(path)
+                    "{shown} is not a regular file (it is a device, a pipe or a socket), so it is not read; name a saved file, or `-` to read standard input"
                 ),
-            )));
+            ));
         }
         Ok(())
     };
-    refuse(&std::fs::metadata(path).map_err(Err)?)?;
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        meta => refuse(&meta.map_err(io)?)?,
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -73,50 +64,50 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, Result<Failure, std::i
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let file = options.open(path).map_err(Err)?;
-    refuse(&file.metadata().map_err(Err)?)?;
-    Ok(file)
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    refuse(&meta)?;
+    read_capped(file, meta.len(), max, &crate::sanitize::path(path), io).map(Some)
 }
 
 /// Reads standard input as UTF-8 text with the same limits as a file.
 pub fn read_stdin(max: u64) -> Result<String, Failure> {
-    read_capped(std::io::stdin().lock(), 0, max, "standard input").map_err(|e| {
-        e.unwrap_or_else(|io| {
-            Failure::new(
-                ExitKind::NoInput,
-                format!("cannot read standard input: {io}"),
-            )
-        })
+    read_capped(std::io::stdin().lock(), 0, max, "standard input", |io| {
+        Failure::new(
+            ExitKind::NoInput,
+            format!("cannot read standard input: {io}"),
+        )
     })
 }
 
-/// `Err(Ok(failure))` for content problems, `Err(Err(io))` for I/O errors.
-/// `size` is the expected length (0 if unknown): reading into a buffer of
-/// the right size saves regrowing it, and the probing reads, per file of a
-/// bank with thousands of them.
+/// Reads at most `max` bytes of UTF-8 text; `io` makes the failure for an
+/// I/O error. `size` is the expected length (0 if unknown): reading into a
+/// buffer of the right size saves regrowing it, and the probing reads, per
+/// file of a bank with thousands of them.
 fn read_capped(
     reader: impl Read,
     size: u64,
     max: u64,
     name: &str,
-) -> Result<String, Result<Failure, std::io::Error>> {
+    io: impl FnOnce(std::io::Error) -> Failure,
+) -> Result<String, Failure> {
     // One byte more than the file holds, so the end is found without
     // growing the buffer; never more than the cap allows.
     let mut bytes = Vec::with_capacity(size.saturating_add(1).min(max + 1) as usize);
-    reader.take(max + 1).read_to_end(&mut bytes).map_err(Err)?;
+    reader.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > max {
-        return Err(Ok(Failure::invalid(format!(
+        return Err(Failure::invalid(format!(
             "{name} is larger than {} MiB, more than mommytrack reads from one file of this kind; a question bank or answers file is a few KiB, so check that this is the right file",
             max / (1024 * 1024)
-        ))));
+        )));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..at]);
         let (line, col) = line_col(&text, text.len());
-        Ok(Failure::invalid(format!(
+        Failure::invalid(format!(
             "{name}:{line}:{col}: not valid UTF-8 text (byte {at}); save the file as UTF-8 text"
-        )))
+        ))
     })
 }
 

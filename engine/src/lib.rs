@@ -29,3 +29,26 @@ pub mod saved;
 pub mod scoring;
 pub mod summarize;
 pub mod yaml;
+
+/// The private items the engine's own tests reach (`tests/unit/`, compiled
+/// into the `api` test target). Only the engine's dev-dependency on itself
+/// turns the `internals` feature on, so the binary never sees them, and a
+/// `cargo test` compiles the engine once, for its tests and for the
+/// binary they run alike.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::bank::fingerprint::fnv1a128;
+    pub use crate::date::days_in_month;
+    pub use crate::scoring::levers::DECIDED;
+    pub use crate::scoring::settle::ROUNDING;
+    /// A saved result's checks.
+    pub mod saved {
+        pub use crate::saved::{check, make_inert};
+    }
+    /// A summary's noise and statistics.
+    pub mod summarize {
+        pub use crate::summarize::noise::{Draws, FRESH, count, mix, siphash, unrandomise};
+        pub use crate::summarize::stats::{cronbach_alpha, quantile, variance};
+    }
+}

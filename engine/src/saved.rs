@@ -105,7 +105,7 @@ fn json(text: &str, file: &str) -> Result<Value, Failure> {
 type Refusal = (String, String);
 
 /// The first impossible value, as (field path, what is wrong with it).
-fn check(v: &Value) -> Result<(), Refusal> {
+pub fn check(v: &Value) -> Result<(), Refusal> {
     match v.get("schema_version") {
         Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n >= 1) => {}
         // Missing: the result's reader explains what this file is not.
@@ -256,7 +256,7 @@ fn list_len(v: &Value, key: &str, at: &str, max: usize) -> Result<(), Refusal> {
 }
 
 /// Every string, keys included, through [`crate::sanitize::text`].
-fn make_inert(v: &mut Value) {
+pub fn make_inert(v: &mut Value) {
     match v {
         Value::String(s) => {
             if let std::borrow::Cow::Owned(clean) = crate::sanitize::text(s) {
@@ -278,7 +278,3 @@ fn make_inert(v: &mut Value) {
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
-
-#[cfg(test)]
-#[path = "../tests/unit/saved.rs"]
-mod tests;

@@ -609,8 +609,8 @@ impl Facts for FullFacts<'_> {
     }
 }
 
-mod levers;
-mod settle;
+pub(crate) mod levers;
+pub(crate) mod settle;
 pub(crate) use levers::dependents;
 pub use levers::{Lever, MAX_DECIDED, MAX_REACH, levers};
 pub use settle::{MAX_NODES, Settlement, extreme_answers, settle};

@@ -48,14 +48,14 @@
 //! at least three scored items, from 300 results.
 
 mod digest;
-mod noise;
+pub(crate) mod noise;
 pub mod protect;
 mod read;
-mod stats;
+pub(crate) mod stats;
 mod tables;
 
 pub use noise::key_id;
-pub use read::{Input, Outcome, expand, summarize};
+pub use read::{Input, MAX_FILES, MAX_TOTAL_BYTES, Outcome, expand, summarize};
 
 use crate::bank::Answer;
 use digest::Checked;

@@ -1,7 +1,7 @@
 //! Reading YAML: the one way a bank file, an answers file or a draft's
 //! answers are parsed. The parser (serde-saphyr) builds a tree of
 //! [`Node`]s, each with the line and column it was written at, within a
-//! [`Budget`] that bounds the work any file can cause: nodes (aliases
+//! budget that bounds the work any file can cause: nodes (aliases
 //! expanded), nesting, documents. Problems found later name the place the
 //! parser recorded; nothing here scans the text itself. This module sits
 //! below the bank and the answers file, which both read values with it.
@@ -96,35 +96,27 @@ impl Node {
     }
 }
 
-/// How much one input may make the parser do. Every limit counts what the
-/// parser hands over after expanding aliases, so a small file cannot
-/// stand for a large one.
-#[derive(Debug, Clone, Copy)]
-pub struct Budget {
-    /// Scalars, sequences and mappings, aliases expanded.
-    pub nodes: usize,
-}
-
-impl Budget {
-    fn options(self) -> serde_saphyr::Options {
-        serde_saphyr::options! {
-            budget: serde_saphyr::budget! {
-                max_nodes: self.nodes,
-                max_events: self.nodes * 2 + 16,
-                max_depth: MAX_DEPTH,
-                flow_nesting_limit: MAX_DEPTH,
-                max_documents: 1,
-                max_recorded_anchor_events: self.nodes,
-                max_recorded_anchor_bytes: 8 * 1024 * 1024,
-                simple_key_max_lookahead: MAX_KEY,
-            },
-            alias_limits: serde_saphyr::alias_limits! {
-                max_total_replayed_events: self.nodes * 2,
-            },
-            with_snippet: false,
-            strict_booleans: true,
-            non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
-        }
+/// What the parser may do for one input of at most `nodes` scalars,
+/// sequences and mappings. Every limit counts what the parser hands over
+/// after expanding aliases, so a small file cannot stand for a large one.
+fn options(nodes: usize) -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: nodes,
+            max_events: nodes * 2 + 16,
+            max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
+            max_documents: 1,
+            max_recorded_anchor_events: nodes,
+            max_recorded_anchor_bytes: 8 * 1024 * 1024,
+            simple_key_max_lookahead: MAX_KEY,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: nodes * 2,
+        },
+        with_snippet: false,
+        strict_booleans: true,
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
     }
 }
 
@@ -154,9 +146,9 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-/// Parses one YAML document within `budget`.
-pub fn parse(text: &str, budget: Budget) -> Result<Node, SyntaxError> {
-    serde_saphyr::from_str_with_options::<Node>(text, budget.options()).map_err(|e| {
+/// Parses one YAML document of at most `nodes` nodes (aliases expanded).
+pub fn parse(text: &str, nodes: usize) -> Result<Node, SyntaxError> {
+    serde_saphyr::from_str_with_options::<Node>(text, options(nodes)).map_err(|e| {
         let pos = e.location().filter(|l| l.line() > 0).map(|l| Pos {
             line: l.line() as usize,
             column: l.column().max(1) as usize,

@@ -431,8 +431,9 @@ fn history_refuses_more_results_than_its_cap_before_reading_any() {
         .stderr_contains("1001 results to read, more than the 1000 a history follows");
 }
 
-/// `summarize` and `history` read at most 10,000 files and 256 MiB of
-/// results in one run, refused before the first is read: 40 files of
+/// `summarize` reads at most 10,000 files and 256 MiB of results in one
+/// run, `history` (which scores each again) 16 MiB, refused before the
+/// first is read: 40 files of
 /// 7 MiB each (sparse: nothing is written) are each within the cap on a
 /// result, and together over the cap on a run; neither command reads one
 /// (no key is recorded, nothing is written).
@@ -444,11 +445,11 @@ fn summarize_and_history_refuse_more_bytes_or_files_than_a_run_reads() {
         let f = std::fs::File::create(t.path().join(format!("big/r{i:02}.json"))).expect("a file");
         f.set_len(7 * 1024 * 1024).expect("a sparse file");
     }
-    for cmd in ["summarize", "history"] {
+    for (cmd, most) in [("summarize", 256), ("history", 16)] {
         t.again()
             .args([cmd, "big", "--output", "out.txt"])
             .code(2)
-            .stderr_contains("at most 10000 files and 256 MiB in all");
+            .stderr_contains(&format!("at most 10000 files and {most} MiB in all"));
         assert!(!t.path().join("out.txt").exists(), "{cmd} wrote its output");
     }
     let left: Vec<_> = std::fs::read_dir(t.path().join("big"))

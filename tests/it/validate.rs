@@ -47,6 +47,22 @@ fn bad_ids() {
     );
 }
 
+/// Every list of next steps (advice, kit, together) is read by one loop, so
+/// an advice entry's priority is held to the range a together entry's is.
+#[test]
+fn advice_priority_is_a_whole_number_from_one() {
+    expect(
+        &[("bank.yaml", "priority: 5", "priority: 0")],
+        "bank.yaml",
+        "35:5",
+        "always",
+        &[
+            "priority 0 is not a whole number from 1 to 10000",
+            "1 = most urgent",
+        ],
+    );
+}
+
 #[test]
 fn duplicate_question_ids_across_files() {
     expect(

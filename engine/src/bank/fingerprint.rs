@@ -81,14 +81,10 @@ fn canonical(bank: &Bank) -> String {
 }
 
 /// FNV-1a, 128-bit (offset basis and prime from the FNV specification).
-pub(crate) fn fnv1a128(bytes: &[u8]) -> u128 {
+pub fn fnv1a128(bytes: &[u8]) -> u128 {
     const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
     const PRIME: u128 = 0x0000000001000000000000000000013b;
     bytes
         .iter()
         .fold(OFFSET, |h, &b| (h ^ u128::from(b)).wrapping_mul(PRIME))
 }
-
-#[cfg(test)]
-#[path = "../../tests/unit/bank/fingerprint.rs"]
-mod tests;

@@ -5,7 +5,7 @@
 
 mod answer;
 mod condition;
-mod fingerprint;
+pub(crate) mod fingerprint;
 mod load;
 mod model;
 pub mod raw;

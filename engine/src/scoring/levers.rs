@@ -145,7 +145,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
                 if last.replace(j) == Some(j) {
                     continue;
                 }
-                #[cfg(test)]
+                #[cfg(feature = "internals")]
                 DECIDED.with(|n| n.set(n.get() + 1));
                 let qj = &bank.questions[j];
                 let facts = Overlay {
@@ -321,15 +321,12 @@ pub const MAX_REACH: usize = 1000;
 /// levers.
 pub const MAX_DECIDED: usize = 1_000_000;
 
-#[cfg(test)]
+#[cfg(feature = "internals")]
 thread_local! {
-    /// How many conditions [`levers`] decided again on this thread.
-    static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// How many conditions [`levers`] decided again on this thread (the
+    /// engine's own tests count them).
+    pub static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
-
-#[cfg(test)]
-#[path = "../../tests/unit/scoring/levers.rs"]
-mod tests;
 
 /// One change of a question's answer: another option, the other yes/no,
 /// another point on the scale; for a multi question, one option added or

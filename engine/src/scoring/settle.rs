@@ -54,7 +54,7 @@ const MAX_MULTI_OPTIONS: usize = 8;
 const EPS: f64 = 1e-9;
 /// Half the last published decimal: a score this far below a band's `min`
 /// earns the band when bands are decided on the rounded score.
-const ROUNDING: f64 = 0.05;
+pub const ROUNDING: f64 = 0.05;
 
 /// The lowest overall score that earns band `b` (or a better one) before
 /// caps, as scoring decides bands: the band's `min`, or half a decimal
@@ -631,6 +631,3 @@ fn texts_named(c: &Condition, q: usize, out: &mut Vec<String>) {
         _ => {}
     }
 }
-#[cfg(test)]
-#[path = "../../tests/unit/scoring/settle.rs"]
-mod tests;

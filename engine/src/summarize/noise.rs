@@ -75,7 +75,7 @@ pub fn key_id(secret: [u64; 2]) -> String {
 }
 
 /// splitmix64's finaliser: every bit of the input moves every bit out.
-fn mix(mut x: u64) -> u64 {
+pub fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
@@ -94,7 +94,7 @@ pub(super) fn within(group: u64, cell: u64) -> u64 {
 /// A count as published: `c + e`, `e` one of −2 … 2 drawn from the cell
 /// key with the secret (a count of none may come out 1 or 2, never a
 /// count to trust).
-pub(super) fn count(c: usize, cell: u64, secret: [u64; 2]) -> usize {
+pub fn count(c: usize, cell: u64, secret: [u64; 2]) -> usize {
     let spread = 2 * COUNT_NOISE as u64 + 1;
     (c + (siphash(secret, &cell.to_le_bytes()) % spread) as usize).saturating_sub(COUNT_NOISE)
 }
@@ -113,14 +113,14 @@ pub(super) fn count(c: usize, cell: u64, secret: [u64; 2]) -> usize {
 /// the result's own (`fresh`). A result without one is its own person:
 /// every draw is its own, as before.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Draws {
+pub struct Draws {
     own: u64,
     person: u64,
     secret: [u64; 2],
 }
 
 impl Draws {
-    pub(super) fn new(own: u64, person: Option<u64>, secret: [u64; 2]) -> Self {
+    pub fn new(own: u64, person: Option<u64>, secret: [u64; 2]) -> Self {
         let person = person.unwrap_or(own);
         Draws {
             own,
@@ -134,19 +134,19 @@ impl Draws {
         (siphash(key, &n.to_le_bytes()) >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    pub(super) fn chance(self, n: u64) -> f64 {
+    pub fn chance(self, n: u64) -> f64 {
         let fresh = self.person != self.own && self.draw(self.own, n | 1 << 63) < FRESH_DRAW;
         self.draw(if fresh { self.own } else { self.person }, n)
     }
 
     /// The person's: the same for all of a respondent's results.
-    pub(super) fn unit(self, n: u64) -> f64 {
+    pub fn unit(self, n: u64) -> f64 {
         2.0 * self.draw(self.person, n) - 1.0
     }
 
     /// The result's own part of its score's shift: up to [`FRESH`] points
     /// for a respondent's result, none for a result of its own person.
-    pub(super) fn fresh(self) -> f64 {
+    pub fn fresh(self) -> f64 {
         match self.person == self.own {
             true => 0.0,
             false => FRESH * (2.0 * self.draw(self.own, 0) - 1.0),
@@ -155,7 +155,7 @@ impl Draws {
 
     /// Randomised response: `value` (an index below `k`) kept with
     /// probability `keep`, else one of the other `k − 1`, each as likely.
-    pub(super) fn respond(self, n: u64, value: usize, k: usize, keep: f64) -> usize {
+    pub fn respond(self, n: u64, value: usize, k: usize, keep: f64) -> usize {
         let x = self.chance(n);
         if k < 2 || x < keep {
             return value;
@@ -170,7 +170,7 @@ impl Draws {
 /// records answered by randomised response that keeps with `keep` and
 /// moves to each of the other `k − 1` with the rest: `(c − q·n)/(keep − q)`,
 /// within 0 … n.
-pub(super) fn unrandomise(c: usize, n: usize, k: usize, keep: f64) -> usize {
+pub fn unrandomise(c: usize, n: usize, k: usize, keep: f64) -> usize {
     let q = (1.0 - keep) / (k.max(2) - 1) as f64;
     let est = (c as f64 - q * n as f64) / (keep - q);
     est.round().clamp(0.0, n as f64) as usize
@@ -186,7 +186,3 @@ pub(super) fn margin(c: usize, n: usize, k: usize, keep: f64) -> usize {
     let var = n as f64 * share * (1.0 - share) + spread * (spread + 1.0) / 3.0;
     (2.0 * var.sqrt() / (keep - q)).ceil() as usize
 }
-
-#[cfg(test)]
-#[path = "../../tests/unit/summarize/noise.rs"]
-mod tests;

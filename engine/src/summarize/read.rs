@@ -35,19 +35,20 @@ fn identity(_: &std::fs::Metadata, path: &Path) -> (u64, u64) {
     (0, h.finish())
 }
 
-/// The most result files one `summarize` or `history` reads, and their
-/// size in all, both checked before the first is read: within them every
-/// command ends in under a second (10,000 results of the built-in bank are
-/// about 550 MiB).
+/// The most result files one `summarize` reads, and their size in all,
+/// both checked before the first is read: within them a summary takes
+/// under a second (10,000 results of the built-in bank are about 550 MiB).
+/// `history`, which scores each result again, reads at most
+/// [`crate::history::MAX_BYTES`].
 pub const MAX_FILES: usize = 10_000;
 pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The result files named: files as they are, folders for their `*.json`
 /// files (in name order, not descending further). Each file once, by
 /// identity; returns the files and how many were dropped as the same file.
-/// More than [`MAX_FILES`] files or [`MAX_TOTAL_BYTES`] in all is refused
-/// (exit 2) before any is read.
-pub fn expand(paths: &[PathBuf]) -> Result<(Vec<Input>, usize), Failure> {
+/// More than [`MAX_FILES`] files or `max_bytes` in all is refused (exit 2)
+/// before any is read.
+pub fn expand(paths: &[PathBuf], max_bytes: u64) -> Result<(Vec<Input>, usize), Failure> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     let mut same = 0;
@@ -60,13 +61,13 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<Input>, usize), Failure> {
         } else {
             same += 1;
         }
-        if out.len() > MAX_FILES || bytes > MAX_TOTAL_BYTES {
+        if out.len() > MAX_FILES || bytes > max_bytes {
             return Err(Failure::new(
                 ExitKind::Usage,
                 format!(
                     "more results than one run reads: at most {MAX_FILES} files and {} MiB in all \
-                     (about 4,500 results of the built-in bank); name fewer, or a folder at a time",
-                    MAX_TOTAL_BYTES >> 20
+                     (a result of the built-in bank is about 55 KiB); name fewer, or a folder at a time",
+                    max_bytes >> 20
                 ),
             ));
         }

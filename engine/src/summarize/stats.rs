@@ -28,7 +28,7 @@ pub(super) fn mean(values: &[f64]) -> Option<f64> {
 
 /// Population variance in two passes: the mean, then the mean squared
 /// deviation from it (never the cancellation-prone Σx²/n − mean²).
-pub(super) fn variance(values: &[f64]) -> Option<f64> {
+pub fn variance(values: &[f64]) -> Option<f64> {
     let m = mean(values)?;
     Some(values.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / values.len() as f64)
 }
@@ -102,7 +102,3 @@ impl Stats {
         }
     }
 }
-
-#[cfg(test)]
-#[path = "../../tests/unit/summarize/stats.rs"]
-mod tests;

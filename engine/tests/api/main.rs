@@ -1,5 +1,6 @@
 //! The engine's tests through its public API, one module a module of the
-//! engine (tests of private items stay beside them, in `tests/unit/`).
+//! engine; the tests of private items are in `tests/unit/`, compiled in
+//! here too.
 
 mod builtin;
 mod error;
@@ -11,4 +12,6 @@ mod reasons;
 mod result;
 mod sanitize;
 mod schema;
+#[path = "../unit/mod.rs"]
+mod unit;
 mod yaml;

@@ -1,6 +1,6 @@
-use mommytrack_engine::yaml::{Budget, Pos, Value, parse, typed};
+use mommytrack_engine::yaml::{Pos, Value, parse, typed};
 
-const BUDGET: Budget = Budget { nodes: 1000 };
+const BUDGET: usize = 1000;
 
 #[test]
 fn keys_and_values_carry_the_place_the_parser_read_them_at() {
@@ -48,7 +48,7 @@ fn the_budget_counts_what_aliases_expand_to() {
             .contains("an alias `*name` counts as all it stands for"),
         "{e}"
     );
-    assert!(parse(&text, Budget { nodes: 5000 }).is_ok());
+    assert!(parse(&text, 5000).is_ok());
 }
 
 #[test]

@@ -1,4 +1,4 @@
-use super::*;
+use mommytrack_engine::compare::*;
 use std::path::Path;
 
 #[test]

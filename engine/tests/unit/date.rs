@@ -1,4 +1,5 @@
-use super::*;
+use mommytrack_engine::date::*;
+use mommytrack_engine::internals::days_in_month;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -75,10 +76,17 @@ proptest! {
         let b = Date::from_unix_seconds((days + 1) * 86_400);
         prop_assert!(a < b);
         prop_assert_eq!(Date::parse(&a.to_string()), Ok(a));
-        let next_is = if u32::from(a.day) == days_in_month(a.year.into(), a.month.into()) {
-            b.day == 1 && (b.month == a.month % 12 + 1)
+        // Year, month and day, as the day is written.
+        let ymd = |d: Date| {
+            let s = d.to_string();
+            let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap();
+            (n(0..4), n(5..7), n(8..10))
+        };
+        let ((ay, am, ad), (by, bm, bd)) = (ymd(a), ymd(b));
+        let next_is = if ad == days_in_month(ay, am) {
+            bd == 1 && bm == am % 12 + 1
         } else {
-            b.year == a.year && b.month == a.month && b.day == a.day + 1
+            by == ay && bm == am && bd == ad + 1
         };
         prop_assert!(next_is, "{} then {}", a, b);
     }

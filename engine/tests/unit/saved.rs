@@ -1,4 +1,5 @@
-use super::*;
+use mommytrack_engine::internals::saved::*;
+use serde_json::Value;
 
 fn refusal(json: Value) -> Option<String> {
     check(&json).err().map(|(field, _)| field)

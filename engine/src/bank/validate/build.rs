@@ -31,111 +31,61 @@ pub(super) fn entry_at<'n>(
 
 const DEFAULT_PRIORITY: i64 = 3;
 
-/// A list of next steps in bank.yaml (`advice:`, `together:`), in the words
-/// its problems use.
+/// A list of next steps in bank.yaml (`advice:`, `kit:`, `together:`):
+/// its key, which problems also call it by ("two {key} entries …"), and
+/// their other words.
 pub(super) struct Listed {
     key: &'static str,
-    /// For "`X` is not a valid {what} id".
-    what: &'static str,
-    /// "advice entry": "{one} `x` has no title".
-    one: &'static str,
     /// "an advice entry": "{a_one} has no id".
     a_one: &'static str,
-    many: &'static str,
     merge: &'static str,
 }
 
 const ADVICE: Listed = Listed {
     key: "advice",
-    what: "advice",
-    one: "advice entry",
     a_one: "an advice entry",
-    many: "advice entries",
     merge: "merge advice that says the same thing",
 };
 
-pub(super) const KIT: Listed = Listed {
+const KIT: Listed = Listed {
     key: "kit",
-    what: "kit",
-    one: "kit entry",
     a_one: "a kit entry",
-    many: "kit entries",
     merge: "merge entries that say the same thing",
 };
 
 const TOGETHER: Listed = Listed {
     key: "together",
-    what: "together",
-    one: "together entry",
     a_one: "a together entry",
-    many: "together entries",
     merge: "merge entries that say the same thing",
 };
 
-impl Listed {
-    /// At most [`MAX_FLAGS`] entries.
-    fn cap(&self, n: usize, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
-        if n > MAX_FLAGS {
-            p.push(
-                ctx.problem(
-                    format!(
-                        "the bank has {n} {}; a bank may have at most {MAX_FLAGS}",
-                        self.many
-                    ),
-                    node.key_pos(self.key),
-                )
-                .hint(self.merge),
-            );
+/// A together entry as the entries of a list read it: the fields it
+/// shares with advice.
+impl From<RawTogether> for RawAdvice {
+    fn from(t: RawTogether) -> Self {
+        RawAdvice {
+            id: t.id,
+            title: t.title,
+            detail: t.detail,
+            priority: t.priority,
+            when: t.when,
+            group: t.group,
+            source: t.source,
+            ..RawAdvice::default()
         }
     }
+}
 
-    /// What every entry has: an id (present, well formed, not `seen`
-    /// before in the list), a title, and a group that is an id. Gives the
-    /// title.
-    #[allow(clippy::too_many_arguments)]
-    fn head(
-        &self,
-        id: &str,
-        title: Option<String>,
-        group: Option<&str>,
-        entry: Option<&Node>,
-        at: Option<Pos>,
-        seen: &mut HashSet<String>,
-        ctx: &Ctx,
-        p: &mut Vec<Problem>,
-    ) -> String {
-        check_id(
-            ctx,
-            IdRule::of(self.what),
-            id,
-            at,
-            || {
-                ctx.problem(format!("{} has no id", self.a_one), at)
-                    .hint("add `id: …`")
-            },
-            || {
-                (!seen.insert(id.to_string())).then(|| {
-                    ctx.problem(format!("two {} have the id `{id}`", self.many), at)
-                        .id(id)
-                        .hint("give each entry its own id")
-                })
-            },
-            p,
-        );
-        let title = required(title, "title", self.one, id, ctx, at, p);
-        if let Some(g) = group.filter(|g| !is_valid_id(g)) {
-            p.push(
-                id_problem(
-                    ctx,
-                    "group",
-                    g,
-                    entry.and_then(|e| e.key_pos("group")).or(at),
-                )
-                .id(id),
-            );
-        }
-        title
-    }
+/// An entry of a list of next steps being read, for what `make` reads of
+/// it: what it is called, its `checked:` as written, where it stands, and
+/// where its problems go.
+pub(super) struct Read<'r, 'n> {
+    one: String,
+    checked: Option<String>,
+    entry: Option<&'n Node>,
+    at: Option<Pos>,
+    ctx: &'r Ctx<'r>,
+    p: &'r mut Vec<Problem>,
 }
 
 /// Checks a list of bands (bank.yaml's, or a set's own), highest `min`
@@ -467,26 +417,78 @@ impl Builder {
         }
     }
 
+    /// The next steps of bank.yaml (`advice`), and the kit's (`kit`).
     pub(super) fn advice(
         &mut self,
-        raw: Vec<RawAdvice>,
+        advice: Vec<RawAdvice>,
+        kit: Vec<RawAdvice>,
         node: &Node,
         ctx: &Ctx,
         p: &mut Vec<Problem>,
     ) {
-        self.bank.advice = self.entries(&ADVICE, raw, node, ctx, p);
+        self.bank.advice = self.entries(&ADVICE, advice, node, ctx, p, Self::advice_entry);
+        self.bank.kit = self.entries(&KIT, kit, node, ctx, p, Self::advice_entry);
     }
 
-    /// Entries shaped like advice under `kind.key` of bank.yaml.
-    pub(super) fn entries(
+    /// The `together:` entries (see "For the two of you" in
+    /// docs/question-banks.md): checked like advice, with conditions on the
+    /// pair.
+    pub(super) fn together(
+        &mut self,
+        raw: Vec<RawTogether>,
+        node: &Node,
+        ctx: &Ctx,
+        p: &mut Vec<Problem>,
+    ) {
+        let together = raw.into_iter().map(RawAdvice::from).collect();
+        self.bank.together = self.entries(&TOGETHER, together, node, ctx, p, |b, a, r| {
+            let ids = Ids {
+                questions: &b.bank.questions,
+                flags: &b.bank.flags,
+                sets: &b.bank.sets,
+            };
+            let when = b.condition(r.entry, r.at, "when", &a.id, r.ctx, r.p, |s, w, c| {
+                parse_pair(s, w, c, &ids)
+            });
+            TogetherEntry {
+                id: a.id,
+                title: a.title,
+                detail: a.detail,
+                priority: a.priority,
+                when,
+                group: a.group,
+                source: a.source,
+            }
+        });
+    }
+
+    /// The entries under `kind.key` of bank.yaml, each checked for what
+    /// every next step has (at most [`MAX_FLAGS`] of them; an id, present,
+    /// well formed and not taken in the list; a title; a group that is an
+    /// id; a priority from 1) and read into an advice entry without its
+    /// conditions, which `make` reads, with the rest, into what the bank holds.
+    pub(super) fn entries<T>(
         &mut self,
         kind: &Listed,
         raw: Vec<RawAdvice>,
         node: &Node,
         ctx: &Ctx,
         p: &mut Vec<Problem>,
-    ) -> Vec<Advice> {
-        kind.cap(raw.len(), node, ctx, p);
+        mut make: impl FnMut(&mut Self, Advice, Read) -> T,
+    ) -> Vec<T> {
+        let many = format!("{} entries", kind.key);
+        if raw.len() > MAX_FLAGS {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "the bank has {} {many}; a bank may have at most {MAX_FLAGS}",
+                        raw.len()
+                    ),
+                    node.key_pos(kind.key),
+                )
+                .hint(kind.merge),
+            );
+        }
         let list = node.get(kind.key);
         let mut seen = HashSet::new();
         let mut out = Vec::new();
@@ -496,47 +498,86 @@ impl Builder {
             }
             let id = ra.id.unwrap_or_default();
             let (entry, at) = entry_at(list, n, "id");
-            let title = kind.head(
+            let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
+            check_id(
+                ctx,
+                IdRule::of(kind.key),
                 &id,
-                ra.title,
-                ra.group.as_deref(),
-                entry,
                 at,
-                &mut seen,
-                ctx,
-                p,
-            );
-            let when = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| s.parse(w, c));
-            let urgent_when = self.condition(entry, at, "urgent_when", &id, ctx, p, |s, w, c| {
-                s.parse(w, c)
-            });
-            let source = ra.source.map(OneOrMany::into_vec).unwrap_or_default();
-            let checked = self.checked(
-                ra.checked.as_deref(),
-                &source,
-                Entry {
-                    what: kind.one,
-                    id: &id,
-                    node: entry,
-                    at,
-                    must_date_pages: false,
+                || {
+                    ctx.problem(format!("{} has no id", kind.a_one), at)
+                        .hint("add `id: …`")
                 },
-                ctx,
+                || {
+                    (!seen.insert(id.clone())).then(|| {
+                        ctx.problem(format!("two {many} have the id `{id}`"), at)
+                            .id(&id)
+                            .hint("give each entry its own id")
+                    })
+                },
                 p,
             );
-            out.push(Advice {
+            let one = format!("{} entry", kind.key);
+            let title = required(ra.title, "title", &one, &id, ctx, at, p);
+            if let Some(g) = ra.group.as_deref().filter(|g| !is_valid_id(g)) {
+                p.push(id_problem(ctx, "group", g, key("group")).id(&id));
+            }
+            let priority = count(
+                "priority",
+                ra.priority,
+                1,
+                DEFAULT_PRIORITY,
+                "1 = most urgent",
+                |m| ctx.problem(m, key("priority")).id(&id),
+                p,
+            );
+            let advice = Advice {
                 id,
                 title,
                 detail: ra.detail.unwrap_or_default(),
-                priority: ra.priority.unwrap_or(DEFAULT_PRIORITY),
-                when,
-                urgent_when,
+                priority,
+                when: None,
+                urgent_when: None,
                 group: ra.group,
-                source,
-                checked,
-            });
+                source: ra.source.map(OneOrMany::into_vec).unwrap_or_default(),
+                checked: None,
+            };
+            let read = Read {
+                one,
+                checked: ra.checked,
+                entry,
+                at,
+                ctx,
+                p,
+            };
+            out.push(make(self, advice, read));
         }
         out
+    }
+
+    /// An advice or kit entry's conditions and `checked:` date.
+    fn advice_entry(&mut self, mut a: Advice, r: Read) -> Advice {
+        a.when = self.condition(r.entry, r.at, "when", &a.id, r.ctx, r.p, |s, w, c| {
+            s.parse(w, c)
+        });
+        a.urgent_when = self.condition(
+            r.entry,
+            r.at,
+            "urgent_when",
+            &a.id,
+            r.ctx,
+            r.p,
+            |s, w, c| s.parse(w, c),
+        );
+        let e = Entry {
+            what: &r.one,
+            id: &a.id,
+            node: r.entry,
+            at: r.at,
+            must_date_pages: false,
+        };
+        a.checked = self.checked(r.checked.as_deref(), &a.source, e, r.ctx, r.p);
+        a
     }
 
     /// The scope of the conditions of bank.yaml's entries: every question,
@@ -691,65 +732,6 @@ impl Builder {
                 target,
                 live: live.is_some(),
                 values,
-            });
-        }
-    }
-
-    /// The `together:` entries (see "For the two of you" in
-    /// docs/question-banks.md): checked like advice, with conditions on the
-    /// pair.
-    pub(super) fn together(
-        &mut self,
-        raw: Vec<RawTogether>,
-        node: &Node,
-        ctx: &Ctx,
-        p: &mut Vec<Problem>,
-    ) {
-        TOGETHER.cap(raw.len(), node, ctx, p);
-        let list = node.get(TOGETHER.key);
-        let mut seen = HashSet::new();
-        for (n, rt) in raw.into_iter().enumerate() {
-            if self.enough(p) {
-                break;
-            }
-            let id = rt.id.unwrap_or_default();
-            let (entry, at) = entry_at(list, n, "id");
-            let title = TOGETHER.head(
-                &id,
-                rt.title,
-                rt.group.as_deref(),
-                entry,
-                at,
-                &mut seen,
-                ctx,
-                p,
-            );
-            let priority_at = entry.and_then(|e| e.key_pos("priority")).or(at);
-            let priority = count(
-                "priority",
-                rt.priority,
-                1,
-                DEFAULT_PRIORITY,
-                "1 = most urgent",
-                |m| ctx.problem(m, priority_at).id(&id),
-                p,
-            );
-            let ids = Ids {
-                questions: &self.bank.questions,
-                flags: &self.bank.flags,
-                sets: &self.bank.sets,
-            };
-            let when = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| {
-                parse_pair(s, w, c, &ids)
-            });
-            self.bank.together.push(TogetherEntry {
-                id,
-                title,
-                detail: rt.detail.unwrap_or_default(),
-                priority,
-                when,
-                group: rt.group,
-                source: rt.source.map(OneOrMany::into_vec).unwrap_or_default(),
             });
         }
     }

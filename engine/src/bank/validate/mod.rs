@@ -184,14 +184,8 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         // With a set file unreadable, its questions and dimension are
         // unknown: checking the advice would only blame bank.yaml for them.
         if unreadable_sets == 0 && !b.enough(&problems) {
-            b.advice(raw.advice.unwrap_or_default(), &node, ctx, &mut problems);
-            b.bank.kit = b.entries(
-                &build::KIT,
-                raw.kit.unwrap_or_default(),
-                &node,
-                ctx,
-                &mut problems,
-            );
+            let (advice, kit) = (raw.advice.unwrap_or_default(), raw.kit.unwrap_or_default());
+            b.advice(advice, kit, &node, ctx, &mut problems);
             b.retired(raw.retired.unwrap_or_default(), &node, ctx, &mut problems);
             b.rights(raw.rights, &node, ctx, &mut problems);
             b.together(raw.together.unwrap_or_default(), &node, ctx, &mut problems);

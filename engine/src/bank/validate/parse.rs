@@ -9,7 +9,7 @@ use serde_json::Value as Json;
 use super::MAX_PROBLEMS;
 use super::context::{Ctx, SourceFile};
 use crate::error::Problem;
-use crate::yaml::{Budget, Node, Value};
+use crate::yaml::{Node, Value};
 
 /// A bank file read: its typed form, and the parser's tree it was read
 /// from, which knows where each entry stands.
@@ -29,7 +29,7 @@ pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
     schema: &Json,
 ) -> Option<Parsed<T>> {
     let ctx = Ctx::new(f);
-    let node = match crate::yaml::parse(&f.text, Budget { nodes: *budget }) {
+    let node = match crate::yaml::parse(&f.text, *budget) {
         Ok(node) => node,
         Err(e) => {
             let hint = if e.limit {

@@ -1,4 +1,4 @@
-use super::*;
+use mommytrack_engine::internals::fnv1a128;
 
 #[test]
 fn fnv1a128_matches_the_reference_values() {

@@ -3,10 +3,10 @@
 //! changed, so the work grows with questions × options, not with their
 //! product times the chain's length.
 
-use super::*;
-use crate::answers::Slot;
-use crate::bank::{SourceFile, check};
-use crate::scoring::{Mode, evaluate};
+use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
+use mommytrack_engine::bank::{Bank, SourceFile, check};
+use mommytrack_engine::internals::DECIDED;
+use mommytrack_engine::scoring::{Mode, evaluate, levers};
 use serde_json::json;
 
 /// `n` multi questions of `k` options, each asked when the one before

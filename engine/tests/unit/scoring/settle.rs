@@ -2,8 +2,10 @@
 //! or skipping the open questions gives the verdict of finishing now,
 //! checked by brute force over small random banks.
 
-use super::*;
-use crate::bank::{SourceFile, check};
+use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
+use mommytrack_engine::bank::{Bank, Kind, Question, SourceFile, check};
+use mommytrack_engine::internals::ROUNDING;
+use mommytrack_engine::scoring::{Mode, Settlement, evaluate, settle};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Value, json};

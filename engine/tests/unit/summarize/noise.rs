@@ -1,4 +1,4 @@
-use super::*;
+use mommytrack_engine::internals::summarize::*;
 
 #[test]
 fn siphash_matches_the_reference_vector() {

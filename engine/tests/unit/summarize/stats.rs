@@ -1,4 +1,4 @@
-use super::*;
+use mommytrack_engine::internals::summarize::*;
 
 #[test]
 fn quantiles_interpolate_like_numpy() {
