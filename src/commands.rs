@@ -13,6 +13,7 @@ use crate::export;
 use crate::input;
 use crate::output::{Plan, Terminal, print};
 use crate::result::{self, AssessmentResult};
+use crate::saved::read_result;
 use crate::scoring::Mode;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -104,25 +105,16 @@ pub fn run(cli: Cli) -> Result<()> {
             let inputs: Vec<&Path> = bank.bank.iter().chain(&from).map(|p| p.as_path()).collect();
             crate::files::protect_inputs(output.as_deref(), &inputs)?;
             let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
-            let fitted = match &from {
-                Some(path) => Some(fitted_kit(&bank, path)?),
-                None => None,
-            };
+            let fitted = from.map(|path| fitted_kit(&bank, &path)).transpose()?;
             let format = match format {
                 crate::cli::KitFormat::Text => export::Format::Text,
                 crate::cli::KitFormat::Markdown => export::Format::Markdown,
                 crate::cli::KitFormat::Html => export::Format::Html,
             };
-            let plan = plan.to(format, output, false);
-            let doc = export::draw(
-                &export::kit::document(&bank, fitted.as_ref()),
-                format,
-                &plan.render_options(),
-                plan.plain,
-            );
-            plan.write(&doc)
+            plan.to(format, output, false)
+                .draw(&export::kit::document(&bank, fitted.as_ref()))
         }
-        Command::Summarize(args) => summarize(args),
+        Command::Summarize(args) => summarize(args, plan),
     }
 }
 
@@ -219,16 +211,10 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
         crate::saved::read_result(f).map(|r| (name, r))
     });
     let h = crate::history::history(results, &bank)?;
-    let doc = match plan.format {
-        export::Format::Json => export::to_json(&h),
-        format => export::draw(
-            &export::history::document(&h),
-            format,
-            &plan.render_options(),
-            plan.plain,
-        ),
-    };
-    plan.write(&doc)
+    match plan.format {
+        export::Format::Json => plan.write(&export::to_json(&h)),
+        _ => plan.draw(&export::history::document(&h)),
+    }
 }
 
 fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
@@ -416,10 +402,6 @@ fn does_not_apply(bank: &Bank, sheet: &AnswerSheet, q: usize, mode: Mode) -> Str
     format!(
         "answered, but this question does not apply because of {because}, so this answer is not used; if that earlier answer is right, there is nothing to change"
     )
-}
-
-fn read_result(path: &Path) -> Result<AssessmentResult> {
-    Ok(crate::saved::read_result(path)?)
 }
 
 /// Compares two saved results and writes the comparison out. Results from
@@ -634,7 +616,7 @@ fn bind_folders(folders: &[(PathBuf, Option<String>)], ours: &str) {
 /// bank the results were made with (`--bank`, or the built-in one), which
 /// every result is checked against, warns of files skipped as not
 /// results, and writes the summary.
-fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
+fn summarize(args: crate::cli::SummarizeArgs, plan: Plan) -> Result<()> {
     // The result files, found once: for the output check and the key's record.
     let found = crate::summarize::expand(&args.results, crate::summarize::MAX_TOTAL_BYTES)?;
     let inputs = &found.0;
@@ -666,13 +648,7 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
         bank,
         bank_named: args.bank.bank.as_ref().map(|_| source.describe()),
     };
-    // Text fits the terminal it is shown on; a file or a pipe gets 100 columns.
-    let term = console::Term::stdout();
-    let width = (args.output.is_none() && term.is_term())
-        .then(|| term.size_checked())
-        .flatten()
-        .map(|(_, cols)| cols);
-    let done = crate::export::summary::run(found, options, args.format, width);
+    let done = crate::summarize::summarize(found, options);
     // A key is made only by a run that gives a summary, and said so.
     if let Some(path) = made {
         if done.is_err() {
@@ -685,11 +661,19 @@ fn summarize(args: crate::cli::SummarizeArgs) -> Result<()> {
             ));
         }
     }
-    let (doc, warnings) = done?;
-    for w in warnings {
+    let done = done?;
+    for w in done.warnings {
         crate::error::diag(format_args!("warning: {w}"));
     }
     bind_folders(&folders, &key_id);
+    // Text fits the terminal it is shown on, in no colour; a file or a
+    // pipe gets 100 columns.
+    let plan = plan.to(export::Format::Text, args.output.clone(), false);
+    let o = export::RenderOptions {
+        color: false,
+        ..plan.render_options()
+    };
+    let doc = export::summary::render(&done.summary, args.format, &o);
     match &args.output {
         Some(path) => Ok(crate::files::write_output(path, &doc)?),
         None => print(&doc),

@@ -182,24 +182,21 @@ impl Plan {
         if self.redact {
             r.redact();
         }
-        let options = self.render_options();
-        self.write(&export::render_report(
-            &r,
-            self.format,
-            &options,
-            self.plain,
-        ))
+        let o = self.render_options();
+        self.write(&export::render_report(&r, self.format, &o, self.plain))
     }
 
     /// Renders a comparison in the plan's format and writes it out.
     pub fn comparison(&self, c: &Comparison) -> Result<()> {
-        let options = self.render_options();
-        self.write(&export::render_comparison(
-            c,
-            self.format,
-            &options,
-            self.plain,
-        ))
+        let o = self.render_options();
+        self.write(&export::render_comparison(c, self.format, &o, self.plain))
+    }
+
+    /// Draws a laid-out document (a history, the interview kit) in the
+    /// plan's format and writes it out.
+    pub fn draw(&self, doc: &export::document::Document) -> Result<()> {
+        let o = self.render_options();
+        self.write(&export::draw(doc, self.format, &o, self.plain))
     }
 
     /// Writes `doc` to the plan's file, or to standard output: through the

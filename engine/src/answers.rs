@@ -125,10 +125,6 @@ pub fn from_result(
 /// Parses an answers file's text against `bank`. `file` names it in messages.
 /// Every problem is reported, not just the first.
 pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {
-    let fail = |problems: Vec<Problem>| Problems {
-        subject: format!("answers file {}", crate::sanitize::path(file)),
-        problems,
-    };
     let doc = crate::yaml::parse(text, MAX_NODES).map_err(|e| {
         let problem = if e.limit {
             Problem::new(file, e.message)
@@ -137,19 +133,24 @@ pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Proble
             Problem::new(file, format!("not valid YAML or JSON: {}", e.message))
                 .hint("an answers file maps question ids to answers, one `id: answer` a line; `mommytrack template` prints one to fill in")
         };
-        fail(vec![problem.at(e.pos.map(crate::yaml::Pos::pair))])
+        failed(file, vec![problem.at(e.pos.map(crate::yaml::Pos::pair))])
     })?;
     read(bank, &doc, text, file)
+}
+
+/// The problems of answers file `file`.
+fn failed(file: &Path, problems: Vec<Problem>) -> Problems {
+    Problems {
+        subject: format!("answers file {}", crate::sanitize::path(file)),
+        problems,
+    }
 }
 
 /// Reads answers already parsed (`text` is what they were parsed from,
 /// for the spans of answers written as numbers): an answers file's, or a
 /// saved result's (`Node::from_json`, with no text).
 pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {
-    let fail = |problems: Vec<Problem>| Problems {
-        subject: format!("answers file {}", crate::sanitize::path(file)),
-        problems,
-    };
+    let fail = |problems| failed(file, problems);
     let entries = match &doc.value {
         Value::Map(entries) => entries,
         Value::Null => {

@@ -10,7 +10,6 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::couple;
 use crate::result::{AssessmentResult, SCHEMA_VERSION, round1};
 
 /// Two results compared. Every `difference` is `b - a`, from the rounded
@@ -67,6 +66,7 @@ pub enum Reading {
     Prospective,
 }
 
+use crate::couple::Lookup;
 pub use crate::couple::{
     ContestedFlag, Evidence, SharedAgreement, SharedDifference, TogetherStep, Who,
 };
@@ -216,7 +216,10 @@ impl Comparison {
         reading: Reading,
     ) -> Self {
         let partners = reading == Reading::Partners;
-        let side = |r: &AssessmentResult, other: &AssessmentResult, label: &str| Side {
+        // Looked up by id through maps and sets: a scan per lookup made
+        // comparing two large results cost the square of their size.
+        let (la, lb) = (Lookup::new(a), Lookup::new(b));
+        let side = |r: &AssessmentResult, other: &Lookup, label: &str| Side {
             label: label.to_string(),
             bank: r.bank.title.clone(),
             mode: r.mode.clone(),
@@ -234,22 +237,12 @@ impl Comparison {
                 .to_find_out
                 .iter()
                 .filter_map(|f| {
-                    let label = (other.questions())
-                        .filter(|q| q.id == f.question)
-                        .find_map(|q| q.answer_label.clone())?;
+                    let label = other.question(&f.question)?.answer_label.clone()?;
                     Some((f.question.clone(), label))
                 })
                 .collect(),
         };
 
-        // Looked up by id through maps and sets: a scan per lookup made
-        // comparing two large results cost the square of their size.
-        let b_dims: std::collections::HashMap<&str, &crate::result::DimensionResult> = b
-            .dimensions
-            .iter()
-            .rev()
-            .map(|d| (d.id.as_str(), d))
-            .collect();
         let a_dims: std::collections::HashSet<&str> =
             a.dimensions.iter().map(|d| d.id.as_str()).collect();
         let shared_ids: std::collections::HashSet<String> = shared_sets(a, b).into_iter().collect();
@@ -263,7 +256,7 @@ impl Comparison {
             .filter(|(d, _)| !d.is_unscored_profile())
             .map(|(d, in_a)| {
                 let (sa, sb) = match in_a {
-                    true => (d.score, b_dims.get(d.id.as_str()).and_then(|db| db.score)),
+                    true => (d.score, lb.dimension(&d.id).and_then(|db| db.score)),
                     false => (None, d.score),
                 };
                 DimensionDiff {
@@ -281,7 +274,7 @@ impl Comparison {
         let shared_qs: Vec<&str> = if reading == Reading::SamePerson {
             Vec::new()
         } else {
-            couple::shared_questions(a, b, &shared_ids)
+            crate::couple::shared_questions(a, b, &shared_ids)
         };
         let shared_q: std::collections::HashSet<&str> = shared_qs.iter().copied().collect();
 
@@ -301,33 +294,32 @@ impl Comparison {
                 }
             }
         }
-        let by_id = |r: &'r AssessmentResult| {
-            let mut map = std::collections::HashMap::new();
-            for q in r.questions() {
-                map.entry(q.id.as_str()).or_insert(q);
-            }
-            map
-        };
-        let (in_a, in_b) = (by_id(a), by_id(b));
         let mut questions: Vec<QuestionDiff> = ids
             .into_iter()
             .filter_map(|(id, dimension, shared)| {
-                let (qa, qb) = (in_a.get(id).copied(), in_b.get(id).copied());
-                let (ans_a, ans_b) = (couple::answer(qa), couple::answer(qb));
+                let (qa, qb) = (la.question(id), lb.question(id));
+                let answer = |q: Option<&crate::result::QuestionResult>| {
+                    q.map_or(serde_json::Value::Null, |q| q.answer.clone())
+                };
+                let (ans_a, ans_b) = (answer(qa), answer(qb));
                 if reading == Reading::Prospective && (ans_a.is_null() || ans_b.is_null()) {
                     return None;
                 }
                 // Partners' shared answers are compared from A's side.
                 let b_as_a = qb
                     .filter(|q| partners && shared && q.mirrored.is_some() && !q.answer.is_null())
-                    .map(|q| couple::as_seen_by_a(q).clone());
+                    .map(|q| crate::couple::as_seen_by_a(q).clone());
                 let b_seen = b_as_a.as_ref().unwrap_or(&ans_b);
                 // Two answers that can both be true (`agrees_with`) agree.
                 let agrees =
                     partners && shared && qa.is_some_and(|q| q.agrees_with.contains(b_seen));
-                if agrees || couple::same_answer(&ans_a, b_seen) {
+                if agrees || crate::couple::same_answer(&ans_a, b_seen) {
                     return None;
                 }
+                let label = |q: Option<&crate::result::QuestionResult>| {
+                    q.and_then(|q| q.answer_label.clone())
+                        .unwrap_or_else(|| NOT_ANSWERED.to_string())
+                };
                 // About an employer considered, in the words asked of it.
                 let first = match b.mode == "prospective" && a.mode != "prospective" {
                     true => qb.or(qa)?,
@@ -342,8 +334,8 @@ impl Comparison {
                     a: ans_a,
                     b: ans_b,
                     b_as_a,
-                    a_label: couple::label(qa),
-                    b_label: couple::label(qb),
+                    a_label: label(qa),
+                    b_label: label(qb),
                     score: ScoreDiff::new(qa.and_then(|q| q.score), qb.and_then(|q| q.score)),
                 })
             })
@@ -355,7 +347,7 @@ impl Comparison {
         });
 
         let (shared_differences, shared_agreements) = if partners {
-            couple::shared_answers(a, b, &shared_qs)
+            crate::couple::shared_answers(&la, &lb, &shared_qs)
         } else {
             (Vec::new(), Vec::new())
         };
@@ -403,21 +395,20 @@ impl Comparison {
             flags.only_b.extend(one_sided(f, a));
         }
         let together = if partners {
-            let disputed = couple::disputed(&shared_differences);
-            flags.contested = couple::contested_flags(a, b, &disputed);
-            couple::together(a, b, disputed)
+            flags.contested = crate::couple::contested_flags(a, b, &shared_differences);
+            crate::couple::together(&la, &lb, &shared_differences)
         } else {
             Vec::new()
         };
 
         let mut overall = ScoreDiff::new(a.overall.score, b.overall.score);
         if reading == Reading::Prospective {
-            overall = on_both_answered(a, b, &mut dimensions);
+            overall = on_both_answered(&la, b, &mut dimensions);
         }
         Comparison {
             schema_version: SCHEMA_VERSION,
-            a: side(a, b, label_a),
-            b: side(b, a, label_b),
+            a: side(a, &lb, label_a),
+            b: side(b, &la, label_b),
             same_bank: a.bank.title == b.bank.title
                 && match (&a.bank.fingerprint, &b.bank.fingerprint) {
                     (Some(fa), Some(fb)) => fa == fb,
@@ -452,7 +443,7 @@ impl Comparison {
 /// scores, and of the dimensions' by their weights (as the scoring does), so a
 /// question one side never asked or does not know yet moves neither.
 fn on_both_answered(
-    a: &AssessmentResult,
+    la: &Lookup,
     b: &AssessmentResult,
     dimensions: &mut [DimensionDiff],
 ) -> ScoreDiff {
@@ -461,14 +452,14 @@ fn on_both_answered(
             .filter_map(|q| Some((q.id.clone(), (q.score?, q.weight))))
             .collect()
     };
-    let (sa, sb) = (scored(a), scored(b));
+    let (sa, sb) = (scored(la.r), scored(b));
     let mean = |pairs: &mut dyn Iterator<Item = (f64, f64)>| {
         let (sum, weight) = pairs.fold((0.0, 0.0), |(s, w), (x, wx)| (s + x * wx, w + wx));
         (weight > 0.0).then(|| sum / weight)
     };
     let (mut over_a, mut over_b) = (Vec::new(), Vec::new());
     for d in dimensions.iter_mut() {
-        let Some(dim) = a.dimensions.iter().find(|x| x.id == d.id) else {
+        let Some(dim) = la.dimension(&d.id) else {
             d.score = ScoreDiff::new(None, None);
             d.both_answered = Some(0);
             continue;

@@ -14,7 +14,53 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::result::{AssessmentResult, QuestionResult, TogetherEntry};
+use crate::result::{AssessmentResult, DimensionResult, FlagResult, QuestionResult, TogetherEntry};
+
+/// One result with its questions, parts and flags by id, built once per
+/// comparison: every name a condition or a shared question uses is looked
+/// up, never searched for (a saved result may hold thousands of each).
+/// The first of a repeated id wins, as a search would find it.
+pub struct Lookup<'r> {
+    pub r: &'r AssessmentResult,
+    questions: HashMap<&'r str, &'r QuestionResult>,
+    dimensions: HashMap<&'r str, &'r DimensionResult>,
+    flags: HashMap<&'r str, &'r FlagResult>,
+}
+
+impl<'r> Lookup<'r> {
+    pub fn new(r: &'r AssessmentResult) -> Self {
+        fn first<'r, T>(items: impl Iterator<Item = (&'r str, &'r T)>) -> HashMap<&'r str, &'r T> {
+            let mut m = HashMap::new();
+            for (id, x) in items {
+                m.entry(id).or_insert(x);
+            }
+            m
+        }
+        Lookup {
+            r,
+            questions: first(
+                r.dimensions
+                    .iter()
+                    .flat_map(|d| &d.questions)
+                    .map(|q| (q.id.as_str(), q)),
+            ),
+            dimensions: first(r.dimensions.iter().map(|d| (d.id.as_str(), d))),
+            flags: first(r.flags.iter().map(|f| (f.id.as_str(), f))),
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Option<&'r QuestionResult> {
+        self.questions.get(id).copied()
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&'r DimensionResult> {
+        self.dimensions.get(id).copied()
+    }
+
+    fn flag(&self, id: &str) -> Option<&'r FlagResult> {
+        self.flags.get(id).copied()
+    }
+}
 
 /// Which of the two answered a shared question, when only one did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -130,16 +176,6 @@ fn words(q: Option<&QuestionResult>) -> Option<String> {
     q.filter(|q| !q.answer.is_null())?.answer_label.clone()
 }
 
-/// The answer as in a result; `null` when not answered there.
-pub(crate) fn answer(q: Option<&QuestionResult>) -> Value {
-    q.map_or(Value::Null, |q| q.answer.clone())
-}
-
-/// The answer in words; "not answered" when there is none.
-pub(crate) fn label(q: Option<&QuestionResult>) -> String {
-    words(q).unwrap_or_else(|| crate::compare::NOT_ANSWERED.to_string())
-}
-
 /// The same answer? Multi answers are compared as sets.
 pub fn same_answer(x: &Value, y: &Value) -> bool {
     match (x, y) {
@@ -161,28 +197,39 @@ pub fn as_seen_by_a(qb: &QuestionResult) -> &Value {
 /// The differences and agreements on the shared questions, `shared` being
 /// their ids in order (A's bank order, then any only B was asked).
 pub fn shared_answers(
-    a: &AssessmentResult,
-    b: &AssessmentResult,
+    a: &Lookup,
+    b: &Lookup,
     shared: &[&str],
 ) -> (Vec<SharedDifference>, Vec<SharedAgreement>) {
     let mut diffs = Vec::new();
     let mut agreements = Vec::new();
+    let label = |q: Option<&QuestionResult>| {
+        words(q).unwrap_or_else(|| crate::compare::NOT_ANSWERED.to_string())
+    };
     for (order, id) in shared.iter().enumerate() {
         let (qa, qb) = (a.question(id), b.question(id));
         let Some(first) = qa.or(qb) else { continue };
-        let b_answered = qb.filter(|q| !q.answer.is_null());
-        let b_as_a = b_answered.map_or(Value::Null, |q| as_seen_by_a(q).clone());
+        let value = |q: Option<&QuestionResult>| q.map_or(Value::Null, |q| q.answer.clone());
+        let b_as_a = qb.map_or(Value::Null, |q| {
+            if q.answer.is_null() {
+                Value::Null
+            } else {
+                as_seen_by_a(q).clone()
+            }
+        });
         // Both answered, and B's answer seen from A's side is A's, or one
         // that A's `agrees_with`.
-        let agree = answered(qa).zip(b_answered).map(|(x, q)| {
-            let b = as_seen_by_a(q);
-            qa.is_some_and(|q| q.agrees_with.contains(b)) || same_answer(x, b)
-        });
+        let agree = answered(qa)
+            .zip(qb.filter(|q| !q.answer.is_null()))
+            .map(|(x, q)| {
+                let b = as_seen_by_a(q);
+                qa.is_some_and(|q| q.agrees_with.contains(b)) || same_answer(x, b)
+            });
         match agree {
             Some(true) => agreements.push(SharedAgreement {
                 question: id.to_string(),
-                a: answer(qa),
-                b: answer(qb),
+                a: value(qa),
+                b: value(qb),
                 b_as_a,
                 prompt: first.prompt.clone(),
                 a_label: label(qa),
@@ -197,21 +244,22 @@ pub fn shared_answers(
                     (None, None) => continue,
                 };
                 let score = |q: Option<&QuestionResult>| q.and_then(|q| q.score);
-                let b_as_a_label = (b_answered.filter(|q| q.mirrored.is_some()))
+                let (sa, sb) = (score(qa), score(qb));
+                let b_as_a_label = qb
+                    .filter(|q| q.mirrored.is_some() && !q.answer.is_null())
                     .and_then(|q| q.mirrored_label.clone());
                 diffs.push((
                     order,
                     SharedDifference {
                         question: id.to_string(),
-                        a: answer(qa),
-                        b: answer(qb),
+                        a: value(qa),
+                        b: value(qb),
                         b_as_a,
                         prompt: first.prompt.clone(),
                         a_label: label(qa),
                         b_label: label(qb),
                         b_as_a_label,
-                        difference: (score(qa).zip(score(qb)))
-                            .map(|(x, y)| crate::result::round1(y - x)),
+                        difference: sa.zip(sb).map(|(x, y)| crate::result::round1(y - x)),
                         answered_only_by: only,
                         discuss: qa
                             .and_then(|q| q.discuss.clone())
@@ -233,48 +281,49 @@ pub fn shared_answers(
     (diffs.into_iter().map(|(_, d)| d).collect(), agreements)
 }
 
-/// The shared questions the two answered differently (both answering).
-pub fn disputed(diffs: &[SharedDifference]) -> HashSet<&str> {
-    (diffs.iter())
-        .filter(|d| d.answered_only_by.is_none())
-        .map(|d| d.question.as_str())
-        .collect()
-}
-
-/// The flags whose reasons include a [`disputed`] question.
+/// The flags whose reasons include a shared question the two answered
+/// differently (both answering).
 pub fn contested_flags(
     a: &AssessmentResult,
     b: &AssessmentResult,
-    disputed: &HashSet<&str>,
+    diffs: &[SharedDifference],
 ) -> Vec<ContestedFlag> {
+    let disputed: HashSet<&str> = diffs
+        .iter()
+        .filter(|d| d.answered_only_by.is_none())
+        .map(|d| d.question.as_str())
+        .collect();
     let mut out: Vec<ContestedFlag> = Vec::new();
+    // Each flag's place in `out`, and the questions it already names.
+    let mut at: HashMap<&str, (usize, HashSet<&str>)> = HashMap::new();
     for (who, r) in [(Who::A, a), (Who::B, b)] {
         for f in &r.flags {
-            let qs: Vec<String> = f
+            let mut qs = f
                 .because
                 .iter()
                 .filter(|q| disputed.contains(q.as_str()))
-                .cloned()
-                .collect();
-            if qs.is_empty() {
+                .peekable();
+            if qs.peek().is_none() {
                 continue;
             }
-            match out.iter_mut().find(|c| c.id == f.id) {
-                Some(c) => {
-                    c.raised_by.push(who);
-                    for q in qs {
-                        if !c.questions.contains(&q) {
-                            c.questions.push(q);
-                        }
-                    }
-                }
-                None => out.push(ContestedFlag {
+            let (n, named) = at.entry(f.id.as_str()).or_insert_with(|| {
+                out.push(ContestedFlag {
                     id: f.id.clone(),
                     severity: f.severity.clone(),
                     title: f.title.clone(),
-                    raised_by: vec![who],
-                    questions: qs,
-                }),
+                    raised_by: Vec::new(),
+                    questions: Vec::new(),
+                });
+                (out.len() - 1, HashSet::new())
+            });
+            let c = &mut out[*n];
+            if c.raised_by.last() != Some(&who) {
+                c.raised_by.push(who);
+            }
+            for q in qs {
+                if named.insert(q.as_str()) {
+                    c.questions.push(q.clone());
+                }
             }
         }
     }
@@ -292,28 +341,30 @@ pub fn entries<'r>(a: &'r AssessmentResult, b: &'r AssessmentResult) -> &'r [Tog
 }
 
 /// The together entries whose condition holds for the two, by priority
-/// then bank order, one per group; `differ` are the [`disputed`] questions.
-pub fn together<'r>(
-    a: &'r AssessmentResult,
-    b: &'r AssessmentResult,
-    differ: HashSet<&'r str>,
-) -> Vec<TogetherStep> {
-    let pair = PairFacts { a, b, differ };
-    let mut held: Vec<&TogetherEntry> = (entries(a, b).iter())
-        .filter(|e| e.when.as_ref().is_none_or(|w| pair.holds(w)))
+/// then bank order, one per group.
+pub fn together(a: &Lookup, b: &Lookup, diffs: &[SharedDifference]) -> Vec<TogetherStep> {
+    let differ: HashSet<&str> = diffs
+        .iter()
+        .filter(|d| d.answered_only_by.is_none())
+        .map(|d| d.question.as_str())
         .collect();
-    // Stable: equal priorities keep bank order.
-    held.sort_by_key(|e| e.priority);
+    let pair = PairFacts { a, b, differ };
+    let mut held: Vec<(usize, &TogetherEntry)> = entries(a.r, b.r)
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.when.as_ref().is_none_or(|w| pair.holds(w)))
+        .collect();
+    held.sort_by_key(|(n, e)| (e.priority, *n));
     let mut groups = HashSet::new();
     held.into_iter()
-        .filter(|e| e.group.as_ref().is_none_or(|g| groups.insert(g.clone())))
-        .map(|e| pair.step(e))
+        .filter(|(_, e)| e.group.as_ref().is_none_or(|g| groups.insert(g.clone())))
+        .map(|(_, e)| pair.step(e))
         .collect()
 }
 
-struct PairFacts<'r> {
-    a: &'r AssessmentResult,
-    b: &'r AssessmentResult,
+struct PairFacts<'l, 'r> {
+    a: &'l Lookup<'r>,
+    b: &'l Lookup<'r>,
     differ: HashSet<&'r str>,
 }
 
@@ -350,59 +401,53 @@ fn bounds(m: &Value, score: Option<f64>) -> bool {
         && at_least.is_none_or(|a| s >= a)
 }
 
-/// Whether an ordinary condition (portable form) holds on one result. A
-/// form it does not know never holds.
-pub fn holds(c: &Value, r: &AssessmentResult) -> bool {
-    let Some((key, v)) = form(c) else {
-        return false;
-    };
-    match key {
-        "answer" => {
-            let Some(id) = v.as_str() else { return false };
-            let answer = r.answers.get(id).filter(|x| !x.is_null());
-            if let Some(want) = c.get("answered").and_then(Value::as_bool) {
-                answer.is_some() == want
-            } else if let Some(want) = c.get("is") {
-                answer.is_some_and(|x| same_answer(x, want))
-            } else if let Some(want) = c.get("in") {
-                answer.is_some_and(|x| list(want).iter().any(|w| same_answer(x, w)))
-            } else if let Some(opt) = c.get("includes") {
-                answer.is_some_and(|x| list(x).contains(opt))
-            } else {
-                false
+impl Lookup<'_> {
+    /// Whether an ordinary condition (portable form) holds on this result.
+    /// A form it does not know never holds.
+    pub fn holds(&self, c: &Value) -> bool {
+        let Some((key, v)) = form(c) else {
+            return false;
+        };
+        match key {
+            "answer" => {
+                let Some(id) = v.as_str() else { return false };
+                let answer = self.r.answers.get(id).filter(|x| !x.is_null());
+                if let Some(want) = c.get("answered").and_then(Value::as_bool) {
+                    answer.is_some() == want
+                } else if let Some(want) = c.get("is") {
+                    answer.is_some_and(|x| same_answer(x, want))
+                } else if let Some(want) = c.get("in") {
+                    answer.is_some_and(|x| list(want).iter().any(|w| same_answer(x, w)))
+                } else if let Some(opt) = c.get("includes") {
+                    answer.is_some_and(|x| list(x).contains(opt))
+                } else {
+                    false
+                }
             }
+            "flag" => v.as_str().is_some_and(|f| self.flag(f).is_some()),
+            "dimension" => v
+                .as_str()
+                .is_some_and(|d| bounds(c, self.dimension(d).and_then(|x| x.score))),
+            "overall" => bounds(v, self.r.overall.score),
+            "all" => !list(v).is_empty() && list(v).iter().all(|c| self.holds(c)),
+            "any" => list(v).iter().any(|c| self.holds(c)),
+            "not" => !self.holds(v),
+            _ => false,
         }
-        "flag" => v
-            .as_str()
-            .is_some_and(|f| r.flags.iter().any(|x| x.id == f)),
-        "dimension" => v.as_str().is_some_and(|d| {
-            bounds(
-                c,
-                r.dimensions
-                    .iter()
-                    .find(|x| x.id == d)
-                    .and_then(|x| x.score),
-            )
-        }),
-        "overall" => bounds(v, r.overall.score),
-        "all" => !list(v).is_empty() && list(v).iter().all(|c| holds(c, r)),
-        "any" => list(v).iter().any(|c| holds(c, r)),
-        "not" => !holds(v, r),
-        _ => false,
     }
 }
 
-impl PairFacts<'_> {
+impl PairFacts<'_, '_> {
     fn holds(&self, c: &Value) -> bool {
         let Some((key, v)) = form(c) else {
             return false;
         };
-        let (a, b) = (holds(v, self.a), holds(v, self.b));
+        let (a, b) = (self.a.holds(v), self.b.holds(v));
         match key {
             "both" => a && b,
             "either" => a || b,
             "one" => match c.get("other") {
-                Some(d) => (a && holds(d, self.b)) || (b && holds(d, self.a)),
+                Some(d) => (a && self.b.holds(d)) || (b && self.a.holds(d)),
                 None => a != b,
             },
             "differ" => v.as_str().is_some_and(|q| self.differ.contains(q)),
@@ -419,10 +464,10 @@ impl PairFacts<'_> {
         let (key, v) = form(c)?;
         match key {
             "one" if self.holds(c) => {
-                let (a, b) = (holds(v, self.a), holds(v, self.b));
+                let (a, b) = (self.a.holds(v), self.b.holds(v));
                 match c.get("other") {
-                    Some(d) if a && holds(d, self.b) && !(b && holds(d, self.a)) => Some(Who::A),
-                    Some(d) if b && holds(d, self.a) && !(a && holds(d, self.b)) => Some(Who::B),
+                    Some(d) if a && self.b.holds(d) && !(b && self.a.holds(d)) => Some(Who::A),
+                    Some(d) if b && self.a.holds(d) && !(a && self.b.holds(d)) => Some(Who::B),
                     Some(_) => None,
                     None if a => Some(Who::A),
                     None => Some(Who::B),
@@ -446,13 +491,16 @@ impl PairFacts<'_> {
         let (a, b) = (self.a, self.b);
         let mut evidence = Vec::new();
         let mut because = Vec::new();
+        let mut named = HashSet::new();
         for q in &names.questions {
             let (qa, qb) = (a.question(q), b.question(q));
             if answered(qa).is_none() && answered(qb).is_none() {
                 continue;
             }
             let Some(first) = qa.or(qb) else { continue };
-            because.push(q.clone());
+            if named.insert(q.as_str()) {
+                because.push(q.clone());
+            }
             evidence.push(Evidence {
                 kind: "question".into(),
                 id: Some(q.clone()),
@@ -463,12 +511,11 @@ impl PairFacts<'_> {
         }
         let mut because_flags = Vec::new();
         for f in &names.flags {
-            let fa = a.flags.iter().find(|x| &x.id == f);
-            let fb = b.flags.iter().find(|x| &x.id == f);
+            let (fa, fb) = (a.flag(f), b.flag(f));
             let Some(flag) = fa.or(fb) else { continue };
             because_flags.push(f.clone());
             for q in fa.iter().chain(fb.iter()).flat_map(|x| &x.because) {
-                if !because.contains(q) {
+                if named.insert(q.as_str()) {
                     because.push(q.clone());
                 }
             }
@@ -482,8 +529,7 @@ impl PairFacts<'_> {
         }
         let mut because_dimensions = Vec::new();
         for d in &names.dimensions {
-            let da = a.dimensions.iter().find(|x| &x.id == d);
-            let db = b.dimensions.iter().find(|x| &x.id == d);
+            let (da, db) = (a.dimension(d), b.dimension(d));
             let Some(dim) = da.or(db) else { continue };
             because_dimensions.push(d.clone());
             let score = |x: Option<&crate::result::DimensionResult>| {
@@ -503,8 +549,8 @@ impl PairFacts<'_> {
                 kind: "overall".into(),
                 id: None,
                 title: String::new(),
-                a: score(a),
-                b: score(b),
+                a: score(a.r),
+                b: score(b.r),
             });
         }
         TogetherStep {
@@ -530,12 +576,14 @@ struct Names {
     flags: Vec<String>,
     dimensions: Vec<String>,
     overall: bool,
+    /// Each name pushed, by kind (0 questions, 1 flags, 2 dimensions).
+    seen: HashSet<(u8, String)>,
 }
 
 impl Names {
     /// The names in the parts of a pair condition that hold (all of an
     /// `all`, the holding branches of an `any`, everything under `not`).
-    fn collect_pair(&mut self, c: &Value, pair: &PairFacts) {
+    fn collect_pair(&mut self, c: &Value, pair: &PairFacts<'_, '_>) {
         let Some((key, v)) = form(c) else { return };
         match key {
             "all" => list(v).iter().for_each(|c| self.collect_pair(c, pair)),
@@ -556,24 +604,29 @@ impl Names {
 
     /// The names in a condition on one person; in an `any`, only the
     /// branches that hold for one of `people` (all, when none are given).
-    fn collect(&mut self, c: &Value, people: &[&AssessmentResult]) {
-        let push = |v: &mut Vec<String>, x: &Value| {
+    fn collect(&mut self, c: &Value, people: &[&Lookup]) {
+        let mut push = |kind: u8, x: &Value| {
             if let Some(s) = x.as_str()
-                && !v.iter().any(|y| y == s)
+                && self.seen.insert((kind, s.to_string()))
             {
+                let v = match kind {
+                    0 => &mut self.questions,
+                    1 => &mut self.flags,
+                    _ => &mut self.dimensions,
+                };
                 v.push(s.to_string());
             }
         };
         let Some((key, v)) = form(c) else { return };
         match key {
-            "answer" | "differ" => push(&mut self.questions, v),
-            "flag" => push(&mut self.flags, v),
-            "dimension" => push(&mut self.dimensions, v),
+            "answer" | "differ" => push(0, v),
+            "flag" => push(1, v),
+            "dimension" => push(2, v),
             "overall" => self.overall = true,
             "all" => list(v).iter().for_each(|c| self.collect(c, people)),
             "any" => list(v)
                 .iter()
-                .filter(|c| people.is_empty() || people.iter().any(|r| holds(c, r)))
+                .filter(|c| people.is_empty() || people.iter().any(|r| r.holds(c)))
                 .for_each(|c| self.collect(c, people)),
             "not" => self.collect(v, &[]),
             _ => {}

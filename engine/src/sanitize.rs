@@ -132,16 +132,6 @@ fn skip_string(chars: &mut Chars<'_>) {
     }
 }
 
-/// At most `max` characters of `s`, on one line and inert, with `…` when
-/// cut: how much of a file that is not YAML a message may quote.
-pub fn excerpt(s: &str, max: usize) -> String {
-    let line = inline(s.trim());
-    match line.char_indices().nth(max) {
-        Some((at, _)) => format!("{}…", &line[..at]),
-        None => line.into_owned(),
-    }
-}
-
 /// A name (an id, a key) for a message, on one line and inert, with every
 /// character that does not show (controls, zero-width and format
 /// characters, bidi controls, spaces other than the plain one) written as

@@ -7,8 +7,8 @@
 //! workplace's differences as context; the flags.
 
 use super::document::{
-    Align, Block, Cell, Document, Item, ListKind, NO_DIFFERENCES, Pairs, REDACTED_NOTE, Section,
-    Table, Tone, col, plain, severity, strong, text, toned,
+    Align, Block, Cell, Document, Item, ListKind::*, NO_DIFFERENCES, Pairs, REDACTED_NOTE, Section,
+    Table, Tone, col, headed_list, plain, severity, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
 use crate::compare::{
@@ -72,11 +72,11 @@ pub fn notices(c: &Comparison) -> Vec<String> {
             out.push(format!(
                 "{} {}: this compares workplaces for you, only on the questions both results answered. What you do not know yet is not a difference: it is listed first, with what to ask.",
                 names.join(" and "),
-                if names.len() == 1 {
-                    "is about an employer you are considering"
-                } else {
+                plural(
+                    names.len(),
+                    "is about an employer you are considering",
                     "are about employers you are considering"
-                }
+                )
             ));
         }
         Reading::SamePerson => out.push(
@@ -171,27 +171,28 @@ pub fn evidence_line(c: &Comparison, e: &Evidence) -> String {
 }
 
 fn together_item(c: &Comparison, t: &TogetherStep) -> Item {
-    let mut reasons: Vec<String> = t
-        .one
-        .map(|w| {
-            let (one, other) = match w {
-                Who::A => (&c.a.label, &c.b.label),
-                Who::B => (&c.b.label, &c.a.label),
-            };
-            format!(
-                "here \u{201c}one of you\u{201d} is {one}, and \u{201c}the other\u{201d} {other}"
-            )
-        })
-        .into_iter()
-        .collect();
+    let one = t.one.map(|w| {
+        let (one, other) = who(c, w);
+        format!("here \u{201c}one of you\u{201d} is {one}, and \u{201c}the other\u{201d} {other}")
+    });
     let evidence = t.evidence.iter().map(|e| evidence_line(c, e));
-    reasons.extend(super::reasons::shown(evidence.collect()));
+    let reasons = one
+        .into_iter()
+        .chain(super::reasons::shown(evidence.collect()));
     Item {
-        reasons,
+        reasons: reasons.collect(),
         ..Item::detailed(
             vec![strong(t.title.clone())],
             (!t.detail.is_empty()).then(|| t.detail.clone()),
         )
+    }
+}
+
+/// The labels of `w` and of the other one.
+fn who(c: &Comparison, w: Who) -> (&str, &str) {
+    match w {
+        Who::A => (&c.a.label, &c.b.label),
+        Who::B => (&c.b.label, &c.a.label),
     }
 }
 
@@ -209,13 +210,10 @@ fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
         format!(" ({})", prompts.join("; "))
     };
     let detail = match f.raised_by.as_slice() {
-        [Who::A] => format!(
+        &[w] => format!(
             "Shows in {}\u{2019}s result, from an answer {} sees differently{on}: something to talk about, not a settled fact.",
-            c.a.label, c.b.label
-        ),
-        [Who::B] => format!(
-            "Shows in {}\u{2019}s result, from an answer {} sees differently{on}: something to talk about, not a settled fact.",
-            c.b.label, c.a.label
+            who(c, w).0,
+            who(c, w).1
         ),
         _ => format!(
             "Shows in both your results, each about its own person, from answers that disagree{on}: something to talk about, not a settled fact."
@@ -303,47 +301,31 @@ pub fn document(c: &Comparison) -> Document {
     for n in notices(c) {
         lead.push(Block::Warning(n));
     }
-    lead.push(Block::Table(Table {
-        columns: vec![
-            col("", Align::Left),
-            col(&c.a.label, Align::Left),
-            col(&c.b.label, Align::Left),
-        ],
-        rows: vec![
-            vec![
-                // A prospective job's scores below are on what both
-                // answered; a verdict is each result's own.
-                text(if prospective {
-                    "Verdict, on all its own answers"
-                } else {
-                    "Verdict"
-                }),
-                verdict_cell(&c.a),
-                verdict_cell(&c.b),
-            ],
-            vec![
-                text("Answered"),
-                text(format!("{} of {}", c.a.answered, c.a.asked)),
-                text(format!("{} of {}", c.b.answered, c.b.asked)),
-            ],
-        ],
-        stack: false,
-    }));
+    let columns = vec![
+        col("", Align::Left),
+        col(&c.a.label, Align::Left),
+        col(&c.b.label, Align::Left),
+    ];
+    // A prospective job's scores below are on what both answered; a
+    // verdict is each result's own.
+    let verdict = match prospective {
+        true => "Verdict, on all its own answers",
+        false => "Verdict",
+    };
+    let answered = |s: &Side| text(format!("{} of {}", s.answered, s.asked));
+    let rows = vec![
+        vec![text(verdict), verdict_cell(&c.a), verdict_cell(&c.b)],
+        vec![text("Answered"), answered(&c.a), answered(&c.b)],
+    ];
+    lead.push(Block::table(columns, rows));
     if c.is_identical() {
         lead.push(Block::Para(vec![plain(NO_DIFFERENCES)]));
     }
 
     let mut sections = Vec::new();
-    if !c.together.is_empty() {
-        sections.push(Section::new(
-            "together",
-            "For the two of you",
-            vec![Block::list(
-                ListKind::Checklist,
-                c.together.iter().map(|t| together_item(c, t)).collect(),
-            )],
-        ));
-    }
+    let together = c.together.iter().map(|t| together_item(c, t));
+    let heading = "For the two of you";
+    sections.extend(Section::list("together", heading, Checklist, together));
 
     let shared: Vec<&QuestionDiff> = c.questions.iter().filter(|q| q.shared).collect();
     let has_shared = c.reading == Reading::Partners
@@ -367,85 +349,49 @@ pub fn document(c: &Comparison) -> Document {
                 "Where you both answered a question about your shared home, you answered it the same way, once each answer is read from one side.",
             )]));
         } else {
-            blocks.push(Block::list(
-                ListKind::Conversation,
-                both.iter()
-                    .map(|d| Item {
-                        reasons: vec![talk_about(d)],
-                        ..Item::detailed(vec![strong(d.prompt.clone())], answers_sentence(c, d))
-                    })
-                    .collect(),
-            ));
+            let both = both.iter().map(|d| Item {
+                reasons: vec![talk_about(d)],
+                ..Item::detailed(vec![strong(d.prompt.clone())], answers_sentence(c, d))
+            });
+            blocks.push(Block::list(Conversation, both.collect()));
         }
-        if !c.flags.contested.is_empty() {
-            blocks.push(Block::Subheading("Signs you read differently".into()));
-            blocks.push(Block::list(
-                ListKind::Bullets,
-                c.flags
-                    .contested
-                    .iter()
-                    .map(|f| contested_item(c, f))
-                    .collect(),
-            ));
-        }
-        if !one.is_empty() {
-            blocks.push(Block::Subheading("Answered by only one of you".into()));
-            blocks.push(Block::list(
-                ListKind::Conversation,
-                one.iter()
-                    .map(|d| {
-                        let (who, label, other) = match d.answered_only_by {
-                            Some(Who::B) => (&c.b.label, &d.b_label, &c.a.label),
-                            _ => (&c.a.label, &d.a_label, &c.b.label),
-                        };
-                        Item::detailed(
-                            vec![plain(d.prompt.clone())],
-                            format!(
-                                "{who} answered {}; {other} did not answer it, or was not asked.",
-                                quoted(label)
-                            ),
-                        )
-                    })
-                    .collect(),
-            ));
-        }
-        sections.push(Section::new(
-            "shared",
-            "Where you see your home differently",
-            blocks,
-        ));
-        if !c.shared_agreements.is_empty() {
-            sections.push(Section::new(
-                "agree",
-                "Where you see your home the same way",
-                vec![Block::list(
-                    ListKind::Conversation,
-                    c.shared_agreements
-                        .iter()
-                        .map(|g| {
-                            let detail = if g.a_label == g.b_label {
-                                format!("You both answered {}", quoted(&g.a_label))
-                            } else {
-                                format!(
-                                    "{} answered {} and {} {}: {}, each from their own side",
-                                    c.a.label,
-                                    quoted(&g.a_label),
-                                    c.b.label,
-                                    quoted(&g.b_label),
-                                    // Not the same fact, but both can hold (`agrees_with`).
-                                    if g.a == g.b_as_a {
-                                        "the same"
-                                    } else {
-                                        "both can be true"
-                                    }
-                                )
-                            };
-                            Item::detailed(vec![plain(g.prompt.clone())], detail)
-                        })
-                        .collect(),
-                )],
-            ));
-        }
+        let contested = c.flags.contested.iter().map(|f| contested_item(c, f));
+        let heading = "Signs you read differently";
+        headed_list(&mut blocks, heading, Bullets, contested);
+        let one = one.iter().map(|d| {
+            let w = d.answered_only_by.unwrap_or(Who::A);
+            let label = if w == Who::B { &d.b_label } else { &d.a_label };
+            let (who, other) = who(c, w);
+            let detail = format!(
+                "{who} answered {}; {other} did not answer it, or was not asked.",
+                quoted(label)
+            );
+            Item::detailed(vec![plain(d.prompt.clone())], detail)
+        });
+        let heading = "Answered by only one of you";
+        headed_list(&mut blocks, heading, Conversation, one);
+        let heading = "Where you see your home differently";
+        sections.push(Section::new("shared", heading, blocks));
+        let agree = c.shared_agreements.iter().map(|g| {
+            // Not the same fact, but both can hold (`agrees_with`).
+            let same = match g.a == g.b_as_a {
+                true => "the same",
+                false => "both can be true",
+            };
+            let detail = match g.a_label == g.b_label {
+                true => format!("You both answered {}", quoted(&g.a_label)),
+                false => format!(
+                    "{} answered {} and {} {}: {same}, each from their own side",
+                    c.a.label,
+                    quoted(&g.a_label),
+                    c.b.label,
+                    quoted(&g.b_label),
+                ),
+            };
+            Item::detailed(vec![plain(g.prompt.clone())], detail)
+        });
+        let heading = "Where you see your home the same way";
+        sections.extend(Section::list("agree", heading, Conversation, agree));
     }
     let has_shared_sets = has_shared || (c.reading != Reading::Partners && !shared.is_empty());
     for (side, other) in [(&c.a, &c.b), (&c.b, &c.a)]
@@ -484,51 +430,43 @@ pub fn document(c: &Comparison) -> Document {
     let lines: Vec<(String, &ScoreDiff, bool)> = std::iter::once((overall, &c.overall, true))
         .chain(parts.map(|d| (dimension_title(d), &d.score, false)))
         .collect();
-    sections.push(Section::new(
-        "scores",
-        "Scores",
-        vec![
-            Block::Table(Table {
-                columns: vec![
-                    col("", Align::Left),
-                    col(&c.a.label, Align::Right),
-                    col(&c.b.label, Align::Right),
-                    col("Difference", Align::Right),
-                ],
-                rows: lines
-                    .iter()
-                    .map(|(t, d, bold)| score_row(t, d, *bold))
-                    .collect(),
-                stack: false,
-            }),
-            Block::Pairs(Pairs {
-                a: c.a.label.clone(),
-                b: c.b.label.clone(),
-                rows: lines.into_iter().map(|(t, d, _)| (t, d.a, d.b)).collect(),
-            }),
-        ],
-    ));
-    if let Some(scores) = sections.last_mut() {
-        if prospective {
-            scores.blocks.push(Block::Note(
-                "Both sides are scored again over only the questions both answered (in brackets, how many a part rests on), so what is not known yet counts neither way.".into(),
-            ));
-        }
-        scores.blocks.push(Block::Note(direction(c)));
-        // Partners who agree about their home still score it differently:
-        // each score is from that person's own side of the split.
-        let sides_differ = |d: &&crate::compare::DimensionDiff| {
-            d.shared && d.score.difference.is_some_and(|x| x != 0.0)
-        };
-        if c.reading == Reading::Partners {
-            for d in c.dimensions.iter().filter(sides_differ) {
-                scores.blocks.push(Block::Note(format!(
-                    "\u{201c}{}\u{201d} is scored from each person\u{2019}s own side of what you share: the same arrangement can be a lower score for the one who carries more of it and a higher one for the other, so a gap here need not mean you disagree. Whether you see it the same way is shown above, answer by answer.",
-                    d.title
-                )));
-            }
-        }
+    let mut blocks = vec![
+        Block::table(
+            vec![
+                col("", Align::Left),
+                col(&c.a.label, Align::Right),
+                col(&c.b.label, Align::Right),
+                col("Difference", Align::Right),
+            ],
+            lines
+                .iter()
+                .map(|(t, d, bold)| score_row(t, d, *bold))
+                .collect(),
+        ),
+        Block::Pairs(Pairs {
+            a: c.a.label.clone(),
+            b: c.b.label.clone(),
+            rows: lines.into_iter().map(|(t, d, _)| (t, d.a, d.b)).collect(),
+        }),
+    ];
+    if prospective {
+        blocks.push(Block::Note(
+            "Both sides are scored again over only the questions both answered (in brackets, how many a part rests on), so what is not known yet counts neither way.".into(),
+        ));
     }
+    blocks.push(Block::Note(direction(c)));
+    // Partners who agree about their home still score it differently:
+    // each score is from that person's own side of the split.
+    let sides_differ = |d: &&crate::compare::DimensionDiff| {
+        c.reading == Reading::Partners && d.shared && d.score.difference.is_some_and(|x| x != 0.0)
+    };
+    for d in c.dimensions.iter().filter(sides_differ) {
+        blocks.push(Block::Note(format!(
+            "\u{201c}{}\u{201d} is scored from each person\u{2019}s own side of what you share: the same arrangement can be a lower score for the one who carries more of it and a higher one for the other, so a gap here need not mean you disagree. Whether you see it the same way is shown above, answer by answer.",
+            d.title
+        )));
+    }
+    sections.push(Section::new("scores", "Scores", blocks));
 
     // For partners the shared answers are above; otherwise every differing
     // answer is listed here (a prospective job: all of them).
@@ -538,12 +476,10 @@ pub fn document(c: &Comparison) -> Document {
         .filter(|q| c.reading != Reading::Partners || !q.shared)
         .collect();
     if !work.is_empty() {
-        let cap = if prospective {
-            usize::MAX
-        } else {
-            QUESTIONS_SHOWN
+        let shown = match prospective {
+            true => &work[..],
+            false => &work[..work.len().min(QUESTIONS_SHOWN)],
         };
-        let shown: Vec<&QuestionDiff> = work.iter().take(cap).copied().collect();
         let mut blocks = Vec::new();
         if prospective {
             blocks.push(Block::Note(format!(
@@ -555,7 +491,7 @@ pub fn document(c: &Comparison) -> Document {
                 "Each of you answered these about your own work and workplace, so they differ as your jobs do: context for the conversation, not a disagreement.".into(),
             ));
         }
-        blocks.push(Block::Table(question_table(c, &shown)));
+        blocks.push(Block::Table(question_table(c, shown)));
         if work.len() > shown.len() {
             let more = work.len() - shown.len();
             blocks.push(Block::Note(format!(
@@ -573,48 +509,33 @@ pub fn document(c: &Comparison) -> Document {
         sections.push(Section::new("answers", heading, blocks));
     }
 
-    for (id, heading, flags) in [
-        (
-            "flags-a",
-            format!("Flags only in {}", c.a.label),
-            &c.flags.only_a,
-        ),
-        (
-            "flags-b",
-            format!("Flags only in {}", c.b.label),
-            &c.flags.only_b,
-        ),
-        ("flags-both", "Flags in both".to_string(), &c.flags.both),
+    let only = |label: &str| format!("Flags only in {label}");
+    for (id, heading, flags, other) in [
+        ("flags-a", only(&c.a.label), &c.flags.only_a, &c.b),
+        ("flags-b", only(&c.b.label), &c.flags.only_b, &c.a),
+        ("flags-both", "Flags in both".into(), &c.flags.both, &c.a),
     ] {
-        let flags: Vec<&crate::compare::FlagRef> = flags
+        let flags = flags
             .iter()
-            .filter(|f| !c.flags.contested.iter().any(|x| x.id == f.id))
-            .collect();
-        if flags.is_empty() {
-            continue;
-        }
-        let items = flags.iter().map(|f| Item {
+            .filter(|f| !c.flags.contested.iter().any(|x| x.id == f.id));
+        let items = flags.map(|f| Item {
             mark: Some(severity(&f.severity)),
             ..Item::detailed(
                 vec![plain(f.title.clone())],
-                f.unknown_at_other.then(|| {
-                    let other = if id == "flags-a" { &c.b } else { &c.a };
-                    format!("not known yet about {}", other.label)
-                }),
+                (f.unknown_at_other).then(|| format!("not known yet about {}", other.label)),
             )
         });
-        let list = Block::list(ListKind::Bullets, items.collect());
-        sections.push(Section::new(id, heading, vec![list]));
+        sections.extend(Section::list(id, heading, Bullets, items));
     }
 
     Document {
         title,
         lead,
         sections,
-        footer: if c.redacted {
-            vec![REDACTED_NOTE.to_string()]
-        } else {
-            Vec::new()
-        },
+        footer: c
+            .redacted
+            .then(|| REDACTED_NOTE.into())
+            .into_iter()
+            .collect(),
     }
 }

@@ -215,6 +215,28 @@ pub struct Segment {
     pub tone: Tone,
 }
 
+/// The bank's bands (highest first) as segments, lowest first, each up
+/// to the next one's `min`; a band with no room left out.
+pub fn segments(bands: &[BandInfo]) -> Vec<Segment> {
+    let mut upper = 100.0;
+    let mut out: Vec<Segment> = (bands.iter().enumerate())
+        .map(|(i, b)| {
+            let from = b.min.clamp(0.0, 100.0);
+            let tone = Tone::of_position(i, bands.len());
+            let label = b.label.clone();
+            Segment {
+                label,
+                from,
+                to: std::mem::replace(&mut upper, from),
+                tone,
+            }
+        })
+        .filter(|s| s.to > s.from)
+        .collect();
+    out.reverse();
+    out
+}
+
 /// Two scores per row, drawn as a chart where the format can.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pairs {
@@ -242,6 +264,30 @@ pub enum Block {
 impl Block {
     pub fn list(kind: ListKind, items: Vec<Item>) -> Block {
         Block::List(List { kind, items })
+    }
+
+    /// A table that stays a table on a narrow screen.
+    pub fn table(columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Block {
+        let stack = false;
+        Block::Table(Table {
+            columns,
+            rows,
+            stack,
+        })
+    }
+}
+
+/// Pushes `heading` and a list of `items` under it, when there are any.
+pub fn headed_list(
+    out: &mut Vec<Block>,
+    heading: &str,
+    kind: ListKind,
+    items: impl IntoIterator<Item = Item>,
+) {
+    let items: Vec<Item> = items.into_iter().collect();
+    if !items.is_empty() {
+        out.push(Block::Subheading(heading.into()));
+        out.push(Block::list(kind, items));
     }
 }
 
@@ -338,6 +384,18 @@ impl Section {
             heading: heading.into(),
             blocks,
         }
+    }
+
+    /// A section that is one list; none when there is nothing to list.
+    pub fn list(
+        id: impl Into<std::borrow::Cow<'static, str>>,
+        heading: impl Into<String>,
+        kind: ListKind,
+        items: impl IntoIterator<Item = Item>,
+    ) -> Option<Section> {
+        let items: Vec<Item> = items.into_iter().collect();
+        let list = (!items.is_empty()).then(|| vec![Block::list(kind, items)]);
+        Some(Section::new(id, heading, list?))
     }
 }
 

@@ -5,8 +5,8 @@
 //! engine's [`History`] decides all of it; this only lays it out.
 
 use super::document::{
-    Align, Block, Cell, Document, Item, ListKind, Section, Segment, Table, Tone, Trend, TrendPoint,
-    col, plain, strong, text, toned,
+    Align, Block, Cell, Document, Item, ListKind, Section, Table, Tone, Trend, TrendPoint, col,
+    headed_list, plain, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
 use crate::bank::Severity;
@@ -74,30 +74,15 @@ fn overall_words(h: &History, c: &Change, (a, b): (&Entry, &Entry), names: [&str
 
 /// The trend chart's data.
 pub fn trend(h: &History) -> Trend {
-    let mut bands: Vec<Segment> = Vec::new();
-    let mut upper = 100.0;
-    for (i, b) in h.bands.iter().enumerate() {
-        bands.push(Segment {
-            label: b.label.clone(),
-            from: b.min,
-            to: upper,
-            tone: Tone::of_position(i, h.bands.len()),
-        });
-        upper = b.min;
-    }
-    bands.reverse();
+    let points = h.results.iter().map(|e| TrendPoint {
+        label: when(e),
+        score: e.score,
+        verdict: verdict_words(e),
+        tone: tone(h, e.verdict.as_deref()),
+    });
     Trend {
-        points: h
-            .results
-            .iter()
-            .map(|e| TrendPoint {
-                label: when(e),
-                score: e.score,
-                verdict: verdict_words(e),
-                tone: tone(h, e.verdict.as_deref()),
-            })
-            .collect(),
-        bands,
+        points: points.collect(),
+        bands: super::document::segments(&h.bands),
     }
 }
 
@@ -153,8 +138,8 @@ pub fn document(h: &History) -> Document {
             None => vec![plain(r.why.clone())],
         })
     });
-    let list = Block::list(ListKind::Bullets, retake.collect());
-    sections.push(Section::new("retake", "When to take it again", vec![list]));
+    let heading = "When to take it again";
+    sections.extend(Section::list("retake", heading, ListKind::Bullets, retake));
     Document {
         title: format!("How things moved: {}", h.bank),
         lead,
@@ -247,18 +232,10 @@ fn results_section(h: &History) -> Section {
             ]))
         })
         .collect();
-    if !fewer.is_empty() {
-        blocks.push(Block::Subheading(
-            "Results that rest on fewer answers".into(),
-        ));
-        blocks.push(Block::list(ListKind::Bullets, fewer));
-    }
-    if !capped.is_empty() {
-        blocks.push(Block::Subheading(
-            "Why a verdict is lower than its score".into(),
-        ));
-        blocks.push(Block::list(ListKind::Bullets, capped));
-    }
+    let fewer_heading = "Results that rest on fewer answers";
+    headed_list(&mut blocks, fewer_heading, ListKind::Bullets, fewer);
+    let capped_heading = "Why a verdict is lower than its score";
+    headed_list(&mut blocks, capped_heading, ListKind::Bullets, capped);
     Section::new("results", "Each result", blocks)
 }
 
@@ -328,11 +305,7 @@ fn parts_section(h: &History) -> Section {
             row
         })
         .collect();
-    let mut blocks = vec![Block::Table(Table {
-        columns,
-        rows,
-        stack: false,
-    })];
+    let mut blocks = vec![Block::table(columns, rows)];
     if !later.is_empty() {
         blocks.push(Block::Note(format!(
             "* The first result has no score for this part: the change is from the first result that has one ({}).",
@@ -513,29 +486,12 @@ fn steps_section(h: &History) -> Section {
             format!("your answers still call for it; last listed {}", at(s)),
         )
     });
-    for (heading, kind, items) in [
-        (
-            "Done, or no longer needed",
-            ListKind::Bullets,
-            done.collect::<Vec<_>>(),
-        ),
-        (
-            "Replaced by another step",
-            ListKind::Bullets,
-            replaced.collect(),
-        ),
-        ("Still open", ListKind::Checklist, open.collect()),
-        (
-            "Also still open, after the steps above (a result lists only the most urgent)",
-            ListKind::Bullets,
-            outranked.collect(),
-        ),
-    ] {
-        if !items.is_empty() {
-            blocks.push(Block::Subheading(heading.into()));
-            blocks.push(Block::list(kind, items));
-        }
-    }
+    let (b, bullets) = (&mut blocks, ListKind::Bullets);
+    headed_list(b, "Done, or no longer needed", bullets, done);
+    headed_list(b, "Replaced by another step", bullets, replaced);
+    headed_list(b, "Still open", ListKind::Checklist, open);
+    let heading = "Also still open, after the steps above (a result lists only the most urgent)";
+    headed_list(b, heading, bullets, outranked);
     if blocks.is_empty() {
         blocks.push(Block::Note("No next steps were listed.".into()));
     }

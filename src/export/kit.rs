@@ -67,14 +67,13 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
                 })
             })
             .collect();
-        if items.is_empty() {
-            continue;
-        }
         count += items.len();
-        sections.push(Section::new(
-            format!("part-{}", sections.len() + 1),
+        let id = format!("part-{}", sections.len() + 1);
+        sections.extend(Section::list(
+            id,
             set.titled(true),
-            vec![Block::list(ListKind::Numbered, items)],
+            ListKind::Numbered,
+            items,
         ));
     }
     let parts = sections.len();
@@ -86,8 +85,8 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
     } else {
         lead.push(Block::Para(vec![plain(format!(
             "{count} {} in {parts} {}: what to ask in an interview, or of someone who works there, and what good and worrying answers sound like. Every question here is about the workplace, never about you. Where asking it would tell an interviewer about your family, it names whom to ask instead (someone who works there, a parent there, HR after an offer): you never have to say whether you have children or plan to.",
-            if count == 1 { "question" } else { "questions" },
-            if parts == 1 { "part" } else { "parts" },
+            super::plural(count, "question", "questions"),
+            super::plural(parts, "part", "parts"),
         ))]));
         // Nothing about the family is printed: the kit may go into the
         // interview room.
@@ -97,8 +96,8 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
                 plain(format!(
                     "Fitted to the answers in {}: {out} {} that do not fit {} left out; for the whole kit, run ",
                     f.from,
-                    if out == 1 { "question" } else { "questions" },
-                    if out == 1 { "is" } else { "are" },
+                    super::plural(out, "question", "questions"),
+                    super::plural(out, "is", "are"),
                 )),
                 code("mommytrack interview"),
                 plain("."),
@@ -132,23 +131,21 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
             };
             Item::detailed(vec![strong(title)], n.detail.trim().to_string())
         });
-        sections.push(Section::new(
-            "for-you",
-            if fitted.is_some() {
-                "Also for you"
-            } else {
-                "If it applies to you"
-            },
-            vec![Block::list(ListKind::Bullets, notes.collect())],
-        ));
+        let heading = match fitted {
+            Some(_) => "Also for you",
+            None => "If it applies to you",
+        };
+        sections.extend(Section::list("for-you", heading, ListKind::Bullets, notes));
     }
     let find_out = FIND_OUT
         .iter()
         .map(|(title, detail)| Item::detailed(vec![strong(*title)], (*detail).to_string()));
-    sections.push(Section::new(
+    let heading = "What you cannot ask, and how to find out";
+    sections.extend(Section::list(
         "cannot-ask",
-        "What you cannot ask, and how to find out",
-        vec![Block::list(ListKind::Bullets, find_out.collect())],
+        heading,
+        ListKind::Bullets,
+        find_out,
     ));
     sections.push(Section::new(
         "decide",

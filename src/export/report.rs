@@ -5,7 +5,7 @@
 //! [`super::document`] for the blocks).
 
 use super::document::{
-    Align, Audience, Block, Cell, Document, Item, Line, ListKind, REDACTED_NOTE, Section, Segment,
+    Align, Audience, Block, Cell, Document, Item, Line, ListKind::*, REDACTED_NOTE, Section,
     Spectrum, Table, Tone, col, plain, severity, strong, text, toned,
 };
 use super::reasons::{Why, reasons};
@@ -119,26 +119,8 @@ pub fn provisional_warning(r: &AssessmentResult) -> Option<String> {
 
 /// The bands from lowest to highest, each to the next one's `min`.
 pub fn spectrum(r: &AssessmentResult) -> Spectrum {
-    let n = r.bands.len();
-    let mut segments: Vec<Segment> = r
-        .bands
-        .iter()
-        .enumerate()
-        .map(|(i, b)| Segment {
-            label: b.label.clone(),
-            from: b.min.clamp(0.0, 100.0),
-            to: if i == 0 {
-                100.0
-            } else {
-                r.bands[i - 1].min.clamp(0.0, 100.0)
-            },
-            tone: Tone::of_position(i, n),
-        })
-        .filter(|s| s.to > s.from)
-        .collect();
-    segments.reverse();
     Spectrum {
-        segments,
+        segments: super::document::segments(&r.bands),
         score: r.overall.score,
         provisional: provisional(r),
     }
@@ -283,21 +265,14 @@ fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
         (Severity::Red, "red-flags", "Red flags"),
         (Severity::Green, "green-flags", "Green flags"),
     ] {
-        let items: Vec<Item> = r
-            .flags
-            .iter()
-            .filter(|f| severity(&f.severity) == sev)
-            .map(|f| Item {
-                mark: Some(sev),
-                title: vec![strong(f.title.clone())],
-                detail: f.detail.clone(),
-                reasons: reasons(r, Why::from(f)),
-            })
-            .collect();
-        if !items.is_empty() {
-            let list = Block::list(ListKind::Bullets, items);
-            out.push(Section::new(id, heading, vec![list]));
-        }
+        let items = r.flags.iter().filter(|f| severity(&f.severity) == sev);
+        let items = items.map(|f| Item {
+            mark: Some(sev),
+            title: vec![strong(f.title.clone())],
+            detail: f.detail.clone(),
+            reasons: reasons(r, Why::from(f)),
+        });
+        out.extend(Section::list(id, heading, Bullets, items));
     }
     if out.is_empty() {
         let none = Block::Para(vec![plain(NO_FLAGS)]);
@@ -348,63 +323,39 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
 
     let mut sections = Vec::new();
     sections.extend(super::prospective::find_out_section(r));
-    let first: Vec<Item> = start_here(r)
-        .into_iter()
-        .map(|s| Item::titled(vec![strong(s.title.clone())]))
-        .collect();
-    if !first.is_empty() {
-        let list = Block::list(ListKind::Numbered, first);
-        sections.push(Section::new("start-here", "Start here", vec![list]));
-    }
+    let first = start_here(r).into_iter();
+    let first = first.map(|s| Item::titled(vec![strong(s.title.clone())]));
+    sections.extend(Section::list("start-here", "Start here", Numbered, first));
 
-    sections.push(Section::new(
-        "dimensions",
-        "Dimensions",
-        vec![Block::Table(Table {
-            columns: vec![
-                col("Dimension", Align::Left),
-                col("Score", Align::Right),
-                col("", Align::Left),
-                col("Answered", Align::Right),
-            ],
-            rows: r
-                .dimensions
-                .iter()
-                .filter(|d| !d.is_unscored_profile())
-                .map(|d| dimension_row(r, d))
-                .collect(),
-            stack: false,
-        })],
-    ));
+    let columns = vec![
+        col("Dimension", Align::Left),
+        col("Score", Align::Right),
+        col("", Align::Left),
+        col("Answered", Align::Right),
+    ];
+    let rows = r.dimensions.iter().filter(|d| !d.is_unscored_profile());
+    let table = Block::table(columns, rows.map(|d| dimension_row(r, d)).collect());
+    sections.push(Section::new("dimensions", "Dimensions", vec![table]));
 
     sections.extend(flag_sections(r));
 
-    if !r.next_steps.is_empty() {
-        let steps = r.next_steps.iter().map(|s| Item {
-            mark: None,
-            title: vec![strong(s.title.clone())],
-            detail: (!s.detail.is_empty()).then(|| s.detail.clone()),
-            reasons: reasons(r, Why::from(s)),
-        });
-        let list = Block::list(ListKind::Checklist, steps.collect());
-        sections.push(Section::new("next-steps", "Next steps", vec![list]));
-    }
+    let steps = r.next_steps.iter().map(|s| Item {
+        mark: None,
+        title: vec![strong(s.title.clone())],
+        detail: (!s.detail.is_empty()).then(|| s.detail.clone()),
+        reasons: reasons(r, Why::from(s)),
+    });
+    sections.extend(Section::list("next-steps", "Next steps", Checklist, steps));
+    let levers = r.levers.iter();
+    let levers = levers.map(|l| Item::titled(vec![plain(lever_sentence(l))]));
+    let heading = "What would move your score most";
+    sections.extend(Section::list("levers", heading, Numbered, levers));
 
-    if !r.levers.is_empty() {
-        let levers = r.levers.iter();
-        let items = levers.map(|l| Item::titled(vec![plain(lever_sentence(l))]));
-        let list = Block::list(ListKind::Numbered, items.collect());
-        let heading = "What would move your score most";
-        sections.push(Section::new("levers", heading, vec![list]));
-    }
-
-    let notes = notes(r);
-    if !notes.is_empty() && !r.redacted && reader == Audience::Terminal {
-        let notes = notes.into_iter();
-        let items =
+    if !r.redacted && reader == Audience::Terminal {
+        let notes = notes(r).into_iter();
+        let notes =
             notes.map(|(prompt, answer)| Item::detailed(vec![plain(prompt)], answer.to_string()));
-        let list = Block::list(ListKind::Bullets, items.collect());
-        sections.push(Section::new("notes", "Your notes", vec![list]));
+        sections.extend(Section::list("notes", "Your notes", Bullets, notes));
     }
 
     if reader == Audience::Page {
@@ -467,18 +418,12 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
         sections.push(Section::new("answers", heading, appendix));
     }
 
-    let mut footer = Vec::new();
-    if let Some(d) = &r.bank.disclaimer {
-        footer.push(d.clone());
-    }
-    if r.redacted {
-        footer.push(REDACTED_NOTE.to_string());
-    }
+    let redacted = r.redacted.then(|| REDACTED_NOTE.to_string());
     Document {
         title: r.bank.title.clone(),
         lead,
         sections,
-        footer,
+        footer: r.bank.disclaimer.iter().cloned().chain(redacted).collect(),
     }
 }
 

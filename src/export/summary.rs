@@ -15,7 +15,7 @@ use super::document::{
     Align, Block, Cell, Document, Item, ListKind, Section, Table, col, plain, strong, text,
 };
 use super::{RenderOptions, plural, terminal_safe, to_json};
-use crate::summarize::{Group, GroupStats, Options, Stats, Summary};
+use crate::summarize::{Group, GroupStats, Stats, Summary};
 
 /// An output format of `summarize --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,26 +27,10 @@ pub enum SummaryFormat {
     Csv,
 }
 
-/// `mommytrack summarize`: the document to write, and warnings for
-/// standard error (files skipped as not results).
-pub fn run(
-    found: (Vec<crate::summarize::Input>, usize),
-    options: Options,
-    format: SummaryFormat,
-    width: Option<u16>,
-) -> anyhow::Result<(String, Vec<String>)> {
-    let outcome = crate::summarize::summarize(found, options)?;
-    Ok((render(&outcome.summary, format, width), outcome.warnings))
-}
-
-/// A summary in one format; text fits `width` columns (default 100).
-pub fn render(s: &Summary, format: SummaryFormat, width: Option<u16>) -> String {
-    let o = RenderOptions {
-        width: width.unwrap_or(RenderOptions::default().width),
-        ..RenderOptions::default()
-    };
+/// A summary in one format; text as `o` says.
+pub fn render(s: &Summary, format: SummaryFormat, o: &RenderOptions) -> String {
     match format {
-        SummaryFormat::Text => super::text::draw(&document(s), &o, false),
+        SummaryFormat::Text => super::text::draw(&document(s), o, false),
         SummaryFormat::Markdown => super::markdown::draw(&document(s)),
         SummaryFormat::Html => super::html::draw(&document(s)),
         SummaryFormat::Json => to_json(s),
@@ -56,11 +40,8 @@ pub fn render(s: &Summary, format: SummaryFormat, width: Option<u16>) -> String 
 
 /// A number with exactly `d` decimals (a scale mean reads "4.0", never
 /// "4" beside "3.7"), or a dash.
-fn num(x: Option<f64>, d: usize) -> String {
-    match x {
-        None => "–".into(),
-        Some(x) => format!("{x:.d$}"),
-    }
+fn num(x: Option<f64>, d: usize) -> Cell {
+    x.map_or_else(|| muted("–"), |x| text(format!("{x:.d$}")))
 }
 
 const NOT_SHOWN: &str = "not shown";
@@ -89,22 +70,9 @@ fn measure_row(name: &str, m: &Stats, d: usize) -> Vec<Cell> {
         row.resize(6, muted("–"));
         return row;
     }
-    let n = m.n.unwrap_or(0);
-    let stat = |x: Option<f64>| {
-        if x.is_some() {
-            text(num(x, d))
-        } else {
-            muted("–")
-        }
-    };
-    vec![
-        text(name),
-        text(n.to_string()),
-        stat(m.mean),
-        stat(m.median),
-        stat(m.q1),
-        stat(m.q3),
-    ]
+    let n = text(m.n.unwrap_or(0).to_string());
+    let stats = [m.mean, m.median, m.q1, m.q3].map(|x| num(x, d));
+    [text(name), n].into_iter().chain(stats).collect()
 }
 
 /// A group's blocks; `said`: whether the page has said already that
@@ -164,10 +132,8 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
     }
     // "6 ± 18" would say the count may be below 0: "0 to 24" then.
     type Range = Option<[usize; 2]>;
-    let estimate =
-        |count: Option<usize>, margin: Option<usize>, range: Range, of, hidden: &str| match (
-            count, margin, range,
-        ) {
+    let estimate = |title: &str, count, margin: Option<usize>, range: Range, of, hidden: &str| {
+        let cells = match (count, margin, range) {
             (Some(c), Some(m), Some([0, high])) if m >= c => {
                 // A range, not a count: no bar (a sliver would read as "almost none").
                 vec![text(format!("0 to {high}")), muted(""), muted("")]
@@ -179,30 +145,25 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             ],
             (None, ..) => vec![muted(hidden), muted(""), muted("")],
         };
-    let counted = |first: &str| {
-        vec![
+        [text(title)].into_iter().chain(cells).collect::<Vec<_>>()
+    };
+    let counted = |first: &str, rows| {
+        let columns = vec![
             col(first, Align::Left),
             col("Results", Align::Right),
             col("\u{b1}", Align::Right),
             col("", Align::Left),
-        ]
+        ];
+        Block::table(columns, rows)
     };
     if !st.verdicts_hidden {
         out.push(Block::Subheading(
             "Verdicts (estimated; \u{b1}: 19 times in 20 the true count is within it)".into(),
         ));
         let total: usize = st.verdicts.iter().filter_map(|v| v.count).sum();
-        out.push(Block::Table(Table {
-            columns: counted("Verdict"),
-            rows: (st.verdicts.iter())
-                .map(|v| {
-                    let mut row = vec![text(v.label.clone())];
-                    row.extend(estimate(v.count, v.margin, v.range, total, &few));
-                    row
-                })
-                .collect(),
-            stack: false,
-        }));
+        let rows = (st.verdicts.iter())
+            .map(|v| estimate(&v.label, v.count, v.margin, v.range, total, &few));
+        out.push(counted("Verdict", rows.collect()));
     }
     // Flags: those shown, a table of each kind (its column says which:
     // the titles keep the room on a phone), then one line for the rest.
@@ -214,18 +175,10 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
         for (red, kind) in [(true, "Warning signs"), (false, "Good signs")] {
             let rows: Vec<Vec<Cell>> = (shown.clone())
                 .filter(|f| (f.severity == "red") == red)
-                .map(|f| {
-                    let mut row = vec![text(f.title.clone())];
-                    row.extend(estimate(f.count, f.margin, f.range, n, NOT_SHOWN));
-                    row
-                })
+                .map(|f| estimate(&f.title, f.count, f.margin, f.range, n, NOT_SHOWN))
                 .collect();
             if !rows.is_empty() {
-                out.push(Block::Table(Table {
-                    columns: counted(kind),
-                    rows,
-                    stack: false,
-                }));
+                out.push(counted(kind, rows));
             }
         }
         let hidden = st.flags.len() - shown.count();
@@ -245,7 +198,7 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             let mut row = vec![
                 text(d.title.clone()),
                 a.value
-                    .map_or_else(|| muted("too uncertain"), |v| text(num(Some(v), 2))),
+                    .map_or_else(|| muted("too uncertain"), |v| num(Some(v), 2)),
                 text(a.n.unwrap_or(0).to_string()),
             ];
             if whole {
@@ -277,15 +230,13 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
         out.push(Block::Subheading(
             "Distribution of the overall score".into(),
         ));
-        out.push(Block::Table(Table {
-            columns: vec![
-                col("Score", Align::Left),
-                col("Results", Align::Right),
-                col("", Align::Left),
-            ],
-            rows: bin_rows(&m.distribution, m.n.unwrap_or(0), &few),
-            stack: false,
-        }));
+        let columns = vec![
+            col("Score", Align::Left),
+            col("Results", Align::Right),
+            col("", Align::Left),
+        ];
+        let rows = bin_rows(&m.distribution, m.n.unwrap_or(0), &few);
+        out.push(Block::table(columns, rows));
     }
     out
 }

@@ -14,14 +14,9 @@ pub const TICK: Duration = Duration::from_millis(150);
 
 /// The keys line, with the two-digit note where numbers go past 9.
 pub fn hint_with_numbers(hint: &str, items: &[Item]) -> String {
-    if items.iter().any(|i| i.number.is_some_and(|n| n >= 10)) {
-        if hint.is_empty() {
-            "two digits for 10 and up".to_string()
-        } else {
-            format!("{hint} (two digits for 10 and up)")
-        }
-    } else {
-        hint.to_string()
+    match items.iter().any(|i| i.number.is_some_and(|n| n >= 10)) {
+        true => format!("{hint} (two digits for 10 and up)"),
+        false => hint.to_string(),
     }
 }
 

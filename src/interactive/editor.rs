@@ -186,7 +186,7 @@ pub fn edit(
     screen: &mut Screen,
     kb: &mut Keyboard,
     look: &Look,
-    ask: &Ask<'_>,
+    ask: &Ask,
     initial: &str,
     note: Option<String>,
     empty: Empty,
@@ -203,7 +203,7 @@ fn edit_line(
     screen: &mut Screen,
     kb: &mut Keyboard,
     look: &Look,
-    ask: &Ask<'_>,
+    ask: &Ask,
     initial: &str,
     mut note: Option<String>,
     empty: Empty,
@@ -244,7 +244,7 @@ fn edit_line(
 /// kept between draws), a note; and the cursor's place in the frame.
 fn layout(
     look: &Look,
-    ask: &Ask<'_>,
+    ask: &Ask,
     line: &Line,
     note: Option<&str>,
     (width, rows): (usize, usize),
@@ -253,7 +253,9 @@ fn layout(
     let (text_rows, (row, col)) = line.layout(width);
     let styled = |style, text| layout::styled_lines(style, text, width, "  ");
     let footer = note.map(|n| styled(&look.note, n)).unwrap_or_default();
-    let help = ask.help.map(|h| styled(&look.dim, h)).unwrap_or_default();
+    let help = (ask.help.as_deref())
+        .map(|h| styled(&look.dim, h))
+        .unwrap_or_default();
     let n = text_rows.len();
     // The help rows above the text, and the text row at the frame's top.
     let shown = std::cell::Cell::new((0usize, 0usize));
@@ -275,7 +277,7 @@ fn layout(
         v
     };
     let (frame, body_start) =
-        layout::frame(look, ask, ask.hint, width, rows, &body, n.min(3), &footer);
+        layout::frame(look, ask, &ask.hint, width, rows, &body, n.min(3), &footer);
     let (above, shown_from) = shown.get();
     *top = first.get();
     (frame, (body_start + above + row - shown_from, col))

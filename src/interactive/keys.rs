@@ -4,7 +4,8 @@
 //! decoded into [`Key`]s here (arrows, Home/End in their several
 //! spellings, Delete, the Ctrl keys of a line editor, bracketed paste), and
 //! every wait has a timeout: a widget waits "a moment" for a second digit,
-//! notices a resize, or a signal, without a thread of its own.
+//! notices a resize, or a signal, without a thread of its own
+//! ([`read_within`], which `--plain` reads its standard input with too).
 //!
 //! The terminal's settings are restored when the [`Keyboard`] is dropped
 //! and around anything else that uses the terminal (the pager):
@@ -35,7 +36,6 @@ pub enum Key {
     BackTab,
     Esc,
     CtrlC,
-    CtrlD,
     /// Delete to the start of the line.
     CtrlU,
     /// Delete the word before the cursor.
@@ -138,6 +138,7 @@ impl Keyboard {
             return Ok(true);
         }
         let deadline = timeout.map(|t| Instant::now() + t);
+        let mut buf = [0u8; 4096];
         loop {
             if (self.stop)() {
                 return Err(interrupted());
@@ -146,43 +147,17 @@ impl Keyboard {
                 Some(d) => d.saturating_duration_since(Instant::now()).min(SLICE),
                 None => SLICE,
             };
-            let mut pfd = libc::pollfd {
-                fd: self.fd,
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            let ms = libc::c_int::try_from(slice.as_millis()).unwrap_or(100);
-            // SAFETY: one valid pollfd.
-            let n = unsafe { libc::poll(&mut pfd, 1, ms) };
-            if n < 0 {
-                let e = io::Error::last_os_error();
-                if e.kind() == io::ErrorKind::Interrupted {
-                    continue;
+            match read_within(self.fd, &mut buf, slice) {
+                Ok(Some(0)) => return Err(ended()),
+                // A pseudo-terminal whose other end closed.
+                Err(e) if e.raw_os_error() == Some(libc::EIO) => return Err(ended()),
+                Err(e) => return Err(e),
+                Ok(Some(n)) => {
+                    self.pending.extend(&buf[..n]);
+                    return Ok(true);
                 }
-                return Err(e);
-            }
-            if n > 0 {
-                let mut buf = [0u8; 4096];
-                // SAFETY: buf is valid for its length.
-                let got = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
-                if got < 0 {
-                    let e = io::Error::last_os_error();
-                    match e.kind() {
-                        io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock => continue,
-                        // A pseudo-terminal whose other end closed.
-                        _ if e.raw_os_error() == Some(libc::EIO) => return Err(ended()),
-                        _ => return Err(e),
-                    }
-                }
-                if got == 0 {
-                    return Err(ended());
-                }
-                let got = usize::try_from(got).unwrap_or(0);
-                self.pending.extend(&buf[..got]);
-                return Ok(true);
-            }
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                return Ok(false);
+                Ok(None) if deadline.is_some_and(|d| Instant::now() >= d) => return Ok(false),
+                Ok(None) => {}
             }
         }
     }
@@ -219,7 +194,6 @@ impl Keyboard {
             0x01 => Key::Home,
             0x02 => Key::Left,
             0x03 => Key::CtrlC,
-            0x04 => Key::CtrlD,
             0x05 => Key::End,
             0x06 => Key::Right,
             0x0b => Key::CtrlK,
@@ -332,6 +306,33 @@ impl Keyboard {
         }
         Ok(Key::Paste(String::from_utf8_lossy(&bytes).into_owned()))
     }
+}
+
+/// Reads what `fd` has into `buf`, waiting at most `wait` for it: `None`
+/// when nothing came in time (or a signal came first), `Some(0)` at its
+/// end.
+pub fn read_within(fd: RawFd, buf: &mut [u8], wait: Duration) -> io::Result<Option<usize>> {
+    let mut pfd = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = libc::c_int::try_from(wait.as_millis()).unwrap_or(100);
+    // SAFETY: one valid pollfd.
+    let got = match unsafe { libc::poll(&mut pfd, 1, ms) } {
+        0 => return Ok(None),
+        // SAFETY: buf is valid for its length.
+        n if n > 0 => unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) },
+        _ => -1,
+    };
+    if got < 0 {
+        let e = io::Error::last_os_error();
+        return match e.kind() {
+            io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock => Ok(None),
+            _ => Err(e),
+        };
+    }
+    Ok(Some(usize::try_from(got).unwrap_or(0)))
 }
 
 impl Drop for Keyboard {

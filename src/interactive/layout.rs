@@ -84,15 +84,15 @@ impl Item {
 }
 
 /// What a widget asks: the lines above its items.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Ask<'a> {
+#[derive(Debug, Clone, Default)]
+pub struct Ask {
     /// The progress line, first to give way on a small screen.
-    pub progress: Option<&'a str>,
-    pub prompt: &'a str,
+    pub progress: Option<String>,
+    pub prompt: String,
     /// The keys; they give way next.
-    pub hint: &'a str,
+    pub hint: String,
     /// Help, opened and closed in place with `?`.
-    pub help: Option<&'a str>,
+    pub help: Option<String>,
 }
 
 /// The prompt lines: `? ` before the first, aligned below it.
@@ -221,7 +221,7 @@ pub fn window(
 #[allow(clippy::too_many_arguments)]
 pub fn frame(
     look: &Look,
-    ask: &Ask<'_>,
+    ask: &Ask,
     hint: &str,
     width: usize,
     rows: usize,
@@ -229,11 +229,10 @@ pub fn frame(
     body_rows: usize,
     footer: &[String],
 ) -> (Vec<String>, usize) {
-    let progress = ask
-        .progress
+    let progress = (ask.progress.as_deref())
         .map(|p| styled_lines(&look.dim, p, width, ""))
         .unwrap_or_default();
-    let mut prompt = prompt_lines(look, ask.prompt, width);
+    let mut prompt = prompt_lines(look, &ask.prompt, width);
     let keys = if hint.is_empty() {
         Vec::new()
     } else {

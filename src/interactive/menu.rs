@@ -102,7 +102,7 @@ impl<'a> List<'a> {
     }
 
     /// The rows the question, every item and the note take.
-    fn rows_needed(&self, look: &Look, ask: &Ask<'_>, width: usize) -> usize {
+    fn rows_needed(&self, look: &Look, ask: &Ask, width: usize) -> usize {
         let items: usize = (self.items.iter())
             .map(|i| item_lines(look, i, false, None, width).len())
             .sum();
@@ -110,7 +110,7 @@ impl<'a> List<'a> {
             .note
             .as_ref()
             .map(|n| lines(n, width, "  ", "  ", Breaks::Words));
-        prompt_lines(look, ask.prompt, width).len() + items + note.map_or(0, |n| n.len())
+        prompt_lines(look, &ask.prompt, width).len() + items + note.map_or(0, |n| n.len())
     }
 
     /// The item a letter key answers with.
@@ -135,15 +135,31 @@ impl<'a> List<'a> {
         }
     }
 
+    /// Item `i` chosen (Enter, Space, its number): the help opens or
+    /// closes; in a tick list it is ticked or unticked; else it is the
+    /// answer.
+    fn pick(&mut self, i: usize, ticks: &mut Option<Vec<bool>>) -> Option<Ticked> {
+        if Some(i) == self.help_item {
+            self.toggle_help();
+            return None;
+        }
+        let Some(ticks) = ticks else {
+            return Some(Ticked::Picked(i));
+        };
+        self.cursor = i;
+        self.note = toggle_tick(&self.items[..ticks.len()], ticks, i);
+        None
+    }
+
     fn lines(
         &mut self,
         look: &Look,
-        ask: &Ask<'_>,
+        ask: &Ask,
         width: usize,
         rows: usize,
         ticks: Option<&[bool]>,
     ) -> Vec<String> {
-        let hint = hint_with_numbers(ask.hint, &self.items);
+        let hint = hint_with_numbers(&ask.hint, &self.items);
         let mut footer = Vec::new();
         if let Some(n) = self.digits.note(&self.items).or_else(|| self.note.clone()) {
             footer = styled_lines(&look.note, &n, width, "  ");
@@ -211,16 +227,61 @@ pub fn select(
     screen: &mut Screen,
     kb: &mut Keyboard,
     look: &Look,
-    ask: &Ask<'_>,
+    ask: &Ask,
     items: &[Item],
     default: usize,
     under: Option<(&Summary, Option<String>)>,
 ) -> io::Result<Option<usize>> {
-    let mut list = List::new(items, ask.help, default);
+    let list = List::new(items, ask.help.as_deref(), default);
+    Ok(match run(screen, kb, look, ask, list, None, under)? {
+        Ticked::Picked(i) => Some(i),
+        _ => None,
+    })
+}
+
+/// What a list came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ticked {
+    /// The item picked (a list to pick one).
+    Picked(usize),
+    /// Enter: the ticks as they were on screen.
+    Done(Vec<bool>),
+    /// Esc.
+    Back,
+}
+
+/// Tick any of `items`: Space (or an item's number) ticks and unticks,
+/// Enter is done. Ticking an exclusive item clears the other ticks and
+/// ticking another clears it, each with a one-line note on screen, so
+/// what is shown when Enter is pressed is exactly what is returned.
+pub fn multi(
+    screen: &mut Screen,
+    kb: &mut Keyboard,
+    look: &Look,
+    ask: &Ask,
+    items: &[Item],
+    mut ticks: Vec<bool>,
+) -> io::Result<Ticked> {
+    ticks.resize(items.len(), false);
+    let list = List::new(items, ask.help.as_deref(), 0);
+    run(screen, kb, look, ask, list, Some(ticks), None)
+}
+
+/// Both lists: with `ticks`, a tick list ([`multi`]), else a list to pick
+/// one from ([`select`]).
+fn run(
+    screen: &mut Screen,
+    kb: &mut Keyboard,
+    look: &Look,
+    ask: &Ask,
+    mut list: List<'_>,
+    mut ticks: Option<Vec<bool>>,
+    under: Option<(&Summary, Option<String>)>,
+) -> io::Result<Ticked> {
     let (summary, note) = under.unzip();
     list.note = note.flatten();
     let (mut offset, mut page, mut end) = (0, 1, 0);
-    let picked = loop {
+    let done = loop {
         if !kb.more_pending() || screen.resized() {
             let (rows, width) = (screen.rows(), screen.width());
             let out = match summary {
@@ -241,24 +302,24 @@ pub fn select(
                     out.extend(menu);
                     out
                 }
-                None => list.lines(look, ask, width, rows, None),
+                None => list.lines(look, ask, width, rows, ticks.as_deref()),
             };
             screen.draw(&out, None)?;
         }
-        let Some(key) = kb.next(Some(list.digits.timeout()))? else {
-            if let Some(i) = list.digits.due(false).and_then(|d| list.numbered(d)) {
-                break Some(i);
-            }
-            continue;
-        };
-        if let Some(d) = list.digits.due(!matches!(key, Key::Char('0'..='9')))
-            && let Some(i) = number_of(&list.items, d)
-        {
-            break Some(i);
-        }
-        if summary.is_none() {
+        let key = kb.next(Some(list.digits.timeout()))?;
+        // Under a summary the note (the last message) stays.
+        if key.is_some() && summary.is_none() {
             list.note = None;
         }
+        // A digit that waited for a second one: its moment is over, or
+        // another key came.
+        let now = !matches!(key, None | Some(Key::Char('0'..='9')));
+        if let Some(i) = list.digits.due(now).and_then(|d| list.numbered(d))
+            && let Some(done) = list.pick(i, &mut ticks)
+        {
+            break done;
+        }
+        let Some(key) = key else { continue };
         if list.help_open && list.help_key(&key)? {
             continue;
         }
@@ -266,42 +327,53 @@ pub fn select(
         if list.moved(&key, summary.is_none()) {
             continue;
         }
-        match key {
+        let picked = match key {
             // Never past the end, also between frames (keys typed ahead).
             Key::PageDown | Key::Char(' ' | 'j') if summary.is_some() => {
                 offset = end.min(offset + page);
+                None
             }
             Key::PageUp | Key::Char('k') if summary.is_some() => {
                 offset = offset.saturating_sub(page);
+                None
             }
-            Key::Enter | Key::Char(' ') => {
-                if Some(list.cursor) == list.help_item {
-                    list.toggle_help();
-                } else {
-                    break Some(list.cursor);
-                }
+            Key::Enter if ticks.is_some() && Some(list.cursor) != list.help_item => {
+                break Ticked::Done(ticks.unwrap_or_default());
             }
-            Key::Char('?') => list.question_mark(),
-            Key::Char(c) if list.keyed(c).is_some() => break list.keyed(c),
+            Key::Enter | Key::Char(' ') => Some(list.cursor),
+            Key::Char('?') => {
+                list.question_mark();
+                None
+            }
+            // A letter's item at once (the skip choice: in a tick list,
+            // it alone ticked, and done).
+            Key::Char(c) if list.keyed(c).is_some() => {
+                let i = list.keyed(c).unwrap_or(0);
+                break match ticks {
+                    Some(t) => Ticked::Done((0..t.len()).map(|j| j == i).collect()),
+                    None => Ticked::Picked(i),
+                };
+            }
             Key::Char(c @ '0'..='9') => {
-                let d = c.to_digit(10).unwrap_or(0);
-                if let Typed::Number(n) = list.digits.push(d, &list.items)
-                    && let Some(i) = list.numbered(n)
-                {
-                    break Some(i);
+                match list.digits.push(c.to_digit(10).unwrap_or(0), &list.items) {
+                    Typed::Wait => None,
+                    Typed::Number(n) => list.numbered(n),
                 }
             }
-            Key::Esc => break None,
+            Key::Esc => break Ticked::Back,
             Key::CtrlC => return Err(interrupted()),
-            _ => {}
+            _ => None,
+        };
+        if let Some(done) = picked.and_then(|i| list.pick(i, &mut ticks)) {
+            break done;
         }
     };
     screen.clear()?;
-    Ok(picked)
+    Ok(done)
 }
 
 /// The lines of a text that ends in a line break.
-fn split(text: &str) -> Vec<String> {
+pub fn split(text: &str) -> Vec<String> {
     text.trim_end_matches('\n')
         .split('\n')
         .map(str::to_string)
@@ -342,95 +414,6 @@ fn scrolled(
     };
     out.push(look.dim.apply_to(more).to_string());
     (out, body.len() - shown)
-}
-
-/// What a tick list came to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Ticked {
-    /// Enter: the ticks as they were on screen.
-    Done(Vec<bool>),
-    /// Esc.
-    Back,
-}
-
-/// Tick any of `items`: Space (or an item's number) ticks and unticks,
-/// Enter is done. Ticking an exclusive item clears the other ticks and
-/// ticking another clears it, each with a one-line note on screen, so
-/// what is shown when Enter is pressed is exactly what is returned.
-pub fn multi(
-    screen: &mut Screen,
-    kb: &mut Keyboard,
-    look: &Look,
-    ask: &Ask<'_>,
-    items: &[Item],
-    ticks: Vec<bool>,
-) -> io::Result<Ticked> {
-    let mut list = List::new(items, ask.help, 0);
-    let mut ticks = ticks;
-    ticks.resize(items.len(), false);
-    let n = items.len();
-    let done = loop {
-        if !kb.more_pending() || screen.resized() {
-            let (rows, width) = (screen.rows(), screen.width());
-            // The help item has no tick box.
-            let mut shown = ticks.clone();
-            shown.truncate(n);
-            let out = list.lines(look, ask, width, rows, Some(&shown));
-            screen.draw(&out, None)?;
-        }
-        let key = kb.next(Some(list.digits.timeout()))?;
-        if key.is_some() {
-            list.note = None;
-        }
-        let now = !matches!(key, None | Some(Key::Char('0'..='9')));
-        if let Some(i) = list.digits.due(now).and_then(|d| list.numbered(d)) {
-            list.cursor = i;
-            list.note = toggle_tick(items, &mut ticks, i);
-        }
-        let Some(key) = key else { continue };
-        if list.help_open && list.help_key(&key)? {
-            continue;
-        }
-        if list.moved(&key, true) {
-            continue;
-        }
-        let toggle = match key {
-            Key::Char(' ') => Some(list.cursor),
-            Key::Char('?') => {
-                list.question_mark();
-                None
-            }
-            // The skip choice at once: it alone ticked, and done.
-            Key::Char(c) if list.keyed(c).is_some() => {
-                let i = list.keyed(c).unwrap_or(n);
-                break Ticked::Done((0..n).map(|j| j == i).collect());
-            }
-            Key::Char(c @ '0'..='9') => {
-                let d = c.to_digit(10).unwrap_or(0);
-                match list.digits.push(d, &list.items) {
-                    Typed::Wait => None,
-                    Typed::Number(num) => list.numbered(num),
-                }
-            }
-            Key::Enter if Some(list.cursor) == list.help_item => {
-                list.toggle_help();
-                None
-            }
-            Key::Enter => break Ticked::Done(ticks),
-            Key::Esc => break Ticked::Back,
-            Key::CtrlC => return Err(interrupted()),
-            _ => None,
-        };
-        let Some(i) = toggle else { continue };
-        if Some(i) == list.help_item {
-            list.toggle_help();
-            continue;
-        }
-        list.cursor = i;
-        list.note = toggle_tick(items, &mut ticks, i);
-    };
-    screen.clear()?;
-    Ok(done)
 }
 
 /// Ticks or unticks item `i`, keeping exclusive items exclusive. Returns

@@ -25,7 +25,6 @@ pub mod screen;
 pub mod state;
 
 use std::collections::HashSet;
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -131,59 +130,21 @@ fn resume_hint(answers: usize, draft: &Path) -> String {
     }
 }
 
-/// Standard input as lines, read on a thread of its own so that Ctrl-C
+/// Standard input for `--plain`, waited for in slices, so that Ctrl-C
 /// (which sets [`INTERRUPTED`]) ends a wait for a line at once.
-struct InterruptibleStdin {
-    lines: std::sync::mpsc::Receiver<std::io::Result<String>>,
-    buffer: Vec<u8>,
-}
-
-impl InterruptibleStdin {
-    fn new() -> Self {
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let stdin = std::io::stdin();
-            loop {
-                let mut line = String::new();
-                let read = stdin.lock().read_line(&mut line);
-                let end = matches!(read, Ok(0) | Err(_));
-                if tx.send(read.map(|_| line)).is_err() || end {
-                    return;
-                }
-            }
-        });
-        InterruptibleStdin {
-            lines: rx,
-            buffer: Vec::new(),
-        }
-    }
-}
+struct InterruptibleStdin;
 
 impl std::io::Read for InterruptibleStdin {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        while self.buffer.is_empty() {
+        loop {
             if INTERRUPTED.load(Ordering::SeqCst) {
                 return Err(std::io::Error::other(STOP_MARK));
             }
-            match self
-                .lines
-                .recv_timeout(std::time::Duration::from_millis(50))
-            {
-                Ok(line) => {
-                    let line = line?;
-                    if line.is_empty() {
-                        return Ok(0);
-                    }
-                    self.buffer = line.into_bytes();
-                }
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(0),
+            let slice = std::time::Duration::from_millis(50);
+            if let Some(n) = keys::read_within(libc::STDIN_FILENO, buf, slice)? {
+                return Ok(n);
             }
         }
-        let n = buf.len().min(self.buffer.len());
-        buf[..n].copy_from_slice(&self.buffer[..n]);
-        self.buffer.drain(..n);
-        Ok(n)
     }
 }
 
@@ -238,7 +199,7 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             .stderr_tty
             .then(|| usize::from(console::Term::stderr().size().1).saturating_sub(1));
         Box::new(plain::Plain::new(
-            std::io::BufReader::new(InterruptibleStdin::new()),
+            std::io::BufReader::new(InterruptibleStdin),
             std::io::stderr(),
             width,
         ))
@@ -257,24 +218,23 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let p = prompter.as_mut();
     let mut mode = session.mode;
     let mut sheet = AnswerSheet::new(&bank);
-    let fingerprint = state::fingerprint(&bank);
     match (&existing, &draft_path) {
         (Some(d), Some(path)) if session.resume => {
             sheet = keep_what_fits(p, d, &bank, path)?;
             mode = d.mode;
             set_hint(resume_hint(d.count(), path));
             welcome_back(p, &bank, mode, d.count())?;
-            // After the welcome, which starts a clear screen.
-            if d.bank.fingerprint != fingerprint {
-                p.say(&format!(
-                    "Note: the questions changed since this draft was saved; your answers are checked against {}.",
-                    BankSource::from_option(bank_dir.as_deref()).describe()
-                ))?;
-            }
         }
         (Some(d), Some(path)) => {
+            // The draft stays until it is deleted or a first answer
+            // replaces it: a stop before then says so.
+            set_hint(resume_hint(d.count(), path));
             intro(p, &bank, mode)?;
-            if d.bank.fingerprint == fingerprint && d.count() > 0 {
+            // The same bank, and every answer still fits it (a newer
+            // release's bank may have changed other questions).
+            let (fitting, misfits) = d.fitting(&bank);
+            let same = d.bank.dir == state::BankIdentity::of(&bank, bank_dir.as_deref()).dir;
+            if same && misfits.is_empty() && d.count() > 0 {
                 let items = [
                     format!(
                         "Carry on where I stopped ({} answered, {} assessment)",
@@ -284,9 +244,12 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
                     "Start over (the saved answers are deleted)".to_string(),
                 ];
                 match ask(p.choose("You have an unfinished assessment.", &items, 0))? {
-                    Some(1) => state::remove_draft(path)?,
+                    Some(1) => {
+                        state::remove_draft(path)?;
+                        set_hint(resume_hint(0, path));
+                    }
                     _ => {
-                        sheet = d.sheet(&bank, path)?;
+                        sheet = fitting;
                         mode = d.mode;
                         set_hint(resume_hint(d.count(), path));
                     }

@@ -17,8 +17,6 @@
 use std::collections::{HashMap, HashSet};
 use std::io;
 
-use console::Style;
-
 use super::editor::{self, Edited, Empty};
 use super::keys::{Key, Keyboard};
 use super::layout::{Ask, Item, Look, styled_lines};
@@ -33,7 +31,6 @@ pub struct Rich {
     screen: Screen,
     kb: Keyboard,
     look: Look,
-    bold: Style,
     /// What was written since the last message, newest last: going back
     /// takes back the newest echo, and the part heading above the question
     /// when that is what came last.
@@ -90,32 +87,14 @@ fn keys_hint(multi: bool, skip: &str, back: bool) -> String {
     parts.join(" · ")
 }
 
-/// The lines above a question's items, owned, lent to a widget as an
-/// [`Ask`].
-struct Head {
-    progress: String,
-    prompt: String,
-    hint: String,
-    help: Option<String>,
-}
-
-impl Head {
-    fn of(v: &QuestionView<'_>, hint: String) -> Self {
-        Head {
-            progress: v.progress(),
-            prompt: v.prompt(),
-            hint,
-            help: v.help(),
-        }
-    }
-
-    fn ask(&self) -> Ask<'_> {
-        Ask {
-            progress: Some(&self.progress),
-            prompt: &self.prompt,
-            hint: &self.hint,
-            help: self.help.as_deref(),
-        }
+/// What a question's widget shows above its items, with `hint` as its
+/// keys.
+fn head(v: &QuestionView<'_>, hint: String) -> Ask {
+    Ask {
+        progress: Some(v.progress()),
+        prompt: v.prompt(),
+        hint,
+        help: v.help(),
     }
 }
 
@@ -135,7 +114,6 @@ impl Rich {
             screen: Screen::new(),
             kb: Keyboard::open(stop)?,
             look: Look::new(color),
-            bold: Style::new().for_stderr().force_styling(color).bold(),
             undo: Vec::new(),
             echoed: HashSet::new(),
             drafts: HashMap::new(),
@@ -163,13 +141,6 @@ impl Rich {
         }
         self.screen
             .commit(move |w| lines(&text, w, "", "", Breaks::Spaces))
-    }
-
-    /// The echo: one dim line, [`echo_line`].
-    fn echo_block(&mut self, prompt: String, answer: Vec<String>) -> io::Result<()> {
-        let dim = self.look.dim.clone();
-        self.screen
-            .commit(move |w| vec![dim.apply_to(echo_line(&prompt, &answer, w)).to_string()])
     }
 
     /// Esc: takes back the echo of the previous answer, which is about to
@@ -213,9 +184,9 @@ impl Rich {
             Slot::Skipped => skip,
             _ => v.current_choice().unwrap_or(0),
         };
-        let head = Head::of(v, keys_hint(false, v.skip, v.can_go_back));
+        let head = head(v, keys_hint(false, v.skip, v.can_go_back));
         let (screen, kb) = (&mut self.screen, &mut self.kb);
-        let picked = menu::select(screen, kb, &self.look, &head.ask(), &items, default, None)?;
+        let picked = menu::select(screen, kb, &self.look, &head, &items, default, None)?;
         Ok(match picked {
             None => None,
             Some(i) if i == skip => Some((Slot::Skipped, vec![v.skip.to_string()])),
@@ -238,11 +209,11 @@ impl Rich {
         });
         let mut ticks = v.current_ticks();
         ticks.push(*v.current == Slot::Skipped);
-        let head = Head::of(v, keys_hint(true, v.skip, v.can_go_back));
+        let head = head(v, keys_hint(true, v.skip, v.can_go_back));
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
-            match menu::multi(screen, kb, &self.look, &head.ask(), &items, ticks)? {
-                Ticked::Back => None,
+            match menu::multi(screen, kb, &self.look, &head, &items, ticks)? {
+                Ticked::Back | Ticked::Picked(_) => None,
                 Ticked::Done(now) if now.get(n) == Some(&true) => {
                     Some((Slot::Skipped, vec![v.skip.to_string()]))
                 }
@@ -283,14 +254,14 @@ impl Rich {
         if v.can_go_back {
             hint.push_str(" · Esc goes back");
         }
-        let head = Head::of(v, hint);
+        let head = head(v, hint);
         let (screen, kb) = (&mut self.screen, &mut self.kb);
         Ok(
             match editor::edit(
                 screen,
                 kb,
                 &self.look,
-                &head.ask(),
+                &head,
                 &current,
                 None,
                 Empty::Allowed,
@@ -388,7 +359,7 @@ impl Prompter for Rich {
         }
         let title = crate::sanitize::inline(title.trim()).into_owned();
         let body = body.map(|b| crate::sanitize::text(b.trim()).into_owned());
-        let bold = self.bold.clone();
+        let bold = self.look.prompt.clone();
         self.screen.commit(move |w| {
             let mut out = vec![String::new()];
             out.extend(styled_lines(&bold, &title, w, ""));
@@ -434,7 +405,7 @@ impl Prompter for Rich {
         let mut page_no = 0;
         loop {
             let (rows, width) = (self.screen.rows(), self.screen.width());
-            let mut frame = styled_lines(&self.bold, &title, width, "");
+            let mut frame = styled_lines(&self.look.prompt, &title, width, "");
             let pages = screenfuls(&body, width, rows.saturating_sub(2 + frame.len()));
             let last = pages.len().saturating_sub(1);
             let n = page_no.min(last);
@@ -456,7 +427,7 @@ impl Prompter for Rich {
                 // The intro stays, whole, laid out for the width of every
                 // draw; its last lines above the first question.
                 self.screen.start_over()?;
-                let bold = self.bold.clone();
+                let bold = self.look.prompt.clone();
                 self.screen.commit(move |w| {
                     let mut out = styled_lines(&bold, &title, w, "");
                     out.extend(screenfuls(&body, w, usize::MAX).concat());
@@ -469,9 +440,8 @@ impl Prompter for Rich {
 
     fn show(&mut self, text: &str) -> io::Result<()> {
         self.undo.clear();
-        let text = text.trim_end_matches('\n').to_string();
-        self.screen
-            .commit(move |_| text.split('\n').map(str::to_string).collect())
+        let lines = menu::split(text);
+        self.screen.commit(move |_| lines.clone())
     }
 
     fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
@@ -501,7 +471,10 @@ impl Prompter for Rich {
                     true => format!("changed: {}", v.prompt()),
                     false => v.prompt(),
                 };
-                self.echo_block(prompt, words)?;
+                let dim = self.look.dim.clone();
+                (self.screen).commit(move |w| {
+                    vec![dim.apply_to(echo_line(&prompt, &words, w)).to_string()]
+                })?;
                 self.echoed.insert(id.clone());
                 self.undo.push(Block::Echo(id));
                 Ok(Reply::Answer(slot))
@@ -519,11 +492,12 @@ impl Prompter for Rich {
         // Between two questions, Esc goes back to the question before.
         let back = self.pinned.is_none() && !self.echoed.is_empty();
         let ask = Ask {
-            prompt,
+            prompt: prompt.into(),
             hint: match back {
                 true => "↑/↓ and Enter, or a number · Esc goes back",
                 false => "↑/↓ and Enter, or a number",
-            },
+            }
+            .into(),
             ..Ask::default()
         };
         // Under the pinned end screen, with the last message.
@@ -566,9 +540,9 @@ impl Prompter for Rich {
                 .to_string()
         });
         let ask = Ask {
-            progress: verdict.as_deref(),
-            prompt,
-            hint: "Enter saves · Ctrl-U clears · Esc goes back without saving",
+            progress: verdict,
+            prompt: prompt.into(),
+            hint: "Enter saves · Ctrl-U clears · Esc goes back without saving".into(),
             ..Ask::default()
         };
         let edited = editor::edit(
@@ -601,11 +575,7 @@ impl Prompter for Rich {
             self.undo.clear();
             self.screen.commit(move |w| {
                 let (head, body) = render(w);
-                format!("{head}{body}")
-                    .trim_end_matches('\n')
-                    .split('\n')
-                    .map(str::to_string)
-                    .collect()
+                menu::split(&format!("{head}{body}"))
             })?;
             for text in std::mem::take(&mut self.kept) {
                 self.write(&text, true)?;

@@ -349,12 +349,6 @@ fn fit(line: &str, width: usize) -> String {
     crate::wrap::cut(&console::strip_ansi_codes(line), width)
 }
 
-impl Default for Screen {
-    fn default() -> Self {
-        Screen::new()
-    }
-}
-
 impl Drop for Screen {
     fn drop(&mut self) {
         let _ = self.put("\x1b[?25h");

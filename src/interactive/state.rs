@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{self, AnswerSheet};
-use crate::bank::{Bank, Kind};
+use crate::bank::Bank;
 use crate::error::{ExitKind, Failure};
 use crate::scoring::Mode;
 
@@ -130,8 +130,6 @@ pub struct BankIdentity {
     /// The `--bank` folder (absolute), or `None` for the built-in bank.
     #[serde(default)]
     pub dir: Option<PathBuf>,
-    /// A hash of the questions and their valid answers.
-    pub fingerprint: String,
 }
 
 impl BankIdentity {
@@ -139,7 +137,6 @@ impl BankIdentity {
         BankIdentity {
             title: bank.title.clone(),
             dir: dir.map(|d| std::path::absolute(d).unwrap_or_else(|_| d.to_path_buf())),
-            fingerprint: fingerprint(bank),
         }
     }
 }
@@ -177,17 +174,6 @@ impl Draft {
                 crate::sanitize::path(path),
                 e.line(),
                 e.column()
-            ))
-        })
-    }
-
-    /// The draft's answers checked against `bank`.
-    pub fn sheet(&self, bank: &Bank, path: &Path) -> anyhow::Result<AnswerSheet> {
-        let text = serde_json::Value::Object(self.answers.clone()).to_string();
-        answers::parse(bank, &text, path).map_err(|problems| {
-            anyhow::Error::new(problems).context(format!(
-                "the saved draft {} does not fit the question bank any more; delete it to start over",
-                path.display()
             ))
         })
     }
@@ -326,28 +312,6 @@ pub fn utc_stamp(unix_seconds: u64) -> String {
     let secs = unix_seconds % 86_400;
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     format!("{day}-{h:02}{m:02}{s:02}")
-}
-
-/// A short hash of what answers a bank accepts: its questions' ids, kinds,
-/// options and scale ranges (FNV-1a, 64 bits).
-pub fn fingerprint(bank: &Bank) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |s: &str| {
-        for b in s.bytes().chain([0u8]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    for q in &bank.questions {
-        feed(&q.id);
-        feed(q.kind.name());
-        match &q.kind {
-            Kind::Choice(opts) | Kind::Multi(opts) => opts.iter().for_each(|o| feed(&o.id)),
-            Kind::Scale(s) => feed(&format!("{}..{}", s.min, s.max)),
-            Kind::YesNo(_) | Kind::Text => {}
-        }
-    }
-    format!("{h:016x}")
 }
 
 /// Removes the draft; one that is already gone is fine.

@@ -6,15 +6,40 @@
 //! and complementary groups; refusal of mixed banks and of free-text
 //! grouping; and no answer text in any format.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Mutex, OnceLock};
 
 use crate::harness::*;
 use serde_json::Value;
 
 const FORMATS: &[&str] = &["text", "markdown", "html", "json", "csv"];
 
-/// Saves one JSON result per answers text in `dir` (001.json, …).
+/// Saves one JSON result per answers text in `dir` (001.json, …): made
+/// once a run for every test that asks for the same bank and texts, then
+/// copied (a result depends on its answers only, not on its folder), so a
+/// test may still change its own copies.
 fn results(dir: &Path, bank: &str, sheets: &[String]) {
+    type Made = Mutex<HashMap<(String, Vec<String>), tempfile::TempDir>>;
+    static MADE: OnceLock<Made> = OnceLock::new();
+    let mut made = MADE
+        .get_or_init(Made::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let from = made
+        .entry((bank.to_string(), sheets.to_vec()))
+        .or_insert_with(|| {
+            let from = tempfile::tempdir().expect("a temporary folder");
+            assess_each(from.path(), bank, sheets);
+            from
+        });
+    for entry in std::fs::read_dir(from.path()).expect("the results made") {
+        let entry = entry.expect("a result");
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy a result");
+    }
+}
+
+fn assess_each(dir: &Path, bank: &str, sheets: &[String]) {
     for (i, text) in sheets.iter().enumerate() {
         let answers = write(dir, &format!("a{i:03}.yaml"), text);
         let out = dir.join(format!("{i:03}.json"));

@@ -5,7 +5,9 @@
 //! difference between the whole set and the groups shown, every order
 //! statistic), on hand-made cases and on random cohorts.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::harness::*;
 use proptest::prelude::*;
@@ -45,29 +47,42 @@ fn save(dir: &Path, sheets: &[String]) -> Vec<PathBuf> {
     save_with(dir, &fixture("mini"), sheets)
 }
 
+/// The same as [`save`] with another bank. A result depends on the bank
+/// and the answers only, so each is made once a run for every test that
+/// saves the same answers with the same bank, and written again from there.
 fn save_with(dir: &Path, bank: &Path, sheets: &[String]) -> Vec<PathBuf> {
+    type Made = Mutex<HashMap<(PathBuf, String), Arc<OnceLock<Vec<u8>>>>>;
+    static MADE: OnceLock<Made> = OnceLock::new();
     std::fs::create_dir_all(dir).unwrap();
-    let answers = tempfile::tempdir().unwrap();
     sheets
         .iter()
         .enumerate()
         .map(|(i, text)| {
-            let a = write(answers.path(), &format!("{i}.yaml"), text);
+            // One slot per bank and answers; the map is locked only to find it.
+            let slot = MADE
+                .get_or_init(Made::default)
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry((bank.to_path_buf(), text.clone()))
+                .or_default()
+                .clone();
+            let result = slot.get_or_init(|| {
+                let run = mt()
+                    .args(["assess", "--format", "json", "--bank"])
+                    .arg(bank)
+                    .args(["--answers", "-"])
+                    .write_stdin(text.as_str())
+                    .output()
+                    .unwrap();
+                assert!(
+                    run.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&run.stderr)
+                );
+                run.stdout
+            });
             let out = dir.join(format!("{i:03}.json"));
-            let run = mt()
-                .args(["assess", "--format", "json", "--bank"])
-                .arg(bank)
-                .arg("--answers")
-                .arg(&a)
-                .arg("--output")
-                .arg(&out)
-                .output()
-                .unwrap();
-            assert!(
-                run.status.success(),
-                "{}",
-                String::from_utf8_lossy(&run.stderr)
-            );
+            std::fs::write(&out, result).unwrap();
             out
         })
         .collect()

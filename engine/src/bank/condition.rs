@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::answer::Answer;
 use super::model::{Kind, Question};
 use super::reasons::Reasons;
-use crate::error::suggestion;
+use crate::error::{join_ticked, suggestion};
 pub use crate::yaml::describe;
 use crate::yaml::{Node, Pos, Value, as_integer, as_yes_no};
 
@@ -191,20 +191,15 @@ impl Grammar {
             ));
             return None;
         };
-        let mut keys = Vec::new();
-        for (k, _) in entries {
-            match k.as_str() {
-                Some(s) => keys.push(s),
-                None => {
-                    problems.push(problem(
-                        format!("a condition key must be a name, found {}", describe(k)),
-                        None,
-                        Some(k.pos),
-                    ));
-                    return None;
-                }
-            }
+        if let Some((k, _)) = entries.iter().find(|(k, _)| k.as_str().is_none()) {
+            problems.push(problem(
+                format!("a condition key must be a name, found {}", describe(k)),
+                None,
+                Some(k.pos),
+            ));
+            return None;
         }
+        let keys: Vec<&str> = entries.iter().filter_map(|(k, _)| k.as_str()).collect();
         // Where a key of this condition stands.
         let key = |k: &str| map.key_pos(k);
         let names = || self.forms.iter().map(|(f, _)| *f);
@@ -225,10 +220,7 @@ impl Grammar {
                     format!(
                         "{} needs one of {}",
                         self.what,
-                        names()
-                            .map(|f| format!("`{f}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        join_ticked(&names().collect::<Vec<_>>())
                     ),
                     suggestion(first, names()),
                     key(first).or(Some(map.pos)),
@@ -569,7 +561,7 @@ impl Scope<'_> {
                 }
                 Test::Includes(opt.clone())
             }
-            "is" => Test::Is(self.value_for(question, v, problems)?),
+            "is" => Test::Is(value_for(question, v, problems)?),
             _ => {
                 let Value::Seq(items) = &v.value else {
                     problems.push(problem(
@@ -582,7 +574,7 @@ impl Scope<'_> {
                 let before = problems.len();
                 let vals: Vec<Answer> = items
                     .iter()
-                    .filter_map(|i| self.value_for(question, i, problems))
+                    .filter_map(|i| value_for(question, i, problems))
                     .collect();
                 if problems.len() > before {
                     return None;
@@ -592,67 +584,68 @@ impl Scope<'_> {
         };
         Some(Condition::Answer { question: q, test })
     }
+}
 
-    /// Converts a condition's value to the answer it stands for, checking it
-    /// fits the question.
-    fn value_for(&self, q: &Question, v: &Node, problems: &mut Vec<CondProblem>) -> Option<Answer> {
-        let result: Result<(), (String, Option<String>)> = match &q.kind {
-            Kind::Choice(opts) => match &v.value {
-                Value::Str(s) if opts.iter().any(|o| &o.id == s) => {
-                    return Some(Answer::Choice(s.clone()));
-                }
-                Value::Str(s) => Err((
-                    format!("`{}` has no option `{}`", q.id, crate::sanitize::id(s)),
-                    suggestion(s, opts.iter().map(|o| o.id.as_str())),
-                )),
-                _ => Err((
-                    format!(
-                        "`{}` is a choice question: compare it with an option id, not {}",
-                        q.id,
-                        describe(v)
-                    ),
-                    suggestion("", opts.iter().map(|o| o.id.as_str())),
-                )),
-            },
-            Kind::YesNo(_) => match as_yes_no(v) {
-                Some(b) => return Some(Answer::YesNo(b)),
-                None => Err((
-                    format!(
-                        "`{}` is a yes/no question: compare it with true or false, not {}",
-                        q.id,
-                        describe(v)
-                    ),
-                    None,
-                )),
-            },
-            Kind::Scale(s) => match as_integer(v) {
-                Some(x) if (s.min..=s.max).contains(&x) => return Some(Answer::Scale(x)),
-                Some(x) => Err((
-                    format!("{x} is outside the scale of `{}`", q.id),
-                    Some(format!("use a whole number from {} to {}", s.min, s.max)),
-                )),
-                None => Err((
-                    format!(
-                        "`{}` is a scale question: compare it with a whole number, not {}",
-                        q.id,
-                        describe(v)
-                    ),
-                    Some(format!("use a whole number from {} to {}", s.min, s.max)),
-                )),
-            },
-            Kind::Multi(_) => Err((
-                format!("`{}` is a multi question: `is` and `in` do not apply", q.id),
-                Some("use `includes: OPTION`".into()),
+/// Converts a condition's value (or a retired answer's `to`) to the answer
+/// it stands for, checking it fits the question: an option of a choice, a
+/// truth value, a point of a scale.
+pub(super) fn value_for(q: &Question, v: &Node, problems: &mut Vec<CondProblem>) -> Option<Answer> {
+    let result: Result<(), (String, Option<String>)> = match &q.kind {
+        Kind::Choice(opts) => match &v.value {
+            Value::Str(s) if opts.iter().any(|o| &o.id == s) => {
+                return Some(Answer::Choice(s.clone()));
+            }
+            Value::Str(s) => Err((
+                format!("`{}` has no option `{}`", q.id, crate::sanitize::id(s)),
+                suggestion(s, opts.iter().map(|o| o.id.as_str())),
             )),
-            Kind::Text => Err((
-                format!("`{}` is a text question: `is` and `in` do not apply", q.id),
-                Some("use `answered: true`".into()),
+            _ => Err((
+                format!(
+                    "`{}` is a choice question: compare it with an option id, not {}",
+                    q.id,
+                    describe(v)
+                ),
+                suggestion("", opts.iter().map(|o| o.id.as_str())),
             )),
-        };
-        let (message, hint) = result.err()?;
-        problems.push(problem(message, hint, Some(v.pos)));
-        None
-    }
+        },
+        Kind::YesNo(_) => match as_yes_no(v) {
+            Some(b) => return Some(Answer::YesNo(b)),
+            None => Err((
+                format!(
+                    "`{}` is a yes/no question: compare it with true or false, not {}",
+                    q.id,
+                    describe(v)
+                ),
+                None,
+            )),
+        },
+        Kind::Scale(s) => match as_integer(v) {
+            Some(x) if (s.min..=s.max).contains(&x) => return Some(Answer::Scale(x)),
+            Some(x) => Err((
+                format!("{x} is outside the scale of `{}`", q.id),
+                Some(format!("use a whole number from {} to {}", s.min, s.max)),
+            )),
+            None => Err((
+                format!(
+                    "`{}` is a scale question: compare it with a whole number, not {}",
+                    q.id,
+                    describe(v)
+                ),
+                Some(format!("use a whole number from {} to {}", s.min, s.max)),
+            )),
+        },
+        Kind::Multi(_) => Err((
+            format!("`{}` is a multi question: `is` and `in` do not apply", q.id),
+            Some("use `includes: OPTION`".into()),
+        )),
+        Kind::Text => Err((
+            format!("`{}` is a text question: `is` and `in` do not apply", q.id),
+            Some("use `answered: true`".into()),
+        )),
+    };
+    let (message, hint) = result.err()?;
+    problems.push(problem(message, hint, Some(v.pos)));
+    None
 }
 
 /// The `below` and `at_least` of `map`.

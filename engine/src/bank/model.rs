@@ -399,23 +399,19 @@ impl Question {
     /// `None` for an informational one.
     pub fn score_range(&self) -> Option<(f64, f64)> {
         match &self.kind {
-            Kind::Choice(opts) => {
+            Kind::Choice(opts) | Kind::Multi(opts) => {
                 if !opts.iter().any(|o| o.score.is_some()) {
                     return None;
                 }
                 let scores = opts.iter().map(|o| o.score.unwrap_or(0.0));
-                let min = scores.clone().fold(f64::INFINITY, f64::min);
-                let max = scores.fold(f64::NEG_INFINITY, f64::max);
-                Some((min, max))
-            }
-            Kind::Multi(opts) => {
-                if !opts.iter().any(|o| o.score.is_some()) {
-                    return None;
-                }
-                let scores = opts.iter().map(|o| o.score.unwrap_or(0.0));
-                let low = scores.clone().filter(|s| *s < 0.0).sum::<f64>();
-                let high = scores.filter(|s| *s > 0.0).sum::<f64>();
-                Some((low, high))
+                Some(if let Kind::Choice(_) = self.kind {
+                    let min = scores.clone().fold(f64::INFINITY, f64::min);
+                    (min, scores.fold(f64::NEG_INFINITY, f64::max))
+                } else {
+                    // A multi question: every negative option ticked, or every positive one.
+                    let low = scores.clone().filter(|s| *s < 0.0).sum::<f64>();
+                    (low, scores.filter(|s| *s > 0.0).sum::<f64>())
+                })
             }
             Kind::Scale(s) => Some((s.min as f64, s.max as f64)),
             Kind::YesNo(Some((yes, no))) => Some((yes.min(*no), yes.max(*no))),

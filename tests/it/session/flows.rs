@@ -454,6 +454,30 @@ fn plain_mode_reads_numbered_answers_from_a_pipe() {
     );
 }
 
+/// A stop at the offer to carry on (or anywhere before the first answer
+/// replaces the draft) says the saved answers are kept, and how to carry
+/// on: it never says "nothing was saved" over a draft still on disk.
+#[test]
+fn a_stop_at_the_offer_to_carry_on_says_the_draft_is_kept() {
+    let state = tempfile::tempdir().unwrap();
+    let first = plain(state.path(), &[], "1\n2\n");
+    assert_eq!(first.status.code(), Some(130));
+    let draft = std::fs::read_to_string(state.path().join("draft.json")).unwrap();
+    // The input ends at the offer; then at the welcome page.
+    for input in ["", "\n"] {
+        let out = plain(state.path(), &[], input);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(130), "{stderr}");
+        assert!(stderr.contains("Your 2 answers are saved in"), "{stderr}");
+        assert!(stderr.contains("mommytrack assess --resume"), "{stderr}");
+        assert!(!stderr.contains("nothing was saved"), "{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(state.path().join("draft.json")).unwrap(),
+            draft
+        );
+    }
+}
+
 #[test]
 fn plain_input_that_ends_early_keeps_a_draft_to_resume() {
     let state = tempfile::tempdir().unwrap();
@@ -553,6 +577,67 @@ fn a_fresh_start_offers_to_carry_on_or_start_over() {
     assert_eq!(
         result["answers"],
         serde_json::json!({ "boss_understands": 3, "flex_options": ["hours"] })
+    );
+}
+
+/// A draft whose answers all still fit after the bank changed elsewhere
+/// (a newer release) is offered to carry on, not replaced by the first
+/// answer; one with an answer that no longer fits is not offered.
+#[test]
+fn a_draft_that_still_fits_a_changed_bank_is_offered_to_carry_on() {
+    let state = tempfile::tempdir().unwrap();
+    let run = |bank: &Path, input: &str| {
+        let mut child = piped_command(state.path(), &["assess", "--plain", "--quick"])
+            .args(["--bank", bank.to_str().unwrap()])
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(input.as_bytes()).unwrap();
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let bank = mini_bank(state.path(), |_, text| text);
+    assert_eq!(run(&bank, "4\n").0, Some(130));
+    // Another option on the question still to come.
+    let flex = bank.join("20_flex.yaml");
+    let text = std::fs::read_to_string(&flex).unwrap();
+    let more =
+        "      - { id: compressed, label: \"Compressed hours\", score: 1 }\n      - { id: watched";
+    std::fs::write(&flex, text.replacen("      - { id: watched", more, 1)).unwrap();
+    let (code, stderr) = run(&bank, "1\n1\n3\n");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("You have an unfinished assessment."),
+        "{stderr}"
+    );
+    let result = only_result(state.path());
+    assert_eq!(
+        result["answers"],
+        serde_json::json!({ "boss_understands": 4, "flex_options": ["remote"] })
+    );
+
+    // The scale shrinks under the saved 4: the draft is not offered.
+    std::fs::remove_file(only_result_path(state.path())).unwrap();
+    assert_eq!(run(&bank, "4\n").0, Some(130));
+    let boss = bank.join("10_boss.yaml");
+    let text = std::fs::read_to_string(&boss).unwrap();
+    let five = r#"max: 5, labels: ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]"#;
+    assert!(text.contains(five), "{text}");
+    let three = r#"max: 3, labels: ["Disagree", "Neutral", "Agree"]"#;
+    std::fs::write(&boss, text.replacen(five, three, 1)).unwrap();
+    let (code, stderr) = run(&bank, "2\n");
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(
+        !stderr.contains("You have an unfinished assessment."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("an unfinished assessment of other questions"),
+        "{stderr}"
     );
 }
 

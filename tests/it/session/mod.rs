@@ -474,7 +474,10 @@ fn the_intro_waits_for_enter_and_fits_every_size() {
         // the title is on the screen's first row.
         let mut intro = String::new();
         loop {
-            let screen = t.on_screen("Press Enter ");
+            // Drawn whole: the next page's clearing may have begun when
+            // the screen first changes.
+            t.on_screen("Press Enter ");
+            let screen = t.settled();
             assert!(
                 screen.starts_with("Mommy track self-assessment"),
                 "{cols}x{rows}: {screen}"

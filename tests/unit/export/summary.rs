@@ -19,7 +19,7 @@ fn csv_numbers_stay_numbers() {
 
 #[test]
 fn numbers_keep_their_decimals() {
-    assert_eq!(num(Some(57.0), 1), "57.0");
-    assert_eq!(num(Some(3.625), 2), "3.62");
-    assert_eq!(num(None, 1), "–");
+    assert_eq!(num(Some(57.0), 1), text("57.0"));
+    assert_eq!(num(Some(3.625), 2), text("3.62"));
+    assert_eq!(num(None, 1), muted("–"));
 }

@@ -10,7 +10,7 @@ use super::context::{
 use super::dated::Entry;
 use super::parse::Parsed;
 use super::{Builder, MAX_FLAGS};
-use crate::bank::condition::{CondProblem, Scope};
+use crate::bank::condition::{CondProblem, Scope, value_for};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, TogetherEntry};
 use crate::bank::raw::*;
 use crate::bank::together::{Ids, parse_pair};
@@ -771,22 +771,15 @@ pub(super) fn push_condition_problems(
 }
 
 /// A bank-given answer for question `q` (a retired value's `to`), if it
-/// is one `q` takes.
+/// is one `q` takes: as a condition compares it, or one option of a multi
+/// question, or a text.
 fn answer_for(q: &crate::bank::model::Question, to: &Node) -> Option<crate::bank::Answer> {
     use crate::bank::{Answer, Kind};
-    use crate::yaml::Value;
     match (&q.kind, &to.value) {
-        (Kind::Choice(_), Value::Str(s)) if q.option(s).is_some() => {
-            Some(Answer::Choice(s.clone()))
-        }
         (Kind::Multi(_), Value::Str(s)) if q.option(s).is_some() => {
             Some(Answer::Multi(vec![s.clone()]))
         }
-        (Kind::Scale(sc), _) => crate::yaml::as_integer(to)
-            .filter(|x| (sc.min..=sc.max).contains(x))
-            .map(Answer::Scale),
-        (Kind::YesNo(_), _) => crate::yaml::as_yes_no(to).map(Answer::YesNo),
         (Kind::Text, Value::Str(s)) => Some(Answer::Text(s.clone())),
-        _ => None,
+        _ => value_for(q, to, &mut Vec::new()),
     }
 }

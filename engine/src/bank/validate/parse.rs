@@ -6,8 +6,8 @@ use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 
-use super::MAX_PROBLEMS;
 use super::context::{Ctx, SourceFile};
+use super::{MAX_PROBLEMS, SETTINGS_FILE};
 use crate::error::Problem;
 use crate::yaml::{Node, Value};
 
@@ -59,8 +59,10 @@ pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
                         // A file that is not YAML at all may be anything
                         // (a key, a password file): quote only its start.
                         match other {
-                            Value::Str(t) =>
-                                format!("text starting \"{}\"", crate::sanitize::excerpt(t, 8)),
+                            Value::Str(t) => format!(
+                                "text starting \"{}\"",
+                                crate::yaml::shorten(&crate::sanitize::inline(t.trim()), 9)
+                            ),
                             _ => crate::yaml::describe(&node),
                         }
                     ),
@@ -84,7 +86,15 @@ pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
             // An unknown key already reported may also upset the typed read.
             if problems.len() == before {
                 let (message, id) = type_error(&e, &node);
-                let mut problem = ctx.problem(message, e.pos).hint(schema_hint(&f.name));
+                // Where to read what a field may hold: a command that works when pasted.
+                let kind = if f.file_name == SETTINGS_FILE {
+                    "bank"
+                } else {
+                    "set"
+                };
+                let mut problem = ctx.problem(message, e.pos).hint(format!(
+                    "`mommytrack schema {kind}` lists every field this file may have and what it takes"
+                ));
                 if let Some(id) = id {
                     problem = problem.id(id);
                 }
@@ -250,15 +260,4 @@ fn unknown_keys(
         }
         p.push(problem);
     }
-}
-
-/// Where to read what a field may hold: a command that works when pasted.
-fn schema_hint(file: &str) -> String {
-    let kind = if std::path::Path::new(file).file_name() == Some(std::ffi::OsStr::new("bank.yaml"))
-    {
-        "bank"
-    } else {
-        "set"
-    };
-    format!("`mommytrack schema {kind}` lists every field this file may have and what it takes")
 }

@@ -170,6 +170,15 @@ impl Builder {
             .prospective
             .take()
             .and_then(|raw| prospective(raw, kind.as_ref(), interview.is_some(), &q, p));
+        let source = rq.source.map(OneOrMany::into_vec).unwrap_or_default();
+        let dated = Entry {
+            what: "question",
+            id: &id,
+            node: Some(node),
+            at,
+            must_date_pages: false,
+        };
+        let checked = self.checked(rq.checked.as_deref(), &source, dated, ctx, p);
         let question = Question {
             id: id.clone(),
             set,
@@ -181,30 +190,14 @@ impl Builder {
             lever: rq.lever.unwrap_or(true),
             lever_when: None,
             when: None,
-            source: rq.source.map(OneOrMany::into_vec).unwrap_or_default(),
+            source,
             shared,
             discuss: discuss.0,
             discuss_priority: discuss.1,
             interview,
             prospective,
             personal: rq.personal.unwrap_or(false),
-            checked: None,
-        };
-        let question = Question {
-            checked: self.checked(
-                rq.checked.as_deref(),
-                &question.source,
-                Entry {
-                    what: "question",
-                    id: &id,
-                    node: Some(node),
-                    at,
-                    must_date_pages: false,
-                },
-                ctx,
-                p,
-            ),
-            ..question
+            checked,
         };
         if let Some((lo, hi)) = question.score_range()
             && hi <= lo
@@ -289,8 +282,7 @@ impl Builder {
         let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
         let mut seen: HashSet<String> = HashSet::with_capacity(raw.len());
         let list = q.node.get("options");
-        let mut mirror_at = Vec::with_capacity(raw.len());
-        let mut agree_at = Vec::with_capacity(raw.len());
+        let mut back_at = Vec::with_capacity(raw.len());
         for (n, ro) in raw.into_iter().enumerate() {
             let oid = ro.id.unwrap_or_default();
             let entry = list.and_then(|l| l.items().get(n));
@@ -361,28 +353,33 @@ impl Builder {
                     None
                 }
             });
-            if ro.mirror.is_some() && !q.shared {
-                p.push(
-                    ctx.problem(
-                        format!("option `{oid}` has a `mirror`, but `{qid}` is not about the home two partners share"),
-                        entry.and_then(|e| e.key_pos("mirror")).or(at),
-                    )
-                    .id(&tag)
-                    .hint("a mirror says how the partner answers the same situation; mark the set or the question `shared: true`, or remove `mirror`"),
-                );
+            let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
+            for (field, given, has, hint) in [
+                (
+                    "mirror",
+                    ro.mirror.is_some(),
+                    "has a `mirror`",
+                    "a mirror says how the partner answers the same situation; mark the set or the question `shared: true`, or remove `mirror`",
+                ),
+                (
+                    "agrees_with",
+                    ro.agrees_with.is_some(),
+                    "has `agrees_with`",
+                    "`agrees_with` names the partner's answers that can be true at the same time; mark the set or the question `shared: true`, or remove it",
+                ),
+            ] {
+                if given && !q.shared {
+                    p.push(
+                        ctx.problem(
+                            format!("option `{oid}` {has}, but `{qid}` is not about the home two partners share"),
+                            key(field),
+                        )
+                        .id(&tag)
+                        .hint(hint),
+                    );
+                }
             }
-            if ro.agrees_with.is_some() && !q.shared {
-                p.push(
-                    ctx.problem(
-                        format!("option `{oid}` has `agrees_with`, but `{qid}` is not about the home two partners share"),
-                        entry.and_then(|e| e.key_pos("agrees_with")).or(at),
-                    )
-                    .id(&tag)
-                    .hint("`agrees_with` names the partner's answers that can be true at the same time; mark the set or the question `shared: true`, or remove it"),
-                );
-            }
-            mirror_at.push(entry.and_then(|e| e.key_pos("mirror")).or(at));
-            agree_at.push(entry.and_then(|e| e.key_pos("agrees_with")).or(at));
+            back_at.push([key("mirror"), key("agrees_with")]);
             out.push(Choice {
                 id: oid,
                 label,
@@ -393,8 +390,7 @@ impl Builder {
             });
         }
         if q.shared {
-            check_mirrors(&out, &mirror_at, q, p);
-            check_agreements(&out, &agree_at, q, p);
+            check_back(&out, &back_at, q, p);
         }
         out
     }
@@ -482,86 +478,52 @@ fn yesno_kind(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> Kind {
     Kind::YesNo(scores)
 }
 
-/// Every option's `mirror` names an option of the same question that
-/// names it back: the partner's view of the partner's view is your own.
-/// `at` is where each option's `mirror` stands.
-fn check_mirrors(opts: &[Choice], at: &[Option<Pos>], q: &At, p: &mut Vec<Problem>) {
-    let (ctx, qid) = (q.ctx, q.id);
-    for (o, at) in opts.iter().zip(at) {
-        let Some(m) = &o.mirror else { continue };
-        let where_ = *at;
+/// Every option an option names in `mirror` or `agrees_with` is an option
+/// of the same question that names it back: the partner's view of the
+/// partner's view is your own, and if two answers can both be true, they
+/// can from either side. `at` is where each option's two fields stand.
+fn check_back(opts: &[Choice], at: &[[Option<Pos>; 2]], q: &At, p: &mut Vec<Problem>) {
+    let qid = q.id;
+    for (o, [mirror_at, agree_at]) in opts.iter().zip(at) {
         let tag = format!("{qid}.{}", o.id);
-        match opts.iter().find(|x| &x.id == m) {
-            None => p.push(
-                ctx.problem(format!("option `{}` mirrors `{m}`, which is not an option of `{qid}`", o.id), where_)
+        let mirrors = o.mirror.iter().map(|m| (m, true, *mirror_at));
+        for (m, mirror, at) in mirrors.chain(o.agrees_with.iter().map(|m| (m, false, *agree_at))) {
+            let verb = if mirror { "mirrors" } else { "agrees with" };
+            let problem = |why: String| {
+                q.ctx
+                    .problem(format!("option `{}` {verb} `{m}`, {why}", o.id), at)
                     .id(&tag)
-                    .hint_opt(
-                        suggestion(m, opts.iter().map(|x| x.id.as_str()))
-                            .or(Some("name an option of the same question".into())),
-                    ),
-            ),
-            Some(target) if target.mirror.as_deref() != Some(o.id.as_str()) && target.id != o.id => {
+            };
+            let Some(t) = opts.iter().find(|x| &x.id == m) else {
                 p.push(
-                    ctx.problem(
-                        match &target.mirror {
-                            Some(other) => format!(
-                                "option `{}` mirrors `{m}`, but `{m}` mirrors `{other}`: a mirror goes both ways",
-                                o.id
-                            ),
-                            None => format!(
-                                "option `{}` mirrors `{m}`, but `{m}` does not mirror it back",
-                                o.id
-                            ),
-                        },
-                        where_,
-                    )
-                    .id(&tag)
-                    .hint(format!("give option `{m}` `mirror: {}`", o.id)),
-                )
-            }
-            Some(_) => {}
-        }
-    }
-}
-
-/// Every option an option `agrees_with` is an option of the same question
-/// that names it back: if both can be true, they can from either side.
-fn check_agreements(opts: &[Choice], at: &[Option<Pos>], q: &At, p: &mut Vec<Problem>) {
-    let (ctx, qid) = (q.ctx, q.id);
-    for (o, at) in opts.iter().zip(at) {
-        for m in &o.agrees_with {
-            let tag = format!("{qid}.{}", o.id);
-            match opts.iter().find(|x| &x.id == m) {
-                None => p.push(
-                    ctx.problem(
-                        format!(
-                            "option `{}` agrees with `{m}`, which is not an option of `{qid}`",
-                            o.id
-                        ),
-                        *at,
-                    )
-                    .id(&tag)
-                    .hint_opt(
+                    problem(format!("which is not an option of `{qid}`")).hint_opt(
                         suggestion(m, opts.iter().map(|x| x.id.as_str()))
                             .or(Some("name an option of the same question".into())),
                     ),
-                ),
-                Some(t) if !t.agrees_with.contains(&o.id) => p.push(
-                    ctx.problem(
-                        format!(
-                            "option `{}` agrees with `{m}`, but `{m}` does not agree with it back",
-                            o.id
-                        ),
-                        *at,
-                    )
-                    .id(&tag)
-                    .hint(format!(
-                        "add `{}` to the `agrees_with` of option `{m}`",
-                        o.id
-                    )),
-                ),
-                Some(_) => {}
+                );
+                continue;
+            };
+            let back = if mirror {
+                t.id == o.id || t.mirror.as_deref() == Some(&o.id)
+            } else {
+                t.agrees_with.contains(&o.id)
+            };
+            if back {
+                continue;
             }
+            let give = format!("give option `{m}` `mirror: {}`", o.id);
+            let (why, hint) = match (&t.mirror, mirror) {
+                (_, false) => (
+                    format!("but `{m}` does not agree with it back"),
+                    format!("add `{}` to the `agrees_with` of option `{m}`", o.id),
+                ),
+                (Some(other), true) => (
+                    format!("but `{m}` mirrors `{other}`: a mirror goes both ways"),
+                    give,
+                ),
+                (None, true) => (format!("but `{m}` does not mirror it back"), give),
+            };
+            p.push(problem(why).hint(hint));
         }
     }
 }

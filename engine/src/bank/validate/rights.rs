@@ -13,10 +13,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Builder;
 use super::build::entry_at;
-use super::context::{Ctx, IdRule, check_id, id_problem, is_valid_id, required};
+use super::context::{Ctx, IdRule, check_id, count, id_problem, is_valid_id, required};
 use super::dated::Entry;
-use super::{Builder, MAX_COUNT};
 use crate::bank::answer::Answer;
 use crate::bank::condition::{Condition, Test};
 use crate::bank::model::{Advice, Kind};
@@ -122,21 +122,18 @@ impl Builder {
             if !is_valid_id(&tid) {
                 p.push(id_problem(ctx, "topic", &tid, at));
             }
-            let priority = match rt.priority {
-                None => DEFAULT_TOPIC_PRIORITY,
-                Some(n) if (1..=MAX_COUNT).contains(&n) => n,
-                Some(n) => {
-                    p.push(
-                        ctx.problem(
-                            format!("topic `{tid}` has priority {n}; a priority is a whole number from 1 (most urgent) to {MAX_COUNT}"),
-                            value.and_then(|v| v.key_pos("priority")).or(at),
-                        )
+            let priority = count(
+                "priority",
+                rt.priority,
+                1,
+                DEFAULT_TOPIC_PRIORITY,
+                "1 = most urgent",
+                |m| {
+                    ctx.problem(m, value.and_then(|v| v.key_pos("priority")).or(at))
                         .id(&tid)
-                        .hint(format!("leave it out for {DEFAULT_TOPIC_PRIORITY}")),
-                    );
-                    DEFAULT_TOPIC_PRIORITY
-                }
-            };
+                },
+                p,
+            );
             debug_assert_eq!(
                 rt.when.is_some(),
                 value.and_then(|v| v.get("when")).is_some()
