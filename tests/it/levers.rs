@@ -263,6 +263,6 @@ fn levers_stop_where_deciding_conditions_again_would_cost_too_much() {
     // The warnings name three of the sixty answers, and count the rest.
     let err = out.stderr();
     let warning = (err.lines().find(|l| l.contains("[t0]"))).expect("t0 answered, not asked");
-    assert_eq!(warning.matches("your answer").count(), 3, "{warning}");
+    assert_eq!(warning.matches("your answer \"").count(), 3, "{warning}");
     assert!(warning.contains("and 57 more of your answers"), "{warning}");
 }
