@@ -52,11 +52,7 @@ fn init_bank_writes_a_starter_that_validates_and_whose_schema_lines_resolve() {
         // And the starter passes it, as an editor would check it.
         let schema: Value = serde_json::from_str(&schema).unwrap();
         let doc: Value = serde_yaml::from_str(&text).unwrap();
-        let errors: Vec<String> = jsonschema::validator_for(&schema)
-            .unwrap()
-            .iter_errors(&doc)
-            .map(|e| e.to_string())
-            .collect();
+        let errors = crate::json_schema::validator_for(&schema).errors(&doc);
         assert!(errors.is_empty(), "{file}: {errors:?}");
     }
     // The starter can be assessed with the commands it suggests, pasted

@@ -6,6 +6,7 @@
 //! `cargo test --test it MODULE::` runs one module.
 
 mod harness;
+mod json_schema;
 mod once;
 
 #[path = "../support/genbank.rs"]

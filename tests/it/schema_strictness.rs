@@ -1,9 +1,10 @@
 //! The JSON Schemas are as strict as `validate` on a single file: every
 //! structural mistake `validate` refuses (a bad id, kind or severity, a
 //! missing or null required field, a number out of range, a field the kind
-//! does not take, a typo inside `when`, the keys for coverage, grouping and psychometric scales) is also a schema
-//! error, checked with an independent JSON Schema validator; and every
-//! valid bank file (the mini bank, the built-in bank) passes the schema.
+//! does not take, a typo inside `when`, the keys for coverage, grouping and
+//! psychometric scales) is also a schema error, checked with a JSON Schema
+//! validator independent of the program (`json_schema`); and every valid
+//! bank file (the mini bank, the built-in bank) passes the schema.
 
 use std::path::Path;
 
@@ -13,10 +14,10 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn validator(kind: &str) -> jsonschema::Validator {
+fn validator(kind: &str) -> crate::json_schema::Validator {
     let text = std::fs::read_to_string(root().join(format!("schema/{kind}.schema.json"))).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
-    jsonschema::validator_for(&schema).expect("a valid JSON Schema")
+    crate::json_schema::validator_for(&schema)
 }
 
 /// The file as JSON, the way an editor's YAML language server sees it.
@@ -64,7 +65,7 @@ fn valid_bank_files_pass_the_schemas() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let v = validator(schema_for(&name));
         let doc = as_json(&path);
-        let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+        let errors = v.errors(&doc);
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     }
 }
