@@ -182,6 +182,26 @@ def chain_bank(root, n=10_000, per_file=500):
     return d, answers
 
 
+def wide_when_bank(root, scales=1000, waiting=90):
+    """The red team's shape (bound9, F1): `scales` answered 0-100 scales,
+    then `waiting` yes/no questions each asked when any of the scales has
+    one value: every change of a scale's answer decides all those
+    conditions again (the levers' budget of condition tests)."""
+    d = os.path.join(root, f"wide{scales}_{waiting}")
+    write(os.path.join(d, "bank.yaml"), "title: Wide\n" + BANDS)
+    s = [f"  - {{ id: s{j}, kind: scale, prompt: P, scale: {{ min: 0, max: 100 }} }}\n" for j in range(scales)]
+    write(os.path.join(d, "10_s.yaml"), "id: s\ntitle: S\nquestions:\n" + "".join(s))
+    t = []
+    for i in range(waiting):
+        leaves = ", ".join(f"{{answer: s{j}, is: {(i + j) % 100 + 1}}}" for j in range(scales))
+        t.append(f"  - {{ id: t{i}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }}, when: {{ any: [{leaves}] }} }}\n")
+    write(os.path.join(d, "20_t.yaml"), "id: t\ntitle: T\nquestions:\n" + "".join(t))
+    answers = write(os.path.join(root, f"wide{scales}_{waiting}.answers.yaml"),
+                    "".join(f"s{j}: 0\n" for j in range(scales)) + "".join(f"t{i}: true\n" for i in range(waiting)),
+                    ANSWERS_CAP)
+    return d, answers
+
+
 def options_bank(root, per_file=20):
     """As many questions with the most options (200) as the 500,000 values
     of a bank allow, half choice and half multi with every option ticked:
@@ -481,6 +501,10 @@ def main():
     case = "10,000-question when chain, all yes"
     add(case, ["validate", chain], chain)
     add(case, ["assess", "--bank", chain, "--answers", chain_ans, "--format", "json"], chain_ans, "assess")
+    wide, wide_ans = wide_when_bank(root)
+    case = "1,000 scales named by 90 conditions of 1,000 tests"
+    add(case, ["assess", "--bank", wide, "--answers", wide_ans, "--format", "json"], wide_ans, "assess --format json")
+    add(case, ["assess", "--bank", wide, "--answers", wide_ans, "--redact", "--format", "markdown"], wide_ans, "assess --redact")
     opts, opts_ans = options_bank(root)
     case = "330 questions of 200 options, all ticked"
     add(case, ["validate", opts], opts)

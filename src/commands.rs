@@ -350,8 +350,9 @@ fn does_not_apply(bank: &Bank, sheet: &AnswerSheet, q: usize, mode: Mode) -> Str
     }
     earlier.sort_unstable();
     earlier.dedup();
-    let reasons: Vec<String> = earlier
-        .iter()
+    // At most three, the rest counted: a condition may name hundreds.
+    const SHOWN: usize = 3;
+    let reasons: Vec<String> = (earlier.iter().take(SHOWN))
         .map(|&e| {
             // In the words of the questions asked (about an employer, too).
             let worded = bank.questions[e].worded(mode == Mode::Prospective);
@@ -369,9 +370,14 @@ fn does_not_apply(bank: &Bank, sheet: &AnswerSheet, q: usize, mode: Mode) -> Str
             }
         })
         .collect();
-    let because = match reasons.is_empty() {
-        true => "your other answers".to_string(),
-        false => reasons.join(" and "),
+    let because = match earlier.len() {
+        0 => "your other answers".to_string(),
+        n if n > SHOWN => format!(
+            "{}, and {} more of your answers",
+            reasons.join(", "),
+            n - SHOWN
+        ),
+        _ => reasons.join(" and "),
     };
     format!(
         "answered, but this question does not apply because of {because}, so this answer is not used; if that earlier answer is right, there is nothing to change"

@@ -167,6 +167,8 @@ pub struct Evaluation {
     /// Questions the sheet answers (not just skips) that were not asked:
     /// their answers are ignored.
     pub ignored: Vec<usize>,
+    /// Per set: the sums its score is computed from (levers change them).
+    sums: Vec<Sums>,
 }
 
 /// One next step as chosen for this person.
@@ -384,6 +386,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         next_steps,
         applies,
         ignored,
+        sums,
     }
 }
 
@@ -609,5 +612,5 @@ impl Facts for FullFacts<'_> {
 pub(crate) mod levers;
 pub(crate) mod settle;
 pub(crate) use levers::dependents;
-pub use levers::{Lever, MAX_REACH, levers};
+pub use levers::{Lever, MAX_DECIDED, MAX_REACH, levers};
 pub use settle::{MAX_NODES, Settlement, extreme_answers, settle};

@@ -567,19 +567,11 @@ impl Summarizer {
 fn decided_by(bank: &Bank, by: usize, dims: &IndexMap<String, DimInfo>) -> Vec<bool> {
     let mut follows = vec![false; bank.questions.len()];
     follows[by] = true;
-    // Conditions name earlier questions: one pass in bank order would do;
-    // going on until nothing changes does for any order.
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for (q, question) in bank.questions.iter().enumerate() {
-            let mut named = Vec::new();
-            if let Some(c) = question.when.as_ref().filter(|_| !follows[q]) {
-                c.referenced_questions(&mut named);
-            }
-            if named.iter().any(|&n| follows[n]) {
-                (follows[q], changed) = (true, true);
-            }
+    // Conditions name earlier questions: one pass in bank order does.
+    let dependents = crate::scoring::dependents(bank);
+    for q in by..follows.len() {
+        if follows[q] {
+            dependents[q].iter().for_each(|&j| follows[j] = true);
         }
     }
     (dims.values())

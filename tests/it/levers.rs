@@ -201,3 +201,68 @@ fn a_split_both_call_fair_is_not_a_lever() {
     let unfair = levers(&answers.replace("home_fair: 4\n", "home_fair: 2\n"));
     assert!(unfair.iter().any(|q| q == "home_split"), "{unfair:?}");
 }
+
+/// The red team's shape (bound9, F1): a hundred yes/no questions, each
+/// asked when any of sixty answered 0–100 scales has one value. Each change
+/// of a scale's answer decides those hundred conditions again, sixty-one
+/// tests each: offering every scale as a lever would cost 60 × 100 × 100 ×
+/// 61 tests, the square of the bank. The search offers a question only
+/// while its changes fit what is left of [`scoring::MAX_DECIDED`], in bank
+/// order; and each "does not apply" warning names three answers, not sixty.
+#[test]
+fn levers_stop_where_deciding_conditions_again_would_cost_too_much() {
+    let (scales, yesno) = (60, 100);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: String| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "bank.yaml",
+        "title: A\nbands:\n  - { verdict: good, min: 50, label: Good }\n  - { verdict: poor, min: 0, label: Poor }\n".into(),
+    );
+    let mut s = String::from("id: s\ntitle: S\nquestions:\n");
+    for j in 0..scales {
+        s +=
+            &format!("  - {{ id: s{j}, kind: scale, prompt: P, scale: {{ min: 0, max: 100 }} }}\n");
+    }
+    write("10_s.yaml", s);
+    let mut t = String::from("id: t\ntitle: T\nquestions:\n");
+    for i in 0..yesno {
+        let any: Vec<String> = (0..scales)
+            .map(|j| format!("{{answer: s{j}, is: {}}}", (i + j) % 100 + 1))
+            .collect();
+        t += &format!(
+            "  - {{ id: t{i}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }}, when: {{ any: [{}] }} }}\n",
+            any.join(", ")
+        );
+    }
+    write("20_t.yaml", t);
+    let answers: String = (0..scales)
+        .map(|j| format!("s{j}: 0\n"))
+        .collect::<String>()
+        + &(0..yesno)
+            .map(|i| format!("t{i}: true\n"))
+            .collect::<String>();
+    let out = crate::harness::Test::new()
+        .args(["assess", "--format", "json", "--answers", "-", "--bank"])
+        .arg(dir.path())
+        .stdin(answers)
+        .success();
+    let json = out.json();
+    // Every scale's changes cost the same: 100 changes × 100 conditions
+    // of 61 tests. Only the first ones fit; the others are not offered.
+    let cost = 100 * yesno * (scales + 1);
+    let fit = scoring::MAX_DECIDED / cost;
+    assert!((1..result::LEVERS).contains(&fit), "{fit}");
+    let levers: Vec<&str> = (json["levers"].as_array().expect("levers").iter())
+        .map(|l| l["question"].as_str().unwrap())
+        .collect();
+    let offered: Vec<String> = (0..fit).map(|j| format!("s{j}")).collect();
+    assert!(
+        !levers.is_empty() && levers.iter().all(|q| offered.iter().any(|o| o == q)),
+        "{levers:?}"
+    );
+    // The warnings name three of the sixty answers, and count the rest.
+    let err = out.stderr();
+    let warning = (err.lines().find(|l| l.contains("[t0]"))).expect("t0 answered, not asked");
+    assert_eq!(warning.matches("your answer \"").count(), 3, "{warning}");
+    assert!(warning.contains("and 57 more of your answers"), "{warning}");
+}

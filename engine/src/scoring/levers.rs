@@ -6,9 +6,9 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use super::{Evaluation, Sums, mean, share, value};
+use super::{Evaluation, mean, share, value};
 use crate::answers::{Answer, AnswerSheet};
-use crate::bank::{Bank, Facts, Kind, Question};
+use crate::bank::{Bank, Condition, Facts, Kind, Question, Test};
 
 /// The best single change of one answered question's answer, and what it
 /// would do to the overall score.
@@ -38,29 +38,29 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
     let Some(overall) = eval.overall else {
         return Vec::new();
     };
-    // Per dimension: Σw·v, Σw and the count over its answered, asked,
-    // scored questions.
-    let mut sums: Vec<Sums> = vec![Sums::default(); bank.sets.len()];
-    for (i, q) in bank.questions.iter().enumerate() {
-        if let Some(v) = eval.values[i] {
-            sums[q.set].add(q.weight * v, q.weight, 1);
-        }
-    }
+    let sums = &eval.sums;
     // Σ weight·score and Σ weight over the dimensions in the overall.
     let totals = (0..bank.sets.len())
         .filter_map(|s| share(bank, s, &sums[s]))
         .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
     let dependents = dependents(bank);
+    let size: Vec<usize> = (bank.questions.iter())
+        .map(|q| q.when.as_ref().map_or(0, size))
+        .collect();
     let mut visited = vec![false; bank.questions.len()];
-    // Which questions reach more than MAX_REACH others. Dependents come
-    // later in the bank, so in reverse order a question whose dependent
-    // reaches too far is known to at once: no walk is repeated for every
-    // link of a long chain.
-    let mut too_far = vec![false; bank.questions.len()];
+    // Per question: the size of the conditions one change of its answer
+    // may decide again, or `None` when it reaches more than MAX_REACH
+    // questions. Dependents come later in the bank, so in reverse order a
+    // question whose dependent reaches too far is known to at once: no walk
+    // is repeated for every link of a long chain.
+    let mut reach: Vec<Option<usize>> = vec![None; bank.questions.len()];
     for q in (0..bank.questions.len()).rev() {
-        too_far[q] = dependents[q].iter().any(|&j| too_far[j])
-            || transitive(&dependents, q, &mut visited).is_none();
+        if dependents[q].iter().all(|&j| reach[j].is_some()) {
+            reach[q] = transitive(&dependents, &size, q, &mut visited);
+        }
     }
+    // What is left of MAX_DECIDED.
+    let mut budget = MAX_DECIDED;
     // (question, overall after, change): answers are made for the best
     // `limit` only, at the end.
     let mut found: Vec<(usize, f64, Change)> = Vec::new();
@@ -76,20 +76,25 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
             let known = |r| super::settle::Known::Is(eval.answer(sheet, r));
             super::settle::tri(c, &known) == super::settle::Tri::Yes
         };
-        if too_far[i] || !q.lever || q.lever_when.as_ref().is_some_and(|c| !offered(c)) {
+        let Some(reach) = reach[i] else { continue };
+        if !q.lever || q.lever_when.as_ref().is_some_and(|c| !offered(c)) {
             continue;
         }
+        // Every change may decide again every condition it reaches: a
+        // question whose changes would spend more than is left is not
+        // offered (in bank order, so the same levers every run).
+        let candidates = candidates(q, current);
+        let Some(left) = budget.checked_sub(candidates.len() * reach) else {
+            continue;
+        };
+        budget = left;
         let base = selected(q, current);
         // A multi answer with one option in or out is made by changing
         // this copy in place and back (conditions only ask what it
         // includes), not by copying its 200 ids for each of 201 changes.
         let mut toggled = current.clone();
         let mut best: Option<(f64, Change)> = None;
-        for Candidate {
-            value: v_alt,
-            change,
-        } in candidates(q, current)
-        {
+        for (v_alt, change) in candidates {
             changed_sums.clear();
             overlay.clear();
             let mut adjust = |set: usize, dwv: f64, dw: f64, dn: isize| match changed_sums
@@ -261,10 +266,15 @@ pub(crate) fn dependents(bank: &Bank) -> Vec<Vec<usize>> {
     out
 }
 
-/// Every question that depends on `q`, directly or through others, in bank
-/// order. `visited` is all false on entry and is left so.
-/// `None` when more than [`MAX_REACH`] questions depend on `q`.
-fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Option<Vec<usize>> {
+/// The total `size` of every question that depends on `q`, directly or
+/// through others, each once; `None` when more than [`MAX_REACH`]
+/// questions do. `visited` is all false on entry and is left so.
+fn transitive(
+    dependents: &[Vec<usize>],
+    size: &[usize],
+    q: usize,
+    visited: &mut [bool],
+) -> Option<usize> {
     let mut seen = Vec::new();
     let mut stack: Vec<usize> = dependents[q].clone();
     while let Some(j) = stack.pop() {
@@ -280,11 +290,20 @@ fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Opti
     for &j in &seen {
         visited[j] = false;
     }
-    if seen.len() > MAX_REACH {
-        return None;
+    (seen.len() <= MAX_REACH).then(|| seen.iter().map(|&j| size[j]).sum())
+}
+
+/// The work of deciding a condition: its tests and forms, and the values
+/// an `in` lists.
+fn size(c: &Condition) -> usize {
+    match c {
+        Condition::Answer {
+            test: Test::In(vs), ..
+        } => 1 + vs.len(),
+        Condition::All(cs) | Condition::Any(cs) => 1 + cs.iter().map(size).sum::<usize>(),
+        Condition::Not(c) => 1 + size(c),
+        _ => 1,
     }
-    seen.sort_unstable();
-    Some(seen)
 }
 
 /// The most questions whose asking a lever's change may decide. A real
@@ -294,6 +313,14 @@ fn transitive(dependents: &[Vec<usize>], q: usize, visited: &mut [bool]) -> Opti
 /// lever.
 pub const MAX_REACH: usize = 1000;
 
+/// The most work (condition tests and listed values, [`size`]) the lever
+/// search may spend deciding conditions again in one result. A real bank
+/// spends a few thousand; a bank whose questions each wait on a condition
+/// naming hundreds of answered questions would spend the square of its
+/// size, so the answers whose changes would go past it are not offered as
+/// levers.
+pub const MAX_DECIDED: usize = 1_000_000;
+
 #[cfg(feature = "internals")]
 thread_local! {
     /// How many conditions [`levers`] decided again on this thread (the
@@ -301,19 +328,13 @@ thread_local! {
     pub static DECIDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// An answer a lever may suggest: its value, and the change that makes it,
-/// made into an [`Answer`] only when needed. A multi question with `n`
-/// options has `n + 1` alternatives of up to `n` ids each: made up front
-/// for every answered question of a large bank, they would cost the
-/// square of its options.
-struct Candidate {
-    value: Option<f64>,
-    change: Change,
-}
-
 /// One change of a question's answer: another option, the other yes/no,
 /// another point on the scale; for a multi question, one option added or
 /// removed, or the best selection (every option that adds to the score).
+/// It is made into an [`Answer`] only when needed: a multi question with
+/// `n` options has `n + 1` alternatives of up to `n` ids each, and made up
+/// front for every answered question of a large bank they would cost the
+/// square of its options.
 #[derive(Clone, Copy)]
 enum Change {
     /// Another option of a choice question (its index).
@@ -372,7 +393,7 @@ fn picked(opts: &[crate::bank::Choice], sel: &[String]) -> Vec<bool> {
 /// when it is neither the current one nor one toggle away), each with the
 /// value the question would then have, in time linear in its options.
 /// (Levers never look at an unscored question.)
-fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
+fn candidates(q: &Question, current: &Answer) -> Vec<(Option<f64>, Change)> {
     let score = |o: &crate::bank::Choice| o.score.unwrap_or(0.0);
     match (&q.kind, current) {
         (Kind::Choice(opts), Answer::Choice(c)) => {
@@ -381,9 +402,9 @@ fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
             opts.iter()
                 .enumerate()
                 .filter(|(_, o)| &o.id != c)
-                .map(|(k, o)| Candidate {
-                    value: range.map(|(lo, hi)| ((score(o) - lo) / (hi - lo)).clamp(0.0, 1.0)),
-                    change: Change::Choose(k),
+                .map(|(k, o)| {
+                    let v = range.map(|(lo, hi)| ((score(o) - lo) / (hi - lo)).clamp(0.0, 1.0));
+                    (v, Change::Choose(k))
                 })
                 .collect()
         }
@@ -400,16 +421,10 @@ fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
                 .map(|(o, _)| score(o))
                 .sum();
             let value = |raw: f64| Some(((raw - lo) / (hi - lo)).clamp(0.0, 1.0));
-            let mut out: Vec<Candidate> = opts
-                .iter()
-                .enumerate()
-                .map(|(k, o)| Candidate {
-                    value: value(if picked[k] {
-                        raw - score(o)
-                    } else {
-                        raw + score(o)
-                    }),
-                    change: Change::Toggle(k),
+            let mut out: Vec<(Option<f64>, Change)> = (opts.iter().enumerate())
+                .map(|(k, o)| {
+                    let toggled = if picked[k] { -score(o) } else { score(o) };
+                    (value(raw + toggled), Change::Toggle(k))
                 })
                 .collect();
             // The best selection, unless it is the current one or one
@@ -421,24 +436,15 @@ fn candidates(q: &Question, current: &Answer) -> Vec<Candidate> {
                 .count();
             if differs > 1 {
                 let best: f64 = opts.iter().map(score).filter(|s| *s > 0.0).sum();
-                out.push(Candidate {
-                    value: value(best),
-                    change: Change::BestSelection,
-                });
+                out.push((value(best), Change::BestSelection));
             }
             out
         }
         (Kind::Scale(s), Answer::Scale(x)) => (s.min..=s.max)
             .filter(|p| p != x)
-            .map(|p| Candidate {
-                value: value(q, &Answer::Scale(p)),
-                change: Change::Point(p),
-            })
+            .map(|p| (value(q, &Answer::Scale(p)), Change::Point(p)))
             .collect(),
-        (Kind::YesNo(_), Answer::YesNo(b)) => vec![Candidate {
-            value: value(q, &Answer::YesNo(!b)),
-            change: Change::Flip,
-        }],
+        (Kind::YesNo(_), Answer::YesNo(b)) => vec![(value(q, &Answer::YesNo(!b)), Change::Flip)],
         _ => Vec::new(),
     }
 }

@@ -123,12 +123,10 @@ pub(super) enum Tri {
     Maybe,
 }
 
-/// What is known of an open question while searching.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Asked,
-    NotAsked,
-    Maybe,
+impl From<bool> for Tri {
+    fn from(b: bool) -> Tri {
+        if b { Tri::Yes } else { Tri::No }
+    }
 }
 
 struct Search<'b> {
@@ -169,10 +167,10 @@ impl Search<'_> {
         let items: Vec<Item> = self
             .open
             .iter()
-            .filter(|&&q| !is_fixed[q] && status[q] != Status::NotAsked)
+            .filter(|&&q| !is_fixed[q] && status[q] != Tri::No)
             .map(|&q| Item {
                 q,
-                certain: status[q] == Status::Asked,
+                certain: status[q] == Tri::Yes,
             })
             .collect();
         let leaf = items.iter().all(|i| i.certain);
@@ -200,7 +198,7 @@ impl Search<'_> {
         &mut self,
         fixed: &mut AnswerSheet,
         is_fixed: &mut [bool],
-        status: &[Status],
+        status: &[Tri],
         items: &[Item],
     ) -> Option<AnswerSheet> {
         let mut named = Vec::new();
@@ -220,8 +218,8 @@ impl Search<'_> {
             return None;
         };
         let states: Vec<Slot> = match status[c] {
-            Status::NotAsked => vec![Slot::Missing],
-            Status::Asked => {
+            Tri::No => vec![Slot::Missing],
+            Tri::Yes => {
                 let Some(answers) = self.answers_of(c) else {
                     self.undecided = true;
                     return None;
@@ -230,7 +228,7 @@ impl Search<'_> {
                     .chain(answers.into_iter().map(Slot::Given))
                     .collect()
             }
-            Status::Maybe => {
+            Tri::Maybe => {
                 // Its own condition waits on an earlier open controller,
                 // which would have been chosen first.
                 self.undecided = true;
@@ -296,37 +294,22 @@ impl Search<'_> {
         })
     }
 
-    /// Per question: asked, not asked, or maybe (open questions only; the
-    /// decided ones are as the prefix has them).
-    fn statuses(&self, fixed: &AnswerSheet, is_fixed: &[bool]) -> Vec<Status> {
-        let n = self.bank.questions.len();
-        let mut status: Vec<Status> = (0..n)
-            .map(|q| {
-                if q < self.from && self.prefix_asked[q] {
-                    Status::Asked
-                } else {
-                    Status::NotAsked
-                }
-            })
+    /// Per question: whether it is asked (`Maybe`: its condition waits on
+    /// an open answer); open questions only, the decided ones are as the
+    /// prefix has them.
+    fn statuses(&self, fixed: &AnswerSheet, is_fixed: &[bool]) -> Vec<Tri> {
+        let mut status: Vec<Tri> = (0..self.bank.questions.len())
+            .map(|q| Tri::from(q < self.from && self.prefix_asked[q]))
             .collect();
         for &q in &self.open {
-            let question = &self.bank.questions[q];
-            status[q] = match &question.when {
-                None => Status::Asked,
-                Some(c) => match tri(c, &|r| {
-                    // What a condition sees of question r.
-                    match status[r] {
-                        Status::NotAsked => Known::Is(None),
-                        Status::Maybe => Known::Unknown,
-                        Status::Asked if r < self.from || is_fixed[r] => Known::Is(fixed.get(r)),
-                        Status::Asked => Known::Unknown,
-                    }
-                }) {
-                    Tri::Yes => Status::Asked,
-                    Tri::No => Status::NotAsked,
-                    Tri::Maybe => Status::Maybe,
-                },
+            // What a condition sees of question r.
+            let known = |r: usize| match status[r] {
+                Tri::No => Known::Is(None),
+                Tri::Yes if r < self.from || is_fixed[r] => Known::Is(fixed.get(r)),
+                _ => Known::Unknown,
             };
+            let asked = (self.bank.questions[q].when.as_ref()).map_or(Tri::Yes, |c| tri(c, &known));
+            status[q] = asked;
         }
         status
     }
@@ -337,7 +320,7 @@ impl Search<'_> {
         &self,
         fixed: &AnswerSheet,
         is_fixed: &[bool],
-        status: &[Status],
+        status: &[Tri],
     ) -> (Vec<Sums>, usize, usize, Option<usize>) {
         let bank = self.bank;
         let mut parts = vec![Sums::default(); bank.sets.len()];
@@ -345,7 +328,7 @@ impl Search<'_> {
         let mut cap: Option<usize> = None;
         for (q, question) in bank.questions.iter().enumerate() {
             let decided = q < self.from || is_fixed[q];
-            if !decided || status[q] != Status::Asked {
+            if !decided || status[q] != Tri::Yes {
                 continue;
             }
             let answer = fixed.get(q);
@@ -371,7 +354,7 @@ impl Search<'_> {
         &self,
         fixed: &AnswerSheet,
         is_fixed: &[bool],
-        status: &[Status],
+        status: &[Tri],
         items: &[Item],
         leaf: bool,
     ) -> Bound {
@@ -591,13 +574,7 @@ pub(super) fn tri<'a>(c: &Condition, known: &impl Fn(usize) -> Known<'a>) -> Tri
     match c {
         Condition::Answer { question, .. } => match known(*question) {
             Known::Unknown => Tri::Maybe,
-            Known::Is(a) => {
-                if c.holds(&One(a)) {
-                    Tri::Yes
-                } else {
-                    Tri::No
-                }
-            }
+            Known::Is(a) => c.holds(&One(a)).into(),
         },
         Condition::All(cs) => cs
             .iter()
