@@ -1,27 +1,24 @@
-//! `--format json`: the result as docs/formats.md describes it, pretty-printed,
+//! Every JSON the program writes (results, comparisons, histories,
+//! summaries, question lists, problems, schemas, drafts): pretty-printed,
 //! byte-identical for identical inputs.
 //!
-//! `<`, `>` and `&` inside strings are written as `\u003c`, `\u003e` and
-//! `\u0026` (as Go's encoding/json does), so a result pasted into a web page
-//! cannot open a tag; parsed back, the text is exactly the same.
+//! `<`, `>`, `&`, U+2028 and U+2029 inside strings are written as
+//! `\u003c`, `\u003e`, `\u0026`, `\u2028` and `\u2029` (as Go's
+//! encoding/json does), so text pasted into a web page cannot open a tag;
+//! parsed back, it is exactly the same.
 
 use std::fmt::Write as _;
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline. JSON has those characters only
+/// inside strings (where a backslash is always escaped itself), and there
+/// the escape means the same character.
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serialising plain data with string keys cannot fail.
-    match serde_json::to_string_pretty(value) {
-        Ok(json) => json + "\n",
-        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
-    }
-}
-
-/// [`to_json`] with `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX`
-/// escapes. JSON has them only inside strings (where a backslash is always
-/// escaped itself), and there the escape means the same character.
-pub(super) fn html_safe<T: serde::Serialize>(value: &T) -> String {
-    let json = to_json(value);
-    let mut out = String::with_capacity(json.len());
+    let json = match serde_json::to_string_pretty(value) {
+        Ok(json) => json,
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    };
+    let mut out = String::with_capacity(json.len() + 1);
     for c in json.chars() {
         match c {
             '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
@@ -30,6 +27,7 @@ pub(super) fn html_safe<T: serde::Serialize>(value: &T) -> String {
             c => out.push(c),
         }
     }
+    out.push('\n');
     out
 }
 

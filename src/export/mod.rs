@@ -73,7 +73,7 @@ pub fn render_report(
     plain: bool,
 ) -> String {
     let audience = match format {
-        Format::Json => return json::html_safe(r),
+        Format::Json => return to_json(r),
         Format::Text => document::Audience::Terminal,
         Format::Markdown | Format::Html => document::Audience::Page,
     };
@@ -83,7 +83,7 @@ pub fn render_report(
 /// A comparison in `format`, as [`render_report`] renders a result.
 pub fn render_comparison(c: &Comparison, format: Format, o: &RenderOptions, plain: bool) -> String {
     match format {
-        Format::Json => json::html_safe(c),
+        Format::Json => to_json(c),
         _ => draw(&comparison::document(c), format, o, plain),
     }
 }

@@ -246,6 +246,68 @@ fn hostile_text_answer_is_inert_through_the_binary() {
     }
 }
 
+/// Every JSON output writes `<`, `>` and `&` as `\u003c`, `\u003e` and
+/// `\u0026`, so a bank's or a result's text pasted into a page opens no
+/// tag, whichever command wrote it; parsed back, the text is the same.
+#[test]
+fn every_json_output_writes_markup_characters_escaped() {
+    let title = "Mini <script>&</script> bank";
+    let flag = "Your <b>team</b> works & flexibly";
+    let mut t = Test::new();
+    t.mini_with(&[
+        (
+            "bank.yaml",
+            "title: Mini bank",
+            &format!("title: \"{title}\""),
+        ),
+        (
+            "bank.yaml",
+            "\"Your team works flexibly\"",
+            &format!("\"{flag}\""),
+        ),
+    ]);
+    for (name, day) in [("a.json", "2024-01-08"), ("b.json", "2024-07-08")] {
+        t.again()
+            .args([
+                "assess", "--bank", "mini", "--format", "json", "--taken", day,
+            ])
+            .arg("--answers")
+            .arg(answers("supportive"))
+            .args(["-o", name])
+            .success();
+    }
+    let state = crate::harness::summary_state();
+    let runs: [&[&str]; 5] = [
+        &["report", "a.json"],
+        &["compare", "a.json", "b.json"],
+        &["history", "a.json", "b.json"],
+        &["summarize", "--bank", "mini", "a.json", "b.json"],
+        &["questions", "--bank", "mini"],
+    ];
+    for args in runs {
+        let json = t
+            .again()
+            .args(args)
+            .args(["--format", "json"])
+            .env("MOMMYTRACK_STATE_DIR", state)
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&json.stdout);
+        assert!(!text.contains(['<', '>', '&']), "{args:?}: {text}");
+        let back: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let back = back.to_string();
+        assert!(
+            back.contains(title) || back.contains(flag),
+            "{args:?}: {back}"
+        );
+    }
+    let saved = t.read("a.json");
+    assert!(
+        saved.contains("Mini \\u003cscript\\u003e\\u0026"),
+        "{saved}"
+    );
+}
+
 #[test]
 fn colour_follows_the_color_flag() {
     let always = assess("supportive", &["--color", "always"]);

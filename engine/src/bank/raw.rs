@@ -312,11 +312,11 @@ pub struct RawOption {
     /// A flag this option raises when selected.
     pub flag: Option<String>,
     /// In a shared question: the option the partner picks for the same
-    /// situation (`leans_me` <-> `leans_them`). Must name an option of the
+    /// situation (`leans_me` and `leans_them`). Must name an option of the
     /// same question that names this one back.
     pub mirror: Option<String>,
     /// In a shared question: the partner's answers that can be true at the
-    /// same time as this one (`paid_days` <-> `unpaid`: each partner covers
+    /// same time as this one (`paid_days` and `unpaid`: each partner covers
     /// their own days), so they are not a difference. Each must name this
     /// one back.
     pub agrees_with: Option<Vec<String>>,
@@ -358,7 +358,7 @@ pub struct RawRights {
     pub entries: Option<Vec<RawRightsEntry>>,
 }
 
-/// A rights topic; its entries form the group `rights_<topic>`.
+/// A rights topic; its entries form the group `rights_` and the topic id.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawTopic {
