@@ -93,6 +93,18 @@ fn hostile_bank(dir: &Path) -> PathBuf {
             ),
             ("\"Talk it over with someone you trust\"", &e("Talk")),
             ("\"A partner, a friend or a mentor.\"", &e("Partner")),
+            (
+                "advice:\n",
+                &format!(
+                    "kit:\n  - {{ id: kit_x, title: {}, detail: {}, source: {} }}\ntogether:\n  - {{ id: together_x, title: {}, detail: {}, source: {} }}\nadvice:\n",
+                    e("Kit"),
+                    e("Kit detail"),
+                    e("Kit source"),
+                    e("Together"),
+                    e("Together detail"),
+                    e("Together source"),
+                ),
+            ),
         ],
     );
     edit(
@@ -114,12 +126,50 @@ fn hostile_bank(dir: &Path) -> PathBuf {
             ("\"It is counted against me\"", &e("Counted")),
             ("\"Strongly disagree\"", &e("Strongly disagree")),
             ("\"Strongly agree\"", &e("Strongly agree")),
+            (
+                "\"My manager understands family demands.\"",
+                &format!(
+                    "{}\n    interview: {}\n    listen_for: {{ good: {}, worrying: {} }}\n    prospective:\n      prompt: {}\n      labels: [{}, b, c, d, e]",
+                    e("Understands"),
+                    e("Ask them"),
+                    e("Good sign"),
+                    e("Worrying sign"),
+                    e("Understands there"),
+                    e("Disagree there"),
+                ),
+            ),
         ],
     );
     edit(
         "20_flex.yaml",
         &[
-            ("title: Flexibility", &format!("title: {}", e("Flex"))),
+            (
+                "title: Flexibility",
+                &format!(
+                    "title: {}\nprospective_title: {}",
+                    e("Flex"),
+                    e("Flex there")
+                ),
+            ),
+            (
+                "\"Which of these can you use without stigma?\"",
+                &format!(
+                    "{}\n    interview: {}\n    prospective: {{ prompt: {}, help: {}, options: {{ remote: {} }} }}",
+                    e("Stigma?"),
+                    e("Ask about flex"),
+                    e("Stigma there?"),
+                    e("Help there"),
+                    e("Remote there"),
+                ),
+            ),
+            (
+                "\"Are you considering part-time work?\"",
+                &format!(
+                    "{}\n    shared: true\n    discuss: {}",
+                    e("Part-time?"),
+                    e("Discuss")
+                ),
+            ),
             ("\"Remote days\"", &e("Remote")),
             ("\"Anything else?\"", &e("Anything?")),
         ],
@@ -245,6 +295,81 @@ fn every_command_and_format_keeps_hostile_text_inert() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+
+    // The words only some commands print: the kit, the interview lines,
+    // the wording about an employer you are considering, the steps and
+    // talking points for two partners. Each is printed by one of these,
+    // and inert in every format.
+    let me = assess_to(
+        b,
+        &answers(tmp.path(), "me.yaml", "considering_part_time: true\n"),
+    );
+    let partner = assess_to(
+        b,
+        &answers(tmp.path(), "p.yaml", "considering_part_time: false\n"),
+    );
+    let there = write(
+        tmp.path(),
+        "there.yaml",
+        "boss_understands: 1\nflex_options: [remote]\n",
+    );
+    let mut printed = String::new();
+    for format in ["text", "markdown", "html", "json"] {
+        let mut runs = vec![mt(), mt(), mt()];
+        runs[0]
+            .args(["assess", "--bank", b, "--prospective", "--answers"])
+            .arg(&there);
+        runs[1].arg("compare").arg(&me).arg(&partner);
+        runs[2].args(["interview", "--bank", b]);
+        if format == "json" {
+            runs.pop();
+        }
+        for mut cmd in runs {
+            let out = run(format, cmd.args(["--format", format]));
+            assert!(
+                out.status.success(),
+                "{format}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            printed += &String::from_utf8_lossy(&out.stdout);
+        }
+    }
+    let printed = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    for field in [
+        "Kit red",
+        "Kit detail red",
+        "Together red",
+        "Together detail red",
+        "Discuss red",
+        "Ask them red",
+        "Good sign red",
+        "Worrying sign red",
+        "Understands there red",
+        "Disagree there red",
+        "Flex there red",
+        "Stigma there? red",
+        "Remote there red",
+    ] {
+        assert!(printed.contains(field), "no output prints {field:?}");
+    }
+}
+
+/// `answers` assessed on `bank`, saved as JSON beside them.
+fn assess_to(bank: &str, answers: &Path) -> PathBuf {
+    let saved = answers.with_extension("json");
+    let out = mt()
+        .args(["assess", "--bank", bank, "--format", "json", "--answers"])
+        .arg(answers)
+        .arg("-o")
+        .arg(&saved)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    saved
 }
 
 #[test]

@@ -158,53 +158,199 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
 /// ([`crate::sanitize`]): titles and labels on one line, descriptions,
 /// prompts and help with their line breaks. Ids need nothing: validation
 /// allows only `[a-z][a-z0-9_]*`. Every path that prints bank text is
-/// then safe, whatever format or prompter prints it.
-pub fn make_inert(bank: &mut Bank) {
-    use crate::sanitize::{inline, text};
-    fn fix(s: &mut String, f: fn(&str) -> std::borrow::Cow<'_, str>) {
-        if let std::borrow::Cow::Owned(clean) = f(s) {
+/// then safe, whatever format or prompter prints it, JSON included.
+///
+/// Each part of the bank is taken apart field by field, without `..`: a
+/// field added to the model does not compile until it is named here,
+/// cleaned or marked `_` (numbers, ids, conditions on ids).
+fn make_inert(bank: &mut Bank) {
+    use super::model::{
+        Advice, Band, Choice, Flag, Interview, Kind, Prospective, Question, Scale, Set,
+        TogetherEntry,
+    };
+    fn fix(s: &mut String, clean: fn(&str) -> std::borrow::Cow<'_, str>) {
+        if let std::borrow::Cow::Owned(clean) = clean(s) {
             *s = clean;
         }
     }
-    fix(&mut bank.title, inline);
-    bank.description.iter_mut().for_each(|s| fix(s, text));
-    bank.disclaimer.iter_mut().for_each(|s| fix(s, text));
-    for b in &mut bank.bands {
-        fix(&mut b.label, inline);
-        b.summary.iter_mut().for_each(|s| fix(s, text));
+    /// One line: titles, labels.
+    fn line(s: &mut String) {
+        fix(s, crate::sanitize::inline);
     }
-    for f in &mut bank.flags {
-        fix(&mut f.title, inline);
-        fix(&mut f.group_title, inline);
-        f.detail.iter_mut().for_each(|s| fix(s, text));
-        f.source.iter_mut().for_each(|s| fix(s, text));
+    /// Text with its line breaks.
+    fn para(s: &mut String) {
+        fix(s, crate::sanitize::text);
     }
-    for a in &mut bank.advice {
-        fix(&mut a.title, inline);
-        fix(&mut a.detail, text);
-        a.source.iter_mut().for_each(|s| fix(s, text));
+    fn band(b: &mut Band) {
+        let Band {
+            verdict: _,
+            min: _,
+            label,
+            summary,
+        } = b;
+        line(label);
+        summary.iter_mut().for_each(para);
     }
-    for set in &mut bank.sets {
-        fix(&mut set.title, inline);
-        fix(&mut set.group_title, inline);
-        for b in &mut set.bands {
-            fix(&mut b.label, inline);
-            b.summary.iter_mut().for_each(|s| fix(s, text));
-        }
-        set.description.iter_mut().for_each(|s| fix(s, text));
-        set.source.iter_mut().for_each(|s| fix(s, text));
-        fix(&mut set.file, inline);
+    let Bank {
+        title,
+        description,
+        disclaimer,
+        bands,
+        flags,
+        advice,
+        kit,
+        together,
+        sets,
+        questions,
+        question_index: _,
+        min_coverage: _,
+        max_next_steps: _,
+        start_here: _,
+        overall: _,
+        retired: _,
+        fingerprint: _,
+    } = bank;
+    line(title);
+    description.iter_mut().chain(disclaimer).for_each(para);
+    bands.iter_mut().for_each(band);
+    for f in flags {
+        let Flag {
+            id: _,
+            severity: _,
+            title,
+            group_title,
+            detail,
+            caps_verdict: _,
+            source,
+        } = f;
+        line(title);
+        line(group_title);
+        detail.iter_mut().chain(source).for_each(para);
     }
-    for q in &mut bank.questions {
-        fix(&mut q.prompt, text);
-        q.help.iter_mut().for_each(|s| fix(s, text));
-        q.source.iter_mut().for_each(|s| fix(s, text));
-        match &mut q.kind {
-            super::Kind::Choice(opts) | super::Kind::Multi(opts) => {
-                opts.iter_mut().for_each(|o| fix(&mut o.label, inline));
+    for a in advice.iter_mut().chain(kit) {
+        let Advice {
+            id: _,
+            title,
+            detail,
+            priority: _,
+            when: _,
+            urgent_when: _,
+            group: _,
+            source,
+            checked: _,
+        } = a;
+        line(title);
+        para(detail);
+        source.iter_mut().for_each(para);
+    }
+    for t in together {
+        let TogetherEntry {
+            id: _,
+            title,
+            detail,
+            priority: _,
+            group: _,
+            when,
+            source,
+        } = t;
+        line(title);
+        para(detail);
+        source.iter_mut().for_each(para);
+        // Carried into results as written: as a result's strings are read.
+        when.iter_mut().for_each(crate::saved::make_inert);
+    }
+    for set in sets {
+        let Set {
+            id: _,
+            title,
+            prospective_title,
+            group_title,
+            ask_first: _,
+            description,
+            weight: _,
+            min_answered: _,
+            shared: _,
+            bands,
+            source,
+            file,
+            questions: _,
+        } = set;
+        line(title);
+        line(group_title);
+        line(file);
+        prospective_title.iter_mut().for_each(line);
+        description.iter_mut().chain(source).for_each(para);
+        bands.iter_mut().for_each(band);
+    }
+    for q in questions {
+        let Question {
+            id: _,
+            set: _,
+            prompt,
+            help,
+            kind,
+            weight: _,
+            core: _,
+            lever: _,
+            lever_when: _,
+            when: _,
+            source,
+            checked: _,
+            shared: _,
+            discuss,
+            discuss_priority: _,
+            interview,
+            prospective,
+            personal: _,
+        } = q;
+        para(prompt);
+        help.iter_mut().chain(source).chain(discuss).for_each(para);
+        match kind {
+            Kind::Choice(options) | Kind::Multi(options) => {
+                for o in options {
+                    let Choice {
+                        id: _,
+                        label,
+                        score: _,
+                        flag: _,
+                        mirror: _,
+                        agrees_with: _,
+                    } = o;
+                    line(label);
+                }
             }
-            super::Kind::Scale(s) => s.labels.iter_mut().for_each(|l| fix(l, inline)),
-            super::Kind::YesNo(_) | super::Kind::Text => {}
+            Kind::Scale(Scale {
+                min: _,
+                max: _,
+                labels,
+                reverse: _,
+                mirror: _,
+            }) => {
+                labels.iter_mut().for_each(line);
+            }
+            Kind::YesNo(_) | Kind::Text => {}
+        }
+        if let Some(Interview {
+            ask,
+            good,
+            worrying,
+        }) = interview
+        {
+            para(ask);
+            good.iter_mut().chain(worrying).for_each(para);
+        }
+        if let Some(p) = prospective {
+            let Prospective {
+                prompt,
+                help,
+                options,
+                labels,
+                unknown: _,
+            } = p;
+            para(prompt);
+            help.iter_mut().for_each(para);
+            options.iter_mut().for_each(|(_, label)| line(label));
+            labels.iter_mut().for_each(line);
         }
     }
 }

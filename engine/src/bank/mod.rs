@@ -16,7 +16,7 @@ mod validate;
 
 pub use answer::Answer;
 pub use condition::{Bounds, CondProblem, Condition, Facts, Test, describe};
-pub use load::{BankSource, MAX_FILES, load, load_as_of, make_inert, set_follow_links};
+pub use load::{BankSource, MAX_FILES, load, load_as_of, set_follow_links};
 pub use model::{
     Advice, Band, Bank, Choice, DEFAULT_DISCUSS_PRIORITY, DEFAULT_MAX_NEXT_STEPS,
     DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag, Interview, Kind, OverallBy, Prospective,
