@@ -10,18 +10,8 @@ use crate::harness::*;
 /// saved as `c.json`, and a current result of a persona as `current.json`.
 fn employer_c() -> Test {
     let t = Test::new();
-    t.again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "-o",
-            "c.json",
-            "--answers",
-        ])
-        .arg(fixture("prospective/employer_c.yaml"))
-        .success();
+    let answers = std::fs::read_to_string(fixture("prospective/employer_c.yaml")).unwrap();
+    prospective(&t, "c.json", &answers);
     t.again()
         .args([
             "assess",
@@ -147,18 +137,7 @@ fn how_parents_fare_there_comes_first_in_what_to_ask() {
     let t = Test::new();
     let b = fixture("prospective/employer_b.yaml");
     let b = b.to_str().unwrap();
-    let r = t
-        .again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "--answers",
-            b,
-        ])
-        .success()
-        .json();
+    let r = prospective_json(&t, &std::fs::read_to_string(b).unwrap()).json();
     let parents: Vec<&serde_json::Value> = r["to_find_out"]
         .as_array()
         .unwrap()
@@ -287,15 +266,8 @@ fn nobody_could_say_is_still_unknown_about_an_employer() {
         "b.json",
         &format!("{facts}flex_pt_view: normal\nflex_pt_workload: vague\n"),
     );
-    let b: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(t.path().join("b.json")).unwrap()).unwrap();
-    let q = b["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["questions"].as_array().unwrap())
-        .find(|q| q["id"] == "flex_pt_workload")
-        .unwrap();
+    let b = t.read_json("b.json");
+    let q = asked(&b, "flex_pt_workload").unwrap();
     assert!(q["score"].is_null(), "{q}");
     let unknown = b["to_find_out"].as_array().unwrap();
     assert!(
@@ -338,41 +310,14 @@ fn nobody_could_say_is_still_unknown_about_an_employer() {
 #[test]
 fn moving_between_teams_counts_while_the_manager_is_unknown() {
     let t = Test::new();
-    let out = t
-        .again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "--answers",
-            "-",
-        ])
-        .stdin("about_work_pattern: office\nmgr_transfer: yes_easy\n")
-        .success();
+    let out = prospective_json(&t, "about_work_pattern: office\nmgr_transfer: yes_easy\n");
     assert!(!out.stderr().contains("mgr_transfer"), "{}", out.stderr());
     let r = out.json();
-    let asked = r["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["questions"].as_array().unwrap())
-        .find(|q| q["id"] == "mgr_transfer");
+    let asked = asked(&r, "mgr_transfer");
     assert_eq!(asked.map(|q| &q["answer"]), Some(&"yes_easy".into()), "{r}");
     // A flexible manager makes it moot; the warning quotes the question as
     // it was asked about the employer.
-    let moot = t
-        .again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "--answers",
-            "-",
-        ])
-        .stdin("mgr_stance: flexible\nmgr_transfer: yes_easy\n")
-        .success();
+    let moot = prospective_json(&t, "mgr_stance: flexible\nmgr_transfer: yes_easy\n");
     assert!(
         moot.stderr()
             .contains("\"Which of these describes the manager you would report to"),

@@ -15,10 +15,12 @@
 //! as source files or as a loaded bank) and for fixture paths.
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::rc::Rc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use mommytrack_engine::bank::{self, Bank, BankSource, SourceFile};
 
@@ -153,6 +155,11 @@ impl Test {
     pub fn read(&self, name: &str) -> String {
         let p = self.path().join(name);
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("read {}: {e}", p.display()))
+    }
+
+    /// `name` in the test's folder, read as JSON.
+    pub fn read_json(&self, name: &str) -> serde_json::Value {
+        serde_json::from_str(&self.read(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
     }
 
     pub fn arg(&mut self, arg: impl AsRef<OsStr>) -> &mut Self {
@@ -352,7 +359,6 @@ pub fn mt() -> Test {
     Test::new()
 }
 
-/// A path under `tests/fixtures` (read only: never write there).
 /// Saves `name`: a prospective result (JSON) of `answers` given on stdin.
 pub fn prospective(t: &Test, name: &str, answers: &str) {
     t.again()
@@ -362,6 +368,24 @@ pub fn prospective(t: &Test, name: &str, answers: &str) {
         .success();
 }
 
+/// `assess --prospective --format json` of `answers` given on stdin, in
+/// `t`'s folder: the run, for its result ([`Outcome::json`]) and warnings.
+pub fn prospective_json(t: &Test, answers: &str) -> Outcome {
+    t.again()
+        .args(["assess", "--prospective", "--format", "json"])
+        .args(["--answers", "-"])
+        .stdin(answers)
+        .success()
+}
+
+/// The question `id` as the result `r` (JSON) records it, if it was asked.
+pub fn asked<'r>(r: &'r serde_json::Value, id: &str) -> Option<&'r serde_json::Value> {
+    (r["dimensions"].as_array()?.iter())
+        .flat_map(|d| d["questions"].as_array().into_iter().flatten())
+        .find(|q| q["id"] == id)
+}
+
+/// A path under `tests/fixtures` (read only: never write there).
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -603,6 +627,69 @@ pub fn bank_args(args: &[&str], paths: &[&Path]) -> Vec<OsString> {
         }
     }
     Vec::new()
+}
+
+/// Saves one JSON result per answers text in `dir` (`000.json`, …),
+/// assessed on `bank`, and returns their paths. A result depends on the
+/// bank and the answers only, so each is made once a run for every test
+/// that saves the same answers with the same bank, and written again from
+/// there (a test may change its own copies).
+pub fn save_results<S: AsRef<str>>(
+    dir: &Path,
+    bank: &Path,
+    sheets: impl IntoIterator<Item = S>,
+) -> Vec<PathBuf> {
+    type Made = Mutex<HashMap<(PathBuf, String), Arc<OnceLock<Vec<u8>>>>>;
+    static MADE: OnceLock<Made> = OnceLock::new();
+    std::fs::create_dir_all(dir).expect("create the folder");
+    (sheets.into_iter().enumerate())
+        .map(|(i, text)| {
+            let text = text.as_ref();
+            // One slot per bank and answers; the map is locked only to find it.
+            let slot = MADE
+                .get_or_init(Made::default)
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry((bank.to_path_buf(), text.to_string()))
+                .or_default()
+                .clone();
+            let result = slot.get_or_init(|| {
+                let run = mt()
+                    .args(["assess", "--format", "json", "--bank"])
+                    .arg(bank)
+                    .args(["--answers", "-"])
+                    .write_stdin(text)
+                    .output()
+                    .expect("runs");
+                let err = String::from_utf8_lossy(&run.stderr);
+                assert!(run.status.success(), "{err}");
+                run.stdout
+            });
+            let out = dir.join(format!("{i:03}.json"));
+            std::fs::write(&out, result).expect("write a result");
+            out
+        })
+        .collect()
+}
+
+/// `summarize` of `paths` with `args`, the tests' key ([`summary_state`])
+/// and the bank the results were made with ([`bank_args`]).
+pub fn summarize(args: &[&str], paths: &[&Path]) -> Output {
+    mt().arg("summarize")
+        .args(paths)
+        .args(args)
+        .args(bank_args(args, paths))
+        .env("MOMMYTRACK_STATE_DIR", summary_state())
+        .output()
+        .expect("runs")
+}
+
+/// [`summarize`] with `--format json`, which must succeed: the summary.
+pub fn summary_json(args: &[&str], paths: &[&Path]) -> serde_json::Value {
+    let out = summarize(&[args, &["--format", "json"]].concat(), paths);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    serde_json::from_slice(&out.stdout).expect("a JSON summary")
 }
 
 /// A state folder holding a fixed secret key for `summarize` (its

@@ -300,14 +300,13 @@ fn every_command_and_format_keeps_hostile_text_inert() {
     // the wording about an employer you are considering, the steps and
     // talking points for two partners. Each is printed by one of these,
     // and inert in every format.
-    let me = assess_to(
-        b,
-        &answers(tmp.path(), "me.yaml", "considering_part_time: true\n"),
-    );
-    let partner = assess_to(
-        b,
-        &answers(tmp.path(), "p.yaml", "considering_part_time: false\n"),
-    );
+    let saved = |name: &str, extra: &str| {
+        let a = std::fs::read_to_string(answers(tmp.path(), name, extra)).unwrap();
+        let r = crate::harness::assess_json(&bank, &a).to_string();
+        write(tmp.path(), &format!("{name}.json"), &r)
+    };
+    let me = saved("me.yaml", "considering_part_time: true\n");
+    let partner = saved("p.yaml", "considering_part_time: false\n");
     let there = write(
         tmp.path(),
         "there.yaml",
@@ -352,24 +351,6 @@ fn every_command_and_format_keeps_hostile_text_inert() {
     ] {
         assert!(printed.contains(field), "no output prints {field:?}");
     }
-}
-
-/// `answers` assessed on `bank`, saved as JSON beside them.
-fn assess_to(bank: &str, answers: &Path) -> PathBuf {
-    let saved = answers.with_extension("json");
-    let out = mt()
-        .args(["assess", "--bank", bank, "--format", "json", "--answers"])
-        .arg(answers)
-        .arg("-o")
-        .arg(&saved)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    saved
 }
 
 #[test]

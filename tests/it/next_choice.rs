@@ -286,7 +286,7 @@ fn the_kit_has_no_stray_markup_in_markdown_or_html() {
 fn a_settled_note_says_what_it_counts() {
     let t = Test::new();
     save(&t, RETURNING, "r.json", "2026-07-14");
-    let mut r: serde_json::Value = serde_json::from_str(&t.read("r.json")).unwrap();
+    let mut r = t.read_json("r.json");
     r["settled_after"] = serde_json::json!(40);
     let mut t = t.again();
     t.file("s.json", r.to_string());
@@ -334,26 +334,8 @@ fn a_prospective_assessment_words_each_question_about_that_employer() {
     }
     // The result keeps the words the question was asked in.
     let q = worded[0];
-    let r = mt()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "--answers",
-            "-",
-        ])
-        .stdin(format!("{}: null\n", q.id))
-        .success()
-        .json();
-    let asked = r["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["questions"].as_array().unwrap())
-        .find(|x| x["id"] == q.id.as_str())
-        .cloned()
-        .unwrap();
+    let r = prospective_json(&mt(), &format!("{}: null\n", q.id)).json();
+    let asked = asked(&r, &q.id).unwrap();
     assert_eq!(asked["prompt"], q.worded(true).prompt.as_str());
 }
 
@@ -374,18 +356,7 @@ fn no_answer_in_a_prospective_assessment_raises_a_flag_about_you() {
         }
     }
     // Through the binary: an employer's active network is the employer's.
-    let r = mt()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "--answers",
-            "-",
-        ])
-        .stdin("sup_parent_group: active\n")
-        .success()
-        .json();
+    let r = prospective_json(&mt(), "sup_parent_group: active\n").json();
     for f in r["flags"].as_array().unwrap() {
         assert!(!f["title"].as_str().unwrap().starts_with("You "), "{f}");
     }

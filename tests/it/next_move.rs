@@ -255,19 +255,7 @@ fn history_refuses_results_of_another_bank_and_leaves_prospective_ones_out() {
         .args(["history", "mine.json", "other.json"])
         .code(65)
         .stderr_contains("a history follows one bank");
-    t.again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "-o",
-            "p.json",
-            "--answers",
-            "-",
-        ])
-        .stdin("culture_leaders_signals: visible\n")
-        .success();
+    prospective(&t, "p.json", "culture_leaders_signals: visible\n");
     let h = t
         .again()
         .args(["history", "mine.json", "p.json", "--format", "json"])
@@ -330,22 +318,11 @@ fn a_bank_without_interview_lines_has_an_empty_kit_that_says_how_to_make_one() {
 #[test]
 fn a_prospective_assessment_asks_only_interview_questions_and_says_what_to_ask_next() {
     let t = Test::new();
-    let run = t
-        .again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "--answers",
-            "-",
-        ])
-        .stdin(
-            "culture_leaders_signals: visible\nparents_promoted: often\nhas_manager: true\n\
-             mgr_stance: flexible\nculture_policy_vs_practice: null\n\
-             home_split: balanced\n",
-        )
-        .success();
+    let run = prospective_json(
+        &t,
+        "culture_leaders_signals: visible\nparents_promoted: often\nhas_manager: true\n\
+         mgr_stance: flexible\nculture_policy_vs_practice: null\nhome_split: balanced\n",
+    );
     // An answer to a question outside the kit is not used, with a warning.
     assert!(
         run.stderr().contains("(--prospective) does not ask"),
@@ -393,22 +370,12 @@ fn a_prospective_assessment_asks_only_interview_questions_and_says_what_to_ask_n
 fn compare_puts_a_current_and_a_prospective_result_side_by_side() {
     let t = Test::new();
     save(&t, RETURNING, "current.json", None);
-    t.again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "-o",
-            "prospective.json",
-            "--answers",
-            "-",
-        ])
-        .stdin(
-            "culture_leaders_signals: visible\nparents_promoted: often\nhas_manager: true\n\
-             mgr_stance: flexible\nmgr_results: 5\nflex_remote_normal: everyone\n",
-        )
-        .success();
+    prospective(
+        &t,
+        "prospective.json",
+        "culture_leaders_signals: visible\nparents_promoted: often\nhas_manager: true\n\
+         mgr_stance: flexible\nmgr_results: 5\nflex_remote_normal: everyone\n",
+    );
     let c = t
         .again()
         .args([
@@ -808,13 +775,7 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
     // under their own conditions, and untold count as skipped; a known kit
     // answer still rules one out.
     let asked = |stdin: &str| -> Vec<String> {
-        let r = t
-            .again()
-            .args(["assess", "--prospective", "--format", "json"])
-            .args(["--answers", "-"])
-            .stdin(stdin)
-            .success()
-            .json();
+        let r = prospective_json(&t, stdin).json();
         r["dimensions"]
             .as_array()
             .unwrap()
@@ -891,6 +852,23 @@ fn the_kit_asks_only_about_the_workplace_and_a_prospective_run_asks_only_the_kit
         .stderr_contains("not used");
 }
 
+/// The built-in kit's numbered lines (Markdown), in lower case: at least 20.
+fn kit_asks() -> Vec<String> {
+    let md = Test::new()
+        .args(["interview", "--format", "markdown"])
+        .success()
+        .stdout();
+    let asks: Vec<String> = (md.lines())
+        .filter_map(|l| {
+            let (n, rest) = l.split_once(". ")?;
+            n.parse::<usize>().ok()?;
+            Some(rest.to_lowercase())
+        })
+        .collect();
+    assert!(asks.len() >= 20, "{md}");
+    asks
+}
+
 #[test]
 fn the_kit_names_whom_to_ask_where_asking_an_interviewer_would_disclose_a_family() {
     // Words that, asked of an interviewer, say you have or plan children.
@@ -917,20 +895,7 @@ fn the_kit_names_whom_to_ask_where_asking_an_interviewer_would_disclose_a_family
         "after an offer",
         "someone on the rota",
     ];
-    let md = Test::new()
-        .again()
-        .args(["interview", "--format", "markdown"])
-        .success()
-        .stdout();
-    let asks: Vec<String> = md
-        .lines()
-        .filter_map(|l| {
-            let (n, rest) = l.split_once(". ")?;
-            n.parse::<usize>().ok()?;
-            Some(rest.to_lowercase())
-        })
-        .collect();
-    assert!(asks.len() >= 20, "{md}");
+    let asks = kit_asks();
     let mut named = 0;
     for ask in &asks {
         if FAMILY.iter().any(|w| ask.contains(w)) {
@@ -963,20 +928,7 @@ fn every_kit_line_says_whom_to_ask_or_where_to_look_and_reads_about_the_new_empl
         "read ",
         "after an offer",
     ];
-    let md = Test::new()
-        .again()
-        .args(["interview", "--format", "markdown"])
-        .success()
-        .stdout();
-    let asks: Vec<String> = md
-        .lines()
-        .filter_map(|l| {
-            let (n, rest) = l.split_once(". ")?;
-            n.parse::<usize>().ok()?;
-            Some(rest.to_lowercase())
-        })
-        .collect();
-    assert!(asks.len() >= 20, "{md}");
+    let asks = kit_asks();
     for ask in &asks {
         assert!(
             WHO_OR_WHERE.iter().any(|w| ask.contains(w)),
@@ -1022,7 +974,7 @@ fn kit_answers(t: &Test, result: &str) -> serde_json::Map<String, serde_json::Va
         .lines()
         .filter_map(|l| l.strip_suffix(": null"))
         .collect();
-    let r: serde_json::Value = serde_json::from_str(&t.read(result)).unwrap();
+    let r = t.read_json(result);
     r["answers"]
         .as_object()
         .unwrap()
@@ -1046,19 +998,7 @@ fn compare_weighs_a_current_and_a_prospective_job_only_on_what_both_answered() {
         same.insert(id.to_string(), serde_json::Value::Null);
     }
     let prospective = |answers: &serde_json::Map<String, serde_json::Value>, name: &str| {
-        t.again()
-            .args([
-                "assess",
-                "--prospective",
-                "--format",
-                "json",
-                "-o",
-                name,
-                "--answers",
-                "-",
-            ])
-            .stdin(serde_json::to_string(answers).unwrap())
-            .success();
+        prospective(&t, name, &serde_json::to_string(answers).unwrap());
     };
     prospective(&same, "same.json");
     let c = t
@@ -1231,21 +1171,12 @@ fn the_kit_fits_the_parent_a_result_describes() {
     );
     // Her prospective result about a hospital (shifts): that job's own
     // answers fit the kit too.
-    t.again()
-        .args([
-            "assess",
-            "--prospective",
-            "--answers",
-            "-",
-            "--format",
-            "json",
-        ])
-        .args(["--output", "hospital.json"])
-        .stdin(
-            "about_parent_route: gave_birth\nabout_household: solo\nabout_work_pattern: shifts\n\
-             about_career_intent: steady\nflex_pt_interest: already\nkids_ages: [school]\n",
-        )
-        .success();
+    prospective(
+        &t,
+        "hospital.json",
+        "about_parent_route: gave_birth\nabout_household: solo\nabout_work_pattern: shifts\n\
+         about_career_intent: steady\nflex_pt_interest: already\nkids_ages: [school]\n",
+    );
     for format in ["text", "markdown", "html"] {
         let kit = |from: &str| {
             words(

@@ -227,18 +227,11 @@ fn a_parent_weighing_a_move_is_told_to_retake_three_months_into_the_new_job() {
         "{alone}"
     );
     // An employer she is considering, assessed beside her own results.
-    t.again()
-        .args([
-            "assess",
-            "--prospective",
-            "--format",
-            "json",
-            "-o",
-            "there.json",
-        ])
-        .args(["--answers", "-"])
-        .stdin("has_manager: true\nmgr_stance: flexible\n")
-        .success();
+    prospective(
+        &t,
+        "there.json",
+        "has_manager: true\nmgr_stance: flexible\n",
+    );
     let h = t
         .again()
         .args(["history", "r1.json", "r2.json", "r3.json", "there.json"])
@@ -265,7 +258,7 @@ fn a_parent_weighing_a_move_is_told_to_retake_three_months_into_the_new_job() {
 fn settled_then_full() -> Test {
     let t = taken("nsw", ["2025-12-06", "2026-06-07", "2026-12-06"]);
     // What a session records when she finishes at the settled offer.
-    let mut r1: serde_json::Value = serde_json::from_str(&t.read("r1.json")).unwrap();
+    let mut r1 = t.read_json("r1.json");
     r1["settled_after"] = 37.into();
     write(t.path(), "r1.json", &r1.to_string());
     t
@@ -303,7 +296,7 @@ fn a_result_finished_early_is_marked_and_compared_on_the_parts_both_score() {
     }
     // A part scored on fewer of its questions says so, not that it is
     // left out: her first result without the health-cover answer.
-    let mut r3: serde_json::Value = serde_json::from_str(&t.read("r3.json")).unwrap();
+    let mut r3 = t.read_json("r3.json");
     r3["answers"]
         .as_object_mut()
         .unwrap()
@@ -422,7 +415,7 @@ fn a_past_event_stops_holding_the_verdict_and_the_deadline_step_once_over() {
     });
     let step = "rights_advice_au_state";
     let r1 = t.read("r1.json");
-    let r2: serde_json::Value = serde_json::from_str(&t.read("r2.json")).unwrap();
+    let r2 = t.read_json("r2.json");
     assert!(r1.contains(&format!("\"id\": \"{step}\"")), "{r1}");
     assert!(!r2.to_string().contains(step), "{r2}");
     assert_eq!(r2["overall"]["verdict"], "sidelined", "{r2}");

@@ -6,80 +6,12 @@
 //! and complementary groups; refusal of mixed banks and of free-text
 //! grouping; and no answer text in any format.
 
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
 
 use crate::harness::*;
 use serde_json::Value;
 
 const FORMATS: &[&str] = &["text", "markdown", "html", "json", "csv"];
-
-/// Saves one JSON result per answers text in `dir` (001.json, …): made
-/// once a run for every test that asks for the same bank and texts, then
-/// copied (a result depends on its answers only, not on its folder), so a
-/// test may still change its own copies.
-fn results(dir: &Path, bank: &str, sheets: &[String]) {
-    type Made = Mutex<HashMap<(String, Vec<String>), tempfile::TempDir>>;
-    static MADE: OnceLock<Made> = OnceLock::new();
-    let mut made = MADE
-        .get_or_init(Made::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    let from = made
-        .entry((bank.to_string(), sheets.to_vec()))
-        .or_insert_with(|| {
-            let from = tempfile::tempdir().expect("a temporary folder");
-            assess_each(from.path(), bank, sheets);
-            from
-        });
-    for entry in std::fs::read_dir(from.path()).expect("the results made") {
-        let entry = entry.expect("a result");
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy a result");
-    }
-}
-
-fn assess_each(dir: &Path, bank: &str, sheets: &[String]) {
-    for (i, text) in sheets.iter().enumerate() {
-        let answers = write(dir, &format!("a{i:03}.yaml"), text);
-        let out = dir.join(format!("{i:03}.json"));
-        let status = mt()
-            .args(["assess", "--format", "json", "--bank"])
-            .arg(fixture(bank))
-            .arg("--answers")
-            .arg(&answers)
-            .arg("--output")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
-        );
-        std::fs::remove_file(answers).unwrap();
-    }
-}
-
-fn summarize(args: &[&str], paths: &[&Path]) -> std::process::Output {
-    mt().arg("summarize")
-        .args(paths)
-        .args(args)
-        .args(bank_args(args, paths))
-        .env("MOMMYTRACK_STATE_DIR", summary_state())
-        .output()
-        .unwrap()
-}
-
-fn summary_json(args: &[&str], paths: &[&Path]) -> Value {
-    let out = summarize(&[args, &["--format", "json"]].concat(), paths);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 /// The answers of person `p` to the 7-point instrument: a personal level
 /// plus an item offset, so that items agree (a high alpha) but not fully.
@@ -165,10 +97,10 @@ fn statistics_are_those_of_perturbed_copies_and_stay_useful() {
     // A hundred people (docs/summaries.md gives the errors to expect at
     // 20 and 100).
     let people: Vec<Vec<(String, i64)>> = (0..100).map(many).collect();
-    results(
+    save_results(
         dir.path(),
-        "wfc7",
-        &people.iter().map(|a| sheet(a)).collect::<Vec<_>>(),
+        &fixture("wfc7"),
+        people.iter().map(|a| sheet(a)),
     );
     let s = summary_json(&[], &[dir.path()]);
     let all = &s["all"];
@@ -248,7 +180,7 @@ fn mini_results(dir: &Path) {
             sheets.push(mini_sheet(option, sheets.len()));
         }
     }
-    results(dir, "mini", &sheets);
+    save_results(dir, &fixture("mini"), &sheets);
 }
 
 /// `n` distinct results of the mini bank (`n` under 150): fifty that
@@ -267,7 +199,7 @@ fn cohort(dir: &Path, n: usize) {
             )
         })
         .collect();
-    results(dir, "mini", &sheets);
+    save_results(dir, &fixture("mini"), &sheets);
 }
 
 #[test]
@@ -366,7 +298,11 @@ fn results_of_different_banks_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     mini_results(dir.path());
     let other = tempfile::tempdir().unwrap();
-    results(other.path(), "wfc7", &[sheet(&instrument_answers(1))]);
+    save_results(
+        other.path(),
+        &fixture("wfc7"),
+        &[sheet(&instrument_answers(1))],
+    );
     let out = summarize(&[], &[dir.path(), &other.path().join("000.json")]);
     assert_eq!(out.status.code(), Some(65));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -5,9 +5,7 @@
 //! difference between the whole set and the groups shown, every order
 //! statistic), on hand-made cases and on random cohorts.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::harness::*;
 use proptest::prelude::*;
@@ -42,73 +40,11 @@ fn sheet(option: Option<&str>, understands: u8, remote: bool, part_time: bool, n
     )
 }
 
-/// Saves one result per sheet in `dir` (`000.json`, …) and returns the paths.
-fn save(dir: &Path, sheets: &[String]) -> Vec<PathBuf> {
-    save_with(dir, &fixture("mini"), sheets)
+/// One result of the mini bank per sheet in `dir` ([`save_results`]).
+fn save<S: AsRef<str>>(dir: &Path, sheets: impl IntoIterator<Item = S>) -> Vec<PathBuf> {
+    save_results(dir, &fixture("mini"), sheets)
 }
 
-/// The same as [`save`] with another bank. A result depends on the bank
-/// and the answers only, so each is made once a run for every test that
-/// saves the same answers with the same bank, and written again from there.
-fn save_with(dir: &Path, bank: &Path, sheets: &[String]) -> Vec<PathBuf> {
-    type Made = Mutex<HashMap<(PathBuf, String), Arc<OnceLock<Vec<u8>>>>>;
-    static MADE: OnceLock<Made> = OnceLock::new();
-    std::fs::create_dir_all(dir).unwrap();
-    sheets
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            // One slot per bank and answers; the map is locked only to find it.
-            let slot = MADE
-                .get_or_init(Made::default)
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .entry((bank.to_path_buf(), text.clone()))
-                .or_default()
-                .clone();
-            let result = slot.get_or_init(|| {
-                let run = mt()
-                    .args(["assess", "--format", "json", "--bank"])
-                    .arg(bank)
-                    .args(["--answers", "-"])
-                    .write_stdin(text.as_str())
-                    .output()
-                    .unwrap();
-                assert!(
-                    run.status.success(),
-                    "{}",
-                    String::from_utf8_lossy(&run.stderr)
-                );
-                run.stdout
-            });
-            let out = dir.join(format!("{i:03}.json"));
-            std::fs::write(&out, result).unwrap();
-            out
-        })
-        .collect()
-}
-
-fn run(args: &[&str], paths: &[&Path]) -> std::process::Output {
-    mt().arg("summarize")
-        .args(paths)
-        .args(args)
-        .args(bank_args(args, paths))
-        .env("MOMMYTRACK_STATE_DIR", summary_state())
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str], paths: &[&Path]) -> Value {
-    let out = run(&[args, &["--format", "json"]].concat(), paths);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Every key of a JSON document, anywhere in it.
 fn keys(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(m) => {
@@ -229,7 +165,7 @@ fn two_small_groups_do_not_defeat_the_complement() {
         let v = tempfile::tempdir().unwrap();
         let truth = person(&save(v.path(), &[victim])[0]).scores[0];
         let paths = [dir.path(), v.path()];
-        let s = json(&["--by", "boss_early_leave"], &paths);
+        let s = summary_json(&["--by", "boss_early_leave"], &paths);
         audit(&s);
         let normal = (s["groups"].as_array().unwrap().iter())
             .find(|g| g["value"] == "normal" && g["stats"].is_object());
@@ -242,7 +178,7 @@ fn two_small_groups_do_not_defeat_the_complement() {
             errors.push(error);
         }
         for format in ["text", "markdown", "html", "csv"] {
-            let out = run(&["--by", "boss_early_leave", "--format", format], &paths);
+            let out = summarize(&["--by", "boss_early_leave", "--format", format], &paths);
             assert!(out.status.success());
             // A group not shown is not named.
             let text = String::from_utf8_lossy(&out.stdout);
@@ -273,7 +209,7 @@ fn a_part_hidden_in_one_group_is_not_the_whole_minus_the_others() {
     for victim in victims() {
         let v = tempfile::tempdir().unwrap();
         let truth = boss(&person(&save(v.path(), &[victim])[0]));
-        let s = json(
+        let s = summary_json(
             &["--by", "considering_part_time", "--min-group", "3"],
             &[dir.path(), v.path()],
         );
@@ -306,7 +242,7 @@ fn order_statistics_are_not_people() {
         })
         .collect();
     save(dir.path(), &sheets);
-    let s = json(&[], &[dir.path()]);
+    let s = summary_json(&[], &[dir.path()]);
     audit(&s);
     let overall = &s["all"]["stats"]["overall"];
     assert!(overall["n"].is_number());
@@ -316,7 +252,8 @@ fn order_statistics_are_not_people() {
     }
     assert!(overall.get("distribution").is_none());
     for format in ["text", "markdown", "html", "csv"] {
-        let text = String::from_utf8(run(&["--format", format], &[dir.path()]).stdout).unwrap();
+        let text =
+            String::from_utf8(summarize(&["--format", format], &[dir.path()]).stdout).unwrap();
         for word in [
             ",min,",
             ",max,",
@@ -334,11 +271,9 @@ fn order_statistics_are_not_people() {
     // Fourteen results: quartiles, still no minimum or maximum.
     save(
         &dir.path().join("more"),
-        &(0..7)
-            .map(|i| sheet(Some("normal"), 3, true, i % 2 == 0, 99 + i))
-            .collect::<Vec<_>>(),
+        (0..7).map(|i| sheet(Some("normal"), 3, true, i % 2 == 0, 99 + i)),
     );
-    let s = json(&[], &[dir.path(), &dir.path().join("more")]);
+    let s = summary_json(&[], &[dir.path(), &dir.path().join("more")]);
     audit(&s);
     assert!(s["all"]["stats"]["overall"]["median"].is_number());
 }
@@ -350,16 +285,14 @@ fn duplicates_count_once() {
     let dir = tempfile::tempdir().unwrap();
     let files = save(
         dir.path(),
-        &(0..3)
-            .map(|i| sheet(Some("normal"), 4, true, false, i))
-            .collect::<Vec<_>>(),
+        (0..3).map(|i| sheet(Some("normal"), 4, true, false, i)),
     );
     let other = tempfile::tempdir().unwrap();
     std::fs::copy(&files[0], other.path().join("copy.json")).unwrap();
     std::fs::hard_link(&files[1], other.path().join("hard.json")).unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(&files[2], other.path().join("soft.json")).unwrap();
-    let s = json(&[], &[dir.path(), dir.path(), other.path(), &files[0]]);
+    let s = summary_json(&[], &[dir.path(), dir.path(), other.path(), &files[0]]);
     audit(&s);
     assert_eq!(s["all"]["suppressed"], true, "{s}");
     // Nothing shown: not even how many were counted once (with the number
@@ -368,12 +301,10 @@ fn duplicates_count_once() {
     // With three more people, six distinct results are shown as six.
     save(
         &other.path().join("more"),
-        &(3..6)
-            .map(|i| sheet(Some("explain"), 2, false, true, i))
-            .collect::<Vec<_>>(),
+        (3..6).map(|i| sheet(Some("explain"), 2, false, true, i)),
     );
     let paths = [dir.path(), other.path(), &other.path().join("more")];
-    let s = json(&["--min-group", "3"], &paths);
+    let s = summary_json(&["--min-group", "3"], &paths);
     audit(&s);
     // Six distinct results (shown as 4 to 8): the copy, the hard link and
     // the link counted once.
@@ -382,7 +313,7 @@ fn duplicates_count_once() {
         "{s}"
     );
     assert_eq!(s["duplicates"], 2 + usize::from(cfg!(unix)));
-    let text = String::from_utf8(run(&["--min-group", "3"], &paths).stdout).unwrap();
+    let text = String::from_utf8(summarize(&["--min-group", "3"], &paths).stdout).unwrap();
     assert!(text.contains("counted once"), "{text}");
 }
 
@@ -411,7 +342,7 @@ fn hidden_groups_are_not_named_unless_the_label_is_an_option() {
     let mini = fixture("mini");
     let bank = ["--bank", mini.to_str().unwrap()];
     for format in ["text", "markdown", "html", "json", "csv"] {
-        let out = run(
+        let out = summarize(
             &["--by", "boss_early_leave", "--format", format],
             &[dir.path()],
         );
@@ -420,7 +351,7 @@ fn hidden_groups_are_not_named_unless_the_label_is_an_option() {
         assert!(!String::from_utf8_lossy(&out.stderr).contains("jane"));
     }
     std::fs::remove_file(&files[6]).unwrap();
-    let s = json(
+    let s = summary_json(
         &[&["--by", "boss_early_leave"][..], &bank].concat(),
         &[dir.path()],
     );
@@ -436,9 +367,7 @@ fn output_onto_an_input_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let files = save(
         dir.path(),
-        &(0..5)
-            .map(|i| sheet(Some("normal"), 4, true, false, i))
-            .collect::<Vec<_>>(),
+        (0..5).map(|i| sheet(Some("normal"), 4, true, false, i)),
     );
     let before = std::fs::read(&files[0]).unwrap();
     let other = tempfile::tempdir().unwrap();
@@ -473,7 +402,7 @@ fn output_onto_an_input_is_refused() {
         }
     }
     // And the next run still works.
-    assert!(run(&[], &[dir.path()]).status.success());
+    assert!(summarize(&[], &[dir.path()]).status.success());
 }
 
 /// The seventh: a summary JSON left in the results folder made
@@ -483,11 +412,9 @@ fn files_that_are_not_results_are_skipped_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     save(
         dir.path(),
-        &(0..5)
-            .map(|i| sheet(Some("normal"), i as u8 % 5 + 1, true, false, i))
-            .collect::<Vec<_>>(),
+        (0..5).map(|i| sheet(Some("normal"), i as u8 % 5 + 1, true, false, i)),
     );
-    let first = json(&[], &[dir.path()]);
+    let first = summary_json(&[], &[dir.path()]);
     // A summary saved beside the results (by hand: `--output` into a
     // folder being read is refused).
     write(dir.path(), "summary.json", &first.to_string());
@@ -497,7 +424,7 @@ fn files_that_are_not_results_are_skipped_with_a_warning() {
         "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"}",
     );
     write(dir.path(), "notes.json", "not json at all");
-    let out = run(&["--format", "json"], &[dir.path()]);
+    let out = summarize(&["--format", "json"], &[dir.path()]);
     assert!(
         out.status.success(),
         "{}",
@@ -511,7 +438,7 @@ fn files_that_are_not_results_are_skipped_with_a_warning() {
     assert_eq!(s["skipped"], 3);
     assert_eq!(s["all"], first["all"]);
     // Named on the command line, it is still refused: the user meant it.
-    let out = run(&[], &[&dir.path().join("summary.json")]);
+    let out = summarize(&[], &[&dir.path().join("summary.json")]);
     assert_eq!(out.status.code(), Some(65));
 }
 
@@ -532,7 +459,7 @@ fn the_whole_set_is_the_same_whatever_the_grouping() {
         })
         .collect();
     save(dir.path(), &sheets);
-    let plain = json(&[], &[dir.path()]);
+    let plain = summary_json(&[], &[dir.path()]);
     audit(&plain);
     // Nor on the order of the files: the same results named the other
     // way round give the same summary, flags and groups in the same order.
@@ -551,8 +478,8 @@ fn the_whole_set_is_the_same_whatever_the_grouping() {
         &["--by", "boss_early_leave", "--min-group", "3"][..],
     ] {
         assert_eq!(
-            json(args, &[dir.path()]),
-            json(args, &[reversed.path()]),
+            summary_json(args, &[dir.path()]),
+            summary_json(args, &[reversed.path()]),
             "{args:?}"
         );
     }
@@ -563,9 +490,9 @@ fn the_whole_set_is_the_same_whatever_the_grouping() {
         "has_manager",
     ] {
         for min in ["3", "5"] {
-            let s = json(&["--by", by, "--min-group", min], &[dir.path()]);
+            let s = summary_json(&["--by", by, "--min-group", min], &[dir.path()]);
             audit(&s);
-            let base = json(&["--min-group", min], &[dir.path()]);
+            let base = summary_json(&["--min-group", min], &[dir.path()]);
             assert_eq!(s["all"], base["all"], "--by {by} --min-group {min}");
         }
     }
@@ -581,12 +508,12 @@ fn a_flag_raised_by_all_but_one_is_not_counted() {
         .map(|i| sheet(Some("normal"), 4, i != 0, false, i))
         .collect();
     save(dir.path(), &sheets);
-    let s = json(&[], &[dir.path()]);
+    let s = summary_json(&[], &[dir.path()]);
     audit(&s);
     let st = &s["all"]["stats"];
     assert!(st["flags_hidden"] == true, "{st}");
     assert!(!s.to_string().contains("flexible_team"), "{s}");
-    let text = String::from_utf8(run(&[], &[dir.path()]).stdout).unwrap();
+    let text = String::from_utf8(summarize(&[], &[dir.path()]).stdout).unwrap();
     assert!(text.contains("Verdicts and flags: not shown"), "{text}");
 }
 
@@ -620,8 +547,8 @@ fn csv_a_pivot_table_cannot_misread() {
             )
         })
         .collect();
-    save_with(dir.path(), bank.path(), &sheets);
-    let out = run(
+    save_results(dir.path(), bank.path(), &sheets);
+    let out = summarize(
         &[
             "--by",
             "boss_early_leave",
@@ -691,7 +618,7 @@ fn no_empty_charts() {
         .map(|i| sheet(None, 3, i % 2 == 0, i % 3 == 0, i))
         .collect();
     save(dir.path(), &sheets);
-    let html = String::from_utf8(run(&["--format", "html"], &[dir.path()]).stdout).unwrap();
+    let html = String::from_utf8(summarize(&["--format", "html"], &[dir.path()]).stdout).unwrap();
     assert!(!html.contains("Distribution: Your manager"), "{html}");
     assert!(!html.contains("<svg"), "{html}");
 }
@@ -716,7 +643,7 @@ proptest! {
             .collect();
         save(dir.path(), &sheets);
         let by = ["boss_early_leave", "considering_part_time", "boss_understands", "has_manager"][by];
-        let s = json(&["--by", by, "--min-group", &min.to_string()], &[dir.path()]);
+        let s = summary_json(&["--by", by, "--min-group", &min.to_string()], &[dir.path()]);
         audit(&s);
     }
 }
@@ -829,13 +756,13 @@ fn cells(who: &Person) -> Vec<String> {
 #[test]
 fn results_of_ones_own_making_give_at_most_the_perturbed_copy() {
     let fake_dir = tempfile::tempdir().unwrap();
-    save(fake_dir.path(), &fakes(0));
-    let without = json(&["--min-group", "3"], &[fake_dir.path()]);
+    save(fake_dir.path(), fakes(0));
+    let without = summary_json(&["--min-group", "3"], &[fake_dir.path()]);
     let (mut errors, mut exact, mut wrong) = (Vec::new(), 0, 0);
     for victim in victims() {
         let dir = tempfile::tempdir().unwrap();
         let who = person(&save(dir.path(), &[victim])[0]);
-        let with = json(&["--min-group", "3"], &[fake_dir.path(), dir.path()]);
+        let with = summary_json(&["--min-group", "3"], &[fake_dir.path(), dir.path()]);
         audit(&with);
         let (scores, guessed) = difference(&with, &without, 5.0);
         for (e, truth) in scores.iter().zip(&who.scores) {
@@ -875,8 +802,8 @@ fn many_releases_close_in_on_the_perturbed_copy_not_the_person() {
     let sets: Vec<(tempfile::TempDir, Value)> = (1..=10)
         .map(|r| {
             let d = tempfile::tempdir().unwrap();
-            save(d.path(), &fakes(r));
-            let s = json(&["--min-group", "3"], &[d.path()]);
+            save(d.path(), fakes(r));
+            let s = summary_json(&["--min-group", "3"], &[d.path()]);
             (d, s)
         })
         .collect();
@@ -889,7 +816,7 @@ fn many_releases_close_in_on_the_perturbed_copy_not_the_person() {
             .iter()
             .filter(|(_, without)| without["all"]["stats"].is_object())
             .filter_map(|(d, without)| {
-                let with = json(&["--min-group", "3"], &[d.path(), dir.path()]);
+                let with = summary_json(&["--min-group", "3"], &[d.path(), dir.path()]);
                 with["all"]["stats"]
                     .is_object()
                     .then(|| difference(&with, without, 5.0).0[0])?
@@ -942,7 +869,7 @@ fn a_min_group_sweep_learns_nothing_but_the_published_counts() {
     let mut seen: std::collections::BTreeMap<String, u64> = Default::default();
     let mut hidden = std::collections::BTreeSet::new();
     for m in 3..=9 {
-        let s = json(&["--min-group", &m.to_string()], &[dir.path()]);
+        let s = summary_json(&["--min-group", &m.to_string()], &[dir.path()]);
         audit(&s);
         let st = &s["all"]["stats"];
         let mut counts: Vec<(String, &Value)> = vec![("all".into(), &s["all"]["count"])];
@@ -979,10 +906,10 @@ fn a_min_group_sweep_learns_nothing_but_the_published_counts() {
     }
     // The flag nobody raised is not "0", nor any count (fourteen results:
     // no flag is counted).
-    let s = json(&["--min-group", "3"], &[dir.path()]);
+    let s = summary_json(&["--min-group", "3"], &[dir.path()]);
     assert!(s["all"]["stats"]["flags_hidden"] == true, "{s}");
     assert!(!s.to_string().contains("boss_penalizes_parents"), "{s}");
-    let text = String::from_utf8(run(&["--min-group", "3"], &[dir.path()]).stdout).unwrap();
+    let text = String::from_utf8(summarize(&["--min-group", "3"], &[dir.path()]).stdout).unwrap();
     assert!(!text.contains("┆ 0 ") && !text.contains("┆  0 "), "{text}");
 }
 
@@ -994,9 +921,7 @@ fn the_secret_key_is_private_and_draws_every_perturbation() {
     let dir = tempfile::tempdir().unwrap();
     save(
         dir.path(),
-        &(0..12)
-            .map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i % 2 == 0, i % 3 == 0, i))
-            .collect::<Vec<_>>(),
+        (0..12).map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i % 2 == 0, i % 3 == 0, i)),
     );
     let state = tempfile::tempdir().unwrap();
     let mini = fixture("mini");
@@ -1064,7 +989,7 @@ fn a_few_without_a_part_hide_nothing_else() {
         .collect();
     sheets.extend((27..30).map(|i| sheet(None, 3, true, false, i)));
     save(dir.path(), &sheets);
-    let s = json(&[], &[dir.path()]);
+    let s = summary_json(&[], &[dir.path()]);
     audit(&s);
     let st = &s["all"]["stats"];
     assert!(st["overall"]["median"].is_number(), "{st}");
@@ -1086,9 +1011,7 @@ fn a_copy_laid_out_or_named_otherwise_counts_once() {
     let dir = tempfile::tempdir().unwrap();
     let files = save(
         dir.path(),
-        &(0..6)
-            .map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i < 3, false, i))
-            .collect::<Vec<_>>(),
+        (0..6).map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i < 3, false, i)),
     );
     let mut r: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     r["taken"] = Value::String("2026-01-01".into());
@@ -1102,12 +1025,12 @@ fn a_copy_laid_out_or_named_otherwise_counts_once() {
     }
     // serde_json's map sorts the keys: another order, and no indentation.
     std::fs::write(dir.path().join("zz-copy.json"), r.to_string()).unwrap();
-    let s = json(&["--min-group", "3"], &[dir.path()]);
+    let s = summary_json(&["--min-group", "3"], &[dir.path()]);
     audit(&s);
     assert_eq!(s["duplicates"], 1, "four people counted as five: {s}");
     // Every format says so, and that the figures carry noise, and why.
     for format in ["text", "markdown", "html", "json", "csv"] {
-        let out = run(&["--min-group", "3", "--format", format], &[dir.path()]);
+        let out = summarize(&["--min-group", "3", "--format", format], &[dir.path()]);
         // Words, whatever the wrapping.
         let text = String::from_utf8_lossy(&out.stdout)
             .split_whitespace()
@@ -1156,7 +1079,7 @@ fn a_result_whose_written_figures_are_not_its_answers_is_refused() {
         let mut r = original.clone();
         edit(&mut r);
         std::fs::write(&files[0], serde_json::to_string_pretty(&r).unwrap()).unwrap();
-        let out = run(&["--min-group", "3"], &[dir.path()]);
+        let out = summarize(&["--min-group", "3"], &[dir.path()]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(65), "{said}: {err}");
         assert!(
@@ -1175,7 +1098,7 @@ fn a_result_whose_written_figures_are_not_its_answers_is_refused() {
         );
         assert!(edited.contains(bad));
         std::fs::write(&files[0], edited).unwrap();
-        let out = run(&["--min-group", "3"], &[dir.path()]);
+        let out = summarize(&["--min-group", "3"], &[dir.path()]);
         assert_eq!(out.status.code(), Some(65), "{bad}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("000.json:"));
     }
@@ -1193,9 +1116,7 @@ fn a_result_written_otherwise_counts_once() {
     let dir = tempfile::tempdir().unwrap();
     let files = save(
         dir.path(),
-        &(0..6)
-            .map(|i| sheet(Some("explain"), (1 + i % 5) as u8, i < 3, i % 2 == 0, i))
-            .collect::<Vec<_>>(),
+        (0..6).map(|i| sheet(Some("explain"), (1 + i % 5) as u8, i < 3, i % 2 == 0, i)),
     );
     // The sixth result ticks two options and answers a scale.
     let text = std::fs::read_to_string(&files[5]).unwrap();
@@ -1263,14 +1184,14 @@ fn a_result_written_otherwise_counts_once() {
         std::fs::write(other.path().join(format!("{name}.json")), written).unwrap();
     }
     let paths = [dir.path(), other.path()];
-    let alone = json(&["--min-group", "3"], &[dir.path()]);
-    let s = json(&["--min-group", "3"], &paths);
+    let alone = summary_json(&["--min-group", "3"], &[dir.path()]);
+    let s = summary_json(&["--min-group", "3"], &paths);
     audit(&s);
     assert_eq!(s["duplicates"], 5, "variants counted as people: {s}");
     // Nothing moves: the variants are the same perturbed copy, counted once.
     assert_eq!(s["all"], alone["all"]);
     for format in ["text", "markdown", "html", "csv"] {
-        let out = run(&["--min-group", "3", "--format", format], &paths);
+        let out = summarize(&["--min-group", "3", "--format", format], &paths);
         let text = String::from_utf8_lossy(&out.stdout)
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -1292,9 +1213,7 @@ fn every_summary_names_its_key_and_says_not_to_mix_keys() {
     let dir = tempfile::tempdir().unwrap();
     save(
         dir.path(),
-        &(0..6)
-            .map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i % 2 == 0, false, i))
-            .collect::<Vec<_>>(),
+        (0..6).map(|i| sheet(Some("normal"), (1 + i % 5) as u8, i % 2 == 0, false, i)),
     );
     let id = |state: &Path| {
         let out = mt()
@@ -1316,7 +1235,7 @@ fn every_summary_names_its_key_and_says_not_to_mix_keys() {
     assert!(!key.contains(&ours), "the id is not a piece of the key");
     assert_eq!(id(summary_state()), ours);
     for format in ["text", "markdown", "html", "csv"] {
-        let out = run(&["--format", format], &[dir.path()]);
+        let out = summarize(&["--format", format], &[dir.path()]);
         let text = String::from_utf8_lossy(&out.stdout)
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -1347,9 +1266,7 @@ fn retakes_of_one_person_count_once_with_their_latest_result() {
     let base = dir.path().join("base");
     save(
         &base,
-        &(0..12)
-            .map(|i| sheet(Some("explain"), (1 + i % 5) as u8, i < 6, i % 2 == 0, i))
-            .collect::<Vec<_>>(),
+        (0..12).map(|i| sheet(Some("explain"), (1 + i % 5) as u8, i < 6, i % 2 == 0, i)),
     );
     // Seven retakes of one person, one answer changed each, the latest
     // first in file order.
@@ -1357,9 +1274,7 @@ fn retakes_of_one_person_count_once_with_their_latest_result() {
     let retakes = dir.path().join("retakes");
     let files = save(
         &retakes,
-        &(0..7)
-            .map(|i| sheet(Some("explain"), 2, i % 2 == 0, i < 3, 40 + i))
-            .collect::<Vec<_>>(),
+        (0..7).map(|i| sheet(Some("explain"), 2, i % 2 == 0, i < 3, 40 + i)),
     );
     for (i, f) in files.iter().enumerate() {
         let mut r: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
@@ -1368,26 +1283,26 @@ fn retakes_of_one_person_count_once_with_their_latest_result() {
         std::fs::write(f, r.to_string()).unwrap();
     }
     let args = ["--min-group", "3"];
-    let all = json(&args, &[&base, &retakes]);
-    let latest = json(&args, &[&base, &files[0]]);
+    let all = summary_json(&args, &[&base, &retakes]);
+    let latest = summary_json(&args, &[&base, &files[0]]);
     audit(&all);
     assert_eq!(all["all"], latest["all"], "the retakes were counted");
     assert_eq!(all["retakes"], 6, "{all}");
     assert_eq!(latest["retakes"], 0);
     // Named in another order, the same.
-    let reversed = json(&args, &[&files[6], &files[3], &retakes, &base]);
+    let reversed = summary_json(&args, &[&files[6], &files[3], &retakes, &base]);
     assert_eq!(reversed["all"], latest["all"]);
     // Taken out of a result, the id no longer joins it to the others: a
     // person of their own.
     let mut r: Value = serde_json::from_str(&std::fs::read_to_string(&files[1]).unwrap()).unwrap();
     r.as_object_mut().unwrap().remove("respondent");
     std::fs::write(&files[1], r.to_string()).unwrap();
-    let stripped = json(&args, &[&base, &retakes]);
+    let stripped = summary_json(&args, &[&base, &retakes]);
     assert_eq!(stripped["retakes"], 5);
     assert_ne!(stripped["all"], latest["all"]);
     // Every format says so, and none shows the id.
     for format in ["text", "markdown", "html", "json", "csv"] {
-        let out = run(
+        let out = summarize(
             &["--min-group", "3", "--format", format],
             &[&base, &retakes],
         );
@@ -1412,7 +1327,7 @@ fn retakes_of_one_person_count_once_with_their_latest_result() {
         let mut r: Value = serde_json::from_str(&good).unwrap();
         r[field] = value.into();
         std::fs::write(&files[2], serde_json::to_string_pretty(&r).unwrap()).unwrap();
-        let out = run(&args, &[&base, &retakes]);
+        let out = summarize(&args, &[&base, &retakes]);
         let err = String::from_utf8_lossy(&out.stderr);
         let line = serde_json::to_string_pretty(&r)
             .unwrap()
@@ -1443,8 +1358,8 @@ fn retakes_between_releases_do_not_average_out() {
     let sets: Vec<(tempfile::TempDir, Value)> = (0..2)
         .map(|r| {
             let d = tempfile::tempdir().unwrap();
-            save(d.path(), &fakes(r));
-            let s = json(&["--min-group", "3"], &[d.path()]);
+            save(d.path(), fakes(r));
+            let s = summary_json(&["--min-group", "3"], &[d.path()]);
             (d, s)
         })
         .collect();
@@ -1476,7 +1391,8 @@ fn retakes_between_releases_do_not_average_out() {
             let copy = sets
                 .iter()
                 .map(|(d, without)| {
-                    let with = json(&["--min-group", "3"], &[&[d.path()], &so_far[..]].concat());
+                    let with =
+                        summary_json(&["--min-group", "3"], &[&[d.path()], &so_far[..]].concat());
                     assert_eq!(with["retakes"], r, "{with}");
                     difference(&with, without, 5.0).0[0].expect("the means are shown")
                 })
@@ -1518,9 +1434,7 @@ fn the_same_results_are_not_summarised_with_two_keys() {
     let dir = tempfile::tempdir().unwrap();
     let files = save(
         dir.path(),
-        &(0..8)
-            .map(|i| sheet(Some("explain"), (1 + i % 5) as u8, i < 4, i % 2 == 0, i))
-            .collect::<Vec<_>>(),
+        (0..8).map(|i| sheet(Some("explain"), (1 + i % 5) as u8, i < 4, i % 2 == 0, i)),
     );
     let mini = fixture("mini");
     let second = tempfile::tempdir().unwrap();
@@ -1628,14 +1542,12 @@ fn a_part_the_by_question_decides_is_not_shown_in_its_groups() {
     let dir = tempfile::tempdir().unwrap();
     save(
         dir.path(),
-        &(0..30)
-            .map(|i| match i % 2 {
-                0 => sheet(Some("explain"), (1 + i % 5) as u8, i < 15, i % 3 == 0, i),
-                _ => sheet(None, 1, i < 15, i % 3 == 0, i),
-            })
-            .collect::<Vec<_>>(),
+        (0..30).map(|i| match i % 2 {
+            0 => sheet(Some("explain"), (1 + i % 5) as u8, i < 15, i % 3 == 0, i),
+            _ => sheet(None, 1, i < 15, i % 3 == 0, i),
+        }),
     );
-    let s = json(&["--by", "has_manager", "--min-group", "3"], &[dir.path()]);
+    let s = summary_json(&["--by", "has_manager", "--min-group", "3"], &[dir.path()]);
     audit(&s);
     let boss = |st: &Value| {
         st["dimensions"]
@@ -1660,7 +1572,7 @@ fn a_part_the_by_question_decides_is_not_shown_in_its_groups() {
     let flex = &groups[0]["stats"]["dimensions"][1];
     assert!(flex["score"]["n"].is_u64(), "{flex}");
     for format in ["text", "markdown", "html", "csv"] {
-        let out = run(
+        let out = summarize(
             &[
                 "--by",
                 "has_manager",
