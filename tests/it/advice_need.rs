@@ -48,19 +48,10 @@ fn an_urgent_step_wins_its_group_and_ranks_first_for_the_person_who_needs_it() {
     need_bank(&mut t);
     // Family time counted against them: `needed` is urgent, wins the group
     // over `routine` (earlier in bank order) and ranks with priority 1.
-    let r = t
-        .args([
-            "assess",
-            "--bank",
-            MINI,
-            "--format",
-            "json",
-            "--answers",
-            "-",
-        ])
-        .stdin("has_manager: true\nboss_early_leave: counted\n")
-        .success()
-        .json();
+    let r = assess_json(
+        &t.path().join(MINI),
+        "has_manager: true\nboss_early_leave: counted\n",
+    );
     let s = steps(&r);
     assert!(s.contains(&("needed".into(), 1)), "{s:?}");
     assert!(!s.iter().any(|(id, _)| id == "routine"), "{s:?}");
@@ -71,20 +62,10 @@ fn an_urgent_step_wins_its_group_and_ranks_first_for_the_person_who_needs_it() {
         .expect("seek_transfer");
     assert!(transfer < needed, "equal priority keeps bank order: {s:?}");
     // Anyone else: the group gives its first entry at its usual priority.
-    let r = t
-        .again()
-        .args([
-            "assess",
-            "--bank",
-            MINI,
-            "--format",
-            "json",
-            "--answers",
-            "-",
-        ])
-        .stdin("has_manager: true\nboss_early_leave: normal\n")
-        .success()
-        .json();
+    let r = assess_json(
+        &t.path().join(MINI),
+        "has_manager: true\nboss_early_leave: normal\n",
+    );
     let s = steps(&r);
     assert!(s.contains(&("routine".into(), 2)), "{s:?}");
     assert!(!s.iter().any(|(id, _)| id == "needed"), "{s:?}");

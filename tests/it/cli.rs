@@ -295,12 +295,7 @@ fn json_output_is_byte_identical_across_runs_and_key_orders() {
 #[test]
 fn json_answers_files_work_too() {
     let json = r#"{"has_manager": true, "boss_early_leave": "normal", "flex_options": ["remote"], "notes": null}"#;
-    let out = stdout_of(
-        mt().args(["assess", "--format", "json", "--answers", "-", "--bank"])
-            .arg(mini())
-            .write_stdin(json),
-    );
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let v = assess_json(&mini(), json);
     assert_eq!(v["answers"]["notes"], serde_json::Value::Null);
     assert_eq!(v["answers"]["flex_options"], serde_json::json!(["remote"]));
 }
@@ -379,12 +374,7 @@ fn the_template_is_accepted_as_is_and_once_filled_in() {
     assert!(
         template.contains("# A whole number from 1 = Strongly disagree to 5 = Strongly agree.")
     );
-    let as_is = stdout_of(
-        mt().args(["assess", "--format", "json", "--answers", "-", "--bank"])
-            .arg(mini())
-            .write_stdin(template.clone()),
-    );
-    let v: serde_json::Value = serde_json::from_str(&as_is).unwrap();
+    let v = assess_json(&mini(), &template);
     assert_eq!(v["overall"]["score"], serde_json::Value::Null);
     assert_eq!(v["overall"]["verdict"], serde_json::Value::Null);
 
@@ -402,12 +392,7 @@ fn the_template_is_accepted_as_is_and_once_filled_in() {
             "considering_part_time: false",
         )
         .replace("notes: null", "notes: \"all good\"");
-    let out = stdout_of(
-        mt().args(["assess", "--format", "json", "--answers", "-", "--bank"])
-            .arg(mini())
-            .write_stdin(filled),
-    );
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let v = assess_json(&mini(), &filled);
     assert_eq!(v["overall"]["score"], 100.0);
     assert_eq!(v["overall"]["verdict"], "positive");
     assert_eq!(

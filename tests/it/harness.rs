@@ -385,6 +385,12 @@ pub fn asked<'r>(r: &'r serde_json::Value, id: &str) -> Option<&'r serde_json::V
         .find(|q| q["id"] == id)
 }
 
+/// The draft an interrupted session left in the state folder `state`.
+pub fn draft_in(state: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(state.join("draft.json")).expect("a draft");
+    serde_json::from_str(&text).expect("a JSON draft")
+}
+
 /// A path under `tests/fixtures` (read only: never write there).
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

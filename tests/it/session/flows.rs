@@ -9,6 +9,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::process::Stdio;
 
 use super::*;
+use crate::harness::draft_in;
 
 /// The binary with the session's environment, to run with pipes.
 fn piped_command(state: &Path, args: &[&str]) -> Command {
@@ -214,8 +215,7 @@ fn ctrl_c_keeps_every_answer_in_a_private_draft_and_resume_finishes() {
 
         let draft_path = state.path().join("draft.json");
         assert_eq!(mode_of(&draft_path), 0o600);
-        let draft: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&draft_path).unwrap()).unwrap();
+        let draft = draft_in(state.path());
         assert_eq!(
             draft["answers"],
             serde_json::json!({ "has_manager": true, "boss_early_leave": "explain" })
@@ -295,9 +295,7 @@ fn ctrl_c_in_plain_mode_on_a_terminal_exits_130_with_the_draft() {
     t.expect("Stopped.");
     t.expect("mommytrack assess --resume");
     assert_eq!(t.exit_code(), 130);
-    let draft: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(state.path().join("draft.json")).unwrap())
-            .unwrap();
+    let draft = draft_in(state.path());
     assert_eq!(
         draft["answers"],
         serde_json::json!({ "boss_understands": 4 })
@@ -489,9 +487,7 @@ fn plain_input_that_ends_early_keeps_a_draft_to_resume() {
         "{stderr}"
     );
     assert!(stderr.contains("mommytrack assess --resume"), "{stderr}");
-    let draft: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(state.path().join("draft.json")).unwrap())
-            .unwrap();
+    let draft = draft_in(state.path());
     assert_eq!(
         draft["answers"],
         serde_json::json!({ "boss_understands": null })

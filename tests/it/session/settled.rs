@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{DOWN, ENTER, Tty, WIDTHS, mini_bank, only_result, shows};
+use crate::harness::draft_in;
 
 /// The mini bank where "it is counted against me" caps the verdict at the
 /// lowest band and any number of answers gives a verdict: from that answer
@@ -177,9 +178,7 @@ fn a_prospective_session_offers_dont_know_yet_as_its_skip() {
     t.p.send_control('c').unwrap();
     t.expect("mommytrack assess --resume");
     assert_eq!(t.exit_code(), 130);
-    let draft: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(state.path().join("draft.json")).unwrap())
-            .unwrap();
+    let draft = draft_in(state.path());
     let answers = draft["answers"].as_object().unwrap();
     assert_eq!(answers.len(), 8, "{draft}");
     assert!(answers.values().all(serde_json::Value::is_null), "{draft}");
@@ -367,9 +366,7 @@ fn ctrl_c_at_the_offer_stops_with_the_draft() {
     t.expect("Stopped.");
     t.expect("mommytrack assess --resume");
     assert_eq!(t.exit_code(), 130);
-    let draft: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(state.path().join("draft.json")).unwrap())
-            .unwrap();
+    let draft = draft_in(state.path());
     assert_eq!(
         draft["answers"],
         serde_json::json!({ "has_manager": true, "boss_early_leave": "counted" })
