@@ -126,21 +126,15 @@ fn the_worked_example_is_what_mommytrack_computes() {
     let (name, text) = answers.first().expect("a `# answers:` block");
     let answers_path = dir.path().join(name);
     std::fs::write(&answers_path, text).unwrap();
-    let out = mt()
+    let r = mt()
         .arg("assess")
         .arg("--bank")
         .arg(&bank_dir)
         .arg("--answers")
         .arg(&answers_path)
         .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .success()
+        .json();
 
     let check = doc
         .lines()

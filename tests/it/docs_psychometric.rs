@@ -67,19 +67,13 @@ fn the_worked_7_point_example_is_what_mommytrack_computes() {
         .output()
         .unwrap();
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
-    let out = mt()
+    let r = mt()
         .args(["assess", "--strict", "--format", "json", "--bank"])
         .arg(&bank)
         .arg("--answers")
         .arg(answers.expect("a `# psychometric-answers:` block"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .success()
+        .json();
 
     let check = doc
         .lines()

@@ -577,19 +577,12 @@ mod checks {
 pub fn assess_json(bank: &Path, answers: &str) -> serde_json::Value {
     let dir = tempfile::tempdir().expect("temp dir");
     let a = write(dir.path(), "answers.yaml", answers);
-    let out = mt()
-        .args(["assess", "--format", "json", "--bank"])
+    mt().args(["assess", "--format", "json", "--bank"])
         .arg(bank)
         .arg("--answers")
         .arg(&a)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("a JSON result")
+        .success()
+        .json()
 }
 
 /// `--bank DIR` for `summarize` of `paths` (results, or folders of them),
