@@ -12,6 +12,10 @@
 //! [`editor`]: text answers and "Save as"; [`end`]: the end screen, the
 //! pager, the save step and the hints.
 
+use std::fs::File;
+use std::io::Write;
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -63,7 +67,28 @@ struct Tty {
     held: Vec<u8>,
     cols: usize,
     rows: usize,
+    /// The terminal's other end, to ask who is in front and to write the
+    /// marker of [`Tty::settled`] through.
+    master: File,
+    /// Output read but not yet taken in: a part of the marker, maybe.
+    raw: Vec<u8>,
+    /// Markers written, and seen come back.
+    marks: (usize, usize),
+    /// What the program will have read, in all, once it has read every
+    /// key sent (`rchar` of `/proc/PID/io`).
+    keys_read: u64,
+    /// The last key sent was a lone Esc: when the program was first seen
+    /// to have read it.
+    lone_esc: Option<Option<Instant>>,
 }
+
+/// Written to the terminal by [`Tty::settled`] behind what the program
+/// wrote, and taken out of the output when it comes back.
+const MARK: &[u8] = b"\x1b_mommytrack-test-settled\x1b\\";
+
+/// How long the program waits for the rest of a sequence after an Esc
+/// (`SEQUENCE_GAP` in src/interactive/keys.rs), with room to spare.
+const ESC_GAP: Duration = Duration::from_millis(60);
 
 /// The binary under test: `MOMMYTRACK_TEST_BIN` names another build (an
 /// old one, to show that a test fails before its fix).
@@ -95,8 +120,10 @@ fn command(state: &Path, cols: usize, rows: usize, args: &[&str]) -> Command {
 impl Tty {
     fn start(cmd: Command, cols: usize, rows: usize) -> Tty {
         let ms = u64::try_from(TIMEOUT.as_millis()).unwrap_or(20_000);
+        let p = spawn_command(cmd, Some(ms)).expect("the binary starts in a pty");
+        let master = p.process().get_file_handle().expect("the pty");
         Tty {
-            p: spawn_command(cmd, Some(ms)).expect("the binary starts in a pty"),
+            p,
             log: String::new(),
             seen: 0,
             bytes: Vec::new(),
@@ -104,6 +131,11 @@ impl Tty {
             held: Vec::new(),
             cols,
             rows,
+            master,
+            raw: Vec::new(),
+            marks: (0, 0),
+            keys_read: 0,
+            lone_esc: None,
         }
     }
 
@@ -135,8 +167,29 @@ impl Tty {
         if got.is_empty() {
             return false;
         }
-        self.emulate(&got);
-        self.bytes.extend(&got);
+        // The markers out; a marker's start at the end waits for its rest.
+        self.raw.extend(got);
+        while let Some(at) = self.raw.windows(MARK.len()).position(|w| w == MARK) {
+            let before: Vec<u8> = self.raw.drain(..at + MARK.len()).take(at).collect();
+            self.take_in(&before);
+            self.marks.1 += 1;
+        }
+        let keep = (1..MARK.len())
+            .rev()
+            .find(|&n| self.raw.ends_with(&MARK[..n]))
+            .unwrap_or(0);
+        let got: Vec<u8> = self.raw.drain(..self.raw.len() - keep).collect();
+        self.take_in(&got);
+        true
+    }
+
+    /// Gives output to the emulator and to the log.
+    fn take_in(&mut self, got: &[u8]) {
+        if got.is_empty() {
+            return;
+        }
+        self.emulate(got);
+        self.bytes.extend(got);
         // Decode whole characters only.
         let valid = match std::str::from_utf8(&self.bytes) {
             Ok(_) => self.bytes.len(),
@@ -146,7 +199,6 @@ impl Tty {
         let text = String::from_utf8_lossy(&self.bytes[..valid]).into_owned();
         self.bytes.drain(..valid);
         self.log.push_str(&text);
-        true
     }
 
     /// Feeds the emulator, which ignores "clear the scrollback" (`Esc [
@@ -226,9 +278,40 @@ impl Tty {
         self.screen()
     }
 
-    /// Waits until the output stops changing the screen for a moment (a
-    /// frame drawn whole), then returns the screen.
+    /// Waits until the program has done all it will do with the keys
+    /// sent: it has read them all and waits for the next (blocked in
+    /// `poll` on the terminal, as the kernel says), and everything it wrote
+    /// is on the screen (a marker written to the terminal after it has
+    /// come back). Then returns the screen. A key that changes nothing is
+    /// settled as soon as it is read. Where the kernel does not say (no
+    /// `/proc`), the screen not changing for a moment is taken instead.
     fn settled(&mut self) -> String {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            match self.waiting_for_a_key() {
+                None => return self.quiet(),
+                Some(true) => {
+                    let marks = self.mark();
+                    self.wait_until("the marker to come back", |t| t.marks.1 >= marks);
+                    return self.screen();
+                }
+                Some(false) => {}
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "waited {TIMEOUT:?} for the program to wait for a key at {}x{}; the screen:\n{}",
+                    self.cols,
+                    self.rows,
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    /// Waits until the output stops changing the screen for a moment.
+    fn quiet(&mut self) -> String {
         let mut last = self.screen();
         let mut quiet = Instant::now();
         self.wait_until("the screen to settle", |t| {
@@ -240,6 +323,77 @@ impl Tty {
             quiet.elapsed() > Duration::from_millis(150)
         });
         self.screen()
+    }
+
+    /// The process in front on the terminal (the binary, once the shell
+    /// has run it).
+    fn front(&self) -> Option<i32> {
+        let mut pgrp: libc::pid_t = 0;
+        // SAFETY: TIOCGPGRP writes one pid_t through the pointer.
+        let r = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCGPGRP, &mut pgrp) };
+        (r == 0 && pgrp > 0).then_some(pgrp)
+    }
+
+    /// What the kernel says of the program: `Some(true)` when it has read
+    /// every key sent and is blocked waiting for more (or has ended),
+    /// `Some(false)` when not yet, `None` when the kernel does not say.
+    fn waiting_for_a_key(&mut self) -> Option<bool> {
+        if !cfg!(target_os = "linux") {
+            return None;
+        }
+        let pid = self.front()?;
+        let proc = PathBuf::from(format!("/proc/{pid}"));
+        let Ok(stat) = std::fs::read_to_string(proc.join("stat")) else {
+            return Some(true); // gone
+        };
+        // "pid (name) S ...": the state after the name.
+        let state = stat.rsplit_once(") ")?.1.chars().next()?;
+        if matches!(state, 'Z' | 'X') {
+            return Some(true);
+        }
+        if self.read_so_far()? < self.keys_read {
+            return Some(false);
+        }
+        // After a lone Esc the program waits a moment for the rest of a
+        // sequence, in `poll` too: that wait is not waiting for a key.
+        if let Some(read) = &mut self.lone_esc {
+            let at = *read.get_or_insert_with(Instant::now);
+            if at.elapsed() < ESC_GAP {
+                return Some(false);
+            }
+        }
+        let call = std::fs::read_to_string(proc.join("syscall")).ok()?;
+        let call = call.split_whitespace().next()?;
+        if call == "running" {
+            return Some(false);
+        }
+        let nr: libc::c_long = call.parse().ok()?;
+        Some(POLLS.contains(&nr))
+    }
+
+    /// How many bytes the program has read, in all (`None`: not known).
+    fn read_so_far(&self) -> Option<u64> {
+        let pid = self.front()?;
+        let io = std::fs::read_to_string(format!("/proc/{pid}/io")).ok()?;
+        io.lines()
+            .find_map(|l| l.strip_prefix("rchar: "))?
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    /// Writes the marker to the terminal, behind everything the program
+    /// wrote; returns how many have been written. (The terminal is closed
+    /// again at once: open here, it would not end with the program.)
+    fn mark(&mut self) -> usize {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NOCTTY)
+            .open(slave_name(&self.master))
+            .and_then(|mut slave| slave.write_all(MARK))
+            .expect("the marker is written");
+        self.marks.0 += 1;
+        self.marks.0
     }
 
     /// The lines that scrolled off the top of the screen, oldest first.
@@ -274,6 +428,12 @@ impl Tty {
 
     fn keys(&mut self, keys: &[&str]) {
         for k in keys {
+            // Read once the program has read as much again as is sent
+            // (more if keys sent before are still unread).
+            if let Some(read) = self.read_so_far() {
+                self.keys_read = self.keys_read.max(read) + k.len() as u64;
+            }
+            self.lone_esc = (*k == ESC).then_some(None);
             self.p.send(k).expect("send a key");
             self.p.flush().expect("flush");
         }
@@ -329,7 +489,8 @@ impl Tty {
 
     fn exit_code(&mut self) -> i32 {
         let rest = self.p.exp_eof().expect("the program ends");
-        let bytes: Vec<u8> = rest.chars().map(|c| c as u8).collect();
+        let mut bytes = std::mem::take(&mut self.raw);
+        bytes.extend(rest.chars().map(|c| c as u8));
         self.emulate(&bytes);
         self.log.push_str(&String::from_utf8_lossy(&bytes));
         match self.p.process().wait().expect("wait for the program") {
@@ -358,6 +519,37 @@ impl Tty {
         self.screen().split('\n').map(str::to_string).collect()
     }
 }
+
+/// The name of the terminal whose other end is `master`.
+#[cfg(target_os = "linux")]
+fn slave_name(master: &File) -> String {
+    let mut name = [0 as libc::c_char; 128];
+    // SAFETY: the buffer is valid for its length.
+    let r = unsafe { libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr(), name.len()) };
+    assert_eq!(r, 0, "the terminal's name");
+    // SAFETY: ptsname_r wrote a NUL-terminated name.
+    let name = unsafe { std::ffi::CStr::from_ptr(name.as_ptr()) };
+    name.to_str().expect("a name").to_string()
+}
+
+/// (Only asked where the kernel says when a program waits: Linux.)
+#[cfg(not(target_os = "linux"))]
+fn slave_name(_: &File) -> String {
+    unreachable!("the marker is written on Linux only")
+}
+
+/// The system calls a program waits for a key in.
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+const POLLS: [libc::c_long; 4] = [
+    libc::SYS_poll,
+    libc::SYS_ppoll,
+    libc::SYS_select,
+    libc::SYS_pselect6,
+];
+#[cfg(all(target_os = "linux", not(target_arch = "x86_64")))]
+const POLLS: [libc::c_long; 2] = [libc::SYS_ppoll, libc::SYS_pselect6];
+#[cfg(not(target_os = "linux"))]
+const POLLS: [libc::c_long; 0] = [];
 
 /// The lines of a transcript without escape sequences or carriage
 /// returns; a cursor movement up, down or to a row starts a new line.
