@@ -237,6 +237,23 @@ impl Test {
         c.output()
     }
 
+    /// The binary with `args` in this test's folder, under `ulimit -v`
+    /// ([`MEMORY_LIMIT_KIB`]) and with nothing on standard input: for runs
+    /// that could eat memory.
+    pub fn limited(&self, args: &[&str]) -> std::process::Command {
+        require("sh");
+        let mut cmd = self.again();
+        cmd.arg("-c")
+            .arg(format!(
+                "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$@\""
+            ))
+            .arg(BIN)
+            .args(args);
+        let mut cmd = cmd.command_for("sh");
+        cmd.stdin(Stdio::null());
+        cmd
+    }
+
     /// Runs the binary for `assert_cmd`'s assertions.
     pub fn assert(&mut self) -> assert_cmd::assert::Assert {
         use assert_cmd::assert::OutputAssertExt;
@@ -358,6 +375,9 @@ impl Outcome {
 pub fn mt() -> Test {
     Test::new()
 }
+
+/// KiB of address space a run under [`Test::limited`] may use: 1 GiB.
+pub const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
 
 /// Saves `name`: a prospective result (JSON) of `answers` given on stdin.
 pub fn prospective(t: &Test, name: &str, answers: &str) {

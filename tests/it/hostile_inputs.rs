@@ -12,14 +12,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::harness::{BIN, Test, copy_mini, mini_dir as mini, require};
+use crate::harness::{Test, copy_mini, mini_dir as mini};
 
 /// A child still running after this long is killed, so a hang fails the
 /// test (with no exit code) instead of hanging the suite; it is not a
 /// measure of speed, which a test on a shared machine cannot make.
 const HANG_GUARD: Duration = Duration::from_secs(300);
-/// KiB of address space the child may use.
-const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
 
 /// A copy of the mini bank with one more set file, `15_hostile.yaml`.
 fn bank_with(dir: &Path, contents: &Path) -> PathBuf {
@@ -36,18 +34,11 @@ struct Outcome {
 
 /// Runs the binary under a memory limit (and the hang guard).
 fn run(args: &[&str]) -> Outcome {
-    require("sh");
     let start = Instant::now();
-    let mut test = Test::new();
+    // The folder lives as long as the child runs in it.
+    let test = Test::new();
     let mut child = test
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$@\""
-        ))
-        .arg(BIN)
-        .args(args)
-        .command_for("sh")
-        .stdin(std::process::Stdio::null())
+        .limited(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()

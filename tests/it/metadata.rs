@@ -22,6 +22,21 @@ fn metadata() -> Value {
     serde_json::from_slice(&out.stdout).expect("cargo metadata is JSON")
 }
 
+/// The ids of the packages the build resolves, not every one the lock
+/// file lists.
+fn resolved(meta: &Value) -> Vec<&str> {
+    (meta["resolve"]["nodes"].as_array().expect("resolve").iter())
+        .filter_map(|n| n["id"].as_str())
+        .collect()
+}
+
+/// The package named `name`.
+fn package<'m>(meta: &'m Value, name: &str) -> &'m Value {
+    (meta["packages"].as_array().expect("packages").iter())
+        .find(|p| p["name"] == name)
+        .unwrap_or_else(|| panic!("no package {name}"))
+}
+
 /// `1.89` or `1.88.0` as numbers to compare.
 fn version(v: &str) -> Vec<u64> {
     let mut parts: Vec<u64> = v.split('.').map(|p| p.parse().unwrap_or(0)).collect();
@@ -42,13 +57,7 @@ fn the_declared_rust_version_is_at_least_every_dependencys() {
     let ours = packages
         .iter()
         .filter(|p| members.contains(&p["id"].as_str().unwrap_or_default()));
-    // The packages the build resolves, not every one the lock file lists.
-    let resolved: Vec<&str> = meta["resolve"]["nodes"]
-        .as_array()
-        .expect("resolve")
-        .iter()
-        .filter_map(|n| n["id"].as_str())
-        .collect();
+    let resolved = resolved(&meta);
     for member in ours {
         let declared = member["rust_version"]
             .as_str()
@@ -73,12 +82,7 @@ fn the_declared_rust_version_is_at_least_every_dependencys() {
 #[test]
 fn no_dependency_brings_a_terminal_library_the_program_does_not_use() {
     let meta = metadata();
-    let resolved: Vec<&str> = meta["resolve"]["nodes"]
-        .as_array()
-        .expect("resolve")
-        .iter()
-        .filter_map(|n| n["id"].as_str())
-        .collect();
+    let resolved = resolved(&meta);
     let names: Vec<&str> = meta["packages"]
         .as_array()
         .expect("packages")
@@ -92,13 +96,7 @@ fn no_dependency_brings_a_terminal_library_the_program_does_not_use() {
 #[test]
 fn clap_reads_no_options_from_the_environment() {
     let meta = metadata();
-    let clap = meta["packages"]
-        .as_array()
-        .expect("packages")
-        .iter()
-        .find(|p| p["name"] == "clap")
-        .and_then(|p| p["id"].as_str())
-        .expect("clap is a dependency");
+    let clap = package(&meta, "clap")["id"].as_str().expect("an id");
     let node = meta["resolve"]["nodes"]
         .as_array()
         .expect("resolve")
@@ -117,13 +115,7 @@ fn clap_reads_no_options_from_the_environment() {
 #[test]
 fn the_benches_are_a_member_but_not_a_default_one() {
     let meta = metadata();
-    let id = meta["packages"]
-        .as_array()
-        .expect("packages")
-        .iter()
-        .find(|p| p["name"] == "mommytrack-bench")
-        .map(|p| p["id"].clone())
-        .expect("the bench package");
+    let id = package(&meta, "mommytrack-bench")["id"].clone();
     let defaults = meta["workspace_default_members"]
         .as_array()
         .expect("defaults");

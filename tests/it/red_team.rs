@@ -5,26 +5,11 @@
 //! memory run under `ulimit -v` (1 GiB of address space), where the old
 //! reader aborted. docs/security.md ("Caps on work") has the time and memory each one takes.
 
-use crate::harness::{BIN, MINI, Test, mt, require};
-
-/// KiB of address space a run may use.
-const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
+use crate::harness::{MINI, Test, mt};
 
 /// Runs the binary in `t`'s folder under the memory limit, with `args`.
 fn limited(t: &Test, args: &[&str]) -> (Option<i32>, String) {
-    require("sh");
-    let out = t
-        .again()
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$@\""
-        ))
-        .arg(BIN)
-        .args(args)
-        .command_for("sh")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("runs");
+    let out = t.limited(args).output().expect("runs");
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
