@@ -24,6 +24,9 @@ use console::Term;
 /// A block of the transcript, laid out for a width when it is drawn.
 type Layout = Box<dyn Fn(usize) -> Vec<String>>;
 
+/// Where the cursor is shown in a frame (row, column), if it is.
+type Cursor = Option<(usize, usize)>;
+
 pub struct Screen {
     term: Term,
     transcript: Vec<Layout>,
@@ -35,6 +38,10 @@ pub struct Screen {
     frame_rows: usize,
     /// A frame is on screen.
     live: bool,
+    /// The lines and the cursor of the frame on screen: drawing the same
+    /// again at the same size writes nothing (a widget draws after every
+    /// key and every moment it waits).
+    shown: Option<(Vec<String>, Cursor)>,
     /// Something else wrote on the screen, or something was taken back:
     /// the next draw paints the whole screen.
     stale: bool,
@@ -69,6 +76,7 @@ impl Screen {
             cursor_row: 0,
             frame_rows: 0,
             live: false,
+            shown: None,
             stale: false,
             rewrite: false,
             visible: 0,
@@ -166,10 +174,16 @@ impl Screen {
 
     /// Draws `lines` as the live area, replacing the last frame; the
     /// cursor is shown at `cursor` (row, column in the frame) or hidden.
-    /// Lines past the screen's height are not drawn.
+    /// Lines past the screen's height are not drawn. The frame on screen,
+    /// drawn again unchanged, writes nothing.
     pub fn draw(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> io::Result<()> {
         if self.resized() {
             return self.repaint(lines, cursor);
+        }
+        if self.live
+            && (self.shown.as_ref()).is_some_and(|(l, c)| l.as_slice() == lines && *c == cursor)
+        {
+            return Ok(());
         }
         let mut s = self.erase();
         s.push_str(&self.frame(lines, cursor));
@@ -199,6 +213,7 @@ impl Screen {
             self.cursor_row = row;
         }
         self.live = !shown.is_empty();
+        self.shown = Some((lines.to_vec(), cursor));
         self.drawn_at = Some(size);
         // A taller frame pushes the transcript up.
         self.visible = self.visible.min(size.0 - shown.len());

@@ -933,3 +933,38 @@ fn a_resize_writes_the_session_again_for_the_new_size_each_line_once() {
     t.p.send_control('c').unwrap();
     assert_eq!(t.exit_code(), 130);
 }
+
+/// Waits a second, taking in what comes, and says what the program wrote
+/// meanwhile (nothing, once settled).
+fn written_in_a_second(t: &mut Tty) -> String {
+    t.settled();
+    let from = t.log.len();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(1) {
+        t.pump();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    format!(
+        "{}{}",
+        &t.log[from..],
+        String::from_utf8_lossy(&[t.bytes.as_slice(), &t.raw].concat())
+    )
+}
+
+/// A session waiting for a key writes nothing (no frame drawn again
+/// unchanged, every moment it waits: output for nothing on a slow link,
+/// and for a screen reader), in a list, after a key that moves in it, and
+/// in the line editor.
+#[test]
+fn a_session_waiting_for_a_key_writes_nothing() {
+    let (_state, mut t) = Tty::quick_mini(60, 20);
+    t.on_screen("❯ 1 · Strongly disagree");
+    assert_eq!(written_in_a_second(&mut t), "", "in a list");
+    t.press(&[DOWN], "❯ 2 · Disagree");
+    assert_eq!(written_in_a_second(&mut t), "", "after a key in a list");
+    let state = tempfile::tempdir().unwrap();
+    let mut t = editor::at_the_note(state.path(), 60, 20);
+    t.keys(&["Fridays"]);
+    t.on_screen("› Fridays");
+    assert_eq!(written_in_a_second(&mut t), "", "in the line editor");
+}
