@@ -125,7 +125,9 @@ pub fn from_result(
 /// Parses an answers file's text against `bank`. `file` names it in messages.
 /// Every problem is reported, not just the first.
 pub fn parse(bank: &Bank, text: &str, file: &Path) -> Result<AnswerSheet, Problems> {
-    let doc = crate::yaml::parse(text, MAX_NODES).map_err(|e| {
+    let mut allowance =
+        crate::yaml::Allowance::new(MAX_NODES, crate::input::MAX_ANSWERS_BYTES as usize);
+    let doc = crate::yaml::parse(text, &mut allowance).map_err(|e| {
         let problem = if e.limit {
             Problem::new(file, e.message)
                 .hint("is this the right file? `mommytrack template` prints an answers file to fill in")

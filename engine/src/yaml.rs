@@ -5,6 +5,7 @@
 //! expanded), nesting, documents. Problems found later name the place the
 //! parser recorded; nothing here scans the text itself. This module sits
 //! below the bank and the answers file, which both read values with it.
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -96,9 +97,55 @@ impl Node {
     }
 }
 
+/// What an input may still hold once its aliases are expanded: nodes
+/// (scalars, sequences and mappings) and bytes of text (scalars and keys).
+/// A bank's files share one allowance; [`parse`] takes what a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allowance {
+    pub nodes: usize,
+    pub text: usize,
+    /// The text the whole input may hold, for the message that refuses it.
+    text_cap: usize,
+}
+
+impl Allowance {
+    pub fn new(nodes: usize, text: usize) -> Self {
+        Allowance {
+            nodes,
+            text,
+            text_cap: text,
+        }
+    }
+}
+
+thread_local! {
+    /// The bytes of text the parse under way may still hand over, aliases
+    /// expanded, and whether it asked for more (see [`parse`]). The parser
+    /// counts an alias as the nodes it stands for but not as their bytes:
+    /// this counts them as the tree is built. `None` outside a parse.
+    static TEXT_LEFT: Cell<Option<(usize, bool)>> = const { Cell::new(None) };
+}
+
+/// Takes `n` bytes of text from the parse under way; an error once it
+/// holds more than its allowance (before the text is copied).
+fn take_text<E: de::Error>(n: usize) -> Result<(), E> {
+    TEXT_LEFT.with(|left| match left.get() {
+        Some((l, _)) if n > l => {
+            left.set(Some((0, true)));
+            Err(E::custom("too much text once aliases are expanded"))
+        }
+        Some((l, _)) => {
+            left.set(Some((l - n, false)));
+            Ok(())
+        }
+        None => Ok(()),
+    })
+}
+
 /// What the parser may do for one input of at most `nodes` scalars,
 /// sequences and mappings. Every limit counts what the parser hands over
-/// after expanding aliases, so a small file cannot stand for a large one.
+/// after expanding aliases, so a small file cannot stand for a large one
+/// (the bytes of text it hands over are counted by [`take_text`]).
 fn options(nodes: usize) -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
@@ -146,19 +193,39 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-/// Parses one YAML document of at most `nodes` nodes (aliases expanded).
-pub fn parse(text: &str, nodes: usize) -> Result<Node, SyntaxError> {
-    serde_saphyr::from_str_with_options::<Node>(text, options(nodes)).map_err(|e| {
-        let pos = e.location().filter(|l| l.line() > 0).map(|l| Pos {
-            line: l.line() as usize,
-            column: l.column().max(1) as usize,
-        });
-        let (message, limit) = message(&e);
-        SyntaxError {
-            message,
-            pos,
-            limit,
+/// Parses one YAML document within what is left of `allowance` (aliases
+/// expanded), and takes from it the nodes and text the document holds.
+pub fn parse(text: &str, allowance: &mut Allowance) -> Result<Node, SyntaxError> {
+    TEXT_LEFT.with(|left| left.set(Some((allowance.text, false))));
+    let parsed = serde_saphyr::from_str_with_options::<Node>(text, options(allowance.nodes));
+    let (text_left, too_much_text) = TEXT_LEFT.with(|left| left.take()).unwrap_or((0, false));
+    let e = match parsed {
+        Ok(node) => {
+            allowance.nodes = allowance.nodes.saturating_sub(node.count());
+            allowance.text = text_left;
+            return Ok(node);
         }
+        Err(e) => e,
+    };
+    let pos = e.location().filter(|l| l.line() > 0).map(|l| Pos {
+        line: l.line() as usize,
+        column: l.column().max(1) as usize,
+    });
+    let (message, limit) = if too_much_text {
+        let mib = allowance.text_cap as f64 / (1024.0 * 1024.0);
+        (
+            format!(
+                "its aliases (`*name`) expand to more than {mib} MiB of text, the most it may hold"
+            ),
+            true,
+        )
+    } else {
+        message(&e)
+    };
+    Err(SyntaxError {
+        message,
+        pos,
+        limit,
     })
 }
 
@@ -241,10 +308,12 @@ impl<'de> Deserialize<'de> for Value {
             fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
                 Ok(Value::Float(n))
             }
-            fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+                take_text(s.len())?;
                 Ok(Value::Str(s.to_owned()))
             }
-            fn visit_string<E>(self, s: String) -> Result<Value, E> {
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
+                take_text(s.len())?;
                 Ok(Value::Str(s))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {

@@ -89,6 +89,47 @@ fn a_bank_sharing_options_through_an_alias_is_held_to_what_it_expands_to() {
     assert_eq!(code, Some(0), "{err}");
 }
 
+/// Aliases of long text: the parser counts an alias as the nodes it stands
+/// for, not as their bytes, so 13 files each of one 600 KB prompt and 99
+/// `prompt: *p` (7.9 MB, within the 8 MiB cap) took 1.5 GB and 11 s
+/// (rev-levers R4). A bank's text, aliases expanded, is held to what its
+/// files may hold (8 MiB), an answers file's to 1 MiB, and the refusal says
+/// where it went past.
+#[test]
+fn aliases_of_long_text_are_held_to_the_text_an_input_may_hold() {
+    let long = "word ".repeat(20_000); // 100 KB
+    let mut set = format!(
+        "id: echo\ntitle: Echo\nquestions:\n  - {{ id: e0, kind: yesno, prompt: &p \"{long}\", scores: {{ yes: 1, no: 0 }} }}\n"
+    );
+    for i in 1..100 {
+        set +=
+            &format!("  - {{ id: e{i}, kind: yesno, prompt: *p, scores: {{ yes: 1, no: 0 }} }}\n");
+    }
+    let mut t = mt();
+    t.mini().file("mini/30_echo.yaml", &set);
+    let (code, err) = limited(&t, &["validate", MINI]);
+    assert_eq!(code, Some(65), "{err}");
+    assert!(err.contains("30_echo.yaml:"), "{err}");
+    assert!(err.contains("expand to more than 8 MiB of text"), "{err}");
+    // Ten such questions stand for 1 MB: a bank may hold that.
+    let short: String = set.lines().take(13).map(|l| format!("{l}\n")).collect();
+    let mut t = mt();
+    t.mini().file("mini/30_echo.yaml", &short);
+    let (code, err) = limited(&t, &["validate", MINI]);
+    assert_eq!(code, Some(0), "{err}");
+
+    // An answers file: a 200 KB note and nine aliases of it stand for 2 MB.
+    let mut answers = format!("notes: &n \"{}\"\n", "note ".repeat(40_000));
+    for i in 1..10 {
+        answers += &format!("k{i}: *n\n");
+    }
+    let t = with_file("echo.yaml", &answers);
+    let (code, err) = assess_json(&t, "echo.yaml");
+    assert_eq!(code, Some(65), "{err}");
+    assert!(err.contains("echo.yaml:"), "{err}");
+    assert!(err.contains("expand to more than 1 MiB of text"), "{err}");
+}
+
 /// The old pre-scan took the `'` of `it's` for a quote and let 100,000 `[`
 /// through to the parser, which took 48 s to refuse them at 128 levels.
 /// The parser's own limit refuses them where the nesting passes it.

@@ -116,7 +116,8 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         .filter(|f| f.file_name != SETTINGS_FILE)
         .collect();
 
-    let mut budget = MAX_NODES;
+    // What the bank's files may hold together, aliases expanded.
+    let mut budget = crate::yaml::Allowance::new(MAX_NODES, crate::input::MAX_BANK_BYTES as usize);
     // The fields of each kind of file, for the unknown-key check.
     let settings_fields = schemars::schema_for!(RawSettings).to_value();
     let set_fields = schemars::schema_for!(RawSet).to_value();

@@ -19,17 +19,17 @@ pub(super) struct Parsed<T> {
 }
 
 /// Reads a file in three steps: the parser's tree (within what is left of
-/// the bank's `budget`, which this file's nodes are taken from), unknown
+/// the bank's `budget`, which this file's nodes and text are taken from), unknown
 /// keys (the fields are those of `schema`, `T`'s JSON Schema), then the
 /// typed form, with a wrong type's place.
 pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
     f: &SourceFile,
-    budget: &mut usize,
+    budget: &mut crate::yaml::Allowance,
     problems: &mut Vec<Problem>,
     schema: &Json,
 ) -> Option<Parsed<T>> {
     let ctx = Ctx::new(f);
-    let node = match crate::yaml::parse(&f.text, *budget) {
+    let node = match crate::yaml::parse(&f.text, budget) {
         Ok(node) => node,
         Err(e) => {
             let hint = if e.limit {
@@ -41,7 +41,6 @@ pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
             return None;
         }
     };
-    *budget = budget.saturating_sub(node.count());
     match &node.value {
         Value::Map(_) => {}
         Value::Null => {
