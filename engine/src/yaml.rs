@@ -212,10 +212,14 @@ pub fn parse(text: &str, allowance: &mut Allowance) -> Result<Node, SyntaxError>
         column: l.column().max(1) as usize,
     });
     let (message, limit) = if too_much_text {
-        let mib = allowance.text_cap as f64 / (1024.0 * 1024.0);
+        const MIB: usize = 1024 * 1024;
+        let cap = match allowance.text_cap {
+            c if c % MIB == 0 => format!("{} MiB", c / MIB),
+            c => format!("{c} bytes"),
+        };
         (
             format!(
-                "its aliases (`*name`) expand to more than {mib} MiB of text, the most it may hold"
+                "its aliases (`*name`) expand to more than {cap} of text, the most it may hold"
             ),
             true,
         )
