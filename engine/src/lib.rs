@@ -41,7 +41,7 @@ pub mod internals {
     pub use crate::bank::fingerprint::fnv1a128;
     pub use crate::date::days_in_month;
     pub use crate::scoring::levers::DECIDED;
-    pub use crate::scoring::settle::ROUNDING;
+    pub use crate::scoring::settle::{ROUNDING, TESTED};
     /// A saved result's checks.
     pub mod saved {
         pub use crate::saved::{check, make_inert};

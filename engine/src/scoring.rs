@@ -217,6 +217,18 @@ fn counted<'s>(sheet: &'s AnswerSheet, asked: &[bool], q: usize) -> Option<&'s A
 
 /// Applies the scoring rules.
 pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
+    evaluate_with(bank, sheet, mode, true)
+}
+
+/// The scores, flags and verdict of [`evaluate`], without next steps
+/// (`next_steps` and `applies` empty): what the searches that score many
+/// answer sheets need (the settled verdict, what to find out), without
+/// deciding every advice entry's condition for each sheet.
+pub(crate) fn verdict(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
+    evaluate_with(bank, sheet, mode, false)
+}
+
+fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> Evaluation {
     let n = bank.questions.len();
     // 1. Which questions are asked: conditions name only earlier questions,
     //    so one pass in bank order settles it.
@@ -334,6 +346,7 @@ pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
         .advice
         .iter()
         .enumerate()
+        .filter(|_| advice)
         .filter(|(_, a)| a.when.as_ref().is_none_or(|c| c.holds(&facts)))
         .map(|(i, a)| (need(a, &facts), i))
         .collect();
@@ -613,4 +626,4 @@ pub(crate) mod levers;
 pub(crate) mod settle;
 pub(crate) use levers::dependents;
 pub use levers::{Lever, MAX_DECIDED, MAX_REACH, levers};
-pub use settle::{MAX_NODES, Settlement, extreme_answers, settle};
+pub use settle::{MAX_NODES, MAX_WORK, Settlement, extreme_answers, settle};

@@ -106,6 +106,21 @@ impl Condition {
         }
     }
 
+    /// The work of deciding it: its tests and forms, and the values an
+    /// `in` lists (the unit the lever and settled-verdict searches budget).
+    pub fn size(&self) -> usize {
+        match self {
+            Condition::Answer {
+                test: Test::In(vs), ..
+            } => 1 + vs.len(),
+            Condition::All(cs) | Condition::Any(cs) => {
+                1 + cs.iter().map(Condition::size).sum::<usize>()
+            }
+            Condition::Not(c) => 1 + c.size(),
+            _ => 1,
+        }
+    }
+
     /// Every question this condition names.
     pub fn referenced_questions(&self, out: &mut Vec<usize>) {
         match self {

@@ -8,7 +8,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use super::{Evaluation, mean, share, value};
 use crate::answers::{Answer, AnswerSheet};
-use crate::bank::{Bank, Condition, Facts, Kind, Question, Test};
+use crate::bank::{Bank, Condition, Facts, Kind, Question};
 
 /// The best single change of one answered question's answer, and what it
 /// would do to the overall score.
@@ -45,7 +45,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
     let dependents = dependents(bank);
     let size: Vec<usize> = (bank.questions.iter())
-        .map(|q| q.when.as_ref().map_or(0, size))
+        .map(|q| q.when.as_ref().map_or(0, Condition::size))
         .collect();
     let mut visited = vec![false; bank.questions.len()];
     // Per question: the size of the conditions one change of its answer
@@ -293,19 +293,6 @@ fn transitive(
     (seen.len() <= MAX_REACH).then(|| seen.iter().map(|&j| size[j]).sum())
 }
 
-/// The work of deciding a condition: its tests and forms, and the values
-/// an `in` lists.
-fn size(c: &Condition) -> usize {
-    match c {
-        Condition::Answer {
-            test: Test::In(vs), ..
-        } => 1 + vs.len(),
-        Condition::All(cs) | Condition::Any(cs) => 1 + cs.iter().map(size).sum::<usize>(),
-        Condition::Not(c) => 1 + size(c),
-        _ => 1,
-    }
-}
-
 /// The most questions whose asking a lever's change may decide. A real
 /// bank's conditions reach a handful; a bank whose conditions chain
 /// thousands of questions deep would make every lever re-decide them all
@@ -313,7 +300,7 @@ fn size(c: &Condition) -> usize {
 /// lever.
 pub const MAX_REACH: usize = 1000;
 
-/// The most work (condition tests and listed values, [`size`]) the lever
+/// The most work (condition tests and listed values, [`Condition::size`]) the lever
 /// search may spend deciding conditions again in one result. A real bank
 /// spends a few thousand; a bank whose questions each wait on a condition
 /// naming hundreds of answered questions would spend the square of its

@@ -15,15 +15,18 @@
 //!   answered (coverage included), which is exact.
 //! - Any claim that the verdict can still move is checked by scoring the
 //!   answer sheet that shows it ([`evaluate`]), so "open" is never a guess;
-//!   a search too large, or a bound that falls within rounding of a band's
+//!   a search too large (more than [`MAX_NODES`] nodes, or more work
+//!   than [`MAX_WORK`]), or a bound that falls within rounding of a band's
 //!   edge without a sheet to show it, answers [`Settlement::Undecided`],
 //!   which callers treat as open: the verdict is never called settled when
 //!   it is not.
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, Condition, Facts, Kind, Question, Test};
+use crate::bank::{Bank, Condition, Facts, Kind, Question};
 
-use super::{Mode, Sums, evaluate, overall_band, value};
+use std::cell::Cell;
+
+use super::{Mode, Sums, overall_band, value, verdict};
 use reach::{Goal, reach};
 
 mod reach;
@@ -47,6 +50,17 @@ pub enum Settlement {
 /// The most search nodes (fixed answers of controlling questions) tried
 /// before giving up as [`Settlement::Undecided`].
 pub const MAX_NODES: usize = 20_000;
+/// The most work one search may do before giving up as
+/// [`Settlement::Undecided`], in [`Condition::size`] units (each `answer:`
+/// test, `all`/`any`/`not`, and each value an `in:` lists) and questions
+/// looked at: deciding every open question's condition at each node,
+/// scoring each answer sheet tried, and the steps of the score bounds
+/// (sorting the free questions, combining the dimensions). The built-in
+/// bank spends at most a few hundred thousand; a bank of 600 questions
+/// waiting on three others, their conditions padded to 500 tests each,
+/// took 50 s for one answer without it (the 20,000 nodes alone do not
+/// bound the work of a node).
+pub const MAX_WORK: usize = 20_000_000;
 /// A multi question that decides others is tried with every selection only
 /// up to this many options.
 const MAX_MULTI_OPTIONS: usize = 8;
@@ -83,7 +97,7 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
     for q in from..n {
         base.set(q, Slot::Missing);
     }
-    let now = evaluate(bank, &base, mode);
+    let now = verdict(bank, &base, mode);
     let Some(b0) = now.band else {
         return Settlement::NoVerdict;
     };
@@ -95,6 +109,14 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
     let controller: Vec<bool> = (0..n)
         .map(|r| r >= from && dependents[r].iter().any(asked))
         .collect();
+    // The work of a node (deciding each open question's condition, adding
+    // up the decided answers) and of scoring one answer sheet.
+    let conditions = |qs: &mut dyn Iterator<Item = usize>| -> usize {
+        qs.map(|q| 1 + bank.questions[q].when.as_ref().map_or(0, Condition::size))
+            .sum()
+    };
+    let node_work = n + conditions(&mut open.iter().copied());
+    let sheet_work = n + bank.sets.len() + bank.flags.len() + conditions(&mut (0..n));
     let mut search = Search {
         bank,
         mode,
@@ -105,6 +127,9 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
         prefix_asked: now.asked,
         nodes: 0,
         undecided: false,
+        budget: Budget::new(MAX_WORK),
+        node_work,
+        sheet_work,
     };
     let mut fixed = base;
     let mut is_fixed = vec![false; n];
@@ -143,6 +168,39 @@ struct Search<'b> {
     prefix_asked: Vec<bool>,
     nodes: usize,
     undecided: bool,
+    budget: Budget,
+    /// The work of one node, and of scoring one answer sheet.
+    node_work: usize,
+    sheet_work: usize,
+}
+
+/// What is left of the work a search may do; once a step does not fit,
+/// the search is [`Settlement::Undecided`].
+pub(super) struct Budget {
+    left: Cell<usize>,
+    spent: Cell<bool>,
+}
+
+impl Budget {
+    fn new(work: usize) -> Budget {
+        Budget {
+            left: Cell::new(work),
+            spent: Cell::new(false),
+        }
+    }
+
+    /// Takes `work` from what is left; `None` when it does not fit.
+    pub(super) fn spend(&self, work: usize) -> Option<()> {
+        match self.left.get().checked_sub(work) {
+            Some(left) if !self.spent.get() => self.left.set(left),
+            _ => self.spent.set(true),
+        }
+        (!self.spent.get()).then_some(())
+    }
+
+    fn spent(&self) -> bool {
+        self.spent.get()
+    }
 }
 
 /// One free open question, as the bounds see it.
@@ -159,7 +217,7 @@ impl Search<'_> {
     /// could not be worked out).
     fn node(&mut self, fixed: &mut AnswerSheet, is_fixed: &mut [bool]) -> Option<AnswerSheet> {
         self.nodes += 1;
-        if self.nodes > MAX_NODES {
+        if self.nodes > MAX_NODES || self.budget.spend(self.node_work).is_none() {
             self.undecided = true;
             return None;
         }
@@ -176,11 +234,20 @@ impl Search<'_> {
         let leaf = items.iter().all(|i| i.certain);
         if items.is_empty() {
             // Nothing left to answer: the fixed answers are the only way.
-            let e = evaluate(self.bank, fixed, self.mode);
+            if self.budget.spend(self.sheet_work).is_none() {
+                self.undecided = true;
+                return None;
+            }
+            let e = verdict(self.bank, fixed, self.mode);
             return (e.band != Some(self.b0)).then(|| fixed.clone());
         }
-        let verdict = self.bounds(fixed, is_fixed, &status, &items, leaf);
-        match verdict {
+        let bound = self.bounds(fixed, is_fixed, &status, &items, leaf);
+        // A bound cut short by the budget says nothing.
+        if self.budget.spent() {
+            self.undecided = true;
+            return None;
+        }
+        match bound {
             Bound::Same => None,
             Bound::Differs(w) => Some(*w),
             Bound::Unsure if leaf => {
@@ -254,7 +321,7 @@ impl Search<'_> {
 
     /// Every answer a controlling question can take that its dependants
     /// could tell apart (all of them, for choice, yes/no, scale and small
-    /// multi questions; the texts conditions name and one other, for text).
+    /// multi questions; one, for text).
     fn answers_of(&self, c: usize) -> Option<Vec<Answer>> {
         let q = &self.bank.questions[c];
         Some(match &q.kind {
@@ -277,20 +344,9 @@ impl Search<'_> {
                     })
                     .collect()
             }
-            Kind::Text => {
-                let mut texts: Vec<String> = Vec::new();
-                for &j in &self.open {
-                    if let Some(w) = &self.bank.questions[j].when {
-                        texts_named(w, c, &mut texts);
-                    }
-                }
-                let mut other = String::from("\u{1}");
-                while texts.contains(&other) {
-                    other.push('\u{1}');
-                }
-                texts.push(other);
-                texts.into_iter().map(Answer::Text).collect()
-            }
+            // A condition asks only whether a text question is answered
+            // (`is` and `in` do not apply to it): any text will do.
+            Kind::Text => vec![Answer::Text("\u{1}".into())],
         })
     }
 
@@ -363,11 +419,15 @@ impl Search<'_> {
         let (parts, asked, answered, cap) = self.base(fixed, is_fixed, status);
         let mut unsure = false;
         let try_sheet = |answers: &[(usize, Answer)]| -> Option<Bound> {
+            // Out of work: the caller sees the budget spent.
+            if self.budget.spend(self.sheet_work + answers.len()).is_none() {
+                return Some(Bound::Unsure);
+            }
             let mut sheet = fixed.clone();
             for (q, a) in answers {
                 sheet.set(*q, Slot::Given(a.clone()));
             }
-            let e = evaluate(bank, &sheet, self.mode);
+            let e = verdict(bank, &sheet, self.mode);
             (e.band != Some(b0)).then(|| Bound::Differs(Box::new(sheet)))
         };
 
@@ -432,7 +492,15 @@ impl Search<'_> {
                     extreme_answer(bank, &bank.questions[i.q], false, |_| false).map(|a| (0.0, a))
                 })
                 .collect();
-            if let Some(pick) = reach(bank, &parts, &weights, &worst, floor + EPS, Goal::Below, 0) {
+            if let Some(pick) = reach(
+                bank,
+                &parts,
+                &weights,
+                &worst,
+                (floor + EPS, Goal::Below),
+                0,
+                &self.budget,
+            ) {
                 if let Some(b) = try_sheet(&picked(pick, &worst)) {
                     return b;
                 }
@@ -464,8 +532,15 @@ impl Search<'_> {
                 0
             };
             if need != usize::MAX
-                && let Some(pick) =
-                    reach(bank, &parts, &weights, &best, target, Goal::AtLeast, need)
+                && let Some(pick) = reach(
+                    bank,
+                    &parts,
+                    &weights,
+                    &best,
+                    (target, Goal::AtLeast),
+                    need,
+                    &self.budget,
+                )
             {
                 if let Some(b) = try_sheet(&picked(pick, &best)) {
                     return b;
@@ -571,6 +646,8 @@ pub(super) enum Known<'a> {
 /// A condition in three-valued logic: `Maybe` when it depends on an
 /// answer not known yet and the known ones do not decide it.
 pub(super) fn tri<'a>(c: &Condition, known: &impl Fn(usize) -> Known<'a>) -> Tri {
+    #[cfg(feature = "internals")]
+    TESTED.with(|n| n.set(n.get() + 1));
     match c {
         Condition::Answer { question, .. } => match known(*question) {
             Known::Unknown => Tri::Maybe,
@@ -600,34 +677,19 @@ pub(super) fn tri<'a>(c: &Condition, known: &impl Fn(usize) -> Known<'a>) -> Tri
     }
 }
 
+#[cfg(feature = "internals")]
+thread_local! {
+    /// How many conditions and parts of conditions were decided in
+    /// three-valued logic on this thread (the engine's own tests count
+    /// the settled-verdict search's work with it).
+    pub static TESTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Facts of a single answer, for one `answer:` test.
 struct One<'a>(Option<&'a Answer>);
 
 impl Facts for One<'_> {
     fn answer(&self, _q: usize) -> Option<&Answer> {
         self.0
-    }
-}
-
-/// The texts that conditions compare question `q`'s answer with.
-fn texts_named(c: &Condition, q: usize, out: &mut Vec<String>) {
-    match c {
-        Condition::Answer { question, test } if *question == q => {
-            let vals: &[Answer] = match test {
-                Test::Is(a) => std::slice::from_ref(a),
-                Test::In(v) => v,
-                _ => &[],
-            };
-            for a in vals {
-                if let Answer::Text(t) = a
-                    && !out.contains(t)
-                {
-                    out.push(t.clone());
-                }
-            }
-        }
-        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| texts_named(c, q, out)),
-        Condition::Not(c) => texts_named(c, q, out),
-        _ => {}
     }
 }

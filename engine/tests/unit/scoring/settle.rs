@@ -4,8 +4,8 @@
 
 use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
 use mommytrack_engine::bank::{Bank, Kind, Question, SourceFile, check};
-use mommytrack_engine::internals::ROUNDING;
-use mommytrack_engine::scoring::{Mode, Settlement, evaluate, settle};
+use mommytrack_engine::internals::{ROUNDING, TESTED};
+use mommytrack_engine::scoring::{MAX_WORK, Mode, Settlement, evaluate, settle};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Value, json};
@@ -336,4 +336,70 @@ proptest! {
     fn settled_exactly_when_no_answers_can_change_the_verdict(seed in any::<u64>()) {
         case(seed);
     }
+}
+
+/// A bank where the search must branch: question `q0` (weight 100)
+/// answered at the top of its scale; `k` choice questions of 200 options,
+/// unscored, and for each of their options a yes/no question asked only
+/// at that option, its condition padded with `pad` tests of `q0` that
+/// never hold. The verdict cannot move with `k` = 1 (one "no" against
+/// `q0`), but the bounds, which count every maybe question as both asked
+/// and not, see all 200·k of them answered "no" until the search has tried
+/// the controlling answers.
+fn waiting_bank(k: usize, pad: usize) -> (Bank, AnswerSheet) {
+    let settings = json!({ "title": "t", "min_coverage": 0, "bands": [
+        { "verdict": "positive", "min": 70, "label": "P" },
+        { "verdict": "mixed", "min": 45, "label": "M" },
+        { "verdict": "sidelined", "min": 0, "label": "S" } ] });
+    let mut questions = vec![
+        json!({ "id": "q0", "kind": "scale", "prompt": "?", "weight": 100,
+        "scale": { "min": 0, "max": 100 } }),
+    ];
+    let options: Vec<Value> = (0..200)
+        .map(|o| json!({ "id": format!("o{o}"), "label": "x" }))
+        .collect();
+    for j in 0..k {
+        questions.push(
+            json!({ "id": format!("c{j}"), "kind": "choice", "prompt": "?", "options": options }),
+        );
+    }
+    let never = json!({ "answer": "q0", "in": (0..100).collect::<Vec<_>>() });
+    for j in 0..k {
+        for o in 0..200 {
+            let mut any = vec![json!({ "answer": format!("c{j}"), "is": format!("o{o}") })];
+            any.extend(std::iter::repeat_n(never.clone(), pad / 101));
+            questions.push(
+                json!({ "id": format!("d{j}_{o}"), "kind": "yesno", "prompt": "?",
+                "scores": { "yes": 1, "no": 0 }, "when": { "any": any } }),
+            );
+        }
+    }
+    let set = json!({ "id": "a", "title": "a", "questions": questions });
+    let (bank, problems) = check(&[
+        SourceFile::new("bank.yaml", "bank.yaml", settings.to_string()),
+        SourceFile::new("a.yaml", "a.yaml", set.to_string()),
+    ]);
+    let bank = bank.unwrap_or_else(|| panic!("the bank is valid: {problems:?}"));
+    let mut sheet = AnswerSheet::new(&bank);
+    sheet.set(0, Slot::Given(Answer::Scale(100)));
+    (bank, sheet)
+}
+
+/// The search is bounded by its work, not only by its nodes: each node
+/// decides every open question's condition, so 20,000 nodes of 600
+/// conditions of 500 tests took 50 s for one answer in a session. The
+/// conditions it decides stay within [`MAX_WORK`] (an answer of the
+/// built-in bank spends at most about 60,000), and a search that fits
+/// still finds the verdict settled.
+#[test]
+fn the_search_stops_at_its_budget_of_work() {
+    let (bank, sheet) = waiting_bank(1, 0);
+    assert_eq!(settle(&bank, &sheet, Mode::Full, 1), Settlement::Settled(0));
+
+    let (bank, sheet) = waiting_bank(3, 200);
+    TESTED.with(|n| n.set(0));
+    let result = settle(&bank, &sheet, Mode::Full, 1);
+    let tested = TESTED.with(|n| n.get());
+    assert_eq!(result, Settlement::Undecided);
+    assert!(tested <= MAX_WORK, "{tested} condition tests");
 }
