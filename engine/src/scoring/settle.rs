@@ -109,13 +109,25 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
     let controller: Vec<bool> = (0..n)
         .map(|r| r >= from && dependents[r].iter().any(asked))
         .collect();
-    // The work of a node (deciding each open question's condition, adding
-    // up the decided answers) and of scoring one answer sheet.
+    // Open questions whose condition names an open question: only theirs
+    // is decided again at each node (the others are decided once).
+    let mut named = Vec::new();
+    let waits: Vec<bool> = (0..n)
+        .map(|q| {
+            named.clear();
+            if let Some(c) = &bank.questions[q].when {
+                c.referenced_questions(&mut named);
+            }
+            q >= from && named.iter().any(|&r| r >= from)
+        })
+        .collect();
+    // The work of a node (deciding those conditions, adding up the decided
+    // answers) and of scoring one answer sheet.
     let conditions = |qs: &mut dyn Iterator<Item = usize>| -> usize {
         qs.map(|q| 1 + bank.questions[q].when.as_ref().map_or(0, Condition::size))
             .sum()
     };
-    let node_work = n + conditions(&mut open.iter().copied());
+    let node_work = n + conditions(&mut open.iter().copied().filter(|&q| waits[q]));
     let sheet_work = n + bank.sets.len() + bank.flags.len() + conditions(&mut (0..n));
     let mut search = Search {
         bank,
@@ -130,9 +142,21 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
         budget: Budget::new(MAX_WORK),
         node_work,
         sheet_work,
+        steady: vec![None; n],
     };
     let mut fixed = base;
     let mut is_fixed = vec![false; n];
+    // Every open question's condition, once.
+    let once = n + conditions(&mut search.open.iter().copied());
+    if search.budget.spend(once).is_none() {
+        return Settlement::Undecided;
+    }
+    let status = search.statuses(&fixed, &is_fixed);
+    for &q in &search.open {
+        if !waits[q] {
+            search.steady[q] = Some(status[q]);
+        }
+    }
     match search.node(&mut fixed, &mut is_fixed) {
         Some(witness) => Settlement::Open(Box::new(witness)),
         None if search.undecided => Settlement::Undecided,
@@ -172,6 +196,9 @@ struct Search<'b> {
     /// The work of one node, and of scoring one answer sheet.
     node_work: usize,
     sheet_work: usize,
+    /// Per open question whose condition names no open question: whether
+    /// it is asked (the same at every node).
+    steady: Vec<Option<Tri>>,
 }
 
 /// What is left of the work a search may do; once a step does not fit,
@@ -358,6 +385,10 @@ impl Search<'_> {
             .map(|q| Tri::from(q < self.from && self.prefix_asked[q]))
             .collect();
         for &q in &self.open {
+            if let Some(t) = self.steady[q] {
+                status[q] = t;
+                continue;
+            }
             // What a condition sees of question r.
             let known = |r: usize| match status[r] {
                 Tri::No => Known::Is(None),
@@ -653,20 +684,23 @@ pub(super) fn tri<'a>(c: &Condition, known: &impl Fn(usize) -> Known<'a>) -> Tri
             Known::Unknown => Tri::Maybe,
             Known::Is(a) => c.holds(&One(a)).into(),
         },
-        Condition::All(cs) => cs
-            .iter()
-            .fold(Tri::Yes, |acc, c| match (acc, tri(c, known)) {
-                (Tri::No, _) | (_, Tri::No) => Tri::No,
-                (Tri::Maybe, _) | (_, Tri::Maybe) => Tri::Maybe,
-                _ => Tri::Yes,
-            }),
-        Condition::Any(cs) => cs
-            .iter()
-            .fold(Tri::No, |acc, c| match (acc, tri(c, known)) {
-                (Tri::Yes, _) | (_, Tri::Yes) => Tri::Yes,
-                (Tri::Maybe, _) | (_, Tri::Maybe) => Tri::Maybe,
-                _ => Tri::No,
-            }),
+        // One part that decides an `all` (no) or an `any` (yes) decides it.
+        Condition::All(cs) | Condition::Any(cs) => {
+            let decides = Tri::from(matches!(c, Condition::Any(_)));
+            let mut out = if decides == Tri::Yes {
+                Tri::No
+            } else {
+                Tri::Yes
+            };
+            for c in cs {
+                match tri(c, known) {
+                    t if t == decides => return t,
+                    Tri::Maybe => out = Tri::Maybe,
+                    _ => {}
+                }
+            }
+            out
+        }
         Condition::Not(c) => match tri(c, known) {
             Tri::Yes => Tri::No,
             Tri::No => Tri::Yes,

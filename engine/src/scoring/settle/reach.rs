@@ -83,13 +83,19 @@ pub(super) fn reach(
         Some((d, chosen.into_iter().map(|i| mine[i]).collect()))
     };
     // best[count]: the best total signed distance with `count` answered;
-    // took[s][count]: how many of them dimension `s` answered there.
+    // took: per dimension with free questions, how many of them it
+    // answered for each count.
     let mut best: Vec<Option<f64>> = vec![Some(0.0)];
-    let mut took: Vec<Vec<usize>> = Vec::with_capacity(bank.sets.len());
+    let mut took: Vec<(usize, Vec<u32>)> = Vec::new();
     for (s, free) in mine.iter().enumerate() {
         let mut distances = Vec::with_capacity(free.len() + 1);
         for k in 0..=free.len() {
             distances.push(best_of(s, k)?.0);
+        }
+        if free.is_empty() {
+            budget.spend(best.len())?;
+            best.iter_mut().flatten().for_each(|d| *d += distances[0]);
+            continue;
         }
         let size = best.len() + free.len();
         budget.spend(best.len() * distances.len() + size)?;
@@ -102,12 +108,12 @@ pub(super) fn reach(
                 let slot = &mut next[c + k];
                 if slot.is_none_or(|x| total > x) {
                     *slot = Some(total);
-                    from[c + k] = k;
+                    from[c + k] = k as u32;
                 }
             }
         }
         best = next;
-        took.push(from);
+        took.push((s, from));
     }
     let (mut count, _) = best
         .into_iter()
@@ -121,9 +127,9 @@ pub(super) fn reach(
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
     // The questions answered, dimension by dimension from the last.
     let mut picked = Vec::new();
-    for s in (0..bank.sets.len()).rev() {
-        let k = took[s][count];
-        picked.push(best_of(s, k)?.1);
+    for (s, from) in took.iter().rev() {
+        let k = from[count] as usize;
+        picked.push(best_of(*s, k)?.1);
         count -= k;
     }
     Some(picked.into_iter().rev().flatten().collect())
