@@ -4,7 +4,7 @@
 //! take it again. A pure function of the results and their file names;
 //! reading the files, and drawing the history, happen elsewhere.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -448,11 +448,13 @@ fn change(from: &Kept, to: &Kept) -> Change {
             .collect()
     }
     let (in_a, in_b) = (scored(a, &to.weights), scored(b, &to.weights));
-    let same = in_a.len() == in_b.len() && in_a.iter().all(|p| in_b.iter().any(|q| q.0 == p.0));
-    let on_both = |own: &[(&String, f64)], other: &[(&String, f64)]| {
-        let both = own
-            .iter()
-            .filter(|(id, _)| other.iter().any(|o| o.0 == *id));
+    fn ids<'e>(parts: &[(&'e String, f64)]) -> HashSet<&'e str> {
+        parts.iter().map(|(id, _)| id.as_str()).collect()
+    }
+    let (ids_a, ids_b) = (ids(&in_a), ids(&in_b));
+    let same = in_a.len() == in_b.len() && ids_a == ids_b;
+    let on_both = |own: &[(&String, f64)], other: &HashSet<&str>| {
+        let both = own.iter().filter(|(id, _)| other.contains(id.as_str()));
         let (sum, weight) = both.fold((0.0, 0.0), |(s, w), (id, x)| {
             let wx = to.weights[*id];
             (s + x * wx, w + wx)
@@ -465,24 +467,24 @@ fn change(from: &Kept, to: &Kept) -> Change {
         overall: diff(a.score, b.score),
         overall_on_both: match same {
             true => None,
-            false => diff(on_both(&in_a, &in_b), on_both(&in_b, &in_a)),
+            false => diff(on_both(&in_a, &ids_b), on_both(&in_b, &ids_a)),
         },
         dimensions,
-        flags_raised: b
-            .flags
-            .iter()
-            .filter(|f| !a.flags.contains(f))
-            .cloned()
-            .collect(),
-        flags_cleared: a
-            .flags
-            .iter()
-            .filter(|f| !b.flags.contains(f))
-            .cloned()
-            .collect(),
+        flags_raised: only_in(&b.flags, &a.flags),
+        flags_cleared: only_in(&a.flags, &b.flags),
         verdict_from: a.verdict.clone(),
         verdict_to: b.verdict.clone(),
     }
+}
+
+/// The flags of `these` that `others` does not have, in order.
+fn only_in(these: &[String], others: &[String]) -> Vec<String> {
+    let others: HashSet<&String> = others.iter().collect();
+    these
+        .iter()
+        .filter(|f| !others.contains(f))
+        .cloned()
+        .collect()
 }
 
 /// A result's answers judged again by `bank`, when it is theirs: which

@@ -40,6 +40,7 @@ pub mod yaml;
 pub mod internals {
     pub use crate::bank::fingerprint::fnv1a128;
     pub use crate::date::days_in_month;
+    pub use crate::scoring::SCORED;
     pub use crate::scoring::levers::DECIDED;
     pub use crate::scoring::settle::{ROUNDING, TESTED};
     /// A saved result's checks.

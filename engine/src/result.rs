@@ -4,6 +4,7 @@
 //! here, so a saved result renders without its bank.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -668,34 +669,72 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
         })
         .collect();
     // How far the overall score moves between the worst and the best
-    // answers to `qs` together, the other answers as they are.
-    let swing = |qs: &[usize]| {
+    // answers to `qs` (unknowns of one part) together, the other answers
+    // as they are. Unless another question waits on one of them, only
+    // their part is added up again; else the sheet is scored again, while
+    // that fits [`scoring::MAX_WORK`] (past it, the part alone).
+    let rescore = bank.questions.len()
+        + (bank.questions.iter())
+            .map(|q| q.when.as_ref().map_or(0, |c| c.size()))
+            .sum::<usize>();
+    let mut budget = scoring::MAX_WORK;
+    let shares = scoring::shares(bank, eval);
+    let mut swing = |qs: &[usize]| {
+        let extremes: Vec<_> = (qs.iter())
+            .map(|&i| scoring::extreme_answers(bank, &bank.questions[i]))
+            .collect();
+        let waits = qs.iter().any(|&i| waited_on(i));
+        let again = waits
+            && budget.checked_sub(2 * rescore).is_some_and(|b| {
+                budget = b;
+                true
+            });
         let with = |best: bool| {
-            let mut s = sheet.clone();
-            for &i in qs {
-                let (worst, top) = scoring::extreme_answers(bank, &bank.questions[i]);
-                if let Some(a) = if best { top } else { worst } {
-                    s.set(i, Slot::Given(a));
+            let pick = |k: usize| {
+                let (worst, top) = &extremes[k];
+                if best { top.clone() } else { worst.clone() }
+            };
+            if again {
+                let mut s = sheet.clone();
+                for (k, &i) in qs.iter().enumerate() {
+                    if let Some(a) = pick(k) {
+                        s.set(i, Slot::Given(a));
+                    }
                 }
+                return scoring::verdict(bank, &s, eval.mode).overall;
             }
-            scoring::evaluate(bank, &s, eval.mode).overall
+            if let [i] = qs {
+                let v = pick(0).and_then(|a| scoring::value(&bank.questions[*i], &a));
+                return scoring::overall_plus(bank, eval, shares, *i, v);
+            }
+            // `qs` are in bank order.
+            let value = |i: usize| {
+                let k = qs.binary_search(&i).ok()?;
+                let a = pick(k)?;
+                Some(scoring::value(&bank.questions[i], &a))
+            };
+            scoring::overall_with(bank, eval, bank.questions[qs[0]].set, value)
         };
         with(false)
             .zip(with(true))
             .map_or(0.0, |(lo, hi)| (hi - lo).abs())
     };
+    // The unknowns of each part, and what they move together.
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); bank.sets.len()];
+    for &i in &unknown {
+        parts[bank.questions[i].set].push(i);
+    }
+    let together: Vec<f64> = (parts.iter())
+        .map(|p| if p.is_empty() { 0.0 } else { swing(p) })
+        .collect();
     let mut out: Vec<FindOut> = Vec::new();
     for &i in &unknown {
         let q = &bank.questions[i];
         let Some(iv) = &q.interview else { continue };
         // A question alone may not score its part (`min_answered`): it
         // gets its share of what the part's unknowns move together.
-        let part: Vec<usize> = unknown
-            .iter()
-            .copied()
-            .filter(|&j| bank.questions[j].set == q.set)
-            .collect();
-        let could_move = round1(swing(&[i]).max(swing(&part) / part.len() as f64));
+        let part = parts[q.set].len() as f64;
+        let could_move = round1(swing(&[i]).max(together[q.set] / part));
         out.push(FindOut {
             question: q.id.clone(),
             dimension: bank.sets[q.set].id.clone(),
@@ -740,11 +779,16 @@ impl AssessmentResult {
     /// about their own job (same bank): its unknowns that scored under 50
     /// there are marked with that answer and asked sooner (`weak_now`).
     pub fn weigh_against(&mut self, current: &AssessmentResult) {
-        let now = current.questions();
+        // The first of each id that scored under 50.
+        let mut weak: HashMap<&str, &QuestionResult> = HashMap::new();
+        for q in current
+            .questions()
+            .filter(|q| q.score.is_some_and(|s| s < 50.0))
+        {
+            weak.entry(q.id.as_str()).or_insert(q);
+        }
         for f in &mut self.to_find_out {
-            let weak = now
-                .clone()
-                .find(|q| q.id == f.question && q.score.is_some_and(|s| s < 50.0));
+            let weak = weak.get(f.question.as_str());
             f.weak_now = weak.and_then(|q| q.answer_label.clone());
         }
         rank(&mut self.to_find_out);

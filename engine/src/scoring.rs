@@ -229,6 +229,8 @@ pub(crate) fn verdict(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluatio
 }
 
 fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> Evaluation {
+    #[cfg(feature = "internals")]
+    SCORED.with(|n| n.set(n.get() + 1));
     let n = bank.questions.len();
     // 1. Which questions are asked: conditions name only earlier questions,
     //    so one pass in bank order settles it.
@@ -401,6 +403,77 @@ fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> 
         ignored,
         sums,
     }
+}
+
+#[cfg(feature = "internals")]
+thread_local! {
+    /// How many answer sheets were scored on this thread (the engine's own
+    /// tests count them).
+    pub static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The overall score of the answers `eval` scored, with the values of some
+/// questions of one part (`set`) changed: `changed` gives a question's new
+/// value (`Some(None)`: no value). Only that part is added up again, in
+/// the order scoring adds it, so the score is the one scoring the changed
+/// answers would give as long as the change turns no other question's
+/// asking (no asked question's `when` names the changed ones).
+pub(crate) fn overall_with(
+    bank: &Bank,
+    eval: &Evaluation,
+    set: usize,
+    changed: impl Fn(usize) -> Option<Option<f64>>,
+) -> Option<f64> {
+    let mut sums = eval.sums.clone();
+    let mut sum = Sums::default();
+    for i in bank.sets[set].questions.clone() {
+        let q = &bank.questions[i];
+        if !eval.asked[i] || !q.is_scored() {
+            continue;
+        }
+        if let Some(v) = changed(i).unwrap_or(eval.values[i]) {
+            sum.add(q.weight * v, q.weight, 1);
+        }
+    }
+    sums[set] = sum;
+    overall_of(bank, &sums)
+}
+
+/// Every part's share of the overall score of the answers `eval` scored,
+/// added up: (Σ weight·score, Σ weight).
+pub(crate) fn shares(bank: &Bank, eval: &Evaluation) -> (f64, f64) {
+    (0..bank.sets.len())
+        .filter_map(|s| share(bank, s, &eval.sums[s]))
+        .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1))
+}
+
+/// The overall score of the answers `eval` scored (their [`shares`]) with
+/// question `i`, asked and unanswered there, answered at value `v`: only
+/// its part's share changes, as long as no asked question's `when` names
+/// it. (Added in another order than scoring adds: it may differ from
+/// scoring the changed answers in the last bits.)
+pub(crate) fn overall_plus(
+    bank: &Bank,
+    eval: &Evaluation,
+    (ws, w): (f64, f64),
+    i: usize,
+    v: Option<f64>,
+) -> Option<f64> {
+    let q = &bank.questions[i];
+    let Some(v) = v.filter(|_| q.is_scored()) else {
+        return mean(ws, w);
+    };
+    let old = &eval.sums[q.set];
+    let (mut ws, mut w) = (ws, w);
+    if let Some((a, b)) = share(bank, q.set, old) {
+        ws -= a;
+        w -= b;
+    }
+    if let Some((a, b)) = share(bank, q.set, &old.with(q.weight * v, q.weight, 1)) {
+        ws += a;
+        w += b;
+    }
+    mean(ws, w)
 }
 
 /// A score as it is published: rounded half away from zero to one decimal.

@@ -8,6 +8,7 @@ mod compare;
 mod date;
 mod saved;
 mod scoring {
+    mod find_out;
     mod levers;
     mod settle;
 }
