@@ -205,6 +205,7 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
     inputs.extend(bank);
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     let (bank, _) = bank::load(&BankSource::from_option(bank))?;
+    crate::scoring::rescoring_allowed(&bank, files.len(), 1)?;
     // Read one at a time.
     let results = files.iter().map(|f| {
         let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
@@ -601,6 +602,8 @@ fn summarize(args: crate::cli::SummarizeArgs, plan: Plan) -> Result<()> {
     crate::files::protect_inputs(args.output.as_deref(), &inputs)?;
     let source = BankSource::from_option(args.bank.bank.as_deref());
     let (bank, _) = bank::load(&source)?;
+    // Each result is scored once, and once more in full if it was not.
+    crate::scoring::rescoring_allowed(&bank, found.0.len(), 2)?;
     let (secret, made) = summary_key()?;
     let key_id = crate::summarize::key_id(secret);
     let options = crate::summarize::Options {

@@ -215,6 +215,31 @@ fn counted<'s>(sheet: &'s AnswerSheet, asked: &[bool], q: usize) -> Option<&'s A
         .flatten()
 }
 
+/// The most work (see [`Bank::scoring_work`]) one run may spend scoring
+/// results again (`history`, `summarize`): a result of the built-in bank
+/// takes under 3,000, so a summary of 10,000 of them (each scored up to
+/// twice) fits; a bank whose conditions are a thousand times larger fits
+/// a handful.
+pub const MAX_RESCORING_WORK: usize = 100_000_000;
+
+/// Whether a run may score `results` results `times` each again with
+/// `bank`, checked before any is read: their number times the bank's
+/// [`Bank::scoring_work`] is bounded.
+pub fn rescoring_allowed(
+    bank: &Bank,
+    results: usize,
+    times: usize,
+) -> Result<(), crate::error::Failure> {
+    let each = bank.scoring_work().max(1).saturating_mul(times.max(1));
+    let most = MAX_RESCORING_WORK / each;
+    if results <= most {
+        return Ok(());
+    }
+    Err(crate::error::Failure::usage(format!(
+        "{results} results to score again with this bank, more than one run scores: its conditions are so large that a run scores at most {most} of its results; name fewer results at a time"
+    )))
+}
+
 /// Applies the scoring rules.
 pub fn evaluate(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Evaluation {
     evaluate_with(bank, sheet, mode, true)

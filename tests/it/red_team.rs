@@ -611,3 +611,59 @@ fn a_key_longer_than_yaml_allows_is_an_unknown_id_at_its_place() {
         assert!(!err.contains("simple key"), "{name}: {err}");
     }
 }
+
+/// `history` and `summarize` score every result again with the bank: a
+/// small bank whose conditions are large (one question waits on 10,000
+/// `includes` tests of a 200-option question, written through aliases)
+/// made 80 results take 24 s and 100 take 34 s (rev-levers R5). The work
+/// a run may spend is bounded before any result is read: so many results
+/// of such a bank are refused (exit 2, saying how many fit), a few are
+/// followed.
+#[test]
+fn history_and_summarize_refuse_more_rescoring_than_a_run_spends() {
+    let options: Vec<String> = (0..200)
+        .map(|i| format!("{{ id: o{i}, label: O, score: {} }}", i % 3))
+        .collect();
+    let tests = vec!["{ answer: m, includes: o199 }"; 1_000].join(", ");
+    let set = format!(
+        "id: wide\ntitle: Wide\nquestions:\n  - {{ id: m, kind: multi, prompt: P, options: [{}] }}\n  - id: w\n    kind: yesno\n    prompt: W\n    scores: {{ yes: 1, no: 0 }}\n    when: {{ any: [ &t {{ any: [{tests}] }}, *t, *t, *t, *t, *t, *t, *t, *t, *t ] }}\n",
+        options.join(", ")
+    );
+    let mut t = mt();
+    t.mini()
+        .file("mini/90_wide.yaml", &set)
+        .file("a.yaml", "m: [o0, o1]\n");
+    t.again()
+        .args([
+            "assess",
+            "--bank",
+            MINI,
+            "--answers",
+            "a.yaml",
+            "--format",
+            "json",
+        ])
+        .args(["--output", "r.json"])
+        .success();
+    let result = t.read("r.json");
+    for i in 0..60 {
+        t.file(&format!("many/r{i:02}.json"), &result);
+    }
+    for i in 0..2 {
+        t.file(&format!("few/r{i}.json"), &result);
+    }
+    for command in ["history", "summarize"] {
+        let out = t
+            .limited(&[command, "--bank", MINI, "many"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        assert!(
+            err.contains("60 results to score again with this bank"),
+            "{command}: {err}"
+        );
+        assert!(err.contains("a run scores at most"), "{command}: {err}");
+    }
+    t.again().args(["history", "--bank", MINI, "few"]).success();
+}

@@ -106,18 +106,24 @@ impl Condition {
         }
     }
 
-    /// The work of deciding it: its tests and forms, and the values an
-    /// `in` lists (the unit the lever and settled-verdict searches budget).
-    pub fn size(&self) -> usize {
+    /// The most work deciding this condition can take: one for each test
+    /// and form, and what a test may look through (the values an `in`
+    /// lists; the options of the question an `includes` looks in). The unit
+    /// the lever and settled-verdict searches budget, and rescoring.
+    pub fn work(&self, bank: &super::Bank) -> usize {
         match self {
-            Condition::Answer {
-                test: Test::In(vs), ..
-            } => 1 + vs.len(),
-            Condition::All(cs) | Condition::Any(cs) => {
-                1 + cs.iter().map(Condition::size).sum::<usize>()
+            Condition::Answer { question, test } => {
+                1 + match test {
+                    Test::In(vs) => vs.len(),
+                    Test::Includes(_) => bank.questions[*question].kind.options().len(),
+                    Test::Is(_) | Test::Answered(_) => 0,
+                }
             }
-            Condition::Not(c) => 1 + c.size(),
-            _ => 1,
+            Condition::All(cs) | Condition::Any(cs) => {
+                1 + cs.iter().map(|c| c.work(bank)).sum::<usize>()
+            }
+            Condition::Not(c) => 1 + c.work(bank),
+            Condition::Flag(_) | Condition::Dimension { .. } | Condition::Overall(_) => 1,
         }
     }
 

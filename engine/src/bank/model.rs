@@ -85,6 +85,22 @@ impl Bank {
     pub fn retired(&self, id: &str) -> Option<&Retired> {
         self.retired.iter().find(|r| r.id == id)
     }
+
+    /// The most work scoring one result with this bank can take, in
+    /// condition tests (see [`Condition::work`]), questions and options:
+    /// a run that scores many results again is bounded by it
+    /// (`crate::scoring::rescoring_allowed`).
+    pub fn scoring_work(&self) -> usize {
+        let conditions = self.questions.iter().flat_map(|q| [&q.when, &q.lever_when]);
+        let steps = (self.advice.iter().chain(&self.kit)).flat_map(|a| [&a.when, &a.urgent_when]);
+        let tests: usize = conditions
+            .chain(steps)
+            .flatten()
+            .map(|c| c.work(self))
+            .sum();
+        let options: usize = self.questions.iter().map(|q| q.kind.options().len()).sum();
+        tests + options + self.questions.len()
+    }
 }
 
 /// An id, or a form of answer, that an earlier version of the bank used

@@ -8,7 +8,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use super::{Evaluation, mean, share, value};
 use crate::answers::{Answer, AnswerSheet};
-use crate::bank::{Bank, Condition, Facts, Kind, Question};
+use crate::bank::{Bank, Facts, Kind, Question};
 
 /// The best single change of one answered question's answer, and what it
 /// would do to the overall score.
@@ -45,7 +45,7 @@ pub fn levers(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation, limit: usize)
         .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
     let dependents = dependents(bank);
     let size: Vec<usize> = (bank.questions.iter())
-        .map(|q| q.when.as_ref().map_or(0, Condition::size))
+        .map(|q| q.when.as_ref().map_or(0, |c| c.work(bank)))
         .collect();
     let mut visited = vec![false; bank.questions.len()];
     // Per question: the size of the conditions one change of its answer
@@ -300,7 +300,7 @@ fn transitive(
 /// lever.
 pub const MAX_REACH: usize = 1000;
 
-/// The most work (condition tests and listed values, [`Condition::size`]) the lever
+/// The most work (condition tests and listed values, [`Condition::work`]) the lever
 /// search may spend deciding conditions again in one result. A real bank
 /// spends a few thousand; a bank whose questions each wait on a condition
 /// naming hundreds of answered questions would spend the square of its

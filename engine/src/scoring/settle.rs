@@ -51,7 +51,7 @@ pub enum Settlement {
 /// before giving up as [`Settlement::Undecided`].
 pub const MAX_NODES: usize = 20_000;
 /// The most work one search may do before giving up as
-/// [`Settlement::Undecided`], in [`Condition::size`] units (each `answer:`
+/// [`Settlement::Undecided`], in [`Condition::work`] units (each `answer:`
 /// test, `all`/`any`/`not`, and each value an `in:` lists) and questions
 /// looked at: deciding every open question's condition at each node,
 /// scoring each answer sheet tried, and the steps of the score bounds
@@ -124,7 +124,7 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
     // The work of a node (deciding those conditions, adding up the decided
     // answers) and of scoring one answer sheet.
     let conditions = |qs: &mut dyn Iterator<Item = usize>| -> usize {
-        qs.map(|q| 1 + bank.questions[q].when.as_ref().map_or(0, Condition::size))
+        qs.map(|q| 1 + bank.questions[q].when.as_ref().map_or(0, |c| c.work(bank)))
             .sum()
     };
     let node_work = n + conditions(&mut open.iter().copied().filter(|&q| waits[q]));

@@ -38,3 +38,21 @@ fn the_built_in_bank_is_this_checkouts_questions_folder() {
         );
     }
 }
+
+/// A summary reads up to 10,000 results and scores each again: the
+/// built-in bank's results must all fit the work a run may spend, with
+/// room for a bank a few times larger.
+#[test]
+fn ten_thousand_results_of_the_built_in_bank_may_be_scored_again() {
+    let (bank, _) = mommytrack_engine::bank::load(&BankSource::BuiltIn).expect("loads");
+    let work = bank.scoring_work();
+    // Half as much again as it needs now, for the bank to grow.
+    let needs = work * 10_000 * 2;
+    assert!(
+        needs + needs / 2 <= mommytrack_engine::scoring::MAX_RESCORING_WORK,
+        "{work}"
+    );
+    assert!(mommytrack_engine::scoring::rescoring_allowed(&bank, 10_000, 2).is_ok());
+    // The check can fail: a thousand times the work does not fit.
+    assert!(mommytrack_engine::scoring::rescoring_allowed(&bank, 10_000, 2_000).is_err());
+}
