@@ -300,7 +300,7 @@ fn transitive(
 /// lever.
 pub const MAX_REACH: usize = 1000;
 
-/// The most work (condition tests and listed values, [`Condition::work`]) the lever
+/// The most work (condition tests and listed values, [`crate::bank::Condition::work`]) the lever
 /// search may spend deciding conditions again in one result. A real bank
 /// spends a few thousand; a bank whose questions each wait on a condition
 /// naming hundreds of answered questions would spend the square of its
