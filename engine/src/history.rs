@@ -13,7 +13,7 @@ use crate::answers::AnswerSheet;
 use crate::bank::{Bank, Condition, Severity};
 use crate::date::Date;
 use crate::error::Failure;
-use crate::result::{AssessmentResult, BandInfo, round1};
+use crate::result::{AssessmentResult, BandInfo, Lookup, round1};
 use crate::scoring::{Evaluation, holds_each};
 
 /// The history layout version, for scripts.
@@ -215,7 +215,7 @@ struct Kept {
     fingerprint: Option<String>,
     steps: Vec<Listed>,
     /// The next steps its answers call for, listed or not.
-    applies: Vec<String>,
+    applies: HashSet<String>,
     /// Per question its steps name: the answer, and the prompt and answer
     /// in words.
     named: HashMap<String, (Option<serde_json::Value>, Option<Words>)>,
@@ -240,29 +240,30 @@ struct Listed {
 type Words = (String, Option<String>);
 
 /// A question's prompt and answer in words, as `r` shows them.
-fn words(r: &AssessmentResult, id: &str) -> Option<Words> {
+fn words(r: &Lookup, id: &str) -> Option<Words> {
     (r.question(id)).map(|q| (q.prompt.clone(), q.answer_label.clone()))
 }
 
 impl Kept {
-    fn new(file: String, r: &AssessmentResult, bank: &Bank) -> Kept {
+    fn new(file: String, r: &AssessmentResult, bank: &Bank, when: &Conditions) -> Kept {
+        let look = Lookup::new(r);
         let judged = judge(r, bank);
         let held = |id: &str| {
             let (sheet, e) = judged.as_ref()?;
-            Some(holds_each(bank, sheet, e, condition(bank, id)?))
+            Some(holds_each(bank, sheet, e, condition(when, id)?))
         };
         // The questions its steps were listed for, and those their
         // conditions name.
         let mut asked = Vec::new();
-        for c in r.next_steps.iter().filter_map(|s| condition(bank, &s.id)) {
+        for c in r.next_steps.iter().filter_map(|s| condition(when, &s.id)) {
             c.referenced_questions(&mut asked);
         }
         let named = (r.next_steps.iter())
             .flat_map(|s| s.because.iter().cloned())
             .chain(asked.iter().map(|&q| bank.questions[q].id.clone()))
-            .map(|id| (id.clone(), (r.answers.get(&id).cloned(), words(r, &id))))
+            .map(|id| (id.clone(), (r.answers.get(&id).cloned(), words(&look, &id))))
             .collect();
-        let mut applies: Vec<String> = r.next_steps.iter().map(|s| s.id.clone()).collect();
+        let mut applies: HashSet<String> = r.next_steps.iter().map(|s| s.id.clone()).collect();
         if let Some((_, e)) = &judged {
             applies.extend(e.applies.iter().map(|&i| bank.advice[i].id.clone()));
         }
@@ -315,7 +316,7 @@ impl Kept {
                         title: f.title.clone(),
                         severity: f.severity.clone(),
                         raised_by: (f.because.iter())
-                            .filter_map(|q| Some(words(r, q)?.0))
+                            .filter_map(|q| Some(words(&look, q)?.0))
                             .collect(),
                     };
                     (f.id.clone(), info)
@@ -338,6 +339,7 @@ pub fn history(
     results: impl IntoIterator<Item = Result<(String, AssessmentResult), Failure>>,
     bank: &Bank,
 ) -> Result<History, Failure> {
+    let when = conditions(bank);
     let mut left_out: Vec<String> = Vec::new();
     let mut kept: Vec<Kept> = Vec::new();
     // The first result's file and bank title, and the latest one whole.
@@ -356,7 +358,7 @@ pub fn history(
                 r.bank.title
             )));
         }
-        let k = Kept::new(file, &r, bank);
+        let k = Kept::new(file, &r, bank, &when);
         // Of equal places, the one read last sorts last.
         if latest
             .as_ref()
@@ -407,7 +409,7 @@ pub fn history(
         history_version: HISTORY_VERSION,
         bank: first.map(|(_, title)| title).unwrap_or_default(),
         steps: (latest.as_ref())
-            .map(|r| steps(&kept, r, bank))
+            .map(|r| steps(&kept, r, bank, &when))
             .unwrap_or_default(),
         retake: (latest.as_ref())
             .map(|r| {
@@ -498,19 +500,29 @@ fn judge(r: &AssessmentResult, bank: &Bank) -> Option<(AnswerSheet, Evaluation)>
     Some((sheet, e))
 }
 
-/// A next step's condition in `bank`, by id.
-fn condition<'b>(bank: &'b Bank, id: &str) -> Option<&'b Condition> {
-    bank.advice.iter().find(|a| a.id == id)?.when.as_ref()
+/// The next steps' conditions in a bank, by id (the first of an id).
+type Conditions<'b> = HashMap<&'b str, Option<&'b Condition>>;
+
+fn conditions(bank: &Bank) -> Conditions<'_> {
+    (bank.advice.iter().rev())
+        .map(|a| (a.id.as_str(), a.when.as_ref()))
+        .collect()
+}
+
+/// A next step's condition, by id.
+fn condition<'b>(when: &Conditions<'b>, id: &str) -> Option<&'b Condition> {
+    when.get(id).copied().flatten()
 }
 
 /// Why a step `then` listed is not called for by `now`: the answers,
 /// signs and scores whose change turned its condition off (`turned`).
 fn turned_off(
     then: &Kept,
-    now: &AssessmentResult,
+    look: &Lookup,
     bank: &Bank,
     turned: &[&Condition],
 ) -> (Vec<Answered>, Vec<String>) {
+    let now = look.r;
     let mut ids = Vec::new();
     let mut moved = Vec::new();
     let score = |s: Option<f64>| s.map_or_else(|| "no score".into(), |s| format!("{s:.1}"));
@@ -519,7 +531,7 @@ fn turned_off(
             Condition::Answer { question, .. } => ids.push(bank.questions[*question].id.clone()),
             Condition::Flag(f) => {
                 let flag = &bank.flags[*f];
-                let raised = now.flags.iter().any(|x| x.id == flag.id);
+                let raised = look.flag(&flag.id).is_some();
                 let how = if raised { "now" } else { "no longer" };
                 let kind = if flag.severity == Severity::Green {
                     "green"
@@ -534,8 +546,7 @@ fn turned_off(
             Condition::Dimension { set, .. } => {
                 let set = &bank.sets[*set];
                 let was = then.entry.dimensions.get(&set.id).copied().flatten();
-                let is = now.dimensions.iter().find(|d| d.id == set.id);
-                let is = is.and_then(|d| d.score);
+                let is = look.dimension(&set.id).and_then(|d| d.score);
                 moved.push(format!(
                     "{} is now {} (was {})",
                     set.title,
@@ -558,16 +569,16 @@ fn turned_off(
     };
     once(&mut ids);
     once(&mut moved);
-    (changed(then, now, &ids), moved)
+    (changed(then, look, &ids), moved)
 }
 
 /// The answers among `ids` (questions `then`'s steps name) that differ
 /// between `then` and `now`, in words.
-fn changed(then: &Kept, now: &AssessmentResult, ids: &[String]) -> Vec<Answered> {
+fn changed(then: &Kept, now: &Lookup, ids: &[String]) -> Vec<Answered> {
     ids.iter()
         .filter_map(|id| {
             let (answer, was) = then.named.get(id)?;
-            if answer.as_ref() == now.answers.get(id) {
+            if answer.as_ref() == now.r.answers.get(id) {
                 return None;
             }
             let (prompt, to) = words(now, id).or_else(|| was.clone().map(|(p, _)| (p, None)))?;
@@ -584,7 +595,7 @@ fn changed(then: &Kept, now: &AssessmentResult, ids: &[String]) -> Vec<Answered>
 /// Next steps no longer listed (done, replaced or outranked), and those
 /// still listed (since when their answers call for them). `kept` is in
 /// order, and `latest` its last, whole.
-fn steps(kept: &[Kept], latest: &AssessmentResult, bank: &Bank) -> Steps {
+fn steps(kept: &[Kept], latest: &AssessmentResult, bank: &Bank, when: &Conditions) -> Steps {
     let judged = judge(latest, bank);
     let Some(last) = kept.len().checked_sub(1) else {
         return Steps::default();
@@ -599,32 +610,46 @@ fn steps(kept: &[Kept], latest: &AssessmentResult, bank: &Bank) -> Steps {
         changed: Vec::new(),
         moved: Vec::new(),
     };
+    let look = Lookup::new(latest);
+    // The step of each group the latest result lists (the first).
+    let mut mates: HashMap<&str, &str> = HashMap::new();
+    for t in &latest.next_steps {
+        if let Some(g) = &t.group {
+            mates.entry(g).or_insert(&t.title);
+        }
+    }
+    let listed: HashSet<&str> = kept[last]
+        .entry
+        .next_steps
+        .iter()
+        .map(String::as_str)
+        .collect();
     let mut out = Steps::default();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     // Listed before, not now; named by the last result listing it.
     for i in (0..last).rev() {
         for s in &kept[i].steps {
             // Two entries of one title (a general and a country's version
             // of one step) read as one.
-            if kept[last].entry.next_steps.contains(&s.id)
-                || seen.contains(&s.id.as_str())
-                || seen.contains(&s.title.as_str())
+            if listed.contains(s.id.as_str())
+                || seen.contains(s.id.as_str())
+                || seen.contains(s.title.as_str())
             {
                 continue;
             }
-            seen.push(&s.id);
-            seen.push(&s.title);
+            seen.insert(&s.id);
+            seen.insert(&s.title);
             if !kept[last].applies.contains(&s.id) {
                 // What turned its condition off; else (another bank) the
                 // answers it was listed for that changed.
-                let now = (judged.as_ref().zip(condition(bank, &s.id)))
+                let now = (judged.as_ref().zip(condition(when, &s.id)))
                     .map(|((sheet, e), c)| (c, holds_each(bank, sheet, e, c)));
                 let turned = (s.held.as_ref().zip(now.as_ref()))
                     .map(|(then, (c, now))| c.turned(then, now))
                     .filter(|t| !t.is_empty());
                 let (changed, moved) = match turned {
-                    Some(t) => turned_off(&kept[i], latest, bank, &t),
-                    None => (changed(&kept[i], latest, &s.because), Vec::new()),
+                    Some(t) => turned_off(&kept[i], &look, bank, &t),
+                    None => (changed(&kept[i], &look, &s.because), Vec::new()),
                 };
                 out.done.push(Step {
                     changed,
@@ -633,13 +658,7 @@ fn steps(kept: &[Kept], latest: &AssessmentResult, bank: &Bank) -> Steps {
                 });
                 continue;
             }
-            let by = s.group.as_ref().and_then(|g| {
-                let mate = latest
-                    .next_steps
-                    .iter()
-                    .find(|t| t.group.as_ref() == Some(g));
-                mate.map(|t| t.title.clone())
-            });
+            let by = (s.group.as_deref()).and_then(|g| Some(mates.get(g)?.to_string()));
             match by {
                 Some(_) => out.replaced.push(Step {
                     replaced_by: by,

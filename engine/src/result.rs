@@ -813,14 +813,55 @@ impl AssessmentResult {
         Mode::parse(&self.mode)
     }
 
-    /// A question's prompt and answer label, looked up by id (the first,
-    /// in a hand-edited result that has one twice).
-    pub fn question(&self, id: &str) -> Option<&QuestionResult> {
-        self.questions().find(|q| q.id == id)
-    }
-
     /// Every question asked, dimension by dimension.
     pub fn questions(&self) -> impl Iterator<Item = &QuestionResult> + Clone {
         self.dimensions.iter().flat_map(|d| &d.questions)
+    }
+}
+
+/// One result with its questions, parts and flags by id, built once per
+/// report, history entry or comparison: every id a reason, a condition or
+/// a shared question names is looked up, never searched for (a saved
+/// result may hold thousands of each). The first of a repeated id wins,
+/// as a search would find it.
+pub struct Lookup<'r> {
+    pub r: &'r AssessmentResult,
+    questions: HashMap<&'r str, &'r QuestionResult>,
+    dimensions: HashMap<&'r str, &'r DimensionResult>,
+    flags: HashMap<&'r str, &'r FlagResult>,
+}
+
+impl<'r> Lookup<'r> {
+    pub fn new(r: &'r AssessmentResult) -> Self {
+        fn first<'r, T>(items: impl Iterator<Item = (&'r str, &'r T)>) -> HashMap<&'r str, &'r T> {
+            let mut m = HashMap::new();
+            for (id, x) in items {
+                m.entry(id).or_insert(x);
+            }
+            m
+        }
+        Lookup {
+            r,
+            questions: first(
+                r.dimensions
+                    .iter()
+                    .flat_map(|d| &d.questions)
+                    .map(|q| (q.id.as_str(), q)),
+            ),
+            dimensions: first(r.dimensions.iter().map(|d| (d.id.as_str(), d))),
+            flags: first(r.flags.iter().map(|f| (f.id.as_str(), f))),
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Option<&'r QuestionResult> {
+        self.questions.get(id).copied()
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&'r DimensionResult> {
+        self.dimensions.get(id).copied()
+    }
+
+    pub fn flag(&self, id: &str) -> Option<&'r FlagResult> {
+        self.flags.get(id).copied()
     }
 }

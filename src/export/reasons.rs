@@ -5,7 +5,7 @@
 
 use super::document::REASONS_SHOWN;
 use super::{format_score, plural};
-use crate::result::{AssessmentResult, FlagResult, QuestionResult, StepResult};
+use crate::result::{FlagResult, Lookup, QuestionResult, StepResult};
 
 /// Why a flag was raised or a step is listed, in words: the answers (for a
 /// tick list, only the ticked items that count), then any flags, scores or
@@ -74,7 +74,7 @@ fn ticked_labels(q: &QuestionResult, ids: &serde_json::Value) -> Option<Vec<Stri
     (!picked.is_empty()).then_some(picked)
 }
 
-fn question_reason(r: &AssessmentResult, id: &str, why: &Why) -> String {
+fn question_reason(r: &Lookup, id: &str, why: &Why) -> String {
     let Some(q) = r.question(id) else {
         return "because of an earlier answer".to_string();
     };
@@ -99,23 +99,25 @@ fn question_reason(r: &AssessmentResult, id: &str, why: &Why) -> String {
 
 /// The reason lines for `why`, at most [`REASONS_SHOWN`] and then "and N
 /// more reasons".
-pub fn reasons(r: &AssessmentResult, why: Why) -> Vec<String> {
+pub fn reasons(look: &Lookup, why: Why) -> Vec<String> {
+    let r = look.r;
     let mut all: Vec<String> = why
         .questions
         .iter()
-        .map(|id| question_reason(r, id, &why))
+        .map(|id| question_reason(look, id, &why))
         .collect();
+    let quoted: std::collections::HashSet<&String> = why.questions.iter().collect();
     for id in why.flags {
         // A flag raised by an answer already quoted adds nothing.
-        let flag = r.flags.iter().find(|f| &f.id == id);
-        if let Some(f) = flag.filter(|f| {
-            f.because.is_empty() || !f.because.iter().all(|q| why.questions.contains(q))
-        }) {
+        if let Some(f) = look
+            .flag(id)
+            .filter(|f| f.because.is_empty() || !f.because.iter().all(|q| quoted.contains(q)))
+        {
             all.push(format!("because of the flag \u{201c}{}\u{201d}", f.title));
         }
     }
     for id in why.dimensions {
-        if let Some(d) = r.dimensions.iter().find(|d| &d.id == id) {
+        if let Some(d) = look.dimension(id) {
             all.push(match d.score {
                 Some(s) => format!(
                     "because of your score for \u{201c}{}\u{201d}: {}",

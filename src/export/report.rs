@@ -11,7 +11,7 @@ use super::document::{
 use super::reasons::{Why, reasons};
 use super::{format_score, plural};
 use crate::bank::Severity;
-use crate::result::{AssessmentResult, DimensionResult, QuestionResult, StepResult};
+use crate::result::{AssessmentResult, DimensionResult, Lookup, QuestionResult, StepResult};
 use crate::scoring::Mode;
 
 /// How many next steps the "Start here" block names when the result gives
@@ -236,7 +236,8 @@ fn dimension_row(r: &AssessmentResult, d: &DimensionResult) -> Vec<Cell> {
     vec![Cell::Text(title), text(score), bar, answered]
 }
 
-fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
+fn flag_sections(look: &Lookup) -> Vec<Section> {
+    let r = look.r;
     let mut out = Vec::new();
     for (sev, id, heading) in [
         (Severity::Red, "red-flags", "Red flags"),
@@ -247,7 +248,7 @@ fn flag_sections(r: &AssessmentResult) -> Vec<Section> {
             mark: Some(sev),
             title: vec![strong(f.title.clone())],
             detail: f.detail.clone(),
-            reasons: reasons(r, Why::from(f)),
+            reasons: reasons(look, Why::from(f)),
         });
         out.extend(Section::list(id, heading, Bullets, items));
     }
@@ -314,13 +315,14 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     let table = Block::table(columns, rows.map(|d| dimension_row(r, d)).collect());
     sections.push(Section::new("dimensions", "Dimensions", vec![table]));
 
-    sections.extend(flag_sections(r));
+    let look = Lookup::new(r);
+    sections.extend(flag_sections(&look));
 
     let steps = r.next_steps.iter().map(|s| Item {
         mark: None,
         title: vec![strong(s.title.clone())],
         detail: (!s.detail.is_empty()).then(|| s.detail.clone()),
-        reasons: reasons(r, Why::from(s)),
+        reasons: reasons(&look, Why::from(s)),
     });
     sections.extend(Section::list("next-steps", "Next steps", Checklist, steps));
     let levers = r.levers.iter();

@@ -238,14 +238,14 @@ impl Test {
     }
 
     /// The binary with `args` in this test's folder, under `ulimit -v`
-    /// ([`MEMORY_LIMIT_KIB`]) and with nothing on standard input: for runs
-    /// that could eat memory.
+    /// ([`MEMORY_LIMIT_KIB`]) and `ulimit -t` ([`CPU_LIMIT_S`]), with
+    /// nothing on standard input: for runs that could eat memory or time.
     pub fn limited(&self, args: &[&str]) -> std::process::Command {
         require("sh");
         let mut cmd = self.again();
         cmd.arg("-c")
             .arg(format!(
-                "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; exec \"$0\" \"$@\""
+                "ulimit -v {MEMORY_LIMIT_KIB} 2>/dev/null; ulimit -t {CPU_LIMIT_S} 2>/dev/null; exec \"$0\" \"$@\""
             ))
             .arg(BIN)
             .args(args);
@@ -378,6 +378,11 @@ pub fn mt() -> Test {
 
 /// KiB of address space a run under [`Test::limited`] may use: 1 GiB.
 pub const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
+/// Seconds of CPU a run under [`Test::limited`] may use before the
+/// kernel ends it (SIGXCPU): work bounded by construction takes a second
+/// or two of them on the debug build, unbounded work within the caps far
+/// more. A bound, not a measure: no test reads a clock.
+pub const CPU_LIMIT_S: u64 = 10;
 
 /// Saves `name`: a prospective result (JSON) of `answers` given on stdin.
 pub fn prospective(t: &Test, name: &str, answers: &str) {

@@ -667,3 +667,81 @@ fn history_and_summarize_refuse_more_rescoring_than_a_run_spends() {
     }
     t.again().args(["history", "--bank", MINI, "few"]).success();
 }
+
+// The red team of round 8 (levers.md): work within the caps that grew
+// with the square of what a file holds. Each runs under the CPU limit
+// ([`crate::harness::CPU_LIMIT_S`]), where the old code was stopped.
+
+/// A result of the mini bank, as JSON, for tests that edit one by hand.
+fn mini_result(t: &Test) -> serde_json::Value {
+    let answers = "has_manager: true\nboss_early_leave: counted\nboss_understands: 2\n";
+    t.again()
+        .args([
+            "assess",
+            "--bank",
+            MINI,
+            "--format",
+            "json",
+            "--answers",
+            "-",
+        ])
+        .stdin(answers)
+        .success()
+        .json()
+}
+
+/// R9: `history` kept the next steps it had seen in a list searched once
+/// for every step: 40 results of 1,000 steps each (6.6 MB of the 16 MiB a
+/// history reads) took over 30 s of CPU on the debug build, 110 s and more
+/// for 90 (release). The steps seen, listed and called for are sets now.
+#[test]
+fn a_history_of_many_next_steps_ends_within_the_cpu_limit() {
+    let t = with_file("unused", "");
+    let base = mini_result(&t);
+    std::fs::create_dir(t.path().join("h")).unwrap();
+    for i in 0..40 {
+        let mut r = base.clone();
+        r["next_steps"] = (0..1000)
+            .map(|k| {
+                serde_json::json!({ "id": format!("s{i}_{k}"), "title": format!("t{i}_{k}"),
+                    "detail": "d", "priority": 1, "rank": k + 1, "start_here": false,
+                    "group": "g", "because": [] })
+            })
+            .collect();
+        std::fs::write(t.path().join(format!("h/r{i:03}.json")), r.to_string()).unwrap();
+    }
+    let (code, err) = limited(&t, &["history", "--bank", MINI, "h", "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+}
+
+/// R12: a reason's question was looked up by a search of the result's
+/// questions, once per id a step or flag names: a report of 10,000
+/// questions and 30 steps naming 10,000 ids each (4.7 MB) took 21 s of CPU
+/// on the debug build. Results are looked up through an index now.
+#[test]
+fn a_report_of_steps_naming_many_questions_ends_within_the_cpu_limit() {
+    let t = with_file("unused", "");
+    let mut r = mini_result(&t);
+    let q = r["dimensions"][0]["questions"][1].clone();
+    r["dimensions"][1]["questions"] = (0..10_000)
+        .map(|i| {
+            let mut q = q.clone();
+            q["id"] = format!("q{i:07}").into();
+            q
+        })
+        .collect();
+    let step = r["next_steps"][0].clone();
+    r["next_steps"] = (0..30)
+        .map(|k| {
+            let mut s = step.clone();
+            s["id"] = format!("s{k}").into();
+            s["rank"] = (k + 1).into();
+            // Ids of the questions' length that none of them has.
+            s["because"] = (0..10_000).map(|j| format!("b{k:02}{j:05}")).collect();
+            s
+        })
+        .collect();
+    std::fs::write(t.path().join("r.json"), r.to_string()).unwrap();
+    let (code, err) = limited(&t, &["report", "r.json", "--no-pager"]);
+    assert_eq!(code, Some(0), "{err}");
+}

@@ -1,4 +1,4 @@
-use mommytrack_engine::result::{AssessmentResult, round1};
+use mommytrack_engine::result::{AssessmentResult, Lookup, round1};
 use mommytrack_engine::scoring::Mode;
 
 #[test]
@@ -23,14 +23,18 @@ fn questions_are_looked_up_by_id_the_first_of_twins_first() {
     let text = include_str!("../../../tests/fixtures/results/v1_supportive.json");
     let mut r = AssessmentResult::from_json(text, "r.json").unwrap();
     let first = r.dimensions[0].questions[0].clone();
-    assert_eq!(r.question(&first.id), Some(&first));
-    assert!(r.question("no_such_question").is_none());
-    assert!(r.question("").is_none());
+    let look = Lookup::new(&r);
+    assert_eq!(look.question(&first.id), Some(&first));
+    assert!(look.question("no_such_question").is_none());
+    assert!(look.question("").is_none());
     // The same id twice (a hand-edited result): the first is found.
     let mut twin = first.clone();
     twin.prompt = "the second".into();
     r.dimensions.last_mut().unwrap().questions.push(twin);
-    assert_ne!(r.question(&first.id).unwrap().prompt, "the second");
+    assert_ne!(
+        Lookup::new(&r).question(&first.id).unwrap().prompt,
+        "the second"
+    );
 }
 
 #[test]
