@@ -208,6 +208,7 @@ fn make_inert(bank: &mut Bank) {
         start_here: _,
         overall: _,
         retired: _,
+        retired_index: _,
         fingerprint: _,
     } = bank;
     line(title);

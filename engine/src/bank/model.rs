@@ -41,6 +41,7 @@ pub struct Bank {
     pub overall: OverallBy,
     /// Ids older answers files may use, and what they are read as now.
     pub retired: Vec<Retired>,
+    pub(crate) retired_index: HashMap<String, usize>,
     /// A hash of what the bank asks and how it scores (not its wording):
     /// results with different fingerprints cannot be summarised together.
     pub fingerprint: String,
@@ -83,7 +84,7 @@ impl Bank {
     }
     /// What the bank says about an id of an older version of it.
     pub fn retired(&self, id: &str) -> Option<&Retired> {
-        self.retired.iter().find(|r| r.id == id)
+        self.retired_index.get(id).map(|&i| &self.retired[i])
     }
 
     /// The most work scoring one result with this bank can take, in

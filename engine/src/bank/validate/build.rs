@@ -9,7 +9,7 @@ use super::context::{
 };
 use super::dated::Entry;
 use super::parse::Parsed;
-use super::{Builder, MAX_FLAGS};
+use super::{Builder, MAX_FLAGS, MAX_QUESTIONS};
 use crate::bank::condition::{CondProblem, Scope, value_for};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, TogetherEntry};
 use crate::bank::raw::*;
@@ -624,6 +624,18 @@ impl Builder {
         p: &mut Vec<Problem>,
     ) {
         let list = node.get("retired");
+        if raw.len() > MAX_QUESTIONS {
+            p.push(
+                ctx.problem(
+                    format!(
+                        "the bank retires {} ids; a bank may retire at most {MAX_QUESTIONS}, as many as it may ask",
+                        raw.len()
+                    ),
+                    node.key_pos("retired"),
+                )
+                .hint("remove the entries of ids no answers file written for an older version still uses"),
+            );
+        }
         let mut seen = HashSet::new();
         for (n, rr) in raw.into_iter().enumerate() {
             let id = rr.id.unwrap_or_default();
@@ -727,6 +739,8 @@ impl Builder {
                     ),
                 );
             }
+            let at = self.bank.retired.len();
+            self.bank.retired_index.entry(id.clone()).or_insert(at);
             self.bank.retired.push(crate::bank::model::Retired {
                 id,
                 target,
