@@ -343,6 +343,11 @@ fn form(c: &Value) -> Option<(&str, &Value)> {
     .find_map(|k| m.get(k).map(|v| (k, v)))
 }
 
+/// Not a list or a mapping: what `is` and `in` compare.
+fn single(v: &Value) -> bool {
+    !v.is_array() && !v.is_object()
+}
+
 fn list(v: &Value) -> &[Value] {
     v.as_array().map_or(&[], Vec::as_slice)
 }
@@ -358,7 +363,10 @@ fn bounds(m: &Value, score: Option<f64>) -> bool {
 
 impl Lookup<'_> {
     /// Whether an ordinary condition (portable form) holds on this result.
-    /// A form it does not know never holds.
+    /// A form it does not know never holds, nor one no bank can write:
+    /// `is` and `in` compare one answer with single values (a bank refuses
+    /// them on a multi question), `includes` one text with a list answer.
+    /// So each test costs what it names, never a whole list answer again.
     pub fn holds(&self, c: &Value) -> bool {
         let Some((key, v)) = form(c) else {
             return false;
@@ -370,11 +378,11 @@ impl Lookup<'_> {
                 if let Some(want) = c.get("answered").and_then(Value::as_bool) {
                     answer.is_some() == want
                 } else if let Some(want) = c.get("is") {
-                    answer.is_some_and(|x| same_answer(x, want))
+                    answer.is_some_and(|x| single(x) && x == want)
                 } else if let Some(want) = c.get("in") {
-                    answer.is_some_and(|x| list(want).iter().any(|w| same_answer(x, w)))
+                    answer.is_some_and(|x| single(x) && list(want).contains(x))
                 } else if let Some(opt) = c.get("includes") {
-                    answer.is_some_and(|x| list(x).contains(opt))
+                    opt.as_str().is_some_and(|o| self.ticks(id, o))
                 } else {
                     false
                 }

@@ -4,7 +4,7 @@
 //! here, so a saved result renders without its bank.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -829,6 +829,8 @@ pub struct Lookup<'r> {
     questions: HashMap<&'r str, &'r QuestionResult>,
     dimensions: HashMap<&'r str, &'r DimensionResult>,
     flags: HashMap<&'r str, &'r FlagResult>,
+    /// Each list answer (a multi question's) as the set of its texts.
+    ticked: HashMap<&'r str, HashSet<&'r str>>,
 }
 
 impl<'r> Lookup<'r> {
@@ -850,7 +852,18 @@ impl<'r> Lookup<'r> {
             ),
             dimensions: first(r.dimensions.iter().map(|d| (d.id.as_str(), d))),
             flags: first(r.flags.iter().map(|f| (f.id.as_str(), f))),
+            ticked: (r.answers.iter())
+                .filter_map(|(id, v)| {
+                    let items = v.as_array()?.iter().filter_map(serde_json::Value::as_str);
+                    Some((id.as_str(), items.collect()))
+                })
+                .collect(),
         }
+    }
+
+    /// Whether the list answer to `id` holds the text `opt`.
+    pub fn ticks(&self, id: &str, opt: &str) -> bool {
+        self.ticked.get(id).is_some_and(|t| t.contains(opt))
     }
 
     pub fn question(&self, id: &str) -> Option<&'r QuestionResult> {

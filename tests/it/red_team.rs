@@ -782,3 +782,29 @@ fn a_bank_may_retire_at_most_as_many_ids_as_it_may_ask() {
         .success()
         .stderr_contains("r0009999");
 }
+
+/// R8: `compare` read a together entry's `in` by turning the whole list
+/// answer into a set again for every value listed, and `includes` by a
+/// search of it: two results whose list answer is 200 texts of 5,000
+/// characters and whose together entry lists 5,000 values (and tests
+/// `includes` of one as long 1,000 times: 6 MB in all) took far over the
+/// CPU limit (38.7 s release for 10,000 values). `is` and `in` now compare single answers only, as a bank
+/// writes them, and a list answer is a set made once.
+#[test]
+fn compare_of_a_together_entry_of_many_tests_ends_within_the_cpu_limit() {
+    let t = with_file("unused", "");
+    let mut r = mini_result(&t);
+    let long = |i: usize| format!("{}{i:05}", "x".repeat(5_000));
+    r["answers"]["flex_options"] = (0..200).map(long).collect();
+    let other = serde_json::json!({ "answer": "flex_options", "includes": long(999) });
+    r["together_entries"] = serde_json::json!([{
+        "id": "t0", "title": "Together", "detail": "D", "priority": 1,
+        "when": { "both": { "any": [
+            { "answer": "flex_options", "in": vec![serde_json::json!([]); 5_000] },
+            { "any": vec![other; 1_000] },
+        ] } },
+    }]);
+    std::fs::write(t.path().join("r.json"), r.to_string()).unwrap();
+    let (code, err) = limited(&t, &["compare", "r.json", "r.json", "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+}
