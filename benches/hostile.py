@@ -443,6 +443,88 @@ def hand_made_results(persona, root):
     return out
 
 
+# --- Round 8's red team (levers.md): R8, R9, R11, R12 -----------------------
+# Each made from a mini-bank result (or bank) by hand, at the caps.
+
+def round8_result(binary, root):
+    """A result of the mini bank (tests/fixtures/mini), as a dict."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    p = subprocess.run([binary, "assess", "--bank", os.path.join(here, "tests/fixtures/mini"),
+                        "--answers", "-", "--format", "json"],
+                       input=b"has_manager: true\nboss_early_leave: counted\nboss_understands: 2\n",
+                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True)
+    return json.loads(p.stdout)
+
+
+def round8_steps(base, root, results=90, steps=1000):
+    """R9: `results` results of `steps` distinct next steps each (16 MiB cap)."""
+    folder = os.path.join(root, "r9-steps")
+    os.makedirs(folder, exist_ok=True)
+    for i in range(results):
+        r = dict(base)
+        r["next_steps"] = [{"id": f"s{i}_{k}", "title": f"t{i}_{k}", "detail": "d", "priority": 1,
+                            "rank": k + 1, "start_here": False, "group": "g", "because": []}
+                           for k in range(steps)]
+        write(os.path.join(folder, f"r{i:03}.json"), json.dumps(r), RESULT_CAP)
+    return folder
+
+
+def round8_reasons(base, root):
+    """R12: 10,000 questions, 30 steps naming 10,000 ids no question has
+    (of the questions' length), within 500,000 values."""
+    r = dict(base)
+    q = r["dimensions"][0]["questions"][1]
+    r["dimensions"] = [dict(r["dimensions"][0]), dict(r["dimensions"][1])]
+    r["dimensions"][1]["questions"] = [dict(q, id=f"q{i:07}") for i in range(10_000)]
+    step = r["next_steps"][0]
+    r["next_steps"] = [dict(step, id=f"s{k}", rank=k + 1, because=[f"b{k:02}{j:05}" for j in range(10_000)])
+                       for k in range(30)]
+    return write(os.path.join(root, "r12-reasons.json"), json.dumps(r, separators=(",", ":")), RESULT_CAP)
+
+
+def round8_retired(root, retired=10_000):
+    """R11: the mini bank with `retired` ids (10,000: the cap), and answers
+    naming every one of them."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    bank = os.path.join(root, "r11-retired")
+    for name in os.listdir(os.path.join(here, "tests/fixtures/mini")):
+        with open(os.path.join(here, "tests/fixtures/mini", name)) as f:
+            text = f.read()
+        if name == "bank.yaml":
+            ids = "".join(f"  - {{ id: r{i:07} }}\n" for i in range(retired))
+            text = text.replace("advice:\n", "retired:\n" + ids + "advice:\n", 1)
+        write(os.path.join(bank, name), text, BANK_CAP)
+    answers = "has_manager: true\n" + "".join(f"r{i:07}: true\n" for i in range(retired))
+    return bank, write(os.path.join(root, "r11-answers.yaml"), answers, ANSWERS_CAP)
+
+
+def round8_together(base, root):
+    """R8: a list answer of 200 texts of 5,000 characters and a together
+    entry that lists 10,000 values under `in` and tests `includes` of a
+    text as long 1,000 times (6 MB, the cap is 8 MiB)."""
+    r = dict(base)
+    long = lambda i: "x" * 5000 + f"{i:05}"
+    r["answers"] = dict(r["answers"], flex_options=[long(i) for i in range(200)])
+    r["together_entries"] = [{"id": "t0", "title": "T", "detail": "D", "priority": 1, "when": {"both": {"any": [
+        {"answer": "flex_options", "in": [[] for _ in range(10_000)]},
+        {"any": [{"answer": "flex_options", "includes": long(999)} for _ in range(1_000)]}]}}}]
+    return write(os.path.join(root, "r8-together.json"), json.dumps(r), RESULT_CAP)
+
+
+def round8_cases(binary, root, add):
+    base = round8_result(binary, root)
+    steps = round8_steps(base, root)
+    add("R9: 90 results of 1,000 next steps", ["history", steps, "--format", "json"], steps, "history")
+    reasons = round8_reasons(base, root)
+    add("R12: 30 steps naming 10,000 ids each", ["report", reasons, "--no-pager"], reasons, "report")
+    add("R12: 30 steps naming 10,000 ids each", ["history", reasons, reasons], reasons, "history")
+    bank, answers = round8_retired(root)
+    add("R11: 10,000 retired ids, all answered", ["assess", "--bank", bank, "--answers", answers, "--format", "json"],
+        answers, "assess")
+    together = round8_together(base, root)
+    add("R8: a together entry of 11,000 tests", ["compare", together, together, "--format", "json"], together, "compare")
+
+
 def main():
     target = os.environ.get("CARGO_TARGET_DIR", "target")
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(target, "release", "mommytrack"))
@@ -520,6 +602,7 @@ def main():
     add("long ids: 200 unknown 64-character ids in when", ["validate", when], when)
     ebank, ekeys = escaped_bank(root)
     add(f"escaped keys: {ekeys:,} unknown in one bank file", ["validate", ebank], ebank)
+    round8_cases(binary, root, add)
     mini = mini_bank(root)
     for name, path in answers_cases(root):
         add(name, ["assess", "--bank", mini, "--answers", path], path, "assess (mini bank)")
