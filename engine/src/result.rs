@@ -675,7 +675,7 @@ fn to_find_out(bank: &Bank, sheet: &AnswerSheet, eval: &Evaluation) -> Vec<FindO
     // that fits [`scoring::MAX_WORK`] (past it, the part alone).
     let rescore = bank.questions.len()
         + (bank.questions.iter())
-            .map(|q| q.when.as_ref().map_or(0, |c| c.size()))
+            .map(|q| q.when.as_ref().map_or(0, |c| c.work(bank)))
             .sum::<usize>();
     let mut budget = scoring::MAX_WORK;
     let shares = scoring::shares(bank, eval);
