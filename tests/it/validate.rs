@@ -400,3 +400,46 @@ fn weights_and_scores_too_large_to_add_up_are_refused() {
         "{err}"
     );
 }
+
+/// Ids are names a person types: at most 64 characters (a question's, an
+/// option's, a flag's). A condition's test compares ids, so a bank of
+/// 5,200-character option ids made each test cost a megabyte of
+/// comparison (rev-levers R1). Refused where it stands, with a shorter
+/// name to use.
+#[test]
+fn ids_longer_than_64_characters_are_refused() {
+    let long = |base: &str| format!("{base}_{}", "x".repeat(64 - base.len()));
+    let question = long("boss_late_email");
+    expect(
+        &[(
+            "10_boss.yaml",
+            "id: boss_late_email",
+            &format!("id: {question}"),
+        )],
+        "10_boss.yaml",
+        "23:5",
+        &question,
+        &[
+            "is 65 characters long; question ids are at most 64",
+            &format!("e.g. `{}`", &question[..64]),
+        ],
+    );
+    let option = long("explain");
+    let (err, _dir) = problems(&[(
+        "10_boss.yaml",
+        "{ id: explain,",
+        &format!("{{ id: {option},"),
+    )]);
+    assert!(
+        err.lines().any(|l| l.contains("10_boss.yaml:16:")
+            && l.contains("is 65 characters long; option ids are at most 64")),
+        "{err}"
+    );
+    // 64 characters are fine.
+    let dir = mini_with(&[(
+        "10_boss.yaml",
+        "id: boss_late_email",
+        &format!("id: {}", &question[..64]),
+    )]);
+    mt().arg("validate").arg(dir.path()).assert().success();
+}

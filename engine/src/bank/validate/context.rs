@@ -58,12 +58,19 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// `[a-z][a-z0-9_]*`, and not a word YAML reads as something else
-/// ([`crate::input::yaml_reads_specially`]): an answers file names ids
-/// unquoted, so a question `yes` would be read as `true`.
+/// The longest id, in characters: a name a person types in an answers
+/// file (the built-in bank's longest is 31). It bounds what comparing two
+/// ids costs (a condition's test, "did you mean").
+pub const MAX_ID: usize = 64;
+
+/// `[a-z][a-z0-9_]*` of at most [`MAX_ID`] characters, and not a word YAML
+/// reads as something else ([`crate::input::yaml_reads_specially`]): an
+/// answers file names ids unquoted, so a question `yes` would be read as
+/// `true`.
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+    id.len() <= MAX_ID
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !crate::input::yaml_reads_specially(id)
 }
@@ -75,8 +82,19 @@ pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<Pos>) -> Pr
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let fixed = fixed.trim_start_matches(|c: char| !c.is_ascii_lowercase());
+    let fixed = &fixed[..fixed.len().min(MAX_ID)];
     // Shown escaped: `notes\u{1b}[31m` must not read as the valid `notes`.
     let shown = crate::sanitize::id(id);
+    let length = id.chars().count();
+    if length > MAX_ID {
+        return ctx
+            .problem(
+                format!("`{shown}` is {length} characters long; {what} ids are at most {MAX_ID}"),
+                at,
+            )
+            .id(id)
+            .hint(format!("use a shorter name, e.g. `{fixed}`"));
+    }
     if crate::input::yaml_reads_specially(id) {
         return ctx
             .problem(
