@@ -335,13 +335,75 @@ def escaped_bank(root):
     return d, i
 
 
+def waiting_bank(root, k=3, options=200, pad=500):
+    """The settled-verdict search's worst (bound12): `q0`, a 0-100 scale of
+    weight 100, answered 100; `k` unscored choice questions of `options`
+    options; for each option a yes/no question asked only at it, its
+    condition padded with `in` tests of `q0` that never hold. The bounds
+    see all of them answered "no" until the search has tried the choices:
+    20,000 nodes of 600 conditions of ~500 tests (50 s an answer before)."""
+    d = os.path.join(root, f"waiting{k}_{pad}")
+    write(os.path.join(d, "bank.yaml"), "title: Waiting\nmin_coverage: 0\n" + BANDS)
+    t = ["id: a\ntitle: A\nquestions:\n",
+         "  - { id: q0, kind: scale, prompt: P, weight: 100, scale: { min: 0, max: 100 } }\n"]
+    opts = ", ".join(f"{{id: o{v}, label: L}}" for v in range(options))
+    t += [f"  - {{ id: c{j}, kind: choice, prompt: P, options: [{opts}] }}\n" for j in range(k)]
+    never = "{answer: q0, in: [" + ", ".join(str(x) for x in range(100)) + "]}"
+    filler = "".join(", " + never for _ in range(pad // 100))
+    for j in range(k):
+        for v in range(options):
+            t.append(f"  - {{ id: d{j}_{v}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }}, "
+                     f"when: {{ any: [{{answer: c{j}, is: o{v}}}{filler}] }} }}\n")
+    write(os.path.join(d, "10_a.yaml"), "".join(t), BANK_CAP)
+    return d
+
+
+def plain_bank(root, n=10_000, sets=1, interview=False):
+    """`n` plain yes/no questions in `sets` parts, `min_coverage: 0` (one
+    answer gives a verdict; rev-levers R2), with an interview line each
+    when `interview` (all unknown in `assess --prospective`)."""
+    d = os.path.join(root, f"plain{n}_{sets}{'_iv' if interview else ''}")
+    write(os.path.join(d, "bank.yaml"), "title: Plain\nmin_coverage: 0\n" + BANDS)
+    per = (n + sets - 1) // sets
+    iv = ', interview: "Ask"' if interview else ""
+    for s in range(sets):
+        t = [f"id: p{s}\ntitle: P{s}\nquestions:\n"]
+        t += [f"  - {{ id: y{i}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }}{iv} }}\n"
+              for i in range(s * per, min(n, (s + 1) * per))]
+        write(os.path.join(d, f"p{s:04}.yaml"), "".join(t), BANK_CAP)
+    return d
+
+
+def settle_cases(root, add):
+    """One answer of a `--plain` session read from a pipe (the settled-
+    verdict search runs after it, as on a terminal), and what to find out
+    in `assess --prospective`."""
+    w = waiting_bank(root)
+    add("settle: 600 questions waiting on 3 choices of 200", ["assess", "--plain", "--bank", w], w,
+        "session: first answer", b"100\n")
+    for sets in (1, 10):
+        p = plain_bank(root, 10_000, sets)
+        add(f"settle: 10,000 yes/no questions in {sets} part(s)", ["assess", "--plain", "--bank", p], p,
+            "session: first answer", b"1\n")
+    iv = plain_bank(root, 10_000, 1, interview=True)
+    one = write(os.path.join(root, "iv.answers.yaml"), "y0: true\n")
+    add("to find out: 10,000 unknowns with interview lines", ["assess", "--prospective", "--bank", iv,
+        "--answers", one, "--format", "json"], iv, "assess --prospective")
+
+
 LIMIT = int(os.environ.get("LIMIT", "60"))
 
 
-def timed(binary, args, cwd):
+def timed(binary, args, cwd, feed=None):
+    """`feed`: what a `--plain` session reads from its standard input (a
+    pipe), with no draft left by the run before."""
     cmd = ["/usr/bin/time", "-v", "timeout", str(LIMIT), binary] + args
-    p = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, timeout=LIMIT + 30)
+    if feed is not None:
+        draft = os.path.join(os.environ["MOMMYTRACK_STATE_DIR"], "draft.json")
+        if os.path.exists(draft):
+            os.remove(draft)
+    p = subprocess.run(cmd, cwd=cwd, input=feed, stdin=None if feed is not None else subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=LIMIT + 30)
     err = p.stderr.decode(errors="replace")
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", err)
     secs = (int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))) if wall else -1
@@ -534,10 +596,10 @@ def main():
     os.makedirs(state, exist_ok=True)
     os.environ["MOMMYTRACK_STATE_DIR"] = state
     only = os.environ.get("ONLY", "")
-    cases = []  # (case, command, args, input)
+    cases = []  # (case, command, args, input, what a session reads)
 
-    def add(case, args, size_of, command=None):
-        cases.append((case, command or args[0], args, size_of))
+    def add(case, args, size_of, command=None, feed=None):
+        cases.append((case, command or args[0], args, size_of, feed))
 
     big = big_bank(root)
     ans = big_answers(root)
@@ -603,6 +665,7 @@ def main():
     ebank, ekeys = escaped_bank(root)
     add(f"escaped keys: {ekeys:,} unknown in one bank file", ["validate", ebank], ebank)
     round8_cases(binary, root, add)
+    settle_cases(root, add)
     mini = mini_bank(root)
     for name, path in answers_cases(root):
         add(name, ["assess", "--bank", mini, "--answers", path], path, "assess (mini bank)")
@@ -611,7 +674,7 @@ def main():
     print(f"{'case':52} {'command':26} {'wall s':>7} {'cpu s':>6} {'peak MiB':>8} {'in MiB':>6} exit")
     repeat = int(os.environ.get("REPEAT", "1"))
     made = False
-    for name, command, args, size_of in cases:
+    for name, command, args, size_of, feed in cases:
         if only not in name and only not in command:
             continue
         if not made and args[0] in ("report", "compare", "history", "summarize"):
@@ -632,12 +695,13 @@ def main():
                             os.path.join(here, "tests/personas/australia_nurse_father_rosters.answers.yaml"),
                             "--format", "json", "--output", persona], stderr=subprocess.DEVNULL, check=False)
             copies(persona, capin, 128 * MIB, 10_000)
-            for name, path in hand_made_results(persona, root):
-                copies(path, os.path.join(hand, name), 128 * MIB, 10_000)
+            # (Not `name`: the row being run keeps its own.)
+            for made_name, path in hand_made_results(persona, root):
+                copies(path, os.path.join(hand, made_name), 128 * MIB, 10_000)
             copies(res, hbig, 16 * MIB, 1_000)
             copies(persona, hin, 16 * MIB, 1_000)
             made = True
-        runs = [timed(binary, args, root) for _ in range(repeat)]
+        runs = [timed(binary, args, root, feed) for _ in range(repeat)]
         secs, cpu, mib, code = min(runs)
         size = du(size_of) / MIB if os.path.exists(size_of) else 0
         over = " OVER" if secs >= 1 or mib >= 256 else ""
