@@ -277,10 +277,11 @@ impl Tty {
     }
 
     /// Waits until the screen shows `s`, on one row or wrapped over
-    /// several (rows joined by a space); returns the screen.
+    /// several (rows joined by a space); returns the screen once drawn
+    /// whole ([`Tty::settled`]: `s` may come before the end of its frame).
     fn on_screen(&mut self, s: &str) -> String {
         self.wait_until(&format!("{s:?} on screen"), |t| shows(&t.screen(), s));
-        self.screen()
+        self.settled()
     }
 
     /// Waits until the program has done all it will do with the keys
