@@ -469,11 +469,15 @@ impl Tty {
     /// Enter at a part's introduction where a small screen shows it until
     /// Enter, once a question or the introduction is on screen.
     fn past_part_intro(&mut self) {
-        self.wait_until("a question", |t| {
-            let s = t.screen();
-            s.contains('❯') || s.contains("› ") || s.contains("Press Enter to go on.")
-        });
-        if self.screen().contains("Press Enter to go on.") {
+        let start = Instant::now();
+        let s = loop {
+            let s = self.settled();
+            if s.contains('❯') || s.contains("› ") || s.contains("Press Enter to go on.") {
+                break s;
+            }
+            assert!(start.elapsed() < TIMEOUT, "no question: {s}");
+        };
+        if s.contains("Press Enter to go on.") {
             self.keys(&[ENTER]);
         }
     }
