@@ -204,6 +204,7 @@ pub fn holds_each(bank: &Bank, sheet: &AnswerSheet, e: &Evaluation, c: &Conditio
         dimensions: &e.dimensions,
         overall: e.overall,
         raised: &raised,
+        profile: Default::default(),
     };
     c.holds_each(&facts)
 }
@@ -368,6 +369,7 @@ fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> 
         dimensions: &dimensions,
         overall,
         raised: &raised,
+        profile: Default::default(),
     };
     let mut holding: Vec<(i64, usize)> = bank
         .advice
@@ -654,6 +656,9 @@ struct FullFacts<'a> {
     dimensions: &'a [DimensionScore],
     overall: Option<f64>,
     raised: &'a [Reasons],
+    /// Per set: it has no scored question (a profile set such as "About
+    /// you"), worked out once, when a reason first asks.
+    profile: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl Facts for FullFacts<'_> {
@@ -667,11 +672,12 @@ impl Facts for FullFacts<'_> {
         self.bank.questions.get(q).is_some_and(Question::is_scored)
     }
     fn is_profile(&self, q: usize) -> bool {
-        self.bank
-            .sets
-            .iter()
-            .find(|s| s.questions.contains(&q))
-            .is_some_and(|s| !self.bank.set_questions(s).iter().any(Question::is_scored))
+        let profile = self.profile.get_or_init(|| {
+            (self.bank.sets.iter())
+                .map(|s| !self.bank.set_questions(s).iter().any(Question::is_scored))
+                .collect()
+        });
+        (self.bank.questions.get(q)).is_some_and(|question| profile[question.set])
     }
     fn flag_raised(&self, flag: usize) -> bool {
         self.raised

@@ -808,3 +808,51 @@ fn compare_of_a_together_entry_of_many_tests_ends_within_the_cpu_limit() {
     let (code, err) = limited(&t, &["compare", "r.json", "r.json", "--format", "json"]);
     assert_eq!(code, Some(0), "{err}");
 }
+
+/// A next step's reasons ask, for each unscored answer its condition
+/// names, whether the question is in a profile set: that was a search of
+/// every set's questions each time, so 84 steps each naming one of 6,000
+/// unscored answers 1,000 times went past 10 s of CPU in a debug build
+/// (recheck X1: 15 s for a history of 5 results in release); it is worked
+/// out once per result.
+#[test]
+fn reasons_that_name_many_unscored_answers_cost_no_search_each() {
+    let q = 6_000;
+    let tests = vec![format!("{{ answer: u{}, answered: true }}", q - 2); 1_000].join(", ");
+    let mut bank = String::from(
+        "title: Prof\nmin_coverage: 0\nmax_next_steps: 100\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\nadvice:\n",
+    );
+    for a in 0..84 {
+        bank += &format!(
+            "  - {{ id: a{a}, title: T{a}, detail: D, priority: 1, when: {{ all: [ {tests} ] }} }}\n"
+        );
+    }
+    let mut set = String::from("id: s0\ntitle: S0\nquestions:\n");
+    let mut answers = String::new();
+    for i in 0..q - 1 {
+        set += &format!("  - {{ id: u{i}, kind: yesno, prompt: P }}\n");
+        answers += &format!("u{i}: yes\n");
+    }
+    set += "  - { id: z, kind: yesno, prompt: P, scores: { yes: 1, no: 0 } }\n";
+    answers += "z: yes\n";
+    let mut t = mt();
+    t.file("b/bank.yaml", bank)
+        .file("b/s0.yaml", set)
+        .file("a.yaml", answers);
+    let out = t
+        .limited(&[
+            "assess",
+            "--bank",
+            "b",
+            "--answers",
+            "a.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["next_steps"].as_array().map(Vec::len), Some(84), "{r}");
+}
