@@ -14,7 +14,7 @@
 //! of its entries that ranks first for this person.
 
 use crate::answers::{Answer, AnswerSheet, Slot};
-use crate::bank::{Bank, Bounds, Condition, Facts, Kind, OverallBy, Question, Reasons, Set};
+use crate::bank::{Bank, Condition, Facts, Kind, OverallBy, Question, Reasons, Set, Spans};
 
 /// Which questions are asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -192,10 +192,6 @@ impl Evaluation {
 /// Whether `c` and each of its parts hold, as a next step's condition is
 /// judged: on `e`, the evaluation of `sheet` ([`Condition::holds_each`]).
 pub fn holds_each(bank: &Bank, sheet: &AnswerSheet, e: &Evaluation, c: &Condition) -> Vec<bool> {
-    let mut raised = vec![Reasons::default(); bank.flags.len()];
-    for (f, r) in &e.flags {
-        raised[*f] = r.clone();
-    }
     let facts = FullFacts {
         bank,
         sheet,
@@ -203,7 +199,7 @@ pub fn holds_each(bank: &Bank, sheet: &AnswerSheet, e: &Evaluation, c: &Conditio
         values: &e.values,
         dimensions: &e.dimensions,
         overall: e.overall,
-        raised: &raised,
+        raised: &e.flags,
         profile: Default::default(),
     };
     c.holds_each(&facts)
@@ -218,7 +214,7 @@ fn counted<'s>(sheet: &'s AnswerSheet, asked: &[bool], q: usize) -> Option<&'s A
 
 /// The most work (see [`Bank::scoring_work`]) one run may spend scoring
 /// results again (`history`, `summarize`): a result of the built-in bank
-/// takes under 3,000, so a summary of 10,000 of them (each scored up to
+/// takes about 3,100, so a summary of 10,000 of them (each scored up to
 /// twice) fits; a bank whose conditions are a thousand times larger fits
 /// a handful.
 pub const MAX_RESCORING_WORK: usize = 100_000_000;
@@ -361,6 +357,9 @@ fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> 
 
     // 6. Next steps: those whose `when` holds, by priority then bank order,
     //    the first of each group, at most `max_next_steps`.
+    let flags: Vec<(usize, Reasons)> = (raised.into_iter().enumerate())
+        .filter(|(_, r)| !r.evidence.is_empty())
+        .collect();
     let facts = FullFacts {
         bank,
         sheet,
@@ -368,7 +367,7 @@ fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> 
         values: &values,
         dimensions: &dimensions,
         overall,
-        raised: &raised,
+        raised: &flags,
         profile: Default::default(),
     };
     let mut holding: Vec<(i64, usize)> = bank
@@ -402,6 +401,7 @@ fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> 
         if let Some(c) = a.urgent_when.as_ref().filter(|c| c.holds(&facts)) {
             c.because(&facts, &mut reasons);
         }
+        reasons.finish(&facts);
         next_steps.push(NextStep {
             advice: i,
             priority,
@@ -409,11 +409,6 @@ fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> 
         });
     }
 
-    let flags = raised
-        .into_iter()
-        .enumerate()
-        .filter(|(_, r)| !r.evidence.is_empty())
-        .collect();
     Evaluation {
         mode,
         asked,
@@ -655,7 +650,8 @@ struct FullFacts<'a> {
     values: &'a [Option<f64>],
     dimensions: &'a [DimensionScore],
     overall: Option<f64>,
-    raised: &'a [Reasons],
+    /// The flags raised, in bank order, with their reasons.
+    raised: &'a [(usize, Reasons)],
     /// Per set: it has no scored question (a profile set such as "About
     /// you"), worked out once, when a reason first asks.
     profile: std::cell::OnceCell<Vec<bool>>,
@@ -680,12 +676,11 @@ impl Facts for FullFacts<'_> {
         (self.bank.questions.get(q)).is_some_and(|question| profile[question.set])
     }
     fn flag_raised(&self, flag: usize) -> bool {
-        self.raised
-            .get(flag)
-            .is_some_and(|r| !r.evidence.is_empty())
+        self.raised.binary_search_by_key(&flag, |(f, _)| *f).is_ok()
     }
     fn flag_reasons(&self, flag: usize, out: &mut Reasons) {
-        if let Some(r) = self.raised.get(flag) {
+        if let Ok(i) = self.raised.binary_search_by_key(&flag, |(f, _)| *f) {
+            let r = &self.raised[i].1;
             out.evidence.extend(&r.evidence);
             out.options.extend(r.options.iter().cloned());
         }
@@ -699,14 +694,14 @@ impl Facts for FullFacts<'_> {
     fn overall_score(&self) -> Option<f64> {
         self.overall.map(published)
     }
-    fn dimension_reasons(&self, set: usize, bounds: Bounds, out: &mut Reasons) {
+    fn dimension_reasons(&self, set: usize, spans: &Spans, out: &mut Reasons) {
         let Some(set) = self.bank.sets.get(set) else {
             return;
         };
         for i in set.questions.clone() {
             let Some(v) = self.values[i] else { continue };
-            let s = 100.0 * v;
-            if !(bounds.below.is_none_or(|b| s < b) && bounds.at_least.is_none_or(|a| s >= a)) {
+            let (low, high) = spans.place(100.0 * v);
+            if !(low || high) {
                 continue;
             }
             out.evidence.push(i);
@@ -714,10 +709,9 @@ impl Facts for FullFacts<'_> {
             // the bounds look: down for `below`, up for `at_least`.
             if let Some(Answer::Multi(sel)) = self.answer(i) {
                 let q = &self.bank.questions[i];
-                let low = bounds.below.is_some();
                 for o in sel {
                     let score = q.option(o).and_then(|o| o.score).unwrap_or(0.0);
-                    if (low && score < 0.0) || (!low && score > 0.0) {
+                    if (low && score < 0.0) || (high && score > 0.0) {
                         out.options.push((i, o.clone()));
                     }
                 }

@@ -856,3 +856,81 @@ fn reasons_that_name_many_unscored_answers_cost_no_search_each() {
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["next_steps"].as_array().map(Vec::len), Some(84), "{r}");
 }
+
+/// A bank of `q` scored yes/no questions in one set `s0`, answered yes,
+/// and `advice` entries each testing the set's score `tests` times.
+fn dimension_tested_often(t: &mut Test, q: usize, advice: usize, tests: usize) {
+    let tests = vec!["{ dimension: s0, at_least: 0 }"; tests].join(", ");
+    let mut bank = String::from(
+        "title: Dims\nmin_coverage: 0\nmax_next_steps: 1000\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\nadvice:\n",
+    );
+    for a in 0..advice {
+        bank += &format!(
+            "  - {{ id: a{a}, title: T{a}, detail: D, priority: 1, when: {{ all: [ {tests} ] }} }}\n"
+        );
+    }
+    let mut set = String::from("id: s0\ntitle: S0\nquestions:\n");
+    let mut answers = String::new();
+    for i in 0..q {
+        set +=
+            &format!("  - {{ id: q{i}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }} }}\n");
+        answers += &format!("q{i}: yes\n");
+    }
+    t.file("b/bank.yaml", bank)
+        .file("b/s0.yaml", set)
+        .file("a.yaml", answers);
+}
+
+/// A next step's reasons named, for each test of a dimension's score, every
+/// question of the dimension again before repeats were dropped: 100 steps
+/// each testing a 2,000-question dimension 700 times gathered 140 million
+/// entries (over 1 GiB; lead's X2: 15.6 s and 2.4 GB in release for 60 steps
+/// of 1,000 tests on 5,000 questions). Each dimension is explained once a step.
+#[test]
+fn a_dimension_tested_many_times_is_explained_once_a_step() {
+    let mut t = mt();
+    dimension_tested_often(&mut t, 2_000, 100, 700);
+    let out = (t.limited(&[
+        "assess",
+        "--bank",
+        "b",
+        "--answers",
+        "a.yaml",
+        "--format",
+        "json",
+    ]))
+    .output()
+    .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps = r["next_steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 100);
+    for s in steps {
+        assert_eq!(
+            s["because"].as_array().map(Vec::len),
+            Some(2_000),
+            "{}",
+            s["id"]
+        );
+        assert_eq!(s["because_dimensions"], serde_json::json!(["s0"]));
+    }
+}
+
+/// What the reasons of all next steps together can name is bounded when the
+/// bank is read, at the place, with what to do: one entry more than the
+/// test above allows is refused.
+#[test]
+fn a_bank_whose_reasons_could_name_too_many_answers_is_refused() {
+    let mut t = mt();
+    dimension_tested_often(&mut t, 2_000, 101, 1);
+    let out = t.args(["validate", "b"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(65), "{err}");
+    assert!(
+        err.contains("b/bank.yaml:7:1: the advice's conditions can name 202000 answers")
+            && err.contains("more than the 200000 a bank may")
+            && err.contains("test a large dimension or a much-raised flag in fewer entries"),
+        "{err}"
+    );
+}

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::answer::Answer;
 use super::model::{Kind, Question};
-use super::reasons::Reasons;
+use super::reasons::{Reasons, Spans};
 use crate::error::{join_ticked, suggestion};
 pub use crate::yaml::describe;
 use crate::yaml::{Node, Pos, Value, as_integer, as_yes_no};
@@ -75,10 +75,10 @@ pub trait Facts {
     fn overall_score(&self) -> Option<f64> {
         None
     }
-    /// Adds the answered questions of `set` whose own score satisfies
-    /// `bounds` (the ones that put the dimension's score there) and, for
+    /// Adds the answered questions of `set` whose own score lies within
+    /// `spans` (the bounds that put the dimension's score there) and, for
     /// multi questions among them, the ticked options that pull that way.
-    fn dimension_reasons(&self, _set: usize, _bounds: Bounds, _out: &mut Reasons) {}
+    fn dimension_reasons(&self, _set: usize, _spans: &Spans, _out: &mut Reasons) {}
 }
 
 impl Condition {
@@ -124,6 +124,19 @@ impl Condition {
             }
             Condition::Not(c) => 1 + c.work(bank),
             Condition::Flag(_) | Condition::Dimension { .. } | Condition::Overall(_) => 1,
+        }
+    }
+
+    /// The dimensions (`sets`) and flags whose scores this condition names.
+    pub fn scores_named(&self, sets: &mut Vec<usize>, flags: &mut Vec<usize>) {
+        match self {
+            Condition::Dimension { set, .. } => sets.push(*set),
+            Condition::Flag(f) => flags.push(*f),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.scores_named(sets, flags))
+            }
+            Condition::Not(c) => c.scores_named(sets, flags),
+            Condition::Answer { .. } | Condition::Overall(_) => {}
         }
     }
 

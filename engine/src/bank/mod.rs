@@ -22,8 +22,8 @@ pub use model::{
     DEFAULT_MIN_COVERAGE, DEFAULT_START_HERE, Flag, Interview, Kind, OverallBy, Prospective,
     Question, Retired, Scale, Set, Severity, TogetherEntry, retired_key,
 };
-pub use reasons::Reasons;
+pub use reasons::{Reasons, Spans};
 pub use validate::{
-    FRESH_MONTHS, MAX_FLAGS, MAX_NODES, MAX_OPTIONS, MAX_PROBLEMS, MAX_QUESTIONS, SETTINGS_FILE,
-    SourceFile, check, check_as_of, is_valid_id,
+    FRESH_MONTHS, MAX_EXPLANATION, MAX_FLAGS, MAX_NODES, MAX_OPTIONS, MAX_PROBLEMS, MAX_QUESTIONS,
+    SETTINGS_FILE, SourceFile, check, check_as_of, is_valid_id,
 };

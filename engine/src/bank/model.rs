@@ -100,7 +100,44 @@ impl Bank {
             .map(|c| c.work(self))
             .sum();
         let options: usize = self.questions.iter().map(|q| q.kind.options().len()).sum();
-        tests + options + self.questions.len()
+        tests + options + self.questions.len() + self.explanation_work()
+    }
+
+    /// The most answers and ticked options the reasons of all next steps
+    /// together can name ([`super::Reasons::finish`]): for each entry of
+    /// the advice, each dimension its conditions name counts its questions
+    /// and the options of its tick lists, each flag the options that raise
+    /// it. Bounded by [`crate::bank::MAX_EXPLANATION`] when the bank is read.
+    pub fn explanation_work(&self) -> usize {
+        let mut raisers = vec![0usize; self.flags.len()];
+        for o in self.questions.iter().flat_map(|q| q.kind.options()) {
+            if let Some(f) = o.flag {
+                raisers[f] += 1;
+            }
+        }
+        let per_set: Vec<usize> = (self.sets.iter())
+            .map(|s| {
+                (self.set_questions(s).iter())
+                    .map(|q| 1 + matches!(q.kind, Kind::Multi(_)) as usize * q.kind.options().len())
+                    .sum()
+            })
+            .collect();
+        let mut named = (Vec::new(), Vec::new());
+        (self.advice.iter())
+            .map(|a| {
+                named.0.clear();
+                named.1.clear();
+                for c in [&a.when, &a.urgent_when].into_iter().flatten() {
+                    c.scores_named(&mut named.0, &mut named.1);
+                }
+                for xs in [&mut named.0, &mut named.1] {
+                    xs.sort_unstable();
+                    xs.dedup();
+                }
+                let sets: usize = named.0.iter().map(|&s| per_set[s]).sum();
+                sets + named.1.iter().map(|&f| raisers[f]).sum::<usize>()
+            })
+            .sum()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Why a flag was raised or a next step given: which answers, flags and
 //! scores made a condition hold, and which of them a report names.
 
-use super::condition::{Condition, Facts, Test};
+use super::condition::{Bounds, Condition, Facts, Test};
 
 /// Why a flag was raised or a next step given.
 ///
@@ -26,9 +26,110 @@ pub struct Reasons {
     pub dimensions: Vec<usize>,
     /// The overall score is a reason.
     pub overall: bool,
+    /// The flags, the dimensions' bounds and the ticked options a
+    /// condition names, in the order met: explained once each by
+    /// [`Reasons::finish`].
+    named: Vec<Named>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Named {
+    Flag(usize),
+    Dimension(usize, Bounds),
+    /// A ticked option an `includes` test named.
+    Option(usize, String),
+}
+
+/// The scores a condition's bounds on one dimension's score take in,
+/// merged: those of bounds that look down (`below`) and those of bounds
+/// that only look up (`at_least`), each as sorted, disjoint half-open
+/// ranges, so a question's own score is placed with a binary search,
+/// however many bounds name the dimension.
+#[derive(Debug, Default)]
+pub struct Spans {
+    low: Vec<(f64, f64)>,
+    high: Vec<(f64, f64)>,
+}
+
+impl Spans {
+    fn of(bounds: &[Bounds]) -> Spans {
+        let merged = |low: bool| {
+            let mut rs: Vec<(f64, f64)> = (bounds.iter())
+                .filter(|b| b.below.is_some() == low)
+                .map(|b| {
+                    let lo = b.at_least.unwrap_or(f64::NEG_INFINITY);
+                    (lo, b.below.unwrap_or(f64::INFINITY))
+                })
+                .collect();
+            rs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut out: Vec<(f64, f64)> = Vec::with_capacity(rs.len());
+            for (lo, hi) in rs {
+                match out.last_mut() {
+                    Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+                    _ => out.push((lo, hi)),
+                }
+            }
+            out
+        };
+        Spans {
+            low: merged(true),
+            high: merged(false),
+        }
+    }
+
+    /// Whether `score` lies within a bound that looks down, and within one
+    /// that looks up.
+    pub fn place(&self, score: f64) -> (bool, bool) {
+        let within = |rs: &[(f64, f64)]| {
+            let i = rs.partition_point(|r| r.0 <= score);
+            i > 0 && score < rs[i - 1].1
+        };
+        (within(&self.low), within(&self.high))
+    }
 }
 
 impl Reasons {
+    /// Once [`Condition::because`] has gathered a condition's parts: adds
+    /// the evidence of each flag and each dimension named, once each (a
+    /// condition may name one flag or dimension many times), and drops
+    /// repeats. The work is bounded by [`super::Bank::explanation_work`].
+    pub fn finish(&mut self, facts: &impl Facts) {
+        for xs in [&mut self.flags, &mut self.dimensions] {
+            xs.sort_unstable();
+            xs.dedup();
+        }
+        let named = std::mem::take(&mut self.named);
+        let mut bounds = std::collections::HashMap::<usize, Vec<Bounds>>::new();
+        for n in &named {
+            if let Named::Dimension(set, b) = n {
+                bounds.entry(*set).or_default().push(*b);
+            }
+        }
+        // In the order first met, so options keep the order they are met in.
+        let mut flags_done = std::collections::HashSet::new();
+        for n in named {
+            match n {
+                Named::Flag(f) if flags_done.insert(f) => facts.flag_reasons(f, self),
+                Named::Dimension(set, _) => {
+                    if let Some(bs) = bounds.remove(&set) {
+                        facts.dimension_reasons(set, &Spans::of(&bs), self)
+                    }
+                }
+                Named::Option(q, o) => self.options.push((q, o)),
+                Named::Flag(_) => {}
+            }
+        }
+        for xs in [&mut self.evidence, &mut self.context, &mut self.profile] {
+            xs.sort_unstable();
+            xs.dedup();
+        }
+        let mut seen = std::collections::HashSet::new();
+        let options = std::mem::take(&mut self.options);
+        self.options = (options.into_iter())
+            .filter(|(q, o)| seen.insert((*q, o.clone())))
+            .collect();
+    }
+
     fn answer(&mut self, q: usize, facts: &impl Facts) {
         if facts.is_scored(q) {
             self.evidence.push(q)
@@ -66,22 +167,17 @@ impl Reasons {
     /// met and without repeats; only for questions [`Reasons::questions`] names.
     pub fn options_by_question(&self) -> Vec<(usize, Vec<String>)> {
         let named = self.questions();
-        let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut out = std::collections::BTreeMap::<usize, Vec<String>>::new();
         for (q, o) in &self.options {
-            if named.binary_search(q).is_err() {
-                continue;
-            }
-            match out.iter_mut().find(|(x, _)| x == q) {
-                Some((_, os)) => {
-                    if !os.contains(o) {
-                        os.push(o.clone())
-                    }
-                }
-                None => out.push((*q, vec![o.clone()])),
+            let os = match named.binary_search(q) {
+                Ok(_) => out.entry(*q).or_default(),
+                Err(_) => continue,
+            };
+            if !os.contains(o) {
+                os.push(o.clone())
             }
         }
-        out.sort_by_key(|(q, _)| *q);
-        out
+        out.into_iter().collect()
     }
 
     /// The flags that are reasons, in bank order.
@@ -103,8 +199,9 @@ fn sorted(xs: &[usize]) -> Vec<usize> {
 
 impl Condition {
     /// Why this (holding) condition holds: the flags, dimensions and
-    /// answers that made it hold, gathered into `out` in the order met.
-    /// A question that was not asked is never a reason.
+    /// answers that made it hold, gathered into `out` in the order met;
+    /// then [`Reasons::finish`] adds what the flags and dimensions stand
+    /// for. A question that was not asked is never a reason.
     pub fn because(&self, facts: &impl Facts, out: &mut Reasons) {
         match self {
             Condition::Answer { question, test } => {
@@ -116,16 +213,16 @@ impl Condition {
                 }
                 out.answer(*question, facts);
                 if let Test::Includes(opt) = test {
-                    out.options.push((*question, opt.clone()));
+                    out.named.push(Named::Option(*question, opt.clone()));
                 }
             }
             Condition::Flag(f) => {
                 out.flags.push(*f);
-                facts.flag_reasons(*f, out);
+                out.named.push(Named::Flag(*f));
             }
             Condition::Dimension { set, bounds } => {
                 out.dimensions.push(*set);
-                facts.dimension_reasons(*set, *bounds, out);
+                out.named.push(Named::Dimension(*set, *bounds));
             }
             // The reason is the overall score itself: every answer shares in
             // it, so naming some would single them out without cause.

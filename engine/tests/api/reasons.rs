@@ -3,10 +3,8 @@ use mommytrack_engine::bank::{Condition, Facts, Reasons, Test};
 
 #[test]
 fn context_answers_are_named_only_when_nothing_else_is_a_reason() {
-    let mut r = Reasons {
-        context: vec![0],
-        ..Reasons::default()
-    };
+    let mut r = Reasons::default();
+    r.context = vec![0];
     assert_eq!(r.questions(), [0]);
     r.overall = true;
     assert_eq!(r.questions(), Vec::<usize>::new());
@@ -19,17 +17,15 @@ fn context_answers_are_named_only_when_nothing_else_is_a_reason() {
 
 #[test]
 fn options_are_kept_only_for_named_questions_without_repeats() {
-    let r = Reasons {
-        evidence: vec![4],
-        context: vec![1],
-        options: vec![
-            (4, "b".into()),
-            (1, "x".into()),
-            (4, "a".into()),
-            (4, "b".into()),
-        ],
-        ..Reasons::default()
-    };
+    let mut r = Reasons::default();
+    r.evidence = vec![4];
+    r.context = vec![1];
+    r.options = vec![
+        (4, "b".into()),
+        (1, "x".into()),
+        (4, "a".into()),
+        (4, "b".into()),
+    ];
     assert_eq!(
         r.options_by_question(),
         [(4, vec!["b".to_string(), "a".to_string()])]

@@ -9,7 +9,7 @@ use super::context::{
 };
 use super::dated::Entry;
 use super::parse::Parsed;
-use super::{Builder, MAX_FLAGS, MAX_QUESTIONS};
+use super::{Builder, MAX_EXPLANATION, MAX_FLAGS, MAX_QUESTIONS};
 use crate::bank::condition::{CondProblem, Scope, value_for};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, TogetherEntry};
 use crate::bank::raw::*;
@@ -428,6 +428,17 @@ impl Builder {
     ) {
         self.bank.advice = self.entries(&ADVICE, advice, node, ctx, p, Self::advice_entry);
         self.bank.kit = self.entries(&KIT, kit, node, ctx, p, Self::advice_entry);
+        let work = self.bank.explanation_work();
+        if work > MAX_EXPLANATION {
+            let max = MAX_EXPLANATION;
+            p.push(
+                ctx.problem(
+                    format!("the advice's conditions can name {work} answers and ticked options as the reasons for its next steps, more than the {max} a bank may: a test of a dimension's score names each question of the dimension, and a flag each option that raises it, in every entry that tests it"),
+                    node.key_pos("advice"),
+                )
+                .hint("test a large dimension or a much-raised flag in fewer entries of the advice, or test the answers that matter themselves"),
+            );
+        }
     }
 
     /// The `together:` entries (see "For the two of you" in

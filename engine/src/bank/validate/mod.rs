@@ -50,6 +50,12 @@ pub const MAX_QUESTIONS: usize = 10_000;
 /// for the most questions, and a bound on the work of any bank within the
 /// byte cap, however its aliases are used.
 pub const MAX_NODES: usize = 500_000;
+/// The most answers and ticked options the reasons of all next steps
+/// together may name ([`super::Bank::explanation_work`]): the built-in
+/// bank's name a few hundred, a bank of 1,000 questions whose 100 entries
+/// of advice each name a dimension of 100 questions 10,000; few enough
+/// that a result naming them all is written, read and compared quickly.
+pub const MAX_EXPLANATION: usize = 200_000;
 
 /// The most errors one check lists: enough to fix first. Past them the
 /// check stops, so that a bank broken everywhere costs no more than one
