@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::bank::{self, BankSource};
-use crate::error::{ExitKind, Failure, Problem, Problems};
+use crate::error::{Failure, Problem, Problems, cant_create};
 use crate::export::count;
 use mommytrack_engine::date::Date;
 
@@ -96,7 +96,7 @@ pub fn validate(
         crate::error::diag(w);
     }
     let Some(bank) = bank else {
-        return Err(Failure::new(ExitKind::InvalidData, "the bank did not load").into());
+        return Err(Failure::invalid("the bank did not load").into());
     };
     let core = bank.questions.iter().filter(|q| q.core).count();
     Ok(format!(
@@ -156,26 +156,16 @@ const STARTER_SET: &str = include_str!("authoring/starter_set.yaml");
 /// work wherever the folder is. Refuses a folder that is not empty unless
 /// `force`; then only the starter files are (re)written.
 pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
+    let shown = crate::sanitize::path(dir);
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() && !force {
-            return Err(Failure::new(
-                ExitKind::CantCreate,
-                format!(
-                    "{} is not empty; name a new folder, or add --force to write the starter files into it (files of the same names are replaced)",
-                    crate::sanitize::path(dir)
-                ),
-            )
+            return Err(cant_create(format!(
+                "{shown} is not empty; name a new folder, or add --force to write the starter files into it (files of the same names are replaced)"
+            ))
             .into());
         }
     } else if dir.exists() {
-        return Err(Failure::new(
-            ExitKind::CantCreate,
-            format!(
-                "{} is not a folder; name a new folder",
-                crate::sanitize::path(dir)
-            ),
-        )
-        .into());
+        return Err(cant_create(format!("{shown} is not a folder; name a new folder")).into());
     }
     use crate::bank::schema::{SchemaKind, schema};
     let json = |kind| crate::export::to_json(&schema(kind));
@@ -205,24 +195,15 @@ pub fn init_bank(dir: &Path, force: bool) -> Result<String> {
         } else {
             continue;
         };
-        return Err(Failure::new(
-            ExitKind::CantCreate,
-            format!(
-                "cannot write the starter bank: {} {why}",
-                crate::sanitize::path(&path)
-            ),
-        )
-        .into());
+        let path = crate::sanitize::path(&path);
+        return Err(cant_create(format!("cannot write the starter bank: {path} {why}")).into());
     }
     let create = |path: &Path| {
         std::fs::create_dir_all(path).map_err(|e| {
-            Failure::new(
-                ExitKind::CantCreate,
-                format!(
-                    "cannot create the folder {}: {e}",
-                    crate::sanitize::path(path)
-                ),
-            )
+            cant_create(format!(
+                "cannot create the folder {}: {e}",
+                crate::sanitize::path(path)
+            ))
         })
     };
     create(&dir.join("schema"))?;

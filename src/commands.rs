@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource};
 use crate::cli::{AssessArgs, Cli, Command, OutputArgs, SchemaKind};
-use crate::error::{Failure, Problem};
+use crate::error::{Failure, Problem, cant_create, missing_input};
 use crate::export;
 use crate::input;
 use crate::output::{Plan, Terminal, print};
@@ -154,21 +154,14 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: Plan) -> Result<()> {
     let named: Vec<std::path::PathBuf> = if paths.is_empty() {
         let Some(dir) = crate::interactive::state::state_dir() else {
-            return Err(Failure::new(
-                crate::error::ExitKind::NoInput,
-                "there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`",
-            )
-            .into());
+            return Err(missing_input("there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`").into());
         };
         let found = crate::interactive::state::saved_results(&dir);
         if found.is_empty() {
-            return Err(Failure::new(
-                crate::error::ExitKind::NoInput,
-                format!(
-                    "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
-                    crate::sanitize::path(&dir)
-                ),
-            )
+            return Err(missing_input(format!(
+                "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
+                crate::sanitize::path(&dir)
+            ))
             .into());
         }
         found
@@ -189,14 +182,11 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
             .collect();
     // Each result is read and scored again: their number is capped before any is read.
     if files.len() > crate::history::MAX_RESULTS {
-        return Err(Failure::new(
-            crate::error::ExitKind::Usage,
-            format!(
-                "{} results to read, more than the {} a history follows; name the latest ones (or a folder of them), or use `mommytrack summarize` for many results",
-                files.len(),
-                crate::history::MAX_RESULTS
-            ),
-        )
+        return Err(Failure::usage(format!(
+            "{} results to read, more than the {} a history follows; name the latest ones (or a folder of them), or use `mommytrack summarize` for many results",
+            files.len(),
+            crate::history::MAX_RESULTS
+        ))
         .into());
     }
     // No output replaces a result read, or lands in a folder read.
@@ -467,10 +457,7 @@ fn schema(kind: SchemaKind) -> String {
 /// next, and unknown to anyone else.
 fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
     let dir = crate::interactive::state::state_dir().ok_or_else(|| {
-        Failure::new(
-            crate::error::ExitKind::CantCreate,
-            "there is no state folder to keep the summaries' secret key in (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)",
-        )
+        cant_create("there is no state folder to keep the summaries' secret key in (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)")
     })?;
     crate::interactive::state::check_dir(&dir)?;
     let path = dir.join("summary-key");
@@ -482,11 +469,8 @@ fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
             .and_then(|()| crate::files::write_private_new(&path, key.as_bytes()));
         match made {
             Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
-                return Err(Failure::new(
-                    crate::error::ExitKind::CantCreate,
-                    format!("the summaries' secret key could not be made at {shown}: {e}"),
-                )
-                .into());
+                let why = format!("the summaries' secret key could not be made at {shown}: {e}");
+                return Err(cant_create(why).into());
             }
             made => created = made.is_ok(),
         }
@@ -496,11 +480,7 @@ fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
         |r: std::ops::Range<usize>| text.get(r).and_then(|h| u64::from_str_radix(h, 16).ok());
     match (half(0..16), half(16..32)) {
         (Some(a), Some(b)) if text.trim().len() == 32 => Ok(([a, b], created.then_some(path))),
-        _ => Err(Failure::new(
-            crate::error::ExitKind::InvalidData,
-            format!("the summaries' secret key {shown} is damaged; restore it from a backup (a new key would give every result new noise, which someone holding summaries made with both keys could average away)"),
-        )
-        .into()),
+        _ => Err(Failure::invalid(format!("the summaries' secret key {shown} is damaged; restore it from a backup (a new key would give every result new noise, which someone holding summaries made with both keys could average away)")).into()),
     }
 }
 
@@ -546,13 +526,10 @@ fn bound_folders(
                 true => "this installation has no summary key yet".to_string(),
                 false => format!("this installation's key is {ours}"),
             };
-            return Err(Failure::new(
-                crate::error::ExitKind::InvalidData,
-                format!(
-                    "the results in {} were summarised before with summary key {theirs}, and {ours}: two summaries of the same people with two keys can be pooled to undo the noise that protects each of them. Make this summary where key {theirs} is kept, or copy that key here (docs/summaries.md, \u{201c}Keep the key\u{201d}); if it is lost and nothing made with it will be published again, run again with --new-key",
-                    crate::sanitize::path(&dir)
-                ),
-            )
+            return Err(Failure::invalid(format!(
+                "the results in {} were summarised before with summary key {theirs}, and {ours}: two summaries of the same people with two keys can be pooled to undo the noise that protects each of them. Make this summary where key {theirs} is kept, or copy that key here (docs/summaries.md, \u{201c}Keep the key\u{201d}); if it is lost and nothing made with it will be published again, run again with --new-key",
+                crate::sanitize::path(&dir)
+            ))
             .into());
         }
         out.push((dir, theirs));

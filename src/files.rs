@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::error::{ExitKind, Failure};
+use crate::error::{Failure, cant_create};
 
 /// Writes `contents` to `path` atomically with mode 0600.
 pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
@@ -112,16 +112,13 @@ fn refuse_inputs(output: &Path) -> Result<(), Failure> {
                         })
                 }));
         if replaces || inside {
-            return Err(Failure::new(
-                ExitKind::CantCreate,
-                format!(
-                    "--output {} {} the input {}: writing there would {}; name another file",
-                    crate::sanitize::path(output),
-                    if replaces { "is" } else { "is inside" },
-                    crate::sanitize::path(input),
-                    if replaces { "replace it" } else { "change it" },
-                ),
-            ));
+            return Err(cant_create(format!(
+                "--output {} {} the input {}: writing there would {}; name another file",
+                crate::sanitize::path(output),
+                if replaces { "is" } else { "is inside" },
+                crate::sanitize::path(input),
+                if replaces { "replace it" } else { "change it" },
+            )));
         }
     }
     Ok(())
@@ -137,15 +134,8 @@ fn refuse_inputs(output: &Path) -> Result<(), Failure> {
 /// written into, never replaced.
 pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
     let contents = contents.as_bytes();
-    let fail = |why: String| {
-        Failure::new(
-            ExitKind::CantCreate,
-            format!(
-                "cannot write the report to {}: {why}",
-                crate::sanitize::path(path)
-            ),
-        )
-    };
+    let shown = crate::sanitize::path(path);
+    let fail = |why: String| cant_create(format!("cannot write the report to {shown}: {why}"));
     refuse_inputs(path)?;
     // A link to a special file (`/dev/stdout`) is written into like it.
     let special = |m: &std::fs::Metadata| !m.is_file() && !m.is_dir();

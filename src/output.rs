@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::compare::Comparison;
-use crate::error::{ExitKind, Failure};
+use crate::error::cant_create;
 use crate::export::{self, Format, RenderOptions};
 use crate::result::AssessmentResult;
 
@@ -160,14 +160,12 @@ impl Plan {
     /// `--output` names a folder: the error suggests a file in it, with
     /// this format's extension.
     fn folder(&self, path: &Path) -> anyhow::Error {
-        Failure::new(
-            ExitKind::CantCreate,
-            format!(
-                "cannot write the report to {}: it is a folder; name a file, e.g. {}",
-                crate::sanitize::path(path),
-                crate::sanitize::path(&path.join(format!("report.{}", extension(self.format))))
-            ),
-        )
+        let e_g = path.join(format!("report.{}", extension(self.format)));
+        cant_create(format!(
+            "cannot write the report to {}: it is a folder; name a file, e.g. {}",
+            crate::sanitize::path(path),
+            crate::sanitize::path(&e_g)
+        ))
         .into()
     }
 
@@ -272,20 +270,12 @@ pub fn save_copy(
     overwrite: bool,
 ) -> Result<PathBuf> {
     if !overwrite && path.exists() {
-        return Err(Failure::new(
-            ExitKind::CantCreate,
-            format!("{} already exists", path.display()),
-        )
-        .into());
+        return Err(cant_create(format!("{} already exists", path.display())).into());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.is_dir()
     {
-        return Err(Failure::new(
-            ExitKind::CantCreate,
-            format!("there is no folder {}", dir.display()),
-        )
-        .into());
+        return Err(cant_create(format!("there is no folder {}", dir.display())).into());
     }
     let doc = export::render_report(r, format, &RenderOptions::default(), false);
     crate::files::write_output(path, &doc)?;

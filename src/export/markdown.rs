@@ -69,20 +69,12 @@ fn cell(c: &Cell) -> String {
 
 fn draw_block(out: &mut String, block: &Block) {
     match block {
-        Block::Para(line) => {
-            let _ = writeln!(out, "{}\n", spans(line, true));
-        }
-        Block::Note(s) => {
-            let _ = writeln!(out, "{}\n", inline(s));
-        }
-        Block::Warning(s) => {
-            let _ = writeln!(out, "> **{}**\n", inline(s));
-        }
-        Block::Subheading(s) => {
-            let _ = writeln!(out, "### {}\n", inline(s));
-        }
+        Block::Para(line) => out.push_str(&format!("{}\n\n", spans(line, true))),
+        Block::Note(s) => out.push_str(&format!("{}\n\n", inline(s))),
+        Block::Warning(s) => out.push_str(&format!("> **{}**\n\n", inline(s))),
+        Block::Subheading(s) => out.push_str(&format!("### {}\n\n", inline(s))),
         Block::Spectrum(s) => {
-            let _ = writeln!(out, "{}\n", inline(&document::spectrum_words(s)));
+            out.push_str(&format!("{}\n\n", inline(&document::spectrum_words(s))))
         }
         Block::Pairs(_) => {}
         Block::Trend(t) => {

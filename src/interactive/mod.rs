@@ -34,7 +34,7 @@ use anyhow::Result;
 use crate::answers::AnswerSheet;
 use crate::bank::{self, Bank, BankSource};
 use crate::error::{ExitKind, Failure};
-use crate::export;
+use crate::export::{self, count};
 use crate::output::Plan;
 use crate::scoring::Mode;
 use flow::Flow;
@@ -174,11 +174,7 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             None
         }),
         None if session.resume => {
-            return Err(Failure::new(
-                ExitKind::NoInput,
-                "there is no unfinished assessment to resume: no state folder (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)",
-            )
-            .into());
+            return Err(crate::error::missing_input("there is no unfinished assessment to resume: no state folder (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)").into());
         }
         None => None,
     };
@@ -352,7 +348,7 @@ fn keep_what_fits(
     let items = [
         format!(
             "Keep the {} that still {} and carry on (the others are asked again)",
-            plural(kept, "answer"),
+            count(kept, "answer", "answers"),
             if kept == 1 { "fits" } else { "fit" }
         ),
         "Stop here; the saved answers stay as they are".to_string(),
@@ -463,7 +459,7 @@ impl Settled {
         let label = export::terminal_safe(&bank.bands[b].label);
         let message = format!(
             "Your verdict is settled: {label}. Whatever you answer to the {} left, it stays {label}. You can finish now, or go on: the rest make your next steps fit you better.",
-            plural(left, "question")
+            count(left, "question", "questions")
         );
         let items = [
             "Finish now and see my result".to_string(),
@@ -558,14 +554,6 @@ where
     Ok(())
 }
 
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {one}s")
-    }
-}
-
 /// The intro: what the tool does, how long it takes, that answers stay
 /// here, the keys. Short enough to read on a 24-line terminal.
 pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
@@ -581,13 +569,13 @@ pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
         Mode::Full => format!(
             "It takes {}: up to {}, some only when they apply. For a first impression, `mommytrack assess --quick` asks {} ({}).",
             crate::estimate::duration(bank, Mode::Full),
-            plural(full, "question"),
-            plural(core, "core question"),
+            count(full, "question", "questions"),
+            count(core, "core question", "core questions"),
             crate::estimate::duration(bank, Mode::Quick)
         ),
         Mode::Quick => format!(
             "This is the quick version: up to {}, {}. The full assessment asks up to {}, {}.",
-            plural(core, "core question"),
+            count(core, "core question", "core questions"),
             crate::estimate::duration(bank, Mode::Quick),
             full,
             crate::estimate::duration(bank, Mode::Full)
@@ -595,7 +583,7 @@ pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
         // issue 23 (next): a prospective employer.
         Mode::Prospective => format!(
             "These questions are about an employer you are considering, not your current one: up to {}, {}, with a few facts about you first (taken from your latest result, if one is saved), which decide which of them fit you. Answer what you have found out; \"Don't know yet\" skips a question, and the report says what is still unknown and what to ask next (`mommytrack interview` prints the whole kit).",
-            plural(crate::estimate::questions(bank, Mode::Prospective).count(), "question"),
+            count(crate::estimate::questions(bank, Mode::Prospective).count(), "question", "questions"),
             crate::estimate::duration(bank, Mode::Prospective)
         ),
     });
@@ -620,7 +608,7 @@ fn intro(p: &mut dyn Prompter, bank: &Bank, mode: Mode) -> Result<()> {
 fn welcome_back(p: &mut dyn Prompter, bank: &Bank, mode: Mode, answers: usize) -> Result<()> {
     let text = format!(
         "Welcome back: {} restored, carrying on with the {} assessment where you stopped.\n\n{}",
-        plural(answers, "answer"),
+        count(answers, "answer", "answers"),
         mode.as_str(),
         p.keys()
     );

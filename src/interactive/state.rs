@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{self, AnswerSheet};
 use crate::bank::Bank;
-use crate::error::{ExitKind, Failure};
+use crate::error::{Failure, cant_create, missing_input};
 use crate::scoring::Mode;
 
 /// The draft's file name in the state folder.
@@ -50,21 +50,15 @@ pub fn check_dir(dir: &Path) -> Result<(), Failure> {
         // SAFETY: geteuid has no preconditions and cannot fail.
         let me = unsafe { libc::geteuid() };
         if meta.uid() != me {
-            return Err(Failure::new(
-                ExitKind::CantCreate,
-                format!(
-                    "the state folder {shown} belongs to another user, so your answers are not kept there; set MOMMYTRACK_STATE_DIR to a folder of yours"
-                ),
-            ));
+            return Err(cant_create(format!(
+                "the state folder {shown} belongs to another user, so your answers are not kept there; set MOMMYTRACK_STATE_DIR to a folder of yours"
+            )));
         }
         if meta.mode() & 0o022 != 0 {
-            return Err(Failure::new(
-                ExitKind::CantCreate,
-                format!(
-                    "the state folder {shown} can be written by other users (mode {:o}), so your answers are not kept there; make it private with `chmod 700 {shown}`",
-                    meta.mode() & 0o7777
-                ),
-            ));
+            return Err(cant_create(format!(
+                "the state folder {shown} can be written by other users (mode {:o}), so your answers are not kept there; make it private with `chmod 700 {shown}`",
+                meta.mode() & 0o7777
+            )));
         }
     }
     Ok(())
@@ -324,13 +318,10 @@ pub fn remove_draft(path: &Path) -> std::io::Result<()> {
 
 /// The error for `--resume` without a draft (exit 66).
 pub fn no_draft(path: &Path) -> Failure {
-    Failure::new(
-        ExitKind::NoInput,
-        format!(
-            "there is no unfinished assessment to resume: {} does not exist; run `mommytrack assess` to start one",
-            path.display()
-        ),
-    )
+    missing_input(format!(
+        "there is no unfinished assessment to resume: {} does not exist; run `mommytrack assess` to start one",
+        path.display()
+    ))
 }
 
 #[cfg(test)]
