@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use super::document::{
-    Align, Block, Cell, Document, Item, ListKind::*, NO_DIFFERENCES, Pairs, REDACTED_NOTE, Section,
-    Table, Tone, col, headed_list, plain, severity, strong, text, toned,
+    Block, Cell, Document, Item, ListKind::*, NO_DIFFERENCES, Pairs, REDACTED_NOTE, Section, Tone,
+    headed_list, left, plain, right, severity, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
 use crate::compare::{
@@ -238,28 +238,23 @@ fn answer(label: &str, score: Option<f64>, free_text: bool) -> Cell {
     if free_text { Cell::Answer(s) } else { text(s) }
 }
 
-fn question_table(c: &Comparison, qs: &[&QuestionDiff]) -> Table {
-    Table {
-        columns: vec![
-            col("Question", Align::Left),
-            col(&c.a.label, Align::Left),
-            col(&c.b.label, Align::Left),
-            col("Difference", Align::Right),
-        ],
-        rows: qs
-            .iter()
-            .map(|q| {
-                let free = q.kind == crate::bank::Kind::Text.name();
-                vec![
-                    text(q.prompt.clone()),
-                    answer(&q.a_label, q.score.a, free),
-                    answer(&q.b_label, q.score.b, free),
-                    text(format_difference(q.score.difference)),
-                ]
-            })
-            .collect(),
-        stack: true,
-    }
+fn question_table(c: &Comparison, qs: &[&QuestionDiff]) -> Block {
+    let columns = vec![
+        left("Question"),
+        left(&c.a.label),
+        left(&c.b.label),
+        right("Difference"),
+    ];
+    let rows = qs.iter().map(|q| {
+        let free = q.kind == crate::bank::Kind::Text.name();
+        vec![
+            text(q.prompt.clone()),
+            answer(&q.a_label, q.score.a, free),
+            answer(&q.b_label, q.score.b, free),
+            text(format_difference(q.score.difference)),
+        ]
+    });
+    Block::stacked(columns, rows.collect())
 }
 
 /// A dimension's title, marked when it is about the shared home, or with
@@ -277,11 +272,7 @@ pub fn document(c: &Comparison) -> Document {
     let title = format!("Comparing {} and {}", c.a.label, c.b.label);
     let prospective = c.reading == Reading::Prospective;
     let mut lead: Vec<Block> = notices(c).into_iter().map(Block::Warning).collect();
-    let columns = vec![
-        col("", Align::Left),
-        col(&c.a.label, Align::Left),
-        col(&c.b.label, Align::Left),
-    ];
+    let columns = vec![left(""), left(&c.a.label), left(&c.b.label)];
     // A prospective job's scores below are on what both answered; a
     // verdict is each result's own.
     let verdict = match prospective {
@@ -409,10 +400,10 @@ pub fn document(c: &Comparison) -> Document {
     let mut blocks = vec![
         Block::table(
             vec![
-                col("", Align::Left),
-                col(&c.a.label, Align::Right),
-                col(&c.b.label, Align::Right),
-                col("Difference", Align::Right),
+                left(""),
+                right(&c.a.label),
+                right(&c.b.label),
+                right("Difference"),
             ],
             lines
                 .iter()
@@ -467,7 +458,7 @@ pub fn document(c: &Comparison) -> Document {
                 "Each of you answered these about your own work and workplace, so they differ as your jobs do: context for the conversation, not a disagreement.".into(),
             ));
         }
-        blocks.push(Block::Table(question_table(c, shown)));
+        blocks.push(question_table(c, shown));
         if work.len() > shown.len() {
             let more = work.len() - shown.len();
             blocks.push(Block::Note(format!(

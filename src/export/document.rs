@@ -119,11 +119,16 @@ pub struct Column {
     pub align: Align,
 }
 
-pub fn col(title: &str, align: Align) -> Column {
-    Column {
-        title: title.to_string(),
-        align,
-    }
+/// A column of words, aligned left.
+pub fn left(title: &str) -> Column {
+    let (title, align) = (title.to_string(), Align::Left);
+    Column { title, align }
+}
+
+/// A column of numbers, aligned right.
+pub fn right(title: &str) -> Column {
+    let (title, align) = (title.to_string(), Align::Right);
+    Column { title, align }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -268,11 +273,19 @@ impl Block {
 
     /// A table that stays a table on a narrow screen.
     pub fn table(columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Block {
-        let stack = false;
         Block::Table(Table {
             columns,
             rows,
-            stack,
+            stack: false,
+        })
+    }
+
+    /// A table shown on a narrow screen as a small card a row.
+    pub fn stacked(columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Block {
+        Block::Table(Table {
+            columns,
+            rows,
+            stack: true,
         })
     }
 }

@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 
 use super::document::{
-    Align, Block, Cell, Document, Item, ListKind, Section, Table, Tone, Trend, TrendPoint, col,
-    headed_list, plain, strong, text, toned,
+    Block, Cell, Document, Item, ListKind, Section, Tone, Trend, TrendPoint, headed_list, left,
+    plain, right, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
 use crate::bank::Severity;
@@ -153,31 +153,25 @@ pub fn document(h: &History) -> Document {
 }
 
 fn results_section(h: &History) -> Section {
-    let mut blocks = vec![Block::Table(Table {
-        columns: vec![
-            col("Taken", Align::Left),
-            col("Verdict", Align::Left),
-            col("Overall", Align::Right),
-            col("File", Align::Left),
-        ],
-        rows: h
-            .results
-            .iter()
-            .map(|e| {
-                let mut verdict = vec![toned(verdict_words(e), tone(h, e.verdict.as_deref()))];
-                if e.finished_early() {
-                    verdict.push(plain(" (finished early)"));
-                }
-                vec![
-                    text(e.taken.clone().unwrap_or_else(|| "–".into())),
-                    Cell::Text(verdict),
-                    text(format_opt_score(e.score)),
-                    Cell::Muted(e.file.clone()),
-                ]
-            })
-            .collect(),
-        stack: true,
-    })];
+    let columns = vec![
+        left("Taken"),
+        left("Verdict"),
+        right("Overall"),
+        left("File"),
+    ];
+    let rows = h.results.iter().map(|e| {
+        let mut verdict = vec![toned(verdict_words(e), tone(h, e.verdict.as_deref()))];
+        if e.finished_early() {
+            verdict.push(plain(" (finished early)"));
+        }
+        vec![
+            text(e.taken.clone().unwrap_or_else(|| "–".into())),
+            Cell::Text(verdict),
+            text(format_opt_score(e.score)),
+            Cell::Muted(e.file.clone()),
+        ]
+    });
+    let mut blocks = vec![Block::stacked(columns, rows.collect())];
     let capped: Vec<Item> = (h.results.iter().enumerate())
         .filter_map(|(i, e)| {
             let why = e.cap_reason.clone()?;
@@ -279,9 +273,9 @@ fn parts_section(h: &History) -> Section {
         0..=3 => h.results.iter().collect(),
         _ => vec![&h.results[0], &h.results[n - 2], &h.results[n - 1]],
     };
-    let mut columns = vec![col("Part", Align::Left)];
-    columns.extend(shown.iter().map(|e| col(&when(e), Align::Right)));
-    columns.push(col("Change", Align::Right));
+    let mut columns = vec![left("Part")];
+    columns.extend(shown.iter().map(|e| right(&when(e))));
+    columns.push(right("Change"));
     let (first, last) = (&h.results[0], &h.results[n - 1]);
     // Parts the first result has no score for change from the first that
     // has one: marked `*`, and said under the table.

@@ -5,8 +5,8 @@
 //! [`super::document`] for the blocks).
 
 use super::document::{
-    Align, Audience, Block, Cell, Document, Item, Line, ListKind::*, REDACTED_NOTE, Section,
-    Spectrum, Table, Tone, col, plain, severity, strong, text, toned,
+    Audience, Block, Cell, Document, Item, Line, ListKind::*, REDACTED_NOTE, Section, Spectrum,
+    Tone, left, plain, right, severity, strong, text, toned,
 };
 use super::reasons::{Why, reasons};
 use super::{format_score, plural};
@@ -306,10 +306,10 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
     sections.extend(Section::list("start-here", "Start here", Numbered, first));
 
     let columns = vec![
-        col("Dimension", Align::Left),
-        col("Score", Align::Right),
-        col("", Align::Left),
-        col("Answered", Align::Right),
+        left("Dimension"),
+        right("Score"),
+        left(""),
+        right("Answered"),
     ];
     let rows = r.dimensions.iter().filter(|d| !d.is_unscored_profile());
     let table = Block::table(columns, rows.map(|d| dimension_row(r, d)).collect());
@@ -365,33 +365,22 @@ pub fn report(r: &AssessmentResult, reader: Audience) -> Document {
                 continue;
             }
             appendix.push(Block::Subheading(title));
-            appendix.push(Block::Table(Table {
-                columns: vec![
-                    col("Question", Align::Left),
-                    col("Your answer", Align::Left),
-                    col("Score", Align::Right),
-                ],
-                rows: questions
-                    .into_iter()
-                    .map(|q| {
-                        let answer = answer_words(r, q);
-                        vec![
-                            text(q.prompt.clone()),
-                            if q.kind == crate::bank::Kind::Text.name() {
-                                Cell::Answer(answer)
-                            } else {
-                                text(answer)
-                            },
-                            if q.scored {
-                                text(super::format_opt_score(q.score))
-                            } else {
-                                Cell::Muted("not scored".into())
-                            },
-                        ]
-                    })
-                    .collect(),
-                stack: true,
-            }));
+            let rows = questions.into_iter().map(|q| {
+                let answer = answer_words(r, q);
+                vec![
+                    text(q.prompt.clone()),
+                    match q.kind == crate::bank::Kind::Text.name() {
+                        true => Cell::Answer(answer),
+                        false => text(answer),
+                    },
+                    match q.scored {
+                        true => text(super::format_opt_score(q.score)),
+                        false => Cell::Muted("not scored".into()),
+                    },
+                ]
+            });
+            let columns = vec![left("Question"), left("Your answer"), right("Score")];
+            appendix.push(Block::stacked(columns, rows.collect()));
         }
         let heading = "Appendix: your answers";
         sections.push(Section::new("answers", heading, appendix));

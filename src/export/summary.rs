@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use super::document::{
-    Align, Block, Cell, Document, Item, ListKind, Section, Table, col, plain, strong, text,
+    Block, Cell, Document, Item, ListKind, Section, left, plain, right, strong, text,
 };
 use super::{RenderOptions, plural, terminal_safe, to_json};
 use crate::summarize::{Group, GroupStats, Stats, Summary};
@@ -96,12 +96,12 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
         }
     }
     let mut columns = vec![
-        col("Score", Align::Left),
-        col("n", Align::Right),
-        col("mean", Align::Right),
-        col("median", Align::Right),
-        col("Q1", Align::Right),
-        col("Q3", Align::Right),
+        left("Score"),
+        right("n"),
+        right("mean"),
+        right("median"),
+        right("Q1"),
+        right("Q3"),
     ];
     // A small group has no median or quartiles: no columns of dashes.
     let dash = |c: &Cell| matches!(c, Cell::Muted(m) if m == "–");
@@ -144,12 +144,7 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
         [text(title)].into_iter().chain(cells).collect::<Vec<_>>()
     };
     let counted = |first: &str, rows| {
-        let columns = vec![
-            col(first, Align::Left),
-            col("Results", Align::Right),
-            col("\u{b1}", Align::Right),
-            col("", Align::Left),
-        ];
+        let columns = vec![left(first), right("Results"), right("\u{b1}"), left("")];
         Block::table(columns, rows)
     };
     if !st.verdicts_hidden {
@@ -203,17 +198,9 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
         .collect();
     if !alphas.is_empty() {
         out.push(Block::Subheading("Consistency (Cronbach's alpha)".into()));
-        let mut columns = vec![
-            col("Part", Align::Left),
-            col("alpha", Align::Right),
-            col("Results", Align::Right),
-        ];
-        columns.extend(whole.then(|| col("Items", Align::Left)));
-        out.push(Block::Table(Table {
-            columns,
-            rows: alphas,
-            stack: true,
-        }));
+        let mut columns = vec![left("Part"), right("alpha"), right("Results")];
+        columns.extend(whole.then(|| left("Items")));
+        out.push(Block::stacked(columns, alphas));
     }
     // The overall score's distribution (each part's is in the JSON and
     // CSV), only where there is one: never an empty chart.
@@ -222,11 +209,7 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
         out.push(Block::Subheading(
             "Distribution of the overall score".into(),
         ));
-        let columns = vec![
-            col("Score", Align::Left),
-            col("Results", Align::Right),
-            col("", Align::Left),
-        ];
+        let columns = vec![left("Score"), right("Results"), left("")];
         let rows = bin_rows(&m.distribution, m.n.unwrap_or(0), &few);
         out.push(Block::table(columns, rows));
     }

@@ -1,10 +1,10 @@
 use super::*;
-use crate::export::document::{Section, col, text};
+use crate::export::document::{Section, left, right, text};
 
 /// A table of a name and `numbers` numbers a row.
 fn numbers_table(rows: usize, numbers: usize) -> Block {
-    let mut columns = vec![col("Part", Align::Left)];
-    columns.extend((0..numbers).map(|i| col(&format!("c{i}"), Align::Right)));
+    let mut columns = vec![left("Part")];
+    columns.extend((0..numbers).map(|i| right(&format!("c{i}"))));
     Block::Table(Table {
         columns,
         rows: (0..rows)
