@@ -11,6 +11,7 @@ use crate::cli::{AssessArgs, Cli, Command, OutputArgs, SchemaKind};
 use crate::error::{Failure, Problem, cant_create, missing_input};
 use crate::export;
 use crate::input;
+use crate::interactive::state;
 use crate::output::{Plan, Terminal, print};
 use crate::result::{self, AssessmentResult};
 use crate::saved::read_result;
@@ -62,7 +63,7 @@ pub fn run(cli: Cli) -> Result<()> {
         )?),
         Command::InitBank { dir, force } => print(&crate::authoring::init_bank(&dir, force)?),
         Command::Questions { bank, format } => {
-            let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            let bank = load_bank(bank.bank.as_deref())?;
             let out = match format {
                 export::Format::Json => export::to_json(&export::listing::questions_json(&bank)),
                 _ => export::listing::questions_text(&bank),
@@ -74,10 +75,9 @@ pub fn run(cli: Cli) -> Result<()> {
             quick,
             prospective,
         } => {
-            let (bank, _) = bank::load(&BankSource::from_option(dir.bank.as_deref()))?;
+            let bank = load_bank(dir.bank.as_deref())?;
             let mode = mode(quick, prospective);
-            let out = export::listing::template(&bank, mode, dir.bank.as_deref());
-            print(&out)
+            print(&export::listing::template(&bank, mode, dir.bank.as_deref()))
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -100,7 +100,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             let inputs: Vec<&Path> = bank.bank.iter().chain(&from).map(|p| p.as_path()).collect();
             crate::files::protect_inputs(output.as_deref(), &inputs)?;
-            let (bank, _) = bank::load(&BankSource::from_option(bank.bank.as_deref()))?;
+            let bank = load_bank(bank.bank.as_deref())?;
             let fitted = from.map(|path| fitted_kit(&bank, &path)).transpose()?;
             plan.to(format, output, false)
                 .draw(&export::kit::document(&bank, fitted.as_ref()))
@@ -134,6 +134,11 @@ fn fitted_kit(bank: &Bank, path: &Path) -> Result<export::kit::Fitted> {
     })
 }
 
+/// The bank of `--bank`, or the built-in one; its warnings are for `validate`.
+fn load_bank(dir: Option<&Path>) -> Result<Bank> {
+    Ok(bank::load(&BankSource::from_option(dir))?.0)
+}
+
 /// The mode of `--quick` and `--prospective` (which exclude each other).
 fn mode(quick: bool, prospective: bool) -> Mode {
     match (quick, prospective) {
@@ -151,12 +156,12 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 /// `mommytrack history`: the results named (folders for their `*.json`),
 /// or those saved in the state folder, as one history. Each file once
 /// (`expand` counts a file named twice once).
-fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: Plan) -> Result<()> {
-    let named: Vec<std::path::PathBuf> = if paths.is_empty() {
-        let Some(dir) = crate::interactive::state::state_dir() else {
+fn history(paths: &[PathBuf], bank: Option<&Path>, plan: Plan) -> Result<()> {
+    let named: Vec<PathBuf> = if paths.is_empty() {
+        let Some(dir) = state::state_dir() else {
             return Err(missing_input("there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`").into());
         };
-        let found = crate::interactive::state::saved_results(&dir);
+        let found = state::saved_results(&dir);
         if found.is_empty() {
             return Err(missing_input(format!(
                 "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
@@ -170,16 +175,11 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
     };
     // Folders for their results, each file once, within the caps on how
     // many and how much, before any is read.
-    let files: Vec<std::path::PathBuf> =
-        crate::summarize::expand(&named, crate::history::MAX_BYTES)?
-            .0
-            .into_iter()
-            .map(|input| input.path)
-            .filter(|p| {
-                p.file_name()
-                    .is_none_or(|n| n != crate::interactive::state::DRAFT_FILE)
-            })
-            .collect();
+    let found = crate::summarize::expand(&named, crate::history::MAX_BYTES)?.0;
+    let not_draft = |p: &PathBuf| p.file_name().is_none_or(|n| n != state::DRAFT_FILE);
+    let files: Vec<PathBuf> = (found.into_iter().map(|i| i.path))
+        .filter(not_draft)
+        .collect();
     // Each result is read and scored again: their number is capped before any is read.
     if files.len() > crate::history::MAX_RESULTS {
         return Err(Failure::usage(format!(
@@ -190,16 +190,15 @@ fn history(paths: &[std::path::PathBuf], bank: Option<&std::path::Path>, plan: P
         .into());
     }
     // No output replaces a result read, or lands in a folder read.
-    let mut inputs: Vec<&std::path::Path> =
-        paths.iter().chain(&files).map(|p| p.as_path()).collect();
+    let mut inputs: Vec<&Path> = paths.iter().chain(&files).map(|p| p.as_path()).collect();
     inputs.extend(bank);
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
-    let (bank, _) = bank::load(&BankSource::from_option(bank))?;
+    let bank = load_bank(bank)?;
     crate::scoring::rescoring_allowed(&bank, files.len(), 1)?;
     // Read one at a time.
     let results = files.iter().map(|f| {
         let name = crate::sanitize::path(f.file_name().map_or(f.as_path(), Path::new));
-        crate::saved::read_result(f).map(|r| (name, r))
+        read_result(f).map(|r| (name, r))
     });
     let h = crate::history::history(results, &bank)?;
     match plan.format {
@@ -241,17 +240,15 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     }
     // Standard input is `<stdin>` in warnings as in errors.
     let (sheet, answers_name) = match &args.answers {
-        Some(path) if path == Path::new("-") => {
-            (read_answers_stdin(&bank, true)?, "<stdin>".to_string())
-        }
-        Some(path) => {
+        Some(path) if path != Path::new("-") => {
             let text = input::read_text(path, input::MAX_ANSWERS_BYTES)?;
-            (
-                answers::parse(&bank, &text, path)?,
-                path.display().to_string(),
-            )
+            let name = path.display().to_string();
+            (answers::parse(&bank, &text, path)?, name)
         }
-        None => (read_answers_stdin(&bank, false)?, "<stdin>".to_string()),
+        named => {
+            let sheet = read_answers_stdin(&bank, named.is_some())?;
+            (sheet, "<stdin>".to_string())
+        }
     };
     let (mut result, eval) = result::assess(&bank, &sheet, mode);
     // A scripted run is dated only when asked: the same answers give the
@@ -456,16 +453,16 @@ fn schema(kind: SchemaKind) -> String {
 /// is drawn with it, so it must stay the same from one summary to the
 /// next, and unknown to anyone else.
 fn summary_key() -> Result<([u64; 2], Option<PathBuf>)> {
-    let dir = crate::interactive::state::state_dir().ok_or_else(|| {
+    let dir = state::state_dir().ok_or_else(|| {
         cant_create("there is no state folder to keep the summaries' secret key in (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)")
     })?;
-    crate::interactive::state::check_dir(&dir)?;
+    state::check_dir(&dir)?;
     let path = dir.join("summary-key");
     let shown = crate::sanitize::path(&path);
     let mut created = false;
     if !path.exists() {
-        let key = format!("{}\n", crate::interactive::state::fresh_secret());
-        let made = crate::interactive::state::ensure_dir(&dir)
+        let key = format!("{}\n", state::fresh_secret());
+        let made = state::ensure_dir(&dir)
             .and_then(|()| crate::files::write_private_new(&path, key.as_bytes()));
         match made {
             Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {

@@ -116,18 +116,13 @@ fn stopped(interrupted: bool) -> anyhow::Error {
 
 /// The resume hint for a draft holding `answers` answers.
 fn resume_hint(answers: usize, draft: &Path) -> String {
-    match answers {
-        0 => "Nothing was answered, so nothing was saved.".to_string(),
-        n => format!(
-            "Your {} saved in {}.\nTo carry on where you stopped: mommytrack assess --resume",
-            if n == 1 {
-                "answer is".to_string()
-            } else {
-                format!("{n} answers are")
-            },
-            draft.display()
-        ),
-    }
+    let saved = match answers {
+        0 => return "Nothing was answered, so nothing was saved.".to_string(),
+        1 => "answer is".to_string(),
+        n => format!("{n} answers are"),
+    };
+    let resume = "To carry on where you stopped: mommytrack assess --resume";
+    format!("Your {saved} saved in {}.\n{resume}", draft.display())
 }
 
 /// Standard input for `--plain`, waited for in slices, so that Ctrl-C
