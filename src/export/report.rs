@@ -81,14 +81,13 @@ fn withheld(r: &AssessmentResult) -> bool {
 /// The warning a provisional report leads with.
 pub fn provisional_warning(r: &AssessmentResult) -> Option<String> {
     let (a, n) = (r.coverage.answered, r.coverage.asked);
-    if withheld(r) && r.overall.score.is_none() {
+    if withheld(r) {
+        let score = match r.overall.score {
+            Some(_) => ". The score below is provisional;",
+            None => ";",
+        };
         Some(format!(
-            "Not enough answers for a verdict yet: {a} of {n} scored {} answered; answer more of them to get a verdict.",
-            plural(n, "question", "questions")
-        ))
-    } else if withheld(r) {
-        Some(format!(
-            "Not enough answers for a verdict yet: {a} of {n} scored {} answered. The score below is provisional; answer more of them to get a verdict.",
+            "Not enough answers for a verdict yet: {a} of {n} scored {} answered{score} answer more of them to get a verdict.",
             plural(n, "question", "questions")
         ))
     } else if r.coverage.is_low() && r.overall.score.is_some() {

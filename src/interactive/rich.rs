@@ -72,19 +72,12 @@ enum Block {
 /// The keys line of a question: how to answer, `s` for the skip choice
 /// (`skip`), Esc.
 fn keys_hint(multi: bool, skip: &str, back: bool) -> String {
-    let mut parts = vec![
-        if multi {
-            "Space or a number ticks, Enter when done (none ticked: none of these)"
-        } else {
-            "↑/↓ and Enter, or a number"
-        }
-        .to_string(),
-        format!("s = {}", skip.to_lowercase()),
-    ];
-    if back {
-        parts.push("Esc goes back".into());
-    }
-    parts.join(" · ")
+    let pick = match multi {
+        true => "Space or a number ticks, Enter when done (none ticked: none of these)",
+        false => "↑/↓ and Enter, or a number",
+    };
+    let back = if back { " · Esc goes back" } else { "" };
+    format!("{pick} · s = {}{back}", skip.to_lowercase())
 }
 
 /// What a question's widget shows above its items, with `hint` as its
@@ -240,45 +233,37 @@ impl Rich {
             (None, Slot::Given(Answer::Text(t))) => t.clone(),
             _ => String::new(),
         };
-        let mut hint = if current.is_empty() {
-            format!(
-                "Type your answer, Enter when done · Enter on an empty line: {}",
-                v.skip
-            )
-        } else {
-            format!(
-                "Enter keeps it · Ctrl-U clears it · Enter on an empty line: {}",
-                v.skip
-            )
+        let keys = match current.is_empty() {
+            true => "Type your answer, Enter when done",
+            false => "Enter keeps it · Ctrl-U clears it",
         };
+        let mut hint = format!("{keys} · Enter on an empty line: {}", v.skip);
         if v.can_go_back {
             hint.push_str(" · Esc goes back");
         }
-        let head = head(v, hint);
-        let (screen, kb) = (&mut self.screen, &mut self.kb);
-        Ok(
-            match editor::edit(
-                screen,
-                kb,
-                &self.look,
-                &head,
-                &current,
-                None,
-                Empty::Allowed,
-            )? {
-                Edited::Back(typed) => {
-                    self.drafts.insert(v.question.id.clone(), typed);
-                    None
-                }
-                Edited::Done(text) if text.is_empty() => {
-                    Some((Slot::Skipped, vec![v.skip.to_string()]))
-                }
-                Edited::Done(text) => {
-                    let words = format!("\"{}\"", crate::export::terminal_safe(&text));
-                    Some((Slot::Given(Answer::Text(text)), vec![words]))
-                }
-            },
-        )
+        let (head, look) = (head(v, hint), &self.look);
+        let edited = editor::edit(
+            &mut self.screen,
+            &mut self.kb,
+            look,
+            &head,
+            &current,
+            None,
+            Empty::Allowed,
+        )?;
+        Ok(match edited {
+            Edited::Back(typed) => {
+                self.drafts.insert(v.question.id.clone(), typed);
+                None
+            }
+            Edited::Done(text) if text.is_empty() => {
+                Some((Slot::Skipped, vec![v.skip.to_string()]))
+            }
+            Edited::Done(text) => {
+                let words = format!("\"{}\"", crate::export::terminal_safe(&text));
+                Some((Slot::Given(Answer::Text(text)), vec![words]))
+            }
+        })
     }
 }
 
