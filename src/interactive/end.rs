@@ -125,11 +125,7 @@ pub(super) fn finish(
 /// The menu at the end: read the full report (through the pager), save a
 /// copy to share, or finish.
 fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> std::io::Result<()> {
-    let items = [
-        "Read the full report".to_string(),
-        "Save a copy to share".to_string(),
-        "Done".to_string(),
-    ];
+    let items = ["Read the full report", "Save a copy to share", "Done"].map(String::from);
     let mut default = 0;
     loop {
         match p.choose("What next?", &items, default)? {
@@ -188,19 +184,15 @@ fn save_copy(
     result: &AssessmentResult,
     plan: &Plan,
 ) -> std::io::Result<bool> {
-    let formats = [
-        ("Markdown (.md), to paste or print", Format::Markdown),
-        ("HTML (.html), to open in a browser", Format::Html),
-        (
-            "JSON (.json), for `mommytrack report` and `compare`",
-            Format::Json,
-        ),
+    let labels = [
+        "Markdown (.md), to paste or print",
+        "HTML (.html), to open in a browser",
+        "JSON (.json), for `mommytrack report` and `compare`",
     ];
-    let labels: Vec<String> = formats.iter().map(|(l, _)| l.to_string()).collect();
-    let Some(i) = p.choose("Which kind of copy?", &labels, 0)? else {
+    let Some(i) = p.choose("Which kind of copy?", &labels.map(String::from), 0)? else {
         return Ok(false);
     };
-    let format = formats[i].1;
+    let format = [Format::Markdown, Format::Html, Format::Json][i];
     let mut r = result.clone();
     let has_notes = !export::report::notes(&r).is_empty();
     if plan.redact || (has_notes && p.confirm("Leave out your private notes (free-text answers)? Yes is best for a copy you share.", true)?) {
@@ -208,10 +200,8 @@ fn save_copy(
     }
     let home = output::home_dir();
     let folder = output::documents_dir().unwrap_or_else(|| PathBuf::from("."));
-    let mut suggested = folder
-        .join(format!("mommytrack-report.{}", output::extension(format)))
-        .display()
-        .to_string();
+    let name = format!("mommytrack-report.{}", output::extension(format));
+    let mut suggested = folder.join(&name).display().to_string();
     loop {
         let Some(typed) = p.input("Save as", &suggested)? else {
             return Ok(false);
@@ -224,10 +214,7 @@ fn save_copy(
         let overwrite = path.exists();
         if overwrite && path.is_dir() {
             p.say_for_now(&format!("{} is a folder: add a file name.", path.display()))?;
-            suggested = path
-                .join(format!("mommytrack-report.{}", output::extension(format)))
-                .display()
-                .to_string();
+            suggested = path.join(&name).display().to_string();
             continue;
         }
         if overwrite

@@ -185,19 +185,16 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     STDERR_TTY.store(plan.term.stderr_tty, Ordering::SeqCst);
     let plain = plan.plain || !plan.term.stdin_tty || !plan.term.stderr_tty;
     let mut prompter: Box<dyn Prompter> = if plain {
-        let width = plan
-            .term
-            .stderr_tty
-            .then(|| usize::from(console::Term::stderr().size().1).saturating_sub(1));
+        let columns = || usize::from(console::Term::stderr().size().1).saturating_sub(1);
+        let input = std::io::BufReader::new(InterruptibleStdin);
         Box::new(plain::Plain::new(
-            std::io::BufReader::new(InterruptibleStdin),
+            input,
             std::io::stderr(),
-            width,
+            plan.term.stderr_tty.then(columns),
         ))
     } else {
-        Box::new(rich::Rich::new(plan.color_stderr, || {
-            INTERRUPTED.load(Ordering::SeqCst)
-        })?)
+        let stop = || INTERRUPTED.load(Ordering::SeqCst);
+        Box::new(rich::Rich::new(plan.color_stderr, stop)?)
     };
 
     set_hint("Nothing was answered, so nothing was saved.".into());
@@ -294,23 +291,15 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
         }
         settled.offer(flow, p)
     }))?;
+    let today = || mommytrack_engine::date::Date::today().to_string();
     let stamp = end::Stamp {
-        taken: session
-            .taken
-            .clone()
-            .unwrap_or_else(|| mommytrack_engine::date::Date::today().to_string()),
+        taken: session.taken.clone().unwrap_or_else(today),
         settled_after: settled.after,
         facts_from,
         current: carried.map(|(_, _, current)| current),
     };
-    end::finish(
-        p,
-        &flow,
-        plan,
-        state_dir.as_deref(),
-        draft_path.as_deref(),
-        &stamp,
-    )
+    let (state_dir, draft_path) = (state_dir.as_deref(), draft_path.as_deref());
+    end::finish(p, &flow, plan, state_dir, draft_path, &stamp)
 }
 
 /// The draft's answers that fit the bank. When some no longer do, each is
@@ -372,30 +361,22 @@ fn carry_facts(
     let Some((when, facts, current)) = state::latest_facts(dir, bank) else {
         return Ok(None);
     };
+    let (safe, day) = (export::terminal_safe, export::terminal_safe(&when));
     let mut text = format!(
-        "From your result of {}, these facts about you carry over to this employer; they decide which questions fit you:",
-        export::terminal_safe(&when)
+        "From your result of {day}, these facts about you carry over to this employer; they decide which questions fit you:"
     );
     for (i, q) in bank.questions.iter().enumerate() {
         if let Some(a) = facts.get(i) {
-            text.push_str(&format!(
-                "\n  - {} \u{201c}{}\u{201d}",
-                export::terminal_safe(q.prompt.trim()),
-                export::terminal_safe(&a.label(q))
-            ));
+            let (prompt, answer) = (safe(q.prompt.trim()), safe(&a.label(q)));
+            text.push_str(&format!("\n  - {prompt} \u{201c}{answer}\u{201d}"));
         }
     }
     p.say(&text)?;
-    let items = [
-        "Use them".to_string(),
-        "Go through them again: each comes with your answer chosen, to keep or change".to_string(),
-    ];
+    let again = "Go through them again: each comes with your answer chosen, to keep or change";
+    let items = ["Use them", again].map(String::from);
     // The question names the result: on a small screen the list above
     // scrolls away (review S2).
-    let question = format!(
-        "Use these facts from your result of {}?",
-        export::terminal_safe(&when)
-    );
+    let question = format!("Use these facts from your result of {day}?");
     let review = ask(p.choose(&question, &items, 0))? == Some(1);
     *sheet = facts;
     Ok(Some((review, when, current)))
@@ -456,10 +437,7 @@ impl Settled {
             "Your verdict is settled: {label}. Whatever you answer to the {} left, it stays {label}. You can finish now, or go on: the rest make your next steps fit you better.",
             count(left, "question", "questions")
         );
-        let items = [
-            "Finish now and see my result".to_string(),
-            "Go on with the questions".to_string(),
-        ];
+        let items = ["Finish now and see my result", "Go on with the questions"].map(String::from);
         Ok(match p.choose(&message, &items, 0)? {
             Some(0) => AfterAnswer::FinishNow,
             _ => AfterAnswer::Continue,
@@ -477,7 +455,7 @@ pub fn ask_all<F>(p: &mut dyn Prompter, flow: &mut Flow, mut saved: F) -> std::i
 where
     F: FnMut(&Flow, &mut dyn Prompter) -> std::io::Result<AfterAnswer>,
 {
-    let bank = flow.bank();
+    let (bank, prospective) = (flow.bank(), flow.mode() == Mode::Prospective);
     let mut shown_sets = HashSet::new();
     // The part of the question asked before, and whether it was left by
     // going back.
@@ -487,32 +465,25 @@ where
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Err(keys::interrupted());
         }
-        let worded = bank.questions[q].worded(flow.mode() == Mode::Prospective);
+        let worded = bank.questions[q].worded(prospective);
         let question = &*worded;
         let set = &bank.sets[question.set];
         let part = flow.part_of(q);
         let set_title = match part {
             flow::FACTS => flow::FACTS_TITLE,
-            _ => set.titled(flow.mode() == Mode::Prospective),
+            _ => set.titled(prospective),
         };
         let Some(place) = flow.progress() else { break };
         // A stop while a part's heading waits for Enter is a stop too.
         let goes_on = last_part.replace(part) != Some(part) && !went_back;
         let heading = match goes_on && shown_sets.insert(part) {
-            true => p.heading(
-                &format!(
-                    "Part {} of {}: {}",
-                    place.part,
-                    place.parts,
-                    export::terminal_safe(set_title.trim())
-                ),
+            true => {
+                let title = export::terminal_safe(set_title.trim());
+                let title = format!("Part {} of {}: {title}", place.part, place.parts);
                 // A part's introduction speaks of your own job.
-                set.description
-                    .as_deref()
-                    .filter(|_| flow.mode() != Mode::Prospective)
-                    .map(export::terminal_safe)
-                    .as_deref(),
-            ),
+                let about = set.description.as_deref().filter(|_| !prospective);
+                p.heading(&title, about.map(export::terminal_safe).as_deref())
+            }
             false => Ok(()),
         };
         let view = QuestionView {
@@ -521,10 +492,9 @@ where
             place,
             current: flow.sheet().slot(q),
             can_go_back: place.number > 1,
-            skip: if flow.mode() == Mode::Prospective && !question.personal {
-                prompt::DONT_KNOW
-            } else {
-                prompt::SKIP
+            skip: match prospective && !question.personal {
+                true => prompt::DONT_KNOW,
+                false => prompt::SKIP,
             },
         };
         let reply = heading.and_then(|()| p.ask(&view))?;
@@ -558,28 +528,29 @@ pub fn intro_text(bank: &Bank, mode: Mode, keys: &str) -> String {
         Some(d) => safe(d.trim()),
         None => "A career-path self-assessment for working parents: does your workplace offer you a positive track, with flexibility and a way up, or is it quietly sidelining you?".into(),
     });
-    let full = crate::estimate::questions(bank, Mode::Full).count();
-    let core = crate::estimate::questions(bank, Mode::Quick).count();
+    let asks = |mode| crate::estimate::questions(bank, mode).count();
+    let takes = |mode| crate::estimate::duration(bank, mode);
+    let (full, core) = (
+        asks(Mode::Full),
+        count(asks(Mode::Quick), "core question", "core questions"),
+    );
     parts.push(match mode {
         Mode::Full => format!(
-            "It takes {}: up to {}, some only when they apply. For a first impression, `mommytrack assess --quick` asks {} ({}).",
-            crate::estimate::duration(bank, Mode::Full),
+            "It takes {}: up to {}, some only when they apply. For a first impression, `mommytrack assess --quick` asks {core} ({}).",
+            takes(Mode::Full),
             count(full, "question", "questions"),
-            count(core, "core question", "core questions"),
-            crate::estimate::duration(bank, Mode::Quick)
+            takes(Mode::Quick)
         ),
         Mode::Quick => format!(
-            "This is the quick version: up to {}, {}. The full assessment asks up to {}, {}.",
-            count(core, "core question", "core questions"),
-            crate::estimate::duration(bank, Mode::Quick),
-            full,
-            crate::estimate::duration(bank, Mode::Full)
+            "This is the quick version: up to {core}, {}. The full assessment asks up to {full}, {}.",
+            takes(Mode::Quick),
+            takes(Mode::Full)
         ),
         // issue 23 (next): a prospective employer.
         Mode::Prospective => format!(
             "These questions are about an employer you are considering, not your current one: up to {}, {}, with a few facts about you first (taken from your latest result, if one is saved), which decide which of them fit you. Answer what you have found out; \"Don't know yet\" skips a question, and the report says what is still unknown and what to ask next (`mommytrack interview` prints the whole kit).",
-            count(crate::estimate::questions(bank, Mode::Prospective).count(), "question", "questions"),
-            crate::estimate::duration(bank, Mode::Prospective)
+            count(asks(Mode::Prospective), "question", "questions"),
+            takes(Mode::Prospective)
         ),
     });
     parts.push(

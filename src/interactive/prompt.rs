@@ -67,14 +67,10 @@ impl QuestionView<'_> {
                 ("Yes".to_string(), Answer::YesNo(true)),
                 ("No".to_string(), Answer::YesNo(false)),
             ],
+            // "4 · " and the point's label, or "4".
             Kind::Scale(s) => (s.min..=s.max)
-                .map(|x| {
-                    let label = match s.label(x) {
-                        Some(l) => format!("{x} · {}", safe(l)),
-                        None => x.to_string(),
-                    };
-                    (label, Answer::Scale(x))
-                })
+                .zip(self.listed())
+                .map(|(x, (prefix, label, _))| (prefix + &label, Answer::Scale(x)))
                 .collect(),
             Kind::Multi(_) | Kind::Text => Vec::new(),
         }
