@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource};
 use crate::cli::{AssessArgs, Cli, Command, OutputArgs, SchemaKind};
+use crate::compare::{Comparison, Reading};
 use crate::error::{Failure, Problem, cant_create, missing_input};
 use crate::export;
 use crate::input;
@@ -389,15 +390,11 @@ fn compare(
         // Results saved before results carried mirrors: read them with the
         // built-in bank's, when that is their bank.
         let old = |r: &AssessmentResult| {
-            r.together_entries.is_empty()
-                && !r
-                    .dimensions
-                    .iter()
-                    .flat_map(|d| &d.questions)
-                    .any(|q| q.shared)
+            let mut questions = r.dimensions.iter().flat_map(|d| &d.questions);
+            r.together_entries.is_empty() && !questions.any(|q| q.shared)
         };
         if (old(&a) || old(&b))
-            && let Ok((bank, _)) = crate::bank::load(&crate::bank::BankSource::BuiltIn)
+            && let Ok((bank, _)) = bank::load(&BankSource::BuiltIn)
         {
             for (r, label) in [(&mut a, &la), (&mut b, &lb)] {
                 if mommytrack_engine::couple::fill_from_bank(r, &bank) {
@@ -409,10 +406,9 @@ fn compare(
             }
         }
     }
-    let comparison = if same_person {
-        crate::compare::Comparison::read_as(&a, &b, &la, &lb, crate::compare::Reading::SamePerson)
-    } else {
-        crate::compare::Comparison::new(&a, &b, &la, &lb)
+    let comparison = match same_person {
+        true => Comparison::read_as(&a, &b, &la, &lb, Reading::SamePerson),
+        false => Comparison::new(&a, &b, &la, &lb),
     };
     let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
     if !comparison.same_bank {
@@ -424,7 +420,7 @@ fn compare(
     }
     // A prospective job is compared only on what both answered: nothing
     // shows as not answered there.
-    if a.mode != b.mode && comparison.reading != crate::compare::Reading::Prospective {
+    if a.mode != b.mode && comparison.reading != Reading::Prospective {
         crate::error::diag(format_args!(
             "warning: {la} is a {} assessment and {lb} a {} one; questions asked in only one of them show as not answered in the other",
             export::terminal_safe(&a.mode),

@@ -24,10 +24,8 @@ struct Counts {
 
 impl Counts {
     fn of(bank: &Bank) -> Self {
-        let mut by_kind = indexmap::IndexMap::new();
-        for k in ["choice", "multi", "scale", "yesno", "text"] {
-            by_kind.insert(k, 0);
-        }
+        let kinds = ["choice", "multi", "scale", "yesno", "text"];
+        let mut by_kind = indexmap::IndexMap::from(kinds.map(|k| (k, 0)));
         for q in &bank.questions {
             *by_kind.entry(q.kind.name()).or_insert(0) += 1;
         }
@@ -41,9 +39,7 @@ impl Counts {
             by_kind,
             red_flags: flags(bank::Severity::Red),
             green_flags: flags(bank::Severity::Green),
-            capping_flags: bank
-                .flags
-                .iter()
+            capping_flags: (bank.flags.iter())
                 .filter(|f| f.caps_verdict.is_some())
                 .count(),
             advice: bank.advice.len(),
@@ -228,35 +224,23 @@ pub fn template(bank: &Bank, mode: Mode, bank_dir: Option<&Path>) -> String {
                     "# (Asked only when your earlier answers make it relevant; otherwise ignored.)"
                 );
             }
-            match &q.kind {
-                Kind::Choice(opts) => {
-                    let _ = writeln!(out, "# One of:");
-                    options(&mut out, opts);
-                }
+            let valid = match &q.kind {
+                Kind::Choice(_) => "One of:".to_string(),
                 Kind::Multi(opts) => {
-                    let _ = writeln!(
-                        out,
-                        "# A list of any of these, e.g. [{}]; [] for none:",
+                    format!(
+                        "A list of any of these, e.g. [{}]; [] for none:",
                         opts[0].id
-                    );
-                    options(&mut out, opts);
+                    )
                 }
                 Kind::Scale(s) => {
                     let end = |x: i64| s.label(x).map_or(x.to_string(), |l| format!("{x} = {l}"));
-                    let _ = writeln!(
-                        out,
-                        "# A whole number from {} to {}.",
-                        end(s.min),
-                        end(s.max)
-                    );
+                    format!("A whole number from {} to {}.", end(s.min), end(s.max))
                 }
-                Kind::YesNo(_) => {
-                    let _ = writeln!(out, "# true or false.");
-                }
-                Kind::Text => {
-                    let _ = writeln!(out, "# Any text, in quotes.");
-                }
-            }
+                Kind::YesNo(_) => "true or false.".to_string(),
+                Kind::Text => "Any text, in quotes.".to_string(),
+            };
+            let _ = writeln!(out, "# {valid}");
+            options(&mut out, q.kind.options());
             let quote = match crate::input::yaml11_reads_specially(&q.id) {
                 true => "\"",
                 false => "",

@@ -220,13 +220,16 @@ impl Screen {
         s
     }
 
+    /// No frame is on the screen: the next is drawn where the cursor is.
+    fn no_frame(&mut self) {
+        (self.live, self.cursor_row, self.frame_rows) = (false, 0, 0);
+    }
+
     /// Takes the live area off the screen; the cursor is shown again.
     pub fn clear(&mut self) -> io::Result<()> {
         let mut s = self.erase();
         s.push_str("\x1b[?25h");
-        self.live = false;
-        self.cursor_row = 0;
-        self.frame_rows = 0;
+        self.no_frame();
         self.put(&s)
     }
 
@@ -237,10 +240,8 @@ impl Screen {
             self.repaint(&[], None)?;
         }
         let mut s = self.erase();
-        self.live = false;
+        self.no_frame();
         self.keep = false;
-        self.cursor_row = 0;
-        self.frame_rows = 0;
         let block = layout(self.width());
         // The row under the block is where the next frame starts.
         self.visible = (self.visible + block.len()).min(self.rows().saturating_sub(1));
@@ -340,11 +341,8 @@ impl Screen {
         lines: &[String],
         cursor: Option<(usize, usize)>,
     ) -> io::Result<()> {
-        self.stale = false;
-        self.rewrite = false;
-        self.live = false;
-        self.cursor_row = 0;
-        self.frame_rows = 0;
+        (self.stale, self.rewrite) = (false, false);
+        self.no_frame();
         if lines.is_empty() {
             s.push_str("\x1b[?25h");
             self.drawn_at = Some(self.size());

@@ -226,19 +226,15 @@ impl std::fmt::Display for Misfit {
 /// The results saved in the state folder `dir`, oldest first (their
 /// names, `result-<UTC time>.json`, sort by time).
 pub fn saved_results(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with("result-") && n.ends_with(".json"))
-                        && p.is_file()
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let result = |p: &PathBuf| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        name.starts_with("result-") && name.ends_with(".json") && p.is_file()
+    };
+    let found = entries.filter_map(|e| Some(e.ok()?.path()));
+    let mut found: Vec<PathBuf> = found.filter(result).collect();
     found.sort();
     found
 }
