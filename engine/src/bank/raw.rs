@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// `bank.yaml`: the bank's settings.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 #[schemars(title = "mommytrack bank settings (bank.yaml)")]
 pub struct RawSettings {
     /// The bank's title, shown at the top of every report.
@@ -55,7 +55,7 @@ pub struct RawSettings {
 
 /// A retired question id, or a question whose answers changed form.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawRetired {
     /// The id as old answers files have it: a question no longer in the
     /// bank, or one still in it whose answers changed (its kind, its options).
@@ -71,7 +71,7 @@ pub struct RawRetired {
 /// One old answer and the answer it is read as. Both are read from the
 /// file's tree; the typed form only notes that they are there.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawRetiredValue {
     /// The old answer: an option id, `true`/`false` or a number.
     #[schemars(with = "Option<serde_json::Value>")]
@@ -83,7 +83,7 @@ pub struct RawRetiredValue {
 
 /// A band of the overall score.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawBand {
     /// The verdict id, e.g. `positive`.
     pub verdict: Option<String>,
@@ -97,7 +97,7 @@ pub struct RawBand {
 
 /// A flag definition.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawFlag {
     /// `red` (a warning sign) or `green` (a good sign).
     pub severity: Option<String>,
@@ -116,7 +116,7 @@ pub struct RawFlag {
 
 /// A next step.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawAdvice {
     pub id: Option<String>,
     pub title: Option<String>,
@@ -142,7 +142,7 @@ pub struct RawAdvice {
 
 /// A next step for two partners, shown by `compare`.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawTogether {
     pub id: Option<String>,
     pub title: Option<String>,
@@ -166,7 +166,7 @@ pub struct RawTogether {
 
 /// One question set: one scored dimension of the report.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 #[schemars(title = "mommytrack question set")]
 pub struct RawSet {
     /// `[a-z][a-z0-9_]*`, unique in the bank.
@@ -201,7 +201,7 @@ pub struct RawSet {
 
 /// A question.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// `[a-z][a-z0-9_]*`, unique across the whole bank.
     pub id: Option<String>,
@@ -274,7 +274,7 @@ pub struct RawQuestion {
 
 /// A question's wording about an employer you are considering.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawProspective {
     /// The question, asked about the employer you are considering.
     pub prompt: Option<String>,
@@ -293,7 +293,7 @@ pub struct RawProspective {
 
 /// What good and worrying answers sound like.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawListenFor {
     /// What a good answer sounds like.
     pub good: Option<String>,
@@ -303,7 +303,7 @@ pub struct RawListenFor {
 
 /// An option of a `choice` or `multi` question.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawOption {
     pub id: Option<String>,
     pub label: Option<String>,
@@ -324,7 +324,7 @@ pub struct RawOption {
 
 /// The points of a `scale` question.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawScale {
     pub min: Option<i64>,
     pub max: Option<i64>,
@@ -334,7 +334,7 @@ pub struct RawScale {
 
 /// The scores of a `yesno` question.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawScores {
     /// Default 0.
     pub yes: Option<f64>,
@@ -345,7 +345,7 @@ pub struct RawScores {
 /// The `rights:` section: what the law gives, one entry per region and
 /// topic (see "Rights" in docs/question-banks.md).
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawRights {
     /// The choice question whose options are the regions, e.g. `about_region`.
     pub question: Option<String>,
@@ -360,7 +360,7 @@ pub struct RawRights {
 
 /// A rights topic; its entries form the group `rights_` and the topic id.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawTopic {
     /// The priority of every entry of the topic (1 = most urgent). Default 2.
     pub priority: Option<i64>,
@@ -371,7 +371,7 @@ pub struct RawTopic {
 
 /// What the law gives in one region on one topic: a next step.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct RawRightsEntry {
     /// Unique among the advice and rights entries.
     pub id: Option<String>,

@@ -16,6 +16,7 @@ mod question;
 pub use question::MAX_OPTIONS;
 mod rights;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::model::{
@@ -124,9 +125,9 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
 
     // What the bank's files may hold together, aliases expanded.
     let mut budget = crate::yaml::Allowance::new(MAX_NODES, crate::input::MAX_BANK_BYTES as usize);
-    // The fields of each kind of file, for the unknown-key check.
-    let settings_fields = schemars::schema_for!(RawSettings).to_value();
-    let set_fields = schemars::schema_for!(RawSet).to_value();
+    // The fields of each kind of file, for the unknown-key check: made
+    // when a file first fails its typed read.
+    let (settings_fields, set_fields) = (OnceCell::new(), OnceCell::new());
     let settings = match settings_file {
         Some(f) => parse_file::<RawSettings>(f, &mut budget, &mut problems, &settings_fields),
         None => {

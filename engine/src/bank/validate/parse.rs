@@ -2,6 +2,8 @@
 //! unknown keys (each with the closest valid one) and the typed form, in
 //! words a bank author can act on.
 
+use std::cell::OnceCell;
+
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
@@ -18,18 +20,21 @@ pub(super) struct Parsed<T> {
     pub(super) node: Node,
 }
 
-/// Reads a file in three steps: the parser's tree (within what is left of
-/// the bank's `budget`, which this file's nodes and text are taken from), unknown
-/// keys (the fields are those of `schema`, `T`'s JSON Schema), then the
-/// typed form, with a wrong type's place.
+/// Reads a file: the parser's tree (within what is left of the bank's
+/// `budget`, which this file's nodes and text are taken from), then the
+/// typed form. The raw types refuse unknown fields, so only a file whose
+/// typed read fails is searched for unknown keys (the fields are those of
+/// `T`'s JSON Schema, made into `schema` the first time it is needed);
+/// each is reported with the closest valid one and left out, and the rest
+/// is read again. With none, the wrong type is reported, at its place.
 pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
     f: &SourceFile,
     budget: &mut crate::yaml::Allowance,
     problems: &mut Vec<Problem>,
-    schema: &Json,
+    schema: &OnceCell<Json>,
 ) -> Option<Parsed<T>> {
     let ctx = Ctx::new(f);
-    let node = match crate::yaml::parse(&f.text, budget) {
+    let mut node = match crate::yaml::parse(&f.text, budget) {
         Ok(node) => node,
         Err(e) => {
             let hint = if e.limit {
@@ -72,18 +77,26 @@ pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
             return None;
         }
     }
-    let before = problems.len();
-    // At most MAX_PROBLEMS unknown keys a file: the check stops there, so
-    // a file of nothing but unknown keys costs no more than one with 100.
+    if let Ok(typed) = crate::yaml::typed::<T>(&node) {
+        return Some(Parsed { typed, node });
+    }
+    let schema = schema.get_or_init(|| schemars::schema_for!(T).to_value());
     let mut found = Vec::new();
-    let name = T::schema_name();
-    unknown_keys(&node, schema, schema, words(&name), &ctx, &mut found);
+    unknown_keys(
+        &mut node,
+        schema,
+        schema,
+        words(&T::schema_name()),
+        &ctx,
+        &mut found,
+    );
+    let unknown = !found.is_empty();
     problems.append(&mut found);
     match crate::yaml::typed::<T>(&node) {
         Ok(typed) => Some(Parsed { typed, node }),
         Err(e) => {
             // An unknown key already reported may also upset the typed read.
-            if problems.len() == before {
+            if !unknown {
                 let (message, id) = type_error(&e, &node);
                 // Where to read what a field may hold: a command that works when pasted.
                 let kind = if f.file_name == SETTINGS_FILE {
@@ -183,12 +196,15 @@ fn words(name: &str) -> &str {
 }
 
 /// Reports, in file order, the keys of `node` and below that no field of
-/// their raw type names, each with the closest valid one. The fields come
-/// from the raw types' JSON Schema (`root`; `schema` is the part for
-/// `node`, whose type problems call `what`), so this check and
-/// `mommytrack schema` cannot disagree.
+/// their raw type names, each with the closest valid one, and takes them
+/// out of `node` (a key that is not a name stays, for the typed read to
+/// refuse). The fields come from the raw types' JSON Schema (`root`;
+/// `schema` is the part for `node`, whose type problems call `what`), so
+/// this check and `mommytrack schema` cannot disagree. At most
+/// [`MAX_PROBLEMS`] a file are reported (past them, keys are only taken
+/// out), so a file of nothing but unknown keys costs no more than one with 100.
 fn unknown_keys(
-    node: &Node,
+    node: &mut Node,
     schema: &Json,
     root: &Json,
     what: &str,
@@ -206,10 +222,11 @@ fn unknown_keys(
             .iter()
             .for_each(|s| unknown_keys(node, s, root, what, ctx, p));
     }
-    let entries = match &node.value {
+    let id = node.get("id").and_then(Node::as_str).map(str::to_string);
+    let entries = match &mut node.value {
         Value::Seq(items) => {
             items
-                .iter()
+                .iter_mut()
                 .for_each(|i| unknown_keys(i, &schema["items"], root, what, ctx, p));
             return;
         }
@@ -223,40 +240,41 @@ fn unknown_keys(
         }
         return;
     };
-    let id = node.get("id").and_then(Node::as_str);
-    for (k, v) in entries {
-        if p.len() >= MAX_PROBLEMS {
-            return;
-        }
+    entries.retain_mut(|(k, v)| {
         let Some(name) = k.as_str() else {
-            p.push(ctx.problem(
-                format!(
-                    "a {what} has a key that is not a name: {}",
-                    crate::yaml::describe(k)
-                ),
-                Some(k.pos),
-            ));
-            continue;
+            if p.len() < MAX_PROBLEMS {
+                p.push(ctx.problem(
+                    format!(
+                        "a {what} has a key that is not a name: {}",
+                        crate::yaml::describe(k)
+                    ),
+                    Some(k.pos),
+                ));
+            }
+            return true;
         };
         if let Some(field) = fields.get(name) {
             unknown_keys(v, field, root, what, ctx, p);
-            continue;
+            return true;
         }
-        let known: Vec<&str> = fields.keys().map(String::as_str).collect();
-        let mut problem = ctx
-            .problem(
-                format!("unknown field `{}` in a {what}", crate::sanitize::id(name)),
-                Some(k.pos),
-            )
-            .hint(format!(
-                "{}valid fields: {}",
-                crate::error::closest(name, known.iter().copied())
-                    .map_or(String::new(), |c| format!("did you mean `{c}`? ")),
-                known.join(", ")
-            ));
-        if let Some(id) = id {
-            problem = problem.id(id);
+        if p.len() < MAX_PROBLEMS {
+            let known: Vec<&str> = fields.keys().map(String::as_str).collect();
+            let mut problem = ctx
+                .problem(
+                    format!("unknown field `{}` in a {what}", crate::sanitize::id(name)),
+                    Some(k.pos),
+                )
+                .hint(format!(
+                    "{}valid fields: {}",
+                    crate::error::closest(name, known.iter().copied())
+                        .map_or(String::new(), |c| format!("did you mean `{c}`? ")),
+                    known.join(", ")
+                ));
+            if let Some(id) = &id {
+                problem = problem.id(id);
+            }
+            p.push(problem);
         }
-        p.push(problem);
-    }
+        false
+    });
 }
