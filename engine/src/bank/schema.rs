@@ -137,6 +137,15 @@ fn list_of(def_name: &str, min_items: usize) -> Value {
     json!({ "type": "array", "items": { "$ref": format!("#/$defs/{def_name}") }, "minItems": min_items })
 }
 
+/// A mapping of ids to entries of type `def_name` (flags, topics).
+fn by_id(def_name: &str) -> Value {
+    json!({
+        "type": "object",
+        "propertyNames": { "pattern": ID_PATTERN },
+        "additionalProperties": { "$ref": format!("#/$defs/{def_name}") }
+    })
+}
+
 /// A list of bands: at least one, and one of them with `min: 0`.
 fn bands() -> Value {
     json!({
@@ -166,14 +175,7 @@ fn tighten_bank(v: &mut Value) {
         vec![
             ("title", text()),
             ("bands", bands()),
-            (
-                "flags",
-                json!({
-                    "type": "object",
-                    "propertyNames": { "pattern": ID_PATTERN },
-                    "additionalProperties": { "$ref": "#/$defs/RawFlag" }
-                }),
-            ),
+            ("flags", by_id("RawFlag")),
             ("advice", list_of("RawAdvice", 0)),
             ("min_coverage", number(0.0, 1.0)),
             ("max_next_steps", count(1)),
@@ -189,14 +191,7 @@ fn tighten_bank(v: &mut Value) {
         vec![
             ("question", id()),
             ("general", id()),
-            (
-                "topics",
-                json!({
-                    "type": "object",
-                    "propertyNames": { "pattern": ID_PATTERN },
-                    "additionalProperties": { "$ref": "#/$defs/RawTopic" }
-                }),
-            ),
+            ("topics", by_id("RawTopic")),
             ("entries", list_of("RawRightsEntry", 0)),
         ],
     );
@@ -353,16 +348,12 @@ fn conditions(v: &mut Value, advice: bool) {
             json!({ "answer": id(), "answered": { "type": "boolean" } }),
             &["answer", "answered"],
         ),
-        closed(
-            json!({ "all": { "type": "array", "items": { "$ref": me }, "minItems": 1 } }),
-            &["all"],
-        ),
-        closed(
-            json!({ "any": { "type": "array", "items": { "$ref": me }, "minItems": 1 } }),
-            &["any"],
-        ),
-        closed(json!({ "not": { "$ref": me } }), &["not"]),
     ];
+    for list in ["all", "any"] {
+        let items = json!({ "type": "array", "items": { "$ref": me }, "minItems": 1 });
+        forms.push(closed(json!({ list: items }), &[list]));
+    }
+    forms.push(closed(json!({ "not": { "$ref": me } }), &["not"]));
     if advice {
         let bound = json!({ "type": "number" });
         let mut dim = closed(

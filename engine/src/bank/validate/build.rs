@@ -10,7 +10,7 @@ use super::context::{
 use super::dated::Entry;
 use super::parse::Parsed;
 use super::{Builder, MAX_EXPLANATION, MAX_FLAGS, MAX_QUESTIONS};
-use crate::bank::condition::{CondProblem, Scope, value_for};
+use crate::bank::condition::{CondProblem, Condition, Scope, value_for};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, TogetherEntry};
 use crate::bank::raw::*;
 use crate::bank::together::{Ids, parse_pair};
@@ -568,18 +568,8 @@ impl Builder {
 
     /// An advice or kit entry's conditions and `checked:` date.
     fn advice_entry(&mut self, mut a: Advice, r: Read) -> Advice {
-        a.when = self.condition(r.entry, r.at, "when", &a.id, r.ctx, r.p, |s, w, c| {
-            s.parse(w, c)
-        });
-        a.urgent_when = self.condition(
-            r.entry,
-            r.at,
-            "urgent_when",
-            &a.id,
-            r.ctx,
-            r.p,
-            |s, w, c| s.parse(w, c),
-        );
+        a.when = self.condition(r.entry, r.at, "when", &a.id, r.ctx, r.p, ordinary);
+        a.urgent_when = self.condition(r.entry, r.at, "urgent_when", &a.id, r.ctx, r.p, ordinary);
         let e = Entry {
             what: &r.one,
             id: &a.id,
@@ -776,6 +766,11 @@ impl Builder {
             }
         }
     }
+}
+
+/// Reads an ordinary condition (for [`Builder::condition`]).
+pub(super) fn ordinary(s: &Scope, w: &Node, c: &mut Vec<CondProblem>) -> Option<Condition> {
+    s.parse(w, c)
 }
 
 pub(super) fn push_condition_problems(

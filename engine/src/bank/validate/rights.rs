@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Builder;
-use super::build::entry_at;
+use super::build::{entry_at, ordinary};
 use super::context::{Ctx, check_id, count, id_problem, is_valid_id, required};
 use super::dated::Entry;
 use crate::bank::answer::Answer;
@@ -138,7 +138,7 @@ impl Builder {
                 rt.when.is_some(),
                 value.and_then(|v| v.get("when")).is_some()
             );
-            let when = self.condition(value, at, "when", &tid, ctx, p, |s, w, c| s.parse(w, c));
+            let when = self.condition(value, at, "when", &tid, ctx, p, ordinary);
             topics.insert(tid, (priority, when));
         }
 
@@ -232,7 +232,7 @@ impl Builder {
                     .hint("an entry for the general region is the \"where you live\" form for everyone else; give it that region alone"),
                 );
             }
-            let own = self.condition(entry, at, "when", &id, ctx, p, |s, w, c| s.parse(w, c));
+            let own = self.condition(entry, at, "when", &id, ctx, p, ordinary);
             let source = re.source.map(OneOrMany::into_vec).unwrap_or_default();
             if source.iter().all(|s| s.trim().is_empty()) {
                 p.push(
