@@ -120,38 +120,28 @@ pub(super) fn bands_of(
             },
             p,
         );
+        let problem = |why: String| ctx.problem(why, at).id(&verdict);
         let min = match rb.min {
             Some(m) if m.is_finite() && (0.0..=100.0).contains(&m) => m,
             Some(m) => {
-                p.push(
-                    ctx.problem(format!("band min {m} is outside 0–100"), at)
-                        .id(&verdict)
-                        .hint("scores run from 0 to 100"),
-                );
+                let why = format!("band min {m} is outside 0–100");
+                p.push(problem(why).hint("scores run from 0 to 100"));
                 0.0
             }
             None => {
-                p.push(
-                    ctx.problem(format!("band `{verdict}` has no min"), at)
-                        .id(&verdict)
-                        .hint("add `min: N` (0–100): the lowest overall score in this band"),
-                );
+                let hint = "add `min: N` (0–100): the lowest overall score in this band";
+                p.push(problem(format!("band `{verdict}` has no min")).hint(hint));
                 0.0
             }
         };
         if let Some(prev) = previous
             && min >= prev
         {
-            p.push(
-                ctx.problem(
-                    format!(
-                        "band `{verdict}` (min {min}) is not below the band before it (min {prev})"
-                    ),
-                    at,
-                )
-                .id(&verdict)
-                .hint("list bands highest `min` first, each with its own `min`"),
+            let why = format!(
+                "band `{verdict}` (min {min}) is not below the band before it (min {prev})"
             );
+            let hint = "list bands highest `min` first, each with its own `min`";
+            p.push(problem(why).hint(hint));
         }
         previous = Some(min);
         out.push(Band {
@@ -166,13 +156,8 @@ pub(super) fn bands_of(
         });
     }
     if !out.iter().any(|b| b.min == 0.0) {
-        p.push(
-            ctx.problem(
-                "no band has `min: 0`, so a low score would have no verdict",
-                from,
-            )
-            .hint("give the last band `min: 0`"),
-        );
+        let why = "no band has `min: 0`, so a low score would have no verdict";
+        p.push(ctx.problem(why, from).hint("give the last band `min: 0`"));
     }
     out
 }
@@ -212,16 +197,12 @@ impl Builder {
             _ => &[],
         };
         if flags.len() > MAX_FLAGS {
-            p.push(
-                ctx.problem(
-                    format!(
-                        "the bank has {} flags; a bank may have at most {MAX_FLAGS}",
-                        flags.len()
-                    ),
-                    node.key_pos("flags"),
-                )
-                .hint("merge flags that say the same thing"),
+            let why = format!(
+                "the bank has {} flags; a bank may have at most {MAX_FLAGS}",
+                flags.len()
             );
+            let hint = "merge flags that say the same thing";
+            p.push(ctx.problem(why, node.key_pos("flags")).hint(hint));
         }
         // The typed flags and the parsed entries come in the same order.
         for (n, (id, rf)) in flags.iter().enumerate() {
@@ -235,25 +216,16 @@ impl Builder {
                 Some("red") => Severity::Red,
                 Some("green") => Severity::Green,
                 Some(other) => {
-                    p.push(
-                        ctx.problem(
-                            format!("unknown severity `{}`", crate::sanitize::id(other)),
-                            field("severity"),
-                        )
-                        .id(id)
-                        .hint_opt(
-                            suggestion(other, ["red", "green"])
-                                .map(|s| format!("{s} (red or green)")),
-                        ),
-                    );
+                    let why = format!("unknown severity `{}`", crate::sanitize::id(other));
+                    let hint =
+                        suggestion(other, ["red", "green"]).map(|s| format!("{s} (red or green)"));
+                    p.push(ctx.problem(why, field("severity")).id(id).hint_opt(hint));
                     Severity::Red
                 }
                 None => {
-                    p.push(
-                        ctx.problem(format!("flag `{id}` has no severity"), at)
-                            .id(id)
-                            .hint("add `severity: red` or `severity: green`"),
-                    );
+                    let why = format!("flag `{id}` has no severity");
+                    let hint = "add `severity: red` or `severity: green`";
+                    p.push(ctx.problem(why, at).id(id).hint(hint));
                     Severity::Red
                 }
             };
@@ -261,16 +233,12 @@ impl Builder {
             let caps_verdict = rf.caps_verdict.as_ref().and_then(|v| {
                 let found = self.bank.bands.iter().position(|b| &b.verdict == v);
                 if found.is_none() {
+                    let why = format!("`caps_verdict: {}` names no band", crate::sanitize::id(v));
+                    let hint = suggestion(v, self.bank.bands.iter().map(|b| b.verdict.as_str()));
                     p.push(
-                        ctx.problem(
-                            format!("`caps_verdict: {}` names no band", crate::sanitize::id(v)),
-                            field("caps_verdict"),
-                        )
-                        .id(id)
-                        .hint_opt(suggestion(
-                            v,
-                            self.bank.bands.iter().map(|b| b.verdict.as_str()),
-                        )),
+                        ctx.problem(why, field("caps_verdict"))
+                            .id(id)
+                            .hint_opt(hint),
                     );
                 }
                 found
@@ -342,14 +310,9 @@ impl Builder {
                 bands_of(bands, node.get("bands"), key_at("bands"), ctx, p)
             }
             Some(_) => {
-                p.push(
-                    ctx.problem(
-                        format!("set `{id}` has an empty list of bands"),
-                        key_at("bands"),
-                    )
-                    .id(&id)
-                    .hint("give the dimension bands with the last at `min: 0`, or remove `bands:`"),
-                );
+                let why = format!("set `{id}` has an empty list of bands");
+                let hint = "give the dimension bands with the last at `min: 0`, or remove `bands:`";
+                p.push(ctx.problem(why, key_at("bands")).id(&id).hint(hint));
                 Vec::new()
             }
             None => Vec::new(),
@@ -357,11 +320,9 @@ impl Builder {
         let start = self.bank.questions.len();
         let questions = raw.questions.unwrap_or_default();
         if questions.is_empty() {
-            p.push(
-                ctx.problem(format!("set `{id}` has no questions"), set_at)
-                    .id(&id)
-                    .hint("add `questions:` with at least one question"),
-            );
+            let why = format!("set `{id}` has no questions");
+            let hint = "add `questions:` with at least one question";
+            p.push(ctx.problem(why, set_at).id(&id).hint(hint));
         }
         let list = node.get("questions");
         self.set_shared = raw.shared.unwrap_or(false);
@@ -489,16 +450,11 @@ impl Builder {
     ) -> Vec<T> {
         let many = format!("{} entries", kind.key);
         if raw.len() > MAX_FLAGS {
-            p.push(
-                ctx.problem(
-                    format!(
-                        "the bank has {} {many}; a bank may have at most {MAX_FLAGS}",
-                        raw.len()
-                    ),
-                    node.key_pos(kind.key),
-                )
-                .hint(kind.merge),
+            let why = format!(
+                "the bank has {} {many}; a bank may have at most {MAX_FLAGS}",
+                raw.len()
             );
+            p.push(ctx.problem(why, node.key_pos(kind.key)).hint(kind.merge));
         }
         let list = node.get(kind.key);
         let mut seen = HashSet::new();
@@ -626,16 +582,13 @@ impl Builder {
     ) {
         let list = node.get("retired");
         if raw.len() > MAX_QUESTIONS {
-            p.push(
-                ctx.problem(
-                    format!(
-                        "the bank retires {} ids; a bank may retire at most {MAX_QUESTIONS}, as many as it may ask",
-                        raw.len()
-                    ),
-                    node.key_pos("retired"),
-                )
-                .hint("remove the entries of ids no answers file written for an older version still uses"),
+            let why = format!(
+                "the bank retires {} ids; a bank may retire at most {MAX_QUESTIONS}, as many as it may ask",
+                raw.len()
             );
+            let hint =
+                "remove the entries of ids no answers file written for an older version still uses";
+            p.push(ctx.problem(why, node.key_pos("retired")).hint(hint));
         }
         let mut seen = HashSet::new();
         for (n, rr) in raw.into_iter().enumerate() {
@@ -659,25 +612,25 @@ impl Builder {
                 },
                 p,
             );
+            let problem = |why: String, at| ctx.problem(why, at).id(&id);
             let live = self.bank.question_index.get(&id).copied();
             let target = match (live, rr.replaced_by.as_deref()) {
                 (Some(q), None) => Some(q),
                 (Some(_), Some(_)) => {
-                    p.push(
-                        ctx.problem(format!("`{id}` is still a question of the bank, so nothing replaces it"), at)
-                            .id(&id)
-                            .hint("drop `replaced_by`, and list under `values` how its old answers are read now"),
-                    );
+                    let why =
+                        format!("`{id}` is still a question of the bank, so nothing replaces it");
+                    let hint = "drop `replaced_by`, and list under `values` how its old answers are read now";
+                    p.push(problem(why, at).hint(hint));
                     None
                 }
                 (None, Some(r)) => match self.bank.question_index.get(r) {
                     Some(&q) => Some(q),
                     None => {
-                        p.push(
-                            ctx.problem(format!("`{id}` is replaced by `{r}`, which is not a question of the bank"), at)
-                                .id(&id)
-                                .hint_opt(suggestion(r, self.bank.questions.iter().map(|q| q.id.as_str()))),
+                        let why = format!(
+                            "`{id}` is replaced by `{r}`, which is not a question of the bank"
                         );
+                        let hint = suggestion(r, self.bank.questions.iter().map(|q| q.id.as_str()));
+                        p.push(problem(why, at).hint_opt(hint));
                         None
                     }
                 },
@@ -691,54 +644,39 @@ impl Builder {
                 let v_at = Some(v.pos).or(at);
                 let from = v.get("from").and_then(crate::bank::retired_key);
                 let Some(from) = from else {
-                    p.push(
-                        ctx.problem(format!("a value of retired `{id}` has no `from`, or one that is not a single answer"), v_at)
-                            .id(&id)
-                            .hint("write e.g. `{ from: true, to: considering }`"),
+                    let why = format!(
+                        "a value of retired `{id}` has no `from`, or one that is not a single answer"
                     );
+                    let hint = "write e.g. `{ from: true, to: considering }`";
+                    p.push(problem(why, v_at).hint(hint));
                     continue;
                 };
                 let Some(q) = target else {
-                    p.push(
-                        ctx.problem(
-                            format!(
-                                "retired `{id}` lists values but has no question to read them into"
-                            ),
-                            at,
-                        )
-                        .id(&id)
-                        .hint("add `replaced_by: QUESTION`"),
+                    let why = format!(
+                        "retired `{id}` lists values but has no question to read them into"
                     );
+                    p.push(problem(why, at).hint("add `replaced_by: QUESTION`"));
                     break;
                 };
-                match v.get("to").and_then(|to| answer_for(&self.bank.questions[q], to)) {
+                let q = &self.bank.questions[q];
+                match v.get("to").and_then(|to| answer_for(q, to)) {
                     Some(a) => values.push((from, a)),
-                    None => p.push(
-                        ctx.problem(
-                            format!(
-                                "retired `{id}`: the value for `{from}` is not an answer to `{}`",
-                                self.bank.questions[q].id
-                            ),
-                            v_at,
-                        )
-                        .id(&id)
-                        .hint("`to` is an option id of a choice question, true or false, or a number in a scale's range"),
-                    ),
+                    None => {
+                        let why = format!(
+                            "retired `{id}`: the value for `{from}` is not an answer to `{}`",
+                            q.id
+                        );
+                        let hint = "`to` is an option id of a choice question, true or false, or a number in a scale's range";
+                        p.push(problem(why, v_at).hint(hint));
+                    }
                 }
             }
             if live.is_some() && values.is_empty() {
-                p.push(
-                    ctx.problem(
-                        format!(
-                            "`{id}` is still a question of the bank and its entry says nothing"
-                        ),
-                        at,
-                    )
-                    .id(&id)
-                    .hint(
-                        "list under `values` how its old answers are read now, or remove the entry",
-                    ),
-                );
+                let why =
+                    format!("`{id}` is still a question of the bank and its entry says nothing");
+                let hint =
+                    "list under `values` how its old answers are read now, or remove the entry";
+                p.push(problem(why, at).hint(hint));
             }
             let at = self.bank.retired.len();
             self.bank.retired_index.entry(id.clone()).or_insert(at);
@@ -754,15 +692,10 @@ impl Builder {
     pub(super) fn unused_flags(&self, ctx: &Ctx, p: &mut Vec<Problem>) {
         for (i, f) in self.bank.flags.iter().enumerate() {
             if !self.flags_raised.contains(&i) {
-                p.push(
-                    ctx.problem(
-                        format!("no option raises the flag `{}`", f.id),
-                        self.flag_pos.get(i).copied().flatten(),
-                    )
-                    .id(&f.id)
-                    .hint("add `flag: …` to an option, or remove the flag")
-                    .warning(),
-                );
+                let why = format!("no option raises the flag `{}`", f.id);
+                let at = self.flag_pos.get(i).copied().flatten();
+                let hint = "add `flag: …` to an option, or remove the flag";
+                p.push(ctx.problem(why, at).id(&f.id).hint(hint).warning());
             }
         }
     }
@@ -781,12 +714,8 @@ pub(super) fn push_condition_problems(
     p: &mut Vec<Problem>,
 ) {
     for cp in cps {
-        let at = cp.at.or(when_at);
-        p.push(
-            ctx.problem(format!("in `{key}`: {}", cp.message), at)
-                .id(id)
-                .hint_opt(cp.hint),
-        );
+        let why = format!("in `{key}`: {}", cp.message);
+        p.push(ctx.problem(why, cp.at.or(when_at)).id(id).hint_opt(cp.hint));
     }
 }
 

@@ -52,18 +52,15 @@ impl Builder {
         let example = self.today.unwrap_or_else(Date::today);
         let Some(raw) = raw else {
             if cites_a_page(sources) && (e.must_date_pages || self.today.is_some()) {
-                let problem = ctx
-                    .problem(
-                        format!(
-                            "{} `{}` cites a web page in `source:` but does not say when it was read",
-                            e.what, e.id
-                        ),
-                        e.node.and_then(|n| n.key_pos("source")).or(e.at),
-                    )
-                    .id(e.id)
-                    .hint(format!(
-                        "add `checked: YYYY-MM-DD`, the day you last read the page, e.g. `checked: {example}`"
-                    ));
+                let why = format!(
+                    "{} `{}` cites a web page in `source:` but does not say when it was read",
+                    e.what, e.id
+                );
+                let at = e.node.and_then(|n| n.key_pos("source")).or(e.at);
+                let hint = format!(
+                    "add `checked: YYYY-MM-DD`, the day you last read the page, e.g. `checked: {example}`"
+                );
+                let problem = ctx.problem(why, at).id(e.id).hint(hint);
                 p.push(if e.must_date_pages {
                     problem
                 } else {
@@ -75,39 +72,25 @@ impl Builder {
         let date = match Date::parse(raw.trim()) {
             Ok(d) => d,
             Err(why) => {
-                p.push(
-                    ctx.problem(format!("`checked: {raw}` is not a date: {why}"), at())
-                        .id(e.id)
-                        .hint(format!(
-                            "write the day the source was read as YYYY-MM-DD, e.g. `checked: {example}`"
-                        )),
+                let why = format!("`checked: {raw}` is not a date: {why}");
+                let hint = format!(
+                    "write the day the source was read as YYYY-MM-DD, e.g. `checked: {example}`"
                 );
+                p.push(ctx.problem(why, at()).id(e.id).hint(hint));
                 return None;
             }
         };
         if let Some(today) = self.today {
+            let warn = |why: String, hint| ctx.problem(why, at()).id(e.id).hint(hint).warning();
             if date > today {
-                p.push(
-                    ctx.problem(
-                        format!("`checked: {date}` is in the future (today is {today})"),
-                        at(),
-                    )
-                    .id(e.id)
-                    .hint("write the day you actually read the source")
-                    .warning(),
-                );
+                let why = format!("`checked: {date}` is in the future (today is {today})");
+                p.push(warn(why, "write the day you actually read the source"));
             } else if date.plus_months(FRESH_MONTHS) < today {
-                p.push(
-                    ctx.problem(
-                        format!(
-                            "`checked: {date}` is more than {FRESH_MONTHS} months ago (today is {today}): the law or the figures may have changed"
-                        ),
-                        at(),
-                    )
-                    .id(e.id)
-                    .hint("read the source again; if it still says the same, update `checked:`, otherwise correct the entry")
-                    .warning(),
+                let why = format!(
+                    "`checked: {date}` is more than {FRESH_MONTHS} months ago (today is {today}): the law or the figures may have changed"
                 );
+                let hint = "read the source again; if it still says the same, update `checked:`, otherwise correct the entry";
+                p.push(warn(why, hint));
             }
         }
         Some(date)

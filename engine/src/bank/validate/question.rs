@@ -150,20 +150,12 @@ impl Builder {
                 None
             }
             other => {
-                p.push(
-                    q.problem(
-                        format!("unknown kind `{}`", crate::sanitize::id(other)),
-                        q.key("kind"),
-                    )
-                    .hint(
-                        match crate::error::closest(other, KIND_FIELDS.iter().map(|k| k.0)) {
-                            Some(k) => {
-                                format!("did you mean `{k}`? (choice, multi, scale, yesno, text)")
-                            }
-                            None => "use one of choice, multi, scale, yesno, text".into(),
-                        },
-                    ),
-                );
+                let why = format!("unknown kind `{}`", crate::sanitize::id(other));
+                let hint = match crate::error::closest(other, KIND_FIELDS.iter().map(|k| k.0)) {
+                    Some(k) => format!("did you mean `{k}`? (choice, multi, scale, yesno, text)"),
+                    None => "use one of choice, multi, scale, yesno, text".into(),
+                };
+                p.push(q.problem(why, q.key("kind")).hint(hint));
                 None
             }
         };
@@ -205,34 +197,27 @@ impl Builder {
             && hi <= lo
             && matches!(question.kind, Kind::Choice(_) | Kind::Multi(_))
         {
-            p.push(
-                    ctx.problem(format!("the options of `{id}` cannot differ in score (the range is {lo} to {hi})"), q.key("options"))
-                        .id(&id)
-                        .hint(if kind_name == "multi" {
-                            "give some options a positive or negative score, or remove all scores to make it informational"
-                        } else {
-                            "give the options different scores, or remove all scores to make it informational"
-                        }),
-                );
+            let why =
+                format!("the options of `{id}` cannot differ in score (the range is {lo} to {hi})");
+            let hint = if kind_name == "multi" {
+                "give some options a positive or negative score, or remove all scores to make it informational"
+            } else {
+                "give the options different scores, or remove all scores to make it informational"
+            };
+            p.push(q.problem(why, q.key("options")).hint(hint));
         }
         // A fact about you is read as you gave it, never scored or asked
         // of an employer.
         if question.personal && (question.is_scored() || question.interview.is_some()) {
-            p.push(
-                ctx.problem(
-                    format!(
-                        "`personal` marks a fact about you, but `{id}` is {}",
-                        if question.interview.is_some() {
-                            "in the interview kit (it has `interview`)"
-                        } else {
-                            "scored"
-                        }
-                    ),
-                    q.key("personal"),
-                )
-                .id(&id)
-                .hint("mark only unscored questions about the person, not the job, or remove `personal`"),
-            );
+            let is = if question.interview.is_some() {
+                "in the interview kit (it has `interview`)"
+            } else {
+                "scored"
+            };
+            let why = format!("`personal` marks a fact about you, but `{id}` is {is}");
+            let hint =
+                "mark only unscored questions about the person, not the job, or remove `personal`";
+            p.push(q.problem(why, q.key("personal")).hint(hint));
         }
         for (key, lever) in [("when", false), ("lever_when", true)] {
             if let Some(when) = node.get(key).filter(|w| !w.is_null()) {
@@ -256,29 +241,17 @@ impl Builder {
     fn options(&mut self, raw: Vec<RawOption>, q: &At, p: &mut Vec<Problem>) -> Vec<Choice> {
         let (ctx, qid, kind) = (q.ctx, q.id, q.kind);
         let min_options = if kind == "choice" { 2 } else { 1 };
-        if raw.len() < min_options {
-            p.push(
-                q.problem(
-                    format!(
-                        "a {kind} question needs at least {min_options} options, `{qid}` has {}",
-                        raw.len()
-                    ),
-                    q.key("options"),
-                )
-                .hint("add `options:` with `- { id: …, label: …, score: … }` entries"),
-            );
+        let (n, at) = (raw.len(), q.key("options"));
+        if n < min_options {
+            let why =
+                format!("a {kind} question needs at least {min_options} options, `{qid}` has {n}");
+            let hint = "add `options:` with `- { id: …, label: …, score: … }` entries";
+            p.push(q.problem(why, at).hint(hint));
         }
-        if raw.len() > MAX_OPTIONS {
-            p.push(
-                q.problem(
-                    format!(
-                        "`{qid}` has {} options; a question may have at most {MAX_OPTIONS}",
-                        raw.len()
-                    ),
-                    q.key("options"),
-                )
-                .hint("split it into several questions, or group the options"),
-            );
+        if n > MAX_OPTIONS {
+            let why = format!("`{qid}` has {n} options; a question may have at most {MAX_OPTIONS}");
+            let hint = "split it into several questions, or group the options";
+            p.push(q.problem(why, at).hint(hint));
         }
         let scored = raw.iter().filter(|o| o.score.is_some()).count();
         let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
@@ -308,27 +281,21 @@ impl Builder {
             };
             p.extend(problem);
             let label = required(ro.label, "label", "option", &tag, ctx, at, p);
+            let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
+            let problem = |why: String| ctx.problem(why, at).id(&tag);
             if let Some(s) = ro.score {
                 if !plain_number(s) {
-                    p.push(
-                        ctx.problem(
-                            format!(
-                                "score {} is not a number from -{MAX_NUMBER} to {MAX_NUMBER}",
-                                show(s)
-                            ),
-                            at,
-                        )
-                        .id(&tag)
-                        .hint("use a plain number"),
+                    let why = format!(
+                        "score {} is not a number from -{MAX_NUMBER} to {MAX_NUMBER}",
+                        show(s)
                     );
+                    p.push(problem(why).hint("use a plain number"));
                 }
             } else if scored > 0 {
-                p.push(
-                    ctx.problem(format!("option `{oid}` has no score while other options of `{qid}` do; it counts as 0"), at)
-                        .id(&tag)
-                        .hint("write `score: 0` to say so")
-                        .warning(),
+                let why = format!(
+                    "option `{oid}` has no score while other options of `{qid}` do; it counts as 0"
                 );
+                p.push(problem(why).hint("write `score: 0` to say so").warning());
             }
             let flag = ro.flag.and_then(|f| match self.flag_index.get(&f) {
                 Some(&i) => {
@@ -336,21 +303,13 @@ impl Builder {
                     Some(i)
                 }
                 None => {
-                    p.push(
-                        ctx.problem(
-                            format!("unknown flag `{}`", crate::sanitize::id(&f)),
-                            entry.and_then(|e| e.key_pos("flag")).or(at),
-                        )
-                        .id(&tag)
-                        .hint_opt(
-                            suggestion(&f, self.flag_index.keys().map(String::as_str))
-                                .or(Some("declare it under `flags:` in bank.yaml".into())),
-                        ),
-                    );
+                    let why = format!("unknown flag `{}`", crate::sanitize::id(&f));
+                    let hint = suggestion(&f, self.flag_index.keys().map(String::as_str))
+                        .unwrap_or_else(|| "declare it under `flags:` in bank.yaml".into());
+                    p.push(ctx.problem(why, key("flag")).id(&tag).hint(hint));
                     None
                 }
             });
-            let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
             for (field, given, has, hint) in [
                 (
                     "mirror",
@@ -366,14 +325,10 @@ impl Builder {
                 ),
             ] {
                 if given && !q.shared {
-                    p.push(
-                        ctx.problem(
-                            format!("option `{oid}` {has}, but `{qid}` is not about the home two partners share"),
-                            key(field),
-                        )
-                        .id(&tag)
-                        .hint(hint),
+                    let why = format!(
+                        "option `{oid}` {has}, but `{qid}` is not about the home two partners share"
                     );
+                    p.push(ctx.problem(why, key(field)).id(&tag).hint(hint));
                 }
             }
             back_at.push([key("mirror"), key("agrees_with")]);
@@ -408,17 +363,14 @@ fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind
             let labels = rs.labels.unwrap_or_default();
             let points = (max as i128 - min as i128 + 1) as u128;
             if !labels.is_empty() && labels.len() as u128 != points {
-                p.push(
-                    q.problem(
-                        format!("the scale has {points} points but {} labels", labels.len()),
-                        q.key("labels"),
-                    )
-                    .hint("give one label per point from min to max, or none"),
-                );
+                let why = format!("the scale has {points} points but {} labels", labels.len());
+                let hint = "give one label per point from min to max, or none";
+                p.push(q.problem(why, q.key("labels")).hint(hint));
             }
             if points > MAX_POINTS {
+                let why = format!("the scale has {points} points");
                 p.push(
-                    q.problem(format!("the scale has {points} points"), q.key("scale"))
+                    q.problem(why, q.key("scale"))
                         .hint("use at most 101 points (e.g. 0–100)"),
                 );
             }
@@ -431,13 +383,9 @@ fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind
             }))
         }
         (Some(min), Some(max)) => {
-            p.push(
-                q.problem(
-                    format!("scale min {min} is not below max {max}"),
-                    q.key("scale"),
-                )
-                .hint("make min smaller than max, e.g. `{ min: 1, max: 5 }`"),
-            );
+            let why = format!("scale min {min} is not below max {max}");
+            let hint = "make min smaller than max, e.g. `{ min: 1, max: 5 }`";
+            p.push(q.problem(why, q.key("scale")).hint(hint));
             None
         }
         _ => {
@@ -458,18 +406,12 @@ fn yesno_kind(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> Kind {
         .map(|s| (s.yes.unwrap_or(0.0), s.no.unwrap_or(0.0)));
     if let Some((yes, no)) = scores {
         if !plain_number(yes) || !plain_number(no) {
-            p.push(
-                q.problem(
-                    format!("a score is not a number from -{MAX_NUMBER} to {MAX_NUMBER}"),
-                    q.key("scores"),
-                )
-                .hint("use plain numbers"),
-            );
+            let why = format!("a score is not a number from -{MAX_NUMBER} to {MAX_NUMBER}");
+            p.push(q.problem(why, q.key("scores")).hint("use plain numbers"));
         } else if yes == no {
-            p.push(
-                q.problem(format!("yes and no both score {yes}, so the answer cannot change the score"), q.key("scores"))
-                    .hint("give yes and no different scores, or remove `scores` to make the question informational"),
-            );
+            let why = format!("yes and no both score {yes}, so the answer cannot change the score");
+            let hint = "give yes and no different scores, or remove `scores` to make the question informational";
+            p.push(q.problem(why, q.key("scores")).hint(hint));
         }
     }
     Kind::YesNo(scores)
@@ -528,45 +470,38 @@ fn check_back(opts: &[Choice], at: &[[Option<Pos>; 2]], q: &At, p: &mut Vec<Prob
 /// The fields that only `compare` reads: a scale's `mirror`, and what to
 /// talk about (`discuss`, `discuss_priority`). Returns the last two.
 fn couple_fields(rq: &RawQuestion, q: &At, p: &mut Vec<Problem>) -> (Option<String>, i64) {
+    let (id, kind) = (q.id, q.kind);
     if rq.mirror == Some(true) {
-        if q.kind == "choice" || q.kind == "multi" {
-            p.push(
-                q.problem(
-                    format!("`mirror: true` is for a scale question; `{}` is a {} question", q.id, q.kind),
-                    q.key("mirror"),
-                )
-                .hint("give each option that changes with the point of view its own `mirror: OTHER_OPTION`"),
-            );
-        } else if q.kind != "scale" {
-            p.push(
-                q.problem(
-                    format!("`mirror` does not apply to a {} question", q.kind),
-                    q.key("mirror"),
-                )
-                .hint("remove `mirror`: this answer reads the same from both partners' sides"),
-            );
+        let refused = if kind == "choice" || kind == "multi" {
+            Some((
+                format!("`mirror: true` is for a scale question; `{id}` is a {kind} question"),
+                "give each option that changes with the point of view its own `mirror: OTHER_OPTION`",
+            ))
+        } else if kind != "scale" {
+            Some((
+                format!("`mirror` does not apply to a {kind} question"),
+                "remove `mirror`: this answer reads the same from both partners' sides",
+            ))
         } else if !q.shared {
-            p.push(
-                q.problem(
-                    format!(
-                        "`{}` has `mirror: true`, but it is not about the home two partners share",
-                        q.id
-                    ),
-                    q.key("mirror"),
-                )
-                .hint("mark the set or the question `shared: true`, or remove `mirror`"),
-            );
+            Some((
+                format!(
+                    "`{id}` has `mirror: true`, but it is not about the home two partners share"
+                ),
+                "mark the set or the question `shared: true`, or remove `mirror`",
+            ))
+        } else {
+            None
+        };
+        if let Some((why, hint)) = refused {
+            p.push(q.problem(why, q.key("mirror")).hint(hint));
         }
     }
     if rq.discuss.is_some() && !q.shared {
-        p.push(
-            q.problem(
-                format!("`{}` has `discuss`, which `compare` shows only for questions about the shared home", q.id),
-                q.key("discuss"),
-            )
-            .hint("mark the set or the question `shared: true`, or remove `discuss`")
-            .warning(),
+        let why = format!(
+            "`{id}` has `discuss`, which `compare` shows only for questions about the shared home"
         );
+        let hint = "mark the set or the question `shared: true`, or remove `discuss`";
+        p.push(q.problem(why, q.key("discuss")).hint(hint).warning());
     }
     let priority = count(
         "discuss_priority",
@@ -594,13 +529,9 @@ fn interview(
     let text = |field: &str, value: Option<String>, p: &mut Vec<Problem>| {
         let value = value?;
         if value.trim().is_empty() {
-            p.push(
-                q.problem(
-                    format!("`{field}` is empty"),
-                    q.key(field.rsplit('.').next().unwrap_or(field)),
-                )
-                .hint(format!("write it out, or remove `{field}`")),
-            );
+            let at = q.key(field.rsplit('.').next().unwrap_or(field));
+            let hint = format!("write it out, or remove `{field}`");
+            p.push(q.problem(format!("`{field}` is empty"), at).hint(hint));
             return None;
         }
         Some(value)
@@ -612,10 +543,9 @@ fn interview(
             let good = text("listen_for.good", l.good, p);
             let worrying = text("listen_for.worrying", l.worrying, p);
             if good.is_none() && worrying.is_none() {
-                p.push(
-                    q.problem("`listen_for` says nothing to listen for", q.key("listen_for"))
-                        .hint("give it `good:` (what a good answer sounds like) and `worrying:` (what a worrying one sounds like)"),
-                );
+                let hint = "give it `good:` (what a good answer sounds like) and `worrying:` (what a worrying one sounds like)";
+                let why = "`listen_for` says nothing to listen for";
+                p.push(q.problem(why, q.key("listen_for")).hint(hint));
             }
             (good, worrying)
         }
@@ -628,10 +558,9 @@ fn interview(
         }),
         None => {
             if good.is_some() || worrying.is_some() {
-                p.push(
-                    q.problem("`listen_for` needs `interview`: what to ask, so that there is an answer to listen to", q.key("listen_for"))
-                        .hint("add `interview:` with what to ask or find out about a prospective employer, or remove `listen_for`"),
-                );
+                let why = "`listen_for` needs `interview`: what to ask, so that there is an answer to listen to";
+                let hint = "add `interview:` with what to ask or find out about a prospective employer, or remove `listen_for`";
+                p.push(q.problem(why, q.key("listen_for")).hint(hint));
             }
             None
         }
@@ -651,25 +580,28 @@ fn prospective(
     let node = q.node.get("prospective");
     let key = |f: &str| node.and_then(|n| n.key_pos(f)).or(q.key("prospective"));
     if !in_kit {
-        p.push(
-            q.problem("`prospective` needs `interview`: only the interview kit's questions are asked about an employer you are considering", q.key("prospective"))
-                .hint("add `interview:` with what to ask or find out, or remove `prospective`"),
-        );
+        let why = "`prospective` needs `interview`: only the interview kit's questions are asked about an employer you are considering";
+        let hint = "add `interview:` with what to ask or find out, or remove `prospective`";
+        p.push(q.problem(why, q.key("prospective")).hint(hint));
     }
     let prompt = raw.prompt.filter(|t| !t.trim().is_empty());
     if prompt.is_none() {
+        let hint = "add `prompt:`: the question asked about the employer you are considering";
         p.push(
             q.problem("`prospective` has no `prompt`", key("prompt"))
-                .hint("add `prompt:`: the question asked about the employer you are considering"),
+                .hint(hint),
         );
     }
     let options = raw.options.unwrap_or_default();
     let unknown = raw.unknown.unwrap_or_default();
     if !unknown.is_empty() && !matches!(kind, Some(Kind::Choice(_))) {
-        p.push(
-            q.problem(format!("`prospective.unknown` does not apply to a {} question", q.kind), key("unknown"))
-                .hint("remove `unknown`: only a `choice` question's options can mean \"nobody could say\""),
+        let why = format!(
+            "`prospective.unknown` does not apply to a {} question",
+            q.kind
         );
+        let hint =
+            "remove `unknown`: only a `choice` question's options can mean \"nobody could say\"";
+        p.push(q.problem(why, key("unknown")).hint(hint));
     }
     match kind {
         Some(Kind::Choice(known) | Kind::Multi(known)) => {
@@ -679,51 +611,46 @@ fn prospective(
                 .filter(|(_, id)| !known.iter().any(|o| &o.id == *id))
             {
                 let pos = node.and_then(|n| n.get(field)).and_then(|n| n.key_pos(id));
-                p.push(
-                    q.problem(format!("`prospective.{field}` names `{}`, which is not an option of this question", crate::sanitize::id(id)), pos.or(key(field)))
-                        .hint(match crate::error::closest(id, known.iter().map(|o| o.id.as_str())) {
-                            Some(k) => format!("did you mean `{k}`?"),
-                            None => "name an option `id` of this question".into(),
-                        }),
+                let why = format!(
+                    "`prospective.{field}` names `{}`, which is not an option of this question",
+                    crate::sanitize::id(id)
                 );
+                let hint = match crate::error::closest(id, known.iter().map(|o| o.id.as_str())) {
+                    Some(k) => format!("did you mean `{k}`?"),
+                    None => "name an option `id` of this question".into(),
+                };
+                p.push(q.problem(why, pos.or(key(field))).hint(hint));
             }
         }
-        _ if !options.is_empty() => p.push(
-            q.problem(
-                format!(
-                    "`prospective.options` does not apply to a {} question",
-                    q.kind
-                ),
-                key("options"),
-            )
-            .hint("remove `options`, or change `kind`"),
-        ),
+        _ if !options.is_empty() => {
+            let why = format!(
+                "`prospective.options` does not apply to a {} question",
+                q.kind
+            );
+            p.push(
+                q.problem(why, key("options"))
+                    .hint("remove `options`, or change `kind`"),
+            );
+        }
         _ => {}
     }
     let labels = raw.labels.unwrap_or_default();
     match kind {
-        Some(Kind::Scale(s)) if !labels.is_empty() && labels.len() != s.labels.len() => p.push(
-            q.problem(
-                format!(
-                    "`prospective.labels` has {} labels, but the scale has {}",
-                    labels.len(),
-                    s.labels.len()
-                ),
-                key("labels"),
-            )
-            .hint("give one label per point, as `scale.labels` does"),
-        ),
+        Some(Kind::Scale(s)) if !labels.is_empty() && labels.len() != s.labels.len() => {
+            let (n, points) = (labels.len(), s.labels.len());
+            let why = format!("`prospective.labels` has {n} labels, but the scale has {points}");
+            let hint = "give one label per point, as `scale.labels` does";
+            p.push(q.problem(why, key("labels")).hint(hint));
+        }
         Some(Kind::Scale(_)) | None => {}
-        _ if !labels.is_empty() => p.push(
-            q.problem(
-                format!(
-                    "`prospective.labels` does not apply to a {} question",
-                    q.kind
-                ),
-                key("labels"),
-            )
-            .hint("remove `labels`: they are for a scale's points"),
-        ),
+        _ if !labels.is_empty() => {
+            let why = format!(
+                "`prospective.labels` does not apply to a {} question",
+                q.kind
+            );
+            let hint = "remove `labels`: they are for a scale's points";
+            p.push(q.problem(why, key("labels")).hint(hint));
+        }
         _ => {}
     }
     Some(Prospective {

@@ -53,37 +53,24 @@ impl Builder {
         let qid = raw.question.unwrap_or_default();
         let question = match self.bank.question_index.get(&qid) {
             _ if qid.is_empty() => {
-                p.push(
-                    ctx.problem("the rights section does not name its region question", start)
-                        .hint("add `question: …`, the id of the choice question that asks where the person works, e.g. `question: about_region`"),
-                );
+                let why = "the rights section does not name its region question";
+                let hint = "add `question: …`, the id of the choice question that asks where the person works, e.g. `question: about_region`";
+                p.push(ctx.problem(why, start).hint(hint));
                 None
             }
             Some(&q) if matches!(self.bank.questions[q].kind, Kind::Choice(_)) => Some(q),
             Some(_) => {
-                p.push(
-                    ctx.problem(
-                        format!("the rights section's `question: {qid}` is not a choice question"),
-                        field("question"),
-                    )
-                    .id(&qid)
-                    .hint(
-                        "name a choice question whose options are the regions, e.g. `about_region`",
-                    ),
-                );
+                let why =
+                    format!("the rights section's `question: {qid}` is not a choice question");
+                let hint =
+                    "name a choice question whose options are the regions, e.g. `about_region`";
+                p.push(ctx.problem(why, field("question")).id(&qid).hint(hint));
                 None
             }
             None => {
-                p.push(
-                    ctx.problem(
-                        format!("the rights section names an unknown question `{qid}`"),
-                        field("question"),
-                    )
-                    .hint_opt(suggestion(
-                        &qid,
-                        self.bank.questions.iter().map(|q| q.id.as_str()),
-                    )),
-                );
+                let why = format!("the rights section names an unknown question `{qid}`");
+                let hint = suggestion(&qid, self.bank.questions.iter().map(|q| q.id.as_str()));
+                p.push(ctx.problem(why, field("question")).hint_opt(hint));
                 None
             }
         };
@@ -100,13 +87,9 @@ impl Builder {
         let general = raw.general.filter(|g| {
             let known = question.is_none() || regions.contains(g);
             if !known {
-                p.push(
-                    ctx.problem(
-                        format!("the general region `{g}` is not an option of `{qid}`"),
-                        field("general"),
-                    )
-                    .hint_opt(suggestion(g, regions.iter().map(String::as_str))),
-                );
+                let why = format!("the general region `{g}` is not an option of `{qid}`");
+                let hint = suggestion(g, regions.iter().map(String::as_str));
+                p.push(ctx.problem(why, field("general")).hint_opt(hint));
             }
             known
         });
@@ -175,71 +158,49 @@ impl Builder {
             );
             let title = required(re.title, "title", "rights entry", &id, ctx, at, p);
             let detail = required(re.detail, "detail", "rights entry", &id, ctx, at, p);
+            let problem = |why: String, at| ctx.problem(why, at).id(&id);
             let topic = re.topic.unwrap_or_default();
             if topic.is_empty() {
-                p.push(
-                    ctx.problem(format!("rights entry `{id}` has no topic"), at)
-                        .id(&id)
-                        .hint(format!(
-                            "add `topic: …`, one of the section's topics{}",
-                            list(topics.keys())
-                        )),
+                let hint = format!(
+                    "add `topic: …`, one of the section's topics{}",
+                    list(topics.keys())
                 );
+                p.push(problem(format!("rights entry `{id}` has no topic"), at).hint(hint));
             } else if !topics.contains_key(&topic) {
-                p.push(
-                    ctx.problem(
-                        format!("rights entry `{id}` names an unknown topic `{topic}`"),
-                        key("topic"),
-                    )
-                    .id(&id)
-                    .hint(
-                        suggestion(&topic, topics.keys().map(String::as_str))
-                            .unwrap_or_else(|| "declare it under `topics:`".into()),
-                    ),
-                );
+                let why = format!("rights entry `{id}` names an unknown topic `{topic}`");
+                let hint = suggestion(&topic, topics.keys().map(String::as_str))
+                    .unwrap_or_else(|| "declare it under `topics:`".into());
+                p.push(problem(why, key("topic")).hint(hint));
             }
             let named = re.region.map(OneOrMany::into_vec).unwrap_or_default();
             if named.is_empty() {
-                p.push(
-                    ctx.problem(format!("rights entry `{id}` has no region"), at)
-                        .id(&id)
-                        .hint(format!(
-                            "add `region: …`, an option of `{qid}`{}",
-                            list(regions.iter())
-                        )),
+                let hint = format!(
+                    "add `region: …`, an option of `{qid}`{}",
+                    list(regions.iter())
                 );
+                p.push(problem(format!("rights entry `{id}` has no region"), at).hint(hint));
             }
             for r in &named {
                 if question.is_some() && !regions.contains(r) {
-                    p.push(
-                        ctx.problem(
-                            format!("rights entry `{id}` names region `{r}`, which is not an option of `{qid}`"),
-                            key("region"),
-                        )
-                        .id(&id)
-                        .hint_opt(suggestion(r, regions.iter().map(String::as_str))),
+                    let why = format!(
+                        "rights entry `{id}` names region `{r}`, which is not an option of `{qid}`"
                     );
+                    let hint = suggestion(r, regions.iter().map(String::as_str));
+                    p.push(problem(why, key("region")).hint_opt(hint));
                 }
             }
             let is_general = general.as_ref().is_some_and(|g| named.contains(g));
             if is_general && named.len() > 1 {
-                p.push(
-                    ctx.problem(
-                        format!("rights entry `{id}` names the general region together with others"),
-                        key("region"),
-                    )
-                    .id(&id)
-                    .hint("an entry for the general region is the \"where you live\" form for everyone else; give it that region alone"),
-                );
+                let why =
+                    format!("rights entry `{id}` names the general region together with others");
+                let hint = "an entry for the general region is the \"where you live\" form for everyone else; give it that region alone";
+                p.push(problem(why, key("region")).hint(hint));
             }
             let own = self.condition(entry, at, "when", &id, ctx, p, ordinary);
             let source = re.source.map(OneOrMany::into_vec).unwrap_or_default();
             if source.iter().all(|s| s.trim().is_empty()) {
-                p.push(
-                    ctx.problem(format!("rights entry `{id}` has no source"), at)
-                        .id(&id)
-                        .hint("add `source:` with the public page the entry was read from (a government, tribunal, regulator or statute page) and `checked:` with the day"),
-                );
+                let hint = "add `source:` with the public page the entry was read from (a government, tribunal, regulator or statute page) and `checked:` with the day";
+                p.push(problem(format!("rights entry `{id}` has no source"), at).hint(hint));
             }
             let checked_on = self.checked(
                 re.checked.as_deref(),
