@@ -157,6 +157,10 @@ impl Problem {
         self.id = Some(id.into());
         self
     }
+    pub fn id_opt(mut self, id: Option<&str>) -> Self {
+        self.id = id.map(str::to_string).or(self.id);
+        self
+    }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -310,6 +314,12 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         .take_while(|(x, y)| low(**x) == low(**y))
         .count();
     jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+}
+
+/// "did you mean `x`? " for the closest candidate, or nothing: the start
+/// of a hint.
+pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(given, candidates).map_or(String::new(), |c| format!("did you mean `{c}`? "))
 }
 
 /// "did you mean `x`?" for the closest candidate, or the list of valid values

@@ -102,25 +102,15 @@ pub(super) fn bands_of(
     for (n, rb) in bands.iter().enumerate() {
         let verdict = rb.verdict.clone().unwrap_or_default();
         let (_, at) = entry_at(list, n, "verdict");
-        check_id(
-            ctx,
-            "verdict",
-            &verdict,
-            at,
-            || {
-                ctx.problem("a band has no verdict", at)
-                    .hint("add `verdict: …`, e.g. `verdict: mixed`")
-            },
-            || {
-                out.iter().any(|b| b.verdict == verdict).then(|| {
-                    ctx.problem(format!("two bands have the verdict `{verdict}`"), at)
-                        .id(&verdict)
-                        .hint("give each band its own verdict")
-                })
-            },
-            p,
-        );
         let problem = |why: String| ctx.problem(why, at).id(&verdict);
+        let hint = "add `verdict: …`, e.g. `verdict: mixed`";
+        let missing = || ctx.problem("a band has no verdict", at).hint(hint);
+        if check_id(ctx, "verdict", &verdict, at, missing, p)
+            && out.iter().any(|b| b.verdict == verdict)
+        {
+            let why = format!("two bands have the verdict `{verdict}`");
+            p.push(problem(why).hint("give each band its own verdict"));
+        }
         let min = match rb.min {
             Some(m) if m.is_finite() && (0.0..=100.0).contains(&m) => m,
             Some(m) => {
@@ -266,32 +256,28 @@ impl Builder {
         let set_no = self.bank.sets.len();
         let id = raw.id.clone().unwrap_or_default();
         let set_at = Some(node.key_pos("id").unwrap_or(node.pos));
-        let fresh = check_id(
-            ctx,
-            "set",
-            &id,
-            set_at,
-            || {
-                ctx.problem("the question set has no id", Some(node.pos))
-                    .hint("add `id: …` at the top, e.g. the file name without .yaml")
-            },
-            || {
-                self.set_index.get(&id).map(|&other| {
-                    ctx.problem(
-                        format!(
-                            "the set id `{id}` is used by {} too",
-                            self.bank.sets[other].file
-                        ),
-                        set_at,
-                    )
-                    .id(&id)
-                    .hint("give each set its own id")
-                })
-            },
-            p,
-        );
-        if fresh {
-            self.set_index.insert(id.clone(), set_no);
+        let hint = "add `id: …` at the top, e.g. the file name without .yaml";
+        let missing = || {
+            ctx.problem("the question set has no id", Some(node.pos))
+                .hint(hint)
+        };
+        if check_id(ctx, "set", &id, set_at, missing, p) {
+            match self.set_index.get(&id) {
+                Some(&other) => {
+                    let why = format!(
+                        "the set id `{id}` is used by {} too",
+                        self.bank.sets[other].file
+                    );
+                    p.push(
+                        ctx.problem(why, set_at)
+                            .id(&id)
+                            .hint("give each set its own id"),
+                    );
+                }
+                None => {
+                    self.set_index.insert(id.clone(), set_no);
+                }
+            }
         }
         let title = required(raw.title, "title", "set", &id, ctx, set_at, p);
         let key_at = |key: &str| node.key_pos(key).or(set_at);
@@ -466,24 +452,18 @@ impl Builder {
             let id = ra.id.unwrap_or_default();
             let (entry, at) = entry_at(list, n, "id");
             let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
-            check_id(
-                ctx,
-                kind.key,
-                &id,
-                at,
-                || {
-                    ctx.problem(format!("{} has no id", kind.a_one), at)
-                        .hint("add `id: …`")
-                },
-                || {
-                    (!seen.insert(id.clone())).then(|| {
-                        ctx.problem(format!("two {many} have the id `{id}`"), at)
-                            .id(&id)
-                            .hint("give each entry its own id")
-                    })
-                },
-                p,
-            );
+            let missing = || {
+                ctx.problem(format!("{} has no id", kind.a_one), at)
+                    .hint("add `id: …`")
+            };
+            if check_id(ctx, kind.key, &id, at, missing, p) && !seen.insert(id.clone()) {
+                let why = format!("two {many} have the id `{id}`");
+                p.push(
+                    ctx.problem(why, at)
+                        .id(&id)
+                        .hint("give each entry its own id"),
+                );
+            }
             let one = format!("{} entry", kind.key);
             let title = required(ra.title, "title", &one, &id, ctx, at, p);
             if let Some(g) = ra.group.as_deref().filter(|g| !is_valid_id(g)) {
@@ -594,25 +574,13 @@ impl Builder {
         for (n, rr) in raw.into_iter().enumerate() {
             let id = rr.id.unwrap_or_default();
             let (entry, at) = entry_at(list, n, "id");
-            check_id(
-                ctx,
-                "retired question",
-                &id,
-                at,
-                || {
-                    ctx.problem("a retired entry has no id", at)
-                        .hint("add `id: …`: the question id older answers files use")
-                },
-                || {
-                    (!seen.insert(id.clone())).then(|| {
-                        ctx.problem(format!("`{id}` is retired twice"), at)
-                            .id(&id)
-                            .hint("merge the two entries")
-                    })
-                },
-                p,
-            );
             let problem = |why: String, at| ctx.problem(why, at).id(&id);
+            let hint = "add `id: …`: the question id older answers files use";
+            let missing = || ctx.problem("a retired entry has no id", at).hint(hint);
+            if check_id(ctx, "retired question", &id, at, missing, p) && !seen.insert(id.clone()) {
+                let why = format!("`{id}` is retired twice");
+                p.push(problem(why, at).hint("merge the two entries"));
+            }
             let live = self.bank.question_index.get(&id).copied();
             let target = match (live, rr.replaced_by.as_deref()) {
                 (Some(q), None) => Some(q),

@@ -86,38 +86,27 @@ pub(super) fn id_problem(ctx: &Ctx, what: &str, id: &str, at: Option<Pos>) -> Pr
     // Shown escaped: `notes\u{1b}[31m` must not read as the valid `notes`.
     let shown = crate::sanitize::id(id);
     let length = id.chars().count();
-    if length > MAX_ID {
-        return ctx
-            .problem(
-                format!("`{shown}` is {length} characters long; {what} ids are at most {MAX_ID}"),
-                at,
-            )
-            .id(id)
-            .hint(format!("use a shorter name, e.g. `{fixed}`"));
-    }
-    if crate::input::yaml_reads_specially(id) {
-        return ctx
-            .problem(
-                format!(
-                    "`{shown}` cannot be a {what} id: YAML reads it as `null`, `true` or `false`, so an answers file could not name it"
-                ),
-                at,
-            )
-            .id(id)
-            .hint(format!(
-                "use a longer name, e.g. `{}_{id}`",
-                what.replace(' ', "_")
-            ));
-    }
-    ctx.problem(format!("`{shown}` is not a valid {what} id"), at)
-        .id(id)
-        .hint(if fixed.is_empty() {
-            "ids start with a lowercase letter and hold only a-z, 0-9 and _".to_string()
-        } else {
+    let (why, hint) = if length > MAX_ID {
+        (
+            format!("`{shown}` is {length} characters long; {what} ids are at most {MAX_ID}"),
+            format!("use a shorter name, e.g. `{fixed}`"),
+        )
+    } else if crate::input::yaml_reads_specially(id) {
+        (
             format!(
-                "ids start with a lowercase letter and hold only a-z, 0-9 and _, e.g. `{fixed}`"
-            )
-        })
+                "`{shown}` cannot be a {what} id: YAML reads it as `null`, `true` or `false`, so an answers file could not name it"
+            ),
+            format!("use a longer name, e.g. `{}_{id}`", what.replace(' ', "_")),
+        )
+    } else {
+        let rule = "ids start with a lowercase letter and hold only a-z, 0-9 and _";
+        let hint = match fixed {
+            "" => rule.to_string(),
+            fixed => format!("{rule}, e.g. `{fixed}`"),
+        };
+        (format!("`{shown}` is not a valid {what} id"), hint)
+    };
+    ctx.problem(why, at).id(id).hint(hint)
 }
 
 /// Whether a weight of 0 is allowed: a set's is (the dimension is reported
@@ -145,16 +134,14 @@ pub(super) fn weight(
         None => 1.0,
         Some(w) if w.is_finite() && fits(w) => w,
         Some(w) => {
+            let w = show(w);
             let (what, hint) = match zero {
                 Zero::Refused => (
-                    format!(
-                        "weight {} is not a positive number up to {MAX_NUMBER}",
-                        show(w)
-                    ),
+                    format!("weight {w} is not a positive number up to {MAX_NUMBER}"),
                     "use a number above 0, e.g. 1 or 1.5; leave it out for 1",
                 ),
                 Zero::Allowed => (
-                    format!("weight {} is not a number from 0 to {MAX_NUMBER}", show(w)),
+                    format!("weight {w} is not a number from 0 to {MAX_NUMBER}"),
                     "use a number such as 1 or 1.5; 0 reports the dimension but leaves it out of the overall; leave it out for 1",
                 ),
             };
@@ -199,8 +186,9 @@ pub(super) fn required(
     match value {
         Some(v) if !v.trim().is_empty() => v,
         _ => {
+            let why = format!("{what} `{id}` has no {field}");
             p.push(
-                ctx.problem(format!("{what} `{id}` has no {field}"), at)
+                ctx.problem(why, at)
                     .id(id)
                     .hint(format!("add `{field}: …`")),
             );
@@ -209,27 +197,21 @@ pub(super) fn required(
     }
 }
 
-/// Checks the id of a {what}: present, well formed (`[a-z][a-z0-9_]*`)
-/// and not taken, in that order, pushing the first problem found. `missing` and
-/// `taken` make the problems for the first and last case (`taken` is asked
-/// only for a well-formed id, and may record it). True when all is well.
+/// Checks the id of a {what}: present (else the problem `missing` makes)
+/// and well formed (`[a-z][a-z0-9_]*`), pushing the problem found. True
+/// when it is well formed: the caller then checks it is not taken.
 pub(super) fn check_id(
     ctx: &Ctx,
     what: &str,
     id: &str,
     at: Option<Pos>,
     missing: impl FnOnce() -> Problem,
-    taken: impl FnOnce() -> Option<Problem>,
     p: &mut Vec<Problem>,
 ) -> bool {
-    let problem = if id.is_empty() {
-        Some(missing())
+    if id.is_empty() {
+        p.push(missing());
     } else if !is_valid_id(id) {
-        Some(id_problem(ctx, what, id, at))
-    } else {
-        taken()
-    };
-    let fine = problem.is_none();
-    p.extend(problem);
-    fine
+        p.push(id_problem(ctx, what, id, at));
+    }
+    !id.is_empty() && is_valid_id(id)
 }

@@ -85,13 +85,9 @@ pub fn check_as_of(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, 
         let file = settings
             .or(files.first())
             .map_or(SETTINGS_FILE, |f| f.name.as_str());
-        problems.push(
-            Problem::new(
-                file,
-                format!("the check stopped after {MAX_PROBLEMS} errors"),
-            )
-            .hint("fix these and run `mommytrack validate` again"),
-        );
+        let why = format!("the check stopped after {MAX_PROBLEMS} errors");
+        let hint = "fix these and run `mommytrack validate` again";
+        problems.push(Problem::new(file, why).hint(hint));
     }
     (bank, problems)
 }
@@ -135,21 +131,16 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
                 .first()
                 .map(|f| f.name.trim_end_matches(&f.file_name).to_string())
                 .unwrap_or_default();
-            problems.push(
-                Problem::new(format!("{folder}{SETTINGS_FILE}"), "the bank has no bank.yaml")
-                    .hint("add bank.yaml with the bank's title, bands, flags and advice (see docs/question-banks.md)"),
-            );
+            let hint = "add bank.yaml with the bank's title, bands, flags and advice (see docs/question-banks.md)";
+            let file = format!("{folder}{SETTINGS_FILE}");
+            problems.push(Problem::new(file, "the bank has no bank.yaml").hint(hint));
             None
         }
     };
     if set_files.is_empty() {
-        problems.push(
-            Problem::new(
-                settings_file.map_or(SETTINGS_FILE.to_string(), |f| f.name.clone()),
-                "the bank has no question sets",
-            )
-            .hint("add one YAML file per question set beside bank.yaml"),
-        );
+        let file = settings_file.map_or(SETTINGS_FILE, |f| f.name.as_str());
+        let hint = "add one YAML file per question set beside bank.yaml";
+        problems.push(Problem::new(file, "the bank has no question sets").hint(hint));
     }
 
     let mut b = Builder {
@@ -169,15 +160,12 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         if let Some(raw) = parse_file::<RawSet>(f, &mut budget, &mut problems, &set_fields) {
             let more = raw.typed.questions.as_ref().map_or(0, Vec::len);
             if b.bank.questions.len() + more > MAX_QUESTIONS {
-                problems.push(
-                    Problem::new(
-                        &f.name,
-                        format!(
-                            "with this file the bank has over {MAX_QUESTIONS} questions, the most a bank may have; the files after it were not read"
-                        ),
-                    )
-                    .hint("split the bank into smaller ones, each with the questions one person is asked"),
+                let why = format!(
+                    "with this file the bank has over {MAX_QUESTIONS} questions, the most a bank may have; the files after it were not read"
                 );
+                let hint =
+                    "split the bank into smaller ones, each with the questions one person is asked";
+                problems.push(Problem::new(&f.name, why).hint(hint));
                 unreadable_sets += set_files.len() - i;
                 break;
             }
@@ -202,8 +190,9 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         }
         let title = raw.title.filter(|t| !t.trim().is_empty());
         if title.is_none() {
+            let why = "the bank has no title";
             problems.push(
-                ctx.problem("the bank has no title", Some(node.pos))
+                ctx.problem(why, Some(node.pos))
                     .hint("add `title: …` to bank.yaml"),
             );
         }
@@ -229,10 +218,9 @@ fn tuning(raw: &RawSettings, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>, bank:
         None => DEFAULT_MIN_COVERAGE,
         Some(f) if (0.0..=1.0).contains(&f) => f,
         Some(f) => {
-            p.push(
-                ctx.problem(format!("min_coverage {} is not a fraction from 0 to 1", show(f)), at("min_coverage"))
-                    .hint("e.g. `min_coverage: 0.5` withholds the verdict until half the scored questions are answered; 0 never withholds it"),
-            );
+            let why = format!("min_coverage {} is not a fraction from 0 to 1", show(f));
+            let hint = "e.g. `min_coverage: 0.5` withholds the verdict until half the scored questions are answered; 0 never withholds it";
+            p.push(ctx.problem(why, at("min_coverage")).hint(hint));
             DEFAULT_MIN_COVERAGE
         }
     };
@@ -240,32 +228,21 @@ fn tuning(raw: &RawSettings, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>, bank:
         let at = |m| ctx.problem(m, at(key));
         context::count(key, value, min, default as i64, what, at, p) as usize
     };
-    bank.max_next_steps = count(
-        "max_next_steps",
-        raw.max_next_steps,
-        1,
-        DEFAULT_MAX_NEXT_STEPS,
-        "the most next steps a result lists",
-    );
-    bank.start_here = count(
-        "start_here",
-        raw.start_here,
-        0,
-        DEFAULT_START_HERE,
-        "how many of the first next steps reports show first",
-    );
+    let (most, first) = (raw.max_next_steps, raw.start_here);
+    let what = "the most next steps a result lists";
+    bank.max_next_steps = count("max_next_steps", most, 1, DEFAULT_MAX_NEXT_STEPS, what);
+    let what = "how many of the first next steps reports show first";
+    bank.start_here = count("start_here", first, 0, DEFAULT_START_HERE, what);
     bank.overall = match raw.overall.as_deref() {
         None | Some("dimensions") => OverallBy::Dimensions,
         Some("items") => OverallBy::Items,
         Some(other) => {
-            p.push(
-                ctx.problem(format!("unknown overall `{other}`"), at("overall"))
-                    .hint(format!(
-                        "{}use `dimensions` (the sets' weights) or `items` (the mean over answered items)",
-                        crate::error::closest(other, ["dimensions", "items"])
-                            .map_or(String::new(), |c| format!("did you mean `{c}`? "))
-                    )),
+            let hint = format!(
+                "{}use `dimensions` (the sets' weights) or `items` (the mean over answered items)",
+                crate::error::did_you_mean(other, ["dimensions", "items"])
             );
+            let why = format!("unknown overall `{other}`");
+            p.push(ctx.problem(why, at("overall")).hint(hint));
             OverallBy::Dimensions
         }
     };

@@ -49,31 +49,23 @@ pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
     match &node.value {
         Value::Map(_) => {}
         Value::Null => {
-            problems.push(
-                Problem::new(&f.name, "the file is empty")
-                    .hint("fill it in, or remove it from the bank folder"),
-            );
+            let hint = "fill it in, or remove it from the bank folder";
+            problems.push(Problem::new(&f.name, "the file is empty").hint(hint));
             return None;
         }
         other => {
-            problems.push(
-                ctx.problem(
-                    format!(
-                        "a bank file holds a mapping of fields, found {}",
-                        // A file that is not YAML at all may be anything
-                        // (a key, a password file): quote only its start.
-                        match other {
-                            Value::Str(t) => format!(
-                                "text starting \"{}\"",
-                                crate::yaml::shorten(&crate::sanitize::inline(t.trim()), 9)
-                            ),
-                            _ => crate::yaml::describe(&node),
-                        }
-                    ),
-                    Some(node.pos),
-                )
-                .hint("start the file with `title:` (bank.yaml) or `id:` (a question set)"),
-            );
+            // A file that is not YAML at all may be anything (a key, a
+            // password file): quote only its start.
+            let found = match other {
+                Value::Str(t) => format!(
+                    "text starting \"{}\"",
+                    crate::yaml::shorten(&crate::sanitize::inline(t.trim()), 9)
+                ),
+                _ => crate::yaml::describe(&node),
+            };
+            let why = format!("a bank file holds a mapping of fields, found {found}");
+            let hint = "start the file with `title:` (bank.yaml) or `id:` (a question set)";
+            problems.push(ctx.problem(why, Some(node.pos)).hint(hint));
             return None;
         }
     }
@@ -104,13 +96,10 @@ pub(super) fn parse_file<T: DeserializeOwned + JsonSchema>(
                 } else {
                     "set"
                 };
-                let mut problem = ctx.problem(message, e.pos).hint(format!(
+                let hint = format!(
                     "`mommytrack schema {kind}` lists every field this file may have and what it takes"
-                ));
-                if let Some(id) = id {
-                    problem = problem.id(id);
-                }
-                problems.push(problem);
+                );
+                problems.push(ctx.problem(message, e.pos).id_opt(id.as_deref()).hint(hint));
             }
             None
         }
@@ -243,13 +232,11 @@ fn unknown_keys(
     entries.retain_mut(|(k, v)| {
         let Some(name) = k.as_str() else {
             if p.len() < MAX_PROBLEMS {
-                p.push(ctx.problem(
-                    format!(
-                        "a {what} has a key that is not a name: {}",
-                        crate::yaml::describe(k)
-                    ),
-                    Some(k.pos),
-                ));
+                let why = format!(
+                    "a {what} has a key that is not a name: {}",
+                    crate::yaml::describe(k)
+                );
+                p.push(ctx.problem(why, Some(k.pos)));
             }
             return true;
         };
@@ -259,21 +246,14 @@ fn unknown_keys(
         }
         if p.len() < MAX_PROBLEMS {
             let known: Vec<&str> = fields.keys().map(String::as_str).collect();
-            let mut problem = ctx
-                .problem(
-                    format!("unknown field `{}` in a {what}", crate::sanitize::id(name)),
-                    Some(k.pos),
-                )
-                .hint(format!(
-                    "{}valid fields: {}",
-                    crate::error::closest(name, known.iter().copied())
-                        .map_or(String::new(), |c| format!("did you mean `{c}`? ")),
-                    known.join(", ")
-                ));
-            if let Some(id) = &id {
-                problem = problem.id(id);
-            }
-            p.push(problem);
+            let why = format!("unknown field `{}` in a {what}", crate::sanitize::id(name));
+            let near = crate::error::did_you_mean(name, known.iter().copied());
+            let hint = format!("{near}valid fields: {}", known.join(", "));
+            p.push(
+                ctx.problem(why, Some(k.pos))
+                    .id_opt(id.as_deref())
+                    .hint(hint),
+            );
         }
         false
     });

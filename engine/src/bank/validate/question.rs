@@ -78,36 +78,25 @@ impl Builder {
         let at = Some(node.key_pos("id").unwrap_or(node.pos));
         let id = rq.id.take().unwrap_or_default();
         let problems_before = p.len();
-        let fresh = check_id(
-            ctx,
-            "question",
-            &id,
-            at,
-            || {
-                ctx.problem("a question has no id", at)
-                    .hint("add `id: …` (unique across the bank)")
-            },
-            || {
-                self.bank.question_index.get(&id).map(|&other| {
+        let missing = || {
+            ctx.problem("a question has no id", at)
+                .hint("add `id: …` (unique across the bank)")
+        };
+        if check_id(ctx, "question", &id, at, missing, p) {
+            match self.bank.question_index.get(&id) {
+                Some(&other) => {
                     // The set being read is pushed after its questions.
-                    let file = self
-                        .bank
-                        .questions
-                        .get(other)
-                        .and_then(|q| self.bank.sets.get(q.set))
-                        .map_or(ctx.name, |s| s.file.as_str());
-                    ctx.problem(
-                        format!("the question id `{id}` is already used in {file}"),
-                        at,
-                    )
-                    .id(&id)
-                    .hint("question ids are unique across the whole bank; rename one")
-                })
-            },
-            p,
-        );
-        if fresh {
-            self.bank.question_index.insert(id.clone(), index);
+                    let set =
+                        (self.bank.questions.get(other)).and_then(|q| self.bank.sets.get(q.set));
+                    let file = set.map_or(ctx.name, |s| s.file.as_str());
+                    let why = format!("the question id `{id}` is already used in {file}");
+                    let hint = "question ids are unique across the whole bank; rename one";
+                    p.push(ctx.problem(why, at).id(&id).hint(hint));
+                }
+                None => {
+                    self.bank.question_index.insert(id.clone(), index);
+                }
+            }
         }
         let prompt = required(rq.prompt.take(), "prompt", "question", &id, ctx, at, p);
         let weight = weight(

@@ -134,28 +134,17 @@ impl Builder {
             let id = re.id.unwrap_or_default();
             let (entry, at) = entry_at(entries, n, "id");
             let key = |k: &str| entry.and_then(|e| e.key_pos(k)).or(at);
-            check_id(
-                ctx,
-                "rights entry",
-                &id,
-                at,
-                || {
-                    ctx.problem("a rights entry has no id", at)
-                        .hint("add `id: …`")
-                },
-                || {
-                    let clash = taken.contains(&id) || !seen.insert(id.clone());
-                    clash.then(|| {
-                        ctx.problem(
-                            format!("the id `{id}` is used by another advice or rights entry"),
-                            at,
-                        )
-                        .id(&id)
-                        .hint("give each entry its own id: they are next steps in the same list")
-                    })
-                },
-                p,
-            );
+            let missing = || {
+                ctx.problem("a rights entry has no id", at)
+                    .hint("add `id: …`")
+            };
+            if check_id(ctx, "rights entry", &id, at, missing, p)
+                && (taken.contains(&id) || !seen.insert(id.clone()))
+            {
+                let why = format!("the id `{id}` is used by another advice or rights entry");
+                let hint = "give each entry its own id: they are next steps in the same list";
+                p.push(ctx.problem(why, at).id(&id).hint(hint));
+            }
             let title = required(re.title, "title", "rights entry", &id, ctx, at, p);
             let detail = required(re.detail, "detail", "rights entry", &id, ctx, at, p);
             let problem = |why: String, at| ctx.problem(why, at).id(&id);
