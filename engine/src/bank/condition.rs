@@ -218,19 +218,14 @@ impl Grammar {
         misplaced: impl FnOnce(&[&'n str], &[&'n str]) -> Option<CondProblem>,
     ) -> Option<&'n str> {
         let Value::Map(entries) = &map.value else {
-            problems.push(problem(
-                format!("a condition must be a mapping, found {}", describe(map)),
-                Some(format!("write e.g. {}", self.example)),
-                Some(map.pos),
-            ));
+            let why = format!("a condition must be a mapping, found {}", describe(map));
+            let hint = format!("write e.g. {}", self.example);
+            problems.push(problem(why, Some(hint), Some(map.pos)));
             return None;
         };
         if let Some((k, _)) = entries.iter().find(|(k, _)| k.as_str().is_none()) {
-            problems.push(problem(
-                format!("a condition key must be a name, found {}", describe(k)),
-                None,
-                Some(k.pos),
-            ));
+            let why = format!("a condition key must be a name, found {}", describe(k));
+            problems.push(problem(why, None, Some(k.pos)));
             return None;
         }
         let keys: Vec<&str> = entries.iter().filter_map(|(k, _)| k.as_str()).collect();
@@ -250,29 +245,22 @@ impl Grammar {
             [one] => *one,
             [] => {
                 let first = keys.first().copied().unwrap_or("");
-                problems.push(problem(
-                    format!(
-                        "{} needs one of {}",
-                        self.what,
-                        join_ticked(&names().collect::<Vec<_>>())
-                    ),
-                    suggestion(first, names()),
-                    key(first).or(Some(map.pos)),
-                ));
+                let why = format!(
+                    "{} needs one of {}",
+                    self.what,
+                    join_ticked(&names().collect::<Vec<_>>())
+                );
+                let at = key(first).or(Some(map.pos));
+                problems.push(problem(why, suggestion(first, names()), at));
                 return None;
             }
             many => {
-                problems.push(problem(
-                    format!(
-                        "a condition has one form, found {}; combine them with `all:` or `any:`",
-                        many.iter()
-                            .map(|f| format!("`{f}`"))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    ),
-                    None,
-                    key(many[1]),
-                ));
+                let many_ticked: Vec<String> = many.iter().map(|f| format!("`{f}`")).collect();
+                let why = format!(
+                    "a condition has one form, found {}; combine them with `all:` or `any:`",
+                    many_ticked.join(" and ")
+                );
+                problems.push(problem(why, None, key(many[1])));
                 return None;
             }
         };
@@ -283,14 +271,11 @@ impl Grammar {
             .map_or(&[][..], |(_, allowed)| allowed);
         for k in &keys {
             if !allowed.contains(k) {
-                problems.push(problem(
-                    format!(
-                        "unknown key `{}` in a `{form}` condition",
-                        crate::sanitize::id(k)
-                    ),
-                    suggestion(k, allowed.iter().copied()),
-                    key(k),
-                ));
+                let why = format!(
+                    "unknown key `{}` in a `{form}` condition",
+                    crate::sanitize::id(k)
+                );
+                problems.push(problem(why, suggestion(k, allowed.iter().copied()), key(k)));
             }
         }
         Some(form)
@@ -310,17 +295,16 @@ pub(super) fn list<C>(
         ..
     }) = map.get(form)
     else {
-        problems.push(problem(
-            format!("`{form}` takes a list of conditions"),
-            Some(format!("write `{form}: [ {{ … }}, {{ … }} ]`")),
-            map.key_pos(form),
-        ));
+        let hint = format!("write `{form}: [ {{ … }}, {{ … }} ]`");
+        let why = format!("`{form}` takes a list of conditions");
+        problems.push(problem(why, Some(hint), map.key_pos(form)));
         return None;
     };
     if items.is_empty() {
+        let hint = "give it at least one condition, or remove it".into();
         problems.push(problem(
             format!("`{form}` has an empty list"),
-            Some("give it at least one condition, or remove it".into()),
+            Some(hint),
             map.key_pos(form),
         ));
         return None;
@@ -336,20 +320,16 @@ impl Scope<'_> {
         let form = FORMS.form(map, problems, |keys, found| {
             let pair = keys.iter().find(|k| PAIR_KEYS.contains(k))?;
             found.is_empty().then(|| {
-                problem(
-                    format!(
-                        "`{pair}` reads two people's answers, so it only works in the `when` of a `together:` entry in bank.yaml{}",
-                        if self.before.is_some() || self.flags.is_none() {
-                            ""
-                        } else {
-                            " (or inside one, at the level of the pair)"
-                        }
-                    ),
-                    Some(
-                        "here, test one person's answers: `{ answer: …, is: … }`, `{ flag: … }`".into(),
-                    ),
-                    map.key_pos(pair),
-                )
+                let inside = if self.before.is_some() || self.flags.is_none() {
+                    ""
+                } else {
+                    " (or inside one, at the level of the pair)"
+                };
+                let why = format!(
+                    "`{pair}` reads two people's answers, so it only works in the `when` of a `together:` entry in bank.yaml{inside}"
+                );
+                let hint = "here, test one person's answers: `{ answer: …, is: … }`, `{ flag: … }`";
+                problem(why, Some(hint.into()), map.key_pos(pair))
             })
         })?;
         let key = |k: &str| map.key_pos(k);
@@ -358,57 +338,42 @@ impl Scope<'_> {
             "answer" => self.parse_answer(map, problems),
             "flag" => {
                 let Some(flags) = self.flags else {
-                    problems.push(problem(
-                        "a question's `when` cannot test a flag (flags are known only after all answers)".into(),
-                        Some("test the answer that raises the flag instead".into()),
-                        key("flag"),
-                    ));
+                    let why = "a question's `when` cannot test a flag (flags are known only after all answers)";
+                    let hint = "test the answer that raises the flag instead";
+                    problems.push(problem(why.into(), Some(hint.into()), key("flag")));
                     return None;
                 };
                 let name = self.name(map, "flag", problems)?;
-                match flags.get(name) {
-                    Some(&f) => Some(Condition::Flag(f)),
-                    None => {
-                        problems.push(problem(
-                            format!("unknown flag `{}`", crate::sanitize::id(name)),
-                            suggestion(name, flags.keys().map(String::as_str)),
-                            key("flag"),
-                        ));
-                        None
-                    }
+                let flag = flags.get(name).copied();
+                if flag.is_none() {
+                    let why = format!("unknown flag `{}`", crate::sanitize::id(name));
+                    let hint = suggestion(name, flags.keys().map(String::as_str));
+                    problems.push(problem(why, hint, key("flag")));
                 }
+                flag.map(Condition::Flag)
             }
             "dimension" => {
                 let Some(sets) = self.sets else {
-                    problems.push(problem(
-                        "a question's `when` cannot test a dimension score".into(),
-                        Some("test an earlier answer instead".into()),
-                        key("dimension"),
-                    ));
+                    let why = "a question's `when` cannot test a dimension score";
+                    let hint = "test an earlier answer instead";
+                    problems.push(problem(why.into(), Some(hint.into()), key("dimension")));
                     return None;
                 };
                 let name = self.name(map, "dimension", problems)?;
-                let set = match sets.get(name) {
-                    Some(&s) => Some(s),
-                    None => {
-                        problems.push(problem(
-                            format!("unknown dimension `{}`", crate::sanitize::id(name)),
-                            suggestion(name, sets.keys().map(String::as_str)),
-                            key("dimension"),
-                        ));
-                        None
-                    }
-                };
+                let set = sets.get(name).copied();
+                if set.is_none() {
+                    let why = format!("unknown dimension `{}`", crate::sanitize::id(name));
+                    let hint = suggestion(name, sets.keys().map(String::as_str));
+                    problems.push(problem(why, hint, key("dimension")));
+                }
                 let bounds = parse_bounds(map, "dimension", problems)?;
                 Some(Condition::Dimension { set: set?, bounds })
             }
             "overall" => {
                 if self.sets.is_none() {
-                    problems.push(problem(
-                        "a question's `when` cannot test the overall score".into(),
-                        Some("test an earlier answer instead".into()),
-                        key("overall"),
-                    ));
+                    let why = "a question's `when` cannot test the overall score";
+                    let hint = "test an earlier answer instead";
+                    problems.push(problem(why.into(), Some(hint.into()), key("overall")));
                     return None;
                 }
                 let inner = match get("overall") {
@@ -421,27 +386,20 @@ impl Scope<'_> {
                         for (k, _) in entries {
                             let name = k.as_str().unwrap_or("?");
                             if name != "below" && name != "at_least" {
-                                problems.push(problem(
-                                    format!(
-                                        "unknown key `{}` in `overall`",
-                                        crate::sanitize::id(name)
-                                    ),
-                                    suggestion(name, ["below", "at_least"]),
-                                    Some(k.pos),
-                                ));
+                                let why = format!(
+                                    "unknown key `{}` in `overall`",
+                                    crate::sanitize::id(name)
+                                );
+                                let hint = suggestion(name, ["below", "at_least"]);
+                                problems.push(problem(why, hint, Some(k.pos)));
                             }
                         }
                         inner
                     }
                     _ => {
-                        problems.push(problem(
-                            "`overall` takes a mapping".into(),
-                            Some(
-                                "write `overall: { below: 45 }` or `overall: { at_least: 70 }`"
-                                    .into(),
-                            ),
-                            key("overall"),
-                        ));
+                        let hint = "write `overall: { below: 45 }` or `overall: { at_least: 70 }`";
+                        let why = "`overall` takes a mapping".into();
+                        problems.push(problem(why, Some(hint.into()), key("overall")));
                         return None;
                     }
                 };
@@ -477,14 +435,9 @@ impl Scope<'_> {
                 ..
             }) => Some(s),
             other => {
-                problems.push(problem(
-                    format!(
-                        "`{key}` takes an id, found {}",
-                        other.map_or("nothing".into(), describe)
-                    ),
-                    None,
-                    map.key_pos(key),
-                ));
+                let found = other.map_or("nothing".into(), describe);
+                let why = format!("`{key}` takes an id, found {found}");
+                problems.push(problem(why, None, map.key_pos(key)));
                 None
             }
         }
@@ -514,11 +467,8 @@ impl Scope<'_> {
             } else {
                 format!("`{id}` is asked after this question, so its answer is not known yet")
             };
-            problems.push(problem(
-                    message,
-                    Some("a `when` may only name questions that come before it (in file order, files in name order); move one of the two".into()),
-                    answer_at,
-                ));
+            let hint = "a `when` may only name questions that come before it (in file order, files in name order); move one of the two";
+            problems.push(problem(message, Some(hint.into()), answer_at));
             return None;
         }
         if self.broken.contains(&q) {
@@ -532,22 +482,18 @@ impl Scope<'_> {
         let test_key = match tests.as_slice() {
             [one] => *one,
             [] => {
-                problems.push(problem(
-                    format!("the condition on `{id}` says nothing about its answer"),
-                    Some("add one of `is:`, `in:`, `includes:` or `answered:`".into()),
-                    answer_at,
-                ));
+                let why = format!("the condition on `{id}` says nothing about its answer");
+                let hint = "add one of `is:`, `in:`, `includes:` or `answered:`";
+                problems.push(problem(why, Some(hint.into()), answer_at));
                 return None;
             }
             _ => {
-                problems.push(problem(
-                    format!(
-                        "the condition on `{id}` has more than one test ({})",
-                        tests.join(", ")
-                    ),
-                    Some("keep one; combine several with `all:` or `any:`".into()),
-                    answer_at,
-                ));
+                let why = format!(
+                    "the condition on `{id}` has more than one test ({})",
+                    tests.join(", ")
+                );
+                let hint = "keep one; combine several with `all:` or `any:`";
+                problems.push(problem(why, Some(hint.into()), answer_at));
                 return None;
             }
         };
@@ -557,40 +503,33 @@ impl Scope<'_> {
             "answered" => match v.value {
                 Value::Bool(b) => Test::Answered(b),
                 _ => {
-                    problems.push(problem(
-                        format!("`answered` takes true or false, found {}", describe(v)),
-                        None,
-                        near,
-                    ));
+                    let why = format!("`answered` takes true or false, found {}", describe(v));
+                    problems.push(problem(why, None, near));
                     return None;
                 }
             },
             "includes" => {
                 let Kind::Multi(opts) = &question.kind else {
+                    let kind = question.kind.name();
+                    let why = format!(
+                        "`includes` tests a multi question, but `{id}` is a {kind} question"
+                    );
                     problems.push(problem(
-                        format!(
-                            "`includes` tests a multi question, but `{id}` is a {} question",
-                            question.kind.name()
-                        ),
+                        why,
                         Some(format!("use `is:` or `in:` with `{id}`")),
                         near,
                     ));
                     return None;
                 };
                 let Value::Str(opt) = &v.value else {
-                    problems.push(problem(
-                        format!("`includes` takes an option id, found {}", describe(v)),
-                        None,
-                        near,
-                    ));
+                    let why = format!("`includes` takes an option id, found {}", describe(v));
+                    problems.push(problem(why, None, near));
                     return None;
                 };
                 if !opts.iter().any(|o| &o.id == opt) {
-                    problems.push(problem(
-                        format!("`{id}` has no option `{}`", crate::sanitize::id(opt)),
-                        suggestion(opt, opts.iter().map(|o| o.id.as_str())),
-                        near,
-                    ));
+                    let why = format!("`{id}` has no option `{}`", crate::sanitize::id(opt));
+                    let hint = suggestion(opt, opts.iter().map(|o| o.id.as_str()));
+                    problems.push(problem(why, hint, near));
                     return None;
                 }
                 Test::Includes(opt.clone())
@@ -598,11 +537,8 @@ impl Scope<'_> {
             "is" => Test::Is(value_for(question, v, problems)?),
             _ => {
                 let Value::Seq(items) = &v.value else {
-                    problems.push(problem(
-                        format!("`in` takes a list, found {}", describe(v)),
-                        Some("write `in: [a, b]`".into()),
-                        near,
-                    ));
+                    let why = format!("`in` takes a list, found {}", describe(v));
+                    problems.push(problem(why, Some("write `in: [a, b]`".into()), near));
                     return None;
                 };
                 let before = problems.len();
@@ -624,56 +560,47 @@ impl Scope<'_> {
 /// it stands for, checking it fits the question: an option of a choice, a
 /// truth value, a point of a scale.
 pub(super) fn value_for(q: &Question, v: &Node, problems: &mut Vec<CondProblem>) -> Option<Answer> {
+    let (id, given) = (&q.id, describe(v));
     let result: Result<(), (String, Option<String>)> = match &q.kind {
         Kind::Choice(opts) => match &v.value {
             Value::Str(s) if opts.iter().any(|o| &o.id == s) => {
                 return Some(Answer::Choice(s.clone()));
             }
             Value::Str(s) => Err((
-                format!("`{}` has no option `{}`", q.id, crate::sanitize::id(s)),
+                format!("`{id}` has no option `{}`", crate::sanitize::id(s)),
                 suggestion(s, opts.iter().map(|o| o.id.as_str())),
             )),
             _ => Err((
-                format!(
-                    "`{}` is a choice question: compare it with an option id, not {}",
-                    q.id,
-                    describe(v)
-                ),
+                format!("`{id}` is a choice question: compare it with an option id, not {given}"),
                 suggestion("", opts.iter().map(|o| o.id.as_str())),
             )),
         },
         Kind::YesNo(_) => match as_yes_no(v) {
             Some(b) => return Some(Answer::YesNo(b)),
             None => Err((
-                format!(
-                    "`{}` is a yes/no question: compare it with true or false, not {}",
-                    q.id,
-                    describe(v)
-                ),
+                format!("`{id}` is a yes/no question: compare it with true or false, not {given}"),
                 None,
             )),
         },
-        Kind::Scale(s) => match as_integer(v) {
-            Some(x) if (s.min..=s.max).contains(&x) => return Some(Answer::Scale(x)),
-            Some(x) => Err((
-                format!("{x} is outside the scale of `{}`", q.id),
-                Some(format!("use a whole number from {} to {}", s.min, s.max)),
-            )),
-            None => Err((
-                format!(
-                    "`{}` is a scale question: compare it with a whole number, not {}",
-                    q.id,
-                    describe(v)
-                ),
-                Some(format!("use a whole number from {} to {}", s.min, s.max)),
-            )),
-        },
+        Kind::Scale(s) => {
+            let range = Some(format!("use a whole number from {} to {}", s.min, s.max));
+            match as_integer(v) {
+                Some(x) if (s.min..=s.max).contains(&x) => return Some(Answer::Scale(x)),
+                Some(x) => Err((format!("{x} is outside the scale of `{id}`"), range)),
+                None => Err((
+                    format!(
+                        "`{id}` is a scale question: compare it with a whole number, not {given}"
+                    ),
+                    range,
+                )),
+            }
+        }
         Kind::Multi(_) => Err((
-            format!("`{}` is a multi question: `is` and `in` do not apply", q.id),
+            format!("`{id}` is a multi question: `is` and `in` do not apply"),
             Some("use `includes: OPTION`".into()),
         )),
         Kind::Text => Err((
-            format!("`{}` is a text question: `is` and `in` do not apply", q.id),
+            format!("`{id}` is a text question: `is` and `in` do not apply"),
             Some("use `answered: true`".into()),
         )),
     };
@@ -690,11 +617,9 @@ fn parse_bounds(map: &Node, form: &str, problems: &mut Vec<CondProblem>) -> Opti
         match v.as_f64().filter(|n| n.is_finite()) {
             Some(n) => Some(n),
             None => {
-                problems.push(problem(
-                    format!("`{key}` takes a number, found {}", describe(v)),
-                    Some("use a score from 0 to 100".into()),
-                    map.key_pos(key),
-                ));
+                let why = format!("`{key}` takes a number, found {}", describe(v));
+                let hint = Some("use a score from 0 to 100".into());
+                problems.push(problem(why, hint, map.key_pos(key)));
                 ok = false;
                 None
             }
@@ -708,11 +633,9 @@ fn parse_bounds(map: &Node, form: &str, problems: &mut Vec<CondProblem>) -> Opti
         return None;
     }
     if bounds.below.is_none() && bounds.at_least.is_none() {
-        problems.push(problem(
-            format!("a `{form}` condition needs `below:` or `at_least:`"),
-            Some(format!("write e.g. `{{ {form}: …, below: 40 }}`")),
-            map.key_pos(form),
-        ));
+        let why = format!("a `{form}` condition needs `below:` or `at_least:`");
+        let hint = format!("write e.g. `{{ {form}: …, below: 40 }}`");
+        problems.push(problem(why, Some(hint), map.key_pos(form)));
         return None;
     }
     Some(bounds)

@@ -57,15 +57,13 @@ pub fn parse_pair(
     let key = |k: &str| map.key_pos(k);
     let form = PAIR_FORMS.form(map, problems, |keys, _| {
         let person = keys.iter().find(|k| PERSON_FORMS.contains(k))?;
-        Some(problem(
-            format!(
-                "in a `together` entry, say whose answers `{person}` reads: wrap it in `both:`, `either:` or `one:`"
-            ),
-            Some(format!(
-                "write e.g. `{{ either: {{ {person}: … }} }}`; `{{ one: C, other: D }}` asks that one of you meet C and the other D"
-            )),
-            key(person),
-        ))
+        let why = format!(
+            "in a `together` entry, say whose answers `{person}` reads: wrap it in `both:`, `either:` or `one:`"
+        );
+        let hint = format!(
+            "write e.g. `{{ either: {{ {person}: … }} }}`; `{{ one: C, other: D }}` asks that one of you meet C and the other D"
+        );
+        Some(problem(why, Some(hint), key(person)))
     })?;
     let get = |k: &str| map.get(k);
     let person = |k: &str, problems: &mut Vec<CondProblem>| -> Option<Json> {
@@ -89,44 +87,30 @@ pub fn parse_pair(
                 ..
             }) = get("differ")
             else {
-                problems.push(problem(
-                    format!(
-                        "`differ` takes a question id, found {}",
-                        get("differ").map_or("nothing".into(), describe)
-                    ),
-                    Some("write e.g. `{ differ: home_split }`".into()),
-                    key("differ"),
-                ));
+                let found = get("differ").map_or("nothing".into(), describe);
+                let why = format!("`differ` takes a question id, found {found}");
+                let hint = Some("write e.g. `{ differ: home_split }`".into());
+                problems.push(problem(why, hint, key("differ")));
                 return None;
             };
             let Some(&q) = scope.question_index.get(id.as_str()) else {
-                problems.push(problem(
-                    format!("unknown question `{}`", crate::sanitize::id(id)),
-                    suggestion(
-                        id,
-                        scope
-                            .questions
-                            .iter()
-                            .filter(|q| q.shared)
-                            .map(|q| q.id.as_str()),
-                    ),
-                    key("differ"),
-                ));
+                let why = format!("unknown question `{}`", crate::sanitize::id(id));
+                let shared = scope.questions.iter().filter(|q| q.shared);
+                let hint = suggestion(id, shared.map(|q| q.id.as_str()));
+                problems.push(problem(why, hint, key("differ")));
                 return None;
             };
             if scope.broken.contains(&q) {
                 return None;
             }
             if !scope.questions[q].shared {
-                problems.push(problem(
-                    format!(
-                        "`differ` compares the two answers to a shared question, and `{id}` is not shared: each of you answers it about your own life"
-                    ),
-                    Some(format!(
-                        "mark `{id}` (or its set) `shared: true` if it is about the home you share, or test it with `one:`, `both:` or `either:`"
-                    )),
-                    key("differ"),
-                ));
+                let why = format!(
+                    "`differ` compares the two answers to a shared question, and `{id}` is not shared: each of you answers it about your own life"
+                );
+                let hint = format!(
+                    "mark `{id}` (or its set) `shared: true` if it is about the home you share, or test it with `one:`, `both:` or `either:`"
+                );
+                problems.push(problem(why, Some(hint), key("differ")));
                 return None;
             }
             Some(json!({ "differ": scope.questions[q].id }))
