@@ -16,6 +16,24 @@ fn limited(t: &Test, args: &[&str]) -> (Option<i32>, String) {
     )
 }
 
+/// The result (JSON) of `a.yaml` with the bank `b`, run under the memory
+/// limit; it must succeed.
+fn assess_b(t: &Test) -> serde_json::Value {
+    let args = [
+        "assess",
+        "--bank",
+        "b",
+        "--answers",
+        "a.yaml",
+        "--format",
+        "json",
+    ];
+    let out = t.limited(&args).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    serde_json::from_slice(&out.stdout).expect("a result")
+}
+
 /// A test folder with the mini bank and `name` holding `text`.
 fn with_file(name: &str, text: impl AsRef<[u8]>) -> Test {
     let mut t = mt();
@@ -839,21 +857,7 @@ fn reasons_that_name_many_unscored_answers_cost_no_search_each() {
     t.file("b/bank.yaml", bank)
         .file("b/s0.yaml", set)
         .file("a.yaml", answers);
-    let out = t
-        .limited(&[
-            "assess",
-            "--bank",
-            "b",
-            "--answers",
-            "a.yaml",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = assess_b(&t);
     assert_eq!(r["next_steps"].as_array().map(Vec::len), Some(84), "{r}");
 }
 
@@ -890,20 +894,7 @@ fn dimension_tested_often(t: &mut Test, q: usize, advice: usize, tests: usize) {
 fn a_dimension_tested_many_times_is_explained_once_a_step() {
     let mut t = mt();
     dimension_tested_often(&mut t, 2_000, 100, 700);
-    let out = (t.limited(&[
-        "assess",
-        "--bank",
-        "b",
-        "--answers",
-        "a.yaml",
-        "--format",
-        "json",
-    ]))
-    .output()
-    .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = assess_b(&t);
     let steps = r["next_steps"].as_array().unwrap();
     assert_eq!(steps.len(), 100);
     for s in steps {
