@@ -175,7 +175,7 @@ impl Plan {
             r.redact();
         }
         let o = self.render_options();
-        self.write(&export::render_report(&r, self.format, &o, self.plain))
+        self.write(&export::render_report(&r, self.format, &o, self.plain)?)
     }
 
     /// Renders a comparison in the plan's format and writes it out.
@@ -277,7 +277,7 @@ pub fn save_copy(
     {
         return Err(cant_create(format!("there is no folder {}", dir.display())).into());
     }
-    let doc = export::render_report(r, format, &RenderOptions::default(), false);
+    let doc = export::render_report(r, format, &RenderOptions::default(), false)?;
     crate::files::write_output(path, &doc)?;
     Ok(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }

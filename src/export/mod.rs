@@ -22,7 +22,7 @@ mod text;
 use crate::compare::Comparison;
 use crate::result::AssessmentResult;
 
-pub use json::to_json;
+pub use json::{result_json, to_json};
 pub use text::end_screen;
 
 /// An output format of `--format`.
@@ -63,21 +63,21 @@ pub fn draw(doc: &document::Document, format: Format, o: &RenderOptions, plain: 
     }
 }
 
-/// A result's report in `format`: the result itself in JSON, else its
-/// laid-out document drawn (`plain`: text for a screen reader, without box
-/// drawing or block bars).
+/// A result's report in `format`: the result itself in JSON (once it is
+/// known to read back: [`result_json`]), else its laid-out document drawn
+/// (`plain`: text for a screen reader, without box drawing or block bars).
 pub fn render_report(
     r: &AssessmentResult,
     format: Format,
     o: &RenderOptions,
     plain: bool,
-) -> String {
+) -> Result<String, crate::error::Failure> {
     let audience = match format {
-        Format::Json => return to_json(r),
+        Format::Json => return result_json(r),
         Format::Text => document::Audience::Terminal,
         Format::Markdown | Format::Html => document::Audience::Page,
     };
-    draw(&report::report(r, audience), format, o, plain)
+    Ok(draw(&report::report(r, audience), format, o, plain))
 }
 
 /// A comparison in `format`, as [`render_report`] renders a result.

@@ -57,7 +57,8 @@ pub(super) fn finish(
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            match state::write_result(dir, now, &export::to_json(&result)) {
+            let json = export::result_json(&result).map_err(std::io::Error::other);
+            match json.and_then(|json| state::write_result(dir, now, &json)) {
                 Ok(path) => {
                     if let Some(draft) = draft_path {
                         state::remove_draft(draft)?;
@@ -146,7 +147,8 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                     ))
                     .unwrap_or(80);
                 }
-                let doc = crate::export::render_report(&r, Format::Text, &options, plan.plain);
+                let doc = crate::export::render_report(&r, Format::Text, &options, plan.plain)
+                    .map_err(std::io::Error::other)?;
                 let shown = if plan.term.stdout_tty {
                     p.external(&mut || {
                         // A Ctrl-C in the pager is the pager's.

@@ -925,3 +925,53 @@ fn a_bank_whose_reasons_could_name_too_many_answers_is_refused() {
         "{err}"
     );
 }
+
+/// A result is saved only if it reads back: a bank of 300 questions whose
+/// prompts are 5,000 `<` each (1.5 MB of text, through aliases) gave a
+/// 9 MB result, since JSON writes each `<` as `\u003c`, that `report`
+/// then refused as "larger than 8 MiB … check that this is the right file"
+/// (7.5 MB of such text: 41 MB). The JSON is refused before it is written;
+/// the report in words is still given.
+#[test]
+fn a_result_too_large_to_read_back_is_not_written() {
+    let mut t = mt();
+    let long = "<".repeat(5_000);
+    let mut set = String::from("id: s0\ntitle: S0\nquestions:\n");
+    let mut answers = String::new();
+    for i in 0..300 {
+        // An anchor for each ten questions: the parser allows ten aliases
+        // of an anchor.
+        let prompt = match i % 10 {
+            0 => format!("&p{i} '{long}'"),
+            _ => format!("*p{}", i - i % 10),
+        };
+        set += &format!(
+            "  - {{ id: q{i}, kind: yesno, prompt: {prompt}, scores: {{ yes: 1, no: 0 }} }}\n"
+        );
+        answers += &format!("q{i}: yes\n");
+    }
+    let bank = "title: Long\nmin_coverage: 0\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\n";
+    t.file("b/bank.yaml", bank)
+        .file("b/s0.yaml", set)
+        .file("a.yaml", answers);
+    let args = ["assess", "--bank", "b", "--answers", "a.yaml", "--format"];
+    let out = t
+        .limited(&[&args[..], &["json", "-o", "r.json"]].concat())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(65), "{err}");
+    assert!(
+        err.contains(
+            "more than the 8.0 MiB mommytrack reads back from a saved result, so it is not written"
+        ) && err.contains("shorten it, or ask for the report in text, markdown or html"),
+        "{err}"
+    );
+    assert!(!t.path().join("r.json").exists());
+    let out = t
+        .limited(&[&args[..], &["markdown"]].concat())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&long[..100]));
+}

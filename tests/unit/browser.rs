@@ -112,7 +112,8 @@ fn html_report_shows_the_spectrum_and_bars_on_a_phone() {
         None,
         &root.join("tests/personas/returning_after_leave_mixed.answers.yaml"),
     );
-    let page = export::render_report(&r, Format::Html, &RenderOptions::default(), false);
+    let page =
+        export::render_report(&r, Format::Html, &RenderOptions::default(), false).expect("renders");
     let layout = measure(&chromium, &page);
     assert_eq!(layout.vw, 412.0, "{layout:?}");
     assert!(

@@ -169,7 +169,8 @@ fn render_everything(text: &str) -> bool {
     let opts = RenderOptions::default();
     let cmp = Comparison::new(&r, &r, "a", "b");
     for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
-        let doc = export::render_report(&r, format, &opts, false);
+        let doc =
+            export::render_report(&r, format, &opts, false).expect("a result read back renders");
         let both = export::render_comparison(&cmp, format, &opts, false);
         if matches!(format, Format::Text | Format::Markdown) {
             assert!(!dangerous(&doc), "{format:?}: {doc:?}");

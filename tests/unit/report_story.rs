@@ -21,7 +21,7 @@ fn persona(name: &str) -> AssessmentResult {
 }
 
 fn render(r: &AssessmentResult, format: Format) -> String {
-    export::render_report(r, format, &RenderOptions::default(), false)
+    export::render_report(r, format, &RenderOptions::default(), false).expect("renders")
 }
 
 fn render_comparison(c: &Comparison, format: Format) -> String {
@@ -330,7 +330,8 @@ fn results_of_two_versions_of_one_bank_are_told_apart() {
 fn the_plain_text_report_has_no_box_drawing_or_block_bars() {
     for name in ["supportive", "penalized"] {
         let r = persona(name);
-        let doc = export::render_report(&r, Format::Text, &RenderOptions::default(), true);
+        let doc = export::render_report(&r, Format::Text, &RenderOptions::default(), true)
+            .expect("renders");
         assert!(
             !doc.chars().any(|c| ('\u{2500}'..='\u{259F}').contains(&c)),
             "{doc}"

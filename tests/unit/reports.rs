@@ -28,7 +28,7 @@ fn persona(name: &str) -> AssessmentResult {
 }
 
 fn render(r: &AssessmentResult, format: Format) -> String {
-    export::render_report(r, format, &RenderOptions::default(), false)
+    export::render_report(r, format, &RenderOptions::default(), false).expect("renders")
 }
 
 fn render_comparison(c: &Comparison, format: Format) -> String {
@@ -425,6 +425,7 @@ fn text_report_fits_the_width_and_colours_only_when_asked() {
     let r = persona("supportive");
     let text = |color, width| {
         export::render_report(&r, Format::Text, &RenderOptions { color, width }, false)
+            .expect("renders")
     };
     for width in [60u16, 80, 120] {
         let doc = text(false, width);

@@ -438,13 +438,13 @@ fn score_everything(bank: &Bank, sheet: &AnswerSheet) {
             assert!(l.gain() > 0.0 && l.overall_to <= 100.0 + 1e-9, "{l:?}");
         }
         let opts = RenderOptions::default();
-        let json = export::render_report(&r, Format::Json, &opts, false);
+        let json = export::render_report(&r, Format::Json, &opts, false).expect("reads back");
         let back = AssessmentResult::from_json(&json, "r.json").expect("reads back");
         assert_eq!(
-            export::render_report(&back, Format::Json, &opts, false),
+            export::render_report(&back, Format::Json, &opts, false).expect("reads back"),
             json
         );
-        let _ = export::render_report(&r, Format::Text, &opts, false);
+        export::render_report(&r, Format::Text, &opts, false).expect("renders");
         // The answers written out parse back to the same sheet, but for
         // text made inert as it is read (issue 11); and that is stable.
         let written = serde_json::Value::Object(sheet.to_json(bank)).to_string();
