@@ -20,6 +20,11 @@ pub struct Line {
     cursor: usize,
 }
 
+/// The most characters a typed answer keeps (in the editor and in a plain
+/// session's line): far more than any answer needs, and a bound on what a
+/// draft holds for each question.
+pub const MAX_TYPED: usize = 10_000;
+
 /// What the first row starts with; the next rows are indented as much.
 const PROMPT: &str = "› ";
 
@@ -34,19 +39,23 @@ impl Line {
         self.chars.iter().collect()
     }
 
-    /// Inserts typed or pasted text at the cursor.
+    /// Inserts typed or pasted text at the cursor, up to [`MAX_TYPED`]
+    /// characters in all.
     pub fn insert(&mut self, text: &str) {
-        for c in text.chars() {
-            let c = match c {
-                '\n' | '\r' | '\t' => ' ',
-                c if c.is_control() => continue,
+        let room = MAX_TYPED.saturating_sub(self.chars.len());
+        let new: Vec<char> = (text.chars())
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if c.is_control() => None,
                 // Bidi controls would reorder what is shown.
-                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => continue,
-                c => c,
-            };
-            self.chars.insert(self.cursor, c);
-            self.cursor += 1;
-        }
+                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+                c => Some(c),
+            })
+            .take(room)
+            .collect();
+        let n = new.len();
+        self.chars.splice(self.cursor..self.cursor, new);
+        self.cursor += n;
     }
 
     /// Applies an editing key; false for keys that are not editing.

@@ -4,8 +4,9 @@
 //! screen reader, works on `TERM=dumb`, and from a pipe (`printf '1\n2\n'
 //! | mommytrack assess --plain`).
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
+use super::editor::MAX_TYPED;
 use super::prompt::{Prompter, QuestionView, Reply};
 use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
@@ -15,6 +16,26 @@ pub struct Plain<R, W> {
     out: W,
     /// Columns to wrap at (a terminal's), or `None` to leave lines whole.
     width: Option<usize>,
+}
+
+/// Reads and drops the rest of a line; whether there was any.
+fn skip_line(input: &mut impl BufRead) -> io::Result<bool> {
+    let mut dropped = false;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(dropped);
+        }
+        let (n, end) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        dropped |= n > usize::from(end);
+        input.consume(n);
+        if end {
+            return Ok(dropped);
+        }
+    }
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -27,19 +48,38 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         put(&mut self.out, self.width, text, "")
     }
 
-    /// One line of input, trimmed; end of input is `UnexpectedEof`.
+    /// One line of input, trimmed; end of input is `UnexpectedEof`. Only
+    /// the first [`MAX_TYPED`] characters of a longer line are kept (and
+    /// the user told); the rest of it is read and dropped, so a line
+    /// without end costs no memory.
     fn line(&mut self) -> io::Result<String> {
         write!(self.out, "> ")?;
         self.out.flush()?;
-        let mut s = String::new();
-        if self.input.read_line(&mut s)? == 0 {
+        let limit = 4 * MAX_TYPED as u64;
+        let mut bytes = Vec::new();
+        if (&mut self.input)
+            .take(limit)
+            .read_until(b'\n', &mut bytes)?
+            == 0
+        {
             writeln!(self.out)?;
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
                 "the input ended",
             ));
         }
-        Ok(s.trim().to_string())
+        let cut = !bytes.ends_with(b"\n") && skip_line(&mut self.input)?;
+        let line = String::from_utf8_lossy(&bytes);
+        let line = line.trim();
+        if cut || line.chars().count() > MAX_TYPED {
+            let most = crate::error::thousands(MAX_TYPED);
+            writeln!(
+                self.out,
+                "That line is longer than {most} characters, the most an answer keeps: only its first {most} are read."
+            )?;
+            return Ok(line.chars().take(MAX_TYPED).collect());
+        }
+        Ok(line.to_string())
     }
 
     fn show_question(&mut self, v: &QuestionView<'_>) -> io::Result<()> {

@@ -919,8 +919,8 @@ fn a_bank_whose_reasons_could_name_too_many_answers_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(65), "{err}");
     assert!(
-        err.contains("b/bank.yaml:7:1: the advice's conditions can name 202000 answers")
-            && err.contains("more than the 200000 a bank may")
+        err.contains("b/bank.yaml:7:1: the advice's conditions can name 202,000 answers")
+            && err.contains("more than the 200,000 a bank may")
             && err.contains("test a large dimension or a much-raised flag in fewer entries"),
         "{err}"
     );
@@ -974,4 +974,38 @@ fn a_result_too_large_to_read_back_is_not_written() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains(&long[..100]));
+}
+
+/// A plain session read a line of any length: 200 MB without a line break
+/// on standard input held 829 MB. It keeps the first 10,000 characters of a
+/// line, says so, and reads the rest without holding it.
+#[test]
+fn a_plain_session_holds_no_more_of_a_line_than_an_answer_keeps() {
+    use std::io::Write;
+    let t = mt();
+    let mut child = (t.limited(&["assess", "--plain"]))
+        .env("MOMMYTRACK_STATE_DIR", t.path().join("state"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("a pipe");
+    let feeder = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1 << 20];
+        // 300 MiB: without the bound, more than the 1 GiB of address space.
+        (0..300).try_for_each(|_| stdin.write_all(&chunk))
+    });
+    let out = child.wait_with_output().expect("ends");
+    let _ = feeder.join();
+    // The session speaks on standard error; standard output is the report's.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("That line is longer than 10,000 characters, the most an answer keeps: only its first 10,000 are read."),
+        "{err}"
+    );
+    assert!(
+        err.contains("The input ended before the last question"),
+        "{err}"
+    );
 }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::digest::{self, Checked, Digest};
 use super::{Options, Summarizer, Summary};
-use crate::error::{ExitKind, Failure};
+use crate::error::{ExitKind, Failure, thousands};
 
 /// One file to read: where it was named, and whether it was found in a
 /// folder (then a file that is not a result is skipped, not refused).
@@ -76,10 +76,10 @@ pub fn expand(paths: &[PathBuf], max_bytes: u64) -> Result<(Vec<Input>, usize), 
                     "more results than one run reads: {} files, {} MiB counting {}; a run reads \
                      at most {} files and {} MiB in all (a result of the built-in bank is about 55 KiB); \
                      name fewer, or a folder at a time",
-                    thousands(out.len() as u64),
-                    thousands(bytes.div_ceil(1 << 20)),
+                    thousands(out.len()),
+                    thousands(bytes.div_ceil(1 << 20) as usize),
                     crate::sanitize::path(named),
-                    thousands(MAX_FILES as u64),
+                    thousands(MAX_FILES),
                     max_bytes >> 20
                 ),
             ));
@@ -103,19 +103,6 @@ pub fn expand(paths: &[PathBuf], max_bytes: u64) -> Result<(Vec<Input>, usize), 
         }
     }
     Ok((out, same))
-}
-
-/// `n` with a comma every three digits, as the docs write it: `10,000`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A summary of the results named, and the warnings to print (files

@@ -1,4 +1,4 @@
-use super::{Line, PROMPT};
+use super::{Key, Line, MAX_TYPED, PROMPT};
 use crate::wrap::width_of;
 
 /// Texts with short words, long words, runs of spaces and wide characters.
@@ -84,4 +84,17 @@ fn backspace_takes_a_whole_glyph() {
         line.key(&Key::Backspace);
         assert_eq!(line.text(), left, "{text:?}");
     }
+}
+
+#[test]
+fn a_line_keeps_at_most_the_characters_an_answer_keeps() {
+    let mut l = Line::new(&"a".repeat(MAX_TYPED - 2));
+    l.key(&Key::Home);
+    // A paste in the middle keeps what fits, in order, before the rest.
+    l.insert("xyz\tw");
+    let text = l.text();
+    assert_eq!(text.chars().count(), MAX_TYPED);
+    assert!(text.starts_with("xya"), "{}", &text[..10]);
+    l.insert("more");
+    assert_eq!(l.text(), text);
 }

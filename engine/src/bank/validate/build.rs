@@ -14,7 +14,7 @@ use crate::bank::condition::{CondProblem, Condition, Scope, value_for};
 use crate::bank::model::{Advice, Band, Flag, Set, Severity, TogetherEntry};
 use crate::bank::raw::*;
 use crate::bank::together::{Ids, parse_pair};
-use crate::error::{Problem, suggestion};
+use crate::error::{Problem, suggestion, thousands};
 use crate::yaml::{Node, Pos, Value};
 
 /// The `n`th entry of the list `key` of `node`, where an entry's problems
@@ -377,7 +377,7 @@ impl Builder {
         self.bank.kit = self.entries(&KIT, kit, node, ctx, p, Self::advice_entry);
         let work = self.bank.explanation_work();
         if work > MAX_EXPLANATION {
-            let max = MAX_EXPLANATION;
+            let (work, max) = (thousands(work), thousands(MAX_EXPLANATION));
             p.push(
                 ctx.problem(
                     format!("the advice's conditions can name {work} answers and ticked options as the reasons for its next steps, more than the {max} a bank may: a test of a dimension's score names each question of the dimension, and a flag each option that raises it, in every entry that tests it"),
