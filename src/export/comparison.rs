@@ -397,19 +397,11 @@ pub fn document(c: &Comparison) -> Document {
     let lines: Vec<(String, &ScoreDiff, bool)> = std::iter::once((overall, &c.overall, true))
         .chain(parts.map(|d| (dimension_title(d), &d.score, false)))
         .collect();
+    let mut columns = vec![left("")];
+    columns.extend([c.a.label.as_str(), &c.b.label, "Difference"].map(right));
+    let rows = lines.iter().map(|(t, d, bold)| score_row(t, d, *bold));
     let mut blocks = vec![
-        Block::table(
-            vec![
-                left(""),
-                right(&c.a.label),
-                right(&c.b.label),
-                right("Difference"),
-            ],
-            lines
-                .iter()
-                .map(|(t, d, bold)| score_row(t, d, *bold))
-                .collect(),
-        ),
+        Block::table(columns, rows.collect()),
         Block::Pairs(Pairs {
             a: c.a.label.clone(),
             b: c.b.label.clone(),

@@ -95,14 +95,8 @@ fn group_blocks(s: &Summary, g: &Group, st: &GroupStats, said: &mut [bool; 2]) -
             rows.push(measure_row(&format!("{} (scale mean)", d.title), m, 1));
         }
     }
-    let mut columns = vec![
-        left("Score"),
-        right("n"),
-        right("mean"),
-        right("median"),
-        right("Q1"),
-        right("Q3"),
-    ];
+    let mut columns = vec![left("Score")];
+    columns.extend(["n", "mean", "median", "Q1", "Q3"].map(right));
     // A small group has no median or quartiles: no columns of dashes.
     let dash = |c: &Cell| matches!(c, Cell::Muted(m) if m == "–");
     let no_order = rows.iter().all(|r| r[3..].iter().all(dash));

@@ -402,11 +402,7 @@ fn scrolled(
     *offset = (*offset).min(body.len() - shown);
     let below = body.len() - shown - *offset;
     let mut out = body[*offset..*offset + shown].to_vec();
-    let lines = if *offset + below == 1 {
-        "line"
-    } else {
-        "lines"
-    };
+    let lines = crate::export::plural(*offset + below, "line", "lines");
     let more = match (*offset, below) {
         (0, b) => format!("  ↓ {b} more {lines}: j or PgDn"),
         (a, 0) => format!("  ↑ {a} more {lines}: k or PgUp"),

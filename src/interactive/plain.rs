@@ -97,13 +97,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         if v.can_go_back {
             keys.push("b = back".into());
         }
-        if let Some(current) = v.current_label() {
-            put(
-                o,
-                width,
-                &format!("Your answer so far: {current}. Press Enter to keep it."),
-                "",
-            )?;
+        if let Some(current) = v.label_of(v.current) {
+            let kept = format!("Your answer so far: {current}. Press Enter to keep it.");
+            put(o, width, &kept, "")?;
         }
         let how = match &v.question.kind {
             Kind::Choice(_) | Kind::YesNo(_) => {
@@ -123,15 +119,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// Reads the chosen answer back, so a screen reader confirms it.
     fn read_back(&mut self, v: &QuestionView<'_>, slot: &Slot) -> io::Result<()> {
-        let words = match slot {
-            Slot::Given(a) => format!(
-                "Your answer: {}.",
-                crate::export::terminal_safe(&a.label(v.question))
-            ),
-            Slot::Skipped => format!("Your answer: {}.", v.skip),
-            Slot::Missing => return Ok(()),
-        };
-        self.put(&words)
+        match v.label_of(slot) {
+            Some(words) => self.put(&format!("Your answer: {words}.")),
+            None => Ok(()),
+        }
     }
 
     /// Reads until the line is an answer, a skip or "back".
@@ -338,21 +329,16 @@ fn lines_of<W: Write>(
     first: &str,
     rest: &str,
 ) -> io::Result<()> {
-    match width {
-        Some(w) => {
-            for l in crate::wrap::lines(text, w, first, rest, crate::wrap::Breaks::Spaces) {
-                writeln!(out, "{}", l.replace('\u{a0}', " "))?;
-            }
-            Ok(())
-        }
-        None => {
-            for (n, l) in text.split('\n').enumerate() {
-                let indent = if n == 0 { first } else { rest };
-                writeln!(out, "{indent}{}", l.replace('\u{a0}', " "))?;
-            }
-            Ok(())
-        }
+    let lines: Vec<String> = match width {
+        Some(w) => crate::wrap::lines(text, w, first, rest, crate::wrap::Breaks::Spaces),
+        None => (text.split('\n').enumerate())
+            .map(|(n, l)| format!("{}{l}", if n == 0 { first } else { rest }))
+            .collect(),
+    };
+    for l in lines {
+        writeln!(out, "{}", l.replace('\u{a0}', " "))?;
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -138,9 +138,9 @@ impl QuestionView<'_> {
         )
     }
 
-    /// The current answer in words, if there is one.
-    pub fn current_label(&self) -> Option<String> {
-        match self.current {
+    /// An answer (or the skip) to this question in words; none for none.
+    pub fn label_of(&self, slot: &Slot) -> Option<String> {
+        match slot {
             Slot::Missing => None,
             Slot::Skipped => Some(self.skip.to_string()),
             Slot::Given(a) => Some(crate::export::terminal_safe(&a.label(self.question))),
