@@ -76,11 +76,8 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
     // A capped verdict's reason is part of the verdict line itself
     // (`document::verdict_line`, from `result::cap_reason`), so it is in
     // `head` already.
-    out.push_str(&styled(
-        &super::report::coverage_sentence(r),
-        width,
-        &st.dim,
-    ));
+    let coverage = super::report::coverage_sentence(r);
+    out.push_str(&styled(&coverage, width, &st.dim));
     let bars = !plain && width >= 72;
     let mut table = table(width, presets::NOTHING);
     // A dimension that asked nothing scored (an unscored profile, say) is
@@ -103,10 +100,11 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
     if !first.is_empty() {
         let _ = writeln!(out, "{}", st.heading.apply_to("Start here"));
         for (n, s) in first.into_iter().enumerate() {
+            let number = format!("  {}. ", n + 1);
             out.push_str(&wrap_hanging(
                 &terminal_safe(&s.title),
                 width,
-                &format!("  {}. ", n + 1),
+                &number,
                 "     ",
             ));
         }

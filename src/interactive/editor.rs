@@ -8,9 +8,9 @@
 
 use std::io;
 
-use super::keys::{Key, Keyboard};
+use super::keys::Key;
 use super::layout::{self, Ask, Look};
-use super::screen::Screen;
+use super::screen::Tty;
 use crate::wrap::width_of;
 
 /// The text being edited and the cursor in it (a char index).
@@ -192,31 +192,28 @@ pub enum Edited {
 /// `initial` with the cursor at its end, under `note` (the last message)
 /// until a key is pressed.
 pub fn edit(
-    screen: &mut Screen,
-    kb: &mut Keyboard,
-    look: &Look,
+    tty: &mut Tty,
     ask: &Ask,
     initial: &str,
     note: Option<String>,
     empty: Empty,
 ) -> io::Result<Edited> {
-    screen.bracketed_paste(true)?;
-    let done = edit_line(screen, kb, look, ask, initial, note, empty);
-    screen.bracketed_paste(false)?;
+    tty.screen.bracketed_paste(true)?;
+    let done = edit_line(tty, ask, initial, note, empty);
+    tty.screen.bracketed_paste(false)?;
     let done = done?;
-    screen.clear()?;
+    tty.screen.clear()?;
     Ok(done)
 }
 
 fn edit_line(
-    screen: &mut Screen,
-    kb: &mut Keyboard,
-    look: &Look,
+    tty: &mut Tty,
     ask: &Ask,
     initial: &str,
     mut note: Option<String>,
     empty: Empty,
 ) -> io::Result<Edited> {
+    let Tty { screen, kb, look } = tty;
     let mut line = Line::new(initial);
     let mut top = 0;
     let done = loop {
@@ -225,7 +222,7 @@ fn edit_line(
             let (frame, cursor) = layout(look, ask, &line, note.as_deref(), size, &mut top);
             screen.draw(&frame, Some(cursor))?;
         }
-        let Some(key) = kb.next(Some(std::time::Duration::from_millis(150)))? else {
+        let Some(key) = kb.next(Some(super::digits::TICK))? else {
             continue;
         };
         note = None;

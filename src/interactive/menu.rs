@@ -9,11 +9,11 @@
 use std::io;
 
 use super::digits::{Digits, Typed, hint_with_numbers, number_of};
-use super::keys::{Key, Keyboard, interrupted};
+use super::keys::{Key, interrupted};
 use super::layout::{
     Ask, Item, Look, frame, help_body, item_lines, prompt_lines, styled_lines, window,
 };
-use super::screen::Screen;
+use super::screen::Tty;
 use crate::wrap::{Breaks, lines};
 
 /// The words of the help item.
@@ -224,16 +224,14 @@ pub type Summary = dyn Fn(usize) -> (String, String);
 /// keyboard without them, when it does not fit, with a line that says how much is above and below; the note with
 /// it (the last message) stays under the menu.
 pub fn select(
-    screen: &mut Screen,
-    kb: &mut Keyboard,
-    look: &Look,
+    tty: &mut Tty,
     ask: &Ask,
     items: &[Item],
     default: usize,
     under: Option<(&Summary, Option<String>)>,
 ) -> io::Result<Option<usize>> {
     let list = List::new(items, ask.help.as_deref(), default);
-    Ok(match run(screen, kb, look, ask, list, None, under)? {
+    Ok(match run(tty, ask, list, None, under)? {
         Ticked::Picked(i) => Some(i),
         _ => None,
     })
@@ -254,30 +252,22 @@ pub enum Ticked {
 /// Enter is done. Ticking an exclusive item clears the other ticks and
 /// ticking another clears it, each with a one-line note on screen, so
 /// what is shown when Enter is pressed is exactly what is returned.
-pub fn multi(
-    screen: &mut Screen,
-    kb: &mut Keyboard,
-    look: &Look,
-    ask: &Ask,
-    items: &[Item],
-    mut ticks: Vec<bool>,
-) -> io::Result<Ticked> {
+pub fn multi(tty: &mut Tty, ask: &Ask, items: &[Item], mut ticks: Vec<bool>) -> io::Result<Ticked> {
     ticks.resize(items.len(), false);
     let list = List::new(items, ask.help.as_deref(), 0);
-    run(screen, kb, look, ask, list, Some(ticks), None)
+    run(tty, ask, list, Some(ticks), None)
 }
 
 /// Both lists: with `ticks`, a tick list ([`multi`]), else a list to pick
 /// one from ([`select`]).
 fn run(
-    screen: &mut Screen,
-    kb: &mut Keyboard,
-    look: &Look,
+    tty: &mut Tty,
     ask: &Ask,
     mut list: List<'_>,
     mut ticks: Option<Vec<bool>>,
     under: Option<(&Summary, Option<String>)>,
 ) -> io::Result<Ticked> {
+    let Tty { screen, kb, look } = tty;
     let (summary, note) = under.unzip();
     list.note = note.flatten();
     let (mut offset, mut page, mut end) = (0, 1, 0);

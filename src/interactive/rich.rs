@@ -22,15 +22,13 @@ use super::keys::{Key, Keyboard};
 use super::layout::{Ask, Item, Look, styled_lines};
 use super::menu::{self, Ticked};
 use super::prompt::{Prompter, QuestionView, Reply};
-use super::screen::Screen;
+use super::screen::{Screen, Tty};
 use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
 use crate::wrap::{Breaks, cut, lines, width_of};
 
 pub struct Rich {
-    screen: Screen,
-    kb: Keyboard,
-    look: Look,
+    tty: Tty,
     /// What was written since the last message, newest last: going back
     /// takes back the newest echo, and the part heading above the question
     /// when that is what came last.
@@ -104,9 +102,11 @@ impl Rich {
     pub fn new(color: bool, stop: fn() -> bool) -> io::Result<Self> {
         console::set_colors_enabled_stderr(color);
         Ok(Rich {
-            screen: Screen::new(),
-            kb: Keyboard::open(stop)?,
-            look: Look::new(color),
+            tty: Tty {
+                screen: Screen::new(),
+                kb: Keyboard::open(stop)?,
+                look: Look::new(color),
+            },
             undo: Vec::new(),
             echoed: HashSet::new(),
             drafts: HashMap::new(),
@@ -132,8 +132,8 @@ impl Rich {
             self.notice = Some((text, keep));
             return Ok(());
         }
-        self.screen
-            .commit(move |w| lines(&text, w, "", "", Breaks::Spaces))
+        let screen = &mut self.tty.screen;
+        screen.commit(move |w| lines(&text, w, "", "", Breaks::Spaces))
     }
 
     /// Esc: takes back the echo of the previous answer, which is about to
@@ -142,11 +142,11 @@ impl Rich {
     fn back(&mut self) -> io::Result<Reply> {
         while let Some(block @ (Block::Heading | Block::Offer)) = self.undo.last() {
             self.cleared_heading |= *block == Block::Heading;
-            self.screen.take_back_last();
+            self.tty.screen.take_back_last();
             self.undo.pop();
         }
         if let Some(Block::Echo(id)) = self.undo.pop() {
-            self.screen.take_back_last();
+            self.tty.screen.take_back_last();
             self.echoed.remove(&id);
         }
         Ok(Reply::Back)
@@ -155,8 +155,8 @@ impl Rich {
     /// Waits for Enter (true), Esc (false: go back) or a resize (`None`:
     /// to lay out again).
     fn enter(&mut self) -> io::Result<Option<bool>> {
-        while !self.screen.resized() {
-            match self.kb.next(Some(std::time::Duration::from_millis(150)))? {
+        while !self.tty.screen.resized() {
+            match self.tty.kb.next(Some(super::digits::TICK))? {
                 Some(Key::CtrlC) => return Err(super::keys::interrupted()),
                 Some(Key::Enter) => return Ok(Some(true)),
                 Some(Key::Esc) => return Ok(Some(false)),
@@ -178,8 +178,7 @@ impl Rich {
             _ => v.current_choice().unwrap_or(0),
         };
         let head = head(v, keys_hint(false, v.skip, v.can_go_back));
-        let (screen, kb) = (&mut self.screen, &mut self.kb);
-        let picked = menu::select(screen, kb, &self.look, &head, &items, default, None)?;
+        let picked = menu::select(&mut self.tty, &head, &items, default, None)?;
         Ok(match picked {
             None => None,
             Some(i) if i == skip => Some((Slot::Skipped, vec![v.skip.to_string()])),
@@ -203,24 +202,20 @@ impl Rich {
         let mut ticks = v.current_ticks();
         ticks.push(*v.current == Slot::Skipped);
         let head = head(v, keys_hint(true, v.skip, v.can_go_back));
-        let (screen, kb) = (&mut self.screen, &mut self.kb);
-        Ok(
-            match menu::multi(screen, kb, &self.look, &head, &items, ticks)? {
-                Ticked::Back | Ticked::Picked(_) => None,
-                Ticked::Done(now) if now.get(n) == Some(&true) => {
-                    Some((Slot::Skipped, vec![v.skip.to_string()]))
+        Ok(match menu::multi(&mut self.tty, &head, &items, ticks)? {
+            Ticked::Back | Ticked::Picked(_) => None,
+            Ticked::Done(now) if now.get(n) == Some(&true) => {
+                Some((Slot::Skipped, vec![v.skip.to_string()]))
+            }
+            Ticked::Done(now) => {
+                let picked: Vec<usize> = (0..n).filter(|&i| now[i]).collect();
+                let mut words: Vec<String> = picked.iter().map(|&i| labels[i].clone()).collect();
+                if words.is_empty() {
+                    words.push("None of these".into());
                 }
-                Ticked::Done(now) => {
-                    let picked: Vec<usize> = (0..n).filter(|&i| now[i]).collect();
-                    let mut words: Vec<String> =
-                        picked.iter().map(|&i| labels[i].clone()).collect();
-                    if words.is_empty() {
-                        words.push("None of these".into());
-                    }
-                    Some((Slot::Given(v.multi_answer(&picked)), words))
-                }
-            },
-        )
+                Some((Slot::Given(v.multi_answer(&picked)), words))
+            }
+        })
     }
 
     /// Text: the line editor at once (typing starts the answer; an answer
@@ -241,12 +236,9 @@ impl Rich {
         if v.can_go_back {
             hint.push_str(" · Esc goes back");
         }
-        let (head, look) = (head(v, hint), &self.look);
         let edited = editor::edit(
-            &mut self.screen,
-            &mut self.kb,
-            look,
-            &head,
+            &mut self.tty,
+            &head(v, hint),
             &current,
             None,
             Empty::Allowed,
@@ -344,8 +336,8 @@ impl Prompter for Rich {
         }
         let title = crate::sanitize::inline(title.trim()).into_owned();
         let body = body.map(|b| crate::sanitize::text(b.trim()).into_owned());
-        let bold = self.look.prompt.clone();
-        self.screen.commit(move |w| {
+        let bold = self.tty.look.prompt.clone();
+        self.tty.screen.commit(move |w| {
             let mut out = vec![String::new()];
             out.extend(styled_lines(&bold, &title, w, ""));
             if let Some(b) = &body {
@@ -355,22 +347,21 @@ impl Prompter for Rich {
             out
         })?;
         self.undo.push(Block::Heading);
-        if !self.screen.keep_last() {
-            let wait = vec![
-                self.look
-                    .prompt
-                    .apply_to("Press Enter to go on.")
-                    .to_string(),
-            ];
+        if !self.tty.screen.keep_last() {
+            let wait = self.tty.look.prompt.apply_to("Press Enter to go on.");
+            let wait = vec![wait.to_string()];
             loop {
-                self.screen.draw(&wait, None)?;
+                self.tty.screen.draw(&wait, None)?;
                 // Stopped (Ctrl-C): the line goes from the screen. Esc:
                 // back to the question before, at the next ask.
-                if let Some(go_on) = self.enter().inspect_err(|_| drop(self.screen.clear()))? {
+                if let Some(go_on) = self
+                    .enter()
+                    .inspect_err(|_| drop(self.tty.screen.clear()))?
+                {
                     break self.back_next = !go_on;
                 }
             }
-            self.screen.clear()?;
+            self.tty.screen.clear()?;
         }
         Ok(())
     }
@@ -389,8 +380,8 @@ impl Prompter for Rich {
         let body = crate::sanitize::text(body.trim()).into_owned();
         let mut page_no = 0;
         loop {
-            let (rows, width) = (self.screen.rows(), self.screen.width());
-            let mut frame = styled_lines(&self.look.prompt, &title, width, "");
+            let (rows, width) = (self.tty.screen.rows(), self.tty.screen.width());
+            let mut frame = styled_lines(&self.tty.look.prompt, &title, width, "");
             let pages = screenfuls(&body, width, rows.saturating_sub(2 + frame.len()));
             let last = pages.len().saturating_sub(1);
             let n = page_no.min(last);
@@ -401,9 +392,9 @@ impl Prompter for Rich {
             } else {
                 "Press Enter for more."
             };
-            frame.push(self.look.prompt.apply_to(prompt).to_string());
-            self.screen.start_over()?;
-            self.screen.draw(&frame, None)?;
+            frame.push(self.tty.look.prompt.apply_to(prompt).to_string());
+            self.tty.screen.start_over()?;
+            self.tty.screen.draw(&frame, None)?;
             // Enter, or a resize (laid out again).
             if self.enter()?.is_some() {
                 page_no = n + 1;
@@ -411,9 +402,9 @@ impl Prompter for Rich {
             if page_no > last {
                 // The intro stays, whole, laid out for the width of every
                 // draw; its last lines above the first question.
-                self.screen.start_over()?;
-                let bold = self.look.prompt.clone();
-                self.screen.commit(move |w| {
+                self.tty.screen.start_over()?;
+                let bold = self.tty.look.prompt.clone();
+                self.tty.screen.commit(move |w| {
                     let mut out = styled_lines(&bold, &title, w, "");
                     out.extend(screenfuls(&body, w, usize::MAX).concat());
                     out
@@ -426,7 +417,7 @@ impl Prompter for Rich {
     fn show(&mut self, text: &str) -> io::Result<()> {
         self.undo.clear();
         let lines = menu::split(text);
-        self.screen.commit(move |_| lines.clone())
+        self.tty.screen.commit(move |_| lines.clone())
     }
 
     fn ask(&mut self, v: &QuestionView<'_>) -> io::Result<Reply> {
@@ -441,7 +432,7 @@ impl Prompter for Rich {
                 Kind::Text => self.ask_text(v),
             };
             // Stopped (Ctrl-C): the question goes from the screen.
-            let answered = answered.inspect_err(|_| drop(self.screen.clear()))?;
+            let answered = answered.inspect_err(|_| drop(self.tty.screen.clear()))?;
             if answered.is_some() || v.can_go_back {
                 break answered;
             }
@@ -456,8 +447,8 @@ impl Prompter for Rich {
                     true => format!("changed: {}", v.prompt()),
                     false => v.prompt(),
                 };
-                let dim = self.look.dim.clone();
-                (self.screen).commit(move |w| {
+                let dim = self.tty.look.dim.clone();
+                (self.tty.screen).commit(move |w| {
                     vec![dim.apply_to(echo_line(&prompt, &words, w)).to_string()]
                 })?;
                 self.echoed.insert(id.clone());
@@ -490,9 +481,8 @@ impl Prompter for Rich {
             Some((text, true)) => Some(text.clone()),
             _ => self.notice.take().map(|(text, _)| text),
         };
-        let (screen, kb) = (&mut self.screen, &mut self.kb);
         let under = self.pinned.as_deref().map(|p| (p, notice));
-        let picked = menu::select(screen, kb, &self.look, &ask, &list, default, under)?;
+        let picked = menu::select(&mut self.tty, &ask, &list, default, under)?;
         match picked {
             // Between two questions: its first sentence and the choice,
             // whole (it is no answer: it may take two lines), taken back
@@ -500,8 +490,8 @@ impl Prompter for Rich {
             Some(i) if self.pinned.is_none() => {
                 let said = prompt.split(". ").next().unwrap_or(prompt);
                 let said = format!("{} · {}", said.trim_end_matches('.'), items[i]);
-                let dim = self.look.dim.clone();
-                self.screen.commit(move |w| {
+                let dim = self.tty.look.dim.clone();
+                self.tty.screen.commit(move |w| {
                     let wrapped = lines(&said, w, "✔ ", "  ", Breaks::Words);
                     wrapped
                         .iter()
@@ -530,20 +520,14 @@ impl Prompter for Rich {
             hint: "Enter saves · Ctrl-U clears · Esc goes back without saving".into(),
             ..Ask::default()
         };
-        let edited = editor::edit(
-            &mut self.screen,
-            &mut self.kb,
-            &self.look,
-            &ask,
-            initial,
-            match self.notice {
-                Some((_, false)) => self.notice.take().map(|(text, _)| text),
-                _ => None,
-            },
-            Empty::Refused(
-                "Type a file name (Ctrl-U clears the line), or press Esc to go back without saving.",
-            ),
-        )?;
+        // The last message for now, until a key is pressed.
+        let note = match self.notice {
+            Some((_, false)) => self.notice.take().map(|(text, _)| text),
+            _ => None,
+        };
+        let refused =
+            "Type a file name (Ctrl-U clears the line), or press Esc to go back without saving.";
+        let edited = editor::edit(&mut self.tty, &ask, initial, note, Empty::Refused(refused))?;
         Ok(match edited {
             Edited::Back(_) => None,
             Edited::Done(text) => Some(text),
@@ -558,7 +542,7 @@ impl Prompter for Rich {
     fn unpin(&mut self) -> io::Result<()> {
         if let Some(render) = self.pinned.take() {
             self.undo.clear();
-            self.screen.commit(move |w| {
+            self.tty.screen.commit(move |w| {
                 let (head, body) = render(w);
                 menu::split(&format!("{head}{body}"))
             })?;
@@ -573,12 +557,12 @@ impl Prompter for Rich {
         &mut self,
         run: &mut dyn FnMut() -> anyhow::Result<()>,
     ) -> io::Result<anyhow::Result<()>> {
-        self.screen.clear()?;
-        self.kb.suspend();
+        self.tty.screen.clear()?;
+        self.tty.kb.suspend();
         let r = run();
-        self.kb.resume()?;
+        self.tty.kb.resume()?;
         // Whatever the pager left on the screen goes at the next draw.
-        self.screen.invalidate();
+        self.tty.screen.invalidate();
         Ok(r)
     }
 

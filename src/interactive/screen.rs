@@ -57,6 +57,13 @@ pub struct Screen {
     keep: bool,
 }
 
+/// What the widgets draw on and read keys from, and how they look.
+pub struct Tty {
+    pub screen: Screen,
+    pub kb: super::keys::Keyboard,
+    pub look: super::layout::Look,
+}
+
 /// The fewest rows a question's frame is given beside a block kept in view.
 const FRAME_ROWS: usize = 8;
 
