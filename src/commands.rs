@@ -9,7 +9,7 @@ use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource};
 use crate::cli::{AssessArgs, Cli, Command, OutputArgs, SchemaKind};
 use crate::compare::{Comparison, Reading};
-use crate::error::{Failure, Problem, cant_create, missing_input};
+use crate::error::{Failure, Problem, cant_create, diag, missing_input};
 use crate::export;
 use crate::input;
 use crate::interactive::state;
@@ -262,7 +262,7 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     }
     // Answers to retired questions: read as their replacements, or left out.
     for warning in sheet.warnings() {
-        crate::error::diag(warning.clone());
+        diag(warning.clone());
     }
     warn_ignored(&bank, &sheet, &eval.ignored, &answers_name, mode);
     plan.report(result)
@@ -293,7 +293,7 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
     let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
         .iter()
         .partition(|&&i| !mode.includes(&bank.questions[i]));
-    let warn = |message: String| crate::error::diag(Problem::new(file, message).warning());
+    let warn = |message: String| diag(Problem::new(file, message).warning());
     // A full answers file used with --quick (or --prospective) is normal:
     // one line says so.
     if !not_core.is_empty() {
@@ -309,7 +309,7 @@ fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str,
         ));
     }
     for &i in conditional.iter().take(MAX_IGNORED_SHOWN) {
-        crate::error::diag(
+        diag(
             Problem::new(file, does_not_apply(bank, sheet, i, mode))
                 .at(sheet.place(i))
                 .id(&bank.questions[i].id)
@@ -398,7 +398,7 @@ fn compare(
         {
             for (r, label) in [(&mut a, &la), (&mut b, &lb)] {
                 if mommytrack_engine::couple::fill_from_bank(r, &bank) {
-                    crate::error::diag(format_args!(
+                    diag(format_args!(
                         "note: {} was saved by an earlier mommytrack; its answers about your home are read with this version's mirrors and next steps for two",
                         export::terminal_safe(label)
                     ));
@@ -412,7 +412,7 @@ fn compare(
     };
     let (la, lb) = (export::terminal_safe(&la), export::terminal_safe(&lb));
     if !comparison.same_bank {
-        crate::error::diag(format_args!(
+        diag(format_args!(
             "warning: {la} and {lb} come from different question banks (\"{}\" and \"{}\"); only the dimensions and questions they share are compared",
             export::terminal_safe(&a.bank.title),
             export::terminal_safe(&b.bank.title)
@@ -421,7 +421,7 @@ fn compare(
     // A prospective job is compared only on what both answered: nothing
     // shows as not answered there.
     if a.mode != b.mode && comparison.reading != Reading::Prospective {
-        crate::error::diag(format_args!(
+        diag(format_args!(
             "warning: {la} is a {} assessment and {lb} a {} one; questions asked in only one of them show as not answered in the other",
             export::terminal_safe(&a.mode),
             export::terminal_safe(&b.mode)
@@ -542,17 +542,15 @@ fn bind_folders(folders: &[(PathBuf, Option<String>)], ours: &str) {
         let text = format!(
             "key {ours}\n# The results in this folder are summarised with mommytrack's summary key of this id (not the key itself). A summary made with another key is refused: two summaries of the same people with two keys could be pooled to undo the noise that protects each of them (docs/summaries.md, \"Keep the key\").\n"
         );
-        match (
-            crate::files::write_private(&dir.join(BOUND), text.as_bytes()),
-            theirs,
-        ) {
-            (Err(e), _) => crate::error::diag(format_args!(
+        let written = crate::files::write_private(&dir.join(BOUND), text.as_bytes());
+        match (written, theirs) {
+            (Err(e), _) => diag(format_args!(
                 "warning: could not record the summary key in {shown} ({e}): a summary of these results made with another key will not be refused"
             )),
-            (Ok(()), None) => crate::error::diag(format_args!(
+            (Ok(()), None) => diag(format_args!(
                 "note: {shown} records that these results are summarised with key {ours}; another key will be refused"
             )),
-            (Ok(()), Some(theirs)) => crate::error::diag(format_args!(
+            (Ok(()), Some(theirs)) => diag(format_args!(
                 "warning: these results are now summarised with key {ours} instead of {theirs} ({shown}): never publish a summary made with key {theirs} beside one made with {ours}"
             )),
         }
@@ -591,7 +589,7 @@ fn summarize(args: crate::cli::SummarizeArgs, plan: Plan) -> Result<()> {
         if done.is_err() {
             let _ = std::fs::remove_file(&path);
         } else {
-            crate::error::diag(format_args!(
+            diag(format_args!(
                 "note: made a new summary key at {} (key id {}); keep it, and make every summary of a group with this one key (docs/summaries.md, \u{201c}Keep the key\u{201d})",
                 crate::sanitize::path(&path),
                 key_id
@@ -600,7 +598,7 @@ fn summarize(args: crate::cli::SummarizeArgs, plan: Plan) -> Result<()> {
     }
     let (folders, done) = done?;
     for w in done.warnings {
-        crate::error::diag(format_args!("warning: {w}"));
+        diag(format_args!("warning: {w}"));
     }
     bind_folders(&folders, &key_id);
     // Text fits the terminal it is shown on, in no colour; a file or a

@@ -21,11 +21,7 @@ pub fn page(command: Option<&str>) -> Result<String> {
         None => (cli.clone(), "mommytrack".to_string()),
         Some(name) => {
             let Some(sub) = cli.find_subcommand(name) else {
-                let names: Vec<String> = cli
-                    .get_subcommands()
-                    .filter(|c| c.get_name() != "help")
-                    .map(|c| c.get_name().to_string())
-                    .collect();
+                let names: Vec<&str> = with_pages(&cli).map(|c| c.get_name()).collect();
                 return Err(Failure::usage(format!(
                     "there is no command `{}`; `mommytrack man` has a page for each of: {}",
                     crate::sanitize::inline(name),
@@ -76,6 +72,11 @@ pub fn page(command: Option<&str>) -> Result<String> {
         }
     }
     Ok(text)
+}
+
+/// The commands that have a page of their own: all but `help`.
+fn with_pages(cli: &clap::Command) -> impl Iterator<Item = &clap::Command> {
+    cli.get_subcommands().filter(|c| c.get_name() != "help")
 }
 
 /// Text made safe for roff: backslashes, and a line that would start with
@@ -129,7 +130,7 @@ fn examples(after_help: Option<String>) -> String {
 /// The commands, each with the page `mommytrack man NAME` prints.
 fn commands(cli: &clap::Command) -> String {
     let mut out = String::from(".SH COMMANDS\n");
-    for c in cli.get_subcommands().filter(|c| c.get_name() != "help") {
+    for c in with_pages(cli) {
         out.push_str(&format!(
             ".TP\n\\fBmommytrack\\-{}\\fR(1)\n{}\n",
             roff(c.get_name()),
@@ -140,11 +141,8 @@ fn commands(cli: &clap::Command) -> String {
 }
 
 fn see_also(cli: &clap::Command) -> String {
-    let pages: Vec<String> = cli
-        .get_subcommands()
-        .filter(|c| c.get_name() != "help")
-        .map(|c| format!("\\fBmommytrack man {}\\fR", c.get_name()))
-        .collect();
+    let pages = with_pages(cli).map(|c| format!("\\fBmommytrack man {}\\fR", c.get_name()));
+    let pages: Vec<String> = pages.collect();
     format!(
         ".SH \"SEE ALSO\"\nEach command has a page of its own, printed by {}.\nTo install them: \\fBmommytrack man assess > mommytrack\\-assess.1\\fR (and so on), in a folder of your \\fBMANPATH\\fR.\n",
         pages.join(", ")
