@@ -29,11 +29,10 @@ pub fn command() -> clap::Command {
         ),
         Err(_) => ("all the questions".into(), "a few minutes".into()),
     };
-    Cli::command().after_help(
-        AFTER_HELP
-            .replace("{FULL}", &full)
-            .replace("{QUICK}", &quick),
-    )
+    let examples = AFTER_HELP
+        .replace("{FULL}", &full)
+        .replace("{QUICK}", &quick);
+    Cli::command().after_help(examples)
 }
 
 /// Parses the command line (clap's errors and help exit here, as usual).

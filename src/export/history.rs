@@ -416,19 +416,12 @@ fn steps_section(h: &History) -> Section {
     let at = |s: &crate::history::Step| s.taken.clone().unwrap_or_else(|| s.file.clone());
     let done = h.steps.done.iter().map(|s| {
         // The first two changed answers, in the parent's words.
-        let mut why: Vec<String> = s
-            .changed
-            .iter()
-            .take(2)
-            .map(|c| match &c.to {
-                Some(to) => format!(
-                    "you now answer \u{201c}{to}\u{201d} to \u{201c}{}\u{201d}",
-                    c.prompt
-                ),
-                None => format!(
-                    "\u{201c}{}\u{201d} no longer applies, or was skipped",
-                    c.prompt
-                ),
+        let mut why: Vec<String> = (s.changed.iter().take(2))
+            .map(|c| match (&c.to, &c.prompt) {
+                (Some(to), p) => {
+                    format!("you now answer \u{201c}{to}\u{201d} to \u{201c}{p}\u{201d}")
+                }
+                (None, p) => format!("\u{201c}{p}\u{201d} no longer applies, or was skipped"),
             })
             .collect();
         if s.changed.len() > 2 {
@@ -442,10 +435,10 @@ fn steps_section(h: &History) -> Section {
         item(&s.title, why.join("; "))
     });
     let replaced = h.steps.replaced.iter().map(|s| {
-        let by = s.replaced_by.as_deref().unwrap_or_default();
+        let (by, after) = (s.replaced_by.as_deref().unwrap_or_default(), at(s));
         item(
             &s.title,
-            format!("replaced by \u{201c}{by}\u{201d} after {}", at(s)),
+            format!("replaced by \u{201c}{by}\u{201d} after {after}"),
         )
     });
     let latest = h.results.last().map(when);
@@ -459,9 +452,10 @@ fn steps_section(h: &History) -> Section {
         }
     });
     let outranked = h.steps.outranked.iter().map(|s| {
+        let last = at(s);
         item(
             &s.title,
-            format!("your answers still call for it; last listed {}", at(s)),
+            format!("your answers still call for it; last listed {last}"),
         )
     });
     let (b, bullets) = (&mut blocks, ListKind::Bullets);
