@@ -7,6 +7,9 @@
 //! bank, a folder of results), and is never written through a link.
 
 use std::io::Write;
+// The program is for Unix (the session reads keys through termios), so
+// privacy and "same file" are mode bits, devices and inodes.
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -48,15 +51,8 @@ fn private_temp(path: &Path, contents: &[u8]) -> std::io::Result<tempfile::Named
     Ok(tmp)
 }
 
-#[cfg(unix)]
 fn set_private(file: &std::fs::File) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
     file.set_permissions(std::fs::Permissions::from_mode(0o600))
-}
-
-#[cfg(not(unix))]
-fn set_private(_: &std::fs::File) -> std::io::Result<()> {
-    Ok(())
 }
 
 /// The folder `path` is in: `.` for a bare file name.
@@ -179,27 +175,13 @@ pub fn write_output(path: &Path, contents: &str) -> Result<(), Failure> {
     })
 }
 
-#[cfg(unix)]
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
     a.dev() == b.dev() && a.ino() == b.ino()
 }
 
 /// Whether a file has other names (hard links).
-#[cfg(unix)]
 fn linked(m: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
     m.is_file() && m.nlink() > 1
-}
-
-#[cfg(not(unix))]
-fn linked(_: &std::fs::Metadata) -> bool {
-    false
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
-    false
 }
 
 /// Writes to standard output; a closed pipe (`| head`) ends quietly.
@@ -216,6 +198,6 @@ fn write_flushed(mut to: impl Write, contents: &[u8]) -> std::io::Result<()> {
     to.flush()
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 #[path = "../tests/unit/files.rs"]
 mod tests;

@@ -6,6 +6,7 @@
 //! data folder elsewhere). Files are written atomically with mode 0600
 //! ([`crate::files::write_private`]); the folder is created with mode 0700.
 
+use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -40,26 +41,22 @@ pub fn state_dir() -> Option<PathBuf> {
 /// could swap the draft for answers of theirs, or read the results. A
 /// folder that does not exist yet is fine: it is created with mode 0700.
 pub fn check_dir(dir: &Path) -> Result<(), Failure> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let Ok(meta) = std::fs::metadata(dir) else {
-            return Ok(());
-        };
-        let shown = crate::sanitize::path(dir);
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        let me = unsafe { libc::geteuid() };
-        if meta.uid() != me {
-            return Err(cant_create(format!(
-                "the state folder {shown} belongs to another user, so your answers are not kept there; set MOMMYTRACK_STATE_DIR to a folder of yours"
-            )));
-        }
-        if meta.mode() & 0o022 != 0 {
-            return Err(cant_create(format!(
-                "the state folder {shown} can be written by other users (mode {:o}), so your answers are not kept there; make it private with `chmod 700 {shown}`",
-                meta.mode() & 0o7777
-            )));
-        }
+    let Ok(meta) = std::fs::metadata(dir) else {
+        return Ok(());
+    };
+    let shown = crate::sanitize::path(dir);
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() != me {
+        return Err(cant_create(format!(
+            "the state folder {shown} belongs to another user, so your answers are not kept there; set MOMMYTRACK_STATE_DIR to a folder of yours"
+        )));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(cant_create(format!(
+            "the state folder {shown} can be written by other users (mode {:o}), so your answers are not kept there; make it private with `chmod 700 {shown}`",
+            meta.mode() & 0o7777
+        )));
     }
     Ok(())
 }
@@ -69,14 +66,10 @@ pub fn ensure_dir(dir: &Path) -> std::io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
 }
 
 /// The file in the state folder that holds the respondent id.
