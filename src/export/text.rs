@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use comfy_table::{Cell as TableCell, CellAlignment, ContentArrangement, Table, presets};
 use console::Style;
 
-use super::document::{self, Align, Audience, Block, Cell, Document, Line, ListKind, Tone};
+use super::document::{self, Align, Audience, Block, Cell, Document, Item, Line, ListKind, Tone};
 use super::{RenderOptions, bar, terminal_safe};
 use crate::bank::Severity;
 use crate::result::AssessmentResult;
@@ -96,18 +96,15 @@ pub fn end_screen(r: &AssessmentResult, o: &RenderOptions, plain: bool) -> EndSc
         table.add_row(row);
     }
     let _ = writeln!(out, "{table}");
-    let first = super::report::start_here(r);
+    // "Start here" as the report lists it, in plain words.
+    let first = super::report::start_here(r).into_iter();
+    let first: Vec<Item> = first
+        .map(|s| Item::titled(vec![document::plain(s.title.clone())]))
+        .collect();
     if !first.is_empty() {
         let _ = writeln!(out, "{}", st.heading.apply_to("Start here"));
-        for (n, s) in first.into_iter().enumerate() {
-            let number = format!("  {}. ", n + 1);
-            out.push_str(&wrap_hanging(
-                &terminal_safe(&s.title),
-                width,
-                &number,
-                "     ",
-            ));
-        }
+        let first = Block::list(ListKind::Numbered, first);
+        out.push_str(&draw_block(&first, width, &st, plain));
     }
     EndScreen { head, body: out }
 }
