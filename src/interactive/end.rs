@@ -142,10 +142,8 @@ fn what_next(p: &mut dyn Prompter, result: &AssessmentResult, plan: &Plan) -> st
                 let mut options = screen.render_options();
                 if !plan.term.stdout_tty {
                     options.color = plan.color_stderr;
-                    options.width = u16::try_from(crate::interactive::screen::columns(
-                        usize::from(console::Term::stderr().size().1),
-                    ))
-                    .unwrap_or(80);
+                    let columns = usize::from(console::Term::stderr().size().1);
+                    options.width = u16::try_from(super::screen::columns(columns)).unwrap_or(80);
                 }
                 let doc = crate::export::render_report(&r, Format::Text, &options, plan.plain)
                     .map_err(std::io::Error::other)?;

@@ -208,11 +208,9 @@ pub trait Prompter {
     fn input(&mut self, prompt: &str, initial: &str) -> io::Result<Option<String>>;
     /// A yes/no question outside the questionnaire (`default` on Enter).
     fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<bool> {
-        let items = ["Yes".to_string(), "No".to_string()];
-        Ok(self
-            .choose(prompt, &items, usize::from(!default))?
-            .unwrap_or(usize::from(!default))
-            == 0)
+        // "Yes" is item 0, "No" item 1.
+        let (items, default) = (["Yes", "No"].map(String::from), usize::from(!default));
+        Ok(self.choose(prompt, &items, default)?.unwrap_or(default) == 0)
     }
     /// Text the person reads before going on: on a terminal, it waits for
     /// Enter; elsewhere it only shows it.
