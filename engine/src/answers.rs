@@ -156,22 +156,19 @@ pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSh
     let entries = match &doc.value {
         Value::Map(entries) => entries,
         Value::Null => {
-            return Err(fail(vec![Problem::new(file, "the answers file is empty").hint(
-                "write `question_id: answer` lines; `mommytrack template > answers.yaml` gives a skeleton",
-            )]));
+            let hint = "write `question_id: answer` lines; `mommytrack template > answers.yaml` gives a skeleton";
+            return Err(fail(vec![
+                Problem::new(file, "the answers file is empty").hint(hint),
+            ]));
         }
         _ => {
-            return Err(fail(vec![
-                Problem::new(
-                    file,
-                    format!(
-                        "an answers file must be a mapping of question ids to answers, found {}",
-                        crate::yaml::describe(doc)
-                    ),
-                )
-                .at(Some(doc.pos.pair()))
-                .hint("`mommytrack template > answers.yaml` gives a skeleton to fill in"),
-            ]));
+            let why = format!(
+                "an answers file must be a mapping of question ids to answers, found {}",
+                crate::yaml::describe(doc)
+            );
+            let hint = "`mommytrack template > answers.yaml` gives a skeleton to fill in";
+            let at = Some(doc.pos.pair());
+            return Err(fail(vec![Problem::new(file, why).at(at).hint(hint)]));
         }
     };
     let mut sheet = AnswerSheet::new(bank);
@@ -179,6 +176,7 @@ pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSh
     let mut unreported = 0;
     for (key, value) in entries {
         let at = Some(key.pos.pair());
+        let problem = |why: String| Problem::new(file, why).at(at);
         let q = key.as_str().and_then(|id| bank.question_position(id));
         let checked = match (key.as_str(), q) {
             (_, Some(q)) => {
@@ -193,28 +191,19 @@ pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSh
                         // An answer in the form an earlier version of the bank took.
                         Some(answer) => {
                             let answer = answer.clone();
-                            sheet.warnings.push(
-                                Problem::new(
-                                    file,
-                                    format!(
-                                        "`{}: {}` is an answer of an earlier version of this bank; it is read as `{}`",
-                                        question.id,
-                                        shown(value),
-                                        answer_text(&answer)
-                                    ),
-                                )
-                                .at(at)
-                                .id(&question.id)
-                                .hint("write the new answer to silence this warning; `mommytrack template` lists the valid ones")
-                                .warning(),
+                            let why = format!(
+                                "`{}: {}` is an answer of an earlier version of this bank; it is read as `{}`",
+                                question.id,
+                                shown(value),
+                                answer_text(&answer)
                             );
+                            let hint = "write the new answer to silence this warning; `mommytrack template` lists the valid ones";
+                            let warning = problem(why).id(&question.id).hint(hint).warning();
+                            sheet.warnings.push(warning);
                             sheet.set(q, Slot::Given(answer));
                             Ok(())
                         }
-                        None => Err(Problem::new(file, message)
-                            .at(at)
-                            .id(&question.id)
-                            .hint(hint)),
+                        None => Err(problem(message).id(&question.id).hint(hint)),
                     },
                 }
             }
@@ -224,30 +213,24 @@ pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSh
                     sheet.warnings.push(warning.at(at).id(id).warning());
                     Ok(())
                 }
-                None => Err(Problem::new(
-                    file,
-                    format!("unknown question id `{}`", crate::sanitize::id(id)),
-                )
-                .at(at)
-                .id(id)
-                // Only a problem that is listed gets a "did you mean": a
-                // file of many unknown ids must not cost a walk over all
-                // the bank's ids for each.
-                .hint_opt(
-                    (problems.len() < MAX_PROBLEMS)
+                None => {
+                    // Only a problem that is listed gets a "did you mean": a
+                    // file of many unknown ids must not cost a walk over all
+                    // the bank's ids for each.
+                    let hint = (problems.len() < MAX_PROBLEMS)
                         .then(|| suggestion(id, bank.questions.iter().map(|q| q.id.as_str())))
-                        .flatten(),
-                )),
+                        .flatten();
+                    let why = format!("unknown question id `{}`", crate::sanitize::id(id));
+                    Err(problem(why).id(id).hint_opt(hint))
+                }
             },
-            (None, None) => Err(Problem::new(
-                file,
-                format!(
+            (None, None) => {
+                let why = format!(
                     "question ids are names, found {}",
                     crate::yaml::describe(key)
-                ),
-            )
-            .at(at)
-            .hint("see `mommytrack questions` for the ids")),
+                );
+                Err(problem(why).hint("see `mommytrack questions` for the ids"))
+            }
         };
         if let Err(problem) = checked {
             if problems.len() < MAX_PROBLEMS {
@@ -258,10 +241,9 @@ pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSh
         }
     }
     if unreported > 0 {
-        problems.push(
-            Problem::new(file, format!("… and {unreported} more problems not shown"))
-                .hint("fix the ones above first, or start again from `mommytrack template`"),
-        );
+        let hint = "fix the ones above first, or start again from `mommytrack template`";
+        let why = format!("… and {unreported} more problems not shown");
+        problems.push(Problem::new(file, why).hint(hint));
     }
     if problems.is_empty() {
         Ok(sheet)
@@ -289,53 +271,41 @@ fn retired_answer(
     file: &Path,
 ) -> Problem {
     let Some(t) = r.target else {
-        return Problem::new(
-            file,
-            format!("`{id}` is no longer asked by this bank; its answer is left out"),
-        )
-        .hint("remove it from the file to silence this warning");
+        let why = format!("`{id}` is no longer asked by this bank; its answer is left out");
+        return Problem::new(file, why).hint("remove it from the file to silence this warning");
     };
     let target = &bank.questions[t];
+    let to = &target.id;
     let replaced = format!(
-        "`{id}` was replaced by `{}` (\u{201c}{}\u{201d})",
-        target.id, target.prompt
+        "`{id}` was replaced by `{to}` (\u{201c}{}\u{201d})",
+        target.prompt
     );
-    match (r.translate(value).cloned(), value.is_null()) {
-        (_, true) => Problem::new(file, format!("{replaced}; the skipped answer is left out"))
-            .hint(format!("answer `{}` instead", target.id)),
+    let (why, hint) = match (r.translate(value).cloned(), value.is_null()) {
+        (_, true) => (
+            format!("{replaced}; the skipped answer is left out"),
+            format!("answer `{to}` instead"),
+        ),
         (Some(answer), false) if *sheet.slot(t) == Slot::Missing => {
             let text = answer_text(&answer);
             sheet.set(t, Slot::Given(answer));
-            Problem::new(
-                file,
-                format!(
-                    "{replaced}; `{}` is read as `{}: {text}`",
-                    shown(value),
-                    target.id
-                ),
+            (
+                format!("{replaced}; `{}` is read as `{to}: {text}`", shown(value)),
+                format!("write `{to}: {text}` instead to silence this warning"),
             )
-            .hint(format!(
-                "write `{}: {text}` instead to silence this warning",
-                target.id
-            ))
         }
-        (Some(_), false) => Problem::new(
-            file,
+        (Some(_), false) => (
             format!("{replaced}, which this file answers too; the old answer is left out"),
-        )
-        .hint(format!("remove `{id}` from the file")),
-        (None, false) => Problem::new(
-            file,
+            format!("remove `{id}` from the file"),
+        ),
+        (None, false) => (
             format!(
                 "{replaced}; `{}` does not carry over, so it is left out",
                 shown(value)
             ),
-        )
-        .hint(format!(
-            "answer `{}` instead; `mommytrack template` lists its valid answers",
-            target.id
-        )),
-    }
+            format!("answer `{to}` instead; `mommytrack template` lists its valid answers"),
+        ),
+    };
+    Problem::new(file, why).hint(hint)
 }
 
 /// A value as the person wrote it, for a message.

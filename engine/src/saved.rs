@@ -52,31 +52,24 @@ impl AssessmentResult {
 
     /// [`AssessmentResult::from_json`] on JSON already parsed.
     pub fn from_value(value: Value, file: &str) -> Result<Self, Failure> {
+        let refuse = |why: String| Failure::in_file(file, None, why);
         match value.get("schema_version").and_then(Value::as_u64) {
             Some(v) if v > u64::from(SCHEMA_VERSION) => {
-                return Err(Failure::in_file(
-                    file,
-                    None,
-                    format_args!(
-                        "this result has schema_version {v}, made by a newer mommytrack; this version reads up to {SCHEMA_VERSION}: upgrade mommytrack to read it"
-                    ),
-                ));
+                return Err(refuse(format!(
+                    "this result has schema_version {v}, made by a newer mommytrack; this version reads up to {SCHEMA_VERSION}: upgrade mommytrack to read it"
+                )));
             }
             Some(_) => {}
             None => {
-                return Err(Failure::in_file(
-                    file,
-                    None,
-                    "no `schema_version`, so this is not a mommytrack JSON result; save one with `mommytrack assess --format json --output FILE`",
+                return Err(refuse(
+                    "no `schema_version`, so this is not a mommytrack JSON result; save one with `mommytrack assess --format json --output FILE`".into(),
                 ));
             }
         }
         let mut result: AssessmentResult = serde_json::from_value(value).map_err(|e| {
-            Failure::in_file(
-                file,
-                None,
-                format_args!("not a complete mommytrack JSON result ({e}); was it edited by hand?"),
-            )
+            refuse(format!(
+                "not a complete mommytrack JSON result ({e}); was it edited by hand?"
+            ))
         })?;
         result.upgrade();
         Ok(result)
