@@ -162,10 +162,9 @@ impl Builder {
     ) {
         let from = node.key_pos("bands");
         let Some(bands) = raw.bands.as_ref().filter(|b| !b.is_empty()) else {
-            p.push(
-                ctx.problem("bank.yaml has no bands", from.or(Some(node.pos)))
-                    .hint("add `bands:` with at least one band with `min: 0`, e.g. `- { verdict: sidelined, min: 0, label: \"Sidelining risk\" }`"),
-            );
+            let hint = "add `bands:` with at least one band with `min: 0`, e.g. `- { verdict: sidelined, min: 0, label: \"Sidelining risk\" }`";
+            let at = from.or(Some(node.pos));
+            p.push(ctx.problem("bank.yaml has no bands", at).hint(hint));
             return;
         };
         self.bank.bands = bands_of(bands, node.get("bands"), from, ctx, p);
@@ -225,11 +224,8 @@ impl Builder {
                 if found.is_none() {
                     let why = format!("`caps_verdict: {}` names no band", crate::sanitize::id(v));
                     let hint = suggestion(v, self.bank.bands.iter().map(|b| b.verdict.as_str()));
-                    p.push(
-                        ctx.problem(why, field("caps_verdict"))
-                            .id(id)
-                            .hint_opt(hint),
-                    );
+                    let at = field("caps_verdict");
+                    p.push(ctx.problem(why, at).id(id).hint_opt(hint));
                 }
                 found
             });
@@ -268,11 +264,8 @@ impl Builder {
                         "the set id `{id}` is used by {} too",
                         self.bank.sets[other].file
                     );
-                    p.push(
-                        ctx.problem(why, set_at)
-                            .id(&id)
-                            .hint("give each set its own id"),
-                    );
+                    let hint = "give each set its own id";
+                    p.push(ctx.problem(why, set_at).id(&id).hint(hint));
                 }
                 None => {
                     self.set_index.insert(id.clone(), set_no);
@@ -458,11 +451,8 @@ impl Builder {
             };
             if check_id(ctx, kind.key, &id, at, missing, p) && !seen.insert(id.clone()) {
                 let why = format!("two {many} have the id `{id}`");
-                p.push(
-                    ctx.problem(why, at)
-                        .id(&id)
-                        .hint("give each entry its own id"),
-                );
+                let hint = "give each entry its own id";
+                p.push(ctx.problem(why, at).id(&id).hint(hint));
             }
             let one = format!("{} entry", kind.key);
             let title = required(ra.title, "title", &one, &id, ctx, at, p);

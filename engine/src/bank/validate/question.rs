@@ -53,13 +53,9 @@ impl At<'_, '_> {
         let refused = KIND_FIELDS.iter().find(|k| k.0 == self.kind);
         for field in refused.map_or(&[][..], |k| k.2) {
             if self.node.get(field).is_some_and(|v| !v.is_null()) {
-                p.push(
-                    self.problem(
-                        format!("`{field}` does not apply to a {} question", self.kind),
-                        self.key(field),
-                    )
-                    .hint(format!("remove `{field}`, or change `kind`")),
-                );
+                let why = format!("`{field}` does not apply to a {} question", self.kind);
+                let hint = format!("remove `{field}`, or change `kind`");
+                p.push(self.problem(why, self.key(field)).hint(hint));
             }
         }
     }
@@ -132,9 +128,10 @@ impl Builder {
             "yesno" => Some(yesno_kind(&rq, &q, p)),
             "text" => Some(Kind::Text),
             "" => {
+                let hint = "add `kind:` with one of choice, multi, scale, yesno, text";
                 p.push(
                     q.problem(format!("question `{id}` has no kind"), at)
-                        .hint("add `kind:` with one of choice, multi, scale, yesno, text"),
+                        .hint(hint),
                 );
                 None
             }
@@ -341,10 +338,8 @@ impl Builder {
 fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind> {
     let id = q.id;
     let Some(rs) = rq.scale.take() else {
-        p.push(
-            q.problem(format!("scale question `{id}` has no `scale`"), q.at)
-                .hint("add `scale: { min: 1, max: 5 }`"),
-        );
+        let why = format!("scale question `{id}` has no `scale`");
+        p.push(q.problem(why, q.at).hint("add `scale: { min: 1, max: 5 }`"));
         return None;
     };
     match (rs.min, rs.max) {
@@ -358,10 +353,8 @@ fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind
             }
             if points > MAX_POINTS {
                 let why = format!("the scale has {points} points");
-                p.push(
-                    q.problem(why, q.key("scale"))
-                        .hint("use at most 101 points (e.g. 0–100)"),
-                );
+                let hint = "use at most 101 points (e.g. 0–100)";
+                p.push(q.problem(why, q.key("scale")).hint(hint));
             }
             Some(Kind::Scale(Scale {
                 min,
@@ -378,8 +371,9 @@ fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind
             None
         }
         _ => {
+            let why = "the scale needs both min and max";
             p.push(
-                q.problem("the scale needs both min and max", q.key("scale"))
+                q.problem(why, q.key("scale"))
                     .hint("write `scale: { min: 1, max: 5 }`"),
             );
             None
@@ -423,12 +417,9 @@ fn check_back(opts: &[Choice], at: &[[Option<Pos>; 2]], q: &At, p: &mut Vec<Prob
                     .id(&tag)
             };
             let Some(t) = opts.iter().find(|x| &x.id == m) else {
-                p.push(
-                    problem(format!("which is not an option of `{qid}`")).hint_opt(
-                        suggestion(m, opts.iter().map(|x| x.id.as_str()))
-                            .or(Some("name an option of the same question".into())),
-                    ),
-                );
+                let hint = suggestion(m, opts.iter().map(|x| x.id.as_str()))
+                    .unwrap_or_else(|| "name an option of the same question".into());
+                p.push(problem(format!("which is not an option of `{qid}`")).hint(hint));
                 continue;
             };
             let back = if mirror {
@@ -576,10 +567,8 @@ fn prospective(
     let prompt = raw.prompt.filter(|t| !t.trim().is_empty());
     if prompt.is_none() {
         let hint = "add `prompt:`: the question asked about the employer you are considering";
-        p.push(
-            q.problem("`prospective` has no `prompt`", key("prompt"))
-                .hint(hint),
-        );
+        let why = "`prospective` has no `prompt`";
+        p.push(q.problem(why, key("prompt")).hint(hint));
     }
     let options = raw.options.unwrap_or_default();
     let unknown = raw.unknown.unwrap_or_default();
@@ -616,10 +605,8 @@ fn prospective(
                 "`prospective.options` does not apply to a {} question",
                 q.kind
             );
-            p.push(
-                q.problem(why, key("options"))
-                    .hint("remove `options`, or change `kind`"),
-            );
+            let hint = "remove `options`, or change `kind`";
+            p.push(q.problem(why, key("options")).hint(hint));
         }
         _ => {}
     }
