@@ -64,6 +64,10 @@ impl Failure {
     pub fn invalid(message: impl Into<String>) -> Self {
         Self::new(ExitKind::InvalidData, message)
     }
+    /// Nothing to read where something was expected (66).
+    pub fn missing(message: impl Into<String>) -> Self {
+        Self::new(ExitKind::NoInput, message)
+    }
     pub fn no_input(path: &Path, err: &std::io::Error) -> Self {
         let why = match err.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),

@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::{ExitKind, Failure};
+use crate::error::Failure;
 
 /// The largest answers file (or draft) read: a real one is about 2 KiB,
 /// one answering every question of the largest bank some 500 KiB.
@@ -38,18 +38,12 @@ pub fn read_text_if_exists(path: &Path, max: u64) -> Result<Option<String>, Fail
     let refuse = |meta: &std::fs::Metadata| -> Result<(), Failure> {
         let shown = crate::sanitize::path(path);
         if meta.is_dir() {
-            return Err(Failure::new(
-                ExitKind::NoInput,
-                format!("{shown} is a folder, not a file"),
-            ));
+            return Err(Failure::missing(format!("{shown} is a folder, not a file")));
         }
         if !meta.is_file() {
-            return Err(Failure::new(
-                ExitKind::NoInput,
-                format!(
-                    "{shown} is not a regular file (it is a device, a pipe or a socket), so it is not read; name a saved file, or `-` to read standard input"
-                ),
-            ));
+            return Err(Failure::missing(format!(
+                "{shown} is not a regular file (it is a device, a pipe or a socket), so it is not read; name a saved file, or `-` to read standard input"
+            )));
         }
         Ok(())
     };
@@ -73,10 +67,7 @@ pub fn read_text_if_exists(path: &Path, max: u64) -> Result<Option<String>, Fail
 /// Reads standard input as UTF-8 text with the same limits as a file.
 pub fn read_stdin(max: u64) -> Result<String, Failure> {
     read_capped(std::io::stdin().lock(), 0, max, "standard input", |io| {
-        Failure::new(
-            ExitKind::NoInput,
-            format!("cannot read standard input: {io}"),
-        )
+        Failure::missing(format!("cannot read standard input: {io}"))
     })
 }
 

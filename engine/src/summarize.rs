@@ -64,7 +64,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::bank::{Bank, Kind};
-use crate::error::{ExitKind, Failure};
+use crate::error::Failure;
 use protect::rows_shown;
 use tables::Ctx;
 
@@ -473,8 +473,7 @@ impl Summarizer {
     /// `--min-group` results hidden, decided on the published counts.
     pub fn finish(self) -> Result<Summary, Failure> {
         if self.records.is_empty() {
-            return Err(Failure::new(
-                ExitKind::NoInput,
+            return Err(Failure::missing(
                 "no results to summarize: name JSON results saved with `mommytrack assess --format json --output FILE`, or folders that hold them",
             ));
         }

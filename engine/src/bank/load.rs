@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::model::Bank;
 use super::validate::{SourceFile, check_as_of};
 use crate::date::Date;
-use crate::error::{ExitKind, Failure, Problem, Problems};
+use crate::error::{Failure, Problem, Problems};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/builtin_bank.rs"));
@@ -67,12 +67,9 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
     let shown = crate::sanitize::path(dir);
     let entries = std::fs::read_dir(dir).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotADirectory || dir.is_file() {
-            Failure::new(
-                ExitKind::NoInput,
-                format!(
-                    "{shown} is a file; --bank takes the folder that holds bank.yaml and the question sets"
-                ),
-            )
+            Failure::missing(format!(
+                "{shown} is a file; --bank takes the folder that holds bank.yaml and the question sets"
+            ))
         } else {
             Failure::no_input(dir, &e)
         }

@@ -70,19 +70,16 @@ pub fn expand(paths: &[PathBuf], max_bytes: u64) -> Result<(Vec<Input>, usize), 
             same += 1;
         }
         if out.len() > MAX_FILES || bytes > max_bytes {
-            return Err(Failure::new(
-                ExitKind::Usage,
-                format!(
-                    "more results than one run reads: {} files, {} MiB counting {}; a run reads \
+            return Err(Failure::usage(format!(
+                "more results than one run reads: {} files, {} MiB counting {}; a run reads \
                      at most {} files and {} MiB in all (a result of the built-in bank is about 55 KiB); \
                      name fewer, or a folder at a time",
-                    thousands(out.len()),
-                    thousands(bytes.div_ceil(1 << 20) as usize),
-                    crate::sanitize::path(named),
-                    thousands(MAX_FILES),
-                    max_bytes >> 20
-                ),
-            ));
+                thousands(out.len()),
+                thousands(bytes.div_ceil(1 << 20) as usize),
+                crate::sanitize::path(named),
+                thousands(MAX_FILES),
+                max_bytes >> 20
+            )));
         }
         Ok(())
     };
@@ -169,8 +166,7 @@ pub fn summarize((files, same): (Vec<Input>, usize), options: Options) -> anyhow
                 .into_iter()
                 .flat_map(|h| {
                     h.join().unwrap_or_else(|_| {
-                        vec![Err(Failure::new(
-                            ExitKind::InvalidData,
+                        vec![Err(Failure::invalid(
                             "a result could not be read (internal error)",
                         ))]
                     })
