@@ -6,6 +6,7 @@
 //! (docs/reports.md, "Two partners"): their differences come first, as the places where two
 //! people see one life differently; the rest are each person's workplace.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -243,9 +244,8 @@ impl Comparison {
                 .collect(),
         };
 
-        let a_dims: std::collections::HashSet<&str> =
-            a.dimensions.iter().map(|d| d.id.as_str()).collect();
-        let shared_ids: std::collections::HashSet<String> = shared_sets(a, b).into_iter().collect();
+        let a_dims: HashSet<&str> = a.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let shared_ids: HashSet<String> = shared_sets(a, b).into_iter().collect();
         // A's dimensions, then those only B has.
         let only_b = b
             .dimensions
@@ -276,11 +276,11 @@ impl Comparison {
         } else {
             crate::couple::shared_questions(a, b, &shared_ids)
         };
-        let shared_q: std::collections::HashSet<&str> = shared_qs.iter().copied().collect();
+        let shared_q: HashSet<&str> = shared_qs.iter().copied().collect();
 
         // Every question asked in either result, A's bank order first.
         let mut ids: Vec<(&str, &str, bool)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         for r in [a, b] {
             for d in &r.dimensions {
                 for q in &d.questions {
@@ -358,7 +358,7 @@ impl Comparison {
             title: f.title.clone(),
             unknown_at_other: false,
         };
-        let ids_of = |r: &AssessmentResult| -> std::collections::HashSet<String> {
+        let ids_of = |r: &AssessmentResult| -> HashSet<String> {
             r.flags.iter().map(|f| f.id.clone()).collect()
         };
         let (in_a, in_b) = (ids_of(a), ids_of(b));
@@ -447,7 +447,7 @@ fn on_both_answered(
     b: &AssessmentResult,
     dimensions: &mut [DimensionDiff],
 ) -> ScoreDiff {
-    let scored = |r: &AssessmentResult| -> std::collections::HashMap<String, (f64, f64)> {
+    let scored = |r: &AssessmentResult| -> HashMap<String, (f64, f64)> {
         r.questions()
             .filter_map(|q| Some((q.id.clone(), (q.score?, q.weight))))
             .collect()
@@ -473,14 +473,9 @@ fn on_both_answered(
         // its own row says how many the part rests on, and "Where the
         // answers differ" lists the same question (a part's `min_answered`
         // decides each result's own score, not what the two share).
-        let (x, y) = if !both.is_empty() {
-            (
-                mean(&mut both.iter().map(|(x, _)| **x)),
-                mean(&mut both.iter().map(|(_, y)| **y)),
-            )
-        } else {
-            (None, None)
-        };
+        // None both answered: no weight, so no mean.
+        let x = mean(&mut both.iter().map(|(x, _)| **x));
+        let y = mean(&mut both.iter().map(|(_, y)| **y));
         d.score = ScoreDiff::new(x, y);
         d.both_answered = Some(both.len());
         if let Some((x, y)) = x.zip(y).filter(|_| dim.weight > 0.0) {

@@ -417,6 +417,8 @@ fn build(
     let ids = |qs: &[usize]| -> Vec<String> {
         qs.iter().map(|&i| bank.questions[i].id.clone()).collect()
     };
+    let flag_ids =
+        |fs: &[usize]| -> Vec<String> { fs.iter().map(|&f| bank.flags[f].id.clone()).collect() };
     let options = |r: &Reasons| -> serde_json::Map<String, serde_json::Value> {
         r.options_by_question()
             .into_iter()
@@ -502,9 +504,7 @@ fn build(
             )),
             b => b.and_then(|b| b.summary.clone()),
         },
-        capped_by: (eval.capped_by.iter())
-            .map(|&f| bank.flags[f].id.clone())
-            .collect(),
+        capped_by: flag_ids(&eval.capped_by),
         cap_reason: None,
         withheld: eval.withheld.then(|| WITHHELD_COVERAGE.into()),
     };
@@ -563,11 +563,7 @@ fn build(
                     group: adv.group.clone(),
                     because: ids(&r.questions()),
                     because_options: options(r),
-                    because_flags: r
-                        .flags()
-                        .iter()
-                        .map(|&f| bank.flags[f].id.clone())
-                        .collect(),
+                    because_flags: flag_ids(&r.flags()),
                     because_dimensions: r
                         .dimensions()
                         .iter()

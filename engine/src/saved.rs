@@ -116,27 +116,26 @@ pub fn check(v: &Value) -> Result<(), Refusal> {
         }
     }
     if let Some(o) = v.get("overall") {
-        score(o, "score", "overall.score")?;
+        score(o, "score", || "overall".into())?;
     }
     if let Some(c) = v.get("coverage") {
         counts(c, "coverage")?;
     }
     for (i, d) in items(v, "dimensions") {
-        let at = format!("dimensions[{i}]");
-        score(d, "score", &format!("{at}.score"))?;
-        counts(d, &at)?;
-        weight(d, &format!("{at}.weight"))?;
+        let at = || format!("dimensions[{i}]");
+        score(d, "score", at)?;
+        counts(d, &at())?;
+        weight(d, at)?;
         for (j, q) in items(d, "questions") {
-            let at = format!("{at}.questions[{j}]");
-            score(q, "score", &format!("{at}.score"))?;
-            weight(q, &format!("{at}.weight"))?;
+            let at = || format!("dimensions[{i}].questions[{j}]");
+            score(q, "score", at)?;
+            weight(q, at)?;
         }
     }
     for (i, l) in items(v, "levers") {
-        let at = format!("levers[{i}]");
-        score(l, "overall_from", &format!("{at}.overall_from"))?;
-        score(l, "overall_to", &format!("{at}.overall_to"))?;
-        score(l, "gain", &format!("{at}.gain"))?;
+        for key in ["overall_from", "overall_to", "gain"] {
+            score(l, key, || format!("levers[{i}]"))?;
+        }
     }
     match v.get("taken") {
         None | Some(Value::Null) => {}
@@ -161,7 +160,7 @@ pub fn check(v: &Value) -> Result<(), Refusal> {
         }
     }
     for (i, f) in items(v, "to_find_out") {
-        score(f, "could_move", &format!("to_find_out[{i}].could_move"))?;
+        score(f, "could_move", || format!("to_find_out[{i}]"))?;
     }
     Ok(())
 }
@@ -174,27 +173,27 @@ fn items<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Value)
         .enumerate()
 }
 
-/// A score: `null`, or a number from 0 to 100.
-fn score(v: &Value, key: &str, at: &str) -> Result<(), Refusal> {
+/// The score `key` of `v` (at `at`, a path made only to name it when it
+/// is refused): `null`, or a number from 0 to 100.
+fn score(v: &Value, key: &str, at: impl Fn() -> String) -> Result<(), Refusal> {
+    let at = || format!("{}.{key}", at());
     match v.get(key) {
         None | Some(Value::Null) => Ok(()),
         Some(Value::Number(n)) if n.as_f64().is_some_and(|x| (0.0..=100.0).contains(&x)) => Ok(()),
-        Some(Value::Number(n)) => {
-            Err((at.into(), format!("is {n}, but a score runs from 0 to 100")))
-        }
-        Some(_) => Err((at.into(), "is not a number".into())),
+        Some(Value::Number(n)) => Err((at(), format!("is {n}, but a score runs from 0 to 100"))),
+        Some(_) => Err((at(), "is not a number".into())),
     }
 }
 
-/// A weight: a number from 0 to [`MAX_WEIGHT`].
-fn weight(v: &Value, at: &str) -> Result<(), Refusal> {
+/// The weight of `v` (at `at`): a number from 0 to [`MAX_WEIGHT`].
+fn weight(v: &Value, at: impl Fn() -> String) -> Result<(), Refusal> {
     match v.get("weight") {
         None => Ok(()),
         Some(Value::Number(n)) if n.as_f64().is_some_and(|x| (0.0..=MAX_WEIGHT).contains(&x)) => {
             Ok(())
         }
         Some(other) => Err((
-            at.into(),
+            format!("{}.weight", at()),
             format!("is {other}, but a weight runs from 0 to {MAX_WEIGHT}"),
         )),
     }
