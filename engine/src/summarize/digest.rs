@@ -120,7 +120,7 @@ impl Digest {
                 },
             ));
         }
-        let changed = |at: Option<(usize, usize)>, what: std::fmt::Arguments| {
+        let changed = |at: Option<(usize, usize)>, what: String| {
             Failure::in_file(
                 file,
                 at,
@@ -130,46 +130,32 @@ impl Digest {
             )
         };
         let Some(mode) = Mode::parse(&d.mode) else {
-            return Err(changed(
-                line_of(text, &["\"mode\""]),
-                format_args!("`mode` is not full, quick or prospective"),
-            ));
+            let why = "`mode` is not full, quick or prospective".into();
+            return Err(changed(line_of(text, &["\"mode\""]), why));
         };
         // Which of a person's results counts is decided by these two: a
         // session writes an id of 32 hex digits and the day it ran.
         if let Some(t) = &d.taken {
             use crate::date::Date;
-            let at = line_of(text, &["\"taken\""]);
-            match Date::parse(t) {
-                Err(_) => {
-                    return Err(changed(
-                        at,
-                        format_args!(
-                            "`taken` is \"{}\", not a day written YYYY-MM-DD",
-                            crate::sanitize::id(t)
-                        ),
-                    ));
-                }
-                Ok(day) if day > Date::today_anywhere() => {
-                    return Err(changed(
-                        at,
-                        format_args!(
-                            "`taken` is {t}, a day still to come (a summary counts each person's latest result, so the date would choose which one counts)"
-                        ),
-                    ));
-                }
-                Ok(_) => {}
+            let refused = match Date::parse(t) {
+                Err(_) => Some(format!(
+                    "`taken` is \"{}\", not a day written YYYY-MM-DD",
+                    crate::sanitize::id(t)
+                )),
+                Ok(day) if day > Date::today_anywhere() => Some(format!(
+                    "`taken` is {t}, a day still to come (a summary counts each person's latest result, so the date would choose which one counts)"
+                )),
+                Ok(_) => None,
+            };
+            if let Some(why) = refused {
+                return Err(changed(line_of(text, &["\"taken\""]), why));
             }
         }
         if let Some(r) = &d.respondent
             && !(r.len() == 32 && r.bytes().all(|b| b.is_ascii_hexdigit()))
         {
-            return Err(changed(
-                line_of(text, &["\"respondent\""]),
-                format_args!(
-                    "`respondent` is not an id a mommytrack session writes (32 hex digits)"
-                ),
-            ));
+            let why = "`respondent` is not an id a mommytrack session writes (32 hex digits)";
+            return Err(changed(line_of(text, &["\"respondent\""]), why.into()));
         }
         let respondent = (d.respondent.take()).map(|r| (r, d.taken.take().unwrap_or_default()));
         if again {
@@ -186,16 +172,13 @@ impl Digest {
             let at = line_of(text, &["\"answers\"", &format!("\"{id}\"")]);
             let id = crate::sanitize::id(&id);
             // Never the answer itself: it could be anything, a name.
-            match known {
-                true => changed(
-                    at,
-                    format_args!("the answer to `{id}` is not one the bank allows"),
-                ),
-                false => changed(
-                    at,
-                    format_args!("the answers name `{id}`, which the bank does not ask"),
-                ),
-            }
+            changed(
+                at,
+                match known {
+                    true => format!("the answer to `{id}` is not one the bank allows"),
+                    false => format!("the answers name `{id}`, which the bank does not ask"),
+                },
+            )
         })?;
         let eval = scoring::evaluate(bank, &sheet, mode);
         let same = |a: Option<f64>, b: Option<f64>| match (a, b) {
@@ -208,25 +191,15 @@ impl Digest {
             Some(x) => format!("{x:e}"),
         };
         if !same(d.overall.score, eval.overall) {
-            return Err(changed(
-                line_of(text, &["\"overall\"", "\"score\""]),
-                format_args!(
-                    "`overall.score` is {}, but its answers give {}",
-                    shown(d.overall.score),
-                    shown(eval.overall.map(round1))
-                ),
-            ));
+            let (written, given) = (shown(d.overall.score), shown(eval.overall.map(round1)));
+            let why = format!("`overall.score` is {written}, but its answers give {given}");
+            return Err(changed(line_of(text, &["\"overall\"", "\"score\""]), why));
         }
         let verdict = eval.band.map(|b| bank.bands[b].verdict.as_str());
         if d.overall.verdict.as_deref() != verdict {
-            return Err(changed(
-                line_of(text, &["\"overall\"", "\"verdict\""]),
-                format_args!(
-                    "`overall.verdict` is {}, but its answers give {}",
-                    quoted(d.overall.verdict.as_deref()),
-                    quoted(verdict)
-                ),
-            ));
+            let (written, given) = (quoted(d.overall.verdict.as_deref()), quoted(verdict));
+            let why = format!("`overall.verdict` is {written}, but its answers give {given}");
+            return Err(changed(line_of(text, &["\"overall\"", "\"verdict\""]), why));
         }
         for dim in &d.dimensions {
             let at = || {
@@ -237,21 +210,14 @@ impl Digest {
             };
             let id = crate::sanitize::id(&dim.id);
             let Some(s) = bank.sets.iter().position(|s| s.id == dim.id) else {
-                return Err(changed(
-                    at(),
-                    format_args!("the part `{id}` is not one of the bank's"),
-                ));
+                let why = format!("the part `{id}` is not one of the bank's");
+                return Err(changed(at(), why));
             };
             let score = eval.dimensions[s].score;
             if !same(dim.score, score) {
-                return Err(changed(
-                    at(),
-                    format_args!(
-                        "the score of `{id}` is {}, but its answers give {}",
-                        shown(dim.score),
-                        shown(score.map(round1))
-                    ),
-                ));
+                let (written, given) = (shown(dim.score), shown(score.map(round1)));
+                let why = format!("the score of `{id}` is {written}, but its answers give {given}");
+                return Err(changed(at(), why));
             }
         }
         let mut written: Vec<&str> = d.flags.iter().map(|f| f.id.as_str()).collect();
@@ -263,10 +229,8 @@ impl Digest {
         written.sort_unstable();
         raised.sort_unstable();
         if written != raised {
-            return Err(changed(
-                line_of(text, &["\"flags\""]),
-                format_args!("its flags are not the ones its answers raise"),
-            ));
+            let why = "its flags are not the ones its answers raise".into();
+            return Err(changed(line_of(text, &["\"flags\""]), why));
         }
         Ok(Checked {
             sheet,
