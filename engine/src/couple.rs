@@ -16,6 +16,7 @@ use serde_json::Value;
 
 pub use crate::result::Lookup;
 use crate::result::{AssessmentResult, QuestionResult, TogetherEntry};
+use crate::sanitize::excerpt;
 
 /// Which of the two answered a shared question, when only one did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -467,9 +468,9 @@ impl PairFacts<'_, '_> {
             evidence.push(Evidence {
                 kind: "question".into(),
                 id: Some(q.clone()),
-                title: first.prompt.clone(),
-                a: words(qa).map_or(Value::Null, Value::String),
-                b: words(qb).map_or(Value::Null, Value::String),
+                title: excerpt(&first.prompt).into_owned(),
+                a: words(qa).map_or(Value::Null, |w| excerpt(&w).into()),
+                b: words(qb).map_or(Value::Null, |w| excerpt(&w).into()),
             });
         }
         let mut because_flags = Vec::new();
@@ -485,7 +486,7 @@ impl PairFacts<'_, '_> {
             evidence.push(Evidence {
                 kind: "flag".into(),
                 id: Some(f.clone()),
-                title: flag.title.clone(),
+                title: excerpt(&flag.title).into_owned(),
                 a: fa.is_some().into(),
                 b: fb.is_some().into(),
             });
@@ -501,7 +502,7 @@ impl PairFacts<'_, '_> {
             evidence.push(Evidence {
                 kind: "dimension".into(),
                 id: Some(d.clone()),
-                title: dim.title.clone(),
+                title: excerpt(&dim.title).into_owned(),
                 a: score(da),
                 b: score(db),
             });

@@ -239,9 +239,11 @@ struct Listed {
 /// A question's prompt and its answer in words.
 type Words = (String, Option<String>);
 
-/// A question's prompt and answer in words, as `r` shows them.
+/// A question's prompt and answer in words, as `r` shows them, each as a
+/// line quoting it does ([`crate::sanitize::excerpt`]).
 fn words(r: &Lookup, id: &str) -> Option<Words> {
-    (r.question(id)).map(|q| (q.prompt.clone(), q.answer_label.clone()))
+    let excerpt = |s: &str| crate::sanitize::excerpt(s).into_owned();
+    (r.question(id)).map(|q| (excerpt(&q.prompt), q.answer_label.as_deref().map(excerpt)))
 }
 
 impl Kept {
@@ -258,10 +260,18 @@ impl Kept {
         for c in r.next_steps.iter().filter_map(|s| condition(when, &s.id)) {
             c.referenced_questions(&mut asked);
         }
-        let named = (r.next_steps.iter())
-            .flat_map(|s| s.because.iter().cloned())
-            .chain(asked.iter().map(|&q| bank.questions[q].id.clone()))
-            .map(|id| (id.clone(), (r.answers.get(&id).cloned(), words(&look, &id))))
+        // Each once: a condition may name a question many times.
+        let ids: HashSet<&str> = (r.next_steps.iter())
+            .flat_map(|s| s.because.iter().map(String::as_str))
+            .chain(asked.iter().map(|&q| bank.questions[q].id.as_str()))
+            .collect();
+        let named = (ids.into_iter())
+            .map(|id| {
+                (
+                    id.to_string(),
+                    (r.answers.get(id).cloned(), words(&look, id)),
+                )
+            })
             .collect();
         let mut applies: HashSet<String> = r.next_steps.iter().map(|s| s.id.clone()).collect();
         if let Some((_, e)) = &judged {

@@ -14,8 +14,9 @@ pub const MAX_ANSWERS_BYTES: u64 = 1024 * 1024;
 /// built-in bank is some 150 KiB.
 pub const MAX_BANK_BYTES: u64 = 8 * 1024 * 1024;
 /// The largest saved result read: one of the largest bank, every question
-/// answered, with long prompts.
-pub const MAX_RESULT_BYTES: u64 = 8 * 1024 * 1024;
+/// answered, with long prompts (10,000 prompts of 700 characters: 9.7 MB).
+/// A result is written only if it reads back (the binary's `result_json`).
+pub const MAX_RESULT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads a whole file as UTF-8 text, refusing files over `max` bytes,
 /// binary and unreadable ones, and anything that is not a regular file

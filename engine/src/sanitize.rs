@@ -185,6 +185,24 @@ fn escaped(s: &str, max: usize) -> Cow<'_, str> {
 /// The most characters of a name [`id`] shows.
 pub const MAX_NAME: usize = 80;
 
+/// The most characters of a bank's text or an answer that a line quoting
+/// it (a reason, a together step's evidence, what changed in a history)
+/// keeps: the built-in bank's longest prompt has 156. Such lines repeat
+/// per step and per flag, so a 1 MB prompt quoted whole by 1,000 steps
+/// made a report of 1 GB.
+pub const MAX_QUOTE: usize = 200;
+
+/// `s` as a line quoting it shows it: at most [`MAX_QUOTE`] characters,
+/// cut at a space near the end when there is one, then `…`.
+pub fn excerpt(s: &str) -> Cow<'_, str> {
+    let Some((end, _)) = s.char_indices().nth(MAX_QUOTE) else {
+        return Cow::Borrowed(s);
+    };
+    let head = &s[..end];
+    let cut = head.rfind(' ').filter(|&i| i >= end * 3 / 4).unwrap_or(end);
+    Cow::Owned(format!("{}…", head[..cut].trim_end()))
+}
+
 /// True when `s` holds nothing [`text`] would change.
 pub fn is_inert(s: &str) -> bool {
     !s.contains(needs_work)

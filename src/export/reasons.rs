@@ -6,6 +6,7 @@
 use super::document::REASONS_SHOWN;
 use super::{format_score, plural};
 use crate::result::{FlagResult, Lookup, QuestionResult, StepResult};
+use crate::sanitize::excerpt;
 
 /// Why a flag was raised or a step is listed, in words: the answers (for a
 /// tick list, only the ticked items that count), then any flags, scores or
@@ -47,7 +48,7 @@ impl<'a> From<&'a StepResult> for Why<'a> {
 fn quoted_list(items: &[String]) -> String {
     let q: Vec<String> = items
         .iter()
-        .map(|i| format!("\u{201c}{i}\u{201d}"))
+        .map(|i| format!("\u{201c}{}\u{201d}", excerpt(i)))
         .collect();
     match q.split_last() {
         None => String::new(),
@@ -78,22 +79,19 @@ fn question_reason(r: &Lookup, id: &str, why: &Why) -> String {
     let Some(q) = r.question(id) else {
         return "because of an earlier answer".to_string();
     };
+    let prompt = excerpt(&q.prompt);
     if q.answer.is_null() {
-        return format!("because you did not answer: {}", q.prompt);
+        return format!("because you did not answer: {prompt}");
     }
     if let Some(ticked) = why.options.get(id).and_then(|ids| ticked_labels(q, ids)) {
-        return format!(
-            "because you ticked {} for: {}",
-            quoted_list(&ticked),
-            q.prompt
-        );
+        return format!("because you ticked {} for: {prompt}", quoted_list(&ticked));
     }
     match q.answer_label.as_deref() {
         Some(answer) => format!(
-            "because you answered \u{201c}{answer}\u{201d} to: {}",
-            q.prompt
+            "because you answered \u{201c}{}\u{201d} to: {prompt}",
+            excerpt(answer)
         ),
-        None => format!("because of your answer to: {}", q.prompt),
+        None => format!("because of your answer to: {prompt}"),
     }
 }
 
@@ -113,7 +111,10 @@ pub fn reasons(look: &Lookup, why: Why) -> Vec<String> {
             .flag(id)
             .filter(|f| f.because.is_empty() || !f.because.iter().all(|q| quoted.contains(q)))
         {
-            all.push(format!("because of the flag \u{201c}{}\u{201d}", f.title));
+            all.push(format!(
+                "because of the flag \u{201c}{}\u{201d}",
+                excerpt(&f.title)
+            ));
         }
     }
     for id in why.dimensions {
@@ -121,10 +122,13 @@ pub fn reasons(look: &Lookup, why: Why) -> Vec<String> {
             all.push(match d.score {
                 Some(s) => format!(
                     "because of your score for \u{201c}{}\u{201d}: {}",
-                    d.title,
+                    excerpt(&d.title),
                     format_score(s)
                 ),
-                None => format!("because of your answers about \u{201c}{}\u{201d}", d.title),
+                None => format!(
+                    "because of your answers about \u{201c}{}\u{201d}",
+                    excerpt(&d.title)
+                ),
             });
         }
     }

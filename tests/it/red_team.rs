@@ -926,11 +926,11 @@ fn a_bank_whose_reasons_could_name_too_many_answers_is_refused() {
     );
 }
 
-/// A result is saved only if it reads back: a bank of 300 questions whose
-/// prompts are 5,000 `<` each (1.5 MB of text, through aliases) gave a
-/// 9 MB result, since JSON writes each `<` as `\u003c`, that `report`
+/// A result is saved only if it reads back: a bank of 600 questions whose
+/// prompts are 5,000 `<` each (3 MB of text, through aliases) gave an
+/// 18 MB result, since JSON writes each `<` as `\u003c`, that `report`
 /// then refused as "larger than 8 MiB … check that this is the right file"
-/// (7.5 MB of such text: 41 MB). The JSON is refused before it is written;
+/// (7.5 MB of such text: 41 MB; a saved result may now have 16 MiB). The JSON is refused before it is written;
 /// the report in words is still given.
 #[test]
 fn a_result_too_large_to_read_back_is_not_written() {
@@ -938,7 +938,7 @@ fn a_result_too_large_to_read_back_is_not_written() {
     let long = "<".repeat(5_000);
     let mut set = String::from("id: s0\ntitle: S0\nquestions:\n");
     let mut answers = String::new();
-    for i in 0..300 {
+    for i in 0..600 {
         // An anchor for each ten questions: the parser allows ten aliases
         // of an anchor.
         let prompt = match i % 10 {
@@ -963,7 +963,7 @@ fn a_result_too_large_to_read_back_is_not_written() {
     assert_eq!(out.status.code(), Some(65), "{err}");
     assert!(
         err.contains(
-            "more than the 8.0 MiB mommytrack reads back from a saved result, so it is not written"
+            "more than the 16.0 MiB mommytrack reads back from a saved result, so it is not written"
         ) && err.contains("shorten it, or ask for the report in text, markdown or html"),
         "{err}"
     );
@@ -1008,4 +1008,83 @@ fn a_plain_session_holds_no_more_of_a_line_than_an_answer_keeps() {
         err.contains("The input ended before the last question"),
         "{err}"
     );
+}
+
+/// A line that quotes a prompt or an answer (a reason, a together step's
+/// evidence, what changed in a history) repeats per step and per flag: a
+/// 1 MB prompt quoted whole by 1,000 steps made a 1 GB report (E5, E7, E8,
+/// E12). Each quote keeps at most 200 characters.
+#[test]
+fn a_long_prompt_is_quoted_short_wherever_a_line_repeats_it() {
+    let mut t = mt();
+    let prompt = "word ".repeat(2_000).trim_end().to_string();
+    let mut bank = String::from(
+        "title: Long\nmin_coverage: 0\nmax_next_steps: 20\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\nadvice:\n",
+    );
+    for i in 0..20 {
+        bank += &format!(
+            "  - {{ id: a{i}, title: A{i}, detail: D, priority: 1, when: {{ answer: q, is: true }} }}\n"
+        );
+    }
+    bank += "together:\n";
+    for i in 0..20 {
+        bank += &format!(
+            "  - {{ id: t{i}, title: T{i}, detail: D, priority: 1, when: {{ both: {{ answer: q, is: true }} }} }}\n"
+        );
+    }
+    let set = format!(
+        "id: s0\ntitle: S0\nshared: true\nquestions:\n  - {{ id: q, kind: yesno, prompt: \"{prompt}\", scores: {{ yes: 1, no: 0 }} }}\n"
+    );
+    t.file("b/bank.yaml", bank)
+        .file("b/s0.yaml", set)
+        .file("yes.yaml", "q: yes\n")
+        .file("no.yaml", "q: no\n");
+    let run = |args: &[&str]| {
+        let out = t.limited(args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let assess = ["assess", "--bank", "b", "--format", "json", "--taken"];
+    run(&[
+        &assess[..],
+        &["2026-01-01", "--answers", "yes.yaml", "-o", "yes.json"],
+    ]
+    .concat());
+    run(&[
+        &assess[..],
+        &["2026-02-01", "--answers", "no.yaml", "-o", "no.json"],
+    ]
+    .concat());
+    let report = run(&["report", "yes.json", "--format", "markdown"]);
+    assert!(report.matches(prompt.as_str()).count() <= 1, "{report}");
+    assert!(
+        report.contains("because you answered \u{201c}Yes\u{201d} to: word word"),
+        "{report}"
+    );
+    let short = |text: &serde_json::Value, what: &str| {
+        let text = text.as_str().unwrap_or_default();
+        assert!(
+            text.chars().count() <= 201 && text.ends_with('…'),
+            "{what}: {text}"
+        );
+    };
+    let compare: serde_json::Value = serde_json::from_str(&run(&[
+        "compare", "yes.json", "yes.json", "--format", "json",
+    ]))
+    .unwrap();
+    let together = compare["together"].as_array().expect("together steps");
+    assert_eq!(together.len(), 20);
+    for step in together {
+        short(&step["evidence"][0]["title"], "evidence");
+    }
+    let history: serde_json::Value = serde_json::from_str(&run(&[
+        "history", "--bank", "b", "yes.json", "no.json", "--format", "json",
+    ]))
+    .unwrap();
+    let done = history["steps"]["done"].as_array().expect("done steps");
+    assert!(!done.is_empty(), "{history}");
+    for step in done {
+        short(&step["changed"][0]["prompt"], "changed");
+    }
 }
