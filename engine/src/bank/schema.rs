@@ -303,21 +303,17 @@ fn tighten_set(v: &mut Value) {
             ("flag", id()),
         ],
     );
+    let whole = json!({ "type": "integer" });
     patch(
         def(v, "RawScale"),
         &["min", "max"],
-        vec![
-            ("min", json!({ "type": "integer" })),
-            ("max", json!({ "type": "integer" })),
-        ],
+        vec![("min", whole.clone()), ("max", whole)],
     );
+    let score = number(-MAX_NUMBER, MAX_NUMBER);
     patch(
         def(v, "RawScores"),
         &[],
-        vec![
-            ("yes", number(-MAX_NUMBER, MAX_NUMBER)),
-            ("no", number(-MAX_NUMBER, MAX_NUMBER)),
-        ],
+        vec![("yes", score.clone()), ("no", score)],
     );
     conditions(v, false);
 }

@@ -153,13 +153,8 @@ pub(super) fn bands_of(
 }
 
 impl Builder {
-    pub(super) fn bands(
-        &mut self,
-        raw: &RawSettings,
-        node: &Node,
-        ctx: &Ctx,
-        p: &mut Vec<Problem>,
-    ) {
+    pub(super) fn bands(&mut self, file: &Parsed<RawSettings>, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let Parsed { typed: raw, node } = file;
         let from = node.key_pos("bands");
         let Some(bands) = raw.bands.as_ref().filter(|b| !b.is_empty()) else {
             let hint = "add `bands:` with at least one band with `min: 0`, e.g. `- { verdict: sidelined, min: 0, label: \"Sidelining risk\" }`";
@@ -170,13 +165,8 @@ impl Builder {
         self.bank.bands = bands_of(bands, node.get("bands"), from, ctx, p);
     }
 
-    pub(super) fn flags(
-        &mut self,
-        raw: &RawSettings,
-        node: &Node,
-        ctx: &Ctx,
-        p: &mut Vec<Problem>,
-    ) {
+    pub(super) fn flags(&mut self, file: &Parsed<RawSettings>, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let Parsed { typed: raw, node } = file;
         let Some(flags) = &raw.flags else { return };
         let entries = match node.get("flags") {
             Some(Node {

@@ -149,8 +149,8 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
     };
     let settings_ctx = settings_file.map(Ctx::new);
     if let (Some(raw), Some(ctx)) = (&settings, &settings_ctx) {
-        b.bands(&raw.typed, &raw.node, ctx, &mut problems);
-        b.flags(&raw.typed, &raw.node, ctx, &mut problems);
+        b.bands(raw, ctx, &mut problems);
+        b.flags(raw, ctx, &mut problems);
     }
     let mut unreadable_sets = 0;
     for (i, f) in set_files.iter().enumerate() {
