@@ -158,7 +158,7 @@ pub struct Summary {
 }
 
 /// The whole set or one `--by` group.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Group {
     /// `all` for the whole set, `group` for a `--by` group: in CSV a
     /// column of its own, never mistaken for an option id.
@@ -507,14 +507,12 @@ impl Summarizer {
                     stats: Some(ctx.stats(&members[g], &mut notes, &self.decided)),
                 });
             }
-            groups.extend((0..suppressed_groups).map(|_| Group {
+            let hidden = || Group {
                 scope: "group",
-                value: None,
-                label: None,
-                count: None,
                 suppressed: true,
-                stats: None,
-            }));
+                ..Group::default()
+            };
+            groups.extend((0..suppressed_groups).map(|_| hidden()));
             if suppressed_groups > 0 {
                 notes.add(Note::Groups);
             }
@@ -544,11 +542,10 @@ impl Summarizer {
             rescored: self.rescored,
             all: Group {
                 scope: "all",
-                value: None,
-                label: None,
                 count: all_shown.then_some(all_count),
                 suppressed: !all_shown,
                 stats,
+                ..Group::default()
             },
             groups,
             suppressed_groups,
