@@ -375,22 +375,19 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
         Kind::Choice(_) => match &value.value {
             Value::Str(s) => Answer::Choice(option(s)?),
             _ => {
-                return Err((
-                    format!("a choice answer is one option id, but {given} was given"),
-                    valid_options(None),
-                ));
+                let why = format!("a choice answer is one option id, but {given} was given");
+                return Err((why, valid_options(None)));
             }
         },
         Kind::Multi(opts) => {
             let Value::Seq(items) = &value.value else {
-                return Err((
-                    format!("a multi answer is a list of option ids, but {given} was given"),
-                    format!(
-                        "write e.g. `[{}]` ([] for none); {}",
-                        option_ids().first().copied().unwrap_or("a"),
-                        valid_options(None)
-                    ),
-                ));
+                let why = format!("a multi answer is a list of option ids, but {given} was given");
+                let first = option_ids().first().copied().unwrap_or("a");
+                let hint = format!(
+                    "write e.g. `[{first}]` ([] for none); {}",
+                    valid_options(None)
+                );
+                return Err((why, hint));
             };
             let mut picked = Vec::with_capacity(items.len());
             for item in items {
@@ -398,21 +395,15 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
                     Value::Str(s) => {
                         let s = option(s)?;
                         if picked.contains(&s) {
-                            return Err((
-                                format!("`{s}` is listed twice"),
-                                "list each option once".into(),
-                            ));
+                            let why = format!("`{s}` is listed twice");
+                            return Err((why, "list each option once".into()));
                         }
                         picked.push(s);
                     }
                     _ => {
-                        return Err((
-                            format!(
-                                "a multi answer lists option ids, but it holds {}",
-                                crate::bank::describe(item)
-                            ),
-                            valid_options(None),
-                        ));
+                        let held = crate::bank::describe(item);
+                        let why = format!("a multi answer lists option ids, but it holds {held}");
+                        return Err((why, valid_options(None)));
                     }
                 }
             }
@@ -429,20 +420,16 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
                 Some(x) if (s.min..=s.max).contains(&x) => Answer::Scale(x),
                 Some(x) => return Err((format!("{x} is out of range"), range)),
                 None => {
-                    return Err((
-                        format!("a scale answer is a whole number, but {given} was given"),
-                        range,
-                    ));
+                    let why = format!("a scale answer is a whole number, but {given} was given");
+                    return Err((why, range));
                 }
             }
         }
         Kind::YesNo(_) => match as_yes_no(value) {
             Some(b) => Answer::YesNo(b),
             None => {
-                return Err((
-                    format!("a yes/no answer is true or false, but {given} was given"),
-                    "valid: true, false, or null to skip".into(),
-                ));
+                let why = format!("a yes/no answer is true or false, but {given} was given");
+                return Err((why, "valid: true, false, or null to skip".into()));
             }
         },
         Kind::Text => match &value.value {
@@ -453,10 +440,8 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
             Value::Float(n) => Answer::Text(n.to_string()),
             Value::Bool(b) => Answer::Text(b.to_string()),
             _ => {
-                return Err((
-                    format!("a text answer is a piece of text, but {given} was given"),
-                    "quote the text, e.g. \"…\", or null to skip".into(),
-                ));
+                let why = format!("a text answer is a piece of text, but {given} was given");
+                return Err((why, "quote the text, e.g. \"…\", or null to skip".into()));
             }
         },
     };
