@@ -106,19 +106,16 @@ impl Digest {
             d.bank.title == bank.title && d.bank.fingerprint.as_ref() != Some(&bank.fingerprint);
         if !same && !again {
             let title = crate::sanitize::terminal_safe(&d.bank.title);
-            return Err(Failure::in_file(
-                file,
-                None,
-                match bank_named {
-                    Some(named) => format!(
-                        "this result comes from another question bank (\"{title}\") than {named} (\"{}\"); name the bank it was made with, and summarize the results of one bank at a time",
-                        crate::sanitize::terminal_safe(&bank.title)
-                    ),
-                    None => format!(
-                        "this result was made with the question bank \"{title}\", not the built-in one (or before it last changed); name that bank with `--bank DIR`, so that its scores can be checked against its answers"
-                    ),
-                },
-            ));
+            let why = match bank_named {
+                Some(named) => format!(
+                    "this result comes from another question bank (\"{title}\") than {named} (\"{}\"); name the bank it was made with, and summarize the results of one bank at a time",
+                    crate::sanitize::terminal_safe(&bank.title)
+                ),
+                None => format!(
+                    "this result was made with the question bank \"{title}\", not the built-in one (or before it last changed); name that bank with `--bank DIR`, so that its scores can be checked against its answers"
+                ),
+            };
+            return Err(Failure::in_file(file, None, why));
         }
         let changed = |at: Option<(usize, usize)>, what: String| {
             Failure::in_file(
