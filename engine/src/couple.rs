@@ -217,12 +217,12 @@ pub fn shared_answers(
                         b_as_a_label,
                         difference: sa.zip(sb).map(|(x, y)| crate::result::round1(y - x)),
                         answered_only_by: only,
-                        discuss: qa
-                            .and_then(|q| q.discuss.clone())
-                            .or_else(|| qb.and_then(|q| q.discuss.clone())),
-                        discuss_priority: qa
-                            .and_then(|q| q.discuss_priority)
-                            .or_else(|| qb.and_then(|q| q.discuss_priority))
+                        discuss: [qa, qb]
+                            .into_iter()
+                            .flatten()
+                            .find_map(|q| q.discuss.clone()),
+                        discuss_priority: ([qa, qb].into_iter().flatten())
+                            .find_map(|q| q.discuss_priority)
                             .unwrap_or(crate::bank::DEFAULT_DISCUSS_PRIORITY),
                     },
                 ));

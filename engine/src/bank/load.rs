@@ -88,11 +88,8 @@ fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Failure> {
             match std::fs::canonicalize(&p) {
                 Ok(target) if target.starts_with(&home) => {}
                 Ok(target) => {
-                    outside.push(format!(
-                        "{} links to {}",
-                        crate::sanitize::path(&p),
-                        crate::sanitize::path(&target)
-                    ));
+                    let (link, to) = (crate::sanitize::path(&p), crate::sanitize::path(&target));
+                    outside.push(format!("{link} links to {to}"));
                     continue;
                 }
                 // A dangling link is not a file: skipped like a folder.
