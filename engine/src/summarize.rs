@@ -437,7 +437,8 @@ impl Summarizer {
         // The persistent shift (items carry it alone), and the result's own.
         let (shift, fresh) = (OVERALL * draws.unit(0), draws.fresh());
         let published = crate::result::round1;
-        let raised = |f: usize| eval.flags.iter().any(|&(g, _)| g == f);
+        let mut raised = vec![false; bank.flags.len()];
+        eval.flags.iter().for_each(|&(f, _)| raised[f] = true);
         let dims = (self.dims.values().enumerate())
             .map(|(d, info)| {
                 let e = &eval.dimensions[info.set];
@@ -461,9 +462,9 @@ impl Summarizer {
                 .band
                 .map(|b| draws.respond(1, b, bank.bands.len(), KEEP_VERDICT)),
             withheld: eval.withheld,
-            flags: (0..bank.flags.len())
-                .filter(|&f| raised(f) != (draws.chance(1000 + f as u64) < FLIP_FLAG))
-                .map(|f| f as u32)
+            flags: (raised.iter().enumerate())
+                .filter(|&(f, &r)| r != (draws.chance(1000 + f as u64) < FLIP_FLAG))
+                .map(|(f, _)| f as u32)
                 .collect(),
             dims,
         }

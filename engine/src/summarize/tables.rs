@@ -52,12 +52,18 @@ impl Ctx<'_> {
 
     /// The published count of the members `of` picks, within a group.
     fn count(&self, group: u64, members: &[&Record], of: impl Fn(&Record) -> bool) -> usize {
-        let cell: Vec<&&Record> = members.iter().filter(|r| of(r)).collect();
-        noise::count(
-            cell.len(),
-            noise::within(group, noise::cell(cell.iter().map(|r| r.key))),
-            self.secret(),
+        let cell = members.iter().filter(|r| of(r));
+        self.published(
+            group,
+            cell.clone().count(),
+            noise::cell(cell.map(|r| r.key)),
         )
+    }
+
+    /// The published count of a cell of `held` members, whose keys sum to
+    /// `cell`, within a group.
+    fn published(&self, group: u64, held: usize, cell: u64) -> usize {
+        noise::count(held, noise::within(group, cell), self.secret())
     }
 
     /// The published statistics of a group's members; the parts marked in
@@ -116,11 +122,19 @@ impl Ctx<'_> {
             });
         }
         // Flags: estimates of the true counts; none under the minimum,
-        // none within the minimum of the group's published count.
-        let flags = (bank.flags.iter().enumerate())
+        // none within the minimum of the group's published count. Each
+        // flag's cell (how many, the sum of their keys) in one pass.
+        let mut cells = vec![(0, 0u64); bank.flags.len()];
+        for r in members {
+            for &f in &r.flags {
+                let (held, keys) = &mut cells[f as usize];
+                (*held, *keys) = (*held + 1, keys.wrapping_add(r.key));
+            }
+        }
+        let flags = (bank.flags.iter().zip(cells))
             .filter(|_| estimates)
-            .map(|(f, flag)| {
-                let c = self.count(group, members, |r| r.flags.contains(&(f as u32)));
+            .map(|(flag, (held, keys))| {
+                let c = self.published(group, held, keys);
                 let est = noise::unrandomise(c, n, 2, 1.0 - FLIP_FLAG);
                 let count = shown(est, notes).filter(|&e| size.saturating_sub(e) >= min);
                 let margin = count.map(|_| noise::margin(c, n, 2, 1.0 - FLIP_FLAG));
