@@ -301,12 +301,9 @@ pub(super) fn list<C>(
         return None;
     };
     if items.is_empty() {
-        let hint = "give it at least one condition, or remove it".into();
-        problems.push(problem(
-            format!("`{form}` has an empty list"),
-            Some(hint),
-            map.key_pos(form),
-        ));
+        let why = format!("`{form}` has an empty list");
+        let hint = "give it at least one condition, or remove it";
+        problems.push(problem(why, Some(hint.into()), map.key_pos(form)));
         return None;
     }
     let before = problems.len();
@@ -452,11 +449,8 @@ impl Scope<'_> {
                 .iter()
                 .filter(|(_, i)| self.before.is_none_or(|b| **i < b))
                 .map(|(k, _)| k.as_str());
-            problems.push(problem(
-                format!("unknown question `{}`", crate::sanitize::id(id)),
-                suggestion(id, candidates),
-                answer_at,
-            ));
+            let why = format!("unknown question `{}`", crate::sanitize::id(id));
+            problems.push(problem(why, suggestion(id, candidates), answer_at));
             return None;
         };
         if let Some(before) = self.before
@@ -514,11 +508,8 @@ impl Scope<'_> {
                     let why = format!(
                         "`includes` tests a multi question, but `{id}` is a {kind} question"
                     );
-                    problems.push(problem(
-                        why,
-                        Some(format!("use `is:` or `in:` with `{id}`")),
-                        near,
-                    ));
+                    let hint = format!("use `is:` or `in:` with `{id}`");
+                    problems.push(problem(why, Some(hint), near));
                     return None;
                 };
                 let Value::Str(opt) = &v.value else {

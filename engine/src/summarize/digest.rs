@@ -88,11 +88,8 @@ impl Digest {
             // The reader of `report` names what is wrong, in its words.
             _ => {
                 AssessmentResult::from_json(text, file)?;
-                return Err(Failure::in_file(
-                    file,
-                    None,
-                    "not a complete mommytrack JSON result; was it edited by hand?",
-                ));
+                let why = "not a complete mommytrack JSON result; was it edited by hand?";
+                return Err(Failure::in_file(file, None, why));
             }
         };
         // A version 1 result has no fingerprint: its title must match.

@@ -187,11 +187,8 @@ pub(super) fn required(
         Some(v) if !v.trim().is_empty() => v,
         _ => {
             let why = format!("{what} `{id}` has no {field}");
-            p.push(
-                ctx.problem(why, at)
-                    .id(id)
-                    .hint(format!("add `{field}: …`")),
-            );
+            let hint = format!("add `{field}: …`");
+            p.push(ctx.problem(why, at).id(id).hint(hint));
             String::new()
         }
     }

@@ -190,11 +190,8 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
         }
         let title = raw.title.filter(|t| !t.trim().is_empty());
         if title.is_none() {
-            let why = "the bank has no title";
-            problems.push(
-                ctx.problem(why, Some(node.pos))
-                    .hint("add `title: …` to bank.yaml"),
-            );
+            let (why, hint) = ("the bank has no title", "add `title: …` to bank.yaml");
+            problems.push(ctx.problem(why, Some(node.pos)).hint(hint));
         }
         if problems.iter().all(|p| p.warning) {
             let mut bank = Bank {

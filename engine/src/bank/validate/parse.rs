@@ -249,11 +249,8 @@ fn unknown_keys(
             let why = format!("unknown field `{}` in a {what}", crate::sanitize::id(name));
             let near = crate::error::did_you_mean(name, known.iter().copied());
             let hint = format!("{near}valid fields: {}", known.join(", "));
-            p.push(
-                ctx.problem(why, Some(k.pos))
-                    .id_opt(id.as_deref())
-                    .hint(hint),
-            );
+            let at = Some(k.pos);
+            p.push(ctx.problem(why, at).id_opt(id.as_deref()).hint(hint));
         }
         false
     });

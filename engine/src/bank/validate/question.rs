@@ -129,10 +129,8 @@ impl Builder {
             "text" => Some(Kind::Text),
             "" => {
                 let hint = "add `kind:` with one of choice, multi, scale, yesno, text";
-                p.push(
-                    q.problem(format!("question `{id}` has no kind"), at)
-                        .hint(hint),
-                );
+                let why = format!("question `{id}` has no kind");
+                p.push(q.problem(why, at).hint(hint));
                 None
             }
             other => {
@@ -372,10 +370,8 @@ fn scale_kind(rq: &mut RawQuestion, q: &At, p: &mut Vec<Problem>) -> Option<Kind
         }
         _ => {
             let why = "the scale needs both min and max";
-            p.push(
-                q.problem(why, q.key("scale"))
-                    .hint("write `scale: { min: 1, max: 5 }`"),
-            );
+            let hint = "write `scale: { min: 1, max: 5 }`";
+            p.push(q.problem(why, q.key("scale")).hint(hint));
             None
         }
     }
