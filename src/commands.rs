@@ -217,13 +217,8 @@ fn assess(args: AssessArgs, plan: Plan) -> Result<()> {
     let plan = plan_for(plan.plain(plain), args.output);
     // The bank's folder and the answers file are inputs: no report replaces
     // one or lands among the bank's files.
-    let inputs: Vec<&Path> = args
-        .bank
-        .bank
-        .iter()
-        .chain(&args.answers)
-        .map(|p| p.as_path())
-        .collect();
+    let inputs = args.bank.bank.iter().chain(&args.answers);
+    let inputs: Vec<&Path> = inputs.map(|p| p.as_path()).collect();
     crate::files::protect_inputs(plan.path.as_deref(), &inputs)?;
     if interactive {
         let session = crate::interactive::Session {
@@ -290,9 +285,8 @@ fn read_answers_stdin(bank: &Bank, explicit: bool) -> Result<AnswerSheet> {
 /// count nowhere and are not an error: each gets a warning on standard
 /// error that says which earlier answer made the question not apply.
 fn warn_ignored(bank: &Bank, sheet: &AnswerSheet, ignored: &[usize], file: &str, mode: Mode) {
-    let (not_core, conditional): (Vec<usize>, Vec<usize>) = ignored
-        .iter()
-        .partition(|&&i| !mode.includes(&bank.questions[i]));
+    let (not_core, conditional): (Vec<usize>, Vec<usize>) =
+        (ignored.iter()).partition(|&&i| !mode.includes(&bank.questions[i]));
     let warn = |message: String| diag(Problem::new(file, message).warning());
     // A full answers file used with --quick (or --prospective) is normal:
     // one line says so.

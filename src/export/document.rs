@@ -42,10 +42,8 @@ impl Tone {
 
     /// The tone of the band a score falls in.
     pub fn of_score(bands: &[BandInfo], score: f64) -> Tone {
-        bands
-            .iter()
-            .position(|b| score >= b.min)
-            .map_or(Tone::Neutral, |i| Tone::of_position(i, bands.len()))
+        let band = bands.iter().position(|b| score >= b.min);
+        band.map_or(Tone::Neutral, |i| Tone::of_position(i, bands.len()))
     }
 }
 
@@ -65,10 +63,7 @@ pub type Line = Vec<Span>;
 /// a space after a title that ends a sentence ("…there. Ask…", never
 /// "…there.: Ask…").
 pub fn joiner(title: &Line) -> &'static str {
-    let last = title
-        .iter()
-        .rev()
-        .find_map(|s| s.text.trim_end().chars().last());
+    let last = (title.iter().rev()).find_map(|s| s.text.trim_end().chars().last());
     if matches!(last, Some('.' | '!' | '?' | ':')) {
         " "
     } else {
@@ -440,10 +435,7 @@ pub fn severity(s: &str) -> Severity {
 /// from 70": the spectrum in words.
 pub fn spectrum_words(s: &Spectrum) -> String {
     let n = s.segments.len();
-    let parts: Vec<String> = s
-        .segments
-        .iter()
-        .enumerate()
+    let parts: Vec<String> = (s.segments.iter().enumerate())
         .map(|(i, seg)| {
             let (from, to) = (bound(seg.from), bound(seg.to));
             match (i, n) {

@@ -280,9 +280,7 @@ fn parts_section(h: &History) -> Section {
     // Parts the first result has no score for change from the first that
     // has one: marked `*`, and said under the table.
     let mut later: Vec<String> = Vec::new();
-    let rows = h
-        .dimension_titles
-        .iter()
+    let rows = (h.dimension_titles.iter())
         .map(|(id, title)| {
             let score = |e: &Entry| e.dimensions.get(id).copied().flatten();
             let mut row = vec![text(title.clone())];
@@ -350,9 +348,7 @@ fn change_blocks(h: &History, c: &Change, to: &Entry) -> Vec<Block> {
     }
     line.push(plain("."));
     out.push(Block::Para(line));
-    let mut moved: Vec<(&String, f64)> = c
-        .dimensions
-        .iter()
+    let mut moved: Vec<(&String, f64)> = (c.dimensions.iter())
         .filter_map(|(id, d)| d.filter(|d| d.abs() >= 0.05).map(|d| (id, d)))
         .collect();
     moved.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));

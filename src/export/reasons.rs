@@ -66,9 +66,7 @@ fn ticked_labels(q: &QuestionResult, ids: &serde_json::Value) -> Option<Vec<Stri
         return None;
     }
     let wanted = ids.as_array()?;
-    let picked: Vec<String> = answer
-        .iter()
-        .zip(&labels)
+    let picked: Vec<String> = (answer.iter().zip(&labels))
         .filter(|(id, _)| wanted.contains(id))
         .map(|(_, l)| (*l).to_string())
         .collect();
@@ -99,9 +97,7 @@ fn question_reason(r: &Lookup, id: &str, why: &Why) -> String {
 /// more reasons".
 pub fn reasons(look: &Lookup, why: Why) -> Vec<String> {
     let r = look.r;
-    let mut all: Vec<String> = why
-        .questions
-        .iter()
+    let mut all: Vec<String> = (why.questions.iter())
         .map(|id| question_reason(look, id, &why))
         .collect();
     let quoted: std::collections::HashSet<&String> = why.questions.iter().collect();

@@ -166,16 +166,10 @@ fn spectrum_line(s: &document::Spectrum, width: usize, st: &Styles) -> String {
     let mut bar = String::new();
     for i in 0..n {
         let x = at(i);
-        let boundary = s
-            .segments
-            .iter()
-            .skip(1)
+        let boundary = (s.segments.iter().skip(1))
             .any(|seg| (seg.from * n as f64 / 100.0).round() as usize == i);
-        let tone = s
-            .segments
-            .iter()
-            .find(|seg| x >= seg.from && x < seg.to)
-            .map_or(Tone::Neutral, |seg| seg.tone);
+        let tone = s.segments.iter().find(|seg| x >= seg.from && x < seg.to);
+        let tone = tone.map_or(Tone::Neutral, |seg| seg.tone);
         let c = if boundary { "┃" } else { "━" };
         bar.push_str(&st.tone(tone).apply_to(c).to_string());
     }
@@ -245,10 +239,7 @@ fn cell_text(cell: &Cell) -> String {
 /// borders and padding.
 fn fits(t: &document::Table, width: usize) -> bool {
     let longest = |s: &str| s.split_whitespace().map(crate::wrap::width_of).max();
-    let need: usize = t
-        .columns
-        .iter()
-        .enumerate()
+    let need: usize = (t.columns.iter().enumerate())
         .map(|(i, c)| {
             let cells = t.rows.iter().filter_map(|r| r.get(i)).map(cell_text);
             cells

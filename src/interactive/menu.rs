@@ -160,10 +160,8 @@ impl<'a> List<'a> {
         ticks: Option<&[bool]>,
     ) -> Vec<String> {
         let hint = hint_with_numbers(&ask.hint, &self.items);
-        let mut footer = Vec::new();
-        if let Some(n) = self.digits.note(&self.items).or_else(|| self.note.clone()) {
-            footer = styled_lines(&look.note, &n, width, "  ");
-        }
+        let note = self.digits.note(&self.items).or_else(|| self.note.clone());
+        let footer = note.map_or_else(Vec::new, |n| styled_lines(&look.note, &n, width, "  "));
         if self.help_open {
             let help = self.help.unwrap_or_default();
             let mut offset = self.help_offset;
@@ -178,10 +176,7 @@ impl<'a> List<'a> {
             self.help_offset = offset;
             return out;
         }
-        let blocks: Vec<Vec<String>> = self
-            .items
-            .iter()
-            .enumerate()
+        let blocks: Vec<Vec<String>> = (self.items.iter().enumerate())
             .map(|(i, item)| {
                 let tick = ticks.and_then(|t| t.get(i).copied());
                 item_lines(look, item, i == self.cursor, tick, width)
