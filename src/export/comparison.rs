@@ -114,9 +114,7 @@ pub fn answers_sentence(c: &Comparison, d: &SharedDifference) -> String {
 
 /// Some shared answer was read through a mirror.
 fn mirrored(c: &Comparison) -> bool {
-    c.shared_differences
-        .iter()
-        .any(|d| d.b_as_a_label.is_some())
+    (c.shared_differences.iter()).any(|d| d.b_as_a_label.is_some())
         || c.shared_agreements.iter().any(|g| g.b_as_a != g.b)
 }
 
@@ -183,9 +181,7 @@ fn who(c: &Comparison, w: Who) -> (&str, &str) {
 
 /// A flag whose evidence the other partner's answers contradict.
 fn contested_item(c: &Comparison, f: &ContestedFlag) -> Item {
-    let prompts: Vec<String> = f
-        .questions
-        .iter()
+    let prompts: Vec<String> = (f.questions.iter())
         .filter_map(|q| c.shared_differences.iter().find(|d| &d.question == q))
         .map(|d| quoted(&d.prompt))
         .collect();
@@ -308,10 +304,8 @@ pub fn document(c: &Comparison) -> Document {
             );
         }
         let mut blocks = vec![Block::Note(note)];
-        let (both, one): (Vec<&SharedDifference>, Vec<&SharedDifference>) = c
-            .shared_differences
-            .iter()
-            .partition(|d| d.answered_only_by.is_none());
+        let (both, one): (Vec<&SharedDifference>, Vec<&SharedDifference>) =
+            (c.shared_differences.iter()).partition(|d| d.answered_only_by.is_none());
         if both.is_empty() {
             blocks.push(Block::Para(vec![plain(
                 "Where you both answered a question about your shared home, you answered it the same way, once each answer is read from one side.",
@@ -429,9 +423,7 @@ pub fn document(c: &Comparison) -> Document {
 
     // For partners the shared answers are above; otherwise every differing
     // answer is listed here (a prospective job: all of them).
-    let work: Vec<&QuestionDiff> = c
-        .questions
-        .iter()
+    let work: Vec<&QuestionDiff> = (c.questions.iter())
         .filter(|q| c.reading != Reading::Partners || !q.shared)
         .collect();
     if !work.is_empty() {
@@ -474,9 +466,7 @@ pub fn document(c: &Comparison) -> Document {
         ("flags-b", only(&c.b.label), &c.flags.only_b, &c.a),
         ("flags-both", "Flags in both".into(), &c.flags.both, &c.a),
     ] {
-        let flags = flags
-            .iter()
-            .filter(|f| !c.flags.contested.iter().any(|x| x.id == f.id));
+        let flags = (flags.iter()).filter(|f| !c.flags.contested.iter().any(|x| x.id == f.id));
         let items = flags.map(|f| Item {
             mark: Some(severity(&f.severity)),
             ..Item::detailed(
@@ -487,14 +477,12 @@ pub fn document(c: &Comparison) -> Document {
         sections.extend(Section::list(id, heading, Bullets, items));
     }
 
+    let redacted = c.redacted.then(|| REDACTED_NOTE.to_string());
+    let footer = redacted.into_iter().collect();
     Document {
         title,
         lead,
         sections,
-        footer: c
-            .redacted
-            .then(|| REDACTED_NOTE.into())
-            .into_iter()
-            .collect(),
+        footer,
     }
 }

@@ -232,10 +232,7 @@ fn trend(t: &document::Trend) -> Markup {
         }
     };
     let y = |score: f64| 100.0 - score.clamp(0.0, 100.0);
-    let line: Vec<String> = t
-        .points
-        .iter()
-        .enumerate()
+    let line: Vec<String> = (t.points.iter().enumerate())
         .filter_map(|(i, p)| p.score.map(|s| format!("{:.2},{:.2}", x(i), y(s))))
         .collect();
     let words = document::trend_words(t);
@@ -296,10 +293,7 @@ fn cell_content(c: &Cell) -> Markup {
 }
 
 fn table(t: &Table) -> Markup {
-    let bars = t
-        .rows
-        .iter()
-        .any(|r| r.iter().any(|c| matches!(c, Cell::Bar(..))));
+    let bars = (t.rows.iter()).any(|r| r.iter().any(|c| matches!(c, Cell::Bar(..))));
     // Rows of a name and three or more numbers: on a phone the name takes
     // a line of its own and the numbers a line under the column titles.
     let numbers =

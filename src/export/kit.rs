@@ -51,9 +51,7 @@ pub fn document(bank: &Bank, fitted: Option<&Fitted>) -> Document {
     let mut sections = Vec::new();
     let (mut count, mut all) = (0, 0);
     for set in &bank.sets {
-        let items: Vec<Item> = set
-            .questions
-            .clone()
+        let items: Vec<Item> = (set.questions.clone())
             .filter(|&i| bank.questions[i].interview.is_some())
             .inspect(|_| all += 1)
             .filter(|&i| fitted.is_none_or(|f| f.fits[i]))

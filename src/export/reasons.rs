@@ -46,8 +46,7 @@ impl<'a> From<&'a StepResult> for Why<'a> {
 
 /// “A” and “B”, or “A”, “B” and “C”.
 fn quoted_list(items: &[String]) -> String {
-    let q: Vec<String> = items
-        .iter()
+    let q: Vec<String> = (items.iter())
         .map(|i| format!("\u{201c}{}\u{201d}", excerpt(i)))
         .collect();
     match q.split_last() {

@@ -106,11 +106,9 @@ impl<'a> List<'a> {
         let items: usize = (self.items.iter())
             .map(|i| item_lines(look, i, false, None, width).len())
             .sum();
-        let note = self
-            .note
-            .as_ref()
-            .map(|n| lines(n, width, "  ", "  ", Breaks::Words));
-        prompt_lines(look, &ask.prompt, width).len() + items + note.map_or(0, |n| n.len())
+        let note =
+            (self.note.as_ref()).map_or(0, |n| lines(n, width, "  ", "  ", Breaks::Words).len());
+        prompt_lines(look, &ask.prompt, width).len() + items + note
     }
 
     /// The item a letter key answers with.

@@ -107,12 +107,8 @@ impl QuestionView<'_> {
 
     /// The labels of a multi question's options.
     pub fn option_labels(&self) -> Vec<String> {
-        self.question
-            .kind
-            .options()
-            .iter()
-            .map(|o| crate::export::terminal_safe(&o.label))
-            .collect()
+        let safe = |o: &crate::bank::Choice| crate::export::terminal_safe(&o.label);
+        self.question.kind.options().iter().map(safe).collect()
     }
 
     /// Which of a multi question's options the current answer ticks.
@@ -148,10 +144,7 @@ impl QuestionView<'_> {
     }
 
     pub fn help(&self) -> Option<String> {
-        self.question
-            .help
-            .as_deref()
-            .map(|h| crate::export::terminal_safe(h.trim()))
+        (self.question.help.as_deref()).map(|h| crate::export::terminal_safe(h.trim()))
     }
 
     pub fn prompt(&self) -> String {
