@@ -389,16 +389,20 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
                 );
                 return Err((why, hint));
             };
-            let mut picked = Vec::with_capacity(items.len());
+            // Each tick with its option's place in the bank, found once.
+            let mut picked: Vec<(usize, String)> = Vec::with_capacity(items.len());
+            let mut seen = vec![false; opts.len()];
             for item in items {
                 match &item.value {
                     Value::Str(s) => {
-                        let s = option(s)?;
-                        if picked.contains(&s) {
+                        let Some(at) = opts.iter().position(|o| &o.id == s) else {
+                            return Err(option(s).err().unwrap_or_default());
+                        };
+                        if std::mem::replace(&mut seen[at], true) {
                             let why = format!("`{s}` is listed twice");
                             return Err((why, "list each option once".into()));
                         }
-                        picked.push(s);
+                        picked.push((at, s.clone()));
                     }
                     _ => {
                         let held = crate::bank::describe(item);
@@ -408,8 +412,8 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
                 }
             }
             // Keep bank order so that the same selection always looks the same.
-            picked.sort_by_key(|s| opts.iter().position(|o| &o.id == s));
-            Answer::Multi(picked)
+            picked.sort_by_key(|(at, _)| *at);
+            Answer::Multi(picked.into_iter().map(|(_, s)| s).collect())
         }
         Kind::Scale(s) => {
             let range = format!(
