@@ -52,7 +52,7 @@ pub struct Spans {
 }
 
 impl Spans {
-    fn of(bounds: &[Bounds]) -> Spans {
+    pub fn of(bounds: &[Bounds]) -> Spans {
         let merged = |low: bool| {
             let mut rs: Vec<(f64, f64)> = (bounds.iter())
                 .filter(|b| b.below.is_some() == low)

@@ -194,3 +194,33 @@ proptest::proptest! {
         proptest::prop_assert_eq!(c.holds(&back), was[0]);
     }
 }
+
+proptest::proptest! {
+    /// The merged bounds of one dimension place a score as the bounds one by
+    /// one would: within one that looks down (`below`), within one that
+    /// only looks up (`at_least`).
+    #[test]
+    fn spans_place_a_score_as_each_bound_would(
+        bounds in proptest::collection::vec(
+            (proptest::option::of(0u8..=100), proptest::option::of(0u8..=100)),
+            1..12,
+        ),
+        scores in proptest::collection::vec(0u16..=1000, 1..40),
+    ) {
+        use mommytrack_engine::bank::{Bounds, Spans};
+        let bounds: Vec<Bounds> = (bounds.into_iter())
+            .filter(|(b, a)| b.is_some() || a.is_some())
+            .map(|(b, a)| Bounds { below: b.map(f64::from), at_least: a.map(f64::from) })
+            .collect();
+        let spans = Spans::of(&bounds);
+        for s in scores {
+            let s = f64::from(s) / 10.0;
+            let holds = |b: &Bounds| {
+                b.below.is_none_or(|x| s < x) && b.at_least.is_none_or(|x| s >= x)
+            };
+            let low = bounds.iter().any(|b| b.below.is_some() && holds(b));
+            let high = bounds.iter().any(|b| b.below.is_none() && holds(b));
+            proptest::prop_assert_eq!(spans.place(s), (low, high), "{} in {:?}", s, bounds);
+        }
+    }
+}
