@@ -274,12 +274,8 @@ fn retired_answer(
         let why = format!("`{id}` is no longer asked by this bank; its answer is left out");
         return Problem::new(file, why).hint("remove it from the file to silence this warning");
     };
-    let target = &bank.questions[t];
-    let to = &target.id;
-    let replaced = format!(
-        "`{id}` was replaced by `{to}` (\u{201c}{}\u{201d})",
-        target.prompt
-    );
+    let (to, prompt) = (&bank.questions[t].id, &bank.questions[t].prompt);
+    let replaced = format!("`{id}` was replaced by `{to}` (\u{201c}{prompt}\u{201d})");
     let (why, hint) = match (r.translate(value).cloned(), value.is_null()) {
         (_, true) => (
             format!("{replaced}; the skipped answer is left out"),

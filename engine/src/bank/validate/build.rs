@@ -176,10 +176,8 @@ impl Builder {
             _ => &[],
         };
         if flags.len() > MAX_FLAGS {
-            let why = format!(
-                "the bank has {} flags; a bank may have at most {MAX_FLAGS}",
-                flags.len()
-            );
+            let n = flags.len();
+            let why = format!("the bank has {n} flags; a bank may have at most {MAX_FLAGS}");
             let hint = "merge flags that say the same thing";
             p.push(ctx.problem(why, node.key_pos("flags")).hint(hint));
         }
@@ -419,10 +417,8 @@ impl Builder {
     ) -> Vec<T> {
         let many = format!("{} entries", kind.key);
         if raw.len() > MAX_FLAGS {
-            let why = format!(
-                "the bank has {} {many}; a bank may have at most {MAX_FLAGS}",
-                raw.len()
-            );
+            let n = raw.len();
+            let why = format!("the bank has {n} {many}; a bank may have at most {MAX_FLAGS}");
             p.push(ctx.problem(why, node.key_pos(kind.key)).hint(kind.merge));
         }
         let list = node.get(kind.key);
@@ -610,9 +606,9 @@ impl Builder {
                 match v.get("to").and_then(|to| answer_for(q, to)) {
                     Some(a) => values.push((from, a)),
                     None => {
+                        let to = &q.id;
                         let why = format!(
-                            "retired `{id}`: the value for `{from}` is not an answer to `{}`",
-                            q.id
+                            "retired `{id}`: the value for `{from}` is not an answer to `{to}`"
                         );
                         let hint = "`to` is an option id of a choice question, true or false, or a number in a scale's range";
                         p.push(problem(why, v_at).hint(hint));

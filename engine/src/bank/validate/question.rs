@@ -553,7 +553,7 @@ fn prospective(
     q: &At,
     p: &mut Vec<Problem>,
 ) -> Option<Prospective> {
-    let node = q.node.get("prospective");
+    let (node, what) = (q.node.get("prospective"), q.kind);
     let key = |f: &str| node.and_then(|n| n.key_pos(f)).or(q.key("prospective"));
     if !in_kit {
         let why = "`prospective` needs `interview`: only the interview kit's questions are asked about an employer you are considering";
@@ -569,10 +569,7 @@ fn prospective(
     let options = raw.options.unwrap_or_default();
     let unknown = raw.unknown.unwrap_or_default();
     if !unknown.is_empty() && !matches!(kind, Some(Kind::Choice(_))) {
-        let why = format!(
-            "`prospective.unknown` does not apply to a {} question",
-            q.kind
-        );
+        let why = format!("`prospective.unknown` does not apply to a {what} question");
         let hint =
             "remove `unknown`: only a `choice` question's options can mean \"nobody could say\"";
         p.push(q.problem(why, key("unknown")).hint(hint));
@@ -597,10 +594,7 @@ fn prospective(
             }
         }
         _ if !options.is_empty() => {
-            let why = format!(
-                "`prospective.options` does not apply to a {} question",
-                q.kind
-            );
+            let why = format!("`prospective.options` does not apply to a {what} question");
             let hint = "remove `options`, or change `kind`";
             p.push(q.problem(why, key("options")).hint(hint));
         }
@@ -616,10 +610,7 @@ fn prospective(
         }
         Some(Kind::Scale(_)) | None => {}
         _ if !labels.is_empty() => {
-            let why = format!(
-                "`prospective.labels` does not apply to a {} question",
-                q.kind
-            );
+            let why = format!("`prospective.labels` does not apply to a {what} question");
             let hint = "remove `labels`: they are for a scale's points";
             p.push(q.problem(why, key("labels")).hint(hint));
         }
