@@ -225,10 +225,8 @@ pub fn read(bank: &Bank, doc: &Node, text: &str, file: &Path) -> Result<AnswerSh
                 }
             },
             (None, None) => {
-                let why = format!(
-                    "question ids are names, found {}",
-                    crate::yaml::describe(key)
-                );
+                let found = crate::yaml::describe(key);
+                let why = format!("question ids are names, found {found}");
                 Err(problem(why).hint("see `mommytrack questions` for the ids"))
             }
         };
@@ -412,10 +410,8 @@ pub fn convert(q: &Question, value: &Node) -> Result<Slot, (String, String)> {
             Answer::Multi(picked.into_iter().map(|(_, s)| s).collect())
         }
         Kind::Scale(s) => {
-            let range = format!(
-                "a whole number from {} to {}, or null to skip",
-                s.min, s.max
-            );
+            let (min, max) = (s.min, s.max);
+            let range = format!("a whole number from {min} to {max}, or null to skip");
             match as_integer(value) {
                 Some(x) if (s.min..=s.max).contains(&x) => Answer::Scale(x),
                 Some(x) => return Err((format!("{x} is out of range"), range)),

@@ -271,10 +271,8 @@ impl Grammar {
             .map_or(&[][..], |(_, allowed)| allowed);
         for k in &keys {
             if !allowed.contains(k) {
-                let why = format!(
-                    "unknown key `{}` in a `{form}` condition",
-                    crate::sanitize::id(k)
-                );
+                let shown = crate::sanitize::id(k);
+                let why = format!("unknown key `{shown}` in a `{form}` condition");
                 problems.push(problem(why, suggestion(k, allowed.iter().copied()), key(k)));
             }
         }
@@ -383,10 +381,8 @@ impl Scope<'_> {
                         for (k, _) in entries {
                             let name = k.as_str().unwrap_or("?");
                             if name != "below" && name != "at_least" {
-                                let why = format!(
-                                    "unknown key `{}` in `overall`",
-                                    crate::sanitize::id(name)
-                                );
+                                let shown = crate::sanitize::id(name);
+                                let why = format!("unknown key `{shown}` in `overall`");
                                 let hint = suggestion(name, ["below", "at_least"]);
                                 problems.push(problem(why, hint, Some(k.pos)));
                             }
@@ -482,10 +478,8 @@ impl Scope<'_> {
                 return None;
             }
             _ => {
-                let why = format!(
-                    "the condition on `{id}` has more than one test ({})",
-                    tests.join(", ")
-                );
+                let tests = tests.join(", ");
+                let why = format!("the condition on `{id}` has more than one test ({tests})");
                 let hint = "keep one; combine several with `all:` or `any:`";
                 problems.push(problem(why, Some(hint.into()), answer_at));
                 return None;

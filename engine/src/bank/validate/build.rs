@@ -248,10 +248,8 @@ impl Builder {
         if check_id(ctx, "set", &id, set_at, missing, p) {
             match self.set_index.get(&id) {
                 Some(&other) => {
-                    let why = format!(
-                        "the set id `{id}` is used by {} too",
-                        self.bank.sets[other].file
-                    );
+                    let file = &self.bank.sets[other].file;
+                    let why = format!("the set id `{id}` is used by {file} too");
                     let hint = "give each set its own id";
                     p.push(ctx.problem(why, set_at).id(&id).hint(hint));
                 }

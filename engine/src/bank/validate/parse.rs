@@ -232,10 +232,8 @@ fn unknown_keys(
     entries.retain_mut(|(k, v)| {
         let Some(name) = k.as_str() else {
             if p.len() < MAX_PROBLEMS {
-                let why = format!(
-                    "a {what} has a key that is not a name: {}",
-                    crate::yaml::describe(k)
-                );
+                let found = crate::yaml::describe(k);
+                let why = format!("a {what} has a key that is not a name: {found}");
                 p.push(ctx.problem(why, Some(k.pos)));
             }
             return true;

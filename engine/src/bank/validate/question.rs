@@ -269,10 +269,9 @@ impl Builder {
             let problem = |why: String| ctx.problem(why, at).id(&tag);
             if let Some(s) = ro.score {
                 if !plain_number(s) {
-                    let why = format!(
-                        "score {} is not a number from -{MAX_NUMBER} to {MAX_NUMBER}",
-                        show(s)
-                    );
+                    let s = show(s);
+                    let why =
+                        format!("score {s} is not a number from -{MAX_NUMBER} to {MAX_NUMBER}");
                     p.push(problem(why).hint("use a plain number"));
                 }
             } else if scored > 0 {

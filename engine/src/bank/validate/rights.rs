@@ -150,10 +150,8 @@ impl Builder {
             let problem = |why: String, at| ctx.problem(why, at).id(&id);
             let topic = re.topic.unwrap_or_default();
             if topic.is_empty() {
-                let hint = format!(
-                    "add `topic: …`, one of the section's topics{}",
-                    list(topics.keys())
-                );
+                let topics = list(topics.keys());
+                let hint = format!("add `topic: …`, one of the section's topics{topics}");
                 p.push(problem(format!("rights entry `{id}` has no topic"), at).hint(hint));
             } else if !topics.contains_key(&topic) {
                 let why = format!("rights entry `{id}` names an unknown topic `{topic}`");
@@ -163,10 +161,8 @@ impl Builder {
             }
             let named = re.region.map(OneOrMany::into_vec).unwrap_or_default();
             if named.is_empty() {
-                let hint = format!(
-                    "add `region: …`, an option of `{qid}`{}",
-                    list(regions.iter())
-                );
+                let options = list(regions.iter());
+                let hint = format!("add `region: …`, an option of `{qid}`{options}");
                 p.push(problem(format!("rights entry `{id}` has no region"), at).hint(hint));
             }
             for r in &named {
