@@ -66,8 +66,7 @@ fn near_edge(r: &AssessmentResult) -> Option<&mommytrack_engine::result::BandInf
     let score = r.overall.score.filter(|_| {
         mode(r) == Mode::Quick && r.overall.verdict.is_some() && r.overall.capped_by.is_empty()
     })?;
-    r.bands
-        .iter()
+    (r.bands.iter())
         .filter(|b| b.min > 0.0 && (score - b.min).abs() < QUICK_MARGIN)
         .min_by(|a, b| (score - a.min).abs().total_cmp(&(score - b.min).abs()))
 }
@@ -194,9 +193,7 @@ pub fn answer_words(r: &AssessmentResult, q: &QuestionResult) -> String {
 
 /// The free-text answers of a result: (prompt, answer).
 pub fn notes(r: &AssessmentResult) -> Vec<(&str, &str)> {
-    r.dimensions
-        .iter()
-        .flat_map(|d| &d.questions)
+    (r.dimensions.iter().flat_map(|d| &d.questions))
         .filter(|q| q.kind == crate::bank::Kind::Text.name())
         .filter_map(|q| Some((q.prompt.as_str(), q.answer.as_str()?)))
         .collect()

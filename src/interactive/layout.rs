@@ -128,18 +128,19 @@ pub fn item_lines(
     };
     let first = format!("{mark}{box_}");
     let rest = " ".repeat(width_of(&first) + item.hang);
-    lines(&item.label, width, &first, &rest, Breaks::Words)
-        .into_iter()
-        .map(|l| {
-            if active {
-                look.active.apply_to(l).to_string()
-            } else if tick == Some(true) {
-                look.ticked.apply_to(l).to_string()
-            } else {
-                l
-            }
-        })
-        .collect()
+    let style = match (active, tick) {
+        (true, _) => Some(&look.active),
+        (false, Some(true)) => Some(&look.ticked),
+        _ => None,
+    };
+    let lines = lines(&item.label, width, &first, &rest, Breaks::Words);
+    match style {
+        Some(s) => lines
+            .into_iter()
+            .map(|l| s.apply_to(l).to_string())
+            .collect(),
+        None => lines,
+    }
 }
 
 /// The lines of `blocks` (one per item) that fit `height` rows, keeping
@@ -169,9 +170,7 @@ pub fn window(
     // Past the marks, at least one row for the cursor's block, which alone
     // may be cut, with "…"; another is shown whole or not at all.
     let room_for_one = height.saturating_sub(2).max(1);
-    let clipped: Vec<Vec<String>> = blocks
-        .iter()
-        .enumerate()
+    let clipped: Vec<Vec<String>> = (blocks.iter().enumerate())
         .map(|(i, b)| match i == cursor && b.len() > room_for_one {
             true => {
                 let mut cut = b[..room_for_one].to_vec();
@@ -185,11 +184,7 @@ pub fn window(
     *top = (*top).min(cursor);
     loop {
         let marks = usize::from(*top > 0) + usize::from(cursor + 1 < n);
-        let need: usize = clipped[*top..=cursor]
-            .iter()
-            .map(|b| b.len())
-            .sum::<usize>()
-            + marks;
+        let need = marks + clipped[*top..=cursor].iter().map(Vec::len).sum::<usize>();
         if need <= height || *top == cursor {
             break;
         }
