@@ -154,7 +154,7 @@ impl Digest {
         let respondent = (d.respondent.take()).map(|r| (r, d.taken.take().unwrap_or_default()));
         if again {
             let sheet = Self::read_again(&d, text, file, bank)?;
-            let eval = scoring::evaluate(bank, &sheet, mode);
+            let eval = scoring::verdict(bank, &sheet, mode);
             return Ok(Checked {
                 sheet,
                 eval,
@@ -174,7 +174,7 @@ impl Digest {
                 },
             )
         })?;
-        let eval = scoring::evaluate(bank, &sheet, mode);
+        let eval = scoring::verdict(bank, &sheet, mode);
         let same = |a: Option<f64>, b: Option<f64>| match (a, b) {
             (Some(a), Some(b)) => (a - round1(b)).abs() < 1e-6,
             (a, b) => a.is_none() && b.is_none(),
@@ -274,7 +274,7 @@ pub(super) fn identity(
     let asked = match eval.mode {
         Mode::Full => &eval.asked,
         _ => {
-            full = scoring::evaluate(bank, sheet, Mode::Full);
+            full = scoring::verdict(bank, sheet, Mode::Full);
             &full.asked
         }
     };
