@@ -321,18 +321,11 @@ pub struct TrendPoint {
 /// The trend in words: "52.3 (Mixed), then 58.0 (Mixed), then 71.2
 /// (Positive)".
 pub fn trend_words(t: &Trend) -> String {
-    t.points
-        .iter()
-        .map(|p| {
-            format!(
-                "{}: {} ({})",
-                p.label,
-                p.score.map_or_else(|| "no score".to_string(), format_score),
-                p.verdict
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", then ")
+    let words = t.points.iter().map(|p| {
+        let score = p.score.map_or_else(|| "no score".to_string(), format_score);
+        format!("{}: {score} ({})", p.label, p.verdict)
+    });
+    words.collect::<Vec<_>>().join(", then ")
 }
 
 /// How many cells wide a trend bar is at 100: each eighth of a cell is

@@ -239,9 +239,7 @@ fn trend(t: &document::Trend) -> Markup {
     // A capped verdict's dot sits in a band of another tone.
     let capped = t.points.iter().any(|p| {
         p.score.is_some_and(|s| {
-            t.bands
-                .iter()
-                .any(|b| s >= b.from && (s < b.to || b.to >= 100.0) && b.tone != p.tone)
+            (t.bands.iter()).any(|b| s >= b.from && (s < b.to || b.to >= 100.0) && b.tone != p.tone)
         })
     });
     html! {

@@ -279,12 +279,7 @@ pub fn document(s: &Summary) -> Document {
         "Verdict and flag counts",
     ];
     let mut why: Vec<String> = (s.suppression.iter())
-        .filter(|w| {
-            !again
-                .iter()
-                .zip(said)
-                .any(|(a, said)| said && w.starts_with(a))
-        })
+        .filter(|w| !(again.iter().zip(said)).any(|(a, said)| said && w.starts_with(a)))
         .cloned()
         .collect();
     why.push(format!("Quartiles: {}.", s.quantiles));
