@@ -14,6 +14,7 @@ use crate::bank::{Bank, Condition, Severity};
 use crate::date::Date;
 use crate::error::Failure;
 use crate::result::{AssessmentResult, BandInfo, Lookup, round1};
+use crate::sanitize::excerpt;
 use crate::scoring::{Evaluation, holds_each};
 
 /// The history layout version, for scripts.
@@ -315,7 +316,7 @@ impl Kept {
             named,
             dimensions: (r.dimensions.iter())
                 .filter(|d| !d.is_unscored_profile())
-                .map(|d| (d.id.clone(), d.title.clone()))
+                .map(|d| (d.id.clone(), excerpt(&d.title).into_owned()))
                 .collect(),
             weights: (r.dimensions.iter())
                 .map(|d| (d.id.clone(), d.weight))
@@ -323,7 +324,7 @@ impl Kept {
             flags: (r.flags.iter())
                 .map(|f| {
                     let info = FlagInfo {
-                        title: f.title.clone(),
+                        title: excerpt(&f.title).into_owned(),
                         severity: f.severity.clone(),
                         raised_by: (f.because.iter())
                             .filter_map(|q| Some(words(&look, q)?.0))
@@ -427,7 +428,13 @@ pub fn history(
                 retake(r, taken, !left_out.is_empty())
             })
             .unwrap_or_default(),
-        bands: latest.map(|r| r.bands).unwrap_or_default(),
+        // Their labels are quoted in each change between two results.
+        bands: (latest.map(|r| r.bands).unwrap_or_default().into_iter())
+            .map(|b| BandInfo {
+                label: excerpt(&b.label).into_owned(),
+                ..b
+            })
+            .collect(),
         results: kept.into_iter().map(|k| k.entry).collect(),
         changes,
         since_first,
@@ -550,7 +557,7 @@ fn turned_off(
                 };
                 moved.push(format!(
                     "{how} a {kind} flag: \u{201c}{}\u{201d}",
-                    flag.title
+                    excerpt(&flag.title)
                 ));
             }
             Condition::Dimension { set, .. } => {
@@ -559,7 +566,7 @@ fn turned_off(
                 let is = look.dimension(&set.id).and_then(|d| d.score);
                 moved.push(format!(
                     "{} is now {} (was {})",
-                    set.title,
+                    excerpt(&set.title),
                     score(is),
                     score(was)
                 ));
@@ -668,7 +675,7 @@ fn steps(kept: &[Kept], latest: &AssessmentResult, bank: &Bank, when: &Condition
                 });
                 continue;
             }
-            let by = (s.group.as_deref()).and_then(|g| Some(mates.get(g)?.to_string()));
+            let by = (s.group.as_deref()).and_then(|g| Some(excerpt(mates.get(g)?).into_owned()));
             match by {
                 Some(_) => out.replaced.push(Step {
                     replaced_by: by,

@@ -354,13 +354,30 @@ impl Builder {
     ) {
         self.bank.advice = self.entries(&ADVICE, advice, node, ctx, p, Self::advice_entry);
         self.bank.kit = self.entries(&KIT, kit, node, ctx, p, Self::advice_entry);
+    }
+
+    /// What the advice and the rights give together, once both are built:
+    /// at most [`MAX_FLAGS`] entries, and reasons that name at most
+    /// [`MAX_EXPLANATION`] answers in all.
+    pub(super) fn next_steps_bounded(&mut self, node: &Node, ctx: &Ctx, p: &mut Vec<Problem>) {
+        let n = self.bank.advice.len();
+        if n > MAX_FLAGS {
+            let why = format!(
+                "the bank has {} entries of advice and rights together; a bank may have at most {}",
+                thousands(n),
+                thousands(MAX_FLAGS)
+            );
+            let hint = "merge entries that say the same, or split the bank";
+            let at = node.key_pos("rights").or(node.key_pos("advice"));
+            p.push(ctx.problem(why, at).hint(hint));
+        }
         let work = self.bank.explanation_work();
         if work > MAX_EXPLANATION {
             let (work, max) = (thousands(work), thousands(MAX_EXPLANATION));
             p.push(
                 ctx.problem(
-                    format!("the advice's conditions can name {work} answers and ticked options as the reasons for its next steps, more than the {max} a bank may: a test of a dimension's score names each question of the dimension, and a flag each option that raises it, in every entry that tests it"),
-                    node.key_pos("advice"),
+                    format!("the conditions of the advice and rights can name {work} answers and ticked options as the reasons for their next steps, more than the {max} a bank may: a test of a dimension's score names each question of the dimension, and a flag each option that raises it, in every entry that tests it"),
+                    node.key_pos("advice").or(node.key_pos("rights")),
                 )
                 .hint("test a large dimension or a much-raised flag in fewer entries of the advice, or test the answers that matter themselves"),
             );

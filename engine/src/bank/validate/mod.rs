@@ -185,6 +185,7 @@ fn check_files(files: &[SourceFile], today: Option<Date>) -> (Option<Bank>, Vec<
             b.advice(advice, kit, &node, ctx, &mut problems);
             b.retired(raw.retired.unwrap_or_default(), &node, ctx, &mut problems);
             b.rights(raw.rights, &node, ctx, &mut problems);
+            b.next_steps_bounded(&node, ctx, &mut problems);
             b.together(raw.together.unwrap_or_default(), &node, ctx, &mut problems);
             b.unused_flags(ctx, &mut problems);
         }
