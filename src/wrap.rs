@@ -46,10 +46,8 @@ pub fn lines(text: &str, width: usize, first: &str, rest: &str, breaks: Breaks) 
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
         let indent = if out.is_empty() { first } else { rest };
-        let paragraph = paragraph
-            .split_ascii_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let words: Vec<&str> = paragraph.split_ascii_whitespace().collect();
+        let paragraph = words.join(" ");
         if paragraph.is_empty() {
             out.push(indent.trim_end().to_string());
             continue;

@@ -40,10 +40,8 @@ impl Digits {
         if let Some((first, _)) = self.pending.take() {
             return Typed::Number(first * 10 + d);
         }
-        let longer = items
-            .iter()
-            .filter_map(|i| i.number)
-            .any(|n| n >= 10 && n / 10 == d);
+        let mut numbers = items.iter().filter_map(|i| i.number);
+        let longer = numbers.any(|n| n >= 10 && n / 10 == d);
         if longer {
             self.pending = Some((d, Instant::now() + DIGIT_WAIT));
             Typed::Wait

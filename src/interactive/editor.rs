@@ -259,9 +259,7 @@ fn layout(
     let (text_rows, (row, col)) = line.layout(width);
     let styled = |style, text| layout::styled_lines(style, text, width, "  ");
     let footer = note.map(|n| styled(&look.note, n)).unwrap_or_default();
-    let help = (ask.help.as_deref())
-        .map(|h| styled(&look.dim, h))
-        .unwrap_or_default();
+    let help = (ask.help.as_deref()).map_or_else(Vec::new, |h| styled(&look.dim, h));
     let n = text_rows.len();
     // The help rows above the text, and the text row at the frame's top.
     let shown = std::cell::Cell::new((0usize, 0usize));

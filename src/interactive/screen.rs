@@ -333,11 +333,8 @@ impl Screen {
 
     /// Every line of the transcript laid out for `width`, each cut to it.
     fn laid_out(&self, width: usize) -> Vec<String> {
-        self.transcript
-            .iter()
-            .flat_map(|block| block(width))
-            .map(|l| fit(&l, width))
-            .collect()
+        let lines = self.transcript.iter().flat_map(|block| block(width));
+        lines.map(|l| fit(&l, width)).collect()
     }
 
     /// After `s` (which leaves the cursor at the start of the row under the

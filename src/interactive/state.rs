@@ -23,17 +23,12 @@ pub const DRAFT_VERSION: u32 = 1;
 
 /// The state folder from the environment, or `None` when there is no home.
 pub fn state_dir() -> Option<PathBuf> {
-    let var = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    if let Some(dir) = var("MOMMYTRACK_STATE_DIR") {
-        return Some(dir);
+    let set = std::env::var_os("MOMMYTRACK_STATE_DIR").filter(|v| !v.is_empty());
+    if let Some(dir) = set {
+        return Some(PathBuf::from(dir));
     }
-    dirs::state_dir()
-        .or_else(dirs::data_local_dir)
-        .map(|d| d.join("mommytrack"))
+    let system = dirs::state_dir().or_else(dirs::data_local_dir);
+    system.map(|d| d.join("mommytrack"))
 }
 
 /// Refuses (exit 73) a state folder that others may write in or that
