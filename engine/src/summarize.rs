@@ -357,7 +357,7 @@ impl Summarizer {
                 let items: Vec<usize> = (s.questions.clone())
                     .filter(|&q| bank.questions[q].is_scored())
                     .collect();
-                let title = s.group_title.clone();
+                let title = crate::sanitize::excerpt(&s.group_title).into_owned();
                 (!items.is_empty()).then(|| (s.id.clone(), DimInfo { title, items, set }))
             })
             .collect();

@@ -141,7 +141,7 @@ impl Ctx<'_> {
                 FlagCount {
                     id: flag.id.clone(),
                     severity: flag.severity.as_str().to_string(),
-                    title: flag.group_title.clone(),
+                    title: crate::sanitize::excerpt(&flag.group_title).into_owned(),
                     range: range(count, margin, size),
                     count,
                     margin,
