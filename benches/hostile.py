@@ -16,7 +16,7 @@ whose name holds TEXT; LIMIT=S ends a run after S seconds (default 60).
 The caps (engine/src/input.rs, answers.rs, bank/validate/mod.rs, bank/load.rs):
 1 MiB and 100,000 YAML values (aliases expanded) per answers file; 8 MiB,
 1,000 files and 500,000 values per bank; 10,000 questions, 200 options per
-question, 1,000 flags and advice entries per bank; 8 MiB per saved result;
+question, 1,000 flags and advice entries per bank; 16 MiB per saved result;
 10,000 files and 128 MiB of results per summarize, 16 MiB per history;
 32 levels of nesting, 10 aliases for each anchor; 100 problems listed per bank
 or answers file; "did you mean" for names of up to 64 bytes.
@@ -32,7 +32,7 @@ import tempfile
 MIB = 1024 * 1024
 ANSWERS_CAP = 1 * MIB
 BANK_CAP = 8 * MIB
-RESULT_CAP = 8 * MIB
+RESULT_CAP = 16 * MIB
 RESULT_VALUES = 500_000
 
 BANDS = """bands:
@@ -587,6 +587,120 @@ def round8_cases(binary, root, add):
     add("R8: a together entry of 11,000 tests", ["compare", together, together, "--format", "json"], together, "compare")
 
 
+
+def round9_long_text(root, text=1_000_000, entries=1_000):
+    """E5, E7, E12, E19-E21 (explain): a question's prompt, its set's title
+    and a flag's title of 1 MB each, quoted by 1,000 next steps and 1,000
+    together entries; answers that hold all of them, and answers that hold
+    none (for a history in which every step is done)."""
+    d = os.path.join(root, "r9-long")
+    long = lambda head: head + ("word " * (text // 5)).strip()
+    bank = "title: Long\nmin_coverage: 0\nmax_next_steps: 1000\n" + BANDS
+    bank += f"flags:\n  f0: {{ severity: red, title: \"{long('F ')}\" }}\nadvice:\n"
+    when = "any: [ { answer: q, is: true }, { dimension: s0, at_least: 50 }, { flag: f0 } ]"
+    bank += "".join(f"  - {{ id: a{i}, title: A{i}, detail: D, priority: 1, when: {{ {when} }} }}\n"
+                    for i in range(entries))
+    bank += "together:\n" + "".join(
+        f"  - {{ id: t{i}, title: T{i}, detail: D, priority: 1, when: {{ both: {{ answer: q, is: true }} }} }}\n"
+        for i in range(entries))
+    write(os.path.join(d, "bank", "bank.yaml"), bank, BANK_CAP)
+    qs = (f"id: s0\ntitle: \"{long('S ')}\"\nshared: true\nquestions:\n"
+          f"  - {{ id: q, kind: yesno, prompt: \"{long('P ')}\", scores: {{ yes: 1, no: 0 }} }}\n"
+          "  - { id: c, kind: choice, prompt: C, options: [ { id: a, label: A, score: 1, flag: f0 }, { id: b, label: B, score: 0 } ] }\n")
+    write(os.path.join(d, "bank", "s0.yaml"), qs, BANK_CAP)
+    return os.path.join(d, "bank"), write(os.path.join(d, "yes.yaml"), "q: yes\nc: a\n"), \
+        write(os.path.join(d, "no.yaml"), "q: no\nc: b\n")
+
+
+def round9_rights(root, specific, tests, general):
+    """E15, E16 (explain): rights entries of one topic; each general entry
+    would copy every specific entry's condition."""
+    d = os.path.join(root, f"r9-rights-{specific}-{tests}-{general}")
+    own = ", ".join(["{ answer: q0, is: true }"] * tests)
+    entry = 'title: T, detail: D, source: "https://www.gov.example/p", checked: 2026-12-01'
+    bank = ("title: D\nmin_coverage: 0\n" + BANDS +
+            "rights:\n  question: region\n  general: gen\n  topics:\n    t0: { priority: 2 }\n  entries:\n")
+    bank += "".join(f"    - {{ id: s{i}, topic: t0, region: r0, when: {{ all: [ {own} ] }}, {entry} }}\n"
+                    for i in range(specific))
+    bank += "".join(f"    - {{ id: g{i}, topic: t0, region: gen, {entry} }}\n" for i in range(general))
+    write(os.path.join(d, "bank.yaml"), bank, BANK_CAP)
+    write(os.path.join(d, "s0.yaml"), "id: s0\ntitle: S0\nquestions:\n"
+          "  - { id: q0, kind: yesno, prompt: P, scores: { yes: 1, no: 0 } }\n"
+          "  - { id: region, kind: choice, prompt: R, options: [ { id: r0, label: R0 }, { id: gen, label: G } ] }\n",
+          BANK_CAP)
+    return d
+
+
+def round9_dimension(root, questions=9_999, steps=20):
+    """E1 at the cap (explain): `steps` next steps each testing a dimension
+    of `questions` questions with 64-character ids: 199,980 answers named,
+    the most a bank's reasons may name is 200,000."""
+    d = os.path.join(root, "r9-dimension")
+    qid = lambda i: f"q{i}_".ljust(64, "x")
+    bank = "title: Dims\nmin_coverage: 0\nmax_next_steps: 1000\n" + BANDS + "advice:\n"
+    bank += "".join(f"  - {{ id: a{a}, title: T{a}, detail: D, priority: 1, when: {{ dimension: s0, at_least: 0 }} }}\n"
+                    for a in range(steps))
+    write(os.path.join(d, "bank", "bank.yaml"), bank, BANK_CAP)
+    write(os.path.join(d, "bank", "s0.yaml"), "id: s0\ntitle: S0\nquestions:\n" + "".join(
+        f"  - {{ id: {qid(i)}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }} }}\n" for i in range(questions)),
+        BANK_CAP)
+    return os.path.join(d, "bank"), write(os.path.join(d, "answers.yaml"),
+                                          "".join(f"{qid(i)}: yes\n" for i in range(questions)), ANSWERS_CAP)
+
+
+def round9_ticks(root, questions=300, options=200, steps=1_000):
+    """E3 (explain): 60,000 ticks that raise one flag, 1,000 next steps."""
+    d = os.path.join(root, "r9-ticks")
+    bank = "title: Ticks\nmin_coverage: 0\nmax_next_steps: 1000\n" + BANDS
+    bank += "flags:\n  f0: { severity: red, title: F }\nadvice:\n"
+    bank += "".join(f"  - {{ id: a{i}, title: A{i}, detail: D, priority: 1, when: {{ answer: z, is: true }} }}\n"
+                    for i in range(steps))
+    write(os.path.join(d, "bank", "bank.yaml"), bank, BANK_CAP)
+    opts = ", ".join(f"{{ id: o{j}, label: O{j}, flag: f0 }}" for j in range(options))
+    write(os.path.join(d, "bank", "s0.yaml"), "id: s0\ntitle: S0\nquestions:\n"
+          "  - { id: z, kind: yesno, prompt: Z, scores: { yes: 1, no: 0 } }\n" + "".join(
+              f"  - {{ id: m{i}, kind: multi, prompt: M, options: [ {opts} ] }}\n" for i in range(questions)),
+          BANK_CAP)
+    ticks = "[" + ", ".join(f"o{j}" for j in range(options)) + "]"
+    answers = lambda z: f"z: {z}\n" + "".join(f"m{i}: {ticks}\n" for i in range(questions))
+    return os.path.join(d, "bank"), write(os.path.join(d, "yes.yaml"), answers("yes")), \
+        write(os.path.join(d, "no.yaml"), answers("no"))
+
+
+def round9_cases(binary, root, add):
+    """The explanation paths (reviewer explain's E-findings, round 9)."""
+    def result(bank, answers, name):
+        out = os.path.join(root, name)
+        subprocess.run([binary, "assess", "--bank", bank, "--answers", answers, "--format", "json", "--output", out],
+                       stderr=subprocess.DEVNULL, check=False)
+        return out
+    bank, yes, no = round9_long_text(root)
+    ry, rn = result(bank, yes, "r9-long-yes.json"), result(bank, no, "r9-long-no.json")
+    case = "1 MB prompt and titles quoted by 1,000 steps"
+    add(case, ["assess", "--bank", bank, "--answers", yes, "--format", "text"], bank, "assess --format text")
+    for fmt in ["text", "html"]:
+        add(case, ["report", ry, "--format", fmt], ry, f"report --format {fmt}")
+        add(case, ["compare", ry, ry, "--format", fmt], ry, f"compare --format {fmt}")
+    for fmt in ["json", "markdown", "text"]:
+        add(case, ["history", "--bank", bank, ry, rn, "--format", fmt], ry, f"history --format {fmt}")
+    for general, specific, tests in [(51, 10, 1000), (1000, 1, 1)]:
+        d = round9_rights(root, specific, tests, general)
+        add(f"rights: {specific} x {tests} tests, {general} general", ["validate", d], d)
+    bank, answers = round9_dimension(root)
+    case = "20 steps naming 9,999 64-character ids"
+    for fmt in ["json", "text"]:
+        add(case, ["assess", "--bank", bank, "--answers", answers, "--format", fmt], answers, f"assess --format {fmt}")
+    bank, yes, no = round9_ticks(root)
+    ry, rn = result(bank, yes, "r9-ticks-yes.json"), result(bank, no, "r9-ticks-no.json")
+    hist = os.path.join(root, "r9-ticks-history")
+    os.makedirs(hist, exist_ok=True)
+    for i, r in enumerate([ry, ry, ry, rn]):
+        with open(r, "rb") as f, open(os.path.join(hist, f"r{i}.json"), "wb") as g:
+            g.write(f.read())
+    add("60,000 ticks raising one flag, 1,000 steps", ["history", "--bank", bank, hist, "--format", "json"], hist,
+        "history (4 results)")
+
+
 def main():
     target = os.environ.get("CARGO_TARGET_DIR", "target")
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(target, "release", "mommytrack"))
@@ -665,6 +779,7 @@ def main():
     ebank, ekeys = escaped_bank(root)
     add(f"escaped keys: {ekeys:,} unknown in one bank file", ["validate", ebank], ebank)
     round8_cases(binary, root, add)
+    round9_cases(binary, root, add)
     settle_cases(root, add)
     mini = mini_bank(root)
     for name, path in answers_cases(root):
