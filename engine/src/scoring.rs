@@ -325,8 +325,8 @@ fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> 
             Some(Answer::Multi(os)) => (os, true),
             _ => continue,
         };
-        for o in selected {
-            if let Some(f) = q.option(o).and_then(|o| o.flag) {
+        for (o, choice) in q.ticked(selected) {
+            if let Some(f) = choice.and_then(|c| c.flag) {
                 let r = &mut raised[f];
                 if r.evidence.last() != Some(&i) {
                     r.evidence.push(i);
@@ -709,8 +709,8 @@ impl Facts for FullFacts<'_> {
             // the bounds look: down for `below`, up for `at_least`.
             if let Some(Answer::Multi(sel)) = self.answer(i) {
                 let q = &self.bank.questions[i];
-                for o in sel {
-                    let score = q.option(o).and_then(|o| o.score).unwrap_or(0.0);
+                for (o, choice) in q.ticked(sel) {
+                    let score = choice.and_then(|o| o.score).unwrap_or(0.0);
                     if (low && score < 0.0) || (high && score > 0.0) {
                         out.options.push((i, o.clone()));
                     }

@@ -88,9 +88,8 @@ impl Answer {
         match (self, &q.kind) {
             (Answer::Choice(id), _) => opt_label(id),
             (Answer::Multi(ids), _) if ids.is_empty() => "None of these".into(),
-            (Answer::Multi(ids), _) => ids
-                .iter()
-                .map(|i| opt_label(i))
+            (Answer::Multi(ids), _) => (q.ticked(ids).into_iter())
+                .map(|(id, o)| o.map_or_else(|| id.clone(), |o| o.label.clone()))
                 .collect::<Vec<_>>()
                 .join("; "),
             (Answer::Scale(x), Kind::Scale(s)) => match s.label(*x) {

@@ -480,4 +480,29 @@ impl Question {
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.kind.options().iter().find(|o| o.id == id)
     }
+
+    /// Each of `ticked` with its option (`None`: not an option): in one
+    /// pass over the options when the ticks are in bank order, as a multi
+    /// answer is held, else through a map; so 200 ticks of 200 options cost
+    /// some 400 steps, not 200 × 200.
+    pub fn ticked<'a>(&'a self, ticked: &'a [String]) -> Vec<(&'a String, Option<&'a Choice>)> {
+        let opts = self.kind.options();
+        let mut out = Vec::with_capacity(ticked.len());
+        let mut from = 0;
+        for (n, id) in ticked.iter().enumerate() {
+            let Some(at) = opts[from..].iter().position(|o| o.id == *id) else {
+                let by_id: std::collections::HashMap<&str, &Choice> =
+                    opts.iter().rev().map(|o| (o.id.as_str(), o)).collect();
+                out.extend(
+                    ticked[n..]
+                        .iter()
+                        .map(|id| (id, by_id.get(id.as_str()).copied())),
+                );
+                return out;
+            };
+            from += at + 1;
+            out.push((id, Some(&opts[from - 1])));
+        }
+        out
+    }
 }

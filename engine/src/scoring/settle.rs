@@ -604,9 +604,8 @@ pub fn extreme_answers(bank: &Bank, q: &Question) -> (Option<Answer>, Option<Ans
 fn raised(q: &Question, a: &Answer) -> Vec<usize> {
     match a {
         Answer::Choice(o) => q.option(o).and_then(|o| o.flag).into_iter().collect(),
-        Answer::Multi(os) => os
-            .iter()
-            .filter_map(|o| q.option(o).and_then(|o| o.flag))
+        Answer::Multi(os) => (q.ticked(os).into_iter())
+            .filter_map(|(_, o)| o?.flag)
             .collect(),
         _ => Vec::new(),
     }

@@ -56,3 +56,36 @@ fn ten_thousand_results_of_the_built_in_bank_may_be_scored_again() {
     // The check can fail: a thousand times the work does not fit.
     assert!(mommytrack_engine::scoring::rescoring_allowed(&bank, 10_000, 2_000).is_err());
 }
+
+proptest::proptest! {
+    /// A tick list's ticks find their options in one pass when in bank
+    /// order and through a map otherwise: the same options as looking each
+    /// id up, in any order, with ids that are no option.
+    #[test]
+    fn ticks_find_the_options_each_id_names(
+        picks in proptest::collection::vec(0usize..40, 0..30),
+        sorted in proptest::bool::ANY,
+    ) {
+        use mommytrack_engine::bank::Kind;
+        static BANK: std::sync::LazyLock<mommytrack_engine::bank::Bank> = std::sync::LazyLock::new(|| {
+            mommytrack_engine::bank::load(&BankSource::BuiltIn).expect("loads").0
+        });
+        let q = (BANK.questions.iter())
+            .filter(|q| matches!(q.kind, Kind::Multi(_)))
+            .max_by_key(|q| q.kind.options().len())
+            .expect("a tick list");
+        let opts = q.kind.options();
+        let mut picks = picks;
+        if sorted {
+            picks.sort_unstable();
+        }
+        let ticks: Vec<String> = (picks.into_iter())
+            .map(|i| opts.get(i).map_or_else(|| format!("nope{i}"), |o| o.id.clone()))
+            .collect();
+        let found: Vec<Option<&str>> = (q.ticked(&ticks).into_iter())
+            .map(|(_, o)| o.map(|o| o.id.as_str()))
+            .collect();
+        let each: Vec<Option<&str>> = ticks.iter().map(|t| q.option(t).map(|o| o.id.as_str())).collect();
+        proptest::prop_assert_eq!(found, each);
+    }
+}
