@@ -277,7 +277,17 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             return settled.offer(flow, p);
         };
         let draft = Draft::new(flow.bank(), bank_dir.as_deref(), flow.mode(), flow.sheet());
-        match state::write(dir, state::DRAFT_FILE, &draft.to_json()) {
+        // A draft is read back with the cap of an answers file: one past it
+        // is not saved (and the user told), rather than saved unreadable.
+        let json = draft.to_json();
+        let saved = match json.len() as u64 {
+            n if n > crate::input::MAX_ANSWERS_BYTES => Err(std::io::Error::other(format!(
+                "your answers are more text than a draft holds ({} MiB)",
+                crate::input::MAX_ANSWERS_BYTES >> 20
+            ))),
+            _ => state::write(dir, state::DRAFT_FILE, &json),
+        };
+        match saved {
             Ok(path) => set_hint(resume_hint(draft.count(), &path)),
             Err(e) if !save_failed => {
                 save_failed = true;

@@ -1158,3 +1158,37 @@ fn rights_count_with_the_advice_and_their_copies_are_bounded() {
     let (code, err) = limited(&t, &["validate", "b"]);
     assert_eq!(code, Some(0), "{err}");
 }
+
+/// A draft is read back with an answers file's cap (1 MiB): a session of
+/// 110 typed answers of 10,000 characters saved a draft it could not resume
+/// from. Now it is not saved, and the user is told while they can still
+/// finish; the result, once finished, is saved.
+#[test]
+fn a_draft_past_what_a_draft_holds_is_not_saved_and_the_user_is_told() {
+    let mut t = mt();
+    let mut set = String::from(
+        "id: s0\ntitle: S0\nquestions:\n  - { id: z, kind: yesno, prompt: Z, scores: { yes: 1, no: 0 } }\n",
+    );
+    for i in 0..110 {
+        set += &format!("  - {{ id: t{i}, kind: text, prompt: T{i} }}\n");
+    }
+    t.file("b/bank.yaml", "title: T\nmin_coverage: 0\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\n")
+        .file("b/s0.yaml", set);
+    let state = t.path().join("state");
+    let line = format!("{}\n", "x".repeat(10_000));
+    let out = (t.args(["assess", "--plain", "--bank", "b"]))
+        .env("MOMMYTRACK_STATE_DIR", &state)
+        .write_stdin(format!("y\n{}", line.repeat(110)))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("your answers are more text than a draft holds (1 MiB). You can carry on, but an interruption would lose them."),
+        "{err}"
+    );
+    let files: Vec<String> = (std::fs::read_dir(&state).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(files.iter().any(|f| f.starts_with("result-")), "{files:?}");
+}
