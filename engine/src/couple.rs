@@ -82,6 +82,11 @@ pub struct ContestedFlag {
     pub questions: Vec<String>,
 }
 
+/// The most questions, flags and dimensions a together step names (and
+/// shows), each: real steps name a few; 1,000 entries naming a flag raised
+/// by 9,999 questions made 722 MB of JSON.
+pub const MAX_NAMED: usize = 20;
+
 /// A next step for the two of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TogetherStep {
@@ -445,8 +450,9 @@ impl PairFacts<'_, '_> {
         }
     }
 
-    /// The step, with what led there: every question, flag, dimension and
-    /// overall score its condition names that either of the two has.
+    /// The step, with what led there: the questions, flags, dimensions and
+    /// overall score its condition names that either of the two has, at most
+    /// [`MAX_NAMED`] of each, in the order named.
     fn step(&self, e: &TogetherEntry) -> TogetherStep {
         let mut names = Names::default();
         if let Some(w) = &e.when {
@@ -457,6 +463,9 @@ impl PairFacts<'_, '_> {
         let mut because = Vec::new();
         let mut named = HashSet::new();
         for q in &names.questions {
+            if evidence.len() >= MAX_NAMED {
+                break;
+            }
             let (qa, qb) = (a.question(q), b.question(q));
             if answered(qa).is_none() && answered(qb).is_none() {
                 continue;
@@ -475,10 +484,17 @@ impl PairFacts<'_, '_> {
         }
         let mut because_flags = Vec::new();
         for f in &names.flags {
+            if because_flags.len() >= MAX_NAMED {
+                break;
+            }
             let (fa, fb) = (a.flag(f), b.flag(f));
             let Some(flag) = fa.or(fb) else { continue };
             because_flags.push(f.clone());
-            for q in fa.iter().chain(fb.iter()).flat_map(|x| &x.because) {
+            let raised_by = fa.iter().chain(fb.iter()).flat_map(|x| &x.because);
+            for q in raised_by {
+                if because.len() >= MAX_NAMED {
+                    break;
+                }
                 if named.insert(q.as_str()) {
                     because.push(q.clone());
                 }
@@ -493,6 +509,9 @@ impl PairFacts<'_, '_> {
         }
         let mut because_dimensions = Vec::new();
         for d in &names.dimensions {
+            if because_dimensions.len() >= MAX_NAMED {
+                break;
+            }
             let (da, db) = (a.dimension(d), b.dimension(d));
             let Some(dim) = da.or(db) else { continue };
             because_dimensions.push(d.clone());

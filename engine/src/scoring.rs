@@ -232,9 +232,21 @@ pub fn rescoring_allowed(
     if results <= most {
         return Ok(());
     }
-    Err(crate::error::Failure::usage(format!(
-        "{results} results to score again with this bank, more than one run scores: its conditions are so large that a run scores at most {most} of its results; name fewer results at a time"
-    )))
+    let many = crate::error::thousands(results);
+    let results = if results == 1 {
+        "1 result".to_string()
+    } else {
+        format!("{many} results")
+    };
+    Err(crate::error::Failure::usage(match most {
+        0 => format!(
+            "{results} to score again with this bank, and its conditions are too large to score even one result again in a run; shorten the bank's conditions (an `includes` test counts as every option of its question)"
+        ),
+        _ => format!(
+            "{results} to score again with this bank, more than one run scores: its conditions are so large that a run scores at most {} of its results; name fewer results at a time",
+            crate::error::thousands(most)
+        ),
+    }))
 }
 
 /// Applies the scoring rules.

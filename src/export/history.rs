@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 
 use super::document::{
-    Block, Cell, Document, Item, ListKind, Section, Tone, Trend, TrendPoint, headed_list, left,
-    plain, right, strong, text, toned,
+    Block, Cell, Document, Item, ListKind, REASONS_SHOWN, Section, Tone, Trend, TrendPoint,
+    headed_list, left, plain, right, strong, text, toned,
 };
 use super::{format_difference, format_opt_score, format_score, plural};
 use crate::bank::Severity;
@@ -241,13 +241,10 @@ fn still_held(h: &History, e: &Entry, since: &Entry) -> String {
             format!(" (its score alone would give {})", b.label)
         });
     let flags = e.capped_by.iter().filter_map(|id| h.flags.get(id));
-    let mut asked: Vec<String> = Vec::new();
-    for prompt in flags.flat_map(|f| &f.raised_by) {
-        let quoted = format!("\u{201c}{prompt}\u{201d}");
-        if !asked.contains(&quoted) {
-            asked.push(quoted);
-        }
-    }
+    let mut seen = std::collections::HashSet::new();
+    let asked: Vec<&String> = (flags.flat_map(|f| &f.raised_by))
+        .filter(|p| seen.insert(p.as_str()))
+        .collect();
     let signs = plural(e.capped_by.len(), "sign", "signs");
     let mut out = format!(
         "Still held at {} by the same {signs} as on {}{by_score}",
@@ -255,7 +252,21 @@ fn still_held(h: &History, e: &Entry, since: &Entry) -> String {
         when(since)
     );
     if !asked.is_empty() {
-        let asked = asked.join(" or ");
+        // The first few, as a reason names them: a flag raised by
+        // thousands of answers made a line of megabytes per result.
+        let shown: Vec<String> = (asked.iter().take(REASONS_SHOWN))
+            .map(|p| format!("\u{201c}{p}\u{201d}"))
+            .collect();
+        let mut asked_words = shown.join(" or ");
+        if let Some(more) = asked.len().checked_sub(REASONS_SHOWN).filter(|&n| n > 0) {
+            let questions = plural(more, "question", "questions");
+            let _ = write!(
+                asked_words,
+                " (or {} more {questions})",
+                crate::error::thousands(more)
+            );
+        }
+        let asked = asked_words;
         let _ = write!(
             out,
             ". Whatever else moves, it stays there until your answer to {asked} changes"

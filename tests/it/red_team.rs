@@ -1110,11 +1110,19 @@ fn a_long_prompt_is_quoted_short_wherever_a_line_repeats_it() {
 
 /// A bank for the rights tests: `specific` entries of region r0 whose own
 /// condition has `tests` tests, and `general` entries of the general region.
-fn rights_bank(t: &mut Test, specific: usize, tests: usize, general: usize) {
+fn rights_bank(t: &mut Test, specific: usize, tests: usize, general: usize, topic_tests: usize) {
     let own = vec!["{ answer: q0, is: true }"; tests].join(", ");
+    let topic = match topic_tests {
+        0 => String::new(),
+        n => format!(
+            ", when: {{ all: [ {} ] }}",
+            vec!["{ answer: q0, is: true }"; n].join(", ")
+        ),
+    };
     let mut bank = String::from(
-        "title: D\nmin_coverage: 0\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\nrights:\n  question: region\n  general: gen\n  topics:\n    t0: { priority: 2 }\n  entries:\n",
-    );
+        "title: D\nmin_coverage: 0\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\nrights:\n  question: region\n  general: gen\n  topics:\n    t0: { priority: 2 TOPIC }\n  entries:\n",
+    )
+    .replace(" TOPIC", &topic);
     let entry = "title: T, detail: D, source: \"https://www.gov.example/p\", checked: 2026-12-01";
     for i in 0..specific {
         bank += &format!(
@@ -1136,16 +1144,26 @@ fn rights_bank(t: &mut Test, specific: usize, tests: usize, general: usize) {
 #[test]
 fn rights_count_with_the_advice_and_their_copies_are_bounded() {
     let mut t = mt();
-    rights_bank(&mut t, 10, 1_000, 51);
+    rights_bank(&mut t, 10, 1_000, 51, 0);
+    let (code, err) = limited(&t, &["validate", "b"]);
+    assert_eq!(code, Some(65), "{err}");
+    let copies = "an entry for the general region the conditions of every other entry of its topic";
+    assert!(
+        err.contains(copies) && err.contains("more than the 500,000 a bank may hold"),
+        "{err}"
+    );
+    // A topic's condition is in each of its entries (recheck2 N1: 95,000
+    // tests and 1,000 entries took 4.4 GB to load).
+    let mut t = mt();
+    rights_bank(&mut t, 100, 1, 0, 5_001);
     let (code, err) = limited(&t, &["validate", "b"]);
     assert_eq!(code, Some(65), "{err}");
     assert!(
-        err.contains("the entries for the general region repeat the conditions of every other entry of their topic")
-            && err.contains("more than the 500,000 a bank may hold"),
+        err.contains("each entry repeats its topic's condition"),
         "{err}"
     );
     let mut t = mt();
-    rights_bank(&mut t, 1, 1, 1_000);
+    rights_bank(&mut t, 1, 1, 1_000, 0);
     let (code, err) = limited(&t, &["validate", "b"]);
     assert_eq!(code, Some(65), "{err}");
     assert!(
@@ -1154,7 +1172,7 @@ fn rights_count_with_the_advice_and_their_copies_are_bounded() {
     );
     // Within both, the bank is valid.
     let mut t = mt();
-    rights_bank(&mut t, 10, 1_000, 45);
+    rights_bank(&mut t, 10, 1_000, 45, 0);
     let (code, err) = limited(&t, &["validate", "b"]);
     assert_eq!(code, Some(0), "{err}");
 }
@@ -1191,4 +1209,116 @@ fn a_draft_past_what_a_draft_holds_is_not_saved_and_the_user_is_told() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(files.iter().any(|f| f.starts_with("result-")), "{files:?}");
+}
+
+const TWO_BANDS: &str = "bands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\n";
+
+/// A together step named every question that raised a flag it names, and
+/// 1,000 entries naming a flag of 9,999 questions made 722 MB of JSON
+/// (recheck2 N3); a step names at most 20 of each.
+#[test]
+fn a_together_step_names_at_most_twenty_questions() {
+    let mut t = mt();
+    let mut bank = format!(
+        "title: D\nmin_coverage: 0\n{TWO_BANDS}flags:\n  f0: {{ severity: red, title: F0 }}\ntogether:\n"
+    );
+    for i in 0..3 {
+        bank += &format!(
+            "  - {{ id: t{i}, title: T{i}, detail: D, priority: 1, when: {{ both: {{ flag: f0 }} }} }}\n"
+        );
+    }
+    let mut set = String::from("id: s0\ntitle: S0\nshared: true\nquestions:\n");
+    let mut answers = String::new();
+    for i in 0..100 {
+        set += &format!(
+            "  - {{ id: q{i}, kind: choice, prompt: P, options: [ {{ id: a, label: A, score: 0, flag: f0 }}, {{ id: b, label: B, score: 1 }} ] }}\n"
+        );
+        answers += &format!("q{i}: a\n");
+    }
+    t.file("b/bank.yaml", bank)
+        .file("b/s0.yaml", set)
+        .file("a.yaml", answers);
+    let (code, err) = limited(
+        &t,
+        &[
+            "assess",
+            "--bank",
+            "b",
+            "--answers",
+            "a.yaml",
+            "--format",
+            "json",
+            "-o",
+            "r.json",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let out = t
+        .limited(&["compare", "r.json", "r.json", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps = c["together"].as_array().expect("together steps");
+    assert_eq!(steps.len(), 3, "{c}");
+    for s in steps {
+        assert_eq!(s["because"].as_array().map(Vec::len), Some(20), "{s}");
+        assert_eq!(s["because_flags"], serde_json::json!(["f0"]), "{s}");
+    }
+}
+
+/// A history said, for each result held at its verdict by the same flags,
+/// every question that raised them, found among the others one by one: 100
+/// results of a flag raised by 9,998 questions took 39 s and wrote 198 MB
+/// (recheck2 N4). It names three, then how many more.
+#[test]
+fn a_history_names_three_questions_that_hold_a_verdict_then_how_many_more() {
+    let mut t = mt();
+    let bank = format!(
+        "title: D\nmin_coverage: 0\n{TWO_BANDS}flags:\n  f0: {{ severity: red, title: F0, caps_verdict: sidelined }}\n"
+    );
+    let mut set = String::from(
+        "id: s0\ntitle: S0\nquestions:\n  - { id: z, kind: yesno, prompt: Z, scores: { yes: 1, no: 0 } }\n",
+    );
+    let mut full = String::from("z: yes\n");
+    for i in 0..12 {
+        set += &format!(
+            "  - {{ id: q{i}, kind: multi, prompt: Q{i}, options: [ {{ id: a, label: A, flag: f0 }} ] }}\n"
+        );
+        full += &format!("q{i}: [a]\n");
+    }
+    t.file("b/bank.yaml", bank)
+        .file("b/s0.yaml", set)
+        .file("full.yaml", full);
+    for (name, taken) in [
+        ("r1.json", "2026-01-01"),
+        ("r2.json", "2026-02-01"),
+        ("r3.json", "2026-03-01"),
+    ] {
+        let args = [
+            "assess",
+            "--bank",
+            "b",
+            "--answers",
+            "full.yaml",
+            "--format",
+            "json",
+            "--taken",
+            taken,
+            "-o",
+            name,
+        ];
+        let (code, err) = limited(&t, &args);
+        assert_eq!(code, Some(0), "{err}");
+    }
+    let out = (t.limited(&[
+        "history", "--bank", "b", "r1.json", "r2.json", "r3.json", "--format", "markdown",
+    ]))
+    .output()
+    .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("until your answer to \u{201c}Q0\u{201d} or \u{201c}Q1\u{201d} or \u{201c}Q2\u{201d} (or 9 more questions) changes"),
+        "{md}"
+    );
 }

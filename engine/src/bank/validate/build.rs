@@ -379,7 +379,7 @@ impl Builder {
                     format!("the conditions of the advice and rights can name {work} answers and ticked options as the reasons for their next steps, more than the {max} a bank may: a test of a dimension's score names each question of the dimension, and a flag each option that raises it, in every entry that tests it"),
                     node.key_pos("advice").or(node.key_pos("rights")),
                 )
-                .hint("test a large dimension or a much-raised flag in fewer entries of the advice, or test the answers that matter themselves"),
+                .hint("test a large dimension or a much-raised flag in fewer entries of the advice or topics of the rights, or test the answers that matter themselves"),
             );
         }
     }
