@@ -367,19 +367,28 @@ impl Comparison {
         // when the other lists them as still to find out.
         let answered =
             |r: &AssessmentResult, q: &String| r.answers.get(q).is_some_and(|v| !v.is_null());
-        let unknown =
-            |r: &AssessmentResult, q: &String| r.to_find_out.iter().any(|f| &f.question == q);
+        // What each still has to find out, as a set: a flag's every
+        // question is looked up in it.
+        let to_find_out = |r: &AssessmentResult| -> HashSet<String> {
+            r.to_find_out.iter().map(|f| f.question.clone()).collect()
+        };
+        let (unknown_a, unknown_b) = (to_find_out(a), to_find_out(b));
         let one_sided = |f: &crate::result::FlagResult, other: &AssessmentResult| {
             let mut out = flag(f);
             if reading == Reading::Prospective {
+                let unknown = if std::ptr::eq(other, a) {
+                    &unknown_a
+                } else {
+                    &unknown_b
+                };
                 if !f
                     .because
                     .iter()
-                    .all(|q| answered(other, q) || unknown(other, q))
+                    .all(|q| answered(other, q) || unknown.contains(q))
                 {
                     return None;
                 }
-                out.unknown_at_other = f.because.iter().any(|q| unknown(other, q));
+                out.unknown_at_other = f.because.iter().any(|q| unknown.contains(q));
             }
             Some(out)
         };

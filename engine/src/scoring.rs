@@ -736,4 +736,4 @@ pub(crate) mod levers;
 pub(crate) mod settle;
 pub(crate) use levers::dependents;
 pub use levers::{Lever, MAX_DECIDED, MAX_REACH, levers};
-pub use settle::{MAX_NODES, MAX_WORK, Settlement, extreme_answers, settle};
+pub use settle::{MAX_NODES, MAX_WORK, Settlement, extreme_answers, settle, settle_within};

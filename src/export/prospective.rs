@@ -3,6 +3,8 @@
 //! considered, what is still unknown there and what to ask next (the most
 //! telling first), and, for a session's result, when its verdict settled.
 
+use std::collections::HashSet;
+
 use super::document::{Block, Item, ListKind, Section, code, plain};
 use crate::result::{AssessmentResult, FindOut};
 use crate::scoring::Mode;
@@ -106,18 +108,18 @@ pub fn find_out_section(r: &AssessmentResult) -> Option<Section> {
         return None;
     }
     let (asked, answered) = (r.coverage.asked, r.coverage.answered);
-    // The parts the bank asks first, by their titles.
-    let mut first: Vec<String> = Vec::new();
-    for f in r.to_find_out.iter().filter(|f| f.ask_first) {
-        let title = r.dimensions.iter().find(|d| d.id == f.dimension);
-        let title = format!(
-            "\u{201c}{}\u{201d}",
-            title.map_or(&f.dimension, |d| &d.title)
-        );
-        if !first.contains(&title) {
-            first.push(title);
-        }
-    }
+    // The parts the bank asks first, by their titles (each once, cut as
+    // every quoted title is).
+    let (mut parts, mut titles) = (HashSet::new(), HashSet::new());
+    let first: Vec<String> = (r.to_find_out.iter())
+        .filter(|f| f.ask_first && parts.insert(f.dimension.as_str()))
+        .map(|f| {
+            let title = r.dimensions.iter().find(|d| d.id == f.dimension);
+            let title = title.map_or(&f.dimension, |d| &d.title);
+            format!("\u{201c}{}\u{201d}", crate::sanitize::excerpt(title))
+        })
+        .filter(|t| titles.insert(t.clone()))
+        .collect();
     let first = match first.is_empty() {
         true => String::new(),
         false => format!(

@@ -384,7 +384,8 @@ fn csv(s: &Summary) -> String {
     }
     let mut hidden_said = false;
     for g in std::iter::once(&s.all).chain(&s.groups) {
-        let label = g.label.clone().unwrap_or_default();
+        // On each of the group's rows: cut, as every repeated line is.
+        let label = crate::sanitize::excerpt(g.label.as_deref().unwrap_or_default()).into_owned();
         let row = CsvRow(g.scope, g.value.as_deref().unwrap_or(""), &label);
         let o = &mut out;
         // Groups not shown are not named: one row says how many.

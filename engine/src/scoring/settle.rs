@@ -86,6 +86,39 @@ fn edge(bank: &Bank, b: usize) -> f64 {
 /// Whether the verdict is settled for `sheet`, with questions from index
 /// `from` on still open (whatever `sheet` holds for them is ignored).
 pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Settlement {
+    settle_within(bank, sheet, mode, from, &mut MAX_WORK.clone())
+}
+
+/// [`settle`] within what is left of a larger budget (`work`, in the
+/// same units as [`MAX_WORK`], which still bounds this one search), less
+/// what this search spends: a session that searches after every answer
+/// bounds all its searches together.
+pub fn settle_within(
+    bank: &Bank,
+    sheet: &AnswerSheet,
+    mode: Mode,
+    from: usize,
+    work: &mut usize,
+) -> Settlement {
+    let allowed = (*work).min(MAX_WORK);
+    let budget = Budget::new(allowed);
+    // Scoring the sheet as it stands, before any search.
+    let start = bank.questions.len() + bank.sets.len() + bank.flags.len();
+    let settled = match budget.spend(start) {
+        Some(()) => search(bank, sheet, mode, from, &budget),
+        None => Settlement::Undecided,
+    };
+    *work -= allowed - budget.left.get();
+    settled
+}
+
+fn search(
+    bank: &Bank,
+    sheet: &AnswerSheet,
+    mode: Mode,
+    from: usize,
+    budget: &Budget,
+) -> Settlement {
     // A prospective verdict waits on what is not known yet, including the
     // facts outside the kit its questions' conditions name: never settled.
     if mode == Mode::Prospective {
@@ -139,7 +172,7 @@ pub fn settle(bank: &Bank, sheet: &AnswerSheet, mode: Mode, from: usize) -> Sett
         prefix_asked: now.asked,
         nodes: 0,
         undecided: false,
-        budget: Budget::new(MAX_WORK),
+        budget,
         node_work,
         sheet_work,
         steady: vec![None; n],
@@ -192,7 +225,7 @@ struct Search<'b> {
     prefix_asked: Vec<bool>,
     nodes: usize,
     undecided: bool,
-    budget: Budget,
+    budget: &'b Budget,
     /// The work of one node, and of scoring one answer sheet.
     node_work: usize,
     sheet_work: usize,
@@ -530,7 +563,7 @@ impl Search<'_> {
                 &worst,
                 (floor + EPS, Goal::Below),
                 0,
-                &self.budget,
+                self.budget,
             ) {
                 if let Some(b) = try_sheet(&picked(pick, &worst)) {
                     return b;
@@ -570,7 +603,7 @@ impl Search<'_> {
                     &best,
                     (target, Goal::AtLeast),
                     need,
-                    &self.budget,
+                    self.budget,
                 )
             {
                 if let Some(b) = try_sheet(&picked(pick, &best)) {

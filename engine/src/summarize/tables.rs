@@ -100,7 +100,7 @@ impl Ctx<'_> {
                 let margin = count.map(|_| noise::margin(c, scored, k, KEEP_VERDICT));
                 VerdictCount {
                     ids: vec![band.verdict.clone()],
-                    label: band.label.clone(),
+                    label: crate::sanitize::excerpt(&band.label).into_owned(),
                     range: range(count, margin, size),
                     count,
                     margin,
