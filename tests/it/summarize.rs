@@ -207,7 +207,7 @@ fn cohort_of(dir: &Path, bank: &Path, n: usize) {
     save_results(dir, bank, &sheets);
 }
 
-/// explain's E22: each group repeated every flag's title whole (1,000
+/// explain's E22 (and recheck3's Z1, band labels): each group repeated every flag's title whole (1,000
 /// flags of 7,000-byte titles × 101 groups: 369 MB out, 1.1 GB held). A
 /// summary quotes a flag's and a part's title as every repeated line does,
 /// at most 200 characters.
@@ -220,7 +220,8 @@ fn long_flag_and_part_titles_are_cut_in_the_whole_set_and_every_group() {
     for f in ["bank.yaml", "10_boss.yaml", "20_flex.yaml"] {
         let text = std::fs::read_to_string(fixture("mini").join(f)).unwrap();
         let text = (text.replace("Your manager counts family time against people", &long))
-            .replace("title: Your manager", &format!("title: {long}"));
+            .replace("title: Your manager", &format!("title: {long}"))
+            .replace("label: \"Mixed track\"", &format!("label: \"{long}\""));
         std::fs::write(bank.join(f), text).unwrap();
     }
     cohort_of(&results, &bank, 110);
@@ -246,6 +247,11 @@ fn long_flag_and_part_titles_are_cut_in_the_whole_set_and_every_group() {
         assert_eq!(long.len(), if flags_shown { 2 } else { 1 }, "{g}");
         for t in long {
             assert!(t.chars().count() <= 201 && t.ends_with("words…"), "{t}");
+        }
+        // A band's label too (recheck3 Z1: 662 MB of text).
+        for v in st["verdicts"].as_array().unwrap() {
+            let label = v["label"].as_str().unwrap();
+            assert!(label.chars().count() <= 201, "{label}");
         }
     }
 }
