@@ -34,14 +34,33 @@ pub fn read_result(path: &Path) -> Result<AssessmentResult, Failure> {
 
 /// [`read_result`] on text already read; `file` names it in messages.
 pub fn parse_result(text: &str, file: &str) -> Result<AssessmentResult, Failure> {
+    let refused = |(field, why): Refusal| {
+        Failure::in_file(
+            file,
+            None,
+            format_args!(
+                "`{field}` {why}; mommytrack never writes that, so the file was changed after it was saved: save a fresh one with `mommytrack assess --format json --output FILE`"
+            ),
+        )
+    };
     let mut value = json(text, file)?;
-    check(&value).map_err(|(field, why)| {
-        Failure::in_file(file, None, format_args!(
-            "`{field}` {why}; mommytrack never writes that, so the file was changed after it was saved: save a fresh one with `mommytrack assess --format json --output FILE`"
-        ))
-    })?;
+    check(&value).map_err(refused)?;
     make_inert(&mut value);
-    AssessmentResult::from_value(value, file)
+    let result = AssessmentResult::from_value(value, file)?;
+    // A part written as a list (`"coverage": [0, 1000001]`) is read as the
+    // object it stands for, past the checks above: the result as read must
+    // pass them as mommytrack would write it.
+    match serde_json::to_value(&result) {
+        Ok(written) => check(&written).map_err(refused)?,
+        Err(e) => {
+            return Err(Failure::in_file(
+                file,
+                None,
+                format_args!("not a complete mommytrack JSON result ({e})"),
+            ));
+        }
+    }
+    Ok(result)
 }
 
 impl AssessmentResult {

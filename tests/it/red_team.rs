@@ -1321,3 +1321,35 @@ fn a_history_names_three_questions_that_hold_a_verdict_then_how_many_more() {
         "{md}"
     );
 }
+
+/// A part of a saved result written as a list (`"coverage": [0, 1000001]`)
+/// was read as the object it stands for, past the checks on what a result
+/// holds, and then written back as a count no result has (found by the
+/// fuzz test once every result written is read back first).
+#[test]
+fn a_part_of_a_result_written_as_a_list_is_checked_like_the_object() {
+    let t = with_file("a.yaml", "has_manager: true\nboss_early_leave: counted\n");
+    let args = [
+        "assess",
+        "--bank",
+        MINI,
+        "--answers",
+        "a.yaml",
+        "--format",
+        "json",
+        "-o",
+        "r.json",
+    ];
+    let (code, err) = limited(&t, &args);
+    assert_eq!(code, Some(0), "{err}");
+    let mut r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(t.path().join("r.json")).unwrap()).unwrap();
+    r["coverage"] = serde_json::json!([0, 1_000_001]);
+    std::fs::write(t.path().join("r.json"), r.to_string()).unwrap();
+    let (code, err) = limited(&t, &["report", "r.json", "--format", "json"]);
+    assert_eq!(code, Some(65), "{err}");
+    assert!(
+        err.contains("`coverage.asked` is 1000001, but it counts questions"),
+        "{err}"
+    );
+}
