@@ -1349,7 +1349,7 @@ fn a_part_of_a_result_written_as_a_list_is_checked_like_the_object() {
     let (code, err) = limited(&t, &["report", "r.json", "--format", "json"]);
     assert_eq!(code, Some(65), "{err}");
     assert!(
-        err.contains("`coverage.asked` is 1000001, but it counts questions"),
+        err.contains("`coverage` is a list, but it is an object of named fields"),
         "{err}"
     );
 }
