@@ -861,6 +861,11 @@ fn reasons_that_name_many_unscored_answers_cost_no_search_each() {
     assert_eq!(r["next_steps"].as_array().map(Vec::len), Some(84), "{r}");
 }
 
+/// `line` of each of 0..n, one after the other.
+fn each(n: usize, line: impl Fn(usize) -> String) -> String {
+    (0..n).map(line).collect()
+}
+
 /// A bank of `q` scored yes/no questions in one set `s0`, answered yes,
 /// and `advice` entries each testing the set's score `tests` times.
 fn dimension_tested_often(t: &mut Test, q: usize, advice: usize, tests: usize) {
@@ -873,16 +878,12 @@ fn dimension_tested_often(t: &mut Test, q: usize, advice: usize, tests: usize) {
             "  - {{ id: a{a}, title: T{a}, detail: D, priority: 1, when: {{ all: [ {tests} ] }} }}\n"
         );
     }
-    let mut set = String::from("id: s0\ntitle: S0\nquestions:\n");
-    let mut answers = String::new();
-    for i in 0..q {
-        set +=
-            &format!("  - {{ id: q{i}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }} }}\n");
-        answers += &format!("q{i}: yes\n");
-    }
+    let set = each(q, |i| {
+        format!("  - {{ id: q{i}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }} }}\n")
+    });
     t.file("b/bank.yaml", bank)
-        .file("b/s0.yaml", set)
-        .file("a.yaml", answers);
+        .file("b/s0.yaml", format!("id: s0\ntitle: S0\nquestions:\n{set}"))
+        .file("a.yaml", each(q, |i| format!("q{i}: yes\n")));
 }
 
 /// A next step's reasons named, for each test of a dimension's score, every
@@ -937,24 +938,21 @@ fn a_bank_whose_reasons_could_name_too_many_answers_is_refused() {
 fn a_result_too_large_to_read_back_is_not_written() {
     let mut t = mt();
     let long = "<".repeat(5_000);
-    let mut set = String::from("id: s0\ntitle: S0\nquestions:\n");
-    let mut answers = String::new();
-    for i in 0..600 {
+    let set = each(600, |i| {
         // An anchor for each ten questions: the parser allows ten aliases
         // of an anchor.
         let prompt = match i % 10 {
             0 => format!("&p{i} '{long}'"),
             _ => format!("*p{}", i - i % 10),
         };
-        set += &format!(
-            "  - {{ id: q{i}, kind: yesno, prompt: {prompt}, scores: {{ yes: 1, no: 0 }} }}\n"
-        );
-        answers += &format!("q{i}: yes\n");
-    }
-    let bank = "title: Long\nmin_coverage: 0\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\n";
-    t.file("b/bank.yaml", bank)
-        .file("b/s0.yaml", set)
-        .file("a.yaml", answers);
+        format!("  - {{ id: q{i}, kind: yesno, prompt: {prompt}, scores: {{ yes: 1, no: 0 }} }}\n")
+    });
+    t.file(
+        "b/bank.yaml",
+        format!("title: Long\nmin_coverage: 0\n{TWO_BANDS}"),
+    )
+    .file("b/s0.yaml", format!("id: s0\ntitle: S0\nquestions:\n{set}"))
+    .file("a.yaml", each(600, |i| format!("q{i}: yes\n")));
     let args = ["assess", "--bank", "b", "--answers", "a.yaml", "--format"];
     let out = t
         .limited(&[&args[..], &["json", "-o", "r.json"]].concat())
@@ -1124,14 +1122,14 @@ fn rights_bank(t: &mut Test, specific: usize, tests: usize, general: usize, topi
     )
     .replace(" TOPIC", &topic);
     let entry = "title: T, detail: D, source: \"https://www.gov.example/p\", checked: 2026-12-01";
-    for i in 0..specific {
-        bank += &format!(
+    bank += &each(specific, |i| {
+        format!(
             "    - {{ id: s{i}, topic: t0, region: r0, when: {{ all: [ {own} ] }}, {entry} }}\n"
-        );
-    }
-    for i in 0..general {
-        bank += &format!("    - {{ id: g{i}, topic: t0, region: gen, {entry} }}\n");
-    }
+        )
+    });
+    bank += &each(general, |i| {
+        format!("    - {{ id: g{i}, topic: t0, region: gen, {entry} }}\n")
+    });
     let set = "id: s0\ntitle: S0\nquestions:\n  - { id: q0, kind: yesno, prompt: P, scores: { yes: 1, no: 0 } }\n  - { id: region, kind: choice, prompt: R, options: [ { id: r0, label: R0 }, { id: gen, label: G } ] }\n";
     t.file("b/bank.yaml", bank).file("b/s0.yaml", set);
 }
@@ -1186,11 +1184,14 @@ fn a_draft_past_what_a_draft_holds_is_not_saved_and_the_user_is_told() {
     let mut set = String::from(
         "id: s0\ntitle: S0\nquestions:\n  - { id: z, kind: yesno, prompt: Z, scores: { yes: 1, no: 0 } }\n",
     );
-    for i in 0..110 {
-        set += &format!("  - {{ id: t{i}, kind: text, prompt: T{i} }}\n");
-    }
-    t.file("b/bank.yaml", "title: T\nmin_coverage: 0\nbands:\n  - { verdict: positive, min: 70, label: P, summary: G }\n  - { verdict: sidelined, min: 0, label: S, summary: C }\n")
-        .file("b/s0.yaml", set);
+    set += &each(110, |i| {
+        format!("  - {{ id: t{i}, kind: text, prompt: T{i} }}\n")
+    });
+    t.file(
+        "b/bank.yaml",
+        format!("title: T\nmin_coverage: 0\n{TWO_BANDS}"),
+    )
+    .file("b/s0.yaml", set);
     let state = t.path().join("state");
     let line = format!("{}\n", "x".repeat(10_000));
     let out = (t.args(["assess", "--plain", "--bank", "b"]))
@@ -1218,25 +1219,25 @@ const TWO_BANDS: &str = "bands:\n  - { verdict: positive, min: 70, label: P, sum
 #[test]
 fn a_together_step_names_at_most_twenty_questions() {
     let mut t = mt();
-    let mut bank = format!(
-        "title: D\nmin_coverage: 0\n{TWO_BANDS}flags:\n  f0: {{ severity: red, title: F0 }}\ntogether:\n"
-    );
-    for i in 0..3 {
-        bank += &format!(
+    let together = each(3, |i| {
+        format!(
             "  - {{ id: t{i}, title: T{i}, detail: D, priority: 1, when: {{ both: {{ flag: f0 }} }} }}\n"
-        );
-    }
-    let mut set = String::from("id: s0\ntitle: S0\nshared: true\nquestions:\n");
-    let mut answers = String::new();
-    for i in 0..100 {
-        set += &format!(
+        )
+    });
+    let bank = format!(
+        "title: D\nmin_coverage: 0\n{TWO_BANDS}flags:\n  f0: {{ severity: red, title: F0 }}\ntogether:\n{together}"
+    );
+    let set = each(100, |i| {
+        format!(
             "  - {{ id: q{i}, kind: choice, prompt: P, options: [ {{ id: a, label: A, score: 0, flag: f0 }}, {{ id: b, label: B, score: 1 }} ] }}\n"
-        );
-        answers += &format!("q{i}: a\n");
-    }
+        )
+    });
     t.file("b/bank.yaml", bank)
-        .file("b/s0.yaml", set)
-        .file("a.yaml", answers);
+        .file(
+            "b/s0.yaml",
+            format!("id: s0\ntitle: S0\nshared: true\nquestions:\n{set}"),
+        )
+        .file("a.yaml", each(100, |i| format!("q{i}: a\n")));
     let (code, err) = limited(
         &t,
         &[
@@ -1276,19 +1277,21 @@ fn a_history_names_three_questions_that_hold_a_verdict_then_how_many_more() {
     let bank = format!(
         "title: D\nmin_coverage: 0\n{TWO_BANDS}flags:\n  f0: {{ severity: red, title: F0, caps_verdict: sidelined }}\n"
     );
-    let mut set = String::from(
-        "id: s0\ntitle: S0\nquestions:\n  - { id: z, kind: yesno, prompt: Z, scores: { yes: 1, no: 0 } }\n",
-    );
-    let mut full = String::from("z: yes\n");
-    for i in 0..12 {
-        set += &format!(
+    let set = each(12, |i| {
+        format!(
             "  - {{ id: q{i}, kind: multi, prompt: Q{i}, options: [ {{ id: a, label: A, flag: f0 }} ] }}\n"
-        );
-        full += &format!("q{i}: [a]\n");
-    }
+        )
+    });
+    let z = "  - { id: z, kind: yesno, prompt: Z, scores: { yes: 1, no: 0 } }\n";
     t.file("b/bank.yaml", bank)
-        .file("b/s0.yaml", set)
-        .file("full.yaml", full);
+        .file(
+            "b/s0.yaml",
+            format!("id: s0\ntitle: S0\nquestions:\n{z}{set}"),
+        )
+        .file(
+            "full.yaml",
+            format!("z: yes\n{}", each(12, |i| format!("q{i}: [a]\n"))),
+        );
     for (name, taken) in [
         ("r1.json", "2026-01-01"),
         ("r2.json", "2026-02-01"),
