@@ -1238,21 +1238,7 @@ fn a_together_step_names_at_most_twenty_questions() {
             format!("id: s0\ntitle: S0\nshared: true\nquestions:\n{set}"),
         )
         .file("a.yaml", each(100, |i| format!("q{i}: a\n")));
-    let (code, err) = limited(
-        &t,
-        &[
-            "assess",
-            "--bank",
-            "b",
-            "--answers",
-            "a.yaml",
-            "--format",
-            "json",
-            "-o",
-            "r.json",
-        ],
-    );
-    assert_eq!(code, Some(0), "{err}");
+    std::fs::write(t.path().join("r.json"), assess_b(&t).to_string()).unwrap();
     let out = t
         .limited(&["compare", "r.json", "r.json", "--format", "json"])
         .output()
