@@ -205,6 +205,67 @@ pub fn holds_each(bank: &Bank, sheet: &AnswerSheet, e: &Evaluation, c: &Conditio
     c.holds_each(&facts)
 }
 
+/// Whether question `i` is asked, given which of the questions before it
+/// are (`asked`) and the answers.
+fn is_asked(bank: &Bank, sheet: &AnswerSheet, mode: Mode, asked: &[bool], i: usize) -> bool {
+    let q = &bank.questions[i];
+    mode.includes(q)
+        && q.when.as_ref().is_none_or(|c| {
+            settle::tri(c, &|r| settle::Known::Is(counted(sheet, asked, r))) != settle::Tri::No
+        })
+}
+
+/// Which questions are asked: conditions name only earlier questions, so
+/// one pass in bank order settles it.
+fn asked_of(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Vec<bool> {
+    let mut asked = vec![false; bank.questions.len()];
+    for i in 0..asked.len() {
+        asked[i] = is_asked(bank, sheet, mode, &asked, i);
+    }
+    asked
+}
+
+/// Which questions are asked ([`Evaluation::asked`]), kept up to date one
+/// answer at a time, as a session answers: a changed answer decides again
+/// only the questions whose `when` names it, and those whose `when` names
+/// a question that came or went, each once, so an answer costs what its
+/// dependents' conditions cost, not a pass over the bank.
+#[derive(Debug, Clone)]
+pub struct Asked {
+    asked: Vec<bool>,
+    /// Per question, the later questions whose `when` names it.
+    dependents: Vec<Vec<usize>>,
+}
+
+impl Asked {
+    pub fn new(bank: &Bank, sheet: &AnswerSheet, mode: Mode) -> Self {
+        Asked {
+            asked: asked_of(bank, sheet, mode),
+            dependents: dependents(bank),
+        }
+    }
+
+    /// Per question: is it asked?
+    pub fn get(&self) -> &[bool] {
+        &self.asked
+    }
+
+    /// Decides again what question `q`'s answer in `sheet` (just changed)
+    /// decides. A `when` names earlier questions only, so deciding in bank
+    /// order decides each question after all it names.
+    pub fn changed(&mut self, bank: &Bank, sheet: &AnswerSheet, mode: Mode, q: usize) {
+        let mut waiting = std::collections::BTreeSet::new();
+        waiting.extend(self.dependents.get(q).into_iter().flatten().copied());
+        while let Some(i) = waiting.pop_first() {
+            let now = is_asked(bank, sheet, mode, &self.asked, i);
+            if now != self.asked[i] {
+                self.asked[i] = now;
+                waiting.extend(self.dependents[i].iter().copied());
+            }
+        }
+    }
+}
+
 /// An answer counts only if its question was asked.
 fn counted<'s>(sheet: &'s AnswerSheet, asked: &[bool], q: usize) -> Option<&'s Answer> {
     (asked.get(q) == Some(&true))
@@ -266,15 +327,8 @@ fn evaluate_with(bank: &Bank, sheet: &AnswerSheet, mode: Mode, advice: bool) -> 
     #[cfg(feature = "internals")]
     SCORED.with(|n| n.set(n.get() + 1));
     let n = bank.questions.len();
-    // 1. Which questions are asked: conditions name only earlier questions,
-    //    so one pass in bank order settles it.
-    let mut asked = vec![false; n];
-    for (i, q) in bank.questions.iter().enumerate() {
-        let holds = q.when.as_ref().is_none_or(|c| {
-            settle::tri(c, &|r| settle::Known::Is(counted(sheet, &asked, r))) != settle::Tri::No
-        });
-        asked[i] = mode.includes(q) && holds;
-    }
+    // 1. Which questions are asked.
+    let asked = asked_of(bank, sheet, mode);
     // An explicit skip (`null`, as a template leaves every question) of a
     // question that is not asked loses nothing, so only answers count.
     let ignored = (0..n)

@@ -1,11 +1,12 @@
 //! The law: `settle` says "settled" exactly when every way of answering
 //! or skipping the open questions gives the verdict of finishing now,
-//! checked by brute force over small random banks.
+//! checked by brute force over small random banks. On the same banks:
+//! `Asked`, kept up to date answer by answer, agrees with `evaluate`.
 
 use mommytrack_engine::answers::{Answer, AnswerSheet, Slot};
 use mommytrack_engine::bank::{Bank, Kind, Question, SourceFile, check};
 use mommytrack_engine::internals::{ROUNDING, TESTED};
-use mommytrack_engine::scoring::{MAX_WORK, Mode, Settlement, evaluate, settle};
+use mommytrack_engine::scoring::{Asked, MAX_WORK, Mode, Settlement, evaluate, settle};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Value, json};
@@ -335,6 +336,30 @@ proptest! {
     #[test]
     fn settled_exactly_when_no_answers_can_change_the_verdict(seed in any::<u64>()) {
         case(seed);
+    }
+
+    #[test]
+    fn asked_kept_up_to_date_agrees_with_evaluate(seed in any::<u64>()) {
+        asked_case(seed);
+    }
+}
+
+/// Answers set, changed and taken back in any order (as going back in a
+/// session does), each followed by `Asked::changed`: what is asked is what
+/// `evaluate` says of the sheet.
+fn asked_case(seed: u64) {
+    let mut rng = Rng(seed);
+    let bank = random_bank(&mut rng);
+    let mode = Mode::Full;
+    let mut sheet = AnswerSheet::new(&bank);
+    let mut asked = Asked::new(&bank, &sheet, mode);
+    for step in 0..12 {
+        let q = rng.below(bank.questions.len());
+        let s = slots(&bank.questions[q]);
+        sheet.set(q, s[rng.below(s.len())].clone());
+        asked.changed(&bank, &sheet, mode, q);
+        let whole = evaluate(&bank, &sheet, mode).asked;
+        assert_eq!(asked.get(), &whole[..], "seed {seed}, step {step}, q{q}");
     }
 }
 
