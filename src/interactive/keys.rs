@@ -308,6 +308,17 @@ impl Keyboard {
     }
 }
 
+/// Whether reading `fd` would not wait: input (or its end) is there.
+pub fn ready(fd: RawFd) -> bool {
+    let mut pfd = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd.
+    unsafe { libc::poll(&mut pfd, 1, 0) > 0 }
+}
+
 /// Reads what `fd` has into `buf`, waiting at most `wait` for it: `None`
 /// when nothing came in time (or a signal came first), `Some(0)` at its
 /// end.

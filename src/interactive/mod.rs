@@ -114,6 +114,66 @@ fn stopped(interrupted: bool) -> anyhow::Error {
     Failure::new(ExitKind::Interrupted, text).into()
 }
 
+/// Keeps the draft: after each answer, or, while the next answers are
+/// already waiting on standard input (piped, or pasted ahead), once they
+/// have been read and before the session waits or ends: a bank of 10,000
+/// questions piped a line an answer wrote and flushed its draft 10,000
+/// times. Nothing typed is lost: what is not saved yet is still waiting
+/// to be read where it came from.
+struct Keeper<'a, F: Fn() -> bool> {
+    /// The state folder; `None`: no draft is kept.
+    dir: Option<&'a Path>,
+    bank_dir: Option<&'a Path>,
+    /// Whether more input is waiting to be read.
+    typed_ahead: F,
+    /// Saving failed once (and the user was told).
+    failed: bool,
+    /// Answers were given since the draft was saved.
+    unsaved: bool,
+}
+
+impl<F: Fn() -> bool> Keeper<'_, F> {
+    fn answered(&mut self, flow: &Flow, p: &mut dyn Prompter) -> std::io::Result<()> {
+        self.unsaved = true;
+        match (self.typed_ahead)() {
+            true => Ok(()),
+            false => self.save(flow, p),
+        }
+    }
+
+    /// Saves the draft if answers were given since it was saved.
+    fn save(&mut self, flow: &Flow, p: &mut dyn Prompter) -> std::io::Result<()> {
+        let Some(dir) = self.dir.filter(|_| self.unsaved) else {
+            return Ok(());
+        };
+        self.unsaved = false;
+        let draft = Draft::new(flow.bank(), self.bank_dir, flow.mode(), flow.sheet());
+        // A draft is read back with the cap of an answers file: one past it
+        // is not saved (and the user told), rather than saved unreadable.
+        let json = draft.to_json();
+        let saved = match json.len() as u64 {
+            n if n > crate::input::MAX_ANSWERS_BYTES => Err(std::io::Error::other(format!(
+                "your answers are more text than a draft holds ({} MiB)",
+                crate::input::MAX_ANSWERS_BYTES >> 20
+            ))),
+            _ => state::write(dir, state::DRAFT_FILE, &json),
+        };
+        match saved {
+            Ok(path) => set_hint(resume_hint(draft.count(), &path)),
+            Err(e) if !self.failed => {
+                self.failed = true;
+                set_hint("Your answers could not be saved.".into());
+                p.say(&format!(
+                    "Warning: cannot save your answers in {}: {e}. You can carry on, but an interruption would lose them.",
+                    dir.display()
+                ))?;
+            }
+            Err(_) => {}
+        }
+        Ok(())
+    }
+}
+
 /// The resume hint for a draft holding `answers` answers.
 fn resume_hint(answers: usize, draft: &Path) -> String {
     let saved = match answers {
@@ -269,38 +329,24 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
         }
         None => {}
     }
-    let mut save_failed = false;
+    let mut keeper = Keeper {
+        dir: state_dir.as_deref(),
+        bank_dir: bank_dir.as_deref(),
+        typed_ahead: move || plain && keys::ready(libc::STDIN_FILENO),
+        failed: false,
+        unsaved: false,
+    };
     // issue 23 (next): the settled verdict, offered once per session.
-    let mut settled = Settled::default();
-    ask(ask_all(p, &mut flow, |flow, p| {
-        let Some(dir) = &state_dir else {
-            return settled.offer(flow, p);
-        };
-        let draft = Draft::new(flow.bank(), bank_dir.as_deref(), flow.mode(), flow.sheet());
-        // A draft is read back with the cap of an answers file: one past it
-        // is not saved (and the user told), rather than saved unreadable.
-        let json = draft.to_json();
-        let saved = match json.len() as u64 {
-            n if n > crate::input::MAX_ANSWERS_BYTES => Err(std::io::Error::other(format!(
-                "your answers are more text than a draft holds ({} MiB)",
-                crate::input::MAX_ANSWERS_BYTES >> 20
-            ))),
-            _ => state::write(dir, state::DRAFT_FILE, &json),
-        };
-        match saved {
-            Ok(path) => set_hint(resume_hint(draft.count(), &path)),
-            Err(e) if !save_failed => {
-                save_failed = true;
-                set_hint("Your answers could not be saved.".into());
-                p.say(&format!(
-                    "Warning: cannot save your answers in {}: {e}. You can carry on, but an interruption would lose them.",
-                    dir.display()
-                ))?;
-            }
-            Err(_) => {}
-        }
+    let mut settled = Settled::new(&bank);
+    let asked = ask_all(p, &mut flow, |flow, p| {
+        keeper.answered(flow, p)?;
         settled.offer(flow, p)
-    }))?;
+    });
+    // What waited while more input was there is saved however the
+    // session ends, before the resume hint is written.
+    let kept = keeper.save(&flow, p);
+    ask(asked)?;
+    ask(kept)?;
     let today = || mommytrack_engine::date::Date::today().to_string();
     let stamp = end::Stamp {
         taken: session.taken.clone().unwrap_or_else(today),
@@ -413,15 +459,8 @@ struct Settled {
     after: Option<usize>,
     /// What is left of the work the session's searches may do.
     work: usize,
-}
-
-impl Default for Settled {
-    fn default() -> Self {
-        Settled {
-            after: None,
-            work: SETTLE_WORK,
-        }
-    }
+    /// The last scored question (past it, nothing is left to settle).
+    last_scored: Option<usize>,
 }
 
 /// The work all of a session's settled-verdict searches may do together
@@ -434,6 +473,14 @@ impl Default for Settled {
 const SETTLE_WORK: usize = 2 * crate::scoring::MAX_WORK;
 
 impl Settled {
+    fn new(bank: &Bank) -> Self {
+        Settled {
+            after: None,
+            work: SETTLE_WORK,
+            last_scored: bank.questions.iter().rposition(|q| q.is_scored()),
+        }
+    }
+
     /// After an answer: if the verdict has just settled, says so and asks
     /// whether to finish now or go on.
     fn offer(&mut self, flow: &Flow, p: &mut dyn Prompter) -> std::io::Result<AfterAnswer> {
@@ -446,7 +493,7 @@ impl Settled {
         let bank = flow.bank();
         // With nothing scored left (free text, say) there is nothing to
         // settle early.
-        if !bank.questions[next..].iter().any(|q| q.is_scored()) {
+        if self.last_scored.is_none_or(|last| last < next) {
             return Ok(AfterAnswer::Continue);
         }
         let mommytrack_engine::scoring::Settlement::Settled(b) =

@@ -11,9 +11,12 @@ use super::prompt::{Prompter, QuestionView, Reply};
 use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
 
-pub struct Plain<R, W> {
+pub struct Plain<R, W: Write> {
     input: R,
-    out: W,
+    /// Written a question at a time: every method that returns, and every
+    /// wait for a line, flushes it (standard error is not buffered, and a
+    /// question written line by line took 14 writes).
+    out: io::BufWriter<W>,
     /// Columns to wrap at (a terminal's), or `None` to leave lines whole.
     width: Option<usize>,
 }
@@ -40,6 +43,7 @@ fn skip_line(input: &mut impl BufRead) -> io::Result<bool> {
 
 impl<R: BufRead, W: Write> Plain<R, W> {
     pub fn new(input: R, out: W, width: Option<usize>) -> Self {
+        let out = io::BufWriter::new(out);
         Plain { input, out, width }
     }
 
@@ -63,6 +67,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             == 0
         {
             writeln!(self.out)?;
+            self.out.flush()?;
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
                 "the input ended",
@@ -243,6 +248,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
         if let Reply::Answer(slot) = &reply {
             self.read_back(v, slot)?;
         }
+        self.out.flush()?;
         Ok(reply)
     }
 
@@ -271,6 +277,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             match line.parse::<usize>() {
                 Ok(i) if (1..=items.len()).contains(&i) => {
                     self.put(&format!("You chose: {}.", items[i - 1]))?;
+                    self.out.flush()?;
                     return Ok(Some(i - 1));
                 }
                 _ => writeln!(

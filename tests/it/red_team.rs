@@ -1342,3 +1342,62 @@ fn a_part_of_a_result_written_as_a_list_is_checked_like_the_object() {
         "{err}"
     );
 }
+
+/// A bank of 3,000 questions in 30 parts, each asked when the one before
+/// was answered yes, piped a line an answer: each answer scored the whole
+/// bank again, worked out the progress line from every question's
+/// condition, wrote and flushed the draft and wrote the question 14 times
+/// (a bank of 10,000 took 345 s). It ends well inside the time limit with
+/// every answer in the result.
+#[test]
+fn a_piped_session_of_a_large_bank_costs_each_answer_little() {
+    let (n, parts) = (3_000, 30);
+    let mut t = mt();
+    t.file(
+        "b/bank.yaml",
+        format!("title: Many\nmin_coverage: 0\n{TWO_BANDS}"),
+    );
+    for s in 0..parts {
+        let set = each(n / parts, |k| {
+            let i = s * n / parts + k;
+            let when = match i {
+                0 => String::new(),
+                _ => format!(", when: {{ answer: q{}, is: true }}", i - 1),
+            };
+            format!(
+                "  - {{ id: q{i}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }}{when} }}\n"
+            )
+        });
+        t.file(
+            &format!("b/s{s:02}.yaml"),
+            format!("id: s{s}\ntitle: S\nquestions:\n{set}"),
+        );
+    }
+    t.file("input.txt", "1\n".repeat(n));
+    let input = std::fs::File::open(t.path().join("input.txt")).unwrap();
+    let state = t.path().join("state");
+    let out = (t.limited(&["assess", "--plain", "--bank", "b", "--format", "json"]))
+        .env("MOMMYTRACK_STATE_DIR", &state)
+        .stdin(input)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        &err[err.len().saturating_sub(2000)..]
+    );
+    assert!(
+        err.contains(&format!("Part {parts} of {parts} · S · ")),
+        "parts"
+    );
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a result");
+    let answers = result["answers"].as_object().expect("answers");
+    assert_eq!(answers.len(), n);
+    assert!(answers.values().all(|a| a == true));
+    assert!(
+        !state.join("draft.json").exists(),
+        "the finished draft is removed"
+    );
+}

@@ -26,18 +26,18 @@ fn place(flow: &Flow) -> Option<(usize, usize)> {
 impl Flow<'_> {
     /// Whether question `q` is asked, given the answers so far.
     fn is_asked(&self, q: usize) -> bool {
-        self.asked.get(q).copied().unwrap_or(false)
+        self.asked.get().get(q).copied().unwrap_or(false)
     }
 
     /// The asked questions, in order.
     fn path(&self) -> Vec<usize> {
-        (0..self.asked.len()).filter(|&i| self.asked[i]).collect()
+        (0..self.order.len()).filter(|&i| self.asked(i)).collect()
     }
 
     /// How many asked questions have an answer or a skip.
     pub fn done(&self) -> usize {
-        (0..self.asked.len())
-            .filter(|&i| self.asked[i] && *self.sheet.slot(i) != Slot::Missing)
+        (0..self.order.len())
+            .filter(|&i| self.asked(i) && *self.sheet.slot(i) != Slot::Missing)
             .count()
     }
 }
