@@ -9,7 +9,7 @@ use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource};
 use crate::cli::{AssessArgs, Cli, Command, OutputArgs, SchemaKind};
 use crate::compare::{Comparison, Reading};
-use crate::error::{Failure, Problem, cant_create, diag, missing_input};
+use crate::error::{Failure, Problem, cant_create, diag};
 use crate::export;
 use crate::input;
 use crate::interactive::state;
@@ -160,11 +160,11 @@ fn plan_for(plan: Plan, out: OutputArgs) -> Plan {
 fn history(paths: &[PathBuf], bank: Option<&Path>, plan: Plan) -> Result<()> {
     let named: Vec<PathBuf> = if paths.is_empty() {
         let Some(dir) = state::state_dir() else {
-            return Err(missing_input("there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`").into());
+            return Err(Failure::missing("there is no state folder to read saved results from (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR), so name the results: `mommytrack history old.json new.json`").into());
         };
         let found = state::saved_results(&dir);
         if found.is_empty() {
-            return Err(missing_input(format!(
+            return Err(Failure::missing(format!(
                 "no saved results in {} yet: one is saved there each time you finish `mommytrack assess` on a terminal. To use results saved elsewhere, name them: `mommytrack history old.json new.json`",
                 crate::sanitize::path(&dir)
             ))

@@ -27,11 +27,6 @@ pub fn cant_create(message: impl Into<String>) -> Failure {
     Failure::new(ExitKind::CantCreate, message)
 }
 
-/// Nothing to read where something was expected (66).
-pub fn missing_input(message: impl Into<String>) -> Failure {
-    Failure::new(ExitKind::NoInput, message)
-}
-
 /// Whether `err` is shown as it is: a list of problems, or a single
 /// problem that opens with its file and position.
 pub fn is_located(err: &anyhow::Error) -> bool {

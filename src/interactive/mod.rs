@@ -229,7 +229,7 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
             None
         }),
         None if session.resume => {
-            return Err(crate::error::missing_input("there is no unfinished assessment to resume: no state folder (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)").into());
+            return Err(crate::error::Failure::missing("there is no unfinished assessment to resume: no state folder (set HOME, XDG_STATE_HOME or MOMMYTRACK_STATE_DIR)").into());
         }
         None => None,
     };

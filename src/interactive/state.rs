@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{self, AnswerSheet};
 use crate::bank::Bank;
-use crate::error::{Failure, cant_create, missing_input};
+use crate::error::{Failure, cant_create};
 use crate::scoring::Mode;
 
 /// The draft's file name in the state folder.
@@ -302,7 +302,7 @@ pub fn remove_draft(path: &Path) -> std::io::Result<()> {
 
 /// The error for `--resume` without a draft (exit 66).
 pub fn no_draft(path: &Path) -> Failure {
-    missing_input(format!(
+    Failure::missing(format!(
         "there is no unfinished assessment to resume: {} does not exist; run `mommytrack assess` to start one",
         path.display()
     ))
