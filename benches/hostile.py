@@ -391,6 +391,35 @@ def settle_cases(root, add):
         "--answers", one, "--format", "json"], iv, "assess --prospective")
 
 
+def session_cases(root, add):
+    """Whole `--plain` sessions read from a pipe, a line an answer (round
+    10, Z3: each answer scored the bank, worked out the progress line from
+    every condition and wrote the draft), and a line that changes the answer
+    every later question waits on, again and again."""
+    yes = b"1\n" * 10_005
+    for sets in (1, 100):
+        p = plain_bank(root, 10_000, sets)
+        add(f"session: 10,000 yes/no questions in {sets} part(s)", ["assess", "--plain", "--bank", p], p,
+            "session: every answer", yes)
+    chain, _ = chain_bank(root)
+    add("session: 10,000-question when chain", ["assess", "--plain", "--bank", chain], chain,
+        "session: every answer", yes)
+    iv = plain_bank(root, 10_000, 1, interview=True)
+    add("session: 10,000 interview questions", ["assess", "--plain", "--prospective", "--bank", iv], iv,
+        "session --prospective", yes)
+    # 9,998 questions asked when the first is yes, one that is always asked:
+    # no, back, yes, back turns 9,998 questions each time.
+    d = os.path.join(root, "flip")
+    write(os.path.join(d, "bank.yaml"), "title: Flip\nmin_coverage: 0\n" + BANDS)
+    t = ["id: f\ntitle: F\nquestions:\n  - { id: f0, kind: yesno, prompt: P, scores: { yes: 1, no: 0 } }\n"]
+    t += [f"  - {{ id: f{i}, kind: yesno, prompt: P, scores: {{ yes: 1, no: 0 }}, when: {{ answer: f0, is: true }} }}\n"
+          for i in range(1, 9_999)]
+    t += ["  - { id: f9999, kind: yesno, prompt: P, scores: { yes: 1, no: 0 } }\n"]
+    write(os.path.join(d, "f.yaml"), "".join(t), BANK_CAP)
+    add("session: 1,000 changes turning 9,998 questions", ["assess", "--plain", "--bank", d], d,
+        "session: 4,000 lines + all", b"1\nb\n2\nb\n" * 500 + yes)
+
+
 LIMIT = int(os.environ.get("LIMIT", "60"))
 
 
@@ -781,6 +810,7 @@ def main():
     round8_cases(binary, root, add)
     round9_cases(binary, root, add)
     settle_cases(root, add)
+    session_cases(root, add)
     mini = mini_bank(root)
     for name, path in answers_cases(root):
         add(name, ["assess", "--bank", mini, "--answers", path], path, "assess (mini bank)")
