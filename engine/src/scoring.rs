@@ -251,18 +251,35 @@ impl Asked {
     }
 
     /// Decides again what question `q`'s answer in `sheet` (just changed)
-    /// decides. A `when` names earlier questions only, so deciding in bank
-    /// order decides each question after all it names.
-    pub fn changed(&mut self, bank: &Bank, sheet: &AnswerSheet, mode: Mode, q: usize) {
-        let mut waiting = std::collections::BTreeSet::new();
-        waiting.extend(self.dependents.get(q).into_iter().flatten().copied());
-        while let Some(i) = waiting.pop_first() {
-            let now = is_asked(bank, sheet, mode, &self.asked, i);
-            if now != self.asked[i] {
-                self.asked[i] = now;
-                waiting.extend(self.dependents[i].iter().copied());
+    /// decides, and returns the questions that came or went. A `when`
+    /// names earlier questions only, so one pass in bank order, from `q`
+    /// to the last question marked, decides each after all it names.
+    pub fn changed(
+        &mut self,
+        bank: &Bank,
+        sheet: &AnswerSheet,
+        mode: Mode,
+        q: usize,
+    ) -> Vec<usize> {
+        let (dependents, asked) = (&self.dependents, &mut self.asked);
+        let mut marked = vec![false; asked.len()];
+        // Marks the questions that name `i`; the last of them.
+        let mark = |i: usize, marked: &mut [bool]| {
+            let named = dependents[i].iter().copied();
+            named.inspect(|&j| marked[j] = true).max().unwrap_or(i)
+        };
+        let mut last = mark(q, &mut marked);
+        let mut turned = Vec::new();
+        let mut i = q + 1;
+        while i <= last {
+            if marked[i] && is_asked(bank, sheet, mode, asked, i) != asked[i] {
+                asked[i] = !asked[i];
+                turned.push(i);
+                last = last.max(mark(i, &mut marked));
             }
+            i += 1;
         }
+        turned
     }
 }
 

@@ -49,16 +49,54 @@ pub struct Flow<'b> {
     place: Vec<usize>,
     /// The parts this mode shows, in the order they come.
     parts: Vec<usize>,
-    /// Per question this mode may ask: the last place in `order` of a
-    /// question its `when` names that this mode may ask (while the cursor
-    /// is at or before it, the question may yet be asked).
+    /// Per question this mode may ask, if its `when` names one this mode
+    /// may ask: while the cursor is at or before this place, the question
+    /// still comes and may yet be asked. It is the last place of a question
+    /// its `when` names, or its own place if that comes first (about an
+    /// employer, the facts about you come first, and may name questions
+    /// that come after them).
     waits_on: Vec<Option<usize>>,
     /// Per question, the seconds it takes ([`crate::estimate::seconds_for`]).
     seconds: Vec<usize>,
-    /// [`Flow::progress`] as last worked out, until the flow moves (it is
-    /// asked for twice a question: to show it, and after the answer
-    /// before it).
-    progress: std::cell::Cell<Option<Progress>>,
+    /// The asked questions, by place.
+    asked_at: Tally,
+    /// The questions not asked that may yet be, by the place they wait on
+    /// (`waits_on`).
+    waiting: Tally,
+}
+
+/// How many questions, and their seconds, stand at each position, summed
+/// over the positions before any in log time (a Fenwick tree): the
+/// progress line after an answer without a pass over the bank.
+#[derive(Debug, Clone)]
+struct Tally(Vec<(usize, usize)>);
+
+impl Tally {
+    fn new(positions: usize) -> Self {
+        Tally(vec![(0, 0); positions + 1])
+    }
+
+    /// Counts one question of `seconds` at `at` in (`add`) or out.
+    fn add(&mut self, at: usize, seconds: usize, add: bool) {
+        let mut k = at + 1;
+        while let Some(node) = self.0.get_mut(k) {
+            *node = match add {
+                true => (node.0 + 1, node.1 + seconds),
+                false => (node.0 - 1, node.1 - seconds),
+            };
+            k += k & k.wrapping_neg();
+        }
+    }
+
+    /// The questions before `at` and their seconds.
+    fn before(&self, at: usize) -> (usize, usize) {
+        let (mut sum, mut k) = ((0, 0), at.min(self.0.len() - 1));
+        while k > 0 {
+            sum = (sum.0 + self.0[k].0, sum.1 + self.0[k].1);
+            k &= k - 1;
+        }
+        sum
+    }
 }
 
 /// The part of the facts about you in a prospective run ([`Flow::part_of`]).
@@ -95,7 +133,8 @@ impl<'b> Flow<'b> {
                 .iter()
                 .map(crate::estimate::seconds_for)
                 .collect(),
-            progress: Default::default(),
+            asked_at: Tally::new(bank.questions.len()),
+            waiting: Tally::new(bank.questions.len()),
         };
         let mut seen = std::collections::HashSet::new();
         let in_mode = |i: usize| mode.includes(&bank.questions[i]);
@@ -113,11 +152,25 @@ impl<'b> Flow<'b> {
                     when.referenced_questions(&mut named);
                 }
                 let places = named.iter().filter(|&&r| in_mode(r));
-                places.map(|&r| flow.place[r]).max()
+                let last = places.map(|&r| flow.place[r]).max();
+                last.map(|last| last.min(flow.place[i]))
             })
             .collect();
+        for i in 0..flow.order.len() {
+            flow.tally(i, flow.asked(i), true);
+        }
         flow.cursor = flow.resume_position();
         flow
+    }
+
+    /// Counts question `i`, asked or not, in (`add`) or out of the tallies.
+    fn tally(&mut self, i: usize, asked: bool, add: bool) {
+        let seconds = self.seconds[i];
+        match (asked, self.waits_on[i]) {
+            (true, _) => self.asked_at.add(self.place[i], seconds, add),
+            (false, Some(w)) => self.waiting.add(w, seconds, add),
+            (false, None) => {}
+        }
     }
 
     pub fn bank(&self) -> &'b Bank {
@@ -167,14 +220,12 @@ impl<'b> Flow<'b> {
     /// (each offered again, preselected).
     pub fn restart(&mut self) {
         let first = self.from(0).find(|&i| self.asked(i));
-        self.progress.take();
         self.cursor = first;
     }
 
     /// Keeps the answers given so far (facts carried over from an earlier
     /// result): going on passes their questions by.
     pub fn keep_given(&mut self) {
-        self.progress.take();
         self.kept = (0..self.sheet.len())
             .map(|i| self.sheet.get(i).is_some())
             .collect();
@@ -192,12 +243,14 @@ impl<'b> Flow<'b> {
     /// user went back: it is then offered again, preselected.
     pub fn answer(&mut self, slot: Slot) {
         let Some(q) = self.cursor else { return };
-        self.progress.take();
         // An answer kept as it was (Enter, going through them again)
         // decides nothing again.
         if *self.sheet.slot(q) != slot {
             self.sheet.set(q, slot);
-            self.asked.changed(self.bank, &self.sheet, self.mode, q);
+            for i in self.asked.changed(self.bank, &self.sheet, self.mode, q) {
+                self.tally(i, !self.asked(i), false);
+                self.tally(i, self.asked(i), true);
+            }
         }
         self.cursor = self.next_after(q);
     }
@@ -208,7 +261,6 @@ impl<'b> Flow<'b> {
         let from = self.cursor.map_or(self.order.len(), |q| self.place[q]);
         match self.order[..from].iter().rev().find(|&&i| self.asked(i)) {
             Some(&p) => {
-                self.progress.take();
                 self.cursor = Some(p);
                 true
             }
@@ -224,9 +276,6 @@ impl<'b> Flow<'b> {
     /// yet be (their condition names a question not reached yet), so it
     /// shrinks as conditions are settled and is exact once none is pending.
     pub fn progress(&self) -> Option<Progress> {
-        if let Some(p) = self.progress.get() {
-            return Some(p);
-        }
         let q = self.cursor?;
         let kept = |i: usize| self.kept.get(i).is_some_and(|&k| k) && self.asked(i);
         let part = self.part_of(q);
@@ -242,23 +291,18 @@ impl<'b> Flow<'b> {
             .collect();
         let parts = self.parts.iter().filter(|p| !hidden.contains(p));
         let at = self.place[q];
-        let before = self.order[..at].iter().filter(|&&i| self.asked(i)).count();
-        let (mut total, mut seconds_left) = (before, 0);
-        for i in self.from(at) {
-            if self.asked(i) || self.waits_on[i].is_some_and(|w| w >= at) {
-                total += 1;
-                seconds_left += self.seconds[i];
-            }
-        }
-        let progress = Progress {
+        let (before, seconds_before) = self.asked_at.before(at);
+        let (asked, seconds_asked) = self.asked_at.before(usize::MAX);
+        // Those not asked that wait on a question from here on come after.
+        let (waited, seconds_waited) = self.waiting.before(at);
+        let (waiting, seconds_waiting) = self.waiting.before(usize::MAX);
+        Some(Progress {
             part: parts.clone().position(|&p| p == part).map_or(1, |p| p + 1),
             parts: parts.count(),
             number: before + 1,
-            total,
-            seconds_left,
-        };
-        self.progress.set(Some(progress));
-        Some(progress)
+            total: asked + waiting - waited,
+            seconds_left: seconds_asked - seconds_before + seconds_waiting - seconds_waited,
+        })
     }
 
     /// The answers as they count: answers to questions that are no longer

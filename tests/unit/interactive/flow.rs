@@ -245,3 +245,108 @@ fn a_prospective_flow_numbers_its_parts_steadily_with_the_facts_first() {
         }
     }
 }
+
+/// [`Flow::progress`] worked out from its definition, question by
+/// question (as it was before it was kept up to date answer by answer).
+fn progress_by_definition(flow: &Flow) -> Option<Progress> {
+    let q = flow.current()?;
+    let asked = crate::scoring::evaluate(flow.bank, &flow.sheet, flow.mode).asked;
+    let in_mode = |i: usize| flow.mode.includes(&flow.bank.questions[i]);
+    let place = |q: usize| flow.order.iter().position(|&i| i == q).unwrap();
+    let kept = |i: usize| flow.kept.get(i).is_some_and(|&k| k) && asked[i];
+    let part = flow.part_of(q);
+    let mut parts: Vec<usize> = Vec::new();
+    for &i in flow.order.iter().filter(|&&i| in_mode(i)) {
+        parts.extend(Some(flow.part_of(i)).filter(|p| !parts.contains(p)));
+    }
+    let in_part = |p: usize| {
+        flow.order
+            .iter()
+            .copied()
+            .filter(move |&i| flow.part_of(i) == p)
+    };
+    parts.retain(|&p| {
+        p == part || !in_part(p).any(kept) || in_part(p).any(|i| asked[i] && !kept(i))
+    });
+    let at = place(q);
+    let before = flow.order[..at].iter().filter(|&&i| asked[i]).count();
+    let pending = |i: usize| {
+        let mut named = Vec::new();
+        if let Some(when) = &flow.bank.questions[i].when {
+            when.referenced_questions(&mut named);
+        }
+        named.iter().any(|&r| place(r) >= at && in_mode(r))
+    };
+    let (mut total, mut seconds_left) = (before, 0);
+    for &i in &flow.order[at..] {
+        if asked[i] || (in_mode(i) && pending(i)) {
+            total += 1;
+            seconds_left += crate::estimate::seconds_for(&flow.bank.questions[i]);
+        }
+    }
+    Some(Progress {
+        part: parts.iter().position(|&p| p == part).map_or(1, |p| p + 1),
+        parts: parts.len(),
+        number: before + 1,
+        total,
+        seconds_left,
+    })
+}
+
+/// The `pick`th answer of `q`, or a skip.
+fn some_answer(q: &crate::bank::Question, pick: usize) -> Slot {
+    use crate::bank::Kind;
+    let id = |o: &[crate::bank::Choice]| o[pick % o.len()].id.clone();
+    Slot::Given(match &q.kind {
+        _ if pick == 0 => return Slot::Skipped,
+        Kind::Choice(o) => Answer::Choice(id(o)),
+        Kind::Multi(o) => Answer::Multi(vec![id(o)]),
+        Kind::YesNo(_) => Answer::YesNo(pick.is_multiple_of(2)),
+        Kind::Scale(s) => Answer::Scale(s.min + (pick as i64) % (s.max - s.min + 1)),
+        Kind::Text => Answer::Text("words".into()),
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 64,
+        failure_persistence: None,
+        ..Default::default()
+    })]
+
+    /// Walks through the built-in bank, answering (each option, a skip),
+    /// going back and changing answers, in every mode, with and without
+    /// facts kept from an earlier result: what is asked, where the flow
+    /// stands and the progress line are what their definitions say.
+    #[test]
+    fn the_flow_kept_up_to_date_agrees_with_its_definition(
+        mode in 0..4usize,
+        steps in proptest::collection::vec((0..10usize, 0..8usize), 1..120),
+    ) {
+        let (bank, facts) = her_facts();
+        let (mode, kept) = match mode {
+            0 => (Mode::Full, false),
+            1 => (Mode::Quick, false),
+            2 => (Mode::Prospective, false),
+            _ => (Mode::Prospective, true),
+        };
+        let mut flow = Flow::new(&bank, mode, if kept { facts } else { AnswerSheet::new(&bank) });
+        if kept {
+            flow.keep_given();
+        }
+        for (what, pick) in steps {
+            let Some(q) = flow.current() else { break };
+            match what {
+                0 | 1 => {
+                    flow.back();
+                }
+                _ => {
+                    flow.answer(some_answer(&bank.questions[q], pick));
+                }
+            }
+            let whole = crate::scoring::evaluate(&bank, &flow.sheet, mode).asked;
+            proptest::prop_assert_eq!(flow.asked.get(), &whole[..]);
+            proptest::prop_assert_eq!(flow.progress(), progress_by_definition(&flow));
+        }
+    }
+}

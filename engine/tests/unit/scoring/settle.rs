@@ -346,7 +346,7 @@ proptest! {
 
 /// Answers set, changed and taken back in any order (as going back in a
 /// session does), each followed by `Asked::changed`: what is asked is what
-/// `evaluate` says of the sheet.
+/// `evaluate` says of the sheet, and what it says came or went did.
 fn asked_case(seed: u64) {
     let mut rng = Rng(seed);
     let bank = random_bank(&mut rng);
@@ -357,9 +357,17 @@ fn asked_case(seed: u64) {
         let q = rng.below(bank.questions.len());
         let s = slots(&bank.questions[q]);
         sheet.set(q, s[rng.below(s.len())].clone());
-        asked.changed(&bank, &sheet, mode, q);
+        let before = asked.get().to_vec();
+        let turned = asked.changed(&bank, &sheet, mode, q);
         let whole = evaluate(&bank, &sheet, mode).asked;
         assert_eq!(asked.get(), &whole[..], "seed {seed}, step {step}, q{q}");
+        let differ: Vec<usize> = (0..whole.len())
+            .filter(|&i| before[i] != whole[i])
+            .collect();
+        assert_eq!(
+            turned, differ,
+            "seed {seed}, step {step}, q{q}: what came or went"
+        );
     }
 }
 
