@@ -67,8 +67,14 @@ pub(super) fn finish(
                     Some(path)
                 }
                 Err(e) => {
+                    let kept = match draft_path.is_some_and(Path::exists) {
+                        true => "your answers stay in the draft",
+                        false => {
+                            "nor could your answers be kept in a draft: keep the report (the menu below saves a copy)"
+                        }
+                    };
                     p.say(&format!(
-                        "Warning: cannot save the result in {}: {e}; your answers stay in the draft.",
+                        "Warning: cannot save the result in {}: {e}; {kept}.",
                         dir.display()
                     ))?;
                     None

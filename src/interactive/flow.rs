@@ -12,7 +12,7 @@
 //! a bank of 10,000 questions is answered, a line an answer, in well under
 //! a second.
 
-use crate::answers::{AnswerSheet, Slot};
+use crate::answers::{Answer, AnswerSheet, Slot};
 use crate::bank::Bank;
 use crate::scoring::{Asked, Mode};
 
@@ -63,6 +63,22 @@ pub struct Flow<'b> {
     /// The questions not asked that may yet be, by the place they wait on
     /// (`waits_on`).
     waiting: Tally,
+    /// Per question, what its answer adds to the draft, at most
+    /// ([`super::state::draft_bytes`]), and all of them together.
+    held: Vec<usize>,
+    held_total: usize,
+    /// What the answers may hold together ([`Flow::hold_at_most`]).
+    room: usize,
+}
+
+/// An answer as the answers can hold it ([`Flow::fit`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fit {
+    Whole(Slot),
+    /// A written answer cut to its first characters (how many).
+    Cut(Slot, usize),
+    /// Not even a character more fits.
+    Full,
 }
 
 /// How many questions, and their seconds, stand at each position, summed
@@ -135,7 +151,14 @@ impl<'b> Flow<'b> {
                 .collect(),
             asked_at: Tally::new(bank.questions.len()),
             waiting: Tally::new(bank.questions.len()),
+            held: Vec::new(),
+            held_total: 0,
+            room: usize::MAX,
         };
+        flow.held = (bank.questions.iter().enumerate())
+            .map(|(i, q)| super::state::draft_bytes(q, flow.sheet.slot(i)))
+            .collect();
+        flow.held_total = flow.held.iter().sum();
         let mut seen = std::collections::HashSet::new();
         let in_mode = |i: usize| mode.includes(&bank.questions[i]);
         for &i in flow.order.iter().filter(|&&i| in_mode(i)) {
@@ -238,6 +261,45 @@ impl<'b> Flow<'b> {
             .collect();
     }
 
+    /// Holds the answers to at most `bytes` as a draft saves them: what a
+    /// draft may hold less what it says besides them.
+    pub fn hold_at_most(&mut self, bytes: usize) {
+        self.room = bytes;
+    }
+
+    /// `slot` as the current question's answer, if the answers can hold it
+    /// with the others: whole, a written answer cut to what they can still
+    /// hold, or nothing.
+    pub fn fit(&self, slot: Slot) -> Fit {
+        let Some(q) = self.cursor else {
+            return Fit::Whole(slot);
+        };
+        let question = &self.bank.questions[q];
+        let left = self.room.saturating_sub(self.held_total - self.held[q]);
+        let fits = |s: &Slot| super::state::draft_bytes(question, s) <= left;
+        // A skip is always kept (it is a line of its own in the draft).
+        if !matches!(slot, Slot::Given(_)) || fits(&slot) {
+            return Fit::Whole(slot);
+        }
+        let Slot::Given(Answer::Text(text)) = &slot else {
+            return Fit::Full;
+        };
+        // The most characters that fit, found by halving.
+        let cut = |n: usize| Slot::Given(Answer::Text(text.chars().take(n).collect()));
+        if !fits(&cut(1)) {
+            return Fit::Full;
+        }
+        let (mut fit, mut over) = (1, text.chars().count());
+        while over - fit > 1 {
+            let mid = (fit + over) / 2;
+            match fits(&cut(mid)) {
+                true => fit = mid,
+                false => over = mid,
+            }
+        }
+        Fit::Cut(cut(fit), fit)
+    }
+
     /// Records the answer (or skip) to the current question and moves on to
     /// the next asked question, which may already hold an answer when the
     /// user went back: it is then offered again, preselected.
@@ -246,6 +308,9 @@ impl<'b> Flow<'b> {
         // An answer kept as it was (Enter, going through them again)
         // decides nothing again.
         if *self.sheet.slot(q) != slot {
+            let held = super::state::draft_bytes(&self.bank.questions[q], &slot);
+            self.held_total = self.held_total - self.held[q] + held;
+            self.held[q] = held;
             self.sheet.set(q, slot);
             for i in self.asked.changed(self.bank, &self.sheet, self.mode, q) {
                 self.tally(i, !self.asked(i), false);

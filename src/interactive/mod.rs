@@ -320,6 +320,10 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
         _ => None,
     };
     let mut flow = Flow::new(&bank, mode, sheet);
+    // The answers are held to what their draft can save and read back.
+    let empty = Draft::new(&bank, bank_dir.as_deref(), mode, &AnswerSheet::new(&bank));
+    let room = crate::input::MAX_ANSWERS_BYTES as usize;
+    flow.hold_at_most(room.saturating_sub(empty.to_json().len()));
     let mut facts_from = None;
     match &carried {
         Some((true, _, _)) => flow.restart(),
@@ -465,12 +469,13 @@ struct Settled {
 
 /// The work all of a session's settled-verdict searches may do together
 /// (one search after each answer, in the units of
-/// [`crate::scoring::MAX_WORK`], twice what one search may do): the built-in
-/// bank's whole session spends under 5,000,000; a bank of 10,000 questions,
-/// piped a line an answer, took 54 s without it. Past it the verdict is not
-/// worked out early, and the result says it did not settle
+/// [`crate::scoring::MAX_WORK`], which also bounds each one): the built-in
+/// bank's whole session spends 60,000 to 150,000; a bank of 10,000
+/// questions, piped a line an answer, took 54 s without it, and one of
+/// 330 questions of 200 options 2 s with twenty times as much. Past it the
+/// verdict is not worked out early, and the result says it did not settle
 /// (`settled_after: null`).
-const SETTLE_WORK: usize = 2 * crate::scoring::MAX_WORK;
+const SETTLE_WORK: usize = 2_000_000;
 
 impl Settled {
     fn new(bank: &Bank) -> Self {
@@ -578,6 +583,21 @@ where
         went_back = reply == Reply::Back;
         match reply {
             Reply::Answer(slot) => {
+                let most = "Your answers together have reached the most one assessment keeps (1 MiB as saved, where <, > and & take six characters each)";
+                let slot = match flow.fit(slot) {
+                    flow::Fit::Whole(slot) => slot,
+                    flow::Fit::Cut(slot, n) => {
+                        let n = crate::error::thousands(n);
+                        p.say(&format!(
+                            "{most}: only the first {n} characters of this answer are kept."
+                        ))?;
+                        slot
+                    }
+                    flow::Fit::Full => {
+                        p.say(&format!("{most}, so this answer cannot be kept as well: skip it (s), or go back (b) and shorten a written answer."))?;
+                        continue;
+                    }
+                };
                 flow.answer(slot);
                 if saved(flow, p)? == AfterAnswer::FinishNow {
                     return Ok(());

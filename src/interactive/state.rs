@@ -195,6 +195,20 @@ impl Draft {
     }
 }
 
+/// The most answer `slot` to `q` adds to a draft (its line of the pretty
+/// JSON, with `<`, `>` and `&` written as six characters).
+pub fn draft_bytes(q: &crate::bank::Question, slot: &answers::Slot) -> usize {
+    let value = match slot {
+        answers::Slot::Missing => return 0,
+        answers::Slot::Skipped => serde_json::Value::Null,
+        answers::Slot::Given(a) => a.to_json(),
+    };
+    // Each item of a list is indented four more than at the top.
+    let items = value.as_array().map_or(0, Vec::len);
+    let json = crate::export::to_json(&value);
+    crate::export::to_json(&q.id).len() + json.len() + 4 * items + 8
+}
+
 /// A saved answer that no longer fits its question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Misfit {
@@ -230,12 +244,24 @@ pub fn saved_results(dir: &Path) -> Vec<PathBuf> {
 /// The facts about you (the bank's `personal` questions) answered in your
 /// latest result about your own job saved in `dir` that `bank` can read,
 /// and the day it was taken (else its file name). Skips are not carried:
-/// those facts are asked.
+/// those facts are asked. Only the newest 16 MiB of results are looked
+/// at.
 pub fn latest_facts(
     dir: &Path,
     bank: &Bank,
 ) -> Option<(String, AnswerSheet, crate::result::AssessmentResult)> {
-    saved_results(dir).iter().rev().find_map(|path| {
+    // Newest first, at most what `history` reads (16 MiB): every
+    // prospective session leaves a result to pass by, and a parent
+    // looking at many employers with a large bank had each read whole
+    // before the first question.
+    let mut left = mommytrack_engine::history::MAX_BYTES;
+    let results = saved_results(dir);
+    let mut newest = results.iter().rev().map_while(|path| {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        left = left.checked_sub(size)?;
+        Some(path)
+    });
+    newest.find_map(|path| {
         let r = crate::saved::read_result(path).ok()?;
         if !matches!(r.mode(), Some(Mode::Full | Mode::Quick)) {
             return None;

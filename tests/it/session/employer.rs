@@ -257,3 +257,48 @@ fn carried_facts_name_their_result_in_view_and_the_parts_count_steadily() {
         }
     }
 }
+
+/// The facts carry over from the newest result about her own job among
+/// the newest 16 MiB of results (as many as `history` reads): every
+/// prospective session leaves a result to pass by, and each was read
+/// whole before the first question (60 results of a large bank: 3 s).
+/// Past them, she is asked the facts again.
+#[test]
+fn facts_are_looked_for_in_the_newest_sixteen_mib_of_results() {
+    let state = tempfile::tempdir().unwrap();
+    her_saved_result(state.path());
+    let run = |state: &Path| {
+        Test::in_dir(state)
+            .env("MOMMYTRACK_STATE_DIR", state)
+            .args(["assess", "--prospective", "--plain"])
+            .stdin("\n")
+            .code(130)
+            .stderr()
+    };
+    assert!(run(state.path()).contains("carry over to this employer"));
+    // Newer results about other employers, each 3 MiB (its JSON padded
+    // with spaces): five fit in 16 MiB, six do not.
+    let considered = Test::in_dir(state.path())
+        .env("MOMMYTRACK_STATE_DIR", state.path())
+        .args([
+            "assess",
+            "--prospective",
+            "--answers",
+            "mine.yaml",
+            "--format",
+            "json",
+        ])
+        .success()
+        .stdout();
+    let padded = format!("{considered}{}", " ".repeat(3 << 20));
+    for k in 1..=6 {
+        let name = format!("result-2026-07-0{k}-100000.json");
+        std::fs::write(state.path().join(name), &padded).unwrap();
+        let err = run(state.path());
+        assert_eq!(
+            err.contains("carry over to this employer"),
+            k <= 5,
+            "{k}: {err}"
+        );
+    }
+}

@@ -72,6 +72,7 @@ impl Builder {
         let date = match Date::parse(raw.trim()) {
             Ok(d) => d,
             Err(why) => {
+                let raw = crate::sanitize::id(raw);
                 let why = format!("`checked: {raw}` is not a date: {why}");
                 let hint = format!(
                     "write the day the source was read as YYYY-MM-DD, e.g. `checked: {example}`"
