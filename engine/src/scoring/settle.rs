@@ -100,13 +100,21 @@ pub fn settle_within(
     from: usize,
     work: &mut usize,
 ) -> Settlement {
+    if *work == 0 {
+        return Settlement::Undecided;
+    }
     let allowed = (*work).min(MAX_WORK);
     let budget = Budget::new(allowed);
     // Scoring the sheet as it stands, before any search.
     let start = size(bank) + bank.sets.len() + bank.flags.len();
     let settled = match budget.spend(start) {
         Some(()) => search(bank, sheet, mode, from, &budget),
-        None => Settlement::Undecided,
+        None => {
+            // Not even a start fits: none will (a session asks again
+            // after every answer).
+            *work = 0;
+            return Settlement::Undecided;
+        }
     };
     *work -= allowed - budget.left.get();
     settled
