@@ -15,7 +15,7 @@ whose name holds TEXT; LIMIT=S ends a run after S seconds (default 60).
 
 The caps (engine/src/input.rs, answers.rs, bank/validate/mod.rs, bank/load.rs):
 1 MiB and 100,000 YAML values (aliases expanded) per answers file; 8 MiB,
-1,000 files and 500,000 values per bank; 10,000 questions, 200 options per
+1,000 files and 250,000 values per bank; 10,000 questions, 200 options per
 question, 1,000 flags and advice entries per bank; 16 MiB per saved result;
 10,000 files and 128 MiB of results per summarize, 16 MiB per history;
 32 levels of nesting, 10 aliases for each anchor; 100 problems listed per bank
@@ -203,12 +203,12 @@ def wide_when_bank(root, scales=1000, waiting=90):
 
 
 def options_bank(root, per_file=20):
-    """As many questions with the most options (200) as the 500,000 values
+    """As many questions with the most options (200) as the 250,000 values
     of a bank allow, half choice and half multi with every option ticked:
     every answered question is a lever with 200 alternatives."""
     d = os.path.join(root, "options")
     write(os.path.join(d, "bank.yaml"), "title: Options\n" + BANDS)
-    n = 330  # about 1,400 values a question
+    n = 176  # about 1,400 values a question
     answers = []
     for f in range(0, n, per_file):
         t = [f"id: o{f}\ntitle: Part {f}\nquestions:\n"]
@@ -227,7 +227,7 @@ def shared_options_bank(root, questions, per_anchor):
     written once for every `per_anchor` questions: small text, large once
     expanded. The parser allows at most 10 aliases for each anchor (once
     a file has 100 aliases), so with per_anchor 10 this is a valid bank
-    as large as the 500,000 values allow (350 questions)."""
+    as large as the 250,000 values allow (170 questions)."""
     d = os.path.join(root, f"shared{questions}")
     write(os.path.join(d, "bank.yaml"), "title: Shared\n" + BANDS)
     opts = ", ".join(f"{{ id: o{i}, label: O, score: {i % 3} }}" for i in range(200))
@@ -677,8 +677,9 @@ def round9_dimension(root, questions=9_999, steps=20):
                                           "".join(f"{qid(i)}: yes\n" for i in range(questions)), ANSWERS_CAP)
 
 
-def round9_ticks(root, questions=300, options=200, steps=1_000):
-    """E3 (explain): 60,000 ticks that raise one flag, 1,000 next steps."""
+def round9_ticks(root, questions=150, options=200, steps=1_000):
+    """E3 (explain): 30,000 ticks that raise one flag, 1,000 next steps
+    (60,000 before a bank held 250,000 values)."""
     d = os.path.join(root, "r9-ticks")
     bank = "title: Ticks\nmin_coverage: 0\nmax_next_steps: 1000\n" + BANDS
     bank += "flags:\n  f0: { severity: red, title: F }\nadvice:\n"
@@ -726,7 +727,7 @@ def round9_cases(binary, root, add):
     for i, r in enumerate([ry, ry, ry, rn]):
         with open(r, "rb") as f, open(os.path.join(hist, f"r{i}.json"), "wb") as g:
             g.write(f.read())
-    add("60,000 ticks raising one flag, 1,000 steps", ["history", "--bank", bank, hist, "--format", "json"], hist,
+    add("30,000 ticks raising one flag, 1,000 steps", ["history", "--bank", bank, hist, "--format", "json"], hist,
         "history (4 results)")
 
 
@@ -793,12 +794,12 @@ def main():
     add(case, ["assess", "--bank", wide, "--answers", wide_ans, "--format", "json"], wide_ans, "assess --format json")
     add(case, ["assess", "--bank", wide, "--answers", wide_ans, "--redact", "--format", "markdown"], wide_ans, "assess --redact")
     opts, opts_ans = options_bank(root)
-    case = "330 questions of 200 options, all ticked"
+    case = "176 questions of 200 options, all ticked"
     add(case, ["validate", opts], opts)
     add(case, ["assess", "--bank", opts, "--answers", opts_ans], opts_ans, "assess")
-    shared = shared_options_bank(root, 350, 10)
-    add("alias: 350 questions, 35 lists of 200 options (valid)", ["validate", shared], shared)
-    add("alias: 350 questions, 35 lists of 200 options (valid)", ["questions", "--bank", shared, "--format", "json"], shared, "questions --format json")
+    shared = shared_options_bank(root, 170, 10)
+    add("alias: 170 questions, 17 lists of 200 options (valid)", ["validate", shared], shared)
+    add("alias: 170 questions, 17 lists of 200 options (valid)", ["questions", "--bank", shared, "--format", "json"], shared, "questions --format json")
     over = shared_options_bank(root, 25_000, 25_000)
     add("alias: 25,000 questions share 200 options", ["validate", over], over)
     ids, when, ids_answers = long_ids_bank(root)

@@ -281,11 +281,11 @@ pub fn make_inert(v: &mut Value) {
 }
 
 /// The most values (strings, numbers, lists, keys, …) one saved result
-/// holds: as many as a bank may ([`crate::bank::MAX_NODES`]); the result
-/// of 10,000 answers to a 10,000-question bank holds about 226,000. With
-/// the caps on lists below, it bounds the memory a result of 16 MiB of tiny
-/// items costs while it is parsed.
-pub const MAX_VALUES: usize = crate::bank::MAX_NODES;
+/// holds: the result of 10,000 answers to a 10,000-question bank holds
+/// about 226,000, its reasons more. With the caps on lists below, it
+/// bounds the memory a result of 16 MiB of tiny items costs while it is
+/// parsed.
+pub const MAX_VALUES: usize = 500_000;
 /// The most items in any list of a result, and keys in any object: a
 /// bank asks at most this many questions.
 const MAX_ITEMS: usize = crate::bank::MAX_QUESTIONS;
