@@ -43,6 +43,9 @@ pub struct Flow<'b> {
     kept: Vec<bool>,
     /// The parts holding kept questions, each with its questions.
     kept_parts: Vec<(usize, Vec<usize>)>,
+    /// Those of them with nothing asked but kept questions (decided again
+    /// when what is asked changes).
+    kept_only: Vec<usize>,
     /// The questions in the order they are asked.
     order: Vec<usize>,
     /// Per question, its place in `order`.
@@ -63,12 +66,14 @@ pub struct Flow<'b> {
     /// The questions not asked that may yet be, by the place they wait on
     /// (`waits_on`).
     waiting: Tally,
-    /// Per question, what its answer adds to the draft, at most
-    /// ([`super::state::draft_bytes`]), and all of them together.
+    /// Per question, what its answer (not a skip) adds to the draft, at
+    /// most ([`super::state::draft_bytes`]), and all of them together.
     held: Vec<usize>,
     held_total: usize,
     /// What the answers may hold together ([`Flow::hold_at_most`]).
     room: usize,
+    /// How many times an answer changed.
+    changes: usize,
 }
 
 /// An answer as the answers can hold it ([`Flow::fit`]).
@@ -79,6 +84,14 @@ pub enum Fit {
     Cut(Slot, usize),
     /// Not even a character more fits.
     Full,
+}
+
+/// What an answer given (not a skip) adds to a draft.
+fn given_bytes(q: &crate::bank::Question, slot: &Slot) -> usize {
+    match slot {
+        Slot::Given(_) => super::state::draft_bytes(q, slot),
+        _ => 0,
+    }
 }
 
 /// How many questions, and their seconds, stand at each position, summed
@@ -140,6 +153,7 @@ impl<'b> Flow<'b> {
             cursor: None,
             kept: Vec::new(),
             kept_parts: Vec::new(),
+            kept_only: Vec::new(),
             order,
             place,
             parts: Vec::new(),
@@ -154,9 +168,10 @@ impl<'b> Flow<'b> {
             held: Vec::new(),
             held_total: 0,
             room: usize::MAX,
+            changes: 0,
         };
         flow.held = (bank.questions.iter().enumerate())
-            .map(|(i, q)| super::state::draft_bytes(q, flow.sheet.slot(i)))
+            .map(|(i, q)| given_bytes(q, flow.sheet.slot(i)))
             .collect();
         flow.held_total = flow.held.iter().sum();
         let mut seen = std::collections::HashSet::new();
@@ -259,45 +274,64 @@ impl<'b> Flow<'b> {
         self.kept_parts = (parts.into_iter())
             .map(|p| (p, self.from(0).filter(|&i| self.part_of(i) == p).collect()))
             .collect();
+        self.kept_only = self.kept_only();
     }
 
-    /// Holds the answers to at most `bytes` as a draft saves them: what a
-    /// draft may hold less what it says besides them.
+    /// The parts of kept questions only, each passed by.
+    fn kept_only(&self) -> Vec<usize> {
+        let kept = |i: usize| self.kept.get(i).is_some_and(|&k| k) && self.asked(i);
+        (self.kept_parts.iter())
+            .filter(|(_, members)| {
+                let mut members = members.iter().copied();
+                members.clone().any(kept) && !members.any(|i| self.asked(i) && !kept(i))
+            })
+            .map(|(p, _)| *p)
+            .collect()
+    }
+
+    /// How many times an answer changed: the same count, the same answers.
+    pub fn changes(&self) -> usize {
+        self.changes
+    }
+
+    /// Holds the answers given (not the skips) to at most `bytes` as a
+    /// draft saves them.
     pub fn hold_at_most(&mut self, bytes: usize) {
         self.room = bytes;
     }
 
     /// `slot` as the current question's answer, if the answers can hold it
     /// with the others: whole, a written answer cut to what they can still
-    /// hold, or nothing.
+    /// hold, or nothing. A skip is always kept: the draft has room for a
+    /// skip of every question besides.
     pub fn fit(&self, slot: Slot) -> Fit {
         let Some(q) = self.cursor else {
             return Fit::Whole(slot);
         };
         let question = &self.bank.questions[q];
-        let left = self.room.saturating_sub(self.held_total - self.held[q]);
-        let fits = |s: &Slot| super::state::draft_bytes(question, s) <= left;
-        // A skip is always kept (it is a line of its own in the draft).
-        if !matches!(slot, Slot::Given(_)) || fits(&slot) {
+        let given = |s: &Slot| given_bytes(question, s);
+        let left = self
+            .room
+            .saturating_sub(self.held_total - given(self.sheet.slot(q)));
+        if given(&slot) <= left {
             return Fit::Whole(slot);
         }
         let Slot::Given(Answer::Text(text)) = &slot else {
             return Fit::Full;
         };
-        // The most characters that fit, found by halving.
-        let cut = |n: usize| Slot::Given(Answer::Text(text.chars().take(n).collect()));
-        if !fits(&cut(1)) {
-            return Fit::Full;
+        // The most characters that fit, in one pass.
+        let mut room = left.saturating_sub(given(&Slot::Given(Answer::Text(String::new()))));
+        let mut end = 0;
+        for (at, c) in text.char_indices() {
+            let Some(less) = room.checked_sub(super::state::json_char_len(c)) else {
+                break;
+            };
+            (room, end) = (less, at + c.len_utf8());
         }
-        let (mut fit, mut over) = (1, text.chars().count());
-        while over - fit > 1 {
-            let mid = (fit + over) / 2;
-            match fits(&cut(mid)) {
-                true => fit = mid,
-                false => over = mid,
-            }
+        match &text[..end] {
+            "" => Fit::Full,
+            kept => Fit::Cut(Slot::Given(Answer::Text(kept.into())), kept.chars().count()),
         }
-        Fit::Cut(cut(fit), fit)
     }
 
     /// Records the answer (or skip) to the current question and moves on to
@@ -308,13 +342,18 @@ impl<'b> Flow<'b> {
         // An answer kept as it was (Enter, going through them again)
         // decides nothing again.
         if *self.sheet.slot(q) != slot {
-            let held = super::state::draft_bytes(&self.bank.questions[q], &slot);
+            self.changes += 1;
+            let held = given_bytes(&self.bank.questions[q], &slot);
             self.held_total = self.held_total - self.held[q] + held;
             self.held[q] = held;
             self.sheet.set(q, slot);
-            for i in self.asked.changed(self.bank, &self.sheet, self.mode, q) {
+            let turned = self.asked.changed(self.bank, &self.sheet, self.mode, q);
+            for &i in &turned {
                 self.tally(i, !self.asked(i), false);
                 self.tally(i, self.asked(i), true);
+            }
+            if !turned.is_empty() && !self.kept_parts.is_empty() {
+                self.kept_only = self.kept_only();
             }
         }
         self.cursor = self.next_after(q);
@@ -342,19 +381,10 @@ impl<'b> Flow<'b> {
     /// shrinks as conditions are settled and is exact once none is pending.
     pub fn progress(&self) -> Option<Progress> {
         let q = self.cursor?;
-        let kept = |i: usize| self.kept.get(i).is_some_and(|&k| k) && self.asked(i);
         let part = self.part_of(q);
         // A part of kept facts only, all passed by, is not shown.
-        let hidden: Vec<usize> = (self.kept_parts.iter())
-            .filter(|(p, members)| {
-                let mut members = members.iter().copied();
-                *p != part
-                    && members.clone().any(kept)
-                    && !members.any(|i| self.asked(i) && !kept(i))
-            })
-            .map(|(p, _)| *p)
-            .collect();
-        let parts = self.parts.iter().filter(|p| !hidden.contains(p));
+        let hidden = |p: &&usize| **p != part && self.kept_only.contains(p);
+        let parts = self.parts.iter().filter(|p| !hidden(p));
         let at = self.place[q];
         let (before, seconds_before) = self.asked_at.before(at);
         let (asked, seconds_asked) = self.asked_at.before(usize::MAX);

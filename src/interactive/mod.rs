@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 
-use crate::answers::AnswerSheet;
+use crate::answers::{self, AnswerSheet};
 use crate::bank::{self, Bank, BankSource};
 use crate::error::{ExitKind, Failure};
 use crate::export::{self, count};
@@ -124,7 +124,8 @@ struct Keeper<'a, F: Fn() -> bool> {
     /// The state folder; `None`: no draft is kept.
     dir: Option<&'a Path>,
     bank_dir: Option<&'a Path>,
-    /// Whether more input is waiting to be read.
+    /// Whether more input is waiting on standard input, not read yet (the
+    /// prompter says what it has read ahead).
     typed_ahead: F,
     /// Saving failed once (and the user was told).
     failed: bool,
@@ -135,7 +136,7 @@ struct Keeper<'a, F: Fn() -> bool> {
 impl<F: Fn() -> bool> Keeper<'_, F> {
     fn answered(&mut self, flow: &Flow, p: &mut dyn Prompter) -> std::io::Result<()> {
         self.unsaved = true;
-        match (self.typed_ahead)() {
+        match p.typed_ahead() || (self.typed_ahead)() {
             true => Ok(()),
             false => self.save(flow, p),
         }
@@ -152,9 +153,9 @@ impl<F: Fn() -> bool> Keeper<'_, F> {
         // is not saved (and the user told), rather than saved unreadable.
         let json = draft.to_json();
         let saved = match json.len() as u64 {
-            n if n > crate::input::MAX_ANSWERS_BYTES => Err(std::io::Error::other(format!(
+            n if n > state::MAX_DRAFT_BYTES => Err(std::io::Error::other(format!(
                 "your answers are more text than a draft holds ({} MiB)",
-                crate::input::MAX_ANSWERS_BYTES >> 20
+                state::MAX_DRAFT_BYTES >> 20
             ))),
             _ => state::write(dir, state::DRAFT_FILE, &json),
         };
@@ -162,7 +163,10 @@ impl<F: Fn() -> bool> Keeper<'_, F> {
             Ok(path) => set_hint(resume_hint(draft.count(), &path)),
             Err(e) if !self.failed => {
                 self.failed = true;
-                set_hint("Your answers could not be saved.".into());
+                // A draft saved before still holds what the hint says.
+                if !dir.join(state::DRAFT_FILE).exists() {
+                    set_hint("Your answers could not be saved.".into());
+                }
                 p.say(&format!(
                     "Warning: cannot save your answers in {}: {e}. You can carry on, but an interruption would lose them.",
                     dir.display()
@@ -246,9 +250,8 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
     let plain = plan.plain || !plan.term.stdin_tty || !plan.term.stderr_tty;
     let mut prompter: Box<dyn Prompter> = if plain {
         let columns = || usize::from(console::Term::stderr().size().1).saturating_sub(1);
-        let input = std::io::BufReader::new(InterruptibleStdin);
         Box::new(plain::Plain::new(
-            input,
+            InterruptibleStdin,
             std::io::stderr(),
             plan.term.stderr_tty.then(columns),
         ))
@@ -320,10 +323,15 @@ pub fn run(session: &Session, plan: &Plan) -> Result<()> {
         _ => None,
     };
     let mut flow = Flow::new(&bank, mode, sheet);
-    // The answers are held to what their draft can save and read back.
-    let empty = Draft::new(&bank, bank_dir.as_deref(), mode, &AnswerSheet::new(&bank));
-    let room = crate::input::MAX_ANSWERS_BYTES as usize;
-    flow.hold_at_most(room.saturating_sub(empty.to_json().len()));
+    // The answers are held to what their draft can save and read back,
+    // with room for a skip of every question and what it says besides.
+    let mut skips = AnswerSheet::new(&bank);
+    (0..bank.questions.len()).for_each(|i| skips.set(i, answers::Slot::Skipped));
+    let reserve = Draft::new(&bank, bank_dir.as_deref(), mode, &skips)
+        .to_json()
+        .len();
+    let room = (state::MAX_DRAFT_BYTES as usize).saturating_sub(reserve);
+    flow.hold_at_most(room.min(state::ANSWERS_HELD));
     let mut facts_from = None;
     match &carried {
         Some((true, _, _)) => flow.restart(),
@@ -418,8 +426,17 @@ fn carry_facts(
     dir: &Path,
     sheet: &mut AnswerSheet,
 ) -> Result<Option<(bool, String, crate::result::AssessmentResult)>> {
-    let Some((when, facts, current)) = state::latest_facts(dir, bank) else {
-        return Ok(None);
+    let (when, facts, current) = match state::latest_facts(dir, bank) {
+        Ok(Some(found)) => found,
+        Ok(None) => return Ok(None),
+        Err(()) => {
+            p.say(&format!(
+                "Your newest saved results, {} MiB of them, are all about other employers, so the facts about you are asked again (the results are in {}).",
+                state::FACTS_LOOKED_AT >> 20,
+                dir.display()
+            ))?;
+            return Ok(None);
+        }
     };
     let (safe, day) = (export::terminal_safe, export::terminal_safe(&when));
     let mut text = format!(
@@ -465,17 +482,20 @@ struct Settled {
     work: usize,
     /// The last scored question (past it, nothing is left to settle).
     last_scored: Option<usize>,
+    /// The answers ([`Flow::changes`]) and the question of the last search.
+    searched: Option<(usize, usize)>,
 }
 
 /// The work all of a session's settled-verdict searches may do together
 /// (one search after each answer, in the units of
 /// [`crate::scoring::MAX_WORK`], which also bounds each one): the built-in
-/// bank's whole session spends 60,000 to 150,000; a bank of 10,000
+/// bank's whole session spends 200,000 to 320,000; a bank of 10,000
 /// questions, piped a line an answer, took 54 s without it, and one of
-/// 330 questions of 200 options 2 s with twenty times as much. Past it the
+/// 330 questions of 200 options 2 s with 40,000,000 (when an option
+/// counted as one). Past it the
 /// verdict is not worked out early, and the result says it did not settle
 /// (`settled_after: null`).
-const SETTLE_WORK: usize = 2_000_000;
+const SETTLE_WORK: usize = 6_000_000;
 
 impl Settled {
     fn new(bank: &Bank) -> Self {
@@ -483,6 +503,7 @@ impl Settled {
             after: None,
             work: SETTLE_WORK,
             last_scored: bank.questions.iter().rposition(|q| q.is_scored()),
+            searched: None,
         }
     }
 
@@ -499,6 +520,11 @@ impl Settled {
         // With nothing scored left (free text, say) there is nothing to
         // settle early.
         if self.last_scored.is_none_or(|last| last < next) {
+            return Ok(AfterAnswer::Continue);
+        }
+        // The same answers from the same question (an answer kept, after
+        // going back) settle as they did.
+        if self.searched.replace((flow.changes(), next)) == Some((flow.changes(), next)) {
             return Ok(AfterAnswer::Continue);
         }
         let mommytrack_engine::scoring::Settlement::Settled(b) =
@@ -594,7 +620,7 @@ where
                         slot
                     }
                     flow::Fit::Full => {
-                        p.say(&format!("{most}, so this answer cannot be kept as well: skip it (s), or go back (b) and shorten a written answer."))?;
+                        p.say(&format!("{most}, so this answer cannot be kept as well: skip it, or go back and shorten a written answer."))?;
                         continue;
                     }
                 };

@@ -12,7 +12,8 @@ use crate::answers::{Answer, Slot};
 use crate::bank::Kind;
 
 pub struct Plain<R, W: Write> {
-    input: R,
+    /// Read a buffer at a time: what is in it is typed ahead.
+    input: io::BufReader<R>,
     /// Written a question at a time: every method that returns, and every
     /// wait for a line, flushes it (standard error is not buffered, and a
     /// question written line by line took 14 writes).
@@ -41,9 +42,9 @@ fn skip_line(input: &mut impl BufRead) -> io::Result<bool> {
     }
 }
 
-impl<R: BufRead, W: Write> Plain<R, W> {
+impl<R: Read, W: Write> Plain<R, W> {
     pub fn new(input: R, out: W, width: Option<usize>) -> Self {
-        let out = io::BufWriter::new(out);
+        let (input, out) = (io::BufReader::new(input), io::BufWriter::new(out));
         Plain { input, out, width }
     }
 
@@ -222,7 +223,7 @@ fn parse_answer(v: &QuestionView<'_>, line: &str) -> Result<Answer, String> {
     }
 }
 
-impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
+impl<R: Read, W: Write> Prompter for Plain<R, W> {
     fn say(&mut self, text: &str) -> io::Result<()> {
         self.put(&crate::sanitize::text(text))?;
         self.out.flush()
@@ -302,6 +303,10 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
     fn summary(&mut self, render: Box<super::menu::Summary>) -> io::Result<()> {
         let (head, body) = render(self.width.unwrap_or(79));
         self.show(&format!("\n{head}{body}"))
+    }
+
+    fn typed_ahead(&self) -> bool {
+        !self.input.buffer().is_empty()
     }
 
     fn keys(&self) -> &'static str {

@@ -239,6 +239,11 @@ pub trait Prompter {
     fn cleared_heading(&mut self) -> bool {
         false
     }
+    /// Whether input is already read and waiting to be answered with (lines
+    /// piped or pasted ahead).
+    fn typed_ahead(&self) -> bool {
+        false
+    }
     /// The keys, for the intro.
     fn keys(&self) -> &'static str;
 }

@@ -141,8 +141,7 @@ impl Draft {
     pub fn read(path: &Path) -> Result<Option<Draft>, Failure> {
         // The same caps as any input: a draft replaced by a link to
         // /dev/zero or by a FIFO is refused, not read for ever.
-        let Some(text) = crate::input::read_text_if_exists(path, crate::input::MAX_ANSWERS_BYTES)?
-        else {
+        let Some(text) = crate::input::read_text_if_exists(path, MAX_DRAFT_BYTES)? else {
             return Ok(None);
         };
         Self::parse(&text, path).map(Some)
@@ -195,18 +194,47 @@ impl Draft {
     }
 }
 
-/// The most answer `slot` to `q` adds to a draft (its line of the pretty
-/// JSON, with `<`, `>` and `&` written as six characters).
+/// The most a draft may hold: 1 MiB of answers ([`ANSWERS_HELD`]), a
+/// skip of every question of the largest bank, and what the draft says
+/// besides.
+pub const MAX_DRAFT_BYTES: u64 = 2 * crate::input::MAX_ANSWERS_BYTES;
+
+/// The most the answers given (not the skips) of a session may hold, as
+/// its draft saves them: what an answers file may hold.
+pub const ANSWERS_HELD: usize = crate::input::MAX_ANSWERS_BYTES as usize;
+
+/// What character `c` takes in a JSON string as [`crate::export::to_json`]
+/// writes it (`<`, `>`, `&` and other characters as six).
+pub fn json_char_len(c: char) -> usize {
+    match c {
+        '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+        '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => 6,
+        c if c < ' ' => 6,
+        c => c.len_utf8(),
+    }
+}
+
+/// What `s` takes as a JSON string, quotes included.
+pub fn json_len(s: &str) -> usize {
+    2 + s.chars().map(json_char_len).sum::<usize>()
+}
+
+/// The most answer `slot` to `q` adds to a draft: its line of the pretty
+/// JSON (`    "id": value,`), and a list's lines each.
 pub fn draft_bytes(q: &crate::bank::Question, slot: &answers::Slot) -> usize {
+    use crate::answers::Answer;
     let value = match slot {
         answers::Slot::Missing => return 0,
-        answers::Slot::Skipped => serde_json::Value::Null,
-        answers::Slot::Given(a) => a.to_json(),
+        answers::Slot::Skipped => 4,
+        answers::Slot::Given(Answer::Choice(s) | Answer::Text(s)) => json_len(s),
+        answers::Slot::Given(Answer::YesNo(_)) => 5,
+        answers::Slot::Given(Answer::Scale(x)) => x.to_string().len(),
+        // "[", each `      "id",` on a line of its own, then `    ]`.
+        answers::Slot::Given(Answer::Multi(ids)) => {
+            8 + ids.iter().map(|id| json_len(id) + 8).sum::<usize>()
+        }
     };
-    // Each item of a list is indented four more than at the top.
-    let items = value.as_array().map_or(0, Vec::len);
-    let json = crate::export::to_json(&value);
-    crate::export::to_json(&q.id).len() + json.len() + 4 * items + 8
+    json_len(&q.id) + value + 8
 }
 
 /// A saved answer that no longer fits its question.
@@ -244,40 +272,57 @@ pub fn saved_results(dir: &Path) -> Vec<PathBuf> {
 /// The facts about you (the bank's `personal` questions) answered in your
 /// latest result about your own job saved in `dir` that `bank` can read,
 /// and the day it was taken (else its file name). Skips are not carried:
-/// those facts are asked. Only the newest 16 MiB of results are looked
-/// at.
-pub fn latest_facts(
-    dir: &Path,
-    bank: &Bank,
-) -> Option<(String, AnswerSheet, crate::result::AssessmentResult)> {
-    // Newest first, at most what `history` reads (16 MiB): every
-    // prospective session leaves a result to pass by, and a parent
-    // looking at many employers with a large bank had each read whole
-    // before the first question.
-    let mut left = mommytrack_engine::history::MAX_BYTES;
-    let results = saved_results(dir);
-    let mut newest = results.iter().rev().map_while(|path| {
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        left = left.checked_sub(size)?;
-        Some(path)
-    });
-    newest.find_map(|path| {
-        let r = crate::saved::read_result(path).ok()?;
-        if !matches!(r.mode(), Some(Mode::Full | Mode::Quick)) {
-            return None;
+/// those facts are asked. `Err(())` when the results looked through
+/// before it (newest first, at most [`FACTS_LOOKED_AT`] bytes) are all
+/// about other employers.
+pub fn latest_facts(dir: &Path, bank: &Bank) -> Result<Option<CarriedFacts>, ()> {
+    // Each result's mode is looked at without reading the rest of it:
+    // every prospective session leaves a result to pass by, and each was
+    // read whole (60 of a large bank: 3 s before the first question).
+    #[derive(serde::Deserialize)]
+    struct Mode0 {
+        mode: Option<String>,
+    }
+    let mut left = FACTS_LOOKED_AT;
+    for path in saved_results(dir).iter().rev() {
+        let Ok(text) = crate::input::read_text(path, crate::input::MAX_RESULT_BYTES) else {
+            continue;
+        };
+        left = left.checked_sub(text.len() as u64).ok_or(())?;
+        let mode = serde_json::from_str::<Mode0>(&text)
+            .ok()
+            .and_then(|m| m.mode);
+        if !matches!(mode.as_deref(), Some("full" | "quick")) {
+            continue;
         }
-        let all = answers::from_result(bank, &r.answers).ok()?;
+        let Ok(r) = crate::saved::parse_result(&text, &crate::sanitize::path(path)) else {
+            continue;
+        };
+        let Ok(all) = answers::from_result(bank, &r.answers) else {
+            continue;
+        };
         let mut facts = AnswerSheet::new(bank);
         for (i, q) in bank.questions.iter().enumerate() {
             if let (true, Some(a)) = (q.personal, all.get(i)) {
                 facts.set(i, answers::Slot::Given(a.clone()));
             }
         }
-        let name = path.file_name()?.to_string_lossy();
-        let when = r.taken.clone().unwrap_or_else(|| name.to_string());
-        (!facts.is_empty()).then_some((when, facts, r))
-    })
+        if facts.is_empty() {
+            continue;
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let when = r.taken.clone().or(name).unwrap_or_default();
+        return Ok(Some((when, facts, r)));
+    }
+    Ok(None)
 }
+
+/// The facts carried from a result, the day it was taken, and the result.
+pub type CarriedFacts = (String, AnswerSheet, crate::result::AssessmentResult);
+
+/// The most of the saved results [`latest_facts`] reads, newest first:
+/// some 1,100 results of the built-in bank, 20 of the largest.
+pub const FACTS_LOOKED_AT: u64 = 64 * 1024 * 1024;
 
 /// Saves `contents` in the state folder under `name`.
 pub fn write(dir: &Path, name: &str, contents: &str) -> std::io::Result<PathBuf> {

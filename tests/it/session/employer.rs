@@ -258,13 +258,13 @@ fn carried_facts_name_their_result_in_view_and_the_parts_count_steadily() {
     }
 }
 
-/// The facts carry over from the newest result about her own job among
-/// the newest 16 MiB of results (as many as `history` reads): every
-/// prospective session leaves a result to pass by, and each was read
-/// whole before the first question (60 results of a large bank: 3 s).
-/// Past them, she is asked the facts again.
+/// The facts carry over from the newest result about her own job, looked
+/// for through the results about other employers that every prospective
+/// session leaves (each was read whole: 60 of a large bank took 3 s before
+/// the first question), newest first, through at most 64 MiB of them; past
+/// that she is told why the facts are asked again.
 #[test]
-fn facts_are_looked_for_in_the_newest_sixteen_mib_of_results() {
+fn facts_are_looked_for_through_64_mib_of_results_about_other_employers() {
     let state = tempfile::tempdir().unwrap();
     her_saved_result(state.path());
     let run = |state: &Path| {
@@ -276,8 +276,8 @@ fn facts_are_looked_for_in_the_newest_sixteen_mib_of_results() {
             .stderr()
     };
     assert!(run(state.path()).contains("carry over to this employer"));
-    // Newer results about other employers, each 3 MiB (its JSON padded
-    // with spaces): five fit in 16 MiB, six do not.
+    // Newer results about other employers, each 14 MiB (its JSON padded
+    // with spaces): four fit in 64 MiB, five do not.
     let considered = Test::in_dir(state.path())
         .env("MOMMYTRACK_STATE_DIR", state.path())
         .args([
@@ -290,15 +290,14 @@ fn facts_are_looked_for_in_the_newest_sixteen_mib_of_results() {
         ])
         .success()
         .stdout();
-    let padded = format!("{considered}{}", " ".repeat(3 << 20));
-    for k in 1..=6 {
+    let padded = format!("{considered}{}", " ".repeat(14 << 20));
+    for k in 1..=5 {
         let name = format!("result-2026-07-0{k}-100000.json");
         std::fs::write(state.path().join(name), &padded).unwrap();
-        let err = run(state.path());
-        assert_eq!(
-            err.contains("carry over to this employer"),
-            k <= 5,
-            "{k}: {err}"
-        );
     }
+    let err = run(state.path());
+    assert!(!err.contains("carry over to this employer"), "{err}");
+    assert!(err.contains("Your newest saved results, 64 MiB of them, are all about other employers, so the facts about you are asked again"), "{err}");
+    std::fs::remove_file(state.path().join("result-2026-07-01-100000.json")).unwrap();
+    assert!(run(state.path()).contains("carry over to this employer"));
 }
