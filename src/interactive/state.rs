@@ -276,12 +276,18 @@ pub fn saved_results(dir: &Path) -> Vec<PathBuf> {
 /// before it (newest first, at most [`FACTS_LOOKED_AT`] bytes) are all
 /// about other employers.
 pub fn latest_facts(dir: &Path, bank: &Bank) -> Result<Option<CarriedFacts>, ()> {
-    // Each result's mode is looked at without reading the rest of it:
-    // every prospective session leaves a result to pass by, and each was
-    // read whole (60 of a large bank: 3 s before the first question).
+    // Each result's mode and bank are looked at without reading the rest
+    // of it: every prospective session leaves a result to pass by, and
+    // each was read whole (60 of a large bank: 3 s before the first
+    // question; a result of another bank costs as much).
     #[derive(serde::Deserialize)]
     struct Mode0 {
         mode: Option<String>,
+        bank: Option<Title>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Title {
+        title: Option<String>,
     }
     let mut left = FACTS_LOOKED_AT;
     for path in saved_results(dir).iter().rev() {
@@ -289,10 +295,13 @@ pub fn latest_facts(dir: &Path, bank: &Bank) -> Result<Option<CarriedFacts>, ()>
             continue;
         };
         left = left.checked_sub(text.len() as u64).ok_or(())?;
-        let mode = serde_json::from_str::<Mode0>(&text)
-            .ok()
-            .and_then(|m| m.mode);
-        if !matches!(mode.as_deref(), Some("full" | "quick")) {
+        // Of your own job (full or quick), with this bank (by its title).
+        let Ok(Mode0 { mode, bank: of }) = serde_json::from_str::<Mode0>(&text) else {
+            continue;
+        };
+        let title = of.and_then(|b| b.title);
+        if !matches!(mode.as_deref(), Some("full" | "quick")) || title.as_ref() != Some(&bank.title)
+        {
             continue;
         }
         let Ok(r) = crate::saved::parse_result(&text, &crate::sanitize::path(path)) else {
@@ -320,9 +329,10 @@ pub fn latest_facts(dir: &Path, bank: &Bank) -> Result<Option<CarriedFacts>, ()>
 /// The facts carried from a result, the day it was taken, and the result.
 pub type CarriedFacts = (String, AnswerSheet, crate::result::AssessmentResult);
 
-/// The most of the saved results [`latest_facts`] reads, newest first:
-/// some 1,100 results of the built-in bank, 20 of the largest.
-pub const FACTS_LOOKED_AT: u64 = 64 * 1024 * 1024;
+/// The most of the saved results [`latest_facts`] reads, newest first, as
+/// much as `history` reads: some 280 results of the built-in bank, 5 of
+/// the largest (looking through 50 MB of them took 0.5 s).
+pub const FACTS_LOOKED_AT: u64 = mommytrack_engine::history::MAX_BYTES;
 
 /// Saves `contents` in the state folder under `name`.
 pub fn write(dir: &Path, name: &str, contents: &str) -> std::io::Result<PathBuf> {

@@ -862,6 +862,19 @@ fn reasons_that_name_many_unscored_answers_cost_no_search_each() {
     assert_eq!(r["next_steps"].as_array().map(Vec::len), Some(40), "{r}");
 }
 
+/// A session of `args` in `t`'s folder under the limits, reading
+/// `input.txt`, its state in `state/`: what it did and said.
+fn session(t: &Test, args: &[&str]) -> (std::process::Output, String) {
+    let input = std::fs::File::open(t.path().join("input.txt")).expect("an input");
+    let out = (t.limited(args))
+        .env("MOMMYTRACK_STATE_DIR", t.path().join("state"))
+        .stdin(input)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, err)
+}
+
 /// The last 2,000 bytes or so of `s` (what a failure shows of a session).
 fn tail(s: &str) -> &str {
     let mut at = s.len().saturating_sub(2_000);
@@ -1347,14 +1360,11 @@ fn a_piped_session_of_a_large_bank_costs_each_answer_little() {
         );
     }
     t.file("input.txt", "1\n".repeat(n));
-    let input = std::fs::File::open(t.path().join("input.txt")).unwrap();
     let state = t.path().join("state");
-    let out = (t.limited(&["assess", "--plain", "--bank", "b", "--format", "json"]))
-        .env("MOMMYTRACK_STATE_DIR", &state)
-        .stdin(input)
-        .output()
-        .expect("runs");
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (out, err) = session(
+        &t,
+        &["assess", "--plain", "--bank", "b", "--format", "json"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", tail(&err));
     assert!(
         err.contains(&format!("Part {parts} of {parts} · S · ")),
@@ -1394,14 +1404,8 @@ fn a_session_holds_its_answers_to_what_a_draft_keeps() {
     // holds, and nothing was saved).
     let notes = format!("{} \n", "<".repeat(9_999)).repeat(30);
     t.file("input.txt", format!("1\n{notes}{}", "s\n".repeat(150)));
-    let input = std::fs::File::open(t.path().join("input.txt")).unwrap();
     let state = t.path().join("state");
-    let out = (t.limited(&["assess", "--plain", "--bank", "b"]))
-        .env("MOMMYTRACK_STATE_DIR", &state)
-        .stdin(input)
-        .output()
-        .expect("runs");
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (out, err) = session(&t, &["assess", "--plain", "--bank", "b"]);
     assert_eq!(out.status.code(), Some(130), "{}", tail(&err));
     assert!(err.contains("Your 169 answers are saved"), "{}", tail(&err));
     let most = "Your answers together have reached the most one assessment keeps (1 MiB as saved";
@@ -1452,13 +1456,7 @@ fn the_settled_verdict_search_counts_the_options_it_looks_through() {
     // search after each. The input ends before the last question.
     let lines = ["2\n".repeat(100), "b\n\n".repeat(500), "2\n".repeat(30)];
     t.file("input.txt", lines.concat());
-    let input = std::fs::File::open(t.path().join("input.txt")).unwrap();
-    let out = (t.limited(&["assess", "--plain", "--bank", "b"]))
-        .env("MOMMYTRACK_STATE_DIR", t.path().join("state"))
-        .stdin(input)
-        .output()
-        .expect("runs");
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (out, err) = session(&t, &["assess", "--plain", "--bank", "b"]);
     let end = tail(&err);
     assert_eq!(out.status.code(), Some(130), "{end}");
     assert!(

@@ -261,10 +261,10 @@ fn carried_facts_name_their_result_in_view_and_the_parts_count_steadily() {
 /// The facts carry over from the newest result about her own job, looked
 /// for through the results about other employers that every prospective
 /// session leaves (each was read whole: 60 of a large bank took 3 s before
-/// the first question), newest first, through at most 64 MiB of them; past
+/// the first question), newest first, through at most 16 MiB of them; past
 /// that she is told why the facts are asked again.
 #[test]
-fn facts_are_looked_for_through_64_mib_of_results_about_other_employers() {
+fn facts_are_looked_for_through_16_mib_of_results_about_other_employers() {
     let state = tempfile::tempdir().unwrap();
     her_saved_result(state.path());
     let run = |state: &Path| {
@@ -276,8 +276,8 @@ fn facts_are_looked_for_through_64_mib_of_results_about_other_employers() {
             .stderr()
     };
     assert!(run(state.path()).contains("carry over to this employer"));
-    // Newer results about other employers, each 14 MiB (its JSON padded
-    // with spaces): four fit in 64 MiB, five do not.
+    // Newer results about other employers, each 4 MiB (its JSON padded
+    // with spaces): three fit in 16 MiB, four do not.
     let considered = Test::in_dir(state.path())
         .env("MOMMYTRACK_STATE_DIR", state.path())
         .args([
@@ -290,14 +290,14 @@ fn facts_are_looked_for_through_64_mib_of_results_about_other_employers() {
         ])
         .success()
         .stdout();
-    let padded = format!("{considered}{}", " ".repeat(14 << 20));
-    for k in 1..=5 {
+    let padded = format!("{considered}{}", " ".repeat(4 << 20));
+    for k in 1..=4 {
         let name = format!("result-2026-07-0{k}-100000.json");
         std::fs::write(state.path().join(name), &padded).unwrap();
     }
     let err = run(state.path());
     assert!(!err.contains("carry over to this employer"), "{err}");
-    assert!(err.contains("Your newest saved results, 64 MiB of them, are all about other employers, so the facts about you are asked again"), "{err}");
+    assert!(err.contains("Your newest saved results, 16 MiB of them, are all about other employers, so the facts about you are asked again"), "{err}");
     std::fs::remove_file(state.path().join("result-2026-07-01-100000.json")).unwrap();
     assert!(run(state.path()).contains("carry over to this employer"));
 }
