@@ -142,7 +142,7 @@ fn a_billion_laughs_alias_bomb_is_refused() {
     refuse_both_ways(
         "a billion laughs",
         &path,
-        "more values than any bank or answers file needs (an alias `*name` counts as all it stands for)",
+        "YAML values (keys, values, lists and mappings, an alias `*name` counting as all it stands for) that an answers file, or all the files of a bank together, may hold",
     );
 }
 

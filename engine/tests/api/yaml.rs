@@ -64,7 +64,7 @@ fn the_budget_counts_what_aliases_expand_to() {
     let e = parse(&text, &mut budget()).unwrap_err();
     assert!(
         e.message
-            .contains("an alias `*name` counts as all it stands for"),
+            .contains("an alias `*name` counting as all it stands for"),
         "{e}"
     );
     assert!(parse(&text, &mut Allowance::new(5000, 64 * 1024)).is_ok());

@@ -107,8 +107,10 @@ impl Node {
 pub struct Allowance {
     pub nodes: usize,
     pub text: usize,
-    /// The text the whole input may hold, for the message that refuses it.
+    /// The text and the nodes the whole input may hold, for the message
+    /// that refuses it.
     text_cap: usize,
+    nodes_cap: usize,
 }
 
 impl Allowance {
@@ -117,6 +119,7 @@ impl Allowance {
             nodes,
             text,
             text_cap: text,
+            nodes_cap: nodes,
         }
     }
 }
@@ -227,7 +230,7 @@ pub fn parse(text: &str, allowance: &mut Allowance) -> Result<Node, SyntaxError>
             true,
         )
     } else {
-        message(&e)
+        message(&e, allowance.nodes_cap)
     };
     Err(SyntaxError {
         message,
@@ -236,10 +239,23 @@ pub fn parse(text: &str, allowance: &mut Allowance) -> Result<Node, SyntaxError>
     })
 }
 
+/// `n` with a comma every three digits.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The parser's own words for a problem, without the place (which
 /// [`SyntaxError::pos`] holds); a limit in words a person can act on, and
 /// whether it was one.
-fn message(e: &serde_saphyr::Error) -> (String, bool) {
+fn message(e: &serde_saphyr::Error, nodes: usize) -> (String, bool) {
     use serde_saphyr::budget::BudgetBreach;
     use serde_saphyr::{MessageFormatter, UserMessageFormatter};
     let mut e = e.without_snippet();
@@ -251,7 +267,7 @@ fn message(e: &serde_saphyr::Error) -> (String, bool) {
             BudgetBreach::Documents { .. } => "the file holds more than one YAML document (a line `---` or `...` starts another); keep one".into(),
             BudgetBreach::Depth { .. } => format!("the data is nested too deeply (more than {MAX_DEPTH} levels of lists and mappings); no bank or answers file needs that much"),
             BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => "it uses aliases (`*name`) far more than any bank or answers file needs; write the values out instead".into(),
-            _ => "it holds more values than any bank or answers file needs (an alias `*name` counts as all it stands for)".into(),
+            _ => format!("it passes the {} YAML values (keys, values, lists and mappings, an alias `*name` counting as all it stands for) that an answers file, or all the files of a bank together, may hold", thousands(nodes)),
         },
         serde_saphyr::Error::AliasReplayLimitExceeded { .. } | serde_saphyr::Error::AliasExpansionLimitExceeded { .. } | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } =>
             "its aliases (`*name`) expand to more data than any bank or answers file holds; write the values out instead".into(),
