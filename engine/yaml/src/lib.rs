@@ -239,8 +239,8 @@ pub fn parse(text: &str, allowance: &mut Allowance) -> Result<Node, SyntaxError>
     })
 }
 
-/// `n` with a comma every three digits.
-fn thousands(n: usize) -> String {
+/// `n` with a comma every three digits, as the docs write it: `10,000`.
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
